@@ -13,6 +13,8 @@ const nextConfig = {
     "nodemailer",
   ],
   typedRoutes: false,
+  // forbidden() renders app/forbidden.tsx (403) for signed-in users without the needed role.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

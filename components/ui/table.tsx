@@ -1,0 +1,40 @@
+import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
+import { cn } from "@/components/ui/cn";
+
+/** A table that scrolls horizontally on narrow screens; `caption` is announced (visually hidden by default). */
+export function Table({ caption, showCaption, className, children }: { caption: string; showCaption?: boolean; className?: string; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className={cn("min-w-full divide-y divide-slate-200 text-sm", className)}>
+        <caption className={showCaption ? "px-4 py-2 text-left text-sm text-slate-600" : "sr-only"}>{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export function THead({ children }: { children: ReactNode }) {
+  return <thead className="bg-slate-50">{children}</thead>;
+}
+
+export function TBody({ children }: { children: ReactNode }) {
+  return <tbody className="divide-y divide-slate-100 bg-white">{children}</tbody>;
+}
+
+export function Tr({ className, ...rest }: HTMLAttributes<HTMLTableRowElement>) {
+  return <tr className={className} {...rest} />;
+}
+
+export function Th({ className, scope, ...rest }: ThHTMLAttributes<HTMLTableCellElement>) {
+  return (
+    <th
+      scope={scope ?? "col"}
+      className={cn("px-4 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600", className)}
+      {...rest}
+    />
+  );
+}
+
+export function Td({ className, ...rest }: TdHTMLAttributes<HTMLTableCellElement>) {
+  return <td className={cn("px-4 py-3 align-middle text-slate-800", className)} {...rest} />;
+}

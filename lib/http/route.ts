@@ -1,0 +1,86 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { ZodError, type z } from "zod";
+import { AppError, toErrorResponse } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { isMutation, isSameOriginRequest } from "@/lib/http/same-origin";
+
+export type RouteContext<P> = { params: P; requestId: string };
+export type RouteResult = Response | object | null | undefined | void;
+type NextContext<P> = { params: Promise<P> };
+
+export type RouteOptions = {
+  /** Skip the Origin / Sec-Fetch-Site check (server-to-server callbacks that verify a signature instead). */
+  crossOrigin?: boolean;
+};
+
+/**
+ * Wraps a route handler: request id, CSRF origin check for mutations, and one error mapping
+ * (AppError → its status, ZodError → 422, anything else → logged 500 with a generic message).
+ * Return a Response to send it as is, a value to send it as JSON, or nothing for 204.
+ */
+export function route<P extends Record<string, string | string[]> = Record<string, string>>(
+  handler: (req: Request, ctx: RouteContext<P>) => Promise<RouteResult> | RouteResult,
+  opts: RouteOptions = {},
+): (req: Request, ctx: NextContext<P>) => Promise<Response> {
+  return async (req, nextCtx) => {
+    const requestId = req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+    try {
+      if (!opts.crossOrigin && isMutation(req.method) && !isSameOriginRequest(req)) {
+        throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+      }
+      const params = ((await nextCtx?.params) ?? {}) as P;
+      const result = await handler(req, { params, requestId });
+      return withRequestId(toResponse(result), requestId);
+    } catch (e) {
+      const error = e instanceof ZodError ? validationError(e) : e;
+      const { status, body } = toErrorResponse(error, requestId);
+      if (status >= 500) log.error({ err: e, requestId, method: req.method, url: req.url }, "route failed");
+      const headers: Record<string, string> = {};
+      if (error instanceof AppError && error.retryAfter) headers["retry-after"] = String(error.retryAfter);
+      return withRequestId(Response.json(body, { status, headers }), requestId);
+    }
+  };
+}
+
+function toResponse(result: RouteResult): Response {
+  if (result instanceof Response) return result;
+  if (result === undefined || result === null) return new Response(null, { status: 204 });
+  return Response.json(result);
+}
+
+function withRequestId(res: Response, requestId: string): Response {
+  try {
+    res.headers.set("x-request-id", requestId);
+    return res;
+  } catch {
+    // Some responses (e.g. Response.redirect) have immutable headers; copy them.
+    const copy = new Response(res.body, res);
+    copy.headers.set("x-request-id", requestId);
+    return copy;
+  }
+}
+
+export function validationError(e: ZodError): AppError {
+  const first = e.issues[0];
+  const where = first?.path.length ? `${first.path.join(".")}: ` : "";
+  return new AppError("VALIDATION", `${where}${first?.message ?? "Invalid input"}`, {
+    details: e.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+  });
+}
+
+/** Reads and validates a JSON body; a malformed body is a 422, not a 500. */
+export async function parseJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  let data: unknown;
+  try {
+    data = await req.json();
+  } catch {
+    throw new AppError("VALIDATION", "The request body must be valid JSON.");
+  }
+  return schema.parse(data);
+}
+
+/** Validates the query string (each key's last value). */
+export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
+  return schema.parse(Object.fromEntries(new URL(req.url).searchParams));
+}
