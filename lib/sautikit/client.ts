@@ -1,0 +1,167 @@
+import "server-only";
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { sautikitRequest, type SautikitHttpConfig, type SautikitRequest } from "@/lib/sautikit/http";
+import { sautikitCodeOf, sautikitStatusOf } from "@/lib/sautikit/map-error";
+import {
+  callSchema,
+  conferenceCommandResponseSchema,
+  createCallResponseSchema,
+  getCallResponseSchema,
+  hangupResponseSchema,
+  listCallsResponseSchema,
+  numbersResponseSchema,
+  pricingSchema,
+  recordingPendingSchema,
+  walletSchema,
+} from "@/lib/sautikit/responses";
+
+// A typed client for the Sautikit endpoints the app uses. Request and response bodies keep the
+// wire's snake_case names so nothing is translated twice; every response is parsed, not trusted.
+
+export type CreateCallInput = {
+  from: string;
+  to: string;
+  caller_id?: string;
+  voice_callback_url?: string;
+  client_request_id?: string;
+};
+
+export type ListCallsQuery = {
+  status?: string;
+  direction?: "inbound" | "outbound";
+  q?: string;
+  session_id?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit?: number;
+};
+
+export type RoutingInput = { voice_callback_url: string; events_url: string; voice_signing_secret: string };
+export type ConferenceCommand = "mute" | "unmute" | "kick";
+export type RecordingLookup =
+  | { status: "ready"; url: string }
+  | { status: "pending"; retryAfterSeconds: number }
+  | { status: "unavailable"; reason: string };
+
+export type RateLimitInfo = { limit?: number; remaining?: number };
+
+export function createSautikitClient(config: SautikitHttpConfig) {
+  const call = async <S extends z.ZodType>(schema: S, req: SautikitRequest) => {
+    const res = await sautikitRequest(config, req);
+    return { data: parseResponse(schema, res.body, res.requestId), res };
+  };
+  const enc = encodeURIComponent;
+
+  return {
+    calls: {
+      /** Places one outbound call. The key must come from domain ids so a retry never dials twice. */
+      async create(input: CreateCallInput, opts: { idempotencyKey: string }) {
+        if (!opts.idempotencyKey) throw new AppError("INTERNAL", "calls.create needs an idempotency key");
+        const { data, res } = await call(createCallResponseSchema, {
+          method: "POST",
+          path: "/v1/calls",
+          body: stripUndefined(input),
+          idempotencyKey: opts.idempotencyKey.slice(0, 255),
+        });
+        const rateLimit: RateLimitInfo = {
+          limit: numberHeader(res.headers, "x-ratelimit-limit"),
+          remaining: numberHeader(res.headers, "x-ratelimit-remaining"),
+        };
+        return { ...data, replayed: res.headers.get("idempotent-replay") === "true", rateLimit, requestId: res.requestId };
+      },
+      async get(id: string) {
+        return (await call(getCallResponseSchema, { method: "GET", path: `/v1/calls/${enc(id)}` })).data.call;
+      },
+      async list(query: ListCallsQuery = {}) {
+        return (await call(listCallsResponseSchema, { method: "GET", path: "/v1/calls", query })).data;
+      },
+      /** Idempotent on Sautikit's side, so safe to retry without a key. */
+      async hangup(id: string) {
+        return (await call(hangupResponseSchema, { method: "POST", path: `/v1/calls/${enc(id)}/hangup`, idempotent: true })).data;
+      },
+      async recording(id: string): Promise<RecordingLookup> {
+        const res = await sautikitRequest(config, { method: "GET", path: `/v1/calls/${enc(id)}/recording`, accept: [302, 202, 410] });
+        if (res.status === 302) {
+          const url = res.headers.get("location");
+          if (!url) throw new AppError("SAUTIKIT_REJECTED", "Sautikit sent a recording redirect without a location.");
+          return { status: "ready", url };
+        }
+        if (res.status === 410) return { status: "unavailable", reason: readReason(res.body) };
+        const pending = recordingPendingSchema.safeParse(res.body);
+        // The SDK assumes 30 s when Sautikit leaves the hint out.
+        return { status: "pending", retryAfterSeconds: (pending.success && pending.data.retry_after_seconds) || 30 };
+      },
+      async deleteRecording(id: string): Promise<void> {
+        await sautikitRequest(config, { method: "DELETE", path: `/v1/calls/${enc(id)}/recording` });
+      },
+    },
+    conferences: {
+      /** Live mute/unmute/kick. Errors carry Sautikit's code: `conferences.not_live`, or 404/405 when unsupported. */
+      async command(room: string, command: ConferenceCommand, participantCallId: string) {
+        return (
+          await call(conferenceCommandResponseSchema, {
+            method: "POST",
+            path: `/v1/conferences/${enc(room)}/commands`,
+            body: { command, participant: participantCallId },
+            idempotent: true,
+          })
+        ).data;
+      },
+    },
+    numbers: {
+      async list() {
+        return (await call(numbersResponseSchema, { method: "GET", path: "/v1/numbers" })).data.numbers;
+      },
+      async route(numberId: string, routing: RoutingInput) {
+        await sautikitRequest(config, { method: "PATCH", path: `/v1/numbers/${enc(numberId)}/routing`, body: routing });
+      },
+    },
+    wallet: {
+      async balance() {
+        return (await call(walletSchema, { method: "GET", path: "/v1/wallet/balance" })).data;
+      },
+    },
+    async pricing() {
+      return (await call(pricingSchema, { method: "GET", path: "/v1/public/pricing" })).data;
+    },
+  };
+}
+
+export type SautikitClient = ReturnType<typeof createSautikitClient>;
+export type { SautikitCall } from "@/lib/sautikit/responses";
+export { callSchema, sautikitCodeOf, sautikitStatusOf };
+
+/** True when a conference-command error means the endpoint itself is missing (fall back to hangup). */
+export function isCommandUnsupported(e: unknown): boolean {
+  const status = sautikitStatusOf(e);
+  return status === 405 || (status === 404 && sautikitCodeOf(e) !== "conferences.not_live");
+}
+
+function parseResponse<S extends z.ZodType>(schema: S, body: unknown, requestId?: string): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  throw new AppError("SAUTIKIT_REJECTED", "Sautikit answered with an unexpected response.", {
+    requestId,
+    details: { issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`) },
+  });
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function numberHeader(h: Headers, name: string): number | undefined {
+  const v = h.get(name);
+  return v !== null && /^\d+$/.test(v) ? Number(v) : undefined;
+}
+
+function readReason(body: unknown): string {
+  if (typeof body === "object" && body !== null) {
+    const b = body as Record<string, unknown>;
+    if (typeof b.reason === "string") return b.reason;
+    if (typeof b.code === "string") return b.code;
+  }
+  return "recording_unavailable";
+}

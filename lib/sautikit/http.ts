@@ -1,0 +1,143 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { mapSautikitError, unavailable } from "@/lib/sautikit/map-error";
+
+// The one transport to Sautikit. The official SDK has no timeouts and no retries; this adds both,
+// safely: a request is only repeated when repeating it cannot do something twice (reads, PUT/PATCH/
+// DELETE, and POSTs that carry an Idempotency-Key, which stays the same on every attempt).
+
+export type SautikitHttpConfig = {
+  baseUrl: string;
+  apiKey: string;
+  /** Per attempt. */
+  timeoutMs?: number;
+  /** Total attempts including the first. */
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** A Retry-After longer than this is not waited out in-process: RATE_LIMITED is thrown instead. */
+  maxRetryAfterMs?: number;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+};
+
+export type SautikitRequest = {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  idempotencyKey?: string;
+  /** Mark a POST without a key as safe to repeat (e.g. hangup, which Sautikit makes idempotent). */
+  idempotent?: boolean;
+  /** Non-2xx statuses the caller handles itself instead of getting an error (e.g. 302/202 for recordings). */
+  accept?: number[];
+};
+
+export type SautikitResponse = {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  requestId?: string;
+  attempts: number;
+};
+
+export const DEFAULTS = {
+  timeoutMs: 10_000,
+  maxAttempts: 4,
+  baseDelayMs: 250,
+  maxDelayMs: 5_000,
+  maxRetryAfterMs: 30_000,
+} as const;
+
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+
+export async function sautikitRequest(config: SautikitHttpConfig, req: SautikitRequest): Promise<SautikitResponse> {
+  const cfg = { ...DEFAULTS, ...config };
+  const doFetch = config.fetch ?? fetch;
+  const sleep = config.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const random = config.random ?? Math.random;
+  const repeatable = req.method !== "POST" || Boolean(req.idempotencyKey) || Boolean(req.idempotent);
+  const url = buildUrl(cfg.baseUrl, req.path, req.query);
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${cfg.apiKey}`,
+    Accept: "application/json",
+    "User-Agent": "Mkutano/1 (+sautikit-client)",
+  };
+  const payload = req.body === undefined ? undefined : JSON.stringify(req.body);
+  if (payload !== undefined) headers["Content-Type"] = "application/json";
+  if (req.idempotencyKey) headers["Idempotency-Key"] = req.idempotencyKey;
+
+  for (let attempt = 1; ; attempt++) {
+    let res: Response;
+    try {
+      res = await doFetch(url, {
+        method: req.method,
+        headers,
+        body: payload,
+        redirect: "manual",
+        signal: AbortSignal.timeout(cfg.timeoutMs),
+      });
+    } catch (err) {
+      // Timeout or connection failure: Sautikit may or may not have acted, so only repeat what is safe.
+      const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
+      if (repeatable && attempt < cfg.maxAttempts) {
+        await sleep(backoff(attempt, cfg.baseDelayMs, cfg.maxDelayMs, random));
+        continue;
+      }
+      throw unavailable(timedOut ? "Sautikit did not answer in time." : "Sautikit could not be reached.", err);
+    }
+
+    const requestId = res.headers.get("request-id") ?? undefined;
+    const body = await readBody(res);
+    if ((res.status >= 200 && res.status < 300) || req.accept?.includes(res.status)) {
+      return { status: res.status, headers: res.headers, body, requestId, attempts: attempt };
+    }
+
+    // 429 means "not processed", so it is safe to repeat even without a key.
+    const canRetry = RETRYABLE_STATUS.has(res.status) && (repeatable || res.status === 429) && attempt < cfg.maxAttempts;
+    if (canRetry) {
+      const retryAfterMs = parseRetryAfter(res.headers.get("retry-after"));
+      if (retryAfterMs === undefined || retryAfterMs <= cfg.maxRetryAfterMs) {
+        const jittered = backoff(attempt, cfg.baseDelayMs, cfg.maxDelayMs, random);
+        await sleep(retryAfterMs === undefined ? jittered : Math.max(retryAfterMs, jittered));
+        continue;
+      }
+    }
+    throw mapSautikitError(res.status, body, requestId, parseRetryAfter(res.headers.get("retry-after")));
+  }
+}
+
+/** Full jitter: uniform in [0, min(cap, base·2^(attempt-1))]. */
+export function backoff(attempt: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
+  return Math.floor(random() * Math.min(capMs, baseMs * 2 ** (attempt - 1)));
+}
+
+/** Retry-After as delta-seconds or an HTTP date, in ms; undefined when absent or garbled. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+function buildUrl(baseUrl: string, path: string, query?: SautikitRequest["query"]): string {
+  const url = new URL(baseUrl.replace(/\/+$/, "") + path);
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+  return url.toString();
+}
+
+async function readBody(res: Response): Promise<unknown> {
+  const text = await res.text();
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+export function isAppErrorCode(e: unknown, code: AppError["code"]): boolean {
+  return e instanceof AppError && e.code === code;
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+
+// Sautikit's error envelope → one coded AppError users can act on. The Sautikit code, status and
+// request id travel in the error so support can trace a failure on Sautikit's side and callers can
+// branch on a specific code (e.g. `conferences.not_live`).
+
+export type SautikitErrorDetails = { sautikitStatus: number; sautikitCode: string; reason?: string };
+
+export function mapSautikitError(status: number, body: unknown, requestId?: string, retryAfterMs?: number): AppError {
+  const { code, message, reason, bodyRequestId } = readEnvelope(status, body);
+  const rid = requestId ?? bodyRequestId;
+  const details: SautikitErrorDetails = { sautikitStatus: status, sautikitCode: code, ...(reason ? { reason } : {}) };
+  const opts = { details, requestId: rid };
+  const retryAfter = retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000);
+
+  if (status === 402 || code === "wallet.insufficient_funds")
+    return new AppError("WALLET_EMPTY", "The Sautikit wallet is empty. Top it up to place calls.", opts);
+  if (status === 429 || code === "rate_limited")
+    return new AppError("RATE_LIMITED", "Sautikit is rate-limiting calls. Try again shortly.", { ...opts, retryAfter });
+  if (code === "numbers.not_owned")
+    return new AppError("NUMBER_NOT_OWNED", "That number does not belong to the connected Sautikit account.", opts);
+  if (status === 401 || code.startsWith("api_key."))
+    return new AppError("SAUTIKIT_REJECTED", "Sautikit rejected the API key. Check the Sautikit connection.", opts);
+  if (status === 404)
+    return new AppError("NOT_FOUND", `Sautikit could not find that (${code}).`, opts);
+  if (status === 409)
+    return new AppError("CONFLICT", `Sautikit refused a conflicting request (${code}).`, opts);
+  if (status === 410)
+    return new AppError("NOT_FOUND", "That recording is no longer available.", opts);
+  if (status >= 500)
+    return new AppError("SAUTIKIT_UNAVAILABLE", "Sautikit is unavailable right now. Try again shortly.", { ...opts, retryAfter });
+  return new AppError("SAUTIKIT_REJECTED", `Sautikit rejected the request: ${message}`, opts);
+}
+
+export function unavailable(message: string, cause: unknown): AppError {
+  return new AppError("SAUTIKIT_UNAVAILABLE", message, { cause, details: { sautikitStatus: 0, sautikitCode: "network" } });
+}
+
+/** The Sautikit error code carried by an AppError from this client, if any. */
+export function sautikitCodeOf(e: unknown): string | undefined {
+  if (!(e instanceof AppError)) return undefined;
+  const d = e.details as Partial<SautikitErrorDetails> | undefined;
+  return typeof d?.sautikitCode === "string" ? d.sautikitCode : undefined;
+}
+
+export function sautikitStatusOf(e: unknown): number | undefined {
+  if (!(e instanceof AppError)) return undefined;
+  const d = e.details as Partial<SautikitErrorDetails> | undefined;
+  return typeof d?.sautikitStatus === "number" ? d.sautikitStatus : undefined;
+}
+
+// Both shapes the SDK knows: { error: { code, message, request_id } } and the bare { code, reason }.
+function readEnvelope(status: number, body: unknown): { code: string; message: string; reason?: string; bodyRequestId?: string } {
+  const fallback = { code: `http_${status}`, message: `request failed with status ${status}` };
+  if (typeof body !== "object" || body === null) return fallback;
+  const b = body as Record<string, unknown>;
+  const inner = typeof b.error === "object" && b.error !== null ? (b.error as Record<string, unknown>) : b;
+  const code = typeof inner.code === "string" ? inner.code : fallback.code;
+  const reason = typeof inner.reason === "string" ? inner.reason : undefined;
+  const message = typeof inner.message === "string" ? inner.message : (reason ?? fallback.message);
+  const bodyRequestId = typeof inner.request_id === "string" ? inner.request_id : undefined;
+  return { code, message: message.slice(0, 300), reason, bodyRequestId };
+}
