@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+export const e164Schema = z.string().regex(/^\+[1-9]\d{7,14}$/, "must be an E.164 number such as +254712345678");
+export const timestampSchema = z.iso.datetime({ offset: true });
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+export const noControlChars = (s: string) => !CONTROL_CHARS.test(s);
+export const httpUrlSchema = z.url({ protocol: /^https?$/ });
+
+/** A form-encoded flag as Sautikit sends it. */
+export const formBoolSchema = z.enum(["true", "false"]);
+export const formIntSchema = z.string().regex(/^\d+$/);
+
+/** Parses an application/x-www-form-urlencoded body into a plain object (last value wins). */
+export function parseFormBody(raw: string): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(raw));
+}
+
+/** Encodes a flat record as a form body, dropping undefined values. */
+export function encodeFormBody(fields: Record<string, string | number | boolean | undefined | null>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== null) params.append(k, String(v));
+  return params.toString();
+}
