@@ -1,0 +1,17 @@
+// What the caller hears. One catalogue per language; every catalogue provides every prompt.
+export type PromptCatalogue = {
+  /** BCP-47 tag sent with each Say action. */
+  language: string;
+  greeting(name: string, title: string): string;
+  joiningAsHost: string;
+  joiningAsListener: string;
+  waitingForHost: string;
+  meetingFull: string;
+  meetingLocked: string;
+  meetingEnded: string;
+  meetingNotFound: string;
+  enterPin: string;
+  wrongPin: string;
+  tooManyAttempts: string;
+  goodbye: string;
+};

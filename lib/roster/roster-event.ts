@@ -1,0 +1,52 @@
+import type { LeftReason } from "@/lib/shared/roster-types";
+import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
+
+// The roster is a pure function of a SET of facts (events), never of their arrival order: the
+// webhook layer stores each fact once (keyed by event id) and the reducer folds them with
+// commutative, idempotent merges (min/max/priority). Duplicates and reordering cannot change it.
+
+export type CallOutcome = "completed" | "busy" | "no_answer" | "failed" | "canceled";
+
+type Base = {
+  /** Unique fact id: the provider's event id, or a local marker id. */
+  key: string;
+  /** Milliseconds since the epoch (provider time for provider events). */
+  at: number;
+  /** Per-room SequenceNumber for conference events. */
+  seq?: number;
+  legId?: string | null;
+};
+
+export type RosterEvent = Base &
+  (
+    | { kind: "dial.accepted"; callId: string }
+    | { kind: "dial.failed"; reason: LeftReason }
+    | { kind: "call.ringing" }
+    | { kind: "call.answered" }
+    | { kind: "call.ended"; outcome: CallOutcome; durationSeconds?: number; costMinor?: number }
+    | { kind: "room.start" }
+    | { kind: "room.end" }
+    | { kind: "room.join"; muted?: boolean }
+    | { kind: "room.leave" }
+    | { kind: "room.mute" }
+    | { kind: "room.unmute" }
+    | { kind: "control.kick" }
+    | { kind: "control.end" }
+  );
+
+export type RosterEventKind = RosterEvent["kind"];
+
+export type LegInfo = {
+  id: string;
+  participantId: string | null;
+  role: ParticipantRole;
+  direction: "outbound" | "inbound";
+  attempt: number;
+  callId: string | null;
+  fromE164: string | null;
+  toE164: string | null;
+  ratePerMinuteMinor: number;
+  createdAt: number;
+};
+
+export type RoomSettings = { endOnHostExit: boolean };

@@ -1,0 +1,36 @@
+import { formatPhone } from "@/lib/shared/phone";
+import { formatInZone } from "@/lib/shared/meeting-time";
+
+// The text an organiser copies into WhatsApp, SMS or email. Isomorphic so the page can render it.
+
+export type InviteDetails = {
+  title: string;
+  agenda: string;
+  startsAt: Date;
+  timeZone: string;
+  durationMinutes: number;
+  recurrence: string;
+  dialInNumber: string | null;
+  pin: string;
+};
+
+export function inviteText(m: InviteDetails): string {
+  const lines = [
+    `You are invited to a phone meeting: ${m.title}`,
+    `When: ${formatInZone(m.startsAt, m.timeZone)} (${m.durationMinutes} min)${m.recurrence === "weekly" ? ", every week" : ""}`,
+  ];
+  if (m.agenda.trim()) lines.push(`Agenda: ${m.agenda.trim()}`);
+  lines.push("");
+  if (m.dialInNumber) {
+    lines.push(`To join, call ${formatPhone(m.dialInNumber)} and enter PIN ${groupPin(m.pin)} followed by #.`);
+  } else {
+    lines.push(`Meeting PIN: ${groupPin(m.pin)} (the dial-in number will be shared by the organiser).`);
+  }
+  lines.push("The organiser may also call you when the meeting starts.");
+  return lines.join("\n");
+}
+
+/** "123 456 789": easier to read aloud and to type on a keypad. */
+export function groupPin(pin: string): string {
+  return pin.replace(/(\d{3})(?=\d)/g, "$1 ");
+}

@@ -1,0 +1,74 @@
+import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
+
+// Roster shapes shared by the server (reducer, API) and the browser (live roster).
+
+/** A leg only ever moves right along this list. */
+export const legStates = ["created", "dialling", "ringing", "answered", "waiting", "in_call", "left"] as const;
+export type LegState = (typeof legStates)[number];
+
+export const leftReasons = ["hung_up", "kicked", "no_answer", "busy", "failed", "meeting_ended"] as const;
+export type LeftReason = (typeof leftReasons)[number];
+
+export type LegView = {
+  id: string;
+  participantId: string | null;
+  role: ParticipantRole;
+  direction: "outbound" | "inbound";
+  attempt: number;
+  callId: string | null;
+  fromE164: string | null;
+  toE164: string | null;
+  state: LegState;
+  endReason: LeftReason | null;
+  muted: boolean;
+  muteSeq: number;
+  lastSeq: number;
+  ratePerMinuteMinor: number;
+  createdAt: number;
+  ringingAt: number | null;
+  answeredAt: number | null;
+  waitingAt: number | null;
+  /** When the leg entered a started room (time in call counts from here). */
+  joinedAt: number | null;
+  endedAt: number | null;
+  /** Billed seconds (answered → ended); null while live or never answered. */
+  durationSeconds: number | null;
+  /** Final cost; null while live (the browser meters it from answeredAt). */
+  costMinor: number | null;
+};
+
+export type PersonState = "invited" | LegState;
+
+export type PersonRow = {
+  key: string;
+  participantId: string | null;
+  name: string;
+  phoneE164: string;
+  role: ParticipantRole;
+  state: PersonState;
+  endReason: LeftReason | null;
+  muted: boolean;
+  /** The leg controls act on: the newest live leg, or the newest leg. */
+  currentLegId: string | null;
+  legs: LegView[];
+};
+
+export const legStateLabels: Record<PersonState, string> = {
+  invited: "Invited",
+  created: "Queued",
+  dialling: "Dialling",
+  ringing: "Ringing",
+  answered: "Answered",
+  waiting: "Waiting for host",
+  in_call: "In call",
+  left: "Left",
+};
+
+export const leftReasonLabels: Record<LeftReason, string> = {
+  hung_up: "hung up",
+  kicked: "removed",
+  no_answer: "no answer",
+  busy: "busy",
+  failed: "failed",
+  meeting_ended: "meeting ended",
+};

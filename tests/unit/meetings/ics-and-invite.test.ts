@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { meetingIcs } from "@/lib/meetings/ics";
+import { groupPin, inviteText } from "@/lib/shared/invite-text";
+import { formatInZone, utcToZonedWallTime, zonedWallTimeToUtc } from "@/lib/shared/meeting-time";
+import { promptsFor } from "@/lib/meetings/prompts/prompts-for";
+
+const meeting = {
+  id: "4f1d2c1e-0000-4000-8000-000000000001",
+  title: "Board meeting, Q4",
+  agenda: "Budget review",
+  startsAt: new Date("2026-12-01T06:30:00Z"),
+  timeZone: "Africa/Nairobi",
+  durationMinutes: 90,
+  recurrence: "none",
+  dialInNumber: "+254709000100",
+  pin: "159260384",
+};
+
+function unfold(ics: string): string {
+  return ics.replace(/\r\n[ \t]/g, "");
+}
+
+describe("meetingIcs", () => {
+  it("describes the meeting with dial-in number and PIN, in UTC", () => {
+    const ics = meetingIcs(meeting);
+    expect(ics).toContain("\r\n");
+    const text = unfold(ics);
+    expect(text).toContain("BEGIN:VEVENT");
+    expect(text).toContain(`UID:${meeting.id}@mkutano`);
+    expect(text).toContain("DTSTART:20261201T063000Z");
+    expect(text).toContain("DURATION:PT1H30M");
+    expect(text).toContain("SUMMARY:Board meeting\\, Q4");
+    expect(text).toMatch(/DESCRIPTION:.*Dial in: \+254 709 000100.*PIN: 159 260 384 #.*Time zone: Africa\/Nairobi/);
+    expect(text).not.toContain("RRULE");
+    expect(text).toContain("STATUS:CONFIRMED");
+  });
+
+  it("repeats weekly and can be cancelled", () => {
+    const text = unfold(meetingIcs({ ...meeting, recurrence: "weekly", cancelled: true }));
+    expect(text).toContain("RRULE:FREQ=WEEKLY");
+    expect(text).toContain("STATUS:CANCELLED");
+  });
+
+  it("increments SEQUENCE when the meeting changes", () => {
+    const a = unfold(meetingIcs({ ...meeting, updatedAt: new Date("2026-11-01T00:00:00Z") }));
+    const b = unfold(meetingIcs({ ...meeting, updatedAt: new Date("2026-11-02T00:00:00Z") }));
+    const seqOf = (s: string) => Number(/SEQUENCE:(\d+)/.exec(s)?.[1]);
+    expect(seqOf(b)).toBeGreaterThan(seqOf(a));
+  });
+});
+
+describe("invite text", () => {
+  it("carries the time in the meeting's zone, the dial-in number and the PIN", () => {
+    const text = inviteText({ ...meeting, recurrence: "weekly" });
+    expect(text).toContain("Board meeting, Q4");
+    expect(text).toContain("09:30");
+    expect(text).toContain("every week");
+    expect(text).toContain("call +254 709 000100 and enter PIN 159 260 384 followed by #");
+    expect(groupPin("1592603841")).toBe("159 260 384 1");
+  });
+  it("still gives the PIN without a dial-in number", () => {
+    expect(inviteText({ ...meeting, dialInNumber: null })).toContain("Meeting PIN: 159 260 384");
+  });
+});
+
+describe("meeting time zones", () => {
+  it("converts wall-clock time in a zone to UTC and back", () => {
+    expect(zonedWallTimeToUtc("2026-12-01T09:30", "Africa/Nairobi").toISOString()).toBe("2026-12-01T06:30:00.000Z");
+    expect(zonedWallTimeToUtc("2026-07-01T09:30", "Europe/London").toISOString()).toBe("2026-07-01T08:30:00.000Z");
+    expect(zonedWallTimeToUtc("2026-12-01T09:30", "Europe/London").toISOString()).toBe("2026-12-01T09:30:00.000Z");
+    expect(utcToZonedWallTime(new Date("2026-12-01T06:30:00Z"), "Africa/Nairobi")).toBe("2026-12-01T09:30");
+    expect(formatInZone(new Date("2026-12-01T06:30:00Z"), "Africa/Nairobi")).toMatch(/09:30/);
+  });
+});
+
+describe("prompts", () => {
+  it("speak English and Swahili, with the right language tag", () => {
+    expect(promptsFor("en").language).toBe("en-KE");
+    expect(promptsFor("sw").language).toBe("sw-KE");
+    expect(promptsFor("sw").greeting("Amina", "Bajeti")).toContain("Amina");
+    expect(promptsFor("sw").meetingFull).not.toBe(promptsFor("en").meetingFull);
+    expect(promptsFor("xx").language).toBe("en-KE");
+  });
+});

@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import { reduceRoster } from "@/lib/roster/reduce-roster";
+import { derivePeople } from "@/lib/roster/derive-people";
+import type { RosterEvent } from "@/lib/roster/roster-event";
+import { legCostAt, legSecondsInCall } from "@/lib/shared/cost";
+import { events, legs, startOfScenario } from "./scenario";
+
+const settings = { endOnHostExit: true };
+
+// Small seeded PRNG (mulberry32) so a failing ordering can be replayed from its seed.
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(items: T[], seed: number): T[] {
+  const r = rng(seed);
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+const byId = (state: ReturnType<typeof reduceRoster>) => Object.fromEntries(state.legs.map((l) => [l.id, l]));
+
+describe("reduceRoster on a full meeting", () => {
+  const state = reduceRoster(legs, events, settings);
+  const l = byId(state);
+
+  it("ends every leg with the right reason", () => {
+    expect(l["L-busy"]).toMatchObject({ state: "left", endReason: "busy", costMinor: 0, answeredAt: null });
+    expect(l["L-kick"]).toMatchObject({ state: "left", endReason: "kicked" });
+    expect(l["L-juma1"]).toMatchObject({ state: "left", endReason: "hung_up", costMinor: 95, durationSeconds: 19 });
+    expect(l["L-host"]).toMatchObject({ state: "left", endReason: "hung_up" });
+    for (const id of ["L-amina", "L-listen", "L-juma2"]) expect(l[id]).toMatchObject({ state: "left", endReason: "meeting_ended" });
+    expect(state.room).toMatchObject({ started: true, ended: true });
+  });
+
+  it("keeps the mute flag ordered by sequence, and listeners muted", () => {
+    expect(l["L-amina"]!.muted).toBe(true);
+    expect(l["L-amina"]!.muteSeq).toBe(10);
+    expect(l["L-listen"]!.muted).toBe(true);
+    expect(l["L-host"]!.muted).toBe(false);
+  });
+
+  it("meters time in call from the room start and bills per second", () => {
+    const amina = l["L-amina"]!;
+    expect(amina.waitingAt).toBe(startOfScenario + 5000);
+    expect(amina.joinedAt).toBe(startOfScenario + 10_000);
+    expect(legSecondsInCall(amina, Date.now())).toBe(60);
+    expect(amina.durationSeconds).toBe(66);
+    expect(amina.costMinor).toBe(330); // 66 s × KES 3/min
+    expect(legCostAt(amina, Date.now())).toBe(330);
+  });
+
+  it("merges re-dials into one person row, legs kept as history", () => {
+    const people = derivePeople(
+      ["host", "amina", "juma", "busy", "listen", "kick"].map((k, i) => ({
+        id: `P-${k}`,
+        name: k,
+        phoneE164: `+25471200000${i}`,
+        role: k === "host" ? "host" : k === "listen" ? "listener" : "participant",
+        createdAt: i,
+      })),
+      state.legs,
+    );
+    const juma = people.find((p) => p.participantId === "P-juma")!;
+    expect(juma.legs.map((x) => x.id)).toEqual(["L-juma1", "L-juma2"]);
+    expect(juma.currentLegId).toBe("L-juma2");
+    expect(juma.endReason).toBe("meeting_ended");
+    expect(people).toHaveLength(6);
+  });
+});
+
+describe("reduceRoster mid-meeting", () => {
+  it("shows waiting until the host starts the room, then in call", () => {
+    const upTo = (key: string) => events.slice(0, events.findIndex((e) => e.key === key) + 1);
+    const joinedAmina = events.find((e) => e.kind === "room.join" && e.legId === "L-amina")!.key;
+    const start = events.find((e) => e.kind === "room.start")!.key;
+    expect(byId(reduceRoster(legs, upTo(joinedAmina), settings))["L-amina"]!.state).toBe("waiting");
+    const after = byId(reduceRoster(legs, upTo(start), settings));
+    expect(after["L-amina"]!.state).toBe("in_call");
+    expect(after["L-host"]!.state).toBe("in_call");
+    expect(after["L-juma1"]!.state).toBe("ringing");
+    expect(after["L-busy"]!.state).toBe("left");
+  });
+
+  it("moves forward only: a late ringing event after the join changes nothing", () => {
+    const late: RosterEvent = { key: "late", kind: "call.ringing", legId: "L-amina", at: startOfScenario + 99_000 };
+    const a = byId(reduceRoster(legs, events.slice(0, 12), settings));
+    const b = byId(reduceRoster(legs, [...events.slice(0, 12), late], settings));
+    expect(b["L-amina"]!.state).toBe(a["L-amina"]!.state);
+    expect(b["L-amina"]!.ringingAt).toBe(a["L-amina"]!.ringingAt);
+  });
+
+  it("labels legs hung up by the organiser's end as meeting ended", () => {
+    const cut = events.findIndex((e) => e.kind === "room.leave" && e.legId === "L-host");
+    const head = events.slice(0, cut);
+    const endAt = startOfScenario + 60_000;
+    const tail: RosterEvent[] = [
+      { key: "end", kind: "control.end", at: endAt },
+      { key: "x1", kind: "room.leave", legId: "L-host", seq: 14, at: endAt + 100 },
+      { key: "x2", kind: "room.leave", legId: "L-amina", seq: 15, at: endAt + 120 },
+    ];
+    const l = byId(reduceRoster(legs, [...head, ...tail], { endOnHostExit: false }));
+    expect(l["L-host"]).toMatchObject({ state: "left", endReason: "meeting_ended" });
+    expect(l["L-amina"]).toMatchObject({ state: "left", endReason: "meeting_ended" });
+    expect(l["L-juma1"]).toMatchObject({ endReason: "hung_up" });
+    expect(l["L-busy"]).toMatchObject({ endReason: "busy" });
+  });
+});
+
+describe("reduceRoster is order- and duplicate-independent (property)", () => {
+  const reference = reduceRoster(legs, events, settings);
+
+  it("gives the same state with every event duplicated", () => {
+    expect(reduceRoster(legs, events.flatMap((e) => [e, { ...e }]), settings)).toEqual(reference);
+  });
+
+  it("gives the same state for 500 seeded shuffles with random duplicates", () => {
+    for (let seed = 1; seed <= 500; seed++) {
+      const r = rng(seed * 7919);
+      const withDupes = events.flatMap((e) => (r() < 0.3 ? [e, { ...e }] : [e]));
+      const got = reduceRoster(legs, shuffle(withDupes, seed), settings);
+      if (JSON.stringify(got) !== JSON.stringify(reference)) {
+        expect({ seed, got }).toEqual({ seed, got: reference });
+      }
+    }
+  });
+
+  it("gives the same state for every prefix regardless of its order", () => {
+    for (let k = 1; k < events.length; k += 5) {
+      const prefix = events.slice(0, k);
+      const expected = reduceRoster(legs, prefix, settings);
+      for (let seed = 1; seed <= 20; seed++) expect(reduceRoster(legs, shuffle(prefix, seed), settings)).toEqual(expected);
+    }
+  });
+});
