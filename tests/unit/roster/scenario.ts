@@ -30,7 +30,8 @@ export const legs: LegInfo[] = [
 ];
 
 let n = 0;
-const ev = (e: Omit<RosterEvent, "key"> & { key?: string }): RosterEvent => ({ key: e.key ?? `e${++n}`, ...e }) as RosterEvent;
+type Draft = RosterEvent extends infer E ? (E extends RosterEvent ? Omit<E, "key"> & { key?: string } : never) : never;
+const ev = (e: Draft): RosterEvent => ({ ...e, key: e.key ?? `e${++n}` }) as RosterEvent;
 
 export const events: RosterEvent[] = [
   ...legs.filter((l) => l.id !== "L-juma2").map((l) => ev({ kind: "dial.accepted", legId: l.id, callId: `C-${l.id}`, at: at(1) })),
