@@ -1,3 +1,178 @@
+import { useCallback, useMemo, useRef, useState } from "react";
+import { ActionsProvider, useActions, useBusy } from "./actions";
+import { controlApi } from "./api";
+import { DeliveriesPanel } from "./deliveries-panel";
+import { AddPhoneForm, DialInForm } from "./dial-in-form";
+import { FaultsPanel } from "./faults-panel";
+import { PhoneCard } from "./phone-card";
+import { useAddedPhones, useNow, useOrderedPhones } from "./phones";
+import { RoomsPanel } from "./rooms-panel";
+import { useAnnouncer } from "./use-announcer";
+import { useEmulatorState, type Connection } from "./use-emulator-state";
+import { WorkspacesPanel } from "./workspaces-panel";
+import type { Snapshot } from "./types";
+
+const EMPTY: Snapshot = { workspaces: [], phones: [], calls: [], rooms: [], deliveries: [] };
+
 export function App() {
-  return <main className="shell"><h1>Phones console</h1></main>;
+  const { snapshot, connection, refresh } = useEmulatorState();
+  return (
+    <ActionsProvider refresh={refresh}>
+      <Console snapshot={snapshot} connection={connection} />
+    </ActionsProvider>
+  );
+}
+
+function Console({ snapshot, connection }: { snapshot: Snapshot | null; connection: Connection }) {
+  const state = snapshot ?? EMPTY;
+  const now = useNow(1000);
+  const [added, addPhone, removePhone] = useAddedPhones();
+  const phones = useOrderedPhones(state.phones, added);
+  const announcement = useAnnouncer(snapshot?.phones);
+  const [dialFrom, setDialFrom] = useState("");
+  const [showIdle, setShowIdle] = useState(true);
+  const fromRef = useRef<HTMLInputElement>(null);
+  const calls = useMemo(() => new Map(state.calls.map((c) => [c.id, c])), [state.calls]);
+
+  const onDialFrom = useCallback((e164: string) => {
+    setDialFrom(e164);
+    fromRef.current?.focus();
+    fromRef.current?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }, []);
+
+  const visible = showIdle ? phones : phones.filter((p) => p.state !== "idle" && p.state !== "ended");
+  const ringing = phones.filter((p) => p.state === "ringing").length;
+  const inCall = phones.filter((p) => p.state === "in_call" || p.state === "waiting").length;
+
+  return (
+    <>
+      <header className="topbar">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">S</span>
+          <div>
+            <p className="brand-name">Sautikit emulator</p>
+            <h1>Phones console</h1>
+          </div>
+        </div>
+        <div className="topbar-end">
+          <ConnectionPill connection={connection} />
+          <ResetButton />
+        </div>
+      </header>
+
+      <div className="sr-only" aria-live="polite" aria-atomic="true" data-testid="announcer">{announcement}</div>
+      <NoticeBar />
+
+      <main className="layout">
+        <section className="phones-area" aria-labelledby="phones-title">
+          <div className="toolbar">
+            <DialInForm workspaces={state.workspaces} from={dialFrom} onFromChange={setDialFrom} fromRef={fromRef} onDialled={addPhone} />
+            <AddPhoneForm onAdd={addPhone} />
+          </div>
+          <div className="phones-head">
+            <h2 id="phones-title">Phones</h2>
+            <p className="summary">
+              {phones.length} {phones.length === 1 ? "phone" : "phones"} · {ringing} ringing · {inCall} in a call
+            </p>
+            <label className="check">
+              <input type="checkbox" checked={showIdle} onChange={(e) => setShowIdle(e.target.checked)} />
+              Show idle phones
+            </label>
+          </div>
+          {snapshot === null ? (
+            <p className="empty">Connecting to the emulator…</p>
+          ) : visible.length === 0 ? (
+            <div className="empty empty-phones">
+              <p><strong>No phones yet.</strong></p>
+              <p>A phone appears here as soon as it is in a call: place one through the API (every E.164 number is a phone), dial in above, or add a number by hand.</p>
+            </div>
+          ) : (
+            <div className="phone-grid">
+              {visible.map((phone) => (
+                <PhoneCard
+                  key={phone.e164}
+                  phone={phone}
+                  call={phone.call_id ? calls.get(phone.call_id) : undefined}
+                  now={now}
+                  manual={added.includes(phone.e164)}
+                  onDialFrom={onDialFrom}
+                  onRemove={removePhone}
+                />
+              ))}
+            </div>
+          )}
+        </section>
+
+        <aside className="sidebar" aria-label="Emulator state">
+          <RoomsPanel rooms={state.rooms} />
+          <WorkspacesPanel workspaces={state.workspaces} />
+          <FaultsPanel faults={state.faults} />
+        </aside>
+
+        <DeliveriesPanel deliveries={state.deliveries} now={now} />
+      </main>
+    </>
+  );
+}
+
+const CONNECTION_LABEL: Record<Connection, string> = {
+  connecting: "Connecting…",
+  live: "Live",
+  polling: "Polling",
+  offline: "Emulator offline",
+};
+
+function ConnectionPill({ connection }: { connection: Connection }) {
+  return (
+    <span className={`pill pill-${connection}`} data-testid="connection" title="How this page follows the emulator">
+      <span className="dot" aria-hidden="true" />
+      {CONNECTION_LABEL[connection]}
+    </span>
+  );
+}
+
+function ResetButton() {
+  const { run } = useActions();
+  const [busy, wrap] = useBusy();
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming) {
+    return (
+      <button type="button" className="btn btn-ghost" onClick={() => setConfirming(true)}>
+        Reset…
+      </button>
+    );
+  }
+  return (
+    <span className="confirm" role="group" aria-label="Confirm reset">
+      <span>Hang up every call and restore the seeded state?</span>
+      <button
+        type="button"
+        className="btn btn-danger"
+        disabled={busy}
+        onClick={() =>
+          void wrap(async () => {
+            await run(() => controlApi.reset(), "Emulator reset.");
+            setConfirming(false);
+          })
+        }
+      >
+        Reset emulator
+      </button>
+      <button type="button" className="btn btn-ghost" onClick={() => setConfirming(false)}>Cancel</button>
+    </span>
+  );
+}
+
+function NoticeBar() {
+  const { notice, dismiss } = useActions();
+  return (
+    <div className="notice-area" role="status" aria-live="polite">
+      {notice ? (
+        <div className={`notice notice-${notice.tone}`} key={notice.id}>
+          <span>{notice.text}</span>
+          <button type="button" className="notice-close" aria-label="Dismiss" onClick={dismiss}>×</button>
+        </div>
+      ) : null}
+    </div>
+  );
 }

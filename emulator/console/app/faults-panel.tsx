@@ -1,0 +1,108 @@
+import { useState } from "react";
+import { controlApi } from "./api";
+import { useActions, useBusy } from "./actions";
+
+// Fault injection: each control below maps to one field of
+// `POST /_emulator/faults`; `DELETE /_emulator/faults` clears them all.
+
+type FaultField =
+  | { key: string; label: string; help: string; kind: "toggle" }
+  | { key: string; label: string; help: string; kind: "number"; unit: string; min: number; max: number; fallback: number };
+
+export const FAULT_FIELDS: FaultField[] = [
+  { key: "duplicate", label: "Duplicate webhooks", help: "Every webhook is delivered twice.", kind: "toggle" },
+  { key: "reorder", label: "Reorder webhooks", help: "Deliveries are held briefly and sent out of order.", kind: "toggle" },
+  { key: "delay_ms", label: "Delay webhooks", help: "Hold each delivery before sending.", kind: "number", unit: "ms", min: 1, max: 60000, fallback: 2000 },
+  { key: "drop_first", label: "Drop then retry", help: "The first attempts of each delivery fail and are retried.", kind: "number", unit: "attempts", min: 1, max: 7, fallback: 1 },
+  { key: "api_5xx_rate", label: "API 5xx", help: "Share of API requests answered 500.", kind: "number", unit: "%", min: 1, max: 100, fallback: 50 },
+  { key: "outage", label: "API outage", help: "Every API request is answered 503.", kind: "toggle" },
+  { key: "slow_answer_ms", label: "Slow API answers", help: "Add latency to every API answer.", kind: "number", unit: "ms", min: 1, max: 30000, fallback: 1500 },
+];
+
+const isOn = (value: unknown) => value !== undefined && value !== null && value !== false && value !== 0;
+
+export function FaultsPanel({ faults }: { faults: Record<string, unknown> | undefined }) {
+  const { run } = useActions();
+  const [busy, wrap] = useBusy();
+  const active = FAULT_FIELDS.filter((f) => isOn(faults?.[f.key]));
+
+  const set = (key: string, value: unknown, message: string) =>
+    void wrap(() => run(() => controlApi.setFaults({ ...(faults ?? {}), [key]: value }), message));
+
+  return (
+    <section className="panel" aria-labelledby="faults-title">
+      <div className="panel-head">
+        <h2 id="faults-title">Faults</h2>
+        <span className={`count${active.length ? " count-warn" : ""}`}>{active.length ? `${active.length} active` : "none"}</span>
+      </div>
+      <ul className="faults">
+        {FAULT_FIELDS.map((field) => (
+          <FaultRow key={field.key} field={field} value={faults?.[field.key]} busy={busy} onSet={set} />
+        ))}
+      </ul>
+      <button
+        type="button"
+        className="btn btn-quiet"
+        disabled={busy || active.length === 0}
+        onClick={() => void wrap(() => run(() => controlApi.clearFaults(), "All faults cleared."))}
+      >
+        Clear all faults
+      </button>
+    </section>
+  );
+}
+
+function FaultRow({
+  field,
+  value,
+  busy,
+  onSet,
+}: {
+  field: FaultField;
+  value: unknown;
+  busy: boolean;
+  onSet: (key: string, value: unknown, message: string) => void;
+}) {
+  const on = isOn(value);
+  const [amount, setAmount] = useState(field.kind === "number" ? String(typeof value === "number" ? value : field.fallback) : "");
+  const id = `fault-${field.key}`;
+  if (field.kind === "toggle") {
+    return (
+      <li className="fault">
+        <input id={id} type="checkbox" checked={on} disabled={busy} onChange={(e) => onSet(field.key, e.target.checked, `${field.label}: ${e.target.checked ? "on" : "off"}.`)} />
+        <label htmlFor={id}>
+          <span className="fault-label">{field.label}</span>
+          <span className="fault-help">{field.help}</span>
+        </label>
+      </li>
+    );
+  }
+  const n = Number(amount);
+  const valid = Number.isInteger(n) && n >= field.min && n <= field.max;
+  const toggle = (checked: boolean) => {
+    if (checked && !valid) return;
+    onSet(field.key, checked ? n : 0, `${field.label}: ${checked ? `${n} ${field.unit}` : "off"}.`);
+  };
+  return (
+    <li className="fault">
+      <input id={id} type="checkbox" checked={on} disabled={busy || (!on && !valid)} onChange={(e) => toggle(e.target.checked)} />
+      <label htmlFor={id}>
+        <span className="fault-label">{field.label}</span>
+        <span className="fault-help">{field.help}</span>
+      </label>
+      <span className="fault-amount">
+        <input
+          type="number"
+          min={field.min}
+          max={field.max}
+          aria-label={`${field.label} (${field.unit})`}
+          aria-invalid={!valid}
+          value={on && typeof value === "number" ? String(value) : amount}
+          disabled={on}
+          onChange={(e) => setAmount(e.target.value)}
+        />
+        <span className="unit">{field.unit}</span>
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,120 @@
+import { controlApi } from "./api";
+import { useActions } from "./actions";
+import { BehaviourForm } from "./behaviour-form";
+import { Keypad } from "./keypad";
+import { Transcript } from "./transcript";
+import { describeBehaviour, formatDuration, formatPhone, PHONE_STATE_LABEL } from "./format";
+import type { Call, Phone } from "./types";
+
+type Props = {
+  phone: Phone;
+  call: Call | undefined;
+  now: number;
+  manual: boolean;
+  onDialFrom: (e164: string) => void;
+  onRemove: (e164: string) => void;
+};
+
+export function PhoneCard({ phone, call, now, manual, onDialFrom, onRemove }: Props) {
+  const { run } = useActions();
+  const name = formatPhone(phone.e164);
+  const inCall = phone.state === "in_call" || phone.state === "waiting";
+  const canHangUp = inCall || (phone.call_id !== null && phone.state !== "ringing" && phone.state !== "ended");
+  const titleId = `phone-title-${phone.e164}`;
+
+  return (
+    <article className={`phone state-${phone.state}`} aria-labelledby={titleId} data-testid={`phone-${phone.e164}`}>
+      <header className="phone-head">
+        <h3 id={titleId} className="phone-number">{name}</h3>
+        <span className={`badge badge-${phone.state}`} data-testid="phone-state">
+          <span className="dot" aria-hidden="true" />
+          {PHONE_STATE_LABEL[phone.state] ?? phone.state}
+        </span>
+      </header>
+
+      <div className="phone-meta">
+        <CallLine phone={phone} call={call} now={now} />
+        <div className="tags">
+          {phone.muted ? <span className="tag tag-muted">Muted</span> : null}
+          {phone.room ? <span className="tag" title="Conference room">Room {phone.room}</span> : null}
+          {phone.state === "idle" || phone.state === "ended" ? (
+            <span className="tag tag-soft">{describeBehaviour(phone.behaviour)}</span>
+          ) : null}
+        </div>
+      </div>
+
+      <div className="phone-actions">
+        <button
+          type="button"
+          className="btn btn-answer"
+          disabled={phone.state !== "ringing"}
+          onClick={() => void run(() => controlApi.answer(phone.e164))}
+        >
+          Answer
+        </button>
+        <button
+          type="button"
+          className="btn btn-decline"
+          disabled={phone.state !== "ringing"}
+          onClick={() => void run(() => controlApi.decline(phone.e164))}
+        >
+          Decline
+        </button>
+        <button
+          type="button"
+          className="btn btn-hangup"
+          disabled={!canHangUp}
+          onClick={() => void run(() => controlApi.hangup(phone.e164))}
+        >
+          Hang up
+        </button>
+      </div>
+
+      <details className="phone-more">
+        <summary>Keypad and settings</summary>
+        <Keypad
+          label={`Keypad for ${name}`}
+          disabled={!inCall}
+          onPress={(digit) => run(() => controlApi.digits(phone.e164, digit))}
+        />
+        <BehaviourForm e164={phone.e164} behaviour={phone.behaviour} />
+        <div className="phone-links">
+          <button
+            type="button"
+            className="btn btn-quiet"
+            disabled={phone.state === "ringing" || inCall}
+            onClick={() => onDialFrom(phone.e164)}
+          >
+            Dial in from this phone
+          </button>
+          {manual && (phone.state === "idle" || phone.state === "ended") ? (
+            <button type="button" className="btn btn-quiet" onClick={() => onRemove(phone.e164)}>Remove</button>
+          ) : null}
+        </div>
+      </details>
+
+      <section className="phone-transcript" aria-label={`What ${name} hears`}>
+        <h4>Hears</h4>
+        <Transcript entries={phone.transcript} label={`Transcript for ${name}`} />
+      </section>
+    </article>
+  );
+}
+
+function CallLine({ phone, call, now }: { phone: Phone; call: Call | undefined; now: number }) {
+  if (!call || phone.state === "idle") return <p className="call-line">No call</p>;
+  const peer = call.local_e164 === phone.e164 ? call.remote_e164 : call.local_e164;
+  // Direction is the provider's: an outbound call rings this phone, an inbound one was dialled from it.
+  const incoming = call.direction !== "inbound";
+  const who = peer ? formatPhone(peer) : "unknown number";
+  const answered = call.answered_at ? new Date(call.answered_at).getTime() : NaN;
+  const ended = call.ended_at ? new Date(call.ended_at).getTime() : NaN;
+  const running = Number.isFinite(answered) ? formatDuration(((Number.isFinite(ended) ? ended : now) - answered) / 1000) : null;
+  return (
+    <p className="call-line">
+      {incoming ? "Call from " : "Calling "}
+      <strong>{who}</strong>
+      {running ? <span className="timer" aria-label="Call duration"> · {running}</span> : null}
+    </p>
+  );
+}

@@ -1,0 +1,122 @@
+import { defaultBehaviour } from "./phones";
+
+// Shapes of the emulator's control API (`GET /_emulator/state` and the SSE
+// `state` event). Kept lenient: the console renders what it recognises and
+// ignores the rest, so a new field on the server never breaks the page.
+
+export type PhoneState = "idle" | "ringing" | "in_call" | "waiting" | "ended";
+
+export type TranscriptKind = "say" | "play" | "beep" | "hold" | "muted" | "unmuted" | "system" | "digits";
+
+export type TranscriptEntry = {
+  at: string;
+  kind: TranscriptKind;
+  text: string;
+  language?: string;
+};
+
+export type Behaviour = "auto" | "manual" | "busy" | "no_answer" | "fail" | { hangup_after_seconds: number };
+
+export type Phone = {
+  e164: string;
+  state: PhoneState;
+  muted: boolean;
+  call_id: string | null;
+  room: string | null;
+  behaviour: Behaviour;
+  transcript: TranscriptEntry[];
+};
+
+export type RoomMember = { call_id: string; e164: string; muted: boolean; waiting: boolean };
+
+export type Room = {
+  workspace_id: string;
+  name: string;
+  status: "waiting" | "live" | "ended";
+  members: RoomMember[];
+  recording_call_id?: string | null;
+  started_at?: string | number | null;
+  ended_at?: string | number | null;
+};
+
+export type Delivery = {
+  id: string;
+  kind: string;
+  url: string;
+  event_id: string;
+  attempt: number;
+  max_attempts?: number;
+  status_code: number | null;
+  latency_ms: number | null;
+  outcome: "delivered" | "failed" | "pending" | "dead_letter";
+  next_attempt_at: string | null;
+  error?: string | null;
+  created_at?: string;
+  at?: string;
+};
+
+export type WorkspaceNumber = { id: string; e164: string; role: "dial_in" | "caller_id" | string };
+
+export type Workspace = {
+  workspace_id: string;
+  name?: string;
+  balance_minor?: number;
+  currency?: string;
+  numbers: WorkspaceNumber[];
+};
+
+export type Call = {
+  id: string;
+  session_id?: string;
+  workspace_id?: string;
+  direction?: "outbound" | "inbound" | string;
+  local_e164?: string;
+  remote_e164?: string;
+  status?: string;
+  started_at?: string | null;
+  answered_at?: string | null;
+  ended_at?: string | null;
+};
+
+export type Snapshot = {
+  workspaces: Workspace[];
+  phones: Phone[];
+  calls: Call[];
+  rooms: Room[];
+  deliveries: Delivery[];
+  faults?: Record<string, unknown>;
+};
+
+const list = <T,>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
+
+/** Accepts the snapshot as sent and fills in anything missing with safe empties. */
+export function normalizeSnapshot(raw: unknown): Snapshot {
+  const data = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+  const phones = list<Partial<Phone>>(data.phones)
+    .filter((p): p is Partial<Phone> & { e164: string } => typeof p?.e164 === "string")
+    .map((p) => ({
+      e164: p.e164,
+      state: p.state ?? "idle",
+      muted: Boolean(p.muted),
+      call_id: p.call_id ?? null,
+      room: p.room ?? null,
+      // null on the server means "the magic-number default for this number".
+      behaviour: p.behaviour ?? defaultBehaviour(p.e164),
+      transcript: list<TranscriptEntry>(p.transcript),
+    }));
+  const workspaces = list<Partial<Workspace> & { id?: string }>(data.workspaces).map((w) => ({
+    ...w,
+    workspace_id: w.workspace_id ?? w.id ?? "",
+    numbers: list<WorkspaceNumber>(w.numbers),
+  }));
+  const rooms = list<Room>(data.rooms).map((r) => ({ ...r, members: list<RoomMember>(r.members) }));
+  const faults = data.faults && typeof data.faults === "object" ? (data.faults as Record<string, unknown>) : undefined;
+  return {
+    workspaces,
+    phones,
+    calls: list<Call>(data.calls),
+    rooms,
+    deliveries: list<Delivery>(data.deliveries),
+    faults,
+  };
+}
