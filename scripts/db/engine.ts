@@ -1,0 +1,79 @@
+// Prisma's schema engine (the migration engine) compiled to WebAssembly, driven through driver
+// adapters. The Prisma CLI only runs the native engine, which it downloads; this needs no network.
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+
+export type { SchemaEngine };
+
+type PanicRegistry = { set_message(message: string): void };
+const panics = globalThis as typeof globalThis & { PRISMA_WASM_PANIC_REGISTRY?: PanicRegistry };
+let lastPanic: string | null = null;
+
+let loaded: Promise<typeof import("@prisma/schema-engine-wasm/schema_engine_bg")> | undefined;
+
+// Node 20 cannot import the package's main entry (it imports a `.wasm` file as a module), so the
+// wasm-bindgen glue is wired by hand, as its generated entry would do under a bundler.
+function loadWasm() {
+  loaded ??= (async () => {
+    // Without this registry a Rust panic surfaces as an unreadable `unreachable` trap.
+    panics.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => (lastPanic = message) };
+    const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
+    const require = createRequire(import.meta.url);
+    const wasmPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg").replace(/\.js$/, ".wasm");
+    const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), {
+      "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
+    });
+    bg.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
+    return bg;
+  })();
+  return loaded;
+}
+
+export type EngineOptions = {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  schemaPath: string;
+  schemaText: string;
+  onLog?: (line: string) => void;
+};
+
+export async function createEngine(options: EngineOptions): Promise<SchemaEngine> {
+  const bg = await loadWasm();
+  const log = (line: string) => options.onLog?.(line);
+  try {
+    return await bg.SchemaEngine.new(
+      { datamodels: [[options.schemaPath, options.schemaText]] },
+      log,
+      bindMigrationAwareSqlAdapterFactory(options.factory),
+    );
+  } catch (error) {
+    throw engineError(error);
+  }
+}
+
+/** Runs one engine command, turning its error objects (and panics) into readable Errors. */
+export async function runEngine<T>(command: string, call: () => Promise<T>): Promise<T> {
+  lastPanic = null;
+  try {
+    return await call();
+  } catch (error) {
+    const wrapped = engineError(error);
+    wrapped.message = `${command} failed: ${wrapped.message}`;
+    throw wrapped;
+  }
+}
+
+function engineError(error: unknown): Error {
+  if (lastPanic) return new Error(`schema engine panicked: ${lastPanic}`);
+  if (error instanceof Error) return error;
+  if (error && typeof error === "object") {
+    const e = error as { message?: unknown; error_code?: unknown; meta?: unknown };
+    const code = typeof e.error_code === "string" ? ` [${e.error_code}]` : "";
+    if (typeof e.message === "string") return new Error(`${e.message}${code}`);
+    return new Error(JSON.stringify(error));
+  }
+  return new Error(String(error));
+}
