@@ -6,6 +6,7 @@ import { auth } from "@/auth";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { PATH_HEADER, WORKSPACE_COOKIE } from "@/lib/auth/constants";
+import { passwordFingerprint } from "@/lib/auth/session-fingerprint";
 
 export type Actor = {
   userId: string;
@@ -30,6 +31,7 @@ export const getSessionUser = cache(async () => {
       id: true,
       email: true,
       name: true,
+      passwordHash: true,
       memberships: {
         select: { role: true, workspace: { select: { id: true, name: true } } },
         orderBy: { createdAt: "asc" },
@@ -37,6 +39,8 @@ export const getSessionUser = cache(async () => {
     },
   });
   if (!user) return null;
+  // A session issued before the latest password change is void.
+  if ((session as { sv?: unknown }).sv !== passwordFingerprint(user.passwordHash)) return null;
   const workspaces: ActorWorkspace[] = user.memberships.map((m) => ({ ...m.workspace, role: m.role }));
   return { id: user.id, email: user.email, name: user.name, workspaces };
 });

@@ -10,11 +10,16 @@ export const baseAuthConfig = {
   providers: [],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sv = (user as { sessionVersion?: string }).sessionVersion;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      // An HMAC of the password hash (see session-fingerprint.ts); reveals nothing about it.
+      (session as { sv?: unknown }).sv = token.sv;
       return session;
     },
   },

@@ -1,0 +1,23 @@
+import type { ReactNode } from "react";
+import { redirect } from "next/navigation";
+import { AppHeader } from "@/components/layout/app-header";
+import { SkipLink } from "@/components/layout/skip-link";
+import { StatusMessageProvider } from "@/components/ui/status-message";
+import { getSessionUser, requireActor } from "@/lib/auth/actor";
+
+// The signed-in shell. Pages still call requireActor() themselves: a layout is not re-run on every
+// client navigation, so it cannot be the only check.
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const actor = await requireActor();
+  const user = await getSessionUser();
+  if (!user) redirect("/sign-in");
+  return (
+    <StatusMessageProvider>
+      <SkipLink />
+      <AppHeader actor={actor} workspaces={user.workspaces} />
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-8 focus:outline-none sm:px-6">
+        {children}
+      </main>
+    </StatusMessageProvider>
+  );
+}

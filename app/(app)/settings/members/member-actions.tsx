@@ -1,0 +1,92 @@
+"use client";
+
+import { useActionState, useEffect } from "react";
+import { SubmitButton } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Select } from "@/components/ui/input";
+import { useStatusMessage } from "@/components/ui/status-message";
+import type { FormState } from "@/lib/http/form-state";
+import { changeRoleAction, issueResetAction, removeMemberAction, revokeInviteAction } from "@/app/(app)/settings/members/actions";
+import { OneTimeLink } from "@/app/(app)/settings/members/one-time-link";
+
+type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
+
+/** useActionState plus an announcement of the outcome in the app's live region. */
+function useAnnouncedAction(action: Action, success: string) {
+  const [state, dispatch] = useActionState<FormState, FormData>(action, {});
+  const announce = useStatusMessage();
+  useEffect(() => {
+    if (state.error) announce(state.error, "error");
+    else if (state.ok) announce(success);
+  }, [state, announce, success]);
+  return [state, dispatch] as const;
+}
+
+export function RoleForm({ membershipId, role, name }: { membershipId: string; role: "admin" | "organiser"; name: string }) {
+  const [, dispatch] = useAnnouncedAction(changeRoleAction, `Role updated for ${name}.`);
+  return (
+    <form action={dispatch} className="flex items-center gap-2">
+      <input type="hidden" name="membershipId" value={membershipId} />
+      <label className="sr-only" htmlFor={`role-${membershipId}`}>
+        Role for {name}
+      </label>
+      <Select id={`role-${membershipId}`} name="role" defaultValue={role} className="h-8 w-36" key={role}>
+        <option value="organiser">Organiser</option>
+        <option value="admin">Admin</option>
+      </Select>
+      <SubmitButton variant="secondary" size="sm" aria-label={`Save role for ${name}`}>
+        Save
+      </SubmitButton>
+    </form>
+  );
+}
+
+export function RemoveMemberButton({ membershipId, name, isYou }: { membershipId: string; name: string; isYou: boolean }) {
+  const [, dispatch] = useAnnouncedAction(removeMemberAction, `${name} was removed.`);
+  return (
+    <ConfirmDialog
+      trigger={<span>Remove<span className="sr-only"> {name}</span></span>}
+      title={isYou ? "Leave this workspace?" : `Remove ${name}?`}
+      description={isYou ? "You will lose access to this workspace straight away." : `${name} will lose access to this workspace straight away. Their meetings stay.`}
+      confirmLabel={isYou ? "Leave" : "Remove"}
+      action={dispatch}
+    >
+      <input type="hidden" name="membershipId" value={membershipId} />
+    </ConfirmDialog>
+  );
+}
+
+export function ResetPasswordButton({ membershipId, name }: { membershipId: string; name: string }) {
+  const [state, dispatch] = useAnnouncedAction(issueResetAction, `Password reset link created for ${name}.`);
+  const result = state.ok ? state.result : undefined;
+  return (
+    <div className="space-y-2">
+      <form action={dispatch}>
+        <input type="hidden" name="membershipId" value={membershipId} />
+        <SubmitButton variant="ghost" size="sm">
+          Reset password<span className="sr-only"> for {name}</span>
+        </SubmitButton>
+      </form>
+      {result ? (
+        <OneTimeLink
+          testId="reset-link"
+          title={`Password reset link for ${String(result.email)}`}
+          url={String(result.url)}
+          note={result.emailed ? "We also emailed it. It works once, within an hour." : "Share it with them. It works once, within an hour."}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+export function RevokeInviteButton({ inviteId, email }: { inviteId: string; email: string }) {
+  const [, dispatch] = useAnnouncedAction(revokeInviteAction, `Invite for ${email} revoked.`);
+  return (
+    <form action={dispatch}>
+      <input type="hidden" name="inviteId" value={inviteId} />
+      <SubmitButton variant="ghost" size="sm">
+        Revoke<span className="sr-only"> invite for {email}</span>
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { Disclosure } from "@/components/layout/disclosure";
+import { NavLinks, type NavItem } from "@/components/layout/nav-links";
+import { UserMenu } from "@/components/layout/user-menu";
+import { WorkspaceSwitcher } from "@/components/layout/workspace-switcher";
+import type { Actor, ActorWorkspace } from "@/lib/auth/actor";
+
+export function navItemsFor(role: Actor["role"]): NavItem[] {
+  const items: NavItem[] = [
+    { href: "/meetings", label: "Meetings" },
+    { href: "/recordings", label: "Recordings" },
+  ];
+  if (role === "admin") {
+    items.push({ href: "/admin/calls", label: "Call log" }, { href: "/admin/spend", label: "Spend" }, { href: "/settings", label: "Settings" });
+  }
+  return items;
+}
+
+export function AppHeader({ actor, workspaces }: { actor: Actor; workspaces: ActorWorkspace[] }) {
+  const items = navItemsFor(actor.role);
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:px-6">
+        <Link href="/meetings" className="text-lg font-bold tracking-tight text-brand-700">
+          Mkutano
+        </Link>
+        <WorkspaceSwitcher current={{ id: actor.workspaceId, name: actor.workspaceName }} workspaces={workspaces} />
+        <nav aria-label="Main" className="ml-2 hidden md:block">
+          <NavLinks items={items} />
+        </nav>
+        <div className="ml-auto flex items-center gap-2">
+          <div className="md:hidden">
+            <Disclosure
+              label="Menu"
+              buttonClassName="rounded-md border border-slate-200 px-3 py-1.5 text-sm font-medium text-slate-700"
+              testId="mobile-menu"
+            >
+              <nav aria-label="Main (mobile)">
+                <NavLinks items={items} vertical />
+              </nav>
+            </Disclosure>
+          </div>
+          <UserMenu name={actor.name} email={actor.email} role={actor.role} />
+        </div>
+      </div>
+    </header>
+  );
+}

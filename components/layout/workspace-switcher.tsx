@@ -1,0 +1,40 @@
+import { Disclosure } from "@/components/layout/disclosure";
+import type { ActorWorkspace } from "@/lib/auth/actor";
+import { switchWorkspaceAction } from "@/lib/auth/session-actions";
+
+/** Lists the user's workspaces; choosing one makes it current (a cookie validated on every request). */
+export function WorkspaceSwitcher({ current, workspaces }: { current: { id: string; name: string }; workspaces: ActorWorkspace[] }) {
+  return (
+    <Disclosure
+      testId="workspace-switcher"
+      buttonLabel={`Workspace: ${current.name}. Switch workspace`}
+      align="left"
+      buttonClassName="inline-flex max-w-[14rem] items-center gap-1 rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+      label={
+        <>
+          <span className="truncate">{current.name}</span>
+          <span aria-hidden="true" className="text-slate-400">▾</span>
+        </>
+      }
+    >
+      <p className="px-3 py-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Your workspaces</p>
+      <ul>
+        {workspaces.map((w) => (
+          <li key={w.id}>
+            <form action={switchWorkspaceAction}>
+              <input type="hidden" name="workspaceId" value={w.id} />
+              <button
+                type="submit"
+                aria-current={w.id === current.id ? "true" : undefined}
+                className="flex w-full items-center justify-between gap-3 px-3 py-2 text-left text-sm hover:bg-slate-100 aria-[current=true]:font-semibold"
+              >
+                <span className="truncate">{w.name}</span>
+                <span className="text-xs text-slate-500">{w.role === "admin" ? "Admin" : "Organiser"}</span>
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </Disclosure>
+  );
+}
