@@ -1,0 +1,9 @@
+// POST /api/sautikit/[workspaceId]/conference/digits — in-room keypad digits from hosts: stored once, applied
+import { handleWebhook } from "@/lib/webhooks/handle-webhook";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export function POST(req: Request, ctx: { params: Promise<{ workspaceId: string }> }): Promise<Response> {
+  return handleWebhook(req, ctx.params, "conference/digits");
+}

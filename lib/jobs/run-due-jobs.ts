@@ -1,0 +1,49 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { claimJobs, type ClaimedJob } from "@/lib/jobs/claim-jobs";
+import { getJobHandler } from "@/lib/jobs/registry";
+
+export type RunOptions = { workerId: string; limit?: number; leaseMs?: number; baseRetryMs?: number; maxRetryMs?: number };
+
+export const JOB_DEFAULTS = { limit: 5, leaseMs: 60_000, baseRetryMs: 2_000, maxRetryMs: 15 * 60_000 } as const;
+
+/** Claims due jobs and runs them; returns how many were claimed. */
+export async function runDueJobs(opts: RunOptions): Promise<number> {
+  const o = { ...JOB_DEFAULTS, ...opts };
+  const jobs = await claimJobs(o.workerId, o.limit, o.leaseMs);
+  for (const job of jobs) await runOne(job, o);
+  return jobs.length;
+}
+
+async function runOne(job: ClaimedJob, o: Required<RunOptions>): Promise<void> {
+  const handler = getJobHandler(job.kind);
+  try {
+    if (!handler) throw new Error(`no handler registered for job kind "${job.kind}"`);
+    await handler(job.payload, { jobId: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts });
+    // Guarded by lockedBy: if our lease expired and another worker took the job, its outcome wins.
+    await db.job.updateMany({
+      where: { id: job.id, lockedBy: o.workerId },
+      data: { status: "done", lockedUntil: null, lastError: null },
+    });
+  } catch (err) {
+    const message = err instanceof Error ? err.message.slice(0, 1000) : String(err);
+    const exhausted = job.attempts >= job.maxAttempts;
+    const delay = retryDelay(err, job.attempts, o);
+    await db.job.updateMany({
+      where: { id: job.id, lockedBy: o.workerId },
+      data: exhausted
+        ? { status: "failed", lockedUntil: null, lastError: message }
+        : { status: "pending", lockedUntil: null, lastError: message, runAt: new Date(Date.now() + delay) },
+    });
+    log[exhausted ? "error" : "warn"]({ err, jobId: job.id, kind: job.kind, attempt: job.attempts }, exhausted ? "job failed for good" : "job failed; will retry");
+  }
+}
+
+// Exponential backoff with full jitter; a rate-limited Sautikit call waits at least its Retry-After.
+function retryDelay(err: unknown, attempt: number, o: Required<RunOptions>): number {
+  const jittered = Math.floor(Math.random() * Math.min(o.maxRetryMs, o.baseRetryMs * 2 ** (attempt - 1)));
+  const hinted = isAppError(err) && err.retryAfter ? err.retryAfter * 1000 : 0;
+  return Math.max(jittered, hinted, 100);
+}

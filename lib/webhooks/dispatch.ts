@@ -1,0 +1,134 @@
+import "server-only";
+import { errorStatus, isAppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import {
+  isSayPlayOnly,
+  notInServiceResponse,
+  technicalProblemResponse,
+  tryVoiceResponse,
+  type VoiceResponse,
+} from "@/lib/sautikit/voice-actions";
+import { markEventApplied, releaseEvent, storeAndClaimEvent, type StoredEventInput } from "@/lib/webhooks/event-store";
+import { webhookHandlers, type EventContext, type WebhookContext } from "@/lib/webhooks/handlers";
+import type { ParsedBody } from "@/lib/webhooks/parse-body";
+import { readCallEvent, readConferenceDigits, readConferenceEvent, readVoiceCallback } from "@/lib/webhooks/payloads";
+import type { Verdict } from "@/lib/webhooks/record-delivery";
+
+export type Outcome = { verdict: Verdict; response: Response; kind?: string; eventId?: string; error?: string };
+
+const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+
+// ---------------------------------------------------------------- voice callbacks
+
+/** Voice callbacks are never deduplicated and always answered: a caller is waiting on the line. */
+export async function dispatchVoice(ctx: WebhookContext, body: ParsedBody | null): Promise<Outcome> {
+  const kind = ctx.route === "voice/outbound" ? "voice.outbound" : "voice.inbound";
+  const parsed = body ? readVoiceCallback(body.fields, ctx.query) : null;
+  if (!parsed?.success) {
+    const error = parsed ? issues(parsed.error) : "body is neither JSON nor form-encoded";
+    return { verdict: "invalid", kind, error, response: json(technicalProblemResponse()) };
+  }
+  const handler = kind === "voice.outbound" ? webhookHandlers().voiceOutbound : webhookHandlers().voiceInbound;
+  const base = { kind, eventId: parsed.data.callId };
+  if (!handler) return { ...base, verdict: "accepted", error: "no handler registered", response: json(notInServiceResponse()) };
+  let doc: VoiceResponse;
+  try {
+    doc = await handler(ctx, parsed.data);
+  } catch (err) {
+    log.error({ err, workspaceId: ctx.workspaceId, callId: parsed.data.callId }, "voice handler failed");
+    return { ...base, verdict: "failed", error: errorText(err), response: json(technicalProblemResponse()) };
+  }
+  const checked = tryVoiceResponse(doc);
+  if (!checked.ok) {
+    // Never send Sautikit a document it would reject: that drops the caller without a word.
+    log.error({ workspaceId: ctx.workspaceId, error: checked.error }, "voice handler produced an invalid document");
+    return { ...base, verdict: "failed", error: checked.error, response: json(technicalProblemResponse()) };
+  }
+  return { ...base, verdict: "accepted", response: json(checked.doc) };
+}
+
+// ---------------------------------------------------------------- events
+
+type Raw = { text: string; contentType: string | null; signedAt: Date; headers: Headers };
+
+export async function dispatchEvent(ctx: WebhookContext, fields: Record<string, unknown>, raw: Raw): Promise<Outcome> {
+  const handlers = webhookHandlers();
+  const common = { workspaceId: ctx.workspaceId, route: ctx.route, rawBody: raw.text, contentType: raw.contentType, signedAt: raw.signedAt };
+
+  if (ctx.route === "conference/events") {
+    const p = readConferenceEvent(fields);
+    if (!p.success) return invalid("conference.event", issues(p.error));
+    const e = p.data;
+    const input: StoredEventInput = {
+      ...common, eventId: e.eventId, kind: `conference.${e.event}`, callId: e.callId, roomName: e.room,
+      sequence: e.sequence, payload: e, occurredAt: e.timestamp,
+    };
+    return applyOnce(ctx, input, handlers.conferenceEvent && ((ec) => handlers.conferenceEvent!(ec, e)));
+  }
+  if (ctx.route === "conference/digits") {
+    const p = readConferenceDigits(fields);
+    if (!p.success) return invalid("conference.digits", issues(p.error));
+    const d = p.data;
+    const input: StoredEventInput = {
+      ...common, eventId: d.eventId, kind: "conference.digits", callId: d.callId, roomName: d.room, payload: d, occurredAt: d.timestamp,
+    };
+    return applyOnce(ctx, input, handlers.conferenceDigits && ((ec) => handlers.conferenceDigits!(ec, d)));
+  }
+  const p = readCallEvent(fields, raw.headers);
+  if (!p.success) return invalid("call.event", issues(p.error));
+  const c = p.data;
+  const input: StoredEventInput = {
+    ...common, eventId: c.eventId, kind: c.kind, callId: c.data.callId, payload: c, occurredAt: c.occurredAt,
+  };
+  return applyOnce(ctx, input, handlers.callEvent && ((ec) => handlers.callEvent!(ec, c)));
+}
+
+async function applyOnce(
+  ctx: WebhookContext,
+  input: StoredEventInput,
+  apply: ((ec: EventContext) => Promise<VoiceResponse | void>) | undefined,
+): Promise<Outcome> {
+  let stored;
+  try {
+    stored = await storeAndClaimEvent(input);
+  } catch (err) {
+    // Not stored, so not applied: a 5xx makes Sautikit deliver it again.
+    log.error({ err, workspaceId: ctx.workspaceId }, "could not store webhook event");
+    return { verdict: "failed", kind: input.kind, eventId: input.eventId, error: "could not store the event", response: json({ error: { message: "try again" } }, 503) };
+  }
+  const base = { kind: input.kind, eventId: stored.eventKey };
+  if (stored.status === "duplicate") return { ...base, verdict: "duplicate", response: json({ ok: true, duplicate: true }) };
+  if (!apply) {
+    await markEventApplied(stored.rowId);
+    return { ...base, verdict: "accepted", error: "no handler registered", response: json({ ok: true }) };
+  }
+  try {
+    const reply = await apply({ ...ctx, eventRowId: stored.rowId, eventKey: stored.eventKey });
+    await markEventApplied(stored.rowId);
+    const checked = reply ? tryVoiceResponse(reply) : null;
+    if (checked?.ok && isSayPlayOnly(checked.doc)) return { ...base, verdict: "accepted", response: json(checked.doc) };
+    if (checked) log.error({ workspaceId: ctx.workspaceId, kind: input.kind }, "digits reply dropped: only say/play may be played in a room");
+    return { ...base, verdict: "accepted", response: json({ ok: true }) };
+  } catch (err) {
+    if (isAppError(err) && errorStatus[err.code] < 500) {
+      // Can never apply (e.g. a room that is not this workspace's): keep it, say so, stop retries.
+      await markEventApplied(stored.rowId, `${err.code}: ${err.message}`);
+      return { ...base, verdict: "invalid", error: `${err.code}: ${err.message}`, response: json({ error: { code: err.code, message: err.message } }, 422) };
+    }
+    log.error({ err, workspaceId: ctx.workspaceId, kind: input.kind }, "webhook handler failed; Sautikit will retry");
+    await releaseEvent(stored.rowId, errorText(err)).catch(() => undefined);
+    return { ...base, verdict: "failed", error: errorText(err), response: json({ error: { message: "try again" } }, 500) };
+  }
+}
+
+function invalid(kind: string, error: string): Outcome {
+  return { verdict: "invalid", kind, error, response: json({ error: { message: `invalid payload: ${error}` } }, 400) };
+}
+
+function issues(error: { issues: Array<{ path: PropertyKey[]; message: string }> }): string {
+  return error.issues.slice(0, 4).map((i) => `${i.path.map(String).join(".") || "body"}: ${i.message}`).join("; ");
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message.slice(0, 500) : String(err).slice(0, 500);
+}

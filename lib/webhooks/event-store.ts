@@ -1,0 +1,87 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+// The durable, deduplicated store of inbound events. An event is stored before it is applied;
+// a unique (workspaceId, eventId) key turns every redelivery into a no-op, and a claim makes sure
+// only one request applies an event while a failed apply is picked up by a later redelivery.
+
+/** A claim older than this is treated as abandoned (its request crashed or timed out). */
+export const STALE_CLAIM_MS = 30_000;
+
+export type StoredEventInput = {
+  workspaceId: string;
+  eventId?: string;
+  kind: string;
+  route: string;
+  callId?: string;
+  roomName?: string;
+  sequence?: number;
+  payload: unknown;
+  rawBody: string;
+  contentType?: string | null;
+  occurredAt?: Date;
+  signedAt?: Date;
+};
+
+export type StoreOutcome = { status: "claimed"; rowId: string; eventKey: string } | { status: "duplicate"; rowId: string; eventKey: string };
+
+export function eventKeyFor(eventId: string | undefined, rawBody: string): string {
+  return eventId ?? `sha256:${createHash("sha256").update(rawBody).digest("hex")}`;
+}
+
+export async function storeAndClaimEvent(input: StoredEventInput, now: Date = new Date()): Promise<StoreOutcome> {
+  const eventKey = eventKeyFor(input.eventId, input.rawBody);
+  try {
+    const row = await db.webhookEvent.create({
+      data: {
+        workspaceId: input.workspaceId,
+        eventId: eventKey,
+        kind: input.kind,
+        route: input.route,
+        callId: input.callId,
+        roomName: input.roomName,
+        sequence: input.sequence === undefined ? undefined : BigInt(input.sequence),
+        payload: JSON.parse(JSON.stringify(input.payload ?? {})) as Prisma.InputJsonValue,
+        rawBody: input.rawBody,
+        contentType: input.contentType ?? undefined,
+        occurredAt: input.occurredAt,
+        signedAt: input.signedAt,
+        claimedAt: now,
+        applyAttempts: 1,
+      },
+      select: { id: true },
+    });
+    return { status: "claimed", rowId: row.id, eventKey };
+  } catch (err) {
+    if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")) throw err;
+  }
+
+  const key = { workspaceId_eventId: { workspaceId: input.workspaceId, eventId: eventKey } };
+  // Seen before. Take it over only if it was never applied and nobody is applying it right now.
+  const taken = await db.webhookEvent.updateMany({
+    where: {
+      workspaceId: input.workspaceId,
+      eventId: eventKey,
+      appliedAt: null,
+      OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(now.getTime() - STALE_CLAIM_MS) } }],
+    },
+    data: { claimedAt: now, applyAttempts: { increment: 1 }, deliveryCount: { increment: 1 } },
+  });
+  if (taken.count === 1) {
+    const row = await db.webhookEvent.findUniqueOrThrow({ where: key, select: { id: true } });
+    return { status: "claimed", rowId: row.id, eventKey };
+  }
+  const row = await db.webhookEvent.update({ where: key, data: { deliveryCount: { increment: 1 } }, select: { id: true } });
+  return { status: "duplicate", rowId: row.id, eventKey };
+}
+
+export async function markEventApplied(rowId: string, error?: string): Promise<void> {
+  await db.webhookEvent.update({ where: { id: rowId }, data: { appliedAt: new Date(), claimedAt: null, lastError: error ?? null } });
+}
+
+/** Releases the claim so Sautikit's next delivery of this event applies it again. */
+export async function releaseEvent(rowId: string, error: string): Promise<void> {
+  await db.webhookEvent.update({ where: { id: rowId }, data: { claimedAt: null, lastError: error.slice(0, 1000) } });
+}

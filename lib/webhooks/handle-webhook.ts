@@ -1,0 +1,83 @@
+import "server-only";
+import { getWebhookSecret } from "@/lib/sautikit/connection";
+import { dispatchEvent, dispatchVoice, type Outcome } from "@/lib/webhooks/dispatch";
+import type { WebhookRoute } from "@/lib/webhooks/handlers";
+import { parseBody } from "@/lib/webhooks/parse-body";
+import { recordDelivery } from "@/lib/webhooks/record-delivery";
+import { registerAppHandlers } from "@/lib/webhooks/register-app-handlers";
+import { verifySignature } from "@/lib/webhooks/verify-signature";
+
+// The one pipeline every Sautikit webhook goes through (STYLE.md): cheap rejects → raw body, read
+// once → HMAC over the raw bytes → parse (JSON or form) → zod → for events, a durable dedupe
+// insert → the handler → 2xx. Every request, whatever its fate, leaves one row in the delivery log.
+
+/** Sautikit's bodies are a few hundred bytes; anything this large is not Sautikit. */
+export const MAX_BODY_BYTES = 64 * 1024;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function handleWebhook(
+  req: Request,
+  params: Promise<{ workspaceId: string }>,
+  route: WebhookRoute,
+): Promise<Response> {
+  const started = performance.now();
+  registerAppHandlers();
+  const { workspaceId } = await params;
+  const deliveryId = req.headers.get("x-sautikit-idempotency-key") ?? undefined;
+  // Unverified hints, only for the log of requests that never get as far as being parsed.
+  const hint = { kind: req.headers.get("x-sautikit-event-kind"), eventId: req.headers.get("x-sautikit-event-id") };
+
+  const finish = async (o: Outcome, knownWorkspace: boolean): Promise<Response> => {
+    await recordDelivery({
+      workspaceId: knownWorkspace ? workspaceId : null,
+      route,
+      kind: o.kind ?? hint.kind,
+      eventId: o.eventId ?? hint.eventId,
+      verdict: o.verdict,
+      statusCode: o.response.status,
+      latencyMs: performance.now() - started,
+      error: o.error,
+      deliveryId,
+    });
+    return o.response;
+  };
+  const reject = (status: number, verdict: Outcome["verdict"], error: string, known = true) =>
+    finish({ verdict, error, response: errorResponse(status, error) }, known);
+
+  if (!UUID.test(workspaceId)) return reject(404, "unknown_workspace", `unknown workspace ${workspaceId.slice(0, 60)}`, false);
+  // One indexed lookup before anything else so every rejection is attributed to a real workspace
+  // (the admin's log shows forged requests too); the body is not read until the headers pass.
+  let secret: string | null;
+  try {
+    secret = await getWebhookSecret(workspaceId);
+  } catch {
+    return reject(503, "failed", "could not load the workspace's signing secret", false);
+  }
+  if (!secret) return reject(404, "unknown_workspace", `unknown or unconnected workspace ${workspaceId}`, false);
+  const signature = req.headers.get("x-sautikit-signature");
+  if (!signature) return reject(401, "rejected_signature", "signature missing");
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return reject(413, "invalid", "body too large");
+
+  const raw = new Uint8Array(await req.arrayBuffer());
+  if (raw.byteLength > MAX_BODY_BYTES) return reject(413, "invalid", "body too large");
+  const check = verifySignature({ header: signature, rawBody: raw, secrets: [secret] });
+  if (!check.ok) return reject(401, "rejected_signature", `signature ${check.reason}`);
+
+  const text = Buffer.from(raw).toString("utf8");
+  const contentType = req.headers.get("content-type");
+  const body = parseBody(text, contentType);
+  const ctx = {
+    workspaceId,
+    route,
+    query: new URL(req.url).searchParams,
+    receivedAt: new Date(),
+    deliveryId,
+  };
+  if (route === "voice/outbound" || route === "voice/inbound") return finish(await dispatchVoice(ctx, body), true);
+  if (!body) return reject(400, "invalid", "body is neither JSON nor form-encoded");
+  return finish(await dispatchEvent(ctx, body.fields, { text, contentType, signedAt: check.signedAt, headers: req.headers }), true);
+}
+
+export function errorResponse(status: number, message: string): Response {
+  return Response.json({ error: { message } }, { status, headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,14 @@
+import "server-only";
+
+// The one place the app's webhook and job handlers are wired in, called before the first webhook
+// is handled and when the job worker starts. Feature modules export a `register…()` function and
+// it is called here, so nothing depends on import side effects or import order.
+
+let done = false;
+
+export function registerAppHandlers(): void {
+  if (done) return;
+  done = true;
+  // Meetings (lib/meetings, lib/roster) register their voice, conference, call-event and job
+  // handlers here once they exist, e.g. `registerMeetingHandlers();`.
+}
