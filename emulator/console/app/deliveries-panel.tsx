@@ -1,6 +1,6 @@
-import { useMemo, useState } from "react";
+import { Fragment, useMemo, useState } from "react";
 import { formatClock, formatRelative } from "./format";
-import type { Delivery } from "./types";
+import type { Delivery, DeliveryAttempt } from "./types";
 
 const OUTCOME_LABEL: Record<Delivery["outcome"], string> = {
   delivered: "Delivered",
@@ -14,6 +14,13 @@ const SHOWN = 200;
 export function DeliveriesPanel({ deliveries, now }: { deliveries: Delivery[]; now: number }) {
   const [outcome, setOutcome] = useState<string>("all");
   const [query, setQuery] = useState("");
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
 
   const rows = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -69,28 +76,81 @@ export function DeliveriesPanel({ deliveries, now }: { deliveries: Delivery[]; n
               </tr>
             </thead>
             <tbody>
-              {rows.map((d) => (
-                <tr key={d.id} className={`outcome-${d.outcome}`}>
-                  <td>{formatClock(d.at ?? d.created_at ?? null)}</td>
-                  <td><code>{d.kind}</code></td>
-                  <td className="event" title={d.url}><code>{d.event_id}</code></td>
-                  <td className="num">{d.max_attempts ? `${d.attempt} of ${d.max_attempts}` : d.attempt}</td>
-                  <td className="num">{d.status_code ?? "—"}</td>
-                  <td className="num">{typeof d.latency_ms === "number" ? `${Math.round(d.latency_ms)} ms` : "—"}</td>
-                  <td>
-                    <span className={`badge badge-${d.outcome}`}>
-                      <span className="dot" aria-hidden="true" />
-                      {OUTCOME_LABEL[d.outcome] ?? d.outcome}
-                    </span>
-                    {d.error ? <span className="delivery-error">{d.error}</span> : null}
-                  </td>
-                  <td>{d.next_attempt_at ? formatRelative(d.next_attempt_at, now) : "—"}</td>
-                </tr>
-              ))}
+              {rows.map((d) => {
+                const history = d.history ?? [];
+                const expanded = open.has(d.id);
+                const last = history[history.length - 1];
+                return (
+                  <Fragment key={d.id}>
+                    <tr className={`outcome-${d.outcome}`}>
+                      <td>{formatClock(last?.at ?? d.at ?? d.created_at ?? null)}</td>
+                      <td><code>{d.kind}</code></td>
+                      <td className="event" title={d.url}><code>{d.event_id}</code></td>
+                      <td className="num">
+                        {history.length > 0 ? (
+                          <button
+                            type="button"
+                            className="link"
+                            aria-expanded={expanded}
+                            aria-label={`Attempt ${d.attempt}${d.max_attempts ? ` of ${d.max_attempts}` : ""}: show every attempt`}
+                            onClick={() => toggle(d.id)}
+                          >
+                            {attemptText(d)}
+                          </button>
+                        ) : (
+                          attemptText(d)
+                        )}
+                      </td>
+                      <td className="num">{d.status_code ?? "—"}</td>
+                      <td className="num">{formatLatency(d.latency_ms)}</td>
+                      <td>
+                        <span className={`badge badge-${d.outcome}`}>
+                          <span className="dot" aria-hidden="true" />
+                          {OUTCOME_LABEL[d.outcome] ?? d.outcome}
+                        </span>
+                        {d.error ? <span className="delivery-error">{d.error}</span> : null}
+                      </td>
+                      <td>{d.next_attempt_at ? formatRelative(d.next_attempt_at, now) : "—"}</td>
+                    </tr>
+                    {expanded ? (
+                      <tr className="history-row">
+                        <td colSpan={8}>
+                          <AttemptHistory url={d.url} history={history} />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
             </tbody>
           </table>
         </div>
       )}
     </section>
+  );
+}
+
+const attemptText = (d: Delivery) => (d.max_attempts ? `${d.attempt} of ${d.max_attempts}` : String(d.attempt));
+const formatLatency = (ms: number | null | undefined) => (typeof ms === "number" ? `${Math.round(ms)} ms` : "—");
+
+function AttemptHistory({ url, history }: { url: string; history: DeliveryAttempt[] }) {
+  return (
+    <div className="history">
+      <p>
+        To <code>{url}</code>
+      </p>
+      <ol>
+        {history.map((a) => (
+          <li key={a.attempt}>
+            <span>Attempt {a.attempt}</span>
+            <span>{formatClock(a.at)}</span>
+            {a.wait_ms ? <span>after waiting {(a.wait_ms / 1000).toFixed(1)} s</span> : null}
+            <span>{a.status_code ?? "no response"}</span>
+            <span>{formatLatency(a.latency_ms)}</span>
+            {a.error ? <span className="delivery-error">{a.error}</span> : null}
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }

@@ -3,7 +3,8 @@ import { controlApi } from "./api";
 import { useActions, useBusy } from "./actions";
 
 // Fault injection: each control below maps to one field of
-// `POST /_emulator/faults`; `DELETE /_emulator/faults` clears them all.
+// `POST /_emulator/faults`, which merges it into the active set (false/0 turns
+// it off); `DELETE /_emulator/faults` clears them all.
 
 type FaultField =
   | { key: string; label: string; help: string; kind: "toggle" }
@@ -27,7 +28,7 @@ export function FaultsPanel({ faults }: { faults: Record<string, unknown> | unde
   const active = FAULT_FIELDS.filter((f) => isOn(faults?.[f.key]));
 
   const set = (key: string, value: unknown, message: string) =>
-    void wrap(() => run(() => controlApi.setFaults({ ...(faults ?? {}), [key]: value }), message));
+    void wrap(() => run(() => controlApi.setFaults({ [key]: value }), message));
 
   return (
     <section className="panel" aria-labelledby="faults-title">

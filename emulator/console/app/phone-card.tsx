@@ -70,13 +70,16 @@ export function PhoneCard({ phone, call, now, manual, onDialFrom, onRemove }: Pr
         </button>
       </div>
 
-      <details className="phone-more">
-        <summary>Keypad and settings</summary>
+      {inCall ? (
         <Keypad
           label={`Keypad for ${name}`}
-          disabled={!inCall}
+          disabled={false}
           onPress={(digit) => run(() => controlApi.digits(phone.e164, digit))}
         />
+      ) : null}
+
+      <details className="phone-more">
+        <summary>Settings</summary>
         <BehaviourForm e164={phone.e164} behaviour={phone.behaviour} />
         <div className="phone-links">
           <button

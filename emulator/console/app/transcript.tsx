@@ -39,8 +39,8 @@ export function Transcript({ entries, label }: { entries: TranscriptEntry[]; lab
       {entries.map((entry, index) => (
         <li key={`${entry.at}-${index}`} className={`line line-${entry.kind}`}>
           <time dateTime={entry.at}>{formatClock(entry.at)}</time>
-          <span className="line-kind">{KIND_LABEL[entry.kind] ?? entry.kind}</span>
           <span className="line-text">
+            <span className="line-kind">{KIND_LABEL[entry.kind] ?? entry.kind}</span>
             {entry.kind === "say" ? `“${entry.text}”` : entry.text}
             {entry.language ? <span className="lang" title="Language">{entry.language}</span> : null}
           </span>

@@ -53,6 +53,16 @@ export type Delivery = {
   error?: string | null;
   created_at?: string;
   at?: string;
+  history?: DeliveryAttempt[];
+};
+
+export type DeliveryAttempt = {
+  attempt: number;
+  at: string;
+  status_code: number | null;
+  latency_ms: number | null;
+  error?: string;
+  wait_ms?: number;
 };
 
 export type WorkspaceNumber = { id: string; e164: string; role: "dial_in" | "caller_id" | string };
