@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { sautikitRequest, type SautikitHttpConfig, type SautikitRequest } from "@/lib/sautikit/http";
+import { createCallRequestSchema } from "@/lib/sautikit/contract/calls";
 import { sautikitCodeOf, sautikitStatusOf } from "@/lib/sautikit/map-error";
 import {
   callSchema,
@@ -59,10 +60,16 @@ export function createSautikitClient(config: SautikitHttpConfig) {
       /** Places one outbound call. The key must come from domain ids so a retry never dials twice. */
       async create(input: CreateCallInput, opts: { idempotencyKey: string }) {
         if (!opts.idempotencyKey) throw new AppError("INTERNAL", "calls.create needs an idempotency key");
+        // The contract's own request schema: a call Sautikit would refuse is never sent.
+        const valid = createCallRequestSchema.safeParse(stripUndefined(input));
+        if (!valid.success) {
+          const issue = valid.error.issues[0];
+          throw new AppError("VALIDATION", `Cannot place this call: ${issue?.path.join(".") || "request"} ${issue?.message ?? "is invalid"}.`);
+        }
         const { data, res } = await call(createCallResponseSchema, {
           method: "POST",
           path: "/v1/calls",
-          body: stripUndefined(input),
+          body: stripUndefined(valid.data),
           idempotencyKey: opts.idempotencyKey.slice(0, 255),
         });
         const rateLimit: RateLimitInfo = {
