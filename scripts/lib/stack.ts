@@ -6,6 +6,7 @@ import path from "node:path";
 import { type StackConfig, repoRoot } from "./config";
 import { formatCredentials } from "./credentials";
 import { fail, paint, say, warn } from "./output";
+import type { SeedStepResult } from "./step";
 import {
   type Service,
   assertPortFree,
@@ -114,16 +115,14 @@ export async function runStack(opts: StackOptions): Promise<number> {
     const ready = emulator
       ? waitForHttp(`${config.emulatorUrl}/_emulator/health`, { timeoutMs: 30_000, service: emulator })
       : Promise.resolve();
-    const migration = (await migrated) as { skipped?: string } | undefined;
-    if (migration?.skipped) warn(`skipping migrations: ${migration.skipped}`);
+    await migrated;
     if (shuttingDown) return;
 
     let credentials: unknown;
     if (opts.seed) {
       const seeded = (await runStep("seed", "grey", tsxArgs("scripts/lib/step.ts", ["seed"]), env, repoRoot, trackStep)) as
-        | { skipped?: string; demoCredentials?: unknown }
+        | SeedStepResult
         | undefined;
-      if (seeded?.skipped) warn(`skipping seed: ${seeded.skipped}`);
       credentials = seeded?.demoCredentials;
     }
     await ready;

@@ -1,46 +1,31 @@
 // One-shot steps the runner runs in a child process: `migrate` and `seed`. Each opens the database,
-// does its work, closes it and exits, so the app can open the (single-process) embedded database.
+// does its work, closes it and exits, so the app can then open the (single-process) embedded one.
 // Usage: node --conditions=react-server --import tsx scripts/lib/step.ts migrate|seed
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { repoRoot } from "./config";
+import { disconnectDb } from "@/lib/db";
+import { deployMigrations } from "@/scripts/db/migrate";
+import { DEMO_CREDENTIALS, type SeedResult, seedIfEmpty } from "@/scripts/seed";
 
-type StepResult = { step: string; skipped?: string; applied?: string[]; seeded?: unknown; demoCredentials?: unknown };
+export type MigrateStepResult = { step: "migrate"; applied: string[] };
+export type SeedStepResult = { step: "seed"; result: SeedResult; demoCredentials: typeof DEMO_CREDENTIALS };
 
-async function importIfPresent(relative: string): Promise<Record<string, unknown> | undefined> {
-  const file = path.join(repoRoot, relative);
-  if (!existsSync(file)) return undefined;
-  return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-}
-
-async function migrate(): Promise<StepResult> {
-  const mod = await importIfPresent("scripts/db/migrate.ts");
-  if (typeof mod?.deployMigrations !== "function") {
-    return { step: "migrate", skipped: "scripts/db/migrate.ts (deployMigrations) does not exist yet" };
-  }
+async function migrate(): Promise<MigrateStepResult> {
   const url = process.env.DATABASE_URL ?? "pglite:./.data/mkutano";
-  const result = (await mod.deployMigrations(url)) as { applied?: string[] } | undefined;
-  const applied = result?.applied ?? [];
+  const { applied } = await deployMigrations(url);
   console.log(applied.length ? `applied ${applied.length} migration(s): ${applied.join(", ")}` : "database is up to date");
   return { step: "migrate", applied };
 }
 
-async function seed(): Promise<StepResult> {
-  const mod = await importIfPresent("scripts/seed.ts");
-  if (typeof mod?.seedIfEmpty !== "function") {
-    return { step: "seed", skipped: "scripts/seed.ts (seedIfEmpty) does not exist yet" };
-  }
+async function seed(): Promise<SeedStepResult> {
   try {
-    const seeded = await mod.seedIfEmpty();
-    return { step: "seed", seeded, demoCredentials: mod.DEMO_CREDENTIALS };
+    const result = await seedIfEmpty();
+    console.log(result.seeded ? `seeded the demo workspace (${result.workspaceId})` : `not seeding: ${result.reason}`);
+    return { step: "seed", result, demoCredentials: DEMO_CREDENTIALS };
   } finally {
-    const db = await importIfPresent("lib/db.ts");
-    if (typeof db?.disconnectDb === "function") await db.disconnectDb();
+    await disconnectDb();
   }
 }
 
-const steps: Record<string, () => Promise<StepResult>> = { migrate, seed };
+const steps: Record<string, () => Promise<MigrateStepResult | SeedStepResult>> = { migrate, seed };
 
 async function main(): Promise<void> {
   const name = process.argv[2] ?? "";
