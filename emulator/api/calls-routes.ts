@@ -1,0 +1,110 @@
+import {
+  createCallRequestSchema,
+  listCallsQuerySchema,
+  type CallStatus,
+} from "../../lib/sautikit/contract/calls";
+import type { Emulator } from "../context";
+import { apiError, ok, parseJson, parseValue, type Reply, type RequestCtx } from "../http/respond";
+import type { Router } from "../http/router";
+import type { Workspace } from "../state/types";
+import { callJson } from "./call-json";
+
+// /v1/calls: create (+ /originate alias), list, get, hangup.
+
+type Authed = (ctx: RequestCtx, ws: Workspace) => Promise<Reply> | Reply;
+
+export function callsRoutes(em: Emulator, router: Router, authed: (h: Authed) => (ctx: RequestCtx) => Promise<Reply>): void {
+  const create = authed((ctx, ws) => {
+    const body = parseJson(ctx, createCallRequestSchema);
+    const rate = em.rateLimiter.take(ws.id);
+    const headers: Record<string, string> = em.rateLimiter.enabled
+      ? { "X-RateLimit-Limit": String(rate.limit), "X-RateLimit-Remaining": String(rate.remaining) }
+      : {};
+    if (!rate.allowed)
+      throw apiError("rate_limited", `Too many calls: at most ${rate.limit} per second.`, undefined, {
+        ...headers,
+        "Retry-After": String(rate.retryAfterSeconds),
+      });
+    if (ws.balance_minor <= 0)
+      throw apiError("wallet.insufficient_funds", "The wallet balance is zero or below; top up to place calls.", undefined, headers);
+    try {
+      const call = em.calls.createOutbound(ws, body);
+      return ok(
+        {
+          call_id: call.id,
+          session_id: call.session_id,
+          status: "ringing",
+          ...(call.client_request_id ? { client_request_id: call.client_request_id } : {}),
+        },
+        201,
+        headers,
+      );
+    } catch (error) {
+      if (error instanceof Error && "headers" in error) Object.assign((error as { headers: Record<string, string> }).headers, headers);
+      throw error;
+    }
+  });
+  router.add("POST", "/v1/calls", create);
+  router.add("POST", "/v1/calls/originate", create);
+
+  router.add(
+    "GET",
+    "/v1/calls",
+    authed((ctx, ws) => {
+      const query = parseValue(Object.fromEntries(ctx.url.searchParams), listCallsQuerySchema);
+      const from = query.from ? toMs(query.from) : -Infinity;
+      const to = query.to ? toMs(query.to) : Infinity;
+      const statuses = query.status as CallStatus[] | undefined;
+      const matches = [...em.store.calls.values()]
+        .filter((c) => c.workspace_id === ws.id)
+        .filter((c) => !statuses || statuses.includes(c.status))
+        .filter((c) => !query.direction || c.direction === query.direction)
+        .filter((c) => !query.session_id || c.session_id === query.session_id)
+        .filter((c) => !query.q || c.remote_e164.includes(query.q) || c.session_id.includes(query.q))
+        .filter((c) => {
+          const t = Date.parse(c.started_at);
+          return t >= from && t <= to;
+        })
+        .reverse();
+      let start = 0;
+      if (query.cursor) {
+        const after = decodeCursor(query.cursor);
+        const index = matches.findIndex((c) => c.id === after);
+        if (index < 0) throw apiError("validation.failed", "cursor: unknown or expired cursor");
+        start = index + 1;
+      }
+      const page = matches.slice(start, start + query.limit);
+      const more = start + query.limit < matches.length;
+      return ok({ data: page.map(callJson), next_cursor: more ? encodeCursor(page[page.length - 1]!.id) : null });
+    }),
+  );
+
+  router.add(
+    "GET",
+    "/v1/calls/:id",
+    authed((ctx, ws) => ok({ call: callJson(findCall(em, ws, ctx.params.id!)) })),
+  );
+
+  router.add(
+    "POST",
+    "/v1/calls/:id/hangup",
+    authed((ctx, ws) => {
+      const call = findCall(em, ws, ctx.params.id!);
+      em.calls.hangupFromApi(call);
+      return ok({ call_id: call.id, status: "hung_up" });
+    }),
+  );
+}
+
+export function findCall(em: Emulator, ws: Workspace, id: string) {
+  const call = em.store.callById(ws.id, id);
+  if (!call) throw apiError("calls.not_found", `No call ${id} in this workspace.`);
+  return call;
+}
+
+function toMs(v: string): number {
+  return /^\d+$/.test(v) ? Number(v) * 1000 : Date.parse(v);
+}
+
+const encodeCursor = (id: string) => Buffer.from(id, "utf8").toString("base64url");
+const decodeCursor = (cursor: string) => Buffer.from(cursor, "base64url").toString("utf8");

@@ -1,0 +1,130 @@
+import { z } from "zod";
+import { e164Schema } from "../../lib/sautikit/contract/common";
+import type { Emulator } from "../context";
+import { faultsSchema } from "../api/faults";
+import { HttpError, ok, parseJson, parseValue, type RequestCtx } from "../http/respond";
+import type { Router } from "../http/router";
+import { hear } from "../engine/phones";
+import type { Behaviour } from "../state/types";
+import { snapshot } from "./snapshot";
+import type { StateStream } from "./stream";
+
+// /_emulator/*: scenario controls for tests and the phones console. Never on a faithful path.
+
+const behaviourSchema = z.union([
+  z.enum(["auto", "manual", "busy", "no_answer", "fail"]),
+  z.strictObject({ hangup_after_seconds: z.number().int().min(0).max(86_400) }),
+]);
+
+const phoneParam = (ctx: RequestCtx) => parseValue(ctx.params.e164, e164Schema);
+
+export function controlRoutes(em: Emulator, router: Router, stream: StateStream): void {
+  router.add("GET", "/_emulator/health", () => ok({ ok: true }));
+  router.add("GET", "/_emulator/state", () => ok(snapshot(em)));
+  router.add("GET", "/_emulator/stream", () => ({ status: 200, stream: (res) => stream.attach(res) }));
+
+  router.add("POST", "/_emulator/workspaces", (ctx) => {
+    const body = parseJson(
+      ctx,
+      z.strictObject({ name: z.string().min(1).max(120).optional(), balance_minor: z.number().int().optional() }),
+      { emptyAs: {} },
+    );
+    const ws = em.store.createWorkspace(body.name, body.balance_minor ?? em.config.balanceMinor);
+    return ok(
+      {
+        workspace_id: ws.id,
+        name: ws.name,
+        api_key: ws.api_key,
+        signing_secret: ws.signing_secret,
+        balance_minor: ws.balance_minor,
+        numbers: ws.numbers.map((n) => ({ id: n.id, e164: n.e164, role: n.role })),
+      },
+      201,
+    );
+  });
+
+  const phoneAction = (action: "answer" | "decline" | "hangup") => (ctx: RequestCtx) => {
+    const e164 = phoneParam(ctx);
+    const call =
+      action === "answer" ? em.calls.phoneAnswer(e164) : action === "decline" ? em.calls.phoneDecline(e164) : em.calls.phoneHangup(e164);
+    return ok({ call_id: call.id, status: call.status });
+  };
+  router.add("POST", "/_emulator/phones/:e164/answer", phoneAction("answer"));
+  router.add("POST", "/_emulator/phones/:e164/decline", phoneAction("decline"));
+  router.add("POST", "/_emulator/phones/:e164/hangup", phoneAction("hangup"));
+
+  router.add("POST", "/_emulator/phones/:e164/digits", (ctx) => {
+    const e164 = phoneParam(ctx);
+    const body = parseJson(ctx, z.strictObject({ digits: z.string().regex(/^[0-9*#]{1,64}$/, "use 1–64 keys from 0-9, * and #") }));
+    const call = em.calls.phoneDigits(e164, body.digits);
+    return ok({ call_id: call.id, digits: body.digits });
+  });
+
+  router.add("POST", "/_emulator/phones/:e164/dial", (ctx) => {
+    const e164 = phoneParam(ctx);
+    const body = parseJson(ctx, z.strictObject({ to: e164Schema }));
+    const call = em.calls.dialIn(e164, body.to);
+    return ok({ call_id: call.id, session_id: call.session_id }, 201);
+  });
+
+  router.add("PUT", "/_emulator/phones/:e164/behaviour", (ctx) => {
+    const e164 = phoneParam(ctx);
+    const body = parseJson(ctx, z.strictObject({ behaviour: behaviourSchema }));
+    const phone = em.store.phone(e164);
+    phone.behaviour = body.behaviour as Behaviour;
+    hear(phone, "system", `Behaviour set to ${typeof body.behaviour === "string" ? body.behaviour : `hang up after ${body.behaviour.hangup_after_seconds} s`}`);
+    em.store.changed();
+    return ok({ e164, behaviour: phone.behaviour });
+  });
+
+  router.add("POST", "/_emulator/wallet", (ctx) => {
+    const body = parseJson(
+      ctx,
+      z
+        .strictObject({
+          workspace_id: z.string().min(1),
+          set_minor: z.number().int().optional(),
+          topup_minor: z.number().int().positive().optional(),
+        })
+        .refine((b) => (b.set_minor === undefined) !== (b.topup_minor === undefined), "give exactly one of set_minor or topup_minor"),
+    );
+    const ws = em.store.workspaces.get(body.workspace_id);
+    if (!ws) throw new HttpError(404, "workspaces.not_found", `No workspace ${body.workspace_id}.`);
+    ws.balance_minor = body.set_minor ?? ws.balance_minor + body.topup_minor!;
+    em.store.persist();
+    em.store.changed();
+    return ok({ workspace_id: ws.id, balance_minor: ws.balance_minor });
+  });
+
+  router.add("GET", "/_emulator/faults", () => ok({ faults: em.faults.current }));
+  router.add("POST", "/_emulator/faults", (ctx) => {
+    const faults = em.faults.merge(parseJson(ctx, faultsSchema));
+    em.store.changed();
+    return ok({ faults });
+  });
+  router.add("DELETE", "/_emulator/faults", () => {
+    em.faults.clear();
+    em.store.changed();
+    return ok({ faults: {} });
+  });
+
+  router.add("GET", "/_emulator/deliveries", (ctx) => {
+    const eventId = ctx.url.searchParams.get("event_id");
+    const kind = ctx.url.searchParams.get("kind");
+    const deliveries = [...em.store.deliveries.values()].filter(
+      (d) => (!eventId || d.event_id === eventId) && (!kind || d.kind === kind || (kind.endsWith(".*") && d.kind.startsWith(kind.slice(0, -1)))),
+    );
+    return ok({ deliveries });
+  });
+
+  router.add("POST", "/_emulator/reset", (ctx) => {
+    const body = parseJson(ctx, z.strictObject({ workspaces: z.boolean().optional() }), { emptyAs: {} });
+    for (const call of em.store.calls.values()) if (!call.ended_at) call.abort.abort();
+    em.deliverer.reset();
+    em.faults.clear();
+    em.rateLimiter.reset();
+    em.idempotency.clear();
+    em.store.reset(body.workspaces === true);
+    return ok({ ok: true });
+  });
+}

@@ -1,0 +1,54 @@
+import { encodeFormBody } from "../../lib/sautikit/contract/common";
+import type { CallEvent } from "../../lib/sautikit/contract/call-events";
+import type { Emulator } from "../context";
+import type { LiveCall } from "../state/types";
+import { iso, newId } from "../util";
+
+// call.* lifecycle events: recorded on the call (events[]) and sent to its number's events_url.
+
+type Kind = CallEvent["kind"];
+type DataOf<K extends Kind> = Extract<CallEvent, { kind: K }>["data"];
+
+export function legData(call: LiveCall) {
+  const from = call.direction === "outbound" ? call.presented_e164 : call.remote_e164;
+  const to = call.direction === "outbound" ? call.remote_e164 : call.local_e164;
+  return {
+    call_id: call.id,
+    session_id: call.session_id,
+    pbx_call_id: call.session_id,
+    direction: call.direction,
+    from,
+    to,
+    number_id: call.number_id,
+    ...(call.client_request_id ? { clientRequestId: call.client_request_id } : {}),
+  };
+}
+
+export function emitCallEvent<K extends Kind>(em: Emulator, call: LiveCall, kind: K, data: DataOf<K>): void {
+  const now = iso();
+  const eventId = newId();
+  call.events.push({ id: eventId, call_id: call.id, kind, payload: data as Record<string, unknown>, occurred_at: now, created_at: now });
+  call.updated_at = now;
+  const workspace = em.store.workspaces.get(call.workspace_id);
+  const number = workspace && em.store.numberById(workspace, call.number_id);
+  if (!number?.events_url) return;
+  const envelope = { kind, event_id: eventId, workspace_id: call.workspace_id, occurred_at: now, data };
+  em.deliverer.enqueue({
+    kind,
+    url: number.events_url,
+    eventId,
+    body: JSON.stringify(envelope),
+    contentType: "application/json",
+    secret: number.voice_signing_secret,
+    workspaceId: call.workspace_id,
+  });
+}
+
+/** A note on the call's own event list (not a webhook), e.g. why a leg was failed. */
+export function noteCallEvent(call: LiveCall, kind: string, payload: Record<string, unknown>): void {
+  const now = iso();
+  call.events.push({ id: newId(), call_id: call.id, kind, payload, occurred_at: now, created_at: now });
+  call.updated_at = now;
+}
+
+export { encodeFormBody };

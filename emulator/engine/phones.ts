@@ -1,0 +1,23 @@
+import { magicBehaviour } from "../../lib/sautikit/contract/constants";
+import type { Behaviour, Phone, TranscriptKind } from "../state/types";
+import { iso } from "../util";
+
+const MAX_TRANSCRIPT = 300;
+
+/** The phone's behaviour: an explicit override, else the magic-number table (DESIGN.md). */
+export function effectiveBehaviour(phone: Phone): Behaviour {
+  if (phone.behaviour) return phone.behaviour;
+  const magic = magicBehaviour(phone.e164);
+  switch (magic.kind) {
+    case "hangup_after":
+      return { hangup_after_seconds: magic.seconds };
+    default:
+      return magic.kind;
+  }
+}
+
+/** What the person holding this phone hears or sees. */
+export function hear(phone: Phone, kind: TranscriptKind, text: string, language?: string): void {
+  phone.transcript.push({ at: iso(), kind, text, ...(language ? { language } : {}) });
+  if (phone.transcript.length > MAX_TRANSCRIPT) phone.transcript.splice(0, phone.transcript.length - MAX_TRANSCRIPT);
+}

@@ -1,0 +1,124 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import { timingSafeEqual } from "node:crypto";
+import { accountRoutes } from "../api/account-routes";
+import { callsRoutes } from "../api/calls-routes";
+import { recordingRoutes } from "../api/recording-routes";
+import type { Emulator } from "../context";
+import { controlRoutes } from "../control/control-routes";
+import { StateStream } from "../control/stream";
+import { handleConsoleRequest, warmConsole } from "../console/serve";
+import { logDebug, logError, logInfo } from "../log";
+import type { Workspace } from "../state/types";
+import { newRequestId, sleep } from "../util";
+import { HttpError, apiError, errorReply, sendReply, type Reply, type RequestCtx } from "./respond";
+import { Router } from "./router";
+
+// node:http server: /v1/* is the faithful API (auth, faults, idempotency), /_emulator/* the control
+// API, /recordings/* the presigned files, and everything else the phones console.
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createEmulatorServer(em: Emulator): { server: Server; stream: StateStream } {
+  const router = new Router();
+  const stream = new StateStream(em);
+
+  const authed =
+    (handler: (ctx: RequestCtx, ws: Workspace) => Promise<Reply> | Reply) =>
+    async (ctx: RequestCtx): Promise<Reply> => {
+      const ws = authenticate(em, ctx.req);
+      (ctx as RequestCtx & { workspaceId?: string }).workspaceId = ws.id;
+      const key = ctx.req.method === "POST" ? header(ctx.req, "idempotency-key") : undefined;
+      if (key === undefined) return handler(ctx, ws);
+      if (key.length === 0 || key.length > 255) throw apiError("validation.failed", "Idempotency-Key must be 1–255 characters.");
+      const check = em.idempotency.check(ws.id, `${ctx.req.method} ${ctx.url.pathname} ${key}`, ctx.rawBody);
+      if (check.kind === "replay") return { ...check.reply, headers: { ...check.reply.headers, "Idempotent-Replay": "true" } };
+      if (check.kind === "conflict")
+        throw apiError(
+          "idempotency.conflict",
+          check.inFlight
+            ? "A request with this Idempotency-Key is still in progress."
+            : "This Idempotency-Key was already used with a different request body.",
+        );
+      try {
+        const reply = await handler(ctx, ws);
+        check.complete(reply);
+        return reply;
+      } catch (error) {
+        check.abandon();
+        throw error;
+      }
+    };
+
+  callsRoutes(em, router, authed);
+  recordingRoutes(em, router, authed);
+  accountRoutes(em, router, authed);
+  controlRoutes(em, router, stream);
+  warmConsole();
+
+  const server = createServer(async (req, res) => {
+    const started = Date.now();
+    const requestId = newRequestId();
+    const url = new URL(req.url ?? "/", "http://emulator.local");
+    let reply: Reply;
+    let workspaceId: string | undefined;
+    try {
+      if (!url.pathname.startsWith("/v1/") && !url.pathname.startsWith("/_emulator/") && !url.pathname.startsWith("/recordings/")) {
+        if (await handleConsoleRequest(req, res)) return;
+        throw apiError("not_found", `No route for ${req.method} ${url.pathname}.`);
+      }
+      const rawBody = await readBody(req);
+      const match = router.match(req.method ?? "GET", url.pathname);
+      if (match === null) throw apiError("not_found", `No route for ${req.method} ${url.pathname}.`);
+      if (match === "method") throw apiError("method_not_allowed", `${req.method} is not allowed on ${url.pathname}.`);
+      if (url.pathname.startsWith("/v1/")) await injectApiFaults(em);
+      const ctx: RequestCtx & { workspaceId?: string } = { req, url, requestId, rawBody, params: match.params };
+      reply = await match.handler(ctx);
+      workspaceId = ctx.workspaceId;
+    } catch (error) {
+      if (!(error instanceof HttpError)) logError(`${req.method} ${url.pathname} ${requestId}`, error);
+      reply = errorReply(error instanceof HttpError ? error : apiError("internal_error", "Something went wrong inside the emulator."), requestId);
+    }
+    sendReply(res, reply, requestId);
+    const quiet = url.pathname === "/_emulator/state" || url.pathname === "/_emulator/health" || url.pathname === "/_emulator/stream";
+    const line = `${req.method} ${url.pathname}${url.search ? "?…" : ""} → ${reply.status}  ${Date.now() - started}ms${workspaceId ? `  ws=${workspaceId.slice(0, 8)}` : ""}  ${requestId}`;
+    if (quiet) logDebug(line);
+    else logInfo(line);
+  });
+  return { server, stream };
+}
+
+/** Outage and 5xx faults answer before auth and never consume rate-limit tokens. */
+async function injectApiFaults(em: Emulator): Promise<void> {
+  const f = em.faults.current;
+  if (f.slow_answer_ms) await sleep(f.slow_answer_ms);
+  if (f.outage) throw apiError("service_unavailable", "Sautikit is unavailable (injected outage).", undefined, { "Retry-After": "1" });
+  if (f.api_5xx_rate && Math.random() * 100 < f.api_5xx_rate) throw apiError("internal_error", "Internal error (injected fault).");
+}
+
+function authenticate(em: Emulator, req: IncomingMessage): Workspace {
+  const auth = header(req, "authorization");
+  const m = auth ? /^Bearer\s+(\S+)$/i.exec(auth) : null;
+  if (!m) throw apiError("api_key.invalid", "Send your API key as Authorization: Bearer <key>.");
+  const given = Buffer.from(m[1]!);
+  for (const ws of em.store.workspaces.values()) {
+    const expected = Buffer.from(ws.api_key);
+    if (expected.length === given.length && timingSafeEqual(expected, given)) return ws;
+  }
+  throw apiError("api_key.invalid", "The API key is not valid.");
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw apiError("validation.failed", "The request body is too large (1 MB at most).");
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
