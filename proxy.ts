@@ -1,20 +1,20 @@
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { baseAuthConfig } from "@/lib/auth/config";
 import { PATH_HEADER } from "@/lib/auth/constants";
 import { env, isLocalMode } from "@/lib/env";
 
 // Redirects only. Every page, action and route handler checks the session itself (lib/auth/actor);
 // this just saves a signed-out visitor a round trip and tells pages which path was asked for.
-const { auth } = NextAuth(() => ({
+const { auth } = NextAuth({
   ...baseAuthConfig,
   secret: env().AUTH_SECRET,
   trustHost: env().AUTH_TRUST_HOST || isLocalMode(),
-}));
+});
 
 const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/invite/", "/reset-password/"];
 
-export default auth((req) => {
+const withSession = auth((req) => {
   const { pathname, search } = req.nextUrl;
   const isPublic = PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(p.endsWith("/") ? p : `${p}/`));
   if (!req.auth && !isPublic) {
@@ -26,6 +26,11 @@ export default auth((req) => {
   headers.set(PATH_HEADER, `${pathname}${search}`);
   return NextResponse.next({ request: { headers } });
 });
+
+// Next requires a statically visible function export named `proxy`.
+export function proxy(req: NextRequest, ctx: NextFetchEvent) {
+  return withSession(req, ctx as never);
+}
 
 export const config = {
   // Pages only: API routes answer 401 JSON themselves; static assets need no session.

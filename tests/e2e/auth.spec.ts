@@ -1,0 +1,103 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// The whole account lifecycle through the UI: sign up (a workspace is created), sign out, a wrong
+// password is refused, sign in, invite a member, the member accepts in a separate browser and sees
+// only this workspace, as an organiser.
+
+const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const admin = { name: "Wanjiru Admin", email: `admin-${run}@e2e.mkutano.test`, password: "correct-horse-battery" };
+const member = { name: "Otieno Member", email: `member-${run}@e2e.mkutano.test`, password: "member-password-42" };
+const workspaceName = `E2E Coop ${run}`;
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test("sign up, sign out, wrong password, sign in, invite, member accepts and sees only this workspace", async ({ page, browser }) => {
+  // Sign up: a workspace is created with the new user as its admin.
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name", { exact: true }).fill(admin.name);
+  await page.getByLabel("Work email", { exact: true }).fill(admin.email);
+  await page.getByLabel("Password", { exact: true }).fill(admin.password);
+  await page.getByLabel("Workspace name", { exact: true }).fill(workspaceName);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/meetings$/);
+  await expect(page.getByTestId("workspace-switcher")).toContainText(workspaceName);
+  await expect(page.getByRole("heading", { level: 1, name: "Meetings", exact: true })).toBeVisible();
+  // Admin navigation is present for the admin.
+  await expect(page.getByRole("navigation", { name: "Main", exact: true }).getByRole("link", { name: "Settings" })).toBeVisible();
+
+  // Sign out from the user menu.
+  await page.getByTestId("user-menu").click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  // Signed out, a protected page sends us back to sign-in, remembering where we were going.
+  await page.goto("/settings/members");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings%2Fmembers/);
+
+  // A wrong password is refused with a message that does not say whether the account exists.
+  await signIn(page, admin.email, "not-the-password");
+  await expect(page.getByTestId("form-error")).toHaveText("That email and password don't match an account.");
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  // The right password signs in.
+  await signIn(page, admin.email, admin.password);
+  await expect(page).toHaveURL(/\/meetings$/);
+  await expect(page.getByTestId("workspace-switcher")).toContainText(workspaceName);
+
+  // Invite a member as organiser; the one-time link is shown to share.
+  await page.goto("/settings/members");
+  await expect(page.getByRole("heading", { name: "Members", exact: true })).toBeVisible();
+  await expect(page.getByTestId("member-row")).toHaveCount(1);
+  await page.getByLabel("Email", { exact: true }).fill(member.email);
+  await page.getByLabel("Role", { exact: true }).selectOption("organiser");
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  const linkBox = page.getByTestId("invite-link");
+  await expect(linkBox).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  const inviteUrl = new URL(await linkBox.inputValue());
+  await expect(page.getByTestId("invite-row")).toContainText(member.email);
+
+  // The member opens the link in their own browser, creates an account and joins.
+  const memberContext = await browser.newContext();
+  const memberPage = await memberContext.newPage();
+  await memberPage.goto(inviteUrl.pathname);
+  await expect(memberPage.getByRole("heading", { name: `Join ${workspaceName}` })).toBeVisible();
+  await memberPage.getByLabel("Your name", { exact: true }).fill(member.name);
+  await memberPage.getByLabel("Choose a password", { exact: true }).fill(member.password);
+  await memberPage.getByRole("button", { name: "Create account and join" }).click();
+  await expect(memberPage).toHaveURL(/\/meetings$/);
+
+  // The member sees this workspace, and only this one, as an organiser.
+  const switcher = memberPage.getByTestId("workspace-switcher");
+  await expect(switcher).toContainText(workspaceName);
+  await switcher.click();
+  const choices = memberPage.locator(`#${await switcher.getAttribute("aria-controls")} li`);
+  await expect(choices).toHaveCount(1);
+  await expect(choices.first()).toContainText(workspaceName);
+  await expect(choices.first()).toContainText("Organiser");
+  await memberPage.keyboard.press("Escape");
+  const nav = memberPage.getByRole("navigation", { name: "Main", exact: true });
+  await expect(nav.getByRole("link", { name: "Meetings" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Settings" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Call log" })).toHaveCount(0);
+
+  // Admin pages are refused to an organiser, not just hidden.
+  const refused = await memberPage.goto("/settings/members");
+  expect(refused?.status()).toBe(403);
+  await expect(memberPage.getByRole("heading", { name: "You don’t have access to this page" })).toBeVisible();
+
+  // The invite is single use.
+  await memberContext.clearCookies();
+  await memberPage.goto(inviteUrl.pathname);
+  await expect(memberPage.getByTestId("invite-unavailable")).toContainText("already been used");
+  await memberContext.close();
+
+  // Back with the admin: the member is listed and the invite is no longer pending.
+  await page.reload();
+  await expect(page.getByTestId("member-row")).toHaveCount(2);
+  await expect(page.getByTestId("member-row").filter({ hasText: member.email })).toBeVisible();
+  await expect(page.getByTestId("invite-row")).toHaveCount(0);
+});
