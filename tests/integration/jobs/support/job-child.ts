@@ -1,0 +1,43 @@
+// A stand-in app process for the restart test: `crash` enqueues two jobs and dies in the middle of
+// the first; `resume` is the restarted process, which finishes everything and reports the rows.
+// Run: node --conditions=react-server --import tsx job-child.ts crash|resume <marker-file>
+import { appendFileSync } from "node:fs";
+import { db, disconnectDb } from "@/lib/db";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { registerJobHandler } from "@/lib/jobs/registry";
+import { startJobWorker } from "@/lib/jobs/worker";
+
+const [mode, marker] = process.argv.slice(2);
+if ((mode !== "crash" && mode !== "resume") || !marker) throw new Error("usage: job-child.ts crash|resume <marker-file>");
+const LEASE_MS = 1_000;
+
+registerJobHandler("restart.record", async (payload, ctx) => {
+  const { name, crashOnFirstAttempt } = payload as { name: string; crashOnFirstAttempt?: boolean };
+  appendFileSync(marker, `${name} start ${ctx.attempt}\n`);
+  // A hard crash mid-job: no cleanup, no status update, the lease is left to expire.
+  if (crashOnFirstAttempt && ctx.attempt === 1) process.exit(42);
+  appendFileSync(marker, `${name} done\n`);
+});
+
+if (mode === "crash") {
+  await enqueueJob({ kind: "restart.record", payload: { name: "crashy", crashOnFirstAttempt: true }, uniqueKey: "restart:crashy" });
+  // Due only after this process is gone: it must survive the restart purely as a row.
+  await enqueueJob({ kind: "restart.record", payload: { name: "later" }, runAt: new Date(Date.now() + 1_500), uniqueKey: "restart:later" });
+  startJobWorker({ workerId: "first-process", intervalMs: 50, leaseMs: LEASE_MS });
+  setTimeout(() => {
+    console.error("the crashy job never ran");
+    process.exit(1);
+  }, 15_000);
+} else {
+  const worker = startJobWorker({ workerId: "second-process", intervalMs: 50, leaseMs: LEASE_MS });
+  const deadline = Date.now() + 20_000;
+  while ((await db.job.count({ where: { status: { not: "done" } } })) > 0 && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
+  // A few more polls after everything is done: nothing may run again.
+  await new Promise((r) => setTimeout(r, 500));
+  await worker.stop();
+  const jobs = await db.job.findMany({ select: { uniqueKey: true, status: true, attempts: true, lockedBy: true }, orderBy: { uniqueKey: "asc" } });
+  console.log(JSON.stringify(jobs));
+  await disconnectDb();
+  process.exit(0);
+}
