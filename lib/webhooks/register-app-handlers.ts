@@ -1,4 +1,5 @@
 import "server-only";
+import { registerMeetingHandlers } from "@/lib/meetings/register-meeting-handlers";
 
 // The one place the app's webhook and job handlers are wired in, called before the first webhook
 // is handled and when the job worker starts. Feature modules export a `register…()` function and
@@ -9,6 +10,5 @@ let done = false;
 export function registerAppHandlers(): void {
   if (done) return;
   done = true;
-  // Meetings (lib/meetings, lib/roster) register their voice, conference, call-event and job
-  // handlers here once they exist, e.g. `registerMeetingHandlers();`.
+  registerMeetingHandlers();
 }

@@ -1,0 +1,39 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { DEFAULT_RATE_LIMIT_PER_SECOND } from "@/lib/sautikit/contract/constants";
+import { assertOpen, findMeetingForActor } from "@/lib/meetings/meeting-scope";
+import { createLegIfIdle, DIAL_LEG_JOB } from "@/lib/meetings/dial-participant";
+import { lockMeeting } from "@/lib/roster/recompute-roster";
+import { notifyRosterChanged } from "@/lib/roster/roster-bus";
+
+/**
+ * Queues a dial for everyone not already on a call, hosts first, as durable jobs spaced to the
+ * workspace's API rate limit (a 429 still gets honoured through Retry-After). Progress is visible
+ * in the roster as legs move from "Queued" onwards.
+ */
+export async function callEveryone(actor: Actor, meetingId: string, ratePerSecond = DEFAULT_RATE_LIMIT_PER_SECOND) {
+  const meeting = await findMeetingForActor(actor, meetingId);
+  assertOpen(meeting, "call people");
+  const spacingMs = Math.ceil(1000 / Math.max(1, ratePerSecond));
+  const queued = await db.$transaction(async (tx) => {
+    await lockMeeting(tx, meeting.id);
+    const participants = await tx.participant.findMany({ where: { meetingId: meeting.id }, orderBy: { createdAt: "asc" } });
+    participants.sort((a, b) => Number(b.role === "host") - Number(a.role === "host"));
+    const now = Date.now();
+    let i = 0;
+    for (const p of participants) {
+      const { leg, created } = await createLegIfIdle(tx, actor.workspaceId, meeting.id, p.id);
+      if (!created) continue;
+      await enqueueJob(
+        { kind: DIAL_LEG_JOB, payload: { legId: leg.id }, uniqueKey: `dial:${leg.idempotencyKey}`, runAt: new Date(now + i * spacingMs) },
+        tx,
+      );
+      i += 1;
+    }
+    return i;
+  });
+  if (queued > 0) notifyRosterChanged(meeting.id);
+  return { queued };
+}

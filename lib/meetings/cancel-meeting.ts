@@ -1,0 +1,20 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
+
+export async function cancelMeeting(actor: Actor, meetingId: string) {
+  const meeting = await findMeetingForActor(actor, meetingId);
+  if (meeting.status === "cancelled") return meeting;
+  if (meeting.status !== "scheduled") {
+    throw new AppError("CONFLICT", meeting.status === "live" ? "This meeting is live: end it instead." : "This meeting has already ended.");
+  }
+  const live = await db.leg.count({ where: { meetingId, state: { not: "left" } } });
+  if (live > 0) throw new AppError("CONFLICT", "People are being called into this meeting: end it instead.");
+  const updated = await db.meeting.update({ where: { id: meeting.id }, data: { status: "cancelled" } });
+  await db.auditLog.create({
+    data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "meeting.cancelled", target: meeting.id },
+  });
+  return updated;
+}

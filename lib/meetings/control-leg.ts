@@ -1,0 +1,79 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getSautikitClient } from "@/lib/sautikit/connection";
+import { isCommandUnsupported, sautikitCodeOf } from "@/lib/sautikit/client";
+import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
+import { recordRosterEvents } from "@/lib/roster/recompute-roster";
+import { notifyRosterChanged } from "@/lib/roster/roster-bus";
+
+export type LegCommand = "mute" | "unmute" | "kick";
+
+async function findLiveLeg(actor: Actor, meetingId: string, legId: string) {
+  const meeting = await findMeetingForActor(actor, meetingId);
+  const leg = await db.leg.findFirst({ where: { id: legId, meetingId: meeting.id, workspaceId: actor.workspaceId } });
+  if (!leg) throw new AppError("NOT_FOUND", "That call is not part of this meeting.");
+  if (leg.state === "left") throw new AppError("CONFLICT", "That call has already ended.");
+  return { meeting, leg };
+}
+
+/**
+ * Live mute / unmute / kick through Sautikit's conference commands. The roster changes when the
+ * resulting conference event arrives, not here, so it always shows what the room really did.
+ * Kick falls back to hanging the call up; mute has no fallback and says so.
+ */
+export async function controlLeg(actor: Actor, meetingId: string, legId: string, command: LegCommand): Promise<{ via: "command" | "hangup" }> {
+  const { meeting, leg } = await findLiveLeg(actor, meetingId, legId);
+  const client = await getSautikitClient(actor.workspaceId);
+
+  if (command === "kick") {
+    // The marker is stored first, so however the leg ends, it ends as "kicked".
+    const at = Date.now();
+    await db.$transaction((tx) =>
+      recordRosterEvents(tx, actor.workspaceId, meeting.id, [
+        { key: `kick:${leg.id}`, kind: "control.kick", legId: leg.id, at },
+        // A queued leg is simply never dialled.
+        ...(leg.callId ? [] : [{ key: `dial-failed:${leg.id}`, kind: "dial.failed" as const, legId: leg.id, reason: "kicked" as const, at }]),
+      ]),
+    );
+    notifyRosterChanged(meeting.id);
+    await audit(actor, "participant.kicked", leg.id);
+    if (!leg.callId) return { via: "hangup" };
+    const inRoom = leg.state === "waiting" || leg.state === "in_call";
+    if (inRoom) {
+      try {
+        await client.conferences.command(meeting.roomName, "kick", leg.callId);
+        return { via: "command" };
+      } catch (e) {
+        if (!isCommandUnsupported(e) && sautikitCodeOf(e) !== "conferences.not_live") throw e;
+      }
+    }
+    await client.calls.hangup(leg.callId);
+    return { via: "hangup" };
+  }
+
+  if (!leg.callId || (leg.state !== "in_call" && leg.state !== "waiting")) {
+    throw new AppError("CONFLICT", "Only someone in the room can be muted or unmuted.");
+  }
+  try {
+    await client.conferences.command(meeting.roomName, command, leg.callId);
+  } catch (e) {
+    if (isCommandUnsupported(e)) {
+      throw new AppError(
+        "UNSUPPORTED",
+        command === "mute"
+          ? "Live mute is not supported by this Sautikit account. Use “Listen only” to re-dial the person muted."
+          : "Live unmute is not supported by this Sautikit account. Change their role and re-dial them instead.",
+      );
+    }
+    if (sautikitCodeOf(e) === "conferences.not_live") throw new AppError("CONFLICT", "That person is no longer in the room.");
+    throw e;
+  }
+  await audit(actor, `participant.${command}d`, leg.id);
+  return { via: "command" };
+}
+
+async function audit(actor: Actor, action: string, target: string) {
+  await db.auditLog.create({ data: { workspaceId: actor.workspaceId, actorId: actor.userId, action, target } });
+}

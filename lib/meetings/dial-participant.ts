@@ -1,0 +1,61 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { assertOpen, findMeetingForActor } from "@/lib/meetings/meeting-scope";
+import { legIdempotencyKey } from "@/lib/meetings/callback-urls";
+import { placeLegCall } from "@/lib/meetings/place-leg-call";
+import { lockMeeting } from "@/lib/roster/recompute-roster";
+import { notifyRosterChanged } from "@/lib/roster/roster-bus";
+
+export const DIAL_LEG_JOB = "meetings.dial-leg";
+
+/**
+ * Creates the next leg for a participant unless one is already live. Run under the meeting lock,
+ * so a double click (or Call + Call everyone racing) yields one leg and one dial.
+ */
+export async function createLegIfIdle(tx: Prisma.TransactionClient, workspaceId: string, meetingId: string, participantId: string) {
+  const live = await tx.leg.findFirst({ where: { participantId, meetingId, state: { not: "left" } } });
+  if (live) return { leg: live, created: false };
+  const attempt = (await tx.leg.count({ where: { participantId, meetingId } })) + 1;
+  const participant = await tx.participant.findUniqueOrThrow({ where: { id: participantId } });
+  const leg = await tx.leg.create({
+    data: {
+      workspaceId,
+      meetingId,
+      participantId,
+      direction: "outbound",
+      attempt,
+      idempotencyKey: legIdempotencyKey(meetingId, participantId, attempt),
+      state: "created",
+      toE164: participant.phoneE164,
+    },
+  });
+  return { leg, created: true };
+}
+
+/** "Call" and "Re-dial": one participant, dialled now. */
+export async function dialParticipant(actor: Actor, meetingId: string, participantId: string) {
+  const meeting = await findMeetingForActor(actor, meetingId);
+  assertOpen(meeting, "call people");
+  const { leg, created } = await db.$transaction(async (tx) => {
+    await lockMeeting(tx, meeting.id);
+    const p = await tx.participant.findFirst({ where: { id: participantId, meetingId: meeting.id, workspaceId: actor.workspaceId } });
+    if (!p) throw new AppError("NOT_FOUND", "That participant is not in this meeting.");
+    return createLegIfIdle(tx, actor.workspaceId, meeting.id, p.id);
+  });
+  if (!created) return { legId: leg.id, status: "already" as const };
+  notifyRosterChanged(meeting.id);
+  const result = await placeLegCall(leg.id);
+  if (result.status === "failed" && result.error) {
+    if (result.error.code === "RATE_LIMITED" || result.error.code === "SAUTIKIT_UNAVAILABLE") {
+      // Keep the leg queued and let the job worker retry it with the same idempotency key.
+      await enqueueJob({ kind: DIAL_LEG_JOB, payload: { legId: leg.id }, uniqueKey: `dial:${leg.idempotencyKey}`, runAt: new Date(Date.now() + (result.error.retryAfter ?? 1) * 1000) });
+      return { legId: leg.id, status: "queued" as const };
+    }
+    throw result.error;
+  }
+  return { legId: leg.id, status: result.status };
+}

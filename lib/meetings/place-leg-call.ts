@@ -1,0 +1,71 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError, isAppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { findConnection, clientFor, notConnected } from "@/lib/sautikit/connection";
+import { outboundVoiceUrl } from "@/lib/meetings/callback-urls";
+import { outboundRatePerMinuteMinor } from "@/lib/meetings/outbound-rate";
+import { recordRosterEvents } from "@/lib/roster/recompute-roster";
+import { notifyRosterChanged } from "@/lib/roster/roster-bus";
+
+export type PlaceResult = { status: "placed" | "already" | "skipped" | "failed"; error?: AppError };
+
+// Errors worth retrying later with the same idempotency key; anything else ends the leg as failed.
+const TRANSIENT = new Set(["RATE_LIMITED", "SAUTIKIT_UNAVAILABLE"]);
+
+/**
+ * Places the Sautikit call for a leg that was created but not yet dialled. Idempotent: the
+ * Idempotency-Key is the leg's deterministic key, so a retry after a crash or a timeout replays
+ * Sautikit's stored response instead of ringing the person twice.
+ */
+export async function placeLegCall(legId: string, opts: { throwTransient?: boolean } = {}): Promise<PlaceResult> {
+  const leg = await db.leg.findUnique({
+    where: { id: legId },
+    include: { meeting: true, participant: true },
+  });
+  if (!leg || !leg.participant || !leg.idempotencyKey) return { status: "skipped" };
+  if (leg.callId || leg.state !== "created") return { status: "already" };
+  const meeting = leg.meeting;
+
+  const fail = async (reason: "failed" | "meeting_ended", error?: AppError): Promise<PlaceResult> => {
+    await db.$transaction((tx) =>
+      recordRosterEvents(tx, leg.workspaceId, meeting.id, [{ key: `dial-failed:${leg.id}`, kind: "dial.failed", legId: leg.id, reason, at: Date.now() }]),
+    );
+    notifyRosterChanged(meeting.id);
+    return { status: reason === "meeting_ended" ? "skipped" : "failed", error };
+  };
+
+  if (meeting.status === "ended" || meeting.status === "cancelled") return fail("meeting_ended");
+
+  try {
+    const conn = await findConnection(leg.workspaceId);
+    if (!conn) throw notConnected();
+    if (!conn.callerIdNumber) throw new AppError("SAUTIKIT_NOT_CONNECTED", "Pick a caller-ID number under Settings → Sautikit before calling people.");
+    const client = clientFor(conn);
+    const rate = await outboundRatePerMinuteMinor(client);
+    const created = await client.calls.create(
+      {
+        from: conn.callerIdNumber,
+        to: leg.participant.phoneE164,
+        voice_callback_url: outboundVoiceUrl(leg.workspaceId, meeting.id),
+        client_request_id: leg.idempotencyKey,
+      },
+      { idempotencyKey: leg.idempotencyKey },
+    );
+    await db.$transaction(async (tx) => {
+      // An early webhook may already have linked the call id; it is the same call either way.
+      await tx.leg.update({ where: { id: leg.id }, data: { callId: created.call_id, sessionId: created.session_id, fromE164: conn.callerIdNumber, ratePerMinuteMinor: rate } });
+      await recordRosterEvents(tx, leg.workspaceId, meeting.id, [
+        { key: `dial-accepted:${leg.id}`, kind: "dial.accepted", legId: leg.id, callId: created.call_id, at: Date.now() },
+      ]);
+    });
+    notifyRosterChanged(meeting.id);
+    return { status: "placed" };
+  } catch (e) {
+    const err = isAppError(e) ? e : new AppError("INTERNAL", "Could not place the call.", { cause: e });
+    if (TRANSIENT.has(err.code) && opts.throwTransient) throw err;
+    log.warn({ err: e, legId: leg.id, code: err.code }, "dial failed");
+    if (TRANSIENT.has(err.code)) return { status: "failed", error: err };
+    return fail("failed", err);
+  }
+}

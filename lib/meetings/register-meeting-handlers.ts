@@ -1,0 +1,29 @@
+import "server-only";
+import { z } from "zod";
+import { registerJobHandler } from "@/lib/jobs/registry";
+import { registerWebhookHandlers } from "@/lib/webhooks/handlers";
+import { answerOutboundCall } from "@/lib/meetings/answer-outbound-call";
+import { DIAL_LEG_JOB } from "@/lib/meetings/dial-participant";
+import { placeLegCall } from "@/lib/meetings/place-leg-call";
+import { applyCallEvent } from "@/lib/roster/apply-call-event";
+import { applyConferenceEvent } from "@/lib/roster/apply-conference-event";
+
+const dialJobSchema = z.object({ legId: z.string().min(1) });
+
+/** Wires meetings into the webhook pipeline and the job worker (called from register-app-handlers). */
+export function registerMeetingHandlers(): void {
+  registerWebhookHandlers({
+    voiceOutbound: (ctx, cb) => answerOutboundCall(ctx.workspaceId, cb),
+    conferenceEvent: async (ctx, ev) => {
+      await applyConferenceEvent(ctx.workspaceId, ev, ctx.eventKey);
+    },
+    callEvent: async (ctx, ev) => {
+      await applyCallEvent(ctx.workspaceId, ev, ctx.eventKey);
+    },
+  });
+  registerJobHandler(DIAL_LEG_JOB, async (payload) => {
+    const { legId } = dialJobSchema.parse(payload);
+    // Transient Sautikit errors throw, so the job is retried (honouring Retry-After) with the same key.
+    await placeLegCall(legId, { throwTransient: true });
+  });
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { VoiceAction, VoiceResponse } from "@/lib/sautikit/contract/voice-actions";
+import { conferenceEventsUrl, holdMusicUrl } from "@/lib/meetings/callback-urls";
+import { promptsFor } from "@/lib/meetings/prompts/prompts-for";
+import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
+
+type MeetingForRoom = {
+  id: string;
+  workspaceId: string;
+  title: string;
+  roomName: string;
+  language: string;
+  waitForHost: boolean;
+  endOnHostExit: boolean;
+  beep: boolean;
+  record: boolean;
+  capacity: number;
+  status: string;
+  startedAt: Date | null;
+};
+
+/** Legs that hold (or are about to take) a place in the room. */
+export async function occupiedPlaces(tx: Prisma.TransactionClient, meetingId: string, exceptLegId: string): Promise<number> {
+  return tx.leg.count({ where: { meetingId, id: { not: exceptLegId }, state: { in: ["answered", "waiting", "in_call"] } } });
+}
+
+export function say(text: string, language: string): VoiceAction {
+  return { say: { text, language } };
+}
+
+export function apologise(text: string, language: string): VoiceResponse {
+  return { actions: [say(text, language), { hangup: {} }] };
+}
+
+/**
+ * Greets the caller in the meeting's language and puts them in the room with their role's
+ * settings. The caller's place must already be checked against capacity (Sautikit would leave an
+ * over-capacity caller stalled in silence, so the app never lets one reach the room).
+ */
+export function roomActions(meeting: MeetingForRoom, person: { name: string; role: ParticipantRole }): VoiceResponse {
+  const p = promptsFor(meeting.language);
+  const isHost = person.role === "host";
+  const startsRoom = isHost || !meeting.waitForHost;
+  const actions: VoiceAction[] = [say(p.greeting(person.name, meeting.title), p.language)];
+  if (isHost && meeting.waitForHost) actions.push(say(p.joiningAsHost, p.language));
+  if (person.role === "listener") actions.push(say(p.joiningAsListener, p.language));
+  if (!startsRoom && !meeting.startedAt) actions.push(say(p.waitingForHost, p.language));
+  actions.push({
+    conference: {
+      name: meeting.roomName,
+      startOnEnter: startsRoom,
+      endOnExit: isHost && meeting.endOnHostExit,
+      beep: meeting.beep,
+      muted: person.role === "listener",
+      record: meeting.record,
+      ...(startsRoom ? {} : { waitUrl: holdMusicUrl() }),
+      statusEventsCallbackUrl: conferenceEventsUrl(meeting.workspaceId, meeting.id),
+      statusEvents: "start end join leave mute unmute",
+    },
+  });
+  return { actions };
+}

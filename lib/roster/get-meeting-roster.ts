@@ -1,0 +1,74 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
+import { derivePeople } from "@/lib/roster/derive-people";
+import type { LeftReason, LegState, LegView, PersonRow } from "@/lib/shared/roster-types";
+import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
+
+export type RosterSnapshot = {
+  meeting: { id: string; status: string; locked: boolean; startedAt: number | null; endedAt: number | null; capacity: number };
+  people: PersonRow[];
+  /** Server time the snapshot was taken, so the browser's meters agree with the server clock. */
+  serverNow: number;
+  /** Changes whenever anything in the roster changes (used by the stream to skip no-op pushes). */
+  version: string;
+};
+
+const ms = (d: Date | null) => (d ? d.getTime() : null);
+
+/** The live roster as the browser sees it: explicit fields only, never raw rows. */
+export async function getMeetingRoster(actor: Actor, meetingId: string): Promise<RosterSnapshot> {
+  const meeting = await findMeetingForActor(actor, meetingId);
+  return buildRoster(meeting.id);
+}
+
+export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
+  const [meeting, participants, legs] = await Promise.all([
+    db.meeting.findUniqueOrThrow({ where: { id: meetingId } }),
+    db.participant.findMany({ where: { meetingId } }),
+    db.leg.findMany({ where: { meetingId }, include: { participant: { select: { role: true } } } }),
+  ]);
+  const views: LegView[] = legs.map((l) => ({
+    id: l.id,
+    participantId: l.participantId,
+    role: (l.participant?.role ?? "participant") as ParticipantRole,
+    direction: l.direction === "inbound" ? "inbound" : "outbound",
+    attempt: l.attempt,
+    callId: l.callId,
+    fromE164: l.fromE164,
+    toE164: l.toE164,
+    state: l.state as LegState,
+    endReason: (l.endReason ?? null) as LeftReason | null,
+    muted: l.muted,
+    muteSeq: Number(l.muteSeq),
+    lastSeq: Number(l.lastSeq),
+    ratePerMinuteMinor: l.ratePerMinuteMinor,
+    createdAt: l.createdAt.getTime(),
+    ringingAt: ms(l.ringingAt),
+    answeredAt: ms(l.answeredAt),
+    waitingAt: ms(l.waitingAt),
+    joinedAt: ms(l.joinedAt),
+    endedAt: ms(l.endedAt),
+    durationSeconds: l.durationSeconds,
+    costMinor: l.costMinor,
+  }));
+  const people = derivePeople(
+    participants.map((p) => ({ id: p.id, name: p.name, phoneE164: p.phoneE164, role: p.role as ParticipantRole, createdAt: p.createdAt.getTime() })),
+    views,
+  );
+  const stamp = [meeting.updatedAt.getTime(), participants.length, ...legs.map((l) => l.updatedAt.getTime())];
+  return {
+    meeting: {
+      id: meeting.id,
+      status: meeting.status,
+      locked: meeting.locked,
+      startedAt: ms(meeting.startedAt),
+      endedAt: ms(meeting.endedAt),
+      capacity: meeting.capacity,
+    },
+    people,
+    serverNow: Date.now(),
+    version: `${legs.length}:${Math.max(...stamp)}:${stamp.reduce((a, b) => a + b, 0) % 1_000_000_007}`,
+  };
+}
