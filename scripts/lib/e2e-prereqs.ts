@@ -39,9 +39,8 @@ function newestMtime(target: string): number {
   return newest;
 }
 
-/** Why a build is needed, or undefined when .next is current. CI always builds. */
+/** Why a build is needed, or undefined when .next is current (.ci/run builds once up front). */
 export function buildNeeded(): string | undefined {
-  if (process.env.CI) return "CI always builds";
   const buildId = path.join(repoRoot, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return "no production build yet";
   const built = statSync(buildId).mtimeMs;

@@ -29,7 +29,7 @@ export type StackOptions = {
   /** Print URLs and demo credentials once the app answers (local mode only). */
   banner: boolean;
   /** Extra environment for the emulator only (e.g. an in-memory state file for e2e). */
-  emulatorEnv?: NodeJS.ProcessEnv;
+  emulatorEnv?: Record<string, string>;
 };
 
 const exists = (relative: string) => existsSync(path.join(repoRoot, relative));
