@@ -1,0 +1,231 @@
+// The webhook pipeline through the app's real routes on a real database: signed requests are
+// stored once and applied once, forged ones are refused and logged, voice callbacks are always
+// answered. Requests are signed exactly as the emulator signs them (the contract's signPayload).
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { signPayload } from "@/lib/sautikit/contract/signature";
+import type { WebhookHandlers } from "@/lib/webhooks/handlers";
+import { type AppTest, setupAppTest } from "../support/setup-app-test";
+
+const SECRET = "whsec_pipeline_test_secret";
+let app: AppTest;
+let db: typeof import("@/lib/db").db;
+let register: (h: WebhookHandlers) => void;
+let workspaceId: string;
+
+beforeAll(async () => {
+  app = await setupAppTest();
+  ({ db } = await import("@/lib/db"));
+  ({ registerWebhookHandlers: register } = await import("@/lib/webhooks/handlers"));
+  const { encryptSecret } = await import("@/lib/crypto");
+  const ws = await db.workspace.create({
+    data: {
+      name: "Pipeline",
+      connection: {
+        create: { apiBaseUrl: "http://127.0.0.1:9", apiKeyEnc: encryptSecret("sk_x"), signingSecretEnc: encryptSecret(SECRET), mode: "live" },
+      },
+    },
+  });
+  workspaceId = ws.id;
+  // The first webhook wires in the app's real handlers; do that now so each test's stand-in
+  // handlers (registered in beforeEach) replace them rather than being replaced by them.
+  await fetch(`${app.url}/api/sautikit/warm-up/call-events`, { method: "POST", body: "{}" });
+});
+afterAll(() => app?.stop());
+beforeEach(() => register({ voiceInbound: undefined, voiceOutbound: undefined, conferenceEvent: undefined, conferenceDigits: undefined, callEvent: undefined }));
+
+type PostOpts = { secret?: string; t?: number; contentType?: string; signature?: string | null; ws?: string };
+async function post(route: string, body: string, o: PostOpts = {}) {
+  const t = o.t ?? Math.floor(Date.now() / 1000);
+  const headers: Record<string, string> = { "Content-Type": o.contentType ?? "application/json" };
+  const signature = o.signature === undefined ? await signPayload(o.secret ?? SECRET, body, t) : o.signature;
+  if (signature !== null) headers["X-Sautikit-Signature"] = signature;
+  return fetch(`${app.url}/api/sautikit/${o.ws ?? workspaceId}/${route}`, { method: "POST", headers, body });
+}
+
+const callEvent = (eventId: string, kind = "call.answered") =>
+  JSON.stringify({
+    kind,
+    event_id: eventId,
+    workspace_id: "emu-ws",
+    occurred_at: "2026-11-25T10:00:05.000Z",
+    data: { call_id: `call-${eventId}`, session_id: "HD_000000000001", direction: "outbound", from: "+254709000200", to: "+254712345678", status: "answered" },
+  });
+const deliveries = (eventId: string) => db.webhookDelivery.findMany({ where: { workspaceId, eventId }, orderBy: { receivedAt: "asc" } });
+
+describe("events", () => {
+  it("the same event delivered three times is stored and applied once", async () => {
+    const applied: string[] = [];
+    register({ callEvent: async (_ctx, e) => void applied.push(e.eventId!) });
+    const id = randomUUID();
+    const body = callEvent(id);
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await post("call-events", body)).status);
+    expect(statuses).toEqual([200, 200, 200]);
+    expect(applied).toEqual([id]);
+    const rows = await db.webhookEvent.findMany({ where: { workspaceId, eventId: id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      kind: "call.answered", route: "call-events", callId: `call-${id}`, rawBody: body, deliveryCount: 3,
+      occurredAt: new Date("2026-11-25T10:00:05.000Z"), contentType: "application/json",
+    });
+    expect(rows[0]!.appliedAt).not.toBeNull();
+    expect(rows[0]!.signedAt).not.toBeNull();
+    expect((await deliveries(id)).map((d) => d.verdict)).toEqual(["accepted", "duplicate", "duplicate"]);
+  });
+
+  it("concurrent duplicates are applied once", async () => {
+    let applied = 0;
+    register({ callEvent: async () => void applied++ });
+    const body = callEvent(randomUUID());
+    const res = await Promise.all([post("call-events", body), post("call-events", body), post("call-events", body)]);
+    expect(res.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(applied).toBe(1);
+  });
+
+  it("an event without an id is deduplicated by a hash of its raw body", async () => {
+    let applied = 0;
+    register({ conferenceEvent: async () => void applied++ });
+    const body = new URLSearchParams({ ConferenceName: `room-${randomUUID().slice(0, 8)}`, StatusCallbackEvent: "conference-start", SequenceNumber: "1" }).toString();
+    for (let i = 0; i < 2; i++) expect((await post("conference/events", body, { contentType: "application/x-www-form-urlencoded" })).status).toBe(200);
+    expect(applied).toBe(1);
+    const row = await db.webhookEvent.findFirstOrThrow({ where: { workspaceId, rawBody: body } });
+    expect(row.eventId).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(row).toMatchObject({ kind: "conference.start", sequence: 1n, deliveryCount: 2 });
+  });
+
+  it("a failing handler gets 500 and the redelivery applies the stored event", async () => {
+    let calls = 0;
+    register({
+      callEvent: async () => {
+        calls++;
+        if (calls === 1) throw new Error("database hiccup");
+      },
+    });
+    const id = randomUUID();
+    expect((await post("call-events", callEvent(id))).status).toBe(500);
+    const stored = await db.webhookEvent.findUniqueOrThrow({ where: { workspaceId_eventId: { workspaceId, eventId: id } } });
+    expect(stored).toMatchObject({ appliedAt: null, claimedAt: null, lastError: "database hiccup" });
+    expect((await post("call-events", callEvent(id))).status).toBe(200);
+    expect((await post("call-events", callEvent(id))).status).toBe(200);
+    expect(calls).toBe(2);
+    expect((await deliveries(id)).map((d) => d.verdict)).toEqual(["failed", "accepted", "duplicate"]);
+  });
+
+  it("an event that can never apply is recorded with its reason and not retried", async () => {
+    const { AppError } = await import("@/lib/errors");
+    let calls = 0;
+    register({
+      callEvent: async () => {
+        calls++;
+        throw new AppError("NOT_FOUND", "no such leg in this workspace");
+      },
+    });
+    const id = randomUUID();
+    expect((await post("call-events", callEvent(id))).status).toBe(422);
+    expect((await post("call-events", callEvent(id))).status).toBe(200);
+    expect(calls).toBe(1);
+    expect(await db.webhookEvent.findUniqueOrThrow({ where: { workspaceId_eventId: { workspaceId, eventId: id } } })).toMatchObject({
+      lastError: "NOT_FOUND: no such leg in this workspace",
+    });
+  });
+
+  it("in-room digits may answer with say/play for that leg", async () => {
+    register({ conferenceDigits: async (_ctx, d) => ({ actions: [{ say: { text: `You pressed ${d.digits}` } }] }) });
+    const body = new URLSearchParams({ ConferenceName: "room-1", CallId: "c1", Digits: "*6", EventId: randomUUID() }).toString();
+    const res = await post("conference/digits", body, { contentType: "application/x-www-form-urlencoded" });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ actions: [{ say: { text: "You pressed *6" } }] });
+  });
+});
+
+describe("rejections", () => {
+  it("a forged event is 401, logged as rejected, and changes nothing", async () => {
+    let applied = 0;
+    register({ callEvent: async () => void applied++ });
+    const id = randomUUID();
+    const res = await post("call-events", callEvent(id), { secret: "whsec_attacker" });
+    expect(res.status).toBe(401);
+    expect(applied).toBe(0);
+    expect(await db.webhookEvent.count({ where: { workspaceId, eventId: id } })).toBe(0);
+    const log = await db.webhookDelivery.findMany({ where: { workspaceId, verdict: "rejected_signature", error: "signature mismatch" } });
+    expect(log.length).toBeGreaterThanOrEqual(1);
+    expect(log.at(-1)).toMatchObject({ statusCode: 401, route: "call-events" });
+  });
+
+  it.each([
+    ["missing", { signature: null }, "signature missing"],
+    ["stale", { skew: -301 }, "signature stale"],
+    ["future", { skew: 301 }, "signature future"],
+    ["garbled", { signature: "t=abc,v1=xyz" }, "signature malformed"],
+  ] as const)("a %s signature is 401 and logged", async (_n, o: { signature?: string | null; skew?: number }, error) => {
+    const id = randomUUID();
+    const opts = { signature: o.signature, t: o.skew === undefined ? undefined : Math.floor(Date.now() / 1000) + o.skew };
+    const before = await db.webhookDelivery.count({ where: { workspaceId, error } });
+    expect((await post("call-events", callEvent(id), opts)).status).toBe(401);
+    expect(await db.webhookDelivery.count({ where: { workspaceId, error } })).toBe(before + 1);
+    expect(await db.webhookEvent.count({ where: { eventId: id } })).toBe(0);
+  });
+
+  it("a body altered after signing is rejected", async () => {
+    const body = callEvent(randomUUID());
+    const signature = await signPayload(SECRET, body, Math.floor(Date.now() / 1000));
+    const res = await post("call-events", body.replace("answered", "completed"), { signature });
+    expect(res.status).toBe(401);
+  });
+
+  it("an unknown workspace is 404", async () => {
+    expect((await post("call-events", callEvent(randomUUID()), { ws: randomUUID() })).status).toBe(404);
+    expect((await post("call-events", callEvent(randomUUID()), { ws: "not-a-uuid" })).status).toBe(404);
+  });
+
+  it("a signed but unusable payload is 400 and not stored", async () => {
+    const body = JSON.stringify({ kind: "call.answered", event_id: randomUUID(), data: {} });
+    const res = await post("call-events", body);
+    expect(res.status).toBe(400);
+    expect(await db.webhookEvent.count({ where: { rawBody: body } })).toBe(0);
+  });
+});
+
+describe("voice callbacks", () => {
+  const form = (callId: string, digits?: string) =>
+    new URLSearchParams({ CallId: callId, From: "+254712345678", To: "+254709000100", Direction: "inbound", CallStatus: "ringing", ...(digits !== undefined ? { Digits: digits } : {}) }).toString();
+  const voice = (body: string) => post("voice/inbound", body, { contentType: "application/x-www-form-urlencoded" });
+
+  it("without a handler, a caller hears that the number is not in service", async () => {
+    const res = await voice(form(randomUUID()));
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { actions: Array<Record<string, unknown>> };
+    expect(doc.actions[0]).toMatchObject({ say: { text: expect.stringMatching(/not in service/) } });
+    expect(doc.actions.at(-1)).toEqual({ hangup: {} });
+  });
+
+  it("is answered every time, never deduplicated (a wrong PIN entered twice)", async () => {
+    const seen: string[] = [];
+    register({ voiceInbound: async (_ctx, cb) => (seen.push(cb.digits ?? ""), { actions: [{ say: { text: "Wrong PIN" } }, { getDigits: { numDigits: 6 } }] }) });
+    const callId = randomUUID();
+    const body = form(callId, "111111");
+    const [a, b] = [await voice(body), await voice(body)];
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(await a.json()).toEqual(await b.json());
+    expect(seen).toEqual(["111111", "111111"]);
+    expect(await db.webhookEvent.count({ where: { callId } })).toBe(0);
+    expect((await deliveries(callId)).map((d) => d.verdict)).toEqual(["accepted", "accepted"]);
+  });
+
+  it("an invalid document from a handler is replaced by a safe one", async () => {
+    register({ voiceInbound: async () => ({ actions: [{ dial: {} }] }) as never });
+    const res = await voice(form(randomUUID()));
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { actions: Array<Record<string, unknown>> };
+    expect(doc.actions.at(-1)).toEqual({ hangup: {} });
+    expect(doc.actions.some((a) => "dial" in a)).toBe(false);
+  });
+
+  it("a forged voice callback is 401 and the handler never runs", async () => {
+    let ran = false;
+    register({ voiceInbound: async () => ((ran = true), { actions: [] }) });
+    expect((await post("voice/inbound", form(randomUUID()), { secret: "nope" })).status).toBe(401);
+    expect(ran).toBe(false);
+  });
+});
