@@ -9,7 +9,7 @@ export class Router {
 
   add(method: string, path: string, handler: Handler): this {
     const keys: string[] = [];
-    const source = path.replace(/:([a-z_]+)/g, (_, key: string) => {
+    const source = path.replace(/:([a-z_][a-z0-9_]*)/g, (_, key: string) => {
       keys.push(key);
       return "([^/]+)";
     });

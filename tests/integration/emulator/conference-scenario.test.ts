@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { voiceCallbackBodySchema } from "@/lib/sautikit/contract/callbacks";
+import { callEventSchema } from "@/lib/sautikit/contract/call-events";
+import { conferenceStatusEventSchema } from "@/lib/sautikit/contract/conference-events";
+import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
+import { startWebhookReceiver, type WebhookReceiver } from "@/tests/support/webhook-receiver";
+import { SEEDED, apiClient, control, expectSigned, routeSeeded, waitForState, type Api } from "./helpers";
+
+// Host + 3 participants: one waits before the host, one joins muted, one arrives over capacity and
+// stalls; the host leaves with endOnExit and everyone else is hung up. Status events arrive signed,
+// in SequenceNumber order, and the room's recording is a real WAV of the room's length.
+
+let emu: RunningEmulator;
+let api: Api;
+let rx: WebhookReceiver;
+
+const HOST = "+254744000001";
+const EARLY = "+254744000002";
+const MUTED = "+254744000003";
+const EXTRA = "+254744000004";
+const ROOM = "meeting-42";
+
+beforeAll(async () => {
+  [emu, rx] = await Promise.all([startEmulator({ env: { EMULATOR_TIME_SCALE: "0.01" } }), startWebhookReceiver()]);
+  api = apiClient(emu.url);
+  await routeSeeded(api, rx.url);
+  rx.on("/voice", (req) => {
+    const to = req.form().To;
+    const common = {
+      name: ROOM,
+      maxParticipants: 3,
+      statusEventsCallbackUrl: `${rx.url}/status`,
+      statusEvents: "start end join leave mute unmute",
+      waitUrl: "https://cdn.example.com/hold.mp3",
+    };
+    const role =
+      to === HOST
+        ? { startOnEnter: true, endOnExit: true, record: true, beep: true }
+        : to === MUTED
+          ? { startOnEnter: false, muted: true }
+          : { startOnEnter: false };
+    return { body: { actions: [{ say: { text: "Welcome to the meeting", language: "en-KE" } }, { conference: { ...common, ...role } }] } };
+  });
+});
+afterAll(async () => {
+  await emu?.stop();
+  await rx?.close();
+});
+
+const room = (s: any) => s.rooms.find((r: any) => r.name === ROOM && r.status !== "ended");
+const dial = async (to: string) => (await api.post("/v1/calls", { from: SEEDED.callerId, to, client_request_id: `m42:${to.slice(-1)}` })).json;
+
+it("runs the pinned conference scenario end to end", async () => {
+  const early = await dial(EARLY);
+  await waitForState(emu.url, (s) => room(s)?.members.some((m: any) => m.call_id === early.call_id && m.waiting), "the early participant waiting");
+  let state = await control(emu.url, "GET", "/state");
+  expect(room(state).status).toBe("waiting");
+  const earlyPhone = state.phones.find((p: any) => p.e164 === EARLY);
+  expect(earlyPhone.state).toBe("waiting");
+  expect(earlyPhone.transcript).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ kind: "say", text: "Welcome to the meeting", language: "en-KE" }),
+      expect.objectContaining({ kind: "hold", text: "https://cdn.example.com/hold.mp3" }),
+    ]),
+  );
+
+  const host = await dial(HOST);
+  await waitForState(emu.url, (s) => room(s)?.status === "live", "the room to start");
+  expect((await api.get(`/v1/calls/${host.call_id}/recording`)).json).toEqual({ status: "pending", retry_after_seconds: 5 });
+  expect((await api.get(`/v1/calls/${host.call_id}/recording`)).status).toBe(202);
+
+  const muted = await dial(MUTED);
+  await waitForState(emu.url, (s) => room(s)?.members.some((m: any) => m.call_id === muted.call_id && m.muted), "the muted participant");
+
+  const extra = await dial(EXTRA);
+  state = await waitForState(emu.url, (s) => room(s)?.stalled.includes(extra.call_id) && s, "the over-capacity leg to stall");
+  expect(room(state).members).toHaveLength(3);
+  expect(state.phones.find((p: any) => p.e164 === EXTRA)).toMatchObject({ state: "in_call", room: null });
+
+  const unmute = await api.post(`/v1/conferences/${ROOM}/commands`, { command: "unmute", participant: muted.call_id });
+  expect(unmute.json).toEqual({ conference: ROOM, command: "unmute", participant: muted.call_id, status: "ok" });
+  expect((await api.post(`/v1/conferences/${ROOM}/commands`, { command: "mute", participant: extra.call_id })).json.error.code).toBe("conferences.not_live");
+  const mutedPhone = (await control(emu.url, "GET", "/state")).phones.find((p: any) => p.e164 === MUTED);
+  expect(mutedPhone.transcript.map((l: any) => l.kind)).toEqual(expect.arrayContaining(["muted", "unmuted"]));
+
+  await control(emu.url, "POST", `/phones/${encodeURIComponent(HOST)}/hangup`);
+  await rx.waitFor((rs) => rs.some((r) => r.path === "/status" && r.form().event === "end"), 5000, "the end event");
+  await rx.waitFor((rs) => rs.filter((r) => r.path === "/status").length >= 10, 5000, "all ten status events");
+
+  // The room is over: every member leg completed; the stalled leg is still connected until it hangs up.
+  for (const id of [early.call_id, muted.call_id, host.call_id])
+    expect((await api.get(`/v1/calls/${id}`)).json.call.status).toBe("completed");
+  expect((await api.get(`/v1/calls/${extra.call_id}`)).json.call.status).toBe("answered");
+  await control(emu.url, "POST", `/phones/${encodeURIComponent(EXTRA)}/hangup`);
+
+  const statusRequests = rx.received("/status");
+  for (const r of statusRequests) await expectSigned(r, SEEDED.secret);
+  const events = statusRequests.map((r) => conferenceStatusEventSchema.parse(r.form())).sort((a, b) => Number(a.SequenceNumber) - Number(b.SequenceNumber));
+  expect(events.map((e) => Number(e.SequenceNumber))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  expect(new Set(events.map((e) => e.EventId)).size).toBe(10);
+  const summary = events.map((e) => [e.event, "caller" in e ? e.caller : "room", e.participants]);
+  expect(summary).toEqual([
+    ["join", EARLY, "1"],
+    ["join", HOST, "2"],
+    ["start", "room", "2"],
+    ["join", MUTED, "3"],
+    ["mute", MUTED, "3"],
+    ["unmute", MUTED, "3"],
+    ["leave", HOST, "2"],
+    ["leave", EARLY, "1"],
+    ["leave", MUTED, "0"],
+    ["end", "room", "0"],
+  ]);
+  const joinHost = events[1]!;
+  expect(joinHost).toMatchObject({ StatusCallbackEvent: "participant-join", CallId: host.call_id, session_id: host.session_id, clientRequestId: "m42:1", muted: "false" });
+  expect(events[4]).toMatchObject({ StatusCallbackEvent: "participant-mute", muted: "true" });
+  const end = events[9]!;
+  expect(end).toMatchObject({ StatusCallbackEvent: "conference-end", recording_call_id: host.call_id });
+  expect(end).not.toHaveProperty("clientRequestId");
+
+  // Voice callbacks: form-encoded, both naming styles, signed, clientRequestId in the query.
+  const hostCallback = rx.received("/voice", (r) => r.form().CallId === host.call_id)[0]!;
+  await expectSigned(hostCallback, SEEDED.secret);
+  expect(voiceCallbackBodySchema.parse(hostCallback.form())).toMatchObject({ CallStatus: "answered", Direction: "outbound", From: SEEDED.callerId, To: HOST, sessionId: host.session_id });
+  expect(hostCallback.query.get("clientRequestId")).toBe("m42:1");
+
+  // The recording: 302 to a presigned URL, a valid 8 kHz mono 16-bit WAV exactly as long as the room.
+  const ended = (await control(emu.url, "GET", "/state")).rooms.find((r: any) => r.name === ROOM && r.status === "ended");
+  const roomMs = Date.parse(ended.ended_at) - Date.parse(ended.created_at);
+  const rec = await api.get(`/v1/calls/${host.call_id}/recording`);
+  expect(rec.status).toBe(302);
+  const location = rec.headers.get("location")!;
+  expect(location).toMatch(/\/recordings\/[0-9a-f-]{36}\.wav\?expires=\d+&sig=[0-9a-f]{64}$/);
+  expect(end.RecordingUrl?.split("?")[0]).toBe(location.split("?")[0]);
+  const wav = Buffer.from(await (await fetch(location)).arrayBuffer());
+  expect(wav.toString("ascii", 0, 4)).toBe("RIFF");
+  expect(wav.readUInt32LE(4)).toBe(wav.length - 8);
+  expect(wav.toString("ascii", 8, 16)).toBe("WAVEfmt ");
+  expect([wav.readUInt16LE(20), wav.readUInt16LE(22), wav.readUInt32LE(24), wav.readUInt16LE(34)]).toEqual([1, 1, 8000, 16]);
+  expect(wav.toString("ascii", 36, 40)).toBe("data");
+  const dataBytes = wav.readUInt32LE(40);
+  expect(dataBytes).toBe(wav.length - 44);
+  expect(dataBytes).toBe(Math.round((roomMs * 8000) / 1000) * 2);
+  expect(roomMs).toBeGreaterThan(0);
+  let loud = 0;
+  for (let i = 44; i < wav.length; i += 2) if (Math.abs(wav.readInt16LE(i)) > 1000) loud++;
+  expect(loud).toBeGreaterThan(0); // join/leave tones
+
+  const ready = await rx.waitFor((rs) => rs.some((r) => r.path === "/events" && (r.json() as any).kind === "call.recording.ready"), 5000, "call.recording.ready");
+  const readyReq = ready.find((r) => r.path === "/events" && (r.json() as any).kind === "call.recording.ready")!;
+  await expectSigned(readyReq, SEEDED.secret);
+  const readyEvent = callEventSchema.parse(readyReq.json());
+  expect(readyEvent.data).toMatchObject({ call_id: host.call_id, size_bytes: wav.length });
+
+  // Tampered URLs are refused; after DELETE the recording is gone (410) everywhere.
+  expect((await fetch(location.replace(/sig=[0-9a-f]/, "sig=0").replace(/sig=00/, "sig=01"))).status).toBe(403);
+  expect((await api.del(`/v1/calls/${host.call_id}/recording`)).status).toBe(204);
+  const gone = await api.get(`/v1/calls/${host.call_id}/recording`);
+  expect(gone.status).toBe(410);
+  expect(gone.json).toEqual({ code: "recording_unavailable", reason: "deleted" });
+  expect((await fetch(location)).status).toBe(410);
+});
