@@ -27,7 +27,7 @@ export function DeliveriesPanel({ deliveries, now }: { deliveries: Delivery[]; n
     return deliveries
       .filter((d) => outcome === "all" || d.outcome === outcome)
       .filter((d) => !q || `${d.kind} ${d.event_id} ${d.url}`.toLowerCase().includes(q))
-      .reverse()
+      .sort((a, b) => lastActivity(b) - lastActivity(a))
       .slice(0, SHOWN);
   }, [deliveries, outcome, query]);
 
@@ -128,6 +128,13 @@ export function DeliveriesPanel({ deliveries, now }: { deliveries: Delivery[]; n
       )}
     </section>
   );
+}
+
+/** When this delivery last did something: its latest attempt, else its creation. */
+function lastActivity(d: Delivery): number {
+  const last = d.history?.[d.history.length - 1];
+  const at = Date.parse(last?.at ?? d.at ?? d.created_at ?? "");
+  return Number.isNaN(at) ? 0 : at;
 }
 
 const attemptText = (d: Delivery) => (d.max_attempts ? `${d.attempt} of ${d.max_attempts}` : String(d.attempt));

@@ -29,6 +29,9 @@ export function RoomsPanel({ rooms }: { rooms: Room[] }) {
                 <span>{room.members.length} {room.members.length === 1 ? "member" : "members"}</span>
                 {room.started_at ? <span>Started {formatClock(room.started_at)}</span> : null}
                 {room.ended_at ? <span>Ended {formatClock(room.ended_at)}</span> : null}
+                {room.stalled && room.stalled.length > 0 ? (
+                  <span className="stalled">{room.stalled.length} stalled (room full)</span>
+                ) : null}
                 {room.recording_call_id ? (
                   <span className="recording">
                     <span className="rec-dot" aria-hidden="true" />

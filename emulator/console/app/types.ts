@@ -35,6 +35,8 @@ export type Room = {
   status: "waiting" | "live" | "ended";
   members: RoomMember[];
   recording_call_id?: string | null;
+  /** Legs that arrived over maxParticipants: connected, silent, not in the room. */
+  stalled?: string[];
   started_at?: string | number | null;
   ended_at?: string | number | null;
 };

@@ -1,0 +1,148 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+
+// The emulator's phones console, driven like a person demoing the product:
+// a call placed through the real Sautikit API rings a manual-answer phone,
+// someone clicks Answer in the console, and the transcript shows what the
+// caller hears from the voice callback's reply.
+
+const EMULATOR_URL = process.env.E2E_EMULATOR_URL ?? "http://127.0.0.1:4110";
+const API_KEY = process.env.E2E_EMULATOR_API_KEY ?? "sk_test_emulator";
+const CALLER_ID = process.env.E2E_EMULATOR_CALLER_ID ?? "+254709000200";
+
+type Callback = { form: URLSearchParams; headers: IncomingMessage["headers"] };
+
+/** A voice-callback receiver answering every call with Say then Conference. */
+async function startVoiceReceiver(actions: unknown[]): Promise<{ url: string; callbacks: Callback[]; close(): Promise<void> }> {
+  const callbacks: Callback[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      callbacks.push({ form: new URLSearchParams(Buffer.concat(chunks).toString("utf8")), headers: req.headers });
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ actions }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/voice`,
+    callbacks,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A manual-answer magic number (+254 700 000 5NN) this run has to itself. */
+function manualNumber(): string {
+  return `+2547000005${String(Math.floor(Math.random() * 100)).padStart(2, "0")}`;
+}
+
+async function placeCall(request: APIRequestContext, to: string, voiceCallbackUrl: string): Promise<string> {
+  const response = await request.post(`${EMULATOR_URL}/v1/calls`, {
+    headers: { Authorization: `Bearer ${API_KEY}` },
+    data: { from: CALLER_ID, to, voice_callback_url: voiceCallbackUrl, client_request_id: "console-e2e" },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  const body = (await response.json()) as { call_id: string; status: string };
+  expect(body.status).toBe("ringing");
+  return body.call_id;
+}
+
+test("answering a ringing phone in the console shows what its caller hears", async ({ page, request }) => {
+  const phone = manualNumber();
+  const room = `console-e2e-${Date.now().toString(36)}`;
+  const greeting = `Karibu kwa mkutano ${room}`;
+  const receiver = await startVoiceReceiver([
+    { say: { text: greeting, language: "sw-KE" } },
+    { conference: { name: room } },
+  ]);
+  try {
+    await page.goto(`${EMULATOR_URL}/`);
+    await expect(page.getByRole("heading", { name: "Phones console" })).toBeVisible();
+    await expect(page.getByTestId("connection")).toHaveText(/Live/);
+
+    const callId = await placeCall(request, phone, receiver.url);
+
+    const card = page.getByTestId(`phone-${phone}`);
+    await expect(card.getByTestId("phone-state")).toHaveText("Ringing");
+    await expect(card.getByText(greeting)).toHaveCount(0);
+    // Nothing is asked of the app until the phone is answered.
+    expect(receiver.callbacks).toHaveLength(0);
+
+    await card.getByRole("button", { name: "Answer" }).click();
+
+    const transcript = card.getByRole("list", { name: /^Transcript for/ });
+    const sayLine = transcript.getByRole("listitem").filter({ hasText: greeting });
+    await expect(sayLine).toBeVisible();
+    await expect(sayLine).toContainText("sw-KE");
+    await expect(card.getByTestId("phone-state")).toHaveText(/In call|Waiting/);
+    await expect(card.getByRole("button", { name: "Answer" })).toBeDisabled();
+
+    // The console showed the reply to the emulator's real voice callback for this call.
+    expect(receiver.callbacks).toHaveLength(1);
+    const form = receiver.callbacks[0]!.form;
+    expect(form.get("CallId")).toBe(callId);
+    expect(form.get("To")).toBe(phone);
+    expect(receiver.callbacks[0]!.headers["x-sautikit-signature"]).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+
+    // The room panel follows the conference the reply put the call in.
+    const roomItem = page.getByTestId(`room-${room}`);
+    await expect(roomItem).toContainText("Live");
+    await expect(roomItem.getByRole("list", { name: `Members of ${room}` })).toContainText(phone.slice(-3));
+
+    await card.getByRole("button", { name: "Hang up" }).click();
+    await expect(card.getByTestId("phone-state")).toHaveText(/Call ended|Idle/);
+    await expect(roomItem).toContainText("Ended");
+
+    const call = await request.get(`${EMULATOR_URL}/v1/calls/${callId}`, { headers: { Authorization: `Bearer ${API_KEY}` } });
+    expect(((await call.json()) as { call: { status: string } }).call.status).toBe("completed");
+  } finally {
+    await receiver.close();
+  }
+});
+
+test("a phone's behaviour set in the console reaches the emulator", async ({ page, request }) => {
+  const phone = manualNumber();
+  await page.goto(`${EMULATOR_URL}/`);
+  await expect(page.getByTestId("connection")).toHaveText(/Live/);
+
+  // A bad number is refused with a message and adds nothing.
+  await page.getByLabel("Number", { exact: true }).fill("0712");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(page.getByText("Enter a phone number in international format")).toBeVisible();
+
+  await page.getByLabel("Number", { exact: true }).fill(phone);
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  const card = page.getByTestId(`phone-${phone}`);
+  await expect(card.getByTestId("phone-state")).toHaveText("Idle");
+
+  await card.getByText("Settings", { exact: true }).click();
+  await card.getByLabel("When called").selectOption("busy");
+  await card.getByRole("button", { name: "Apply" }).click();
+
+  await expect
+    .poll(async () => {
+      const state = (await (await request.get(`${EMULATOR_URL}/_emulator/state`)).json()) as {
+        phones: Array<{ e164: string; behaviour: unknown }>;
+      };
+      return state.phones.find((p) => p.e164 === phone)?.behaviour;
+    })
+    .toBe("busy");
+  await expect(card.getByRole("button", { name: "Apply" })).toBeDisabled();
+
+  // And the emulator honours it: a call to that phone is busy, shown live.
+  const response = await request.post(`${EMULATOR_URL}/v1/calls`, {
+    headers: { Authorization: `Bearer ${API_KEY}` },
+    data: { from: CALLER_ID, to: phone },
+  });
+  expect(response.status()).toBe(201);
+  const { call_id: callId } = (await response.json()) as { call_id: string };
+  await expect
+    .poll(async () => {
+      const call = await request.get(`${EMULATOR_URL}/v1/calls/${callId}`, { headers: { Authorization: `Bearer ${API_KEY}` } });
+      return ((await call.json()) as { call: { status: string } }).call.status;
+    })
+    .toBe("busy");
+});
