@@ -19,15 +19,16 @@ export type RunningEmulator = {
 
 export async function startEmulator(opts: { env?: Record<string, string> } = {}): Promise<RunningEmulator> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("EMULATOR_")));
+  const env: Record<string, string | undefined> = {
+    ...inherited,
+    EMULATOR_PORT: "0",
+    EMULATOR_HOST: "127.0.0.1",
+    EMULATOR_STATE_FILE: "memory",
+    ...opts.env,
+  };
   const child = spawn(process.execPath, ["--import", "tsx", "emulator/main.ts"], {
     cwd: ROOT,
-    env: {
-      ...inherited,
-      EMULATOR_PORT: "0",
-      EMULATOR_HOST: "127.0.0.1",
-      EMULATOR_STATE_FILE: "memory",
-      ...opts.env,
-    },
+    env: env as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

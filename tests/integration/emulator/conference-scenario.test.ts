@@ -131,7 +131,7 @@ it("runs the pinned conference scenario end to end", async () => {
   expect(rec.status).toBe(302);
   const location = rec.headers.get("location")!;
   expect(location).toMatch(/\/recordings\/[0-9a-f-]{36}\.wav\?expires=\d+&sig=[0-9a-f]{64}$/);
-  expect(end.RecordingUrl?.split("?")[0]).toBe(location.split("?")[0]);
+  expect(String((end as Record<string, unknown>).RecordingUrl).split("?")[0]).toBe(location.split("?")[0]);
   const wav = Buffer.from(await (await fetch(location)).arrayBuffer());
   expect(wav.toString("ascii", 0, 4)).toBe("RIFF");
   expect(wav.readUInt32LE(4)).toBe(wav.length - 8);
