@@ -21,5 +21,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
     env: { NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    // next-auth's ESM imports "next/server" without an extension, which plain Node cannot resolve;
+    // letting Vite transform it resolves the import the way Next's bundler does.
+    server: { deps: { inline: ["next-auth"] } },
   },
 });
