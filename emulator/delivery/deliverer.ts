@@ -31,7 +31,7 @@ const MAX_REPLY_BYTES = 256 * 1024;
 
 export class Deliverer {
   private readonly timers = new Set<NodeJS.Timeout>();
-  private reorderBuffer: (() => void)[] = [];
+  private reorderBuffer: (() => Promise<void>)[] = [];
   private epoch = 0;
 
   constructor(
@@ -45,12 +45,12 @@ export class Deliverer {
   enqueue(req: OutboundRequest, onDelivered?: (result: AttemptResult) => void): Delivery {
     const delivery = this.record(req, MAX_DELIVERY_ATTEMPTS);
     const epoch = this.epoch;
-    const first = () => void this.attempt(req, delivery, 0, epoch, onDelivered);
+    const first = () => this.attempt(req, delivery, 0, epoch, onDelivered);
     const delay = this.faults.current.delay_ms ?? 0;
     const release = () => {
-      if (!this.faults.current.reorder) return first();
+      if (!this.faults.current.reorder) return void first();
       this.reorderBuffer.push(first);
-      if (this.reorderBuffer.length === 1) this.later(REORDER_WINDOW_MS, () => this.flushReordered());
+      if (this.reorderBuffer.length === 1) this.later(REORDER_WINDOW_MS, () => void this.flushReordered());
     };
     if (delay > 0) this.later(delay, release);
     else release();
@@ -89,10 +89,11 @@ export class Deliverer {
     return delivery;
   }
 
-  private flushReordered(): void {
+  /** Newest first, one at a time, so the receiver really sees them out of order. */
+  private async flushReordered(): Promise<void> {
     const batch = this.reorderBuffer.reverse();
     this.reorderBuffer = [];
-    for (const send of batch) send();
+    for (const send of batch) await send();
   }
 
   private async attempt(
