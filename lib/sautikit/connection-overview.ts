@@ -1,0 +1,65 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { env, isLocalMode } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { clientFor, findConnection } from "@/lib/sautikit/connection";
+import { workspaceWebhookUrls } from "@/lib/sautikit/connect-workspace";
+
+// What the settings page shows: the stored connection (never its key or secret) plus a live look
+// at the account (numbers, wallet). A Sautikit failure becomes a message, not a broken page.
+
+export type ConnectionOverview = {
+  localMode: boolean;
+  emulatorConsoleUrl: string | null;
+  webhookUrls: ReturnType<typeof workspaceWebhookUrls>;
+  connection: null | {
+    mode: string;
+    apiBaseUrl: string;
+    status: string;
+    lastCheckedAt: string | null;
+    lastError: string | null;
+    dialIn: { id: string | null; e164: string | null };
+    callerId: { id: string | null; e164: string | null };
+  };
+  live: null | {
+    numbers: Array<{ id: string; e164: string; status?: string }>;
+    wallet: { balanceMinor: number; currency: string; lowBalanceThresholdMinor: number | null } | null;
+    error: string | null;
+  };
+};
+
+export async function getConnectionOverview(actor: Actor): Promise<ConnectionOverview> {
+  if (actor.role !== "admin") throw new AppError("FORBIDDEN", "Only workspace admins can see the Sautikit connection.");
+  const conn = await findConnection(actor.workspaceId);
+  const localMode = isLocalMode();
+  const base: ConnectionOverview = {
+    localMode,
+    emulatorConsoleUrl: localMode ? `${env().SAUTIKIT_API_URL.replace(/\/+$/, "")}/` : null,
+    webhookUrls: workspaceWebhookUrls(actor.workspaceId),
+    connection: null,
+    live: null,
+  };
+  if (!conn) return base;
+  base.connection = {
+    mode: conn.mode,
+    apiBaseUrl: conn.apiBaseUrl,
+    status: conn.status,
+    lastCheckedAt: conn.lastCheckedAt?.toISOString() ?? null,
+    lastError: conn.lastError,
+    dialIn: { id: conn.dialInNumberId, e164: conn.dialInNumber },
+    callerId: { id: conn.callerIdNumberId, e164: conn.callerIdNumber },
+  };
+  try {
+    // A page view must not hang on Sautikit: short timeout, one retry.
+    const client = clientFor(conn, { timeoutMs: 4_000, maxAttempts: 2 });
+    const [numbers, wallet] = await Promise.all([client.numbers.list(), client.wallet.balance().catch(() => null)]);
+    base.live = {
+      numbers: numbers.map((n) => ({ id: n.id, e164: n.e164, status: n.status })),
+      wallet: wallet && { balanceMinor: wallet.balance_minor, currency: wallet.currency, lowBalanceThresholdMinor: wallet.low_balance_threshold_minor ?? null },
+      error: null,
+    };
+  } catch (err) {
+    base.live = { numbers: [], wallet: null, error: err instanceof AppError ? err.message : "Sautikit could not be reached." };
+  }
+  return base;
+}

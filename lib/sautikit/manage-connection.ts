@@ -1,0 +1,136 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { decryptSecret, encryptSecret } from "@/lib/crypto";
+import { isLocalMode } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { createSautikitClient } from "@/lib/sautikit/client";
+import { connectEmulatorWorkspace } from "@/lib/sautikit/connect-emulator-workspace";
+import { routeWorkspaceNumbers, type RouteResult } from "@/lib/sautikit/connect-workspace";
+import { clientFor, findConnection, notConnected } from "@/lib/sautikit/connection";
+
+// Admin operations behind Settings → Sautikit. Every function re-checks that the actor is an
+// admin and works only on the actor's own workspace.
+
+function requireAdmin(actor: Actor): void {
+  if (actor.role !== "admin") throw new AppError("FORBIDDEN", "Only workspace admins can manage the Sautikit connection.");
+}
+
+export const connectionInputSchema = z.object({
+  apiBaseUrl: z
+    .string()
+    .trim()
+    .url("Enter the API base URL, e.g. https://api.sautikit.com")
+    .refine((u) => u.startsWith("https://") || isLocalUrl(u), "Use https:// (plain http is only allowed for a local emulator)")
+    .transform((u) => u.replace(/\/+$/, "")),
+  apiKey: z.string().trim().min(8, "Paste the API key from the Sautikit console").max(4000).refine((k) => !/\s/.test(k), "The key has no spaces"),
+});
+
+/**
+ * Stores a pasted API key (encrypted) after proving it works. The workspace keeps its signing
+ * secret if it has one; otherwise a fresh one is generated, and it reaches Sautikit when the
+ * numbers are routed (so a pasted key alone never changes where calls go).
+ */
+export async function saveConnection(actor: Actor, input: z.input<typeof connectionInputSchema>): Promise<{ numbers: number }> {
+  requireAdmin(actor);
+  const { apiBaseUrl, apiKey } = connectionInputSchema.parse(input);
+  const numbers = await createSautikitClient({ baseUrl: apiBaseUrl, apiKey, maxAttempts: 2 }).numbers.list();
+  const existing = await findConnection(actor.workspaceId);
+  const secret = existing ? decryptSecret(existing.signingSecretEnc) : `whsec_${randomBytes(32).toString("base64url")}`;
+  const owned = (id: string | null | undefined) => (id && numbers.some((n) => n.id === id) ? id : null);
+  const keep = {
+    dialInNumberId: owned(existing?.dialInNumberId),
+    callerIdNumberId: owned(existing?.callerIdNumberId),
+  };
+  const data = {
+    apiBaseUrl,
+    apiKeyEnc: encryptSecret(apiKey),
+    signingSecretEnc: encryptSecret(secret),
+    mode: isLocalUrl(apiBaseUrl) ? "emulator" : "live",
+    emulatorWorkspace: null,
+    ...keep,
+    dialInNumber: keep.dialInNumberId ? existing?.dialInNumber : null,
+    callerIdNumber: keep.callerIdNumberId ? existing?.callerIdNumber : null,
+    status: keep.dialInNumberId && keep.callerIdNumberId ? "pending" : "needs_numbers",
+    lastCheckedAt: new Date(),
+    lastError: null,
+  };
+  await db.sautikitConnection.upsert({ where: { workspaceId: actor.workspaceId }, create: { workspaceId: actor.workspaceId, ...data }, update: data });
+  await audit(actor, "sautikit.key_saved", { apiBaseUrl, numbers: numbers.length });
+  if (keep.dialInNumberId && keep.callerIdNumberId) await routeWorkspaceNumbers(actor.workspaceId);
+  return { numbers: numbers.length };
+}
+
+export const numbersInputSchema = z.object({
+  dialInNumberId: z.string().min(1, "Choose the dial-in number"),
+  callerIdNumberId: z.string().min(1, "Choose the caller-ID number"),
+});
+
+/** Picks the workspace's dial-in and caller-ID numbers (both must be on the account) and routes them. */
+export async function selectNumbers(actor: Actor, input: z.input<typeof numbersInputSchema>): Promise<RouteResult> {
+  requireAdmin(actor);
+  const picked = numbersInputSchema.parse(input);
+  const conn = await findConnection(actor.workspaceId);
+  if (!conn) throw notConnected();
+  const numbers = await clientFor(conn).numbers.list();
+  const dialIn = numbers.find((n) => n.id === picked.dialInNumberId);
+  const callerId = numbers.find((n) => n.id === picked.callerIdNumberId);
+  if (!dialIn || !callerId) throw new AppError("NUMBER_NOT_OWNED", "Pick numbers that belong to the connected Sautikit account.");
+  await db.sautikitConnection.update({
+    where: { workspaceId: actor.workspaceId },
+    data: { dialInNumberId: dialIn.id, dialInNumber: dialIn.e164, callerIdNumberId: callerId.id, callerIdNumber: callerId.e164 },
+  });
+  const routed = await routeWorkspaceNumbers(actor.workspaceId);
+  await audit(actor, "sautikit.numbers_selected", { dialIn: dialIn.e164, callerId: callerId.e164 });
+  return routed;
+}
+
+export async function rerouteNumbers(actor: Actor): Promise<RouteResult> {
+  requireAdmin(actor);
+  const routed = await routeWorkspaceNumbers(actor.workspaceId);
+  await audit(actor, "sautikit.numbers_routed", { numbers: routed.routed.map((r) => r.e164) });
+  return routed;
+}
+
+export type ConnectionTest = { balanceMinor: number; currency: string; numbers: number };
+
+/** Proves the key works and reports the wallet; the outcome is kept for the settings page. */
+export async function testConnection(actor: Actor): Promise<ConnectionTest> {
+  requireAdmin(actor);
+  const conn = await findConnection(actor.workspaceId);
+  if (!conn) throw notConnected();
+  try {
+    const client = clientFor(conn, { maxAttempts: 2 });
+    const [wallet, numbers] = await Promise.all([client.wallet.balance(), client.numbers.list()]);
+    const status = conn.dialInNumberId && conn.callerIdNumberId ? (conn.status === "error" ? "pending" : conn.status) : "needs_numbers";
+    await db.sautikitConnection.update({ where: { workspaceId: actor.workspaceId }, data: { lastCheckedAt: new Date(), lastError: null, status } });
+    return { balanceMinor: wallet.balance_minor, currency: wallet.currency, numbers: numbers.length };
+  } catch (err) {
+    const message = err instanceof AppError ? err.message : "The connection test failed unexpectedly.";
+    await db.sautikitConnection.update({ where: { workspaceId: actor.workspaceId }, data: { lastCheckedAt: new Date(), lastError: message, status: "error" } });
+    throw err;
+  }
+}
+
+/** Local mode: connect (or reconnect) the workspace to its own emulator account. */
+export async function connectToEmulator(actor: Actor): Promise<void> {
+  requireAdmin(actor);
+  if (!isLocalMode()) throw new AppError("UNSUPPORTED", "The local emulator is only available in local mode.");
+  await connectEmulatorWorkspace(actor.workspaceId);
+  await audit(actor, "sautikit.emulator_connected", {});
+}
+
+async function audit(actor: Actor, action: string, details: Record<string, unknown>): Promise<void> {
+  await db.auditLog.create({ data: { workspaceId: actor.workspaceId, actorId: actor.userId, action, target: "sautikit", details: details as object } });
+}
+
+function isLocalUrl(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return host === "127.0.0.1" || host === "localhost" || host === "[::1]";
+  } catch {
+    return false;
+  }
+}
