@@ -1,15 +1,12 @@
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { baseAuthConfig } from "@/lib/auth/config";
+import { runtimeAuthConfig } from "@/lib/auth/config";
 import { authorizeCredentials } from "@/lib/auth/authorize-credentials";
-import { env, isLocalMode } from "@/lib/env";
 
 // Auth.js: email + password, JWT sessions (the credentials provider requires them).
-// Configured lazily so env() is read on first use, not at import.
+// Configured lazily so env() is read on first use, not at import (e.g. during `next build`).
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  ...baseAuthConfig,
-  secret: env().AUTH_SECRET,
-  trustHost: env().AUTH_TRUST_HOST || isLocalMode(),
+  ...runtimeAuthConfig(),
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },

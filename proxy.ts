@@ -1,16 +1,11 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
-import { baseAuthConfig } from "@/lib/auth/config";
+import { runtimeAuthConfig } from "@/lib/auth/config";
 import { PATH_HEADER } from "@/lib/auth/constants";
-import { env, isLocalMode } from "@/lib/env";
 
 // Redirects only. Every page, action and route handler checks the session itself (lib/auth/actor);
 // this just saves a signed-out visitor a round trip and tells pages which path was asked for.
-const { auth } = NextAuth({
-  ...baseAuthConfig,
-  secret: env().AUTH_SECRET,
-  trustHost: env().AUTH_TRUST_HOST || isLocalMode(),
-});
+const { auth } = NextAuth(runtimeAuthConfig());
 
 const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/invite/", "/reset-password/"];
 

@@ -1,6 +1,7 @@
 import type { NextAuthConfig } from "next-auth";
+import { env, isLocalMode } from "@/lib/env";
 
-// Provider-free half of the Auth.js config: safe to load in proxy.ts (no database, no argon2).
+// Provider-free part of the Auth.js config: safe to load in proxy.ts (no database, no argon2).
 // auth.ts adds the credentials provider on top of it.
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
@@ -32,3 +33,17 @@ export const baseAuthConfig = {
     },
   },
 } satisfies NextAuthConfig;
+
+/**
+ * The config both auth.ts and proxy.ts use. Cookie security follows the configured public URL
+ * (APP_BASE_URL), not request headers: behind a TLS-terminating proxy, or when a request lacks
+ * X-Forwarded-Proto, Auth.js would otherwise guess and look for the wrong cookie name.
+ */
+export function runtimeAuthConfig() {
+  return {
+    ...baseAuthConfig,
+    secret: env().AUTH_SECRET,
+    trustHost: env().AUTH_TRUST_HOST || isLocalMode(),
+    useSecureCookies: new URL(env().APP_BASE_URL).protocol === "https:",
+  } satisfies NextAuthConfig;
+}
