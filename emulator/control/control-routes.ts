@@ -119,7 +119,7 @@ export function controlRoutes(em: Emulator, router: Router, stream: StateStream)
 
   router.add("POST", "/_emulator/reset", (ctx) => {
     const body = parseJson(ctx, z.strictObject({ workspaces: z.boolean().optional() }), { emptyAs: {} });
-    for (const call of em.store.calls.values()) if (!call.ended_at) call.abort.abort();
+    em.calls.discardAll();
     em.deliverer.reset();
     em.faults.clear();
     em.rateLimiter.reset();

@@ -198,6 +198,16 @@ export class CallEngine {
     this.end(call, "completed", { cause: "api_hangup" });
   }
 
+  /** Control-API reset: live calls stop silently (no events, no billing). */
+  discardAll(): void {
+    for (const call of this.em.store.calls.values()) {
+      if (call.ended_at) continue;
+      call.ended_at = iso();
+      call.onDigit = null;
+      call.abort.abort();
+    }
+  }
+
   liveCallOf(phone: Phone): LiveCall | undefined {
     const call = phone.call_id ? this.em.store.calls.get(phone.call_id) : undefined;
     return call && !call.ended_at ? call : undefined;

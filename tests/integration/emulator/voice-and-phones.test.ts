@@ -1,0 +1,277 @@
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { voiceCallbackBodySchema } from "@/lib/sautikit/contract/callbacks";
+import { callEventSchema } from "@/lib/sautikit/contract/call-events";
+import { conferenceDigitsEventSchema } from "@/lib/sautikit/contract/conference-events";
+import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
+import { startWebhookReceiver, type WebhookReceiver } from "@/tests/support/webhook-receiver";
+import { SEEDED, apiClient, control, expectSigned, routeSeeded, waitForCall, waitForState, type Api } from "./helpers";
+
+// Voice actions, phones and the control API, driven over HTTP like the app and the console do.
+
+let emu: RunningEmulator;
+let api: Api;
+let rx: WebhookReceiver;
+const enc = encodeURIComponent;
+
+beforeAll(async () => {
+  [emu, rx] = await Promise.all([startEmulator({ env: { EMULATOR_TIME_SCALE: "0.01" } }), startWebhookReceiver()]);
+  api = apiClient(emu.url);
+  await routeSeeded(api, rx.url);
+});
+afterAll(async () => {
+  await emu?.stop();
+  await rx?.close();
+});
+
+const phone = (s: any, e164: string) => s.phones.find((p: any) => p.e164 === e164);
+const callbacksFor = (callId: string, p = "/voice") => rx.received(p, (r) => r.form().CallId === callId);
+
+/** Serves a different reply per caller (inbound From / outbound To) on /voice. */
+const scripts = new Map<string, (form: Record<string, string>, index: number) => unknown>();
+beforeAll(() => {
+  rx.on("/voice", (req) => {
+    const form = req.form();
+    const key = form.Direction === "inbound" ? form.From! : form.To!;
+    const script = scripts.get(key);
+    const index = rx.received("/voice", (r) => r.form().CallId === form.CallId).length - 1;
+    return script ? { body: script(form, index) as object } : { status: 404 };
+  });
+});
+
+describe("inbound calls and getDigits", () => {
+  it("prompts for a PIN, posts the digits back to the same URL, then follows the new document", async () => {
+    const caller = "+254755000001";
+    scripts.set(caller, (form, i) =>
+      i === 0
+        ? { actions: [{ getDigits: { numDigits: 4, timeout: 10, nested: [{ say: { text: "Enter your meeting PIN", language: "en-KE" } }] } }] }
+        : { actions: [{ say: { text: `You entered ${form.Digits}` } }, { hangup: {} }] },
+    );
+    const { call_id } = await control(emu.url, "POST", `/phones/${enc(caller)}/dial`, { to: SEEDED.dialIn });
+    await rx.waitFor(() => callbacksFor(call_id).length > 0, 5000, "the first voice callback");
+    const first = callbacksFor(call_id)[0]!;
+    expect(voiceCallbackBodySchema.parse(first.form())).toMatchObject({
+      CallStatus: "ringing",
+      Direction: "inbound",
+      From: caller,
+      To: SEEDED.dialIn,
+      callerNumber: caller,
+      destinationNumber: SEEDED.dialIn,
+    });
+    expect(first.form()).not.toHaveProperty("Digits");
+    await expectSigned(first, SEEDED.secret);
+    await waitForState(emu.url, (s) => phone(s, caller)?.transcript.some((l: any) => l.text === "Enter your meeting PIN"), "the PIN prompt");
+    await control(emu.url, "POST", `/phones/${enc(caller)}/digits`, { digits: "1234" });
+    const call = await waitForCall(api, call_id, (c) => c.ended_at !== null, "ended");
+    expect(call).toMatchObject({ status: "completed", direction: "inbound", rate_per_minute_minor: 0, cost_minor: 0, local_e164: SEEDED.dialIn });
+    const second = callbacksFor(call_id)[1]!;
+    expect(second.form()).toMatchObject({ Digits: "1234", CallStatus: "answered" });
+    const s = await control(emu.url, "GET", "/state");
+    expect(phone(s, caller).transcript.map((l: any) => [l.kind, l.text])).toEqual(
+      expect.arrayContaining([
+        ["say", "Enter your meeting PIN"],
+        ["digits", "1234"],
+        ["say", "You entered 1234"],
+      ]),
+    );
+    expect(phone(s, caller).transcript.find((l: any) => l.text === "Enter your meeting PIN").language).toBe("en-KE");
+    const events = await rx.waitFor(
+      (rs) => rs.some((r) => r.path === "/events" && (r.json() as any).data.call_id === call_id && (r.json() as any).kind === "call.completed"),
+      5000,
+      "call.completed",
+    );
+    const mine = events.filter((r) => r.path === "/events" && (r.json() as any).data.call_id === call_id);
+    for (const r of mine) await expectSigned(r, SEEDED.secret);
+    expect(mine.map((r) => callEventSchema.parse(r.json()).kind)).toEqual(["call.started", "call.answered", "call.completed"]);
+  });
+
+  it("posts empty Digits when getDigits times out", async () => {
+    const caller = "+254755000002";
+    scripts.set(caller, (_f, i) => (i === 0 ? { actions: [{ getDigits: { timeout: 1, numDigits: 4 } }] } : { actions: [{ hangup: {} }] }));
+    const { call_id } = await control(emu.url, "POST", `/phones/${enc(caller)}/dial`, { to: SEEDED.dialIn });
+    await waitForCall(api, call_id, (c) => c.ended_at !== null, "ended", 5000);
+    expect(callbacksFor(call_id)[1]!.form().Digits).toBe("");
+  });
+
+  it("a leading reject ends the call unanswered: busy, or failed/rejected — free, duration 0", async () => {
+    scripts.set("+254755000003", () => ({ actions: [{ reject: { reason: "busy" } }] }));
+    scripts.set("+254755000004", () => ({ actions: [{ reject: {} }] }));
+    const busy = await control(emu.url, "POST", `/phones/${enc("+254755000003")}/dial`, { to: SEEDED.dialIn });
+    const rejected = await control(emu.url, "POST", `/phones/${enc("+254755000004")}/dial`, { to: SEEDED.callerId });
+    expect(await waitForCall(api, busy.call_id, (c) => c.ended_at, "ended")).toMatchObject({ status: "busy", duration_seconds: 0, cost_minor: 0, answered_at: null });
+    expect(await waitForCall(api, rejected.call_id, (c) => c.ended_at, "ended")).toMatchObject({ status: "failed", failure_code: "rejected", duration_seconds: 0 });
+  });
+});
+
+describe("bad replies fail the leg", () => {
+  const cases: [string, string, unknown][] = [
+    ["+254755000010", "invalid_voice_response", { actions: Array.from({ length: 51 }, () => ({ say: { text: "x" } })) }],
+    ["+254755000011", "invalid_voice_response", { actions: [{ dial: { number: "+254711111111", sip: "sip:a@b.c" } }] }],
+    ["+254755000012", "invalid_voice_response", { actions: [{ getDigits: { nested: [{ hangup: {} }] } }] }],
+    ["+254755000013", "invalid_voice_response", { actions: [{ say: { text: "a" }, play: { url: "https://x.example/a.mp3" } }] }],
+    ["+254755000014", "invalid_voice_response", { actions: [{ stream: { url: "wss://x" } }] }],
+  ];
+  it.each(cases)("%s → %s", async (to, code, reply) => {
+    scripts.set(to, () => reply);
+    const { call_id } = (await api.post("/v1/calls", { from: SEEDED.callerId, to })).json;
+    const call = await waitForCall(api, call_id, (c) => c.ended_at !== null, "ended");
+    expect(call.failure_code).toBe(code);
+    expect(call.status).toBe("completed");
+    expect(call.events.find((e: any) => e.kind === "call.error").payload.code).toBe(code);
+  });
+
+  it("a non-2xx or unreachable callback → voice_callback_failed", async () => {
+    const { call_id } = (await api.post("/v1/calls", { from: SEEDED.callerId, to: "+254755000015" })).json; // no script: 404
+    expect((await waitForCall(api, call_id, (c) => c.ended_at, "ended")).failure_code).toBe("voice_callback_failed");
+    const dead = (await api.post("/v1/calls", { from: SEEDED.callerId, to: "+254755000016", voice_callback_url: "http://127.0.0.1:9/nothing" })).json;
+    expect((await waitForCall(api, dead.call_id, (c) => c.ended_at, "ended")).failure_code).toBe("voice_callback_failed");
+  });
+});
+
+describe("redirect, dial, phones", () => {
+  it("redirect fetches a new document; dial bridges a second leg and continues after it", async () => {
+    const caller = "+254755000020";
+    const target = "+254755000021";
+    rx.on("/next", () => ({ body: { actions: [{ dial: { number: target, timeout: 5 } }, { say: { text: "After the dial" } }] } }));
+    scripts.set(caller, () => ({ actions: [{ redirect: { url: `${rx.url}/next` } }] }));
+    const { call_id } = await control(emu.url, "POST", `/phones/${enc(caller)}/dial`, { to: SEEDED.dialIn });
+    const s = await waitForState(emu.url, (st) => phone(st, target)?.state === "in_call" && st, "the dialled leg answered");
+    const leg = s.calls.find((c: any) => c.remote_e164 === target);
+    expect(leg).toMatchObject({ direction: "outbound", status: "answered", local_e164: SEEDED.dialIn });
+    await control(emu.url, "POST", `/phones/${enc(target)}/hangup`);
+    await waitForCall(api, call_id, (c) => c.ended_at !== null, "ended");
+    const st = await control(emu.url, "GET", "/state");
+    expect(phone(st, caller).transcript.map((l: any) => l.text)).toEqual(expect.arrayContaining([`Dialling ${target}…`, "After the dial"]));
+    expect(rx.received("/next", (r) => r.form().CallId === call_id)).toHaveLength(1);
+  });
+
+  it("manual phones ring until answered or declined; behaviours can be overridden", async () => {
+    scripts.set("+254700000560", () => ({ actions: [{ conference: { name: "manual-room" } }] }));
+    const a = (await api.post("/v1/calls", { from: SEEDED.callerId, to: "+254700000560" })).json;
+    await waitForState(emu.url, (s) => phone(s, "+254700000560")?.state === "ringing", "ringing");
+    await control(emu.url, "POST", `/phones/${enc("+254700000560")}/answer`);
+    await waitForCall(api, a.call_id, (c) => c.status === "answered", "answered");
+    await control(emu.url, "POST", `/phones/${enc("+254700000560")}/hangup`);
+
+    const b = (await api.post("/v1/calls", { from: SEEDED.callerId, to: "+254700000561" })).json;
+    await waitForState(emu.url, (s) => phone(s, "+254700000561")?.state === "ringing", "ringing");
+    await control(emu.url, "POST", `/phones/${enc("+254700000561")}/decline`);
+    expect((await waitForCall(api, b.call_id, (c) => c.ended_at, "ended")).status).toBe("busy");
+
+    await control(emu.url, "PUT", `/phones/${enc("+254755000030")}/behaviour`, { behaviour: "busy" });
+    const c = (await api.post("/v1/calls", { from: SEEDED.callerId, to: "+254755000030" })).json;
+    expect((await waitForCall(api, c.call_id, (x) => x.ended_at, "ended")).status).toBe("busy");
+    const st = await control(emu.url, "GET", "/state");
+    expect(phone(st, "+254755000030").behaviour).toBe("busy");
+    expect(phone(st, "+254700000561").behaviour).toBe("manual"); // from the magic-number table
+  });
+
+  it("refuses bad control requests clearly", async () => {
+    await expect(control(emu.url, "POST", `/phones/${enc("+254755000040")}/answer`)).rejects.toThrow(/409/);
+    await expect(control(emu.url, "POST", `/phones/${enc("+254755000040")}/dial`, { to: "+254799999999" })).rejects.toThrow(/404 .*numbers.not_found/);
+    await expect(control(emu.url, "POST", `/phones/12345/dial`, { to: SEEDED.dialIn })).rejects.toThrow(/400/);
+    await expect(control(emu.url, "PUT", `/phones/${enc("+254755000040")}/behaviour`, { behaviour: "explode" })).rejects.toThrow(/400/);
+    await expect(control(emu.url, "POST", "/wallet", { workspace_id: "nope", set_minor: 1 })).rejects.toThrow(/404/);
+    await expect(control(emu.url, "POST", "/wallet", { workspace_id: SEEDED.workspaceId })).rejects.toThrow(/400/);
+  });
+});
+
+describe("conference digits", () => {
+  it("posts in-room digits to digitsCallbackUrl and plays the say reply to that leg only", async () => {
+    const host = "+254755000050";
+    const guest = "+254755000051";
+    const conf = (extra: object) => ({ actions: [{ conference: { name: "digits-room", ...extra } }] });
+    scripts.set(host, () => conf({ collectDigits: true, numDigits: 2, digitsCallbackUrl: `${rx.url}/digits` }));
+    scripts.set(guest, () => conf({}));
+    rx.on("/digits", () => ({ body: { actions: [{ say: { text: "Meeting locked" } }] } }));
+    const h = (await api.post("/v1/calls", { from: SEEDED.callerId, to: host, client_request_id: "m9:host" })).json;
+    await api.post("/v1/calls", { from: SEEDED.callerId, to: guest });
+    await waitForState(emu.url, (s) => s.rooms.find((r: any) => r.name === "digits-room" && r.members.length === 2), "both in the room");
+    await control(emu.url, "POST", `/phones/${enc(host)}/digits`, { digits: "*1" });
+    const [req] = await rx.waitFor((rs) => rs.some((r) => r.path === "/digits"), 5000, "the digits event").then(() => rx.received("/digits"));
+    await expectSigned(req!, SEEDED.secret);
+    expect(conferenceDigitsEventSchema.parse(req!.form())).toMatchObject({ Digits: "*1", digits: "*1", CallId: h.call_id, clientRequestId: "m9:host", StatusCallbackEvent: "DigitsCollected" });
+    const s = await waitForState(emu.url, (st) => phone(st, host).transcript.some((l: any) => l.text === "Meeting locked") && st, "the reply played");
+    expect(phone(s, guest).transcript.some((l: any) => l.text === "Meeting locked")).toBe(false);
+    expect(phone(s, host).state).toBe("in_call");
+    await control(emu.url, "POST", `/phones/${enc(host)}/hangup`);
+  });
+});
+
+describe("control API: SSE stream and reset", () => {
+  it("streams the state on connect and on change", async () => {
+    const ac = new AbortController();
+    const res = await fetch(`${emu.url}/_emulator/stream`, { signal: ac.signal });
+    expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const reader = res.body!.getReader();
+    const frames: any[] = [];
+    let buffer = "";
+    const next = async () => {
+      for (;;) {
+        const i = buffer.indexOf("\n\n");
+        if (i >= 0) {
+          const frame = buffer.slice(0, i);
+          buffer = buffer.slice(i + 2);
+          const data = frame.split("\n").find((l) => l.startsWith("data: "));
+          if (frame.includes("event: state") && data) return JSON.parse(data.slice(6));
+          continue;
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error("stream closed");
+        buffer += new TextDecoder().decode(value);
+      }
+    };
+    frames.push(await next());
+    expect(frames[0]).toHaveProperty("phones");
+    expect(frames[0]).toHaveProperty("deliveries");
+    await control(emu.url, "PUT", `/phones/${enc("+254755000060")}/behaviour`, { behaviour: "manual" });
+    for (;;) {
+      const f = await next();
+      if (phone(f, "+254755000060")) break;
+    }
+    ac.abort();
+  });
+
+  it("reset clears calls, phones and deliveries but keeps workspaces unless asked", async () => {
+    const created = await control(emu.url, "POST", "/workspaces", {});
+    await control(emu.url, "POST", "/reset");
+    let s = await control(emu.url, "GET", "/state");
+    expect([s.calls.length, s.phones.length, s.deliveries.length]).toEqual([0, 0, 0]);
+    expect(s.workspaces.some((w: any) => w.workspace_id === created.workspace_id)).toBe(true);
+    await control(emu.url, "POST", "/reset", { workspaces: true });
+    s = await control(emu.url, "GET", "/state");
+    expect(s.workspaces.map((w: any) => w.workspace_id)).toEqual([SEEDED.workspaceId]);
+    await routeSeeded(api, rx.url);
+  });
+});
+
+describe("persistence", () => {
+  it("keeps workspaces, routing and wallets across a restart, written atomically", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "emu-state-"));
+    const file = path.join(dir, "state.json");
+    try {
+      const first = await startEmulator({ env: { EMULATOR_STATE_FILE: file } });
+      const created = await control(first.url, "POST", "/workspaces", { name: "Persisted", balance_minor: 777 });
+      const wapi = apiClient(first.url, created.api_key);
+      await wapi.patch(`/v1/numbers/${created.numbers[0].id}/routing`, { voice_callback_url: "http://127.0.0.1:1/v" });
+      await control(first.url, "POST", "/wallet", { workspace_id: SEEDED.workspaceId, topup_minor: 23 });
+      await first.stop();
+      expect(readdirSync(dir)).toEqual(["state.json"]);
+
+      const second = await startEmulator({ env: { EMULATOR_STATE_FILE: file } });
+      try {
+        const again = apiClient(second.url, created.api_key);
+        expect((await again.get("/v1/wallet/balance")).json.balance_minor).toBe(777);
+        const numbers = (await again.get("/v1/numbers")).json.numbers;
+        expect(numbers.find((n: any) => n.id === created.numbers[0].id).voice_callback_url).toBe("http://127.0.0.1:1/v");
+        expect((await apiClient(second.url).get("/v1/wallet/balance")).json.balance_minor).toBe(100_023);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
