@@ -96,6 +96,8 @@ async function pgAdapter(pool: pg.Pool, onDispose: () => Promise<void>): Promise
         const client = await pool.connect();
         try {
           await client.query(script);
+        } catch (error) {
+          (adapter as unknown as { onError(e: unknown): never }).onError(error);
         } finally {
           client.release();
         }

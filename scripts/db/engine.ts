@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { ErrorRegistry, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 
 export type { SchemaEngine };
@@ -64,28 +64,27 @@ export type EngineOptions = {
 export async function createEngine(options: EngineOptions): Promise<SchemaEngine> {
   const bg = await loadWasm();
   const log = (line: string) => options.onLog?.(line);
+  const bound = bindMigrationAwareSqlAdapterFactory(options.factory);
   running++;
   try {
-    return await bg.SchemaEngine.new(
-      { datamodels: [[options.schemaPath, options.schemaText]] },
-      log,
-      bindMigrationAwareSqlAdapterFactory(options.factory),
-    );
+    const engine = await bg.SchemaEngine.new({ datamodels: [[options.schemaPath, options.schemaText]] }, log, bound);
+    registries.set(engine, bound.errorRegistry);
+    return engine;
   } catch (error) {
-    throw engineError(error);
+    throw engineError(error, bound.errorRegistry);
   } finally {
     settle();
   }
 }
 
 /** Runs one engine command, turning its error objects (and panics) into readable Errors. */
-export async function runEngine<T>(command: string, call: () => Promise<T>): Promise<T> {
+export async function runEngine<T>(engine: SchemaEngine, command: string, call: () => Promise<T>): Promise<T> {
   lastPanic = null;
   running++;
   try {
     return await call();
   } catch (error) {
-    const wrapped = engineError(error);
+    const wrapped = engineError(error, registries.get(engine));
     wrapped.message = `${command} failed: ${wrapped.message}`;
     throw wrapped;
   } finally {
@@ -93,14 +92,27 @@ export async function runEngine<T>(command: string, call: () => Promise<T>): Pro
   }
 }
 
-function engineError(error: unknown): Error {
+// A driver error the adapter wrapper captured reaches us only as "External error id#N"; the
+// original (with PostgreSQL's message) waits in the factory's error registry.
+const registries = new WeakMap<SchemaEngine, ErrorRegistry>();
+
+function engineError(error: unknown, registry?: ErrorRegistry): Error {
   if (lastPanic) return new Error(`schema engine panicked: ${lastPanic}`);
-  if (error instanceof Error) return error;
-  if (error && typeof error === "object") {
-    const e = error as { message?: unknown; error_code?: unknown; meta?: unknown };
+  let message: string;
+  if (error instanceof Error) message = error.message;
+  else if (error && typeof error === "object") {
+    const e = error as { message?: unknown; error_code?: unknown };
     const code = typeof e.error_code === "string" ? ` [${e.error_code}]` : "";
-    if (typeof e.message === "string") return new Error(`${e.message}${code}`);
-    return new Error(JSON.stringify(error));
-  }
-  return new Error(String(error));
+    message = typeof e.message === "string" ? `${e.message}${code}` : JSON.stringify(error);
+  } else message = String(error);
+
+  const id = /External error id#(\d+)/.exec(message)?.[1];
+  const record = id === undefined ? undefined : registry?.consumeError(Number(id));
+  if (record) message = `${describeDriverError(record.error)}\n${message}`;
+  return error instanceof Error && !record ? error : new Error(message);
+}
+
+function describeDriverError(error: unknown): string {
+  const cause = (error as { cause?: { originalMessage?: string; message?: string; kind?: string } })?.cause;
+  return cause?.originalMessage ?? cause?.message ?? (error as Error)?.message ?? String(error);
 }

@@ -7,7 +7,14 @@ import { createEngine, runEngine } from "@/scripts/db/engine";
 import type { SchemaEngine } from "@/scripts/db/engine";
 import { findDestructiveChanges } from "@/scripts/db/destructive";
 import type { DestructiveChange } from "@/scripts/db/destructive";
-import { ensureLockfile, migrationNames, prismaPaths, readMigrationList, writeMigration } from "@/scripts/db/migrations-dir";
+import {
+  ensureLockfile,
+  migrationNames,
+  normaliseMigrationName,
+  prismaPaths,
+  readMigrationList,
+  writeMigration,
+} from "@/scripts/db/migrations-dir";
 import type { PrismaPaths } from "@/scripts/db/migrations-dir";
 
 const NO_FILTER = { externalTables: [], externalEnums: [] };
@@ -45,7 +52,7 @@ async function applyPending(engine: SchemaEngine, paths: PrismaPaths): Promise<{
   const migrationsList = readMigrationList(paths.migrationsDir);
   if (migrationsList.migrationDirectories.length === 0) return { applied: [] };
   if (migrationsList.lockfile.content === null) throw new Error(`${paths.migrationsDir}/migration_lock.toml is missing`);
-  const result = await runEngine("applyMigrations", () => engine.applyMigrations({ migrationsList, filters: NO_FILTER }));
+  const result = await runEngine(engine, "applyMigrations", () => engine.applyMigrations({ migrationsList, filters: NO_FILTER }));
   return { applied: result.appliedMigrationNames };
 }
 
@@ -66,7 +73,7 @@ export type MigrationStatus = {
 export async function migrationStatus(databaseUrl: string, options: MigrateOptions = {}): Promise<MigrationStatus> {
   return withEngine(databaseUrl, options, async (engine, connection, paths) => {
     const migrationsList = readMigrationList(paths.migrationsDir);
-    const diagnosis = await runEngine("diagnoseMigrationHistory", () =>
+    const diagnosis = await runEngine(engine, "diagnoseMigrationHistory", () =>
       engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTER }),
     );
     const rows = diagnosis.hasMigrationsTable
@@ -111,10 +118,11 @@ export type CreateMigrationOptions = MigrateOptions & {
  * Destructive SQL is not written unless accepted; an out-of-date or drifted history is refused.
  */
 export async function createMigration(databaseUrl: string, options: CreateMigrationOptions): Promise<CreateMigrationResult> {
+  const migrationName = normaliseMigrationName(options.name);
   return withEngine(databaseUrl, options, async (engine, _connection, paths) => {
     ensureLockfile(paths.migrationsDir);
     let migrationsList = readMigrationList(paths.migrationsDir);
-    const diagnosis = await runEngine("diagnoseMigrationHistory", () =>
+    const diagnosis = await runEngine(engine, "diagnoseMigrationHistory", () =>
       engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTER }),
     );
     const problems = [
@@ -130,7 +138,7 @@ export async function createMigration(databaseUrl: string, options: CreateMigrat
     const { applied } = await applyPending(engine, paths);
 
     const schemaText = fs.readFileSync(paths.schemaPath, "utf8");
-    const diff = await runEngine("diff", () =>
+    const diff = await runEngine(engine, "diff", () =>
       engine.diff({
         from: { tag: "migrations", ...migrationsList },
         to: { tag: "schemaDatamodel", files: [{ path: paths.schemaPath, content: schemaText }] },
@@ -146,10 +154,10 @@ export async function createMigration(databaseUrl: string, options: CreateMigrat
     if (destructive.length && !options.acceptDataLoss && !options.createOnly) {
       return { outcome: "blocked", sql, destructive, applied };
     }
-    const name = writeMigration(paths.migrationsDir, options.name, sql);
+    const name = writeMigration(paths.migrationsDir, migrationName, sql);
     if (!options.createOnly) {
       migrationsList = readMigrationList(paths.migrationsDir);
-      const result = await runEngine("applyMigrations", () => engine.applyMigrations({ migrationsList, filters: NO_FILTER }));
+      const result = await runEngine(engine, "applyMigrations", () => engine.applyMigrations({ migrationsList, filters: NO_FILTER }));
       applied.push(...result.appliedMigrationNames);
     }
     return { outcome: "created", name, sql, destructive, applied };
@@ -159,7 +167,7 @@ export async function createMigration(databaseUrl: string, options: CreateMigrat
 /** Drops everything in the database, then applies every migration (`prisma migrate reset`). */
 export async function resetDatabase(databaseUrl: string, options: MigrateOptions = {}): Promise<{ applied: string[] }> {
   return withEngine(databaseUrl, options, async (engine, _c, paths) => {
-    await runEngine("reset", () => engine.reset({ filter: NO_FILTER }));
+    await runEngine(engine, "reset", () => engine.reset({ filter: NO_FILTER }));
     return applyPending(engine, paths);
   });
 }
