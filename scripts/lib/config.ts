@@ -19,6 +19,8 @@ export type StackConfig = {
   databaseUrl: string;
   /** The environment every child process (emulator, steps, Next) receives. */
   env: NodeJS.ProcessEnv;
+  /** Settings that are valid but probably not what was meant. */
+  warnings: string[];
 };
 
 /** Loads `.env` from the repo root when present; variables already set in the shell win. */
@@ -64,6 +66,11 @@ export function resolveStackConfig(source: NodeJS.ProcessEnv = process.env): Sta
   const emulatorUrl = `http://${s.EMULATOR_HOST}:${emulatorPort}`;
   const sautikitApiUrl = s.SAUTIKIT_API_URL ?? `http://127.0.0.1:${emulatorPort}`;
   const appBaseUrl = s.APP_BASE_URL ?? `http://127.0.0.1:${s.PORT}`;
+  const warnings: string[] = [];
+  const base = new URL(appBaseUrl);
+  if (isLocalHost(base.hostname) && Number(base.port || 80) !== s.PORT) {
+    warnings.push(`APP_BASE_URL (${appBaseUrl}) is not port ${s.PORT}, where the app listens: the emulator's callbacks will miss it`);
+  }
 
   const env: NodeJS.ProcessEnv = {
     ...source,
@@ -91,5 +98,6 @@ export function resolveStackConfig(source: NodeJS.ProcessEnv = process.env): Sta
     localMode,
     databaseUrl: s.DATABASE_URL,
     env,
+    warnings,
   };
 }

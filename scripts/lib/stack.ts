@@ -93,6 +93,7 @@ export async function runStack(opts: StackOptions): Promise<number> {
 
   async function startAll(): Promise<void> {
     const { env } = config;
+    for (const w of config.warnings) warn(w);
     await assertPortFree(config.appPort, config.appHost, "app", "PORT");
     if (opts.next === "start" && !exists(".next/BUILD_ID")) {
       throw new Error("no production build found in .next: run `npm run build` first");
