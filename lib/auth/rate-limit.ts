@@ -34,7 +34,8 @@ async function failuresInWindow(key: string, now: Date, resetOnSuccess: boolean)
   });
 }
 
-function verdict(failures: { createdAt: Date }[], max: number, now: Date): Throttle {
+/** Limited once `max` failures sit in the window; retry when the oldest counting one ages out. */
+export function throttleVerdict(failures: { createdAt: Date }[], max: number, now: Date): Throttle {
   if (failures.length < max) return { limited: false };
   // The window frees up when the failure that tipped it over the limit ages out.
   const oldestCounting = failures[failures.length - max]!.createdAt.getTime();
@@ -43,9 +44,9 @@ function verdict(failures: { createdAt: Date }[], max: number, now: Date): Throt
 }
 
 export async function checkLoginThrottle(email: string, ip: string | null, now = new Date()): Promise<Throttle> {
-  const account = verdict(await failuresInWindow(accountKey(email), now, true), MAX_FAILURES_PER_ACCOUNT, now);
+  const account = throttleVerdict(await failuresInWindow(accountKey(email), now, true), MAX_FAILURES_PER_ACCOUNT, now);
   if (account.limited || !ip) return account;
-  return verdict(await failuresInWindow(ipKey(ip), now, false), MAX_FAILURES_PER_IP, now);
+  return throttleVerdict(await failuresInWindow(ipKey(ip), now, false), MAX_FAILURES_PER_IP, now);
 }
 
 export async function recordLoginAttempt(email: string, ip: string | null, success: boolean, now = new Date()) {
