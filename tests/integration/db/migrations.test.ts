@@ -207,3 +207,24 @@ describe.each(runtimes)("migration round trip on %s", (_name, server, fresh) => 
     });
   });
 });
+
+describe("db CLI guard rails", { timeout: 60_000 }, () => {
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/db.ts"), ...args], { cwd: root, encoding: "utf8" });
+
+  it("refuses to reset a non-local PostgreSQL without --force, before connecting", () => {
+    const result = cli("reset", "--url", "postgresql://someone:secret@db.example.com:5432/prod");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("Refusing to reset PostgreSQL db.example.com:5432/prod: not a local host");
+    expect(result.stdout + result.stderr).not.toContain("secret");
+  });
+
+  it("requires --name for migrate and rejects unknown commands", () => {
+    const noName = cli("migrate", "--url", "pglite:memory");
+    expect(noName.status).toBe(2);
+    expect(noName.stderr).toContain("migrate needs --name");
+    const unknown = cli("frobnicate", "--url", "pglite:memory");
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+  });
+});
