@@ -4,7 +4,8 @@ import {
   type CallStatus,
 } from "../../lib/sautikit/contract/calls";
 import type { Emulator } from "../context";
-import { apiError, ok, parseJson, parseValue, type Reply, type RequestCtx } from "../http/respond";
+import { HttpError, apiError, ok, parseJson, parseValue, type Reply, type RequestCtx } from "../http/respond";
+import type { RateDecision } from "./rate-limit";
 import type { Router } from "../http/router";
 import type { Workspace } from "../state/types";
 import { callJson } from "./call-json";
@@ -14,20 +15,16 @@ import { callJson } from "./call-json";
 type Authed = (ctx: RequestCtx, ws: Workspace) => Promise<Reply> | Reply;
 
 export function callsRoutes(em: Emulator, router: Router, authed: (h: Authed) => (ctx: RequestCtx) => Promise<Reply>): void {
+  // Every POST /v1/calls answer carries X-RateLimit-*; only a request that gets as far as dialling takes a token.
   const create = authed((ctx, ws) => {
-    const body = parseJson(ctx, createCallRequestSchema);
-    const rate = em.rateLimiter.take(ws.id);
-    const headers: Record<string, string> = em.rateLimiter.enabled
-      ? { "X-RateLimit-Limit": String(rate.limit), "X-RateLimit-Remaining": String(rate.remaining) }
-      : {};
-    if (!rate.allowed)
-      throw apiError("rate_limited", `Too many calls: at most ${rate.limit} per second.`, undefined, {
-        ...headers,
-        "Retry-After": String(rate.retryAfterSeconds),
-      });
-    if (ws.balance_minor <= 0)
-      throw apiError("wallet.insufficient_funds", "The wallet balance is zero or below; top up to place calls.", undefined, headers);
+    let headers = rateHeaders(em, em.rateLimiter.peek(ws.id));
     try {
+      const body = parseJson(ctx, createCallRequestSchema);
+      const rate = em.rateLimiter.take(ws.id);
+      headers = rateHeaders(em, rate);
+      if (!rate.allowed)
+        throw apiError("rate_limited", `Too many calls: at most ${rate.limit} per second.`, undefined, { "Retry-After": String(rate.retryAfterSeconds) });
+      if (ws.balance_minor <= 0) throw apiError("wallet.insufficient_funds", "The wallet balance is zero or below; top up to place calls.");
       const call = em.calls.createOutbound(ws, body);
       return ok(
         {
@@ -40,7 +37,7 @@ export function callsRoutes(em: Emulator, router: Router, authed: (h: Authed) =>
         headers,
       );
     } catch (error) {
-      if (error instanceof Error && "headers" in error) Object.assign((error as { headers: Record<string, string> }).headers, headers);
+      if (error instanceof HttpError) Object.assign(error.headers, headers);
       throw error;
     }
   });
@@ -108,3 +105,8 @@ function toMs(v: string): number {
 
 const encodeCursor = (id: string) => Buffer.from(id, "utf8").toString("base64url");
 const decodeCursor = (cursor: string) => Buffer.from(cursor, "base64url").toString("utf8");
+
+function rateHeaders(em: Emulator, rate: RateDecision): Record<string, string> {
+  if (!em.rateLimiter.enabled) return {};
+  return { "X-RateLimit-Limit": String(rate.limit), "X-RateLimit-Remaining": String(rate.remaining) };
+}

@@ -27,6 +27,14 @@ export class RateLimiter {
     return { allowed: false, limit: this.limit, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil(wait)) };
   }
 
+  /** The current state without taking a token (for answers that end before dialling is considered). */
+  peek(key: string, now: number = Date.now()): RateDecision {
+    if (!this.enabled) return { allowed: true, limit: 0, remaining: 0, retryAfterSeconds: 0 };
+    const bucket = this.buckets.get(key);
+    const tokens = bucket ? Math.min(this.limit, bucket.tokens + ((now - bucket.updated) / 1000) * this.limit) : this.limit;
+    return { allowed: tokens >= 1, limit: this.limit, remaining: Math.floor(tokens), retryAfterSeconds: 0 };
+  }
+
   reset(): void {
     this.buckets.clear();
   }

@@ -263,6 +263,9 @@ describe("rate limit", () => {
       await control(limited.url, "POST", "/faults", { outage: true });
       for (let i = 0; i < 5; i++) expect((await lapi.post("/v1/calls", { from: SEEDED.callerId, to: "+254733000001" })).status).toBe(503);
       await control(limited.url, "DELETE", "/faults");
+      const invalid = await lapi.post("/v1/calls", { from: SEEDED.callerId, to: "not-a-number" });
+      expect(invalid.status).toBe(400);
+      expect([invalid.headers.get("x-ratelimit-limit"), invalid.headers.get("x-ratelimit-remaining")]).toEqual(["2", "2"]);
       const results = [];
       for (let i = 0; i < 3; i++) results.push(await lapi.post("/v1/calls", { from: SEEDED.callerId, to: `+25473300001${i}` }));
       expect(results.map((r) => r.status)).toEqual([201, 201, 429]);
