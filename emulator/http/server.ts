@@ -30,7 +30,10 @@ export function createEmulatorServer(em: Emulator): { server: Server; stream: St
       const key = ctx.req.method === "POST" ? header(ctx.req, "idempotency-key") : undefined;
       if (key === undefined) return handler(ctx, ws);
       if (key.length === 0 || key.length > 255) throw apiError("validation.failed", "Idempotency-Key must be 1–255 characters.");
-      const check = em.idempotency.check(ws.id, `${ctx.req.method} ${ctx.url.pathname} ${key}`, ctx.rawBody);
+      // Keyed by (workspace, key); the hash covers the endpoint too, so reusing a key on another
+      // endpoint is a conflict rather than a replay of an unrelated answer. /originate is /calls.
+      const endpoint = ctx.url.pathname === "/v1/calls/originate" ? "/v1/calls" : ctx.url.pathname;
+      const check = em.idempotency.check(ws.id, key, Buffer.concat([Buffer.from(`${endpoint}\n`), ctx.rawBody]));
       if (check.kind === "replay") return { ...check.reply, headers: { ...check.reply.headers, "Idempotent-Replay": "true" } };
       if (check.kind === "conflict")
         throw apiError(

@@ -107,6 +107,9 @@ describe("POST /v1/calls", () => {
     const calls = (await api.get("/v1/calls?q=%2B254711000007")).json.data;
     expect(calls).toHaveLength(1);
     expectError(await dial("+254711000008", {}, key), 409, "idempotency.conflict");
+    const alias = await api.post("/v1/calls/originate", { from: SEEDED.callerId, to: "+254711000007" }, key);
+    expect([alias.status, alias.headers.get("idempotent-replay"), alias.json.call_id]).toEqual([201, "true", first.json.call_id]);
+    expectError(await api.post(`/v1/calls/${first.json.call_id}/hangup`, undefined, key), 409, "idempotency.conflict");
     await api.post(`/v1/calls/${first.json.call_id}/hangup`);
   });
 
