@@ -7,6 +7,7 @@ import { assertOpen, findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { createLegIfIdle, DIAL_LEG_JOB } from "@/lib/meetings/dial-participant";
 import { lockMeeting } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
+import { assertWithinBudget } from "@/lib/spend/assert-within-budget";
 
 /**
  * Queues a dial for everyone not already on a call, hosts first, as durable jobs spaced to the
@@ -16,6 +17,7 @@ import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 export async function callEveryone(actor: Actor, meetingId: string, ratePerSecond = DEFAULT_RATE_LIMIT_PER_SECOND) {
   const meeting = await findMeetingForActor(actor, meetingId);
   assertOpen(meeting, "call people");
+  await assertWithinBudget(meeting.id, actor.workspaceId);
   const spacingMs = Math.ceil(1000 / Math.max(1, ratePerSecond));
   const queued = await db.$transaction(async (tx) => {
     await lockMeeting(tx, meeting.id);

@@ -9,6 +9,7 @@ import { legIdempotencyKey } from "@/lib/meetings/callback-urls";
 import { placeLegCall } from "@/lib/meetings/place-leg-call";
 import { lockMeeting } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
+import { assertWithinBudget } from "@/lib/spend/assert-within-budget";
 
 export const DIAL_LEG_JOB = "meetings.dial-leg";
 
@@ -40,6 +41,7 @@ export async function createLegIfIdle(tx: Prisma.TransactionClient, workspaceId:
 export async function dialParticipant(actor: Actor, meetingId: string, participantId: string) {
   const meeting = await findMeetingForActor(actor, meetingId);
   assertOpen(meeting, "call people");
+  await assertWithinBudget(meeting.id, actor.workspaceId);
   const { leg, created } = await db.$transaction(async (tx) => {
     await lockMeeting(tx, meeting.id);
     const p = await tx.participant.findFirst({ where: { id: participantId, meetingId: meeting.id, workspaceId: actor.workspaceId } });

@@ -7,6 +7,7 @@ import { outboundVoiceUrl } from "@/lib/meetings/callback-urls";
 import { outboundRatePerMinuteMinor } from "@/lib/meetings/outbound-rate";
 import { recordRosterEvents } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
+import { assertWithinBudget } from "@/lib/spend/assert-within-budget";
 
 export type PlaceResult = { status: "placed" | "already" | "skipped" | "failed"; error?: AppError };
 
@@ -38,6 +39,7 @@ export async function placeLegCall(legId: string, opts: { throwTransient?: boole
   if (meeting.status === "ended" || meeting.status === "cancelled") return fail("meeting_ended");
 
   try {
+    await assertWithinBudget(meeting.id, leg.workspaceId);
     const conn = await findConnection(leg.workspaceId);
     if (!conn) throw notConnected();
     if (!conn.callerIdNumber) throw new AppError("SAUTIKIT_NOT_CONNECTED", "Pick a caller-ID number under Settings → Sautikit before calling people.");

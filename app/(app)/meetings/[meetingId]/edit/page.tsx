@@ -1,0 +1,21 @@
+import { PageHeader } from "@/components/ui/page-header";
+import { MeetingForm } from "@/components/meetings/meeting-form";
+import { requireActor } from "@/lib/auth/actor";
+import { getMeetingView } from "@/lib/meetings/meeting-view";
+import { pageNotFound } from "@/lib/meetings/page-not-found";
+
+export const metadata = { title: "Edit meeting" };
+
+export default async function EditMeetingPage({ params }: { params: Promise<{ meetingId: string }> }) {
+  const actor = await requireActor();
+  const { meetingId } = await params;
+  const meeting = await getMeetingView(actor, meetingId).catch(pageNotFound);
+  return (
+    <>
+      <PageHeader title={`Edit: ${meeting.title}`} />
+      <div className="max-w-2xl">
+        <MeetingForm meeting={meeting} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { MeetingOverview } from "@/components/meetings/meeting-overview";
+import { LiveMeeting } from "@/components/roster/live-meeting";
+import { requireActor } from "@/lib/auth/actor";
+import { getMeetingView } from "@/lib/meetings/meeting-view";
+import { getMeetingRoster } from "@/lib/roster/get-meeting-roster";
+import { pageNotFound } from "@/lib/meetings/page-not-found";
+
+export const dynamic = "force-dynamic";
+
+export default async function MeetingPage({ params }: { params: Promise<{ meetingId: string }> }) {
+  const actor = await requireActor();
+  const { meetingId } = await params;
+  const meeting = await getMeetingView(actor, meetingId).catch(pageNotFound);
+  const roster = await getMeetingRoster(actor, meetingId);
+  return (
+    <>
+      <PageHeader
+        title={meeting.title}
+        description={
+          <Link href="/meetings" className="text-brand-700 hover:underline">
+            ← All meetings
+          </Link>
+        }
+      />
+      <div className="space-y-6">
+        <MeetingOverview meeting={meeting} />
+        <LiveMeeting meetingId={meeting.id} initial={roster} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,179 @@
+"use client";
+
+import { useEffect, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Checkbox, Input, Select, Textarea } from "@/components/ui/input";
+import { Notice } from "@/components/ui/notice";
+import { ApiError, apiFetch } from "@/lib/hooks/api-fetch";
+import { formatInZone, utcToZonedWallTime, zonedWallTimeToUtc } from "@/lib/shared/meeting-time";
+import type { MeetingView } from "@/lib/shared/meeting-view-types";
+
+type Values = {
+  title: string;
+  agenda: string;
+  wallTime: string;
+  timeZone: string;
+  durationMinutes: string;
+  recurrence: string;
+  capacity: string;
+  language: string;
+  waitForHost: boolean;
+  endOnHostExit: boolean;
+  beep: boolean;
+  record: boolean;
+};
+
+function initialValues(meeting?: MeetingView): Values {
+  const timeZone = meeting?.timeZone ?? "Africa/Nairobi";
+  const start = meeting ? new Date(meeting.startsAt) : new Date(Math.ceil((Date.now() + 3600_000) / 900_000) * 900_000);
+  return {
+    title: meeting?.title ?? "",
+    agenda: meeting?.agenda ?? "",
+    wallTime: utcToZonedWallTime(start, timeZone),
+    timeZone,
+    durationMinutes: String(meeting?.durationMinutes ?? 30),
+    recurrence: meeting?.recurrence ?? "none",
+    capacity: String(meeting?.capacity ?? 50),
+    language: meeting?.language ?? "en",
+    waitForHost: meeting?.waitForHost ?? true,
+    endOnHostExit: meeting?.endOnHostExit ?? true,
+    beep: meeting?.beep ?? true,
+    record: meeting?.record ?? false,
+  };
+}
+
+/** Create or edit a meeting. Times are entered in the meeting's zone and echoed in the viewer's. */
+export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
+  const router = useRouter();
+  const [v, setV] = useState<Values>(() => initialValues(meeting));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  // Zone lists differ between server and browser builds of ICU: fill the list after hydration.
+  const [zones, setZones] = useState<string[]>(() => [v.timeZone]);
+  const [viewerZone, setViewerZone] = useState(v.timeZone);
+  useEffect(() => {
+    const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["Africa/Nairobi", "UTC"];
+    setZones(all.includes(v.timeZone) ? all : [v.timeZone, ...all]);
+    setViewerZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  }, [v.timeZone]);
+  const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((cur) => ({ ...cur, [k]: value }));
+
+  let startsAt: Date | null = null;
+  try {
+    startsAt = v.wallTime ? zonedWallTimeToUtc(v.wallTime, v.timeZone) : null;
+  } catch {
+    startsAt = null;
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setErrors({});
+    setFormError(null);
+    if (!startsAt) {
+      setErrors({ startsAt: "Pick a valid start date and time." });
+      return;
+    }
+    setPending(true);
+    try {
+      const body = {
+        title: v.title,
+        agenda: v.agenda,
+        startsAt: startsAt.toISOString(),
+        timeZone: v.timeZone,
+        durationMinutes: Number(v.durationMinutes),
+        recurrence: v.recurrence,
+        capacity: Number(v.capacity),
+        language: v.language,
+        waitForHost: v.waitForHost,
+        endOnHostExit: v.endOnHostExit,
+        beep: v.beep,
+        record: v.record,
+      };
+      const res = await apiFetch<{ meeting: MeetingView }>(meeting ? `/api/meetings/${meeting.id}` : "/api/meetings", {
+        method: meeting ? "PATCH" : "POST",
+        body,
+      });
+      router.push(`/meetings/${res.meeting.id}`);
+      router.refresh();
+    } catch (err) {
+      if (err instanceof ApiError && err.details?.length) {
+        setErrors(Object.fromEntries(err.details.map((d) => [d.path, d.message])));
+      }
+      setFormError(err instanceof Error ? err.message : "Could not save the meeting.");
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-6" aria-describedby={formError ? "meeting-form-error" : undefined}>
+      {formError ? (
+        <div id="meeting-form-error">
+          <Notice tone="error" title="The meeting was not saved">{formError}</Notice>
+        </div>
+      ) : null}
+      <Field id="title" label="Title" error={errors.title}>
+        <Input value={v.title} onChange={(e) => set("title", e.target.value)} required maxLength={120} />
+      </Field>
+      <Field id="agenda" label="Agenda" hint="Optional. Included in the invitation." error={errors.agenda}>
+        <Textarea value={v.agenda} onChange={(e) => set("agenda", e.target.value)} maxLength={4000} />
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field
+          id="startsAt"
+          label="Starts at"
+          error={errors.startsAt}
+          hint={startsAt && viewerZone !== v.timeZone ? `Your time: ${formatInZone(startsAt, viewerZone)}` : undefined}
+        >
+          <Input type="datetime-local" value={v.wallTime} onChange={(e) => set("wallTime", e.target.value)} required />
+        </Field>
+        <Field id="timeZone" label="Time zone" error={errors.timeZone}>
+          <Select value={v.timeZone} onChange={(e) => set("timeZone", e.target.value)}>
+            {zones.map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="durationMinutes" label="Expected duration (minutes)" error={errors.durationMinutes}>
+          <Input type="number" min={5} max={1440} value={v.durationMinutes} onChange={(e) => set("durationMinutes", e.target.value)} />
+        </Field>
+        <Field id="recurrence" label="Repeats" error={errors.recurrence}>
+          <Select value={v.recurrence} onChange={(e) => set("recurrence", e.target.value)}>
+            <option value="none">Does not repeat</option>
+            <option value="weekly">Every week</option>
+          </Select>
+        </Field>
+        <Field id="capacity" label="Capacity (people on the call)" error={errors.capacity}>
+          <Input type="number" min={2} max={200} value={v.capacity} onChange={(e) => set("capacity", e.target.value)} />
+        </Field>
+        <Field id="language" label="Prompt language" error={errors.language}>
+          <Select value={v.language} onChange={(e) => set("language", e.target.value)}>
+            <option value="en">English</option>
+            <option value="sw">Kiswahili</option>
+          </Select>
+        </Field>
+      </div>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-800">Settings</legend>
+        <div className="flex flex-col gap-2">
+          <Checkbox label="Waiting room until the host joins" checked={v.waitForHost} onChange={(e) => set("waitForHost", e.target.checked)} />
+          <Checkbox label="End the meeting when the host leaves" checked={v.endOnHostExit} onChange={(e) => set("endOnHostExit", e.target.checked)} />
+          <Checkbox label="Beep when people join or leave" checked={v.beep} onChange={(e) => set("beep", e.target.checked)} />
+          <Checkbox label="Record the meeting" checked={v.record} onChange={(e) => set("record", e.target.checked)} />
+        </div>
+      </fieldset>
+      <div className="flex gap-3">
+        <Button type="submit" pending={pending} pendingLabel="Saving…">
+          {meeting ? "Save changes" : "Schedule meeting"}
+        </Button>
+        <Button variant="ghost" onClick={() => router.back()}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,137 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useStatusMessage } from "@/components/ui/status-message";
+import { AddParticipants } from "@/components/meetings/add-participants";
+import { RosterAnnouncer } from "@/components/roster/roster-announcer";
+import { RosterTable } from "@/components/roster/roster-table";
+import { apiFetch } from "@/lib/hooks/api-fetch";
+import { useMeetingRoster, type RosterSnapshot } from "@/lib/hooks/use-meeting-roster";
+import { useNow } from "@/lib/hooks/use-now";
+import { formatDuration, formatKes, legCostAt } from "@/lib/shared/cost";
+
+const statusTone = { scheduled: "info", live: "success", ended: "neutral", cancelled: "danger" } as const;
+
+/** The meeting's live side: controls, the roster (pushed over SSE) and adding people. */
+export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial: RosterSnapshot }) {
+  const router = useRouter();
+  const announce = useStatusMessage();
+  const { data, mutate, streaming } = useMeetingRoster(meetingId, initial);
+  const roster = data ?? initial;
+  const status = roster.meeting.status;
+  const open = status === "scheduled" || status === "live";
+  const anyLive = roster.people.some((p) => p.state !== "invited" && p.state !== "left");
+  const now = useNow(1000, anyLive || status === "live");
+  // The server's clock measures the calls; skew the local clock to it for the meters.
+  const [skew] = useState(() => initial.serverNow - Date.now());
+  const serverNow = now + skew;
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const legs = roster.people.flatMap((p) => p.legs);
+  const totalCost = legs.reduce((s, l) => s + legCostAt(l, serverNow), 0);
+  const startedAt = roster.meeting.startedAt;
+  const duration = startedAt ? Math.floor(((roster.meeting.endedAt ?? serverNow) - startedAt) / 1000) : 0;
+  const queued = roster.people.filter((p) => p.state === "created").length;
+  const calling = roster.people.filter((p) => p.state === "created" || p.state === "dialling" || p.state === "ringing").length;
+  const dialled = roster.people.filter((p) => p.state !== "invited" && p.state !== "created").length;
+  const refresh = () => void mutate();
+
+  const post = async (name: string, url: string, body: unknown, done: (r: unknown) => string) => {
+    setBusy(name);
+    try {
+      const r = await apiFetch(url, { method: "POST", body });
+      announce(done(r));
+      await mutate();
+      router.refresh();
+    } catch (err) {
+      announce(err instanceof Error ? err.message : "That did not work.", "error");
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Card>
+      <CardHeader
+        title="Live roster"
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <Badge tone={statusTone[status as keyof typeof statusTone] ?? "neutral"}>
+              <span data-testid="meeting-status">{status}</span>
+            </Badge>
+            {roster.meeting.locked ? <Badge tone="warning">Locked</Badge> : null}
+            <span className="text-slate-500">{streaming ? "Live updates on" : "Refreshing every 2 s"}</span>
+          </span>
+        }
+        actions={
+          open ? (
+            <div className="flex flex-wrap gap-2">
+              <Button
+                pending={busy === "all"}
+                disabled={roster.people.length === 0}
+                onClick={() => post("all", `/api/meetings/${meetingId}/call-everyone`, undefined, (r) => `Calling ${(r as { queued: number }).queued} people`)}
+              >
+                Call everyone
+              </Button>
+              <Button
+                variant="secondary"
+                pending={busy === "lock"}
+                onClick={() =>
+                  post("lock", `/api/meetings/${meetingId}/lock`, { locked: !roster.meeting.locked }, () => (roster.meeting.locked ? "Room unlocked" : "Room locked: new dial-ins are turned away"))
+                }
+              >
+                {roster.meeting.locked ? "Unlock room" : "Lock room"}
+              </Button>
+              <ConfirmDialog
+                trigger="End meeting"
+                title="End the meeting for everyone?"
+                description="Everyone still on the call is hung up, and queued calls are cancelled."
+                confirmLabel="End meeting"
+                onConfirm={() => post("end", `/api/meetings/${meetingId}/end`, undefined, (r) => `Meeting ended; ${(r as { hungUp: number }).hungUp} calls hung up`)}
+              />
+            </div>
+          ) : null
+        }
+      />
+      <CardBody className="space-y-6">
+        <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4" aria-label="Meeting totals">
+          <div>
+            <dt className="text-xs text-slate-500">Duration</dt>
+            <dd className="text-lg font-semibold tabular-nums" data-testid="meeting-duration">{formatDuration(duration)}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Cost so far</dt>
+            <dd className="text-lg font-semibold tabular-nums" data-testid="meeting-cost">{formatKes(totalCost)}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">In the room</dt>
+            <dd className="text-lg font-semibold tabular-nums">
+              {roster.people.filter((p) => p.state === "in_call" || p.state === "waiting").length} / {roster.meeting.capacity}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Calls</dt>
+            <dd className="text-lg font-semibold tabular-nums" data-testid="dial-progress">
+              {calling > 0 ? `Calling… ${dialled} of ${dialled + queued} placed` : `${legs.length} placed`}
+            </dd>
+          </div>
+        </dl>
+        {calling > 0 ? (
+          <progress className="h-2 w-full accent-brand-600" max={dialled + queued} value={dialled} aria-label="Calls placed" />
+        ) : null}
+        <RosterAnnouncer people={roster.people} />
+        {roster.people.length ? (
+          <RosterTable meetingId={meetingId} people={roster.people} now={serverNow} meetingOpen={open} onChanged={refresh} />
+        ) : (
+          <p className="text-sm text-slate-600">No one added yet. Add people below, then press Call everyone.</p>
+        )}
+        {open ? <AddParticipants meetingId={meetingId} onAdded={refresh} /> : null}
+      </CardBody>
+    </Card>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { legStateLabels, leftReasonLabels, type PersonRow } from "@/lib/shared/roster-types";
+
+/** Tells screen-reader users what changed in the roster ("Amina: in call"), politely. */
+export function RosterAnnouncer({ people }: { people: PersonRow[] }) {
+  const previous = useRef<Map<string, string> | null>(null);
+  const [message, setMessage] = useState("");
+
+  useEffect(() => {
+    const now = new Map(people.map((p) => [p.key, `${p.state}|${p.endReason ?? ""}|${p.muted}`]));
+    const before = previous.current;
+    previous.current = now;
+    if (!before) return;
+    const changes: string[] = [];
+    for (const p of people) {
+      const was = before.get(p.key);
+      if (was === undefined || was === now.get(p.key)) continue;
+      const [wasState, , wasMuted] = was.split("|");
+      if (wasState !== p.state) {
+        const reason = p.state === "left" && p.endReason ? ` (${leftReasonLabels[p.endReason]})` : "";
+        changes.push(`${p.name}: ${legStateLabels[p.state].toLowerCase()}${reason}`);
+      } else if (wasMuted !== String(p.muted)) {
+        changes.push(`${p.name}: ${p.muted ? "muted" : "unmuted"}`);
+      }
+    }
+    if (changes.length) setMessage(changes.join(". "));
+  }, [people]);
+
+  return (
+    <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="roster-announcer">
+      {message}
+    </div>
+  );
+}

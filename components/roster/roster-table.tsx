@@ -1,0 +1,101 @@
+"use client";
+
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { PersonActions } from "@/components/roster/person-actions";
+import { formatDuration, formatKes, legCostAt, legSecondsInCall } from "@/lib/shared/cost";
+import { formatPhone } from "@/lib/shared/phone";
+import { legStateLabels, leftReasonLabels, type PersonRow, type PersonState } from "@/lib/shared/roster-types";
+
+const tone: Record<PersonState, BadgeTone> = {
+  invited: "neutral",
+  created: "neutral",
+  dialling: "info",
+  ringing: "info",
+  answered: "info",
+  waiting: "warning",
+  in_call: "success",
+  left: "neutral",
+};
+
+export function personStateText(p: PersonRow): string {
+  const base = legStateLabels[p.state];
+  return p.state === "left" && p.endReason ? `${base} (${leftReasonLabels[p.endReason]})` : base;
+}
+
+export function RosterTable({
+  meetingId,
+  people,
+  now,
+  meetingOpen,
+  onChanged,
+}: {
+  meetingId: string;
+  people: PersonRow[];
+  now: number;
+  meetingOpen: boolean;
+  onChanged: () => void;
+}) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">People in this meeting, their call state, time in call and cost</caption>
+        <thead>
+          <tr className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <th scope="col" className="px-3 py-2">Person</th>
+            <th scope="col" className="px-3 py-2">State</th>
+            <th scope="col" className="px-3 py-2 text-right">In call</th>
+            <th scope="col" className="px-3 py-2 text-right">Cost</th>
+            <th scope="col" className="px-3 py-2 text-right">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {people.map((p) => {
+            const seconds = p.legs.reduce((s, l) => s + legSecondsInCall(l, now), 0);
+            const cost = p.legs.reduce((s, l) => s + legCostAt(l, now), 0);
+            return (
+              <tr key={p.key} data-testid="roster-row" data-person={p.name} data-state={p.state} data-muted={String(p.muted)} data-reason={p.endReason ?? ""}>
+                <td className="px-3 py-2 align-top">
+                  <div className="font-medium text-slate-900">
+                    {p.name} {p.role !== "participant" ? <Badge tone={p.role === "host" ? "brand" : "neutral"}>{p.role}</Badge> : null}
+                  </div>
+                  <div className="text-xs text-slate-500">{formatPhone(p.phoneE164)}</div>
+                  {p.legs.length > 1 ? (
+                    <details className="mt-1 text-xs text-slate-600">
+                      <summary className="cursor-pointer">{p.legs.length} calls</summary>
+                      <ol className="mt-1 list-decimal pl-5">
+                        {p.legs.map((l) => (
+                          <li key={l.id}>
+                            {legStateLabels[l.state]}
+                            {l.endReason ? ` (${leftReasonLabels[l.endReason]})` : ""} · {formatDuration(legSecondsInCall(l, now))} ·{" "}
+                            {formatKes(legCostAt(l, now))}
+                          </li>
+                        ))}
+                      </ol>
+                    </details>
+                  ) : null}
+                </td>
+                <td className="px-3 py-2 align-top">
+                  <Badge tone={tone[p.state]}>
+                    <span data-testid="person-state">{personStateText(p)}</span>
+                  </Badge>
+                  {p.muted && p.state !== "left" && p.state !== "invited" ? (
+                    <Badge tone="warning" className="ml-1">
+                      Muted
+                    </Badge>
+                  ) : null}
+                </td>
+                <td className="px-3 py-2 text-right align-top tabular-nums">{formatDuration(seconds)}</td>
+                <td className="px-3 py-2 text-right align-top tabular-nums">{formatKes(cost)}</td>
+                <td className="px-3 py-2 align-top">
+                  <PersonActions meetingId={meetingId} person={p} meetingOpen={meetingOpen} onChanged={onChanged} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

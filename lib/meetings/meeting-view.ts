@@ -1,0 +1,38 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { findMeetingForActor, type MeetingRow } from "@/lib/meetings/meeting-scope";
+import type { MeetingView } from "@/lib/shared/meeting-view-types";
+
+/** What the browser may see of a meeting: explicit fields, never the row. */
+export function toMeetingView(m: MeetingRow, dialInNumber: string | null): MeetingView {
+  return {
+    id: m.id,
+    title: m.title,
+    agenda: m.agenda,
+    startsAt: m.startsAt.toISOString(),
+    timeZone: m.timeZone,
+    durationMinutes: m.durationMinutes,
+    recurrence: m.recurrence,
+    waitForHost: m.waitForHost,
+    endOnHostExit: m.endOnHostExit,
+    beep: m.beep,
+    capacity: m.capacity,
+    record: m.record,
+    language: m.language,
+    pin: m.pin,
+    hostPin: m.hostPin,
+    status: m.status,
+    locked: m.locked,
+    startedAt: m.startedAt?.toISOString() ?? null,
+    endedAt: m.endedAt?.toISOString() ?? null,
+    updatedAt: m.updatedAt.toISOString(),
+    dialInNumber,
+  };
+}
+
+export async function getMeetingView(actor: Actor, meetingId: string): Promise<MeetingView> {
+  const meeting = await findMeetingForActor(actor, meetingId);
+  const conn = await db.sautikitConnection.findUnique({ where: { workspaceId: actor.workspaceId }, select: { dialInNumber: true } });
+  return toMeetingView(meeting, conn?.dialInNumber ?? null);
+}

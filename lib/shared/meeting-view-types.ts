@@ -1,0 +1,24 @@
+// The meeting as sent to the browser (see lib/meetings/meeting-view.ts).
+export type MeetingView = {
+  id: string;
+  title: string;
+  agenda: string;
+  startsAt: string;
+  timeZone: string;
+  durationMinutes: number;
+  recurrence: string;
+  waitForHost: boolean;
+  endOnHostExit: boolean;
+  beep: boolean;
+  capacity: number;
+  record: boolean;
+  language: string;
+  pin: string;
+  hostPin: string;
+  status: string;
+  locked: boolean;
+  startedAt: string | null;
+  endedAt: string | null;
+  updatedAt: string;
+  dialInNumber: string | null;
+};
