@@ -12,9 +12,11 @@ export class DatabaseLockedError extends Error {
     readonly dataDir: string,
     readonly holder: LockInfo,
   ) {
+    const where = holder.hostname !== os.hostname() && holder.hostname !== "?" ? ` on host ${holder.hostname}` : "";
     super(
-      `The embedded database ${dataDir} is in use by process ${holder.pid} (${holder.purpose}, since ` +
-        `${holder.since}). Stop that process first, or point DATABASE_URL elsewhere.`,
+      `The embedded database ${dataDir} is in use by process ${holder.pid}${where} (${holder.purpose}, since ` +
+        `${holder.since}). Stop that process first, or point DATABASE_URL elsewhere. If that process ` +
+        `no longer exists, delete ${lockPathFor(dataDir)}.`,
     );
     this.name = "DatabaseLockedError";
   }
