@@ -1,15 +1,28 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { E2E_EMULATOR_URL } from "./support/urls";
 
 // The emulator's phones console, driven like a person demoing the product:
 // a call placed through the real Sautikit API rings a manual-answer phone,
 // someone clicks Answer in the console, and the transcript shows what the
 // caller hears from the voice callback's reply.
+//
+// Each test places its calls from a fresh emulator workspace (its own key and
+// numbers, no routing), so none of its call events reach the app under test.
 
-const EMULATOR_URL = process.env.E2E_EMULATOR_URL ?? "http://127.0.0.1:4110";
-const API_KEY = process.env.E2E_EMULATOR_API_KEY ?? "sk_test_emulator";
-const CALLER_ID = process.env.E2E_EMULATOR_CALLER_ID ?? "+254709000200";
+const EMULATOR_URL = process.env.E2E_EMULATOR_URL ?? E2E_EMULATOR_URL;
+
+type Account = { apiKey: string; callerId: string; name: string };
+
+async function createAccount(request: APIRequestContext, name: string): Promise<Account> {
+  const response = await request.post(`${EMULATOR_URL}/_emulator/workspaces`, { data: { name } });
+  expect(response.status(), await response.text()).toBe(201);
+  const body = (await response.json()) as { api_key: string; numbers: Array<{ e164: string; role: string }> };
+  const callerId = body.numbers.find((n) => n.role === "caller_id")?.e164;
+  if (!callerId) throw new Error("the new emulator workspace has no caller-ID number");
+  return { apiKey: body.api_key, callerId, name };
+}
 
 type Callback = { form: URLSearchParams; headers: IncomingMessage["headers"] };
 
@@ -34,15 +47,20 @@ async function startVoiceReceiver(actions: unknown[]): Promise<{ url: string; ca
   };
 }
 
-/** A manual-answer magic number (+254 700 000 5NN) this run has to itself. */
+/** A manual-answer magic number (+254 700 000 5NN): rings until someone answers it. */
 function manualNumber(): string {
   return `+2547000005${String(Math.floor(Math.random() * 100)).padStart(2, "0")}`;
 }
 
-async function placeCall(request: APIRequestContext, to: string, voiceCallbackUrl: string): Promise<string> {
+/** An ordinary mobile number (answers by default) no earlier run has used. */
+function freshNumber(): string {
+  return `+25471${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+}
+
+async function placeCall(request: APIRequestContext, account: Account, to: string, voiceCallbackUrl?: string): Promise<string> {
   const response = await request.post(`${EMULATOR_URL}/v1/calls`, {
-    headers: { Authorization: `Bearer ${API_KEY}` },
-    data: { from: CALLER_ID, to, voice_callback_url: voiceCallbackUrl, client_request_id: "console-e2e" },
+    headers: { Authorization: `Bearer ${account.apiKey}` },
+    data: { from: account.callerId, to, ...(voiceCallbackUrl ? { voice_callback_url: voiceCallbackUrl } : {}) },
   });
   expect(response.status(), await response.text()).toBe(201);
   const body = (await response.json()) as { call_id: string; status: string };
@@ -50,8 +68,15 @@ async function placeCall(request: APIRequestContext, to: string, voiceCallbackUr
   return body.call_id;
 }
 
+async function callStatus(request: APIRequestContext, account: Account, callId: string): Promise<string> {
+  const response = await request.get(`${EMULATOR_URL}/v1/calls/${callId}`, { headers: { Authorization: `Bearer ${account.apiKey}` } });
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { call: { status: string } }).call.status;
+}
+
 test("answering a ringing phone in the console shows what its caller hears", async ({ page, request }) => {
   const phone = manualNumber();
+  const account = await createAccount(request, "Console e2e: answer");
   const room = `console-e2e-${Date.now().toString(36)}`;
   const greeting = `Karibu kwa mkutano ${room}`;
   const receiver = await startVoiceReceiver([
@@ -63,7 +88,7 @@ test("answering a ringing phone in the console shows what its caller hears", asy
     await expect(page.getByRole("heading", { name: "Phones console" })).toBeVisible();
     await expect(page.getByTestId("connection")).toHaveText(/Live/);
 
-    const callId = await placeCall(request, phone, receiver.url);
+    const callId = await placeCall(request, account, phone, receiver.url);
 
     const card = page.getByTestId(`phone-${phone}`);
     await expect(card.getByTestId("phone-state")).toHaveText("Ringing");
@@ -96,15 +121,15 @@ test("answering a ringing phone in the console shows what its caller hears", asy
     await expect(card.getByTestId("phone-state")).toHaveText(/Call ended|Idle/);
     await expect(roomItem).toContainText("Ended");
 
-    const call = await request.get(`${EMULATOR_URL}/v1/calls/${callId}`, { headers: { Authorization: `Bearer ${API_KEY}` } });
-    expect(((await call.json()) as { call: { status: string } }).call.status).toBe("completed");
+    expect(await callStatus(request, account, callId)).toBe("completed");
   } finally {
     await receiver.close();
   }
 });
 
 test("a phone's behaviour set in the console reaches the emulator", async ({ page, request }) => {
-  const phone = manualNumber();
+  const phone = freshNumber();
+  const account = await createAccount(request, "Console e2e: behaviour");
   await page.goto(`${EMULATOR_URL}/`);
   await expect(page.getByTestId("connection")).toHaveText(/Live/);
 
@@ -133,16 +158,8 @@ test("a phone's behaviour set in the console reaches the emulator", async ({ pag
   await expect(card.getByRole("button", { name: "Apply" })).toBeDisabled();
 
   // And the emulator honours it: a call to that phone is busy, shown live.
-  const response = await request.post(`${EMULATOR_URL}/v1/calls`, {
-    headers: { Authorization: `Bearer ${API_KEY}` },
-    data: { from: CALLER_ID, to: phone },
-  });
-  expect(response.status()).toBe(201);
-  const { call_id: callId } = (await response.json()) as { call_id: string };
-  await expect
-    .poll(async () => {
-      const call = await request.get(`${EMULATOR_URL}/v1/calls/${callId}`, { headers: { Authorization: `Bearer ${API_KEY}` } });
-      return ((await call.json()) as { call: { status: string } }).call.status;
-    })
-    .toBe("busy");
+  const callId = await placeCall(request, account, phone);
+  await expect.poll(() => callStatus(request, account, callId)).toBe("busy");
+  await expect(card.getByTestId("phone-state")).toHaveText("Call ended");
+  await expect(card.getByRole("list", { name: /^Transcript for/ })).toContainText("Call ended (busy)");
 });
