@@ -3,6 +3,7 @@
 // docs/decisions/0001-offline-migrations.md). The database comes from DATABASE_URL or --url.
 import { parseArgs } from "node:util";
 import { loadEnv } from "@/lib/env";
+import { DatabaseLockedError } from "@/lib/db/lock";
 import { describeTarget, parseDatabaseUrl } from "@/lib/db/runtime";
 import { createMigration, deployMigrations, migrationStatus, resetDatabase } from "@/scripts/db/migrate";
 import type { MigrationStatus } from "@/scripts/db/migrate";
@@ -124,6 +125,11 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof UsageError ? error.message : `db: ${(error as Error)?.message ?? error}`);
+    if (error instanceof DatabaseLockedError && process.argv[2] === "migrate") {
+      // The usual case: `npm run dev` holds the embedded database. The migration can still be
+      // written by replaying the folder in memory; the dev runner applies it at its next start.
+      console.error("To write the migration without touching the running app's database, add --url pglite:memory");
+    }
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );
