@@ -1,4 +1,3 @@
-import { encodeFormBody } from "../../lib/sautikit/contract/common";
 import type { CallEvent } from "../../lib/sautikit/contract/call-events";
 import type { Emulator } from "../context";
 import type { LiveCall } from "../state/types";
@@ -20,7 +19,7 @@ export function legData(call: LiveCall) {
     from,
     to,
     number_id: call.number_id,
-    ...(call.client_request_id ? { clientRequestId: call.client_request_id } : {}),
+    ...(call.label ? { clientRequestId: call.label } : {}),
   };
 }
 
@@ -51,4 +50,3 @@ export function noteCallEvent(call: LiveCall, kind: string, payload: Record<stri
   call.updated_at = now;
 }
 
-export { encodeFormBody };

@@ -37,6 +37,7 @@ export class CallEngine {
       presented_e164: number.e164,
       voice_callback_url: null,
       client_request_id: null,
+      label: null,
       status: "ringing",
       started_at: now,
       answered_at: null,
@@ -69,6 +70,7 @@ export class CallEngine {
       presented_e164: req.caller_id ?? from.e164,
       voice_callback_url: req.voice_callback_url ?? null,
       client_request_id: req.client_request_id ?? null,
+      label: req.client_request_id && /^[^\s,{}"']+$/.test(req.client_request_id) ? req.client_request_id : null,
       metadata: req.client_request_id ? { client_request_id: req.client_request_id } : null,
     });
     void this.ring(call, RING_TIMEOUT_SECONDS);

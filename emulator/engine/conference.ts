@@ -162,7 +162,7 @@ export class ConferenceEngine {
         participant_id: call.id,
         caller: member.e164,
         muted: String(member.muted),
-        clientRequestId: call.client_request_id ?? undefined,
+        clientRequestId: call.label ?? undefined,
       });
     }
     if (recording) Object.assign(fields, { RecordingUrl: recording.url, recording_url: recording.url, recording_call_id: recording.call.id });
@@ -233,7 +233,7 @@ export class ConferenceEngine {
       conference_name: roomName,
       CallId: call.id,
       call_id: call.id,
-      clientRequestId: call.client_request_id ?? undefined,
+      clientRequestId: call.label ?? undefined,
       Digits: digits,
       digits,
       StatusCallbackEvent: "DigitsCollected",

@@ -64,7 +64,7 @@ export class Recordings {
       size_bytes: wavByteLength(rec.duration_ms),
       download_url: this.presignedUrl(rec),
       expires_at: iso(Date.now() + RECORDING_URL_TTL_SECONDS * 1000),
-      ...(call.client_request_id ? { clientRequestId: call.client_request_id } : {}),
+      ...(call.label ? { clientRequestId: call.label } : {}),
     });
     this.em.store.changed();
   }
@@ -88,7 +88,7 @@ export class Recordings {
         recording_url: link,
         RecordingDuration: Math.round(rec.duration_ms / 1000),
         recording_id: rec.id,
-        clientRequestId: call.client_request_id ?? undefined,
+        clientRequestId: call.label ?? undefined,
       }),
       contentType: "application/x-www-form-urlencoded",
       secret: number.voice_signing_secret,

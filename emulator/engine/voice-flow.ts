@@ -26,9 +26,9 @@ export async function fetchActions(
   extra: { digits?: string; kind?: string } = {},
 ): Promise<FetchResult> {
   const target = new URL(url);
-  if (call.client_request_id && call.direction === "outbound") {
-    const encoded = encodeURIComponent(call.client_request_id);
-    if (Buffer.byteLength(encoded) <= CLIENT_REQUEST_ID_QUERY_MAX_BYTES) target.searchParams.set("clientRequestId", call.client_request_id);
+  if (call.label && call.direction === "outbound") {
+    const encoded = encodeURIComponent(call.label);
+    if (Buffer.byteLength(encoded) <= CLIENT_REQUEST_ID_QUERY_MAX_BYTES) target.searchParams.set("clientRequestId", call.label);
   }
   const outbound = call.direction === "outbound";
   const body = buildVoiceCallbackBody({
@@ -39,7 +39,7 @@ export async function fetchActions(
     direction: call.direction,
     status: call.status === "answered" ? "answered" : "ringing",
     digits: extra.digits,
-    clientRequestId: call.client_request_id ?? undefined,
+    clientRequestId: call.label ?? undefined,
   });
   const ws = em.store.workspaces.get(call.workspace_id)!;
   const number = em.store.numberById(ws, call.number_id)!;

@@ -58,6 +58,8 @@ export type LiveCall = {
   presented_e164: string;
   voice_callback_url: string | null;
   client_request_id: string | null;
+  /** The label as forwarded on callbacks and events: null when the PBX would refuse it (whitespace, commas, braces, quotes). */
+  label: string | null;
   status: CallStatus;
   started_at: string;
   answered_at: string | null;

@@ -70,6 +70,17 @@ describe("POST /v1/calls", () => {
     await api.post(`/v1/calls/${body.call_id}/hangup`);
   });
 
+  it("echoes a label the PBX would refuse but leaves it off callbacks", async () => {
+    const res = await dial("+254711000014", { client_request_id: "room 7, {x}" });
+    expect(res.json.client_request_id).toBe("room 7, {x}");
+    const [cb] = await receiver
+      .waitFor((rs) => rs.some((r) => r.path === "/voice" && r.form().CallId === res.json.call_id), 5000, "its voice callback")
+      .then((rs) => rs.filter((r) => r.path === "/voice" && r.form().CallId === res.json.call_id));
+    expect(cb!.form()).not.toHaveProperty("clientRequestId");
+    expect(cb!.query.has("clientRequestId")).toBe(false);
+    await api.post(`/v1/calls/${res.json.call_id}/hangup`);
+  });
+
   it("accepts the /originate alias, a one-element `to` array and the webhook_url alias", async () => {
     const res = await api.post("/v1/calls/originate", { from: SEEDED.callerId, to: ["+254711000002"], webhook_url: `${receiver.url}/voice` });
     expect(res.status).toBe(201);
