@@ -57,8 +57,11 @@ async function freshPostgres(serverUrl: string): Promise<Fresh> {
   };
 }
 
+// The PGlite half runs in the embedded pass; the PostgreSQL pass (DATABASE_URL=postgresql://…)
+// runs only the PostgreSQL half, which the embedded pass also runs when TEST_POSTGRES_URL is set.
+const embeddedPass = !(envUrl && /^postgres(ql)?:/.test(envUrl));
 const runtimes: [string, string | undefined, (server: string) => Promise<Fresh>][] = [
-  ["PGlite", "embedded", () => freshPglite()],
+  ["PGlite", embeddedPass ? "embedded" : undefined, () => freshPglite()],
   ["PostgreSQL", postgresUrl, (server) => freshPostgres(server)],
 ];
 
