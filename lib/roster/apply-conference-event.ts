@@ -5,6 +5,7 @@ import type { RosterEvent } from "@/lib/roster/roster-event";
 import { findLegForCall } from "@/lib/roster/find-leg";
 import { recordRosterEvents } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
+import { captureRecording } from "@/lib/recordings/capture-recording";
 
 export type ApplyOutcome = { applied: boolean; reason?: string };
 
@@ -36,6 +37,7 @@ export async function applyConferenceEvent(workspaceId: string, ev: ConferenceEv
     const fact = (kind === "room.join" ? { ...base, kind, legId: leg.id, muted: ev.muted } : { ...base, kind, legId: leg.id }) as RosterEvent;
     return recordRosterEvents(tx, workspaceId, meeting.id, [fact]);
   });
+  if (ev.event === "end" && ev.recordingCallId) await captureRecording({ workspaceId, meetingId: meeting.id, callId: ev.recordingCallId, source: "conference.end" });
   if (applied) notifyRosterChanged(meeting.id);
   return { applied };
 }

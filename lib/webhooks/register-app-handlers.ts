@@ -1,5 +1,6 @@
 import "server-only";
 import { registerMeetingHandlers } from "@/lib/meetings/register-meeting-handlers";
+import { registerRecordingHandlers } from "@/lib/recordings/register-recording-handlers";
 
 // The one place the app's webhook and job handlers are wired in, called before the first webhook
 // is handled and when the job worker starts. Feature modules export a `register…()` function and
@@ -11,4 +12,5 @@ export function registerAppHandlers(): void {
   if (done) return;
   done = true;
   registerMeetingHandlers();
+  registerRecordingHandlers();
 }

@@ -1,0 +1,87 @@
+import type { SautikitCall } from "@/lib/sautikit/responses";
+
+// One leg against Sautikit's record of its call. Pure, so the rules are unit-tested.
+
+export type LegFacts = {
+  legId: string;
+  callId: string | null;
+  meetingId: string;
+  meetingTitle: string;
+  participantName: string | null;
+  direction: string;
+  phone: string | null;
+  state: string;
+  endReason: string | null;
+  answeredAt: Date | null;
+  endedAt: Date | null;
+  createdAt: Date;
+  durationSeconds: number | null;
+  costMinor: number | null;
+};
+
+export type CallLogRow = {
+  legId: string;
+  callId: string | null;
+  meetingId: string;
+  meetingTitle: string;
+  participantName: string | null;
+  direction: string;
+  phone: string | null;
+  createdAt: string;
+  app: { status: string; durationSeconds: number | null; costMinor: number | null };
+  sautikit: { status: string; durationSeconds: number | null; costMinor: number | null } | null;
+  issues: string[];
+};
+
+const LIVE = new Set(["ringing", "answered"]);
+const UNANSWERED = new Set(["no_answer", "busy", "failed", "canceled"]);
+
+/** The Sautikit status the app's view of a leg implies. */
+export function expectedStatus(f: Pick<LegFacts, "state" | "endReason" | "answeredAt" | "callId">): string {
+  if (!f.callId) return f.state === "left" ? "not_placed" : "queued";
+  if (f.state !== "left") return f.answeredAt || ["answered", "waiting", "in_call"].includes(f.state) ? "answered" : "ringing";
+  if (f.answeredAt) return "completed";
+  if (f.endReason === "no_answer" || f.endReason === "busy" || f.endReason === "failed") return f.endReason;
+  return "canceled";
+}
+
+function sameOutcome(expected: string, actual: string): boolean {
+  if (expected === actual) return true;
+  // A ringing call the app cancelled may be recorded by Sautikit as canceled or failed; both unanswered.
+  return expected === "canceled" && UNANSWERED.has(actual);
+}
+
+export function compareLeg(f: LegFacts, call: SautikitCall | undefined, sautikitReachable: boolean): CallLogRow {
+  const app = { status: expectedStatus(f), durationSeconds: f.durationSeconds, costMinor: f.costMinor };
+  const issues: string[] = [];
+  const base = {
+    legId: f.legId,
+    callId: f.callId,
+    meetingId: f.meetingId,
+    meetingTitle: f.meetingTitle,
+    participantName: f.participantName,
+    direction: f.direction,
+    phone: f.phone,
+    createdAt: f.createdAt.toISOString(),
+    app,
+  };
+  if (!f.callId) return { ...base, sautikit: null, issues };
+  if (!call) {
+    if (sautikitReachable) issues.push("Sautikit has no record of this call");
+    return { ...base, sautikit: null, issues };
+  }
+  const remote = { status: call.status, durationSeconds: call.duration_seconds ?? null, costMinor: call.cost_minor ?? null };
+  if (!sameOutcome(app.status, remote.status)) {
+    // A live leg whose call Sautikit already ended means the ending event never arrived (or not yet).
+    issues.push(LIVE.has(app.status) ? `Sautikit says the call ${remote.status}; the app still shows it ${app.status}` : `status differs: app ${app.status}, Sautikit ${remote.status}`);
+  }
+  const finished = !LIVE.has(remote.status) && !LIVE.has(app.status);
+  if (finished && app.durationSeconds !== null && remote.durationSeconds !== null && app.durationSeconds !== remote.durationSeconds) {
+    issues.push(`billed seconds differ: app ${app.durationSeconds}, Sautikit ${remote.durationSeconds}`);
+  }
+  if (finished && app.costMinor !== null && remote.costMinor !== null && app.costMinor !== remote.costMinor) {
+    issues.push(`cost differs: app ${app.costMinor}, Sautikit ${remote.costMinor} (minor units)`);
+  }
+  if (finished && app.costMinor === null && (remote.costMinor ?? 0) > 0) issues.push("Sautikit billed a call the app has no cost for");
+  return { ...base, sautikit: remote, issues };
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { formatKes } from "@/lib/shared/cost";
+import { meetingSpend } from "@/lib/spend/meeting-spend";
+
+// The per-meeting budget cap (Meeting.budgetMinor): once what the meeting has cost reaches the cap,
+// no new dial-out is placed. Calls already connected are left alone; cutting people off mid-sentence
+// is the organiser's decision, not the app's.
+
+export type BudgetStatus = { budgetMinor: number | null; spentMinor: number; remainingMinor: number | null; reached: boolean };
+
+export async function budgetStatus(meetingId: string, workspaceId: string, now: number = Date.now()): Promise<BudgetStatus> {
+  const meeting = await db.meeting.findFirst({ where: { id: meetingId, workspaceId }, select: { budgetMinor: true } });
+  if (!meeting) throw new AppError("NOT_FOUND", "That meeting does not exist, or you do not have access to it.");
+  const { spentMinor } = await meetingSpend(meetingId, workspaceId, now);
+  const budget = meeting.budgetMinor;
+  if (budget === null) return { budgetMinor: null, spentMinor, remainingMinor: null, reached: false };
+  return { budgetMinor: budget, spentMinor, remainingMinor: Math.max(0, budget - spentMinor), reached: spentMinor >= budget };
+}
+
+/** Throws BUDGET_EXCEEDED when the meeting's budget is used up; call before every new dial-out. */
+export async function assertWithinBudget(meetingId: string, workspaceId: string): Promise<void> {
+  const s = await budgetStatus(meetingId, workspaceId);
+  if (s.reached) {
+    throw new AppError(
+      "BUDGET_EXCEEDED",
+      `This meeting has reached its budget (${formatKes(s.spentMinor)} spent of ${formatKes(s.budgetMinor!)}), so no more calls can be placed. Raise the budget to call more people.`,
+      { details: { budgetMinor: s.budgetMinor, spentMinor: s.spentMinor } },
+    );
+  }
+}

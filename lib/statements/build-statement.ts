@@ -1,0 +1,99 @@
+import { legCostAt } from "@/lib/shared/cost";
+
+// A meeting's cost statement per participant, folded from its legs. Pure (times in ms), so the
+// rules are unit-tested: seconds connected = time in the started room, seconds waiting = time in
+// the room before it started (or before the host came), billed seconds and cost = Sautikit's.
+
+export type StatementLeg = {
+  id: string;
+  participantId: string | null;
+  name: string | null;
+  phone: string | null;
+  role: string | null;
+  direction: string;
+  callId: string | null;
+  answeredAt: number | null;
+  waitingAt: number | null;
+  joinedAt: number | null;
+  endedAt: number | null;
+  durationSeconds: number | null;
+  costMinor: number | null;
+  ratePerMinuteMinor: number;
+};
+
+export type StatementRow = {
+  key: string;
+  name: string;
+  phone: string;
+  role: string;
+  legs: number;
+  /** First time they were in the room (waiting or in the call). */
+  joinedAt: number | null;
+  /** Last time they left; null while still connected. */
+  leftAt: number | null;
+  secondsConnected: number;
+  secondsWaiting: number;
+  billedSeconds: number;
+  costMinor: number;
+};
+
+export type Statement = { rows: StatementRow[]; totals: Omit<StatementRow, "key" | "name" | "phone" | "role" | "joinedAt" | "leftAt"> };
+
+const secs = (from: number, to: number) => Math.max(0, Math.floor((to - from) / 1000));
+
+export function buildStatement(legs: StatementLeg[], now: number): Statement {
+  const groups = new Map<string, StatementLeg[]>();
+  for (const l of legs) {
+    const key = l.participantId ?? `phone:${l.phone ?? l.id}`;
+    groups.set(key, [...(groups.get(key) ?? []), l]);
+  }
+  const rows: StatementRow[] = [];
+  for (const [key, group] of groups) {
+    const first = group[0]!;
+    let joinedAt: number | null = null;
+    let leftAt: number | null = null;
+    let stillIn = false;
+    let secondsConnected = 0;
+    let secondsWaiting = 0;
+    let billedSeconds = 0;
+    let costMinor = 0;
+    for (const l of group) {
+      const entered = l.waitingAt ?? l.joinedAt;
+      const end = l.endedAt ?? now;
+      if (entered !== null) {
+        joinedAt = joinedAt === null ? entered : Math.min(joinedAt, entered);
+        if (l.endedAt === null) stillIn = true;
+        else leftAt = leftAt === null ? l.endedAt : Math.max(leftAt, l.endedAt);
+      }
+      if (l.joinedAt !== null) secondsConnected += secs(l.joinedAt, end);
+      if (l.waitingAt !== null) secondsWaiting += secs(l.waitingAt, l.joinedAt ?? end);
+      billedSeconds += l.durationSeconds ?? (l.answeredAt !== null ? secs(l.answeredAt, end) : 0);
+      costMinor += legCostAt({ costMinor: l.costMinor, answeredAt: l.answeredAt, endedAt: l.endedAt, ratePerMinuteMinor: l.ratePerMinuteMinor }, now);
+    }
+    rows.push({
+      key,
+      name: first.name ?? "Unknown caller",
+      phone: first.phone ?? "",
+      role: first.role ?? (first.direction === "inbound" ? "dial-in" : "participant"),
+      legs: group.length,
+      joinedAt,
+      leftAt: stillIn ? null : leftAt,
+      secondsConnected,
+      secondsWaiting,
+      billedSeconds,
+      costMinor,
+    });
+  }
+  rows.sort((a, b) => (a.joinedAt ?? Infinity) - (b.joinedAt ?? Infinity) || a.name.localeCompare(b.name));
+  const totals = rows.reduce(
+    (t, r) => ({
+      legs: t.legs + r.legs,
+      secondsConnected: t.secondsConnected + r.secondsConnected,
+      secondsWaiting: t.secondsWaiting + r.secondsWaiting,
+      billedSeconds: t.billedSeconds + r.billedSeconds,
+      costMinor: t.costMinor + r.costMinor,
+    }),
+    { legs: 0, secondsConnected: 0, secondsWaiting: 0, billedSeconds: 0, costMinor: 0 },
+  );
+  return { rows, totals };
+}

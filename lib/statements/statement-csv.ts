@@ -1,0 +1,27 @@
+import type { Statement } from "@/lib/statements/build-statement";
+
+// RFC 4180 CSV. Cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) are prefixed
+// with a quote: names and phone numbers come from people outside the workspace.
+
+export function csvCell(value: string | number | null): string {
+  if (value === null) return "";
+  let s = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const kes = (minor: number) => (minor / 100).toFixed(2);
+
+export function statementCsv(statement: Statement): string {
+  const header = ["Name", "Phone", "Role", "Joined (UTC)", "Left (UTC)", "Seconds connected", "Seconds waiting", "Legs", "Billed seconds", "Cost (KES)"];
+  const lines = [header.map(csvCell).join(",")];
+  for (const r of statement.rows) {
+    lines.push(
+      [r.name, r.phone, r.role, iso(r.joinedAt), iso(r.leftAt), r.secondsConnected, r.secondsWaiting, r.legs, r.billedSeconds, kes(r.costMinor)].map(csvCell).join(","),
+    );
+  }
+  const t = statement.totals;
+  lines.push(["Total", "", "", null, null, t.secondsConnected, t.secondsWaiting, t.legs, t.billedSeconds, kes(t.costMinor)].map(csvCell).join(","));
+  return lines.join("\r\n") + "\r\n";
+}
