@@ -10,8 +10,11 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? undefined : { "Content-Type": "application/json" },
+      // Always JSON on writes, even without a body: a cross-site page cannot send
+      // that without a CORS preflight, so the server can refuse such requests.
+      headers: method === "GET" ? undefined : { "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
+      cache: "no-store",
     });
   } catch {
     throw new ControlApiError("The emulator is not reachable.");

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { controlApi } from "./api";
 import { useActions, useBusy } from "./actions";
 
@@ -27,8 +27,13 @@ export function FaultsPanel({ faults }: { faults: Record<string, unknown> | unde
   const [busy, wrap] = useBusy();
   const active = FAULT_FIELDS.filter((f) => isOn(faults?.[f.key]));
 
-  const set = (key: string, value: unknown, message: string) =>
-    void wrap(() => run(() => controlApi.setFaults({ [key]: value }), message));
+  const set = async (key: string, value: unknown, message: string): Promise<boolean> => {
+    let ok = false;
+    await wrap(async () => {
+      ok = await run(() => controlApi.setFaults({ [key]: value }), message);
+    });
+    return ok;
+  };
 
   return (
     <section className="panel" aria-labelledby="faults-title">
@@ -62,19 +67,33 @@ function FaultRow({
   field: FaultField;
   value: unknown;
   busy: boolean;
-  onSet: (key: string, value: unknown, message: string) => void;
+  onSet: (key: string, value: unknown, message: string) => Promise<boolean>;
 }) {
-  const on = isOn(value);
+  const serverOn = isOn(value);
+  // Show the click at once; the server's state takes over when it agrees, or when the request fails.
+  const [pending, setPending] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (pending !== null && pending === serverOn) setPending(null);
+  }, [pending, serverOn]);
+  const on = pending ?? serverOn;
+  const apply = async (checked: boolean, next: unknown, message: string) => {
+    setPending(checked);
+    if (!(await onSet(field.key, next, message))) setPending(null);
+  };
   const [amount, setAmount] = useState(field.kind === "number" ? String(typeof value === "number" ? value : field.fallback) : "");
   const id = `fault-${field.key}`;
   if (field.kind === "toggle") {
     return (
       <li className="fault">
-        <input id={id} type="checkbox" checked={on} disabled={busy} onChange={(e) => onSet(field.key, e.target.checked, `${field.label}: ${e.target.checked ? "on" : "off"}.`)} />
-        <label htmlFor={id}>
-          <span className="fault-label">{field.label}</span>
-          <span className="fault-help">{field.help}</span>
-        </label>
+        <input
+          id={id}
+          type="checkbox"
+          checked={on}
+          disabled={busy}
+          aria-describedby={`${id}-help`}
+          onChange={(e) => void apply(e.target.checked, e.target.checked, `${field.label}: ${e.target.checked ? "on" : "off"}.`)}
+        />
+        <FaultText id={id} field={field} />
       </li>
     );
   }
@@ -82,15 +101,19 @@ function FaultRow({
   const valid = Number.isInteger(n) && n >= field.min && n <= field.max;
   const toggle = (checked: boolean) => {
     if (checked && !valid) return;
-    onSet(field.key, checked ? n : 0, `${field.label}: ${checked ? `${n} ${field.unit}` : "off"}.`);
+    void apply(checked, checked ? n : 0, `${field.label}: ${checked ? `${n} ${field.unit}` : "off"}.`);
   };
   return (
     <li className="fault">
-      <input id={id} type="checkbox" checked={on} disabled={busy || (!on && !valid)} onChange={(e) => toggle(e.target.checked)} />
-      <label htmlFor={id}>
-        <span className="fault-label">{field.label}</span>
-        <span className="fault-help">{field.help}</span>
-      </label>
+      <input
+        id={id}
+        type="checkbox"
+        checked={on}
+        disabled={busy || (!on && !valid)}
+        aria-describedby={`${id}-help`}
+        onChange={(e) => toggle(e.target.checked)}
+      />
+      <FaultText id={id} field={field} />
       <span className="fault-amount">
         <input
           type="number"
@@ -105,5 +128,14 @@ function FaultRow({
         <span className="unit">{field.unit}</span>
       </span>
     </li>
+  );
+}
+
+function FaultText({ id, field }: { id: string; field: FaultField }) {
+  return (
+    <div className="fault-text">
+      <label htmlFor={id} className="fault-label">{field.label}</label>
+      <span id={`${id}-help`} className="fault-help">{field.help}</span>
+    </div>
   );
 }
