@@ -1,5 +1,4 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
 import { mapSautikitError, unavailable } from "@/lib/sautikit/map-error";
 
 // The one transport to Sautikit. The official SDK has no timeouts and no retries; this adds both,
@@ -136,8 +135,4 @@ async function readBody(res: Response): Promise<unknown> {
   } catch {
     return text;
   }
-}
-
-export function isAppErrorCode(e: unknown, code: AppError["code"]): boolean {
-  return e instanceof AppError && e.code === code;
 }

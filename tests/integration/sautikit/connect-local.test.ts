@@ -54,4 +54,22 @@ describe("connect-local", () => {
     expect((await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: orphan.id } })).emulatorWorkspace).toBe(orphanConn.emulatorWorkspace);
     expect(await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: live.id } })).toMatchObject({ status: "connected", lastCheckedAt: null });
   });
+
+  it("gives a workspace a new emulator account when the emulator no longer knows its key", async () => {
+    const { encryptSecret } = await import("@/lib/crypto");
+    const ws = await db.workspace.create({ data: { name: "Forgotten by a fresh emulator" } });
+    await db.sautikitConnection.create({
+      data: {
+        workspaceId: ws.id, apiBaseUrl: app.emulatorUrl!, apiKeyEnc: encryptSecret("sk_minted_by_a_previous_emulator"),
+        signingSecretEnc: encryptSecret("whsec_old_secret_0123456789"), mode: "emulator", emulatorWorkspace: "gone",
+        dialInNumber: "+254709999001", dialInNumberId: "gone-1", callerIdNumber: "+254709999002", callerIdNumberId: "gone-2",
+      },
+    });
+    const summary = await connectLocalWorkspaces();
+    expect(summary.failed).toEqual([]);
+    const conn = await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: ws.id } });
+    expect(conn).toMatchObject({ status: "connected", mode: "emulator" });
+    expect(conn.emulatorWorkspace).not.toBe("gone");
+    expect(conn.dialInNumberId).not.toBe("gone-1");
+  });
 });
