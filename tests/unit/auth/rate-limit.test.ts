@@ -37,4 +37,8 @@ describe("keys and client IP", () => {
     expect(clientIp(new Headers({ "x-real-ip": "198.51.100.4" }))).toBe("198.51.100.4");
     expect(clientIp(new Headers())).toBeNull();
   });
+
+  it("treats loopback as unknown, so local traffic cannot trip the shared per-IP limit", () => {
+    for (const ip of ["127.0.0.1", "::1", "::ffff:127.0.0.1"]) expect(clientIp(new Headers({ "x-forwarded-for": ip }))).toBeNull();
+  });
 });
