@@ -8,9 +8,9 @@ export async function register(): Promise<void> {
   const { env } = await import("@/lib/env");
   if (env().MKUTANO_DISABLE_WORKER) return;
   const { registerAppHandlers } = await import("@/lib/webhooks/register-app-handlers");
-  const { startJobWorker } = await import("@/lib/jobs/worker");
+  const { ensureJobWorker } = await import("@/lib/jobs/worker");
   registerAppHandlers();
   // No signal handlers: Next owns shutdown, and a job cut off mid-run is picked up again once its
   // lease expires (every job is idempotent).
-  startJobWorker();
+  ensureJobWorker();
 }

@@ -55,3 +55,17 @@ export function startJobWorker(opts: Partial<RunOptions> & { intervalMs?: number
     },
   };
 }
+
+// One worker per process, even if Next calls register() again (dev reloads).
+const holder = globalThis as typeof globalThis & { __mkutanoJobWorker?: WorkerHandle };
+
+export function ensureJobWorker(opts: Partial<RunOptions> & { intervalMs?: number } = {}): WorkerHandle {
+  holder.__mkutanoJobWorker ??= startJobWorker(opts);
+  return holder.__mkutanoJobWorker;
+}
+
+export async function stopJobWorker(): Promise<void> {
+  const w = holder.__mkutanoJobWorker;
+  holder.__mkutanoJobWorker = undefined;
+  await w?.stop();
+}
