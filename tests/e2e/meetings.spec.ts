@@ -1,0 +1,112 @@
+import { expect, test, type Page } from "@playwright/test";
+import { E2E_EMULATOR_URL } from "./support/urls";
+
+// The organiser's whole meeting in a real browser against the running emulator: schedule, add a
+// host and three people (one busy, one listener), Call everyone, answer phones through the
+// emulator's control API, watch the roster change without reloading, mute one, kick one, end the
+// meeting; every leg ends and the meeting shows its duration and cost.
+
+const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+// Manual numbers ring until answered through the control API; +254 700 000 1NN is always busy.
+const suffix = String(Math.floor(Math.random() * 30)).padStart(2, "0");
+const phones = {
+  host: `+2547000005${suffix}`,
+  amina: `+2547000005${String(Number(suffix) + 30).padStart(2, "0")}`,
+  listener: `+2547000005${String(Number(suffix) + 60).padStart(2, "0")}`,
+  busy: "+254700000101",
+};
+
+async function phone(e164: string, action: "answer" | "hangup") {
+  const res = await fetch(`${E2E_EMULATOR_URL}/_emulator/phones/${encodeURIComponent(e164)}/${action}`, { method: "POST" });
+  expect(res.status, `${action} ${e164}`).toBeLessThan(300);
+}
+
+async function phoneState(e164: string): Promise<string | undefined> {
+  const res = await fetch(`${E2E_EMULATOR_URL}/_emulator/state`);
+  const state = (await res.json()) as { phones: { e164: string; state: string }[] };
+  return state.phones.find((p) => p.e164 === e164)?.state;
+}
+
+const row = (page: Page, name: string) => page.locator(`[data-testid="roster-row"][data-person="${name}"]`);
+
+test("schedule, call everyone, watch the live roster, mute, kick and end the meeting", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name", { exact: true }).fill("Organiser");
+  await page.getByLabel("Work email", { exact: true }).fill(`meet-${run}@e2e.mkutano.test`);
+  await page.getByLabel("Password", { exact: true }).fill("correct-horse-battery");
+  await page.getByLabel("Workspace name", { exact: true }).fill(`Meetings ${run}`);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/meetings$/);
+
+  // Schedule.
+  await page.getByRole("link", { name: "New meeting" }).first().click();
+  await page.getByLabel("Title", { exact: true }).fill("Harambee planning");
+  await page.getByLabel("Agenda", { exact: true }).fill("Budget and venue");
+  await page.getByRole("button", { name: "Schedule meeting" }).click();
+  await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: "Harambee planning" })).toBeVisible();
+  await expect(page.getByTestId("meeting-pin")).toHaveText(/^\d{3} \d{3} \d{3}$/);
+  await expect(page.getByTestId("invite-text")).toContainText("PIN");
+
+  // A bad number is refused with a clear message; nothing is added.
+  await page.getByLabel("Name", { exact: true }).fill("Wrong Number");
+  await page.getByLabel("Phone", { exact: true }).fill("0712");
+  await page.getByRole("button", { name: "Add person" }).click();
+  await expect(page.getByText(/not a valid phone number/)).toBeVisible();
+  await expect(page.getByTestId("roster-row")).toHaveCount(0);
+
+  // Host through the form, the others through a bulk paste (with a duplicate line refused).
+  await page.getByLabel("Name", { exact: true }).fill("Halima Host");
+  await page.getByLabel("Phone", { exact: true }).fill(phones.host);
+  await page.getByLabel("Role", { exact: true }).selectOption("host");
+  await page.getByRole("button", { name: "Add person" }).click();
+  await expect(row(page, "Halima Host")).toHaveAttribute("data-state", "invited");
+  await page
+    .getByLabel("One person per line")
+    .fill([`Amina Odhiambo, ${phones.amina}`, `Busy Bee, ${phones.busy}`, `Lena Listener, ${phones.listener}, listener`, `Amina Again, ${phones.amina}`].join("\n"));
+  await page.getByRole("button", { name: "Add all" }).click();
+  await expect(page.getByTestId("bulk-errors")).toContainText("duplicates line 1");
+  await expect(page.getByTestId("roster-row")).toHaveCount(4);
+
+  // Call everyone: the busy number ends at once, the manual phones ring.
+  await page.getByRole("button", { name: "Call everyone" }).click();
+  await expect(row(page, "Busy Bee")).toHaveAttribute("data-reason", "busy");
+  await expect(row(page, "Busy Bee")).toHaveAttribute("data-state", "left");
+  for (const name of ["Halima Host", "Amina Odhiambo", "Lena Listener"]) await expect(row(page, name)).toHaveAttribute("data-state", "ringing");
+
+  // Amina answers first and waits for the host; the host's arrival starts the meeting.
+  await phone(phones.amina, "answer");
+  await expect(row(page, "Amina Odhiambo")).toHaveAttribute("data-state", "waiting");
+  await phone(phones.host, "answer");
+  await expect(row(page, "Halima Host")).toHaveAttribute("data-state", "in_call");
+  await expect(row(page, "Amina Odhiambo")).toHaveAttribute("data-state", "in_call");
+  await phone(phones.listener, "answer");
+  await expect(row(page, "Lena Listener")).toHaveAttribute("data-state", "in_call");
+  await expect(row(page, "Lena Listener")).toHaveAttribute("data-muted", "true");
+  await expect(page.getByTestId("meeting-status")).toHaveText("live");
+  await expect(page.getByTestId("roster-announcer")).not.toBeEmpty();
+
+  // Mute Amina, kick the listener.
+  await page.getByRole("button", { name: "Mute Amina Odhiambo" }).click();
+  await expect(row(page, "Amina Odhiambo")).toHaveAttribute("data-muted", "true");
+  await page.getByRole("button", { name: "Remove Lena Listener from the call" }).click();
+  await expect(row(page, "Lena Listener")).toHaveAttribute("data-reason", "kicked");
+  await expect.poll(() => phoneState(phones.listener)).not.toBe("in_call");
+
+  // End the meeting for everyone.
+  await page.getByRole("button", { name: "End meeting" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "End meeting" }).click();
+  await expect(page.getByTestId("meeting-status")).toHaveText("ended");
+  for (const name of ["Halima Host", "Amina Odhiambo"]) {
+    await expect(row(page, name)).toHaveAttribute("data-state", "left");
+    await expect(row(page, name)).toHaveAttribute("data-reason", "meeting_ended");
+  }
+  await expect(page.locator('[data-testid="roster-row"][data-state="left"]')).toHaveCount(4);
+  for (const e164 of [phones.host, phones.amina, phones.listener]) await expect.poll(() => phoneState(e164)).not.toBe("in_call");
+
+  // The meeting shows its total duration and cost (answered legs are billed per second).
+  await expect(page.getByTestId("meeting-duration")).not.toHaveText("0:00");
+  await expect(page.getByTestId("meeting-cost")).toHaveText(/^KES \d+\.\d\d$/);
+  await expect(page.getByTestId("meeting-cost")).not.toHaveText("KES 0.00");
+});

@@ -1,0 +1,135 @@
+// Dialling and live controls against the real emulator: a double click dials once, Call everyone
+// goes through durable jobs, re-dial makes a new attempt merged into the same person, mute is a
+// live conference command reflected back through conference events, kick ends the leg as kicked.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { createWorkspace, meetingInput } from "./support";
+
+let app: AppTest;
+let m: {
+  db: typeof import("@/lib/db").db;
+  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
+  addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
+  dialParticipant: typeof import("@/lib/meetings/dial-participant").dialParticipant;
+  callEveryone: typeof import("@/lib/meetings/call-everyone").callEveryone;
+  controlLeg: typeof import("@/lib/meetings/control-leg").controlLeg;
+  runDueJobs: typeof import("@/lib/jobs/run-due-jobs").runDueJobs;
+  registerMeetingHandlers: typeof import("@/lib/meetings/register-meeting-handlers").registerMeetingHandlers;
+  connectEmulatorWorkspace: typeof import("@/lib/sautikit/connect-emulator-workspace").connectEmulatorWorkspace;
+  buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
+};
+
+beforeAll(async () => {
+  app = await setupAppTest();
+  m = {
+    db: (await import("@/lib/db")).db,
+    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
+    addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
+    dialParticipant: (await import("@/lib/meetings/dial-participant")).dialParticipant,
+    callEveryone: (await import("@/lib/meetings/call-everyone")).callEveryone,
+    controlLeg: (await import("@/lib/meetings/control-leg")).controlLeg,
+    runDueJobs: (await import("@/lib/jobs/run-due-jobs")).runDueJobs,
+    registerMeetingHandlers: (await import("@/lib/meetings/register-meeting-handlers")).registerMeetingHandlers,
+    connectEmulatorWorkspace: (await import("@/lib/sautikit/connect-emulator-workspace")).connectEmulatorWorkspace,
+    buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
+  };
+  m.registerMeetingHandlers();
+});
+afterAll(() => app?.stop());
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function emulator(path: string, init?: RequestInit) {
+  const res = await fetch(`${app.emulatorUrl}${path}`, init);
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<Record<string, unknown>>;
+}
+
+const answer = (e164: string) => emulator(`/_emulator/phones/${encodeURIComponent(e164)}/answer`, { method: "POST" });
+
+async function setup() {
+  const { actor, workspaceId } = await createWorkspace(m.db);
+  await m.db.sautikitConnection.delete({ where: { workspaceId } });
+  await m.connectEmulatorWorkspace(workspaceId);
+  return actor;
+}
+
+const person = async (meetingId: string, name: string) =>
+  (await m.buildRoster(meetingId)).people.find((p) => p.name === name)!;
+
+describe("dialling", () => {
+  it("dials once on a double click, and a re-dial is a new attempt of the same person", { timeout: 60_000 }, async () => {
+    const actor = await setup();
+    const meeting = await m.scheduleMeeting(actor, meetingInput({ waitForHost: false }));
+    const phone = "+254700000551"; // manual: rings until answered
+    const p = await m.addParticipant(actor, meeting.id, { name: "Double Click", phone });
+
+    const [a, b] = await Promise.all([m.dialParticipant(actor, meeting.id, p.id), m.dialParticipant(actor, meeting.id, p.id)]);
+    expect(a.legId).toBe(b.legId);
+    expect([a.status, b.status].sort()).toEqual(["already", "placed"]);
+    expect(await m.db.leg.count({ where: { participantId: p.id } })).toBe(1);
+    const state = (await emulator("/_emulator/state")) as { calls: { remote_e164: string }[] };
+    expect(state.calls.filter((c) => c.remote_e164 === phone)).toHaveLength(1);
+    await until("ringing", async () => (await person(meeting.id, "Double Click")).state === "ringing");
+
+    await emulator(`/_emulator/phones/${encodeURIComponent(phone)}/decline`, { method: "POST" });
+    await until("left", async () => (await person(meeting.id, "Double Click")).state === "left");
+    const second = await m.dialParticipant(actor, meeting.id, p.id);
+    expect(second.status).toBe("placed");
+    const legs = await m.db.leg.findMany({ where: { participantId: p.id }, orderBy: { attempt: "asc" } });
+    expect(legs.map((l) => [l.attempt, l.idempotencyKey])).toEqual([
+      [1, `${meeting.id}:${p.id}:1`],
+      [2, `${meeting.id}:${p.id}:2`],
+    ]);
+    const row = await until("second attempt ringing", async () => {
+      const r = await person(meeting.id, "Double Click");
+      return r.state === "ringing" ? r : undefined;
+    });
+    expect(row.legs).toHaveLength(2);
+  });
+
+  it("calls everyone through durable jobs; mute is live and kick ends the leg as kicked", { timeout: 60_000 }, async () => {
+    const actor = await setup();
+    const meeting = await m.scheduleMeeting(actor, meetingInput({ waitForHost: true }));
+    const host = await m.addParticipant(actor, meeting.id, { name: "Host", phone: "+254700000561", role: "host" });
+    await m.addParticipant(actor, meeting.id, { name: "Guest", phone: "+254700000562" });
+
+    expect(await m.callEveryone(actor, meeting.id)).toEqual({ queued: 2 });
+    expect(await m.callEveryone(actor, meeting.id)).toEqual({ queued: 0 });
+    expect((await person(meeting.id, "Host")).state).toBe("created");
+    await until("jobs to run", async () => {
+      await m.runDueJobs({ workerId: "test" });
+      return (await m.db.job.count({ where: { status: "done" } })) >= 2;
+    });
+    await until("both ringing", async () => (await m.buildRoster(meeting.id)).people.every((x) => x.state === "ringing"));
+
+    await answer("+254700000562");
+    await until("guest waiting for the host", async () => (await person(meeting.id, "Guest")).state === "waiting");
+    await answer("+254700000561");
+    await until("both in call", async () => (await m.buildRoster(meeting.id)).people.every((x) => x.state === "in_call"));
+    expect((await m.db.meeting.findUnique({ where: { id: meeting.id } }))?.status).toBe("live");
+
+    const guest = await person(meeting.id, "Guest");
+    await m.controlLeg(actor, meeting.id, guest.currentLegId!, "mute");
+    await until("guest muted", async () => (await person(meeting.id, "Guest")).muted);
+    await m.controlLeg(actor, meeting.id, guest.currentLegId!, "unmute");
+    await until("guest unmuted", async () => !(await person(meeting.id, "Guest")).muted);
+
+    await m.controlLeg(actor, meeting.id, guest.currentLegId!, "kick");
+    const kicked = await until("guest kicked", async () => {
+      const r = await person(meeting.id, "Guest");
+      return r.state === "left" ? r : undefined;
+    });
+    expect(kicked.endReason).toBe("kicked");
+    expect((await person(meeting.id, "Host")).state).toBe("in_call");
+    expect(host.role).toBe("host");
+  });
+});
