@@ -31,6 +31,7 @@ function Console({ snapshot, connection }: { snapshot: Snapshot | null; connecti
   const announcement = useAnnouncer(snapshot?.phones);
   const [dialFrom, setDialFrom] = useState("");
   const [showIdle, setShowIdle] = useState(true);
+  const [search, setSearch] = useState("");
   const fromRef = useRef<HTMLInputElement>(null);
   const calls = useMemo(() => new Map(state.calls.map((c) => [c.id, c])), [state.calls]);
 
@@ -40,7 +41,10 @@ function Console({ snapshot, connection }: { snapshot: Snapshot | null; connecti
     fromRef.current?.scrollIntoView({ block: "center", behavior: "smooth" });
   }, []);
 
-  const visible = showIdle ? phones : phones.filter((p) => p.state !== "idle" && p.state !== "ended");
+  const digits = search.replace(/\D/g, "");
+  const visible = phones
+    .filter((p) => showIdle || (p.state !== "idle" && p.state !== "ended"))
+    .filter((p) => !digits || p.e164.includes(digits));
   const ringing = phones.filter((p) => p.state === "ringing").length;
   const inCall = phones.filter((p) => p.state === "in_call" || p.state === "waiting").length;
 
@@ -55,6 +59,11 @@ function Console({ snapshot, connection }: { snapshot: Snapshot | null; connecti
           </div>
         </div>
         <div className="topbar-end">
+          {snapshot?.time_scale !== undefined && snapshot.time_scale !== 1 ? (
+            <span className="pill" title="Retry waits and ring timeouts are scaled; call durations and billing are not">
+              Time × {snapshot.time_scale}
+            </span>
+          ) : null}
           <ConnectionPill connection={connection} />
           <ResetButton />
         </div>
@@ -74,6 +83,16 @@ function Console({ snapshot, connection }: { snapshot: Snapshot | null; connecti
             <p className="summary">
               {phones.length} {phones.length === 1 ? "phone" : "phones"} · {ringing} ringing · {inCall} in a call
             </p>
+            <label className="sr-only" htmlFor="phone-search">Find a phone by number</label>
+            <input
+              id="phone-search"
+              className="phone-search"
+              type="search"
+              inputMode="tel"
+              placeholder="Find a number"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
             <label className="check">
               <input type="checkbox" checked={showIdle} onChange={(e) => setShowIdle(e.target.checked)} />
               Show idle phones
@@ -83,8 +102,14 @@ function Console({ snapshot, connection }: { snapshot: Snapshot | null; connecti
             <p className="empty">Connecting to the emulator…</p>
           ) : visible.length === 0 ? (
             <div className="empty empty-phones">
-              <p><strong>No phones yet.</strong></p>
-              <p>A phone appears here as soon as it is in a call: place one through the API (every E.164 number is a phone), dial in above, or add a number by hand.</p>
+              {phones.length > 0 ? (
+                <p><strong>No phones match.</strong> Clear the search or show idle phones.</p>
+              ) : (
+                <>
+                  <p><strong>No phones yet.</strong></p>
+                  <p>A phone appears here as soon as it is in a call: place one through the API (every E.164 number is a phone), dial in above, or add a number by hand.</p>
+                </>
+              )}
             </div>
           ) : (
             <div className="phone-grid">
@@ -93,7 +118,7 @@ function Console({ snapshot, connection }: { snapshot: Snapshot | null; connecti
                   key={phone.e164}
                   phone={phone}
                   call={phone.call_id ? calls.get(phone.call_id) : undefined}
-                  now={now}
+                  now={phone.state === "in_call" || phone.state === "waiting" ? now : 0}
                   manual={added.includes(phone.e164)}
                   onDialFrom={onDialFrom}
                   onRemove={removePhone}

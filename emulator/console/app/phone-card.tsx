@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { controlApi } from "./api";
 import { useActions } from "./actions";
 import { BehaviourForm } from "./behaviour-form";
@@ -15,7 +16,20 @@ type Props = {
   onRemove: (e164: string) => void;
 };
 
-export function PhoneCard({ phone, call, now, manual, onDialFrom, onRemove }: Props) {
+/**
+ * Snapshots arrive up to ten times a second as fresh objects; a card only
+ * re-renders when what it shows changed (its phone, its call, its clock).
+ */
+export const PhoneCard = memo(PhoneCardView, (a, b) =>
+  a.now === b.now &&
+  a.manual === b.manual &&
+  a.onDialFrom === b.onDialFrom &&
+  a.onRemove === b.onRemove &&
+  JSON.stringify(a.phone) === JSON.stringify(b.phone) &&
+  JSON.stringify(a.call) === JSON.stringify(b.call),
+);
+
+function PhoneCardView({ phone, call, now, manual, onDialFrom, onRemove }: Props) {
   const { run } = useActions();
   const name = formatPhone(phone.e164);
   const inCall = phone.state === "in_call" || phone.state === "waiting";

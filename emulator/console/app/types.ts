@@ -97,6 +97,8 @@ export type Snapshot = {
   rooms: Room[];
   deliveries: Delivery[];
   faults?: Record<string, unknown>;
+  /** EMULATOR_TIME_SCALE: retry waits and ring timeouts are multiplied by it. */
+  time_scale?: number;
 };
 
 const list = <T,>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
@@ -130,5 +132,6 @@ export function normalizeSnapshot(raw: unknown): Snapshot {
     rooms,
     deliveries: list<Delivery>(data.deliveries),
     faults,
+    time_scale: typeof data.time_scale === "number" ? data.time_scale : undefined,
   };
 }
