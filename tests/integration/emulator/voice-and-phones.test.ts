@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { voiceCallbackBodySchema } from "@/lib/sautikit/contract/callbacks";
+import { recordActionBodySchema, voiceCallbackBodySchema } from "@/lib/sautikit/contract/callbacks";
 import { callEventSchema } from "@/lib/sautikit/contract/call-events";
 import { conferenceDigitsEventSchema } from "@/lib/sautikit/contract/conference-events";
 import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
@@ -197,6 +197,44 @@ describe("conference digits", () => {
     expect(phone(s, guest).transcript.some((l: any) => l.text === "Meeting locked")).toBe(false);
     expect(phone(s, host).state).toBe("in_call");
     await control(emu.url, "POST", `/phones/${enc(host)}/hangup`);
+  });
+});
+
+describe("record verb and kick", () => {
+  it("records the caller, posts the metadata to `action`, and serves the WAV", async () => {
+    const to = "+254755000070";
+    scripts.set(to, () => ({ actions: [{ record: { maxLength: 1, action: `${rx.url}/recorded` } }, { hangup: {} }] }));
+    const { call_id } = (await api.post("/v1/calls", { from: SEEDED.callerId, to })).json;
+    await waitForCall(api, call_id, (c) => c.ended_at !== null, "ended", 5000);
+    const [meta] = await rx.waitFor((rs) => rs.some((r) => r.path === "/recorded"), 5000, "the record action").then(() => rx.received("/recorded"));
+    await expectSigned(meta!, SEEDED.secret);
+    const body = recordActionBodySchema.parse(meta!.form());
+    expect(body).toMatchObject({ CallId: call_id, RecordingDuration: "1" });
+    const rec = await api.get(`/v1/calls/${call_id}/recording`);
+    expect(rec.status).toBe(302);
+    const wav = Buffer.from(await (await fetch(rec.headers.get("location")!)).arrayBuffer());
+    const seconds = wav.readUInt32LE(40) / 16000;
+    expect(seconds).toBeGreaterThanOrEqual(1);
+    expect(seconds).toBeLessThan(1.5);
+    const st = await control(emu.url, "GET", "/state");
+    expect(phone(st, to).transcript.some((l: any) => l.kind === "beep")).toBe(true);
+  });
+
+  it("kick hangs the leg up as completed and sends its leave", async () => {
+    const a = "+254755000080";
+    const b = "+254755000081";
+    const conf = { actions: [{ conference: { name: "kick-room", statusEventsCallbackUrl: `${rx.url}/kick-status`, statusEvents: "leave" } }] };
+    scripts.set(a, () => conf);
+    scripts.set(b, () => conf);
+    await api.post("/v1/calls", { from: SEEDED.callerId, to: a });
+    const kicked = (await api.post("/v1/calls", { from: SEEDED.callerId, to: b })).json;
+    await waitForState(emu.url, (s) => s.rooms.find((r: any) => r.name === "kick-room" && r.members.length === 2), "both in the room");
+    const res = await api.post("/v1/conferences/kick-room/commands", { command: "kick", participant: kicked.session_id });
+    expect(res.json).toMatchObject({ command: "kick", status: "ok" });
+    expect((await waitForCall(api, kicked.call_id, (c) => c.ended_at, "ended")).status).toBe("completed");
+    const [leave] = await rx.waitFor((rs) => rs.some((r) => r.path === "/kick-status"), 5000, "the leave").then(() => rx.received("/kick-status"));
+    expect(leave!.form()).toMatchObject({ event: "leave", CallId: kicked.call_id, participants: "1" });
+    await control(emu.url, "POST", `/phones/${enc(a)}/hangup`);
   });
 });
 
