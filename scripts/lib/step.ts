@@ -39,7 +39,10 @@ main().then(
   // PGlite and pools can keep the event loop alive; the step is done, so leave now.
   () => process.exit(0),
   (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    // The message is what a person needs ("Can't reach database server at …"); the stack (WASM
+    // frames, mostly) only when asked for.
+    const verbose = ["debug", "trace"].includes(process.env.LOG_LEVEL ?? "");
+    console.error(error instanceof Error ? (verbose ? (error.stack ?? error.message) : error.message) : error);
     process.exit(1);
   },
 );
