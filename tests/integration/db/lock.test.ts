@@ -6,7 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { DatabaseLockedError, lockPathFor, readLock } from "@/lib/db/lock";
+import os from "node:os";
+import { acquireLock, DatabaseLockedError, lockPathFor, readLock } from "@/lib/db/lock";
 import { openPglite } from "@/lib/db/runtime";
 import { createTestDatabase } from "@/tests/support/test-db";
 import type { TestDatabase } from "@/tests/support/test-db";
@@ -108,5 +109,22 @@ describe.runIf(embeddedRun)("PGlite data directory lock", { timeout: 60_000 }, (
     }
     const again = openPglite(dir, "after close");
     await again.close();
+  });
+
+  it("treats a garbled lock file as stale and respects one naming a live process", () => {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), "mkutano-lock-file-"));
+    const dir = path.join(base, "db");
+    try {
+      fs.writeFileSync(lockPathFor(dir), '{"pid": 12'); // half-written by a crash
+      acquireLock(dir, "test")();
+      expect(fs.existsSync(lockPathFor(dir))).toBe(false);
+
+      const parent = { pid: process.ppid, hostname: os.hostname(), purpose: "someone else", since: "earlier" };
+      fs.writeFileSync(lockPathFor(dir), JSON.stringify(parent));
+      expect(() => acquireLock(dir, "test")).toThrow(`in use by process ${process.ppid} (someone else`);
+      expect(readLock(lockPathFor(dir))).toEqual(parent); // untouched
+    } finally {
+      fs.rmSync(base, { recursive: true, force: true });
+    }
   });
 });
