@@ -13,4 +13,8 @@ export async function register(): Promise<void> {
   // No signal handlers: Next owns shutdown, and a job cut off mid-run is picked up again once its
   // lease expires (every job is idempotent).
   ensureJobWorker();
+  const { scheduleWebhookPrune } = await import("@/lib/webhooks/prune-webhook-log");
+  const { log } = await import("@/lib/log");
+  // A database that is not migrated yet must not stop the app from starting.
+  await scheduleWebhookPrune().catch((err: unknown) => log.warn({ err }, "could not schedule the webhook log prune"));
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { registerMeetingHandlers } from "@/lib/meetings/register-meeting-handlers";
 import { registerRecordingHandlers } from "@/lib/recordings/register-recording-handlers";
+import { registerWebhookJobs } from "@/lib/webhooks/prune-webhook-log";
 
 // The one place the app's webhook and job handlers are wired in, called before the first webhook
 // is handled and when the job worker starts. Feature modules export a `register…()` function and
@@ -13,4 +14,5 @@ export function registerAppHandlers(): void {
   done = true;
   registerMeetingHandlers();
   registerRecordingHandlers();
+  registerWebhookJobs();
 }
