@@ -25,10 +25,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 // ---- PostgreSQL -------------------------------------------------------------------------------
 
-async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> {
+async function createPostgresDatabase(databaseUrl: string): Promise<TestDatabase> {
   const name = `mkutano_test_${crypto.randomBytes(6).toString("hex")}`;
-  const url = new URL(serverUrl);
+  const url = new URL(databaseUrl);
   url.pathname = `/${name}`;
+  // Administer through the maintenance database: DATABASE_URL may itself name a test database
+  // (the app harness points it at one) that is dropped before this one.
+  const admin = new URL(databaseUrl);
+  admin.pathname = "/postgres";
+  const serverUrl = admin.toString();
   await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
   try {
     await deployMigrations(url.toString(), { paths: prismaPaths(path.join(ROOT, "prisma")) });
