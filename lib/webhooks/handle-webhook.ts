@@ -58,8 +58,8 @@ export async function handleWebhook(
   if (!signature) return reject(401, "rejected_signature", "signature missing");
   if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return reject(413, "invalid", "body too large");
 
-  const raw = new Uint8Array(await req.arrayBuffer());
-  if (raw.byteLength > MAX_BODY_BYTES) return reject(413, "invalid", "body too large");
+  const raw = await readCapped(req, MAX_BODY_BYTES);
+  if (!raw) return reject(413, "invalid", "body too large");
   const check = verifySignature({ header: signature, rawBody: raw, secrets: [secret] });
   if (!check.ok) return reject(401, "rejected_signature", `signature ${check.reason}`);
 
@@ -76,6 +76,25 @@ export async function handleWebhook(
   if (route === "voice/outbound" || route === "voice/inbound") return finish(await dispatchVoice(ctx, body), true);
   if (!body) return reject(400, "invalid", "body is neither JSON nor form-encoded");
   return finish(await dispatchEvent(ctx, body.fields, { text, contentType, signedAt: check.signedAt, headers: req.headers }), true);
+}
+
+/** The body's bytes, or null once it passes `max` (a chunked body has no Content-Length to check first). */
+async function readCapped(req: Request, max: number): Promise<Uint8Array | null> {
+  if (!req.body) return new Uint8Array();
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
 }
 
 export function errorResponse(status: number, message: string): Response {

@@ -174,6 +174,24 @@ describe("rejections", () => {
     expect(res.status).toBe(401);
   });
 
+  it("an oversized body is refused, with or without a Content-Length", async () => {
+    const big = "x".repeat(70 * 1024);
+    expect((await post("call-events", big)).status).toBe(413);
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let i = 0; i < 70; i++) c.enqueue(new TextEncoder().encode("y".repeat(1024)));
+        c.close();
+      },
+    });
+    const res = await fetch(`${app.url}/api/sautikit/${workspaceId}/call-events`, {
+      method: "POST",
+      headers: { "X-Sautikit-Signature": await signPayload(SECRET, "", Math.floor(Date.now() / 1000)) },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(413);
+  });
+
   it("an unknown workspace is 404", async () => {
     expect((await post("call-events", callEvent(randomUUID()), { ws: randomUUID() })).status).toBe(404);
     expect((await post("call-events", callEvent(randomUUID()), { ws: "not-a-uuid" })).status).toBe(404);
