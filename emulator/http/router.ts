@@ -1,4 +1,4 @@
-import type { Reply, RequestCtx } from "./respond";
+import { apiError, type Reply, type RequestCtx } from "./respond";
 
 export type Handler = (ctx: RequestCtx) => Promise<Reply> | Reply;
 type Route = { method: string; pattern: RegExp; keys: string[]; handler: Handler };
@@ -27,7 +27,11 @@ export class Router {
       if (route.method !== method && !(method === "HEAD" && route.method === "GET")) continue;
       const params: Record<string, string> = {};
       route.keys.forEach((key, i) => {
-        params[key] = decodeURIComponent(m[i + 1]!);
+        try {
+          params[key] = decodeURIComponent(m[i + 1]!);
+        } catch {
+          throw apiError("validation.failed", `The path segment "${m[i + 1]}" is not valid percent-encoding.`);
+        }
       });
       return { handler: route.handler, params };
     }

@@ -49,6 +49,7 @@ describe("transport", () => {
   it("answers unknown routes 404 and wrong methods 405, in the envelope", async () => {
     expectError(await api.get("/v1/nope"), 404, "not_found");
     expectError(await api.del("/v1/calls"), 405, "method_not_allowed");
+    expectError(await api.get("/v1/calls/%ZZ"), 400, "validation.failed");
   });
 
   it("serves public pricing without a key", async () => {
