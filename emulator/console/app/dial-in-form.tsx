@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type RefObject } from "react";
+import { useEffect, useMemo, useState, type FormEvent, type RefObject } from "react";
 import { controlApi } from "./api";
 import { useActions, useBusy } from "./actions";
 import { formatPhone, toE164 } from "./format";
@@ -21,7 +21,7 @@ export function DialInForm({ workspaces, from, onFromChange, fromRef, onDialled 
   const [to, setTo] = useState("");
   const [touched, setTouched] = useState(false);
 
-  const numbers = workspaces.flatMap((w) => w.numbers.map((n) => ({ ...n, workspace: w })));
+  const numbers = useMemo(() => workspaces.flatMap((w) => w.numbers), [workspaces]);
   // Default to the first dial-in number once state arrives.
   useEffect(() => {
     if (to && numbers.some((n) => n.e164 === to)) return;

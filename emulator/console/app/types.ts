@@ -67,7 +67,13 @@ export type DeliveryAttempt = {
   wait_ms?: number;
 };
 
-export type WorkspaceNumber = { id: string; e164: string; role: "dial_in" | "caller_id" | string };
+export type WorkspaceNumber = {
+  id: string;
+  e164: string;
+  role: "dial_in" | "caller_id" | string;
+  voice_callback_url?: string | null;
+  events_url?: string | null;
+};
 
 export type Workspace = {
   workspace_id: string;

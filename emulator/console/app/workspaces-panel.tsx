@@ -31,6 +31,16 @@ export function parseKes(input: string): number | null {
   return Math.round(Number(cleaned) * 100);
 }
 
+/** host + path, enough to tell the app's routes apart. */
+function shortUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.host}${u.pathname}`;
+  } catch {
+    return url;
+  }
+}
+
 function WorkspaceItem({ workspace }: { workspace: Workspace }) {
   const { run } = useActions();
   const [busy, wrap] = useBusy();
@@ -63,7 +73,17 @@ function WorkspaceItem({ workspace }: { workspace: Workspace }) {
       <ul className="numbers">
         {workspace.numbers.map((n) => (
           <li key={n.id || n.e164}>
-            <span className="tag tag-soft">{ROLE_LABEL[n.role] ?? n.role}</span> {formatPhone(n.e164)}
+            <span className="number-line">
+              <span className="tag tag-soft">{ROLE_LABEL[n.role] ?? n.role}</span> {formatPhone(n.e164)}
+            </span>
+            <span className="routing">
+              {n.voice_callback_url ? (
+                <code title={n.voice_callback_url}>voice → {shortUrl(n.voice_callback_url)}</code>
+              ) : (
+                <span>voice: not routed, calls dialled to it fail</span>
+              )}
+              {n.events_url ? <code title={n.events_url}>events → {shortUrl(n.events_url)}</code> : <span>events: not routed</span>}
+            </span>
           </li>
         ))}
       </ul>
