@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { registerJobHandler } from "@/lib/jobs/registry";
 import { registerWebhookHandlers } from "@/lib/webhooks/handlers";
+import { answerInboundCall } from "@/lib/meetings/answer-inbound-call";
 import { answerOutboundCall } from "@/lib/meetings/answer-outbound-call";
 import { DIAL_LEG_JOB } from "@/lib/meetings/dial-participant";
 import { placeLegCall } from "@/lib/meetings/place-leg-call";
@@ -14,6 +15,7 @@ const dialJobSchema = z.object({ legId: z.string().min(1) });
 export function registerMeetingHandlers(): void {
   registerWebhookHandlers({
     voiceOutbound: (ctx, cb) => answerOutboundCall(ctx.workspaceId, cb),
+    voiceInbound: (ctx, cb) => answerInboundCall(ctx.workspaceId, cb),
     conferenceEvent: async (ctx, ev) => {
       await applyConferenceEvent(ctx.workspaceId, ev, ctx.eventKey);
     },

@@ -38,11 +38,11 @@ export function apologise(text: string, language: string): VoiceResponse {
  * settings. The caller's place must already be checked against capacity (Sautikit would leave an
  * over-capacity caller stalled in silence, so the app never lets one reach the room).
  */
-export function roomActions(meeting: MeetingForRoom, person: { name: string; role: ParticipantRole }): VoiceResponse {
+export function roomActions(meeting: MeetingForRoom, person: { name: string | null; role: ParticipantRole }): VoiceResponse {
   const p = promptsFor(meeting.language);
   const isHost = person.role === "host";
   const startsRoom = isHost || !meeting.waitForHost;
-  const actions: VoiceAction[] = [say(p.greeting(person.name, meeting.title), p.language)];
+  const actions: VoiceAction[] = [say(person.name ? p.greeting(person.name, meeting.title) : p.guestGreeting(meeting.title), p.language)];
   if (isHost && meeting.waitForHost) actions.push(say(p.joiningAsHost, p.language));
   if (person.role === "listener") actions.push(say(p.joiningAsListener, p.language));
   if (!startsRoom && !meeting.startedAt) actions.push(say(p.waitingForHost, p.language));

@@ -3,6 +3,7 @@ import type { PromptCatalogue } from "@/lib/meetings/prompts/types";
 export const en: PromptCatalogue = {
   language: "en-KE",
   greeting: (name, title) => `Hello ${name}. You are joining the meeting: ${title}.`,
+  guestGreeting: (title) => `Welcome. You are joining the meeting: ${title}.`,
   joiningAsHost: "You are the host. The meeting starts now.",
   joiningAsListener: "You are joining as a listener. Your line is muted.",
   waitingForHost: "Please hold. The meeting will start when the host joins.",

@@ -3,6 +3,7 @@ import type { PromptCatalogue } from "@/lib/meetings/prompts/types";
 export const sw: PromptCatalogue = {
   language: "sw-KE",
   greeting: (name, title) => `Habari ${name}. Unajiunga na mkutano: ${title}.`,
+  guestGreeting: (title) => `Karibu. Unajiunga na mkutano: ${title}.`,
   joiningAsHost: "Wewe ndiye mwenyeji. Mkutano unaanza sasa.",
   joiningAsListener: "Unajiunga kama msikilizaji. Laini yako imezimwa sauti.",
   waitingForHost: "Tafadhali subiri. Mkutano utaanza mwenyeji atakapojiunga.",

@@ -3,6 +3,7 @@ export type PromptCatalogue = {
   /** BCP-47 tag sent with each Say action. */
   language: string;
   greeting(name: string, title: string): string;
+  guestGreeting(title: string): string;
   joiningAsHost: string;
   joiningAsListener: string;
   waitingForHost: string;
