@@ -41,8 +41,14 @@ export function Transcript({ entries, label }: { entries: TranscriptEntry[]; lab
           <time dateTime={entry.at}>{formatClock(entry.at)}</time>
           <span className="line-text">
             <span className="line-kind">{KIND_LABEL[entry.kind] ?? entry.kind}</span>
+            <span className="sr-only">: </span>
             {entry.kind === "say" ? `“${entry.text}”` : entry.text}
-            {entry.language ? <span className="lang" title="Language">{entry.language}</span> : null}
+            {entry.language ? (
+              <span className="lang" title="Language">
+                <span className="sr-only">, language </span>
+                {entry.language}
+              </span>
+            ) : null}
           </span>
         </li>
       ))}
