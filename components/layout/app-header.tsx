@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { Disclosure } from "@/components/layout/disclosure";
 import { NavLinks, type NavItem } from "@/components/layout/nav-links";
@@ -16,7 +17,7 @@ export function navItemsFor(role: Actor["role"]): NavItem[] {
   return items;
 }
 
-export function AppHeader({ actor, workspaces }: { actor: Actor; workspaces: ActorWorkspace[] }) {
+export function AppHeader({ actor, workspaces, extra }: { actor: Actor; workspaces: ActorWorkspace[]; extra?: ReactNode }) {
   const items = navItemsFor(actor.role);
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -40,6 +41,7 @@ export function AppHeader({ actor, workspaces }: { actor: Actor; workspaces: Act
               </nav>
             </Disclosure>
           </div>
+          {extra}
           <UserMenu name={actor.name} email={actor.email} role={actor.role} />
         </div>
       </div>

@@ -2,10 +2,12 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
+import { budgetStatus, type BudgetStatus } from "@/lib/spend/assert-within-budget";
 import { buildStatement, type Statement, type StatementLeg } from "@/lib/statements/build-statement";
 
 export type MeetingStatement = Statement & {
   meeting: { id: string; title: string; status: string; startedAt: string | null; endedAt: string | null; budgetMinor: number | null };
+  budget: BudgetStatus;
   generatedAt: string;
 };
 
@@ -43,6 +45,7 @@ export async function meetingStatement(actor: Actor, meetingId: string, now: num
       endedAt: meeting.endedAt?.toISOString() ?? null,
       budgetMinor: meeting.budgetMinor,
     },
+    budget: await budgetStatus(meeting.id, actor.workspaceId, now),
     generatedAt: new Date(now).toISOString(),
   };
 }

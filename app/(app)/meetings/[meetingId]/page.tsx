@@ -2,6 +2,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { MeetingOverview } from "@/components/meetings/meeting-overview";
 import { LiveMeeting } from "@/components/roster/live-meeting";
+import { MeetingSpendSection } from "@/components/spend/meeting-spend-section";
 import { requireActor } from "@/lib/auth/actor";
 import { getMeetingView } from "@/lib/meetings/meeting-view";
 import { getMeetingRoster } from "@/lib/roster/get-meeting-roster";
@@ -27,6 +28,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
       <div className="space-y-6">
         <MeetingOverview meeting={meeting} />
         <LiveMeeting meetingId={meeting.id} initial={roster} />
+        <MeetingSpendSection actor={actor} meetingId={meeting.id} />
       </div>
     </>
   );

@@ -1,0 +1,14 @@
+// Builds links that change one query parameter and keep the others (filters, paging).
+
+export type Query = Record<string, string | undefined>;
+
+export function withQuery(path: string, current: Query, change: Query): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...current, ...change })) if (v !== undefined && v !== "") q.set(k, v);
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+export function flatten(params: Record<string, string | string[] | undefined>): Query {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.at(-1) : v]));
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { useStatusMessage } from "@/components/ui/status-message";
+import { apiFetch, ApiError } from "@/lib/hooks/api-fetch";
+import { parseKesToMinor } from "@/components/spend/format";
+
+/** Sets or removes the meeting's budget cap; `onSaved` refreshes the figures around it. */
+export function BudgetForm({ meetingId, budgetMinor, onSaved }: { meetingId: string; budgetMinor: number | null; onSaved: () => void }) {
+  const announce = useStatusMessage();
+  const [value, setValue] = useState(budgetMinor === null ? "" : (budgetMinor / 100).toFixed(2));
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const save = async (next: number | null) => {
+    setError(null);
+    setPending(true);
+    try {
+      await apiFetch(`/api/meetings/${meetingId}/budget`, { method: "PUT", body: { budgetMinor: next } });
+      announce(next === null ? "Budget removed." : "Budget saved.");
+      if (next === null) setValue("");
+      onSaved();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : "Could not save the budget.");
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <form
+      className="flex flex-wrap items-end gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const minor = parseKesToMinor(value);
+        if (minor === null || minor <= 0) return setError("Enter an amount in KES, like 150 or 150.50.");
+        void save(minor);
+      }}
+    >
+      <Field id={`budget-${meetingId}`} label="Budget cap (KES)" hint="New calls stop once the meeting has cost this much." error={error} className="w-56">
+        <Input inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} placeholder="No cap" data-testid="budget-input" />
+      </Field>
+      <Button type="submit" size="md" pending={pending}>
+        Save budget
+      </Button>
+      {budgetMinor !== null ? (
+        <Button variant="ghost" onClick={() => void save(null)} disabled={pending}>
+          Remove cap
+        </Button>
+      ) : null}
+    </form>
+  );
+}

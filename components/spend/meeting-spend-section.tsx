@@ -1,0 +1,9 @@
+import type { Actor } from "@/lib/auth/actor";
+import { meetingStatement } from "@/lib/statements/meeting-statement";
+import { MeetingSpendPanel } from "@/components/spend/meeting-spend-panel";
+
+/** Server half of the meeting page's cost section: the first statement is rendered with the page. */
+export async function MeetingSpendSection({ actor, meetingId }: { actor: Actor; meetingId: string }) {
+  const statement = await meetingStatement(actor, meetingId);
+  return <MeetingSpendPanel initial={statement} />;
+}
