@@ -96,10 +96,12 @@ async function pgAdapter(pool: pg.Pool, onDispose: () => Promise<void>): Promise
         const client = await pool.connect();
         try {
           await client.query(script);
-        } catch (error) {
-          (adapter as unknown as { onError(e: unknown): never }).onError(error);
-        } finally {
           client.release();
+        } catch (error) {
+          // A script with its own BEGIN stops at the error inside an open, aborted transaction:
+          // discard that connection rather than hand it back to the pool.
+          client.release(true);
+          (adapter as unknown as { onError(e: unknown): never }).onError(error);
         }
       },
       startTransaction: async (level) => withCharColumns<Transaction>(await adapter.startTransaction(level)),
@@ -160,6 +162,9 @@ async function pgliteAdapter(pglite: PGlite, onDispose: () => Promise<void>): Pr
       try {
         await pglite.exec(script);
       } catch (error) {
+        // PGlite has one connection: end a transaction the script opened (BEGIN) and left aborted,
+        // or every later statement, including the engine's "migration failed" record, fails too.
+        await pglite.exec("ROLLBACK").catch(() => {});
         (adapter as unknown as { onError(e: unknown): never }).onError(error);
       }
     },
