@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { compareLeg, expectedStatus, type LegFacts } from "@/lib/call-log/compare-leg";
+import type { SautikitCall } from "@/lib/sautikit/responses";
+
+const facts = (over: Partial<LegFacts> = {}): LegFacts => ({
+  legId: "leg-1",
+  callId: "call-1",
+  meetingId: "m",
+  meetingTitle: "Sync",
+  participantName: "Amina",
+  direction: "outbound",
+  phone: "+254711000001",
+  state: "left",
+  endReason: "hung_up",
+  answeredAt: new Date(0),
+  endedAt: new Date(62_000),
+  createdAt: new Date(0),
+  durationSeconds: 62,
+  costMinor: 310,
+  ...over,
+});
+const call = (over: Partial<SautikitCall> = {}): SautikitCall => ({ id: "call-1", direction: "outbound", status: "completed", duration_seconds: 62, cost_minor: 310, ...over });
+
+describe("expectedStatus", () => {
+  it("maps the app's leg to the Sautikit status it implies", () => {
+    expect(expectedStatus(facts())).toBe("completed");
+    expect(expectedStatus(facts({ answeredAt: null, endReason: "busy" }))).toBe("busy");
+    expect(expectedStatus(facts({ answeredAt: null, endReason: "meeting_ended" }))).toBe("canceled");
+    expect(expectedStatus(facts({ state: "ringing", answeredAt: null, endedAt: null }))).toBe("ringing");
+    expect(expectedStatus(facts({ state: "in_call", endedAt: null }))).toBe("answered");
+    expect(expectedStatus(facts({ callId: null, state: "created" }))).toBe("queued");
+  });
+});
+
+describe("compareLeg", () => {
+  it("has no issue when status, billed seconds and cost agree", () => {
+    expect(compareLeg(facts(), call(), true).issues).toEqual([]);
+  });
+
+  it("reports each difference", () => {
+    const row = compareLeg(facts({ costMinor: 300, durationSeconds: 60 }), call(), true);
+    expect(row.issues).toEqual(["billed seconds differ: app 60, Sautikit 62", "cost differs: app 300, Sautikit 310 (minor units)"]);
+  });
+
+  it("flags a leg the app still thinks is live when Sautikit has ended the call", () => {
+    const row = compareLeg(facts({ state: "in_call", endedAt: null, durationSeconds: null, costMinor: null }), call(), true);
+    expect(row.issues[0]).toMatch(/Sautikit says the call completed; the app still shows it answered/);
+  });
+
+  it("accepts any unanswered outcome for a ringing call the app cancelled", () => {
+    const f = facts({ answeredAt: null, endReason: "meeting_ended", durationSeconds: 0, costMinor: 0 });
+    expect(compareLeg(f, call({ status: "canceled", duration_seconds: 0, cost_minor: 0 }), true).issues).toEqual([]);
+    expect(compareLeg(f, call({ status: "completed", duration_seconds: 5, cost_minor: 25 }), true).issues).not.toEqual([]);
+  });
+
+  it("reports a call Sautikit has no record of, unless Sautikit could not be asked", () => {
+    expect(compareLeg(facts(), undefined, true).issues).toEqual(["Sautikit has no record of this call"]);
+    expect(compareLeg(facts(), undefined, false).issues).toEqual([]);
+    expect(compareLeg(facts({ callId: null, state: "left", endReason: "failed" }), undefined, true).issues).toEqual([]);
+  });
+});
