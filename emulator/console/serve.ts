@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
 // The phones console: a small React app bundled in memory by esbuild on first
@@ -9,7 +10,7 @@ import { build } from "esbuild";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const entry = path.join(here, "app", "main.tsx");
 
-type Asset = { body: Buffer; type: string; etag: string };
+type Asset = { body: Buffer; gzip: Buffer; type: string; etag: string };
 type Bundle = Map<string, Asset>;
 
 let pending: Promise<Bundle> | null = null;
@@ -62,15 +63,17 @@ async function bundle(): Promise<Bundle> {
   for (const file of result.outputFiles) {
     const name = "/" + path.basename(file.path);
     const type = name.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
-    assets.set(name, { body: Buffer.from(file.contents), type, etag: `"${file.hash}"` });
+    const body = Buffer.from(file.contents);
+    assets.set(name, { body, gzip: gzipSync(body), type, etag: `W/"${file.hash}"` });
   }
   const html = Buffer.from(HTML);
-  assets.set("/", { body: html, type: "text/html; charset=utf-8", etag: `"${hashOf(assets)}"` });
+  assets.set("/", { body: html, gzip: gzipSync(html), type: "text/html; charset=utf-8", etag: `W/"${hashOf(assets)}"` });
   return assets;
 }
 
 function hashOf(assets: Bundle): string {
-  return [...assets.values()].map((a) => a.etag.replaceAll('"', "")).join("-");
+  // Weak ETags: the same validator covers the gzip and identity bodies.
+  return [...assets.values()].map((a) => a.etag.replace(/^W\/"|"$/g, "")).join("-");
 }
 
 function loadBundle(): Promise<Bundle> {
@@ -84,9 +87,15 @@ function loadBundle(): Promise<Bundle> {
   return pending;
 }
 
-/** Starts bundling early so the first page load is quick. Errors surface on request. */
+const WARM_DELAY_MS = 2000;
+
+/**
+ * Bundles shortly after start so the first page load is quick. Deferred (and
+ * unref'd) so the many short-lived emulators that tests start never pay for a
+ * console nobody opens. Errors surface on request.
+ */
 export function warmConsole(): void {
-  loadBundle().catch(() => undefined);
+  setTimeout(() => loadBundle().catch(() => undefined), WARM_DELAY_MS).unref();
 }
 
 /**
@@ -117,6 +126,7 @@ export async function handleConsoleRequest(req: IncomingMessage, res: ServerResp
     ETag: asset.etag,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
+    Vary: "Accept-Encoding",
   };
   if (route === "/") headers["Content-Security-Policy"] = CSP;
   if (req.headers["if-none-match"] === asset.etag) {
@@ -124,8 +134,11 @@ export async function handleConsoleRequest(req: IncomingMessage, res: ServerResp
     res.end();
     return true;
   }
-  headers["Content-Length"] = String(asset.body.length);
+  const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  const body = gzip ? asset.gzip : asset.body;
+  if (gzip) headers["Content-Encoding"] = "gzip";
+  headers["Content-Length"] = String(body.length);
   res.writeHead(200, headers);
-  res.end(req.method === "HEAD" ? undefined : asset.body);
+  res.end(req.method === "HEAD" ? undefined : body);
   return true;
 }
