@@ -101,3 +101,74 @@ test("sign up, sign out, wrong password, sign in, invite, member accepts and see
   await expect(page.getByTestId("member-row").filter({ hasText: member.email })).toBeVisible();
   await expect(page.getByTestId("invite-row")).toHaveCount(0);
 });
+
+test("a user in two workspaces switches between them; an admin resets their password and removes them", async ({ page, browser }) => {
+  const tag = `${run}b`;
+  const owner = { name: "Achieng Owner", email: `owner-${tag}@e2e.mkutano.test`, password: "owner-password-77" };
+  const other = { name: "Kamau Other", email: `other-${tag}@e2e.mkutano.test`, password: "other-password-88" };
+  const first = `First Coop ${tag}`;
+  const second = `Second Coop ${tag}`;
+
+  async function signUp(p: Page, who: typeof owner, workspace: string) {
+    await p.goto("/sign-up");
+    await p.getByLabel("Your name", { exact: true }).fill(who.name);
+    await p.getByLabel("Work email", { exact: true }).fill(who.email);
+    await p.getByLabel("Password", { exact: true }).fill(who.password);
+    await p.getByLabel("Workspace name", { exact: true }).fill(workspace);
+    await p.getByRole("button", { name: "Create workspace" }).click();
+    await expect(p).toHaveURL(/\/meetings$/);
+  }
+
+  await signUp(page, owner, first);
+  const otherContext = await browser.newContext();
+  const otherPage = await otherContext.newPage();
+  await signUp(otherPage, other, second);
+
+  // The owner invites someone who already has an account, as an admin.
+  await page.goto("/settings/members");
+  await page.getByLabel("Email", { exact: true }).fill(other.email);
+  await page.getByLabel("Role", { exact: true }).selectOption("admin");
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  const invitePath = new URL(await page.getByTestId("invite-link").inputValue()).pathname;
+
+  // Already signed in as the invitee: one click joins, and the new workspace becomes current.
+  await otherPage.goto(invitePath);
+  await otherPage.getByRole("button", { name: `Join ${first}` }).click();
+  await expect(otherPage).toHaveURL(/\/meetings$/);
+  const switcher = otherPage.getByTestId("workspace-switcher");
+  await expect(switcher).toContainText(first);
+
+  // Both workspaces are offered; switching changes the current one.
+  await switcher.click();
+  const panel = otherPage.locator(`#${await switcher.getAttribute("aria-controls")}`);
+  await expect(panel.locator("li")).toHaveCount(2);
+  await panel.getByRole("button", { name: new RegExp(second) }).click();
+  await expect(switcher).toContainText(second);
+  await expect(otherPage.getByRole("heading", { level: 1, name: "Meetings", exact: true })).toBeVisible();
+
+  // The owner issues a password-reset link; using it sets the new password and signs in.
+  await page.reload();
+  const row = page.getByTestId("member-row").filter({ hasText: other.email });
+  await row.getByRole("button", { name: `Reset password for ${other.name}` }).click();
+  const resetPath = new URL(await page.getByTestId("reset-link").inputValue()).pathname;
+  const resetContext = await browser.newContext();
+  const resetPage = await resetContext.newPage();
+  await resetPage.goto(resetPath);
+  await resetPage.getByLabel("New password", { exact: true }).fill("brand-new-password-99");
+  await resetPage.getByLabel("Repeat the new password", { exact: true }).fill("brand-new-password-99");
+  await resetPage.getByRole("button", { name: "Set password and sign in" }).click();
+  await expect(resetPage).toHaveURL(/\/meetings$/);
+  // The session from before the reset has ended.
+  await otherPage.reload();
+  await expect(otherPage).toHaveURL(/\/sign-in/);
+  await resetContext.close();
+  await otherContext.close();
+
+  // The owner removes them after confirming; they are gone from the list.
+  await row.getByRole("button", { name: `Remove ${other.name}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Remove ${other.name}?` });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByTestId("member-row")).toHaveCount(1);
+  await expect(page.getByTestId("status-message")).toContainText(`${other.name} was removed.`);
+});

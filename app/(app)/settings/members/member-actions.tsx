@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useState } from "react";
 import { SubmitButton } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/input";
@@ -11,14 +11,20 @@ import { OneTimeLink } from "@/app/(app)/settings/members/one-time-link";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
-/** useActionState plus an announcement of the outcome in the app's live region. */
+/**
+ * Runs a server action from a form and announces the outcome in the app-wide live region. The
+ * announcement does not depend on this component surviving: removing a member re-renders the
+ * list without its row.
+ */
 function useAnnouncedAction(action: Action, success: string) {
-  const [state, dispatch] = useActionState<FormState, FormData>(action, {});
+  const [state, setState] = useState<FormState>({});
   const announce = useStatusMessage();
-  useEffect(() => {
-    if (state.error) announce(state.error, "error");
-    else if (state.ok) announce(success);
-  }, [state, announce, success]);
+  async function dispatch(formData: FormData) {
+    const result = await action({}, formData);
+    if (result.error) announce(result.error, "error");
+    else if (result.ok) announce(success);
+    setState(result);
+  }
   return [state, dispatch] as const;
 }
 
