@@ -57,7 +57,7 @@ export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
     participants.map((p) => ({ id: p.id, name: p.name, phoneE164: p.phoneE164, role: p.role as ParticipantRole, createdAt: p.createdAt.getTime() })),
     views,
   );
-  const stamp = [meeting.updatedAt.getTime(), participants.length, ...legs.map((l) => l.updatedAt.getTime())];
+  const stamp = [meeting.updatedAt.getTime(), participants.length, ...participants.map((p) => p.updatedAt.getTime()), ...legs.map((l) => l.updatedAt.getTime())];
   return {
     meeting: {
       id: meeting.id,

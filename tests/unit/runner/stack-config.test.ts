@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { resolveStackConfig } from "@/scripts/lib/config";
+import { resolveStackConfig as resolveFromEnv } from "@/scripts/lib/config";
+
+// Next's types make NODE_ENV a required ProcessEnv key; these tests pass partial environments.
+const resolveStackConfig = (env: Record<string, string>) => resolveFromEnv(env as NodeJS.ProcessEnv);
 
 describe("resolveStackConfig", () => {
   it("defaults to local mode on the documented ports", () => {
