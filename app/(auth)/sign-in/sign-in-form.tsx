@@ -18,7 +18,7 @@ export function SignInForm({ next, email }: { next?: string; email?: string }) {
       <Field id="email" label="Email" error={state.fieldErrors?.email}>
         <Input name="email" type="email" autoComplete="username" required defaultValue={state.values?.email ?? email} />
       </Field>
-      <Field id="password" label="Password" error={state.fieldErrors?.password}>
+      <Field id="password" label="Password" hint="Forgot it? Ask an admin of your workspace for a reset link." error={state.fieldErrors?.password}>
         <Input name="password" type="password" autoComplete="current-password" required />
       </Field>
       <SubmitButton className="w-full" pendingLabel="Signing in…">
