@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { registerJobHandler } from "@/lib/jobs/registry";
 import { registerWebhookHandlers } from "@/lib/webhooks/handlers";
-import { answerInboundCall } from "@/lib/meetings/answer-inbound-call";
+import { registerDialInHandlers } from "@/lib/dial-in/register-dial-in-handlers";
 import { answerOutboundCall } from "@/lib/meetings/answer-outbound-call";
 import { DIAL_LEG_JOB } from "@/lib/meetings/dial-participant";
 import { placeLegCall } from "@/lib/meetings/place-leg-call";
@@ -15,7 +15,6 @@ const dialJobSchema = z.object({ legId: z.string().min(1) });
 export function registerMeetingHandlers(): void {
   registerWebhookHandlers({
     voiceOutbound: (ctx, cb) => answerOutboundCall(ctx.workspaceId, cb),
-    voiceInbound: (ctx, cb) => answerInboundCall(ctx.workspaceId, cb),
     conferenceEvent: async (ctx, ev) => {
       await applyConferenceEvent(ctx.workspaceId, ev, ctx.eventKey);
     },
@@ -23,6 +22,7 @@ export function registerMeetingHandlers(): void {
       await applyCallEvent(ctx.workspaceId, ev, ctx.eventKey);
     },
   });
+  registerDialInHandlers();
   registerJobHandler(DIAL_LEG_JOB, async (payload) => {
     const { legId } = dialJobSchema.parse(payload);
     // Transient Sautikit errors throw, so the job is retried (honouring Retry-After) with the same key.

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VoiceAction, VoiceResponse } from "@/lib/sautikit/contract/voice-actions";
 import { conferenceEventsUrl, holdMusicUrl } from "@/lib/meetings/callback-urls";
 import { promptsFor } from "@/lib/meetings/prompts/prompts-for";
+import { conferenceDigitsUrl } from "@/lib/dial-in/urls";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 
 type MeetingForRoom = {
@@ -38,13 +39,20 @@ export function apologise(text: string, language: string): VoiceResponse {
  * settings. The caller's place must already be checked against capacity (Sautikit would leave an
  * over-capacity caller stalled in silence, so the app never lets one reach the room).
  */
-export function roomActions(meeting: MeetingForRoom, person: { name: string | null; role: ParticipantRole }): VoiceResponse {
+export function roomActions(
+  meeting: MeetingForRoom,
+  person: { name: string | null; role: ParticipantRole },
+  opts: { announceRole?: boolean } = {},
+): VoiceResponse {
   const p = promptsFor(meeting.language);
   const isHost = person.role === "host";
   const startsRoom = isHost || !meeting.waitForHost;
   const actions: VoiceAction[] = [say(person.name ? p.greeting(person.name, meeting.title) : p.guestGreeting(meeting.title), p.language)];
-  if (isHost && meeting.waitForHost) actions.push(say(p.joiningAsHost, p.language));
+  if (isHost) actions.push(say(meeting.waitForHost ? p.joiningAsHost : p.youAreHost, p.language));
+  // Hosts on a phone with no data run the room from the keypad (lib/dial-in/apply-host-keypad.ts).
+  if (isHost) actions.push(say(p.hostKeypadHelp, p.language));
   if (person.role === "listener") actions.push(say(p.joiningAsListener, p.language));
+  if (person.role === "participant" && opts.announceRole) actions.push(say(p.joiningAsParticipant, p.language));
   if (!startsRoom && !meeting.startedAt) actions.push(say(p.waitingForHost, p.language));
   actions.push({
     conference: {
@@ -57,6 +65,8 @@ export function roomActions(meeting: MeetingForRoom, person: { name: string | nu
       ...(startsRoom ? {} : { waitUrl: holdMusicUrl() }),
       statusEventsCallbackUrl: conferenceEventsUrl(meeting.workspaceId, meeting.id),
       statusEvents: "start end join leave mute unmute",
+      // Only a host's leg collects keys, so a signed digits event always comes from a host.
+      ...(isHost ? { collectDigits: true, numDigits: 2, finishOnKey: "#", digitsCallbackUrl: conferenceDigitsUrl(meeting.workspaceId, meeting.id) } : {}),
     },
   });
   return { actions };

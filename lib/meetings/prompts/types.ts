@@ -15,4 +15,18 @@ export type PromptCatalogue = {
   wrongPin: string;
   tooManyAttempts: string;
   goodbye: string;
+  // Dial-in (lib/dial-in): identification, refusals and the host's keypad controls.
+  youAreHost: string;
+  joiningAsParticipant: string;
+  hostKeypadHelp: string;
+  noPinEntered: string;
+  meetingCancelled: string;
+  meetingNotStarted(startsAt: string): string;
+  roomLocked: string;
+  roomUnlocked: string;
+  everyoneMuted: string;
+  everyoneUnmuted: string;
+  endingMeeting: string;
+  unknownKeypadCommand: string;
+  keypadFailed: string;
 };
