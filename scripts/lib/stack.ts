@@ -116,6 +116,8 @@ export async function runStack(opts: StackOptions): Promise<number> {
     const ready = emulator
       ? waitForHttp(`${config.emulatorUrl}/_emulator/health`, { timeoutMs: 30_000, service: emulator })
       : Promise.resolve();
+    // Awaited below; until then a rejection must not count as unhandled (which would crash us).
+    ready.catch(() => {});
     await migrated;
     if (shuttingDown) return;
 
