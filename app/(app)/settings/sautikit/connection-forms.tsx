@@ -77,13 +77,14 @@ export function NumbersForm({ numbers, dialInId, callerIdId }: { numbers: Num[];
 }
 
 function OneButton({ act, label, pendingLabel, testId, variant }: {
-  act: (prev: FormState) => Promise<FormState>;
+  act: (prev: FormState, formData: FormData) => Promise<FormState>;
   label: string;
   pendingLabel: string;
   testId: string;
   variant?: "primary" | "secondary";
 }) {
-  const [state, action] = useActionState<FormState, FormData>((prev) => act(prev), {});
+  // The server action itself (not a wrapper), so the form also works before hydration.
+  const [state, action] = useActionState<FormState, FormData>(act, {});
   return (
     <form action={action} className="space-y-3">
       <SubmitButton variant={variant ?? "secondary"} pendingLabel={pendingLabel}>{label}</SubmitButton>
