@@ -1,6 +1,8 @@
 // Migration operations over either runtime: deploy, status, create (diff → new migration), reset.
 // Reusable by other scripts (dev runner, e2e setup, test databases) as well as scripts/db.ts.
 import fs from "node:fs";
+import path from "node:path";
+import { describeTarget, parseDatabaseUrl } from "@/lib/db/runtime";
 import { connectForMigrations } from "@/scripts/db/adapters";
 import type { MigrationConnection } from "@/scripts/db/adapters";
 import { createEngine, runEngine } from "@/scripts/db/engine";
@@ -71,6 +73,13 @@ export type MigrationStatus = {
 
 /** Compares the folder with `_prisma_migrations` (`prisma migrate status`). */
 export async function migrationStatus(databaseUrl: string, options: MigrateOptions = {}): Promise<MigrationStatus> {
+  const target = parseDatabaseUrl(databaseUrl);
+  if (target.kind === "pglite" && target.dataDir && !fs.existsSync(path.join(target.dataDir, "PG_VERSION"))) {
+    // Opening it would create it (initdb); a status check should not.
+    const migrations = migrationNames(readMigrationList((options.paths ?? prismaPaths()).migrationsDir));
+    const status = { database: `${describeTarget(target)} (does not exist yet)`, migrations, applied: [], pending: migrations };
+    return { ...status, edited: [], failed: [], missingLocally: [], clean: migrations.length === 0 };
+  }
   return withEngine(databaseUrl, options, async (engine, connection, paths) => {
     const migrationsList = readMigrationList(paths.migrationsDir);
     const diagnosis = await runEngine(engine, "diagnoseMigrationHistory", () =>
