@@ -45,7 +45,7 @@ export function isLocalHost(hostname: string): boolean {
   return ["127.0.0.1", "localhost", "::1", "[::1]"].includes(hostname);
 }
 
-export function resolveStackConfig(source: NodeJS.ProcessEnv = process.env): StackConfig {
+export function resolveStackConfig(source: Record<string, string | undefined> = process.env): StackConfig {
   const parsed = sourceSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
@@ -72,8 +72,9 @@ export function resolveStackConfig(source: NodeJS.ProcessEnv = process.env): Sta
     warnings.push(`APP_BASE_URL (${appBaseUrl}) is not port ${s.PORT}, where the app listens: the emulator's callbacks will miss it`);
   }
 
+  // Next's types declare NODE_ENV required; a partial source (tests, e2e) may rightly leave it unset.
   const env: NodeJS.ProcessEnv = {
-    ...source,
+    ...(source as NodeJS.ProcessEnv),
     PORT: String(s.PORT),
     APP_BASE_URL: appBaseUrl,
     SAUTIKIT_API_URL: sautikitApiUrl,
