@@ -27,10 +27,13 @@ async function phoneState(e164: string): Promise<string | undefined> {
   return state.phones.find((p) => p.e164 === e164)?.state;
 }
 
+// The emulator speaks prompts at about 400 ms a word, so call-state changes get a longer wait.
+const CALL = { timeout: 25_000 };
+
 const row = (page: Page, name: string) => page.locator(`[data-testid="roster-row"][data-person="${name}"]`);
 
 test("schedule, call everyone, watch the live roster, mute, kick and end the meeting", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await page.goto("/sign-up");
   await page.getByLabel("Your name", { exact: true }).fill("Organiser");
   await page.getByLabel("Work email", { exact: true }).fill(`meet-${run}@e2e.mkutano.test`);
@@ -71,36 +74,36 @@ test("schedule, call everyone, watch the live roster, mute, kick and end the mee
 
   // Call everyone: the busy number ends at once, the manual phones ring.
   await page.getByRole("button", { name: "Call everyone" }).click();
-  await expect(row(page, "Busy Bee")).toHaveAttribute("data-reason", "busy");
-  await expect(row(page, "Busy Bee")).toHaveAttribute("data-state", "left");
-  for (const name of ["Halima Host", "Amina Odhiambo", "Lena Listener"]) await expect(row(page, name)).toHaveAttribute("data-state", "ringing");
+  await expect(row(page, "Busy Bee")).toHaveAttribute("data-reason", "busy", CALL);
+  await expect(row(page, "Busy Bee")).toHaveAttribute("data-state", "left", CALL);
+  for (const name of ["Halima Host", "Amina Odhiambo", "Lena Listener"]) await expect(row(page, name)).toHaveAttribute("data-state", "ringing", CALL);
 
   // Amina answers first and waits for the host; the host's arrival starts the meeting.
   await phone(phones.amina, "answer");
-  await expect(row(page, "Amina Odhiambo")).toHaveAttribute("data-state", "waiting");
+  await expect(row(page, "Amina Odhiambo")).toHaveAttribute("data-state", "waiting", CALL);
   await phone(phones.host, "answer");
-  await expect(row(page, "Halima Host")).toHaveAttribute("data-state", "in_call");
-  await expect(row(page, "Amina Odhiambo")).toHaveAttribute("data-state", "in_call");
+  await expect(row(page, "Halima Host")).toHaveAttribute("data-state", "in_call", CALL);
+  await expect(row(page, "Amina Odhiambo")).toHaveAttribute("data-state", "in_call", CALL);
   await phone(phones.listener, "answer");
-  await expect(row(page, "Lena Listener")).toHaveAttribute("data-state", "in_call");
-  await expect(row(page, "Lena Listener")).toHaveAttribute("data-muted", "true");
-  await expect(page.getByTestId("meeting-status")).toHaveText("live");
+  await expect(row(page, "Lena Listener")).toHaveAttribute("data-state", "in_call", CALL);
+  await expect(row(page, "Lena Listener")).toHaveAttribute("data-muted", "true", CALL);
+  await expect(page.getByTestId("meeting-status")).toHaveText("live", CALL);
   await expect(page.getByTestId("roster-announcer")).not.toBeEmpty();
 
   // Mute Amina, kick the listener.
   await page.getByRole("button", { name: "Mute Amina Odhiambo" }).click();
-  await expect(row(page, "Amina Odhiambo")).toHaveAttribute("data-muted", "true");
+  await expect(row(page, "Amina Odhiambo")).toHaveAttribute("data-muted", "true", CALL);
   await page.getByRole("button", { name: "Remove Lena Listener from the call" }).click();
-  await expect(row(page, "Lena Listener")).toHaveAttribute("data-reason", "kicked");
+  await expect(row(page, "Lena Listener")).toHaveAttribute("data-reason", "kicked", CALL);
   await expect.poll(() => phoneState(phones.listener)).not.toBe("in_call");
 
   // End the meeting for everyone.
   await page.getByRole("button", { name: "End meeting" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "End meeting" }).click();
-  await expect(page.getByTestId("meeting-status")).toHaveText("ended");
+  await expect(page.getByTestId("meeting-status")).toHaveText("ended", CALL);
   for (const name of ["Halima Host", "Amina Odhiambo"]) {
-    await expect(row(page, name)).toHaveAttribute("data-state", "left");
-    await expect(row(page, name)).toHaveAttribute("data-reason", "meeting_ended");
+    await expect(row(page, name)).toHaveAttribute("data-state", "left", CALL);
+    await expect(row(page, name)).toHaveAttribute("data-reason", "meeting_ended", CALL);
   }
   await expect(page.locator('[data-testid="roster-row"][data-state="left"]')).toHaveCount(4);
   for (const e164 of [phones.host, phones.amina, phones.listener]) await expect.poll(() => phoneState(e164)).not.toBe("in_call");
