@@ -1,0 +1,162 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+
+// Recordings and admin review in a real browser against the running emulator: a recorded meeting
+// ends → an admin opens Recordings, plays it (the <audio> element decodes a real WAV) and downloads
+// it; a user of another workspace gets 404 for its URL; an organiser gets 403 on every admin page
+// and sees only their own meetings' recordings.
+
+const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const admin = { name: "Njeri Admin", email: `rec-admin-${run}@e2e.mkutano.test`, password: "correct-horse-battery" };
+const organiser = { name: "Baraka Organiser", email: `rec-org-${run}@e2e.mkutano.test`, password: "organiser-password-9" };
+const outsider = { name: "Outsider", email: `rec-out-${run}@e2e.mkutano.test`, password: "outsider-password-7" };
+const workspaceName = `Recordings ${run}`;
+
+// Ordinary numbers answer after about a second and stay until hung up (DESIGN.md magic numbers).
+const freshPhone = () => `+2547${20 + Math.floor(Math.random() * 79)}${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+
+async function signUp(page: Page, who: typeof admin, workspace: string) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name", { exact: true }).fill(who.name);
+  await page.getByLabel("Work email", { exact: true }).fill(who.email);
+  await page.getByLabel("Password", { exact: true }).fill(who.password);
+  await page.getByLabel("Workspace name", { exact: true }).fill(workspace);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/meetings$/);
+}
+
+type Roster = { meeting: { status: string; startedAt: number | null }; people: { state: string }[] };
+
+/** Schedules a recorded meeting through the app's API, dials two people, lets them talk, ends it. */
+async function runRecordedMeeting(request: APIRequestContext, title: string): Promise<string> {
+  const created = await request.post("/api/meetings", {
+    data: { title, agenda: "", startsAt: new Date(Date.now() + 3600_000).toISOString(), durationMinutes: 30, capacity: 10, record: true, waitForHost: false, endOnHostExit: false },
+  });
+  expect(created.status()).toBe(201);
+  const meetingId = ((await created.json()) as { meeting: { id: string } }).meeting.id;
+  for (const name of ["Akinyi", "Mwangi"]) {
+    const added = await request.post(`/api/meetings/${meetingId}/participants`, { data: { name, phone: freshPhone(), role: "participant" } });
+    expect(added.status()).toBe(201);
+  }
+  expect((await request.post(`/api/meetings/${meetingId}/call-everyone`)).status()).toBe(200);
+  const roster = async () => (await (await request.get(`/api/meetings/${meetingId}/roster`)).json()) as Roster;
+  await expect.poll(async () => (await roster()).people.filter((p) => p.state === "in_call").length, { timeout: 30_000 }).toBe(2);
+  // A couple of seconds of conversation, so the recording has a measurable length.
+  await expect.poll(async () => Date.now() - ((await roster()).meeting.startedAt ?? Date.now()), { timeout: 15_000 }).toBeGreaterThan(2_000);
+  expect((await request.post(`/api/meetings/${meetingId}/end`)).status()).toBe(200);
+  await expect
+    .poll(async () => ((await (await request.get("/api/recordings")).json()) as { recordings: { meetingId: string }[] }).recordings.some((r) => r.meetingId === meetingId), { timeout: 30_000 })
+    .toBe(true);
+  return meetingId;
+}
+
+const ADMIN_PAGES = ["/admin/calls", "/admin/spend", "/admin/webhooks", "/admin/audit", "/settings/members", "/settings/sautikit"];
+
+test("a recorded meeting is played and downloaded by the admin, hidden from other workspaces and organisers", async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  await signUp(page, admin, workspaceName);
+  const adminMeeting = await runRecordedMeeting(page.request, "Board review");
+
+  // Recordings: the admin plays it; the audio element loads and decodes a real WAV.
+  await page.goto("/recordings");
+  const row = page.getByTestId("recording-row").filter({ hasText: "Board review" });
+  await expect(row).toHaveCount(1);
+  const recordingId = (await row.getAttribute("data-recording-id"))!;
+  const audioResponse = page.waitForResponse((r) => r.url().endsWith(`/api/recordings/${recordingId}/audio`));
+  await row.getByRole("button", { name: "Play recording of Board review" }).click();
+  const audio = row.getByTestId("recording-audio");
+  await expect(audio).toBeVisible();
+  const served = await audioResponse;
+  expect(served.status()).toBe(200);
+  expect(served.headers()["content-type"]).toBe("audio/wav");
+  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.readyState)).toBeGreaterThanOrEqual(1);
+  expect(await audio.evaluate((a: HTMLAudioElement) => a.error)).toBeNull();
+  expect(await audio.evaluate((a: HTMLAudioElement) => a.duration)).toBeGreaterThan(1);
+
+  // Download: a WAV file with its own name.
+  const [download] = await Promise.all([page.waitForEvent("download"), row.getByTestId("recording-download").click()]);
+  expect(download.suggestedFilename()).toMatch(/^Board-review-\d{4}-\d{2}-\d{2}\.wav$/);
+  const bytes = await readFile((await download.path())!);
+  expect(bytes.subarray(0, 4).toString("ascii")).toBe("RIFF");
+  expect(bytes.subarray(8, 12).toString("ascii")).toBe("WAVE");
+  expect(bytes.length).toBeGreaterThan(44 + 16_000);
+
+  // Both are in the audit log.
+  await page.goto("/admin/audit");
+  await expect(page.getByTestId("audit-row").filter({ hasText: "recording.played" })).toHaveCount(1);
+  await expect(page.getByTestId("audit-row").filter({ hasText: "recording.downloaded" })).toHaveCount(1);
+
+  // Another workspace's user gets 404 for the recording's URLs, never the audio.
+  const outsiderContext = await browser.newContext();
+  const outsiderPage = await outsiderContext.newPage();
+  await signUp(outsiderPage, outsider, `Elsewhere ${run}`);
+  expect((await outsiderPage.request.get(`/api/recordings/${recordingId}/audio`)).status()).toBe(404);
+  expect((await outsiderPage.request.get(`/api/recordings/${recordingId}/audio?download=1`)).status()).toBe(404);
+  expect((await outsiderPage.request.get(`/api/recordings/${recordingId}`)).status()).toBe(404);
+  // They are an admin of their own workspace, so even a delete only learns that it does not exist.
+  expect((await outsiderPage.request.delete(`/api/recordings/${recordingId}`)).status()).toBe(404);
+  await outsiderPage.goto("/recordings");
+  await expect(outsiderPage.getByTestId("recording-row")).toHaveCount(0);
+  await outsiderContext.close();
+
+  // The admin invites an organiser, who joins in their own browser.
+  await page.goto("/settings/members");
+  await page.getByLabel("Email", { exact: true }).fill(organiser.email);
+  await page.getByLabel("Role", { exact: true }).selectOption("organiser");
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  const invitePath = new URL(await page.getByTestId("invite-link").inputValue()).pathname;
+  const orgContext = await browser.newContext();
+  const orgPage = await orgContext.newPage();
+  await orgPage.goto(invitePath);
+  await orgPage.getByLabel("Your name", { exact: true }).fill(organiser.name);
+  await orgPage.getByLabel("Choose a password", { exact: true }).fill(organiser.password);
+  await orgPage.getByRole("button", { name: "Create account and join" }).click();
+  await expect(orgPage).toHaveURL(/\/meetings$/);
+
+  // Every admin page is refused with 403, and so are the admin APIs.
+  for (const path of ADMIN_PAGES) {
+    const res = await orgPage.goto(path);
+    expect(res?.status(), path).toBe(403);
+    await expect(orgPage.getByRole("heading", { name: "You don’t have access to this page" })).toBeVisible();
+  }
+  for (const path of ["/api/admin/calls", "/api/admin/spend", "/api/admin/webhooks", "/api/admin/audit", "/api/admin/wallet"]) {
+    expect((await orgPage.request.get(path)).status(), path).toBe(403);
+  }
+
+  // The organiser sees none of the admin's recordings, then only their own.
+  await orgPage.goto("/recordings");
+  await expect(orgPage.getByTestId("recording-row")).toHaveCount(0);
+  expect((await orgPage.request.get(`/api/recordings/${recordingId}/audio`)).status()).toBe(404);
+  const orgMeeting = await runRecordedMeeting(orgPage.request, "Field team standup");
+  await orgPage.goto("/recordings");
+  await expect(orgPage.getByTestId("recording-row")).toHaveCount(1);
+  await expect(orgPage.getByTestId("recording-row")).toContainText("Field team standup");
+  await expect(orgPage.getByRole("button", { name: "Delete" })).toHaveCount(0);
+  await expect(orgPage.getByTestId("wallet-badge")).toHaveCount(0);
+  await orgContext.close();
+
+  // The admin sees both meetings' recordings.
+  await page.goto("/recordings");
+  await expect(page.getByTestId("recording-row")).toHaveCount(2);
+  expect(new Set([adminMeeting, orgMeeting]).size).toBe(2);
+
+  // Admin review: the wallet in the header, the call log reconciled with Sautikit, spend, webhooks.
+  await expect(page.getByTestId("wallet-badge")).toHaveText(/KES \d/);
+  await page.goto("/admin/calls");
+  await expect(page.getByTestId("call-row")).toHaveCount(4);
+  await expect(page.getByTestId("call-log-ok")).toBeVisible();
+  await page.goto("/admin/spend");
+  await expect(page.getByTestId("wallet-balance")).toHaveText(/^KES \d+\.\d\d$/);
+  await expect(page.getByTestId("spend-meeting-row")).toHaveCount(2);
+  await expect(page.getByTestId("spend-chart").locator("svg").first()).toBeVisible();
+  await page.goto("/admin/webhooks?verdict=accepted&kind=call.recording");
+  await expect(page.getByTestId("webhook-row")).toHaveCount(2);
+
+  // The meeting page shows the statement and offers it as CSV.
+  await page.goto(`/meetings/${adminMeeting}`);
+  await expect(page.getByTestId("meeting-spend")).toBeVisible();
+  await expect(page.getByTestId("statement-total")).toHaveText(/^KES \d+\.\d\d$/);
+  const csv = await page.request.get(`/api/meetings/${adminMeeting}/statement?format=csv`);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect((await csv.text()).split("\r\n")[0]).toContain("Seconds connected");
+});
