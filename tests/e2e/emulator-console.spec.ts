@@ -92,6 +92,8 @@ test("answering a ringing phone in the console shows what its caller hears", asy
 
     const card = page.getByTestId(`phone-${phone}`);
     await expect(card.getByTestId("phone-state")).toHaveText("Ringing");
+    // Screen-reader users hear it too (the page's aria-live region).
+    await expect(page.getByTestId("announcer")).toContainText(`${phone.slice(-3)}: Ringing`);
     await expect(card.getByText(greeting)).toHaveCount(0);
     // Nothing is asked of the app until the phone is answered.
     expect(receiver.callbacks).toHaveLength(0);
