@@ -17,7 +17,7 @@ export const en: PromptCatalogue = {
   goodbye: "Goodbye.",
   youAreHost: "You are the host.",
   joiningAsParticipant: "You are joining as a participant.",
-  hostKeypadHelp: "Host keypad controls: press star 5 to lock or unlock the meeting, star 6 to mute or unmute everyone, and star 9 to end the meeting.",
+  hostKeypadHelp: "Host keys: star 5 to lock or unlock, star 6 to mute or unmute everyone, star 9 to end the meeting.",
   noPinEntered: "We did not receive a PIN. Please enter your meeting PIN, followed by the hash key.",
   meetingCancelled: "Sorry, this meeting has been cancelled. Please contact the organiser. Goodbye.",
   meetingNotStarted: (startsAt) => `This meeting has not started yet. It starts at ${startsAt}. Please call back then. Goodbye.`,

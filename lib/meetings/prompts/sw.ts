@@ -17,7 +17,7 @@ export const sw: PromptCatalogue = {
   goodbye: "Kwaheri.",
   youAreHost: "Wewe ndiye mwenyeji.",
   joiningAsParticipant: "Unajiunga kama mshiriki.",
-  hostKeypadHelp: "Vidhibiti vya mwenyeji: bonyeza nyota 5 kufunga au kufungua mkutano, nyota 6 kuzima au kuwasha sauti za wote, na nyota 9 kumaliza mkutano.",
+  hostKeypadHelp: "Vitufe vya mwenyeji: nyota 5 kufunga au kufungua, nyota 6 kuzima au kuwasha sauti za wote, nyota 9 kumaliza mkutano.",
   noPinEntered: "Hatukupokea nambari ya siri. Tafadhali weka nambari ya siri ya mkutano, kisha bonyeza alama ya reli.",
   meetingCancelled: "Samahani, mkutano huu umeghairiwa. Tafadhali wasiliana na mwandalizi. Kwaheri.",
   meetingNotStarted: (startsAt) => `Mkutano huu bado haujaanza. Utaanza saa ${startsAt}. Tafadhali piga tena wakati huo. Kwaheri.`,
