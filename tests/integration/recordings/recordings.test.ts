@@ -18,6 +18,7 @@ let m: {
   deleteRecording: typeof import("@/lib/recordings/delete-recording").deleteRecording;
   retention: typeof import("@/lib/recordings/retention");
   decryptSecret: typeof import("@/lib/crypto").decryptSecret;
+  captureRecording: typeof import("@/lib/recordings/capture-recording").captureRecording;
 };
 let ws: Awaited<ReturnType<typeof connectedWorkspace>>;
 let other: Awaited<ReturnType<typeof connectedWorkspace>>;
@@ -34,6 +35,7 @@ beforeAll(async () => {
     deleteRecording: (await import("@/lib/recordings/delete-recording")).deleteRecording,
     retention: await import("@/lib/recordings/retention"),
     decryptSecret: (await import("@/lib/crypto")).decryptSecret,
+    captureRecording: (await import("@/lib/recordings/capture-recording")).captureRecording,
   };
   ws = await connectedWorkspace(m.db, "Recordings A");
   other = await connectedWorkspace(m.db, "Recordings B");
@@ -78,7 +80,20 @@ describe("recordings", () => {
     expect(pending.status === "pending" && pending.retryAfterSeconds).toBeGreaterThan(0);
     expect(await m.db.recording.count({ where: { workspaceId: ws.workspaceId } })).toBe(0);
 
+    // A provider may announce the recording before its file is ready: playback then answers 202
+    // with Sautikit's retry hint instead of a broken player.
+    const early = await m.captureRecording({ workspaceId: ws.workspaceId, meetingId, callId, source: "conference.end" });
+    expect(early.status).toBe("created");
+    const earlyId = (early as { recordingId: string }).recordingId;
+    expect((await m.getRecording(ws.admin, earlyId)).availability).toMatchObject({ status: "pending" });
+    const waiting = await m.streamRecording(ws.admin, earlyId, "play", null);
+    expect(waiting.status).toBe(202);
+    expect(Number(waiting.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await waiting.json()).toMatchObject({ status: "pending" });
+    expect(await m.db.auditLog.count({ where: { target: earlyId } })).toBe(0);
+
     const row = await endAndCapture(meetingId, callId);
+    expect(row.id).toBe(earlyId);
     recordingId = row.id;
     expect(row).toMatchObject({ workspaceId: ws.workspaceId, meetingId, callId, deletedAt: null });
     expect(row.durationSeconds).toBeGreaterThanOrEqual(1);
