@@ -2,6 +2,8 @@
 // stored once and applied once, forged ones are refused and logged, voice callbacks are always
 // answered. Requests are signed exactly as the emulator signs them (the contract's signPayload).
 import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { signPayload } from "@/lib/sautikit/contract/signature";
 import type { WebhookHandlers } from "@/lib/webhooks/handlers";
@@ -136,6 +138,44 @@ describe("events", () => {
     const res = await post("conference/digits", body, { contentType: "application/x-www-form-urlencoded" });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ actions: [{ say: { text: "You pressed *6" } }] });
+  });
+});
+
+describe("behind a reverse proxy", () => {
+  it("verifies although the proxy changed the host, the path prefix and added headers", async () => {
+    let applied = 0;
+    register({ callEvent: async () => void applied++ });
+    const target = new URL(app.url);
+    // Sautikit → https://meet.example.com/hooks/… → proxy → app /api/sautikit/…
+    const proxy = http.createServer((req, res) => {
+      const upstream = http.request(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: req.url!.replace(/^\/hooks\//, "/api/sautikit/"),
+          headers: { ...req.headers, host: "meet.example.com", "x-forwarded-proto": "https", "x-forwarded-for": "203.0.113.7" },
+        },
+        (up) => {
+          res.writeHead(up.statusCode!, up.headers);
+          up.pipe(res);
+        },
+      );
+      req.pipe(upstream);
+    });
+    await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
+    try {
+      const body = callEvent(randomUUID());
+      const res = await fetch(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}/hooks/${workspaceId}/call-events`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Sautikit-Signature": await signPayload(SECRET, body, Math.floor(Date.now() / 1000)) },
+        body,
+      });
+      expect(res.status).toBe(200);
+      expect(applied).toBe(1);
+    } finally {
+      proxy.close();
+    }
   });
 });
 
