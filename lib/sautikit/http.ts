@@ -69,6 +69,7 @@ export async function sautikitRequest(config: SautikitHttpConfig, req: SautikitR
 
   for (let attempt = 1; ; attempt++) {
     let res: Response;
+    let body: unknown;
     try {
       res = await doFetch(url, {
         method: req.method,
@@ -77,6 +78,8 @@ export async function sautikitRequest(config: SautikitHttpConfig, req: SautikitR
         redirect: "manual",
         signal: AbortSignal.timeout(cfg.timeoutMs),
       });
+      // Inside the try: the timeout also covers a body that trickles in or is cut off.
+      body = await readBody(res);
     } catch (err) {
       // Timeout or connection failure: Sautikit may or may not have acted, so only repeat what is safe.
       const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
@@ -88,7 +91,6 @@ export async function sautikitRequest(config: SautikitHttpConfig, req: SautikitR
     }
 
     const requestId = res.headers.get("request-id") ?? undefined;
-    const body = await readBody(res);
     if ((res.status >= 200 && res.status < 300) || req.accept?.includes(res.status)) {
       return { status: res.status, headers: res.headers, body, requestId, attempts: attempt };
     }

@@ -168,3 +168,27 @@ describe("client", () => {
     expect(res).toMatchObject({ call_id: "c1", rateLimit: { limit: 10, remaining: 9 }, replayed: false });
   });
 });
+
+describe("a body that never finishes", () => {
+  it("counts as a timeout and is retried on a safe request", async () => {
+    let calls = 0;
+    const fetchImpl = (async (_url: string, init: RequestInit) => {
+      calls++;
+      if (calls > 1) return json(200, { numbers: [] });
+      // Headers arrive, the body stalls; like fetch, aborting the signal errors the body stream.
+      return new Response(
+        new ReadableStream({
+          async start(c) {
+            c.enqueue(new TextEncoder().encode('{"numb'));
+            await new Promise((r) => init.signal!.addEventListener("abort", r));
+            c.error(init.signal!.reason);
+          },
+        }),
+        { status: 200 },
+      );
+    }) as unknown as typeof fetch;
+    const client = createSautikitClient({ baseUrl: "http://s.test", apiKey: "k", timeoutMs: 30, fetch: fetchImpl, sleep: async () => {} });
+    expect(await client.numbers.list()).toEqual([]);
+    expect(calls).toBe(2);
+  });
+});
