@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { decryptSecret, encryptSecret } from "@/lib/crypto";
+import { encryptSecret } from "@/lib/crypto";
 import { isLocalMode } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createSautikitClient } from "@/lib/sautikit/client";
@@ -29,16 +29,17 @@ export const connectionInputSchema = z.object({
 });
 
 /**
- * Stores a pasted API key (encrypted) after proving it works. The workspace keeps its signing
- * secret if it has one; otherwise a fresh one is generated, and it reaches Sautikit when the
- * numbers are routed (so a pasted key alone never changes where calls go).
+ * Stores a pasted API key (encrypted) after proving it works, with a fresh signing secret: the
+ * previous one may be the emulator's well-known dev secret, which must never guard a real
+ * account. The secret reaches Sautikit when the numbers are routed (right away when the
+ * workspace's numbers are on the new account, otherwise once an admin picks them).
  */
 export async function saveConnection(actor: Actor, input: z.input<typeof connectionInputSchema>): Promise<{ numbers: number }> {
   requireAdmin(actor);
   const { apiBaseUrl, apiKey } = connectionInputSchema.parse(input);
   const numbers = await createSautikitClient({ baseUrl: apiBaseUrl, apiKey, maxAttempts: 2 }).numbers.list();
   const existing = await findConnection(actor.workspaceId);
-  const secret = existing ? decryptSecret(existing.signingSecretEnc) : `whsec_${randomBytes(32).toString("base64url")}`;
+  const secret = `whsec_${randomBytes(32).toString("base64url")}`;
   const owned = (id: string | null | undefined) => (id && numbers.some((n) => n.id === id) ? id : null);
   const keep = {
     dialInNumberId: owned(existing?.dialInNumberId),

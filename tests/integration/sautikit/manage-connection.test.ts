@@ -70,11 +70,16 @@ describe("Sautikit connection management", () => {
   });
 
   it("switching to another account keeps the key encrypted and asks for numbers, then routes both", async () => {
+    const before = await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } });
     const other = await control<Account>("POST", "/_emulator/workspaces", { name: "another account" });
     const saved = await m.saveConnection(admin, { apiBaseUrl: `${app.emulatorUrl}/`, apiKey: other.api_key });
     expect(saved.numbers).toBe(2);
     const row = await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } });
     expect(row.apiKeyEnc).not.toContain(other.api_key);
+    const { decryptSecret } = await import("@/lib/crypto");
+    // A new account gets a new, random signing secret (never the emulator's well-known one).
+    expect(decryptSecret(row.signingSecretEnc)).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    expect(decryptSecret(row.signingSecretEnc)).not.toBe(decryptSecret(before.signingSecretEnc));
     expect(row).toMatchObject({ status: "needs_numbers", dialInNumberId: null, callerIdNumberId: null, apiBaseUrl: app.emulatorUrl });
 
     const foreign = await fail(m.selectNumbers(admin, { dialInNumberId: "num_not_mine", callerIdNumberId: other.numbers[0]!.id }));
