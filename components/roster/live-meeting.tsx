@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -40,6 +40,14 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
   const calling = roster.people.filter((p) => p.state === "created" || p.state === "dialling" || p.state === "ringing").length;
   const dialled = roster.people.filter((p) => p.state !== "invited" && p.state !== "created").length;
   const refresh = () => void mutate();
+  // The details card is server-rendered: refresh it when the meeting goes live or ends.
+  const lastStatus = useRef(status);
+  useEffect(() => {
+    if (lastStatus.current !== status) {
+      lastStatus.current = status;
+      router.refresh();
+    }
+  }, [status, router]);
 
   const post = async (name: string, url: string, body: unknown, done: (r: unknown) => string) => {
     setBusy(name);
@@ -105,7 +113,7 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
             <dd className="text-lg font-semibold tabular-nums" data-testid="meeting-duration">{formatDuration(duration)}</dd>
           </div>
           <div>
-            <dt className="text-xs text-slate-500">Cost so far</dt>
+            <dt className="text-xs text-slate-500">{open ? "Cost so far" : "Total cost"}</dt>
             <dd className="text-lg font-semibold tabular-nums" data-testid="meeting-cost">{formatKes(totalCost)}</dd>
           </div>
           <div>

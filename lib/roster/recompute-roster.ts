@@ -4,6 +4,7 @@ import { reduceRoster } from "@/lib/roster/reduce-roster";
 import { fromRow, toRowData } from "@/lib/roster/stored-event";
 import type { LegInfo, RosterEvent } from "@/lib/roster/roster-event";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
+import { scheduleNextOccurrence } from "@/lib/meetings/schedule-next-occurrence";
 
 type Tx = Prisma.TransactionClient;
 
@@ -85,6 +86,7 @@ export async function recomputeRoster(tx: Tx, meetingId: string): Promise<void> 
     const endedAt = state.room.ended ? date(state.room.endedAt) : null;
     if (status !== meeting.status || startedAt?.getTime() !== meeting.startedAt?.getTime() || endedAt?.getTime() !== meeting.endedAt?.getTime()) {
       await tx.meeting.update({ where: { id: meetingId }, data: { status, startedAt, endedAt } });
+      if (status === "ended" && meeting.status !== "ended") await scheduleNextOccurrence(tx, meetingId);
     }
   }
 }

@@ -82,3 +82,13 @@ describe("prompts", () => {
     expect(promptsFor("xx").language).toBe("en-KE");
   });
 });
+
+describe("weekly recurrence", () => {
+  it("keeps the wall-clock time across daylight saving and skips past weeks", async () => {
+    const { nextWeekly } = await import("@/lib/meetings/schedule-next-occurrence");
+    const london = new Date("2026-10-20T08:00:00Z"); // 09:00 BST
+    expect(nextWeekly(london, "Europe/London", london).toISOString()).toBe("2026-10-27T09:00:00.000Z"); // 09:00 GMT
+    const nairobi = new Date("2026-12-01T06:30:00Z");
+    expect(nextWeekly(nairobi, "Africa/Nairobi", new Date("2026-12-20T00:00:00Z")).toISOString()).toBe("2026-12-22T06:30:00.000Z");
+  });
+});
