@@ -58,7 +58,10 @@ export async function handleWebhook(
   if (!signature) return reject(401, "rejected_signature", "signature missing");
   if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return reject(413, "invalid", "body too large");
 
-  const raw = await readCapped(req, MAX_BODY_BYTES);
+  const raw = await readCapped(req, MAX_BODY_BYTES).catch(() => "aborted" as const);
+  // A sender that gave up (Sautikit waits 10 s) leaves a cut-off body: that is a failed delivery,
+  // which Sautikit retries, not a forged one.
+  if (raw === "aborted" || req.signal?.aborted) return reject(499, "failed", "the sender disconnected before the body was read");
   if (!raw) return reject(413, "invalid", "body too large");
   const check = verifySignature({ header: signature, rawBody: raw, secrets: [secret] });
   if (!check.ok) return reject(401, "rejected_signature", `signature ${check.reason}`);

@@ -232,6 +232,26 @@ describe("rejections", () => {
     expect(res.status).toBe(413);
   });
 
+  it("a delivery whose sender hung up mid-body is a failed delivery, not a forged one", async () => {
+    const { handleWebhook } = await import("@/lib/webhooks/handle-webhook");
+    const body = callEvent(randomUUID());
+    const signature = await signPayload(SECRET, body, Math.floor(Date.now() / 1000));
+    const gone = new AbortController();
+    const cut = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode(body.slice(0, 20)));
+        gone.abort();
+        c.error(new Error("socket hang up"));
+      },
+    });
+    const req = new Request(`${app.url}/api/sautikit/${workspaceId}/call-events`, {
+      method: "POST", headers: { "X-Sautikit-Signature": signature, "X-Sautikit-Idempotency-Key": "cut-1" }, body: cut, signal: gone.signal, duplex: "half",
+    } as RequestInit);
+    const res = await handleWebhook(req, Promise.resolve({ workspaceId }), "call-events");
+    expect(res.status).toBe(499);
+    expect(await db.webhookDelivery.findFirstOrThrow({ where: { deliveryId: "cut-1" } })).toMatchObject({ verdict: "failed" });
+  });
+
   it("an unknown workspace is 404", async () => {
     expect((await post("call-events", callEvent(randomUUID()), { ws: randomUUID() })).status).toBe(404);
     expect((await post("call-events", callEvent(randomUUID()), { ws: "not-a-uuid" })).status).toBe(404);
