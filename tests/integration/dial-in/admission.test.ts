@@ -176,4 +176,19 @@ describe.concurrent("dial-in", () => {
     await em.idle(e);
     expect(await m.db.leg.count({ where: { meetingId: { in: [cancelled.id, ended.id] } } })).toBe(0);
   });
+
+  it("turns new callers away from a locked room, but the host PIN still gets in", { timeout: 120_000 }, async () => {
+    const ws = await connectedWorkspace(m.db);
+    const locked = await m.scheduleMeeting(ws.actor, meetingInput({ title: "Closed door", startsAt: soon() }));
+    await m.db.meeting.update({ where: { id: locked.id }, data: { locked: true } });
+    const turnedAway = freshPhone();
+    await dialWithPin(turnedAway, ws.dialIn, locked.pin);
+    await em.hears(turnedAway, m.en.meetingLocked);
+    await em.idle(turnedAway);
+    const lockedHost = freshPhone();
+    await dialWithPin(lockedHost, ws.dialIn, locked.hostPin);
+    await em.hears(lockedHost, m.en.joiningAsHost);
+    await until("host in the locked room", async () => (await em.room(locked.roomName))?.members.some((x) => x.e164 === lockedHost));
+    await em.hangup(lockedHost);
+  });
 });
