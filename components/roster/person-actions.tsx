@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { SaveGuestForm } from "@/components/roster/save-guest-form";
 import { Button } from "@/components/ui/button";
 import { useStatusMessage } from "@/components/ui/status-message";
 import { apiFetch } from "@/lib/hooks/api-fetch";
@@ -93,6 +94,10 @@ export function PersonActions({
         Remove
       </Button>,
     );
+  }
+  // A dial-in guest (no participant row): the organiser can name them and save them as a participant.
+  if (!person.participantId && person.legs.some((l) => l.direction === "inbound")) {
+    buttons.push(<SaveGuestForm key="save-guest" meetingId={meetingId} phoneE164={person.phoneE164} onSaved={onChanged} />);
   }
   return <div className="flex flex-wrap justify-end gap-2">{buttons}</div>;
 }

@@ -3,6 +3,7 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { PersonActions } from "@/components/roster/person-actions";
 import { formatDuration, formatKes, legCostAt, legSecondsInCall } from "@/lib/shared/cost";
+import { legSecondsOnHold } from "@/lib/shared/hold-time";
 import { formatPhone } from "@/lib/shared/phone";
 import { legStateLabels, leftReasonLabels, type PersonRow, type PersonState } from "@/lib/shared/roster-types";
 
@@ -54,6 +55,7 @@ export function RosterTable({
           {people.map((p) => {
             const seconds = p.legs.reduce((s, l) => s + legSecondsInCall(l, now), 0);
             const cost = p.legs.reduce((s, l) => s + legCostAt(l, now), 0);
+            const held = p.legs.reduce((s, l) => s + legSecondsOnHold(l, now), 0);
             return (
               <tr key={p.key} data-testid="roster-row" data-person={p.name} data-state={p.state} data-muted={String(p.muted)} data-reason={p.endReason ?? ""}>
                 <td className="px-3 py-2 align-top">
@@ -84,6 +86,11 @@ export function RosterTable({
                     <Badge tone="warning" className="ml-1">
                       Muted
                     </Badge>
+                  ) : null}
+                  {held > 0 ? (
+                    <div className="mt-1 text-xs text-slate-500" data-testid="hold-time">
+                      On hold {formatDuration(held)}
+                    </div>
                   ) : null}
                 </td>
                 <td className="px-3 py-2 text-right align-top tabular-nums">{formatDuration(seconds)}</td>

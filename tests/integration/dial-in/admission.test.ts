@@ -13,6 +13,7 @@ let m: {
   scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
   addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
   buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
+  saveGuest: typeof import("@/lib/dial-in/save-guest").saveGuest;
   en: typeof import("@/lib/meetings/prompts/en").en;
   sw: typeof import("@/lib/meetings/prompts/sw").sw;
 };
@@ -25,6 +26,7 @@ beforeAll(async () => {
     scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
     addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
     buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
+    saveGuest: (await import("@/lib/dial-in/save-guest")).saveGuest,
     en: (await import("@/lib/meetings/prompts/en")).en,
     sw: (await import("@/lib/meetings/prompts/sw")).sw,
   };
@@ -61,7 +63,7 @@ describe.concurrent("dial-in", () => {
     await em.hangup(phone);
   });
 
-  it("admits a guest with the PIN (listed with their number), and the host PIN starts the room and releases the waiting", { timeout: 120_000 }, async () => {
+  it("admits a guest with the PIN (listed with their number, then named and saved), and the host PIN starts the room and releases the waiting", { timeout: 120_000 }, async () => {
     const ws = await connectedWorkspace(m.db);
     const meeting = await m.scheduleMeeting(ws.actor, meetingInput({ title: "Board", startsAt: soon() }));
     const guest = freshPhone();
@@ -74,6 +76,14 @@ describe.concurrent("dial-in", () => {
     });
     expect(waiting).toMatchObject({ participantId: null, name: "Guest caller", phoneE164: guest });
     expect((await em.room(meeting.roomName))?.status).toBe("waiting");
+
+    // The organiser names the guest and saves them as a participant: one row, their call kept.
+    await expect(m.saveGuest(ws.actor, meeting.id, { name: "", phone: guest })).rejects.toThrow();
+    await expect(m.saveGuest(ws.actor, meeting.id, { name: "Nobody", phone: freshPhone() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const saved = await m.saveGuest(ws.actor, meeting.id, { name: "Mama Mboga", phone: guest });
+    const named = (await m.buildRoster(meeting.id)).people.filter((p) => p.phoneE164 === guest);
+    expect(named).toEqual([expect.objectContaining({ participantId: saved.id, name: "Mama Mboga", state: "waiting" })]);
+    await expect(m.saveGuest(ws.actor, meeting.id, { name: "Again", phone: guest })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     const host = freshPhone();
     await dialWithPin(host, ws.dialIn, meeting.hostPin);

@@ -1,0 +1,10 @@
+// POST /api/meetings/:id/guests — name a dial-in guest and save them as a participant
+import { requireApiActor } from "@/lib/auth/actor";
+import { saveGuest, saveGuestSchema } from "@/lib/dial-in/save-guest";
+import { parseJson, route } from "@/lib/http/route";
+
+export const POST = route<{ meetingId: string }>(async (req, { params }) => {
+  const actor = await requireApiActor(req);
+  const participant = await saveGuest(actor, params.meetingId, await parseJson(req, saveGuestSchema));
+  return Response.json({ participant }, { status: 201 });
+});

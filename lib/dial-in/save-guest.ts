@@ -1,0 +1,35 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
+import { lockMeeting } from "@/lib/roster/recompute-roster";
+import { notifyRosterChanged } from "@/lib/roster/roster-bus";
+import { participantInputSchema } from "@/lib/shared/meeting-schemas";
+
+export const saveGuestSchema = participantInputSchema;
+
+/**
+ * Names a guest who dialled in with the PIN and saves them as a participant of the meeting: their
+ * calls so far move onto the new participant, so the roster shows one row under the new name, and
+ * they are recognised by caller ID next time.
+ */
+export async function saveGuest(actor: Actor, meetingId: string, raw: unknown) {
+  const meeting = await findMeetingForActor(actor, meetingId);
+  const input = saveGuestSchema.parse(raw);
+  const participant = await db.$transaction(async (tx) => {
+    await lockMeeting(tx, meeting.id);
+    const legs = await tx.leg.findMany({ where: { meetingId: meeting.id, direction: "inbound", fromE164: input.phone, participantId: null }, select: { id: true } });
+    if (legs.length === 0) throw new AppError("NOT_FOUND", "No guest has called in from that number.");
+    const taken = await tx.participant.findFirst({ where: { meetingId: meeting.id, phoneE164: input.phone } });
+    if (taken) throw new AppError("CONFLICT", `${input.phone} is already a participant in this meeting.`, { details: [{ path: "phone", message: "Already a participant." }] });
+    const created = await tx.participant.create({
+      data: { workspaceId: actor.workspaceId, meetingId: meeting.id, name: input.name, phoneE164: input.phone, role: input.role },
+    });
+    await tx.leg.updateMany({ where: { id: { in: legs.map((l) => l.id) } }, data: { participantId: created.id } });
+    await tx.auditLog.create({ data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "participant.guest_saved", target: created.id, details: { meetingId: meeting.id } } });
+    return created;
+  });
+  notifyRosterChanged(meeting.id);
+  return { id: participant.id, name: participant.name, phoneE164: participant.phoneE164, role: participant.role };
+}
