@@ -23,6 +23,7 @@ type Values = {
   endOnHostExit: boolean;
   beep: boolean;
   record: boolean;
+  callMeBack: boolean;
 };
 
 function initialValues(meeting?: MeetingView): Values {
@@ -41,6 +42,7 @@ function initialValues(meeting?: MeetingView): Values {
     endOnHostExit: meeting?.endOnHostExit ?? true,
     beep: meeting?.beep ?? true,
     record: meeting?.record ?? false,
+    callMeBack: meeting?.callMeBack ?? false,
   };
 }
 
@@ -91,6 +93,7 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
         endOnHostExit: v.endOnHostExit,
         beep: v.beep,
         record: v.record,
+        callMeBack: v.callMeBack,
       };
       const res = await apiFetch<{ meeting: MeetingView }>(meeting ? `/api/meetings/${meeting.id}` : "/api/meetings", {
         method: meeting ? "PATCH" : "POST",
@@ -164,6 +167,11 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
           <Checkbox label="End the meeting when the host leaves" checked={v.endOnHostExit} onChange={(e) => set("endOnHostExit", e.target.checked)} />
           <Checkbox label="Beep when people join or leave" checked={v.beep} onChange={(e) => set("beep", e.target.checked)} />
           <Checkbox label="Record the meeting" checked={v.record} onChange={(e) => set("record", e.target.checked)} />
+          <Checkbox
+            label="Call me back: invitees who flash the dial-in number during the meeting are called straight back, free for them"
+            checked={v.callMeBack}
+            onChange={(e) => set("callMeBack", e.target.checked)}
+          />
         </div>
       </fieldset>
       <div className="flex gap-3">

@@ -16,6 +16,7 @@ export function toMeetingView(m: MeetingRow, dialInNumber: string | null): Meeti
     recurrence: m.recurrence,
     waitForHost: m.waitForHost,
     endOnHostExit: m.endOnHostExit,
+    callMeBack: m.callMeBack,
     beep: m.beep,
     capacity: m.capacity,
     record: m.record,

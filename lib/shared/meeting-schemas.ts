@@ -55,6 +55,8 @@ export const meetingInputSchema = z.object({
     .min(2, "Capacity must be at least 2.")
     .max(MAX_CAPACITY, `Capacity can be at most ${MAX_CAPACITY}.`),
   record: z.boolean().default(false),
+  /** Flash to join: an invitee who calls the dial-in number of the live meeting is rejected unanswered and called back. */
+  callMeBack: z.boolean().default(false),
   language: z.enum(meetingLanguages).default("en"),
 });
 export type MeetingInput = z.infer<typeof meetingInputSchema>;

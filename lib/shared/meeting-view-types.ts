@@ -9,6 +9,7 @@ export type MeetingView = {
   recurrence: string;
   waitForHost: boolean;
   endOnHostExit: boolean;
+  callMeBack: boolean;
   beep: boolean;
   capacity: number;
   record: boolean;
