@@ -12,7 +12,12 @@ type Actions = {
   dismiss: () => void;
 };
 
-const ActionsContext = createContext<Actions | null>(null);
+type Run = Actions["run"];
+
+// Two contexts: `run` never changes, so components that only act (every phone
+// card) do not re-render when a notice comes or goes.
+const RunContext = createContext<Run | null>(null);
+const NoticeContext = createContext<Pick<Actions, "notice" | "dismiss"> | null>(null);
 
 export function ActionsProvider({ refresh, children }: { refresh: () => void; children: ReactNode }) {
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -43,13 +48,23 @@ export function ActionsProvider({ refresh, children }: { refresh: () => void; ch
     [refresh, show],
   );
 
-  const value = useMemo(() => ({ run, notice, dismiss: () => setNotice(null) }), [run, notice]);
-  return <ActionsContext.Provider value={value}>{children}</ActionsContext.Provider>;
+  const noticeValue = useMemo(() => ({ notice, dismiss: () => setNotice(null) }), [notice]);
+  return (
+    <RunContext.Provider value={run}>
+      <NoticeContext.Provider value={noticeValue}>{children}</NoticeContext.Provider>
+    </RunContext.Provider>
+  );
 }
 
-export function useActions(): Actions {
-  const value = useContext(ActionsContext);
-  if (!value) throw new Error("useActions outside ActionsProvider");
+export function useActions(): { run: Run } {
+  const run = useContext(RunContext);
+  if (!run) throw new Error("useActions outside ActionsProvider");
+  return { run };
+}
+
+export function useNotice(): Pick<Actions, "notice" | "dismiss"> {
+  const value = useContext(NoticeContext);
+  if (!value) throw new Error("useNotice outside ActionsProvider");
   return value;
 }
 

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from "react";
-import { ActionsProvider, useActions, useBusy } from "./actions";
+import { ActionsProvider, useActions, useBusy, useNotice } from "./actions";
 import { controlApi } from "./api";
 import { DeliveriesPanel } from "./deliveries-panel";
 import { AddPhoneForm, DialInForm } from "./dial-in-form";
@@ -189,7 +189,7 @@ function ResetButton() {
 }
 
 function NoticeBar() {
-  const { notice, dismiss } = useActions();
+  const { notice, dismiss } = useNotice();
   return (
     <div className="notice-area" role="status" aria-live="polite">
       {notice ? (
