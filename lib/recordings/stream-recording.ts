@@ -13,7 +13,13 @@ export type StreamMode = "play" | "download";
 
 const FETCH_TIMEOUT_MS = 15_000;
 
-export async function streamRecording(actor: Actor, recordingId: string, mode: StreamMode, range: string | null): Promise<Response> {
+export async function streamRecording(
+  actor: Actor,
+  recordingId: string,
+  mode: StreamMode,
+  range: string | null,
+  opts: { audit?: boolean } = {},
+): Promise<Response> {
   const rec = await findRecordingForActor(actor, recordingId);
   const availability = await lookupRecordingAt(actor.workspaceId, rec.callId);
   if (availability.status === "pending") {
@@ -43,8 +49,9 @@ export async function streamRecording(actor: Actor, recordingId: string, mode: S
     throw new AppError("SAUTIKIT_REJECTED", "Sautikit did not serve the recording file. Try again shortly.");
   }
 
-  // A player asks again for later byte ranges while seeking; only the opening request is audited.
-  if (!safeRange || /^bytes=0-/.test(safeRange)) {
+  // A player asks again for later byte ranges while seeking, and HEAD only probes: only the opening
+  // request of a playback or download is audited.
+  if (opts.audit !== false && (!safeRange || /^bytes=0-/.test(safeRange))) {
     await recordAudit({
       workspaceId: actor.workspaceId,
       actorId: actor.userId,

@@ -9,5 +9,5 @@ export const runtime = "nodejs";
 export const GET = route<{ recordingId: string }>(async (req, { params }) => {
   const actor = await requireApiActor(req);
   const download = new URL(req.url).searchParams.get("download") === "1";
-  return streamRecording(actor, params.recordingId, download ? "download" : "play", req.headers.get("range"));
+  return streamRecording(actor, params.recordingId, download ? "download" : "play", req.headers.get("range"), { audit: req.method !== "HEAD" });
 });
