@@ -17,4 +17,6 @@ export async function register(): Promise<void> {
   const { log } = await import("@/lib/log");
   // A database that is not migrated yet must not stop the app from starting.
   await scheduleWebhookPrune().catch((err: unknown) => log.warn({ err }, "could not schedule the webhook log prune"));
+  const { scheduleReconcile } = await import("@/lib/reconcile/reconcile-job");
+  await scheduleReconcile().catch((err: unknown) => log.warn({ err }, "could not schedule the roster reconciliation sweep"));
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { registerMeetingHandlers } from "@/lib/meetings/register-meeting-handlers";
 import { registerRecordingHandlers } from "@/lib/recordings/register-recording-handlers";
 import { registerWebhookJobs } from "@/lib/webhooks/prune-webhook-log";
+import { registerReconcileJobs } from "@/lib/reconcile/reconcile-job";
 
 // The one place the app's webhook and job handlers are wired in, called before the first webhook
 // is handled and when the job worker starts. Feature modules export a `register…()` function and
@@ -15,4 +16,5 @@ export function registerAppHandlers(): void {
   registerMeetingHandlers();
   registerRecordingHandlers();
   registerWebhookJobs();
+  registerReconcileJobs();
 }
