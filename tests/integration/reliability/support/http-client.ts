@@ -1,0 +1,68 @@
+// A cookie-keeping HTTP client (like one browser) that signs in through the app's real Auth.js
+// endpoints, plus the people every reliability test needs: two workspaces, an admin and an
+// organiser in A, an admin in B.
+import { randomUUID } from "node:crypto";
+
+export class Client {
+  private jar = new Map<string, string>();
+  constructor(private base: string) {}
+
+  async fetch(p: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.jar.size) headers.set("cookie", [...this.jar].map(([k, v]) => `${k}=${v}`).join("; "));
+    // Same-origin by default, as a browser sends it; tests override it to forge a cross-site request.
+    if (init.method && init.method !== "GET" && !headers.has("origin")) headers.set("origin", this.base);
+    const res = await fetch(`${this.base}${p}`, { ...init, headers, redirect: "manual" });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = c.split(";");
+      const [name, ...rest] = pair!.split("=");
+      if (attrs.some((a) => /^\s*max-age=0\s*$/i.test(a))) this.jar.delete(name!.trim());
+      else this.jar.set(name!.trim(), rest.join("="));
+    }
+    return res;
+  }
+
+  json(p: string, method: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    return this.fetch(p, { method, headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  }
+
+  async signIn(email: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
+    const { csrfToken } = (await (await this.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+    return this.fetch("/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+      body: new URLSearchParams({ csrfToken, email, password, callbackUrl: "/meetings" }),
+    });
+  }
+}
+
+type Db = typeof import("@/lib/db").db;
+export type Person = { email: string; password: string; userId: string; workspaceId: string };
+export type People = { adminA: Person; organiserA: Person; adminB: Person };
+
+/** Two workspaces; a fresh suffix keeps emails unique when a file calls this twice. */
+export async function createPeople(db: Db): Promise<People> {
+  const { signUp } = await import("@/lib/workspaces/sign-up");
+  const { hashPassword } = await import("@/lib/auth/password");
+  const tag = randomUUID().slice(0, 8);
+  const mk = async (who: string, workspaceName: string): Promise<Person> => {
+    const email = `${who}-${tag}@example.test`;
+    const password = `${who}-password-${tag}`;
+    const { userId, workspaceId } = await signUp({ name: who, email, password, workspaceName });
+    return { email, password, userId, workspaceId };
+  };
+  const adminA = await mk("admin-a", "Alpha");
+  const adminB = await mk("admin-b", "Bravo");
+  const email = `organiser-a-${tag}@example.test`;
+  const password = `organiser-password-${tag}`;
+  const user = await db.user.create({ data: { name: "Organiser A", email, passwordHash: await hashPassword(password) } });
+  await db.membership.create({ data: { userId: user.id, workspaceId: adminA.workspaceId, role: "organiser" } });
+  return { adminA, adminB, organiserA: { email, password, userId: user.id, workspaceId: adminA.workspaceId } };
+}
+
+export async function signedIn(base: string, who: Person): Promise<Client> {
+  const client = new Client(base);
+  const res = await client.signIn(who.email, who.password);
+  if (res.status !== 302 || !res.headers.get("location")?.endsWith("/meetings")) throw new Error(`sign-in failed for ${who.email}: ${res.status} ${res.headers.get("location")}`);
+  return client;
+}
