@@ -35,7 +35,10 @@ export const phoneSchema = z.string().transform((value, ctx) => {
 export const meetingInputSchema = z.object({
   title: z.string().trim().min(1, "Give the meeting a title.").max(120, "Keep the title under 120 characters."),
   agenda: z.string().trim().max(4000, "Keep the agenda under 4000 characters.").default(""),
-  startsAt: z.coerce.date({ error: "Pick a valid start date and time." }),
+  // Only a date or a date string: coercing `true` or `0` would silently mean 1970.
+  startsAt: z
+    .union([z.string(), z.date()], { error: "Pick a valid start date and time." })
+    .pipe(z.coerce.date({ error: "Pick a valid start date and time." })),
   timeZone: z
     .string()
     .default("Africa/Nairobi")
