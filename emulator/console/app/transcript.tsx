@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { formatClock } from "./format";
 import type { TranscriptEntry } from "./types";
 
@@ -13,10 +13,34 @@ const KIND_LABEL: Record<string, string> = {
   digits: "Pressed",
 };
 
+const DIGIT_RUN_GAP_MS = 3000;
+
+/**
+ * Keys pressed in quick succession read as one line ("Pressed 1234#"), the
+ * way a person reads a PIN; the emulator records one entry per key.
+ */
+export function groupDigits(entries: TranscriptEntry[]): TranscriptEntry[] {
+  const lines: TranscriptEntry[] = [];
+  let previousAt = 0;
+  for (const entry of entries) {
+    const at = Date.parse(entry.at);
+    const last = lines[lines.length - 1];
+    if (entry.kind === "digits" && last?.kind === "digits" && at - previousAt <= DIGIT_RUN_GAP_MS) {
+      // The line keeps the time of its first key.
+      lines[lines.length - 1] = { ...last, text: last.text + entry.text };
+    } else {
+      lines.push(entry);
+    }
+    previousAt = at;
+  }
+  return lines;
+}
+
 /** What the caller on this phone hears, oldest first; follows new lines unless scrolled up. */
 export function Transcript({ entries, label }: { entries: TranscriptEntry[]; label: string }) {
   const listRef = useRef<HTMLOListElement>(null);
   const pinned = useRef(true);
+  const lines = useMemo(() => groupDigits(entries), [entries]);
 
   useEffect(() => {
     const list = listRef.current;
@@ -36,7 +60,7 @@ export function Transcript({ entries, label }: { entries: TranscriptEntry[]; lab
         pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
       }}
     >
-      {entries.map((entry, index) => (
+      {lines.map((entry, index) => (
         <li key={`${entry.at}-${index}`} className={`line line-${entry.kind}`}>
           <time dateTime={entry.at}>{formatClock(entry.at)}</time>
           <span className="line-text">
