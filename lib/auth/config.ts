@@ -3,6 +3,7 @@ import { env, isLocalMode } from "@/lib/env";
 
 // Provider-free part of the Auth.js config: safe to load in proxy.ts (no database, no argon2).
 // auth.ts adds the credentials provider on top of it.
+// Sessions last 30 days from sign-in: nothing re-issues the cookie on each request (see proxy.ts).
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 export const baseAuthConfig = {
@@ -44,6 +45,15 @@ export function runtimeAuthConfig() {
     ...baseAuthConfig,
     secret: env().AUTH_SECRET,
     trustHost: env().AUTH_TRUST_HOST || isLocalMode(),
-    useSecureCookies: new URL(env().APP_BASE_URL).protocol === "https:",
+    useSecureCookies: useSecureCookies(),
   } satisfies NextAuthConfig;
+}
+
+function useSecureCookies(): boolean {
+  return new URL(env().APP_BASE_URL).protocol === "https:";
+}
+
+/** Auth.js's session cookie name for this deployment (large tokens are split into `.0`, `.1`…). */
+export function sessionCookieName(): string {
+  return useSecureCookies() ? "__Secure-authjs.session-token" : "authjs.session-token";
 }

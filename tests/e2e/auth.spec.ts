@@ -34,6 +34,7 @@ test("sign up, sign out, wrong password, sign in, invite, member accepts and see
   await page.getByTestId("user-menu").click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   // Signed out, a protected page sends us back to sign-in, remembering where we were going.
   await page.goto("/settings/members");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings%2Fmembers/);
