@@ -20,7 +20,7 @@ export default async function SignInPage({ searchParams }: Props) {
       <p className="mb-6 text-sm text-slate-600">Welcome back. Sign in to run your phone meetings.</p>
       {orphan ? (
         <Notice tone="warning" className="mb-4" testId="no-workspace">
-          {orphan.email} is not a member of any workspace. Ask an admin for an invite, or create a new workspace.
+          {orphan.email} is not a member of any workspace any more. Ask a workspace admin for a new invite.
         </Notice>
       ) : null}
       <SignInForm next={next ? nextPath : undefined} email={typeof email === "string" ? email : undefined} />
