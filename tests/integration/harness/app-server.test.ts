@@ -94,3 +94,32 @@ describe("app server adapter", () => {
     await expect(startAppServer({ databaseUrl: "pglite:memory", appDir: fixtureApp })).rejects.toThrow(/already running/);
   });
 });
+
+describe("app server stop()", () => {
+  const hooks = globalThis as typeof globalThis & {
+    __slowEntered?: () => void;
+    __slowRelease?: Promise<void>;
+    __events?: string[];
+  };
+
+  it("lets an in-flight handler finish before closing the database, and refuses late requests", async () => {
+    const app = await startAppServer({ databaseUrl: "pglite:memory", appDir: fixtureApp });
+    const events: string[] = (hooks.__events = []);
+    const entered = new Promise<void>((resolve) => (hooks.__slowEntered = resolve));
+    let release!: () => void;
+    hooks.__slowRelease = new Promise<void>((resolve) => (release = resolve));
+
+    const slow = fetch(`${app.url}/api/slow`);
+    await entered;
+    const stopped = app.stop().then(() => events.push("stopped"));
+    const late = await fetch(`${app.url}/api/slow`).then((r) => r.status, () => "refused");
+    expect([503, "refused"]).toContain(late);
+    release();
+
+    const res = await slow;
+    await stopped;
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ done: true });
+    expect(events).toEqual(["handler finished", "stopped"]);
+  });
+});

@@ -12,6 +12,7 @@ import { type Handler, runInNextContext } from "./next-context";
 import { type RouteEntry, discoverRoutes, findRoute } from "./route-table";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const STOP_GRACE_MS = 10_000;
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
 export type AppServer = { url: string; port: number; stop(): Promise<void> };
@@ -34,8 +35,18 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
   const modules = new Map<string, Promise<Record<string, unknown>>>();
   const pending = new Set<Promise<unknown>>();
 
+  // Requests still being handled; stop() lets them finish before closing the database. An event
+  // stream leaves the set once its headers are out (it may never end; stop() cuts it).
+  const inflight = new Set<Promise<unknown>>();
+  let stopping = false;
+
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    if (stopping) {
+      // A late webhook from the shared emulator: refuse it, as a stopped app would (it retries).
+      res.writeHead(503, { connection: "close", "content-type": "application/json" });
+      return void res.end(JSON.stringify({ error: { code: "SAUTIKIT_UNAVAILABLE", message: "app server stopping" } }));
+    }
+    const handled: Promise<void> = handle(req, res, () => inflight.delete(handled)).catch((error: unknown) => {
       console.error(`app server: ${req.method} ${req.url} failed`, error);
       if (!res.headersSent) {
         res.writeHead(500, { "content-type": "application/json" });
@@ -44,6 +55,8 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
         res.destroy(error instanceof Error ? error : undefined);
       }
     });
+    inflight.add(handled);
+    void handled.finally(() => inflight.delete(handled));
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -71,7 +84,7 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
     throw new Error("lib/env was read before startAppServer(); start the app server before using app modules");
   }
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, detach: () => void): Promise<void> {
     const requestUrl = new URL(req.url ?? "/", url);
     const match = findRoute(routes, requestUrl.pathname);
     if (!match) return sendJson(res, 404, { error: { code: "NOT_FOUND", message: `no route for ${requestUrl.pathname}` } });
@@ -99,6 +112,7 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
       },
       onClose: (cb) => res.once("close", cb),
     });
+    if (response.headers.get("content-type")?.startsWith("text/event-stream")) detach();
     await writeResponse(res, response, method === "HEAD");
   }
 
@@ -115,8 +129,15 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
     url,
     port,
     async stop() {
-      await closeServer(server);
-      await Promise.allSettled([...pending]);
+      stopping = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // Let requests that are mid-way finish against their database (bounded: a stuck one must not
+      // hang the suite); open event streams are then cut by closing every connection.
+      await Promise.race([Promise.allSettled([...inflight]), delay(STOP_GRACE_MS)]);
+      server.closeAllConnections();
+      await closed;
+      await Promise.race([Promise.allSettled([...pending]), delay(STOP_GRACE_MS)]);
       const { disconnectDb } = await import("@/lib/db");
       await disconnectDb();
       restoreEnv(saved);
@@ -125,6 +146,10 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
       active = undefined;
     },
   };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 function restoreEnv(saved: NodeJS.ProcessEnv): void {
