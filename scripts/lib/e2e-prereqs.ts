@@ -8,17 +8,28 @@ import { repoRoot } from "./config";
 export const CHROMIUM = "/usr/bin/chromium";
 const INSTALL = "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium";
 
+type ChromiumHost = { chromium: string; isRoot: boolean; hasAptGet: boolean; install(command: string): number | null };
+
+const thisMachine: ChromiumHost = {
+  chromium: CHROMIUM,
+  isRoot: process.getuid?.() === 0,
+  hasAptGet: existsSync("/usr/bin/apt-get"),
+  install: (command) => spawnSync("sh", ["-c", command], { stdio: "inherit" }).status,
+};
+
 /** Installs Debian's chromium when we can (root + apt-get); otherwise says exactly how. */
-export function ensureChromium(log: (line: string) => void): { ok: true } | { ok: false; reason: string } {
-  if (existsSync(CHROMIUM)) return { ok: true };
-  const isRoot = process.getuid?.() === 0;
-  if (!isRoot || !existsSync("/usr/bin/apt-get")) {
-    return { ok: false, reason: `${CHROMIUM} is missing. Install Debian's chromium, then re-run:\n  sudo sh -c '${INSTALL}'` };
+export function ensureChromium(
+  log: (line: string) => void,
+  host: ChromiumHost = thisMachine,
+): { ok: true } | { ok: false; reason: string } {
+  if (existsSync(host.chromium)) return { ok: true };
+  if (!host.isRoot || !host.hasAptGet) {
+    return { ok: false, reason: `${host.chromium} is missing. Install Debian's chromium, then re-run:\n  sudo sh -c '${INSTALL}'` };
   }
-  log(`${CHROMIUM} is missing; installing Debian's chromium: ${INSTALL}`);
-  const result = spawnSync("sh", ["-c", INSTALL], { stdio: "inherit" });
-  if (result.status !== 0 || !existsSync(CHROMIUM)) {
-    return { ok: false, reason: `installing chromium failed (exit ${result.status}); try: ${INSTALL}` };
+  log(`${host.chromium} is missing; installing Debian's chromium: ${INSTALL}`);
+  const status = host.install(INSTALL);
+  if (status !== 0 || !existsSync(host.chromium)) {
+    return { ok: false, reason: `installing chromium failed (exit ${status}); try: ${INSTALL}` };
   }
   return { ok: true };
 }
