@@ -22,6 +22,11 @@ export class Client {
     return res;
   }
 
+  /** The Cookie header this client sends (for tools that make their own requests). */
+  cookieHeader(): string {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
   json(p: string, method: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
     return this.fetch(p, { method, headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
   }

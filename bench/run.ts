@@ -1,0 +1,119 @@
+// npm run bench [-- --short] [-- --only=P1,P2] [-- --db=embedded|postgres]
+// Benchmarks P1–P6 (issue 8) against the production build (`next start` on 127.0.0.1) with the
+// real emulator, on the embedded database and on PostgreSQL (when reachable). Prints a table;
+// the figures of a full run are recorded in bench/RESULTS.md. Not a test: nothing here fails the
+// process except a scenario that cannot run at all.
+import os from "node:os";
+import pg from "pg";
+import type { Seeded } from "./support/app-data";
+import { appData, appEnv, bootEmulator, createDatabase, type DbKind, postgresServerUrl, startApp } from "./support/stack";
+import { ingest, type Row, voiceCallback } from "./scenarios/ingest";
+import { callEveryone, rosterFanOut } from "./scenarios/live";
+import { meetingPage } from "./scenarios/page";
+
+const args = process.argv.slice(2);
+const short = args.includes("--short") || process.env.BENCH_SHORT === "1";
+const only = args.find((a) => a.startsWith("--only="))?.slice(7).split(",");
+const dbArg = args.find((a) => a.startsWith("--db="))?.slice(5) as DbKind | undefined;
+const want = (id: string) => !only || only.includes(id);
+const P4_PREFIX = "+2547000005"; // the emulator's manual numbers: they ring until answered
+
+const sizes = short
+  ? { p1Seconds: 3, p2Events: 600, p3Rounds: 5, p5Samples: 5, p6Legs: 200, p6Events: 300 }
+  : { p1Seconds: 10, p2Events: 3000, p3Rounds: 20, p5Samples: 20, p6Legs: 1000, p6Events: 1000 };
+
+async function postgresReachable(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: postgresServerUrl(), connectionTimeoutMillis: 2_000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function runOn(kind: DbKind, emulatorUrl: string, port: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  const database = await createDatabase(kind);
+  const env = appEnv(database, emulatorUrl, port);
+  try {
+    const seeded = await appData<Seeded>(
+      "seed",
+      {
+        live: { meetings: 20, legsPerMeeting: 10 },
+        idle: { meetings: want("P4") ? 1 : 0, participantsPerMeeting: 100, phonePrefix: P4_PREFIX },
+        big: want("P6") ? { legs: sizes.p6Legs } : undefined,
+      },
+      env,
+    );
+    const app = await startApp(env, port);
+    const prefix = `bench-${kind}-${Date.now()}-`;
+    let p2: Awaited<ReturnType<typeof ingest>> | undefined;
+    let p6: Awaited<ReturnType<typeof ingest>> | undefined;
+    try {
+      if (want("P1")) rows.push(...(await voiceCallback(app.url, seeded, sizes.p1Seconds)));
+      if (want("P2")) p2 = await ingest(app.url, seeded, prefix, sizes.p2Events);
+      if (want("P3")) rows.push(...(await rosterFanOut(app.url, seeded, sizes.p3Rounds)));
+      if (want("P4")) {
+        rows.push(...(await callEveryone(app.url, emulatorUrl, seeded, P4_PREFIX)));
+        await fetch(`${emulatorUrl}/_emulator/reset`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      }
+      if (want("P5") && kind === "embedded") rows.push(...(await meetingPage(app.url, seeded, sizes.p5Samples)));
+      if (want("P6") && seeded.big) p6 = await ingest(app.url, seeded, `${prefix}big-`, sizes.p6Events, [seeded.big]);
+    } finally {
+      await app.stop();
+    }
+    // Counted after the app stopped (the embedded database belongs to one process at a time).
+    const counted = await appData<{ facts: number; events: number; distinctEvents: number }>("count", { prefix }, env);
+    if (p2) {
+      const target = kind === "embedded" ? 500 : 1000;
+      const p6Facts = p6 ? p6.ok : 0;
+      const lost = p2.ok + p6Facts - counted.facts;
+      const doubled = counted.events - counted.distinctEvents;
+      rows.push(
+        { id: "P2", metric: `signed event ingest, ${p2.ok}/${p2.sent} accepted (p99 ${p2.p99} ms)`, value: `${p2.perSecond.toFixed(0)} events/s`, target: `≥ ${target}/s`, pass: p2.perSecond >= target },
+        { id: "P2", metric: "lost / double-applied (rows counted after)", value: `${lost} / ${doubled}`, target: "0 / 0", pass: lost === 0 && doubled === 0 && p2.failed === 0 },
+      );
+    }
+    if (p6) {
+      const ratio = p2 ? p6.perSecond / p2.perSecond : NaN;
+      rows.push({
+        id: "P6",
+        metric: `ingest into one ${sizes.p6Legs}-leg room (p99 ${p6.p99} ms)`,
+        value: `${p6.perSecond.toFixed(0)} events/s (${(ratio * 100).toFixed(0)} % of P2)`,
+        target: "unchanged",
+        pass: p2 ? ratio >= 0.8 : null,
+      });
+    }
+  } finally {
+    await database.drop();
+  }
+  return rows;
+}
+
+function table(rows: (Row & { db: string })[]): string {
+  const head = ["db", "id", "metric", "value", "target", "ok"];
+  const cells = rows.map((r) => [r.db, r.id, r.metric, r.value, r.target, r.pass === null ? "" : r.pass ? "yes" : "NO"]);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i]!)).join(" | ")} |`;
+  return [line(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...cells.map(line)].join("\n");
+}
+
+const started = Date.now();
+const kinds: DbKind[] = dbArg ? [dbArg] : (await postgresReachable()) ? ["embedded", "postgres"] : ["embedded"];
+console.log(`mkutano bench (${short ? "short" : "full"}) — ${os.cpus()[0]?.model ?? "cpu"} ×${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, ${new Date().toISOString()}`);
+if (!kinds.includes("postgres")) console.log(`PostgreSQL at ${new URL(postgresServerUrl()).host} is not reachable: embedded database only`);
+const emulator = await bootEmulator();
+const all: (Row & { db: string })[] = [];
+try {
+  for (const [i, kind] of kinds.entries()) {
+    const rows = await runOn(kind, emulator.url, Number(process.env.BENCH_PORT ?? 5100) + i);
+    all.push(...rows.map((r) => ({ ...r, db: kind })));
+  }
+} finally {
+  await emulator.stop();
+}
+console.log(table(all.sort((a, b) => a.id.localeCompare(b.id))));
+console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+process.exit(0);

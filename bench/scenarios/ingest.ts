@@ -1,0 +1,101 @@
+// P1 (voice callback vs a bare node:http baseline) and P2 (signed conference-event ingest).
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import autocannon from "autocannon";
+import type { Seeded } from "../support/app-data";
+import { sign } from "../support/stack";
+
+export type Row = { id: string; metric: string; value: string; target: string; pass: boolean | null };
+
+export async function voiceCallback(appUrl: string, seeded: Seeded, seconds: number): Promise<Row[]> {
+  const leg = seeded.live[0]!.legs[0]!;
+  const body = new URLSearchParams({
+    CallId: leg.callId,
+    CallSid: leg.callId,
+    From: "+254709000200",
+    To: leg.phone,
+    Direction: "outbound",
+    CallStatus: "answered",
+    sessionId: "HD_bench",
+    call_id: leg.callId,
+    callerNumber: "+254709000200",
+    destinationNumber: leg.phone,
+    callSessionState: "answered",
+    clientRequestId: leg.key,
+  }).toString();
+  // One signature for the whole run: voice callbacks are answered every time, never deduplicated.
+  const headers = { "content-type": "application/x-www-form-urlencoded", "x-sautikit-signature": sign(body, seeded.secret) };
+  const path = `/api/sautikit/${seeded.workspaceId}/voice/outbound`;
+  const probe = await fetch(`${appUrl}${path}`, { method: "POST", headers, body });
+  const answer = await probe.text();
+  if (probe.status !== 200 || !answer.includes("conference")) throw new Error(`P1: the join callback did not answer a conference (${probe.status}): ${answer.slice(0, 300)}`);
+  const contentType = probe.headers.get("content-type") ?? "application/json";
+
+  // The baseline: the same bytes from a bare node:http server, same machine, same client.
+  const bare = http.createServer((req, res) => {
+    req.resume();
+    req.on("end", () => res.writeHead(200, { "content-type": contentType }).end(answer));
+  });
+  await new Promise<void>((r) => bare.listen(0, "127.0.0.1", r));
+  const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
+
+  const opts = { connections: 50, duration: seconds, method: "POST", headers, body };
+  const base = await autocannon({ url: `${bareUrl}${path}`, ...opts });
+  bare.close();
+  const app = await autocannon({ url: `${appUrl}${path}`, ...opts });
+  const ratio = app.requests.average / base.requests.average;
+  const failed = app.non2xx + app.errors + app.timeouts;
+  return [
+    { id: "P1", metric: "join callback p50 / p99 (50 conc.)", value: `${app.latency.p50} / ${app.latency.p99} ms`, target: "p99 ≤ 25 ms", pass: app.latency.p99 <= 25 },
+    { id: "P1", metric: "join callback req/s (non-2xx, errors)", value: `${app.requests.average.toFixed(0)} (${failed})`, target: "", pass: failed === 0 },
+    { id: "P1", metric: "bare node:http p50 / p99, req/s", value: `${base.latency.p50} / ${base.latency.p99} ms, ${base.requests.average.toFixed(0)}`, target: "baseline", pass: null },
+    { id: "P1", metric: "throughput vs baseline", value: `${(ratio * 100).toFixed(1)} %`, target: "≥ 25 %", pass: ratio >= 0.25 },
+  ];
+}
+
+/** Builds the n-th unique, signed conference mute/unmute event spread over the live meetings. */
+export function conferenceEvent(seeded: Seeded, prefix: string, n: number, meetings = seeded.live) {
+  const m = meetings[n % meetings.length]!;
+  const leg = m.legs[Math.floor(n / meetings.length) % m.legs.length]!;
+  const mute = Math.floor(n / (meetings.length * m.legs.length)) % 2 === 0;
+  const body = new URLSearchParams({
+    ConferenceName: m.room,
+    conference_name: m.room,
+    StatusCallbackEvent: mute ? "participant-mute" : "participant-unmute",
+    event: mute ? "mute" : "unmute",
+    EventId: `${prefix}${n}`,
+    Timestamp: new Date().toISOString(),
+    SequenceNumber: String(1_000 + n),
+    participants: String(m.legs.length),
+    CallId: leg.callId,
+    call_id: leg.callId,
+    session_id: "HD_bench",
+    participant_id: leg.callId,
+    caller: leg.phone,
+    muted: String(mute),
+    clientRequestId: leg.key,
+  }).toString();
+  return { body, headers: { "content-type": "application/x-www-form-urlencoded", "x-sautikit-signature": sign(body, seeded.secret) } };
+}
+
+export async function ingest(appUrl: string, seeded: Seeded, prefix: string, amount: number, meetings = seeded.live) {
+  let n = 0;
+  const path = `/api/sautikit/${seeded.workspaceId}/conference/events`;
+  const result = await autocannon({
+    url: appUrl,
+    connections: 50,
+    // A fixed number of requests, so every one completes and the rows can be counted exactly.
+    amount,
+    timeout: 30,
+    requests: [
+      {
+        method: "POST",
+        path,
+        setupRequest: (req) => ({ ...req, ...conferenceEvent(seeded, prefix, n++, meetings) }),
+      },
+    ],
+  });
+  return { sent: n, ok: result["2xx"], failed: result.non2xx + result.errors + result.timeouts, perSecond: result["2xx"] / result.duration, p99: result.latency.p99 };
+}
+
+export { http };
