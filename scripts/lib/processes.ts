@@ -39,16 +39,16 @@ export function startService(
   return { name, child, exited, stopping: false };
 }
 
+/**
+ * Signals the child's whole process group. Deliberately not skipped once the leader has exited:
+ * its group id cannot be reused while any member (a grandchild) is still alive.
+ */
 export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  if (child.pid === undefined) return;
   try {
     process.kill(-child.pid, signal);
   } catch {
-    try {
-      child.kill(signal);
-    } catch {
-      // Already gone.
-    }
+    // ESRCH: the whole group is gone.
   }
 }
 
