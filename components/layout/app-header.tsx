@@ -22,15 +22,18 @@ export function AppHeader({ actor, workspaces, extra }: { actor: Actor; workspac
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:px-6">
-        <Link href="/meetings" className="text-lg font-bold tracking-tight text-brand-700">
+        <Link href="/meetings" className="shrink-0 text-lg font-bold tracking-tight text-brand-700">
           Mkutano
         </Link>
-        <WorkspaceSwitcher current={{ id: actor.workspaceId, name: actor.workspaceName }} workspaces={workspaces} />
-        <nav aria-label="Main" className="ml-2 hidden md:block">
+        <div className="min-w-0">
+          <WorkspaceSwitcher current={{ id: actor.workspaceId, name: actor.workspaceName }} workspaces={workspaces} />
+        </div>
+        {/* Five links, the switcher and the account controls only fit side by side from lg up. */}
+        <nav aria-label="Main" className="ml-2 hidden lg:block">
           <NavLinks items={items} />
         </nav>
-        <div className="ml-auto flex items-center gap-2">
-          <div className="md:hidden">
+        <div className="ml-auto flex shrink-0 items-center gap-2">
+          <div className="lg:hidden">
             <Disclosure
               label="Menu"
               buttonClassName="rounded-md border border-slate-200 px-3 py-1.5 text-sm font-medium text-slate-700"
@@ -39,9 +42,10 @@ export function AppHeader({ actor, workspaces, extra }: { actor: Actor; workspac
               <nav aria-label="Main (mobile)">
                 <NavLinks items={items} vertical />
               </nav>
+              {extra ? <div className="border-t border-slate-100 px-3 py-2 sm:hidden">{extra}</div> : null}
             </Disclosure>
           </div>
-          {extra}
+          {extra ? <div className="hidden sm:block">{extra}</div> : null}
           <UserMenu name={actor.name} email={actor.email} role={actor.role} />
         </div>
       </div>

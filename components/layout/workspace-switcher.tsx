@@ -9,7 +9,7 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: { id: stri
       testId="workspace-switcher"
       buttonLabel={`Workspace: ${current.name}. Switch workspace`}
       align="left"
-      buttonClassName="inline-flex max-w-[14rem] items-center gap-1 rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+      buttonClassName="inline-flex max-w-[9rem] items-center sm:max-w-[14rem] gap-1 rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
       label={
         <>
           <span className="truncate">{current.name}</span>

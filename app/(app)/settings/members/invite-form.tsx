@@ -19,10 +19,10 @@ export function InviteForm() {
         <Field id="invite-email" label="Email" error={e.email}>
           <Input name="email" type="email" autoComplete="off" required defaultValue={state.ok ? "" : state.values?.email} key={state.ok ? String(result?.url) : "form"} />
         </Field>
-        <Field id="invite-role" label="Role" error={e.role}>
+        <Field id="invite-role" label="Role" hint="Admins manage everything." error={e.role}>
           <Select name="role" defaultValue={state.values?.role ?? "organiser"}>
-            <option value="organiser">Organiser: manages their own meetings</option>
-            <option value="admin">Admin: manages everything</option>
+            <option value="organiser">Organiser</option>
+            <option value="admin">Admin</option>
           </Select>
         </Field>
         <SubmitButton className="sm:mt-6" pendingLabel="Creating invite…">
