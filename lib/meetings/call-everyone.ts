@@ -2,9 +2,9 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { DEFAULT_RATE_LIMIT_PER_SECOND } from "@/lib/sautikit/contract/constants";
 import { assertOpen, findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { createLegIfIdle, DIAL_LEG_JOB } from "@/lib/meetings/dial-participant";
+import { dialRatePerSecond } from "@/lib/meetings/dial-rate";
 import { lockMeeting } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 import { assertWithinBudget } from "@/lib/spend/assert-within-budget";
@@ -14,7 +14,7 @@ import { assertWithinBudget } from "@/lib/spend/assert-within-budget";
  * workspace's API rate limit (a 429 still gets honoured through Retry-After). Progress is visible
  * in the roster as legs move from "Queued" onwards.
  */
-export async function callEveryone(actor: Actor, meetingId: string, ratePerSecond = DEFAULT_RATE_LIMIT_PER_SECOND) {
+export async function callEveryone(actor: Actor, meetingId: string, ratePerSecond = dialRatePerSecond(actor.workspaceId)) {
   const meeting = await findMeetingForActor(actor, meetingId);
   assertOpen(meeting, "call people");
   await assertWithinBudget(meeting.id, actor.workspaceId);

@@ -5,6 +5,7 @@ import { log } from "@/lib/log";
 import { findConnection, clientFor, notConnected } from "@/lib/sautikit/connection";
 import { outboundVoiceUrl } from "@/lib/meetings/callback-urls";
 import { outboundRatePerMinuteMinor } from "@/lib/meetings/outbound-rate";
+import { rememberDialRate } from "@/lib/meetings/dial-rate";
 import { recordRosterEvents } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 import { assertWithinBudget } from "@/lib/spend/assert-within-budget";
@@ -54,6 +55,7 @@ export async function placeLegCall(legId: string, opts: { throwTransient?: boole
       },
       { idempotencyKey: leg.idempotencyKey },
     );
+    rememberDialRate(leg.workspaceId, created.rateLimit.limit);
     await db.$transaction(async (tx) => {
       // An early webhook may already have linked the call id; it is the same call either way.
       await tx.leg.update({ where: { id: leg.id }, data: { callId: created.call_id, sessionId: created.session_id, fromE164: conn.callerIdNumber, ratePerMinuteMinor: rate } });

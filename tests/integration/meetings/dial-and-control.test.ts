@@ -104,6 +104,11 @@ describe("dialling", () => {
 
     expect(await m.callEveryone(actor, meeting.id)).toEqual({ queued: 2 });
     expect(await m.callEveryone(actor, meeting.id)).toEqual({ queued: 0 });
+    // Paced to the account's rate limit (the emulator reports 10 calls/s): 100 ms apart, host first.
+    const jobs = await m.db.job.findMany({ where: { kind: "meetings.dial-leg", uniqueKey: { contains: meeting.id } }, orderBy: { runAt: "asc" } });
+    expect(jobs).toHaveLength(2);
+    expect(jobs[1]!.runAt.getTime() - jobs[0]!.runAt.getTime()).toBe(100);
+    expect(jobs[0]!.uniqueKey).toContain(host.id);
     expect((await person(meeting.id, "Host")).state).toBe("created");
     await until("jobs to run", async () => {
       await m.runDueJobs({ workerId: "test" });
