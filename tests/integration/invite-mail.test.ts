@@ -1,0 +1,128 @@
+// Invite and reset links are emailed when SMTP_URL is set (through nodemailer, to a real SMTP
+// listener), and an unreachable mail server never blocks them: the admin still gets the link.
+import net from "node:net";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { type AppTest, setupAppTest } from "./support/setup-app-test";
+
+type Received = { from: string; to: string[]; data: string };
+
+/** Just enough SMTP (RFC 5321, no TLS, no auth) to accept and keep messages. */
+async function startSmtpSink(): Promise<{ port: number; messages: Received[]; close(): Promise<void> }> {
+  const messages: Received[] = [];
+  const server = net.createServer((socket) => {
+    let buffer = "";
+    let inData = false;
+    let current: Received = { from: "", to: [], data: "" };
+    socket.write("220 sink ESMTP\r\n");
+    socket.on("data", (chunk) => {
+      buffer += chunk.toString("utf8");
+      let i: number;
+      while ((i = buffer.indexOf("\r\n")) >= 0) {
+        const line = buffer.slice(0, i);
+        buffer = buffer.slice(i + 2);
+        if (inData) {
+          if (line === ".") {
+            inData = false;
+            messages.push(current);
+            current = { from: "", to: [], data: "" };
+            socket.write("250 queued\r\n");
+          } else current.data += `${line.startsWith("..") ? line.slice(1) : line}\n`;
+          continue;
+        }
+        const verb = line.slice(0, 4).toUpperCase();
+        if (verb === "EHLO" || verb === "HELO") socket.write("250 sink\r\n");
+        else if (verb === "MAIL") (current.from = line), socket.write("250 ok\r\n");
+        else if (verb === "RCPT") current.to.push(line), socket.write("250 ok\r\n");
+        else if (verb === "DATA") (inData = true), socket.write("354 go on\r\n");
+        else if (verb === "QUIT") socket.end("221 bye\r\n");
+        else socket.write("250 ok\r\n");
+      }
+    });
+    socket.on("error", () => {});
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    messages,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The message as a reader sees it: quoted-printable soft breaks and escapes undone. */
+function readable(data: string): string {
+  return data.replace(/=\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** A port nothing listens on. */
+async function deadPort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
+  const { port } = s.address() as AddressInfo;
+  await new Promise<void>((resolve) => s.close(() => resolve()));
+  return port;
+}
+
+async function adminActor(email: string): Promise<Actor> {
+  const { db } = await import("@/lib/db");
+  const m = await db.membership.findFirstOrThrow({ where: { user: { email } }, include: { user: true, workspace: true } });
+  return { userId: m.userId, email, name: m.user.name, workspaceId: m.workspaceId, workspaceName: m.workspace.name, role: m.role };
+}
+
+describe("with SMTP configured", () => {
+  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+  let app: AppTest;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    app = await setupAppTest({ env: { SMTP_URL: `smtp://127.0.0.1:${sink.port}`, SMTP_FROM: "Mkutano <no-reply@mkutano.test>" } });
+  }, 120_000);
+  afterAll(async () => {
+    await app?.stop();
+    await sink?.close();
+  });
+
+  it("emails the invite link and the reset link to the right people", async () => {
+    const { signUp } = await import("@/lib/workspaces/sign-up");
+    const { createInvite } = await import("@/lib/workspaces/invites");
+    const { issuePasswordReset } = await import("@/lib/auth/password-reset");
+    const { db } = await import("@/lib/db");
+    await signUp({ name: "Mail Admin", email: "admin@mail.test", password: "mail-admin-pass", workspaceName: "Posta" });
+    const admin = await adminActor("admin@mail.test");
+
+    const invite = await createInvite(admin, { email: "New.Person@Mail.test", role: "organiser" });
+    expect(invite.emailed).toBe(true);
+    const inviteMail = sink.messages.at(-1)!;
+    expect(inviteMail.to).toEqual(["RCPT TO:<new.person@mail.test>"]);
+    expect(inviteMail.data).toContain("Subject: You're invited to Posta on Mkutano");
+    expect(readable(inviteMail.data)).toContain(invite.url);
+
+    const other = await db.user.create({ data: { name: "Member", email: "member@mail.test", passwordHash: "x" } });
+    const membership = await db.membership.create({ data: { userId: other.id, workspaceId: admin.workspaceId, role: "organiser" } });
+    const reset = await issuePasswordReset(admin, membership.id);
+    expect(reset.emailed).toBe(true);
+    const resetMail = sink.messages.at(-1)!;
+    expect(resetMail.to).toEqual(["RCPT TO:<member@mail.test>"]);
+    expect(readable(resetMail.data)).toContain(reset.url);
+    expect(sink.messages).toHaveLength(2);
+  });
+});
+
+describe("with the SMTP server down", () => {
+  let app: AppTest;
+  beforeAll(async () => {
+    app = await setupAppTest({ env: { SMTP_URL: `smtp://127.0.0.1:${await deadPort()}` } });
+  }, 120_000);
+  afterAll(() => app?.stop());
+
+  it("still creates the invite and hands the link to the admin", async () => {
+    const { signUp } = await import("@/lib/workspaces/sign-up");
+    const { createInvite, listPendingInvites } = await import("@/lib/workspaces/invites");
+    await signUp({ name: "Offline Admin", email: "admin@offline.test", password: "offline-admin-pass", workspaceName: "Offline" });
+    const admin = await adminActor("admin@offline.test");
+    const invite = await createInvite(admin, { email: "someone@offline.test", role: "admin" });
+    expect(invite.emailed).toBe(false);
+    expect(invite.url).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+    expect((await listPendingInvites(admin)).map((i) => i.email)).toEqual(["someone@offline.test"]);
+  });
+});
