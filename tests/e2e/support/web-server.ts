@@ -4,7 +4,14 @@ import { resolveStackConfig } from "@/scripts/lib/config";
 import { fail } from "@/scripts/lib/output";
 import { runStack } from "@/scripts/lib/stack";
 import { prepareE2eDatabase } from "./e2e-database";
-import { E2E_APP_PORT, E2E_APP_URL, E2E_EMULATOR_PORT, E2E_EMULATOR_URL } from "./urls";
+import {
+  E2E_APP_PORT,
+  E2E_APP_URL,
+  E2E_EMULATOR_API_KEY,
+  E2E_EMULATOR_PORT,
+  E2E_EMULATOR_SIGNING_SECRET,
+  E2E_EMULATOR_URL,
+} from "./urls";
 
 try {
   const databaseUrl = await prepareE2eDatabase(process.env.E2E_DATABASE_URL);
@@ -19,6 +26,9 @@ try {
     APP_BASE_URL: E2E_APP_URL,
     DATABASE_URL: databaseUrl,
     AUTH_TRUST_HOST: "true",
+    // The demo connection must match the emulator's seeded account, whatever the shell says.
+    SAUTIKIT_API_KEY: E2E_EMULATOR_API_KEY,
+    SAUTIKIT_WEBHOOK_SECRET: E2E_EMULATOR_SIGNING_SECRET,
   });
   const code = await runStack({
     next: "start",
@@ -27,7 +37,11 @@ try {
     seed: true,
     connect: true,
     banner: false,
-    emulatorEnv: { EMULATOR_STATE_FILE: "memory" },
+    emulatorEnv: {
+      EMULATOR_STATE_FILE: "memory",
+      EMULATOR_API_KEY: E2E_EMULATOR_API_KEY,
+      EMULATOR_SIGNING_SECRET: E2E_EMULATOR_SIGNING_SECRET,
+    },
   });
   process.exit(code);
 } catch (error) {
