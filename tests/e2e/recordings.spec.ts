@@ -159,4 +159,11 @@ test("a recorded meeting is played and downloaded by the admin, hidden from othe
   const csv = await page.request.get(`/api/meetings/${adminMeeting}/statement?format=csv`);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect((await csv.text()).split("\r\n")[0]).toContain("Seconds connected");
+
+  // A budget cap below what the meeting cost shows the warning; a zero budget is refused.
+  expect((await page.request.put(`/api/meetings/${adminMeeting}/budget`, { data: { budgetMinor: 0 } })).status()).toBe(422);
+  await expect(page.getByTestId("budget-reached")).toHaveCount(0);
+  await page.getByTestId("budget-input").fill("0.01");
+  await page.getByRole("button", { name: "Save budget" }).click();
+  await expect(page.getByTestId("budget-reached")).toContainText("No new calls can be placed");
 });
