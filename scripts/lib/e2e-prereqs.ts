@@ -51,11 +51,11 @@ function newestMtime(target: string): number {
 }
 
 /** Why a build is needed, or undefined when .next is current (.ci/run builds once up front). */
-export function buildNeeded(): string | undefined {
-  const buildId = path.join(repoRoot, ".next", "BUILD_ID");
+export function buildNeeded(root = repoRoot): string | undefined {
+  const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return "no production build yet";
   const built = statSync(buildId).mtimeMs;
-  const stale = BUILD_INPUTS.find((input) => newestMtime(path.join(repoRoot, input)) > built);
+  const stale = BUILD_INPUTS.find((input) => newestMtime(path.join(root, input)) > built);
   return stale ? `${stale} changed since the last build` : undefined;
 }
 
