@@ -32,7 +32,7 @@ export function RetentionForm({ retentionDays }: { retentionDays: number | null 
 
   return (
     <form
-      className="flex flex-wrap items-end gap-2"
+      className="flex flex-wrap items-start gap-2"
       onSubmit={(e) => {
         e.preventDefault();
         if (value.trim() === "") return void save(null);
@@ -49,7 +49,7 @@ export function RetentionForm({ retentionDays }: { retentionDays: number | null 
       >
         <Input inputMode="numeric" value={value} onChange={(e) => setValue(e.target.value)} placeholder="Keep forever" />
       </Field>
-      <Button type="submit" pending={pending}>
+      <Button type="submit" pending={pending} className="mt-6">
         Save retention
       </Button>
     </form>

@@ -32,7 +32,7 @@ export function BudgetForm({ meetingId, budgetMinor, onSaved }: { meetingId: str
 
   return (
     <form
-      className="flex flex-wrap items-end gap-2"
+      className="flex flex-wrap items-start gap-2"
       onSubmit={(e) => {
         e.preventDefault();
         const minor = parseKesToMinor(value);
@@ -43,14 +43,17 @@ export function BudgetForm({ meetingId, budgetMinor, onSaved }: { meetingId: str
       <Field id={`budget-${meetingId}`} label="Budget cap (KES)" hint="New calls stop once the meeting has cost this much." error={error} className="w-56">
         <Input inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} placeholder="No cap" data-testid="budget-input" />
       </Field>
-      <Button type="submit" size="md" pending={pending}>
-        Save budget
-      </Button>
-      {budgetMinor !== null ? (
-        <Button variant="ghost" onClick={() => void save(null)} disabled={pending}>
-          Remove cap
+      {/* Lined up with the input, whatever the hint or error below it adds. */}
+      <div className="mt-6 flex gap-2">
+        <Button type="submit" size="md" pending={pending}>
+          Save budget
         </Button>
-      ) : null}
+        {budgetMinor !== null ? (
+          <Button variant="ghost" onClick={() => void save(null)} disabled={pending}>
+            Remove cap
+          </Button>
+        ) : null}
+      </div>
     </form>
   );
 }

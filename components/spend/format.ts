@@ -11,11 +11,19 @@ const dateTime = new Intl.DateTimeFormat("en-GB", {
   hour: "2-digit",
   minute: "2-digit",
 });
+const dateTimeSeconds = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Africa/Nairobi",
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
 const time = new Intl.DateTimeFormat("en-GB", { timeZone: "Africa/Nairobi", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
-export function formatDateTime(value: string | number | Date | null): string {
+export function formatDateTime(value: string | number | Date | null, opts: { seconds?: boolean } = {}): string {
   if (value === null) return "—";
-  return `${dateTime.format(new Date(value))} EAT`;
+  return `${(opts.seconds ? dateTimeSeconds : dateTime).format(new Date(value))} EAT`;
 }
 
 export function formatTime(value: string | number | Date | null): string {

@@ -12,7 +12,7 @@ export const auditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 
-export type AuditItem = { id: string; at: string; action: string; actorName: string; target: string | null; details: unknown };
+export type AuditItem = { id: string; at: string; action: string; actorName: string; actorEmail: string | null; target: string | null; details: unknown };
 
 export async function listAuditLog(actor: Actor, query: z.input<typeof auditQuerySchema> = {}) {
   assertAdmin(actor);
@@ -24,12 +24,13 @@ export async function listAuditLog(actor: Actor, query: z.input<typeof auditQuer
   const page = rows.slice(0, q.limit);
   const ids = [...new Set(page.map((r) => r.actorId).filter((x): x is string => Boolean(x)))];
   const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } });
-  const names = new Map(users.map((u) => [u.id, `${u.name} <${u.email}>`]));
+  const people = new Map(users.map((u) => [u.id, u]));
   const items: AuditItem[] = page.map((r) => ({
     id: r.id,
     at: r.createdAt.toISOString(),
     action: r.action,
-    actorName: r.actorId ? (names.get(r.actorId) ?? "Deleted user") : "System",
+    actorName: r.actorId ? (people.get(r.actorId)?.name ?? "Deleted user") : "System",
+    actorEmail: r.actorId ? (people.get(r.actorId)?.email ?? null) : null,
     target: r.target,
     details: r.details ?? null,
   }));

@@ -62,8 +62,11 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             <TBody>
               {log.items.map((e) => (
                 <Tr key={e.id} data-testid="audit-row">
-                  <Td className="whitespace-nowrap">{formatDateTime(e.at)}</Td>
-                  <Td>{e.actorName}</Td>
+                  <Td className="whitespace-nowrap">{formatDateTime(e.at, { seconds: true })}</Td>
+                  <Td>
+                    <div>{e.actorName}</div>
+                    {e.actorEmail ? <div className="text-xs text-slate-500">{e.actorEmail}</div> : null}
+                  </Td>
                   <Td className="font-mono text-xs">{e.action}</Td>
                   <Td className="text-xs text-slate-600">
                     {e.target ? <div className="font-mono">{e.target}</div> : null}

@@ -96,7 +96,7 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
             <TBody>
               {log.items.map((d) => (
                 <Tr key={d.id} data-testid="webhook-row">
-                  <Td className="whitespace-nowrap">{formatDateTime(d.at)}</Td>
+                  <Td className="whitespace-nowrap">{formatDateTime(d.at, { seconds: true })}</Td>
                   <Td className="font-mono text-xs">{d.route}</Td>
                   <Td className="font-mono text-xs">{d.kind ?? "—"}</Td>
                   <Td>
