@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Disclosure } from "@/components/layout/disclosure";
 import type { ActorWorkspace } from "@/lib/auth/actor";
 import { switchWorkspaceAction } from "@/lib/auth/session-actions";
@@ -35,6 +36,11 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: { id: stri
           </li>
         ))}
       </ul>
+      <div className="mt-1 border-t border-slate-100 pt-1">
+        <Link href="/workspaces/new" className="block px-3 py-2 text-sm font-medium text-brand-700 hover:bg-slate-100">
+          New workspace…
+        </Link>
+      </div>
     </Disclosure>
   );
 }

@@ -103,7 +103,7 @@ test("sign up, sign out, wrong password, sign in, invite, member accepts and see
   await expect(page.getByTestId("invite-row")).toHaveCount(0);
 });
 
-test("a user in two workspaces switches between them; an admin resets their password and removes them", async ({ page, browser }) => {
+test("a user in two workspaces switches between them; an admin resets their password, removes them and starts another workspace", async ({ page, browser }) => {
   const tag = `${run}b`;
   const owner = { name: "Achieng Owner", email: `owner-${tag}@e2e.mkutano.test`, password: "owner-password-77" };
   const other = { name: "Kamau Other", email: `other-${tag}@e2e.mkutano.test`, password: "other-password-88" };
@@ -172,4 +172,16 @@ test("a user in two workspaces switches between them; an admin resets their pass
   await dialog.getByRole("button", { name: "Remove" }).click();
   await expect(page.getByTestId("member-row")).toHaveCount(1);
   await expect(page.getByTestId("status-message")).toContainText(`${other.name} was removed.`);
+
+  // A signed-in user can start another workspace of their own from the switcher.
+  const third = `Third Coop ${tag}`;
+  const ownerSwitcher = page.getByTestId("workspace-switcher");
+  await ownerSwitcher.click();
+  await page.getByRole("link", { name: "New workspace…" }).click();
+  await page.getByLabel("Workspace name", { exact: true }).fill(third);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/meetings$/);
+  await expect(ownerSwitcher).toContainText(third);
+  await ownerSwitcher.click();
+  await expect(page.locator(`#${await ownerSwitcher.getAttribute("aria-controls")} li`)).toHaveCount(2);
 });
