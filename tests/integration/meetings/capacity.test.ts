@@ -37,7 +37,7 @@ async function emulatorState(): Promise<{ phones: Phone[]; rooms: Room[] }> {
   return (await res.json()) as { phones: Phone[]; rooms: Room[] };
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 45_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -48,7 +48,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
 }
 
 describe("meeting capacity", () => {
-  it("turns the (N+1)th person away with an apology and a hangup", { timeout: 90_000 }, async () => {
+  it("turns the (N+1)th person away with an apology and a hangup", { timeout: 150_000 }, async () => {
     expect(app.emulatorUrl).toBeTruthy();
     const { actor, workspaceId } = await createWorkspace(m.db);
     await m.db.sautikitConnection.delete({ where: { workspaceId } });

@@ -37,7 +37,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 45_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -66,7 +66,7 @@ const person = async (meetingId: string, name: string) =>
   (await m.buildRoster(meetingId)).people.find((p) => p.name === name)!;
 
 describe("dialling", () => {
-  it("dials once on a double click, and a re-dial is a new attempt of the same person", { timeout: 60_000 }, async () => {
+  it("dials once on a double click, and a re-dial is a new attempt of the same person", { timeout: 150_000 }, async () => {
     const actor = await setup();
     const meeting = await m.scheduleMeeting(actor, meetingInput({ waitForHost: false }));
     const phone = "+254700000551"; // manual: rings until answered
@@ -96,7 +96,7 @@ describe("dialling", () => {
     expect(row.legs).toHaveLength(2);
   });
 
-  it("calls everyone through durable jobs; mute is live and kick ends the leg as kicked", { timeout: 60_000 }, async () => {
+  it("calls everyone through durable jobs; mute is live and kick ends the leg as kicked", { timeout: 150_000 }, async () => {
     const actor = await setup();
     const meeting = await m.scheduleMeeting(actor, meetingInput({ waitForHost: true }));
     const host = await m.addParticipant(actor, meeting.id, { name: "Host", phone: "+254700000561", role: "host" });
