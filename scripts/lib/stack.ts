@@ -101,14 +101,9 @@ export async function runStack(opts: StackOptions): Promise<number> {
 
     let emulator: Service | undefined;
     if (opts.emulator) {
-      if (exists("emulator/main.ts")) {
-        await assertPortFree(config.emulatorPort, env.EMULATOR_HOST ?? "127.0.0.1", "emulator", "EMULATOR_PORT");
-        emulator = supervise(
-          startService("emulator", "cyan", process.execPath, ["--import", "tsx", "emulator/main.ts"], { ...env, ...opts.emulatorEnv }, repoRoot),
-        );
-      } else {
-        warn("emulator/main.ts does not exist yet; starting without the emulator");
-      }
+      await assertPortFree(config.emulatorPort, env.EMULATOR_HOST ?? "127.0.0.1", "emulator", "EMULATOR_PORT");
+      const emulatorArgs = ["--import", "tsx", "emulator/main.ts"];
+      emulator = supervise(startService("emulator", "cyan", process.execPath, emulatorArgs, { ...env, ...opts.emulatorEnv }, repoRoot));
     }
 
     // Migrations do not need the emulator, so they run while it boots.
@@ -132,11 +127,7 @@ export async function runStack(opts: StackOptions): Promise<number> {
     if (shuttingDown) return;
 
     if (opts.connect && emulator) {
-      if (exists("scripts/connect-local.ts")) {
-        await runStep("connect", "grey", tsxArgs("scripts/connect-local.ts"), env, repoRoot, trackStep);
-      } else {
-        warn("scripts/connect-local.ts does not exist yet; skipping the connect step");
-      }
+      await runStep("connect", "grey", tsxArgs("scripts/connect-local.ts"), env, repoRoot, trackStep);
     }
     if (shuttingDown) return;
 
@@ -144,7 +135,8 @@ export async function runStack(opts: StackOptions): Promise<number> {
     const nextArgs = [nextBin, opts.next, "--port", String(config.appPort), "--hostname", config.appHost];
     const app = supervise(startService("app", "magenta", process.execPath, nextArgs, env, repoRoot));
     // The first dev request compiles the route, hence the generous wait.
-    await waitForHttp(`http://127.0.0.1:${config.appPort}/api/health`, {
+    const probeHost = ["0.0.0.0", "::"].includes(config.appHost) ? "127.0.0.1" : config.appHost;
+    await waitForHttp(`http://${probeHost.includes(":") ? `[${probeHost}]` : probeHost}:${config.appPort}/api/health`, {
       timeoutMs: 180_000,
       service: app,
       accept: (s) => s < 500,
