@@ -8,6 +8,8 @@ import { dialRatePerSecond } from "@/lib/meetings/dial-rate";
 import { lockMeeting } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 import { assertWithinBudget } from "@/lib/spend/assert-within-budget";
+import { AppError } from "@/lib/errors";
+import { findConnection, notConnected } from "@/lib/sautikit/connection";
 
 /**
  * Queues a dial for everyone not already on a call, hosts first, as durable jobs spaced to the
@@ -18,6 +20,10 @@ export async function callEveryone(actor: Actor, meetingId: string, ratePerSecon
   const meeting = await findMeetingForActor(actor, meetingId);
   assertOpen(meeting, "call people");
   await assertWithinBudget(meeting.id, actor.workspaceId);
+  // Refuse up front rather than queue dials that can only fail one by one.
+  const conn = await findConnection(actor.workspaceId);
+  if (!conn) throw notConnected();
+  if (!conn.callerIdNumber) throw new AppError("SAUTIKIT_NOT_CONNECTED", "Pick a caller-ID number under Settings → Sautikit before calling people.");
   const spacingMs = Math.ceil(1000 / Math.max(1, ratePerSecond));
   const queued = await db.$transaction(async (tx) => {
     await lockMeeting(tx, meeting.id);

@@ -101,3 +101,16 @@ describe("validation", () => {
     await expect(mod.editMeeting(actor, meeting.id, meetingInput())).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
+
+describe("not connected", () => {
+  it("refuses Call everyone without a Sautikit connection and queues nothing", async () => {
+    const { callEveryone } = await import("@/lib/meetings/call-everyone");
+    const { actor, workspaceId } = await createWorkspace(db);
+    const meeting = await mod.scheduleMeeting(actor, meetingInput());
+    await mod.addParticipant(actor, meeting.id, { name: "Amina", phone: "0712 345 678" });
+    await db.sautikitConnection.delete({ where: { workspaceId } });
+    await expect(callEveryone(actor, meeting.id)).rejects.toMatchObject({ code: "SAUTIKIT_NOT_CONNECTED", message: expect.stringMatching(/not connected to Sautikit/) });
+    expect(await db.leg.count({ where: { meetingId: meeting.id } })).toBe(0);
+    expect(await db.job.count({ where: { uniqueKey: { contains: meeting.id } } })).toBe(0);
+  });
+});
