@@ -8,7 +8,7 @@ import {
   tryVoiceResponse,
   type VoiceResponse,
 } from "@/lib/sautikit/voice-actions";
-import { markEventApplied, releaseEvent, storeAndClaimEvent, type StoredEventInput } from "@/lib/webhooks/event-store";
+import { markEventApplied, releaseEvent, storeAndClaimEvent, type StoredEventInput, waitForOtherApply } from "@/lib/webhooks/event-store";
 import { webhookHandlers, type EventContext, type WebhookContext } from "@/lib/webhooks/handlers";
 import type { ParsedBody } from "@/lib/webhooks/parse-body";
 import { readCallEvent, readConferenceDigits, readConferenceEvent, readVoiceCallback } from "@/lib/webhooks/payloads";
@@ -83,6 +83,9 @@ export async function dispatchEvent(ctx: WebhookContext, fields: Record<string, 
   return applyOnce(ctx, input, handlers.callEvent && ((ec) => handlers.callEvent!(ec, c)));
 }
 
+/** How long a copy of an event waits for another request that is applying it. */
+const IN_PROGRESS_WAIT_MS = 5_000;
+
 async function applyOnce(
   ctx: WebhookContext,
   input: StoredEventInput,
@@ -91,6 +94,14 @@ async function applyOnce(
   let stored;
   try {
     stored = await storeAndClaimEvent(input);
+    // A copy of an event that another request is applying: answer with that request's outcome.
+    // If the claim is still held after the wait (its process may have died), a 503 makes Sautikit
+    // retry later, by when the claim is stale and the event is applied — never a 2xx for nothing.
+    if (stored.status === "in_progress") {
+      const other = await waitForOtherApply(stored.rowId, IN_PROGRESS_WAIT_MS);
+      if (other === "released") stored = await storeAndClaimEvent(input);
+      else if (other === "applied") stored = { ...stored, status: "duplicate" as const };
+    }
   } catch (err) {
     // Not stored, so not applied: a 5xx makes Sautikit deliver it again.
     log.error({ err, workspaceId: ctx.workspaceId }, "could not store webhook event");
@@ -98,6 +109,9 @@ async function applyOnce(
   }
   const base = { kind: input.kind, eventId: stored.eventKey };
   if (stored.status === "duplicate") return { ...base, verdict: "duplicate", response: json({ ok: true, duplicate: true }) };
+  if (stored.status === "in_progress") {
+    return { ...base, verdict: "failed", error: "being applied by another request", response: json({ error: { message: "try again" } }, 503) };
+  }
   if (!apply) {
     await markEventApplied(stored.rowId);
     return { ...base, verdict: "accepted", error: "no handler registered", response: json({ ok: true }) };

@@ -25,7 +25,7 @@ export type StoredEventInput = {
   signedAt?: Date;
 };
 
-export type StoreOutcome = { status: "claimed"; rowId: string; eventKey: string } | { status: "duplicate"; rowId: string; eventKey: string };
+export type StoreOutcome = { status: "claimed" | "duplicate" | "in_progress"; rowId: string; eventKey: string };
 
 export function eventKeyFor(eventId: string | undefined, rawBody: string): string {
   return eventId ?? `sha256:${createHash("sha256").update(rawBody).digest("hex")}`;
@@ -73,8 +73,22 @@ export async function storeAndClaimEvent(input: StoredEventInput, now: Date = ne
     const row = await db.webhookEvent.findUniqueOrThrow({ where: key, select: { id: true } });
     return { status: "claimed", rowId: row.id, eventKey };
   }
-  const row = await db.webhookEvent.update({ where: key, data: { deliveryCount: { increment: 1 } }, select: { id: true } });
-  return { status: "duplicate", rowId: row.id, eventKey };
+  const row = await db.webhookEvent.update({ where: key, data: { deliveryCount: { increment: 1 } }, select: { id: true, appliedAt: true } });
+  // Not applied yet and claimed by a live request — or by one that crashed (kill -9) before it
+  // finished. Answering 2xx here would make Sautikit stop retrying an event nobody applied.
+  return { status: row.appliedAt ? "duplicate" : "in_progress", rowId: row.id, eventKey };
+}
+
+/** Waits (briefly) for another request's apply of this event: applied, released (it failed), or still claimed. */
+export async function waitForOtherApply(rowId: string, timeoutMs: number): Promise<"applied" | "released" | "claimed"> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await db.webhookEvent.findUnique({ where: { id: rowId }, select: { appliedAt: true, claimedAt: true } });
+    if (!row || row.appliedAt) return "applied";
+    if (!row.claimedAt) return "released";
+    if (Date.now() >= deadline) return "claimed";
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 export async function markEventApplied(rowId: string, error?: string): Promise<void> {
