@@ -1,0 +1,176 @@
+// kill -9 during a live 20-leg meeting on PostgreSQL. The app runs as its own process
+// (support/app-child.ts: real route handlers + the job worker), its own emulator keeps the calls
+// going and keeps delivering while the app is dead (time compressed, so its retries come quickly).
+// After a restart, every event the emulator delivered or retried is stored and applied, nothing is
+// left pending, and the roster matches the emulator's own view of every phone.
+import { type ChildProcess, spawn } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
+import type { Actor } from "@/lib/auth/actor";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
+const LEGS = 20;
+const phones = Array.from({ length: LEGS }, (_, i) => `+2547120001${String(i).padStart(2, "0")}`);
+
+type Delivery = { event_id: string; kind: string; url: string; outcome: string; attempt: number };
+type Phone = { e164: string; state: string };
+
+let emulator: RunningEmulator;
+let database: TestDatabase;
+let port: number;
+let child: ChildProcess | undefined;
+const savedEnv = { ...process.env };
+
+async function freePort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+  const p = (s.address() as net.AddressInfo).port;
+  await new Promise((r) => s.close(r));
+  return p;
+}
+
+async function startApp(): Promise<ChildProcess> {
+  const c = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(here, "support/app-child.ts")], {
+    cwd: path.resolve(here, "../../.."),
+    env: { ...process.env, PORT: String(port), MKUTANO_DISABLE_WORKER: "", LOG_LEVEL: "error" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let err = "";
+  c.stderr!.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-5000)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`app process did not start:\n${err}`)), 60_000);
+    createInterface({ input: c.stdout! }).on("line", (l) => {
+      if (l.startsWith("ready ")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    c.once("exit", (code) => reject(new Error(`app process exited (${code}):\n${err}`)));
+  });
+  // Load every webhook route once (tsx compiles on first import), as `next start` has them ready.
+  for (const route of ["voice/outbound", "voice/inbound", "conference/events", "conference/digits", "call-events"])
+    await fetch(`http://127.0.0.1:${port}/api/sautikit/warm-up/${route}`, { method: "POST", body: "{}" });
+  return c;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    const v = await probe().catch((e: unknown) => ((last = e), undefined));
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const control = async <T>(p: string, init?: RequestInit): Promise<T> => {
+  const res = await fetch(`${emulator.url}${p}`, init);
+  if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+};
+
+describe.runIf(onPostgres)("kill -9 during a live meeting on PostgreSQL", () => {
+  beforeAll(async () => {
+    // Its own emulator: 5× faster clocks (rings, retry waits); its phones are this test's alone.
+    emulator = await startEmulator({ env: { EMULATOR_TIME_SCALE: "0.2", EMULATOR_RATE_LIMIT: "0" } });
+    database = await createTestDatabase();
+    port = await freePort();
+    Object.assign(process.env, {
+      DATABASE_URL: database.url,
+      APP_BASE_URL: `http://127.0.0.1:${port}`,
+      SAUTIKIT_API_URL: emulator.url,
+      AUTH_TRUST_HOST: "true",
+      MKUTANO_DISABLE_WORKER: "1",
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    child?.kill("SIGKILL");
+    const { disconnectDb } = await import("@/lib/db");
+    await disconnectDb();
+    await (await import("@/lib/roster/roster-bus")).closeRosterBus();
+    await emulator?.stop();
+    await database?.drop();
+    for (const k of Object.keys(process.env)) if (!(k in savedEnv)) delete process.env[k];
+    Object.assign(process.env, savedEnv);
+  });
+
+  it("loses nothing: after the restart the roster matches the emulator and every delivered event is applied", { timeout: 240_000 }, async () => {
+    const { db } = await import("@/lib/db");
+    const { signUp } = await import("@/lib/workspaces/sign-up");
+    const { connectEmulatorWorkspace } = await import("@/lib/sautikit/connect-emulator-workspace");
+    const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
+    const { callEveryone } = await import("@/lib/meetings/call-everyone");
+    const { buildRoster } = await import("@/lib/roster/get-meeting-roster");
+
+    const { userId, workspaceId } = await signUp({ name: "Host", email: "host@kill.test", password: "kill-test-password", workspaceName: "Kill" });
+    await connectEmulatorWorkspace(workspaceId);
+    const actor: Actor = { userId, email: "host@kill.test", name: "Host", workspaceId, workspaceName: "Kill", role: "admin" };
+    const meeting = await scheduleMeeting(actor, { title: "Crash", agenda: "", startsAt: new Date(Date.now() + 60_000).toISOString(), durationMinutes: 60, capacity: 30, waitForHost: false });
+    await db.participant.createMany({ data: phones.map((phoneE164, i) => ({ workspaceId, meetingId: meeting.id, name: `P${i}`, phoneE164 })) });
+
+    child = await startApp();
+    expect(await callEveryone(actor, meeting.id)).toEqual({ queued: LEGS });
+    let states = "";
+    const inCall = async () => {
+      const people = (await buildRoster(meeting.id)).people;
+      states = people.map((p) => p.state).join(",");
+      return people.filter((p) => p.state === "in_call").length;
+    };
+    await until("half the room in the call", async () => (await inCall()) >= LEGS / 2).catch((e: Error) => {
+      throw new Error(`${e.message} (roster: ${states})`);
+    });
+
+    child.kill("SIGKILL");
+    await new Promise((r) => child!.once("exit", r));
+    // While the app is dead, the meeting goes on: people hang up and the rest keep joining.
+    for (const e164 of phones.slice(0, 5)) await control(`/_emulator/phones/${encodeURIComponent(e164)}/hangup`, { method: "POST" }).catch(() => {});
+    const ours = async () => (await control<{ deliveries: Delivery[] }>("/_emulator/deliveries")).deliveries.filter((d) => d.url.includes(workspaceId));
+    await until("deliveries failing while the app is down", async () => (await ours()).some((d) => d.outcome === "pending" && d.attempt >= 1));
+    const failedWhileDown = (await ours()).filter((d) => d.outcome === "pending").length;
+
+    child = await startApp();
+    const events = (d: Delivery) => d.kind.startsWith("conference.") || d.kind.startsWith("call.");
+    const settled = await until(
+      "every event delivered after the restart",
+      async () => {
+        const all = (await ours()).filter(events);
+        return all.length > 0 && all.every((d) => d.outcome === "delivered") ? all : undefined;
+      },
+      120_000,
+    );
+    expect(failedWhileDown).toBeGreaterThan(0);
+
+    // Every event the emulator delivered is stored once and applied.
+    const ids = [...new Set(settled.map((d) => d.event_id))];
+    const stored = await db.webhookEvent.findMany({ where: { workspaceId, eventId: { in: ids } }, select: { eventId: true, appliedAt: true, lastError: true } });
+    expect(stored.map((s) => s.eventId).sort()).toEqual(ids.sort());
+    expect(stored.filter((s) => !s.appliedAt)).toEqual([]);
+
+    // The roster agrees with the emulator about every phone.
+    const expected = async () => {
+      const state = await control<{ phones: Phone[] }>("/_emulator/state");
+      return new Map(phones.map((e164) => [e164, state.phones.find((p) => p.e164 === e164)?.state === "in_call" ? "in_call" : "left"]));
+    };
+    let mismatch = "";
+    await until("the roster to match the emulator", async () => {
+      const want = await expected();
+      const roster = await buildRoster(meeting.id);
+      const got = new Map(roster.people.map((p) => [p.phoneE164, p.state]));
+      const wrong = phones.filter((e164) => got.get(e164) !== want.get(e164));
+      mismatch = wrong.map((e164) => `${e164}: app ${got.get(e164)}, emulator ${want.get(e164)}`).join("; ");
+      return wrong.length === 0;
+    }, 30_000).catch((e: Error) => {
+      throw new Error(`${e.message}: ${mismatch}`);
+    });
+    const want = await expected();
+    expect([...want.values()].filter((s) => s === "left").length).toBeGreaterThanOrEqual(5);
+  });
+});
