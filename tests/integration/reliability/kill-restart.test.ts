@@ -3,17 +3,13 @@
 // going and keeps delivering while the app is dead (time compressed, so its retries come quickly).
 // After a restart, every event the emulator delivered or retried is stored and applied, nothing is
 // left pending, and the roster matches the emulator's own view of every phone.
-import { type ChildProcess, spawn } from "node:child_process";
-import net from "node:net";
-import path from "node:path";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/test-db";
 import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
 import type { Actor } from "@/lib/auth/actor";
+import { freePort, startAppProcess } from "./support/app-process";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 const LEGS = 20;
 const phones = Array.from({ length: LEGS }, (_, i) => `+2547120001${String(i).padStart(2, "0")}`);
@@ -26,38 +22,6 @@ let database: TestDatabase;
 let port: number;
 let child: ChildProcess | undefined;
 const savedEnv = { ...process.env };
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const p = (s.address() as net.AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return p;
-}
-
-async function startApp(): Promise<ChildProcess> {
-  const c = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(here, "support/app-child.ts")], {
-    cwd: path.resolve(here, "../../.."),
-    env: { ...process.env, PORT: String(port), MKUTANO_DISABLE_WORKER: "", LOG_LEVEL: "error" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let err = "";
-  c.stderr!.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-5000)));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app process did not start:\n${err}`)), 60_000);
-    createInterface({ input: c.stdout! }).on("line", (l) => {
-      if (l.startsWith("ready ")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    c.once("exit", (code) => reject(new Error(`app process exited (${code}):\n${err}`)));
-  });
-  // Load every webhook route once (tsx compiles on first import), as `next start` has them ready.
-  for (const route of ["voice/outbound", "voice/inbound", "conference/events", "conference/digits", "call-events"])
-    await fetch(`http://127.0.0.1:${port}/api/sautikit/warm-up/${route}`, { method: "POST", body: "{}" });
-  return c;
-}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -116,7 +80,7 @@ describe.runIf(onPostgres)("kill -9 during a live meeting on PostgreSQL", () => 
     const meeting = await scheduleMeeting(actor, { title: "Crash", agenda: "", startsAt: new Date(Date.now() + 60_000).toISOString(), durationMinutes: 60, capacity: 30, waitForHost: false });
     await db.participant.createMany({ data: phones.map((phoneE164, i) => ({ workspaceId, meetingId: meeting.id, name: `P${i}`, phoneE164 })) });
 
-    child = await startApp();
+    child = await startAppProcess(port);
     expect(await callEveryone(actor, meeting.id)).toEqual({ queued: LEGS });
     let states = "";
     const inCall = async () => {
@@ -136,7 +100,7 @@ describe.runIf(onPostgres)("kill -9 during a live meeting on PostgreSQL", () => 
     await until("deliveries failing while the app is down", async () => (await ours()).some((d) => d.outcome === "pending" && d.attempt >= 1));
     const failedWhileDown = (await ours()).filter((d) => d.outcome === "pending").length;
 
-    child = await startApp();
+    child = await startAppProcess(port);
     const events = (d: Delivery) => d.kind.startsWith("conference.") || d.kind.startsWith("call.");
     const settled = await until(
       "every event delivered after the restart",

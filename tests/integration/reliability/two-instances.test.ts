@@ -1,0 +1,128 @@
+// Two app instances (two OS processes, each with its job worker) on one PostgreSQL: the same event
+// delivered to both at once is applied once, and Call everyone dials each person exactly once at
+// the workspace's pace although both workers take dial jobs.
+import type { ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
+import { createTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { sign } from "../meetings/support";
+import { freePort, startAppProcess } from "./support/app-process";
+
+const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
+const savedEnv = { ...process.env };
+let emulator: RunningEmulator;
+let database: TestDatabase;
+let urls: string[] = [];
+const children: ChildProcess[] = [];
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe.runIf(onPostgres)("two app instances on one PostgreSQL", () => {
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    database = await createTestDatabase();
+    const ports = [await freePort(), await freePort()];
+    urls = ports.map((p) => `http://127.0.0.1:${p}`);
+    Object.assign(process.env, { DATABASE_URL: database.url, APP_BASE_URL: urls[0], SAUTIKIT_API_URL: emulator.url, AUTH_TRUST_HOST: "true", MKUTANO_DISABLE_WORKER: "1" });
+    for (const port of ports) children.push(await startAppProcess(port));
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of children) c.kill("SIGKILL");
+    await (await import("@/lib/db")).disconnectDb();
+    await (await import("@/lib/roster/roster-bus")).closeRosterBus();
+    await emulator?.stop();
+    await database?.drop();
+    for (const k of Object.keys(process.env)) if (!(k in savedEnv)) delete process.env[k];
+    Object.assign(process.env, savedEnv);
+  });
+
+  async function workspace() {
+    const { signUp } = await import("@/lib/workspaces/sign-up");
+    const { connectEmulatorWorkspace } = await import("@/lib/sautikit/connect-emulator-workspace");
+    const { getWebhookSecret } = await import("@/lib/sautikit/connection");
+    const email = `two-${Date.now()}@instances.test`;
+    const { userId, workspaceId } = await signUp({ name: "Two", email, password: "two-instances-password", workspaceName: "Two" });
+    await connectEmulatorWorkspace(workspaceId);
+    const actor: Actor = { userId, email, name: "Two", workspaceId, workspaceName: "Two", role: "admin" };
+    return { actor, workspaceId, secret: (await getWebhookSecret(workspaceId))! };
+  }
+
+  it("the same events delivered to both instances at once are applied once", async () => {
+    const { db } = await import("@/lib/db");
+    const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
+    const { actor, workspaceId, secret } = await workspace();
+    const meeting = await scheduleMeeting(actor, { title: "Dedupe", agenda: "", startsAt: new Date(Date.now() + 60_000).toISOString(), durationMinutes: 30, capacity: 10, waitForHost: false });
+    const room = (await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).roomName;
+    const callId = `call-two-${meeting.id}`;
+    await db.leg.create({ data: { workspaceId, meetingId: meeting.id, direction: "outbound", callId, idempotencyKey: `two:${meeting.id}` } });
+    const events = ["start", "join", "mute"].map((event, i) => {
+      const leg: Record<string, string> = event === "start" ? {} : { CallId: callId, call_id: callId, session_id: "HD_two", participant_id: callId, caller: "+254712000555", muted: String(event === "mute"), clientRequestId: `two:${meeting.id}` };
+      return new URLSearchParams({
+        ConferenceName: room,
+        conference_name: room,
+        StatusCallbackEvent: event === "start" ? "conference-start" : `participant-${event}`,
+        event,
+        EventId: `two-${meeting.id}-${event}`,
+        Timestamp: new Date(Date.now() + i).toISOString(),
+        SequenceNumber: String(i + 1),
+        participants: "1",
+        ...leg,
+      }).toString();
+    });
+    const sends = events.flatMap((body) =>
+      [...urls, ...urls].map((u) =>
+        fetch(`${u}/api/sautikit/${workspaceId}/conference/events`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", "x-sautikit-signature": sign(body, secret) },
+          body,
+        }),
+      ),
+    );
+    const statuses = (await Promise.all(sends)).map((r) => r.status);
+    expect(statuses.every((s) => s === 200), statuses.join(",")).toBe(true);
+    expect(await db.rosterEvent.count({ where: { meetingId: meeting.id, key: { startsWith: "two-" } } })).toBe(3);
+    expect(await db.webhookEvent.count({ where: { workspaceId } })).toBe(3);
+    const leg = await db.leg.findFirstOrThrow({ where: { callId } });
+    expect([leg.state, leg.muted]).toEqual(["in_call", true]);
+  });
+
+  it("Call everyone: both workers take dial jobs, each person is called once, at the workspace's pace", { timeout: 120_000 }, async () => {
+    const { db } = await import("@/lib/db");
+    const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
+    const { callEveryone } = await import("@/lib/meetings/call-everyone");
+    const { actor, workspaceId } = await workspace();
+    const meeting = await scheduleMeeting(actor, { title: "Pacing", agenda: "", startsAt: new Date(Date.now() + 60_000).toISOString(), durationMinutes: 30, capacity: 40, waitForHost: false });
+    const phones = Array.from({ length: 30 }, (_, i) => `+2547000005${String(20 + i)}`); // manual: ring until answered
+    await db.participant.createMany({ data: phones.map((phoneE164, i) => ({ workspaceId, meetingId: meeting.id, name: `P${i}`, phoneE164 })) });
+    expect(await callEveryone(actor, meeting.id)).toEqual({ queued: 30 });
+
+    type Call = { remote_e164: string; workspace_id: string; created_at: string };
+    const calls = await until("30 calls placed", async () => {
+      const state = (await (await fetch(`${emulator.url}/_emulator/state`)).json()) as { calls: Call[] };
+      const ours = state.calls.filter((c) => phones.includes(c.remote_e164));
+      return ours.length >= 30 ? ours : undefined;
+    });
+    // A moment more: a duplicate dial would show up now.
+    await new Promise((r) => setTimeout(r, 1_500));
+    const state = (await (await fetch(`${emulator.url}/_emulator/state`)).json()) as { calls: Call[] };
+    const ours = state.calls.filter((c) => phones.includes(c.remote_e164));
+    expect(ours.length).toBe(30);
+    expect(new Set(ours.map((c) => c.remote_e164)).size).toBe(30);
+    // Paced at 10/s across both workers: 30 calls take about 2.9 s, not a burst.
+    const times = calls.map((c) => Date.parse(c.created_at)).sort((a, b) => a - b);
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(2_500);
+    const workers = await db.job.findMany({ where: { kind: "meetings.dial-leg", status: "done" }, select: { lockedBy: true } });
+    expect(workers.length).toBe(30);
+    expect(await db.leg.count({ where: { meetingId: meeting.id } })).toBe(30);
+  });
+});
