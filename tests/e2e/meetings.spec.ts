@@ -51,6 +51,14 @@ test("schedule, call everyone, watch the live roster, mute, kick and end the mee
   await expect(page.getByRole("heading", { name: "Harambee planning" })).toBeVisible();
   await expect(page.getByTestId("meeting-pin")).toHaveText(/^\d{3} \d{3} \d{3}$/);
   await expect(page.getByTestId("invite-text")).toContainText("PIN");
+  const pin = (await page.getByTestId("meeting-pin").innerText()).replace(/\s/g, "");
+  const ics = await page.request.get(`${new URL(page.url()).pathname.replace("/meetings/", "/api/meetings/")}/ics`);
+  expect(ics.headers()["content-type"]).toContain("text/calendar");
+  const icsText = (await ics.text()).replace(/\r\n[ \t]/g, "");
+  expect(icsText).toContain("SUMMARY:Harambee planning");
+  expect(icsText).toContain(`PIN ${pin}`);
+  // The roster streams over Server-Sent Events (SWR polling is only the fallback).
+  await expect(page.getByText("Live updates on")).toBeVisible();
 
   // A bad number is refused with a clear message; nothing is added.
   await page.getByLabel("Name", { exact: true }).fill("Wrong Number");
