@@ -71,6 +71,7 @@ export function createEmulatorServer(em: Emulator): { server: Server; stream: St
         if (await handleConsoleRequest(req, res)) return;
         throw apiError("not_found", `No route for ${req.method} ${url.pathname}.`);
       }
+      if (url.pathname.startsWith("/_emulator/") && req.method !== "GET" && req.method !== "HEAD") assertSameSite(req);
       const rawBody = await readBody(req);
       const match = router.match(req.method ?? "GET", url.pathname);
       if (match === null) throw apiError("not_found", `No route for ${req.method} ${url.pathname}.`);
@@ -90,6 +91,28 @@ export function createEmulatorServer(em: Emulator): { server: Server; stream: St
     else logInfo(line);
   });
   return { server, stream };
+}
+
+/**
+ * The control API has no credentials (it listens on loopback), so a web page the developer happens
+ * to open must not be able to drive it: browsers mark cross-site requests with Sec-Fetch-Site and
+ * Origin. Test clients and the console (same origin) pass.
+ */
+function assertSameSite(req: IncomingMessage): void {
+  const site = header(req, "sec-fetch-site");
+  const origin = header(req, "origin");
+  const host = header(req, "host");
+  if (site === "cross-site" || site === "same-site" || (origin !== undefined && originHost(origin) !== host)) {
+    throw new HttpError(403, "control.cross_site", "The emulator control API only accepts requests from its own console or from local tools.");
+  }
+}
+
+function originHost(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Outage and 5xx faults answer before auth and never consume rate-limit tokens. */

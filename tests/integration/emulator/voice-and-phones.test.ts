@@ -313,3 +313,32 @@ describe("persistence", () => {
     }
   });
 });
+
+describe("control API from a browser", () => {
+  it("refuses state changes from another site's page and accepts the console's own origin", async () => {
+    const before = (await control(emu.url, "GET", "/state")).workspaces.length;
+    const origin = new URL(emu.url).origin;
+    const attempts = [
+      { Origin: "http://evil.example", "Sec-Fetch-Site": "cross-site" },
+      { Origin: "http://127.0.0.1:3000", "Sec-Fetch-Site": "same-site" },
+      { Origin: "null" },
+    ];
+    for (const headers of attempts) {
+      const res = await fetch(`${emu.url}/_emulator/workspaces`, {
+        method: "POST",
+        headers: { "Content-Type": "text/plain", ...headers },
+        body: JSON.stringify({ name: "drive-by" }),
+      });
+      expect(res.status).toBe(403);
+      expect((await res.json()).error.code).toBe("control.cross_site");
+    }
+    expect((await control(emu.url, "GET", "/state")).workspaces.length).toBe(before);
+
+    const own = await fetch(`${emu.url}/_emulator/workspaces`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: origin, "Sec-Fetch-Site": "same-origin" },
+      body: JSON.stringify({ name: "from the console" }),
+    });
+    expect(own.status).toBeLessThan(300);
+  });
+});
