@@ -20,7 +20,7 @@ const P4_PREFIX = "+2547000005"; // the emulator's manual numbers: they ring unt
 
 const sizes = short
   ? { p1Seconds: 3, p2Events: 600, p3Rounds: 5, p5Samples: 5, p6Legs: 200, p6Events: 300 }
-  : { p1Seconds: 10, p2Events: 3000, p3Rounds: 20, p5Samples: 20, p6Legs: 1000, p6Events: 1000 };
+  : { p1Seconds: 10, p2Events: 2000, p3Rounds: 20, p5Samples: 20, p6Legs: 1000, p6Events: 300 };
 
 async function postgresReachable(): Promise<boolean> {
   const c = new pg.Client({ connectionString: postgresServerUrl(), connectionTimeoutMillis: 2_000 });
@@ -31,6 +31,10 @@ async function postgresReachable(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+function step(kind: DbKind, id: string): void {
+  console.error(`[${new Date().toISOString().slice(11, 19)}] ${kind}: ${id}…`);
 }
 
 async function runOn(kind: DbKind, emulatorUrl: string, port: number): Promise<Row[]> {
@@ -52,15 +56,32 @@ async function runOn(kind: DbKind, emulatorUrl: string, port: number): Promise<R
     let p2: Awaited<ReturnType<typeof ingest>> | undefined;
     let p6: Awaited<ReturnType<typeof ingest>> | undefined;
     try {
-      if (want("P1")) rows.push(...(await voiceCallback(app.url, seeded, sizes.p1Seconds)));
-      if (want("P2")) p2 = await ingest(app.url, seeded, prefix, sizes.p2Events);
-      if (want("P3")) rows.push(...(await rosterFanOut(app.url, seeded, sizes.p3Rounds)));
+      if (want("P1")) {
+        step(kind, "P1");
+        rows.push(...(await voiceCallback(app.url, seeded, sizes.p1Seconds)));
+      }
+      if (want("P2")) {
+        step(kind, "P2");
+        // The last live meeting is kept for P3, whose rounds must each change the roster.
+        p2 = await ingest(app.url, seeded, prefix, sizes.p2Events, seeded.live.slice(0, -1));
+      }
+      if (want("P3")) {
+        step(kind, "P3");
+        rows.push(...(await rosterFanOut(app.url, seeded, sizes.p3Rounds)));
+      }
       if (want("P4")) {
+        step(kind, "P4");
         rows.push(...(await callEveryone(app.url, emulatorUrl, seeded, P4_PREFIX)));
         await fetch(`${emulatorUrl}/_emulator/reset`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
       }
-      if (want("P5") && kind === "embedded") rows.push(...(await meetingPage(app.url, seeded, sizes.p5Samples)));
-      if (want("P6") && seeded.big) p6 = await ingest(app.url, seeded, `${prefix}big-`, sizes.p6Events, [seeded.big]);
+      if (want("P5") && kind === "embedded") {
+        step(kind, "P5");
+        rows.push(...(await meetingPage(app.url, seeded, sizes.p5Samples)));
+      }
+      if (want("P6") && seeded.big) {
+        step(kind, "P6");
+        p6 = await ingest(app.url, seeded, `${prefix}big-`, sizes.p6Events, [seeded.big]);
+      }
     } finally {
       await app.stop();
     }
@@ -68,12 +89,21 @@ async function runOn(kind: DbKind, emulatorUrl: string, port: number): Promise<R
     const counted = await appData<{ facts: number; events: number; distinctEvents: number }>("count", { prefix }, env);
     if (p2) {
       const target = kind === "embedded" ? 500 : 1000;
-      const p6Facts = p6 ? p6.ok : 0;
-      const lost = p2.ok + p6Facts - counted.facts;
+      // Every event sent must be stored exactly once. A request the client gave up on (timeout) may
+      // still have been applied; a real sender would retry it and get "duplicate".
+      const sent = p2.sent + (p6?.sent ?? 0);
+      const acknowledged = p2.ok + (p6?.ok ?? 0);
       const doubled = counted.events - counted.distinctEvents;
+      const ok = counted.facts >= acknowledged && counted.facts <= sent && doubled === 0;
       rows.push(
-        { id: "P2", metric: `signed event ingest, ${p2.ok}/${p2.sent} accepted (p99 ${p2.p99} ms)`, value: `${p2.perSecond.toFixed(0)} events/s`, target: `≥ ${target}/s`, pass: p2.perSecond >= target },
-        { id: "P2", metric: "lost / double-applied (rows counted after)", value: `${lost} / ${doubled}`, target: "0 / 0", pass: lost === 0 && doubled === 0 && p2.failed === 0 },
+        { id: "P2", metric: `signed event ingest, ${p2.ok}/${p2.sent} acknowledged (p99 ${p2.p99} ms)`, value: `${p2.perSecond.toFixed(0)} events/s`, target: `≥ ${target}/s`, pass: p2.perSecond >= target },
+        {
+          id: "P2",
+          metric: "events stored / acknowledged / sent (P2+P6), double-applied",
+          value: `${counted.facts} / ${acknowledged} / ${sent}, ${doubled}`,
+          target: "none lost, 0 doubled",
+          pass: ok,
+        },
       );
     }
     if (p6) {

@@ -54,7 +54,7 @@ export async function voiceCallback(appUrl: string, seeded: Seeded, seconds: num
 }
 
 /** Builds the n-th unique, signed conference mute/unmute event spread over the live meetings. */
-export function conferenceEvent(seeded: Seeded, prefix: string, n: number, meetings = seeded.live) {
+export function conferenceEvent(seeded: Seeded, prefix: string, n: number, meetings = seeded.live, seqBase = 1_000) {
   const m = meetings[n % meetings.length]!;
   const leg = m.legs[Math.floor(n / meetings.length) % m.legs.length]!;
   const mute = Math.floor(n / (meetings.length * m.legs.length)) % 2 === 0;
@@ -65,7 +65,7 @@ export function conferenceEvent(seeded: Seeded, prefix: string, n: number, meeti
     event: mute ? "mute" : "unmute",
     EventId: `${prefix}${n}`,
     Timestamp: new Date().toISOString(),
-    SequenceNumber: String(1_000 + n),
+    SequenceNumber: String(seqBase + n),
     participants: String(m.legs.length),
     CallId: leg.callId,
     call_id: leg.callId,

@@ -44,9 +44,11 @@ export async function rosterFanOut(appUrl: string, seeded: Seeded, rounds: numbe
   const streams = await Promise.all(Array.from({ length: clients }, () => openStream(browser, path)));
   await until("every client's first snapshot", () => streams.every((s) => s.arrivals.length >= 1), 30_000);
   const latencies: number[] = [];
+  try {
   for (let r = 0; r < rounds; r++) {
     const seen = streams.map((s) => s.arrivals.length);
-    const { body, headers } = conferenceEvent(seeded, `p3-${Date.now()}-`, r, [meeting]);
+    // This meeting was kept out of P2, so each round changes one leg's mute (a real roster change).
+    const { body, headers } = conferenceEvent(seeded, `p3-${Date.now()}-`, r, [meeting], 100_000_000);
     const t0 = performance.now();
     const res = await fetch(`${appUrl}/api/sautikit/${seeded.workspaceId}/conference/events`, { method: "POST", headers, body });
     if (res.status >= 300) throw new Error(`P3 event: ${res.status} ${await res.text()}`);
@@ -55,7 +57,9 @@ export async function rosterFanOut(appUrl: string, seeded: Seeded, rounds: numbe
     // Let the stream's poll tick pass unaligned with the next round.
     await new Promise((r2) => setTimeout(r2, 50 + Math.random() * 100));
   }
-  await Promise.all(streams.map((s) => s.close()));
+  } finally {
+    await Promise.all(streams.map((s) => s.close()));
+  }
   latencies.sort((a, b) => a - b);
   const p95 = percentile(latencies, 95);
   return [

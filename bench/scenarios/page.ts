@@ -6,7 +6,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { Client } from "@/tests/integration/reliability/support/http-client";
 import type { Seeded } from "../support/app-data";
-import { percentile, ROOT } from "../support/stack";
+import { APP_ROOT, percentile } from "../support/stack";
 import type { Row } from "./ingest";
 
 function ttfb(url: string, cookie: string): Promise<{ ms: number; status: number; html: Promise<string> }> {
@@ -35,7 +35,7 @@ export async function meetingPage(appUrl: string, seeded: Seeded, samples: numbe
   let raw = 0;
   let gz = 0;
   for (const src of scripts) {
-    const file = path.join(ROOT, ".next", decodeURIComponent(src.replace(/^\/_next\//, "").split("?")[0]!));
+    const file = path.join(APP_ROOT, ".next", decodeURIComponent(src.replace(/^\/_next\//, "").split("?")[0]!));
     const bytes = fs.readFileSync(file);
     raw += bytes.length;
     gz += gzipSync(bytes, { level: 9 }).length;

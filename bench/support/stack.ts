@@ -12,6 +12,12 @@ import { prismaPaths } from "@/scripts/db/migrations-dir";
 import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/**
+ * Where the production build is served from: the repo by default, or BENCH_APP_ROOT — a directory
+ * holding a private copy of `.next` (and links to the rest of the repo), so a long run is not
+ * disturbed by someone rebuilding `.next` meanwhile.
+ */
+export const APP_ROOT = process.env.BENCH_APP_ROOT ? path.resolve(process.env.BENCH_APP_ROOT) : ROOT;
 export type DbKind = "embedded" | "postgres";
 export type Database = { kind: DbKind; url: string; drop(): Promise<void> };
 
@@ -81,10 +87,10 @@ export async function appData<T>(command: "seed" | "count", input: unknown, env:
 export type RunningApp = { url: string; port: number; stop(signal?: NodeJS.Signals): Promise<void>; child: ChildProcess };
 
 export async function startApp(env: Record<string, string>, port: number): Promise<RunningApp> {
-  if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error("no production build in .next: run `npm run build` first");
+  if (!fs.existsSync(path.join(APP_ROOT, ".next/BUILD_ID"))) throw new Error(`no production build in ${APP_ROOT}/.next: run \`npm run build\` first`);
   const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
   const child = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    cwd: ROOT,
+    cwd: APP_ROOT,
     env: { ...process.env, ...env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -107,7 +113,10 @@ export async function startApp(env: Record<string, string>, port: number): Promi
     child,
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null) child.kill(signal);
+      // Next waits for open connections (streams) on SIGTERM; do not wait for ever.
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
       await exited;
+      clearTimeout(timer);
     },
   };
 }
