@@ -6,7 +6,7 @@ import type { VoiceCallback } from "@/lib/webhooks/payloads";
 import { admitCaller } from "@/lib/dial-in/admit-caller";
 import { findInviteeMeeting, findMeetingByPin } from "@/lib/dial-in/find-meeting";
 import { flashToJoin } from "@/lib/dial-in/flash-to-join";
-import { forgetPinAttempts, MAX_PIN_ATTEMPTS, recordWrongPin } from "@/lib/dial-in/pin-attempts";
+import { forgetPinAttempts, isNumberBlocked, MAX_PIN_ATTEMPTS, recordWrongPin } from "@/lib/dial-in/pin-attempts";
 import { askForPin, refuseUnidentified } from "@/lib/dial-in/pin-prompt";
 
 /**
@@ -14,7 +14,8 @@ import { askForPin, refuseUnidentified } from "@/lib/dial-in/pin-prompt";
  * - an invitee of a meeting live now (or opening within 15 minutes), recognised by caller ID, is
  *   greeted by name and admitted — or, for a live "call me back" meeting, rejected unanswered and
  *   called straight back (flash to join);
- * - anyone else is asked for the meeting PIN (or host PIN), three tries, then a polite goodbye.
+ * - anyone else is asked for the meeting PIN (or host PIN), three tries, then a polite goodbye (a
+ *   number that keeps guessing wrong is turned away before it is asked again).
  * Voice callbacks are never deduplicated: the same body twice (the same wrong PIN) is two tries.
  */
 export async function answerInboundCall(workspaceId: string, cb: VoiceCallback): Promise<VoiceResponse> {
@@ -27,7 +28,7 @@ export async function answerInboundCall(workspaceId: string, cb: VoiceCallback):
 
   if (cb.digits === undefined) {
     const invited = cb.from ? await findInviteeMeeting(workspaceId, cb.from) : null;
-    if (!invited) return askForPin("first");
+    if (!invited) return isNumberBlocked(cb.from) ? refuseUnidentified((p) => p.tooManyAttempts) : askForPin("first");
     const { meeting, participant } = invited;
     if (meeting.status === "live" && meeting.callMeBack) {
       const rejected = await flashToJoin(workspaceId, meeting.id, participant.id, cb.callId);
@@ -39,8 +40,8 @@ export async function answerInboundCall(workspaceId: string, cb: VoiceCallback):
   const pin = cb.digits.replace(/#$/, "");
   const found = pin ? await findMeetingByPin(workspaceId, pin) : null;
   if (!found) {
-    const tries = recordWrongPin(cb.callId);
-    if (tries >= MAX_PIN_ATTEMPTS) {
+    const tries = recordWrongPin(cb.callId, cb.from);
+    if (tries >= MAX_PIN_ATTEMPTS || isNumberBlocked(cb.from)) {
       forgetPinAttempts(cb.callId);
       return refuseUnidentified((p) => p.tooManyAttempts);
     }
