@@ -318,7 +318,7 @@ describe("control API from a browser", () => {
   it("refuses state changes from another site's page and accepts the console's own origin", async () => {
     const before = (await control(emu.url, "GET", "/state")).workspaces.length;
     const origin = new URL(emu.url).origin;
-    const attempts = [
+    const attempts: Record<string, string>[] = [
       { Origin: "http://evil.example", "Sec-Fetch-Site": "cross-site" },
       { Origin: "http://127.0.0.1:3000", "Sec-Fetch-Site": "same-site" },
       { Origin: "null" },
