@@ -100,7 +100,10 @@ export async function sautikitRequest(config: SautikitHttpConfig, req: SautikitR
     if (canRetry) {
       const retryAfterMs = parseRetryAfter(res.headers.get("retry-after"));
       if (retryAfterMs === undefined || retryAfterMs <= cfg.maxRetryAfterMs) {
-        const jittered = backoff(attempt, cfg.baseDelayMs, cfg.maxDelayMs, random);
+        // A 5xx is not rate-limited (it consumed no token), so the first repeat goes straight away;
+        // only a second failure in a row backs off. Safe: this request is repeatable by construction.
+        const immediate = res.status >= 500 && attempt === 1 && retryAfterMs === undefined;
+        const jittered = immediate ? 0 : backoff(attempt, cfg.baseDelayMs, cfg.maxDelayMs, random);
         await sleep(retryAfterMs === undefined ? jittered : Math.max(retryAfterMs, jittered));
         continue;
       }

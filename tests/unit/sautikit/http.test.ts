@@ -119,6 +119,21 @@ describe("sautikitRequest retries", () => {
     expect(seen).toHaveLength(1);
   });
 
+  it("repeats a first 5xx at once (no rate-limit token was spent), then backs off", async () => {
+    const { config, sleeps } = scripted([err(500, "internal_error"), err(503, "x"), created()]);
+    const res = await sautikitRequest(config, { method: "POST", path: "/v1/calls", body: {}, idempotencyKey: "k" });
+    expect(res.attempts).toBe(3);
+    expect(sleeps[0]).toBe(0);
+    expect(sleeps[1]).toBe(backoff(2, 250, 5000, () => 0.5));
+    expect(sleeps[1]).toBeGreaterThan(0);
+  });
+
+  it("still waits out a Retry-After sent with a first 5xx", async () => {
+    const { config, sleeps } = scripted([err(503, "x", { "Retry-After": "1" }), created()]);
+    await sautikitRequest(config, { method: "POST", path: "/v1/calls", body: {}, idempotencyKey: "k" });
+    expect(sleeps[0]).toBeGreaterThanOrEqual(1000);
+  });
+
   it("stops after maxAttempts and reports SAUTIKIT_UNAVAILABLE", async () => {
     const { config, seen, sleeps } = scripted([err(500, "internal_error"), err(502, "x"), err(503, "x"), err(504, "x")]);
     const e = await caught(sautikitRequest(config, { method: "GET", path: "/v1/x" }));
