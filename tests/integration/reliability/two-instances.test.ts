@@ -118,9 +118,10 @@ describe.runIf(onPostgres)("two app instances on one PostgreSQL", () => {
     const ours = state.calls.filter((c) => phones.includes(c.remote_e164));
     expect(ours.length).toBe(30);
     expect(new Set(ours.map((c) => c.remote_e164)).size).toBe(30);
-    // Paced at 10/s across both workers: 30 calls take about 2.9 s, not a burst.
+    // Paced at 10/s across both workers: the bucket's first 10 may go at once, the other 20 take
+    // at least 2 s — 30 calls span 2.0–2.9 s, never a burst.
     const times = calls.map((c) => Date.parse(c.created_at)).sort((a, b) => a - b);
-    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(2_500);
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(1_900);
     const workers = await db.job.findMany({ where: { kind: "meetings.dial-leg", status: "done" }, select: { lockedBy: true } });
     expect(workers.length).toBe(30);
     expect(await db.leg.count({ where: { meetingId: meeting.id } })).toBe(30);
