@@ -3,6 +3,7 @@
 import { randomInt } from "node:crypto";
 import type { AppTest } from "../support/setup-app-test";
 import { createWorkspace } from "../meetings/support";
+import { makeUntil } from "@/tests/support/until";
 
 export type Say = { kind: string; text: string; language?: string };
 export type PhoneSnap = { e164: string; state: string; muted: boolean; call_id: string | null; room: string | null; transcript: Say[] };
@@ -15,15 +16,7 @@ export function freshPhone(): string {
   return `+25472${String(randomInt(0, 10_000_000)).padStart(7, "0")}`;
 }
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+export const until = makeUntil();
 
 export function emulator(app: AppTest) {
   const base = `${app.emulatorUrl}/_emulator`;

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppTest, setupAppTest } from "../support/setup-app-test";
 import { createWorkspace, meetingInput } from "./support";
+import { makeUntil } from "@/tests/support/until";
 
 let app: AppTest;
 let m: {
@@ -37,15 +38,7 @@ async function emulatorState(): Promise<{ phones: Phone[]; rooms: Room[] }> {
   return (await res.json()) as { phones: Phone[]; rooms: Room[] };
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = makeUntil();
 
 describe("meeting capacity", () => {
   it("turns the (N+1)th person away with an apology and a hangup", { timeout: 150_000 }, async () => {

@@ -3,6 +3,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import type { AppTest } from "../support/setup-app-test";
+import { makeUntil } from "@/tests/support/until";
 
 type Db = typeof import("@/lib/db").db;
 
@@ -29,15 +30,7 @@ export function freshPhone(): string {
   return `+2547${randomInt(20, 99)}${String(randomInt(0, 1_000_000)).padStart(6, "0")}`;
 }
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 25_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+export const until = makeUntil({ timeoutMs: 25_000 });
 
 export type EmulatorRoom = { workspace_id: string; name: string; status: string; members: { call_id: string; e164: string }[]; recording_call_id?: string | null };
 export type EmulatorCall = { id: string; status: string; duration_seconds: number | null; cost_minor: number | null };

@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/support/test-db";
 import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
 import type { Actor } from "@/lib/auth/actor";
 import { freePort, startAppProcess } from "./support/app-process";
+import { makeUntil } from "@/tests/support/until";
 
 const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 const LEGS = 20;
@@ -25,16 +26,7 @@ let port: number;
 let child: ChildProcess | undefined;
 const savedEnv = { ...process.env };
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    const v = await probe().catch((e: unknown) => ((last = e), undefined));
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const until = makeUntil({ timeoutMs: 60_000, intervalMs: 200, tolerateErrors: true });
 
 const control = async <T>(p: string, init?: RequestInit): Promise<T> => {
   const res = await fetch(`${emulator.url}${p}`, init);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppTest, setupAppTest } from "../support/setup-app-test";
 import { createWorkspace, meetingInput } from "../meetings/support";
+import { makeUntil } from "@/tests/support/until";
 
 let app: AppTest;
 let m: {
@@ -40,15 +41,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = makeUntil({ timeoutMs: 20_000 });
 
 async function emulator(path: string, init?: RequestInit): Promise<Record<string, unknown>> {
   const res = await fetch(`${app.emulatorUrl}${path}`, init);

@@ -10,6 +10,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppTest, setupAppTest } from "../support/setup-app-test";
 import { createPeople, type People, signedIn } from "./support/http-client";
+import { makeUntil } from "@/tests/support/until";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../../..");
@@ -28,15 +29,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const until = makeUntil({ timeoutMs: 15_000, intervalMs: 25 });
 
 /** The other instance: commands in, output lines collected. */
 function startInstance(databaseUrl: string) {

@@ -8,6 +8,7 @@ import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-pr
 import { createTestDatabase, type TestDatabase } from "@/tests/support/test-db";
 import { sign } from "../meetings/support";
 import { freePort, startAppProcess } from "./support/app-process";
+import { makeUntil } from "@/tests/support/until";
 
 const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 const savedEnv = { ...process.env };
@@ -16,15 +17,7 @@ let database: TestDatabase;
 let urls: string[] = [];
 const children: ChildProcess[] = [];
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = makeUntil({ timeoutMs: 60_000 });
 
 describe.runIf(onPostgres)("two app instances on one PostgreSQL", () => {
   beforeAll(async () => {
