@@ -25,3 +25,9 @@ export async function claimJobs(workerId: string, limit: number, leaseMs: number
     )
     RETURNING "id", "kind", "payload", "attempts", "maxAttempts"`;
 }
+
+/** When the earliest waiting job is due (null when none is waiting), so an idle worker knows how long it may sleep. */
+export async function nextPendingRunAt(): Promise<Date | null> {
+  const next = await db.job.findFirst({ where: { status: "pending" }, orderBy: { runAt: "asc" }, select: { runAt: true } });
+  return next?.runAt ?? null;
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { jobsEnqueued } from "@/lib/jobs/worker";
 
 export type EnqueueInput = {
   kind: string;
@@ -14,8 +15,19 @@ export type EnqueueInput = {
 
 type JobWriter = Pick<Prisma.TransactionClient, "job">;
 
-/** Stores a job durably; the worker picks it up once it is due. Pass a transaction client to enqueue atomically with other writes. */
+/**
+ * Stores a job durably; the worker picks it up once it is due. Pass a transaction client to enqueue
+ * atomically with other writes — then call `jobsEnqueued(runAt)` after the commit, because a
+ * worker woken before it would not see the job yet.
+ */
 export async function enqueueJob(input: EnqueueInput, client: JobWriter = db): Promise<{ id: string; created: boolean }> {
+  const result = await store(input, client);
+  // Outside a transaction the row is committed now: wake this process's worker for it.
+  if (result.created && client === db) jobsEnqueued(input.runAt);
+  return result;
+}
+
+async function store(input: EnqueueInput, client: JobWriter): Promise<{ id: string; created: boolean }> {
   const data = {
     kind: input.kind,
     payload: input.payload ?? {},

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { jobsEnqueued } from "@/lib/jobs/worker";
 import { assertOpen, findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { createLegIfIdle, DIAL_LEG_JOB } from "@/lib/meetings/dial-participant";
 import { dialRatePerSecond } from "@/lib/meetings/dial-rate";
@@ -42,6 +43,10 @@ export async function callEveryone(actor: Actor, meetingId: string, ratePerSecon
     }
     return i;
   });
-  if (queued > 0) notifyRosterChanged(meeting.id);
+  if (queued > 0) {
+    // The first dial is due now; the worker finds each later one by its runAt.
+    jobsEnqueued();
+    notifyRosterChanged(meeting.id);
+  }
   return { queued };
 }
