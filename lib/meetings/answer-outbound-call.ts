@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { answerRepeatCallback } from "@/lib/meetings/answer-repeat-callback";
 import { log } from "@/lib/log";
 import type { VoiceResponse } from "@/lib/sautikit/contract/voice-actions";
 import type { VoiceCallback } from "@/lib/webhooks/payloads";
@@ -16,6 +17,8 @@ import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
  * Never deduplicated: every callback is answered.
  */
 export async function answerOutboundCall(workspaceId: string, cb: VoiceCallback): Promise<VoiceResponse> {
+  const repeat = await answerRepeatCallback(workspaceId, cb);
+  if (repeat) return repeat;
   const result = await db.$transaction(async (tx) => {
     const found = await findLegForCall(tx, workspaceId, cb.callId, cb.clientRequestId);
     if (!found) return { response: apologise(promptsFor("en").meetingNotFound, promptsFor("en").language) };

@@ -1,0 +1,57 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { VoiceResponse } from "@/lib/sautikit/contract/voice-actions";
+import type { VoiceCallback } from "@/lib/webhooks/payloads";
+import { apologise, roomActions } from "@/lib/meetings/room-actions";
+import { promptsFor } from "@/lib/meetings/prompts/prompts-for";
+import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
+
+type Row = {
+  state: string;
+  name: string | null;
+  role: string | null;
+  /** The leg's `answered:<callId>` fact exists: it took its place (capacity checked) earlier. */
+  placed: boolean;
+  id: string;
+  workspaceId: string;
+  title: string;
+  roomName: string;
+  language: string;
+  waitForHost: boolean;
+  endOnHostExit: boolean;
+  beep: boolean;
+  record: boolean;
+  capacity: number;
+  status: string;
+  startedAt: Date | null;
+};
+
+const HOLDING_A_PLACE = new Set(["answered", "waiting", "in_call"]);
+
+/**
+ * A voice callback that changes nothing, answered from ONE read and without the meeting lock:
+ * Sautikit repeats the callback for a leg already in its place (a retry after a slow answer, a
+ * re-fetch of instructions), the meeting is over, or the leg has left. Undefined means the call
+ * may take a place, which only the locked path in answer-outbound-call.ts may decide (capacity).
+ */
+export async function answerRepeatCallback(workspaceId: string, cb: VoiceCallback): Promise<VoiceResponse | undefined> {
+  if (!cb.callId) return undefined;
+  const answeredKey = `answered:${cb.callId}`;
+  // One statement rather than Prisma's include (a query per relation): this is the hot path.
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT l.state, p.name, p.role,
+      EXISTS (SELECT 1 FROM "RosterEvent" r WHERE r."meetingId" = m.id AND r.key = ${answeredKey}) AS placed,
+      m.id, m."workspaceId", m.title, m."roomName", m.language, m."waitForHost", m."endOnHostExit",
+      m.beep, m.record, m.capacity, m.status, m."startedAt"
+    FROM "Leg" l
+    JOIN "Meeting" m ON m.id = l."meetingId"
+    LEFT JOIN "Participant" p ON p.id = l."participantId"
+    WHERE l."workspaceId" = ${workspaceId} AND l."callId" = ${cb.callId} AND m."workspaceId" = ${workspaceId}`;
+  const row = rows[0];
+  if (!row) return undefined;
+  const p = promptsFor(row.language);
+  if (row.status === "ended" || row.status === "cancelled") return apologise(p.meetingEnded, p.language);
+  if (row.state === "left" || row.name === null) return apologise(p.goodbye, p.language);
+  if (!row.placed || !HOLDING_A_PLACE.has(row.state)) return undefined;
+  return roomActions(row, { name: row.name, role: row.role as ParticipantRole });
+}
