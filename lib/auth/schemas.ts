@@ -44,10 +44,15 @@ export const newPasswordSchema = z
   .object({ password: passwordSchema, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords do not match" });
 
-/** Only same-site relative paths may be used as post-sign-in destinations. */
+/**
+ * Only same-site relative paths may be used as post-sign-in destinations. The path is resolved the
+ * way a browser resolves it (tabs and newlines dropped, "\\" read as "/"), so "/\t/evil.example"
+ * cannot leave the site, and returned percent-encoded, so it is always a valid Location header.
+ */
 export function safeNextPath(next: unknown, fallback = "/meetings"): string {
-  if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
-    return fallback;
-  }
-  return next;
+  if (typeof next !== "string" || !next.startsWith("/")) return fallback;
+  const base = "http://mkutano.invalid";
+  const url = URL.parse(next, base);
+  if (!url || url.origin !== base) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
