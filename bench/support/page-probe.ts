@@ -7,13 +7,24 @@ const ROW = `[data-testid="roster-row"]`;
 /**
  * Installed before the page's own scripts. Records, on the page's clock (ms since navigation
  * start): when the first roster row is in the DOM, the frame after that (painted), and when the
- * roster says "Live updates on" (hydrated, stream open); collects long tasks; and offers
+ * roster says "Live updates on" (hydrated, stream open); collects long tasks and the arrival of
+ * each pushed roster snapshot; and offers
  * __benchWatch(name, muted, timeoutMs) → epoch ms at which that person's row shows the state.
  */
 export const INIT_SCRIPT = `(() => {
   const ROW = ${JSON.stringify(ROW)};
-  const b = { rowsAt: null, paintedAt: null, liveAt: null, longTasks: [] };
+  const b = { rowsAt: null, paintedAt: null, liveAt: null, longTasks: [], snapshots: [] };
   window.__bench = b;
+  // Arrival (epoch ms) of every roster snapshot the stream pushes, before the app's own listener.
+  const NativeEventSource = window.EventSource;
+  if (NativeEventSource) {
+    window.EventSource = class extends NativeEventSource {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener("roster", () => b.snapshots.push(performance.timeOrigin + performance.now()));
+      }
+    };
+  }
   const live = () => document.evaluate('//span[text()="Live updates on"]', document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;
   const check = () => {
     if (b.rowsAt === null && document.querySelector(ROW)) {
