@@ -8,7 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { useStatusMessage } from "@/components/ui/status-message";
 import { ApiError, apiFetch } from "@/lib/hooks/api-fetch";
 import type { BulkError } from "@/lib/shared/bulk-participants";
-import { normalisePhone } from "@/lib/shared/phone";
+import { phoneSyntaxError } from "@/lib/shared/phone-syntax";
 
 /** Add one person, or paste many "name, number" lines. */
 export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onAdded: () => void }) {
@@ -26,8 +26,10 @@ export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onA
     e.preventDefault();
     const local: Record<string, string> = {};
     if (!name.trim()) local.name = "Enter the person's name.";
-    const p = normalisePhone(phone);
-    if (!p.ok) local.phone = p.error;
+    // Only the syntax here: whether the number exists in a numbering plan is the server's call,
+    // and its answer lands on the same field (details[].path === "phone").
+    const phoneError = phoneSyntaxError(phone);
+    if (phoneError) local.phone = phoneError;
     setErrors(local);
     if (Object.keys(local).length) return;
     setPending(true);

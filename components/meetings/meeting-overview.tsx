@@ -12,7 +12,6 @@ import { apiFetch } from "@/lib/hooks/api-fetch";
 import { groupPin, inviteText } from "@/lib/shared/invite-text";
 import { formatInZone } from "@/lib/shared/meeting-time";
 import type { MeetingView } from "@/lib/shared/meeting-view-types";
-import { formatPhone } from "@/lib/shared/phone";
 
 /** When, where to dial, the PINs, the settings, and the invitation (copy or .ics). */
 export function MeetingOverview({ meeting }: { meeting: MeetingView }) {
@@ -77,7 +76,7 @@ export function MeetingOverview({ meeting }: { meeting: MeetingView }) {
           <div>
             <dt className="text-slate-500">Dial in</dt>
             <dd>
-              {meeting.dialInNumber ? formatPhone(meeting.dialInNumber) : "No dial-in number yet"} · PIN{" "}
+              {meeting.dialInDisplay ?? "No dial-in number yet"} · PIN{" "}
               <span className="font-mono" data-testid="meeting-pin">{groupPin(meeting.pin)}</span>
               <div className="text-slate-500">
                 Host PIN <span className="font-mono">{groupPin(meeting.hostPin)}</span>

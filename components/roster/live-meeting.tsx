@@ -21,8 +21,7 @@ const statusTone = { scheduled: "info", live: "success", ended: "neutral", cance
 export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial: RosterSnapshot }) {
   const router = useRouter();
   const announce = useStatusMessage();
-  const { data, mutate, streaming } = useMeetingRoster(meetingId, initial);
-  const roster = data ?? initial;
+  const { data: roster, mutate, streaming } = useMeetingRoster(meetingId, initial);
   const status = roster.meeting.status;
   const open = status === "scheduled" || status === "live";
   const anyLive = roster.people.some((p) => p.state !== "invited" && p.state !== "left");

@@ -5,7 +5,7 @@ import { SaveGuestForm } from "@/components/roster/save-guest-form";
 import { Button } from "@/components/ui/button";
 import { useStatusMessage } from "@/components/ui/status-message";
 import { apiFetch } from "@/lib/hooks/api-fetch";
-import type { PersonRow } from "@/lib/shared/roster-types";
+import type { RosterPerson } from "@/lib/shared/roster-types";
 
 /** The live controls for one person. Each button is disabled while its request is in flight. */
 export function PersonActions({
@@ -15,7 +15,7 @@ export function PersonActions({
   onChanged,
 }: {
   meetingId: string;
-  person: PersonRow;
+  person: RosterPerson;
   meetingOpen: boolean;
   onChanged: () => void;
 }) {
@@ -97,7 +97,7 @@ export function PersonActions({
   }
   // A dial-in guest (no participant row): the organiser can name them and save them as a participant.
   if (!person.participantId && person.legs.some((l) => l.direction === "inbound")) {
-    buttons.push(<SaveGuestForm key="save-guest" meetingId={meetingId} phoneE164={person.phoneE164} onSaved={onChanged} />);
+    buttons.push(<SaveGuestForm key="save-guest" meetingId={meetingId} phoneE164={person.phoneE164} phoneDisplay={person.phoneDisplay} onSaved={onChanged} />);
   }
   return <div className="flex flex-wrap justify-end gap-2">{buttons}</div>;
 }

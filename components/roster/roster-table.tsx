@@ -4,8 +4,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { PersonActions } from "@/components/roster/person-actions";
 import { formatDuration, formatKes, legCostAt, legSecondsInCall } from "@/lib/shared/cost";
 import { legSecondsOnHold } from "@/lib/shared/hold-time";
-import { formatPhone } from "@/lib/shared/phone";
-import { legStateLabels, leftReasonLabels, type PersonRow, type PersonState } from "@/lib/shared/roster-types";
+import { legStateLabels, leftReasonLabels, type PersonRow, type PersonState, type RosterPerson } from "@/lib/shared/roster-types";
 
 const tone: Record<PersonState, BadgeTone> = {
   invited: "neutral",
@@ -31,7 +30,7 @@ export function RosterTable({
   onChanged,
 }: {
   meetingId: string;
-  people: PersonRow[];
+  people: RosterPerson[];
   now: number;
   meetingOpen: boolean;
   onChanged: () => void;
@@ -62,7 +61,7 @@ export function RosterTable({
                   <div className="font-medium text-slate-900">
                     {p.name} {p.role !== "participant" ? <Badge tone={p.role === "host" ? "brand" : "neutral"}>{p.role}</Badge> : null}
                   </div>
-                  <div className="text-xs text-slate-500">{formatPhone(p.phoneE164)}</div>
+                  <div className="text-xs text-slate-500">{p.phoneDisplay}</div>
                   {p.legs.length > 1 ? (
                     <details className="mt-1 text-xs text-slate-600">
                       <summary className="cursor-pointer">{p.legs.length} calls</summary>

@@ -6,17 +6,26 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useStatusMessage } from "@/components/ui/status-message";
 import { apiFetch } from "@/lib/hooks/api-fetch";
-import { formatPhone } from "@/lib/shared/phone";
 
 /** Names a dial-in guest and saves them as a participant (so caller ID recognises them next time). */
-export function SaveGuestForm({ meetingId, phoneE164, onSaved }: { meetingId: string; phoneE164: string; onSaved: () => void }) {
+export function SaveGuestForm({
+  meetingId,
+  phoneE164,
+  phoneDisplay: phone,
+  onSaved,
+}: {
+  meetingId: string;
+  phoneE164: string;
+  /** Formatted on the server (see RosterPerson). */
+  phoneDisplay: string;
+  onSaved: () => void;
+}) {
   const announce = useStatusMessage();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const phone = formatPhone(phoneE164);
 
   if (!open) {
     return (

@@ -1,30 +1,21 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import useSWR from "swr";
-import { apiFetch } from "@/lib/hooks/api-fetch";
-import type { PersonRow } from "@/lib/shared/roster-types";
+import { useLiveJson } from "@/lib/hooks/use-live-json";
+import type { RosterSnapshot } from "@/lib/shared/roster-types";
 
-export type RosterSnapshot = {
-  meeting: { id: string; status: string; locked: boolean; startedAt: number | null; endedAt: number | null; capacity: number };
-  people: PersonRow[];
-  serverNow: number;
-  version: string;
-};
+export type { RosterSnapshot } from "@/lib/shared/roster-types";
 
 /**
- * The live roster: SWR holds the data; Server-Sent Events push each change into SWR's cache.
- * While the stream is down, SWR polls every 2 s instead (and EventSource keeps reconnecting).
+ * The live roster: Server-Sent Events push each change; while the stream is down, it is polled
+ * every 2 s instead (and EventSource keeps reconnecting).
  */
-export function useMeetingRoster(meetingId: string, initial?: RosterSnapshot) {
-  const key = `/api/meetings/${meetingId}/roster`;
+export function useMeetingRoster(meetingId: string, initial: RosterSnapshot) {
   const [streaming, setStreaming] = useState(false);
-  const swr = useSWR<RosterSnapshot>(key, (url: string) => apiFetch<RosterSnapshot>(url), {
-    fallbackData: initial,
+  const { data, mutate } = useLiveJson<RosterSnapshot>(`/api/meetings/${meetingId}/roster`, initial, {
     refreshInterval: streaming ? 0 : 2000,
     revalidateOnFocus: true,
   });
-  const { mutate } = swr;
 
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
@@ -34,10 +25,10 @@ export function useMeetingRoster(meetingId: string, initial?: RosterSnapshot) {
     source.addEventListener("roster", (e) => {
       const snapshot = JSON.parse((e as MessageEvent<string>).data) as RosterSnapshot;
       setStreaming(true);
-      void mutate(snapshot, { revalidate: false });
+      void mutate(snapshot);
     });
     return () => source.close();
   }, [meetingId, mutate]);
 
-  return { ...swr, streaming };
+  return { data, mutate, streaming };
 }

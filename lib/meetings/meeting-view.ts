@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { findMeetingForActor, type MeetingRow } from "@/lib/meetings/meeting-scope";
 import type { MeetingView } from "@/lib/shared/meeting-view-types";
+import { formatPhone } from "@/lib/shared/phone";
 
 /** What the browser may see of a meeting: explicit fields, never the row. */
 export function toMeetingView(m: MeetingRow, dialInNumber: string | null): MeetingView {
@@ -29,6 +30,7 @@ export function toMeetingView(m: MeetingRow, dialInNumber: string | null): Meeti
     endedAt: m.endedAt?.toISOString() ?? null,
     updatedAt: m.updatedAt.toISOString(),
     dialInNumber,
+    dialInDisplay: dialInNumber ? formatPhone(dialInNumber) : null,
   };
 }
 

@@ -3,17 +3,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { derivePeople } from "@/lib/roster/derive-people";
-import type { LeftReason, LegState, LegView, PersonRow } from "@/lib/shared/roster-types";
+import type { LeftReason, LegState, LegView, RosterSnapshot } from "@/lib/shared/roster-types";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
+import { formatPhone } from "@/lib/shared/phone";
 
-export type RosterSnapshot = {
-  meeting: { id: string; status: string; locked: boolean; startedAt: number | null; endedAt: number | null; capacity: number };
-  people: PersonRow[];
-  /** Server time the snapshot was taken, so the browser's meters agree with the server clock. */
-  serverNow: number;
-  /** Changes whenever anything in the roster changes (used by the stream to skip no-op pushes). */
-  version: string;
-};
+export type { RosterSnapshot } from "@/lib/shared/roster-types";
 
 const ms = (d: Date | null) => (d ? d.getTime() : null);
 
@@ -56,7 +50,7 @@ export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
   const people = derivePeople(
     participants.map((p) => ({ id: p.id, name: p.name, phoneE164: p.phoneE164, role: p.role as ParticipantRole, createdAt: p.createdAt.getTime() })),
     views,
-  );
+  ).map((p) => ({ ...p, phoneDisplay: formatPhone(p.phoneE164) }));
   const stamp = [meeting.updatedAt.getTime(), participants.length, ...participants.map((p) => p.updatedAt.getTime()), ...legs.map((l) => l.updatedAt.getTime())];
   return {
     meeting: {

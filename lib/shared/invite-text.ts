@@ -1,7 +1,8 @@
-import { formatPhone } from "@/lib/shared/phone";
 import { formatInZone } from "@/lib/shared/meeting-time";
 
-// The text an organiser copies into WhatsApp, SMS or email. Isomorphic so the page can render it.
+// The text an organiser copies into WhatsApp, SMS or email. Isomorphic so the page can render it;
+// the dial-in number comes already formatted (MeetingView.dialInDisplay) to keep phone metadata
+// out of the browser.
 
 export type InviteDetails = {
   title: string;
@@ -10,7 +11,8 @@ export type InviteDetails = {
   timeZone: string;
   durationMinutes: number;
   recurrence: string;
-  dialInNumber: string | null;
+  /** The dial-in number as displayed ("+254 709 000100"). */
+  dialInDisplay: string | null;
   pin: string;
 };
 
@@ -21,8 +23,8 @@ export function inviteText(m: InviteDetails): string {
   ];
   if (m.agenda.trim()) lines.push(`Agenda: ${m.agenda.trim()}`);
   lines.push("");
-  if (m.dialInNumber) {
-    lines.push(`To join, call ${formatPhone(m.dialInNumber)} and enter PIN ${groupPin(m.pin)} followed by #.`);
+  if (m.dialInDisplay) {
+    lines.push(`To join, call ${m.dialInDisplay} and enter PIN ${groupPin(m.pin)} followed by #.`);
   } else {
     lines.push(`Meeting PIN: ${groupPin(m.pin)} (the dial-in number will be shared by the organiser).`);
   }

@@ -22,4 +22,6 @@ export type MeetingView = {
   endedAt: string | null;
   updatedAt: string;
   dialInNumber: string | null;
+  /** dialInNumber in international format, made on the server (no phone metadata in the browser). */
+  dialInDisplay: string | null;
 };

@@ -53,6 +53,25 @@ export type PersonRow = {
   legs: LegView[];
 };
 
+/**
+ * A roster row as sent to the browser: the reducer's row plus display strings made on the server,
+ * so the page never ships phone-number metadata.
+ */
+export type RosterPerson = PersonRow & {
+  /** The person's number in international format ("+254 712 345678"). */
+  phoneDisplay: string;
+};
+
+/** The live roster payload (page props, GET /roster and every SSE `roster` event). */
+export type RosterSnapshot = {
+  meeting: { id: string; status: string; locked: boolean; startedAt: number | null; endedAt: number | null; capacity: number };
+  people: RosterPerson[];
+  /** Server time the snapshot was taken, so the browser's meters agree with the server clock. */
+  serverNow: number;
+  /** Changes whenever anything in the roster changes (used by the stream to skip no-op pushes). */
+  version: string;
+};
+
 export const legStateLabels: Record<PersonState, string> = {
   invited: "Invited",
   created: "Queued",

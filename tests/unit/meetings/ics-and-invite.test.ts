@@ -3,6 +3,7 @@ import { meetingIcs } from "@/lib/meetings/ics";
 import { groupPin, inviteText } from "@/lib/shared/invite-text";
 import { formatInZone, utcToZonedWallTime, zonedWallTimeToUtc } from "@/lib/shared/meeting-time";
 import { promptsFor } from "@/lib/meetings/prompts/prompts-for";
+import { formatPhone } from "@/lib/shared/phone";
 
 const meeting = {
   id: "4f1d2c1e-0000-4000-8000-000000000001",
@@ -51,7 +52,7 @@ describe("meetingIcs", () => {
 
 describe("invite text", () => {
   it("carries the time in the meeting's zone, the dial-in number and the PIN", () => {
-    const text = inviteText({ ...meeting, recurrence: "weekly" });
+    const text = inviteText({ ...meeting, recurrence: "weekly", dialInDisplay: formatPhone(meeting.dialInNumber) });
     expect(text).toContain("Board meeting, Q4");
     expect(text).toContain("09:30");
     expect(text).toContain("every week");
@@ -59,7 +60,9 @@ describe("invite text", () => {
     expect(groupPin("1592603841")).toBe("159 260 384 1");
   });
   it("still gives the PIN without a dial-in number", () => {
-    expect(inviteText({ ...meeting, dialInNumber: null })).toContain("Meeting PIN: 159 260 384");
+    const text = inviteText({ ...meeting, dialInDisplay: null });
+    expect(text).toContain("Meeting PIN: 159 260 384");
+    expect(text).not.toContain("To join, call");
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatPhone, normalisePhone } from "@/lib/shared/phone";
+import { phoneSyntaxError } from "@/lib/shared/phone-syntax";
 import { meetingInputSchema, participantInputSchema } from "@/lib/shared/meeting-schemas";
 
 describe("normalisePhone", () => {
@@ -40,6 +41,25 @@ describe("normalisePhone", () => {
   it("formats E.164 for display", () => {
     expect(formatPhone("+254712345678")).toBe("+254 712 345678");
     expect(formatPhone("garbage")).toBe("garbage");
+    // Served from the memo the second time: same answer.
+    expect(formatPhone("+254712345678")).toBe("+254 712 345678");
+    expect(formatPhone("+442079460958")).toBe("+44 20 7946 0958");
+  });
+});
+
+describe("phoneSyntaxError (the browser's metadata-free check)", () => {
+  it.each(["0712 345 678", "+254 (712) 345-678", "00254712345678", "0712"])("lets %j through to the server", (input) => {
+    expect(phoneSyntaxError(input)).toBeNull();
+  });
+  it.each([
+    ["", /Enter a phone number/],
+    ["  ", /Enter a phone number/],
+    ["0712abc678", /"0712abc678" is not a phone number/],
+    ["x".repeat(60), /"x{40}…" is not a phone number/],
+  ])("rejects %j with the same message as the server", (input, message) => {
+    expect(phoneSyntaxError(input)).toMatch(message);
+    const server = normalisePhone(input);
+    expect(server.ok ? null : server.error).toBe(phoneSyntaxError(input));
   });
 });
 

@@ -1,0 +1,74 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import { build, type Plugin } from "esbuild";
+import { describe, expect, it } from "vitest";
+
+// What the browser would download, read from the import graph (esbuild resolves it the way the
+// bundler does, with the tsconfig `@/` paths). Guards the meeting page's JS budget (bench P5,
+// ≤ 150 KB gzip, of which ~129 KB is React and Next themselves).
+
+/** The client islands the meeting page and the signed-in shell render. */
+const MEETING_PAGE_ISLANDS = [
+  "components/meetings/meeting-overview.tsx",
+  "components/roster/live-meeting.tsx",
+  "components/spend/meeting-spend-panel.tsx",
+  "components/layout/nav-links.tsx",
+  "components/layout/disclosure.tsx",
+  "components/ui/status-message.tsx",
+];
+
+// A "use server" module reaches the browser as a reference, not as code: stand in its exports.
+const serverActionsAsReferences: Plugin = {
+  name: "server-actions",
+  setup(b) {
+    b.onLoad({ filter: /\.(ts|tsx)$/ }, (args) => {
+      if (args.path.includes("node_modules")) return undefined;
+      const source = fs.readFileSync(args.path, "utf8");
+      if (!/^\s*["']use server["']/.test(source)) return undefined;
+      const names = [...source.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(\w+)/g)].map((m) => m[1]);
+      return { contents: names.map((n) => `export const ${n} = () => {};`).join("\n"), loader: "ts" };
+    });
+  },
+};
+
+async function packagesReachedFrom(entry: string): Promise<string[]> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: "esm",
+    platform: "browser",
+    jsx: "automatic",
+    logLevel: "silent",
+    external: ["react", "react/*", "react-dom", "react-dom/*", "next", "next/*"],
+    plugins: [serverActionsAsReferences],
+  });
+  const packages = Object.keys(result.metafile.inputs)
+    .filter((file) => file.includes("node_modules/"))
+    .map((file) => {
+      const parts = file.split("node_modules/").at(-1)!.split("/");
+      return parts[0]!.startsWith("@") ? `${parts[0]}/${parts[1]}` : parts[0]!;
+    });
+  return [...new Set(packages)].sort();
+}
+
+describe("client bundles", () => {
+  it.each(MEETING_PAGE_ISLANDS)("%s ships no npm package besides React and Next", async (entry) => {
+    // Each package here is paid for on first load; phone formatting, validation and dates are
+    // done on the server or with the platform (Intl) instead.
+    expect(await packagesReachedFrom(entry)).toEqual([]);
+  });
+
+  it("no client component pulls in phone-number metadata (the server formats numbers)", async () => {
+    const files = execFileSync("grep", ["-rlE", "--include=*.ts", "--include=*.tsx", `^["']use client["']`, "components", "app", "lib"], { encoding: "utf8" })
+      .trim()
+      .split("\n");
+    expect(files.length).toBeGreaterThan(10);
+    const offenders: string[] = [];
+    for (const file of files) {
+      if ((await packagesReachedFrom(file)).includes("libphonenumber-js")) offenders.push(file);
+    }
+    expect(offenders).toEqual([]);
+  }, 60_000);
+});
