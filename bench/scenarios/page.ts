@@ -1,5 +1,8 @@
 // P5: the meeting page's first-load JavaScript (gzip) — every script the served HTML loads, read
-// from the build's own files in .next/static — and its time to first byte.
+// from the build's own files in .next/static — and its time to first byte. `nomodule` scripts
+// (Next's polyfills for browsers without ES modules) are never fetched by a browser that runs
+// modules — every browser the app supports — so, like Next's own "First Load JS", the P5 figure
+// leaves them out; their size is still printed beside it.
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -8,6 +11,8 @@ import { Client } from "@/tests/integration/reliability/support/http-client";
 import type { Seeded } from "../support/app-data";
 import { APP_ROOT, percentile } from "../support/stack";
 import type { Row } from "./ingest";
+
+export const P5_BUDGET_KB = 150;
 
 function ttfb(url: string, cookie: string): Promise<{ ms: number; status: number; html: Promise<string> }> {
   return new Promise((resolve, reject) => {
@@ -23,23 +28,57 @@ function ttfb(url: string, cookie: string): Promise<{ ms: number; status: number
   });
 }
 
+export type ScriptTag = { src: string; nomodule: boolean };
+
+/** The external scripts an HTML page loads, once each, in document order. */
+export function scriptTags(html: string): ScriptTag[] {
+  const seen = new Map<string, ScriptTag>();
+  for (const [, attrs] of html.matchAll(/<script\b([^>]*)>/gi)) {
+    const src = /\bsrc="([^"]+)"/i.exec(attrs!)?.[1];
+    if (!src || seen.has(src)) continue;
+    seen.set(src, { src, nomodule: /\bnomodule\b/i.test(attrs!) });
+  }
+  return [...seen.values()];
+}
+
+export type ScriptSize = ScriptTag & { raw: number; gzip: number };
+export type FirstLoad = { modern: ScriptSize[]; nomodule: ScriptSize[] };
+
+/** Sizes of a page's scripts from the build output (gzip -9, as a CDN would serve them). */
+export function firstLoadJs(html: string, appRoot = APP_ROOT): FirstLoad {
+  const sizes = scriptTags(html).map((tag): ScriptSize => {
+    if (!tag.src.startsWith("/_next/")) throw new Error(`P5: a script outside the build (${tag.src}); its size cannot be read`);
+    const file = path.join(appRoot, ".next", decodeURIComponent(tag.src.replace(/^\/_next\//, "").split("?")[0]!));
+    const bytes = fs.readFileSync(file);
+    return { ...tag, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+  return { modern: sizes.filter((s) => !s.nomodule), nomodule: sizes.filter((s) => s.nomodule) };
+}
+
+const kb = (bytes: number) => bytes / 1024;
+const sum = (xs: ScriptSize[], key: "raw" | "gzip") => xs.reduce((s, x) => s + x[key], 0);
+
+function describe(page: string, load: FirstLoad): string {
+  const poly = load.nomodule.length
+    ? `; + ${kb(sum(load.nomodule, "gzip")).toFixed(1)} KB in ${load.nomodule.length} \`nomodule\` polyfill file(s) that module browsers skip`
+    : "";
+  return `${page} first-load JS, gzip (${load.modern.length} files, ${kb(sum(load.modern, "raw")).toFixed(0)} KB raw${poly})`;
+}
+
+async function fetchPage(url: string, cookie: string): Promise<string> {
+  const res = await ttfb(url, cookie);
+  const html = await res.html;
+  if (res.status !== 200) throw new Error(`P5: ${url} answered ${res.status}`);
+  return html;
+}
+
 export async function meetingPage(appUrl: string, seeded: Seeded, samples: number): Promise<Row[]> {
   const browser = new Client(appUrl);
   await browser.signIn(seeded.email, seeded.password);
   const header = browser.cookieHeader();
   const url = `${appUrl}/meetings/${seeded.live[0]!.meetingId}`;
-  const first = await ttfb(url, header);
-  if (first.status !== 200) throw new Error(`P5: the meeting page answered ${first.status}`);
-  const html = await first.html;
-  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!))];
-  let raw = 0;
-  let gz = 0;
-  for (const src of scripts) {
-    const file = path.join(APP_ROOT, ".next", decodeURIComponent(src.replace(/^\/_next\//, "").split("?")[0]!));
-    const bytes = fs.readFileSync(file);
-    raw += bytes.length;
-    gz += gzipSync(bytes, { level: 9 }).length;
-  }
+  const meeting = firstLoadJs(await fetchPage(url, header));
+  const list = firstLoadJs(await fetchPage(`${appUrl}/meetings`, header));
   const times: number[] = [];
   for (let i = 0; i < samples; i++) {
     const r = await ttfb(url, header);
@@ -47,9 +86,10 @@ export async function meetingPage(appUrl: string, seeded: Seeded, samples: numbe
     times.push(r.ms);
   }
   times.sort((a, b) => a - b);
-  const kb = gz / 1024;
+  const meetingKb = kb(sum(meeting.modern, "gzip"));
   return [
-    { id: "P5", metric: `meeting page first-load JS, gzip (${scripts.length} files, ${(raw / 1024).toFixed(0)} KB raw)`, value: `${kb.toFixed(1)} KB`, target: "≤ 150 KB", pass: kb <= 150 },
+    { id: "P5", metric: describe("meeting page", meeting), value: `${meetingKb.toFixed(1)} KB`, target: `≤ ${P5_BUDGET_KB} KB`, pass: meetingKb <= P5_BUDGET_KB },
     { id: "P5", metric: `meeting page TTFB p50 / p95 (${samples} loads)`, value: `${percentile(times, 50).toFixed(0)} / ${percentile(times, 95).toFixed(0)} ms`, target: "", pass: null },
+    { id: "P5", metric: describe("meetings list", list), value: `${kb(sum(list.modern, "gzip")).toFixed(1)} KB`, target: "", pass: null },
   ];
 }
