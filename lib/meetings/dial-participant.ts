@@ -51,13 +51,11 @@ export async function dialParticipant(actor: Actor, meetingId: string, participa
   if (!created) return { legId: leg.id, status: "already" as const };
   notifyRosterChanged(meeting.id);
   const result = await placeLegCall(leg.id);
-  if (result.status === "failed" && result.error) {
-    if (result.error.code === "RATE_LIMITED" || result.error.code === "SAUTIKIT_UNAVAILABLE") {
-      // Keep the leg queued and let the job worker retry it with the same idempotency key.
-      await enqueueJob({ kind: DIAL_LEG_JOB, payload: { legId: leg.id }, uniqueKey: `dial:${leg.idempotencyKey}`, runAt: new Date(Date.now() + (result.error.retryAfter ?? 1) * 1000) });
-      return { legId: leg.id, status: "queued" as const };
-    }
-    throw result.error;
-  }
+  if (result.retry) {
+    // Not finished (Sautikit busy, or the placed call not yet recorded): the job worker retries it
+    // with the same idempotency key, so the person is still called once.
+    await enqueueJob({ kind: DIAL_LEG_JOB, payload: { legId: leg.id }, uniqueKey: `dial:${leg.idempotencyKey}`, runAt: new Date(Date.now() + (result.error?.retryAfter ?? 1) * 1000) });
+    if (result.status === "failed") return { legId: leg.id, status: "queued" as const };
+  } else if (result.status === "failed" && result.error) throw result.error;
   return { legId: leg.id, status: result.status };
 }

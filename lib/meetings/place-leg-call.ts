@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import type { SautikitClient } from "@/lib/sautikit/client";
 import { findConnection, clientFor, notConnected } from "@/lib/sautikit/connection";
 import { outboundVoiceUrl } from "@/lib/meetings/callback-urls";
 import { outboundRatePerMinuteMinor } from "@/lib/meetings/outbound-rate";
@@ -10,7 +11,8 @@ import { recordRosterEvents } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 import { assertWithinBudget } from "@/lib/spend/assert-within-budget";
 
-export type PlaceResult = { status: "placed" | "already" | "skipped" | "failed"; error?: AppError };
+/** `retry`: not done yet, and safe to run again with the same idempotency key (dialParticipant queues a job). */
+export type PlaceResult = { status: "placed" | "already" | "skipped" | "failed"; error?: AppError; retry?: boolean };
 
 // Errors worth retrying later with the same idempotency key; anything else ends the leg as failed.
 const TRANSIENT = new Set(["RATE_LIMITED", "SAUTIKIT_UNAVAILABLE"]);
@@ -39,16 +41,20 @@ export async function placeLegCall(legId: string, opts: { throwTransient?: boole
 
   if (meeting.status === "ended" || meeting.status === "cancelled") return fail("meeting_ended");
 
+  let created: Awaited<ReturnType<SautikitClient["calls"]["create"]>>;
+  let rate: number;
+  let callerId: string;
   try {
     await assertWithinBudget(meeting.id, leg.workspaceId);
     const conn = await findConnection(leg.workspaceId);
     if (!conn) throw notConnected();
     if (!conn.callerIdNumber) throw new AppError("SAUTIKIT_NOT_CONNECTED", "Pick a caller-ID number under Settings → Sautikit before calling people.");
+    callerId = conn.callerIdNumber;
     const client = clientFor(conn);
-    const rate = await outboundRatePerMinuteMinor(client);
-    const created = await client.calls.create(
+    rate = await outboundRatePerMinuteMinor(client);
+    created = await client.calls.create(
       {
-        from: conn.callerIdNumber,
+        from: callerId,
         to: leg.participant.phoneE164,
         voice_callback_url: outboundVoiceUrl(leg.workspaceId, meeting.id),
         client_request_id: leg.idempotencyKey,
@@ -56,20 +62,31 @@ export async function placeLegCall(legId: string, opts: { throwTransient?: boole
       { idempotencyKey: leg.idempotencyKey },
     );
     rememberDialRate(leg.workspaceId, created.rateLimit.limit);
-    await db.$transaction(async (tx) => {
-      // An early webhook may already have linked the call id; it is the same call either way.
-      await tx.leg.update({ where: { id: leg.id }, data: { callId: created.call_id, sessionId: created.session_id, fromE164: conn.callerIdNumber, ratePerMinuteMinor: rate } });
-      await recordRosterEvents(tx, leg.workspaceId, meeting.id, [
-        { key: `dial-accepted:${leg.id}`, kind: "dial.accepted", legId: leg.id, callId: created.call_id, at: Date.now() },
-      ]);
-    });
-    notifyRosterChanged(meeting.id);
-    return { status: "placed" };
   } catch (e) {
     const err = isAppError(e) ? e : new AppError("INTERNAL", "Could not place the call.", { cause: e });
     if (TRANSIENT.has(err.code) && opts.throwTransient) throw err;
     log.warn({ err: e, legId: leg.id, code: err.code }, "dial failed");
-    if (TRANSIENT.has(err.code)) return { status: "failed", error: err };
+    if (TRANSIENT.has(err.code)) return { status: "failed", error: err, retry: true };
     return fail("failed", err);
   }
+
+  // The call exists from here on: a failure to record it (a busy database, a transaction timeout)
+  // must never be stored as a failed dial — the person's phone is ringing. It is retried instead:
+  // the same Idempotency-Key replays Sautikit's answer (the same call id), and the call's own
+  // webhooks find the leg by client_request_id meanwhile.
+  try {
+    await db.$transaction(async (tx) => {
+      // An early webhook may already have linked the call id; it is the same call either way.
+      await tx.leg.update({ where: { id: leg.id }, data: { callId: created.call_id, sessionId: created.session_id, fromE164: callerId, ratePerMinuteMinor: rate } });
+      await recordRosterEvents(tx, leg.workspaceId, meeting.id, [
+        { key: `dial-accepted:${leg.id}`, kind: "dial.accepted", legId: leg.id, callId: created.call_id, at: Date.now() },
+      ]);
+    });
+  } catch (e) {
+    log.warn({ err: e, legId: leg.id, callId: created.call_id }, "call placed but not recorded; will record it on a retry");
+    if (opts.throwTransient) throw e;
+    return { status: "placed", retry: true };
+  }
+  notifyRosterChanged(meeting.id);
+  return { status: "placed" };
 }
