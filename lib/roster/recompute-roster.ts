@@ -1,92 +1,92 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { reduceRoster } from "@/lib/roster/reduce-roster";
+import { AppError } from "@/lib/errors";
+import { foldNewFacts, type FoldSource } from "@/lib/roster/fold-new-facts";
+import { ROOM_LEVEL_KINDS } from "@/lib/roster/fold-scope";
+import { reduceRoster, type RosterState } from "@/lib/roster/reduce-roster";
+import type { RosterEvent } from "@/lib/roster/roster-event";
 import { fromRow, toRowData } from "@/lib/roster/stored-event";
-import type { LegInfo, RosterEvent } from "@/lib/roster/roster-event";
-import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
-import { scheduleNextOccurrence } from "@/lib/meetings/schedule-next-occurrence";
+import { legRowSelect, toLegInfo, writeLegViews, writeRoomView, type LegRow, type MeetingRoomRow } from "@/lib/roster/write-roster";
 
 type Tx = Prisma.TransactionClient;
+type LockedMeeting = MeetingRoomRow & { endOnHostExit: boolean };
 
 /** Serialises roster writes per meeting: concurrent webhooks for one meeting apply one at a time. */
 export async function lockMeeting(tx: Tx, meetingId: string): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "Meeting" WHERE id = ${meetingId} FOR UPDATE`;
 }
 
-/** Stores facts (a fact already stored is ignored) and recomputes the meeting's roster. */
+// The lock and the read of what the fold needs from the meeting, in one statement.
+async function lockAndReadMeeting(tx: Tx, meetingId: string): Promise<LockedMeeting> {
+  const rows = await tx.$queryRaw<LockedMeeting[]>`
+    SELECT id, status, "startedAt", "endedAt", "endOnHostExit" FROM "Meeting" WHERE id = ${meetingId} FOR UPDATE`;
+  if (!rows[0]) throw new AppError("NOT_FOUND", "That meeting no longer exists.");
+  return rows[0];
+}
+
+export type RecordOutcome = {
+  /** How many of the facts were new (a fact already stored, by key, is ignored). */
+  added: number;
+  /** Legs whose stored state changed. */
+  changedLegIds: string[];
+  /** The meeting's status or start/end time changed. */
+  roomChanged: boolean;
+};
+
+/** Stores facts (a fact already stored is ignored) and folds the new ones into the roster; true when any was new. */
 export async function recordRosterEvents(tx: Tx, workspaceId: string, meetingId: string, events: RosterEvent[]): Promise<boolean> {
-  await lockMeeting(tx, meetingId);
-  let added = 0;
-  for (const e of events) {
-    const res = await tx.rosterEvent.createMany({
-      data: [{ workspaceId, meetingId, ...toRowData(e) }],
-      skipDuplicates: true,
-    });
-    added += res.count;
-  }
-  if (added > 0) await recomputeRoster(tx, meetingId);
-  return added > 0;
+  return (await recordRosterFacts(tx, workspaceId, meetingId, events)).added > 0;
 }
 
 /**
- * Rebuilds every leg's state and the meeting's status from the stored set of facts. Because the
- * reducer is order-independent, the result is the same however the facts arrived.
+ * recordRosterEvents with the details: which legs changed. Only the legs the new facts name are
+ * re-derived (with the room-level facts and, when the host's exit ends the meeting, the host legs);
+ * a room-level fact or such a host's leave re-derives the whole meeting. Either way the stored state
+ * equals reduceRoster over the meeting's whole set of facts (lib/roster/fold-scope.ts).
  */
-export async function recomputeRoster(tx: Tx, meetingId: string): Promise<void> {
-  const meeting = await tx.meeting.findUniqueOrThrow({
-    where: { id: meetingId },
-    select: { id: true, status: true, endOnHostExit: true, startedAt: true, endedAt: true },
+export async function recordRosterFacts(tx: Tx, workspaceId: string, meetingId: string, events: RosterEvent[]): Promise<RecordOutcome> {
+  const meeting = await lockAndReadMeeting(tx, meetingId);
+  const none: RecordOutcome = { added: 0, changedLegIds: [], roomChanged: false };
+  // The first of several facts sharing a key wins, as it did when they were stored one by one.
+  const byKey = new Map<string, RosterEvent>();
+  for (const e of events) if (!byKey.has(e.key)) byKey.set(e.key, e);
+  if (byKey.size === 0) return none;
+  // One statement; RETURNING yields only the rows actually inserted, i.e. the new facts.
+  const added = await tx.rosterEvent.createManyAndReturn({
+    data: [...byKey.values()].map((e) => ({ workspaceId, meetingId, ...toRowData(e) })),
+    skipDuplicates: true,
+    select: { kind: true, legId: true },
   });
-  const legs = await tx.leg.findMany({ where: { meetingId }, include: { participant: { select: { role: true } } } });
-  const rows = await tx.rosterEvent.findMany({ where: { meetingId } });
+  if (added.length === 0) return none;
 
-  const infos: LegInfo[] = legs.map((l) => ({
-    id: l.id,
-    participantId: l.participantId,
-    role: (l.participant?.role ?? "participant") as ParticipantRole,
-    direction: l.direction === "inbound" ? "inbound" : "outbound",
-    attempt: l.attempt,
-    callId: l.callId,
-    fromE164: l.fromE164,
-    toE164: l.toE164,
-    ratePerMinuteMinor: l.ratePerMinuteMinor,
-    createdAt: l.createdAt.getTime(),
-  }));
-  const state = reduceRoster(infos, rows.map(fromRow), { endOnHostExit: meeting.endOnHostExit });
+  const fold = await foldNewFacts(factSource(tx, meetingId), toLegInfo, added, { endOnHostExit: meeting.endOnHostExit });
+  if (fold.scope === "none") return { ...none, added: added.length };
+  return { added: added.length, ...(await write(tx, meeting, fold.legs, fold.state)) };
+}
 
-  const date = (ms: number | null) => (ms === null ? null : new Date(ms));
-  for (const view of state.legs) {
-    const row = legs.find((l) => l.id === view.id)!;
-    const next = {
-      state: view.state,
-      endReason: view.endReason,
-      muted: view.muted,
-      muteSeq: BigInt(view.muteSeq),
-      lastSeq: BigInt(view.lastSeq),
-      callId: row.callId ?? view.callId,
-      ringingAt: date(view.ringingAt),
-      answeredAt: date(view.answeredAt),
-      waitingAt: date(view.waitingAt),
-      joinedAt: date(view.joinedAt),
-      endedAt: date(view.endedAt),
-      durationSeconds: view.durationSeconds,
-      costMinor: view.costMinor,
-    };
-    const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => {
-      const a = next[k];
-      const b = row[k];
-      return a instanceof Date || b instanceof Date ? (a as Date | null)?.getTime() !== (b as Date | null)?.getTime() : a !== b;
-    });
-    if (changed) await tx.leg.update({ where: { id: row.id }, data: next });
-  }
+/** Rebuilds every leg's state and the meeting's status from the whole stored set of facts. */
+export async function recomputeRoster(tx: Tx, meetingId: string): Promise<void> {
+  const meeting = await lockAndReadMeeting(tx, meetingId);
+  const src = factSource(tx, meetingId);
+  const legs = await src.allLegs();
+  await write(tx, meeting, legs, reduceRoster(legs.map(toLegInfo), await src.allFacts(), { endOnHostExit: meeting.endOnHostExit }));
+}
 
-  if (meeting.status !== "cancelled") {
-    const status = state.room.ended ? "ended" : state.room.started ? "live" : meeting.status;
-    const startedAt = date(state.room.startedAt) ?? meeting.startedAt;
-    const endedAt = state.room.ended ? date(state.room.endedAt) : null;
-    if (status !== meeting.status || startedAt?.getTime() !== meeting.startedAt?.getTime() || endedAt?.getTime() !== meeting.endedAt?.getTime()) {
-      await tx.meeting.update({ where: { id: meetingId }, data: { status, startedAt, endedAt } });
-      if (status === "ended" && meeting.status !== "ended") await scheduleNextOccurrence(tx, meetingId);
-    }
-  }
+// foldNewFacts' reads as Prisma queries; factsFor is isNeededFor() in SQL, served by the
+// (meetingId, legId) and (meetingId, kind) indexes.
+function factSource(tx: Tx, meetingId: string): FoldSource<LegRow> {
+  return {
+    legs: (ids, withHosts) =>
+      tx.leg.findMany({ where: { meetingId, OR: [{ id: { in: ids } }, ...(withHosts ? [{ participant: { role: "host" } }] : [])] }, select: legRowSelect }),
+    allLegs: () => tx.leg.findMany({ where: { meetingId }, select: legRowSelect }),
+    factsFor: async (legIds) =>
+      (await tx.rosterEvent.findMany({ where: { meetingId, OR: [{ legId: { in: legIds } }, { kind: { in: [...ROOM_LEVEL_KINDS] } }] } })).map(fromRow),
+    allFacts: async () => (await tx.rosterEvent.findMany({ where: { meetingId } })).map(fromRow),
+  };
+}
+
+async function write(tx: Tx, meeting: LockedMeeting, legs: LegRow[], state: RosterState) {
+  const changedLegIds = await writeLegViews(tx, legs, state.legs);
+  const roomChanged = await writeRoomView(tx, meeting, state.room);
+  return { changedLegIds, roomChanged };
 }

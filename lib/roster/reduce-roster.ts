@@ -20,7 +20,7 @@ const minOf = (a: number | null, b: number | undefined | null) => (b == null ? a
 const maxOf = (a: number | null, b: number | undefined | null) => (b == null ? a : a === null ? b : Math.max(a, b));
 
 type LegFacts = {
-  callId: string | null;
+  dialAccepted: { callId: string; at: number } | null;
   ringingAt: number | null;
   answeredAt: number | null;
   joinSeq: number | null;
@@ -34,9 +34,9 @@ type LegFacts = {
   lastSeq: number;
 };
 
-function emptyFacts(leg: LegInfo): LegFacts {
+function emptyFacts(): LegFacts {
   return {
-    callId: leg.callId,
+    dialAccepted: null,
     ringingAt: null,
     answeredAt: null,
     joinSeq: null,
@@ -51,6 +51,12 @@ function emptyFacts(leg: LegInfo): LegFacts {
   };
 }
 
+// Ties between conflicting facts are broken by value, never by arrival: the earlier time wins, then
+// the smaller value.
+function earlier(a: { at: number }, aValue: string, b: { at: number }, bValue: string): boolean {
+  return a.at < b.at || (a.at === b.at && aValue < bValue);
+}
+
 // Later seq wins; at equal seq an explicit mute beats unmute, so the merge stays commutative.
 function mergeMute(cur: LegFacts["mute"], next: { seq: number; muted: boolean }): LegFacts["mute"] {
   if (!cur || next.seq > cur.seq || (next.seq === cur.seq && next.muted && !cur.muted)) return next;
@@ -58,7 +64,7 @@ function mergeMute(cur: LegFacts["mute"], next: { seq: number; muted: boolean })
 }
 
 export function reduceRoster(legs: LegInfo[], events: RosterEvent[], settings: RoomSettings): RosterState {
-  const facts = new Map(legs.map((l) => [l.id, emptyFacts(l)]));
+  const facts = new Map(legs.map((l) => [l.id, emptyFacts()]));
   const starts: { seq: number; at: number }[] = [];
   const ends: { seq: number; at: number }[] = [];
   let controlEndAt: number | null = null;
@@ -76,10 +82,10 @@ export function reduceRoster(legs: LegInfo[], events: RosterEvent[], settings: R
     if (e.seq !== undefined) f.lastSeq = Math.max(f.lastSeq, e.seq);
     switch (e.kind) {
       case "dial.accepted":
-        f.callId ??= e.callId;
+        if (!f.dialAccepted || earlier(e, e.callId, f.dialAccepted, f.dialAccepted.callId)) f.dialAccepted = { callId: e.callId, at: e.at };
         break;
       case "dial.failed":
-        if (!f.dialFailed || e.at < f.dialFailed.at) f.dialFailed = { reason: e.reason, at: e.at };
+        if (!f.dialFailed || earlier(e, e.reason, f.dialFailed, f.dialFailed.reason)) f.dialFailed = { reason: e.reason, at: e.at };
         break;
       case "call.ringing":
         f.ringingAt = minOf(f.ringingAt, e.at);
@@ -91,12 +97,20 @@ export function reduceRoster(legs: LegInfo[], events: RosterEvent[], settings: R
         const cur = f.callEnd;
         if (!cur || outcomeRank[e.outcome] > outcomeRank[cur.outcome]) {
           f.callEnd = { outcome: e.outcome, at: cur ? Math.min(cur.at, e.at) : e.at, durationSeconds: e.durationSeconds, costMinor: e.costMinor };
-        } else if (e.at < cur.at) cur.at = e.at;
+        } else {
+          cur.at = Math.min(cur.at, e.at);
+          // Two reports of the same outcome (e.g. the webhook and a reconciliation): keep the
+          // larger figures, so the merge does not depend on which arrived first.
+          if (e.outcome === cur.outcome) {
+            cur.durationSeconds = maxOf(cur.durationSeconds ?? null, e.durationSeconds) ?? undefined;
+            cur.costMinor = maxOf(cur.costMinor ?? null, e.costMinor) ?? undefined;
+          }
+        }
         break;
       }
       case "room.join": {
         const seq = e.seq ?? 0;
-        if (f.joinSeq === null || seq < f.joinSeq) {
+        if (f.joinSeq === null || seq < f.joinSeq || (seq === f.joinSeq && e.at < f.joinAt!)) {
           f.joinSeq = seq;
           f.joinAt = e.at;
         }
@@ -107,7 +121,7 @@ export function reduceRoster(legs: LegInfo[], events: RosterEvent[], settings: R
       }
       case "room.leave": {
         const seq = e.seq ?? 0;
-        if (f.leaveSeq === null || seq > f.leaveSeq) {
+        if (f.leaveSeq === null || seq > f.leaveSeq || (seq === f.leaveSeq && e.at < f.leaveAt!)) {
           f.leaveSeq = seq;
           f.leaveAt = e.at;
         }
@@ -153,13 +167,16 @@ function deriveLeg(
   endCut: number | null,
   controlEndAt: number | null,
 ): LegView {
+  const callId = leg.callId ?? f.dialAccepted?.callId ?? null;
   // Which start (if any) opened the room session this leg joined: the first start after the last
   // end that preceded the join.
   let sessionStart: { seq: number; at: number } | null = null;
   if (f.joinSeq !== null) {
     const j = f.joinSeq;
     const lastEnd = ends.filter((e) => e.seq < j).reduce((m, e) => Math.max(m, e.seq), -1);
-    for (const s of starts) if (s.seq > lastEnd && (!sessionStart || s.seq < sessionStart.seq)) sessionStart = s;
+    for (const s of starts) {
+      if (s.seq > lastEnd && (!sessionStart || s.seq < sessionStart.seq || (s.seq === sessionStart.seq && s.at < sessionStart.at))) sessionStart = s;
+    }
   }
 
   const endedAt = [f.leaveAt, f.callEnd?.at ?? null, f.dialFailed?.at ?? null].reduce<number | null>((m, v) => minOf(m, v), null);
@@ -170,7 +187,7 @@ function deriveLeg(
   else if (f.joinSeq !== null) state = sessionStart ? "in_call" : "waiting";
   else if (f.answeredAt !== null) state = "answered";
   else if (f.ringingAt !== null) state = "ringing";
-  else if (f.callId !== null) state = "dialling";
+  else if (callId !== null) state = "dialling";
   else state = "created";
 
   let endReason: LeftReason | null = null;
@@ -211,7 +228,7 @@ function deriveLeg(
     role: leg.role,
     direction: leg.direction,
     attempt: leg.attempt,
-    callId: f.callId,
+    callId,
     fromE164: leg.fromE164,
     toE164: leg.toE164,
     state,

@@ -1,0 +1,106 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RoomView } from "@/lib/roster/reduce-roster";
+import type { LegInfo } from "@/lib/roster/roster-event";
+import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
+import type { LegView } from "@/lib/shared/roster-types";
+import { scheduleNextOccurrence } from "@/lib/meetings/schedule-next-occurrence";
+
+// Derived roster state → Leg and Meeting rows. Only rows whose derived columns differ are written,
+// so a fact that changes nothing visible costs no update.
+
+type Tx = Prisma.TransactionClient;
+
+export const legRowSelect = {
+  id: true,
+  participantId: true,
+  direction: true,
+  attempt: true,
+  callId: true,
+  fromE164: true,
+  toE164: true,
+  ratePerMinuteMinor: true,
+  createdAt: true,
+  state: true,
+  endReason: true,
+  muted: true,
+  muteSeq: true,
+  lastSeq: true,
+  ringingAt: true,
+  answeredAt: true,
+  waitingAt: true,
+  joinedAt: true,
+  endedAt: true,
+  durationSeconds: true,
+  costMinor: true,
+  participant: { select: { role: true } },
+} satisfies Prisma.LegSelect;
+
+export type LegRow = Prisma.LegGetPayload<{ select: typeof legRowSelect }>;
+
+export type MeetingRoomRow = { id: string; status: string; startedAt: Date | null; endedAt: Date | null };
+
+export function toLegInfo(l: LegRow): LegInfo {
+  return {
+    id: l.id,
+    participantId: l.participantId,
+    role: (l.participant?.role ?? "participant") as ParticipantRole,
+    direction: l.direction === "inbound" ? "inbound" : "outbound",
+    attempt: l.attempt,
+    callId: l.callId,
+    fromE164: l.fromE164,
+    toE164: l.toE164,
+    ratePerMinuteMinor: l.ratePerMinuteMinor,
+    createdAt: l.createdAt.getTime(),
+  };
+}
+
+const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+/** Writes the views whose derived columns differ from their rows; returns the ids written. */
+export async function writeLegViews(tx: Tx, rows: LegRow[], views: LegView[]): Promise<string[]> {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const changedIds: string[] = [];
+  for (const view of views) {
+    const row = byId.get(view.id);
+    if (!row) continue;
+    const next = {
+      state: view.state,
+      endReason: view.endReason,
+      muted: view.muted,
+      muteSeq: BigInt(view.muteSeq),
+      lastSeq: BigInt(view.lastSeq),
+      callId: row.callId ?? view.callId,
+      ringingAt: date(view.ringingAt),
+      answeredAt: date(view.answeredAt),
+      waitingAt: date(view.waitingAt),
+      joinedAt: date(view.joinedAt),
+      endedAt: date(view.endedAt),
+      durationSeconds: view.durationSeconds,
+      costMinor: view.costMinor,
+    };
+    const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => {
+      const a = next[k];
+      const b = row[k];
+      return a instanceof Date || b instanceof Date ? (a as Date | null)?.getTime() !== (b as Date | null)?.getTime() : a !== b;
+    });
+    if (!changed) continue;
+    await tx.leg.update({ where: { id: row.id }, data: next });
+    changedIds.push(row.id);
+  }
+  return changedIds;
+}
+
+/** Writes the meeting's status and start/end times derived from the room facts; true when it changed. */
+export async function writeRoomView(tx: Tx, meeting: MeetingRoomRow, room: RoomView): Promise<boolean> {
+  if (meeting.status === "cancelled") return false;
+  const status = room.ended ? "ended" : room.started ? "live" : meeting.status;
+  const startedAt = date(room.startedAt) ?? meeting.startedAt;
+  const endedAt = room.ended ? date(room.endedAt) : null;
+  const same =
+    status === meeting.status && startedAt?.getTime() === meeting.startedAt?.getTime() && endedAt?.getTime() === meeting.endedAt?.getTime();
+  if (same) return false;
+  await tx.meeting.update({ where: { id: meeting.id }, data: { status, startedAt, endedAt } });
+  if (status === "ended" && meeting.status !== "ended") await scheduleNextOccurrence(tx, meeting.id);
+  return true;
+}

@@ -1,0 +1,193 @@
+// The incremental fold on a real database (embedded or PostgreSQL): random meetings and fact sets,
+// stored in random batches (some concurrently) through recordRosterFacts, must leave every Leg row
+// and the Meeting row as reduceRoster over all stored facts says. This checks the SQL side of the
+// fold (which legs and facts are read, the one-statement insert) that the unit property cannot.
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LegInfo, RosterEvent } from "@/lib/roster/roster-event";
+import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
+import { batches, caseArb } from "@/tests/unit/roster/fact-arbitraries";
+import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { createWorkspace, meetingInput } from "../meetings/support";
+
+let app: AppTest;
+let m: {
+  db: typeof import("@/lib/db").db;
+  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
+  recordRosterFacts: typeof import("@/lib/roster/recompute-roster").recordRosterFacts;
+  recomputeRoster: typeof import("@/lib/roster/recompute-roster").recomputeRoster;
+  reduceRoster: typeof import("@/lib/roster/reduce-roster").reduceRoster;
+  fromRow: typeof import("@/lib/roster/stored-event").fromRow;
+};
+let ws: Awaited<ReturnType<typeof createWorkspace>>;
+
+beforeAll(async () => {
+  app = await setupAppTest();
+  m = {
+    db: (await import("@/lib/db")).db,
+    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
+    recordRosterFacts: (await import("@/lib/roster/recompute-roster")).recordRosterFacts,
+    recomputeRoster: (await import("@/lib/roster/recompute-roster")).recomputeRoster,
+    reduceRoster: (await import("@/lib/roster/reduce-roster")).reduceRoster,
+    fromRow: (await import("@/lib/roster/stored-event")).fromRow,
+  };
+  ws = await createWorkspace(m.db);
+});
+afterAll(() => app?.stop());
+
+/** A meeting whose legs are the generated ones (one participant each, with the leg's role). */
+async function createMeeting(legs: LegInfo[], endOnHostExit: boolean) {
+  const meeting = await m.scheduleMeeting(ws.actor, meetingInput({ title: "Fold", endOnHostExit, capacity: 50 }));
+  const ids = new Map<string, string>();
+  for (const [i, l] of legs.entries()) {
+    const p = await m.db.participant.create({
+      data: { workspaceId: ws.workspaceId, meetingId: meeting.id, name: l.id, phoneE164: `+2547130000${10 + i}`, role: l.role },
+    });
+    const row = await m.db.leg.create({
+      data: {
+        workspaceId: ws.workspaceId,
+        meetingId: meeting.id,
+        participantId: p.id,
+        direction: l.direction,
+        attempt: l.attempt,
+        callId: l.callId ? `${meeting.id}-${l.callId}` : null,
+        ratePerMinuteMinor: l.ratePerMinuteMinor,
+        createdAt: new Date(l.createdAt),
+      },
+    });
+    ids.set(l.id, row.id);
+  }
+  // The fold keeps rows equal to the reduction if they start equal to it: the app creates a leg in
+  // the state its facts give it, or folds a fact for it in the same transaction.
+  await m.db.$transaction((tx) => m.recomputeRoster(tx, meeting.id));
+  return { meetingId: meeting.id, ids };
+}
+
+const ms = (d: Date | null) => d?.getTime() ?? null;
+
+/** Leg and meeting rows, next to what reduceRoster over every stored fact derives for them. */
+async function compare(meetingId: string, endOnHostExit: boolean) {
+  const legs = await m.db.leg.findMany({ where: { meetingId }, include: { participant: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const facts = (await m.db.rosterEvent.findMany({ where: { meetingId } })).map(m.fromRow);
+  const infos: LegInfo[] = legs.map((l) => ({
+    id: l.id,
+    participantId: l.participantId,
+    role: (l.participant?.role ?? "participant") as ParticipantRole,
+    direction: l.direction as LegInfo["direction"],
+    attempt: l.attempt,
+    // The oracle starts from the call id the leg was created with, which facts do not change.
+    callId: l.callId,
+    fromE164: l.fromE164,
+    toE164: l.toE164,
+    ratePerMinuteMinor: l.ratePerMinuteMinor,
+    createdAt: l.createdAt.getTime(),
+  }));
+  const full = m.reduceRoster(infos, facts, { endOnHostExit });
+  const stored = legs.map((l) => ({
+    id: l.id,
+    state: l.state,
+    endReason: l.endReason,
+    muted: l.muted,
+    muteSeq: Number(l.muteSeq),
+    lastSeq: Number(l.lastSeq),
+    ringingAt: ms(l.ringingAt),
+    answeredAt: ms(l.answeredAt),
+    waitingAt: ms(l.waitingAt),
+    joinedAt: ms(l.joinedAt),
+    endedAt: ms(l.endedAt),
+    durationSeconds: l.durationSeconds,
+    costMinor: l.costMinor,
+  }));
+  const derived = full.legs.map((v) => ({
+    id: v.id,
+    state: v.state,
+    endReason: v.endReason,
+    muted: v.muted,
+    muteSeq: v.muteSeq,
+    lastSeq: v.lastSeq,
+    ringingAt: v.ringingAt,
+    answeredAt: v.answeredAt,
+    waitingAt: v.waitingAt,
+    joinedAt: v.joinedAt,
+    endedAt: v.endedAt,
+    durationSeconds: v.durationSeconds,
+    costMinor: v.costMinor,
+  }));
+  const meeting = await m.db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+  const room = full.room;
+  return {
+    stored: { legs: stored, status: meeting.status, startedAt: ms(meeting.startedAt), endedAt: ms(meeting.endedAt) },
+    derived: { legs: derived, status: room.ended ? "ended" : room.started ? "live" : "scheduled", startedAt: room.startedAt, endedAt: room.ended ? room.endedAt : null },
+  };
+}
+
+/** The generated fact with real leg ids, and call ids unique across meetings (Leg.callId is unique). */
+function onDb(legIds: Map<string, string>, e: RosterEvent): RosterEvent {
+  const legId = e.legId ? (legIds.get(e.legId) ?? e.legId) : e.legId;
+  return e.kind === "dial.accepted" ? { ...e, legId, callId: `${legId}-${e.callId}` } : { ...e, legId };
+}
+
+describe("incremental roster fold on the database", () => {
+  it("stores exactly what reduceRoster over all facts derives, for random facts and batchings", { timeout: 240_000 }, async () => {
+    const cases = fc.sample(caseArb, { numRuns: 16, seed: 8 });
+    for (const [n, c] of cases.entries()) {
+      const { meetingId, ids } = await createMeeting(c.legs, c.endOnHostExit);
+      const parts = batches(c.facts, c.sizes, c.resend).map((b) => b.map((e) => onDb(ids, e)));
+      const record = (batch: RosterEvent[]) => m.db.$transaction((tx) => m.recordRosterFacts(tx, ws.workspaceId, meetingId, batch));
+      if (n % 3 === 2) {
+        // Concurrent deliveries: the meeting lock serialises them in some order.
+        await Promise.all(parts.map(record));
+      } else {
+        for (const [b, batch] of parts.entries()) {
+          await record(batch);
+          // Checking after every batch catches a fold that is only right once everything arrived.
+          if (b % 4 === 3) {
+            const { stored, derived } = await compare(meetingId, c.endOnHostExit);
+            expect({ n, b, ...stored }).toEqual({ n, b, ...derived });
+          }
+        }
+      }
+      const { stored, derived } = await compare(meetingId, c.endOnHostExit);
+      expect({ n, ...stored }).toEqual({ n, ...derived });
+    }
+  });
+
+  it("reports the new facts and the legs that changed", async () => {
+    const legs: LegInfo[] = ["host", "participant", "participant"].map((role, i) => ({
+      id: `L${i}`,
+      participantId: null,
+      role: role as ParticipantRole,
+      direction: "outbound",
+      attempt: 1,
+      callId: `C${i}`,
+      fromE164: null,
+      toE164: null,
+      ratePerMinuteMinor: 300,
+      createdAt: Date.now(),
+    }));
+    const { meetingId, ids } = await createMeeting(legs, true);
+    const [host, a, b] = ["L0", "L1", "L2"].map((k) => ids.get(k)!);
+    const record = (facts: RosterEvent[]) => m.db.$transaction((tx) => m.recordRosterFacts(tx, ws.workspaceId, meetingId, facts));
+    const now = Date.now();
+
+    const joined = await record([
+      { key: "s", kind: "room.start", seq: 1, at: now },
+      ...[host!, a!, b!].map((legId, i): RosterEvent => ({ key: `j${i}`, kind: "room.join", legId, seq: 2 + i, at: now, muted: false })),
+    ]);
+    expect(joined).toMatchObject({ added: 4, roomChanged: true });
+    expect(new Set(joined.changedLegIds)).toEqual(new Set([host, a, b]));
+
+    const muted = await record([
+      { key: "m", kind: "room.mute", legId: a!, seq: 9, at: now + 1 },
+      { key: "m", kind: "room.unmute", legId: a!, seq: 10, at: now + 1 },
+      { key: "j0", kind: "room.join", legId: b!, seq: 2, at: now },
+    ]);
+    expect(muted).toEqual({ added: 1, changedLegIds: [a], roomChanged: false });
+    expect(await m.db.leg.findUniqueOrThrow({ where: { id: a } })).toMatchObject({ muted: true, muteSeq: 9n });
+
+    // A fact that changes nothing visible (a later ringing) is stored but writes no row.
+    expect(await record([{ key: "r", kind: "call.ringing", legId: b!, at: now + 5 }])).toEqual({ added: 1, changedLegIds: [b], roomChanged: false });
+    expect(await record([{ key: "r2", kind: "call.ringing", legId: b!, at: now + 9 }])).toEqual({ added: 1, changedLegIds: [], roomChanged: false });
+    expect(await record([{ key: "r2", kind: "call.ringing", legId: b!, at: now + 9 }])).toEqual({ added: 0, changedLegIds: [], roomChanged: false });
+  });
+});
