@@ -28,7 +28,9 @@ export async function placeLegCall(legId: string, opts: { throwTransient?: boole
     include: { meeting: true, participant: true },
   });
   if (!leg || !leg.participant || !leg.idempotencyKey) return { status: "skipped" };
-  if (leg.callId || leg.state !== "created") return { status: "already" };
+  // fromE164 is written only when this function records a placed call. A call id without it was
+  // linked by the call's own webhooks after a recording failed: record it, never dial again.
+  if (leg.fromE164 || (!leg.callId && leg.state !== "created")) return { status: "already" };
   const meeting = leg.meeting;
 
   const fail = async (reason: "failed" | "meeting_ended", error?: AppError): Promise<PlaceResult> => {
@@ -39,30 +41,41 @@ export async function placeLegCall(legId: string, opts: { throwTransient?: boole
     return { status: reason === "meeting_ended" ? "skipped" : "failed", error };
   };
 
-  if (meeting.status === "ended" || meeting.status === "cancelled") return fail("meeting_ended");
+  const notRecorded = (e: unknown, callId = leg.callId): PlaceResult => {
+    log.warn({ err: e, legId: leg.id, callId }, "call placed but not recorded; will record it on a retry");
+    if (opts.throwTransient) throw e;
+    return { status: "placed", retry: true };
+  };
 
-  let created: Awaited<ReturnType<SautikitClient["calls"]["create"]>>;
+  if (!leg.callId && (meeting.status === "ended" || meeting.status === "cancelled")) return fail("meeting_ended");
+
+  let created: Pick<Awaited<ReturnType<SautikitClient["calls"]["create"]>>, "call_id" | "session_id">;
   let rate: number;
   let callerId: string;
   try {
-    await assertWithinBudget(meeting.id, leg.workspaceId);
+    if (!leg.callId) await assertWithinBudget(meeting.id, leg.workspaceId);
     const conn = await findConnection(leg.workspaceId);
     if (!conn) throw notConnected();
     if (!conn.callerIdNumber) throw new AppError("SAUTIKIT_NOT_CONNECTED", "Pick a caller-ID number under Settings → Sautikit before calling people.");
     callerId = conn.callerIdNumber;
     const client = clientFor(conn);
     rate = await outboundRatePerMinuteMinor(client);
-    created = await client.calls.create(
-      {
-        from: callerId,
-        to: leg.participant.phoneE164,
-        voice_callback_url: outboundVoiceUrl(leg.workspaceId, meeting.id),
-        client_request_id: leg.idempotencyKey,
-      },
-      { idempotencyKey: leg.idempotencyKey },
-    );
-    rememberDialRate(leg.workspaceId, created.rateLimit.limit);
+    if (leg.callId) created = { call_id: leg.callId, session_id: leg.sessionId ?? "" };
+    else {
+      const placed = await client.calls.create(
+        {
+          from: callerId,
+          to: leg.participant.phoneE164,
+          voice_callback_url: outboundVoiceUrl(leg.workspaceId, meeting.id),
+          client_request_id: leg.idempotencyKey,
+        },
+        { idempotencyKey: leg.idempotencyKey },
+      );
+      rememberDialRate(leg.workspaceId, placed.rateLimit.limit);
+      created = placed;
+    }
   } catch (e) {
+    if (leg.callId) return notRecorded(e);
     const err = isAppError(e) ? e : new AppError("INTERNAL", "Could not place the call.", { cause: e });
     if (TRANSIENT.has(err.code) && opts.throwTransient) throw err;
     log.warn({ err: e, legId: leg.id, code: err.code }, "dial failed");
@@ -77,15 +90,13 @@ export async function placeLegCall(legId: string, opts: { throwTransient?: boole
   try {
     await db.$transaction(async (tx) => {
       // An early webhook may already have linked the call id; it is the same call either way.
-      await tx.leg.update({ where: { id: leg.id }, data: { callId: created.call_id, sessionId: created.session_id, fromE164: callerId, ratePerMinuteMinor: rate } });
+      await tx.leg.update({ where: { id: leg.id }, data: { callId: created.call_id, sessionId: created.session_id || undefined, fromE164: callerId, ratePerMinuteMinor: rate } });
       await recordRosterEvents(tx, leg.workspaceId, meeting.id, [
         { key: `dial-accepted:${leg.id}`, kind: "dial.accepted", legId: leg.id, callId: created.call_id, at: Date.now() },
       ]);
     });
   } catch (e) {
-    log.warn({ err: e, legId: leg.id, callId: created.call_id }, "call placed but not recorded; will record it on a retry");
-    if (opts.throwTransient) throw e;
-    return { status: "placed", retry: true };
+    return notRecorded(e, created.call_id);
   }
   notifyRosterChanged(meeting.id);
   return { status: "placed" };

@@ -1,9 +1,9 @@
 // A dial whose call Sautikit accepted must never be stored as a failed dial, even when the app
 // cannot record the acceptance (under load: a transaction timeout on the meeting lock, a pool
 // timeout). The database is made to refuse that one write (a trigger on `dial.accepted` facts),
-// which is deterministic where a real timeout is not. The job is retried instead: the same
-// Idempotency-Key replays Sautikit's answer, so the person is called once, and the roster follows
-// the live call rather than showing them as gone.
+// which is deterministic where a real timeout is not. The job is retried instead and records the
+// call (by the id its webhooks linked meanwhile, or by replaying the same Idempotency-Key), so the
+// person is called once and the roster follows the live call rather than showing them as gone.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type AppTest, setupAppTest } from "../support/setup-app-test";
 import { createWorkspace, meetingInput } from "../meetings/support";
@@ -92,7 +92,11 @@ describe("a placed call whose acceptance cannot be recorded", () => {
     await m.db.job.update({ where: { id: job.id }, data: { runAt: new Date() } });
     expect(await m.runDueJobs({ workerId: "placed-call-test" })).toBe(1);
     expect(await m.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done" });
-    expect(await m.db.leg.findUniqueOrThrow({ where: { id: leg.leg.id } })).toMatchObject({ callId: placed[0]!.id, state: "in_call" });
+    const recorded = await m.db.leg.findUniqueOrThrow({ where: { id: leg.leg.id } });
+    expect(recorded).toMatchObject({ callId: placed[0]!.id, state: "in_call" });
+    expect(recorded.fromE164).not.toBeNull();
+    expect(recorded.ratePerMinuteMinor).toBeGreaterThan(0);
+    expect(await m.db.rosterEvent.count({ where: { legId: leg.leg.id, kind: "dial.accepted" } })).toBe(1);
     expect(await callsTo(phone)).toHaveLength(1);
     expect((await person()).state).toBe("in_call");
     await fetch(`${app.emulatorUrl}/_emulator/phones/${encodeURIComponent(phone)}/hangup`, { method: "POST" });
