@@ -22,7 +22,7 @@ const want = (id: string) => !only || only.includes(id);
 const P4_PREFIX = "+2547000005"; // the emulator's manual numbers: they ring until answered
 
 const sizes = short
-  ? { p1Seconds: 3, p2Events: 600, p3Rounds: 5, p5Samples: 5, p6Legs: 200, p6Events: 300, p6Updates: 20 }
+  ? { p1Seconds: 3, p2Events: 600, p3Rounds: 5, p5Samples: 5, p6Legs: 200, p6Events: 150, p6Updates: 20 }
   : { p1Seconds: 10, p2Events: 2000, p3Rounds: 20, p5Samples: 20, p6Legs: 1000, p6Events: 300, p6Updates: 50 };
 
 async function postgresReachable(): Promise<boolean> {
