@@ -55,6 +55,9 @@ export function toErrorResponse(e: unknown, requestId?: string): { status: numbe
       body: { error: { code: e.code, message: e.message, details: e.details, requestId: e.requestId ?? requestId } },
     };
   }
+  if (isNulByteRejection(e)) {
+    return { status: 422, body: { error: { code: "VALIDATION", message: "Text cannot contain the NUL character (\\u0000). Remove it and try again.", requestId } } };
+  }
   return {
     status: 500,
     body: {
@@ -65,4 +68,17 @@ export function toErrorResponse(e: unknown, requestId?: string): { status: numbe
       },
     },
   };
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000, so any input carrying one (a form field, a JSON string, a
+ * path id) fails in the driver with SQLSTATE 22021 before anything is written. That is the
+ * caller's bad input, not our failure: 422, whichever query it reached first.
+ */
+function isNulByteRejection(e: unknown): boolean {
+  const err = e as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } }; cause?: unknown } | null;
+  if (!err || typeof err !== "object") return false;
+  const cause = err.meta?.driverAdapterError?.cause;
+  const sqlState = cause?.originalCode ?? cause?.code ?? err.code;
+  return sqlState === "22021" && /0x00/.test(String((e as Error).message));
 }

@@ -1,13 +1,15 @@
 // Runs a server action the way Next runs it: inside a request context built from a real request
 // (the caller's session cookie, a same-origin Origin), so `auth()`, `cookies()`, `redirect()`,
 // `forbidden()` and `revalidatePath()` behave as under `next start`. A redirect comes back as its
-// Location; a returned form state as JSON; anything the action throws is rethrown, i.e. a failure.
+// Location, forbidden()/notFound() as 403/404, a returned form state as JSON; anything else the
+// action throws is rethrown, i.e. a failure.
+import { createRequire } from "node:module";
 import { NextRequest } from "next/server";
 import { expect } from "vitest";
 import type { FormState } from "@/lib/http/form-state";
 import { runInNextContext } from "../../support/next-context";
 
-export type ActionOutcome = { state: FormState | null; location: string | null; setCookies: string[] };
+export type ActionOutcome = { status: number; state: FormState | null; location: string | null; setCookies: string[] };
 
 export async function runAction(
   baseUrl: string,
@@ -24,15 +26,14 @@ export async function runAction(
   const res = await runInNextContext(
     page,
     request,
-    async () => Response.json((await invoke()) ?? null),
+    async () => Response.json((await withIncrementalCache(invoke)) ?? null),
     {},
     { waitUntil: (p) => void pending.push(p), onClose: () => {} },
   );
   await Promise.allSettled(pending);
   const location = res.headers.get("location");
   const state = res.status === 200 ? ((await res.json()) as FormState | null) : null;
-  if (res.status !== 200 && !location) throw new Error(`action on ${page} answered ${res.status}`);
-  return { state, location, setCookies: res.headers.getSetCookie() };
+  return { status: res.status, state, location, setCookies: res.headers.getSetCookie() };
 }
 
 export function form(fields: Record<string, string | undefined>): FormData {
@@ -41,19 +42,37 @@ export function form(fields: Record<string, string | undefined>): FormData {
   return fd;
 }
 
+const { workAsyncStorage } = createRequire(import.meta.url)("next/dist/server/app-render/work-async-storage.external") as {
+  workAsyncStorage: { getStore(): { incrementalCache?: unknown } | undefined };
+};
+
+/**
+ * revalidatePath() records tags on the work store and insists on an incremental cache being
+ * there (`next start` always has one); the tags are not flushed here, so an empty one will do.
+ */
+async function withIncrementalCache<T>(invoke: () => Promise<T>): Promise<T> {
+  const store = workAsyncStorage.getStore();
+  if (store && !store.incrementalCache) store.incrementalCache = {};
+  return invoke();
+}
+
 const GENERIC = /Something went wrong on our side/;
 
 /**
  * A refusal a person can act on: form state with an error message that is not the generic 500
  * text (which means the action hit an unexpected error), no redirect, no stack or driver text,
- * and — when the input broke one field — that field named in fieldErrors.
+ * and — when the input broke one field — that field (or one of its aliases) named in fieldErrors.
  */
-export function expectRefused(out: ActionOutcome, what: string, field?: string): void {
+export function expectRefused(out: ActionOutcome, what: string, field?: string | string[]): void {
+  expect(out.status, `${what}: ${JSON.stringify(out.state)}`).toBe(200);
   expect(out.location, `${what}: redirected instead of refusing`).toBeNull();
   const state = out.state;
   expect(state?.ok, `${what}: ${JSON.stringify(state)}`).not.toBe(true);
   expect(state?.error, `${what}: no error message`).toMatch(/\w{3,}/);
   expect(state?.error, `${what}: unexpected error`).not.toMatch(GENERIC);
   expect(JSON.stringify(state), what).not.toMatch(/prisma|\\n\s+at |TypeError|Cannot read|invalid byte sequence/i);
-  if (field) expect(state?.fieldErrors?.[field], `${what}: fieldErrors.${field} in ${JSON.stringify(state?.fieldErrors)}`).toMatch(/\w{3,}/);
+  if (field) {
+    const message = [field].flat().map((f) => state?.fieldErrors?.[f]).find(Boolean);
+    expect(message, `${what}: fieldErrors.${[field].flat().join("|")} in ${JSON.stringify(state?.fieldErrors)}`).toMatch(/\w{3,}/);
+  }
 }
