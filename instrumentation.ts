@@ -1,17 +1,21 @@
-// Next.js start-up hook: starts this process's durable-jobs worker. Node.js runtime only (the edge
-// runtime has no database), never while `next build` collects pages, and off when
-// MKUTANO_DISABLE_WORKER is set (migrations, one-off scripts, tests that drive jobs themselves).
+// Next.js start-up hook: hands the webhook lane to the production server and starts this process's
+// durable-jobs worker. Node.js runtime only (the edge runtime has no database), never while
+// `next build` collects pages; the worker is off when MKUTANO_DISABLE_WORKER is set (migrations,
+// one-off scripts, tests that drive jobs themselves).
 export async function register(): Promise<void> {
   // Next inlines these two at build time; they are framework signals, not app configuration.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  // Runs during the production server's app.prepare(), before it listens (ADR 0008).
+  const { installWebhookLane } = await import("@/lib/http/webhook-lane");
+  installWebhookLane();
   const { env } = await import("@/lib/env");
   if (env().MKUTANO_DISABLE_WORKER) return;
   const { registerAppHandlers } = await import("@/lib/webhooks/register-app-handlers");
   const { ensureJobWorker } = await import("@/lib/jobs/worker");
   registerAppHandlers();
-  // No signal handlers: Next owns shutdown, and a job cut off mid-run is picked up again once its
-  // lease expires (every job is idempotent).
+  // No signal handlers here: the production server owns shutdown (lane.close), and a job cut off
+  // mid-run is picked up again once its lease expires (every job is idempotent).
   ensureJobWorker();
   const { scheduleWebhookPrune } = await import("@/lib/webhooks/prune-webhook-log");
   const { log } = await import("@/lib/log");

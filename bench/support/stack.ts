@@ -1,5 +1,5 @@
 // The pieces a benchmark runs against: the real emulator, a migrated database (embedded or a
-// fresh PostgreSQL database), the production build under `next start`, and the data helper.
+// fresh PostgreSQL database), the production build under the production server (scripts/lib/production-server.ts), and the data helper.
 import { type ChildProcess, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { deployMigrations } from "@/scripts/db/migrate";
 import { prismaPaths } from "@/scripts/db/migrations-dir";
+import { appArgs } from "@/scripts/lib/stack";
 import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -88,8 +89,8 @@ export type RunningApp = { url: string; port: number; stop(signal?: NodeJS.Signa
 
 export async function startApp(env: Record<string, string>, port: number): Promise<RunningApp> {
   if (!fs.existsSync(path.join(APP_ROOT, ".next/BUILD_ID"))) throw new Error(`no production build in ${APP_ROOT}/.next: run \`npm run build\` first`);
-  const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
-  const child = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  // The server `npm start` runs (Next plus the webhook lane, ADR 0008), so the bench measures what is deployed.
+  const child = spawn(process.execPath, appArgs("start", { appPort: port, appHost: "127.0.0.1" }, APP_ROOT), {
     cwd: APP_ROOT,
     env: { ...process.env, ...env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -101,10 +102,10 @@ export async function startApp(env: Record<string, string>, port: number): Promi
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited early:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the app server exited early:\n${output}`);
     const ok = await fetch(`${url}/api/health`).then((r) => r.status < 500, () => false);
     if (ok) break;
-    if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the app server did not answer within 60 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
@@ -113,7 +114,7 @@ export async function startApp(env: Record<string, string>, port: number): Promi
     child,
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null) child.kill(signal);
-      // Next waits for open connections (streams) on SIGTERM; do not wait for ever.
+      // The server drains in-flight requests for up to 5 s on SIGTERM; do not wait for ever.
       const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
       await exited;
       clearTimeout(timer);

@@ -1,9 +1,11 @@
-// The whole local stack under one supervisor: emulator → migrate → seed → connect → Next.
+// The whole local stack under one supervisor: emulator → migrate → seed → connect → the app
+// (`next dev`, or the production server of scripts/lib/production-server.ts).
 // Shared by `npm run dev`, `npm start` and the e2e web server so all three behave alike.
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { type StackConfig, repoRoot } from "./config";
+import { watchWrapperChain } from "./ancestor-watch";
 import { formatCredentials } from "./credentials";
 import { fail, paint, say, warn } from "./output";
 import type { SeedStepResult } from "./step";
@@ -63,6 +65,13 @@ export async function runStack(opts: StackOptions): Promise<number> {
     void shutdown(0);
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, onSignal);
+  // A wrapper of `npm start` / `npm run dev` that dies without passing its SIGTERM on must not
+  // leave the whole stack running unowned: treat that like a SIGTERM.
+  watchWrapperChain(() => {
+    if (shuttingDown) return;
+    say("the process that started us is gone; stopping");
+    void shutdown(0);
+  });
 
   const supervise = (service: Service) => {
     services.add(service);
@@ -131,9 +140,7 @@ export async function runStack(opts: StackOptions): Promise<number> {
     }
     if (shuttingDown) return;
 
-    const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-    const nextArgs = [nextBin, opts.next, "--port", String(config.appPort), "--hostname", config.appHost];
-    const app = supervise(startService("app", "magenta", process.execPath, nextArgs, env, repoRoot));
+    const app = supervise(startService("app", "magenta", process.execPath, appArgs(opts.next, config), env, repoRoot));
     // The first dev request compiles the route, hence the generous wait.
     const probeHost = ["0.0.0.0", "::"].includes(config.appHost) ? "127.0.0.1" : config.appHost;
     await waitForHttp(`http://${probeHost.includes(":") ? `[${probeHost}]` : probeHost}:${config.appPort}/api/health`, {
@@ -145,6 +152,13 @@ export async function runStack(opts: StackOptions): Promise<number> {
     if (opts.banner) printBanner(config, emulator !== undefined, credentials);
     else say(`ready: ${config.appBaseUrl}`);
   }
+}
+
+/** `next dev` for dev; for production our own server with the webhook lane (ADR 0008), not `next start`. */
+export function appArgs(mode: "dev" | "start", config: Pick<StackConfig, "appPort" | "appHost">, dir = repoRoot): string[] {
+  const where = ["--port", String(config.appPort), "--hostname", config.appHost];
+  if (mode === "dev") return [createRequire(import.meta.url).resolve("next/dist/bin/next"), "dev", ...where];
+  return ["--import", "tsx", path.join(repoRoot, "scripts/lib/production-server.ts"), ...where, "--dir", dir];
 }
 
 function printBanner(config: StackConfig, withEmulator: boolean, credentials: unknown): void {

@@ -1,0 +1,76 @@
+// node:http ⇄ web Request/Response for the production server's webhook lane (ADR 0008). Kept
+// free of app imports: the app's code runs only inside Next's compiled module graph.
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/** Mirrors lib/webhooks/handlers.ts WebhookRoute; app/api/sautikit/[workspaceId]/ holds one route file each. */
+export const WEBHOOK_ROUTES = ["voice/outbound", "voice/inbound", "conference/events", "conference/digits", "call-events"] as const;
+export type LaneRoute = (typeof WEBHOOK_ROUTES)[number];
+
+const WEBHOOK_PATH = new RegExp(
+  `^/api/sautikit/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/(${WEBHOOK_ROUTES.join("|")})(?:\\?|$)`,
+  "i",
+);
+
+/** The workspace and route of a webhook URL, or undefined for anything Next should serve. */
+export function matchWebhookPath(url: string): { workspaceId: string; route: LaneRoute } | undefined {
+  const m = WEBHOOK_PATH.exec(url);
+  return m ? { workspaceId: m[1]!, route: m[2] as LaneRoute } : undefined;
+}
+
+/**
+ * The request as a web Request whose body streams from the socket, so the pipeline's cheap rejects
+ * (no signature, too large) still happen before a byte of the body is read. A sender that hangs
+ * up mid-body errors the stream and aborts the signal, as under Next.
+ */
+export function toWebRequest(req: IncomingMessage, fallbackHost: string, port: number): { request: Request; bodyCancelled(): boolean } {
+  const headers = new Headers();
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  const host = req.headers.host ?? `${fallbackHost}:${port}`;
+  const abort = new AbortController();
+  let cancelled = false;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on("data", (chunk: Buffer) => {
+        if (cancelled) return;
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 1) <= 0) req.pause();
+      });
+      req.once("end", () => {
+        if (!cancelled) controller.close();
+      });
+      req.once("close", () => {
+        if (req.complete || cancelled) return;
+        abort.abort();
+        controller.error(new Error("the sender disconnected before the body was read"));
+      });
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      // The pipeline stopped reading (body too large): answer, then drop the connection rather
+      // than drain whatever else the sender pushes.
+      cancelled = true;
+      req.pause();
+    },
+  });
+  // `duplex` is required by Node's fetch for a streamed body but missing from the DOM typings.
+  const init = { method: req.method, headers, body, duplex: "half", signal: abort.signal } as RequestInit;
+  return { request: new Request(`http://${host}${req.url ?? "/"}`, init), bodyCancelled: () => cancelled };
+}
+
+/** Writes a (small, fully buffered) web Response to the socket. */
+export async function writeWebResponse(response: Response, res: ServerResponse, closeConnection = false): Promise<void> {
+  const payload = response.body ? Buffer.from(await response.arrayBuffer()) : Buffer.alloc(0);
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, key) => {
+    if (key !== "set-cookie") headers[key] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) headers["set-cookie"] = cookies;
+  headers["content-length"] = String(payload.byteLength);
+  if (closeConnection) headers.connection = "close";
+  res.writeHead(response.status, headers);
+  res.end(payload);
+}
