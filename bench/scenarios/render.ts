@@ -45,7 +45,9 @@ export async function renderBigRoom(appUrl: string, seeded: Seeded, updates: num
     if (rosterRes.status !== 200) throw new Error(`P6: roster API answered ${rosterRes.status}`);
     const people = ((await rosterRes.json()) as { people: { name: string; phoneE164: string }[] }).people;
     if (people.length !== legs) throw new Error(`P6: the roster lists ${people.length} people, the room was seeded with ${legs}`);
+    // Rows are found by name (data-person), events are built per leg: names must be unique.
     const legIndexOf = new Map(people.map((p) => [p.name, big.legs.findIndex((l) => l.phone === p.phoneE164)]));
+    if (legIndexOf.size !== legs) throw new Error("P6: the big room's people do not have unique names");
 
     // One load first, outside the measurement: the server's first render of a page loads its code.
     const warm = await session.client.fetch(`/meetings/${big.meetingId}`);
@@ -60,7 +62,7 @@ export async function renderBigRoom(appUrl: string, seeded: Seeded, updates: num
     if (response?.status() !== 200) throw new Error(`P6: the meeting page answered ${response?.status()}`);
     await page.waitForFunction("window.__bench.rowsAt !== null && window.__bench.paintedAt !== null && window.__bench.liveAt !== null", null, { timeout: 30_000 });
     const loaded = (await page.evaluate("window.__bench")) as Probe;
-    const nav = (await page.evaluate("performance.getEntriesByType('navigation')[0].toJSON()")) as { responseStart: number; domContentLoadedEventEnd: number };
+    const nav = (await page.evaluate("performance.getEntriesByType('navigation')[0].toJSON()")) as { responseStart: number };
     const rowsAfterLoad = (await page.evaluate(ROW_COUNT)) as number;
     const afterLoad = await heap(page);
 
@@ -68,7 +70,7 @@ export async function renderBigRoom(appUrl: string, seeded: Seeded, updates: num
 
     // Updates for people on screen (the end of the list, where the scroll left it).
     const { offset, error } = await clockOffset(page);
-    const tasksBefore = ((await page.evaluate("window.__bench.longTasks.length")) as number);
+    const tasksBefore = (await page.evaluate("window.__bench.longTasks.length")) as number;
     const updateStart = (await page.evaluate("performance.now()")) as number;
     const latencies: number[] = [];
     const posts: number[] = [];
