@@ -7,7 +7,7 @@ import { findConnection, clientFor, notConnected } from "@/lib/sautikit/connecti
 import { outboundVoiceUrl } from "@/lib/meetings/callback-urls";
 import { outboundRatePerMinuteMinor } from "@/lib/meetings/outbound-rate";
 import { rememberDialRate } from "@/lib/meetings/dial-rate";
-import { recordRosterEvents } from "@/lib/roster/recompute-roster";
+import { lockMeeting, recordRosterEvents } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 import { assertWithinBudget } from "@/lib/spend/assert-within-budget";
 
@@ -83,12 +83,16 @@ export async function placeLegCall(legId: string, opts: { throwTransient?: boole
     return fail("failed", err);
   }
 
-  // The call exists from here on: a failure to record it (a busy database, a transaction timeout)
+  // The call exists from here on: a failure to record it (a deadlock, a transaction timeout)
   // must never be stored as a failed dial — the person's phone is ringing. It is retried instead:
   // the same Idempotency-Key replays Sautikit's answer (the same call id), and the call's own
   // webhooks find the leg by client_request_id meanwhile.
   try {
     await db.$transaction(async (tx) => {
+      // The meeting first, then the leg — the order every roster writer takes them in. Updating the
+      // leg first deadlocks against a writer that holds the meeting lock and updates this leg (the
+      // voice callback of this very call, answered ~200 ms after it was placed).
+      await lockMeeting(tx, meeting.id);
       // An early webhook may already have linked the call id; it is the same call either way.
       await tx.leg.update({ where: { id: leg.id }, data: { callId: created.call_id, sessionId: created.session_id || undefined, fromE164: callerId, ratePerMinuteMinor: rate } });
       await recordRosterEvents(tx, leg.workspaceId, meeting.id, [
