@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { foldNewFacts, type FoldSource } from "@/lib/roster/fold-new-facts";
 import { ROOM_LEVEL_KINDS } from "@/lib/roster/fold-scope";
@@ -72,16 +72,33 @@ export async function recomputeRoster(tx: Tx, meetingId: string): Promise<void> 
   await write(tx, meeting, legs, reduceRoster(legs.map(toLegInfo), await src.allFacts(), { endOnHostExit: meeting.endOnHostExit }));
 }
 
+const factSelect = { key: true, kind: true, legId: true, seq: true, at: true, data: true } satisfies Prisma.RosterEventSelect;
+
+const legColumns = Prisma.raw(
+  Object.keys(legRowSelect)
+    .filter((k) => k !== "participant")
+    .map((k) => `l."${k}"`)
+    .join(", "),
+);
+
 // foldNewFacts' reads as Prisma queries; factsFor is isNeededFor() in SQL, served by the
 // (meetingId, legId) and (meetingId, kind) indexes.
 function factSource(tx: Tx, meetingId: string): FoldSource<LegRow> {
   return {
-    legs: (ids, withHosts) =>
-      tx.leg.findMany({ where: { meetingId, OR: [{ id: { in: ids } }, ...(withHosts ? [{ participant: { role: "host" } }] : [])] }, select: legRowSelect }),
+    // One statement with the participant's role joined (the relation select would take two).
+    legs: async (ids, withHosts) => {
+      const rows = await tx.$queryRaw<(Omit<LegRow, "participant"> & { role: string | null })[]>`
+        SELECT ${legColumns}, p.role FROM "Leg" l LEFT JOIN "Participant" p ON p.id = l."participantId"
+        WHERE l."meetingId" = ${meetingId}
+          AND (${ids.length ? Prisma.sql`l.id IN (${Prisma.join(ids)})` : Prisma.sql`FALSE`}${withHosts ? Prisma.sql` OR p.role = 'host'` : Prisma.empty})`;
+      return rows.map(({ role, ...leg }) => ({ ...leg, participant: role === null ? null : { role } }));
+    },
     allLegs: () => tx.leg.findMany({ where: { meetingId }, select: legRowSelect }),
     factsFor: async (legIds) =>
-      (await tx.rosterEvent.findMany({ where: { meetingId, OR: [{ legId: { in: legIds } }, { kind: { in: [...ROOM_LEVEL_KINDS] } }] } })).map(fromRow),
-    allFacts: async () => (await tx.rosterEvent.findMany({ where: { meetingId } })).map(fromRow),
+      (
+        await tx.rosterEvent.findMany({ where: { meetingId, OR: [{ legId: { in: legIds } }, { kind: { in: [...ROOM_LEVEL_KINDS] } }] }, select: factSelect })
+      ).map(fromRow),
+    allFacts: async () => (await tx.rosterEvent.findMany({ where: { meetingId }, select: factSelect })).map(fromRow),
   };
 }
 
