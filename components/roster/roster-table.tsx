@@ -1,26 +1,15 @@
 "use client";
 
-import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { PersonActions } from "@/components/roster/person-actions";
-import { formatDuration, formatKes, legCostAt, legSecondsInCall } from "@/lib/shared/cost";
-import { legSecondsOnHold } from "@/lib/shared/hold-time";
-import { legStateLabels, leftReasonLabels, type PersonRow, type PersonState, type RosterPerson } from "@/lib/shared/roster-types";
+import { lazy, Suspense, useRef } from "react";
+import { RosterRow, type RosterRowContext } from "@/components/roster/roster-row";
+import type { RosterPerson } from "@/lib/shared/roster-types";
 
-const tone: Record<PersonState, BadgeTone> = {
-  invited: "neutral",
-  created: "neutral",
-  dialling: "info",
-  ringing: "info",
-  answered: "info",
-  waiting: "warning",
-  in_call: "success",
-  left: "neutral",
-};
+export { personStateText } from "@/components/roster/roster-row";
 
-export function personStateText(p: PersonRow): string {
-  const base = legStateLabels[p.state];
-  return p.state === "left" && p.endReason ? `${base} (${leftReasonLabels[p.endReason]})` : base;
-}
+/** Above this many people only the rows near the viewport are rendered (see virtual-roster-rows). */
+export const VIRTUALISE_ABOVE = 100;
+// Fetched only for big rooms: the virtualiser is ~6 KB gzip that ordinary meetings never need.
+const VirtualRosterRows = lazy(() => import("@/components/roster/virtual-roster-rows").then((m) => ({ default: m.VirtualRosterRows })));
 
 export function RosterTable({
   meetingId,
@@ -35,12 +24,16 @@ export function RosterTable({
   meetingOpen: boolean;
   onChanged: () => void;
 }) {
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const context: RosterRowContext = { meetingId, now, meetingOpen, onChanged };
+  const big = people.length > VIRTUALISE_ABOVE;
+  const rows = (list: RosterPerson[]) => list.map((p) => <RosterRow key={p.key} person={p} context={context} />);
   return (
     <div className="overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" aria-rowcount={big ? people.length + 1 : undefined}>
         <caption className="sr-only">People in this meeting, their call state, time in call and cost</caption>
         <thead>
-          <tr className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <tr className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500" aria-rowindex={big ? 1 : undefined}>
             <th scope="col" className="px-3 py-2">Person</th>
             <th scope="col" className="px-3 py-2">State</th>
             <th scope="col" className="px-3 py-2 text-right">In call</th>
@@ -50,56 +43,15 @@ export function RosterTable({
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
-          {people.map((p) => {
-            const seconds = p.legs.reduce((s, l) => s + legSecondsInCall(l, now), 0);
-            const cost = p.legs.reduce((s, l) => s + legCostAt(l, now), 0);
-            const held = p.legs.reduce((s, l) => s + legSecondsOnHold(l, now), 0);
-            return (
-              <tr key={p.key} data-testid="roster-row" data-person={p.name} data-state={p.state} data-muted={String(p.muted)} data-reason={p.endReason ?? ""}>
-                <td className="px-3 py-2 align-top">
-                  <div className="font-medium text-slate-900">
-                    {p.name} {p.role !== "participant" ? <Badge tone={p.role === "host" ? "brand" : "neutral"}>{p.role}</Badge> : null}
-                  </div>
-                  <div className="text-xs text-slate-500">{p.phoneDisplay}</div>
-                  {p.legs.length > 1 ? (
-                    <details className="mt-1 text-xs text-slate-600">
-                      <summary className="cursor-pointer">{p.legs.length} calls</summary>
-                      <ol className="mt-1 list-decimal pl-5">
-                        {p.legs.map((l) => (
-                          <li key={l.id}>
-                            {legStateLabels[l.state]}
-                            {l.endReason ? ` (${leftReasonLabels[l.endReason]})` : ""} · {formatDuration(legSecondsInCall(l, now))} ·{" "}
-                            {formatKes(legCostAt(l, now))}
-                          </li>
-                        ))}
-                      </ol>
-                    </details>
-                  ) : null}
-                </td>
-                <td className="px-3 py-2 align-top">
-                  <Badge tone={tone[p.state]}>
-                    <span data-testid="person-state">{personStateText(p)}</span>
-                  </Badge>
-                  {p.muted && p.state !== "left" && p.state !== "invited" ? (
-                    <Badge tone="warning" className="ml-1">
-                      Muted
-                    </Badge>
-                  ) : null}
-                  {held > 0 ? (
-                    <div className="mt-1 text-xs text-slate-500" data-testid="hold-time">
-                      On hold {formatDuration(held)}
-                    </div>
-                  ) : null}
-                </td>
-                <td className="px-3 py-2 text-right align-top tabular-nums">{formatDuration(seconds)}</td>
-                <td className="px-3 py-2 text-right align-top tabular-nums">{formatKes(cost)}</td>
-                <td className="px-3 py-2 align-top">
-                  <PersonActions meetingId={meetingId} person={p} meetingOpen={meetingOpen} onChanged={onChanged} />
-                </td>
-              </tr>
-            );
-          })}
+        <tbody ref={bodyRef} className="divide-y divide-slate-100">
+          {big ? (
+            // Until the virtualiser arrives, the first screenful stands in (the DOM stays small).
+            <Suspense fallback={rows(people.slice(0, 30))}>
+              <VirtualRosterRows people={people} context={context} bodyRef={bodyRef} />
+            </Suspense>
+          ) : (
+            rows(people)
+          )}
         </tbody>
       </table>
     </div>

@@ -1,0 +1,98 @@
+"use client";
+
+import type { Ref } from "react";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { PersonActions } from "@/components/roster/person-actions";
+import { formatDuration, formatKes, legCostAt, legSecondsInCall } from "@/lib/shared/cost";
+import { legSecondsOnHold } from "@/lib/shared/hold-time";
+import { legStateLabels, leftReasonLabels, type PersonRow, type PersonState, type RosterPerson } from "@/lib/shared/roster-types";
+
+const tone: Record<PersonState, BadgeTone> = {
+  invited: "neutral",
+  created: "neutral",
+  dialling: "info",
+  ringing: "info",
+  answered: "info",
+  waiting: "warning",
+  in_call: "success",
+  left: "neutral",
+};
+
+export function personStateText(p: PersonRow): string {
+  const base = legStateLabels[p.state];
+  return p.state === "left" && p.endReason ? `${base} (${leftReasonLabels[p.endReason]})` : base;
+}
+
+export type RosterRowContext = { meetingId: string; now: number; meetingOpen: boolean; onChanged: () => void };
+
+/** One person: name and number, state, time in call, cost and their controls. */
+export function RosterRow({
+  person: p,
+  context: { meetingId, now, meetingOpen, onChanged },
+  rowRef,
+  index,
+}: {
+  person: RosterPerson;
+  context: RosterRowContext;
+  /** Set by the virtualised body, which measures each row's real height. */
+  rowRef?: Ref<HTMLTableRowElement>;
+  /** Position in the whole roster (1-based aria-rowindex; the header row is 1). */
+  index?: number;
+}) {
+  const seconds = p.legs.reduce((s, l) => s + legSecondsInCall(l, now), 0);
+  const cost = p.legs.reduce((s, l) => s + legCostAt(l, now), 0);
+  const held = p.legs.reduce((s, l) => s + legSecondsOnHold(l, now), 0);
+  return (
+    <tr
+      ref={rowRef}
+      data-index={index}
+      aria-rowindex={index === undefined ? undefined : index + 2}
+      data-testid="roster-row"
+      data-person={p.name}
+      data-state={p.state}
+      data-muted={String(p.muted)}
+      data-reason={p.endReason ?? ""}
+    >
+      <td className="px-3 py-2 align-top">
+        <div className="font-medium text-slate-900">
+          {p.name} {p.role !== "participant" ? <Badge tone={p.role === "host" ? "brand" : "neutral"}>{p.role}</Badge> : null}
+        </div>
+        <div className="text-xs text-slate-500">{p.phoneDisplay}</div>
+        {p.legs.length > 1 ? (
+          <details className="mt-1 text-xs text-slate-600">
+            <summary className="cursor-pointer">{p.legs.length} calls</summary>
+            <ol className="mt-1 list-decimal pl-5">
+              {p.legs.map((l) => (
+                <li key={l.id}>
+                  {legStateLabels[l.state]}
+                  {l.endReason ? ` (${leftReasonLabels[l.endReason]})` : ""} · {formatDuration(legSecondsInCall(l, now))} ·{" "}
+                  {formatKes(legCostAt(l, now))}
+                </li>
+              ))}
+            </ol>
+          </details>
+        ) : null}
+      </td>
+      <td className="px-3 py-2 align-top">
+        <Badge tone={tone[p.state]}>
+          <span data-testid="person-state">{personStateText(p)}</span>
+        </Badge>
+        {p.muted && p.state !== "left" && p.state !== "invited" ? (
+          <Badge tone="warning" className="ml-1">
+            Muted
+          </Badge>
+        ) : null}
+        {held > 0 ? (
+          <div className="mt-1 text-xs text-slate-500" data-testid="hold-time">
+            On hold {formatDuration(held)}
+          </div>
+        ) : null}
+      </td>
+      <td className="px-3 py-2 text-right align-top tabular-nums">{formatDuration(seconds)}</td>
+      <td className="px-3 py-2 text-right align-top tabular-nums">{formatKes(cost)}</td>
+      <td className="px-3 py-2 align-top">
+        <PersonActions meetingId={meetingId} person={p} meetingOpen={meetingOpen} onChanged={onChanged} />
+      </td>
+    </tr>
+  );
+}
