@@ -7,7 +7,10 @@ import { getJobHandler } from "@/lib/jobs/registry";
 
 export type RunOptions = { workerId: string; limit?: number; leaseMs?: number; baseRetryMs?: number; maxRetryMs?: number };
 
-export const JOB_DEFAULTS = { limit: 5, leaseMs: 60_000, baseRetryMs: 2_000, maxRetryMs: 15 * 60_000 } as const;
+// limit 1: claim only the job about to run. Jobs run one after another, and a claimed job that
+// never started still waits out its whole lease (60 s) if this process dies — with a batch, a crash
+// left the rest of the batch (e.g. the next dials of Call everyone) stranded for a minute.
+export const JOB_DEFAULTS = { limit: 1, leaseMs: 60_000, baseRetryMs: 2_000, maxRetryMs: 15 * 60_000 } as const;
 
 /** Claims due jobs and runs them; returns how many were claimed. */
 export async function runDueJobs(opts: RunOptions): Promise<number> {

@@ -107,6 +107,14 @@ describe("durable jobs", () => {
     expect(ids.length).toBe(12);
   });
 
+  it("claims only the job it is about to run, so a crash mid-job strands no other due job", async () => {
+    const running: number[] = [];
+    m.registerJobHandler("t.peek", async () => void running.push(await m.db.job.count({ where: { kind: "t.peek", status: "running" } })));
+    await Promise.all([0, 1, 2].map((i) => m.enqueueJob({ kind: "t.peek", payload: { i } })));
+    for (let i = 0; i < 3; i++) expect(await m.runDueJobs({ workerId: "w1" })).toBe(1);
+    expect(running).toEqual([1, 1, 1]);
+  });
+
   it("the worker loop drains due jobs and stops cleanly", async () => {
     const done: number[] = [];
     m.registerJobHandler("t.loop", async (p) => void done.push((p as { i: number }).i));
