@@ -71,6 +71,8 @@ async function runOn(kind: DbKind, emulatorUrl: string, port: number): Promise<R
       env,
     );
     const app = await startApp(env, port);
+    const killApp = () => void app.child.kill("SIGKILL");
+    running.add(killApp);
     const prefix = `bench-${kind}-${Date.now()}-`;
     let p2: Awaited<ReturnType<typeof ingest>> | undefined;
     let p6: Awaited<ReturnType<typeof ingest>> | undefined;
@@ -91,6 +93,7 @@ async function runOn(kind: DbKind, emulatorUrl: string, port: number): Promise<R
         p6 = await attempt(kind, "P6 ingest", rows, () => ingest(app.url, seeded, `${prefix}big-`, sizes.p6Events, [seeded.big!]));
       }
     } finally {
+      running.delete(killApp);
       await app.stop();
     }
     // Counted after the app stopped (the embedded database belongs to one process at a time).
@@ -138,11 +141,25 @@ function table(rows: (Row & { db: string })[]): string {
   return [line(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...cells.map(line)].join("\n");
 }
 
+// Stopped from outside (CI's timeout, Ctrl-C): kill the app and emulator this run started (they
+// would otherwise outlive it when only this process is signalled, and a draining app can take a
+// while) and end at once, printing nothing more (CI prints its totals next). Both are throwaway:
+// nothing to shut down gracefully. Playwright kills its chromium when this process exits.
+const running = new Set<() => void>();
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    console.error(`bench: ${signal}, stopped`);
+    for (const kill of running) kill();
+    process.exit(signal === "SIGTERM" ? 143 : 130);
+  });
+}
+
 const started = Date.now();
 const kinds: DbKind[] = dbArg ? [dbArg] : (await postgresReachable()) ? ["embedded", "postgres"] : ["embedded"];
 console.log(`mkutano bench (${short ? "short" : "full"}) — ${os.cpus()[0]?.model ?? "cpu"} ×${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, ${new Date().toISOString()}`);
 if (!dbArg && !kinds.includes("postgres")) console.log(`PostgreSQL at ${new URL(postgresServerUrl()).host} is not reachable: embedded database only`);
 const emulator = await bootEmulator();
+running.add(() => void emulator.stop().catch(() => {})); // sends SIGTERM at once (in memory: exits at once)
 const all: (Row & { db: string })[] = [];
 try {
   for (const [i, kind] of kinds.entries()) {
