@@ -9,17 +9,64 @@ import { openPglite, parseDatabaseUrl } from "@/lib/db/runtime";
 // only import types never open the database. Kept on globalThis so Next's dev hot reload reuses it
 // (a second PGlite on the same directory would be refused by its lock anyway).
 type Holder = { url: string; client: PrismaClient; close: () => Promise<void> };
-const store = globalThis as typeof globalThis & { __mkutanoDb?: Holder };
+type Hooks = { writes: Set<(model: string) => void>; beforeDisconnect: Set<() => Promise<void>> };
+const store = globalThis as typeof globalThis & { __mkutanoDb?: Holder; __mkutanoDbHooks?: Hooks };
+// On globalThis like the client itself, so a listener registered by a re-loaded module (dev hot
+// reload, tests) is called by a client created before the reload.
+const hooks = (store.__mkutanoDbHooks ??= { writes: new Set(), beforeDisconnect: new Set() });
+
+/**
+ * PostgreSQL connections per app process. pg's default of 10 starves a webhook burst: group commit
+ * (ADR 0003) runs one transaction per meeting of a batch side by side, next to the event store's
+ * and the delivery log's writes and the pages' reads. 20 per instance leaves room for several
+ * instances, the job worker and the migrator under PostgreSQL's default max_connections of 100.
+ */
+export const PG_POOL_MAX = 20;
+
+/** Models whose in-process caches must hear about every write (see onDbWrite). */
+const WATCHED = "sautikitConnection";
+const WRITES = new Set(["create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany"]);
 
 function createHolder(url: string): Holder {
   const target = parseDatabaseUrl(url);
   if (target.kind === "postgres") {
-    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) });
-    return { url, client, close: async () => {} };
+    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: PG_POOL_MAX }) });
+    return { url, client: withWriteHooks(client), close: async () => {} };
   }
   const embedded = openPglite(target.dataDir, `app pid ${process.pid}: ${process.argv.slice(1).join(" ")}`.slice(0, 200));
   const client = new PrismaClient({ adapter: new PrismaPGlite(embedded.pglite) });
-  return { url, client, close: embedded.close };
+  return { url, client: withWriteHooks(client), close: embedded.close };
+}
+
+// Every write to a watched model, whoever makes it (settings pages, scripts, tests), tells the
+// listeners, so e.g. the cached webhook signing secret never outlives a change made in this process.
+function withWriteHooks(client: PrismaClient): PrismaClient {
+  const extended = client.$extends({
+    query: {
+      [WATCHED]: {
+        async $allOperations({ operation, args, query }: { operation: string; args: unknown; query: (a: unknown) => Promise<unknown> }) {
+          try {
+            return await query(args);
+          } finally {
+            // Also after a failure: a write inside a transaction that later rolls back is harmless to forget.
+            if (WRITES.has(operation)) for (const listener of hooks.writes) listener("SautikitConnection");
+          }
+        },
+      },
+    },
+  });
+  return extended as unknown as PrismaClient;
+}
+
+/** Calls `listener` after every write to SautikitConnection made through this process's client. */
+export function onDbWrite(listener: (model: string) => void): () => void {
+  hooks.writes.add(listener);
+  return () => hooks.writes.delete(listener);
+}
+
+/** Runs `hook` (e.g. flushing buffered log rows) before the client is closed; registered once per function. */
+export function onBeforeDisconnect(hook: () => Promise<void>): void {
+  hooks.beforeDisconnect.add(hook);
 }
 
 function holder(): Holder {
@@ -51,6 +98,8 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 export async function disconnectDb(): Promise<void> {
   const current = store.__mkutanoDb;
   if (!current) return;
+  // Buffered writes go out while the client is still open (a hook's failure must not block closing).
+  await Promise.allSettled([...hooks.beforeDisconnect].map((hook) => hook()));
   store.__mkutanoDb = undefined;
   try {
     await current.client.$disconnect();

@@ -1,11 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db";
 import type { CallEvent } from "@/lib/webhooks/payloads";
 import type { CallOutcome, RosterEvent } from "@/lib/roster/roster-event";
-import { findLegForCall } from "@/lib/roster/find-leg";
-import { recordRosterEvents } from "@/lib/roster/recompute-roster";
-import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 import type { ApplyOutcome } from "@/lib/roster/apply-conference-event";
+import { applyRosterWork } from "@/lib/webhooks/roster-batch";
 
 type FactBody = RosterEvent extends infer E ? (E extends RosterEvent ? Omit<E, "legId" | "key" | "at"> : never) : never;
 
@@ -18,7 +15,7 @@ function failedOutcome(ev: CallEvent): CallOutcome {
   return "failed";
 }
 
-/** Applies one call.* lifecycle event to the leg it is about (calls the app does not know are ignored). */
+/** Applies one call.* lifecycle event to the leg it is about (calls the app does not know are ignored); batched like conference events. */
 export async function applyCallEvent(workspaceId: string, ev: CallEvent, eventKey: string): Promise<ApplyOutcome> {
   const at = (ev.occurredAt ?? ev.data.endedAt ?? new Date()).getTime();
   let fact: FactBody | null = null;
@@ -39,15 +36,11 @@ export async function applyCallEvent(workspaceId: string, ev: CallEvent, eventKe
       return { applied: false, reason: `not a roster event (${ev.kind})` };
   }
   const answeredAt = ev.kind === "call.answered" ? ev.data.answeredAt : undefined;
-
-  const result = await db.$transaction(async (tx) => {
-    const leg = await findLegForCall(tx, workspaceId, ev.data.callId, ev.data.clientRequestId);
-    if (!leg) return null;
-    if (!leg.callId) await tx.leg.update({ where: { id: leg.id }, data: { callId: ev.data.callId } });
-    const event = { ...fact, key: eventKey, legId: leg.id, at: answeredAt?.getTime() ?? at } as RosterEvent;
-    return { meetingId: leg.meetingId, applied: await recordRosterEvents(tx, workspaceId, leg.meetingId, [event]) };
+  const body = fact;
+  const result = await applyRosterWork({
+    workspaceId,
+    leg: { callId: ev.data.callId, clientRequestId: ev.data.clientRequestId },
+    fact: (legId) => ({ ...body, key: eventKey, legId, at: answeredAt?.getTime() ?? at }) as RosterEvent,
   });
-  if (!result) return { applied: false, reason: "unknown call" };
-  if (result.applied) notifyRosterChanged(result.meetingId);
-  return { applied: result.applied };
+  return { applied: result.applied, ...(result.reason ? { reason: result.reason } : {}) };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, onDbWrite } from "@/lib/db";
 import { decryptSecret } from "@/lib/crypto";
 import { AppError } from "@/lib/errors";
 import { createSautikitClient, type SautikitClient } from "@/lib/sautikit/client";
@@ -27,10 +27,53 @@ export function clientFor(conn: ConnectionRow, overrides: Partial<SautikitHttpCo
   return createSautikitClient({ baseUrl: conn.apiBaseUrl, apiKey: decryptSecret(conn.apiKeyEnc), ...overrides });
 }
 
+/**
+ * How long a workspace's signing secret is reused without reading it again. Changes made in this
+ * process drop the cache at once (lib/db.ts onDbWrite); one made by another instance is seen at the
+ * latest after this long — at once for a request signed with the NEW secret (see below).
+ */
+export const SECRET_TTL_MS = 10_000;
+/** A signature that fails against a cached secret re-reads it at most this often (a forged flood stays cheap). */
+export const SECRET_RECHECK_MS = 1_000;
+const MAX_CACHED = 10_000;
+
+type CachedSecret = { secret: string; fetchedAt: number };
+const cache = new Map<string, CachedSecret>();
+let generation = 0;
+let hooked = false;
+
+export type WebhookSecret = { secret: string | null; fetchedAt: number; cached: boolean };
+
+/**
+ * The secret that signs this workspace's webhooks (null when the workspace is not connected), read
+ * from the database at most every SECRET_TTL_MS (`maxAgeMs: 0` forces a read).
+ */
+export async function readWebhookSecret(workspaceId: string, opts: { maxAgeMs?: number } = {}): Promise<WebhookSecret> {
+  if (!hooked) {
+    hooked = true;
+    onDbWrite(() => {
+      generation++;
+      cache.clear();
+    });
+  }
+  const hit = cache.get(workspaceId);
+  const now = Date.now();
+  if (hit && now - hit.fetchedAt < (opts.maxAgeMs ?? SECRET_TTL_MS)) return { ...hit, cached: true };
+  const before = generation;
+  const conn = await db.sautikitConnection.findUnique({ where: { workspaceId }, select: { signingSecretEnc: true } });
+  const secret = conn ? decryptSecret(conn.signingSecretEnc) : null;
+  // Unknown workspaces are not cached (any UUID can be tried); a write that raced this read wins.
+  if (secret === null) cache.delete(workspaceId);
+  else if (before === generation) {
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(workspaceId, { secret, fetchedAt: now });
+  }
+  return { secret, fetchedAt: now, cached: false };
+}
+
 /** The secret that signs this workspace's webhooks, or null when the workspace is not connected. */
 export async function getWebhookSecret(workspaceId: string): Promise<string | null> {
-  const conn = await db.sautikitConnection.findUnique({ where: { workspaceId }, select: { signingSecretEnc: true } });
-  return conn ? decryptSecret(conn.signingSecretEnc) : null;
+  return (await readWebhookSecret(workspaceId)).secret;
 }
 
 export function notConnected(): AppError {

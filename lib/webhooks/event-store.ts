@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { groupCommit, oneByOne } from "@/lib/webhooks/group-commit";
 
 // The durable, deduplicated store of inbound events. An event is stored before it is applied;
 // a unique (workspaceId, eventId) key turns every redelivery into a no-op, and a claim makes sure
@@ -31,33 +32,77 @@ export function eventKeyFor(eventId: string | undefined, rawBody: string): strin
   return eventId ?? `sha256:${createHash("sha256").update(rawBody).digest("hex")}`;
 }
 
+/** Events stored (and claimed) per INSERT: Sautikit bodies are small, and a batch stays one round trip. */
+const MAX_STORE_BATCH = 200;
+
+type StoreItem = { input: StoredEventInput; now: Date; eventKey: string };
+
+/**
+ * Stores a new event and claims it, or tells what became of an earlier copy. Events arriving
+ * together are inserted together (one `INSERT … ON CONFLICT DO NOTHING RETURNING`); a copy of an
+ * event already stored — rare — takes the one-by-one path below.
+ */
 export async function storeAndClaimEvent(input: StoredEventInput, now: Date = new Date()): Promise<StoreOutcome> {
   const eventKey = eventKeyFor(input.eventId, input.rawBody);
-  try {
-    const row = await db.webhookEvent.create({
-      data: {
-        workspaceId: input.workspaceId,
-        eventId: eventKey,
-        kind: input.kind,
-        route: input.route,
-        callId: input.callId,
-        roomName: input.roomName,
-        sequence: input.sequence === undefined ? undefined : BigInt(input.sequence),
-        payload: JSON.parse(JSON.stringify(input.payload ?? {})) as Prisma.InputJsonValue,
-        rawBody: input.rawBody,
-        contentType: input.contentType ?? undefined,
-        occurredAt: input.occurredAt,
-        signedAt: input.signedAt,
-        claimedAt: now,
-        applyAttempts: 1,
-      },
-      select: { id: true },
+  const claimed = await storeBatcher.submit({ input, now, eventKey });
+  return claimed ?? claimExisting(input, eventKey, now);
+}
+
+const storeBatcher = groupCommit<StoreItem, StoreOutcome | null>(
+  async (items) => {
+    let created: { id: string; workspaceId: string; eventId: string }[];
+    try {
+      created = await db.webhookEvent.createManyAndReturn({
+        data: items.map((i) => rowData(i.input, i.eventKey, i.now)),
+        skipDuplicates: true,
+        select: { id: true, workspaceId: true, eventId: true },
+      });
+    } catch {
+      // One row the database refuses must not fail its neighbours: each gets its own verdict.
+      return oneByOne(items, (i) => storeOne(i));
+    }
+    const ids = new Map(created.map((r) => [`${r.workspaceId} ${r.eventId}`, r.id]));
+    return items.map((i) => {
+      const k = `${i.input.workspaceId} ${i.eventKey}`;
+      const id = ids.get(k);
+      // The first copy inside the batch owns the new row; a second copy is a redelivery of it.
+      if (id) ids.delete(k);
+      return { ok: true as const, value: id ? { status: "claimed" as const, rowId: id, eventKey: i.eventKey } : null };
     });
+  },
+  { name: "webhook-event-store", maxBatch: MAX_STORE_BATCH },
+);
+
+async function storeOne({ input, eventKey, now }: StoreItem): Promise<StoreOutcome | null> {
+  try {
+    const row = await db.webhookEvent.create({ data: rowData(input, eventKey, now), select: { id: true } });
     return { status: "claimed", rowId: row.id, eventKey };
   } catch (err) {
-    if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")) throw err;
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") return null;
+    throw err;
   }
+}
 
+function rowData(input: StoredEventInput, eventKey: string, now: Date): Prisma.WebhookEventCreateManyInput {
+  return {
+    workspaceId: input.workspaceId,
+    eventId: eventKey,
+    kind: input.kind,
+    route: input.route,
+    callId: input.callId,
+    roomName: input.roomName,
+    sequence: input.sequence === undefined ? undefined : BigInt(input.sequence),
+    payload: JSON.parse(JSON.stringify(input.payload ?? {})) as Prisma.InputJsonValue,
+    rawBody: input.rawBody,
+    contentType: input.contentType ?? undefined,
+    occurredAt: input.occurredAt,
+    signedAt: input.signedAt,
+    claimedAt: now,
+    applyAttempts: 1,
+  };
+}
+
+async function claimExisting(input: StoredEventInput, eventKey: string, now: Date): Promise<StoreOutcome> {
   const key = { workspaceId_eventId: { workspaceId: input.workspaceId, eventId: eventKey } };
   // Seen before. Take it over only if it was never applied and nobody is applying it right now.
   const taken = await db.webhookEvent.updateMany({
@@ -91,7 +136,26 @@ export async function waitForOtherApply(rowId: string, timeoutMs: number): Promi
   }
 }
 
+/** Marks an event applied (durably: callers answer 2xx only after this resolves). */
 export async function markEventApplied(rowId: string, error?: string): Promise<void> {
+  // An error note is rare (a 4xx apply); plain marks from concurrent requests share one UPDATE.
+  if (error !== undefined) return markOne(rowId, error);
+  await markBatcher.submit(rowId);
+}
+
+const markBatcher = groupCommit<string, void>(
+  async (ids) => {
+    try {
+      await db.webhookEvent.updateMany({ where: { id: { in: ids } }, data: { appliedAt: new Date(), claimedAt: null, lastError: null } });
+      return ids.map(() => ({ ok: true as const, value: undefined }));
+    } catch {
+      return oneByOne(ids, (id) => markOne(id));
+    }
+  },
+  { name: "webhook-event-applied", maxBatch: 500 },
+);
+
+async function markOne(rowId: string, error?: string): Promise<void> {
   await db.webhookEvent.update({ where: { id: rowId }, data: { appliedAt: new Date(), claimedAt: null, lastError: error ?? null } });
 }
 

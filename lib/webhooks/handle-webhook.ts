@@ -1,5 +1,5 @@
 import "server-only";
-import { getWebhookSecret } from "@/lib/sautikit/connection";
+import { readWebhookSecret, SECRET_RECHECK_MS, type WebhookSecret } from "@/lib/sautikit/connection";
 import { dispatchEvent, dispatchVoice, type Outcome } from "@/lib/webhooks/dispatch";
 import type { WebhookRoute } from "@/lib/webhooks/handlers";
 import { parseBody } from "@/lib/webhooks/parse-body";
@@ -27,8 +27,8 @@ export async function handleWebhook(
   // Unverified hints, only for the log of requests that never get as far as being parsed.
   const hint = { kind: req.headers.get("x-sautikit-event-kind"), eventId: req.headers.get("x-sautikit-event-id") };
 
-  const finish = async (o: Outcome, knownWorkspace: boolean): Promise<Response> => {
-    await recordDelivery({
+  const finish = (o: Outcome, knownWorkspace: boolean): Response => {
+    recordDelivery({
       workspaceId: knownWorkspace ? workspaceId : null,
       route,
       kind: o.kind ?? hint.kind,
@@ -47,13 +47,13 @@ export async function handleWebhook(
   if (!UUID.test(workspaceId)) return reject(404, "unknown_workspace", `unknown workspace ${workspaceId.slice(0, 60)}`, false);
   // One indexed lookup before anything else so every rejection is attributed to a real workspace
   // (the admin's log shows forged requests too); the body is not read until the headers pass.
-  let secret: string | null;
+  let secret: WebhookSecret;
   try {
-    secret = await getWebhookSecret(workspaceId);
+    secret = await readWebhookSecret(workspaceId);
   } catch {
     return reject(503, "failed", "could not load the workspace's signing secret", false);
   }
-  if (!secret) return reject(404, "unknown_workspace", `unknown or unconnected workspace ${workspaceId}`, false);
+  if (!secret.secret) return reject(404, "unknown_workspace", `unknown or unconnected workspace ${workspaceId}`, false);
   const signature = req.headers.get("x-sautikit-signature");
   if (!signature) return reject(401, "rejected_signature", "signature missing");
   if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return reject(413, "invalid", "body too large");
@@ -63,7 +63,12 @@ export async function handleWebhook(
   // which Sautikit retries, not a forged one.
   if (raw === "aborted" || req.signal?.aborted) return reject(499, "failed", "the sender disconnected before the body was read");
   if (!raw) return reject(413, "invalid", "body too large");
-  const check = verifySignature({ header: signature, rawBody: raw, secrets: [secret] });
+  let check = verifySignature({ header: signature, rawBody: raw, secrets: [secret.secret] });
+  if (!check.ok && check.reason === "mismatch" && secret.cached && Date.now() - secret.fetchedAt >= SECRET_RECHECK_MS) {
+    // The secret may have been rotated by another instance since it was cached: read it once more.
+    const fresh = await readWebhookSecret(workspaceId, { maxAgeMs: 0 }).catch(() => null);
+    if (fresh?.secret && fresh.secret !== secret.secret) check = verifySignature({ header: signature, rawBody: raw, secrets: [fresh.secret] });
+  }
   if (!check.ok) return reject(401, "rejected_signature", `signature ${check.reason}`);
 
   const text = Buffer.from(raw).toString("utf8");

@@ -1,8 +1,12 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, onBeforeDisconnect } from "@/lib/db";
 import { log } from "@/lib/log";
 
-// One row per webhook request, whatever happened to it, for the admin's webhook log.
+// One row per webhook request, whatever happened to it, for the admin's webhook log. Rows are
+// buffered and written in batches (one INSERT per FLUSH_MS or MAX_ROWS), off the request's path:
+// a burst of webhooks must not pay one insert each. The price, by design: a crash (kill -9) loses
+// the last fraction of a second of LOG rows — never an event (events are stored and applied before
+// their 2xx) — and the stdout log line below is written synchronously for every request anyway.
 
 export type Verdict = "accepted" | "duplicate" | "rejected_signature" | "invalid" | "unknown_workspace" | "failed";
 
@@ -18,26 +22,73 @@ export type DeliveryRecord = {
   deliveryId?: string | null;
 };
 
-export async function recordDelivery(r: DeliveryRecord): Promise<void> {
+export const FLUSH_MS = 100;
+const MAX_ROWS = 250;
+/** Past this many unwritten rows (the database is down), the oldest are dropped rather than hoarded. */
+const MAX_BUFFERED = 20_000;
+
+type Row = ReturnType<typeof toRow>;
+type Buffer = { rows: Row[]; timer?: NodeJS.Timeout; flushing?: Promise<void>; hooked?: boolean };
+// On globalThis: tests (and dev reloads) may load this module twice in one process.
+const store = globalThis as typeof globalThis & { __mkutanoDeliveryLog?: Buffer };
+const buffer = (store.__mkutanoDeliveryLog ??= { rows: [] });
+
+/** Logs the request now and queues its row; never throws and never waits for the database. */
+export function recordDelivery(r: DeliveryRecord): void {
   const line = { ...r, error: r.error ?? undefined };
   if (r.verdict === "accepted" || r.verdict === "duplicate") log.info(line, "webhook");
   else log.warn(line, "webhook not applied");
-  try {
-    await db.webhookDelivery.create({
-      data: {
-        workspaceId: r.workspaceId,
-        route: r.route,
-        kind: r.kind?.slice(0, 100) ?? null,
-        eventId: r.eventId?.slice(0, 200) ?? null,
-        verdict: r.verdict,
-        statusCode: r.statusCode,
-        latencyMs: Math.max(0, Math.round(r.latencyMs)),
-        error: r.error?.slice(0, 1000) ?? null,
-        deliveryId: r.deliveryId?.slice(0, 200) ?? null,
-      },
-    });
-  } catch (err) {
-    // The log is for people; losing one row must not turn an applied event into a retry storm.
-    log.error({ err, route: r.route }, "could not record the webhook delivery");
+  if (!buffer.hooked) {
+    buffer.hooked = true;
+    onBeforeDisconnect(flushDeliveryLog);
   }
+  buffer.rows.push(toRow(r));
+  if (buffer.rows.length > MAX_BUFFERED) {
+    const dropped = buffer.rows.splice(0, buffer.rows.length - MAX_BUFFERED).length;
+    log.error({ dropped }, "webhook log buffer full; oldest rows dropped");
+  }
+  if (buffer.rows.length >= MAX_ROWS) void flushDeliveryLog();
+  else if (!buffer.timer) {
+    buffer.timer = setTimeout(() => void flushDeliveryLog(), FLUSH_MS);
+    // A pending log write never keeps a process alive; shutdown flushes (lib/db.ts disconnectDb).
+    buffer.timer.unref?.();
+  }
+}
+
+/** Writes every queued row (shutdown, tests). Failures are logged, never thrown. */
+export async function flushDeliveryLog(): Promise<void> {
+  if (buffer.timer) clearTimeout(buffer.timer);
+  buffer.timer = undefined;
+  // One write at a time; rows queued meanwhile go in the next one.
+  while (buffer.flushing) await buffer.flushing;
+  if (buffer.rows.length === 0) return;
+  const rows = buffer.rows.splice(0, MAX_ROWS);
+  buffer.flushing = write(rows).finally(() => (buffer.flushing = undefined));
+  await buffer.flushing;
+  if (buffer.rows.length) await flushDeliveryLog();
+}
+
+async function write(rows: Row[]): Promise<void> {
+  try {
+    await db.webhookDelivery.createMany({ data: rows });
+  } catch (err) {
+    // The log is for people; losing rows must not turn an applied event into a retry storm.
+    log.error({ err, rows: rows.length }, "could not record webhook deliveries");
+  }
+}
+
+function toRow(r: DeliveryRecord) {
+  return {
+    workspaceId: r.workspaceId,
+    route: r.route,
+    kind: r.kind?.slice(0, 100) ?? null,
+    eventId: r.eventId?.slice(0, 200) ?? null,
+    verdict: r.verdict,
+    statusCode: r.statusCode,
+    latencyMs: Math.max(0, Math.round(r.latencyMs)),
+    error: r.error?.slice(0, 1000) ?? null,
+    deliveryId: r.deliveryId?.slice(0, 200) ?? null,
+    // The request's time, not the flush's, so the log's order and ages stay true.
+    receivedAt: new Date(),
+  };
 }

@@ -15,6 +15,7 @@ const FIXTURE_CALL = "0190a1b2-0000-7000-8000-00000000c001";
 
 let app: AppTest;
 let db: typeof import("@/lib/db").db;
+let flushDeliveryLog: typeof import("@/lib/webhooks/record-delivery").flushDeliveryLog;
 let workspaceId: string;
 let secret: string;
 let meetingId: string;
@@ -24,6 +25,7 @@ let bodies: Record<string, { body: string; type: string }>;
 beforeAll(async () => {
   app = await setupAppTest();
   db = (await import("@/lib/db")).db;
+  ({ flushDeliveryLog } = await import("@/lib/webhooks/record-delivery"));
   (await import("@/lib/webhooks/register-app-handlers")).registerAppHandlers();
   const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
   const { addParticipant } = await import("@/lib/meetings/add-participant");
@@ -85,6 +87,7 @@ describe("refused webhooks change nothing", () => {
   const routes = ["voice/outbound", "voice/inbound", "conference/events", "conference/digits", "call-events"];
   it.each(routes)("%s: forged, unsigned, stale and future signatures are all 401", async (route) => {
     const before = await snapshot();
+    await flushDeliveryLog();
     const rejectedBefore = await db.webhookDelivery.count({ where: { workspaceId, route, verdict: "rejected_signature" } });
     for (const [name, make] of ATTACKS) {
       const { body, type } = bodies[route]!;
@@ -94,6 +97,7 @@ describe("refused webhooks change nothing", () => {
       expect(text, "a refusal says nothing about the secret").not.toContain(secret);
     }
     expect(await snapshot()).toEqual(before);
+    await flushDeliveryLog(); // log rows are written in batches, off the request path
     const rejected = await db.webhookDelivery.count({ where: { workspaceId, route, verdict: "rejected_signature" } });
     expect(rejected - rejectedBefore).toBe(ATTACKS.length);
   });
@@ -109,6 +113,7 @@ describe("genuine duplicates inside the window", () => {
     statuses.push(...burst.map((r) => r.status));
     expect(statuses.every((s) => s >= 200 && s < 300), `statuses ${statuses.join(",")}`).toBe(true);
     expect(await db.rosterEvent.count({ where: { meetingId } })).toBe(factsBefore + 1);
+    await flushDeliveryLog();
     const verdicts = await db.webhookDelivery.groupBy({ by: ["verdict"], where: { workspaceId, route, verdict: { in: ["accepted", "duplicate"] } }, _count: true });
     expect(Object.fromEntries(verdicts.map((v) => [v.verdict, v._count]))).toEqual({ accepted: 1, duplicate: 5 });
   });

@@ -12,12 +12,16 @@ import { type AppTest, setupAppTest } from "../support/setup-app-test";
 const SECRET = "whsec_pipeline_test_secret";
 let app: AppTest;
 let db: typeof import("@/lib/db").db;
+let flushDeliveryLog: typeof import("@/lib/webhooks/record-delivery").flushDeliveryLog;
+/** The webhook log, once the rows buffered so far are written (they are batched, off the request path). */
+const logged = async () => (await flushDeliveryLog(), db.webhookDelivery);
 let register: (h: WebhookHandlers) => void;
 let workspaceId: string;
 
 beforeAll(async () => {
   app = await setupAppTest();
   ({ db } = await import("@/lib/db"));
+  ({ flushDeliveryLog } = await import("@/lib/webhooks/record-delivery"));
   ({ registerWebhookHandlers: register } = await import("@/lib/webhooks/handlers"));
   const { encryptSecret } = await import("@/lib/crypto");
   const ws = await db.workspace.create({
@@ -53,7 +57,7 @@ const callEvent = (eventId: string, kind = "call.answered") =>
     occurred_at: "2026-11-25T10:00:05.000Z",
     data: { call_id: `call-${eventId}`, session_id: "HD_000000000001", direction: "outbound", from: "+254709000200", to: "+254712345678", status: "answered" },
   });
-const deliveries = (eventId: string) => db.webhookDelivery.findMany({ where: { workspaceId, eventId }, orderBy: { receivedAt: "asc" } });
+const deliveries = async (eventId: string) => (await logged()).findMany({ where: { workspaceId, eventId }, orderBy: { receivedAt: "asc" } });
 
 describe("events", () => {
   it("the same event delivered three times is stored and applied once", async () => {
@@ -188,7 +192,7 @@ describe("rejections", () => {
     expect(res.status).toBe(401);
     expect(applied).toBe(0);
     expect(await db.webhookEvent.count({ where: { workspaceId, eventId: id } })).toBe(0);
-    const log = await db.webhookDelivery.findMany({ where: { workspaceId, verdict: "rejected_signature", error: "signature mismatch" } });
+    const log = await (await logged()).findMany({ where: { workspaceId, verdict: "rejected_signature", error: "signature mismatch" } });
     expect(log.length).toBeGreaterThanOrEqual(1);
     expect(log.at(-1)).toMatchObject({ statusCode: 401, route: "call-events" });
   });
@@ -201,9 +205,9 @@ describe("rejections", () => {
   ] as const)("a %s signature is 401 and logged", async (_n, o: { signature?: string | null; skew?: number }, error) => {
     const id = randomUUID();
     const opts = { signature: o.signature, t: o.skew === undefined ? undefined : Math.floor(Date.now() / 1000) + o.skew };
-    const before = await db.webhookDelivery.count({ where: { workspaceId, error } });
+    const before = await (await logged()).count({ where: { workspaceId, error } });
     expect((await post("call-events", callEvent(id), opts)).status).toBe(401);
-    expect(await db.webhookDelivery.count({ where: { workspaceId, error } })).toBe(before + 1);
+    expect(await (await logged()).count({ where: { workspaceId, error } })).toBe(before + 1);
     expect(await db.webhookEvent.count({ where: { eventId: id } })).toBe(0);
   });
 
@@ -249,7 +253,7 @@ describe("rejections", () => {
     } as RequestInit);
     const res = await handleWebhook(req, Promise.resolve({ workspaceId }), "call-events");
     expect(res.status).toBe(499);
-    expect(await db.webhookDelivery.findFirstOrThrow({ where: { deliveryId: "cut-1" } })).toMatchObject({ verdict: "failed" });
+    expect(await (await logged()).findFirstOrThrow({ where: { deliveryId: "cut-1" } })).toMatchObject({ verdict: "failed" });
   });
 
   it("an unknown workspace is 404", async () => {

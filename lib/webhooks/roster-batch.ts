@@ -1,0 +1,216 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { legLookup, matchLeg } from "@/lib/roster/find-leg";
+import { lockMeeting, recordRosterEvents } from "@/lib/roster/recompute-roster";
+import { notifyRosterChanged } from "@/lib/roster/roster-bus";
+import type { RosterEvent } from "@/lib/roster/roster-event";
+import { groupCommit, oneByOne, type Settled } from "@/lib/webhooks/group-commit";
+
+// Group commit for roster facts from webhooks (ADR 0003, "Group commit"): the conference and call
+// events that arrive together are resolved to their meetings and legs with a few queries, and each
+// meeting's facts are stored in ONE transaction (one meeting lock, one roster recompute) instead of
+// one per event. If a meeting's transaction fails, its events are applied one by one, so one bad
+// event fails alone and the others still apply.
+
+/** One event's contribution to a roster, before its meeting and leg are known. */
+export type RosterWork = {
+  workspaceId: string;
+  /** The room a conference event names (the app generated it); without one, the meeting is the leg's. */
+  roomName?: string;
+  /** How the event names its leg; absent for room-level facts (start, end). */
+  leg?: {
+    callId?: string;
+    clientRequestId?: string;
+    /** A caller the app has no leg for (dialled in another way): create one to keep them visible. */
+    createForCaller?: { caller?: string };
+  };
+  fact(legId: string | null): RosterEvent;
+};
+
+export type RosterWorkResult = { applied: boolean; reason?: string; meetingId?: string };
+
+/** Facts per batch: enough to amortise the round trips, small enough to keep a batch well under a second. */
+const MAX_BATCH = 400;
+
+const batcher = groupCommit<RosterWork, RosterWorkResult>(applyBatch, { name: "roster-apply", maxBatch: MAX_BATCH });
+
+/** Records one event's fact, together with whatever else arrived meanwhile; resolves once committed. */
+export function applyRosterWork(work: RosterWork): Promise<RosterWorkResult> {
+  return batcher.submit(work);
+}
+
+type Located = { work: RosterWork; index: number; meetingId: string };
+
+async function applyBatch(works: RosterWork[]): Promise<Settled<RosterWorkResult>[]> {
+  let known: LegRef[];
+  const results: Settled<RosterWorkResult>[] = new Array(works.length);
+  let located: Located[];
+  try {
+    ({ located, legs: known } = await locate(works, results));
+  } catch (error) {
+    // The reads that every event needs failed (the database is unreachable): each fails, Sautikit retries.
+    return works.map(() => ({ ok: false as const, error }));
+  }
+
+  const byMeeting = new Map<string, Located[]>();
+  for (const l of located) byMeeting.set(l.meetingId, [...(byMeeting.get(l.meetingId) ?? []), l]);
+  // Meetings in id order inside every transaction: two batches (two instances) never wait on each
+  // other's meeting locks in opposite orders.
+  const groups = [...byMeeting].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const chunks = split(groups, parallelTransactions(groups.length));
+  await Promise.all(chunks.map((chunk) => applyChunk(chunk, results, known)));
+  return results;
+}
+
+type Group = [meetingId: string, located: Located[]];
+
+/**
+ * The embedded database has one connection, so one transaction for the whole batch saves a
+ * BEGIN/COMMIT per meeting; PostgreSQL gets a few transactions side by side on its pool.
+ */
+function parallelTransactions(meetings: number): number {
+  return env().DATABASE_URL.startsWith("pglite:") ? 1 : Math.min(PG_PARALLEL_TRANSACTIONS, meetings);
+}
+const PG_PARALLEL_TRANSACTIONS = 4;
+/** A batch transaction may hold many meetings; give it longer than Prisma's 5 s default before falling back. */
+const BATCH_TX = { maxWait: 10_000, timeout: 20_000 };
+
+function split<T>(items: T[], parts: number): T[][] {
+  const out: T[][] = Array.from({ length: Math.max(1, parts) }, () => []);
+  items.forEach((item, i) => out[i % out.length]!.push(item));
+  return out.filter((c) => c.length > 0);
+}
+
+/** All of a chunk's meetings in one transaction; if it fails, meeting by meeting; then event by event. */
+async function applyChunk(groups: Group[], results: Settled<RosterWorkResult>[], known: LegRef[]): Promise<void> {
+  let outs: Array<Settled<RosterWorkResult>[]> | null = null;
+  if (groups.every(([, g]) => oneWorkspace(g))) {
+    try {
+      outs = await db.$transaction(async (tx) => {
+        const all: Array<Settled<RosterWorkResult>[]> = [];
+        for (const [meetingId, g] of groups) all.push(ok(await inMeeting(tx, g[0]!.work.workspaceId, meetingId, g.map((l) => l.work), known)));
+        return all;
+      }, BATCH_TX);
+    } catch {
+      outs = null;
+    }
+  }
+  outs ??= await Promise.all(groups.map(([meetingId, g]) => (groups.length > 1 ? applyMeeting(meetingId, g, known) : eventByEvent(meetingId, g, known))));
+  groups.forEach(([meetingId, g], gi) => {
+    g.forEach((l, i) => (results[l.index] = outs![gi]![i]!));
+    if (outs![gi]!.some((s) => s.ok && s.value.applied)) notifyRosterChanged(meetingId);
+  });
+}
+
+async function applyMeeting(meetingId: string, g: Located[], known: LegRef[]): Promise<Settled<RosterWorkResult>[]> {
+  if (g.length > 1 && oneWorkspace(g)) {
+    try {
+      return ok(await db.$transaction((tx) => inMeeting(tx, g[0]!.work.workspaceId, meetingId, g.map((l) => l.work), known), BATCH_TX));
+    } catch {
+      // Fall through: find the event that fails.
+    }
+  }
+  return eventByEvent(meetingId, g, known);
+}
+
+function eventByEvent(meetingId: string, g: Located[], known: LegRef[]): Promise<Settled<RosterWorkResult>[]> {
+  return oneByOne(g, async (l) => (await db.$transaction((tx) => inMeeting(tx, l.work.workspaceId, meetingId, [l.work], known)))[0]!);
+}
+
+/** Meetings belong to one workspace: a group naming two is forged or broken, so its events go one by one. */
+const oneWorkspace = (g: Located[]) => g.every((l) => l.work.workspaceId === g[0]!.work.workspaceId);
+
+const ok = <T>(values: T[]): Settled<T>[] => values.map((value) => ({ ok: true as const, value }));
+
+type LegRef = { id: string; workspaceId: string; meetingId: string; callId: string | null; idempotencyKey: string | null };
+
+/**
+ * Finds each event's meeting (by room name for conference events, through the leg for call events)
+ * and reads every leg the batch names, with two queries for the whole batch.
+ */
+async function locate(works: RosterWork[], results: Settled<RosterWorkResult>[]): Promise<{ located: Located[]; legs: LegRef[] }> {
+  const byWorkspace = new Map<string, { rooms: Set<string>; named: RosterWork[] }>();
+  for (const w of works) {
+    const entry = byWorkspace.get(w.workspaceId) ?? { rooms: new Set<string>(), named: [] };
+    if (w.roomName !== undefined) entry.rooms.add(w.roomName);
+    if (w.leg) entry.named.push(w);
+    byWorkspace.set(w.workspaceId, entry);
+  }
+  const roomOr: Prisma.MeetingWhereInput[] = [];
+  const legOr: Prisma.LegWhereInput[] = [];
+  for (const [workspaceId, e] of byWorkspace) {
+    if (e.rooms.size) roomOr.push({ workspaceId, roomName: { in: [...e.rooms] } });
+    if (e.named.length) legOr.push(legLookup(workspaceId, e.named.map((c) => c.leg?.callId), e.named.map((c) => c.leg?.clientRequestId)));
+  }
+  const [meetings, legs] = await Promise.all([
+    roomOr.length ? db.meeting.findMany({ where: { OR: roomOr }, select: { id: true, workspaceId: true, roomName: true } }) : [],
+    legOr.length
+      ? db.leg.findMany({ where: { OR: legOr }, select: { id: true, workspaceId: true, meetingId: true, callId: true, idempotencyKey: true } })
+      : [],
+  ]);
+  const located: Located[] = [];
+  works.forEach((work, index) => {
+    if (work.roomName !== undefined) {
+      const meeting = meetings.find((m) => m.workspaceId === work.workspaceId && m.roomName === work.roomName);
+      if (meeting) located.push({ work, index, meetingId: meeting.id });
+      else results[index] = { ok: true, value: { applied: false, reason: "unknown room" } };
+      return;
+    }
+    const leg = matchLeg(legs.filter((l) => l.workspaceId === work.workspaceId), work.leg?.callId, work.leg?.clientRequestId);
+    if (leg) located.push({ work, index, meetingId: leg.meetingId });
+    else results[index] = { ok: true, value: { applied: false, reason: "unknown call" } };
+  });
+  return { located, legs };
+}
+
+/**
+ * One meeting's events inside `tx`: match legs (creating inbound ones), store facts, fold once.
+ * `known` is the batch's leg read; copied here, since a rolled-back attempt must not leave its
+ * created legs or call ids behind for the retry.
+ */
+async function inMeeting(tx: Prisma.TransactionClient, workspaceId: string, meetingId: string, works: RosterWork[], known: LegRef[]): Promise<RosterWorkResult[]> {
+  const legs = known.filter((l) => l.meetingId === meetingId && l.workspaceId === workspaceId).map((l) => ({ ...l }));
+  const facts: RosterEvent[] = [];
+  const recorded: boolean[] = [];
+  // Every roster writer takes the meeting lock before writing a leg (a leg first, then the
+  // meeting, deadlocks against a writer that does it the other way round).
+  let locked = false;
+  const lock = async () => {
+    if (!locked) await lockMeeting(tx, meetingId);
+    locked = true;
+  };
+  for (const w of works) {
+    if (!w.leg) {
+      facts.push(w.fact(null));
+      recorded.push(true);
+      continue;
+    }
+    const { callId, clientRequestId, createForCaller } = w.leg;
+    let leg = matchLeg(legs, callId, clientRequestId);
+    if (!leg && callId && createForCaller) {
+      await lock();
+      const caller = createForCaller.caller;
+      const participant = caller ? await tx.participant.findFirst({ where: { meetingId, phoneE164: caller }, select: { id: true } }) : null;
+      leg = await tx.leg.create({
+        data: { workspaceId, meetingId, participantId: participant?.id ?? null, callId, direction: "inbound", state: "answered", fromE164: caller ?? null },
+        select: { id: true, workspaceId: true, meetingId: true, callId: true, idempotencyKey: true },
+      });
+      legs.push(leg);
+    }
+    if (!leg) {
+      recorded.push(false);
+      continue;
+    }
+    if (!leg.callId && callId) {
+      await lock();
+      await tx.leg.update({ where: { id: leg.id }, data: { callId } });
+      leg.callId = callId;
+    }
+    facts.push(w.fact(leg.id));
+    recorded.push(true);
+  }
+  const applied = facts.length > 0 && (await recordRosterEvents(tx, workspaceId, meetingId, facts));
+  return recorded.map((r) => (r ? { applied, meetingId } : { applied: false, reason: "unknown leg", meetingId }));
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { groupCommit, groupCommitStats, oneByOne } from "@/lib/webhooks/group-commit";
+
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+describe("groupCommit", () => {
+  it("runs what arrives together as one batch, and what arrives during a batch as the next one", async () => {
+    const batches: number[][] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const gc = groupCommit<number, number>(
+      async (items) => {
+        batches.push(items);
+        if (batches.length === 1) await gate;
+        return items.map((i) => ({ ok: true as const, value: i * 2 }));
+      },
+      { name: "unit-a", maxBatch: 100 },
+    );
+    const first = [1, 2, 3].map((i) => gc.submit(i));
+    await tick();
+    // The first batch is still running: these wait and go together.
+    const second = [4, 5, 6, 7].map((i) => gc.submit(i));
+    await tick(5);
+    expect(batches).toEqual([[1, 2, 3]]);
+    release();
+    expect(await Promise.all([...first, ...second])).toEqual([2, 4, 6, 8, 10, 12, 14]);
+    expect(batches).toEqual([[1, 2, 3], [4, 5, 6, 7]]);
+    expect(groupCommitStats()["unit-a"]).toMatchObject({ batches: 2, items: 7, largest: 4 });
+  });
+
+  it("caps a batch at maxBatch", async () => {
+    const sizes: number[] = [];
+    const gc = groupCommit<number, number>(async (items) => (sizes.push(items.length), items.map((i) => ({ ok: true as const, value: i }))), {
+      name: "unit-b",
+      maxBatch: 4,
+    });
+    await Promise.all(Array.from({ length: 10 }, (_, i) => gc.submit(i)));
+    expect(sizes).toEqual([4, 4, 2]);
+  });
+
+  it("gives each item its own outcome, and a thrown batch fails all of its items", async () => {
+    let fail = false;
+    const gc = groupCommit<number, number>(
+      async (items) => {
+        if (fail) throw new Error("down");
+        return items.map((i) => (i === 2 ? { ok: false as const, error: new Error("bad 2") } : { ok: true as const, value: i }));
+      },
+      { name: "unit-c", maxBatch: 10 },
+    );
+    const r = await Promise.allSettled([1, 2, 3].map((i) => gc.submit(i)));
+    expect(r.map((x) => x.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((r[1] as PromiseRejectedResult).reason.message).toBe("bad 2");
+    fail = true;
+    const r2 = await Promise.allSettled([4, 5].map((i) => gc.submit(i)));
+    expect(r2.map((x) => x.status)).toEqual(["rejected", "rejected"]);
+    fail = false;
+    expect(await gc.submit(6)).toBe(6); // the queue keeps working after a failed batch
+  });
+
+  it("oneByOne keeps each item's own result", async () => {
+    const out = await oneByOne([1, 2, 3], async (i) => {
+      if (i === 2) throw new Error("two");
+      return i;
+    });
+    expect(out.map((o) => o.ok)).toEqual([true, false, true]);
+  });
+});
