@@ -1,0 +1,63 @@
+// The signing secret is cached per workspace (ADR 0003, "Group commit"), but never in a way that
+// keeps a changed secret working in this process, and a secret rotated by another instance is
+// picked up by the first request signed with the new one.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signPayload } from "@/lib/sautikit/contract/signature";
+import { type AppTest, setupAppTest } from "../support/setup-app-test";
+
+let app: AppTest;
+let db: typeof import("@/lib/db").db;
+let encryptSecret: typeof import("@/lib/crypto").encryptSecret;
+let workspaceId: string;
+
+beforeAll(async () => {
+  app = await setupAppTest();
+  ({ db } = await import("@/lib/db"));
+  ({ encryptSecret } = await import("@/lib/crypto"));
+  const ws = await db.workspace.create({
+    data: {
+      name: "Secrets",
+      connection: { create: { apiBaseUrl: "http://127.0.0.1:9", apiKeyEnc: encryptSecret("sk_x"), signingSecretEnc: encryptSecret("whsec_first"), mode: "live" } },
+    },
+  });
+  workspaceId = ws.id;
+});
+afterAll(() => app?.stop());
+
+async function post(secret: string): Promise<number> {
+  const body = JSON.stringify({ kind: "call.ringing", event_id: `ev-${randomUUID()}`, occurred_at: new Date().toISOString(), data: { call_id: `call-${randomUUID()}` } });
+  const res = await fetch(`${app.url}/api/sautikit/${workspaceId}/call-events`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-sautikit-signature": await signPayload(secret, body, Math.floor(Date.now() / 1000)) },
+    body,
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+describe("signing secret cache", () => {
+  it("a secret changed in this process stops working at once; the new one works at once", async () => {
+    expect(await post("whsec_first")).toBe(200); // now cached
+    await db.sautikitConnection.update({ where: { workspaceId }, data: { signingSecretEnc: encryptSecret("whsec_second") } });
+    expect(await post("whsec_first")).toBe(401);
+    expect(await post("whsec_second")).toBe(200);
+  });
+
+  it("a secret rotated by another instance (not through this process) is re-read on the first mismatch", async () => {
+    expect(await post("whsec_second")).toBe(200);
+    // Another instance's write: raw SQL, so this process's client never sees it.
+    await db.$executeRaw`UPDATE "SautikitConnection" SET "signingSecretEnc" = ${encryptSecret("whsec_third")} WHERE "workspaceId" = ${workspaceId}`;
+    // Re-reads are rate-limited (a forged flood must stay cheap): once the cached copy is a second old…
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(await post("whsec_third")).toBe(200);
+    // …and from then on the new secret is the cached one.
+    expect(await post("whsec_second")).toBe(401);
+  });
+
+  it("a workspace disconnected in this process is unknown at once", async () => {
+    expect(await post("whsec_third")).toBe(200);
+    await db.sautikitConnection.delete({ where: { workspaceId } });
+    expect(await post("whsec_third")).toBe(404);
+  });
+});
