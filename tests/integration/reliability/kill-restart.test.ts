@@ -84,7 +84,7 @@ describe.runIf(onPostgres)("kill -9 during a live meeting on PostgreSQL", () => 
   // whose recording transaction deadlocked was stored as a failed dial although its call was live
   // (ADR 0007 addendum; tests/integration/jobs/dial-lock-order.test.ts). A failure now names what
   // the app and the emulator each know about the phones that disagree.
-  it("loses nothing: after the restart the roster matches the emulator and every delivered event is applied", { timeout: 240_000 }, async () => {
+  it("loses nothing: after the restart the roster matches the emulator and every delivered event is applied", { timeout: 330_000 }, async () => {
     const email = "host@kill.test";
     const { db } = await import("@/lib/db");
     const { signUp } = await import("@/lib/workspaces/sign-up");
@@ -122,13 +122,16 @@ describe.runIf(onPostgres)("kill -9 during a live meeting on PostgreSQL", () => 
 
     child = await startApp();
     const events = (d: Delivery) => d.kind.startsWith("conference.") || d.kind.startsWith("call.");
+    // Long enough for the emulator's schedule: an event refused while the app was down and then
+    // while its claim went stale (30 s) may need a 4th attempt, up to 6 + 24 + 120 s (0, 30, 120,
+    // 600 s × 0.2, full jitter) after the first. Returns as soon as all are delivered.
     const settled = await until(
       "every event delivered after the restart",
       async () => {
         const all = (await ours()).filter(events);
         return all.length > 0 && all.every((d) => d.outcome === "delivered") ? all : undefined;
       },
-      120_000,
+      180_000,
     ).catch(async (e: Error) => {
       const open = (await ours()).filter((d) => events(d) && d.outcome !== "delivered");
       throw new Error(`${e.message}: ${JSON.stringify(open.slice(0, 10))}`);
