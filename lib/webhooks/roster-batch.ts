@@ -73,7 +73,7 @@ type Group = [meetingId: string, located: Located[]];
 function parallelTransactions(meetings: number): number {
   return env().DATABASE_URL.startsWith("pglite:") ? 1 : Math.min(PG_PARALLEL_TRANSACTIONS, meetings);
 }
-const PG_PARALLEL_TRANSACTIONS = 4;
+const PG_PARALLEL_TRANSACTIONS = 10;
 /** A batch transaction may hold many meetings; give it longer than Prisma's 5 s default before falling back. */
 const BATCH_TX = { maxWait: 10_000, timeout: 20_000 };
 
