@@ -4,7 +4,8 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { buttonClasses } from "@/components/ui/button-classes";
-import { useLiveJson } from "@/lib/hooks/use-live-json";
+import useSWR from "swr";
+import { apiFetch } from "@/lib/hooks/api-fetch";
 import type { MeetingStatement } from "@/lib/statements/meeting-statement";
 import { BudgetForm } from "@/components/spend/budget-form";
 import { formatDuration, formatKes, formatTime } from "@/components/spend/format";
@@ -16,11 +17,13 @@ import { formatDuration, formatKes, formatTime } from "@/components/spend/format
 export function MeetingSpendPanel({ initial }: { initial: MeetingStatement }) {
   const id = initial.meeting.id;
   const changing = initial.meeting.status === "live" || initial.meeting.status === "scheduled";
-  const { data: s, mutate } = useLiveJson(`/api/meetings/${id}/statement`, initial, {
-    refreshInterval: (latest) => (latest.meeting.status === "live" || latest.meeting.status === "scheduled" ? 5_000 : 0),
+  const { data, mutate } = useSWR(`/api/meetings/${id}/statement`, (url: string) => apiFetch<MeetingStatement>(url), {
+    fallbackData: initial,
+    refreshInterval: (latest) => (latest && (latest.meeting.status === "live" || latest.meeting.status === "scheduled") ? 5_000 : 0),
     revalidateOnMount: changing,
     revalidateOnFocus: changing,
   });
+  const s = data ?? initial;
   const { budget } = s;
   const nearing = budget.budgetMinor !== null && !budget.reached && budget.spentMinor >= budget.budgetMinor * 0.8;
 

@@ -1,18 +1,21 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { useLiveJson } from "@/lib/hooks/use-live-json";
+import useSWR from "swr";
+import { apiFetch } from "@/lib/hooks/api-fetch";
 import type { RosterSnapshot } from "@/lib/shared/roster-types";
 
 export type { RosterSnapshot } from "@/lib/shared/roster-types";
 
 /**
- * The live roster: Server-Sent Events push each change; while the stream is down, it is polled
- * every 2 s instead (and EventSource keeps reconnecting).
+ * The live roster: SWR holds the data, starting from the server-rendered snapshot; Server-Sent
+ * Events push each change into SWR's cache. While the stream is down, SWR polls every 2 s instead
+ * (and EventSource keeps reconnecting).
  */
 export function useMeetingRoster(meetingId: string, initial: RosterSnapshot) {
   const [streaming, setStreaming] = useState(false);
-  const { data, mutate } = useLiveJson<RosterSnapshot>(`/api/meetings/${meetingId}/roster`, initial, {
+  const { data, mutate } = useSWR(`/api/meetings/${meetingId}/roster`, (url: string) => apiFetch<RosterSnapshot>(url), {
+    fallbackData: initial,
     refreshInterval: streaming ? 0 : 2000,
     revalidateOnFocus: true,
   });
@@ -25,10 +28,13 @@ export function useMeetingRoster(meetingId: string, initial: RosterSnapshot) {
     source.addEventListener("roster", (e) => {
       const snapshot = JSON.parse((e as MessageEvent<string>).data) as RosterSnapshot;
       setStreaming(true);
-      void mutate(snapshot);
+      // A push is a local mutation to SWR: a fetch that started before it is discarded when it
+      // returns, so a slow poll never replaces a newer snapshot with an older one.
+      void mutate(snapshot, { revalidate: false });
     });
     return () => source.close();
   }, [meetingId, mutate]);
 
-  return { data, mutate, streaming };
+  // fallbackData makes data always defined at runtime; SWR's types cannot see that.
+  return { data: data ?? initial, mutate, streaming };
 }

@@ -56,11 +56,23 @@ async function packagesReachedFrom(entry: string): Promise<string[]> {
   return [...new Set(packages)].sort();
 }
 
+/**
+ * npm packages the meeting page may ship besides React and Next: SWR (the user's choice for live
+ * data, ADR 0009) and its own dependencies. Each package here is paid for on first load; phone
+ * formatting, validation and dates are done on the server or with the platform (Intl) instead.
+ */
+const ALLOWED_PACKAGES = new Set(["swr", "dequal", "use-sync-external-store"]);
+
 describe("client bundles", () => {
-  it.each(MEETING_PAGE_ISLANDS)("%s ships no npm package besides React and Next", async (entry) => {
-    // Each package here is paid for on first load; phone formatting, validation and dates are
-    // done on the server or with the platform (Intl) instead.
-    expect(await packagesReachedFrom(entry)).toEqual([]);
+  it.each(MEETING_PAGE_ISLANDS)("%s ships no npm package besides React, Next and SWR", async (entry) => {
+    expect((await packagesReachedFrom(entry)).filter((p) => !ALLOWED_PACKAGES.has(p))).toEqual([]);
+  });
+
+  it("the live roster and the spend panel keep their data in SWR", async () => {
+    // Guards the other direction: the data layer is SWR, not a hand-written replacement.
+    for (const entry of ["components/roster/live-meeting.tsx", "components/spend/meeting-spend-panel.tsx"]) {
+      expect(await packagesReachedFrom(entry)).toContain("swr");
+    }
   });
 
   it("the big-room virtualiser is fetched on demand, not with the page", async () => {
