@@ -78,7 +78,8 @@ async function shutdown(reason: string): Promise<void> {
   while (inFlight.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   server.closeAllConnections();
   try {
-    await Promise.race([lane()?.close(), new Promise((r) => setTimeout(r, 3000))]);
+    // The runner SIGKILLs 8 s after its SIGTERM (scripts/lib/processes.ts): drain 5 s + close 2 s fits.
+    await Promise.race([lane()?.close(), new Promise((r) => setTimeout(r, 2000))]);
   } catch (err) {
     console.error("closing the app:", err);
   }
