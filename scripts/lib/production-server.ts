@@ -39,7 +39,11 @@ const server = http.createServer((req, res) => {
   const target = req.method === "POST" ? matchWebhookPath(req.url ?? "/") : undefined;
   const current = target && lane();
   if (!target || !current) {
-    void handleNext(req, res);
+    handleNext(req, res).catch((err: unknown) => {
+      console.error("request failed:", err);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
     return;
   }
   const { request, bodyCancelled } = toWebRequest(req, hostname, port);
