@@ -1,4 +1,4 @@
-// GET /api/meetings/:id/roster — the live roster snapshot (the page's refetch and polling fallback)
+// GET /api/meetings/:id/roster — the live roster snapshot (SWR's data source and polling fallback)
 import { requireApiActor } from "@/lib/auth/actor";
 import { route } from "@/lib/http/route";
 import { getMeetingRoster } from "@/lib/roster/get-meeting-roster";

@@ -1,0 +1,22 @@
+// Browser entry for live-roster-ordering.test.ts: renders the real useMeetingRoster hook and shows
+// which snapshot it holds, so the test can drive fetches and pushes from a local server.
+import { createRoot } from "react-dom/client";
+import { useMeetingRoster, type RosterSnapshot } from "@/lib/hooks/use-meeting-roster";
+
+const initial: RosterSnapshot = {
+  meeting: { id: "m1", status: "live", locked: false, startedAt: null, endedAt: null, capacity: 10 },
+  people: [],
+  serverNow: 0,
+  version: "v1",
+};
+
+function Probe() {
+  const { data, streaming } = useMeetingRoster("m1", initial);
+  return (
+    <p id="probe" data-streaming={String(streaming)}>
+      {data.version}
+    </p>
+  );
+}
+
+createRoot(document.getElementById("root")!).render(<Probe />);
