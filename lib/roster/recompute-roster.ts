@@ -85,13 +85,23 @@ const legColumns = Prisma.raw(
 // (meetingId, legId) and (meetingId, kind) indexes.
 function factSource(tx: Tx, meetingId: string): FoldSource<LegRow> {
   return {
-    // One statement with the participant's role joined (the relation select would take two).
+    // One statement, the participant's role joined (a relation select takes two). Each branch is
+    // an index lookup — the touched legs by id, the hosts by (meetingId, role) then participantId —
+    // so the cost does not grow with the room (an OR across the join would scan every leg).
     legs: async (ids, withHosts) => {
-      const rows = await tx.$queryRaw<(Omit<LegRow, "participant"> & { role: string | null })[]>`
-        SELECT ${legColumns}, p.role FROM "Leg" l LEFT JOIN "Participant" p ON p.id = l."participantId"
-        WHERE l."meetingId" = ${meetingId}
-          AND (${ids.length ? Prisma.sql`l.id IN (${Prisma.join(ids)})` : Prisma.sql`FALSE`}${withHosts ? Prisma.sql` OR p.role = 'host'` : Prisma.empty})`;
-      return rows.map(({ role, ...leg }) => ({ ...leg, participant: role === null ? null : { role } }));
+      const touched = ids.length
+        ? Prisma.sql`SELECT ${legColumns}, p.role FROM "Leg" l LEFT JOIN "Participant" p ON p.id = l."participantId"
+            WHERE l."meetingId" = ${meetingId} AND l.id IN (${Prisma.join(ids)})`
+        : null;
+      const hosts = withHosts
+        ? Prisma.sql`SELECT ${legColumns}, p.role FROM "Participant" p JOIN "Leg" l ON l."participantId" = p.id
+            WHERE p."meetingId" = ${meetingId} AND p.role = 'host' AND l."meetingId" = ${meetingId}`
+        : null;
+      const parts = [touched, hosts].filter((q) => q !== null);
+      if (parts.length === 0) return [];
+      const rows = await tx.$queryRaw<(Omit<LegRow, "participant"> & { role: string | null })[]>`${Prisma.join(parts, " UNION ALL ")}`;
+      const byId = new Map(rows.map(({ role, ...leg }) => [leg.id, { ...leg, participant: role === null ? null : { role } }]));
+      return [...byId.values()];
     },
     allLegs: () => tx.leg.findMany({ where: { meetingId }, select: legRowSelect }),
     factsFor: async (legIds) =>
