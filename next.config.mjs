@@ -15,6 +15,8 @@ const nextConfig = {
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx (403) for signed-in users without the needed role.
   experimental: { authInterrupts: true },
+  // SWR's React 16/17 shim for useSyncExternalStore: React 19 has the hook (ADR 0009).
+  turbopack: { resolveAlias: { "use-sync-external-store/shim": "./lib/hooks/use-sync-external-store-shim.ts" } },
 };
 
 export default nextConfig;

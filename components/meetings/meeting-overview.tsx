@@ -1,26 +1,19 @@
-"use client";
-
-import { useEffect, useState } from "react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
-import { useStatusMessage } from "@/components/ui/status-message";
-import { apiFetch } from "@/lib/hooks/api-fetch";
+import { CancelMeetingButton } from "@/components/meetings/cancel-meeting-button";
+import { ViewerTime } from "@/components/meetings/viewer-time";
 import { groupPin, inviteText } from "@/lib/shared/invite-text";
 import { formatInZone } from "@/lib/shared/meeting-time";
 import type { MeetingView } from "@/lib/shared/meeting-view-types";
 
-/** When, where to dial, the PINs, the settings, and the invitation (copy or .ics). */
+/**
+ * When, where to dial, the PINs, the settings, and the invitation (copy or .ics). A server
+ * component: only the copy and cancel buttons and the viewer's local time run in the browser.
+ */
 export function MeetingOverview({ meeting }: { meeting: MeetingView }) {
-  const router = useRouter();
-  const announce = useStatusMessage();
   const start = new Date(meeting.startsAt);
-  // The viewer's zone is only known in the browser; render it after hydration.
-  const [viewerZone, setViewerZone] = useState(meeting.timeZone);
-  useEffect(() => setViewerZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
   const text = inviteText({ ...meeting, startsAt: start });
   const editable = meeting.status === "scheduled" || meeting.status === "live";
   const settings = [
@@ -32,16 +25,6 @@ export function MeetingOverview({ meeting }: { meeting: MeetingView }) {
     meeting.language === "sw" ? "Prompts in Kiswahili" : "Prompts in English",
     meeting.recurrence === "weekly" ? "Repeats weekly" : "One-off",
   ];
-
-  async function cancel() {
-    try {
-      await apiFetch(`/api/meetings/${meeting.id}`, { method: "DELETE" });
-      announce("Meeting cancelled");
-      router.refresh();
-    } catch (err) {
-      announce(err instanceof Error ? err.message : "Could not cancel.", "error");
-    }
-  }
 
   return (
     <Card>
@@ -58,9 +41,7 @@ export function MeetingOverview({ meeting }: { meeting: MeetingView }) {
                 Edit
               </Link>
             ) : null}
-            {meeting.status === "scheduled" ? (
-              <ConfirmDialog trigger="Cancel meeting" title="Cancel this meeting?" description="Nobody will be called. This cannot be undone." confirmLabel="Cancel meeting" onConfirm={cancel} />
-            ) : null}
+            {meeting.status === "scheduled" ? <CancelMeetingButton meetingId={meeting.id} /> : null}
           </div>
         }
       />
@@ -70,7 +51,7 @@ export function MeetingOverview({ meeting }: { meeting: MeetingView }) {
             <dt className="text-slate-500">When</dt>
             <dd>
               {formatInZone(start, meeting.timeZone)} · {meeting.durationMinutes} min
-              {viewerZone !== meeting.timeZone ? <div className="text-slate-500">Your time: {formatInZone(start, viewerZone)}</div> : null}
+              <ViewerTime startsAt={meeting.startsAt} timeZone={meeting.timeZone} />
             </dd>
           </div>
           <div>

@@ -1,18 +1,6 @@
 // Formatting a meeting's time in its own zone and in the viewer's; isomorphic.
 
-export function formatInZone(date: Date, timeZone: string, locale = "en-KE"): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZoneName: "short",
-  }).format(date);
-}
+export { formatInZone } from "@/lib/shared/format-in-zone";
 
 /** Converts a wall-clock time ("2026-12-01T09:30") in `timeZone` to the UTC instant. */
 export function zonedWallTimeToUtc(wallTime: string, timeZone: string): Date {

@@ -9,7 +9,9 @@ import { describe, expect, it } from "vitest";
 
 /** The client islands the meeting page and the signed-in shell render. */
 const MEETING_PAGE_ISLANDS = [
-  "components/meetings/meeting-overview.tsx",
+  "components/meetings/cancel-meeting-button.tsx",
+  "components/meetings/viewer-time.tsx",
+  "components/ui/copy-button.tsx",
   "components/roster/live-meeting.tsx",
   "components/spend/meeting-spend-panel.tsx",
   "components/layout/nav-links.tsx",

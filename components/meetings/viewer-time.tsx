@@ -1,0 +1,15 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { formatInZone } from "@/lib/shared/format-in-zone";
+
+/**
+ * The meeting's start in the viewer's own zone, when that differs from the meeting's. The zone is
+ * only known in the browser, so this renders nothing on the server and fills in after hydration.
+ */
+export function ViewerTime({ startsAt, timeZone }: { startsAt: string; timeZone: string }) {
+  const [viewerZone, setViewerZone] = useState(timeZone);
+  useEffect(() => setViewerZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
+  if (viewerZone === timeZone) return null;
+  return <div className="text-slate-500">Your time: {formatInZone(new Date(startsAt), viewerZone)}</div>;
+}
