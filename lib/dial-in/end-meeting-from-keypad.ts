@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { jobsEnqueued } from "@/lib/jobs/worker";
 import { log } from "@/lib/log";
 import { getSautikitClient } from "@/lib/sautikit/connection";
 import { recordRosterEvents } from "@/lib/roster/recompute-roster";
@@ -35,6 +36,8 @@ export async function endMeetingFromKeypad(workspaceId: string, meetingId: strin
     }
     return { live: legs.filter((l) => l.callId && l.id !== hostLegId), hostCallId: host?.callId, roomName: meeting.roomName };
   });
+  // The hangup job was enqueued inside the transaction: wake the worker for it now it is committed.
+  if (hostCallId) jobsEnqueued(new Date(now + HOST_GOODBYE_MS));
   notifyRosterChanged(meetingId);
   if (live.length === 0) return;
   const client = await getSautikitClient(workspaceId);

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { jobsEnqueued } from "@/lib/jobs/worker";
 import { log } from "@/lib/log";
 import type { VoiceResponse } from "@/lib/sautikit/contract/voice-actions";
 import { findConnection } from "@/lib/sautikit/connection";
@@ -50,7 +51,10 @@ export async function flashToJoin(workspaceId: string, meetingId: string, partic
     return { legId: leg.id, created };
   });
   if (!outcome) return null;
-  if (outcome.created) notifyRosterChanged(meetingId);
-  else log.info({ meetingId, participantId, callId }, "repeat flash: a callback is already on its way");
+  if (outcome.created) {
+    // Enqueued inside the transaction: wake this process's worker only now that it is committed.
+    jobsEnqueued(new Date(Date.now() + FLASH_CALLBACK_DELAY_MS));
+    notifyRosterChanged(meetingId);
+  } else log.info({ meetingId, participantId, callId }, "repeat flash: a callback is already on its way");
   return REJECT;
 }
