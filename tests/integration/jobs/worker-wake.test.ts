@@ -1,15 +1,15 @@
 // The worker sleeps only until the next job is due: a job enqueued in this process wakes it, and
 // after a drain it sleeps until the earliest waiting job's runAt rather than a whole poll interval.
-// The poll interval here is 3 s, so a worker that merely polled would start these jobs seconds
-// late; the bounds below (1 s) are generous for a loaded machine and still fail that behaviour.
+// The poll interval here is 10 s, so a worker that merely polled would start these jobs ~9 s
+// late; the bound below (4 s) leaves room for a heavily loaded machine and still fails that behaviour.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/test-db";
 import { makeUntil } from "@/tests/support/until";
 import type { WorkerHandle } from "@/lib/jobs/worker";
 
-const POLL_MS = 3_000;
-const LATE_BOUND_MS = 1_000;
-const until = makeUntil({ timeoutMs: 15_000, intervalMs: 10 });
+const POLL_MS = 10_000;
+const LATE_BOUND_MS = 4_000;
+const until = makeUntil({ timeoutMs: 20_000, intervalMs: 10 });
 
 let database: TestDatabase;
 let m: {
