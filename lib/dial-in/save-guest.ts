@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
-import { lockMeeting } from "@/lib/roster/recompute-roster";
+import { lockMeeting, recomputeRoster } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 import { participantInputSchema } from "@/lib/shared/meeting-schemas";
 
@@ -27,6 +27,8 @@ export async function saveGuest(actor: Actor, meetingId: string, raw: unknown) {
       data: { workspaceId: actor.workspaceId, meetingId: meeting.id, name: input.name, phoneE164: input.phone, role: input.role },
     });
     await tx.leg.updateMany({ where: { id: { in: legs.map((l) => l.id) } }, data: { participantId: created.id } });
+    // The role is not a fact: re-derive now so a listener's default mute or a host's exit rule shows at once.
+    await recomputeRoster(tx, meeting.id);
     await tx.auditLog.create({ data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "participant.guest_saved", target: created.id, details: { meetingId: meeting.id } } });
     return created;
   });
