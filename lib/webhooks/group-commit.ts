@@ -27,17 +27,18 @@ export function groupCommitStats(): Record<string, GroupCommitStats> {
 export function groupCommit<I, O>(
   /** Runs one batch; returns one settled result per item, in order. Throwing fails the whole batch. */
   run: (items: I[]) => Promise<Settled<O>[]>,
-  opts: { name: string; maxBatch: number; concurrency?: number },
+  /** concurrency: batches in flight at once (default 1); a function is asked at each batch. */
+  opts: { name: string; maxBatch: number; concurrency?: number | (() => number) },
 ): GroupCommit<I, O> {
   const stats: GroupCommitStats = allStats.get(opts.name) ?? { batches: 0, items: 0, largest: 0, ms: 0 };
   allStats.set(opts.name, stats);
   const queue: Waiter<I, O>[] = [];
-  const concurrency = opts.concurrency ?? 1;
+  const limit = () => (typeof opts.concurrency === "function" ? opts.concurrency() : (opts.concurrency ?? 1));
   let running = 0;
   let scheduled = false;
 
   const schedule = () => {
-    if (scheduled || running >= concurrency || queue.length === 0) return;
+    if (scheduled || running >= limit() || queue.length === 0) return;
     scheduled = true;
     // setImmediate, not a timer: everything already queued on this turn joins, and nothing waits longer.
     setImmediate(flush);
@@ -45,7 +46,7 @@ export function groupCommit<I, O>(
 
   const flush = () => {
     scheduled = false;
-    if (running >= concurrency || queue.length === 0) return;
+    if (running >= limit() || queue.length === 0) return;
     const batch = queue.splice(0, opts.maxBatch);
     running++;
     stats.batches++;

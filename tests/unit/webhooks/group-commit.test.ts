@@ -28,6 +28,23 @@ describe("groupCommit", () => {
     expect(groupCommitStats()["unit-a"]).toMatchObject({ batches: 2, items: 7, largest: 4 });
   });
 
+  it("runs up to `concurrency` batches at once", async () => {
+    let running = 0;
+    let most = 0;
+    const gc = groupCommit<number, number>(
+      async (items) => {
+        most = Math.max(most, ++running);
+        await tick(10);
+        running--;
+        return items.map((i) => ({ ok: true as const, value: i }));
+      },
+      { name: "unit-d", maxBatch: 2, concurrency: () => 2 },
+    );
+    await Promise.all(Array.from({ length: 8 }, (_, i) => gc.submit(i)));
+    expect(most).toBe(2);
+    expect(groupCommitStats()["unit-d"]).toMatchObject({ batches: 4, items: 8, largest: 2 });
+  });
+
   it("caps a batch at maxBatch", async () => {
     const sizes: number[] = [];
     const gc = groupCommit<number, number>(async (items) => (sizes.push(items.length), items.map((i) => ({ ok: true as const, value: i }))), {
