@@ -170,13 +170,17 @@ describe("group commit", () => {
     expect(stored).toHaveLength(distinct.length);
     expect(stored.every((e) => e.appliedAt && !e.claimedAt && !e.lastError)).toBe(true);
     expect(stored.reduce((n, e) => n + e.deliveryCount, 0)).toBe(shuffled.length);
-    // The burst really went in batches: far fewer INSERTs, roster transactions and marks than events.
+    // The burst really went in batches: fewer INSERTs, roster transactions and marks than events.
+    // How many fewer depends on how the requests' arrival interleaves with the database work (on a
+    // loaded CI machine a batch averaged ~2 events), so only "some batch held several" is asserted
+    // here; tests/unit/webhooks/group-commit.test.ts pins the batching itself deterministically.
     const after = groupCommitStats();
     for (const name of ["webhook-event-store", "roster-apply", "webhook-event-applied"]) {
       const batches = after[name]!.batches - (before[name]?.batches ?? 0);
       const items = after[name]!.items - (before[name]?.items ?? 0);
       expect(items, name).toBeGreaterThanOrEqual(distinct.length);
-      expect(batches, name).toBeLessThan(items / 3);
+      expect(batches, name).toBeLessThan(items);
+      expect(after[name]!.largest, name).toBeGreaterThanOrEqual(2);
     }
 
     const meetingIds = concurrent.meetings.map((m) => m.id);
