@@ -2,31 +2,19 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { VoiceResponse } from "@/lib/sautikit/contract/voice-actions";
 import type { VoiceCallback } from "@/lib/webhooks/payloads";
-import { apologise, roomActions } from "@/lib/meetings/room-actions";
+import { apologise, type MeetingForRoom, PLACE_HOLDING_STATES, roomActions } from "@/lib/meetings/room-actions";
 import { promptsFor } from "@/lib/meetings/prompts/prompts-for";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 
-type Row = {
+type Row = MeetingForRoom & {
   state: string;
   name: string | null;
   role: string | null;
   /** The leg's `answered:<callId>` fact exists: it took its place (capacity checked) earlier. */
   placed: boolean;
-  id: string;
-  workspaceId: string;
-  title: string;
-  roomName: string;
-  language: string;
-  waitForHost: boolean;
-  endOnHostExit: boolean;
-  beep: boolean;
-  record: boolean;
-  capacity: number;
-  status: string;
-  startedAt: Date | null;
 };
 
-const HOLDING_A_PLACE = new Set(["answered", "waiting", "in_call"]);
+const HOLDING_A_PLACE = new Set<string>(PLACE_HOLDING_STATES);
 
 /**
  * A voice callback that changes nothing, answered from ONE read and without the meeting lock:

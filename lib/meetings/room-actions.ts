@@ -6,7 +6,7 @@ import { promptsFor } from "@/lib/meetings/prompts/prompts-for";
 import { conferenceDigitsUrl } from "@/lib/dial-in/urls";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 
-type MeetingForRoom = {
+export type MeetingForRoom = {
   id: string;
   workspaceId: string;
   title: string;
@@ -21,9 +21,12 @@ type MeetingForRoom = {
   startedAt: Date | null;
 };
 
+/** Leg states that hold (or are about to take) a place in the room. */
+export const PLACE_HOLDING_STATES = ["answered", "waiting", "in_call"] as const;
+
 /** Legs that hold (or are about to take) a place in the room. */
 export async function occupiedPlaces(tx: Prisma.TransactionClient, meetingId: string, exceptLegId: string): Promise<number> {
-  return tx.leg.count({ where: { meetingId, id: { not: exceptLegId }, state: { in: ["answered", "waiting", "in_call"] } } });
+  return tx.leg.count({ where: { meetingId, id: { not: exceptLegId }, state: { in: [...PLACE_HOLDING_STATES] } } });
 }
 
 export function say(text: string, language: string): VoiceAction {

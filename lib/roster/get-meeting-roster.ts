@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { derivePeople } from "@/lib/roster/derive-people";
+import { toLegInfo } from "@/lib/roster/write-roster";
 import type { LeftReason, LegState, LegView, RosterSnapshot } from "@/lib/shared/roster-types";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 import { formatPhone } from "@/lib/shared/phone";
@@ -24,21 +25,12 @@ export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
     db.leg.findMany({ where: { meetingId }, include: { participant: { select: { role: true } } } }),
   ]);
   const views: LegView[] = legs.map((l) => ({
-    id: l.id,
-    participantId: l.participantId,
-    role: (l.participant?.role ?? "participant") as ParticipantRole,
-    direction: l.direction === "inbound" ? "inbound" : "outbound",
-    attempt: l.attempt,
-    callId: l.callId,
-    fromE164: l.fromE164,
-    toE164: l.toE164,
+    ...toLegInfo(l),
     state: l.state as LegState,
     endReason: (l.endReason ?? null) as LeftReason | null,
     muted: l.muted,
     muteSeq: Number(l.muteSeq),
     lastSeq: Number(l.lastSeq),
-    ratePerMinuteMinor: l.ratePerMinuteMinor,
-    createdAt: l.createdAt.getTime(),
     ringingAt: ms(l.ringingAt),
     answeredAt: ms(l.answeredAt),
     waitingAt: ms(l.waitingAt),
