@@ -42,6 +42,15 @@ async function until(check: () => boolean, what: string, ms = 5_000) {
   }
 }
 
+/** Moves the paused page clock on in 500 ms steps until the server sees what is expected (≤ 4 s of page time per wait). */
+async function advanceUntil(check: () => boolean, what: string) {
+  for (let step = 0; step < 8 && !check(); step++) {
+    await page.clock.runFor(500);
+    await until(check, what, 200).catch(() => undefined);
+  }
+  if (!check()) throw new Error(`no ${what} within 4 s of page time`);
+}
+
 const shown = () => page.locator("#probe");
 
 beforeAll(async () => {
@@ -89,6 +98,20 @@ beforeEach(async () => {
   stream = null;
   await page?.close();
   page = await browser.newPage();
+  // The page's clock is Playwright's (it flows normally until a test pauses it), so the polling
+  // test can run seconds of timers at once instead of waiting for them.
+  await page.clock.install();
+  // Counts roster fetches as the page starts them (synchronously, inside the timer that polls), so
+  // "no poll happened" can be read right after the clock ran, without waiting for the network.
+  await page.addInitScript(() => {
+    const w = window as unknown as { rosterFetches: number };
+    w.rosterFetches = 0;
+    const original = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      if (String(input instanceof Request ? input.url : input).endsWith("/roster")) w.rosterFetches++;
+      return original(input, init);
+    };
+  });
   await page.goto(origin);
   await expect.poll(() => shown().textContent()).toBe("v1");
   // The mount revalidation is in flight and held; the stream is open.
@@ -103,8 +126,8 @@ describe("useMeetingRoster in a browser", () => {
     const answered = page.waitForResponse((r) => r.url().endsWith("/roster"));
     held.shift()!.respond("v2");
     await answered;
-    // Give the browser time to apply the stale response, if it were going to.
-    await page.waitForTimeout(300);
+    // SWR has processed the stale response (applied or discarded it) once no fetch is in flight.
+    await expect.poll(() => shown().getAttribute("data-validating")).toBe("false");
     expect(await shown().textContent()).toBe("v3");
   }, 20_000);
 
@@ -115,14 +138,19 @@ describe("useMeetingRoster in a browser", () => {
 
   it("does not poll while the stream is up, and polls every 2 s while it is down", async () => {
     held.shift()!.respond("v1");
-    await page.waitForTimeout(2_500);
+    await expect.poll(() => shown().getAttribute("data-validating")).toBe("false");
+    // Freeze the page's time, then run 5 s of its timers at once: with the stream up, no poll. (Two
+    // intervals: SWR dedupes a poll that comes within 2 s of the previous fetch's answer.)
+    await page.clock.pauseAt(Date.now() + 1_000);
+    await page.clock.runFor(5_000);
+    expect(await page.evaluate(() => (window as unknown as { rosterFetches: number }).rosterFetches)).toBe(1);
     expect(fetches).toBe(1);
     stream!.end();
     await expect.poll(() => shown().getAttribute("data-streaming")).toBe("false");
-    await until(() => held.length === 1, "a polling fetch", 4_000);
+    await advanceUntil(() => held.length === 1, "a polling fetch");
     held.shift()!.respond("v4");
     await expect.poll(() => shown().textContent()).toBe("v4");
-    await until(() => held.length === 1, "the next polling fetch", 4_000);
+    await advanceUntil(() => held.length === 1, "the next polling fetch");
     held.shift()!.respond("v5");
     await expect.poll(() => shown().textContent()).toBe("v5");
   }, 20_000);
