@@ -15,19 +15,14 @@ export async function findLegForCall(
   clientRequestId: string | undefined,
   meetingId?: string,
 ) {
-  const scope = { workspaceId, ...(meetingId ? { meetingId } : {}) };
-  if (callId) {
-    const byCall = await tx.leg.findFirst({ where: { ...scope, callId } });
-    if (byCall) return byCall;
-  }
-  if (clientRequestId) {
-    const byKey = await tx.leg.findFirst({ where: { ...scope, idempotencyKey: clientRequestId } });
-    if (byKey && (!byKey.callId || !callId || byKey.callId === callId)) return byKey;
-  }
-  return null;
+  if (!callId && !clientRequestId) return null;
+  // Call ids and idempotency keys are unique, so this reads at most two legs; matchLeg applies the rule.
+  const where = legLookup(workspaceId, [callId], [clientRequestId]);
+  const legs = await tx.leg.findMany({ where: meetingId ? { ...where, meetingId } : where });
+  return matchLeg(legs, callId, clientRequestId);
 }
 
-/** The same rule as findLegForCall, over legs already read (one query for a whole batch of events). */
+/** The matching rule of findLegForCall, over legs already read (one query for a whole batch of events). */
 export function matchLeg<L extends LegKeys>(legs: readonly L[], callId: string | undefined, clientRequestId: string | undefined): L | null {
   if (callId) {
     const byCall = legs.find((l) => l.callId === callId);

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { parseDatabaseUrl } from "@/lib/db/runtime";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { legLookup, matchLeg } from "@/lib/roster/find-leg";
@@ -39,7 +40,7 @@ const MAX_BATCH = 400;
 // with 50 concurrent requests over 20 meetings: 216 → 389 events/s. The embedded database has
 // one connection, so a second batch would only wait.
 const batcher = groupCommit<RosterWork, RosterWorkResult>(applyBatch, { name: "roster-apply", maxBatch: MAX_BATCH, concurrency: () => (embedded() ? 1 : 2) });
-const embedded = () => env().DATABASE_URL.startsWith("pglite:");
+const embedded = () => parseDatabaseUrl(env().DATABASE_URL).kind === "pglite";
 
 /** Records one event's fact, together with whatever else arrived meanwhile; resolves once committed. */
 export function applyRosterWork(work: RosterWork): Promise<RosterWorkResult> {
