@@ -7,7 +7,7 @@ import { e164Schema } from "../lib/sautikit/contract/common";
 import { parseHostRule, type HostRule } from "./http/host-check";
 
 // The only place the emulator reads process.env. Defaults give the deterministic seeded workspace
-// that the app's local mode expects (DESIGN.md).
+// that the app's local mode expects (docs/architecture.md, README "Configuration").
 
 const configSchema = z.object({
   EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4010),

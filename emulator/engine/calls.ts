@@ -15,7 +15,7 @@ import { emitCallEvent, legData } from "./call-events";
 import { effectiveBehaviour, hear } from "./phones";
 import { startInboundFlow, startOutboundFlow } from "./voice-flow";
 
-// The call lifecycle (CONTRACT §3): ringing → answered → completed, or from ringing to
+// The call lifecycle (docs/sautikit.md §3): ringing → answered → completed, or from ringing to
 // no_answer | busy | failed | canceled. Billing per second at hangup; ring waits are scaled,
 // call durations never are.
 

@@ -4,7 +4,7 @@ import { iso } from "../util";
 
 const MAX_TRANSCRIPT = 300;
 
-/** The phone's behaviour: an explicit override, else the magic-number table (DESIGN.md). */
+/** The phone's behaviour: an explicit override, else the magic-number table (emulator/README.md). */
 export function effectiveBehaviour(phone: Phone): Behaviour {
   if (phone.behaviour) return phone.behaviour;
   const magic = magicBehaviour(phone.e164);

@@ -4,7 +4,7 @@ import type { Behaviour, Phone } from "./types";
 
 const STORAGE_KEY = "sautikit-console:added-phones";
 
-/** The magic-number default (DESIGN.md), for a phone the emulator has no explicit behaviour for. */
+/** The magic-number default (emulator/README.md, "Magic numbers"), for a phone the emulator has no explicit behaviour for. */
 export function defaultBehaviour(e164: string): Behaviour {
   const magic = magicBehaviour(e164);
   return magic.kind === "hangup_after" ? { hangup_after_seconds: magic.seconds } : magic.kind;

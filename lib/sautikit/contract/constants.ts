@@ -1,4 +1,4 @@
-// Numbers pinned by CONTRACT.md and DESIGN.md, shared by the app's client and the emulator.
+// Numbers pinned by docs/sautikit.md and the emulator's README, shared by the app's client and the emulator.
 
 /** Nominal wait before each delivery attempt, in seconds (attempt 1 is immediate). Each real wait is drawn from [0, base]. */
 export const RETRY_SCHEDULE_SECONDS = [0, 30, 120, 600, 1800, 7200, 21600, 86400] as const;
@@ -25,7 +25,7 @@ export const INBOUND_RATE_PER_MINUTE_MINOR = 0;
 export const SEEDED_BALANCE_MINOR = 100_000;
 export const LOW_BALANCE_THRESHOLD_MINOR = 5_000;
 
-/** Per-second billing, rounded up to the whole minor unit (CONTRACT §3). */
+/** Per-second billing, rounded up to the whole minor unit (docs/sautikit.md §3). */
 export function callCostMinor(durationSeconds: number, ratePerMinuteMinor: number): number {
   if (durationSeconds <= 0 || ratePerMinuteMinor <= 0) return 0;
   return Math.ceil((durationSeconds * ratePerMinuteMinor) / 60);
@@ -43,7 +43,7 @@ export type MagicBehaviour =
   | { kind: "manual" }
   | { kind: "auto" };
 
-/** The emulator's magic-number table (DESIGN.md): +254 700 000 1NN…5NN. */
+/** The emulator's magic-number table (emulator/README.md): +254 700 000 1NN…5NN. */
 export function magicBehaviour(e164: string): MagicBehaviour {
   const m = /^\+254700000([1-5])(\d\d)$/.exec(e164);
   if (!m) return { kind: "auto" };
