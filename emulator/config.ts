@@ -5,6 +5,7 @@ import {
   VOICEMAIL_MAX_SECONDS,
 } from "../lib/sautikit/contract/constants";
 import { e164Schema } from "../lib/sautikit/contract/common";
+import { parseHostRule, type HostRule } from "./http/host-check";
 
 // The only place the emulator reads process.env. Defaults give the deterministic seeded workspace
 // that the app's local mode expects (docs/architecture.md, README "Configuration").
@@ -23,6 +24,19 @@ const configSchema = z.object({
   EMULATOR_VOICEMAIL_SECONDS: z.coerce.number().int().min(1).max(3600).default(VOICEMAIL_MAX_SECONDS),
   EMULATOR_DIALIN_NUMBER: e164Schema.default("+254709000100"),
   EMULATOR_CALLERID_NUMBER: e164Schema.default("+254709000200"),
+  /** Extra Host names the emulator answers to, comma-separated: `name` (any port) or `name:port`. */
+  EMULATOR_ALLOWED_HOSTS: z
+    .string()
+    .transform((v, ctx) => {
+      const rules: HostRule[] = [];
+      for (const entry of v.split(",").map((e) => e.trim()).filter(Boolean)) {
+        const rule = parseHostRule(entry);
+        if (rule) rules.push(rule);
+        else ctx.addIssue({ code: "custom", message: `"${entry}" is not a host name or host:port` });
+      }
+      return rules;
+    })
+    .default([]),
   /** info: one line per request and delivery; quiet: errors only; debug: also control-API polling. */
   EMULATOR_LOG: z.enum(["info", "quiet", "debug"]).default("info"),
 });
@@ -39,6 +53,8 @@ export type EmulatorConfig = {
   timeScale: number;
   voicemailSeconds: number;
   publicUrl: string | undefined;
+  /** Host names (besides loopback and the public URL's) that requests may carry. */
+  allowedHosts: HostRule[];
   dialInNumber: string;
   callerIdNumber: string;
   log: "info" | "quiet" | "debug";
@@ -66,6 +82,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     timeScale: c.EMULATOR_TIME_SCALE,
     voicemailSeconds: c.EMULATOR_VOICEMAIL_SECONDS,
     publicUrl: c.EMULATOR_PUBLIC_URL?.replace(/\/+$/, ""),
+    allowedHosts: c.EMULATOR_ALLOWED_HOSTS,
     dialInNumber: c.EMULATOR_DIALIN_NUMBER,
     callerIdNumber: c.EMULATOR_CALLERID_NUMBER,
     log: c.EMULATOR_LOG,
