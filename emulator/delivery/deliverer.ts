@@ -10,7 +10,7 @@ import type { Store } from "../state/store";
 import type { Delivery } from "../state/types";
 import { iso, newId } from "../util";
 
-// At-least-once delivery of everything the emulator sends, each attempt signed afresh (CONTRACT §7).
+// At-least-once delivery of everything the emulator sends, each attempt signed afresh (docs/sautikit.md §7).
 // Events retry on the full-jitter schedule scaled by EMULATOR_TIME_SCALE; voice callbacks are sent
 // once (the caller is waiting) but still appear in the delivery log.
 
