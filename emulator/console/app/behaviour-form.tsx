@@ -25,6 +25,7 @@ export function BehaviourForm({ e164, behaviour }: { e164: string; behaviour: Be
 
   // Follow the server when someone else (a test, another tab) changes it.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- follows the server's value when it changes elsewhere
     setChoice(choiceOf(behaviour));
     if (typeof behaviour === "object") setSeconds(String(behaviour.hangup_after_seconds));
   }, [current]);
