@@ -10,6 +10,7 @@ import { handleConsoleRequest, warmConsole } from "../console/serve";
 import { logDebug, logError, logInfo } from "../log";
 import type { Workspace } from "../state/types";
 import { newRequestId, sleep } from "../util";
+import { HostCheck } from "./host-check";
 import { HttpError, apiError, errorReply, sendReply, type Reply, type RequestCtx } from "./respond";
 import { Router } from "./router";
 
@@ -21,6 +22,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export function createEmulatorServer(em: Emulator): { server: Server; stream: StateStream } {
   const router = new Router();
   const stream = new StateStream(em);
+  const hostCheck = new HostCheck(em.config);
 
   const authed =
     (handler: (ctx: RequestCtx, ws: Workspace) => Promise<Reply> | Reply) =>
@@ -67,6 +69,8 @@ export function createEmulatorServer(em: Emulator): { server: Server; stream: St
     let reply: Reply;
     let workspaceId: string | undefined;
     try {
+      // First, on every path: the console, the control API and /v1 alike (see host-check.ts).
+      hostCheck.assert(req);
       if (!url.pathname.startsWith("/v1/") && !url.pathname.startsWith("/_emulator/") && !url.pathname.startsWith("/recordings/")) {
         if (await handleConsoleRequest(req, res)) return;
         throw apiError("not_found", `No route for ${req.method} ${url.pathname}.`);
