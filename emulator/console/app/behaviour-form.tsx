@@ -39,6 +39,7 @@ export function BehaviourForm({ e164, behaviour, promptKey }: { e164: string; be
     const s = secondsOf(behaviour);
     if (s !== null) setSeconds(s);
   }, [current]);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- follows the server's value when it changes elsewhere
   useEffect(() => setKey(promptKey ?? ""), [promptKey]);
 
   const secondsValue = Number(seconds);
