@@ -53,7 +53,9 @@ export class Deliverer {
   enqueue(req: OutboundRequest, onDelivered?: (result: AttemptResult) => void): Delivery {
     const delivery = this.record(req, MAX_DELIVERY_ATTEMPTS);
     const f = this.faults.current;
-    this.plans.set(delivery, { duplicate: this.faults.chance("duplicate", f.duplicate_rate), dropFirst: this.faults.chance("drop", f.drop_rate) });
+    const plan: Plan = { duplicate: this.faults.chance("duplicate", f.duplicate_rate), dropFirst: this.faults.chance("drop", f.drop_rate) };
+    this.plans.set(delivery, plan);
+    if (plan.duplicate || plan.dropFirst) delivery.injected = [...(plan.duplicate ? ["duplicate" as const] : []), ...(plan.dropFirst ? ["drop" as const] : [])];
     const epoch = this.epoch;
     const first = () => this.attempt(req, delivery, 0, epoch, onDelivered);
     const delay = this.faults.current.delay_ms ?? 0;
