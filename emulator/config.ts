@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   DEFAULT_RATE_LIMIT_PER_SECOND,
   SEEDED_BALANCE_MINOR,
+  VOICEMAIL_MAX_SECONDS,
 } from "../lib/sautikit/contract/constants";
 import { e164Schema } from "../lib/sautikit/contract/common";
 import { parseHostRule, type HostRule } from "./http/host-check";
@@ -19,6 +20,8 @@ const configSchema = z.object({
   EMULATOR_RATE_LIMIT: z.coerce.number().min(0).default(DEFAULT_RATE_LIMIT_PER_SECOND),
   EMULATOR_TIME_SCALE: z.coerce.number().positive().max(1000).default(1),
   EMULATOR_PUBLIC_URL: z.url().optional(),
+  /** How long a voicemail phone records before it hangs up (a call duration: real time, not scaled). */
+  EMULATOR_VOICEMAIL_SECONDS: z.coerce.number().int().min(1).max(3600).default(VOICEMAIL_MAX_SECONDS),
   EMULATOR_DIALIN_NUMBER: e164Schema.default("+254709000100"),
   EMULATOR_CALLERID_NUMBER: e164Schema.default("+254709000200"),
   /** Extra Host names the emulator answers to, comma-separated: `name` (any port) or `name:port`. */
@@ -48,6 +51,7 @@ export type EmulatorConfig = {
   balanceMinor: number;
   rateLimit: number;
   timeScale: number;
+  voicemailSeconds: number;
   publicUrl: string | undefined;
   /** Host names (besides loopback and the public URL's) that requests may carry. */
   allowedHosts: HostRule[];
@@ -76,6 +80,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     balanceMinor: c.EMULATOR_BALANCE_MINOR,
     rateLimit: c.EMULATOR_RATE_LIMIT,
     timeScale: c.EMULATOR_TIME_SCALE,
+    voicemailSeconds: c.EMULATOR_VOICEMAIL_SECONDS,
     publicUrl: c.EMULATOR_PUBLIC_URL?.replace(/\/+$/, ""),
     allowedHosts: c.EMULATOR_ALLOWED_HOSTS,
     dialInNumber: c.EMULATOR_DIALIN_NUMBER,

@@ -51,6 +51,7 @@ export function snapshot(em: Emulator) {
       call_id: p.call_id,
       room: p.room,
       behaviour: effectiveBehaviour(p),
+      prompt_key: p.prompt_key,
       transcript: p.transcript,
     })),
     calls: [...s.calls.values()].slice(-MAX_CALLS).reverse().map(callJson),

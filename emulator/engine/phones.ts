@@ -11,6 +11,8 @@ export function effectiveBehaviour(phone: Phone): Behaviour {
   switch (magic.kind) {
     case "hangup_after":
       return { hangup_after_seconds: magic.seconds };
+    case "drop_after":
+      return { drop_after_seconds: magic.seconds };
     default:
       return magic.kind;
   }
@@ -20,4 +22,9 @@ export function effectiveBehaviour(phone: Phone): Behaviour {
 export function hear(phone: Phone, kind: TranscriptKind, text: string, language?: string): void {
   phone.transcript.push({ at: iso(), kind, text, ...(language ? { language } : {}) });
   if (phone.transcript.length > MAX_TRANSCRIPT) phone.transcript.splice(0, phone.transcript.length - MAX_TRANSCRIPT);
+}
+
+/** Phones that answer by themselves and then act like a cooperative person (press the prompt key). */
+export function answersByItself(behaviour: Behaviour): boolean {
+  return behaviour === "auto" || typeof behaviour === "object";
 }

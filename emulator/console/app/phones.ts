@@ -7,7 +7,9 @@ const STORAGE_KEY = "sautikit-console:added-phones";
 /** The magic-number default (emulator/README.md, "Magic numbers"), for a phone the emulator has no explicit behaviour for. */
 export function defaultBehaviour(e164: string): Behaviour {
   const magic = magicBehaviour(e164);
-  return magic.kind === "hangup_after" ? { hangup_after_seconds: magic.seconds } : magic.kind;
+  if (magic.kind === "hangup_after") return { hangup_after_seconds: magic.seconds };
+  if (magic.kind === "drop_after") return { drop_after_seconds: magic.seconds };
+  return magic.kind;
 }
 
 function readStored(): string[] {
@@ -55,6 +57,7 @@ export function useOrderedPhones(serverPhones: Phone[], added: string[]): Phone[
           call_id: null,
           room: null,
           behaviour: defaultBehaviour(e164),
+          prompt_key: "1",
           transcript: [],
         },
     )
