@@ -1,13 +1,8 @@
 import "server-only";
 import { errorStatus, isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import {
-  isSayPlayOnly,
-  notInServiceResponse,
-  technicalProblemResponse,
-  tryVoiceResponse,
-  type VoiceResponse,
-} from "@/lib/sautikit/voice-actions";
+import { bilingualRefusal } from "@/lib/meetings/prompts/bilingual";
+import { isSayPlayOnly, tryVoiceResponse, type VoiceResponse } from "@/lib/sautikit/voice-actions";
 import { markEventApplied, releaseEvent, storeAndClaimEvent, type StoredEventInput, waitForOtherApply } from "@/lib/webhooks/event-store";
 import { webhookHandlers, type EventContext, type WebhookContext } from "@/lib/webhooks/handlers";
 import type { ParsedBody } from "@/lib/webhooks/parse-body";
@@ -15,6 +10,10 @@ import { readCallEvent, readConferenceDigits, readConferenceEvent, readVoiceCall
 import type { Verdict } from "@/lib/webhooks/record-delivery";
 
 export type Outcome = { verdict: Verdict; response: Response; kind?: string; eventId?: string; error?: string };
+
+// The app could not answer properly, so the meeting (and its language) is unknown: both languages.
+const technicalProblemResponse = bilingualRefusal((p) => p.technicalProblem);
+const notInServiceResponse = bilingualRefusal((p) => p.notInService);
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
@@ -26,23 +25,23 @@ export async function dispatchVoice(ctx: WebhookContext, body: ParsedBody | null
   const parsed = body ? readVoiceCallback(body.fields, ctx.query) : null;
   if (!parsed?.success) {
     const error = parsed ? issues(parsed.error) : "body is neither JSON nor form-encoded";
-    return { verdict: "invalid", kind, error, response: json(technicalProblemResponse()) };
+    return { verdict: "invalid", kind, error, response: json(technicalProblemResponse) };
   }
   const handler = kind === "voice.outbound" ? webhookHandlers().voiceOutbound : webhookHandlers().voiceInbound;
   const base = { kind, eventId: parsed.data.callId };
-  if (!handler) return { ...base, verdict: "accepted", error: "no handler registered", response: json(notInServiceResponse()) };
+  if (!handler) return { ...base, verdict: "accepted", error: "no handler registered", response: json(notInServiceResponse) };
   let doc: VoiceResponse;
   try {
     doc = await handler(ctx, parsed.data);
   } catch (err) {
     log.error({ err, workspaceId: ctx.workspaceId, callId: parsed.data.callId }, "voice handler failed");
-    return { ...base, verdict: "failed", error: errorText(err), response: json(technicalProblemResponse()) };
+    return { ...base, verdict: "failed", error: errorText(err), response: json(technicalProblemResponse) };
   }
   const checked = tryVoiceResponse(doc);
   if (!checked.ok) {
     // Never send Sautikit a document it would reject: that drops the caller without a word.
     log.error({ workspaceId: ctx.workspaceId, error: checked.error }, "voice handler produced an invalid document");
-    return { ...base, verdict: "failed", error: checked.error, response: json(technicalProblemResponse()) };
+    return { ...base, verdict: "failed", error: checked.error, response: json(technicalProblemResponse) };
   }
   return { ...base, verdict: "accepted", response: json(checked.doc) };
 }

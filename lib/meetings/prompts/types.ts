@@ -29,4 +29,7 @@ export type PromptCatalogue = {
   endingMeeting: string;
   unknownKeypadCommand: string;
   keypadFailed: string;
+  // When the app cannot answer a call properly (the webhook lane's fallbacks; lib/webhooks/dispatch.ts).
+  notInService: string;
+  technicalProblem: string;
 };

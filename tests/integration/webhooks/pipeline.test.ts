@@ -278,7 +278,9 @@ describe("voice callbacks", () => {
     const res = await voice(form(randomUUID()));
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { actions: Array<Record<string, unknown>> };
-    expect(doc.actions[0]).toMatchObject({ say: { text: expect.stringMatching(/not in service/) } });
+    // No meeting, so no language: English, then Swahili.
+    expect(doc.actions[0]).toMatchObject({ say: { text: expect.stringMatching(/not in service/), language: "en-KE" } });
+    expect(doc.actions[1]).toMatchObject({ say: { text: expect.stringMatching(/haitumiki/), language: "sw-KE" } });
     expect(doc.actions.at(-1)).toEqual({ hangup: {} });
   });
 
