@@ -72,22 +72,4 @@ export type RosterSnapshot = {
   version: string;
 };
 
-export const legStateLabels: Record<PersonState, string> = {
-  invited: "Invited",
-  created: "Queued",
-  dialling: "Dialling",
-  ringing: "Ringing",
-  answered: "Answered",
-  waiting: "Waiting for host",
-  in_call: "In call",
-  left: "Left",
-};
 
-export const leftReasonLabels: Record<LeftReason, string> = {
-  hung_up: "hung up",
-  kicked: "removed",
-  no_answer: "no answer",
-  busy: "busy",
-  failed: "failed",
-  meeting_ended: "meeting ended",
-};

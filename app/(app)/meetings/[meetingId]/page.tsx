@@ -31,7 +31,9 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
         <ClientIntl namespaces={["MeetingOverview", "CancelMeeting"]}>
           <MeetingOverview meeting={meeting} />
         </ClientIntl>
-        <LiveMeeting meetingId={meeting.id} initial={roster} />
+        <ClientIntl namespaces={["Roster", "AddPeople", "Meetings.status"]}>
+          <LiveMeeting meetingId={meeting.id} initial={roster} />
+        </ClientIntl>
         <MeetingSpendSection actor={actor} meetingId={meeting.id} />
       </div>
     </>
