@@ -49,7 +49,7 @@ beforeAll(async () => {
     res.writeHead(200, { "Content-Type": "text/plain" });
     res.end(SECRET);
   });
-  hostile = await serve((req, res) => {
+  hostile = await serve((req, res, self) => {
     const url = req.url ?? "/";
     const redirect = (to: string) => {
       res.writeHead(302, { Location: to });
@@ -64,12 +64,12 @@ beforeAll(async () => {
     if (call === "loop") return redirect("/loop/1");
     const loop = /^\/loop\/(\d+)$/.exec(url);
     if (loop) return redirect(`/loop/${Number(loop[1]) + 1}`);
-    if (call === "html") return redirect("/files/page.html");
+    if (call === "html") return redirect(`${self.url}/files/page.html`);
     if (url === "/files/page.html") {
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": String(Buffer.byteLength(HTML)), "Content-Disposition": "inline; filename=page.html" });
       return void res.end(HTML);
     }
-    if (call === "ranged") return redirect("/files/ranged.wav?sig=1");
+    if (call === "ranged") return redirect(`${self.url}/files/ranged.wav?sig=1`);
     if (url === "/files/ranged.wav?sig=1") {
       // Object storage: honours Range itself.
       const m = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? "");
