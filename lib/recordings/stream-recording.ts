@@ -44,7 +44,11 @@ export async function streamRecording(
   const availability = await lookupRecordingWith(conn, rec.callId);
   if (availability.status === "pending") {
     return Response.json(
-      { status: "pending", retryAfterSeconds: availability.retryAfterSeconds, message: "Sautikit is still preparing this recording." },
+      {
+        status: "pending",
+        retryAfterSeconds: availability.retryAfterSeconds,
+        message: "Sautikit is still preparing this recording.",
+      },
       { status: 202, headers: { "Retry-After": String(availability.retryAfterSeconds), "Cache-Control": "no-store" } },
     );
   }
@@ -70,7 +74,10 @@ export async function streamRecording(
     // Never the upstream type: only audio/wav may be shown inline, and nosniff keeps it that way.
     "Content-Type": "audio/wav",
     "X-Content-Type-Options": "nosniff",
-    "Content-Disposition": contentDisposition(mode === "download" ? "attachment" : "inline", fileName(rec.meeting.title, rec.createdAt)),
+    "Content-Disposition": contentDisposition(
+      mode === "download" ? "attachment" : "inline",
+      fileName(rec.meeting.title, rec.createdAt),
+    ),
     // Belt and braces should a browser still render it: no scripts, no subresources, no embedding elsewhere.
     "Content-Security-Policy": "default-src 'none'; sandbox",
     "Cross-Origin-Resource-Policy": "same-origin",
@@ -87,7 +94,8 @@ export async function streamRecording(
   }
   headers.set("Accept-Ranges", answer.total === undefined ? "none" : "bytes");
   if (answer.length !== undefined) headers.set("Content-Length", String(answer.length));
-  if (answer.kind === "partial") headers.set("Content-Range", `bytes ${answer.start}-${answer.start + answer.length - 1}/${answer.total}`);
+  if (answer.kind === "partial")
+    headers.set("Content-Range", `bytes ${answer.start}-${answer.start + answer.length - 1}/${answer.total}`);
   if (opts.head || !upstream.body) {
     await upstream.body?.cancel();
     return new Response(null, { status: answer.kind === "partial" ? 206 : 200, headers });
@@ -107,7 +115,9 @@ async function openUpstream(apiBaseUrl: string, location: string, wanted: RangeS
     });
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError("SAUTIKIT_UNAVAILABLE", "The recording could not be fetched from Sautikit. Try again shortly.", { cause: err });
+    throw new AppError("SAUTIKIT_UNAVAILABLE", "The recording could not be fetched from Sautikit. Try again shortly.", {
+      cause: err,
+    });
   }
   if (upstream.status !== 200 && upstream.status !== 206 && upstream.status !== 416) {
     await upstream.body?.cancel();
@@ -132,7 +142,8 @@ function shapeAnswer(upstream: Response, wanted: RangeSpec | null): Answer {
   if (upstream.status === 206) {
     // Only the range we asked for, described consistently, is passed on.
     const span = parseContentRange(upstream.headers.get("content-range"));
-    if (!wanted || !span || span.total === undefined || (length !== undefined && length !== span.end - span.start + 1)) throw badFile();
+    if (!wanted || !span || span.total === undefined || (length !== undefined && length !== span.end - span.start + 1))
+      throw badFile();
     return { kind: "partial", total: span.total, start: span.start, length: span.end - span.start + 1, skip: 0 };
   }
   // 200: the host ignored the range (or none was asked for). With a known length the range is cut
@@ -144,7 +155,10 @@ function shapeAnswer(upstream: Response, wanted: RangeSpec | null): Answer {
 }
 
 function badFile(): AppError {
-  return new AppError("SAUTIKIT_REJECTED", "Sautikit served the recording file in a form the app cannot use. Try again shortly.");
+  return new AppError(
+    "SAUTIKIT_REJECTED",
+    "Sautikit served the recording file in a form the app cannot use. Try again shortly.",
+  );
 }
 
 export function fileName(title: string, createdAt: Date): string {

@@ -44,19 +44,31 @@ const agents = {
 /** A `lookup` for net.connect that only ever yields allowed addresses (or fails the connection). */
 export function fencedLookup(policy: OutboundPolicy): LookupFunction {
   return (hostname, options, callback) => {
-    const cb = callback as (err: NodeJS.ErrnoException | null, address?: string | { address: string; family: number }[], family?: number) => void;
+    const cb = callback as (
+      err: NodeJS.ErrnoException | null,
+      address?: string | { address: string; family: number }[],
+      family?: number,
+    ) => void;
     policy
       .resolve(hostname)
       .then((found) => {
-        const wanted = options.family === 4 || options.family === 6 ? found.filter((a) => a.family === options.family) : found;
+        const wanted =
+          options.family === 4 || options.family === 6 ? found.filter((a) => a.family === options.family) : found;
         // One bad address refuses the name: a host that mixes public and private answers is not trusted.
         const bad = found.find((a) => !addressAllowed(a.address, policy));
         if (bad) return cb(fenceError(addressRefusal(bad.address)) as unknown as NodeJS.ErrnoException);
         if (wanted.length === 0) {
-          const err = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND", hostname }) as NodeJS.ErrnoException;
+          const err = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {
+            code: "ENOTFOUND",
+            hostname,
+          }) as NodeJS.ErrnoException;
           return cb(err);
         }
-        if (options.all) return cb(null, wanted.map((a) => ({ address: a.address, family: a.family })));
+        if (options.all)
+          return cb(
+            null,
+            wanted.map((a) => ({ address: a.address, family: a.family })),
+          );
         return cb(null, wanted[0]!.address, wanted[0]!.family);
       })
       .catch((err: unknown) => cb(err as NodeJS.ErrnoException));
@@ -115,7 +127,11 @@ async function fencedRequest(url: URL, init: FencedInit, policy: OutboundPolicy)
 }
 
 /** A request to a workspace's Sautikit API (the fetch lib/sautikit/http.ts uses). */
-export async function apiFetch(input: string | URL, init: FencedInit = {}, policy: OutboundPolicy = outboundPolicy()): Promise<Response> {
+export async function apiFetch(
+  input: string | URL,
+  init: FencedInit = {},
+  policy: OutboundPolicy = outboundPolicy(),
+): Promise<Response> {
   const url = new URL(input);
   const problem = apiUrlProblem(url, policy);
   if (problem) throw fenceError(problem);
@@ -146,7 +162,8 @@ export async function openRecordingFile(
     await res.body?.cancel();
     const next = res.headers.get("location");
     if (!next) throw new AppError("SAUTIKIT_REJECTED", "Sautikit redirected the recording without saying where to.");
-    if (hop + 1 > MAX_RECORDING_REDIRECTS) throw new AppError("SAUTIKIT_REJECTED", "Sautikit redirected the recording too many times.");
+    if (hop + 1 > MAX_RECORDING_REDIRECTS)
+      throw new AppError("SAUTIKIT_REJECTED", "Sautikit redirected the recording too many times.");
     url = resolveLocation(next, url.toString());
   }
 }

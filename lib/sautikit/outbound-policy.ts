@@ -26,12 +26,20 @@ export type OutboundPolicy = {
 };
 
 export const defaultResolver: Resolver = async (hostname) =>
-  (await dnsLookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
+  (await dnsLookup(hostname, { all: true, verbatim: true })).map((a) => ({
+    address: a.address,
+    family: a.family === 6 ? 6 : 4,
+  }));
 
 /** The policy this process runs with (from lib/env.ts). */
 export function outboundPolicy(): OutboundPolicy {
   const e = env();
-  return { local: isLocalMode(), apiHosts: e.SAUTIKIT_ALLOWED_HOSTS, recordingHosts: e.SAUTIKIT_RECORDING_HOSTS, resolve: defaultResolver };
+  return {
+    local: isLocalMode(),
+    apiHosts: e.SAUTIKIT_ALLOWED_HOSTS,
+    recordingHosts: e.SAUTIKIT_RECORDING_HOSTS,
+    resolve: defaultResolver,
+  };
 }
 
 /** A request the fence refuses. Its message tells an admin what they can change. */
@@ -47,7 +55,10 @@ export function isFenceError(e: unknown): e is AppError {
 
 /** `host` as compared: lower case, no trailing dot, IPv6 without brackets. */
 export function normalHost(host: string): string {
-  return host.toLowerCase().replace(/\.$/, "").replace(/^\[(.*)\]$/, "$1");
+  return host
+    .toLowerCase()
+    .replace(/\.$/, "")
+    .replace(/^\[(.*)\]$/, "$1");
 }
 
 export function hostMatches(host: string, patterns: readonly string[]): boolean {
@@ -114,7 +125,8 @@ function v6Bytes(input: string): number[] | null {
   }
   const halves = s.split("::");
   if (halves.length > 2) return null;
-  const parse = (part: string) => (part === "" ? [] : part.split(":").map((g) => (/^[0-9a-f]{1,4}$/i.test(g) ? parseInt(g, 16) : NaN)));
+  const parse = (part: string) =>
+    part === "" ? [] : part.split(":").map((g) => (/^[0-9a-f]{1,4}$/i.test(g) ? parseInt(g, 16) : NaN));
   const head = parse(halves[0]!);
   let groups = head;
   if (halves.length === 2) {
@@ -136,10 +148,12 @@ function classifyV6(b: number[]): AddressClass {
   if (zeroUpTo(10) && b[10] === 0xff && b[11] === 0xff) return classifyV4(embeddedV4(12));
   if (zeroUpTo(12)) return "reserved"; // deprecated IPv4-compatible ::a.b.c.d
   // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) carry an IPv4 address that is where the packet goes.
-  if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && b.slice(4, 12).every((x) => x === 0)) return classifyV4(embeddedV4(12));
+  if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && b.slice(4, 12).every((x) => x === 0))
+    return classifyV4(embeddedV4(12));
   if (b[0] === 0x20 && b[1] === 0x02) return classifyV4(embeddedV4(2));
   if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b) return "reserved"; // 64:ff9b:1::/48 local NAT64
-  if ((b[0]! & 0xfe) === 0xfc) return b[0] === 0xfd && b[1] === 0x00 && b[2] === 0x0e && b[3] === 0xc2 ? "metadata" : "private"; // fc00::/7 (fd00:ec2::254 is AWS metadata)
+  if ((b[0]! & 0xfe) === 0xfc)
+    return b[0] === 0xfd && b[1] === 0x00 && b[2] === 0x0e && b[3] === 0xc2 ? "metadata" : "private"; // fc00::/7 (fd00:ec2::254 is AWS metadata)
   if (b[0] === 0xfe && (b[1]! & 0xc0) === 0x80) return "link-local"; // fe80::/10
   if (b[0] === 0xfe && (b[1]! & 0xc0) === 0xc0) return "private"; // fec0::/10, old site-local
   if (b[0] === 0xff) return "reserved"; // multicast
@@ -169,7 +183,8 @@ export function addressAllowed(ip: string, policy: Pick<OutboundPolicy, "local">
 
 export function addressRefusal(ip: string): string {
   const cls = classifyAddress(ip);
-  const what = cls === "loopback" ? "this server itself" : cls === "public" ? "an allowed address" : `a ${cls} network address`;
+  const what =
+    cls === "loopback" ? "this server itself" : cls === "public" ? "an allowed address" : `a ${cls} network address`;
   return `Mkutano does not connect to ${what} (${ip}); only Sautikit's public servers are reachable.`;
 }
 
@@ -182,13 +197,18 @@ const listOf = (hosts: readonly string[]) => (hosts.length ? hosts.join(", ") : 
  * resolves to is checked when connecting). Messages say what an admin can change.
  */
 export function apiUrlProblem(url: URL, policy: Pick<OutboundPolicy, "local" | "apiHosts">): string | null {
-  if (url.username || url.password) return "Leave any user name and password out of the address: the API key goes in its own field.";
-  if (url.protocol !== "https:" && url.protocol !== "http:") return "Enter an https:// address, e.g. https://api.sautikit.com.";
+  if (url.username || url.password)
+    return "Leave any user name and password out of the address: the API key goes in its own field.";
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    return "Enter an https:// address, e.g. https://api.sautikit.com.";
   if (isLoopbackHost(url.hostname)) {
-    return policy.local ? null : "Addresses on this server are only allowed while Mkutano runs against the local emulator. Enter Sautikit's https:// address.";
+    return policy.local
+      ? null
+      : "Addresses on this server are only allowed while Mkutano runs against the local emulator. Enter Sautikit's https:// address.";
   }
   if (url.protocol !== "https:") return "Use https:// (plain http is only allowed for the local emulator).";
-  if (url.port !== "" && url.port !== "443") return "Leave the port out: Sautikit is reached on the standard https port (443).";
+  if (url.port !== "" && url.port !== "443")
+    return "Leave the port out: Sautikit is reached on the standard https port (443).";
   if (!hostMatches(url.hostname, policy.apiHosts))
     return `Mkutano connects only to Sautikit at ${listOf(policy.apiHosts)}. To use another host, the operator adds it to SAUTIKIT_ALLOWED_HOSTS.`;
   return null;
@@ -198,11 +218,21 @@ export function apiUrlProblem(url: URL, policy: Pick<OutboundPolicy, "local" | "
  * Why a recording file at `url` (a redirect target) is refused, or null. Allowed: the API's own
  * origin, or https on port 443 to a host on SAUTIKIT_RECORDING_HOSTS.
  */
-export function recordingUrlProblem(url: URL, apiOrigin: string, policy: Pick<OutboundPolicy, "local" | "recordingHosts">): string | null {
+export function recordingUrlProblem(
+  url: URL,
+  apiOrigin: string,
+  policy: Pick<OutboundPolicy, "local" | "recordingHosts">,
+): string | null {
   if (url.username || url.password) return "Sautikit pointed the recording at an address with credentials in it.";
-  if (url.protocol !== "https:" && url.protocol !== "http:") return "Sautikit pointed the recording at an address that is not http(s).";
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    return "Sautikit pointed the recording at an address that is not http(s).";
   if (url.origin === apiOrigin) return null;
-  if (url.protocol === "https:" && (url.port === "" || url.port === "443") && !isLoopbackHost(url.hostname) && hostMatches(url.hostname, policy.recordingHosts))
+  if (
+    url.protocol === "https:" &&
+    (url.port === "" || url.port === "443") &&
+    !isLoopbackHost(url.hostname) &&
+    hostMatches(url.hostname, policy.recordingHosts)
+  )
     return null;
   return `Sautikit pointed the recording at ${url.host}, which is not the API's host or on SAUTIKIT_RECORDING_HOSTS.`;
 }

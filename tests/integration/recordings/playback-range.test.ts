@@ -21,12 +21,24 @@ beforeAll(async () => {
   const { endMeeting } = await import("@/lib/meetings/end-meeting");
   const { adminA } = await createPeople(db);
   const ws = await db.workspace.findUniqueOrThrow({ where: { id: adminA.workspaceId } });
-  const admin: Actor = { userId: adminA.userId, email: adminA.email, name: "admin-a", workspaceId: ws.id, workspaceName: ws.name, role: "admin" };
-  const conn = await until("the workspace's emulator account", async () => (await db.sautikitConnection.findUnique({ where: { workspaceId: ws.id } })) ?? undefined);
+  const admin: Actor = {
+    userId: adminA.userId,
+    email: adminA.email,
+    name: "admin-a",
+    workspaceId: ws.id,
+    workspaceName: ws.name,
+    role: "admin",
+  };
+  const conn = await until(
+    "the workspace's emulator account",
+    async () => (await db.sautikitConnection.findUnique({ where: { workspaceId: ws.id } })) ?? undefined,
+  );
 
   const { meeting } = await liveMeeting(db, admin, { record: true });
   const callId = await until("the recording leg", async () => {
-    const room = (await emulatorState(app)).rooms.find((r) => r.name === meeting.roomName && r.workspace_id === conn.emulatorWorkspace);
+    const room = (await emulatorState(app)).rooms.find(
+      (r) => r.name === meeting.roomName && r.workspace_id === conn.emulatorWorkspace,
+    );
     return room?.recording_call_id ?? undefined;
   });
   await endMeeting(admin, meeting.id);
@@ -40,7 +52,8 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(() => app?.stop());
 
-const audio = (headers: Record<string, string> = {}, method = "GET") => browser.fetch(`/api/recordings/${recordingId}/audio`, { method, headers });
+const audio = (headers: Record<string, string> = {}, method = "GET") =>
+  browser.fetch(`/api/recordings/${recordingId}/audio`, { method, headers });
 
 describe("recordings seek", () => {
   it("the whole file comes with its length and an offer of byte ranges", async () => {

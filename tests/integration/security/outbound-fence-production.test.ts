@@ -22,7 +22,12 @@ let browser: Client;
 let recordingId: string;
 
 beforeAll(async () => {
-  app = await setupAppTest({ env: { SAUTIKIT_API_URL: "https://api.sautikit.com", SAUTIKIT_ALLOWED_HOSTS: "api.sautikit.com,eu.sautikit.example" } });
+  app = await setupAppTest({
+    env: {
+      SAUTIKIT_API_URL: "https://api.sautikit.com",
+      SAUTIKIT_ALLOWED_HOSTS: "api.sautikit.com,eu.sautikit.example",
+    },
+  });
   ({ db } = await import("@/lib/db"));
   const { isLocalMode } = await import("@/lib/env");
   expect(isLocalMode()).toBe(false);
@@ -36,7 +41,14 @@ beforeAll(async () => {
   localUrl = `http://127.0.0.1:${(local.address() as AddressInfo).port}`;
 
   ({ adminA: admin } = await createPeople(db));
-  actor = { userId: admin.userId, email: admin.email, name: "admin-a", workspaceId: admin.workspaceId, workspaceName: "Alpha", role: "admin" };
+  actor = {
+    userId: admin.userId,
+    email: admin.email,
+    name: "admin-a",
+    workspaceId: admin.workspaceId,
+    workspaceName: "Alpha",
+    role: "admin",
+  };
   const { encryptSecret } = await import("@/lib/crypto");
   const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
   const meeting = await scheduleMeeting(actor, {
@@ -51,9 +63,17 @@ beforeAll(async () => {
   });
   // Stored before the fence: a loopback "Sautikit".
   await db.sautikitConnection.create({
-    data: { workspaceId: admin.workspaceId, apiBaseUrl: localUrl, apiKeyEnc: encryptSecret("sk_live_12345678"), signingSecretEnc: encryptSecret("whsec_x"), mode: "live" },
+    data: {
+      workspaceId: admin.workspaceId,
+      apiBaseUrl: localUrl,
+      apiKeyEnc: encryptSecret("sk_live_12345678"),
+      signingSecretEnc: encryptSecret("whsec_x"),
+      mode: "live",
+    },
   });
-  recordingId = (await db.recording.create({ data: { workspaceId: admin.workspaceId, meetingId: meeting.id, callId: "call-1" } })).id;
+  recordingId = (
+    await db.recording.create({ data: { workspaceId: admin.workspaceId, meetingId: meeting.id, callId: "call-1" } })
+  ).id;
   browser = await signedIn(app.url, admin);
 }, 60_000);
 
@@ -71,16 +91,24 @@ describe("saving a connection outside local mode", () => {
     ["the metadata service", () => "https://169.254.169.254", /SAUTIKIT_ALLOWED_HOSTS/],
     ["another port", () => "https://api.sautikit.com:8443", /standard https port \(443\)/],
     ["plain http", () => "http://api.sautikit.com", /Use https:\/\//],
-    ["a host not on the list", () => "https://sautikit.evil.test", /connects only to Sautikit at api\.sautikit\.com, eu\.sautikit\.example/],
+    [
+      "a host not on the list",
+      () => "https://sautikit.evil.test",
+      /connects only to Sautikit at api\.sautikit\.com, eu\.sautikit\.example/,
+    ],
   ])("refuses %s before sending anything, and changes nothing", async (_what, url, why) => {
     const { saveConnection } = await import("@/lib/sautikit/manage-connection");
     const before = await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } });
     const err = (await saveConnection(actor, { apiBaseUrl: url(), apiKey: "sk_live_12345678" }).then(
-      () => { throw new Error("expected a refusal"); },
+      () => {
+        throw new Error("expected a refusal");
+      },
       (e: unknown) => e,
     )) as ZodError;
     expect(err.issues[0]).toMatchObject({ path: ["apiBaseUrl"], message: expect.stringMatching(why) });
-    expect(await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } })).toEqual(before);
+    expect(await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } })).toEqual(
+      before,
+    );
     expect(hits).toEqual([]);
   });
 });
@@ -89,14 +117,21 @@ describe("a stored connection the fence refuses", () => {
   it("playback is a clear 502 and nothing reaches this machine", async () => {
     const res = await browser.fetch(`/api/recordings/${recordingId}/audio`);
     expect(res.status).toBe(502);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/only allowed while Mkutano runs against the local emulator/);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+      /only allowed while Mkutano runs against the local emulator/,
+    );
     expect(hits).toEqual([]);
   });
 
   it("the connection test says what to fix, and nothing reaches this machine", async () => {
     const { testConnection } = await import("@/lib/sautikit/manage-connection");
-    await expect(testConnection(actor)).rejects.toMatchObject({ code: "SAUTIKIT_REJECTED", message: expect.stringMatching(/Enter Sautikit's https:\/\/ address/) });
-    expect((await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } })).lastError).toMatch(/local emulator/);
+    await expect(testConnection(actor)).rejects.toMatchObject({
+      code: "SAUTIKIT_REJECTED",
+      message: expect.stringMatching(/Enter Sautikit's https:\/\/ address/),
+    });
+    expect(
+      (await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } })).lastError,
+    ).toMatch(/local emulator/);
     expect(hits).toEqual([]);
   });
 });

@@ -16,7 +16,9 @@ const WAV = Buffer.concat([Buffer.from("RIFF\x24\x10\x00\x00WAVEfmt ", "latin1")
 
 type Server = { url: string; port: number; hits: string[]; close(): Promise<void> };
 
-async function serve(handler: (req: http.IncomingMessage, res: http.ServerResponse, self: Server) => void): Promise<Server> {
+async function serve(
+  handler: (req: http.IncomingMessage, res: http.ServerResponse, self: Server) => void,
+): Promise<Server> {
   const self = { hits: [] as string[] } as Server;
   const server = http.createServer((req, res) => {
     self.hits.push(`${req.method} ${req.url} ${req.headers.range ?? ""}`.trim());
@@ -25,7 +27,11 @@ async function serve(handler: (req: http.IncomingMessage, res: http.ServerRespon
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   self.port = (server.address() as AddressInfo).port;
   self.url = `http://127.0.0.1:${self.port}`;
-  self.close = () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
+  self.close = () =>
+    new Promise<void>((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    });
   return self;
 }
 
@@ -66,7 +72,11 @@ beforeAll(async () => {
     if (loop) return redirect(`/loop/${Number(loop[1]) + 1}`);
     if (call === "html") return redirect(`${self.url}/files/page.html`);
     if (url === "/files/page.html") {
-      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": String(Buffer.byteLength(HTML)), "Content-Disposition": "inline; filename=page.html" });
+      res.writeHead(200, {
+        "Content-Type": "text/html; charset=utf-8",
+        "Content-Length": String(Buffer.byteLength(HTML)),
+        "Content-Disposition": "inline; filename=page.html",
+      });
       return void res.end(HTML);
     }
     if (call === "ranged") return redirect(`${self.url}/files/ranged.wav?sig=1`);
@@ -74,7 +84,11 @@ beforeAll(async () => {
       // Object storage: honours Range itself.
       const m = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? "");
       if (!m) {
-        res.writeHead(200, { "Content-Type": "application/octet-stream", "Content-Length": String(WAV.length), "Accept-Ranges": "bytes" });
+        res.writeHead(200, {
+          "Content-Type": "application/octet-stream",
+          "Content-Length": String(WAV.length),
+          "Accept-Ranges": "bytes",
+        });
         return void res.end(WAV);
       }
       const start = Number(m[1]);
@@ -83,7 +97,11 @@ beforeAll(async () => {
         return void res.end();
       }
       const end = Math.min(m[2] ? Number(m[2]) : WAV.length - 1, WAV.length - 1);
-      res.writeHead(206, { "Content-Type": "audio/wav", "Content-Length": String(end - start + 1), "Content-Range": `bytes ${start}-${end}/${WAV.length}` });
+      res.writeHead(206, {
+        "Content-Type": "audio/wav",
+        "Content-Length": String(end - start + 1),
+        "Content-Range": `bytes ${start}-${end}/${WAV.length}`,
+      });
       return void res.end(WAV.subarray(start, end + 1));
     }
     // API errors whose text must never reach a user.
@@ -100,7 +118,14 @@ beforeAll(async () => {
   });
 
   ({ adminA: admin } = await createPeople(db));
-  adminActor = { userId: admin.userId, email: admin.email, name: "admin-a", workspaceId: admin.workspaceId, workspaceName: "Alpha", role: "admin" };
+  adminActor = {
+    userId: admin.userId,
+    email: admin.email,
+    name: "admin-a",
+    workspaceId: admin.workspaceId,
+    workspaceName: "Alpha",
+    role: "admin",
+  };
   // The hostile admin's doing: the workspace now talks to their "Sautikit" (as saving it in
   // Settings does in local mode, where any loopback port is accepted as the emulator).
   await db.sautikitConnection.update({
@@ -143,7 +168,9 @@ describe("recording redirects are fenced", () => {
     expect(res.status).toBe(502);
     const text = await res.text();
     expect(text).not.toContain(SECRET);
-    expect((JSON.parse(text) as { error: { message: string } }).error.message).toMatch(/not the API's host or on SAUTIKIT_RECORDING_HOSTS/);
+    expect((JSON.parse(text) as { error: { message: string } }).error.message).toMatch(
+      /not the API's host or on SAUTIKIT_RECORDING_HOSTS/,
+    );
     expect(internal.hits).toEqual([]);
   });
 
@@ -159,7 +186,13 @@ describe("recording redirects are fenced", () => {
     expect(res.status).toBe(502);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/too many times/);
     // The API's 302, then the Location and three more redirects: never an endless chase.
-    expect(hostile.hits.slice(before)).toEqual(["GET /v1/calls/loop/recording", "GET /loop/1", "GET /loop/2", "GET /loop/3", "GET /loop/4"]);
+    expect(hostile.hits.slice(before)).toEqual([
+      "GET /v1/calls/loop/recording",
+      "GET /loop/1",
+      "GET /loop/2",
+      "GET /loop/3",
+      "GET /loop/4",
+    ]);
   });
 });
 
@@ -178,7 +211,9 @@ describe("whatever the file host says, the browser gets audio", () => {
 
     const dl = await audio("html", "?download=1");
     expect(dl.headers.get("content-type")).toBe("audio/wav");
-    expect(dl.headers.get("content-disposition")).toMatch(/^attachment; filename="Board-sync-filenameevil.html-\d{4}-\d\d-\d\d\.wav"/);
+    expect(dl.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="Board-sync-filenameevil.html-\d{4}-\d\d-\d\d\.wav"/,
+    );
     await dl.body?.cancel();
   });
 });
@@ -193,7 +228,10 @@ describe("byte ranges the file host answers itself", () => {
     expect(res.headers.get("accept-ranges")).toBe("bytes");
     expect(res.headers.get("content-type")).toBe("audio/wav");
     expect(Buffer.from(await res.arrayBuffer())).toEqual(WAV.subarray(100, 200));
-    expect(hostile.hits.slice(before)).toEqual(["GET /v1/calls/ranged/recording", "GET /files/ranged.wav?sig=1 bytes=100-199"]);
+    expect(hostile.hits.slice(before)).toEqual([
+      "GET /v1/calls/ranged/recording",
+      "GET /files/ranged.wav?sig=1 bytes=100-199",
+    ]);
   });
 
   it("answers 416 with the length when the range is past the end", async () => {
@@ -217,11 +255,15 @@ describe("connection errors say what to fix and never echo the other side", () =
   it("a test of the hostile connection reports no upstream text", async () => {
     const { testConnection } = await import("@/lib/sautikit/manage-connection");
     const err = (await testConnection(adminActor).then(
-      () => { throw new Error("expected a failure"); },
+      () => {
+        throw new Error("expected a failure");
+      },
       (e: unknown) => e,
     )) as { message: string; requestId?: string; details?: unknown };
     expect(err.message).toMatch(/Sautikit/);
-    expect(`${err.message} ${err.requestId ?? ""} ${JSON.stringify(err.details)}`).not.toMatch(new RegExp(`${SECRET}|<img|<h1>`));
+    expect(`${err.message} ${err.requestId ?? ""} ${JSON.stringify(err.details)}`).not.toMatch(
+      new RegExp(`${SECRET}|<img|<h1>`),
+    );
     const row = await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } });
     expect(row.lastError).not.toContain(SECRET);
   });
@@ -230,7 +272,9 @@ describe("connection errors say what to fix and never echo the other side", () =
     const { saveConnection } = await import("@/lib/sautikit/manage-connection");
     const closed = await serve(() => undefined);
     await closed.close();
-    await expect(saveConnection(adminActor, { apiBaseUrl: closed.url, apiKey: "sk_test_12345678" })).rejects.toMatchObject({
+    await expect(
+      saveConnection(adminActor, { apiBaseUrl: closed.url, apiKey: "sk_test_12345678" }),
+    ).rejects.toMatchObject({
       code: "SAUTIKIT_UNAVAILABLE",
       message: `Sautikit could not be reached at 127.0.0.1:${closed.port}. Check the API base URL, or try again shortly.`,
     });

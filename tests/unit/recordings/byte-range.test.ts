@@ -12,10 +12,17 @@ describe("Range header", () => {
     ["bytes=5-5", { first: 5, last: 5 }],
   ])("%s", (h, spec) => expect(parseRangeHeader(h)).toEqual(spec));
 
-  it.each([null, "", "bytes=", "bytes=-", "bytes=9-3", "bytes=0-1,5-6", "items=0-1", "bytes=a-b", "bytes=1234567890123456-"])(
-    "ignores %s (serve the whole file)",
-    (h) => expect(parseRangeHeader(h)).toBeNull(),
-  );
+  it.each([
+    null,
+    "",
+    "bytes=",
+    "bytes=-",
+    "bytes=9-3",
+    "bytes=0-1,5-6",
+    "items=0-1",
+    "bytes=a-b",
+    "bytes=1234567890123456-",
+  ])("ignores %s (serve the whole file)", (h) => expect(parseRangeHeader(h)).toBeNull());
 
   it("resolves against the length, or is unsatisfiable", () => {
     expect(resolveRange({ first: 0, last: 99 }, 1000)).toEqual({ start: 0, end: 99 });
@@ -83,6 +90,8 @@ describe("Content-Disposition", () => {
     expect(contentDisposition("attachment", "Kikao-cha-Nairobi-2026-12-03.wav")).toBe(
       "attachment; filename=\"Kikao-cha-Nairobi-2026-12-03.wav\"; filename*=UTF-8''Kikao-cha-Nairobi-2026-12-03.wav",
     );
-    expect(contentDisposition("inline", "Café-会议-2026.wav")).toBe("inline; filename=\"Cafe-_-2026.wav\"; filename*=UTF-8''Caf%C3%A9-%E4%BC%9A%E8%AE%AE-2026.wav");
+    expect(contentDisposition("inline", "Café-会议-2026.wav")).toBe(
+      "inline; filename=\"Cafe-_-2026.wav\"; filename*=UTF-8''Caf%C3%A9-%E4%BC%9A%E8%AE%AE-2026.wav",
+    );
   });
 });

@@ -154,11 +154,21 @@ describe("where a recording redirect may lead (production mode)", () => {
 describe("resolved addresses (production mode, injected resolver)", () => {
   const lookup = (policy: OutboundPolicy, host: string, options: { all?: boolean; family?: number } = {}) =>
     new Promise<unknown>((resolve, reject) =>
-      fencedLookup(policy)(host, options as never, (err: unknown, address: unknown) => (err ? reject(err) : resolve(address))),
+      fencedLookup(policy)(host, options as never, (err: unknown, address: unknown) =>
+        err ? reject(err) : resolve(address),
+      ),
     );
 
   it("refuses a name that resolves to a loopback, private, link-local or mapped address", async () => {
-    for (const bad of ["127.0.0.1", "10.0.0.7", "169.254.169.254", "fd00::1", "::ffff:127.0.0.1", "::ffff:a9fe:a9fe", "0.0.0.0"]) {
+    for (const bad of [
+      "127.0.0.1",
+      "10.0.0.7",
+      "169.254.169.254",
+      "fd00::1",
+      "::ffff:127.0.0.1",
+      "::ffff:a9fe:a9fe",
+      "0.0.0.0",
+    ]) {
       const { resolve } = table({ "storage.sautikit.com": [bad] });
       await expect(lookup(production(resolve), "storage.sautikit.com"), bad).rejects.toMatchObject({
         code: "SAUTIKIT_REJECTED",
@@ -169,7 +179,9 @@ describe("resolved addresses (production mode, injected resolver)", () => {
 
   it("refuses a name with one bad address among good ones (a rebinding host)", async () => {
     const { resolve } = table({ "api.sautikit.com": ["93.184.216.34", "127.0.0.1"] });
-    await expect(lookup(production(resolve), "api.sautikit.com", { all: true })).rejects.toMatchObject({ code: "SAUTIKIT_REJECTED" });
+    await expect(lookup(production(resolve), "api.sautikit.com", { all: true })).rejects.toMatchObject({
+      code: "SAUTIKIT_REJECTED",
+    });
   });
 
   it("hands the connection exactly the addresses it checked", async () => {
@@ -183,16 +195,30 @@ describe("resolved addresses (production mode, injected resolver)", () => {
   });
 
   it("refuses before connecting: API calls and recording hops never reach a private address", async () => {
-    const { resolve, calls } = table({ "api.sautikit.com": ["10.20.30.40"], "storage.sautikit.com": ["169.254.169.254"] });
+    const { resolve, calls } = table({
+      "api.sautikit.com": ["10.20.30.40"],
+      "storage.sautikit.com": ["169.254.169.254"],
+    });
     const p = production(resolve);
-    await expect(apiFetch("https://api.sautikit.com/v1/numbers", {}, p)).rejects.toMatchObject({ code: "SAUTIKIT_REJECTED", message: expect.stringMatching(/private network address/) });
-    await expect(apiFetch("https://evil.example/v1/numbers", {}, p)).rejects.toMatchObject({ message: expect.stringMatching(/SAUTIKIT_ALLOWED_HOSTS/) });
-    await expect(apiFetch("http://127.0.0.1:4010/v1/numbers", {}, p)).rejects.toMatchObject({ message: expect.stringMatching(/local emulator/) });
-    await expect(openRecordingFile("https://api.sautikit.com", "https://storage.sautikit.com/r.wav", {}, p)).rejects.toMatchObject({
+    await expect(apiFetch("https://api.sautikit.com/v1/numbers", {}, p)).rejects.toMatchObject({
+      code: "SAUTIKIT_REJECTED",
+      message: expect.stringMatching(/private network address/),
+    });
+    await expect(apiFetch("https://evil.example/v1/numbers", {}, p)).rejects.toMatchObject({
+      message: expect.stringMatching(/SAUTIKIT_ALLOWED_HOSTS/),
+    });
+    await expect(apiFetch("http://127.0.0.1:4010/v1/numbers", {}, p)).rejects.toMatchObject({
+      message: expect.stringMatching(/local emulator/),
+    });
+    await expect(
+      openRecordingFile("https://api.sautikit.com", "https://storage.sautikit.com/r.wav", {}, p),
+    ).rejects.toMatchObject({
       code: "SAUTIKIT_REJECTED",
       message: expect.stringMatching(/link-local/),
     });
-    await expect(openRecordingFile("https://api.sautikit.com", "http://127.0.0.1:4010/recordings/r.wav", {}, p)).rejects.toMatchObject({
+    await expect(
+      openRecordingFile("https://api.sautikit.com", "http://127.0.0.1:4010/recordings/r.wav", {}, p),
+    ).rejects.toMatchObject({
       message: expect.stringMatching(/not the API's host/),
     });
     // The two refusals that got as far as a name were refused on its resolution, never connected.
@@ -205,19 +231,31 @@ describe("configuration (lib/env.ts)", () => {
     const e = loadEnv({});
     expect(e.SAUTIKIT_ALLOWED_HOSTS).toEqual(["api.sautikit.com"]);
     expect(e.SAUTIKIT_RECORDING_HOSTS).toEqual(["recordings.sautikit.com", "storage.sautikit.com"]);
-    expect(loadEnv({ SAUTIKIT_ALLOWED_HOSTS: " API.sautikit.com , eu.sautikit.example " }).SAUTIKIT_ALLOWED_HOSTS).toEqual(["api.sautikit.com", "eu.sautikit.example"]);
+    expect(
+      loadEnv({ SAUTIKIT_ALLOWED_HOSTS: " API.sautikit.com , eu.sautikit.example " }).SAUTIKIT_ALLOWED_HOSTS,
+    ).toEqual(["api.sautikit.com", "eu.sautikit.example"]);
   });
 
-  it.each([["https://api.sautikit.com/"], ["10.0.0.1"], ["api.sautikit.com:443"], ["*"], ["api.sautikit.com/v1"]])("refuses host list entry %s", (bad) => {
-    expect(() => loadEnv({ SAUTIKIT_ALLOWED_HOSTS: bad })).toThrow(/SAUTIKIT_ALLOWED_HOSTS: must be a comma-separated list of host names/);
-    expect(() => loadEnv({ SAUTIKIT_RECORDING_HOSTS: bad })).toThrow(/SAUTIKIT_RECORDING_HOSTS/);
-  });
+  it.each([["https://api.sautikit.com/"], ["10.0.0.1"], ["api.sautikit.com:443"], ["*"], ["api.sautikit.com/v1"]])(
+    "refuses host list entry %s",
+    (bad) => {
+      expect(() => loadEnv({ SAUTIKIT_ALLOWED_HOSTS: bad })).toThrow(
+        /SAUTIKIT_ALLOWED_HOSTS: must be a comma-separated list of host names/,
+      );
+      expect(() => loadEnv({ SAUTIKIT_RECORDING_HOSTS: bad })).toThrow(/SAUTIKIT_RECORDING_HOSTS/);
+    },
+  );
 
   it("refuses a production SAUTIKIT_API_URL the fence would refuse", () => {
     expect(() => loadEnv({ SAUTIKIT_API_URL: "http://api.sautikit.com" })).toThrow(/SAUTIKIT_API_URL: must be https/);
-    expect(() => loadEnv({ SAUTIKIT_API_URL: "https://api.sautikit.com:8443" })).toThrow(/SAUTIKIT_API_URL: must be https/);
+    expect(() => loadEnv({ SAUTIKIT_API_URL: "https://api.sautikit.com:8443" })).toThrow(
+      /SAUTIKIT_API_URL: must be https/,
+    );
     expect(() => loadEnv({ SAUTIKIT_API_URL: "https://sautikit.evil.test" })).toThrow(/not on SAUTIKIT_ALLOWED_HOSTS/);
-    expect(loadEnv({ SAUTIKIT_API_URL: "https://eu.sautikit.example", SAUTIKIT_ALLOWED_HOSTS: "eu.sautikit.example" }).SAUTIKIT_API_URL).toBe("https://eu.sautikit.example");
+    expect(
+      loadEnv({ SAUTIKIT_API_URL: "https://eu.sautikit.example", SAUTIKIT_ALLOWED_HOSTS: "eu.sautikit.example" })
+        .SAUTIKIT_API_URL,
+    ).toBe("https://eu.sautikit.example");
     expect(loadEnv({ SAUTIKIT_API_URL: "http://[::1]:4010" }).SAUTIKIT_API_URL).toBe("http://[::1]:4010");
   });
 });
