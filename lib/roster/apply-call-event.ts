@@ -3,6 +3,7 @@ import type { CallEvent } from "@/lib/webhooks/payloads";
 import type { CallOutcome, RosterEvent } from "@/lib/roster/roster-event";
 import type { ApplyOutcome } from "@/lib/roster/apply-conference-event";
 import { applyRosterWork } from "@/lib/webhooks/roster-batch";
+import { HANGUP_NETWORK_DROP } from "@/lib/sautikit/contract/constants";
 
 type FactBody = RosterEvent extends infer E ? (E extends RosterEvent ? Omit<E, "legId" | "key" | "at"> : never) : never;
 
@@ -27,7 +28,14 @@ export async function applyCallEvent(workspaceId: string, ev: CallEvent, eventKe
       fact = { kind: "call.answered" };
       break;
     case "call.completed":
-      fact = { kind: "call.ended", outcome: "completed", durationSeconds: ev.data.durationSeconds, costMinor: ev.data.costMinor };
+      fact = {
+        kind: "call.ended",
+        outcome: "completed",
+        durationSeconds: ev.data.durationSeconds,
+        costMinor: ev.data.costMinor,
+        // The network dropped it (Q.850 38); any other cause, known or not, is a normal hang-up.
+        ...(ev.data.hangupCause?.toLowerCase() === HANGUP_NETWORK_DROP ? { dropped: true } : {}),
+      };
       break;
     case "call.failed":
       fact = { kind: "call.ended", outcome: failedOutcome(ev), durationSeconds: 0, costMinor: 0 };
