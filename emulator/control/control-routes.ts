@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { e164Schema } from "../../lib/sautikit/contract/common";
 import type { Emulator } from "../context";
-import { faultsSchema } from "../api/faults";
+import { faultsRequestSchema } from "../api/faults";
 import { HttpError, ok, parseJson, parseValue, type RequestCtx } from "../http/respond";
 import type { Router } from "../http/router";
 import { effectiveBehaviour, hear } from "../engine/phones";
@@ -121,16 +121,30 @@ export function controlRoutes(em: Emulator, router: Router, stream: StateStream)
     return ok({ workspace_id: ws.id, balance_minor: ws.balance_minor });
   });
 
-  router.add("GET", "/_emulator/faults", () => ok({ faults: em.faults.current }));
+  router.add("GET", "/_emulator/faults", () => ok({ faults: em.faults.current, seed: em.faults.seed }));
   router.add("POST", "/_emulator/faults", (ctx) => {
-    const faults = em.faults.merge(parseJson(ctx, faultsSchema));
+    const faults = em.faults.merge(parseJson(ctx, faultsRequestSchema));
     em.store.changed();
-    return ok({ faults });
+    return ok({ faults, seed: em.faults.seed });
   });
   router.add("DELETE", "/_emulator/faults", () => {
     em.faults.clear();
     em.store.changed();
-    return ok({ faults: {} });
+    return ok({ faults: {}, seed: em.faults.seed });
+  });
+
+  router.add("GET", "/_emulator/requests", (ctx) => {
+    const p = ctx.url.searchParams;
+    const query = parseValue(
+      { q: p.get("q") ?? undefined, method: p.get("method") ?? undefined, status: p.get("status") ?? undefined, limit: p.get("limit") ?? undefined },
+      z.strictObject({
+        q: z.string().max(200).optional(),
+        method: z.string().regex(/^[A-Za-z]{1,10}$/).optional(),
+        status: z.string().regex(/^([1-5]xx|\d{3})$/i, "use a status code (429) or a class (4xx)").optional(),
+        limit: z.coerce.number().int().min(1).max(1000).optional(),
+      }),
+    );
+    return ok({ requests: em.requestLog.list(query) });
   });
 
   router.add("GET", "/_emulator/deliveries", (ctx) => {
@@ -149,6 +163,10 @@ export function controlRoutes(em: Emulator, router: Router, stream: StateStream)
     em.faults.clear();
     em.rateLimiter.reset();
     em.idempotency.clear();
+    em.supervision.reset();
+    em.requestLog.clear();
+    // The seed stays; its streams restart, so a reset-then-replay makes the same choices.
+    em.faults.reseed();
     em.store.reset(body.workspaces === true);
     return ok({ ok: true });
   });

@@ -9,6 +9,7 @@ import type { Room } from "../state/types";
 
 const MAX_CALLS = 200;
 const MAX_DELIVERIES = 300;
+const MAX_REQUESTS = 300;
 
 export function roomJson(room: Room) {
   return {
@@ -57,5 +58,8 @@ export function snapshot(em: Emulator) {
     rooms: [...s.rooms.values(), ...[...s.endedRooms].reverse()].map(roomJson),
     deliveries: [...s.deliveries.values()].slice(-MAX_DELIVERIES).reverse(),
     faults: em.faults.current,
+    fault_seed: em.faults.seed,
+    supervisions: [...em.supervision.all.values()].reverse().map((s) => ({ ...em.supervision.json(s), workspace_id: s.workspace_id })),
+    requests: em.requestLog.list({ limit: MAX_REQUESTS }),
   };
 }

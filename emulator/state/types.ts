@@ -162,4 +162,6 @@ export type Delivery = {
   error: string | null;
   created_at: string;
   history: DeliveryAttempt[];
+  /** Seeded per-event fault choices (duplicate_rate / drop_rate) made for this delivery. */
+  injected?: ("duplicate" | "drop")[];
 };
