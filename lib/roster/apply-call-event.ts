@@ -4,6 +4,7 @@ import type { CallOutcome, RosterEvent } from "@/lib/roster/roster-event";
 import type { ApplyOutcome } from "@/lib/roster/apply-conference-event";
 import { applyRosterWork } from "@/lib/webhooks/roster-batch";
 import { HANGUP_NETWORK_DROP } from "@/lib/sautikit/contract/constants";
+import { scheduleRedialAfterDrop } from "@/lib/meetings/redial-after-drop";
 
 type FactBody = RosterEvent extends infer E ? (E extends RosterEvent ? Omit<E, "legId" | "key" | "at"> : never) : never;
 
@@ -45,10 +46,15 @@ export async function applyCallEvent(workspaceId: string, ev: CallEvent, eventKe
   }
   const answeredAt = ev.kind === "call.answered" ? ev.data.answeredAt : undefined;
   const body = fact;
+  const dropped = fact.kind === "call.ended" && fact.dropped === true;
   const result = await applyRosterWork({
     workspaceId,
     leg: { callId: ev.data.callId, clientRequestId: ev.data.clientRequestId },
     fact: (legId) => ({ ...body, key: eventKey, legId, at: answeredAt?.getTime() ?? at }) as RosterEvent,
   });
+  // After a network drop: call the person back (decided under the meeting lock, at most once per
+  // leg). Also when this delivery found the fact already stored: an instance that stored it may have
+  // crashed before scheduling, and scheduling again changes nothing.
+  if (dropped) await scheduleRedialAfterDrop(workspaceId, { callId: ev.data.callId, clientRequestId: ev.data.clientRequestId });
   return { applied: result.applied, ...(result.reason ? { reason: result.reason } : {}) };
 }

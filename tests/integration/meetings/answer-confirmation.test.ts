@@ -102,7 +102,8 @@ describe("answer confirmation", () => {
     expect((await transcript(phones.declines)).some((l) => l.text === "Okay, we will not connect you. Goodbye.")).toBe(true);
 
     // Silence: asked twice, a polite goodbye, roster "No answer from a person (voicemail?)".
-    const window = 2 * m.confirm.CONFIRM_TIMEOUT_SECONDS + 5;
+    // Two 6 s asks plus prompts, with room for a loaded machine; the mailbox alone would record 60 s.
+    const window = 2 * m.confirm.CONFIRM_TIMEOUT_SECONDS + 18;
     for (const name of ["silent", "voicemail"] as const) {
       const row = await leftRow(meeting.id, name);
       expect(row.endReason).toBe("no_person");
