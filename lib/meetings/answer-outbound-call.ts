@@ -10,6 +10,7 @@ import { promptsFor } from "@/lib/meetings/prompts/prompts-for";
 import { findLegForCall } from "@/lib/roster/find-leg";
 import { lockMeeting, recordRosterEvents } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
+import type { RosterEvent } from "@/lib/roster/roster-event";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 
 /**
@@ -33,9 +34,11 @@ export async function answerOutboundCall(workspaceId: string, cb: VoiceCallback)
     if (meeting.status === "ended" || meeting.status === "cancelled") return { response: apologise(p.meetingEnded, p.language) };
     if (leg.state === "left" || !leg.participant) return { response: apologise(p.goodbye, p.language) };
     if (!leg.callId) await tx.leg.update({ where: { id: leg.id }, data: { callId: cb.callId, sessionId: cb.sessionId } });
+    const confirmed: RosterEvent[] = [];
     if (needsConfirmation(meeting, leg)) {
       const step = await confirmStep(tx, workspaceId, meeting, leg, { callId: cb.callId, digits: cb.digits });
       if (step.kind === "reply") return { response: step.response, meetingId: meeting.id };
+      confirmed.push(...step.facts);
     }
     if ((await occupiedPlaces(tx, meeting.id, leg.id)) >= meeting.capacity) {
       log.info({ meetingId: meeting.id, legId: leg.id }, "meeting full; caller turned away");
@@ -43,6 +46,7 @@ export async function answerOutboundCall(workspaceId: string, cb: VoiceCallback)
     }
     // Taking the place now (under the meeting lock) is what makes the capacity check race-free.
     await recordRosterEvents(tx, workspaceId, meeting.id, [
+      ...confirmed,
       { key: `answered:${cb.callId}`, kind: "call.answered", legId: leg.id, at: Date.now() },
     ]);
     const response = roomActions(meeting, { name: leg.participant.name, role: leg.participant.role as ParticipantRole });

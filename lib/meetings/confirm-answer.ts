@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { apologise } from "@/lib/meetings/room-actions";
 import { promptsFor } from "@/lib/meetings/prompts/prompts-for";
 import { recordRosterEvents } from "@/lib/roster/recompute-roster";
-import type { ConfirmResult } from "@/lib/roster/roster-event";
+import type { ConfirmResult, RosterEvent } from "@/lib/roster/roster-event";
 import { getDigits, nestedSay, voiceResponse, type VoiceResponse } from "@/lib/sautikit/voice-actions";
 
 // Answer confirmation: an answered dial-out is asked to press 1 before it reaches the room, so a
@@ -39,8 +39,8 @@ export function confirmPrompt(meeting: Pick<MeetingLike, "title" | "language">, 
 }
 
 /**
- * One step of the confirmation for this voice callback: "join" (1 was pressed: go on to the room),
- * or the reply to send (the prompt again, or a goodbye after 2 or after silence). Runs under the
+ * One step of the confirmation for this voice callback: "join" (1 was pressed: go on to the room,
+ * storing `facts` with the leg's taking of its place, in one write), or the reply to send (the prompt again, or a goodbye after 2 or after silence). Runs under the
  * meeting lock, inside the caller's transaction.
  */
 export async function confirmStep(
@@ -49,16 +49,13 @@ export async function confirmStep(
   meeting: MeetingLike,
   leg: LegLike,
   call: { callId: string; digits: string | undefined },
-): Promise<{ kind: "join" } | { kind: "reply"; response: VoiceResponse }> {
+): Promise<{ kind: "join"; facts: RosterEvent[] } | { kind: "reply"; response: VoiceResponse }> {
   const p = promptsFor(meeting.language);
   const at = Date.now();
-  const result = (r: ConfirmResult) =>
-    recordRosterEvents(tx, workspaceId, meeting.id, [{ key: resultKey(call.callId), kind: "confirm.result", result: r, legId: leg.id, at }]);
+  const fact = (r: ConfirmResult): RosterEvent => ({ key: resultKey(call.callId), kind: "confirm.result", result: r, legId: leg.id, at });
+  const result = (r: ConfirmResult) => recordRosterEvents(tx, workspaceId, meeting.id, [fact(r)]);
 
-  if (call.digits === CONFIRM_KEY) {
-    await result("accepted");
-    return { kind: "join" };
-  }
+  if (call.digits === CONFIRM_KEY) return { kind: "join", facts: [fact("accepted")] };
   if (call.digits === DECLINE_KEY) {
     await result("declined");
     return { kind: "reply", response: apologise(p.confirmDeclined, p.language) };
