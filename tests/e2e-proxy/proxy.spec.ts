@@ -78,7 +78,14 @@ function accessLog(): AccessLine[] {
       const [msec, method, uri, status, upstream, requestTime] = line.split(" ");
       const at = Math.round(Number(msec) * 1000);
       // nginx logs when a request ends; $request_time gives back when it arrived.
-      return { at, started: at - Math.round(Number(requestTime) * 1000), method: method!, uri: uri!, status: Number(status), upstream: upstream! };
+      return {
+        at,
+        started: at - Math.round(Number(requestTime) * 1000),
+        method: method!,
+        uri: uri!,
+        status: Number(status),
+        upstream: upstream!,
+      };
     });
 }
 
@@ -87,7 +94,12 @@ async function reloadNginx(page: Page, downPorts: number[]): Promise<void> {
   const info = stack();
   writeFileSync(
     path.join(PROXY_LAYOUT.dir, "mkutano.conf"),
-    renderSiteConfig(PROXY_LAYOUT, { downPorts, streamReadTimeout: "20s", upstreamHeader: true, breakStreaming: info.breakStreaming }),
+    renderSiteConfig(PROXY_LAYOUT, {
+      downPorts,
+      streamReadTimeout: "20s",
+      upstreamHeader: true,
+      breakStreaming: info.breakStreaming,
+    }),
   );
   process.kill(info.nginxPid, "SIGHUP");
   // New workers take over within moments; wait until several fresh requests avoid the down ones.
@@ -113,25 +125,31 @@ async function recordRowChanges(page: Page): Promise<void> {
     new MutationObserver((records) => {
       for (const r of records) {
         const el = r.target as HTMLElement;
-        if (el.dataset.testid === "roster-row") w.__rowChanges.push({ person: el.dataset.person ?? "", state: el.dataset.state ?? "", at: Date.now() });
+        if (el.dataset.testid === "roster-row")
+          w.__rowChanges.push({ person: el.dataset.person ?? "", state: el.dataset.state ?? "", at: Date.now() });
       }
     }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
   });
 }
 
 const rowChanges = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __rowChanges: { person: string; state: string; at: number }[] }).__rowChanges);
+  page.evaluate(
+    () => (window as unknown as { __rowChanges: { person: string; state: string; at: number }[] }).__rowChanges,
+  );
 
 const row = (page: Page, name: string) => page.locator(`[data-testid="roster-row"][data-person="${name}"]`);
 
-test("two instances behind nginx: secure sign-in, gzip, a live roster across instances, heartbeats and failover", async ({ page }) => {
+test("two instances behind nginx: secure sign-in, gzip, a live roster across instances, heartbeats and failover", async ({
+  page,
+}) => {
   const streamResponses: Response[] = [];
   page.on("response", (r) => {
     if (STREAM.test(new URL(r.url()).pathname)) streamResponses.push(r);
   });
   const failedResponses: string[] = [];
   page.on("response", (r) => {
-    if (r.status() >= 400 && !new URL(r.url()).pathname.startsWith("/favicon")) failedResponses.push(`${r.status()} ${r.url()}`);
+    if (r.status() >= 400 && !new URL(r.url()).pathname.startsWith("/favicon"))
+      failedResponses.push(`${r.status()} ${r.url()}`);
   });
 
   // Sign in through the proxy: the session cookie is a Secure, __Secure- prefixed one.
@@ -159,7 +177,11 @@ test("two instances behind nginx: secure sign-in, gzip, a live roster across ins
   const meetingPath = new URL(page.url()).pathname;
   await page
     .getByLabel("One person per line")
-    .fill([`Halima Host, ${phones.host}, host`, `Amina Odhiambo, ${phones.amina}`, `Baraka Otieno, ${phones.baraka}`].join("\n"));
+    .fill(
+      [`Halima Host, ${phones.host}, host`, `Amina Odhiambo, ${phones.amina}`, `Baraka Otieno, ${phones.baraka}`].join(
+        "\n",
+      ),
+    );
   await page.getByRole("button", { name: "Add all" }).click();
   await expect(page.getByTestId("roster-row")).toHaveCount(3);
   const roster = await page.request.get(`/api${meetingPath}/roster`, { headers: { "accept-encoding": "gzip" } });
@@ -185,7 +207,8 @@ test("two instances behind nginx: secure sign-in, gzip, a live roster across ins
   await recordRowChanges(page);
   const since = Date.now();
   await page.getByRole("button", { name: "Call everyone" }).click();
-  for (const name of ["Halima Host", "Amina Odhiambo", "Baraka Otieno"]) await expect(row(page, name)).toHaveAttribute("data-state", "ringing", CALL);
+  for (const name of ["Halima Host", "Amina Odhiambo", "Baraka Otieno"])
+    await expect(row(page, name)).toHaveAttribute("data-state", "ringing", CALL);
   // Baraka declines for now; he is re-dialled after the failover below.
   await emulator("POST", `/phones/${encodeURIComponent(phones.baraka)}/decline`);
   await expect(row(page, "Baraka Otieno")).toHaveAttribute("data-state", "left", CALL);
@@ -199,8 +222,14 @@ test("two instances behind nginx: secure sign-in, gzip, a live roster across ins
   const webhooks = accessLog().filter((l) => l.started >= since && l.uri.startsWith("/api/sautikit/"));
   expect(webhooks.length).toBeGreaterThan(3);
   // Signatures verified through the proxy (no 401), and every webhook went to the other instance.
-  expect(webhooks.filter((l) => l.status !== 200 && l.status !== 204), JSON.stringify(webhooks)).toEqual([]);
-  expect(webhooks.every((l) => l.upstream.endsWith(`:${other.port}`)), JSON.stringify(webhooks)).toBe(true);
+  expect(
+    webhooks.filter((l) => l.status !== 200 && l.status !== 204),
+    JSON.stringify(webhooks),
+  ).toEqual([]);
+  expect(
+    webhooks.every((l) => l.upstream.endsWith(`:${other.port}`)),
+    JSON.stringify(webhooks),
+  ).toBe(true);
   // Within 1 s: every conference event (a join, the start) shows on the roster at most 1 s after it
   // reached nginx — each is followed by a row changing to waiting or in call within that window.
   const conferenceStarts = webhooks.filter((l) => l.uri.endsWith("/conference/events")).map((l) => l.started);
@@ -208,7 +237,10 @@ test("two instances behind nginx: secure sign-in, gzip, a live roster across ins
   expect(conferenceStarts.length).toBeGreaterThanOrEqual(2);
   for (const start of conferenceStarts) {
     const shown = changes.filter((c) => c.at >= start && c.at - start <= 1000);
-    expect(shown.length, `the conference event at ${start} on the roster within 1 s: ${JSON.stringify({ conferenceStarts, changes })}`).toBeGreaterThan(0);
+    expect(
+      shown.length,
+      `the conference event at ${start} on the roster within 1 s: ${JSON.stringify({ conferenceStarts, changes })}`,
+    ).toBeGreaterThan(0);
   }
 
   // Heartbeats keep the stream open past the proxy's idle timeout (20 s in this pass): nothing
@@ -241,10 +273,17 @@ test("two instances behind nginx: secure sign-in, gzip, a live roster across ins
 
   // Every webhook Sautikit sent was finally accepted (a delivery cut by the kill is retried).
   await expect
-    .poll(async () => {
-      const { deliveries } = await emulator<{ deliveries: { outcome: string; status_code: number | null; url: string }[] }>("GET", "/deliveries");
-      const ours = deliveries.filter((d) => d.url.startsWith("https://127.0.0.1"));
-      return ours.length > 0 && ours.every((d) => d.outcome === "delivered") && !ours.some((d) => d.status_code === 401);
-    }, { timeout: 90_000 })
+    .poll(
+      async () => {
+        const { deliveries } = await emulator<{
+          deliveries: { outcome: string; status_code: number | null; url: string }[];
+        }>("GET", "/deliveries");
+        const ours = deliveries.filter((d) => d.url.startsWith("https://127.0.0.1"));
+        return (
+          ours.length > 0 && ours.every((d) => d.outcome === "delivered") && !ours.some((d) => d.status_code === 401)
+        );
+      },
+      { timeout: 90_000 },
+    )
     .toBe(true);
 });

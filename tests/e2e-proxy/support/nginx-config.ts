@@ -51,11 +51,21 @@ export function renderSiteConfig(layout: ProxyLayout, options: RenderOptions = {
     .join("");
   text = text.replace(upstreamLine, (_m, _i, _p, offset: number) => (offset === params[0]!.index ? servers : ""));
 
-  text = replaceOnce(text, /listen 443 ssl http2;[^\n]*/, `listen 127.0.0.1:${layout.httpsPort} ssl http2;`, "the TLS listen line");
+  text = replaceOnce(
+    text,
+    /listen 443 ssl http2;[^\n]*/,
+    `listen 127.0.0.1:${layout.httpsPort} ssl http2;`,
+    "the TLS listen line",
+  );
   text = replaceOnce(text, /listen 80;[^\n]*/, `listen 127.0.0.1:${layout.httpPort};`, "the plain-HTTP listen line");
   text = text.replace(/server_name meet\.example\.com;[^\n]*/g, "server_name 127.0.0.1 localhost;");
   text = replaceOnce(text, /ssl_certificate +\S+;[^\n]*/, `ssl_certificate ${layout.cert};`, "ssl_certificate");
-  text = replaceOnce(text, /ssl_certificate_key +\S+;[^\n]*/, `ssl_certificate_key ${layout.key};`, "ssl_certificate_key");
+  text = replaceOnce(
+    text,
+    /ssl_certificate_key +\S+;[^\n]*/,
+    `ssl_certificate_key ${layout.key};`,
+    "ssl_certificate_key",
+  );
   text = replaceOnce(
     text,
     /access_log \S+ mkutano;[^\n]*/,
@@ -63,10 +73,20 @@ export function renderSiteConfig(layout: ProxyLayout, options: RenderOptions = {
     "the access_log line",
   );
   if (options.streamReadTimeout) {
-    text = replaceOnce(text, /proxy_read_timeout 1h;/, `proxy_read_timeout ${options.streamReadTimeout};`, "the stream's read timeout");
+    text = replaceOnce(
+      text,
+      /proxy_read_timeout 1h;/,
+      `proxy_read_timeout ${options.streamReadTimeout};`,
+      "the stream's read timeout",
+    );
   }
   if (options.upstreamHeader) {
-    text = replaceOnce(text, /(ssl_protocols [^\n]*\n)/, `$1    add_header X-Mkutano-Upstream $upstream_addr always;\n`, "ssl_protocols");
+    text = replaceOnce(
+      text,
+      /(ssl_protocols [^\n]*\n)/,
+      `$1    add_header X-Mkutano-Upstream $upstream_addr always;\n`,
+      "ssl_protocols",
+    );
   }
   if (options.breakStreaming) {
     const gzip = options.breakStreaming === "buffer+gzip" ? "gzip on;\n$2gzip_types text/event-stream;" : "gzip off;";

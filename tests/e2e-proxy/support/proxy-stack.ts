@@ -15,7 +15,16 @@ import { type Service, runStep, startService, stopService, tsxArgs, waitForHttp 
 import { appArgs } from "@/scripts/lib/stack";
 import { prepareE2eDatabase } from "../../e2e/support/e2e-database";
 import { E2E_EMULATOR_API_KEY, E2E_EMULATOR_SIGNING_SECRET } from "../../e2e/support/urls";
-import { NGINX, PROXY_DIR, PROXY_EMULATOR_PORT, PROXY_EMULATOR_URL, PROXY_LAYOUT, PROXY_URL, STACK_FILE, type StackInfo } from "./layout";
+import {
+  NGINX,
+  PROXY_DIR,
+  PROXY_EMULATOR_PORT,
+  PROXY_EMULATOR_URL,
+  PROXY_LAYOUT,
+  PROXY_URL,
+  STACK_FILE,
+  type StackInfo,
+} from "./layout";
 import { renderMainConfig, renderSiteConfig } from "./nginx-config";
 
 const services: Service[] = [];
@@ -30,11 +39,27 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal
 
 function makeCertificate(): void {
   mkdirSync(path.dirname(PROXY_LAYOUT.cert), { recursive: true });
-  execFileSync("openssl", [
-    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-    "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-    "-keyout", PROXY_LAYOUT.key, "-out", PROXY_LAYOUT.cert,
-  ], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "2",
+      "-subj",
+      "/CN=127.0.0.1",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1,DNS:localhost",
+      "-keyout",
+      PROXY_LAYOUT.key,
+      "-out",
+      PROXY_LAYOUT.cert,
+    ],
+    { stdio: "ignore" },
+  );
 }
 
 /** Polls the proxy over TLS, trusting only our certificate. */
@@ -60,7 +85,8 @@ async function waitForProxy(timeoutMs: number): Promise<void> {
 
 async function main(): Promise<void> {
   const postgres = process.env.E2E_DATABASE_URL;
-  if (!postgres) throw new Error("the reverse-proxy pass needs PostgreSQL (two instances share one database): set E2E_DATABASE_URL");
+  if (!postgres)
+    throw new Error("the reverse-proxy pass needs PostgreSQL (two instances share one database): set E2E_DATABASE_URL");
   rmSync(PROXY_DIR, { recursive: true, force: true });
   for (const sub of ["tmp/body", "tmp/proxy", "tmp/fastcgi", "tmp/uwsgi", "tmp/scgi"]) {
     // nginx's workers may run as an unprivileged user when started as root.
@@ -88,13 +114,20 @@ async function main(): Promise<void> {
   });
   const env = config.env;
 
-  const emulator = startService("emulator", "cyan", process.execPath, ["--import", "tsx", "emulator/main.ts"], {
-    ...env,
-    EMULATOR_STATE_FILE: "memory",
-    EMULATOR_API_KEY: E2E_EMULATOR_API_KEY,
-    EMULATOR_SIGNING_SECRET: E2E_EMULATOR_SIGNING_SECRET,
-    NODE_EXTRA_CA_CERTS: PROXY_LAYOUT.cert,
-  }, repoRoot);
+  const emulator = startService(
+    "emulator",
+    "cyan",
+    process.execPath,
+    ["--import", "tsx", "emulator/main.ts"],
+    {
+      ...env,
+      EMULATOR_STATE_FILE: "memory",
+      EMULATOR_API_KEY: E2E_EMULATOR_API_KEY,
+      EMULATOR_SIGNING_SECRET: E2E_EMULATOR_SIGNING_SECRET,
+      NODE_EXTRA_CA_CERTS: PROXY_LAYOUT.cert,
+    },
+    repoRoot,
+  );
   services.push(emulator);
   await runStep("migrate", "grey", tsxArgs("scripts/lib/step.ts", ["migrate"]), env, repoRoot);
   await runStep("seed", "grey", tsxArgs("scripts/lib/step.ts", ["seed"]), env, repoRoot);
@@ -103,10 +136,17 @@ async function main(): Promise<void> {
   await runStep("connect", "grey", tsxArgs("scripts/connect-local.ts"), env, repoRoot);
 
   const instances = PROXY_LAYOUT.instancePorts.map((port, i) => {
-    const service = startService(`app-${i + 1}`, "magenta", process.execPath, appArgs("start", { appPort: port, appHost: "127.0.0.1" }), {
-      ...env,
-      PORT: String(port),
-    }, repoRoot);
+    const service = startService(
+      `app-${i + 1}`,
+      "magenta",
+      process.execPath,
+      appArgs("start", { appPort: port, appHost: "127.0.0.1" }),
+      {
+        ...env,
+        PORT: String(port),
+      },
+      repoRoot,
+    );
     services.push(service);
     return { port, service };
   });
@@ -119,9 +159,19 @@ async function main(): Promise<void> {
   // Only for showing that the pass fails when the proxy holds the stream back (see docs/deployment.md).
   const breakMode = process.env.E2E_PROXY_BREAK_STREAMING;
   const breakStreaming = breakMode === "buffer" || breakMode === "buffer+gzip" ? breakMode : undefined;
-  writeFileSync(path.join(PROXY_DIR, "mkutano.conf"), renderSiteConfig(PROXY_LAYOUT, { streamReadTimeout: "20s", upstreamHeader: true, breakStreaming }));
+  writeFileSync(
+    path.join(PROXY_DIR, "mkutano.conf"),
+    renderSiteConfig(PROXY_LAYOUT, { streamReadTimeout: "20s", upstreamHeader: true, breakStreaming }),
+  );
   writeFileSync(path.join(PROXY_DIR, "nginx.conf"), renderMainConfig(PROXY_LAYOUT));
-  const nginx = startService("nginx", "green", NGINX, ["-e", path.join(PROXY_DIR, "error.log"), "-c", path.join(PROXY_DIR, "nginx.conf"), "-g", "daemon off;"], env, repoRoot);
+  const nginx = startService(
+    "nginx",
+    "green",
+    NGINX,
+    ["-e", path.join(PROXY_DIR, "error.log"), "-c", path.join(PROXY_DIR, "nginx.conf"), "-g", "daemon off;"],
+    env,
+    repoRoot,
+  );
   services.push(nginx);
   void nginx.exited.then((exit) => {
     if (!stopping) fail(`nginx exited (${JSON.stringify(exit)}); see ${path.join(PROXY_DIR, "error.log")}`);
