@@ -34,10 +34,12 @@ export function BehaviourForm({ e164, behaviour, promptKey }: { e164: string; be
 
   // Follow the server when someone else (a test, another tab) changes it.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- follows the server's value when it changes elsewhere
     setChoice(choiceOf(behaviour));
     const s = secondsOf(behaviour);
     if (s !== null) setSeconds(s);
   }, [current]);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- follows the server's value when it changes elsewhere
   useEffect(() => setKey(promptKey ?? ""), [promptKey]);
 
   const secondsValue = Number(seconds);

@@ -40,6 +40,7 @@ export function useAddedPhones(): [string[], (e164: string) => void, (e164: stri
  * Server phones plus hand-added ones, in the order each was first seen, so
  * cards never jump around while a demo is running.
  */
+/* eslint-disable react-hooks/refs -- the first-seen order only grows, so reading it while rendering is stable */
 export function useOrderedPhones(serverPhones: Phone[], added: string[]): Phone[] {
   const order = useRef<Map<string, number>>(new Map());
   const byNumber = new Map(serverPhones.map((p) => [p.e164, p]));
@@ -63,6 +64,7 @@ export function useOrderedPhones(serverPhones: Phone[], added: string[]): Phone[
     )
     .sort((a, b) => (order.current.get(a.e164) ?? 0) - (order.current.get(b.e164) ?? 0));
 }
+/* eslint-enable react-hooks/refs */
 
 export function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now());
