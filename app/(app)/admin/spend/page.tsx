@@ -7,6 +7,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { SpendChart } from "@/components/spend/spend-chart";
 import { formatDateTime, formatDuration, formatKes } from "@/components/spend/format";
 import { requireActor } from "@/lib/auth/actor";
+import { compareMonthSpend, type MonthSpendComparison } from "@/lib/spend/compare-month-spend";
 import { getWallet } from "@/lib/spend/get-wallet";
 import { spendSummary } from "@/lib/spend/spend-summary";
 
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
 
 export default async function SpendPage() {
   const actor = await requireActor({ admin: true });
-  const [wallet, summary] = await Promise.all([getWallet(actor.workspaceId), spendSummary(actor, { months: 12 })]);
+  const [wallet, summary, month] = await Promise.all([getWallet(actor.workspaceId), spendSummary(actor, { months: 12 }), compareMonthSpend(actor)]);
 
   return (
     <>
@@ -67,6 +68,7 @@ export default async function SpendPage() {
           </CardBody>
         </Card>
       </div>
+      <MonthCheck month={month} />
       <Card className="mt-6">
         <CardHeader title="Per meeting" description="Meetings with calls in the last 12 months, most expensive first." />
         {summary.meetings.length === 0 ? (
@@ -111,5 +113,39 @@ export default async function SpendPage() {
         )}
       </Card>
     </>
+  );
+}
+
+/** This month as Sautikit bills it next to Mkutano's own figure, flagged when they differ. */
+function MonthCheck({ month }: { month: MonthSpendComparison }) {
+  return (
+    <Card className="mt-6" data-testid="month-check">
+      <CardHeader title="This month: Sautikit and Mkutano" description="Sautikit's own figure for calls since the 1st, next to what Mkutano recorded." />
+      <CardBody>
+        <dl className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <dt className="text-sm text-slate-600">Sautikit</dt>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid="sautikit-month-spend">
+              {month.status === "ok" ? formatKes(month.sautikitMinor) : "—"}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">Mkutano</dt>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid="mkutano-month-spend">{formatKes(month.mkutanoMinor)}</dd>
+          </div>
+        </dl>
+        {month.status === "unavailable" ? (
+          <Notice tone="warning" className="mt-3">{month.message}</Notice>
+        ) : month.matches ? (
+          <p className="mt-3 text-sm text-slate-600" data-testid="month-spend-match">The two figures agree.</p>
+        ) : (
+          <Notice tone="warning" className="mt-3" title="The figures differ" testId="month-spend-differs">
+            Sautikit has {formatKes(Math.abs(month.differenceMinor))} {month.differenceMinor > 0 ? "more" : "less"} than Mkutano. The account may
+            be used outside Mkutano, or a call that just ended is not counted yet: check the{" "}
+            <Link href="/admin/calls" className="font-medium underline">call log</Link>.
+          </Notice>
+        )}
+      </CardBody>
+    </Card>
   );
 }
