@@ -14,7 +14,7 @@ import { monthStartNairobi } from "@/lib/spend/spend-summary";
 
 export type MonthSpendComparison =
   | { status: "ok"; since: string; sautikitMinor: number; mkutanoMinor: number; differenceMinor: number; matches: boolean }
-  | { status: "unavailable"; since: string; mkutanoMinor: number; message: string };
+  | { status: "unavailable"; since: string; mkutanoMinor: number; reason: "not_connected" | "unavailable" };
 
 export async function compareMonthSpend(actor: Actor, now: Date = new Date()): Promise<MonthSpendComparison> {
   assertAdmin(actor);
@@ -31,7 +31,7 @@ export async function compareMonthSpend(actor: Actor, now: Date = new Date()): P
     return { status: "ok", since: since.toISOString(), sautikitMinor: stats.spend_minor, mkutanoMinor, differenceMinor, matches: differenceMinor === 0 };
   } catch (err) {
     log.warn({ err, workspaceId: actor.workspaceId }, "Sautikit call stats unavailable");
-    const message = isAppError(err) && err.code === "SAUTIKIT_NOT_CONNECTED" ? "Sautikit is not connected." : "Sautikit's figure is unavailable right now.";
-    return { status: "unavailable", since: since.toISOString(), mkutanoMinor, message };
+    const reason = isAppError(err) && err.code === "SAUTIKIT_NOT_CONNECTED" ? "not_connected" : "unavailable";
+    return { status: "unavailable", since: since.toISOString(), mkutanoMinor, reason };
   }
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -117,32 +118,35 @@ export default async function SpendPage() {
 }
 
 /** This month as Sautikit bills it next to Mkutano's own figure, flagged when they differ. */
-function MonthCheck({ month }: { month: MonthSpendComparison }) {
+async function MonthCheck({ month }: { month: MonthSpendComparison }) {
+  const t = await getTranslations("SpendMonthCheck");
   return (
     <Card className="mt-6" data-testid="month-check">
-      <CardHeader title="This month: Sautikit and Mkutano" description="Sautikit's own figure for calls since the 1st, next to what Mkutano recorded." />
+      <CardHeader title={t("title")} description={t("description")} />
       <CardBody>
         <dl className="grid gap-4 sm:grid-cols-2">
           <div>
-            <dt className="text-sm text-slate-600">Sautikit</dt>
+            <dt className="text-sm text-slate-600">{t("sautikit")}</dt>
             <dd className="text-2xl font-semibold tabular-nums" data-testid="sautikit-month-spend">
               {month.status === "ok" ? formatKes(month.sautikitMinor) : "—"}
             </dd>
           </div>
           <div>
-            <dt className="text-sm text-slate-600">Mkutano</dt>
+            <dt className="text-sm text-slate-600">{t("mkutano")}</dt>
             <dd className="text-2xl font-semibold tabular-nums" data-testid="mkutano-month-spend">{formatKes(month.mkutanoMinor)}</dd>
           </div>
         </dl>
         {month.status === "unavailable" ? (
-          <Notice tone="warning" className="mt-3">{month.message}</Notice>
+          <Notice tone="warning" className="mt-3">{month.reason === "not_connected" ? t("notConnected") : t("unavailable")}</Notice>
         ) : month.matches ? (
-          <p className="mt-3 text-sm text-slate-600" data-testid="month-spend-match">The two figures agree.</p>
+          <p className="mt-3 text-sm text-slate-600" data-testid="month-spend-match">{t("agree")}</p>
         ) : (
-          <Notice tone="warning" className="mt-3" title="The figures differ" testId="month-spend-differs">
-            Sautikit has {formatKes(Math.abs(month.differenceMinor))} {month.differenceMinor > 0 ? "more" : "less"} than Mkutano. The account may
-            be used outside Mkutano, or a call that just ended is not counted yet: check the{" "}
-            <Link href="/admin/calls" className="font-medium underline">call log</Link>.
+          <Notice tone="warning" className="mt-3" title={t("differTitle")} testId="month-spend-differs">
+            {month.differenceMinor > 0
+              ? t("differMore", { amount: formatKes(month.differenceMinor) })
+              : t("differLess", { amount: formatKes(-month.differenceMinor) })}{" "}
+            {t("differWhy")}{" "}
+            <Link href="/admin/calls" className="font-medium underline">{t("checkCallLog")}</Link>
           </Notice>
         )}
       </CardBody>
