@@ -20,8 +20,8 @@ export function RosterAnnouncer({ people }: { people: PersonRow[] }) {
     for (const p of people) {
       const was = before.get(p.key);
       if (was === undefined || was === now.get(p.key)) continue;
-      const [wasState, , wasMuted] = was.split("|");
-      if (wasState !== p.state) {
+      const [wasState, wasReason, wasMuted] = was.split("|");
+      if (wasState !== p.state || wasReason !== (p.endReason ?? "")) {
         changes.push(t("announceState", { name: p.name, state: personStateText(t, p).toLowerCase() }));
       } else if (wasMuted !== String(p.muted)) {
         changes.push(t("announceMuted", { name: p.name, muted: String(p.muted) }));

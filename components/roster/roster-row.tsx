@@ -6,7 +6,7 @@ import { PersonActions } from "@/components/roster/person-actions";
 import { formatDuration, formatKes, legCostAt, legSecondsInCall } from "@/lib/shared/cost";
 import { legSecondsOnHold } from "@/lib/shared/hold-time";
 import { useT, type Translate } from "@/lib/i18n/client";
-import type { LegView, PersonRow, PersonState, RosterPerson } from "@/lib/shared/roster-types";
+import type { PersonRow, PersonState, RosterPerson } from "@/lib/shared/roster-types";
 
 const tone: Record<PersonState, BadgeTone> = {
   invited: "neutral",
@@ -19,15 +19,15 @@ const tone: Record<PersonState, BadgeTone> = {
   left: "neutral",
 };
 
-/** "Left (no answer)": the state, and why a call ended. */
+/** Reasons that say more than "Left": the roster shows them on their own ("Declined"). */
+const TITLED_REASONS = new Set<string>(["declined", "no_person", "dropped", "dropped_calling_back"]);
+
+/** A person's (or a leg's) state as the roster and the announcer name it: "Left (no answer)". */
 export function personStateText(t: Translate<"Roster">, p: Pick<PersonRow, "state" | "endReason">): string {
   const state = t(`states.${p.state}`);
-  return p.endReason && p.state === "left" ? t("withReason", { state, reason: t(`reasons.${p.endReason}`) }) : state;
-}
-
-function legText(t: Translate<"Roster">, l: LegView): string {
-  const state = t(`states.${l.state}`);
-  return l.endReason ? t("withReason", { state, reason: t(`reasons.${l.endReason}`) }) : state;
+  if (p.state !== "left" || !p.endReason) return state;
+  if (TITLED_REASONS.has(p.endReason)) return t(`reasonTitles.${p.endReason as "declined"}`);
+  return t("withReason", { state, reason: t(`reasons.${p.endReason}`) });
 }
 
 export type RosterRowContext = { meetingId: string; now: number; meetingOpen: boolean; onChanged: () => void };
@@ -72,7 +72,7 @@ export function RosterRow({
             <ol className="mt-1 list-decimal pl-5">
               {p.legs.map((l) => (
                 <li key={l.id}>
-                  {legText(t, l)} · {formatDuration(legSecondsInCall(l, now))} ·{" "}
+                  {personStateText(t, l)} · {formatDuration(legSecondsInCall(l, now))} ·{" "}
                   {formatKes(legCostAt(l, now))}
                 </li>
               ))}

@@ -6,7 +6,20 @@ import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 export const legStates = ["created", "dialling", "ringing", "answered", "waiting", "in_call", "left"] as const;
 export type LegState = (typeof legStates)[number];
 
-export const leftReasons = ["hung_up", "kicked", "no_answer", "busy", "failed", "meeting_ended"] as const;
+export const leftReasons = [
+  "hung_up",
+  "kicked",
+  "no_answer",
+  "busy",
+  "failed",
+  "meeting_ended",
+  // Answer confirmation: pressed 2, or nobody pressed anything (a voicemail, most likely).
+  "declined",
+  "no_person",
+  // The network dropped the call (network_out_of_order); with an automatic call back on its way.
+  "dropped",
+  "dropped_calling_back",
+] as const;
 export type LeftReason = (typeof leftReasons)[number];
 
 export type LegView = {
@@ -71,5 +84,3 @@ export type RosterSnapshot = {
   /** Changes whenever anything in the roster changes (used by the stream to skip no-op pushes). */
   version: string;
 };
-
-

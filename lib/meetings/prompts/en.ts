@@ -30,4 +30,8 @@ export const en: PromptCatalogue = {
   keypadFailed: "Sorry, that did not work. Please try again.",
   notInService: "Sorry, this number is not in service. Goodbye.",
   technicalProblem: "Sorry, we are having a technical problem. Please try again later. Goodbye.",
+  confirmJoin: (name, title) => `Hello ${name}, this is Mkutano calling you into ${title}. Press 1 to join.`,
+  confirmRejoin: (title) => `You were cut off from ${title}. Press 1 to rejoin.`,
+  confirmDeclined: "Okay, we will not connect you. Goodbye.",
+  confirmNoResponse: "We did not hear a key press, so we will not connect you. Thank you, goodbye.",
 };

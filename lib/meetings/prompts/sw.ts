@@ -30,4 +30,8 @@ export const sw: PromptCatalogue = {
   keypadFailed: "Samahani, hilo halikufanikiwa. Tafadhali jaribu tena.",
   notInService: "Samahani, nambari hii haitumiki. Kwaheri.",
   technicalProblem: "Samahani, tuna tatizo la kiufundi. Tafadhali jaribu tena baadaye. Kwaheri.",
+  confirmJoin: (name, title) => `Habari ${name}, hapa ni Mkutano. Tunakupigia ujiunge na ${title}. Bonyeza 1 kujiunga.`,
+  confirmRejoin: (title) => `Simu yako ilikatika kutoka ${title}. Bonyeza 1 kujiunga tena.`,
+  confirmDeclined: "Sawa, hatutakuunganisha. Kwaheri.",
+  confirmNoResponse: "Hatukupokea jibu lako, kwa hivyo hatutakuunganisha. Asante, kwaheri.",
 };

@@ -32,4 +32,9 @@ export type PromptCatalogue = {
   // When the app cannot answer a call properly (the webhook lane's fallbacks; lib/webhooks/dispatch.ts).
   notInService: string;
   technicalProblem: string;
+  // Answer confirmation and re-dials (lib/meetings/confirm-answer.ts).
+  confirmJoin(name: string, title: string): string;
+  confirmRejoin(title: string): string;
+  confirmDeclined: string;
+  confirmNoResponse: string;
 };
