@@ -29,10 +29,13 @@ afterAll(() => app?.stop());
 type Say = { text: string; language: string };
 type Answer = { actions: Record<string, Record<string, unknown>>[] };
 const says = (a: Answer) => a.actions.flatMap((x) => (x.say ? [x.say as Say] : []));
+/** Every Say, including those nested in a getDigits (the answer confirmation). */
+const allSays = (a: Answer): Say[] =>
+  a.actions.flatMap((x) => (x.say ? [x.say as Say] : x.getDigits ? ((x.getDigits.nested as Answer["actions"] | undefined) ?? []).flatMap((n) => (n.say ? [n.say as Say] : [])) : []));
 
-async function swahiliMeeting(opts: { capacity: number; people: number }) {
+async function swahiliMeeting(opts: { capacity: number; people: number; confirmAnswer?: boolean }) {
   const ws = await createWorkspace(m.db);
-  const meeting = await m.scheduleMeeting(ws.actor, meetingInput({ language: "sw", capacity: opts.capacity, waitForHost: false, endOnHostExit: false }));
+  const meeting = await m.scheduleMeeting(ws.actor, meetingInput({ language: "sw", capacity: opts.capacity, waitForHost: false, endOnHostExit: false, confirmAnswer: opts.confirmAnswer ?? false }));
   const legs = [];
   for (let i = 0; i < opts.people; i++) {
     const phone = `+2547120003${String(i).padStart(2, "0")}`;
@@ -83,6 +86,13 @@ describe("prompt language", () => {
     const ended = await callback(legs[0]!.callId!, legs[0]!.idempotencyKey!);
     expect(says(ended)).toEqual([{ text: m.sw.meetingEnded, language: "sw-KE" }]);
     for (const answer of [admitted, full, ended]) expect(says(answer).every((s) => s.language === "sw-KE")).toBe(true);
+  });
+
+  it("the answer confirmation (press 1 to join) is in the meeting's language too", async () => {
+    const { meeting, legs, callback } = await swahiliMeeting({ capacity: 5, people: 1, confirmAnswer: true });
+    const asked = await callback(legs[0]!.callId!, legs[0]!.idempotencyKey!);
+    expect(allSays(asked)).toContainEqual({ text: m.sw.confirmJoin("Mtu 1", meeting.title), language: "sw-KE" });
+    expect(allSays(asked).every((s) => s.language === "sw-KE")).toBe(true);
   });
 
   it("a callback for a call that is no meeting's is answered in both languages, then hung up", async () => {
