@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import { env, isLocalMode } from "@/lib/env";
+import { safeNextPath } from "@/lib/auth/schemas";
 
 // Provider-free part of the Auth.js config: safe to load in proxy.ts (no database, no argon2).
 // auth.ts adds the credentials provider on top of it.
@@ -11,6 +12,13 @@ export const baseAuthConfig = {
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [],
   callbacks: {
+    // Auth.js's own callbackUrl (e.g. POST /api/auth/callback/credentials) obeys the same rule as
+    // `?next=`: a same-site path, else the meetings page.
+    redirect({ url, baseUrl }) {
+      const parsed = URL.parse(url, baseUrl);
+      const path = parsed && parsed.origin === new URL(baseUrl).origin ? `${parsed.pathname}${parsed.search}${parsed.hash}` : null;
+      return new URL(safeNextPath(path), baseUrl).toString();
+    },
     jwt({ token, user }) {
       if (user?.id) {
         token.sub = user.id;
