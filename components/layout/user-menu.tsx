@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Disclosure } from "@/components/layout/disclosure";
 import { signOutAction } from "@/lib/auth/session-actions";
 
@@ -20,6 +21,9 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         <p className="truncate text-xs text-slate-500">{email}</p>
         <p className="mt-1 text-xs text-slate-500">{role === "admin" ? "Admin" : "Organiser"} in this workspace</p>
       </div>
+      <Link href="/profile" className="block w-full px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100">
+        Your profile
+      </Link>
       <form action={signOutAction}>
         <button type="submit" className="w-full px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100">
           Sign out

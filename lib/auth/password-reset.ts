@@ -4,6 +4,7 @@ import { RESET_TTL_MS, resetUrl } from "@/lib/auth/links";
 import { hashPassword } from "@/lib/auth/password";
 import { accountKey } from "@/lib/auth/rate-limit";
 import { newPasswordSchema } from "@/lib/auth/schemas";
+import { revokeAllSessions } from "@/lib/auth/user-sessions";
 import { hashToken, newToken } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -49,7 +50,7 @@ export async function getPasswordReset(token: string): Promise<{ email: string; 
   return { email: reset.user.email, status };
 }
 
-/** Sets the new password; existing sessions end (their fingerprint no longer matches). */
+/** Sets the new password and ends every existing session of the account. */
 export async function resetPassword(token: string, input: unknown): Promise<{ email: string }> {
   const { password } = newPasswordSchema.parse(input);
   const passwordHash = await hashPassword(password);
@@ -62,6 +63,7 @@ export async function resetPassword(token: string, input: unknown): Promise<{ em
     });
     if (count === 0) throw new AppError("CONFLICT", "This reset link has already been used or has expired. Ask an admin for a new one.");
     const user = await tx.user.update({ where: { id: reset.userId }, data: { passwordHash }, select: { email: true } });
+    await revokeAllSessions(reset.userId, tx);
     // A fresh password starts with a clean throttle for the account.
     await tx.loginAttempt.deleteMany({ where: { key: accountKey(user.email) } });
     return { email: user.email };

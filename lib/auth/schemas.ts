@@ -64,6 +64,14 @@ function decodeFully(value: string): string | null {
   return null; // Encoded five levels deep: nobody links like that on purpose.
 }
 
+export const changePasswordSchema = z
+  .object({ current: z.string().min(1, "Enter your current password").max(256), password: passwordSchema, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords do not match" });
+
+export const profileSchema = z.object({ name: nameSchema });
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
 /**
  * Only same-site relative paths may be used as post-sign-in destinations. The candidate is resolved
  * against a dummy origin the way a browser would resolve it; it is refused when it (or its
