@@ -18,9 +18,14 @@ export function SignInForm({ next, email }: { next?: string; email?: string }) {
       <Field id="email" label="Email" error={state.fieldErrors?.email}>
         <Input name="email" type="email" autoComplete="username" required defaultValue={state.values?.email ?? email} />
       </Field>
-      <Field id="password" label="Password" hint="Forgot it? Ask an admin of your workspace for a reset link." error={state.fieldErrors?.password}>
+      <Field id="password" label="Password" error={state.fieldErrors?.password}>
         <Input name="password" type="password" autoComplete="current-password" required />
       </Field>
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          Forgot password?
+        </Link>
+      </p>
       <SubmitButton className="w-full" pendingLabel="Signing in…">
         Sign in
       </SubmitButton>

@@ -102,8 +102,9 @@ describe("a copied session cookie stops working", () => {
     const victim = await fresh(who);
     const admin = { userId: solo.adminA.userId, email: solo.adminA.email, name: "A", workspaceId: solo.adminA.workspaceId, workspaceName: "Alpha", role: "admin" as const };
     const membership = await db.membership.findUniqueOrThrow({ where: { userId_workspaceId: { userId: who.userId, workspaceId: who.workspaceId } } });
-    const { url } = await issuePasswordReset(admin, membership.id);
-    await resetPassword(url!.split("/reset-password/")[1]!, { password: "reset-password-9", confirm: "reset-password-9" });
+    const issued = await issuePasswordReset(admin, membership.id);
+    if (issued.kind !== "link") throw new Error(`expected a link, got ${issued.kind}`);
+    await resetPassword(issued.url.split("/reset-password/")[1]!, { password: "reset-password-9", confirm: "reset-password-9" });
     expect(await replay(victim.cookie)).toBe(401);
   });
 

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { SubmitButton } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/input";
+import { Notice } from "@/components/ui/notice";
 import { useStatusMessage } from "@/components/ui/status-message";
 import type { FormState } from "@/lib/http/form-state";
 import { changeRoleAction, issueResetAction, removeMemberAction, revokeInviteAction } from "@/app/(app)/settings/members/actions";
@@ -63,7 +64,7 @@ export function RemoveMemberButton({ membershipId, name, isYou }: { membershipId
 }
 
 export function ResetPasswordButton({ membershipId, name }: { membershipId: string; name: string }) {
-  const [state, dispatch] = useAnnouncedAction(issueResetAction, `Password reset link created for ${name}.`);
+  const [state, dispatch] = useAnnouncedAction(issueResetAction, `Password reset handled for ${name}.`);
   const result = state.ok ? state.result : undefined;
   return (
     <div className="space-y-2">
@@ -73,13 +74,21 @@ export function ResetPasswordButton({ membershipId, name }: { membershipId: stri
           Reset password<span className="sr-only"> for {name}</span>
         </SubmitButton>
       </form>
-      {result ? (
+      {result?.kind === "link" ? (
         <OneTimeLink
           testId="reset-link"
           title={`Password reset link for ${String(result.email)}`}
           url={String(result.url)}
           note={result.emailed ? "We also emailed it. It works once, within an hour." : "Share it with them. It works once, within an hour."}
         />
+      ) : result?.kind === "emailed" ? (
+        <Notice tone="success" testId="reset-emailed">
+          {String(result.email)} also belongs to another workspace, so the reset link went to their email only. It works once, within an hour.
+        </Notice>
+      ) : result?.kind === "self-service" ? (
+        <Notice tone="warning" testId="reset-self-service">
+          {String(result.email)} also belongs to another workspace, so only they can reset their password. Ask them to use “Forgot password” on the sign-in page.
+        </Notice>
       ) : null}
     </div>
   );

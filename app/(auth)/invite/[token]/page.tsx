@@ -49,18 +49,23 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             </button>
           </form>
         </div>
-      ) : invite.accountExists ? (
-        <div className="space-y-4">
-          <p className="text-sm text-slate-700">You already have a Mkutano account. Sign in to accept the invite.</p>
-          <Link
-            href={`/sign-in?next=${encodeURIComponent(path)}&email=${encodeURIComponent(invite.email)}`}
-            className={buttonClasses("primary", "md", "w-full")}
-          >
-            Sign in to accept
-          </Link>
-        </div>
       ) : (
-        <AcceptWithNewAccountForm token={token} email={invite.email} />
+        // The same page whether or not the invited email has an account (see getInvite).
+        <div className="space-y-6">
+          <div className="space-y-2">
+            <p className="text-sm text-slate-700">Already use Mkutano with {invite.email}? Sign in to accept the invite.</p>
+            <Link
+              href={`/sign-in?next=${encodeURIComponent(path)}&email=${encodeURIComponent(invite.email)}`}
+              className={buttonClasses("secondary", "md", "w-full")}
+            >
+              Sign in to accept
+            </Link>
+          </div>
+          <div className="space-y-2 border-t border-slate-200 pt-6">
+            <p className="text-sm text-slate-700">New to Mkutano? Create your account to join.</p>
+            <AcceptWithNewAccountForm token={token} email={invite.email} />
+          </div>
+        </div>
       )}
     </>
   );

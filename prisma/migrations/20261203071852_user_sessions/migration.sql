@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "PasswordReset" ADD COLUMN     "workspaceId" TEXT;
+
 -- CreateTable
 CREATE TABLE "UserSession" (
     "id" TEXT NOT NULL,
