@@ -64,3 +64,17 @@ export async function revokeAllSessions(userId: string, client: Client = db): Pr
   const { count } = await client.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
   return count;
 }
+
+/**
+ * Of these sessions, the ids still active whose user is still a member of the workspace: one query
+ * for every open live stream of a meeting (lib/roster/roster-stream.ts).
+ */
+export async function activeSessionsInWorkspace(sessions: { sessionId: string; userId: string }[], workspaceId: string, now = new Date()): Promise<Set<string>> {
+  if (sessions.length === 0) return new Set();
+  const rows = await db.userSession.findMany({
+    where: { id: { in: [...new Set(sessions.map((s) => s.sessionId))] }, revokedAt: null, user: { memberships: { some: { workspaceId } } } },
+    select: { id: true, userId: true, createdAt: true, lastSeenAt: true, revokedAt: true },
+  });
+  const wanted = new Map(sessions.map((s) => [s.sessionId, s.userId]));
+  return new Set(rows.filter((r) => wanted.get(r.id) === r.userId && sessionState(r, now) === "active").map((r) => r.id));
+}
