@@ -3,7 +3,6 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { auth } from "@/auth";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { PATH_HEADER, WORKSPACE_COOKIE } from "@/lib/auth/constants";
 import { readActiveSession } from "@/lib/auth/user-sessions";
