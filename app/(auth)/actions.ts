@@ -1,6 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { getTranslations } from "next-intl/server";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
@@ -94,7 +95,7 @@ export async function forgotPasswordAction(_prev: FormState, formData: FormData)
   const fields = formFields(formData, ["email"] as const);
   try {
     const { mailConfigured } = await requestPasswordReset(fields);
-    if (!mailConfigured) return { error: "This server cannot send email. Ask an admin of your workspace for a reset link.", values: fields };
+    if (!mailConfigured) return { error: (await getTranslations("ForgotPassword"))("unavailable"), values: fields };
   } catch (e) {
     return formError(e, fields);
   }

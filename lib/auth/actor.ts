@@ -31,7 +31,7 @@ export const getSessionUser = cache(async () => {
   const user = await readActiveSession(sessionId, userId);
   if (!user) return null;
   const workspaces: ActorWorkspace[] = user.memberships.map((m) => ({ ...m.workspace, role: m.role }));
-  return { id: user.id, email: user.email, name: user.name, workspaces, sessionId };
+  return { id: user.id, email: user.email, name: user.name, locale: user.locale, workspaces, sessionId };
 });
 
 /**

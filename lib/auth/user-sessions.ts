@@ -29,6 +29,7 @@ export async function readActiveSession(sessionId: string, userId: string, now =
           id: true,
           email: true,
           name: true,
+          locale: true,
           memberships: {
             select: { role: true, workspace: { select: { id: true, name: true } } },
             orderBy: { createdAt: "asc" },

@@ -1,13 +1,18 @@
 import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/actor";
 import { signOutAction } from "@/lib/auth/session-actions";
 import { buttonClasses } from "@/components/ui/button-classes";
+import { ClientIntl } from "@/lib/i18n/client-intl";
 import { ChangePasswordForm, RenameForm } from "@/app/(app)/profile/profile-forms";
 
-export const metadata = { title: "Your profile" };
+export async function generateMetadata() {
+  const t = await getTranslations("Profile");
+  return { title: t("title") };
+}
 
 type Props = { searchParams: Promise<{ password?: string }> };
 
@@ -16,22 +21,23 @@ type Props = { searchParams: Promise<{ password?: string }> };
 export default async function ProfilePage({ searchParams }: Props) {
   const actor = await requireActor();
   const { password } = await searchParams;
+  const t = await getTranslations("Profile");
   const sections: { id: string; title: string; description: string; body: ReactNode }[] = [
-    { id: "name", title: "Name", description: "How you appear to the people in your workspaces.", body: <RenameForm name={actor.name} /> },
+    { id: "name", title: t("nameTitle"), description: t("nameDescription"), body: <RenameForm name={actor.name} /> },
     {
       id: "password",
-      title: "Password",
-      description: "Changing it signs you out everywhere else.",
+      title: t("passwordTitle"),
+      description: t("passwordDescription"),
       body: <ChangePasswordForm email={actor.email} />,
     },
     {
       id: "sessions",
-      title: "Sessions",
-      description: "Signed in on a shared or lost device? End every session of your account, on every device.",
+      title: t("sessionsTitle"),
+      description: t("sessionsDescription"),
       body: (
         <form action={signOutAction}>
           <button type="submit" className={buttonClasses("secondary", "md")} data-testid="sign-out-everywhere">
-            Sign out everywhere
+            {t("signOutEverywhere")}
           </button>
         </form>
       ),
@@ -39,12 +45,13 @@ export default async function ProfilePage({ searchParams }: Props) {
   ];
   return (
     <>
-      <PageHeader title="Your profile" description={actor.email} />
+      <PageHeader title={t("title")} description={actor.email} />
       {password === "changed" ? (
         <Notice tone="success" className="mb-4" testId="password-changed">
-          Your password was changed. Every other session was signed out.
+          {t("passwordChanged")}
         </Notice>
       ) : null}
+      <ClientIntl namespaces={["ProfileForms"]}>
       <div className="grid max-w-2xl gap-4">
         {sections.map((s) => (
           <Card key={s.id} role="region" aria-labelledby={`profile-${s.id}`}>
@@ -53,6 +60,7 @@ export default async function ProfilePage({ searchParams }: Props) {
           </Card>
         ))}
       </div>
+      </ClientIntl>
     </>
   );
 }

@@ -6,11 +6,13 @@ import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { FormState } from "@/lib/http/form-state";
+import { useT } from "@/lib/i18n/client";
 import { signInAction } from "@/app/(auth)/actions";
 import { FormError } from "@/app/(auth)/form-error";
 
 export function SignInForm({ next, email }: { next?: string; email?: string }) {
   const [state, action] = useActionState<FormState, FormData>(signInAction, {});
+  const t = useT("SignIn");
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormError message={state.error} />
@@ -23,7 +25,7 @@ export function SignInForm({ next, email }: { next?: string; email?: string }) {
       </Field>
       <p className="-mt-2 text-right text-sm">
         <Link href="/forgot-password" className="font-medium text-brand-700 underline-offset-2 hover:underline">
-          Forgot password?
+          {t("forgotPassword")}
         </Link>
       </p>
       <SubmitButton className="w-full" pendingLabel="Signing in…">

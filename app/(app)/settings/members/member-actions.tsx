@@ -7,6 +7,7 @@ import { Select } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { useStatusMessage } from "@/components/ui/status-message";
 import type { FormState } from "@/lib/http/form-state";
+import { useT } from "@/lib/i18n/client";
 import { changeRoleAction, issueResetAction, removeMemberAction, revokeInviteAction } from "@/app/(app)/settings/members/actions";
 import { OneTimeLink } from "@/app/(app)/settings/members/one-time-link";
 
@@ -65,6 +66,7 @@ export function RemoveMemberButton({ membershipId, name, isYou }: { membershipId
 
 export function ResetPasswordButton({ membershipId, name }: { membershipId: string; name: string }) {
   const [state, dispatch] = useAnnouncedAction(issueResetAction, `Password reset handled for ${name}.`);
+  const t = useT("MemberReset");
   const result = state.ok ? state.result : undefined;
   return (
     <div className="space-y-2">
@@ -83,11 +85,11 @@ export function ResetPasswordButton({ membershipId, name }: { membershipId: stri
         />
       ) : result?.kind === "emailed" ? (
         <Notice tone="success" testId="reset-emailed">
-          {String(result.email)} also belongs to another workspace, so the reset link went to their email only. It works once, within an hour.
+          {t("emailed", { email: String(result.email) })}
         </Notice>
       ) : result?.kind === "self-service" ? (
         <Notice tone="warning" testId="reset-self-service">
-          {String(result.email)} also belongs to another workspace, so only they can reset their password. Ask them to use “Forgot password” on the sign-in page.
+          {t("selfService", { email: String(result.email) })}
         </Notice>
       ) : null}
     </div>
