@@ -6,13 +6,23 @@
 // never tells a visitor whether the invited email has an account. Real server actions run in a Next
 // request context over the real database; mail goes to a real SMTP listener.
 import { renderToStaticMarkup } from "react-dom/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { type AppTest, setupAppTest } from "../support/setup-app-test";
 import { readableMail, startSmtpSink } from "../support/smtp-sink";
 import { createPeople, type People, type Person, signedIn } from "../reliability/support/http-client";
 import { form, runAction } from "./support/run-action";
 import { until } from "@/tests/support/until";
+
+// next-intl's server API needs the react-server build of React, which this tier does not load (it
+// also renders pages with react-dom/server). Its request config (i18n/request.ts) resolves the
+// locale and loads the same catalogs; this does exactly that, so pages and actions render the
+// real messages of the request's language.
+vi.mock("next-intl/server", async () => {
+  const { translatorFor } = await import("@/lib/i18n/translator");
+  const { resolveLocale } = await import("@/lib/i18n/resolve-locale");
+  return { getTranslations: async (namespace: Parameters<typeof translatorFor>[1]) => translatorFor(await resolveLocale(), namespace) };
+});
 
 type Db = typeof import("@/lib/db").db;
 
