@@ -1,70 +1,74 @@
 import Link from "next/link";
+import { ClientIntl } from "@/lib/i18n/client-intl";
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Notice } from "@/components/ui/notice";
 import { getSessionUser } from "@/lib/auth/actor";
 import { signOutAction } from "@/lib/auth/session-actions";
-import { ClientIntl } from "@/lib/i18n/client-intl";
 import { getInvite, type InviteStatus } from "@/lib/workspaces/accept-invite";
 import { AcceptSignedInForm, AcceptWithNewAccountForm } from "@/app/(auth)/invite/[token]/accept-forms";
 
-export async function generateMetadata() {
-  const t = await getTranslations("Auth");
-  return { title: t("inviteTitle") };
-}
+export const metadata = { title: "Accept invite" };
 
-// "missing" selects the ICU `other` branch (a link that was never valid).
-const statusKey = (status: InviteStatus | undefined) => status ?? "missing";
+const STATUS_TEXT: Record<InviteStatus, string> = {
+  valid: "",
+  expired: "This invite has expired.",
+  accepted: "This invite has already been used.",
+  revoked: "This invite was withdrawn.",
+};
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [invite, t] = await Promise.all([getInvite(token), getTranslations("Auth")]);
+  const invite = await getInvite(token);
   if (!invite || invite.status !== "valid") {
     return (
       <>
-        <h1 className="mb-4 text-xl font-semibold text-slate-900">{t("inviteUnavailable")}</h1>
+        <h1 className="mb-4 text-xl font-semibold text-slate-900">Invite not available</h1>
         <Notice tone="warning" testId="invite-unavailable">
-          {t("inviteStatus", { status: statusKey(invite?.status) })}
+          {invite ? STATUS_TEXT[invite.status] : "This invite link is not valid."} Ask a workspace admin to send you a new one.
         </Notice>
       </>
     );
   }
   const user = await getSessionUser();
+  const t = await getTranslations("Invite");
   const path = `/invite/${token}`;
+  const roleText = invite.role === "admin" ? "an admin" : "an organiser";
   return (
     <>
-      <h1 className="mb-1 text-xl font-semibold text-slate-900">{t("joinWorkspace", { workspace: invite.workspaceName })}</h1>
+      <h1 className="mb-1 text-xl font-semibold text-slate-900">Join {invite.workspaceName}</h1>
       <p className="mb-6 text-sm text-slate-600">
-        {t.rich("invitedAs", { role: invite.role, email: invite.email, b: (chunks) => <strong>{chunks}</strong> })}
+        You have been invited as {roleText}. The invite is for <strong>{invite.email}</strong>.
       </p>
       {user && user.email === invite.email ? (
-        <ClientIntl namespaces={["Auth"]}>
-          <AcceptSignedInForm token={token} workspaceName={invite.workspaceName} />
-        </ClientIntl>
+        <ClientIntl namespaces={["Auth"]}><AcceptSignedInForm token={token} workspaceName={invite.workspaceName} /></ClientIntl>
       ) : user ? (
         <div className="space-y-4">
-          <Notice tone="warning">{t("signedInAsOther", { current: user.email, invited: invite.email })}</Notice>
+          <Notice tone="warning">You are signed in as {user.email}. Sign out, then open this link again to accept as {invite.email}.</Notice>
           <form action={signOutAction}>
             <input type="hidden" name="next" value={path} />
             <button type="submit" className={buttonClasses("secondary", "md", "w-full")}>
-              {t("signOut")}
+              Sign out
             </button>
           </form>
         </div>
-      ) : invite.accountExists ? (
-        <div className="space-y-4">
-          <p className="text-sm text-slate-700">{t("haveAccountSignIn")}</p>
-          <Link
-            href={`/sign-in?next=${encodeURIComponent(path)}&email=${encodeURIComponent(invite.email)}`}
-            className={buttonClasses("primary", "md", "w-full")}
-          >
-            {t("signInToAccept")}
-          </Link>
-        </div>
       ) : (
-        <ClientIntl namespaces={["Auth"]}>
-          <AcceptWithNewAccountForm token={token} email={invite.email} />
-        </ClientIntl>
+        // The same page whether or not the invited email has an account (see getInvite).
+        <div className="space-y-6">
+          <div className="space-y-2">
+            <p className="text-sm text-slate-700">{t("signInIntro", { email: invite.email })}</p>
+            <Link
+              href={`/sign-in?next=${encodeURIComponent(path)}&email=${encodeURIComponent(invite.email)}`}
+              className={buttonClasses("secondary", "md", "w-full")}
+            >
+              {t("signInToAccept")}
+            </Link>
+          </div>
+          <div className="space-y-2 border-t border-slate-200 pt-6">
+            <p className="text-sm text-slate-700">{t("newIntro")}</p>
+            <ClientIntl namespaces={["Auth"]}><AcceptWithNewAccountForm token={token} email={invite.email} /></ClientIntl>
+          </div>
+        </div>
       )}
     </>
   );
