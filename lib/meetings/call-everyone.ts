@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { jobsEnqueued } from "@/lib/jobs/worker";
+import { jobsEnqueued } from "@/lib/jobs/wake";
 import { assertOpen, findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { createLegIfIdle, DIAL_LEG_JOB } from "@/lib/meetings/dial-participant";
 import { dialRatePerSecond } from "@/lib/meetings/dial-rate";

@@ -15,7 +15,6 @@ let m: {
   callEveryone: typeof import("@/lib/meetings/call-everyone").callEveryone;
   controlLeg: typeof import("@/lib/meetings/control-leg").controlLeg;
   runDueJobs: typeof import("@/lib/jobs/run-due-jobs").runDueJobs;
-  registerMeetingHandlers: typeof import("@/lib/meetings/register-meeting-handlers").registerMeetingHandlers;
   connectEmulatorWorkspace: typeof import("@/lib/sautikit/connect-emulator-workspace").connectEmulatorWorkspace;
   buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
 };
@@ -30,11 +29,9 @@ beforeAll(async () => {
     callEveryone: (await import("@/lib/meetings/call-everyone")).callEveryone,
     controlLeg: (await import("@/lib/meetings/control-leg")).controlLeg,
     runDueJobs: (await import("@/lib/jobs/run-due-jobs")).runDueJobs,
-    registerMeetingHandlers: (await import("@/lib/meetings/register-meeting-handlers")).registerMeetingHandlers,
     connectEmulatorWorkspace: (await import("@/lib/sautikit/connect-emulator-workspace")).connectEmulatorWorkspace,
     buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
   };
-  m.registerMeetingHandlers();
 });
 afterAll(() => app?.stop());
 
