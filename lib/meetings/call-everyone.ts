@@ -5,7 +5,7 @@ import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { jobsEnqueued } from "@/lib/jobs/wake";
 import { assertOpen, findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { createLegIfIdle, DIAL_LEG_JOB } from "@/lib/meetings/dial-participant";
-import { dialRatePerSecond } from "@/lib/meetings/dial-rate";
+import { dialRatePerSecond } from "@/lib/meetings/dial-pace";
 import { lockMeeting } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 import { assertWithinBudget } from "@/lib/spend/assert-within-budget";

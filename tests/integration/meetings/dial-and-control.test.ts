@@ -13,7 +13,7 @@ let m: {
   addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
   dialParticipant: typeof import("@/lib/meetings/dial-participant").dialParticipant;
   callEveryone: typeof import("@/lib/meetings/call-everyone").callEveryone;
-  controlLeg: typeof import("@/lib/meetings/control-leg").controlLeg;
+  controlLeg: typeof import("@/lib/call-control/control-leg").controlLeg;
   runDueJobs: typeof import("@/lib/jobs/run-due-jobs").runDueJobs;
   connectEmulatorWorkspace: typeof import("@/lib/sautikit/connect-emulator-workspace").connectEmulatorWorkspace;
   buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
@@ -27,7 +27,7 @@ beforeAll(async () => {
     addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
     dialParticipant: (await import("@/lib/meetings/dial-participant")).dialParticipant,
     callEveryone: (await import("@/lib/meetings/call-everyone")).callEveryone,
-    controlLeg: (await import("@/lib/meetings/control-leg")).controlLeg,
+    controlLeg: (await import("@/lib/call-control/control-leg")).controlLeg,
     runDueJobs: (await import("@/lib/jobs/run-due-jobs")).runDueJobs,
     connectEmulatorWorkspace: (await import("@/lib/sautikit/connect-emulator-workspace")).connectEmulatorWorkspace,
     buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
