@@ -3,6 +3,7 @@ import { z } from "zod";
 import { HANGUP_CALL_JOB, hangupCallJob } from "@/lib/dial-in/end-meeting-from-keypad";
 import { DIAL_LEG_JOB } from "@/lib/meetings/dial-participant";
 import { placeLegCall } from "@/lib/meetings/place-leg-call";
+import { REDIAL_JOB, redialDroppedLeg } from "@/lib/meetings/redial-after-drop";
 import { RECONCILE_JOB, runReconcileJob } from "@/lib/reconcile/reconcile-job";
 import { RETENTION_SWEEP_JOB, runRetentionSweepJob } from "@/lib/recordings/retention";
 import { PRUNE_WEBHOOK_LOG_JOB, runWebhookPruneJob } from "@/lib/webhooks/prune-webhook-log";
@@ -23,6 +24,10 @@ export const jobRunners: JobRunners = {
     const { legId } = dialLegPayload.parse(payload);
     // Transient Sautikit errors throw, so the job is retried (honouring Retry-After) with the same key.
     await placeLegCall(legId, { throwTransient: true });
+  },
+  /** A leg the network dropped: call the person back (lib/meetings/redial-after-drop.ts). */
+  [REDIAL_JOB]: async (payload) => {
+    await redialDroppedLeg(dialLegPayload.parse(payload).legId);
   },
   /** A host ended the meeting from the keypad: hang up one remaining call after the goodbye. */
   [HANGUP_CALL_JOB]: (payload) => hangupCallJob(payload),
