@@ -28,7 +28,6 @@ export const sw: PromptCatalogue = {
   endingMeeting: "Tunamaliza mkutano kwa wote. Kwaheri.",
   unknownKeypadCommand: "Samahani, kitufe hicho si amri. Bonyeza nyota 5 kufunga, nyota 6 kuwanyamazisha wote, au nyota 9 kumaliza mkutano.",
   keypadFailed: "Samahani, hilo halikufanikiwa. Tafadhali jaribu tena.",
-  notInService: "Samahani, nambari hii haitumiki. Kwaheri.",
   technicalProblem: "Samahani, tuna tatizo la kiufundi. Tafadhali jaribu tena baadaye. Kwaheri.",
   confirmJoin: (name, title) => `Habari ${name}, hapa ni Mkutano. Tunakupigia ujiunge na ${title}. Bonyeza 1 kujiunga.`,
   confirmRejoin: (title) => `Simu yako ilikatika kutoka ${title}. Bonyeza 1 kujiunga tena.`,

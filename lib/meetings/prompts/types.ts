@@ -29,8 +29,7 @@ export type PromptCatalogue = {
   endingMeeting: string;
   unknownKeypadCommand: string;
   keypadFailed: string;
-  // When the app cannot answer a call properly (the webhook lane's fallbacks; lib/webhooks/dispatch.ts).
-  notInService: string;
+  // When the app cannot answer a call properly (the webhook lane's fallback; lib/webhooks/dispatch.ts).
   technicalProblem: string;
   // Answer confirmation and re-dials (lib/meetings/confirm-answer.ts).
   confirmJoin(name: string, title: string): string;

@@ -81,7 +81,7 @@ describe("voice-action builders", () => {
   });
 
   it("the fallback document is valid and ends the call", () => {
-    const doc = bilingualRefusal((p) => p.notInService);
+    const doc = bilingualRefusal((p) => p.technicalProblem);
     expect(doc.actions.at(-1)).toEqual({ hangup: {} });
     expect(tryVoiceResponse(doc).ok).toBe(true);
   });
