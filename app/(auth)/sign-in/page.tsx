@@ -1,11 +1,15 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import { getActor, getSessionUser } from "@/lib/auth/actor";
 import { safeNextPath } from "@/lib/auth/schemas";
 import { ClientIntl } from "@/lib/i18n/client-intl";
 import { SignInForm } from "@/app/(auth)/sign-in/sign-in-form";
 
-export const metadata = { title: "Sign in" };
+export async function generateMetadata() {
+  const t = await getTranslations("SignIn");
+  return { title: t("title") };
+}
 
 type Props = { searchParams: Promise<{ next?: string; email?: string }> };
 
@@ -15,13 +19,14 @@ export default async function SignInPage({ searchParams }: Props) {
   if (await getActor()) redirect(nextPath);
   // Signed in but a member of no workspace (e.g. removed): say so instead of looping.
   const orphan = await getSessionUser();
+  const t = await getTranslations("SignIn");
   return (
     <>
-      <h1 className="mb-1 text-xl font-semibold text-slate-900">Sign in</h1>
-      <p className="mb-6 text-sm text-slate-600">Welcome back. Sign in to run your phone meetings.</p>
+      <h1 className="mb-1 text-xl font-semibold text-slate-900">{t("heading")}</h1>
+      <p className="mb-6 text-sm text-slate-600">{t("intro")}</p>
       {orphan ? (
         <Notice tone="warning" className="mb-4" testId="no-workspace">
-          {orphan.email} is not a member of any workspace any more. Ask a workspace admin for a new invite.
+          {t("noWorkspace", { email: orphan.email })}
         </Notice>
       ) : null}
       <ClientIntl namespaces={["SignIn"]}>

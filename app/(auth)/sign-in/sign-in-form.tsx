@@ -17,10 +17,10 @@ export function SignInForm({ next, email }: { next?: string; email?: string }) {
     <form action={action} className="space-y-4" noValidate>
       <FormError message={state.error} />
       <input type="hidden" name="next" value={next ?? ""} />
-      <Field id="email" label="Email" error={state.fieldErrors?.email}>
+      <Field id="email" label={t("email")} error={state.fieldErrors?.email}>
         <Input name="email" type="email" autoComplete="username" required defaultValue={state.values?.email ?? email} />
       </Field>
-      <Field id="password" label="Password" error={state.fieldErrors?.password}>
+      <Field id="password" label={t("password")} error={state.fieldErrors?.password}>
         <Input name="password" type="password" autoComplete="current-password" required />
       </Field>
       <p className="-mt-2 text-right text-sm">
@@ -28,13 +28,13 @@ export function SignInForm({ next, email }: { next?: string; email?: string }) {
           {t("forgotPassword")}
         </Link>
       </p>
-      <SubmitButton className="w-full" pendingLabel="Signing in…">
-        Sign in
+      <SubmitButton className="w-full" pendingLabel={t("signingIn")}>
+        {t("signIn")}
       </SubmitButton>
       <p className="text-center text-sm text-slate-600">
-        New to Mkutano?{" "}
+        {t("newHere")}{" "}
         <Link href="/sign-up" className="font-medium text-brand-700 underline-offset-2 hover:underline">
-          Create a workspace
+          {t("createWorkspace")}
         </Link>
       </p>
     </form>
