@@ -49,7 +49,9 @@ const server = http.createServer((req, res) => {
   const { request, bodyCancelled } = toWebRequest(req, hostname, port);
   current
     .handle(request, target.workspaceId, target.route)
-    .then((response) => writeWebResponse(response, res, bodyCancelled()))
+    // A body the pipeline did not read to its end (refused unread: too large, unsigned, unknown
+    // workspace) ends the connection rather than being drained after the answer.
+    .then((response) => writeWebResponse(response, res, bodyCancelled() || !req.complete))
     .catch((err: unknown) => {
       console.error("webhook lane:", err);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
