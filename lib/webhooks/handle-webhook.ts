@@ -25,15 +25,15 @@ export async function handleWebhook(
   registerAppHandlers();
   const { workspaceId } = await params;
   const deliveryId = req.headers.get("x-sautikit-idempotency-key") ?? undefined;
-  // Unverified hints, only for the log of requests that never get as far as being parsed.
-  const hint = { kind: req.headers.get("x-sautikit-event-kind"), eventId: req.headers.get("x-sautikit-event-id") };
+  // Kind and event id come from the verified body only (never X-Sautikit-Event-* headers, which the
+  // signature does not cover): a request refused before that is logged without them.
 
   const finish = (o: Outcome, knownWorkspace: boolean): Response => {
     recordDelivery({
       workspaceId: knownWorkspace ? workspaceId : null,
       route,
-      kind: o.kind ?? hint.kind,
-      eventId: o.eventId ?? hint.eventId,
+      kind: o.kind ?? null,
+      eventId: o.eventId ?? null,
       verdict: o.verdict,
       statusCode: o.response.status,
       latencyMs: performance.now() - started,
@@ -73,19 +73,14 @@ export async function handleWebhook(
   }
   if (!check.ok) return reject(401, "rejected_signature", `signature ${check.reason}`);
 
+  // Invalid UTF-8 reads as U+FFFD; the bytes themselves are what the event store keeps.
   const text = Buffer.from(raw).toString("utf8");
   const contentType = req.headers.get("content-type");
   const body = parseBody(text, contentType);
-  const ctx = {
-    workspaceId,
-    route,
-    query: new URL(req.url).searchParams,
-    receivedAt: new Date(),
-    deliveryId,
-  };
+  const ctx = { workspaceId, route, receivedAt: new Date(), deliveryId };
   if (route === "voice/outbound" || route === "voice/inbound") return finish(await dispatchVoice(ctx, body), true);
   if (!body) return reject(400, "invalid", "body is neither JSON nor form-encoded");
-  return finish(await dispatchEvent(ctx, body.fields, { text, contentType, signedAt: check.signedAt, headers: req.headers }), true);
+  return finish(await dispatchEvent(ctx, body.fields, { bytes: raw, text, contentType, signedAt: check.signedAt }), true);
 }
 
 export function errorResponse(status: number, message: string): Response {

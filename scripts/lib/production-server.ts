@@ -5,7 +5,7 @@ import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { WebhookLane } from "@/lib/http/webhook-lane";
-import { matchWebhookPath, toWebRequest, writeWebResponse } from "./webhook-lane-http";
+import { matchWebhookPath, stampPeerAddress, toWebRequest, writeWebResponse } from "./webhook-lane-http";
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +36,7 @@ const inFlight = new Set<http.ServerResponse>();
 const server = http.createServer((req, res) => {
   inFlight.add(res);
   res.once("close", () => inFlight.delete(res));
+  stampPeerAddress(req);
   const target = req.method === "POST" ? matchWebhookPath(req.url ?? "/") : undefined;
   const current = target && lane();
   if (!target || !current) {

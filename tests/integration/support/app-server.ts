@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { NextRequest } from "next/server";
 import { vi } from "vitest";
+import { PEER_ADDRESS_HEADER } from "@/scripts/lib/webhook-lane-http";
 import { type Handler, runInNextContext } from "./next-context";
 import { type RouteEntry, discoverRoutes, findRoute } from "./route-table";
 
@@ -102,7 +103,11 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
 
     // The body streams from the socket, as Next hands it to route handlers: a handler that stops
     // reading (a body over its cap) must not have made us buffer the whole of it first.
-    const init = { method, headers: toHeaders(req.rawHeaders), body: method === "GET" || method === "HEAD" ? undefined : bodyStream(req), duplex: "half" };
+    const headers = toHeaders(req.rawHeaders);
+    // As the production server does (scripts/lib/webhook-lane-http.ts stampPeerAddress).
+    headers.delete(PEER_ADDRESS_HEADER);
+    if (req.socket.remoteAddress) headers.set(PEER_ADDRESS_HEADER, req.socket.remoteAddress);
+    const init = { method, headers, body: method === "GET" || method === "HEAD" ? undefined : bodyStream(req), duplex: "half" };
     const request = new NextRequest(requestUrl, init as ConstructorParameters<typeof NextRequest>[1]);
     const response = await runInNextContext(match.route.page, request, handler, match.params, {
       waitUntil: (p) => {
