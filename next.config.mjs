@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 // Security headers on every response Next serves, whatever the route (API routes and static files
 // never pass through proxy.ts, which adds the pages' nonce'd CSP and HSTS). Keep in step with
 // STATIC_SECURITY_HEADERS and API_CONTENT_SECURITY_POLICY in lib/http/security-headers.ts (a unit
@@ -50,4 +52,5 @@ const nextConfig = {
   turbopack: { resolveAlias: { "use-sync-external-store/shim": "./lib/hooks/use-sync-external-store-shim.ts" } },
 };
 
-export default nextConfig;
+// next-intl: finds i18n/request.ts (the per-request locale and messages) for server components.
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

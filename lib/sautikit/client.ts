@@ -149,7 +149,7 @@ export function isCommandUnsupported(e: unknown): boolean {
 function parseResponse<S extends z.ZodType>(schema: S, body: unknown, requestId?: string): z.infer<S> {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  throw new AppError("SAUTIKIT_REJECTED", "Sautikit answered with an unexpected response.", {
+  throw new AppError("SAUTIKIT_REJECTED", "Sautikit answered with an unexpected response. Check that the API base URL is Sautikit's.", {
     requestId,
     details: { issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`) },
   });
