@@ -92,7 +92,8 @@ async function actorFor(email: string): Promise<Actor> {
 describe("probe routes (session, workspace cookie, member removal)", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
-    app = await startAppServer({ databaseUrl: database.url, appDir: fixtureApp });
+    // The per-address sign-in limit below is told the address by X-Forwarded-For, as behind a proxy.
+    app = await startAppServer({ databaseUrl: database.url, appDir: fixtureApp, env: { TRUST_PROXY: "true" } });
     m = {
       db: (await import("@/lib/db")).db,
       signUp: (await import("@/lib/workspaces/sign-up")).signUp,

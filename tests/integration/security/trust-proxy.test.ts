@@ -21,7 +21,8 @@ async function sprayFrom(c: Client, headers: Record<string, string>): Promise<vo
 }
 
 describe("TRUST_PROXY", () => {
-  it("off (the default): X-Forwarded-For / X-Real-IP are ignored, so they can neither lock out nor evade", async () => {
+  // 40-odd real sign-ins (argon2) each: generous time on a busy machine.
+  it("off (the default): X-Forwarded-For / X-Real-IP are ignored, so they can neither lock out nor evade", { timeout: 180_000 }, async () => {
     app = await setupAppTest();
     const { db } = await import("@/lib/db");
     const { adminA } = await createPeople(db);
@@ -35,7 +36,7 @@ describe("TRUST_PROXY", () => {
     expect(await db.loginAttempt.count({ where: { key: `ip:${VICTIM}` } })).toBe(0);
   });
 
-  it("on: the nearest proxy's X-Forwarded-For hop is the client address", async () => {
+  it("on: the nearest proxy's X-Forwarded-For hop is the client address", { timeout: 180_000 }, async () => {
     app = await setupAppTest({ env: { TRUST_PROXY: "true" } });
     const { db } = await import("@/lib/db");
     const { adminA } = await createPeople(db);
