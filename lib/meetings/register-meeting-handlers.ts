@@ -6,6 +6,7 @@ import { registerDialInHandlers } from "@/lib/dial-in/register-dial-in-handlers"
 import { answerOutboundCall } from "@/lib/meetings/answer-outbound-call";
 import { DIAL_LEG_JOB } from "@/lib/meetings/dial-participant";
 import { placeLegCall } from "@/lib/meetings/place-leg-call";
+import { REDIAL_JOB, redialDroppedLeg } from "@/lib/meetings/redial-after-drop";
 import { applyCallEvent } from "@/lib/roster/apply-call-event";
 import { applyConferenceEvent } from "@/lib/roster/apply-conference-event";
 
@@ -27,5 +28,8 @@ export function registerMeetingHandlers(): void {
     const { legId } = dialJobSchema.parse(payload);
     // Transient Sautikit errors throw, so the job is retried (honouring Retry-After) with the same key.
     await placeLegCall(legId, { throwTransient: true });
+  });
+  registerJobHandler(REDIAL_JOB, async (payload) => {
+    await redialDroppedLeg(dialJobSchema.parse(payload).legId);
   });
 }

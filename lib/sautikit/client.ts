@@ -6,6 +6,7 @@ import { createCallRequestSchema } from "@/lib/sautikit/contract/calls";
 import { sautikitCodeOf, sautikitStatusOf } from "@/lib/sautikit/map-error";
 import {
   callSchema,
+  callStatsSchema,
   conferenceCommandResponseSchema,
   createCallResponseSchema,
   getCallResponseSchema,
@@ -83,6 +84,10 @@ export function createSautikitClient(config: SautikitHttpConfig) {
       },
       async list(query: ListCallsQuery = {}) {
         return (await call(listCallsResponseSchema, { method: "GET", path: "/v1/calls", query })).data;
+      },
+      /** Sautikit's own totals since `since` (today | 7d | month | an RFC 3339 time). */
+      async stats(query: { since: string; bucket?: "hour" | "day" }) {
+        return (await call(callStatsSchema, { method: "GET", path: "/v1/calls/stats", query })).data;
       },
       /** Idempotent on Sautikit's side, so safe to retry without a key. */
       async hangup(id: string) {
