@@ -62,9 +62,13 @@ export async function placeLegCall(legId: string, opts: { throwTransient?: boole
     rate = await outboundRatePerMinuteMinor(client);
     if (leg.callId) created = { call_id: leg.callId, session_id: leg.sessionId ?? "" };
     else {
+      // The workspace's dial-in number as the caller ID (a setting, on by default): someone who
+      // missed the call can call it back and is admitted by caller ID (lib/dial-in).
+      const shown = conn.presentDialInNumber && conn.dialInNumber ? conn.dialInNumber : undefined;
       const placed = await client.calls.create(
         {
           from: callerId,
+          ...(shown ? { caller_id: shown } : {}),
           to: leg.participant.phoneE164,
           voice_callback_url: outboundVoiceUrl(leg.workspaceId, meeting.id),
           client_request_id: leg.idempotencyKey,
