@@ -16,7 +16,7 @@ import { apiSecurityHeaders, newNonce, pageSecurityHeaders } from "@/lib/http/se
 // reads it from the request's CSP header and stamps it on the scripts it renders), HSTS when the
 // app is served over https. The static headers (nosniff, framing…) come from next.config.mjs.
 
-const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/invite/", "/reset-password/"];
+const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/forgot-password", "/invite/", "/reset-password/"];
 
 function isPublic(pathname: string): boolean {
   return PUBLIC_PREFIXES.some((p) => (p.endsWith("/") ? pathname.startsWith(p) : pathname === p || pathname.startsWith(`${p}/`)));

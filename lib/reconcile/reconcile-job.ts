@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { registerJobHandler } from "@/lib/jobs/registry";
 import { log } from "@/lib/log";
 import { reconcileStaleLegs } from "@/lib/reconcile/reconcile-legs";
 
@@ -21,13 +20,12 @@ export async function scheduleReconcile(at: Date = new Date()): Promise<void> {
   await enqueueJob({ kind: RECONCILE_JOB, uniqueKey: slotKey(at), runAt: at, maxAttempts: 3 });
 }
 
-export function registerReconcileJobs(): void {
-  registerJobHandler(RECONCILE_JOB, async () => {
-    const now = new Date();
-    // Chain first: a failing sweep must not stop the next ones.
-    await scheduleReconcile(new Date(now.getTime() + RECONCILE_EVERY_MS));
-    await db.job.deleteMany({ where: { kind: RECONCILE_JOB, status: "done", updatedAt: { lt: new Date(now.getTime() - KEEP_DONE_MS) } } });
-    const result = await reconcileStaleLegs({ now });
-    if (result.checked || result.failed) log.info(result, "reconcile sweep");
-  });
+/** The RECONCILE_JOB runner: schedules the next slot, then sweeps. */
+export async function runReconcileJob(): Promise<void> {
+  const now = new Date();
+  // Chain first: a failing sweep must not stop the next ones.
+  await scheduleReconcile(new Date(now.getTime() + RECONCILE_EVERY_MS));
+  await db.job.deleteMany({ where: { kind: RECONCILE_JOB, status: "done", updatedAt: { lt: new Date(now.getTime() - KEEP_DONE_MS) } } });
+  const result = await reconcileStaleLegs({ now });
+  if (result.checked || result.failed) log.info(result, "reconcile sweep");
 }

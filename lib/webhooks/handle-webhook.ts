@@ -5,7 +5,6 @@ import type { WebhookRoute } from "@/lib/webhooks/handlers";
 import { readCappedBody } from "@/lib/http/read-body";
 import { parseBody } from "@/lib/webhooks/parse-body";
 import { recordDelivery } from "@/lib/webhooks/record-delivery";
-import { registerAppHandlers } from "@/lib/webhooks/register-app-handlers";
 import { verifySignature } from "@/lib/webhooks/verify-signature";
 
 // The one pipeline every Sautikit webhook goes through (docs/architecture.md, "A webhook, end to end"): cheap rejects → raw body, read
@@ -22,7 +21,6 @@ export async function handleWebhook(
   route: WebhookRoute,
 ): Promise<Response> {
   const started = performance.now();
-  registerAppHandlers();
   const { workspaceId } = await params;
   const deliveryId = req.headers.get("x-sautikit-idempotency-key") ?? undefined;
   // Kind and event id come from the verified body only (never X-Sautikit-Event-* headers, which the

@@ -8,19 +8,19 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { signPayload } from "@/lib/sautikit/contract/signature";
-import type { WebhookHandlers } from "@/lib/webhooks/handlers";
 import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { webhookHandlerStandIns } from "../support/webhook-handlers";
 
 const SECRET = "whsec_signed_identity_secret";
 let app: AppTest;
 let db: typeof import("@/lib/db").db;
-let register: (h: WebhookHandlers) => void;
+let standIns: Awaited<ReturnType<typeof webhookHandlerStandIns>>;
 let workspaceId: string;
 
 beforeAll(async () => {
   app = await setupAppTest();
   ({ db } = await import("@/lib/db"));
-  ({ registerWebhookHandlers: register } = await import("@/lib/webhooks/handlers"));
+  standIns = await webhookHandlerStandIns();
   const { encryptSecret } = await import("@/lib/crypto");
   const ws = await db.workspace.create({
     data: {
@@ -29,24 +29,23 @@ beforeAll(async () => {
     },
   });
   workspaceId = ws.id;
-  // The first webhook wires in the app's real handlers; each test's stand-ins then replace them.
-  await fetch(`${app.url}/api/sautikit/warm-up/call-events`, { method: "POST", body: "{}" });
 }, 120_000);
-afterAll(() => app?.stop());
+afterAll(() => {
+  standIns?.restore();
+  return app?.stop();
+});
 
 type Seen = { callEvents: { eventId?: string; kind: string; callId: string; hangupCause?: string }[]; conference: { room: string; callId?: string }[]; voice: (string | undefined)[] };
 let seen: Seen;
 beforeEach(() => {
   seen = { callEvents: [], conference: [], voice: [] };
-  register({
-    callEvent: async (_ctx, e) => void seen.callEvents.push({ eventId: e.eventId, kind: e.kind, callId: e.data.callId, hangupCause: e.data.hangupCause }),
-    conferenceEvent: async (_ctx, e) => void seen.conference.push({ room: e.room, callId: e.callId }),
-    voiceOutbound: async (_ctx, cb) => {
+  standIns.use({
+    "call-events": async (_ctx, e) => void seen.callEvents.push({ eventId: e.eventId, kind: e.kind, callId: e.data.callId, hangupCause: e.data.hangupCause }),
+    "conference/events": async (_ctx, e) => void seen.conference.push({ room: e.room, callId: e.callId }),
+    "voice/outbound": async (_ctx, cb) => {
       seen.voice.push(cb.clientRequestId);
       return { actions: [{ say: { text: "Karibu" } }] };
     },
-    voiceInbound: undefined,
-    conferenceDigits: undefined,
   });
 });
 
