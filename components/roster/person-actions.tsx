@@ -5,6 +5,7 @@ import { SaveGuestForm } from "@/components/roster/save-guest-form";
 import { Button } from "@/components/ui/button";
 import { useStatusMessage } from "@/components/ui/status-message";
 import { apiFetch } from "@/lib/hooks/api-fetch";
+import { useT } from "@/lib/i18n/client";
 import type { RosterPerson } from "@/lib/shared/roster-types";
 
 /** The live controls for one person. Each button is disabled while its request is in flight. */
@@ -20,6 +21,7 @@ export function PersonActions({
   onChanged: () => void;
 }) {
   const announce = useStatusMessage();
+  const t = useT("Roster");
   const [busy, setBusy] = useState<string | null>(null);
   const base = `/api/meetings/${meetingId}`;
   const run = async (name: string, url: string, done: string) => {
@@ -29,7 +31,7 @@ export function PersonActions({
       announce(done);
       onChanged();
     } catch (err) {
-      announce(err instanceof Error ? err.message : "That did not work.", "error");
+      announce(err instanceof Error ? err.message : t("failed"), "error");
     } finally {
       setBusy(null);
     }
@@ -38,10 +40,10 @@ export function PersonActions({
     setBusy("remove");
     try {
       await apiFetch(`${base}/participants/${person.participantId}`, { method: "DELETE" });
-      announce(`${person.name} removed`);
+      announce(t("removed", { name: person.name }));
       onChanged();
     } catch (err) {
-      announce(err instanceof Error ? err.message : "Could not remove.", "error");
+      announce(err instanceof Error ? err.message : t("removeFailed"), "error");
     } finally {
       setBusy(null);
     }
@@ -54,44 +56,44 @@ export function PersonActions({
   const buttons = [];
 
   if (meetingOpen && person.participantId && (person.state === "invited" || person.state === "left")) {
-    const label = person.state === "invited" ? "Call" : "Re-dial";
+    const first = person.state === "invited";
     buttons.push(
-      <Button key="dial" size="sm" pending={busy === "dial"} aria-label={`${label} ${who}`} onClick={() => run("dial", `${base}/participants/${person.participantId}/dial`, `Calling ${who}`)}>
-        {label}
+      <Button key="dial" size="sm" pending={busy === "dial"} aria-label={first ? t("callPerson", { name: who }) : t("redialPerson", { name: who })} onClick={() => run("dial", `${base}/participants/${person.participantId}/dial`, t("calling", { name: who }))}>
+        {first ? t("call") : t("redial")}
       </Button>,
     );
   }
   if (inRoom && leg) {
     buttons.push(
       person.muted ? (
-        <Button key="unmute" size="sm" variant="secondary" pending={busy === "unmute"} aria-label={`Unmute ${who}`} onClick={() => run("unmute", `${base}/legs/${leg}/unmute`, `Unmuting ${who}`)}>
-          Unmute
+        <Button key="unmute" size="sm" variant="secondary" pending={busy === "unmute"} aria-label={t("unmutePerson", { name: who })} onClick={() => run("unmute", `${base}/legs/${leg}/unmute`, t("unmuting", { name: who }))}>
+          {t("unmute")}
         </Button>
       ) : (
-        <Button key="mute" size="sm" variant="secondary" pending={busy === "mute"} aria-label={`Mute ${who}`} onClick={() => run("mute", `${base}/legs/${leg}/mute`, `Muting ${who}`)}>
-          Mute
+        <Button key="mute" size="sm" variant="secondary" pending={busy === "mute"} aria-label={t("mutePerson", { name: who })} onClick={() => run("mute", `${base}/legs/${leg}/mute`, t("muting", { name: who }))}>
+          {t("mute")}
         </Button>
       ),
     );
   }
   if (meetingOpen && person.participantId && person.role === "participant" && person.state !== "invited") {
     buttons.push(
-      <Button key="listen" size="sm" variant="ghost" pending={busy === "listen"} aria-label={`Move ${who} to listen-only`} onClick={() => run("listen", `${base}/participants/${person.participantId}/listen-only`, `${who} will be re-dialled as a listener`)}>
-        Listen only
+      <Button key="listen" size="sm" variant="ghost" pending={busy === "listen"} aria-label={t("listenOnlyPerson", { name: who })} onClick={() => run("listen", `${base}/participants/${person.participantId}/listen-only`, t("listenOnlyDone", { name: who }))}>
+        {t("listenOnly")}
       </Button>,
     );
   }
   if (active && leg) {
     buttons.push(
-      <Button key="kick" size="sm" variant="danger" pending={busy === "kick"} aria-label={`Remove ${who} from the call`} onClick={() => run("kick", `${base}/legs/${leg}/kick`, `Removing ${who} from the call`)}>
-        Kick
+      <Button key="kick" size="sm" variant="danger" pending={busy === "kick"} aria-label={t("kickPerson", { name: who })} onClick={() => run("kick", `${base}/legs/${leg}/kick`, t("kicking", { name: who }))}>
+        {t("kick")}
       </Button>,
     );
   }
   if (meetingOpen && person.participantId && person.state === "invited") {
     buttons.push(
-      <Button key="remove" size="sm" variant="ghost" pending={busy === "remove"} aria-label={`Remove ${who} from the meeting`} onClick={remove}>
-        Remove
+      <Button key="remove" size="sm" variant="ghost" pending={busy === "remove"} aria-label={t("removePerson", { name: who })} onClick={remove}>
+        {t("remove")}
       </Button>,
     );
   }

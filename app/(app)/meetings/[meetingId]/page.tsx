@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { MeetingOverview } from "@/components/meetings/meeting-overview";
 import { LiveMeeting } from "@/components/roster/live-meeting";
 import { MeetingSpendSection } from "@/components/spend/meeting-spend-section";
 import { requireActor } from "@/lib/auth/actor";
+import { ClientIntl } from "@/lib/i18n/client-intl";
 import { getMeetingView } from "@/lib/meetings/meeting-view";
 import { getMeetingRoster } from "@/lib/roster/get-meeting-roster";
 import { pageNotFound } from "@/lib/meetings/page-not-found";
@@ -14,20 +16,24 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
   const actor = await requireActor();
   const { meetingId } = await params;
   const meeting = await getMeetingView(actor, meetingId).catch(pageNotFound);
-  const roster = await getMeetingRoster(actor, meetingId);
+  const [roster, t] = await Promise.all([getMeetingRoster(actor, meetingId), getTranslations("Meetings")]);
   return (
     <>
       <PageHeader
         title={meeting.title}
         description={
           <Link href="/meetings" className="text-brand-700 hover:underline">
-            ← All meetings
+            {t("allMeetings")}
           </Link>
         }
       />
       <div className="space-y-6">
-        <MeetingOverview meeting={meeting} />
-        <LiveMeeting meetingId={meeting.id} initial={roster} />
+        <ClientIntl namespaces={["MeetingOverview", "CancelMeeting"]}>
+          <MeetingOverview meeting={meeting} />
+        </ClientIntl>
+        <ClientIntl namespaces={["Roster", "AddPeople", "Meetings.status"]}>
+          <LiveMeeting meetingId={meeting.id} initial={roster} />
+        </ClientIntl>
         <MeetingSpendSection actor={actor} meetingId={meeting.id} />
       </div>
     </>
