@@ -4,6 +4,7 @@ import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { claimJobs, type ClaimedJob } from "@/lib/jobs/claim-jobs";
 import { getJobHandler } from "@/lib/jobs/registry";
+import { isRetryLater } from "@/lib/jobs/retry-later";
 
 export type RunOptions = { workerId: string; limit?: number; leaseMs?: number; baseRetryMs?: number; maxRetryMs?: number };
 
@@ -32,14 +33,20 @@ async function runOne(job: ClaimedJob, o: Required<RunOptions>): Promise<void> {
     });
   } catch (err) {
     const message = err instanceof Error ? err.message.slice(0, 1000) : String(err);
-    const exhausted = job.attempts >= job.maxAttempts;
-    const delay = retryDelay(err, job.attempts, o);
+    // RetryLater: the handler chose when to run again, and it does not use up an attempt.
+    const later = isRetryLater(err);
+    const exhausted = !later && job.attempts >= job.maxAttempts;
+    const delay = later ? err.delayMs : retryDelay(err, job.attempts, o);
     await db.job.updateMany({
       where: { id: job.id, lockedBy: o.workerId },
       data: exhausted
         ? { status: "failed", lockedUntil: null, lastError: message }
         : { status: "pending", lockedUntil: null, lastError: message, runAt: new Date(Date.now() + delay) },
     });
+    if (later) {
+      log.info({ jobId: job.id, kind: job.kind, attempt: job.attempts, delayMs: delay, reason: message }, "job will run again later");
+      return;
+    }
     log[exhausted ? "error" : "warn"]({ err, jobId: job.id, kind: job.kind, attempt: job.attempts }, exhausted ? "job failed for good" : "job failed; will retry");
   }
 }

@@ -6,6 +6,7 @@ import { registerDialInHandlers } from "@/lib/dial-in/register-dial-in-handlers"
 import { answerOutboundCall } from "@/lib/meetings/answer-outbound-call";
 import { DIAL_LEG_JOB } from "@/lib/meetings/dial-participant";
 import { placeLegCall } from "@/lib/meetings/place-leg-call";
+import { RetryLater } from "@/lib/jobs/retry-later";
 import { applyCallEvent } from "@/lib/roster/apply-call-event";
 import { applyConferenceEvent } from "@/lib/roster/apply-conference-event";
 
@@ -25,7 +26,9 @@ export function registerMeetingHandlers(): void {
   registerDialInHandlers();
   registerJobHandler(DIAL_LEG_JOB, async (payload) => {
     const { legId } = dialJobSchema.parse(payload);
-    // Transient Sautikit errors throw, so the job is retried (honouring Retry-After) with the same key.
-    await placeLegCall(legId, { throwTransient: true });
+    // Not placed yet (Sautikit down, busy or rate-limiting; or placed but not recorded): the same job
+    // runs again with the same key, as often as it takes while the meeting is open (dial-retry.ts).
+    const result = await placeLegCall(legId);
+    if (result.retry) throw new RetryLater(`dial not finished: ${result.error?.message ?? "retrying"}`, result.retryInMs ?? 1000, { cause: result.error });
   });
 }

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { registerJobHandler } from "@/lib/jobs/registry";
 import { log } from "@/lib/log";
-import { reconcileStaleLegs } from "@/lib/reconcile/reconcile-legs";
+import { reconcileStaleLegs, requeueStalledDials } from "@/lib/reconcile/reconcile-legs";
 
 // The reconciliation sweep is a durable job chained to itself: one per time slot by unique key,
 // so N app instances (and restarts) run each slot once, and a crash mid-sweep is retried.
@@ -28,6 +28,7 @@ export function registerReconcileJobs(): void {
     await scheduleReconcile(new Date(now.getTime() + RECONCILE_EVERY_MS));
     await db.job.deleteMany({ where: { kind: RECONCILE_JOB, status: "done", updatedAt: { lt: new Date(now.getTime() - KEEP_DONE_MS) } } });
     const result = await reconcileStaleLegs({ now });
-    if (result.checked || result.failed) log.info(result, "reconcile sweep");
+    const requeued = await requeueStalledDials({ now });
+    if (result.checked || result.failed || requeued) log.info({ ...result, requeued }, "reconcile sweep");
   });
 }
