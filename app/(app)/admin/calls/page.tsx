@@ -9,6 +9,7 @@ import { flatten, withQuery } from "@/components/admin/query-links";
 import { formatDateTime, formatKes } from "@/components/spend/format";
 import { requireActor } from "@/lib/auth/actor";
 import { callLogQuerySchema, reconcileCalls } from "@/lib/call-log/reconcile-calls";
+import { GUEST_CALLER_NAME } from "@/lib/shared/caller-names";
 
 export const metadata = { title: "Call log" };
 export const dynamic = "force-dynamic";
@@ -72,7 +73,8 @@ export default async function CallLogPage({ searchParams }: { searchParams: Prom
                   <Td>
                     <Link href={`/meetings/${r.meetingId}`} className="text-brand-700 hover:underline">{r.meetingTitle}</Link>
                     <div className="text-xs text-slate-500">
-                      {r.participantName ?? "Unknown caller"} · {r.phone ?? "—"} · {r.direction}
+                      <span data-testid="call-person">{r.participantName ?? GUEST_CALLER_NAME}</span>
+                      {r.role === "host" ? <> <Badge tone="brand">host</Badge></> : null} · {r.phone ?? "—"} · {r.direction}
                     </div>
                   </Td>
                   <Td>
