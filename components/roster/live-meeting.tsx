@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useStatusMessage } from "@/components/ui/status-message";
 import { AddParticipants } from "@/components/meetings/add-participants";
@@ -14,6 +15,7 @@ import { apiFetch } from "@/lib/hooks/api-fetch";
 import { useMeetingRoster, type RosterSnapshot } from "@/lib/hooks/use-meeting-roster";
 import { useNow } from "@/lib/hooks/use-now";
 import { formatDuration, formatKes, legCostAt } from "@/lib/shared/cost";
+import { statusText } from "@/lib/shared/sautikit-status-text";
 
 const statusTone = { scheduled: "info", live: "success", ended: "neutral", cancelled: "danger" } as const;
 
@@ -81,7 +83,13 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
               <Button
                 pending={busy === "all"}
                 disabled={roster.people.length === 0}
-                onClick={() => post("all", `/api/meetings/${meetingId}/call-everyone`, undefined, (r) => `Calling ${(r as { queued: number }).queued} people`)}
+                onClick={() =>
+                  post("all", `/api/meetings/${meetingId}/call-everyone`, undefined, (r) => {
+                    const { queued, heldBack } = r as { queued: number; heldBack?: boolean };
+                    if (queued === 0) return statusText.nobodyToCall;
+                    return heldBack ? statusText.queuedHeld(queued) : statusText.calling(queued);
+                  })
+                }
               >
                 Call everyone
               </Button>
@@ -106,6 +114,11 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
         }
       />
       <CardBody className="space-y-6">
+        {roster.sautikitDownSince !== null && open ? (
+          <Notice tone="warning" testId="sautikit-outage">
+            {statusText.outageBanner}
+          </Notice>
+        ) : null}
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4" aria-label="Meeting totals">
           <div>
             <dt className="text-xs text-slate-500">Duration</dt>

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { useStatusMessage } from "@/components/ui/status-message";
 import { apiFetch } from "@/lib/hooks/api-fetch";
 import type { RosterPerson } from "@/lib/shared/roster-types";
+import { statusText } from "@/lib/shared/sautikit-status-text";
 
 /** The live controls for one person. Each button is disabled while its request is in flight. */
 export function PersonActions({
@@ -22,11 +23,11 @@ export function PersonActions({
   const announce = useStatusMessage();
   const [busy, setBusy] = useState<string | null>(null);
   const base = `/api/meetings/${meetingId}`;
-  const run = async (name: string, url: string, done: string) => {
+  const run = async (name: string, url: string, done: string | ((r: unknown) => string)) => {
     setBusy(name);
     try {
-      await apiFetch(url, { method: "POST" });
-      announce(done);
+      const r = await apiFetch(url, { method: "POST" });
+      announce(typeof done === "string" ? done : done(r));
       onChanged();
     } catch (err) {
       announce(err instanceof Error ? err.message : "That did not work.", "error");
@@ -54,9 +55,11 @@ export function PersonActions({
   const buttons = [];
 
   if (meetingOpen && person.participantId && (person.state === "invited" || person.state === "left")) {
-    const label = person.state === "invited" ? "Call" : "Re-dial";
+    // After a refused dial (wallet empty, number not owned…) the same button is the row's Retry.
+    const label = person.state === "invited" ? "Call" : person.dialError ? statusText.retry : "Re-dial";
+    const dialled = (r: unknown) => ((r as { status?: string; heldBack?: boolean }).heldBack ? statusText.personQueued(who) : statusText.callingPerson(who));
     buttons.push(
-      <Button key="dial" size="sm" pending={busy === "dial"} aria-label={`${label} ${who}`} onClick={() => run("dial", `${base}/participants/${person.participantId}/dial`, `Calling ${who}`)}>
+      <Button key="dial" size="sm" pending={busy === "dial"} aria-label={`${label} ${who}`} onClick={() => run("dial", `${base}/participants/${person.participantId}/dial`, dialled)}>
         {label}
       </Button>,
     );

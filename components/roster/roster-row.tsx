@@ -82,6 +82,11 @@ export function RosterRow({
             Muted
           </Badge>
         ) : null}
+        {p.dialError ? (
+          <div className="mt-1 max-w-xs text-xs text-red-700" data-testid="dial-error">
+            {p.dialError.message}
+          </div>
+        ) : null}
         {held > 0 ? (
           <div className="mt-1 text-xs text-slate-500" data-testid="hold-time">
             On hold {formatDuration(held)}
