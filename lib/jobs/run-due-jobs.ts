@@ -6,17 +6,25 @@ import { claimJobs, type ClaimedJob } from "@/lib/jobs/claim-jobs";
 import { getJobHandler } from "@/lib/jobs/registry";
 import { isRetryLater } from "@/lib/jobs/retry-later";
 
-export type RunOptions = { workerId: string; limit?: number; leaseMs?: number; baseRetryMs?: number; maxRetryMs?: number };
+export type RunOptions = {
+  workerId: string;
+  limit?: number;
+  leaseMs?: number;
+  baseRetryMs?: number;
+  maxRetryMs?: number;
+  /** The clock jobs are claimed and rescheduled by (tests pass a fake one to let minutes pass). */
+  now?: () => number;
+};
 
 // limit 1: claim only the job about to run. Jobs run one after another, and a claimed job that
 // never started still waits out its whole lease (60 s) if this process dies — with a batch, a crash
 // left the rest of the batch (e.g. the next dials of Call everyone) stranded for a minute.
-export const JOB_DEFAULTS = { limit: 1, leaseMs: 60_000, baseRetryMs: 2_000, maxRetryMs: 15 * 60_000 } as const;
+export const JOB_DEFAULTS = { limit: 1, leaseMs: 60_000, baseRetryMs: 2_000, maxRetryMs: 15 * 60_000, now: Date.now } as const;
 
 /** Claims due jobs and runs them; returns how many were claimed. */
 export async function runDueJobs(opts: RunOptions): Promise<number> {
   const o = { ...JOB_DEFAULTS, ...opts };
-  const jobs = await claimJobs(o.workerId, o.limit, o.leaseMs);
+  const jobs = await claimJobs(o.workerId, o.limit, o.leaseMs, new Date(o.now()));
   for (const job of jobs) await runOne(job, o);
   return jobs.length;
 }
@@ -41,7 +49,7 @@ async function runOne(job: ClaimedJob, o: Required<RunOptions>): Promise<void> {
       where: { id: job.id, lockedBy: o.workerId },
       data: exhausted
         ? { status: "failed", lockedUntil: null, lastError: message }
-        : { status: "pending", lockedUntil: null, lastError: message, runAt: new Date(Date.now() + delay) },
+        : { status: "pending", lockedUntil: null, lastError: message, runAt: new Date(o.now() + delay) },
     });
     if (later) {
       log.info({ jobId: job.id, kind: job.kind, attempt: job.attempts, delayMs: delay, reason: message }, "job will run again later");

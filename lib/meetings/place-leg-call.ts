@@ -73,8 +73,9 @@ export async function placeLegCall(legId: string): Promise<PlaceResult> {
     if (!conn) throw notConnected();
     if (!conn.callerIdNumber) throw new AppError("SAUTIKIT_NOT_CONNECTED", "Pick a caller-ID number under Settings → Sautikit before calling people.");
     callerId = conn.callerIdNumber;
-    const client = clientFor(conn);
-    rate = await outboundRatePerMinuteMinor(client);
+    // No repeats in-request (they would sleep through Retry-After): waiting out an outage is the
+    // dial job's work (dial-retry.ts), with the same key.
+    const client = clientFor(conn, { maxAttempts: 1 });
     const earlier = leg.callId ? null : tries > 1 ? await findPlacedCall(client, { key, to: leg.participant.phoneE164, since: leg.createdAt }) : null;
     if (leg.callId) created = { call_id: leg.callId, session_id: leg.sessionId ?? "" };
     else if (earlier) {
@@ -93,6 +94,8 @@ export async function placeLegCall(legId: string): Promise<PlaceResult> {
       rememberDialRate(leg.workspaceId, placed.rateLimit.limit);
       created = placed;
     }
+    // Never fails (the pinned rate stands in), so it is asked only once there is a call to price.
+    rate = await outboundRatePerMinuteMinor(client);
   } catch (e) {
     if (leg.callId) return notRecorded(e);
     const err = isAppError(e) ? e : new AppError("INTERNAL", "Could not place the call.", { cause: e });
