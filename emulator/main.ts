@@ -3,10 +3,12 @@ import type { Emulator } from "./context";
 import { FaultState } from "./api/faults";
 import { IdempotencyStore } from "./api/idempotency";
 import { RateLimiter } from "./api/rate-limit";
+import { RequestLog } from "./api/request-log";
 import { Deliverer } from "./delivery/deliverer";
 import { CallEngine } from "./engine/calls";
 import { ConferenceEngine } from "./engine/conference";
 import { Recordings } from "./engine/recordings";
+import { SupervisionEngine } from "./engine/supervision";
 import { createEmulatorServer } from "./http/server";
 import { logError, setLogLevel } from "./log";
 import { Store } from "./state/store";
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
     faults,
     rateLimiter: new RateLimiter(config.rateLimit),
     idempotency: new IdempotencyStore(),
+    requestLog: new RequestLog(),
     deliverer: new Deliverer(store, faults, config.timeScale),
     scaled: (ms: number) => ms * config.timeScale,
     publicUrl: () => config.publicUrl ?? boundUrl,
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
   em.calls = new CallEngine(em);
   em.conferences = new ConferenceEngine(em);
   em.recordings = new Recordings(em);
+  em.supervision = new SupervisionEngine(em);
 
   const { server, stream } = createEmulatorServer(em);
   server.on("error", (error) => {
@@ -49,7 +53,7 @@ async function main(): Promise<void> {
       logError(`EMULATOR_HOST is ${config.host}: the /_emulator control API has no authentication; anyone who can reach it can drive it.`);
     process.stdout.write(
       `  seeded workspace: key ${config.apiKey}, dial-in ${config.dialInNumber}, caller ID ${config.callerIdNumber}; ` +
-        `state ${config.stateFile ?? "in memory"}; time scale ${config.timeScale}\n`,
+        `state ${config.stateFile ?? "in memory"}; time scale ${config.timeScale}; fault seed ${faults.seed}\n`,
     );
   });
 

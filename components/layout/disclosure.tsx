@@ -32,6 +32,7 @@ export function Disclosure({
   const panelId = useId();
   const pathname = usePathname();
 
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- close on navigation: the path is an external change
   useEffect(() => setOpen(false), [pathname]);
 
   useEffect(() => {

@@ -58,6 +58,7 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
   const [viewerZone, setViewerZone] = useState(v.timeZone);
   useEffect(() => {
     const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["Africa/Nairobi", "UTC"];
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- browser-only values, read after hydration
     setZones(all.includes(v.timeZone) ? all : [v.timeZone, ...all]);
     setViewerZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
   }, [v.timeZone]);

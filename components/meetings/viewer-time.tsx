@@ -9,6 +9,7 @@ import { formatInZone } from "@/lib/shared/format-in-zone";
  */
 export function ViewerTime({ startsAt, timeZone }: { startsAt: string; timeZone: string }) {
   const [viewerZone, setViewerZone] = useState(timeZone);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the viewer's zone exists only in the browser, after hydration
   useEffect(() => setViewerZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
   if (viewerZone === timeZone) return null;
   return <div className="text-slate-500">Your time: {formatInZone(new Date(startsAt), viewerZone)}</div>;

@@ -25,6 +25,7 @@ export function RosterAnnouncer({ people }: { people: PersonRow[] }) {
         changes.push(`${p.name}: ${p.muted ? "muted" : "unmuted"}`);
       }
     }
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- announces the difference from the previous snapshot
     if (changes.length) setMessage(changes.join(". "));
   }, [people]);
 

@@ -13,6 +13,7 @@ export function callJson(call: LiveCall): Call {
     direction: call.direction,
     local_e164: call.local_e164,
     remote_e164: call.remote_e164,
+    caller_id: call.caller_id,
     country: call.remote_e164.startsWith("+254") ? "KE" : null,
     started_at: call.started_at,
     answered_at: call.answered_at,

@@ -9,6 +9,7 @@ import type { Room } from "../state/types";
 
 const MAX_CALLS = 200;
 const MAX_DELIVERIES = 300;
+const MAX_REQUESTS = 300;
 
 export function roomJson(room: Room) {
   return {
@@ -50,11 +51,15 @@ export function snapshot(em: Emulator) {
       call_id: p.call_id,
       room: p.room,
       behaviour: effectiveBehaviour(p),
+      prompt_key: p.prompt_key,
       transcript: p.transcript,
     })),
     calls: [...s.calls.values()].slice(-MAX_CALLS).reverse().map(callJson),
     rooms: [...s.rooms.values(), ...[...s.endedRooms].reverse()].map(roomJson),
     deliveries: [...s.deliveries.values()].slice(-MAX_DELIVERIES).reverse(),
     faults: em.faults.current,
+    fault_seed: em.faults.seed,
+    supervisions: [...em.supervision.all.values()].reverse().map((s) => ({ ...em.supervision.json(s), workspace_id: s.workspace_id })),
+    requests: em.requestLog.list({ limit: MAX_REQUESTS }),
   };
 }

@@ -10,7 +10,7 @@ import type { Store } from "../state/store";
 import type { Delivery } from "../state/types";
 import { iso, newId } from "../util";
 
-// At-least-once delivery of everything the emulator sends, each attempt signed afresh (CONTRACT §7).
+// At-least-once delivery of everything the emulator sends, each attempt signed afresh (docs/sautikit.md §7).
 // Events retry on the full-jitter schedule scaled by EMULATOR_TIME_SCALE; voice callbacks are sent
 // once (the caller is waiting) but still appear in the delivery log.
 
@@ -29,8 +29,13 @@ export type AttemptResult = { ok: boolean; status: number | null; text: string; 
 const REORDER_WINDOW_MS = 400;
 const MAX_REPLY_BYTES = 256 * 1024;
 
+/** Per-event fault choices, drawn once when the event is queued so they follow the seed. */
+type Plan = { duplicate: boolean; dropFirst: boolean };
+
 export class Deliverer {
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly plans = new WeakMap<Delivery, Plan>();
+  private readonly random: () => number;
   private reorderBuffer: (() => Promise<void>)[] = [];
   private epoch = 0;
 
@@ -38,12 +43,19 @@ export class Deliverer {
     private readonly store: Store,
     private readonly faults: FaultState,
     private readonly timeScale: number,
-    private readonly random: () => number = Math.random,
-  ) {}
+    random?: () => number,
+  ) {
+    // Retry jitter comes from the seeded fault streams unless a test injects its own.
+    this.random = random ?? (() => faults.draw("retry_wait"));
+  }
 
   /** Queues an event; `onDelivered` sees the 2xx reply of the attempt that succeeded. */
   enqueue(req: OutboundRequest, onDelivered?: (result: AttemptResult) => void): Delivery {
     const delivery = this.record(req, MAX_DELIVERY_ATTEMPTS);
+    const f = this.faults.current;
+    const plan: Plan = { duplicate: this.faults.chance("duplicate", f.duplicate_rate), dropFirst: this.faults.chance("drop", f.drop_rate) };
+    this.plans.set(delivery, plan);
+    if (plan.duplicate || plan.dropFirst) delivery.injected = [...(plan.duplicate ? ["duplicate" as const] : []), ...(plan.dropFirst ? ["drop" as const] : [])];
     const epoch = this.epoch;
     const first = () => this.attempt(req, delivery, 0, epoch, onDelivered);
     const delay = this.faults.current.delay_ms ?? 0;
@@ -105,12 +117,13 @@ export class Deliverer {
   ): Promise<void> {
     if (epoch !== this.epoch) return;
     const n = delivery.attempt + 1;
-    const drop = this.faults.current.drop_first ?? 0;
+    const plan = this.plans.get(delivery);
+    const drop = Math.max(this.faults.current.drop_first ?? 0, plan?.dropFirst ? 1 : 0);
     const result: AttemptResult =
       n <= drop
         ? { ok: false, status: null, text: "", latencyMs: 0, error: "dropped by fault injection" }
         : await this.post(req);
-    if (n > drop && this.faults.current.duplicate) void this.post(req).then((copy) => this.logAttempt(req, n, copy, " (duplicate)"));
+    if (n > drop && (this.faults.current.duplicate || plan?.duplicate)) void this.post(req).then((copy) => this.logAttempt(req, n, copy, " (duplicate)"));
     this.finishAttempt(req, delivery, result, waitMs);
     if (result.ok) {
       delivery.outcome = "delivered";

@@ -1,8 +1,11 @@
 import {
   DEFAULT_RING_SECONDS,
+  HANGUP_NETWORK_DROP,
+  HANGUP_NORMAL,
   INBOUND_RATE_PER_MINUTE_MINOR,
   OUTBOUND_RATE_PER_MINUTE_MINOR,
   RING_TIMEOUT_SECONDS,
+  VOICEMAIL_ANSWER_SECONDS,
   callCostMinor,
 } from "../../lib/sautikit/contract/constants";
 import type { CallStatus } from "../../lib/sautikit/contract/calls";
@@ -15,7 +18,7 @@ import { emitCallEvent, legData } from "./call-events";
 import { effectiveBehaviour, hear } from "./phones";
 import { startInboundFlow, startOutboundFlow } from "./voice-flow";
 
-// The call lifecycle (CONTRACT §3): ringing → answered → completed, or from ringing to
+// The call lifecycle (docs/sautikit.md §3): ringing → answered → completed, or from ringing to
 // no_answer | busy | failed | canceled. Billing per second at hangup; ring waits are scaled,
 // call durations never are.
 
@@ -35,6 +38,7 @@ export class CallEngine {
       local_e164: number.e164,
       remote_e164: remote,
       presented_e164: number.e164,
+      caller_id: null,
       voice_callback_url: null,
       client_request_id: null,
       label: null,
@@ -68,6 +72,7 @@ export class CallEngine {
     if (req.caller_id) ownedNumber(ws, req.caller_id, "caller_id");
     const call = this.newCall(ws, from, "outbound", req.to, {
       presented_e164: req.caller_id ?? from.e164,
+      caller_id: req.caller_id ?? null,
       voice_callback_url: req.voice_callback_url ?? null,
       client_request_id: req.client_request_id ?? null,
       label: req.client_request_id && /^[^\s,{}"']+$/.test(req.client_request_id) ? req.client_request_id : null,
@@ -118,13 +123,26 @@ export class CallEngine {
       if (await sleep(this.em.scaled(QUICK_OUTCOME_MS), signal)) this.end(call, "failed", { failureCode: "network_failure" });
     } else if (behaviour === "no_answer") {
       if (await sleep(this.em.scaled(timeoutSeconds * 1000), signal)) this.end(call, "no_answer", { cause: "no_answer" });
+    } else if (behaviour === "voicemail") {
+      if (!(await sleep(this.em.scaled(VOICEMAIL_ANSWER_SECONDS * 1000), signal))) return;
+      this.answer(call);
+      // The mailbox greets, beeps and records whatever the caller plays, until its limit or the
+      // caller hangs up. It never presses a key (answersByItself is false for it).
+      hear(phone, "play", "Voicemail greeting: the person you are calling is not available. Please leave a message after the tone.");
+      hear(phone, "beep", `Voicemail recording (up to ${this.em.config.voicemailSeconds} s)`);
+      this.em.store.changed();
+      const ms = this.em.config.voicemailSeconds * 1000;
+      const answeredMs = Date.parse(call.answered_at!);
+      if (await sleep(ms, signal)) this.end(call, "completed", { cause: HANGUP_NORMAL, endedAtMs: answeredMs + ms });
     } else if (behaviour === "auto" || typeof behaviour === "object") {
       if (!(await sleep(this.em.scaled(DEFAULT_RING_SECONDS * 1000), signal))) return;
       this.answer(call);
       if (typeof behaviour === "object") {
-        const ms = behaviour.hangup_after_seconds * 1000;
+        // Call durations are real time, never scaled.
+        const drop = "drop_after_seconds" in behaviour;
+        const ms = (drop ? behaviour.drop_after_seconds : behaviour.hangup_after_seconds) * 1000;
         const answeredMs = Date.parse(call.answered_at!);
-        if (await sleep(ms, signal)) this.end(call, "completed", { cause: "normal_clearing", endedAtMs: answeredMs + ms });
+        if (await sleep(ms, signal)) this.end(call, "completed", { cause: drop ? HANGUP_NETWORK_DROP : HANGUP_NORMAL, endedAtMs: answeredMs + ms });
       }
     }
     // manual: rings until answered, declined or hung up.
@@ -170,7 +188,7 @@ export class CallEngine {
     const phone = this.em.store.phone(call.remote_e164);
     if (phone.call_id === call.id) {
       Object.assign(phone, { state: "ended", call_id: null, room: null, muted: false });
-      hear(phone, "system", `Call ended (${describeEnd(call)})`);
+      hear(phone, "system", `Call ended (${describeEnd(call, opts.cause)})`);
     }
     const data = legData(call);
     if (finalStatus === "completed") {
@@ -180,7 +198,9 @@ export class CallEngine {
         duration_seconds: call.duration_seconds,
         answered_at: call.answered_at!,
         ended_at: call.ended_at,
-        hangup_cause: opts.failureCode ?? opts.cause ?? "normal_clearing",
+        // Q.850 names: a network drop is network_out_of_order; any normal hang-up by either party
+        // (the person, the API, the voice document running out) is normal_clearing.
+        hangup_cause: opts.failureCode ?? (opts.cause === HANGUP_NETWORK_DROP ? HANGUP_NETWORK_DROP : HANGUP_NORMAL),
         cost_minor: call.cost_minor,
       });
     } else {
@@ -238,6 +258,14 @@ export class CallEngine {
     return call;
   }
 
+  /** The network drops the phone's answered call (control API, console "Drop (network)"). */
+  phoneDrop(e164: string): LiveCall {
+    const call = this.requireCall(e164);
+    if (call.status !== "answered") throw new HttpError(409, "phone.not_in_call", `${e164} is not in an answered call.`);
+    this.end(call, "completed", { cause: HANGUP_NETWORK_DROP });
+    return call;
+  }
+
   phoneDigits(e164: string, digits: string): LiveCall {
     const call = this.requireCall(e164);
     if (call.status !== "answered") throw new HttpError(409, "phone.not_in_call", `${e164} is not in an answered call.`);
@@ -261,7 +289,8 @@ function ownedNumber(ws: Workspace, e164: string, field: string): NumberRecord {
   return number;
 }
 
-function describeEnd(call: LiveCall): string {
+function describeEnd(call: LiveCall, cause?: string): string {
   if (call.failure_code) return call.failure_code.replaceAll("_", " ");
+  if (cause === HANGUP_NETWORK_DROP) return `network dropped the call after ${call.duration_seconds} s`;
   return call.status === "completed" ? `${call.duration_seconds} s` : call.status.replace("_", " ");
 }

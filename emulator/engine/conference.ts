@@ -9,7 +9,7 @@ import { iso, newId } from "../util";
 import { hear } from "./phones";
 import { speak } from "./verbs";
 
-// Named rooms per workspace, exactly as CONTRACT §4–5 pins them: startOnEnter (absent = true),
+// Named rooms per workspace, exactly as docs/sautikit.md §4–5 pins them: startOnEnter (absent = true),
 // waiting with waitUrl, endOnExit, beep, muted, maxParticipants stall, recording, collectDigits,
 // and status events with a per-room SequenceNumber.
 

@@ -4,13 +4,15 @@ import { iso } from "../util";
 
 const MAX_TRANSCRIPT = 300;
 
-/** The phone's behaviour: an explicit override, else the magic-number table (DESIGN.md). */
+/** The phone's behaviour: an explicit override, else the magic-number table (emulator/README.md). */
 export function effectiveBehaviour(phone: Phone): Behaviour {
   if (phone.behaviour) return phone.behaviour;
   const magic = magicBehaviour(phone.e164);
   switch (magic.kind) {
     case "hangup_after":
       return { hangup_after_seconds: magic.seconds };
+    case "drop_after":
+      return { drop_after_seconds: magic.seconds };
     default:
       return magic.kind;
   }
@@ -20,4 +22,9 @@ export function effectiveBehaviour(phone: Phone): Behaviour {
 export function hear(phone: Phone, kind: TranscriptKind, text: string, language?: string): void {
   phone.transcript.push({ at: iso(), kind, text, ...(language ? { language } : {}) });
   if (phone.transcript.length > MAX_TRANSCRIPT) phone.transcript.splice(0, phone.transcript.length - MAX_TRANSCRIPT);
+}
+
+/** Phones that answer by themselves and then act like a cooperative person (press the prompt key). */
+export function answersByItself(behaviour: Behaviour): boolean {
+  return behaviour === "auto" || typeof behaviour === "object";
 }

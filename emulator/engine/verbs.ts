@@ -2,7 +2,7 @@ import type { DialVerb, GetDigitsVerb, NestedAction, RecordVerb, VoiceAction } f
 import type { Emulator } from "../context";
 import type { LiveCall } from "../state/types";
 import { sleep } from "../util";
-import { hear } from "./phones";
+import { answersByItself, effectiveBehaviour, hear } from "./phones";
 import { failLeg, fetchActions } from "./voice-flow";
 
 // One function per verb. Prompt pacing (say/play) is scaled by EMULATOR_TIME_SCALE; waits on a
@@ -15,6 +15,8 @@ const STOP: Outcome = { kind: "stop" };
 const DEFAULT_GETDIGITS_TIMEOUT_S = 5;
 const DEFAULT_DIAL_TIMEOUT_S = 30;
 const PLAY_MS = 3000;
+/** How long an auto-answering phone "thinks" before pressing its prompt key (scaled). */
+const PROMPT_KEY_DELAY_MS = 500;
 const MAX_RECORD_S = 3600;
 
 export async function runAction(em: Emulator, call: LiveCall, url: string, action: VoiceAction): Promise<Outcome> {
@@ -82,6 +84,7 @@ async function getDigits(em: Emulator, call: LiveCall, url: string, verb: GetDig
     if (pressed) break;
     if (!(await speak(em, call, prompt))) return STOP;
   }
+  if (!done && wanted === 1) await pressPromptKey(em, call);
   if (!done) {
     const timeoutMs = (verb.timeout || DEFAULT_GETDIGITS_TIMEOUT_S) * 1000;
     await Promise.race([finished, sleep(timeoutMs, call.abort.signal)]);
@@ -96,6 +99,22 @@ async function getDigits(em: Emulator, call: LiveCall, url: string, verb: GetDig
     return STOP;
   }
   return { kind: "replace", actions: doc.actions };
+}
+
+/**
+ * A phone that answered a call by itself acts like a cooperative person: asked for exactly one key,
+ * it presses its prompt key once the prompt has played. Manual phones wait for the console's keypad,
+ * voicemail never presses, and a phone whose prompt key is withheld stays silent.
+ */
+async function pressPromptKey(em: Emulator, call: LiveCall): Promise<void> {
+  if (call.direction !== "outbound" || call.parent_call_id) return;
+  const phone = em.store.phone(call.remote_e164);
+  if (phone.call_id !== call.id || !phone.prompt_key || !answersByItself(effectiveBehaviour(phone))) return;
+  if (!(await sleep(em.scaled(PROMPT_KEY_DELAY_MS), call.abort.signal))) return;
+  if (!call.onDigit) return;
+  hear(phone, "digits", phone.prompt_key);
+  em.store.changed();
+  call.onDigit(phone.prompt_key);
 }
 
 async function dial(em: Emulator, call: LiveCall, verb: DialVerb): Promise<Outcome> {

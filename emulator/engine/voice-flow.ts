@@ -8,7 +8,7 @@ import { newId } from "../util";
 import { noteCallEvent } from "./call-events";
 import { runAction } from "./verbs";
 
-// Fetches voice callbacks and runs the returned actions in order (CONTRACT §4). A reply that
+// Fetches voice callbacks and runs the returned actions in order (docs/sautikit.md §4). A reply that
 // cannot be used fails the leg: `voice_callback_failed` (no 2xx in 10 s) or `invalid_voice_response`.
 
 export type FetchResult = { ok: true; actions: VoiceAction[] } | { ok: false; code: string; message: string };

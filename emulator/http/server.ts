@@ -3,6 +3,9 @@ import { timingSafeEqual } from "node:crypto";
 import { accountRoutes } from "../api/account-routes";
 import { callsRoutes } from "../api/calls-routes";
 import { recordingRoutes } from "../api/recording-routes";
+import { statsRoutes } from "../api/stats-routes";
+import { supervisionRoutes } from "../api/supervision-routes";
+import { webrtcRoutes } from "../api/webrtc-routes";
 import type { Emulator } from "../context";
 import { controlRoutes } from "../control/control-routes";
 import { StateStream } from "../control/stream";
@@ -10,6 +13,7 @@ import { handleConsoleRequest, warmConsole } from "../console/serve";
 import { logDebug, logError, logInfo } from "../log";
 import type { Workspace } from "../state/types";
 import { newRequestId, sleep } from "../util";
+import { HostCheck } from "./host-check";
 import { HttpError, apiError, errorReply, sendReply, type Reply, type RequestCtx } from "./respond";
 import { Router } from "./router";
 
@@ -21,6 +25,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export function createEmulatorServer(em: Emulator): { server: Server; stream: StateStream } {
   const router = new Router();
   const stream = new StateStream(em);
+  const hostCheck = new HostCheck(em.config);
 
   const authed =
     (handler: (ctx: RequestCtx, ws: Workspace) => Promise<Reply> | Reply) =>
@@ -52,7 +57,11 @@ export function createEmulatorServer(em: Emulator): { server: Server; stream: St
       }
     };
 
+  // Before callsRoutes: /v1/calls/stats must not be taken for /v1/calls/:id.
+  statsRoutes(em, router, authed);
   callsRoutes(em, router, authed);
+  supervisionRoutes(em, router, authed);
+  webrtcRoutes(em, router, authed);
   recordingRoutes(em, router, authed);
   accountRoutes(em, router, authed);
   controlRoutes(em, router, stream);
@@ -67,6 +76,8 @@ export function createEmulatorServer(em: Emulator): { server: Server; stream: St
     let reply: Reply;
     let workspaceId: string | undefined;
     try {
+      // First, on every path: the console, the control API and /v1 alike (see host-check.ts).
+      hostCheck.assert(req);
       if (!url.pathname.startsWith("/v1/") && !url.pathname.startsWith("/_emulator/") && !url.pathname.startsWith("/recordings/")) {
         if (await handleConsoleRequest(req, res)) return;
         throw apiError("not_found", `No route for ${req.method} ${url.pathname}.`);
@@ -85,6 +96,20 @@ export function createEmulatorServer(em: Emulator): { server: Server; stream: St
       reply = errorReply(error instanceof HttpError ? error : apiError("internal_error", "Something went wrong inside the emulator."), requestId);
     }
     sendReply(res, reply, requestId);
+    if (url.pathname.startsWith("/v1/")) {
+      em.requestLog.add({
+        request_id: requestId,
+        method: req.method ?? "GET",
+        path: `${url.pathname}${url.search}`,
+        status: reply.status,
+        latency_ms: Date.now() - started,
+        workspace_id: workspaceId ?? null,
+        idempotency_key: header(req, "idempotency-key") ?? null,
+        idempotent_replay: reply.headers?.["Idempotent-Replay"] === "true",
+        error_code: errorCodeOf(reply.body),
+      });
+      em.store.changed();
+    }
     const quiet = url.pathname === "/_emulator/state" || url.pathname === "/_emulator/health" || url.pathname === "/_emulator/stream";
     const line = `${req.method} ${url.pathname}${url.search ? "?…" : ""} → ${reply.status}  ${Date.now() - started}ms${workspaceId ? `  ws=${workspaceId.slice(0, 8)}` : ""}  ${requestId}`;
     if (quiet) logDebug(line);
@@ -120,7 +145,7 @@ async function injectApiFaults(em: Emulator): Promise<void> {
   const f = em.faults.current;
   if (f.slow_answer_ms) await sleep(f.slow_answer_ms);
   if (f.outage) throw apiError("service_unavailable", "Sautikit is unavailable (injected outage).", undefined, { "Retry-After": "1" });
-  if (f.api_5xx_rate && Math.random() * 100 < f.api_5xx_rate) throw apiError("internal_error", "Internal error (injected fault).");
+  if (em.faults.chance("api_5xx", f.api_5xx_rate)) throw apiError("internal_error", "Internal error (injected fault).");
 }
 
 function authenticate(em: Emulator, req: IncomingMessage): Workspace {
@@ -133,6 +158,13 @@ function authenticate(em: Emulator, req: IncomingMessage): Workspace {
     if (expected.length === given.length && timingSafeEqual(expected, given)) return ws;
   }
   throw apiError("api_key.invalid", "The API key is not valid.");
+}
+
+function errorCodeOf(body: unknown): string | null {
+  if (typeof body !== "object" || body === null) return null;
+  const b = body as { error?: { code?: unknown }; code?: unknown };
+  const code = b.error?.code ?? b.code;
+  return typeof code === "string" ? code : null;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -1,4 +1,4 @@
-import { LOW_BALANCE_THRESHOLD_MINOR } from "../../lib/sautikit/contract/constants";
+import { DEFAULT_PROMPT_KEY, LOW_BALANCE_THRESHOLD_MINOR } from "../../lib/sautikit/contract/constants";
 import type { EmulatorConfig } from "../config";
 import { iso, newId, newSecret } from "../util";
 import { readState, writeState } from "./persist";
@@ -133,7 +133,7 @@ export class Store {
   phone(e164: string): Phone {
     let phone = this.phones.get(e164);
     if (!phone) {
-      phone = { e164, state: "idle", muted: false, call_id: null, room: null, behaviour: null, transcript: [] };
+      phone = { e164, state: "idle", muted: false, call_id: null, room: null, behaviour: null, prompt_key: DEFAULT_PROMPT_KEY, transcript: [] };
       this.phones.set(e164, phone);
     }
     return phone;

@@ -32,7 +32,15 @@ export type PersistedState = { version: 1; workspaces: Workspace[]; number_count
 export type TranscriptKind = "say" | "play" | "beep" | "hold" | "muted" | "unmuted" | "system" | "digits";
 export type TranscriptLine = { at: string; kind: TranscriptKind; text: string; language?: string };
 
-export type Behaviour = "auto" | "manual" | "busy" | "no_answer" | "fail" | { hangup_after_seconds: number };
+export type Behaviour =
+  | "auto"
+  | "manual"
+  | "busy"
+  | "no_answer"
+  | "fail"
+  | "voicemail"
+  | { hangup_after_seconds: number }
+  | { drop_after_seconds: number };
 export type PhoneState = "idle" | "ringing" | "in_call" | "waiting" | "ended";
 
 export type Phone = {
@@ -42,6 +50,11 @@ export type Phone = {
   call_id: string | null;
   room: string | null;
   behaviour: Behaviour | null;
+  /**
+   * The key an auto-answering phone presses when a prompt asks for exactly one key (a cooperative
+   * person); null = never presses. Manual phones wait for the keypad, voicemail never presses.
+   */
+  prompt_key: string | null;
   transcript: TranscriptLine[];
 };
 
@@ -56,6 +69,8 @@ export type LiveCall = {
   remote_e164: string;
   /** What the callee's phone shows (outbound: caller_id or from). */
   presented_e164: string;
+  /** The caller_id asked for on POST /v1/calls (recorded on the call), else null. */
+  caller_id: string | null;
   voice_callback_url: string | null;
   client_request_id: string | null;
   /** The label as forwarded on callbacks and events: null when the PBX would refuse it (whitespace, commas, braces, quotes). */
@@ -147,4 +162,6 @@ export type Delivery = {
   error: string | null;
   created_at: string;
   history: DeliveryAttempt[];
+  /** Seeded per-event fault choices (duplicate_rate / drop_rate) made for this delivery. */
+  injected?: ("duplicate" | "drop")[];
 };

@@ -45,15 +45,15 @@ export function runtimeAuthConfig() {
     ...baseAuthConfig,
     secret: env().AUTH_SECRET,
     trustHost: env().AUTH_TRUST_HOST || isLocalMode(),
-    useSecureCookies: useSecureCookies(),
+    useSecureCookies: shouldUseSecureCookies(),
   } satisfies NextAuthConfig;
 }
 
-function useSecureCookies(): boolean {
+function shouldUseSecureCookies(): boolean {
   return new URL(env().APP_BASE_URL).protocol === "https:";
 }
 
 /** Auth.js's session cookie name for this deployment (large tokens are split into `.0`, `.1`…). */
 export function sessionCookieName(): string {
-  return useSecureCookies() ? "__Secure-authjs.session-token" : "authjs.session-token";
+  return shouldUseSecureCookies() ? "__Secure-authjs.session-token" : "authjs.session-token";
 }

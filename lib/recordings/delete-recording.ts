@@ -8,7 +8,7 @@ import { sautikitStatusOf } from "@/lib/sautikit/map-error";
 import { assertAdmin } from "@/lib/workspaces/assert-admin";
 import { findRecordingForActor } from "@/lib/recordings/recording-scope";
 
-// Deleting goes through Sautikit first (DELETE /v1/calls/{id}/recording, CONTRACT.md §2); the row
+// Deleting goes through Sautikit first (DELETE /v1/calls/{id}/recording, docs/sautikit.md §2); the row
 // is only marked deleted once Sautikit no longer has the file, so a failed delete can be retried.
 
 export type DeleteOutcome = { deletedAtSautikit: boolean };

@@ -64,7 +64,7 @@ export function technicalProblemResponse(language = "en-KE"): VoiceResponse {
   return voiceResponse([say("Sorry, we are having a technical problem. Please try again later. Goodbye.", { language }), hangup()]);
 }
 
-/** In-room digits replies may only play something to the one leg (CONTRACT §5). */
+/** In-room digits replies may only play something to the one leg (docs/sautikit.md §5). */
 export function isSayPlayOnly(doc: VoiceResponse): boolean {
   return doc.actions.every((a) => "say" in a || "play" in a);
 }

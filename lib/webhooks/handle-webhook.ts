@@ -7,7 +7,7 @@ import { recordDelivery } from "@/lib/webhooks/record-delivery";
 import { registerAppHandlers } from "@/lib/webhooks/register-app-handlers";
 import { verifySignature } from "@/lib/webhooks/verify-signature";
 
-// The one pipeline every Sautikit webhook goes through (STYLE.md): cheap rejects → raw body, read
+// The one pipeline every Sautikit webhook goes through (docs/architecture.md, "A webhook, end to end"): cheap rejects → raw body, read
 // once → HMAC over the raw bytes → parse (JSON or form) → zod → for events, a durable dedupe
 // insert → the handler → 2xx. Every request, whatever its fate, leaves one row in the delivery log.
 

@@ -9,7 +9,7 @@ import type { CallEvent, ConferenceDigits, ConferenceEvent, VoiceCallback } from
 // Rules for handlers:
 // - Event handlers must be idempotent and monotonic (a stale or replayed event is a no-op).
 // - Ids in the URL or the body are claims: check that the call / room / meeting belongs to
-//   ctx.workspaceId before changing anything (DESIGN.md, "Routes the app exposes to Sautikit").
+//   ctx.workspaceId before changing anything (docs/architecture.md; the URL is not signed, docs/sautikit.md §7).
 // - Throw to make Sautikit retry later (5xx). Throw an AppError with a 4xx code for an event that
 //   can never be applied (it is recorded with the error and not retried).
 

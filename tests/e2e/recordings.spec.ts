@@ -12,7 +12,7 @@ const organiser = { name: "Baraka Organiser", email: `rec-org-${run}@e2e.mkutano
 const outsider = { name: "Outsider", email: `rec-out-${run}@e2e.mkutano.test`, password: "outsider-password-7" };
 const workspaceName = `Recordings ${run}`;
 
-// Ordinary numbers answer after about a second and stay until hung up (DESIGN.md magic numbers).
+// Ordinary numbers answer after about a second and stay until hung up (emulator/README.md, "Magic numbers").
 const freshPhone = () => `+2547${20 + Math.floor(Math.random() * 79)}${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
 
 async function signUp(page: Page, who: typeof admin, workspace: string) {

@@ -48,10 +48,11 @@ export const controlApi = {
   answer: (e164: string) => call<unknown>("POST", phonePath(e164, "answer")),
   decline: (e164: string) => call<unknown>("POST", phonePath(e164, "decline")),
   hangup: (e164: string) => call<unknown>("POST", phonePath(e164, "hangup")),
+  drop: (e164: string) => call<unknown>("POST", phonePath(e164, "drop")),
   digits: (e164: string, digits: string) => call<unknown>("POST", phonePath(e164, "digits"), { digits }),
   dial: (from: string, to: string) => call<{ call_id?: string }>("POST", phonePath(from, "dial"), { to }),
-  setBehaviour: (e164: string, behaviour: Behaviour) =>
-    call<unknown>("PUT", phonePath(e164, "behaviour"), { behaviour }),
+  setBehaviour: (e164: string, change: { behaviour?: Behaviour; prompt_key?: string | null }) =>
+    call<unknown>("PUT", phonePath(e164, "behaviour"), change),
   wallet: (workspaceId: string, change: { set_minor?: number; topup_minor?: number }) =>
     call<unknown>("POST", "/_emulator/wallet", { workspace_id: workspaceId, ...change }),
   createWorkspace: (name: string) => call<unknown>("POST", "/_emulator/workspaces", name ? { name } : {}),

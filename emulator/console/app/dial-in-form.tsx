@@ -26,6 +26,7 @@ export function DialInForm({ workspaces, from, onFromChange, fromRef, onDialled 
   useEffect(() => {
     if (to && numbers.some((n) => n.e164 === to)) return;
     const preferred = numbers.find((n) => n.role === "dial_in") ?? numbers[0];
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- defaults the choice once the numbers arrive
     if (preferred) setTo(preferred.e164);
   }, [numbers, to]);
 

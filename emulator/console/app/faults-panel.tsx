@@ -73,6 +73,7 @@ function FaultRow({
   // Show the click at once; the server's state takes over when it agrees, or when the request fails.
   const [pending, setPending] = useState<boolean | null>(null);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- clears the optimistic value once the server agrees
     if (pending !== null && pending === serverOn) setPending(null);
   }, [pending, serverOn]);
   const on = pending ?? serverOn;

@@ -61,7 +61,11 @@ export const PHONE_STATE_LABEL: Record<PhoneState, string> = {
 };
 
 export function describeBehaviour(behaviour: Behaviour): string {
-  if (typeof behaviour === "object") return `Answers, hangs up after ${behaviour.hangup_after_seconds} s`;
+  if (typeof behaviour === "object") {
+    return "drop_after_seconds" in behaviour
+      ? `Answers, network drops the call after ${behaviour.drop_after_seconds} s`
+      : `Answers, hangs up after ${behaviour.hangup_after_seconds} s`;
+  }
   switch (behaviour) {
     case "auto":
       return "Answers automatically";
@@ -73,6 +77,8 @@ export function describeBehaviour(behaviour: Behaviour): string {
       return "Never answers";
     case "fail":
       return "Call fails";
+    case "voicemail":
+      return "Voicemail picks up";
     default:
       return String(behaviour);
   }

@@ -33,6 +33,7 @@ function PhoneCardView({ phone, call, now, manual, onDialFrom, onRemove }: Props
   const { run } = useActions();
   const name = formatPhone(phone.e164);
   const inCall = phone.state === "in_call" || phone.state === "waiting";
+  const answered = inCall && call?.status === "answered";
   const canHangUp = inCall || (phone.call_id !== null && phone.state !== "ringing" && phone.state !== "ended");
   const titleId = `phone-title-${phone.e164}`;
 
@@ -82,6 +83,15 @@ function PhoneCardView({ phone, call, now, manual, onDialFrom, onRemove }: Props
         >
           Hang up
         </button>
+        <button
+          type="button"
+          className="btn btn-quiet"
+          disabled={!answered}
+          title="The network drops the call (network_out_of_order), unlike a hang-up"
+          onClick={() => void run(() => controlApi.drop(phone.e164), `${name}: the network dropped the call.`)}
+        >
+          Drop (network)
+        </button>
       </div>
 
       {inCall ? (
@@ -94,7 +104,7 @@ function PhoneCardView({ phone, call, now, manual, onDialFrom, onRemove }: Props
 
       <details className="phone-more">
         <summary>Settings</summary>
-        <BehaviourForm e164={phone.e164} behaviour={phone.behaviour} />
+        <BehaviourForm e164={phone.e164} behaviour={phone.behaviour} promptKey={phone.prompt_key} />
         <div className="phone-links">
           <button
             type="button"
@@ -120,7 +130,8 @@ function PhoneCardView({ phone, call, now, manual, onDialFrom, onRemove }: Props
 
 function CallLine({ phone, call, now }: { phone: Phone; call: Call | undefined; now: number }) {
   if (!call || phone.state === "idle") return <p className="call-line">No call</p>;
-  const peer = call.local_e164 === phone.e164 ? call.remote_e164 : call.local_e164;
+  // An incoming call shows the caller ID the caller asked for, else the number it came from.
+  const peer = call.local_e164 === phone.e164 ? call.remote_e164 : (call.caller_id ?? call.local_e164);
   // Direction is the provider's: an outbound call rings this phone, an inbound one was dialled from it.
   const incoming = call.direction !== "inbound";
   const who = peer ? formatPhone(peer) : "unknown number";

@@ -4,10 +4,12 @@ import type { Behaviour, Phone } from "./types";
 
 const STORAGE_KEY = "sautikit-console:added-phones";
 
-/** The magic-number default (DESIGN.md), for a phone the emulator has no explicit behaviour for. */
+/** The magic-number default (emulator/README.md, "Magic numbers"), for a phone the emulator has no explicit behaviour for. */
 export function defaultBehaviour(e164: string): Behaviour {
   const magic = magicBehaviour(e164);
-  return magic.kind === "hangup_after" ? { hangup_after_seconds: magic.seconds } : magic.kind;
+  if (magic.kind === "hangup_after") return { hangup_after_seconds: magic.seconds };
+  if (magic.kind === "drop_after") return { drop_after_seconds: magic.seconds };
+  return magic.kind;
 }
 
 function readStored(): string[] {
@@ -38,6 +40,7 @@ export function useAddedPhones(): [string[], (e164: string) => void, (e164: stri
  * Server phones plus hand-added ones, in the order each was first seen, so
  * cards never jump around while a demo is running.
  */
+/* eslint-disable react-hooks/refs -- the first-seen order only grows, so reading it while rendering is stable */
 export function useOrderedPhones(serverPhones: Phone[], added: string[]): Phone[] {
   const order = useRef<Map<string, number>>(new Map());
   const byNumber = new Map(serverPhones.map((p) => [p.e164, p]));
@@ -55,11 +58,13 @@ export function useOrderedPhones(serverPhones: Phone[], added: string[]): Phone[
           call_id: null,
           room: null,
           behaviour: defaultBehaviour(e164),
+          prompt_key: "1",
           transcript: [],
         },
     )
     .sort((a, b) => (order.current.get(a.e164) ?? 0) - (order.current.get(b.e164) ?? 0));
 }
+/* eslint-enable react-hooks/refs */
 
 export function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now());

@@ -15,7 +15,15 @@ export type TranscriptEntry = {
   language?: string;
 };
 
-export type Behaviour = "auto" | "manual" | "busy" | "no_answer" | "fail" | { hangup_after_seconds: number };
+export type Behaviour =
+  | "auto"
+  | "manual"
+  | "busy"
+  | "no_answer"
+  | "fail"
+  | "voicemail"
+  | { hangup_after_seconds: number }
+  | { drop_after_seconds: number };
 
 export type Phone = {
   e164: string;
@@ -24,6 +32,8 @@ export type Phone = {
   call_id: string | null;
   room: string | null;
   behaviour: Behaviour;
+  /** The key pressed when a prompt asks for one key (auto-answering phones); null = never. */
+  prompt_key: string | null;
   transcript: TranscriptEntry[];
 };
 
@@ -90,6 +100,8 @@ export type Call = {
   direction?: "outbound" | "inbound" | string;
   local_e164?: string;
   remote_e164?: string;
+  /** The number shown to the callee, when the caller asked for one. */
+  caller_id?: string | null;
   status?: string;
   started_at?: string | null;
   answered_at?: string | null;
@@ -122,6 +134,7 @@ export function normalizeSnapshot(raw: unknown): Snapshot {
       room: p.room ?? null,
       // null on the server means "the magic-number default for this number".
       behaviour: p.behaviour ?? defaultBehaviour(p.e164),
+      prompt_key: p.prompt_key === undefined ? "1" : p.prompt_key,
       transcript: list<TranscriptEntry>(p.transcript),
     }));
   const workspaces = list<Partial<Workspace> & { id?: string }>(data.workspaces).map((w) => ({

@@ -24,6 +24,7 @@ export function useAnnouncer(phones: Phone[] | undefined): string {
       if (!old || old.state !== phone.state) changes.push(`${name}: ${PHONE_STATE_LABEL[phone.state] ?? phone.state}`);
       else if (old.muted !== phone.muted) changes.push(`${name}: ${phone.muted ? "muted" : "unmuted"}`);
     }
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- announces the difference from the previous snapshot
     if (changes.length > 0) setMessage(changes.slice(0, 5).join(". ") + ".");
   }, [phones]);
 

@@ -68,6 +68,7 @@ export function useEmulatorState(): { snapshot: Snapshot | null; connection: Con
       });
     };
 
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- subscribing to an external source (first poll, then SSE)
     void poll();
     open();
     return () => {

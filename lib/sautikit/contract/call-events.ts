@@ -2,7 +2,7 @@ import { z } from "zod";
 import { timestampSchema } from "./common";
 import { callDirectionSchema } from "./calls";
 
-// Call lifecycle events (CONTRACT §6): a JSON envelope sent to the number's events_url.
+// Call lifecycle events (docs/sautikit.md §6): a JSON envelope sent to the number's events_url.
 
 const legData = {
   call_id: z.string(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { e164Schema } from "./common";
 
-// Voice callback (Sautikit → app), form-encoded, carrying both naming styles (CONTRACT §4).
+// Voice callback (Sautikit → app), form-encoded, carrying both naming styles (docs/sautikit.md §4).
 
 export const voiceCallbackStatusSchema = z.enum(["ringing", "answered"]);
 

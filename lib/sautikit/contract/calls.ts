@@ -72,6 +72,8 @@ export const callSchema = z.object({
   direction: callDirectionSchema,
   local_e164: z.string(),
   remote_e164: z.string(),
+  /** The number the callee was shown, when POST /v1/calls asked for one (SDK 0.3.0); older records lack it. */
+  caller_id: z.string().nullable().optional(),
   country: z.string().nullable(),
   started_at: timestampSchema,
   answered_at: timestampSchema.nullable(),

@@ -2,7 +2,6 @@ import { z } from "zod";
 
 export const e164Schema = z.string().regex(/^\+[1-9]\d{7,14}$/, "must be an E.164 number such as +254712345678");
 export const timestampSchema = z.iso.datetime({ offset: true });
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 export const noControlChars = (s: string) => !CONTROL_CHARS.test(s);
 export const httpUrlSchema = z.url({ protocol: /^https?$/ });

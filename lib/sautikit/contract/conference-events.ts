@@ -2,7 +2,7 @@ import { z } from "zod";
 import { formBoolSchema, formIntSchema, timestampSchema } from "./common";
 import { conferenceNameSchema, type ConferenceStatusEventName } from "./voice-actions";
 
-// Conference status events and in-room digits (CONTRACT §5), form-encoded with both naming styles.
+// Conference status events and in-room digits (docs/sautikit.md §5), form-encoded with both naming styles.
 
 export const statusCallbackEventNames = {
   start: "conference-start",

@@ -112,7 +112,10 @@ async function prepareMeeting(tag: string) {
     const data: Record<string, unknown> = { call_id: callId, session_id: `HD_${callId}`, pbx_call_id: `HD_${callId}`, direction: "outbound", from: "+254709000200", to: "+254712000010", number_id: "n1" };
     let kind: string;
     if (e.kind === "call.ringing") kind = "call.started";
-    else if (e.kind === "call.answered") Object.assign(data, { answered_at: ts }), (kind = "call.answered");
+    else if (e.kind === "call.answered") {
+      Object.assign(data, { answered_at: ts });
+      kind = "call.answered";
+    }
     else if (e.kind === "call.ended" && e.outcome === "completed") {
       kind = "call.completed";
       Object.assign(data, { status: "completed", duration_seconds: e.durationSeconds ?? 0, cost_minor: e.costMinor ?? 0, ended_at: ts, hangup_cause: "normal_clearing" });

@@ -57,7 +57,10 @@ describe("pinned numbers", () => {
     expect(magicBehaviour("+254700000300")).toEqual({ kind: "fail" });
     expect(magicBehaviour("+254700000407")).toEqual({ kind: "hangup_after", seconds: 7 });
     expect(magicBehaviour("+254700000512")).toEqual({ kind: "manual" });
-    expect(magicBehaviour("+254700000600")).toEqual({ kind: "auto" });
+    expect(magicBehaviour("+254700000600")).toEqual({ kind: "voicemail" });
+    expect(magicBehaviour("+254700000699")).toEqual({ kind: "voicemail" });
+    expect(magicBehaviour("+254700000705")).toEqual({ kind: "drop_after", seconds: 5 });
+    expect(magicBehaviour("+254700000800")).toEqual({ kind: "auto" });
     expect(magicBehaviour("+254712345678")).toEqual({ kind: "auto" });
   });
   it("has the 8-attempt retry schedule", () => {

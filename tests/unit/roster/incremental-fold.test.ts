@@ -43,7 +43,11 @@ class MemoryRoster {
     // As the database does: the first fact of a key wins, within the batch and across batches.
     const stored = new Set(this.facts.map((f) => f.key));
     const added: RosterEvent[] = [];
-    for (const e of batch) if (!stored.has(e.key)) (stored.add(e.key), added.push(e));
+    for (const e of batch) {
+      if (stored.has(e.key)) continue;
+      stored.add(e.key);
+      added.push(e);
+    }
     if (added.length === 0) return;
     this.facts.push(...added);
     const fold = await foldNewFacts(this.source(), (l) => l, added, this.settings);
