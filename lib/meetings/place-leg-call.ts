@@ -73,9 +73,9 @@ export async function placeLegCall(legId: string): Promise<PlaceResult> {
     if (!conn) throw notConnected();
     if (!conn.callerIdNumber) throw new AppError("SAUTIKIT_NOT_CONNECTED", "Pick a caller-ID number under Settings → Sautikit before calling people.");
     callerId = conn.callerIdNumber;
-    // No repeats in-request (they would sleep through Retry-After): waiting out an outage is the
-    // dial job's work (dial-retry.ts), with the same key.
-    const client = clientFor(conn, { maxAttempts: 1 });
+    // One quick repeat in-request (a dropped keep-alive socket, a lone 5xx), never a sleep through
+    // Retry-After: waiting out an outage is the dial job's work (dial-retry.ts), with the same key.
+    const client = clientFor(conn, { maxAttempts: 2, maxRetryAfterMs: 0 });
     const earlier = leg.callId ? null : tries > 1 ? await findPlacedCall(client, { key, to: leg.participant.phoneE164, since: leg.createdAt }) : null;
     if (leg.callId) created = { call_id: leg.callId, session_id: leg.sessionId ?? "" };
     else if (earlier) {

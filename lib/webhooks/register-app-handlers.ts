@@ -3,6 +3,7 @@ import { registerMeetingHandlers } from "@/lib/meetings/register-meeting-handler
 import { registerRecordingHandlers } from "@/lib/recordings/register-recording-handlers";
 import { registerWebhookJobs } from "@/lib/webhooks/prune-webhook-log";
 import { registerReconcileJobs } from "@/lib/reconcile/reconcile-job";
+import { registerRoutingCheckJobs } from "@/lib/sautikit/routing-check-job";
 
 // The one place the app's webhook and job handlers are wired in, called before the first webhook
 // is handled and when the job worker starts. Feature modules export a `register…()` function and
@@ -17,4 +18,5 @@ export function registerAppHandlers(): void {
   registerRecordingHandlers();
   registerWebhookJobs();
   registerReconcileJobs();
+  registerRoutingCheckJobs();
 }

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/actor";
 import { formError, formFields, type FormState } from "@/lib/http/form-state";
 import { connectToEmulator, rerouteNumbers, saveConnection, selectNumbers, testConnection } from "@/lib/sautikit/manage-connection";
+import { describeProblems } from "@/lib/shared/routing-problems";
+import { statusText } from "@/lib/shared/sautikit-status-text";
 
 // Admin-only: each action re-checks the session and role; the domain functions work only on the
 // actor's own workspace. The API key is never echoed back into the form.
@@ -39,7 +41,9 @@ export async function testConnectionAction(_prev: FormState): Promise<FormState>
     const t = await testConnection(actor);
     revalidatePath(PATH);
     const balance = (t.balanceMinor / 100).toLocaleString("en-KE", { minimumFractionDigits: 2 });
-    return { ok: true, result: { message: `Connection works: ${t.numbers} number${t.numbers === 1 ? "" : "s"}, wallet ${t.currency} ${balance}.` } };
+    const works = `The key works: ${t.numbers} number${t.numbers === 1 ? "" : "s"}, wallet ${t.currency} ${balance}.`;
+    if (t.routing.status === "checked" && t.routing.problems.length > 0) return { error: `${works} ${statusText.routingMismatch}: ${describeProblems(t.routing.problems)}. Re-route the numbers to fix it.` };
+    return { ok: true, result: { message: `${works} ${t.routing.status === "checked" ? statusText.routingOk : ""}`.trim() } };
   } catch (e) {
     revalidatePath(PATH);
     return formError(e);
