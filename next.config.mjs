@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -19,4 +21,5 @@ const nextConfig = {
   turbopack: { resolveAlias: { "use-sync-external-store/shim": "./lib/hooks/use-sync-external-store-shim.ts" } },
 };
 
-export default nextConfig;
+// next-intl: finds i18n/request.ts (the per-request locale and messages) for server components.
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

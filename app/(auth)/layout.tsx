@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { LanguageSwitcher } from "@/components/layout/language-switcher";
 
 export default function AuthLayout({ children }: { children: ReactNode }) {
   return (
@@ -10,6 +11,7 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
       <main id="main" className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
         {children}
       </main>
+      <LanguageSwitcher className="mt-6" />
     </div>
   );
 }

@@ -1,24 +1,26 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Disclosure } from "@/components/layout/disclosure";
 import { NavLinks, type NavItem } from "@/components/layout/nav-links";
 import { UserMenu } from "@/components/layout/user-menu";
 import { WorkspaceSwitcher } from "@/components/layout/workspace-switcher";
 import type { Actor, ActorWorkspace } from "@/lib/auth/actor";
 
-export function navItemsFor(role: Actor["role"]): NavItem[] {
+async function navItemsFor(role: Actor["role"]): Promise<NavItem[]> {
+  const t = await getTranslations("Nav");
   const items: NavItem[] = [
-    { href: "/meetings", label: "Meetings" },
-    { href: "/recordings", label: "Recordings" },
+    { href: "/meetings", label: t("meetings") },
+    { href: "/recordings", label: t("recordings") },
   ];
   if (role === "admin") {
-    items.push({ href: "/admin/calls", label: "Call log" }, { href: "/admin/spend", label: "Spend" }, { href: "/settings", label: "Settings" });
+    items.push({ href: "/admin/calls", label: t("callLog") }, { href: "/admin/spend", label: t("spend") }, { href: "/settings", label: t("settings") });
   }
   return items;
 }
 
-export function AppHeader({ actor, workspaces, extra }: { actor: Actor; workspaces: ActorWorkspace[]; extra?: ReactNode }) {
-  const items = navItemsFor(actor.role);
+export async function AppHeader({ actor, workspaces, extra }: { actor: Actor; workspaces: ActorWorkspace[]; extra?: ReactNode }) {
+  const [items, t] = await Promise.all([navItemsFor(actor.role), getTranslations("Shell")]);
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:px-6">
@@ -29,17 +31,17 @@ export function AppHeader({ actor, workspaces, extra }: { actor: Actor; workspac
           <WorkspaceSwitcher current={{ id: actor.workspaceId, name: actor.workspaceName }} workspaces={workspaces} />
         </div>
         {/* Five links, the switcher and the account controls only fit side by side from lg up. */}
-        <nav aria-label="Main" className="ml-2 hidden lg:block">
+        <nav aria-label={t("mainNav")} className="ml-2 hidden lg:block">
           <NavLinks items={items} />
         </nav>
         <div className="ml-auto flex shrink-0 items-center gap-2">
           <div className="lg:hidden">
             <Disclosure
-              label="Menu"
+              label={t("menu")}
               buttonClassName="rounded-md border border-slate-200 px-3 py-1.5 text-sm font-medium text-slate-700"
               testId="mobile-menu"
             >
-              <nav aria-label="Main (mobile)">
+              <nav aria-label={t("mainNavMobile")}>
                 <NavLinks items={items} vertical />
               </nav>
               {extra ? <div className="border-t border-slate-100 px-3 py-2 sm:hidden">{extra}</div> : null}

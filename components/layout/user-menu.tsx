@@ -1,7 +1,10 @@
+import { getTranslations } from "next-intl/server";
 import { Disclosure } from "@/components/layout/disclosure";
+import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { signOutAction } from "@/lib/auth/session-actions";
 
-export function UserMenu({ name, email, role }: { name: string; email: string; role: "admin" | "organiser" }) {
+export async function UserMenu({ name, email, role }: { name: string; email: string; role: "admin" | "organiser" }) {
+  const [t, tRoles] = await Promise.all([getTranslations("UserMenu"), getTranslations("Roles")]);
   const initials = name
     .split(/\s+/)
     .filter(Boolean)
@@ -11,18 +14,19 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
   return (
     <Disclosure
       testId="user-menu"
-      buttonLabel={`Account menu for ${name}`}
+      buttonLabel={t("accountMenuFor", { name })}
       buttonClassName="flex h-9 w-9 items-center justify-center rounded-full bg-brand-600 text-sm font-semibold text-white hover:bg-brand-700"
       label={<span aria-hidden="true">{initials || "?"}</span>}
     >
       <div className="border-b border-slate-100 px-3 py-2">
         <p className="truncate text-sm font-medium text-slate-900">{name}</p>
         <p className="truncate text-xs text-slate-500">{email}</p>
-        <p className="mt-1 text-xs text-slate-500">{role === "admin" ? "Admin" : "Organiser"} in this workspace</p>
+        <p className="mt-1 text-xs text-slate-500">{t("roleInWorkspace", { role: tRoles(role) })}</p>
       </div>
+      <LanguageSwitcher className="border-b border-slate-100 px-3 py-2" />
       <form action={signOutAction}>
         <button type="submit" className="w-full px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100">
-          Sign out
+          {t("signOut")}
         </button>
       </form>
     </Disclosure>

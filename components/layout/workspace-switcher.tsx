@@ -1,14 +1,16 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Disclosure } from "@/components/layout/disclosure";
 import type { ActorWorkspace } from "@/lib/auth/actor";
 import { switchWorkspaceAction } from "@/lib/auth/session-actions";
 
 /** Lists the user's workspaces; choosing one makes it current (a cookie validated on every request). */
-export function WorkspaceSwitcher({ current, workspaces }: { current: { id: string; name: string }; workspaces: ActorWorkspace[] }) {
+export async function WorkspaceSwitcher({ current, workspaces }: { current: { id: string; name: string }; workspaces: ActorWorkspace[] }) {
+  const [t, tRoles] = await Promise.all([getTranslations("WorkspaceSwitcher"), getTranslations("Roles")]);
   return (
     <Disclosure
       testId="workspace-switcher"
-      buttonLabel={`Workspace: ${current.name}. Switch workspace`}
+      buttonLabel={t("buttonLabel", { name: current.name })}
       align="left"
       buttonClassName="inline-flex max-w-[9rem] items-center sm:max-w-[14rem] gap-1 rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
       label={
@@ -18,7 +20,7 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: { id: stri
         </>
       }
     >
-      <p className="px-3 py-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Your workspaces</p>
+      <p className="px-3 py-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("yourWorkspaces")}</p>
       <ul>
         {workspaces.map((w) => (
           <li key={w.id}>
@@ -30,7 +32,7 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: { id: stri
                 className="flex w-full items-center justify-between gap-3 px-3 py-2 text-left text-sm hover:bg-slate-100 aria-[current=true]:font-semibold"
               >
                 <span className="truncate">{w.name}</span>
-                <span className="text-xs text-slate-500">{w.role === "admin" ? "Admin" : "Organiser"}</span>
+                <span className="text-xs text-slate-500">{tRoles(w.role)}</span>
               </button>
             </form>
           </li>
@@ -38,7 +40,7 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: { id: stri
       </ul>
       <div className="mt-1 border-t border-slate-100 pt-1">
         <Link href="/workspaces/new" className="block px-3 py-2 text-sm font-medium text-brand-700 hover:bg-slate-100">
-          New workspace…
+          {t("newWorkspace")}
         </Link>
       </div>
     </Disclosure>

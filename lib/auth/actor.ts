@@ -32,6 +32,7 @@ export const getSessionUser = cache(async () => {
       email: true,
       name: true,
       passwordHash: true,
+      locale: true,
       memberships: {
         select: { role: true, workspace: { select: { id: true, name: true } } },
         orderBy: { createdAt: "asc" },
@@ -42,7 +43,7 @@ export const getSessionUser = cache(async () => {
   // A session issued before the latest password change is void.
   if ((session as { sv?: unknown }).sv !== passwordFingerprint(user.passwordHash)) return null;
   const workspaces: ActorWorkspace[] = user.memberships.map((m) => ({ ...m.workspace, role: m.role }));
-  return { id: user.id, email: user.email, name: user.name, workspaces };
+  return { id: user.id, email: user.email, name: user.name, locale: user.locale, workspaces };
 });
 
 /**

@@ -62,8 +62,12 @@ async function packagesReachedFrom(entry: string): Promise<string[]> {
  * npm packages the meeting page may ship besides React and Next: SWR (the user's choice for live
  * data, ADR 0009) and its own dependencies. Each package here is paid for on first load; phone
  * formatting, validation and dates are done on the server or with the platform (Intl) instead.
+ * icu-minify (~0.8 KB) formats the precompiled catalog messages a client island is given
+ * (lib/i18n/client.tsx; ADR "web-i18n").
  */
-const ALLOWED_PACKAGES = new Set(["swr", "dequal", "use-sync-external-store"]);
+const ALLOWED_PACKAGES = new Set(["swr", "dequal", "use-sync-external-store", "icu-minify"]);
+
+const SERVER_ONLY_PACKAGES = ["libphonenumber-js", "next-intl", "use-intl", "intl-messageformat", "@formatjs/icu-messageformat-parser"];
 
 describe("client bundles", () => {
   it.each(MEETING_PAGE_ISLANDS)("%s ships no npm package besides React, Next and SWR", async (entry) => {
@@ -82,14 +86,17 @@ describe("client bundles", () => {
     expect(await packagesReachedFrom("components/roster/virtual-roster-rows.tsx")).toEqual(["@tanstack/react-virtual", "@tanstack/virtual-core"]);
   });
 
-  it("no client component pulls in phone-number metadata (the server formats numbers)", async () => {
+  it("no client component pulls in phone-number metadata or an ICU parser (the server does both)", async () => {
     const files = execFileSync("grep", ["-rlE", "--include=*.ts", "--include=*.tsx", `^["']use client["']`, "components", "app", "lib"], { encoding: "utf8" })
       .trim()
       .split("\n");
     expect(files.length).toBeGreaterThan(10);
     const offenders: string[] = [];
     for (const file of files) {
-      if ((await packagesReachedFrom(file)).includes("libphonenumber-js")) offenders.push(file);
+      // next-intl's client runtime (~4 KB precompiled, ~13 KB with its parser) stays off the
+      // browser: islands get compiled messages through lib/i18n/client.tsx instead.
+      const heavy = (await packagesReachedFrom(file)).filter((p) => SERVER_ONLY_PACKAGES.includes(p));
+      if (heavy.length) offenders.push(`${file}: ${heavy.join(", ")}`);
     }
     expect(offenders).toEqual([]);
   }, 60_000);
