@@ -15,7 +15,7 @@ import { apiFetch } from "@/lib/hooks/api-fetch";
 import { useMeetingRoster, type RosterSnapshot } from "@/lib/hooks/use-meeting-roster";
 import { useNow } from "@/lib/hooks/use-now";
 import { formatDuration, formatKes, legCostAt } from "@/lib/shared/cost";
-import { statusText } from "@/lib/shared/sautikit-status-text";
+import { useT } from "@/lib/i18n/client";
 
 const statusTone = { scheduled: "info", live: "success", ended: "neutral", cancelled: "danger" } as const;
 
@@ -23,6 +23,7 @@ const statusTone = { scheduled: "info", live: "success", ended: "neutral", cance
 export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial: RosterSnapshot }) {
   const router = useRouter();
   const announce = useStatusMessage();
+  const t = useT("SautikitStatus");
   const { data: roster, mutate, streaming } = useMeetingRoster(meetingId, initial);
   const status = roster.meeting.status;
   const open = status === "scheduled" || status === "live";
@@ -86,8 +87,8 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
                 onClick={() =>
                   post("all", `/api/meetings/${meetingId}/call-everyone`, undefined, (r) => {
                     const { queued, heldBack } = r as { queued: number; heldBack?: boolean };
-                    if (queued === 0) return statusText.nobodyToCall;
-                    return heldBack ? statusText.queuedHeld(queued) : statusText.calling(queued);
+                    if (queued === 0) return t("nobodyToCall");
+                    return heldBack ? t("queuedHeld", { count: queued }) : t("calling", { count: queued });
                   })
                 }
               >
@@ -116,7 +117,7 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
       <CardBody className="space-y-6">
         {roster.sautikitDownSince !== null && open ? (
           <Notice tone="warning" testId="sautikit-outage">
-            {statusText.outageBanner}
+            {t("outageBanner")}
           </Notice>
         ) : null}
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4" aria-label="Meeting totals">

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { useStatusMessage } from "@/components/ui/status-message";
 import { apiFetch } from "@/lib/hooks/api-fetch";
 import type { RosterPerson } from "@/lib/shared/roster-types";
-import { statusText } from "@/lib/shared/sautikit-status-text";
+import { useT } from "@/lib/i18n/client";
 
 /** The live controls for one person. Each button is disabled while its request is in flight. */
 export function PersonActions({
@@ -21,6 +21,7 @@ export function PersonActions({
   onChanged: () => void;
 }) {
   const announce = useStatusMessage();
+  const t = useT("SautikitStatus");
   const [busy, setBusy] = useState<string | null>(null);
   const base = `/api/meetings/${meetingId}`;
   const run = async (name: string, url: string, done: string | ((r: unknown) => string)) => {
@@ -56,8 +57,8 @@ export function PersonActions({
 
   if (meetingOpen && person.participantId && (person.state === "invited" || person.state === "left")) {
     // After a refused dial (wallet empty, number not owned…) the same button is the row's Retry.
-    const label = person.state === "invited" ? "Call" : person.dialError ? statusText.retry : "Re-dial";
-    const dialled = (r: unknown) => ((r as { status?: string; heldBack?: boolean }).heldBack ? statusText.personQueued(who) : statusText.callingPerson(who));
+    const label = person.state === "invited" ? "Call" : person.dialError ? t("retry") : "Re-dial";
+    const dialled = (r: unknown) => ((r as { status?: string; heldBack?: boolean }).heldBack ? t("personQueued", { name: who }) : t("callingPerson", { name: who }));
     buttons.push(
       <Button key="dial" size="sm" pending={busy === "dial"} aria-label={`${label} ${who}`} onClick={() => run("dial", `${base}/participants/${person.participantId}/dial`, dialled)}>
         {label}

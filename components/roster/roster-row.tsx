@@ -3,6 +3,7 @@
 import type { Ref } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { PersonActions } from "@/components/roster/person-actions";
+import { useT } from "@/lib/i18n/client";
 import { formatDuration, formatKes, legCostAt, legSecondsInCall } from "@/lib/shared/cost";
 import { legSecondsOnHold } from "@/lib/shared/hold-time";
 import { legStateLabels, leftReasonLabels, type PersonRow, type PersonState, type RosterPerson } from "@/lib/shared/roster-types";
@@ -42,6 +43,9 @@ export function RosterRow({
   const seconds = p.legs.reduce((s, l) => s + legSecondsInCall(l, now), 0);
   const cost = p.legs.reduce((s, l) => s + legCostAt(l, now), 0);
   const held = p.legs.reduce((s, l) => s + legSecondsOnHold(l, now), 0);
+  const t = useT("SautikitStatus");
+  // Someone on no list is "Guest caller" in the reader's language (the data keeps one fixed name).
+  const shown = p.participantId ? p.name : t("guestCaller");
   return (
     <tr
       ref={rowRef}
@@ -55,7 +59,7 @@ export function RosterRow({
     >
       <td className="px-3 py-2 align-top">
         <div className="font-medium text-slate-900">
-          {p.name} {p.role !== "participant" ? <Badge tone={p.role === "host" ? "brand" : "neutral"}>{p.role}</Badge> : null}
+          {shown} {p.role !== "participant" ? <Badge tone={p.role === "host" ? "brand" : "neutral"}>{p.role}</Badge> : null}
         </div>
         <div className="text-xs text-slate-500">{p.phoneDisplay}</div>
         {p.legs.length > 1 ? (

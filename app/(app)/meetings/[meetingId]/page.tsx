@@ -4,6 +4,7 @@ import { MeetingOverview } from "@/components/meetings/meeting-overview";
 import { LiveMeeting } from "@/components/roster/live-meeting";
 import { MeetingSpendSection } from "@/components/spend/meeting-spend-section";
 import { requireActor } from "@/lib/auth/actor";
+import { ClientIntl } from "@/lib/i18n/client-intl";
 import { getMeetingView } from "@/lib/meetings/meeting-view";
 import { getMeetingRoster } from "@/lib/roster/get-meeting-roster";
 import { pageNotFound } from "@/lib/meetings/page-not-found";
@@ -27,7 +28,9 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
       />
       <div className="space-y-6">
         <MeetingOverview meeting={meeting} />
-        <LiveMeeting meetingId={meeting.id} initial={roster} />
+        <ClientIntl namespaces={["SautikitStatus"]}>
+          <LiveMeeting meetingId={meeting.id} initial={roster} />
+        </ClientIntl>
         <MeetingSpendSection actor={actor} meetingId={meeting.id} />
       </div>
     </>

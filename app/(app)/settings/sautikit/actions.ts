@@ -5,7 +5,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { formError, formFields, type FormState } from "@/lib/http/form-state";
 import { connectToEmulator, rerouteNumbers, saveConnection, selectNumbers, testConnection } from "@/lib/sautikit/manage-connection";
 import { describeProblems } from "@/lib/shared/routing-problems";
-import { statusText } from "@/lib/shared/sautikit-status-text";
+import { getLocale, getTranslations } from "next-intl/server";
 
 // Admin-only: each action re-checks the session and role; the domain functions work only on the
 // actor's own workspace. The API key is never echoed back into the form.
@@ -40,10 +40,11 @@ export async function testConnectionAction(_prev: FormState): Promise<FormState>
     const actor = await requireActor({ admin: true });
     const t = await testConnection(actor);
     revalidatePath(PATH);
+    const [tr, locale] = await Promise.all([getTranslations("SautikitStatus"), getLocale()]);
     const balance = (t.balanceMinor / 100).toLocaleString("en-KE", { minimumFractionDigits: 2 });
     const works = `The key works: ${t.numbers} number${t.numbers === 1 ? "" : "s"}, wallet ${t.currency} ${balance}.`;
-    if (t.routing.status === "checked" && t.routing.problems.length > 0) return { error: `${works} ${statusText.routingMismatch}: ${describeProblems(t.routing.problems)}. Re-route the numbers to fix it.` };
-    return { ok: true, result: { message: `${works} ${t.routing.status === "checked" ? statusText.routingOk : ""}`.trim() } };
+    if (t.routing.status === "checked" && t.routing.problems.length > 0) return { error: `${works} ${tr("routingMismatch")}: ${describeProblems(t.routing.problems, locale)}. ${tr("routingMismatchHelp")}` };
+    return { ok: true, result: { message: `${works} ${t.routing.status === "checked" ? tr("routingOk") : ""}`.trim() } };
   } catch (e) {
     revalidatePath(PATH);
     return formError(e);

@@ -8,7 +8,7 @@ import { getConnectionOverview } from "@/lib/sautikit/connection-overview";
 import { ApiKeyForm, ConnectEmulatorButton, ConnectionButtons, NumbersForm } from "@/app/(app)/settings/sautikit/connection-forms";
 import type { ConnectionOverview } from "@/lib/sautikit/connection-overview";
 import { describeProblem } from "@/lib/shared/routing-problems";
-import { statusText } from "@/lib/shared/sautikit-status-text";
+import { getLocale, getTranslations } from "next-intl/server";
 
 export const metadata = { title: "Sautikit connection" };
 export const dynamic = "force-dynamic";
@@ -23,12 +23,13 @@ const statusLabel: Record<string, { label: string; tone: BadgeTone }> = {
 export default async function SautikitSettingsPage() {
   const actor = await requireActor({ admin: true });
   const o = await getConnectionOverview(actor);
+  const [t, locale] = await Promise.all([getTranslations("SautikitStatus"), getLocale()]);
   const c = o.connection;
   const mismatch = o.routing && o.routing.problems.length > 0 ? o.routing.problems : null;
   const status = !c
     ? { label: "Not connected", tone: "danger" as const }
     : mismatch
-      ? { label: "Routing mismatch", tone: "danger" as const }
+      ? { label: t("statusMismatch"), tone: "danger" as const }
       : (statusLabel[c.status] ?? { label: c.status, tone: "neutral" as const });
   const wallet = o.live?.wallet;
 
@@ -56,11 +57,11 @@ export default async function SautikitSettingsPage() {
           </Notice>
         ) : null}
         {mismatch ? (
-          <Notice tone="error" title={statusText.routingMismatch} testId="sk-routing-mismatch">
-            <p>{statusText.routingMismatchHelp}</p>
+          <Notice tone="error" title={t("routingMismatch")} testId="sk-routing-mismatch">
+            <p>{t("routingMismatchHelp")}</p>
             <ul className="mt-2 list-disc pl-5">
               {mismatch.map((p) => (
-                <li key={`${p.role}:${p.field}`}>{describeProblem(p)}</li>
+                <li key={`${p.role}:${p.field}`}>{describeProblem(p, locale)}</li>
               ))}
             </ul>
             <div className="mt-3">
@@ -104,7 +105,7 @@ export default async function SautikitSettingsPage() {
 
         {c && o.live && !o.live.error ? (
           <Card>
-            <CardHeader title="Numbers" description={<span data-testid="sk-routing-state">{routingSummary(o.routing)}</span>} />
+            <CardHeader title="Numbers" description={<span data-testid="sk-routing-state">{routingSummary(o.routing, t)}</span>} />
             <CardBody>
               {o.live.numbers.length ? (
                 <NumbersForm numbers={o.live.numbers} dialInId={c.dialIn.id} callerIdId={c.callerId.id} />
@@ -142,10 +143,10 @@ export default async function SautikitSettingsPage() {
 }
 
 // What the last routing check found, in words (never a fixed "all is well").
-function routingSummary(routing: ConnectionOverview["routing"]): string {
-  if (!routing) return statusText.routingUnchecked;
-  if (routing.problems.length) return `${statusText.routingMismatch}.`;
-  const when = routing.live ? "" : ` (checked ${new Date(routing.checkedAt ?? 0).toUTCString()})`;
-  const secret = routing.secret === "signatures_ok" ? " Recent webhooks carried valid signatures." : ` ${statusText.secretUnverifiable}`;
-  return `${statusText.routingOk}${when}${secret}`;
+function routingSummary(routing: ConnectionOverview["routing"], t: Awaited<ReturnType<typeof getTranslations<"SautikitStatus">>>): string {
+  if (!routing) return t("routingUnchecked");
+  if (routing.problems.length) return `${t("routingMismatch")}.`;
+  const when = routing.live ? "" : ` (${new Date(routing.checkedAt ?? 0).toISOString().slice(0, 16).replace("T", " ")} UTC)`;
+  const secret = routing.secret === "signatures_ok" ? t("signaturesOk") : t("secretUnverifiable");
+  return `${t("routingOk")}${when} ${secret}`;
 }
