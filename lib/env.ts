@@ -11,6 +11,18 @@ const bool = z
   .optional()
   .transform((v) => v === "true" || v === "1");
 
+// A comma-separated list of host names (`*.example.com` for any subdomain). Never an address: the
+// fence checks resolved addresses separately, and a private address could never be allowed.
+const hostList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .refine((hosts) => hosts.every((h) => HOST_PATTERN.test(h)), {
+      message: "must be a comma-separated list of host names such as api.sautikit.com or *.example.com (no scheme, port or path)",
+    });
+const HOST_PATTERN = /^(\*\.)?(?=.*[a-z])([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -23,6 +35,10 @@ const envSchema = z
       }),
     APP_BASE_URL: z.string().url().default("http://127.0.0.1:3000"),
     SAUTIKIT_API_URL: z.string().url().default("http://127.0.0.1:4010"),
+    // Outside local mode the only hosts a workspace's Sautikit base URL may name, and the only hosts
+    // (besides the API's own) a recording redirect may lead to. See docs/security.md.
+    SAUTIKIT_ALLOWED_HOSTS: hostList("api.sautikit.com"),
+    SAUTIKIT_RECORDING_HOSTS: hostList("recordings.sautikit.com,storage.sautikit.com"),
     SAUTIKIT_API_KEY: z.string().min(1).default("sk_test_emulator"),
     SAUTIKIT_WEBHOOK_SECRET: z.string().min(1).default("whsec_emulator_local"),
     AUTH_SECRET: z.string().min(32).default(DEV_AUTH_SECRET),
@@ -40,6 +56,15 @@ const envSchema = z
     MKUTANO_DISABLE_WORKER: bool,
   })
   .superRefine((env, ctx) => {
+    if (!isLocalUrl(env.SAUTIKIT_API_URL)) {
+      const api = new URL(env.SAUTIKIT_API_URL);
+      const host = api.hostname.toLowerCase();
+      const allowed = env.SAUTIKIT_ALLOWED_HOSTS.some((p) => (p.startsWith("*.") ? host.endsWith(p.slice(1)) : host === p));
+      if (api.protocol !== "https:" || (api.port !== "" && api.port !== "443"))
+        ctx.addIssue({ code: "custom", path: ["SAUTIKIT_API_URL"], message: "must be https:// on the standard port unless it is the local emulator (127.0.0.1 / localhost)" });
+      else if (!allowed)
+        ctx.addIssue({ code: "custom", path: ["SAUTIKIT_API_URL"], message: `host ${host} is not on SAUTIKIT_ALLOWED_HOSTS (${env.SAUTIKIT_ALLOWED_HOSTS.join(", ")})` });
+    }
     if (env.NODE_ENV === "production" && !isLocalUrl(env.SAUTIKIT_API_URL)) {
       if (env.AUTH_SECRET === DEV_AUTH_SECRET)
         ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "set a real secret in production" });
@@ -48,9 +73,10 @@ const envSchema = z
     }
   });
 
+// Loopback names only: "local mode" means the emulator on this very machine.
 function isLocalUrl(url: string): boolean {
   const host = new URL(url).hostname;
-  return host === "127.0.0.1" || host === "localhost" || host === "::1";
+  return host === "127.0.0.1" || host === "localhost" || host === "[::1]";
 }
 
 export type Env = z.infer<typeof envSchema>;

@@ -8,7 +8,7 @@ export const faultsSchema = z.strictObject({
   duplicate: z.boolean().optional(),
   /** Percentage of events whose deliveries are sent twice (chosen by the seeded generator). */
   duplicate_rate: z.number().min(0).max(100).optional(),
-  /** First attempts are held for a short window and released newest first (seeded shuffle with a seed set). */
+  /** First attempts are held for a short window and released newest first. */
   reorder: z.boolean().optional(),
   /** Each first attempt is held this long before sending. */
   delay_ms: z.number().int().min(0).max(600_000).optional(),
@@ -28,12 +28,12 @@ export type Faults = z.infer<typeof faultsSchema>;
 /** POST /_emulator/faults: the faults plus, optionally, the seed of every random choice they make. */
 export const faultsRequestSchema = faultsSchema.extend({ seed: z.number().int().min(0).max(0xffff_ffff).optional() });
 
-export type FaultStream = "api_5xx" | "duplicate" | "drop" | "reorder" | "retry_wait";
+export type FaultStream = "api_5xx" | "duplicate" | "drop" | "retry_wait";
 
 /**
  * The faults in force and the seed behind every random choice they make: which /v1 requests get a
- * 5xx, which events are duplicated or dropped, how a reorder batch is shuffled and each retry's
- * jittered wait. Each kind of choice has its own numbered stream, u = sha256(seed:kind:n), so the
+ * 5xx, which events are duplicated or dropped, and each retry's jittered wait (reorder is not random:
+ * newest first). Each kind of choice has its own numbered stream, u = sha256(seed:kind:n), so the
  * n-th choice of a kind is the same in every run with the same seed, whatever the other kinds did.
  * A seed is always in force (random at start, shown in the console), so any run can be replayed.
  */

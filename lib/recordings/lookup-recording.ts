@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { getSautikitClient } from "@/lib/sautikit/connection";
+import { clientFor, findConnection, notConnected, type ConnectionRow } from "@/lib/sautikit/connection";
 import { sautikitCodeOf, sautikitStatusOf } from "@/lib/sautikit/map-error";
 
 // Asks Sautikit where a recording is right now. Presigned URLs live 15 minutes, so nothing is
@@ -13,7 +13,13 @@ export type RecordingAvailability =
   | { status: "missing" };
 
 export async function lookupRecordingAt(workspaceId: string, callId: string): Promise<RecordingAvailability> {
-  const client = await getSautikitClient(workspaceId);
+  const conn = await findConnection(workspaceId);
+  if (!conn) throw notConnected();
+  return lookupRecordingWith(conn, callId);
+}
+
+export async function lookupRecordingWith(conn: ConnectionRow, callId: string): Promise<RecordingAvailability> {
+  const client = clientFor(conn);
   try {
     const r = await client.calls.recording(callId);
     if (r.status === "ready") return { status: "ready", url: r.url };

@@ -2,56 +2,65 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { contentDisposition, safeFileStem } from "@/lib/http/content-disposition";
 import { log } from "@/lib/log";
+import {
+  parseContentRange,
+  parseLength,
+  parseRangeHeader,
+  parseUnsatisfiedRange,
+  rangeHeaderValue,
+  resolveRange,
+  sliceStream,
+  type RangeSpec,
+} from "@/lib/recordings/byte-range";
+import { lookupRecordingWith, unavailableError } from "@/lib/recordings/lookup-recording";
 import { findRecordingForActor } from "@/lib/recordings/recording-scope";
-import { lookupRecordingAt, unavailableError } from "@/lib/recordings/lookup-recording";
+import { findConnection, notConnected } from "@/lib/sautikit/connection";
+import { openRecordingFile } from "@/lib/sautikit/fenced-fetch";
 
 // Plays or downloads a recording through the app: the browser only ever sees a same-origin URL
-// guarded by the session, and Sautikit's short-lived presigned URL is fetched afresh each time.
+// guarded by the session, and Sautikit's short-lived presigned URL is fetched afresh each time
+// (through the fence: lib/sautikit/fenced-fetch.ts). Whatever the file's host answers, the browser
+// gets audio/wav that it must not sniff, and byte ranges so the player knows the length and can
+// seek. The file is streamed, never held in memory.
 
 export type StreamMode = "play" | "download";
 
-const FETCH_TIMEOUT_MS = 15_000;
+const HEADERS_TIMEOUT_MS = 15_000;
+// A paused player stops reading; its connection is dropped after this long and it asks again.
+const IDLE_TIMEOUT_MS = 60_000;
 
 export async function streamRecording(
   actor: Actor,
   recordingId: string,
   mode: StreamMode,
   range: string | null,
-  opts: { audit?: boolean } = {},
+  opts: { audit?: boolean; head?: boolean } = {},
 ): Promise<Response> {
   const rec = await findRecordingForActor(actor, recordingId);
-  const availability = await lookupRecordingAt(actor.workspaceId, rec.callId);
+  const conn = await findConnection(actor.workspaceId);
+  if (!conn) throw notConnected();
+  const availability = await lookupRecordingWith(conn, rec.callId);
   if (availability.status === "pending") {
     return Response.json(
-      { status: "pending", retryAfterSeconds: availability.retryAfterSeconds, message: "Sautikit is still preparing this recording." },
+      {
+        status: "pending",
+        retryAfterSeconds: availability.retryAfterSeconds,
+        message: "Sautikit is still preparing this recording.",
+      },
       { status: 202, headers: { "Retry-After": String(availability.retryAfterSeconds), "Cache-Control": "no-store" } },
     );
   }
   if (availability.status !== "ready") throw unavailableError(availability);
 
-  const url = new URL(availability.url);
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new AppError("SAUTIKIT_REJECTED", "Sautikit sent a recording link the app cannot open.");
-  const safeRange = range && /^bytes=\d*-\d*$/.test(range) ? range : null;
-  let upstream: Response;
-  try {
-    upstream = await fetch(url, {
-      headers: safeRange ? { Range: safeRange } : {},
-      redirect: "manual",
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-    });
-  } catch (err) {
-    throw new AppError("SAUTIKIT_UNAVAILABLE", "The recording could not be fetched from Sautikit. Try again shortly.", { cause: err });
-  }
-  if (upstream.status !== 200 && upstream.status !== 206) {
-    await upstream.body?.cancel();
-    log.warn({ recordingId, status: upstream.status }, "recording file fetch failed");
-    throw new AppError("SAUTIKIT_REJECTED", "Sautikit did not serve the recording file. Try again shortly.");
-  }
+  const wanted = parseRangeHeader(range);
+  const upstream = await openUpstream(conn.apiBaseUrl, availability.url, wanted);
 
   // A player asks again for later byte ranges while seeking, and HEAD only probes: only the opening
   // request of a playback or download is audited.
-  if (opts.audit !== false && (!safeRange || /^bytes=0-/.test(safeRange))) {
+  const opening = !wanted || ("first" in wanted && wanted.first === 0);
+  if (opts.audit !== false && opening) {
     await recordAudit({
       workspaceId: actor.workspaceId,
       actorId: actor.userId,
@@ -62,19 +71,96 @@ export async function streamRecording(
   }
 
   const headers = new Headers({
-    "Content-Type": upstream.headers.get("content-type") ?? "audio/wav",
-    "Cache-Control": "private, no-store",
+    // Never the upstream type: only audio/wav may be shown inline, and nosniff keeps it that way.
+    "Content-Type": "audio/wav",
     "X-Content-Type-Options": "nosniff",
-    "Content-Disposition": `${mode === "download" ? "attachment" : "inline"}; filename="${fileName(rec.meeting.title, rec.createdAt)}"`,
+    "Content-Disposition": contentDisposition(
+      mode === "download" ? "attachment" : "inline",
+      fileName(rec.meeting.title, rec.createdAt),
+    ),
+    // Belt and braces should a browser still render it: no scripts, no subresources, no embedding elsewhere.
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Cache-Control": "private, no-store",
   });
-  for (const h of ["content-length", "content-range", "accept-ranges"]) {
-    const v = upstream.headers.get(h);
-    if (v) headers.set(h, v);
+  const answer = shapeAnswer(upstream, wanted);
+  if (answer.kind === "unsatisfiable") {
+    await upstream.body?.cancel();
+    if (answer.total !== undefined) headers.set("Content-Range", `bytes */${answer.total}`);
+    headers.set("Accept-Ranges", "bytes");
+    headers.set("Content-Type", "text/plain; charset=utf-8");
+    headers.delete("Content-Disposition");
+    return new Response(opts.head ? null : "That part of the recording does not exist.", { status: 416, headers });
   }
-  return new Response(upstream.body, { status: upstream.status, headers });
+  headers.set("Accept-Ranges", answer.total === undefined ? "none" : "bytes");
+  if (answer.length !== undefined) headers.set("Content-Length", String(answer.length));
+  if (answer.kind === "partial")
+    headers.set("Content-Range", `bytes ${answer.start}-${answer.start + answer.length - 1}/${answer.total}`);
+  if (opts.head || !upstream.body) {
+    await upstream.body?.cancel();
+    return new Response(null, { status: answer.kind === "partial" ? 206 : 200, headers });
+  }
+  const body = answer.length === undefined ? upstream.body : sliceStream(upstream.body, answer.skip, answer.length);
+  return new Response(body, { status: answer.kind === "partial" ? 206 : 200, headers });
+}
+
+async function openUpstream(apiBaseUrl: string, location: string, wanted: RangeSpec | null): Promise<Response> {
+  let upstream: Response;
+  try {
+    // Range goes upstream: object storage answers 206 itself, so only the wanted bytes travel.
+    upstream = await openRecordingFile(apiBaseUrl, location, {
+      headers: { Accept: "audio/wav, */*;q=0.1", ...(wanted ? { Range: rangeHeaderValue(wanted) } : {}) },
+      headersTimeoutMs: HEADERS_TIMEOUT_MS,
+      idleTimeoutMs: IDLE_TIMEOUT_MS,
+    });
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError("SAUTIKIT_UNAVAILABLE", "The recording could not be fetched from Sautikit. Try again shortly.", {
+      cause: err,
+    });
+  }
+  if (upstream.status !== 200 && upstream.status !== 206 && upstream.status !== 416) {
+    await upstream.body?.cancel();
+    log.warn({ status: upstream.status }, "recording file fetch failed");
+    throw new AppError("SAUTIKIT_REJECTED", "Sautikit did not serve the recording file. Try again shortly.");
+  }
+  return upstream;
+}
+
+type Answer =
+  | { kind: "whole"; total?: number; length?: number; skip: 0 }
+  | { kind: "partial"; total: number; start: number; length: number; skip: number }
+  | { kind: "unsatisfiable"; total?: number };
+
+/** What to answer the browser, from what the file's host answered and what the browser asked. */
+function shapeAnswer(upstream: Response, wanted: RangeSpec | null): Answer {
+  const length = parseLength(upstream.headers.get("content-length"));
+  if (upstream.status === 416) {
+    if (!wanted) throw badFile();
+    return { kind: "unsatisfiable", total: parseUnsatisfiedRange(upstream.headers.get("content-range")) };
+  }
+  if (upstream.status === 206) {
+    // Only the range we asked for, described consistently, is passed on.
+    const span = parseContentRange(upstream.headers.get("content-range"));
+    if (!wanted || !span || span.total === undefined || (length !== undefined && length !== span.end - span.start + 1))
+      throw badFile();
+    return { kind: "partial", total: span.total, start: span.start, length: span.end - span.start + 1, skip: 0 };
+  }
+  // 200: the host ignored the range (or none was asked for). With a known length the range is cut
+  // from the stream here; without one the whole file goes out, which a client must accept.
+  if (length === undefined || !wanted) return { kind: "whole", total: length, length, skip: 0 };
+  const span = resolveRange(wanted, length);
+  if (span === "unsatisfiable") return { kind: "unsatisfiable", total: length };
+  return { kind: "partial", total: length, start: span.start, length: span.end - span.start + 1, skip: span.start };
+}
+
+function badFile(): AppError {
+  return new AppError(
+    "SAUTIKIT_REJECTED",
+    "Sautikit served the recording file in a form the app cannot use. Try again shortly.",
+  );
 }
 
 export function fileName(title: string, createdAt: Date): string {
-  const slug = title.replace(/[^A-Za-z0-9 _-]+/g, "").trim().replace(/\s+/g, "-").slice(0, 60) || "meeting";
-  return `${slug}-${createdAt.toISOString().slice(0, 10)}.wav`;
+  return `${safeFileStem(title, "meeting")}-${createdAt.toISOString().slice(0, 10)}.wav`;
 }

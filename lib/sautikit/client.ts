@@ -6,6 +6,7 @@ import { createCallRequestSchema } from "@/lib/sautikit/contract/calls";
 import { sautikitCodeOf, sautikitStatusOf } from "@/lib/sautikit/map-error";
 import {
   callSchema,
+  callStatsSchema,
   conferenceCommandResponseSchema,
   createCallResponseSchema,
   getCallResponseSchema,
@@ -84,6 +85,10 @@ export function createSautikitClient(config: SautikitHttpConfig) {
       async list(query: ListCallsQuery = {}) {
         return (await call(listCallsResponseSchema, { method: "GET", path: "/v1/calls", query })).data;
       },
+      /** Sautikit's own totals since `since` (today | 7d | month | an RFC 3339 time). */
+      async stats(query: { since: string; bucket?: "hour" | "day" }) {
+        return (await call(callStatsSchema, { method: "GET", path: "/v1/calls/stats", query })).data;
+      },
       /** Idempotent on Sautikit's side, so safe to retry without a key. */
       async hangup(id: string) {
         return (await call(hangupResponseSchema, { method: "POST", path: `/v1/calls/${enc(id)}/hangup`, idempotent: true })).data;
@@ -149,7 +154,7 @@ export function isCommandUnsupported(e: unknown): boolean {
 function parseResponse<S extends z.ZodType>(schema: S, body: unknown, requestId?: string): z.infer<S> {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  throw new AppError("SAUTIKIT_REJECTED", "Sautikit answered with an unexpected response.", {
+  throw new AppError("SAUTIKIT_REJECTED", "Sautikit answered with an unexpected response. Check that the API base URL is Sautikit's.", {
     requestId,
     details: { issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`) },
   });

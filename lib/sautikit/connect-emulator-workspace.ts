@@ -5,6 +5,7 @@ import { encryptSecret } from "@/lib/crypto";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { routeWorkspaceNumbers } from "@/lib/sautikit/connect-workspace";
+import { apiFetch } from "@/lib/sautikit/fenced-fetch";
 
 // Local mode only: give a workspace its own account on the bundled emulator, through the
 // emulator's control API (never a faithful Sautikit path), then route its numbers to the app.
@@ -21,12 +22,13 @@ export async function connectEmulatorWorkspace(workspaceId: string): Promise<voi
   const existing = await db.sautikitConnection.findUnique({ where: { workspaceId }, select: { id: true } });
   if (!existing) {
     const base = env().SAUTIKIT_API_URL.replace(/\/+$/, "");
-    const res = await fetch(`${base}/_emulator/workspaces`, {
+    const res = await apiFetch(`${base}/_emulator/workspaces`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ name: `mkutano-${workspaceId}` }),
       signal: AbortSignal.timeout(10_000),
     }).catch((cause: unknown) => {
+      if (cause instanceof AppError) throw cause;
       throw new AppError("SAUTIKIT_UNAVAILABLE", "The local Sautikit emulator could not be reached.", { cause });
     });
     if (!res.ok) throw new AppError("SAUTIKIT_UNAVAILABLE", `The emulator refused to create a workspace (${res.status}).`);

@@ -1,4 +1,6 @@
 import "server-only";
+import { AppError } from "@/lib/errors";
+import { apiFetch } from "@/lib/sautikit/fenced-fetch";
 import { mapSautikitError, unavailable } from "@/lib/sautikit/map-error";
 
 // The one transport to Sautikit. The official SDK has no timeouts and no retries; this adds both,
@@ -16,6 +18,7 @@ export type SautikitHttpConfig = {
   maxDelayMs?: number;
   /** A Retry-After longer than this is not waited out in-process: RATE_LIMITED is thrown instead. */
   maxRetryAfterMs?: number;
+  /** Tests only: a scripted transport. Everything else goes through the fence (fenced-fetch.ts). */
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -49,11 +52,14 @@ export const DEFAULTS = {
   maxRetryAfterMs: 30_000,
 } as const;
 
+/** No API answer the app uses comes near this; a larger one is refused rather than held in memory. */
+export const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
+
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
 export async function sautikitRequest(config: SautikitHttpConfig, req: SautikitRequest): Promise<SautikitResponse> {
   const cfg = { ...DEFAULTS, ...config };
-  const doFetch = config.fetch ?? fetch;
+  const doFetch = config.fetch ?? ((url: string, init: RequestInit) => apiFetch(url, init as Parameters<typeof apiFetch>[1]));
   const sleep = config.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const random = config.random ?? Math.random;
   const repeatable = req.method !== "POST" || Boolean(req.idempotencyKey) || Boolean(req.idempotent);
@@ -81,16 +87,25 @@ export async function sautikitRequest(config: SautikitHttpConfig, req: SautikitR
       // Inside the try: the timeout also covers a body that trickles in or is cut off.
       body = await readBody(res);
     } catch (err) {
+      // Refused by the fence or an oversized answer: repeating changes nothing.
+      if (err instanceof AppError) throw err;
       // Timeout or connection failure: Sautikit may or may not have acted, so only repeat what is safe.
       const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
       if (repeatable && attempt < cfg.maxAttempts) {
         await sleep(backoff(attempt, cfg.baseDelayMs, cfg.maxDelayMs, random));
         continue;
       }
-      throw unavailable(timedOut ? "Sautikit did not answer in time." : "Sautikit could not be reached.", err);
+      const host = new URL(cfg.baseUrl).host;
+      throw unavailable(
+        timedOut
+          ? `Sautikit at ${host} did not answer in time. Try again shortly.`
+          : `Sautikit could not be reached at ${host}. Check the API base URL, or try again shortly.`,
+        err,
+      );
     }
 
-    const requestId = res.headers.get("request-id") ?? undefined;
+    // Shown to users for support: only when it looks like an id, never free text.
+    const requestId = /^[A-Za-z0-9_.:-]{1,80}$/.test(res.headers.get("request-id") ?? "") ? res.headers.get("request-id")! : undefined;
     if ((res.status >= 200 && res.status < 300) || req.accept?.includes(res.status)) {
       return { status: res.status, headers: res.headers, body, requestId, attempts: attempt };
     }
@@ -133,11 +148,35 @@ function buildUrl(baseUrl: string, path: string, query?: SautikitRequest["query"
 }
 
 async function readBody(res: Response): Promise<unknown> {
-  const text = await res.text();
+  const text = await readCapped(res, MAX_RESPONSE_BYTES);
   if (text === "") return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
     return text;
   }
+}
+
+async function readCapped(res: Response, max: number): Promise<string> {
+  if (!res.body) return "";
+  const declared = Number(res.headers.get("content-length"));
+  const tooBig = () => new AppError("SAUTIKIT_REJECTED", "Sautikit sent an answer far larger than expected. Check the API base URL.");
+  if (declared > max) {
+    await res.body.cancel();
+    throw tooBig();
+  }
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw tooBig();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }

@@ -11,6 +11,7 @@ import { connectEmulatorWorkspace } from "@/lib/sautikit/connect-emulator-worksp
 import { routeWorkspaceNumbers, type RouteResult } from "@/lib/sautikit/connect-workspace";
 import { clientFor, findConnection, notConnected } from "@/lib/sautikit/connection";
 import { checkRouting, storedRouting, type RoutingCheck } from "@/lib/sautikit/check-routing";
+import { apiBaseUrlProblem, isLoopbackHost, outboundPolicy } from "@/lib/sautikit/outbound-policy";
 
 // Admin operations behind Settings → Sautikit. Every function re-checks that the actor is an
 // admin and works only on the actor's own workspace.
@@ -20,12 +21,17 @@ function requireAdmin(actor: Actor): void {
 }
 
 export const connectionInputSchema = z.object({
+  // The fence's own rules (https, port 443, SAUTIKIT_ALLOWED_HOSTS; loopback only in local mode),
+  // checked before anything is sent, so an admin cannot use the key check to reach other hosts.
   apiBaseUrl: z
     .string()
     .trim()
-    .url("Enter the API base URL, e.g. https://api.sautikit.com")
-    .refine((u) => u.startsWith("https://") || isLocalUrl(u), "Use https:// (plain http is only allowed for a local emulator)")
-    .transform((u) => u.replace(/\/+$/, "")),
+    .max(2000, "Enter the API base URL, e.g. https://api.sautikit.com")
+    .superRefine((u, ctx) => {
+      const problem = apiBaseUrlProblem(u, outboundPolicy());
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .transform((u) => new URL(u).toString().replace(/\/+$/, "")),
   apiKey: z.string().trim().min(8, "Paste the API key from the Sautikit console").max(4000).refine((k) => !/\s/.test(k), "The key has no spaces"),
 });
 
@@ -50,7 +56,7 @@ export async function saveConnection(actor: Actor, input: z.input<typeof connect
     apiBaseUrl,
     apiKeyEnc: encryptSecret(apiKey),
     signingSecretEnc: encryptSecret(secret),
-    mode: isLocalUrl(apiBaseUrl) ? "emulator" : "live",
+    mode: isLoopbackHost(new URL(apiBaseUrl).hostname) ? "emulator" : "live",
     emulatorWorkspace: null,
     ...keep,
     dialInNumber: keep.dialInNumberId ? existing?.dialInNumber : null,
@@ -132,13 +138,4 @@ export async function connectToEmulator(actor: Actor): Promise<void> {
 
 async function audit(actor: Actor, action: string, details: Record<string, unknown>): Promise<void> {
   await db.auditLog.create({ data: { workspaceId: actor.workspaceId, actorId: actor.userId, action, target: "sautikit", details: details as object } });
-}
-
-function isLocalUrl(url: string): boolean {
-  try {
-    const host = new URL(url).hostname;
-    return host === "127.0.0.1" || host === "localhost" || host === "[::1]";
-  } catch {
-    return false;
-  }
 }

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 export type SautikitErrorDetails = { sautikitStatus: number; sautikitCode: string; reason?: string };
 
 export function mapSautikitError(status: number, body: unknown, requestId?: string, retryAfterMs?: number): AppError {
-  const { code, message, reason, bodyRequestId } = readEnvelope(status, body);
+  const { code, reason, bodyRequestId } = readEnvelope(status, body);
   const rid = requestId ?? bodyRequestId;
   const details: SautikitErrorDetails = { sautikitStatus: status, sautikitCode: code, ...(reason ? { reason } : {}) };
   const opts = { details, requestId: rid };
@@ -23,14 +23,16 @@ export function mapSautikitError(status: number, body: unknown, requestId?: stri
   if (status === 401 || code.startsWith("api_key."))
     return new AppError("SAUTIKIT_REJECTED", "Sautikit rejected the API key. Check the Sautikit connection.", opts);
   if (status === 404)
-    return new AppError("NOT_FOUND", `Sautikit could not find that (${code}).`, opts);
+    return new AppError("NOT_FOUND", "Sautikit could not find that.", opts);
   if (status === 409)
-    return new AppError("CONFLICT", `Sautikit refused a conflicting request (${code}).`, opts);
+    return new AppError("CONFLICT", "Sautikit refused a conflicting request.", opts);
   if (status === 410)
     return new AppError("NOT_FOUND", "That recording is no longer available.", opts);
   if (status >= 500)
     return new AppError("SAUTIKIT_UNAVAILABLE", "Sautikit is unavailable right now. Try again shortly.", { ...opts, retryAfter });
-  return new AppError("SAUTIKIT_REJECTED", `Sautikit rejected the request: ${message}`, opts);
+  // Never the answer's own text: whatever sits at the base URL must not be able to put words in
+  // the app's mouth (or echo back what it found). The code stays in the details for support.
+  return new AppError("SAUTIKIT_REJECTED", `Sautikit refused the request (HTTP ${status}). Check the Sautikit connection under Settings.`, opts);
 }
 
 export function unavailable(message: string, cause: unknown): AppError {
@@ -51,14 +53,15 @@ export function sautikitStatusOf(e: unknown): number | undefined {
 }
 
 // Both shapes the SDK knows: { error: { code, message, request_id } } and the bare { code, reason }.
-function readEnvelope(status: number, body: unknown): { code: string; message: string; reason?: string; bodyRequestId?: string } {
-  const fallback = { code: `http_${status}`, message: `request failed with status ${status}` };
+// Codes, reasons and request ids are kept only when they look like identifiers: they travel into
+// logs and error details, never free text from the other side.
+const TOKEN = /^[A-Za-z0-9_.:-]{1,80}$/;
+const token = (v: unknown): string | undefined => (typeof v === "string" && TOKEN.test(v) ? v : undefined);
+
+function readEnvelope(status: number, body: unknown): { code: string; reason?: string; bodyRequestId?: string } {
+  const fallback = { code: `http_${status}` };
   if (typeof body !== "object" || body === null) return fallback;
   const b = body as Record<string, unknown>;
   const inner = typeof b.error === "object" && b.error !== null ? (b.error as Record<string, unknown>) : b;
-  const code = typeof inner.code === "string" ? inner.code : fallback.code;
-  const reason = typeof inner.reason === "string" ? inner.reason : undefined;
-  const message = typeof inner.message === "string" ? inner.message : (reason ?? fallback.message);
-  const bodyRequestId = typeof inner.request_id === "string" ? inner.request_id : undefined;
-  return { code, message: message.slice(0, 300), reason, bodyRequestId };
+  return { code: token(inner.code) ?? fallback.code, reason: token(inner.reason), bodyRequestId: token(inner.request_id) };
 }

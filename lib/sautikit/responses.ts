@@ -77,3 +77,11 @@ export const pricingSchema = z.looseObject({
   updated_at: z.string().optional(),
 });
 export type SautikitPricing = z.infer<typeof pricingSchema>;
+
+/** GET /v1/calls/stats: the totals the app reads (series and the rest pass through). */
+export const callStatsSchema = z.looseObject({
+  total: z.number().int().nonnegative(),
+  spend_minor: z.number().int().nonnegative(),
+  currency: z.string(),
+});
+export type SautikitCallStats = z.infer<typeof callStatsSchema>;

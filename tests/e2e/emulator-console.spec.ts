@@ -165,3 +165,39 @@ test("a phone's behaviour set in the console reaches the emulator", async ({ pag
   await expect(card.getByTestId("phone-state")).toHaveText("Call ended");
   await expect(card.getByRole("list", { name: /^Transcript for/ })).toContainText("Call ended (busy)");
 });
+
+test("the API requests panel lists /v1 requests with their replay, and filters them; the faults panel shows and sets the seed", async ({ page, request }) => {
+  const account = await createAccount(request, "Console e2e: requests");
+  await page.goto(`${EMULATOR_URL}/`);
+  await expect(page.getByTestId("connection")).toHaveText(/Live/);
+
+  const key = `console-e2e-${Date.now().toString(36)}`;
+  const headers = { Authorization: `Bearer ${account.apiKey}`, "Idempotency-Key": key };
+  const data = { from: account.callerId, to: manualNumber() };
+  const first = await request.post(`${EMULATOR_URL}/v1/calls`, { headers, data });
+  const replay = await request.post(`${EMULATOR_URL}/v1/calls`, { headers, data });
+  expect(replay.headers()["idempotent-replay"]).toBe("true");
+  const missing = await request.get(`${EMULATOR_URL}/v1/calls/${key}-missing`, { headers: { Authorization: `Bearer ${account.apiKey}` } });
+  expect(missing.status()).toBe(404);
+
+  const table = page.getByTestId("requests-table");
+  await page.getByLabel("Filter by method, path, request id, error or idempotency key").fill(key);
+  const rows = table.locator("tbody tr");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.filter({ hasText: "Replayed" })).toContainText(replay.headers()["request-id"]!);
+  await expect(rows.filter({ hasText: "Replayed" })).toContainText("201");
+  await expect(table.getByText(first.headers()["request-id"]!)).toBeVisible();
+
+  await page.getByLabel("Status", { exact: true }).selectOption("4xx");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("calls.not_found");
+  await page.getByLabel("Filter by method, path, request id, error or idempotency key").fill("nothing-matches-this");
+  await expect(page.getByText("No requests match the filter.")).toBeVisible();
+
+  const seed = 424242 + Math.floor(Math.random() * 1000);
+  await page.getByLabel("New seed").fill(String(seed));
+  await page.getByRole("button", { name: "Set seed" }).click();
+  await expect(page.getByTestId("fault-seed")).toHaveText(String(seed));
+  const faults = (await (await request.get(`${EMULATOR_URL}/_emulator/faults`)).json()) as { seed: number };
+  expect(faults.seed).toBe(seed);
+});

@@ -5,6 +5,7 @@ import { DeliveriesPanel } from "./deliveries-panel";
 import { AddPhoneForm, DialInForm } from "./dial-in-form";
 import { FaultsPanel } from "./faults-panel";
 import { PhoneCard } from "./phone-card";
+import { RequestsPanel } from "./requests-panel";
 import { useAddedPhones, useNow, useOrderedPhones } from "./phones";
 import { RoomsPanel } from "./rooms-panel";
 import { useAnnouncer } from "./use-announcer";
@@ -12,7 +13,7 @@ import { useEmulatorState, type Connection } from "./use-emulator-state";
 import { WorkspacesPanel } from "./workspaces-panel";
 import type { Snapshot } from "./types";
 
-const EMPTY: Snapshot = { workspaces: [], phones: [], calls: [], rooms: [], deliveries: [] };
+const EMPTY: Snapshot = { workspaces: [], phones: [], calls: [], rooms: [], deliveries: [], requests: [] };
 
 export function App() {
   const { snapshot, connection, refresh } = useEmulatorState();
@@ -131,10 +132,11 @@ function Console({ snapshot, connection }: { snapshot: Snapshot | null; connecti
         <aside className="sidebar" aria-label="Emulator state">
           <RoomsPanel rooms={state.rooms} />
           <WorkspacesPanel workspaces={state.workspaces} />
-          <FaultsPanel faults={state.faults} />
+          <FaultsPanel faults={state.faults} seed={state.fault_seed} />
         </aside>
 
         <DeliveriesPanel deliveries={state.deliveries} now={now} />
+        <RequestsPanel requests={state.requests} />
       </main>
     </>
   );

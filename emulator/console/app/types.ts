@@ -108,6 +108,19 @@ export type Call = {
   ended_at?: string | null;
 };
 
+export type RequestLogEntry = {
+  request_id: string;
+  at: string;
+  method: string;
+  path: string;
+  status: number;
+  latency_ms: number;
+  workspace_id: string | null;
+  idempotency_key: string | null;
+  idempotent_replay: boolean;
+  error_code: string | null;
+};
+
 export type Snapshot = {
   workspaces: Workspace[];
   phones: Phone[];
@@ -115,6 +128,10 @@ export type Snapshot = {
   rooms: Room[];
   deliveries: Delivery[];
   faults?: Record<string, unknown>;
+  /** The seed behind every random fault choice (repeatable runs). */
+  fault_seed?: number;
+  /** /v1 requests, newest first. */
+  requests: RequestLogEntry[];
   /** EMULATOR_TIME_SCALE: retry waits and ring timeouts are multiplied by it. */
   time_scale?: number;
 };
@@ -151,6 +168,8 @@ export function normalizeSnapshot(raw: unknown): Snapshot {
     rooms,
     deliveries: list<Delivery>(data.deliveries),
     faults,
+    fault_seed: typeof data.fault_seed === "number" ? data.fault_seed : undefined,
+    requests: list<RequestLogEntry>(data.requests),
     time_scale: typeof data.time_scale === "number" ? data.time_scale : undefined,
   };
 }

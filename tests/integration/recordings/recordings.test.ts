@@ -138,7 +138,7 @@ describe("recordings", () => {
     const res = await m.streamRecording(ws.admin, recordingId, "play", null);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("audio/wav");
-    expect(res.headers.get("content-disposition")).toMatch(/^inline; filename=".+\.wav"$/);
+    expect(res.headers.get("content-disposition")).toMatch(/^inline; filename="[A-Za-z0-9._-]+\.wav"; filename\*=UTF-8''[^"\s]+\.wav$/);
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(bytes.subarray(0, 4).toString("ascii")).toBe("RIFF");
     expect(bytes.subarray(8, 12).toString("ascii")).toBe("WAVE");

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppTest, setupAppTest } from "../support/setup-app-test";
 import { connectedWorkspace, control, freshPhone, liveMeeting, until } from "../recordings/support";
+import { startWebhookReceiver } from "@/tests/support/webhook-receiver";
 
 let app: AppTest;
 let m: {
@@ -137,6 +138,38 @@ describe("spend", () => {
     expect((await control(app, "/wallet", { workspace_id: ws.emulatorWorkspaceId, set_minor: 100 })).ok).toBe(true);
     expect(await m.getWallet(ws.workspaceId)).toMatchObject({ status: "ok", balanceMinor: 100, low: true });
     await control(app, "/wallet", { workspace_id: ws.emulatorWorkspaceId, set_minor: balance });
+  });
+
+  it("shows Sautikit's own figure for the month next to Mkutano's, and flags a difference", { timeout: 30_000 }, async () => {
+    const { compareMonthSpend } = await import("@/lib/spend/compare-month-spend");
+    const summary = await m.spendSummary(ws.admin, { months: 1 });
+    const same = await compareMonthSpend(ws.admin);
+    expect(same).toMatchObject({ status: "ok", matches: true, differenceMinor: 0, mkutanoMinor: summary.months.at(-1)!.costMinor });
+    if (same.status !== "ok") throw new Error("unreachable");
+    expect(same.sautikitMinor).toBeGreaterThan(0);
+    await expect(compareMonthSpend(ws.organiser)).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    // A call on the same Sautikit account made outside Mkutano: Sautikit bills it, Mkutano has no leg for it.
+    const receiver = await startWebhookReceiver();
+    try {
+      receiver.on("/voice", () => ({ body: { actions: [{ conference: { name: "outside-mkutano" } }] } }));
+      const client = await m.getSautikitClient(ws.workspaceId);
+      const [number] = await client.numbers.list();
+      // +254 700 000 401 answers and hangs up after one second: KES 0.05.
+      const placed = await client.calls.create(
+        { from: number!.e164, to: "+254700000401", voice_callback_url: `${receiver.url}/voice` },
+        { idempotencyKey: `outside-${Date.now()}` },
+      );
+      const ended = await until("the outside call to end", async () => {
+        const c = await client.calls.get(placed.call_id);
+        return c.ended_at ? c : undefined;
+      });
+      expect(ended.cost_minor).toBe(5);
+      const differs = await compareMonthSpend(ws.admin);
+      expect(differs).toMatchObject({ status: "ok", matches: false, differenceMinor: 5, sautikitMinor: same.sautikitMinor + 5, mkutanoMinor: same.mkutanoMinor });
+    } finally {
+      await receiver.close();
+    }
   });
 
   it("blocks the next dial-out with a clear error once the meeting's budget is reached", { timeout: 90_000 }, async () => {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -7,6 +8,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { SpendChart } from "@/components/spend/spend-chart";
 import { formatDateTime, formatDuration, formatKes } from "@/components/spend/format";
 import { requireActor } from "@/lib/auth/actor";
+import { compareMonthSpend, type MonthSpendComparison } from "@/lib/spend/compare-month-spend";
 import { getWallet } from "@/lib/spend/get-wallet";
 import { spendSummary } from "@/lib/spend/spend-summary";
 
@@ -15,7 +17,7 @@ export const dynamic = "force-dynamic";
 
 export default async function SpendPage() {
   const actor = await requireActor({ admin: true });
-  const [wallet, summary] = await Promise.all([getWallet(actor.workspaceId), spendSummary(actor, { months: 12 })]);
+  const [wallet, summary, month] = await Promise.all([getWallet(actor.workspaceId), spendSummary(actor, { months: 12 }), compareMonthSpend(actor)]);
 
   return (
     <>
@@ -67,6 +69,7 @@ export default async function SpendPage() {
           </CardBody>
         </Card>
       </div>
+      <MonthCheck month={month} />
       <Card className="mt-6">
         <CardHeader title="Per meeting" description="Meetings with calls in the last 12 months, most expensive first." />
         {summary.meetings.length === 0 ? (
@@ -111,5 +114,42 @@ export default async function SpendPage() {
         )}
       </Card>
     </>
+  );
+}
+
+/** This month as Sautikit bills it next to Mkutano's own figure, flagged when they differ. */
+async function MonthCheck({ month }: { month: MonthSpendComparison }) {
+  const t = await getTranslations("SpendMonthCheck");
+  return (
+    <Card className="mt-6" data-testid="month-check">
+      <CardHeader title={t("title")} description={t("description")} />
+      <CardBody>
+        <dl className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <dt className="text-sm text-slate-600">{t("sautikit")}</dt>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid="sautikit-month-spend">
+              {month.status === "ok" ? formatKes(month.sautikitMinor) : "—"}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">{t("mkutano")}</dt>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid="mkutano-month-spend">{formatKes(month.mkutanoMinor)}</dd>
+          </div>
+        </dl>
+        {month.status === "unavailable" ? (
+          <Notice tone="warning" className="mt-3">{month.reason === "not_connected" ? t("notConnected") : t("unavailable")}</Notice>
+        ) : month.matches ? (
+          <p className="mt-3 text-sm text-slate-600" data-testid="month-spend-match">{t("agree")}</p>
+        ) : (
+          <Notice tone="warning" className="mt-3" title={t("differTitle")} testId="month-spend-differs">
+            {month.differenceMinor > 0
+              ? t("differMore", { amount: formatKes(month.differenceMinor) })
+              : t("differLess", { amount: formatKes(-month.differenceMinor) })}{" "}
+            {t("differWhy")}{" "}
+            <Link href="/admin/calls" className="font-medium underline">{t("checkCallLog")}</Link>
+          </Notice>
+        )}
+      </CardBody>
+    </Card>
   );
 }

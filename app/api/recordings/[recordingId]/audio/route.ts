@@ -1,4 +1,4 @@
-// GET /api/recordings/:id/audio — stream the WAV from a fresh Sautikit URL (?download=1 as an attachment); 202 while pending
+// GET /api/recordings/:id/audio — stream the WAV from a fresh Sautikit URL (?download=1 as an attachment; Range → 206/416); 202 while pending
 import { requireApiActor } from "@/lib/auth/actor";
 import { route } from "@/lib/http/route";
 import { streamRecording } from "@/lib/recordings/stream-recording";
@@ -9,5 +9,6 @@ export const runtime = "nodejs";
 export const GET = route<{ recordingId: string }>(async (req, { params }) => {
   const actor = await requireApiActor(req);
   const download = new URL(req.url).searchParams.get("download") === "1";
-  return streamRecording(actor, params.recordingId, download ? "download" : "play", req.headers.get("range"), { audit: req.method !== "HEAD" });
+  const head = req.method === "HEAD";
+  return streamRecording(actor, params.recordingId, download ? "download" : "play", req.headers.get("range"), { audit: !head, head });
 });

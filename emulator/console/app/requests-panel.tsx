@@ -1,0 +1,96 @@
+import { useMemo, useState } from "react";
+import { formatClock } from "./format";
+import type { RequestLogEntry } from "./types";
+
+// Every /v1 request the emulator answered (newest first, the last few hundred): what an app sent
+// and what it got back, with the Request-Id to match against its own logs.
+
+const SHOWN = 200;
+const STATUS_CLASSES = ["2xx", "3xx", "4xx", "5xx"] as const;
+
+export function RequestsPanel({ requests }: { requests: RequestLogEntry[] }) {
+  const [query, setQuery] = useState("");
+  const [statusClass, setStatusClass] = useState("all");
+  const rows = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return requests
+      .filter((r) => statusClass === "all" || `${Math.floor(r.status / 100)}xx` === statusClass)
+      .filter((r) => !q || `${r.method} ${r.path} ${r.request_id} ${r.error_code ?? ""} ${r.idempotency_key ?? ""}`.toLowerCase().includes(q))
+      .slice(0, SHOWN);
+  }, [requests, query, statusClass]);
+  const errors = requests.filter((r) => r.status >= 400).length;
+
+  return (
+    <section className="panel panel-wide" aria-labelledby="requests-title">
+      <div className="panel-head">
+        <h2 id="requests-title">API requests</h2>
+        <span className="count">
+          {requests.length} shown{errors ? `, ${errors} errors` : ""}
+        </span>
+        <div className="filters">
+          <label className="sr-only" htmlFor="request-filter">Filter by method, path, request id, error or idempotency key</label>
+          <input
+            id="request-filter"
+            type="search"
+            placeholder="Filter path, request id, error"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          <label className="sr-only" htmlFor="request-status">Status</label>
+          <select id="request-status" value={statusClass} onChange={(e) => setStatusClass(e.target.value)}>
+            <option value="all">All statuses</option>
+            {STATUS_CLASSES.map((c) => (
+              <option key={c} value={c}>{c}</option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {rows.length === 0 ? (
+        <p className="empty">{requests.length === 0 ? "No API requests yet." : "No requests match the filter."}</p>
+      ) : (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="API requests table, newest first">
+          <table className="deliveries" data-testid="requests-table">
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">Request</th>
+                <th scope="col" className="num">Status</th>
+                <th scope="col" className="num">Latency</th>
+                <th scope="col">Request id</th>
+                <th scope="col">Idempotency</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.request_id} className={r.status >= 400 ? "outcome-failed" : "outcome-delivered"}>
+                  <td>{formatClock(r.at)}</td>
+                  <td className="event" title={r.path}>
+                    <code>{r.method} {r.path}</code>
+                  </td>
+                  <td className="num">
+                    {r.status}
+                    {r.error_code ? <span className="delivery-error"> {r.error_code}</span> : null}
+                  </td>
+                  <td className="num">{r.latency_ms} ms</td>
+                  <td><code>{r.request_id}</code></td>
+                  <td>
+                    {r.idempotent_replay ? (
+                      <span className="badge badge-pending">
+                        <span className="dot" aria-hidden="true" />
+                        Replayed
+                      </span>
+                    ) : r.idempotency_key ? (
+                      <span title={r.idempotency_key}>Key sent</span>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

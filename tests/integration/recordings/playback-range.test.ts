@@ -1,0 +1,124 @@
+// Seeking in a recording, over real HTTP through the app's audio route, against a real WAV the
+// emulator recorded: the player learns the length (Content-Length, Accept-Ranges) and gets exactly
+// the bytes it asks for (206 + Content-Range), or 416 past the end. The emulator's file server
+// ignores Range, so the app cuts the range from the stream itself.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { type Client, createPeople, signedIn } from "../reliability/support/http-client";
+import { emulatorState, liveMeeting, until } from "./support";
+
+let app: AppTest;
+let db: typeof import("@/lib/db").db;
+let browser: Client;
+let recordingId: string;
+let size: number;
+let whole: Buffer;
+
+beforeAll(async () => {
+  app = await setupAppTest();
+  ({ db } = await import("@/lib/db"));
+  const { endMeeting } = await import("@/lib/meetings/end-meeting");
+  const { adminA } = await createPeople(db);
+  const ws = await db.workspace.findUniqueOrThrow({ where: { id: adminA.workspaceId } });
+  const admin: Actor = {
+    userId: adminA.userId,
+    email: adminA.email,
+    name: "admin-a",
+    workspaceId: ws.id,
+    workspaceName: ws.name,
+    role: "admin",
+  };
+  const conn = await until(
+    "the workspace's emulator account",
+    async () => (await db.sautikitConnection.findUnique({ where: { workspaceId: ws.id } })) ?? undefined,
+  );
+
+  const { meeting } = await liveMeeting(db, admin, { record: true });
+  const callId = await until("the recording leg", async () => {
+    const room = (await emulatorState(app)).rooms.find(
+      (r) => r.name === meeting.roomName && r.workspace_id === conn.emulatorWorkspace,
+    );
+    return room?.recording_call_id ?? undefined;
+  });
+  await endMeeting(admin, meeting.id);
+  const row = await until("the recording with its size", async () => {
+    const r = await db.recording.findUnique({ where: { callId } });
+    return r?.sizeBytes ? r : undefined;
+  });
+  recordingId = row.id;
+  size = row.sizeBytes!;
+  browser = await signedIn(app.url, adminA);
+}, 90_000);
+afterAll(() => app?.stop());
+
+const audio = (headers: Record<string, string> = {}, method = "GET") =>
+  browser.fetch(`/api/recordings/${recordingId}/audio`, { method, headers });
+
+describe("recordings seek", () => {
+  it("the whole file comes with its length and an offer of byte ranges", async () => {
+    const res = await audio();
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("audio/wav");
+    expect(res.headers.get("content-length")).toBe(String(size));
+    expect(res.headers.get("accept-ranges")).toBe("bytes");
+    whole = Buffer.from(await res.arrayBuffer());
+    expect(whole.length).toBe(size);
+    expect(whole.subarray(0, 4).toString("ascii")).toBe("RIFF");
+  });
+
+  it("HEAD tells the length without a body", async () => {
+    const res = await audio({}, "HEAD");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-length")).toBe(String(size));
+    expect(res.headers.get("accept-ranges")).toBe("bytes");
+    expect((await res.arrayBuffer()).byteLength).toBe(0);
+  });
+
+  it.each([
+    ["bytes=0-43", 0, 43], // the WAV header, as a player asks first
+    ["bytes=0-", 0, -1],
+    ["bytes=1000-1999", 1000, 1999],
+    ["bytes=-100", -100, -1], // the last 100 bytes
+  ])("%s → 206 with exactly those bytes", async (range, from, to) => {
+    const start = from < 0 ? size + from : from;
+    const end = to < 0 ? size - 1 : to;
+    const res = await audio({ range });
+    expect(res.status).toBe(206);
+    expect(res.headers.get("content-range")).toBe(`bytes ${start}-${end}/${size}`);
+    expect(res.headers.get("content-length")).toBe(String(end - start + 1));
+    expect(res.headers.get("content-type")).toBe("audio/wav");
+    // Buffer.equals: a deep toEqual over 100 KB is needlessly slow.
+    expect(Buffer.from(await res.arrayBuffer()).equals(whole.subarray(start, end + 1))).toBe(true);
+  });
+
+  it("a range running past the end is cut to the end", async () => {
+    const res = await audio({ range: `bytes=${size - 10}-${size + 5000}` });
+    expect(res.status).toBe(206);
+    expect(res.headers.get("content-range")).toBe(`bytes ${size - 10}-${size - 1}/${size}`);
+    expect(Buffer.from(await res.arrayBuffer()).equals(whole.subarray(size - 10))).toBe(true);
+  });
+
+  it("a range past the end is 416 with the length", async () => {
+    const res = await audio({ range: `bytes=${size}-` });
+    expect(res.status).toBe(416);
+    expect(res.headers.get("content-range")).toBe(`bytes */${size}`);
+    await res.body?.cancel();
+  });
+
+  it("a malformed or multi-part range gets the whole file", async () => {
+    for (const range of ["bytes=20-10", "bytes=0-1,5-6", "pages=1-2"]) {
+      const res = await audio({ range });
+      expect(res.status, range).toBe(200);
+      expect(res.headers.get("content-length")).toBe(String(size));
+      await res.body?.cancel();
+    }
+  });
+
+  it("only the opening request of a playback is audited, not each seek", async () => {
+    const before = await db.auditLog.count({ where: { target: recordingId, action: "recording.played" } });
+    await (await audio({ range: "bytes=0-" })).body?.cancel();
+    await (await audio({ range: "bytes=5000-" })).body?.cancel();
+    expect(await db.auditLog.count({ where: { target: recordingId, action: "recording.played" } })).toBe(before + 1);
+  });
+});

@@ -1,0 +1,137 @@
+// The fence with the app in production mode (SAUTIKIT_API_URL is real Sautikit, so not local
+// mode): an admin cannot save a base URL outside SAUTIKIT_ALLOWED_HOSTS, on another port, over
+// plain http or on this machine, and a connection that points at this machine (saved before the
+// fence existed) is refused at use time without a single byte sent to it. Real HTTP through the
+// app's routes, a real database.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ZodError } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { type Client, createPeople, signedIn, type Person } from "../reliability/support/http-client";
+
+let app: AppTest;
+let db: typeof import("@/lib/db").db;
+let local: http.Server;
+let localUrl: string;
+const hits: string[] = [];
+let admin: Person;
+let actor: Actor;
+let browser: Client;
+let recordingId: string;
+
+beforeAll(async () => {
+  app = await setupAppTest({
+    env: {
+      SAUTIKIT_API_URL: "https://api.sautikit.com",
+      SAUTIKIT_ALLOWED_HOSTS: "api.sautikit.com,eu.sautikit.example",
+    },
+  });
+  ({ db } = await import("@/lib/db"));
+  const { isLocalMode } = await import("@/lib/env");
+  expect(isLocalMode()).toBe(false);
+  // A service on this machine that answers like the emulator would.
+  local = http.createServer((req, res) => {
+    hits.push(`${req.method} ${req.url}`);
+    res.writeHead(200, { "Content-Type": "application/json" });
+    res.end(JSON.stringify({ numbers: [] }));
+  });
+  await new Promise<void>((r) => local.listen(0, "127.0.0.1", r));
+  localUrl = `http://127.0.0.1:${(local.address() as AddressInfo).port}`;
+
+  ({ adminA: admin } = await createPeople(db));
+  actor = {
+    userId: admin.userId,
+    email: admin.email,
+    name: "admin-a",
+    workspaceId: admin.workspaceId,
+    workspaceName: "Alpha",
+    role: "admin",
+  };
+  const { encryptSecret } = await import("@/lib/crypto");
+  const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
+  const meeting = await scheduleMeeting(actor, {
+    title: "Weekly",
+    agenda: "",
+    startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+    durationMinutes: 30,
+    capacity: 10,
+    record: true,
+    waitForHost: false,
+    endOnHostExit: false,
+  });
+  // Stored before the fence: a loopback "Sautikit".
+  await db.sautikitConnection.create({
+    data: {
+      workspaceId: admin.workspaceId,
+      apiBaseUrl: localUrl,
+      apiKeyEnc: encryptSecret("sk_live_12345678"),
+      signingSecretEnc: encryptSecret("whsec_x"),
+      mode: "live",
+    },
+  });
+  recordingId = (
+    await db.recording.create({ data: { workspaceId: admin.workspaceId, meetingId: meeting.id, callId: "call-1" } })
+  ).id;
+  browser = await signedIn(app.url, admin);
+}, 60_000);
+
+afterAll(async () => {
+  await app?.stop();
+  local?.closeAllConnections();
+  await new Promise<void>((r) => (local ? local.close(() => r()) : r()));
+});
+
+describe("saving a connection outside local mode", () => {
+  it.each([
+    ["the loopback service", () => localUrl, /only allowed while Mkutano runs against the local emulator/],
+    ["localhost by name", () => "http://localhost:5432", /only allowed while Mkutano runs against the local emulator/],
+    ["a private address", () => "https://10.0.0.5", /SAUTIKIT_ALLOWED_HOSTS/],
+    ["the metadata service", () => "https://169.254.169.254", /SAUTIKIT_ALLOWED_HOSTS/],
+    ["another port", () => "https://api.sautikit.com:8443", /standard https port \(443\)/],
+    ["plain http", () => "http://api.sautikit.com", /Use https:\/\//],
+    [
+      "a host not on the list",
+      () => "https://sautikit.evil.test",
+      /connects only to Sautikit at api\.sautikit\.com, eu\.sautikit\.example/,
+    ],
+  ])("refuses %s before sending anything, and changes nothing", async (_what, url, why) => {
+    const { saveConnection } = await import("@/lib/sautikit/manage-connection");
+    const before = await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } });
+    const err = (await saveConnection(actor, { apiBaseUrl: url(), apiKey: "sk_live_12345678" }).then(
+      () => {
+        throw new Error("expected a refusal");
+      },
+      (e: unknown) => e,
+    )) as ZodError;
+    expect(err.issues[0]).toMatchObject({ path: ["apiBaseUrl"], message: expect.stringMatching(why) });
+    expect(await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } })).toEqual(
+      before,
+    );
+    expect(hits).toEqual([]);
+  });
+});
+
+describe("a stored connection the fence refuses", () => {
+  it("playback is a clear 502 and nothing reaches this machine", async () => {
+    const res = await browser.fetch(`/api/recordings/${recordingId}/audio`);
+    expect(res.status).toBe(502);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+      /only allowed while Mkutano runs against the local emulator/,
+    );
+    expect(hits).toEqual([]);
+  });
+
+  it("the connection test says what to fix, and nothing reaches this machine", async () => {
+    const { testConnection } = await import("@/lib/sautikit/manage-connection");
+    await expect(testConnection(actor)).rejects.toMatchObject({
+      code: "SAUTIKIT_REJECTED",
+      message: expect.stringMatching(/Enter Sautikit's https:\/\/ address/),
+    });
+    expect(
+      (await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } })).lastError,
+    ).toMatch(/local emulator/);
+    expect(hits).toEqual([]);
+  });
+});
