@@ -23,7 +23,9 @@ export function compiledNamespace(locale: Locale, namespace: Namespace): ClientM
     const root = namespace.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], CATALOGS[locale]);
     if (root === undefined) throw new Error(`i18n: no namespace "${namespace}" in the ${locale} catalog`);
     flatten(namespace, root, flat);
-    messages = Object.fromEntries(Object.entries(flat).map(([id, text]) => [id, compile(text)]));
+    // Through JSON: icu-minify builds some nodes without a prototype, which React refuses to pass
+    // from a server component to a client one ("Only plain objects … can be passed").
+    messages = JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(flat).map(([id, text]) => [id, compile(text)])))) as ClientMessages;
     compiled.set(cacheKey, messages);
   }
   return messages;

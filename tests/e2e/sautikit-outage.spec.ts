@@ -36,11 +36,11 @@ test("the outage banner comes while dials are held back and goes when Sautikit a
   await page.getByLabel("Password", { exact: true }).fill("correct-horse-battery");
   await page.getByLabel("Workspace name", { exact: true }).fill(`Outage ${run}`);
   await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(/\/meetings$/);
+  await expect(page).toHaveURL(/\/meetings$/, { timeout: 30_000 });
   await page.getByRole("link", { name: "New meeting" }).first().click();
   await page.getByLabel("Title", { exact: true }).fill("Outage drill");
   await page.getByRole("button", { name: "Schedule meeting" }).click();
-  await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/, { timeout: 30_000 });
   await expect(page.getByText("Live updates on")).toBeVisible();
   await page.getByLabel("Name", { exact: true }).fill("Queued Person");
   await page.getByLabel("Phone", { exact: true }).fill(phone);
