@@ -26,6 +26,9 @@ let m: {
   connectEmulatorWorkspace: typeof import("@/lib/sautikit/connect-emulator-workspace").connectEmulatorWorkspace;
   buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
   DIAL_RETRY_CAP_MS: number;
+  requeueStalledDials: typeof import("@/lib/reconcile/reconcile-legs").requeueStalledDials;
+  createLegIfIdle: typeof import("@/lib/meetings/dial-participant").createLegIfIdle;
+  enqueueJob: typeof import("@/lib/jobs/enqueue-job").enqueueJob;
 };
 
 beforeAll(async () => {
@@ -45,6 +48,9 @@ beforeAll(async () => {
     connectEmulatorWorkspace: (await import("@/lib/sautikit/connect-emulator-workspace")).connectEmulatorWorkspace,
     buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
     DIAL_RETRY_CAP_MS: (await import("@/lib/meetings/dial-retry")).DIAL_RETRY_CAP_MS,
+    requeueStalledDials: (await import("@/lib/reconcile/reconcile-legs")).requeueStalledDials,
+    createLegIfIdle: (await import("@/lib/meetings/dial-participant")).createLegIfIdle,
+    enqueueJob: (await import("@/lib/jobs/enqueue-job")).enqueueJob,
   };
   m.registerMeetingHandlers();
 }, 60_000);
@@ -182,6 +188,26 @@ describe("a Sautikit outage", () => {
     const now = (await m.buildRoster(meeting.id)).people.find((x) => x.participantId === p.id)!;
     expect(now.dialError).toBeNull();
     await until("ringing", async () => (await m.buildRoster(meeting.id)).people.find((x) => x.participantId === p.id)!.state === "ringing");
+    await control("POST", `/_emulator/phones/${encodeURIComponent(phone)}/decline`);
+  });
+
+  it("reconciliation re-queues a dial whose job gave up, and it is placed once", { timeout: 60_000 }, async () => {
+    const { actor, workspaceId, meeting } = await setup();
+    const phone = "+254700000578";
+    const p = await m.addParticipant(actor, meeting.id, { name: "Stalled", phone });
+    // A dial stranded by the old rules: its job failed for good, the leg stayed queued.
+    const { leg } = await m.db.$transaction((tx) => m.createLegIfIdle(tx, workspaceId, meeting.id, p.id));
+    const job = await m.enqueueJob({ kind: "meetings.dial-leg", payload: { legId: leg.id }, uniqueKey: `dial:${leg.idempotencyKey}` });
+    await m.db.job.update({ where: { id: job.id }, data: { status: "failed", attempts: 8, lastError: "gave up" } });
+    const later = new Date(Date.now() + 3 * 60_000);
+    expect(await m.requeueStalledDials({ now: later })).toBe(1);
+    expect(await m.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "pending", attempts: 0 });
+    // A second sweep leaves a dial in hand alone.
+    expect(await m.requeueStalledDials({ now: new Date(later.getTime() + 3 * 60_000) })).toBe(0);
+    let t = later.getTime() + 1;
+    while ((await m.runDueJobs({ workerId: "reconcile-test", now: () => t })) > 0) t += 1;
+    expect(await callsTo(phone)).toHaveLength(1);
+    expect((await m.db.leg.findUniqueOrThrow({ where: { id: leg.id } })).callId).toBe((await callsTo(phone))[0]!.id);
     await control("POST", `/_emulator/phones/${encodeURIComponent(phone)}/decline`);
   });
 });
