@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { repoRoot } from "./lib/config";
-import { buildNeeded, ensureChromium, runNextBuild } from "./lib/e2e-prereqs";
+import { buildNeeded, ensureChromium, findNginx, runNextBuild } from "./lib/e2e-prereqs";
 import { paint } from "./lib/output";
 import { type Counts, addCounts, playwrightCounts, vitestCounts } from "./lib/tier-results";
 
@@ -62,6 +62,31 @@ function runE2e(reports: string, env: NodeJS.ProcessEnv): { counts: Counts; note
   }
   const report = path.join(reports, "e2e.json");
   const code = run([playwrightBin, "test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_FILE: report });
+  const counts = playwrightCounts(report, code);
+  // The reverse-proxy pass (two instances behind nginx) needs PostgreSQL: it runs in the e2e tier
+  // whenever that tier runs on PostgreSQL.
+  if (!env.E2E_DATABASE_URL) return { counts };
+  const proxy = runProxyPass(reports, env);
+  return { counts: addCounts(counts, proxy.counts), note: proxy.note };
+}
+
+function runProxyPass(reports: string, env: NodeJS.ProcessEnv): { counts: Counts; note?: string } {
+  heading("e2e behind nginx (two instances, TLS, gzip)");
+  const nginx = findNginx();
+  if (!nginx.ok) {
+    // In CI nginx is installed by .ci/run, so its absence there is a failure, never a quiet skip.
+    if (env.CI) {
+      console.error(nginx.reason);
+      return { counts: { passed: 0, failed: 1, skipped: 0, flaky: 0 }, note: "nginx missing" };
+    }
+    console.log(`skipped: ${nginx.reason}`);
+    return { counts: { passed: 0, failed: 0, skipped: 1, flaky: 0 }, note: "proxy pass skipped (no nginx)" };
+  }
+  const report = path.join(reports, "e2e-proxy.json");
+  const code = run([playwrightBin, "test", "--config", "playwright.proxy.config.ts", "--reporter=list,json"], {
+    ...env,
+    PLAYWRIGHT_JSON_OUTPUT_FILE: report,
+  });
   return { counts: playwrightCounts(report, code) };
 }
 

@@ -21,6 +21,9 @@ export async function voiceCallback(appUrl: string, seeded: Seeded, seconds: num
     callerNumber: "+254709000200",
     destinationNumber: leg.phone,
     callSessionState: "answered",
+    // A dial-out now makes two callbacks: the answer (asked to press 1) and the join, which carries
+    // the key. P1 measures the join: the one that puts the person in the room.
+    Digits: "1",
     clientRequestId: leg.key,
   }).toString();
   // One signature for the whole run: voice callbacks are answered every time, never deduplicated.

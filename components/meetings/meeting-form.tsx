@@ -24,6 +24,8 @@ type Values = {
   beep: boolean;
   record: boolean;
   callMeBack: boolean;
+  confirmAnswer: boolean;
+  redialOnDrop: boolean;
 };
 
 function initialValues(meeting?: MeetingView): Values {
@@ -43,6 +45,8 @@ function initialValues(meeting?: MeetingView): Values {
     beep: meeting?.beep ?? true,
     record: meeting?.record ?? false,
     callMeBack: meeting?.callMeBack ?? false,
+    confirmAnswer: meeting?.confirmAnswer ?? true,
+    redialOnDrop: meeting?.redialOnDrop ?? true,
   };
 }
 
@@ -95,6 +99,8 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
         beep: v.beep,
         record: v.record,
         callMeBack: v.callMeBack,
+        confirmAnswer: v.confirmAnswer,
+        redialOnDrop: v.redialOnDrop,
       };
       const res = await apiFetch<{ meeting: MeetingView }>(meeting ? `/api/meetings/${meeting.id}` : "/api/meetings", {
         method: meeting ? "PATCH" : "POST",
@@ -172,6 +178,16 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
             label="Call me back: invitees who flash the dial-in number during the meeting are called straight back, free for them"
             checked={v.callMeBack}
             onChange={(e) => set("callMeBack", e.target.checked)}
+          />
+          <Checkbox
+            label="Ask people we call to press 1 before they join (keeps voicemail out of the meeting)"
+            checked={v.confirmAnswer}
+            onChange={(e) => set("confirmAnswer", e.target.checked)}
+          />
+          <Checkbox
+            label="Call people back when the network drops their call"
+            checked={v.redialOnDrop}
+            onChange={(e) => set("redialOnDrop", e.target.checked)}
           />
         </div>
       </fieldset>

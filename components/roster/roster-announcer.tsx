@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { legStateLabels, leftReasonLabels, type PersonRow } from "@/lib/shared/roster-types";
+import { stateText, type PersonRow } from "@/lib/shared/roster-types";
 
 /** Tells screen-reader users what changed in the roster ("Amina: in call"), politely. */
 export function RosterAnnouncer({ people }: { people: PersonRow[] }) {
@@ -17,10 +17,9 @@ export function RosterAnnouncer({ people }: { people: PersonRow[] }) {
     for (const p of people) {
       const was = before.get(p.key);
       if (was === undefined || was === now.get(p.key)) continue;
-      const [wasState, , wasMuted] = was.split("|");
-      if (wasState !== p.state) {
-        const reason = p.state === "left" && p.endReason ? ` (${leftReasonLabels[p.endReason]})` : "";
-        changes.push(`${p.name}: ${legStateLabels[p.state].toLowerCase()}${reason}`);
+      const [wasState, wasReason, wasMuted] = was.split("|");
+      if (wasState !== p.state || wasReason !== (p.endReason ?? "")) {
+        changes.push(`${p.name}: ${stateText(p.state, p.endReason).toLowerCase()}`);
       } else if (wasMuted !== String(p.muted)) {
         changes.push(`${p.name}: ${p.muted ? "muted" : "unmuted"}`);
       }

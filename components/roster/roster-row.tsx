@@ -6,7 +6,7 @@ import { PersonActions } from "@/components/roster/person-actions";
 import { useT } from "@/lib/i18n/client";
 import { formatDuration, formatKes, legCostAt, legSecondsInCall } from "@/lib/shared/cost";
 import { legSecondsOnHold } from "@/lib/shared/hold-time";
-import { legStateLabels, leftReasonLabels, type PersonRow, type PersonState, type RosterPerson } from "@/lib/shared/roster-types";
+import { stateText, type PersonRow, type PersonState, type RosterPerson } from "@/lib/shared/roster-types";
 
 const tone: Record<PersonState, BadgeTone> = {
   invited: "neutral",
@@ -20,8 +20,7 @@ const tone: Record<PersonState, BadgeTone> = {
 };
 
 export function personStateText(p: PersonRow): string {
-  const base = legStateLabels[p.state];
-  return p.state === "left" && p.endReason ? `${base} (${leftReasonLabels[p.endReason]})` : base;
+  return stateText(p.state, p.endReason);
 }
 
 export type RosterRowContext = { meetingId: string; now: number; meetingOpen: boolean; onChanged: () => void };
@@ -68,8 +67,7 @@ export function RosterRow({
             <ol className="mt-1 list-decimal pl-5">
               {p.legs.map((l) => (
                 <li key={l.id}>
-                  {legStateLabels[l.state]}
-                  {l.endReason ? ` (${leftReasonLabels[l.endReason]})` : ""} · {formatDuration(legSecondsInCall(l, now))} ·{" "}
+                  {stateText(l.state, l.endReason)} · {formatDuration(legSecondsInCall(l, now))} ·{" "}
                   {formatKes(legCostAt(l, now))}
                 </li>
               ))}

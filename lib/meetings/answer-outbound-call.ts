@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { answerRepeatCallback } from "@/lib/meetings/answer-repeat-callback";
+import { confirmStep, needsConfirmation } from "@/lib/meetings/confirm-answer";
 import { log } from "@/lib/log";
 import type { VoiceResponse } from "@/lib/sautikit/contract/voice-actions";
 import type { VoiceCallback } from "@/lib/webhooks/payloads";
@@ -9,11 +10,14 @@ import { promptsFor } from "@/lib/meetings/prompts/prompts-for";
 import { findLegForCall } from "@/lib/roster/find-leg";
 import { lockMeeting, recordRosterEvents } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
+import type { RosterEvent } from "@/lib/roster/roster-event";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 
 /**
- * The answer to an outbound leg's voice callback: greet, then the room with the person's role
- * settings; or an apology and hangup when the meeting is over, full, or the call is not ours.
+ * The answer to an outbound leg's voice callback: when the meeting confirms answers, first "press 1
+ * to join" (lib/meetings/confirm-answer.ts; its digits come back to this same callback); then greet
+ * and the room with the person's role settings; or an apology and hangup when the meeting is over,
+ * full, or the call is not ours.
  * Never deduplicated: every callback is answered.
  */
 export async function answerOutboundCall(workspaceId: string, cb: VoiceCallback): Promise<VoiceResponse> {
@@ -29,13 +33,20 @@ export async function answerOutboundCall(workspaceId: string, cb: VoiceCallback)
 
     if (meeting.status === "ended" || meeting.status === "cancelled") return { response: apologise(p.meetingEnded, p.language) };
     if (leg.state === "left" || !leg.participant) return { response: apologise(p.goodbye, p.language) };
+    if (!leg.callId) await tx.leg.update({ where: { id: leg.id }, data: { callId: cb.callId, sessionId: cb.sessionId } });
+    const confirmed: RosterEvent[] = [];
+    if (needsConfirmation(meeting, leg)) {
+      const step = await confirmStep(tx, workspaceId, meeting, leg, { callId: cb.callId, digits: cb.digits });
+      if (step.kind === "reply") return { response: step.response, meetingId: meeting.id };
+      confirmed.push(...step.facts);
+    }
     if ((await occupiedPlaces(tx, meeting.id, leg.id)) >= meeting.capacity) {
       log.info({ meetingId: meeting.id, legId: leg.id }, "meeting full; caller turned away");
       return { response: apologise(p.meetingFull, p.language) };
     }
-    if (!leg.callId) await tx.leg.update({ where: { id: leg.id }, data: { callId: cb.callId, sessionId: cb.sessionId } });
     // Taking the place now (under the meeting lock) is what makes the capacity check race-free.
     await recordRosterEvents(tx, workspaceId, meeting.id, [
+      ...confirmed,
       { key: `answered:${cb.callId}`, kind: "call.answered", legId: leg.id, at: Date.now() },
     ]);
     const response = roomActions(meeting, { name: leg.participant.name, role: leg.participant.role as ParticipantRole });

@@ -17,7 +17,14 @@ export const DIAL_LEG_JOB = "meetings.dial-leg";
  * Creates the next leg for a participant unless one is already live. Run under the meeting lock,
  * so a double click (or Call + Call everyone racing) yields one leg and one dial.
  */
-export async function createLegIfIdle(tx: Prisma.TransactionClient, workspaceId: string, meetingId: string, participantId: string) {
+export async function createLegIfIdle(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  meetingId: string,
+  participantId: string,
+  /** "redial": an automatic call back after a network drop (lib/meetings/redial-after-drop.ts). */
+  purpose: "dial" | "redial" = "dial",
+) {
   const live = await tx.leg.findFirst({ where: { participantId, meetingId, state: { not: "left" } } });
   if (live) return { leg: live, created: false };
   const attempt = (await tx.leg.count({ where: { participantId, meetingId } })) + 1;
@@ -29,6 +36,7 @@ export async function createLegIfIdle(tx: Prisma.TransactionClient, workspaceId:
       participantId,
       direction: "outbound",
       attempt,
+      purpose,
       idempotencyKey: legIdempotencyKey(meetingId, participantId, attempt),
       state: "created",
       toE164: participant.phoneE164,

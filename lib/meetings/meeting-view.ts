@@ -18,6 +18,8 @@ export function toMeetingView(m: MeetingRow, dialInNumber: string | null): Meeti
     waitForHost: m.waitForHost,
     endOnHostExit: m.endOnHostExit,
     callMeBack: m.callMeBack,
+    confirmAnswer: m.confirmAnswer,
+    redialOnDrop: m.redialOnDrop,
     beep: m.beep,
     capacity: m.capacity,
     record: m.record,

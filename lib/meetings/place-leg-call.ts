@@ -82,9 +82,13 @@ export async function placeLegCall(legId: string): Promise<PlaceResult> {
       log.info({ legId: leg.id, callId: earlier.id }, "a previous try had placed the call: recording it instead of dialling again");
       created = { call_id: earlier.id, session_id: earlier.session_id ?? "" };
     } else {
+      // The workspace's dial-in number as the caller ID (a setting, on by default): someone who
+      // missed the call can call it back and is admitted by caller ID (lib/dial-in).
+      const shown = conn.presentDialInNumber && conn.dialInNumber ? conn.dialInNumber : undefined;
       const placed = await client.calls.create(
         {
           from: callerId,
+          ...(shown ? { caller_id: shown } : {}),
           to: leg.participant.phoneE164,
           voice_callback_url: outboundVoiceUrl(leg.workspaceId, meeting.id),
           client_request_id: key,

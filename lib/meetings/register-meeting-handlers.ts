@@ -7,6 +7,7 @@ import { answerOutboundCall } from "@/lib/meetings/answer-outbound-call";
 import { DIAL_LEG_JOB } from "@/lib/meetings/dial-participant";
 import { placeLegCall } from "@/lib/meetings/place-leg-call";
 import { RetryLater } from "@/lib/jobs/retry-later";
+import { REDIAL_JOB, redialDroppedLeg } from "@/lib/meetings/redial-after-drop";
 import { applyCallEvent } from "@/lib/roster/apply-call-event";
 import { applyConferenceEvent } from "@/lib/roster/apply-conference-event";
 
@@ -30,5 +31,8 @@ export function registerMeetingHandlers(): void {
     // runs again with the same key, as often as it takes while the meeting is open (dial-retry.ts).
     const result = await placeLegCall(legId);
     if (result.retry) throw new RetryLater(`dial not finished: ${result.error?.message ?? "retrying"}`, result.retryInMs ?? 1000, { cause: result.error });
+  });
+  registerJobHandler(REDIAL_JOB, async (payload) => {
+    await redialDroppedLeg(dialJobSchema.parse(payload).legId);
   });
 }

@@ -54,6 +54,8 @@ export async function scheduleNextOccurrence(tx: Prisma.TransactionClient, meeti
       record: m.record,
       language: m.language,
       callMeBack: m.callMeBack,
+      confirmAnswer: m.confirmAnswer,
+      redialOnDrop: m.redialOnDrop,
       budgetMinor: m.budgetMinor,
       roomName: newRoomName(startsAt),
       ...pins,

@@ -3,6 +3,8 @@ import type { CallEvent } from "@/lib/webhooks/payloads";
 import type { CallOutcome, RosterEvent } from "@/lib/roster/roster-event";
 import type { ApplyOutcome } from "@/lib/roster/apply-conference-event";
 import { applyRosterWork } from "@/lib/webhooks/roster-batch";
+import { HANGUP_NETWORK_DROP } from "@/lib/sautikit/contract/constants";
+import { scheduleRedialAfterDrop } from "@/lib/meetings/redial-after-drop";
 
 type FactBody = RosterEvent extends infer E ? (E extends RosterEvent ? Omit<E, "legId" | "key" | "at"> : never) : never;
 
@@ -27,7 +29,14 @@ export async function applyCallEvent(workspaceId: string, ev: CallEvent, eventKe
       fact = { kind: "call.answered" };
       break;
     case "call.completed":
-      fact = { kind: "call.ended", outcome: "completed", durationSeconds: ev.data.durationSeconds, costMinor: ev.data.costMinor };
+      fact = {
+        kind: "call.ended",
+        outcome: "completed",
+        durationSeconds: ev.data.durationSeconds,
+        costMinor: ev.data.costMinor,
+        // The network dropped it (Q.850 38); any other cause, known or not, is a normal hang-up.
+        ...(ev.data.hangupCause?.toLowerCase() === HANGUP_NETWORK_DROP ? { dropped: true } : {}),
+      };
       break;
     case "call.failed":
       fact = { kind: "call.ended", outcome: failedOutcome(ev), durationSeconds: 0, costMinor: 0 };
@@ -37,10 +46,15 @@ export async function applyCallEvent(workspaceId: string, ev: CallEvent, eventKe
   }
   const answeredAt = ev.kind === "call.answered" ? ev.data.answeredAt : undefined;
   const body = fact;
+  const dropped = fact.kind === "call.ended" && fact.dropped === true;
   const result = await applyRosterWork({
     workspaceId,
     leg: { callId: ev.data.callId, clientRequestId: ev.data.clientRequestId },
     fact: (legId) => ({ ...body, key: eventKey, legId, at: answeredAt?.getTime() ?? at }) as RosterEvent,
   });
+  // After a network drop: call the person back (decided under the meeting lock, at most once per
+  // leg). Also when this delivery found the fact already stored: an instance that stored it may have
+  // crashed before scheduling, and scheduling again changes nothing.
+  if (dropped) await scheduleRedialAfterDrop(workspaceId, { callId: ev.data.callId, clientRequestId: ev.data.clientRequestId });
   return { applied: result.applied, ...(result.reason ? { reason: result.reason } : {}) };
 }

@@ -1,4 +1,4 @@
-import type { LegInfo, RoomSettings, RosterEvent, CallOutcome } from "@/lib/roster/roster-event";
+import type { LegInfo, RoomSettings, RosterEvent, CallOutcome, ConfirmResult } from "@/lib/roster/roster-event";
 import type { LeftReason, LegState, LegView } from "@/lib/shared/roster-types";
 import { costForSeconds } from "@/lib/shared/cost";
 
@@ -15,6 +15,9 @@ export type RosterState = { legs: LegView[]; room: RoomView };
 // Outcome priority for the rare case of conflicting terminal facts about one call: the most
 // specific failure wins, whatever the arrival order.
 const outcomeRank: Record<CallOutcome, number> = { busy: 5, no_answer: 4, failed: 3, canceled: 2, completed: 1 };
+// Two answers to "press 1" for one call cannot both happen; if they are ever stored, the one that
+// keeps the person out wins, whatever the order.
+const confirmRank: Record<ConfirmResult, number> = { declined: 3, silent: 2, accepted: 1 };
 
 const minOf = (a: number | null, b: number | undefined | null) => (b == null ? a : a === null ? b : Math.min(a, b));
 const maxOf = (a: number | null, b: number | undefined | null) => (b == null ? a : a === null ? b : Math.max(a, b));
@@ -28,6 +31,11 @@ type LegFacts = {
   leaveSeq: number | null;
   leaveAt: number | null;
   callEnd: { outcome: CallOutcome; at: number; durationSeconds?: number; costMinor?: number } | null;
+  /** Any report of the call's end said the network dropped it. */
+  dropped: boolean;
+  confirm: ConfirmResult | null;
+  redialScheduled: boolean;
+  redialSkipped: boolean;
   dialFailed: { reason: LeftReason; at: number } | null;
   kicked: boolean;
   mute: { seq: number; muted: boolean } | null;
@@ -44,6 +52,10 @@ function emptyFacts(): LegFacts {
     leaveSeq: null,
     leaveAt: null,
     callEnd: null,
+    dropped: false,
+    confirm: null,
+    redialScheduled: false,
+    redialSkipped: false,
     dialFailed: null,
     kicked: false,
     mute: null,
@@ -94,6 +106,7 @@ export function reduceRoster(legs: LegInfo[], events: RosterEvent[], settings: R
         f.answeredAt = minOf(f.answeredAt, e.at);
         break;
       case "call.ended": {
+        if (e.dropped) f.dropped = true;
         const cur = f.callEnd;
         if (!cur || outcomeRank[e.outcome] > outcomeRank[cur.outcome]) {
           f.callEnd = { outcome: e.outcome, at: cur ? Math.min(cur.at, e.at) : e.at, durationSeconds: e.durationSeconds, costMinor: e.costMinor };
@@ -133,6 +146,15 @@ export function reduceRoster(legs: LegInfo[], events: RosterEvent[], settings: R
         break;
       case "control.kick":
         f.kicked = true;
+        break;
+      case "confirm.result":
+        if (!f.confirm || confirmRank[e.result] > confirmRank[f.confirm]) f.confirm = e.result;
+        break;
+      case "redial.scheduled":
+        f.redialScheduled = true;
+        break;
+      case "redial.skipped":
+        f.redialSkipped = true;
         break;
     }
   }
@@ -198,6 +220,9 @@ function deriveLeg(
     const endedByOrganiser = controlEndAt !== null && endedAt >= controlEndAt && !unansweredFailure && !f.dialFailed;
     if (f.kicked) endReason = "kicked";
     else if (thrownOutByRoom || endedByOrganiser) endReason = "meeting_ended";
+    else if (f.confirm === "declined") endReason = "declined";
+    else if (f.confirm === "silent") endReason = "no_person";
+    else if (f.dropped && outcome === "completed") endReason = f.redialScheduled && !f.redialSkipped ? "dropped_calling_back" : "dropped";
     else if (f.dialFailed) endReason = f.dialFailed.reason;
     else if (unansweredFailure) endReason = outcome;
     else endReason = "hung_up";

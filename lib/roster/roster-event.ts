@@ -7,6 +7,9 @@ import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 
 export type CallOutcome = "completed" | "busy" | "no_answer" | "failed" | "canceled";
 
+/** What an answered dial-out did when asked to press 1: joined, pressed 2, or said nothing (voicemail?). */
+export type ConfirmResult = "accepted" | "declined" | "silent";
+
 type Base = {
   /** Unique fact id: the provider's event id, or a local marker id. */
   key: string;
@@ -23,7 +26,11 @@ export type RosterEvent = Base &
     | { kind: "dial.failed"; reason: LeftReason }
     | { kind: "call.ringing" }
     | { kind: "call.answered" }
-    | { kind: "call.ended"; outcome: CallOutcome; durationSeconds?: number; costMinor?: number }
+    | { kind: "call.ended"; outcome: CallOutcome; durationSeconds?: number; costMinor?: number; dropped?: boolean }
+    | { kind: "confirm.asked" }
+    | { kind: "confirm.result"; result: ConfirmResult }
+    | { kind: "redial.scheduled" }
+    | { kind: "redial.skipped" }
     | { kind: "room.start" }
     | { kind: "room.end" }
     | { kind: "room.join"; muted?: boolean }

@@ -60,6 +60,10 @@ export const meetingInputSchema = z.object({
   record: z.boolean().default(false),
   /** Flash to join: an invitee who calls the dial-in number of the live meeting is rejected unanswered and called back. */
   callMeBack: z.boolean().default(false),
+  /** A dial-out first hears "press 1 to join"; voicemail and people who decline never reach the room. */
+  confirmAnswer: z.boolean().default(true),
+  /** A dial-out the network drops during the meeting is called back automatically. */
+  redialOnDrop: z.boolean().default(true),
   language: z.enum(meetingLanguages).default("en"),
 });
 export type MeetingInput = z.infer<typeof meetingInputSchema>;

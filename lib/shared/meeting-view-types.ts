@@ -10,6 +10,8 @@ export type MeetingView = {
   waitForHost: boolean;
   endOnHostExit: boolean;
   callMeBack: boolean;
+  confirmAnswer: boolean;
+  redialOnDrop: boolean;
   beep: boolean;
   capacity: number;
   record: boolean;

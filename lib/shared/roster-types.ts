@@ -6,7 +6,20 @@ import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 export const legStates = ["created", "dialling", "ringing", "answered", "waiting", "in_call", "left"] as const;
 export type LegState = (typeof legStates)[number];
 
-export const leftReasons = ["hung_up", "kicked", "no_answer", "busy", "failed", "meeting_ended"] as const;
+export const leftReasons = [
+  "hung_up",
+  "kicked",
+  "no_answer",
+  "busy",
+  "failed",
+  "meeting_ended",
+  // Answer confirmation: pressed 2, or nobody pressed anything (a voicemail, most likely).
+  "declined",
+  "no_person",
+  // The network dropped the call (network_out_of_order); with an automatic call back on its way.
+  "dropped",
+  "dropped_calling_back",
+] as const;
 export type LeftReason = (typeof leftReasons)[number];
 
 export type LegView = {
@@ -98,4 +111,22 @@ export const leftReasonLabels: Record<LeftReason, string> = {
   busy: "busy",
   failed: "failed",
   meeting_ended: "meeting ended",
+  declined: "declined",
+  no_person: "no answer from a person",
+  dropped: "dropped",
+  dropped_calling_back: "dropped, calling back",
 };
+
+/** Reasons that say more than "Left": the roster shows them on their own. */
+const reasonTitles: Partial<Record<LeftReason, string>> = {
+  declined: "Declined",
+  no_person: "No answer from a person (voicemail?)",
+  dropped: "Dropped",
+  dropped_calling_back: "Dropped — calling back",
+};
+
+/** A person's (or a leg's) state as the roster, the announcer and exports name it. */
+export function stateText(state: PersonState, endReason: LeftReason | null): string {
+  if (state !== "left" || !endReason) return legStateLabels[state];
+  return reasonTitles[endReason] ?? `${legStateLabels.left} (${leftReasonLabels[endReason]})`;
+}

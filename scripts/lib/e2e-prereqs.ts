@@ -68,3 +68,14 @@ export function runNextBuild(): boolean {
   });
   return result.status === 0;
 }
+
+export const NGINX = "/usr/sbin/nginx";
+
+/** The reverse-proxy pass uses Debian's nginx; says how to get it when it is not there. */
+export function findNginx(nginx = NGINX): { ok: true } | { ok: false; reason: string } {
+  if (existsSync(nginx)) return { ok: true };
+  return {
+    ok: false,
+    reason: `${nginx} is missing, so the reverse-proxy e2e pass cannot run. Install it with: apt-get install -y --no-install-recommends nginx`,
+  };
+}

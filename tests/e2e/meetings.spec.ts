@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_EMULATOR_URL } from "./support/urls";
+import { pressWhenAsked } from "../support/confirm-answer";
 
 // The organiser's whole meeting in a real browser against the running emulator: schedule, add a
 // host and three people (one busy, one listener), Call everyone, answer phones through the
@@ -19,6 +20,8 @@ const phones = {
 async function phone(e164: string, action: "answer" | "hangup") {
   const res = await fetch(`${E2E_EMULATOR_URL}/_emulator/phones/${encodeURIComponent(e164)}/${action}`, { method: "POST" });
   expect(res.status, `${action} ${e164}`).toBeLessThan(300);
+  // A person who picks up hears "press 1 to join" (answer confirmation is on by default) and does.
+  if (action === "answer") await pressWhenAsked(E2E_EMULATOR_URL, e164);
 }
 
 async function phoneState(e164: string): Promise<string | undefined> {

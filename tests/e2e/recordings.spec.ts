@@ -67,11 +67,23 @@ test("a recorded meeting is played and downloaded by the admin, hidden from othe
   const audio = row.getByTestId("recording-audio");
   await expect(audio).toBeVisible();
   const served = await audioResponse;
-  expect(served.status()).toBe(200);
-  expect(served.headers()["content-type"]).toBe("audio/wav");
+  // The player asks for a byte range (bytes=0-) and gets one: it knows the length and can seek.
+  expect(served.status()).toBe(206);
+  const headers = served.headers();
+  expect(headers["content-type"]).toBe("audio/wav");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["accept-ranges"]).toBe("bytes");
+  const [, last, total] = /^bytes 0-(\d+)\/(\d+)$/.exec(headers["content-range"] ?? "") ?? [];
+  expect(Number(last) + 1).toBe(Number(total));
   await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.readyState)).toBeGreaterThanOrEqual(1);
   expect(await audio.evaluate((a: HTMLAudioElement) => a.error)).toBeNull();
-  expect(await audio.evaluate((a: HTMLAudioElement) => a.duration)).toBeGreaterThan(1);
+  const duration = await audio.evaluate((a: HTMLAudioElement) => a.duration);
+  expect(duration).toBeGreaterThan(1);
+  expect(Number.isFinite(duration)).toBe(true);
+  // Seekable from start to end, not just what has been buffered.
+  await expect
+    .poll(() => audio.evaluate((a: HTMLAudioElement) => (a.seekable.length ? a.seekable.end(a.seekable.length - 1) : 0)))
+    .toBeGreaterThanOrEqual(duration - 0.05);
 
   // Download: a WAV file with its own name.
   const [download] = await Promise.all([page.waitForEvent("download"), row.getByTestId("recording-download").click()]);

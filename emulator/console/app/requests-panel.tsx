@@ -25,7 +25,7 @@ export function RequestsPanel({ requests }: { requests: RequestLogEntry[] }) {
       <div className="panel-head">
         <h2 id="requests-title">API requests</h2>
         <span className="count">
-          {requests.length} shown{errors ? `, ${errors} errors` : ""}
+          {requests.length} shown{errors ? `, ${errors} ${errors === 1 ? "error" : "errors"}` : ""}
         </span>
         <div className="filters">
           <label className="sr-only" htmlFor="request-filter">Filter by method, path, request id, error or idempotency key</label>

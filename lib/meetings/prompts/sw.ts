@@ -28,4 +28,8 @@ export const sw: PromptCatalogue = {
   endingMeeting: "Tunamaliza mkutano kwa wote. Kwaheri.",
   unknownKeypadCommand: "Samahani, kitufe hicho si amri. Bonyeza nyota 5 kufunga, nyota 6 kuzima sauti za wote, au nyota 9 kumaliza mkutano.",
   keypadFailed: "Samahani, hilo halikufanikiwa. Tafadhali jaribu tena.",
+  confirmJoin: (name, title) => `Habari ${name}, hapa ni Mkutano. Tunakupigia ujiunge na ${title}. Bonyeza 1 kujiunga.`,
+  confirmRejoin: (title) => `Simu yako ilikatika kutoka ${title}. Bonyeza 1 kujiunga tena.`,
+  confirmDeclined: "Sawa, hatutakuunganisha. Kwaheri.",
+  confirmNoResponse: "Hatukupokea jibu lako, kwa hivyo hatutakuunganisha. Asante, kwaheri.",
 };

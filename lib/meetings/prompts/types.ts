@@ -29,4 +29,9 @@ export type PromptCatalogue = {
   endingMeeting: string;
   unknownKeypadCommand: string;
   keypadFailed: string;
+  // Answer confirmation and re-dials (lib/meetings/confirm-answer.ts).
+  confirmJoin(name: string, title: string): string;
+  confirmRejoin(title: string): string;
+  confirmDeclined: string;
+  confirmNoResponse: string;
 };

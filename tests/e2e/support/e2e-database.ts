@@ -1,5 +1,5 @@
 // A fresh database for each e2e run. Embedded by default (.data/e2e, wiped); with E2E_DATABASE_URL,
-// a dedicated `<name>_e2e` database on that PostgreSQL server, dropped and re-created. Only ever on
+// a dedicated `<name>_e2e` database (`<name>_proxy` for the reverse-proxy pass) on that PostgreSQL server, dropped and re-created. Only ever on
 // this machine: e2e wipes data, so a remote host is refused outright.
 import { rmSync } from "node:fs";
 import path from "node:path";
@@ -8,7 +8,7 @@ import { acquireLock } from "@/lib/db/lock";
 import { isLocalHost, repoRoot } from "@/scripts/lib/config";
 import { E2E_PGLITE_DIR } from "./urls";
 
-export async function prepareE2eDatabase(postgresUrl: string | undefined): Promise<string> {
+export async function prepareE2eDatabase(postgresUrl: string | undefined, suffix = "e2e"): Promise<string> {
   if (!postgresUrl) return wipePglite();
   if (!/^postgres(ql)?:\/\//.test(postgresUrl)) {
     throw new Error(`E2E_DATABASE_URL must be a postgresql:// URL, got "${postgresUrl.replace(/:[^:@/]*@/, ":***@")}"`);
@@ -18,7 +18,7 @@ export async function prepareE2eDatabase(postgresUrl: string | undefined): Promi
     throw new Error(`e2e refuses to run against a non-local database host (${url.hostname}): it drops and re-creates data`);
   }
   const base = decodeURIComponent(url.pathname.replace(/^\//, "")) || "postgres";
-  const name = `${base}_e2e`.replace(/[^a-zA-Z0-9_]/g, "_");
+  const name = `${base}_${suffix}`.replace(/[^a-zA-Z0-9_]/g, "_");
   const admin = new pg.Client({ connectionString: postgresUrl });
   await admin.connect();
   try {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppTest, setupAppTest } from "../support/setup-app-test";
 import { createWorkspace, meetingInput } from "./support";
 import { makeUntil } from "@/tests/support/until";
+import { answerAndConfirm } from "@/tests/support/confirm-answer";
 
 let app: AppTest;
 let m: {
@@ -46,7 +47,8 @@ async function emulator(path: string, init?: RequestInit) {
   return res.json() as Promise<Record<string, unknown>>;
 }
 
-const answer = (e164: string) => emulator(`/_emulator/phones/${encodeURIComponent(e164)}/answer`, { method: "POST" });
+// Pick up, then press 1 at the answer-confirmation prompt (on by default).
+const answer = (e164: string) => answerAndConfirm(app.emulatorUrl!, e164);
 
 async function setup() {
   const { actor, workspaceId } = await createWorkspace(m.db);

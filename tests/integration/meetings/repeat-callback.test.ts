@@ -65,6 +65,8 @@ async function setup(opts: { capacity: number; people: number }) {
       To: leg.toE164!,
       Direction: "outbound",
       CallStatus: "answered",
+      // The join callback: the person pressed 1 at the answer-confirmation prompt.
+      Digits: "1",
       clientRequestId: leg.idempotencyKey!,
     }).toString();
     const res = await postSigned(`${app.url}/api/sautikit/${ws.workspaceId}/voice/outbound`, body, "application/x-www-form-urlencoded", ws.secret);

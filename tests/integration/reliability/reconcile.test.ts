@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppTest, setupAppTest } from "../support/setup-app-test";
 import { createWorkspace, meetingInput } from "../meetings/support";
 import { makeUntil } from "@/tests/support/until";
+import { answerAndConfirm } from "@/tests/support/confirm-answer";
 
 let app: AppTest;
 let m: {
@@ -65,8 +66,8 @@ describe("reconciliation", () => {
     await m.dialParticipant(actor, meeting.id, a.id);
     await m.dialParticipant(actor, meeting.id, b.id);
     await until("both ringing", async () => (await m.buildRoster(meeting.id)).people.every((p) => p.state === "ringing"));
-    await phoneAction(gone, "answer");
-    await phoneAction(stays, "answer");
+    await answerAndConfirm(app.emulatorUrl!, gone);
+    await answerAndConfirm(app.emulatorUrl!, stays);
     await until("both in call", async () => (await m.buildRoster(meeting.id)).people.every((p) => p.state === "in_call"));
 
     // From now on every webhook for this workspace fails verification: the events are lost to the app.

@@ -89,6 +89,62 @@ describe.runIf(onPostgres)("two app instances on one PostgreSQL", () => {
     expect([leg.state, leg.muted]).toEqual(["in_call", true]);
   });
 
+  it("a network drop delivered to both instances, twice each and under two event ids, is called back once", { timeout: 120_000 }, async () => {
+    const { db } = await import("@/lib/db");
+    const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
+    const { registerMeetingHandlers } = await import("@/lib/meetings/register-meeting-handlers");
+    const { runDueJobs } = await import("@/lib/jobs/run-due-jobs");
+    registerMeetingHandlers();
+    const { actor, workspaceId, secret } = await workspace();
+    const meeting = await scheduleMeeting(actor, { title: "Cut off", agenda: "", startsAt: new Date(Date.now() + 60_000).toISOString(), durationMinutes: 30, capacity: 10, waitForHost: false });
+    const room = (await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).roomName;
+    const phone = "+254722500001"; // answers by itself and presses 1 when the call back asks
+    const person = await db.participant.create({ data: { workspaceId, meetingId: meeting.id, name: "Cut Off", phoneE164: phone } });
+    const callId = `call-drop-${meeting.id}`;
+    const key = `${meeting.id}:${person.id}:1`;
+    const leg = await db.leg.create({ data: { workspaceId, meetingId: meeting.id, participantId: person.id, direction: "outbound", callId, idempotencyKey: key, toE164: phone } });
+    const post = (u: string, route: string, body: string, type: string) =>
+      fetch(`${u}/api/sautikit/${workspaceId}/${route}`, { method: "POST", headers: { "content-type": type, "x-sautikit-signature": sign(body, secret) }, body });
+    // In the room of a live meeting (start, then the leg's join).
+    for (const [i, event] of ["start", "join"].entries()) {
+      const legFields: Record<string, string> = event === "start" ? {} : { CallId: callId, call_id: callId, participant_id: callId, caller: phone, clientRequestId: key };
+      const body = new URLSearchParams({ ConferenceName: room, conference_name: room, StatusCallbackEvent: event === "start" ? "conference-start" : "participant-join", event, EventId: `drop-${meeting.id}-${event}`, Timestamp: new Date().toISOString(), SequenceNumber: String(i + 1), participants: "1", ...legFields }).toString();
+      expect((await post(urls[0]!, "conference/events", body, "application/x-www-form-urlencoded")).status).toBe(200);
+    }
+    expect((await db.leg.findUniqueOrThrow({ where: { id: leg.id } })).state).toBe("in_call");
+
+    // The drop: call.completed with the network's cause, under two event ids (a redelivery that got
+    // a fresh id), each sent twice to both instances at once.
+    const at = new Date().toISOString();
+    const dropEvent = (eventId: string) =>
+      JSON.stringify({
+        kind: "call.completed",
+        event_id: eventId,
+        workspace_id: workspaceId,
+        occurred_at: at,
+        data: { call_id: callId, session_id: "HD_drop", direction: "outbound", from: "+254709000200", to: phone, status: "completed", duration_seconds: 42, answered_at: at, ended_at: at, hangup_cause: "network_out_of_order", cost_minor: 210, clientRequestId: key },
+      });
+    const sends = [dropEvent(`drop-a-${meeting.id}`), dropEvent(`drop-b-${meeting.id}`)].flatMap((body) =>
+      [...urls, ...urls].map((u) => post(u, "call-events", body, "application/json")),
+    );
+    const statuses = (await Promise.all(sends)).map((r) => r.status);
+    expect(statuses.every((st) => st === 200), statuses.join(",")).toBe(true);
+    const dropped = await db.leg.findUniqueOrThrow({ where: { id: leg.id } });
+    expect([dropped.state, dropped.endReason]).toEqual(["left", "dropped_calling_back"]);
+    expect(await db.job.count({ where: { kind: "meetings.redial-after-drop" } })).toBe(1);
+
+    // Both workers' turn (here: two runs, as both instances would): one call back, and it rejoins.
+    await until("the call back in the room", async () => {
+      await Promise.all([runDueJobs({ workerId: "instance-a" }), runDueJobs({ workerId: "instance-b" })]);
+      const back = await db.leg.findFirst({ where: { participantId: person.id, purpose: "redial" } });
+      return back?.state === "in_call" || back?.state === "waiting" ? back : undefined;
+    });
+    expect(await db.leg.count({ where: { participantId: person.id } })).toBe(2);
+    const state = (await (await fetch(`${emulator.url}/_emulator/state`)).json()) as { calls: { remote_e164: string }[] };
+    expect(state.calls.filter((c) => c.remote_e164 === phone)).toHaveLength(1);
+    await fetch(`${emulator.url}/_emulator/phones/${encodeURIComponent(phone)}/hangup`, { method: "POST" });
+  });
+
   it("Call everyone: both workers take dial jobs, each person is called once, at the workspace's pace", { timeout: 120_000 }, async () => {
     const { db } = await import("@/lib/db");
     const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");

@@ -182,8 +182,9 @@ describe("spend", () => {
       waitForHost: false,
       endOnHostExit: false,
     });
-    // KES 0.40: eight seconds of an outbound call at KES 3.00/min.
-    await m.db.meeting.update({ where: { id: meeting.id }, data: { budgetMinor: 40 } });
+    // KES 0.80: sixteen seconds of an outbound call at KES 3.00/min (the first ~7 go on the
+    // answer-confirmation prompt, before A is in the room).
+    await m.db.meeting.update({ where: { id: meeting.id }, data: { budgetMinor: 80 } });
     const a = await m.addParticipant(ws.organiser, meeting.id, { name: "Caller A", phone: freshPhone() });
     const b = await m.addParticipant(ws.organiser, meeting.id, { name: "Caller B", phone: freshPhone() });
 
@@ -194,7 +195,7 @@ describe("spend", () => {
 
     const blocked = m.dialParticipant(ws.organiser, meeting.id, b.id);
     await expect(blocked).rejects.toMatchObject({ code: "BUDGET_EXCEEDED" });
-    await expect(blocked).rejects.toThrow(/reached its budget .*of KES 0\.40/);
+    await expect(blocked).rejects.toThrow(/reached its budget .*of KES 0\.80/);
     await expect(m.callEveryone(ws.organiser, meeting.id)).rejects.toMatchObject({ code: "BUDGET_EXCEEDED" });
     // Nothing was dialled or queued for B.
     expect(await m.db.leg.count({ where: { participantId: b.id } })).toBe(0);

@@ -41,10 +41,13 @@ function factArb(legIds: string[], room: boolean): fc.Arbitrary<RosterEvent> {
         outcome: fc.constantFrom("completed", "completed", "busy", "no_answer", "failed", "canceled"),
         durationSeconds: fc.integer({ min: 0, max: 90 }),
         costMinor: fc.integer({ min: 0, max: 500 }),
+        dropped: fc.boolean(),
         legId,
       },
       { requiredKeys: ["kind", "outcome", "legId"] },
     ),
+    fc.record({ kind: fc.constant("confirm.result"), result: fc.constantFrom("accepted", "declined", "silent"), legId }),
+    fc.record({ kind: fc.constantFrom("confirm.asked", "redial.scheduled", "redial.skipped"), legId }),
     { weight: 3, arbitrary: fc.record({ kind: fc.constant("room.join"), muted: fc.boolean(), legId }, { requiredKeys: ["kind", "legId"] }) },
     { weight: 3, arbitrary: fc.record({ kind: fc.constant("room.leave"), legId }) },
   );

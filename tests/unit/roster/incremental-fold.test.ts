@@ -71,7 +71,8 @@ class MemoryRoster {
 }
 
 describe("incremental roster fold", () => {
-  it("equals reduceRoster over every stored fact after every batch (random meetings, orders, batchings)", async () => {
+  // 400 random meetings, each re-reduced after every batch: seconds of CPU on a loaded machine.
+  it("equals reduceRoster over every stored fact after every batch (random meetings, orders, batchings)", { timeout: 60_000 }, async () => {
     const totals = { none: 0, legs: 0, all: 0 };
     await fc.assert(
       fc.asyncProperty(caseArb, async ({ legs, endOnHostExit, facts, sizes, resend }) => {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SautikitConnection" ADD COLUMN     "presentDialInNumber" BOOLEAN NOT NULL DEFAULT true;
