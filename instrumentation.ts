@@ -11,9 +11,7 @@ export async function register(): Promise<void> {
   installWebhookLane();
   const { env } = await import("@/lib/env");
   if (env().MKUTANO_DISABLE_WORKER) return;
-  const { registerAppHandlers } = await import("@/lib/webhooks/register-app-handlers");
   const { ensureJobWorker } = await import("@/lib/jobs/worker");
-  registerAppHandlers();
   // No signal handlers here: the production server owns shutdown (lane.close), and a job cut off
   // mid-run is picked up again once its lease expires (every job is idempotent).
   ensureJobWorker();

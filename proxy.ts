@@ -9,7 +9,7 @@ import { PATH_HEADER } from "@/lib/auth/constants";
 // Deliberately not Auth.js's `auth()` middleware: it re-issues the session cookie on every
 // request, so a prefetch in flight while someone signs out would put the cookie back.
 
-const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/invite/", "/reset-password/"];
+const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/forgot-password", "/invite/", "/reset-password/"];
 
 function isPublic(pathname: string): boolean {
   return PUBLIC_PREFIXES.some((p) => (p.endsWith("/") ? pathname.startsWith(p) : pathname === p || pathname.startsWith(`${p}/`)));

@@ -1,13 +1,14 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { getTranslations } from "next-intl/server";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
 import { getSessionUser } from "@/lib/auth/actor";
 import { WORKSPACE_COOKIE } from "@/lib/auth/constants";
 import { workspaceCookieOptions } from "@/lib/auth/cookie-options";
-import { resetPassword } from "@/lib/auth/password-reset";
+import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { safeNextPath, signInSchema } from "@/lib/auth/schemas";
 import { formError, formFields, type FormState } from "@/lib/http/form-state";
 import { acceptInviteAsUser, acceptInviteWithNewAccount } from "@/lib/workspaces/accept-invite";
@@ -88,4 +89,16 @@ export async function resetPasswordAction(token: string, _prev: FormState, formD
     return formError(e);
   }
   return signInAndRedirect(email, fields.password, "/meetings");
+}
+
+export async function forgotPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const fields = formFields(formData, ["email"] as const);
+  try {
+    const { mailConfigured } = await requestPasswordReset(fields);
+    if (!mailConfigured) return { error: (await getTranslations("ForgotPassword"))("unavailable"), values: fields };
+  } catch (e) {
+    return formError(e, fields);
+  }
+  // The same answer whether or not the address has an account.
+  return { ok: true, result: { email: fields.email.trim().toLowerCase() } };
 }

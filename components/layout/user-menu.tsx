@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Disclosure } from "@/components/layout/disclosure";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
@@ -24,6 +25,9 @@ export async function UserMenu({ name, email, role }: { name: string; email: str
         <p className="mt-1 text-xs text-slate-500">{t("roleInWorkspace", { role: tRoles(role) })}</p>
       </div>
       <LanguageSwitcher className="border-b border-slate-100 px-3 py-2" />
+      <Link href="/profile" className="block w-full px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100">
+        {t("profile")}
+      </Link>
       <form action={signOutAction}>
         <button type="submit" className="w-full px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100">
           {t("signOut")}

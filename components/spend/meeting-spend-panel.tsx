@@ -6,7 +6,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { buttonClasses } from "@/components/ui/button-classes";
 import useSWR from "swr";
 import { apiFetch } from "@/lib/hooks/api-fetch";
-import type { MeetingStatement } from "@/lib/statements/meeting-statement";
+import type { MeetingStatement } from "@/lib/spend/meeting-statement";
 import { BudgetForm } from "@/components/spend/budget-form";
 import { formatDuration, formatKes, formatTime } from "@/components/spend/format";
 

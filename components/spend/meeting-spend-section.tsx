@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { meetingStatement } from "@/lib/statements/meeting-statement";
+import { meetingStatement } from "@/lib/spend/meeting-statement";
 import { MeetingSpendPanel } from "@/components/spend/meeting-spend-panel";
 
 /** Server half of the meeting page's cost section: the first statement is rendered with the page. */

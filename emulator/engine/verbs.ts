@@ -3,7 +3,7 @@ import type { Emulator } from "../context";
 import type { LiveCall } from "../state/types";
 import { sleep } from "../util";
 import { answersByItself, effectiveBehaviour, hear } from "./phones";
-import { failLeg, fetchActions } from "./voice-flow";
+import { failLeg, fetchActions } from "./voice-callback";
 
 // One function per verb. Prompt pacing (say/play) is scaled by EMULATOR_TIME_SCALE; waits on a
 // person (getDigits timeout, record length) are real time.

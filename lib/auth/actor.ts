@@ -3,10 +3,9 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { auth } from "@/auth";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { PATH_HEADER, WORKSPACE_COOKIE } from "@/lib/auth/constants";
-import { passwordFingerprint } from "@/lib/auth/session-fingerprint";
+import { readActiveSession } from "@/lib/auth/user-sessions";
 
 export type Actor = {
   userId: string;
@@ -15,6 +14,8 @@ export type Actor = {
   workspaceId: string;
   workspaceName: string;
   role: "admin" | "organiser";
+  /** The server-side session behind this request (absent for actors built outside a request). */
+  sessionId?: string;
 };
 
 export type ActorWorkspace = { id: string; name: string; role: "admin" | "organiser" };
@@ -23,27 +24,14 @@ export type ActorWorkspace = { id: string; name: string; role: "admin" | "organi
 export const getSessionUser = cache(async () => {
   const session = await auth();
   const userId = session?.user?.id;
-  if (!userId) return null;
-  // Re-read on every request: a removed member or deleted user loses access at once, JWT or not.
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      passwordHash: true,
-      locale: true,
-      memberships: {
-        select: { role: true, workspace: { select: { id: true, name: true } } },
-        orderBy: { createdAt: "asc" },
-      },
-    },
-  });
+  const sessionId = (session as { sid?: unknown } | null)?.sid;
+  if (!userId || typeof sessionId !== "string") return null;
+  // Re-read on every request: a revoked, idle or expired session, a removed member or a deleted
+  // user loses access at once, whatever the cookie says.
+  const user = await readActiveSession(sessionId, userId);
   if (!user) return null;
-  // A session issued before the latest password change is void.
-  if ((session as { sv?: unknown }).sv !== passwordFingerprint(user.passwordHash)) return null;
   const workspaces: ActorWorkspace[] = user.memberships.map((m) => ({ ...m.workspace, role: m.role }));
-  return { id: user.id, email: user.email, name: user.name, locale: user.locale, workspaces };
+  return { id: user.id, email: user.email, name: user.name, locale: user.locale, workspaces, sessionId };
 });
 
 /**
@@ -62,6 +50,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     workspaceId: current.id,
     workspaceName: current.name,
     role: current.role,
+    sessionId: user.sessionId,
   };
 });
 

@@ -5,7 +5,7 @@ import { log } from "@/lib/log";
 import { verifyPassword } from "@/lib/auth/password";
 import { checkLoginThrottle, clientIp, recordLoginAttempt } from "@/lib/auth/rate-limit";
 import { signInSchema } from "@/lib/auth/schemas";
-import { passwordFingerprint } from "@/lib/auth/session-fingerprint";
+import { startUserSession } from "@/lib/auth/user-sessions";
 
 /** Thrown (and surfaced by the sign-in action) when an account or IP has too many recent failures. */
 export class TooManyAttempts extends CredentialsSignin {
@@ -15,7 +15,7 @@ export class TooManyAttempts extends CredentialsSignin {
   }
 }
 
-export type AuthorizedUser = { id: string; email: string; name: string; sessionVersion: string };
+export type AuthorizedUser = { id: string; email: string; name: string; sessionId: string };
 
 // Same answer ("invalid credentials") for an unknown email and a wrong password, in the same time.
 export async function authorizeCredentials(input: unknown, request: Request): Promise<AuthorizedUser | null> {
@@ -34,5 +34,5 @@ export async function authorizeCredentials(input: unknown, request: Request): Pr
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
   await recordLoginAttempt(email, ip, ok && !!user);
   if (!ok || !user) return null;
-  return { id: user.id, email: user.email, name: user.name, sessionVersion: passwordFingerprint(user.passwordHash) };
+  return { id: user.id, email: user.email, name: user.name, sessionId: await startUserSession(user.id) };
 }

@@ -1,27 +1,37 @@
 import type { NextAuthConfig } from "next-auth";
 import { env, isLocalMode } from "@/lib/env";
+import { safeNextPath } from "@/lib/auth/schemas";
+import { SESSION_ABSOLUTE_MS } from "@/lib/auth/session-limits";
 
 // Provider-free part of the Auth.js config: safe to load in proxy.ts (no database, no argon2).
 // auth.ts adds the credentials provider on top of it.
-// Sessions last 30 days from sign-in: nothing re-issues the cookie on each request (see proxy.ts).
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+// The cookie lives as long as the absolute session limit; the idle limit and revocation are
+// enforced server-side on every request (lib/auth/user-sessions.ts), not by the cookie.
+export const SESSION_MAX_AGE_SECONDS = SESSION_ABSOLUTE_MS / 1000;
 
 export const baseAuthConfig = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [],
   callbacks: {
+    // Auth.js's own callbackUrl (e.g. POST /api/auth/callback/credentials) obeys the same rule as
+    // `?next=`: a same-site path, else the meetings page.
+    redirect({ url, baseUrl }) {
+      const parsed = URL.parse(url, baseUrl);
+      const path = parsed && parsed.origin === new URL(baseUrl).origin ? `${parsed.pathname}${parsed.search}${parsed.hash}` : null;
+      return new URL(safeNextPath(path), baseUrl).toString();
+    },
     jwt({ token, user }) {
       if (user?.id) {
         token.sub = user.id;
-        token.sv = (user as { sessionVersion?: string }).sessionVersion;
+        // The server-side session row (see lib/auth/user-sessions.ts).
+        token.sid = (user as { sessionId?: string }).sessionId;
       }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      // An HMAC of the password hash (see session-fingerprint.ts); reveals nothing about it.
-      (session as { sv?: unknown }).sv = token.sv;
+      (session as { sid?: unknown }).sid = token.sid;
       return session;
     },
   },

@@ -11,6 +11,9 @@ import { assertMembership } from "@/lib/workspaces/switch-workspace";
 
 // Server actions for the signed-in shell (Next origin-checks every server action).
 
+// Auth.js's signOut event (auth.ts) revokes every server-side session of the user: this browser,
+// any other device and any copied cookie. "Sign out everywhere" on the profile page is the same
+// action, spelled out for people who want to be sure.
 export async function signOutAction(formData: FormData): Promise<void> {
   const next = formData.get("next");
   await signOut({ redirectTo: safeNextPath(next, "/sign-in") });

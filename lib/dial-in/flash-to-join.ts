@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { jobsEnqueued } from "@/lib/jobs/worker";
+import { jobsEnqueued } from "@/lib/jobs/wake";
 import { log } from "@/lib/log";
 import type { VoiceResponse } from "@/lib/sautikit/contract/voice-actions";
 import { findConnection } from "@/lib/sautikit/connection";

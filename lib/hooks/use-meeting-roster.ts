@@ -22,17 +22,38 @@ export function useMeetingRoster(meetingId: string, initial: RosterSnapshot) {
 
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
-    const source = new EventSource(`/api/meetings/${meetingId}/stream`);
-    source.addEventListener("open", () => setStreaming(true));
-    source.addEventListener("error", () => setStreaming(false));
-    source.addEventListener("roster", (e) => {
-      const snapshot = JSON.parse((e as MessageEvent<string>).data) as RosterSnapshot;
-      setStreaming(true);
-      // A push is a local mutation to SWR: a fetch that started before it is discarded when it
-      // returns, so a slow poll never replaces a newer snapshot with an older one.
-      void mutate(snapshot, { revalidate: false });
-    });
-    return () => source.close();
+    let source: EventSource | undefined;
+    let stopped = false;
+    const connect = () => {
+      const next = new EventSource(`/api/meetings/${meetingId}/stream`);
+      source = next;
+      next.addEventListener("open", () => setStreaming(true));
+      next.addEventListener("error", () => setStreaming(false));
+      next.addEventListener("roster", (e) => {
+        const snapshot = JSON.parse((e as MessageEvent<string>).data) as RosterSnapshot;
+        setStreaming(true);
+        // A push is a local mutation to SWR: a fetch that started before it is discarded when it
+        // returns, so a slow poll never replaces a newer snapshot with an older one.
+        void mutate(snapshot, { revalidate: false });
+      });
+      // The server ends each stream after a while: open the next one straight away, still showing
+      // "live" (the new stream starts with the current roster), instead of waiting out EventSource's
+      // retry delay with polling.
+      next.addEventListener("reconnect", () => {
+        next.close();
+        if (!stopped) connect();
+      });
+      // Signed out, or no longer a member: stop streaming; polling then surfaces the 401/404.
+      next.addEventListener("denied", () => {
+        next.close();
+        setStreaming(false);
+      });
+    };
+    connect();
+    return () => {
+      stopped = true;
+      source?.close();
+    };
   }, [meetingId, mutate]);
 
   // fallbackData makes data always defined at runtime; SWR's types cannot see that.

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { jobsEnqueued } from "@/lib/jobs/worker";
+import { jobsEnqueued } from "@/lib/jobs/wake";
 
 export type EnqueueInput = {
   kind: string;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { claimJobs, type ClaimedJob } from "@/lib/jobs/claim-jobs";
-import { getJobHandler } from "@/lib/jobs/registry";
+import { jobRunners, type JobRunners } from "@/lib/jobs/registry";
 import { isRetryLater } from "@/lib/jobs/retry-later";
 
 export type RunOptions = {
@@ -12,6 +12,8 @@ export type RunOptions = {
   leaseMs?: number;
   baseRetryMs?: number;
   maxRetryMs?: number;
+  /** Which function runs each kind: the app's wiring unless a test brings its own. */
+  runners?: JobRunners;
   /** The clock jobs are claimed and rescheduled by (tests pass a fake one to let minutes pass). */
   now?: () => number;
 };
@@ -19,7 +21,7 @@ export type RunOptions = {
 // limit 1: claim only the job about to run. Jobs run one after another, and a claimed job that
 // never started still waits out its whole lease (60 s) if this process dies — with a batch, a crash
 // left the rest of the batch (e.g. the next dials of Call everyone) stranded for a minute.
-export const JOB_DEFAULTS = { limit: 1, leaseMs: 60_000, baseRetryMs: 2_000, maxRetryMs: 15 * 60_000, now: Date.now } as const;
+export const JOB_DEFAULTS = { limit: 1, leaseMs: 60_000, baseRetryMs: 2_000, maxRetryMs: 15 * 60_000, runners: jobRunners, now: Date.now } as const;
 
 /** Claims due jobs and runs them; returns how many were claimed. */
 export async function runDueJobs(opts: RunOptions): Promise<number> {
@@ -30,7 +32,7 @@ export async function runDueJobs(opts: RunOptions): Promise<number> {
 }
 
 async function runOne(job: ClaimedJob, o: Required<RunOptions>): Promise<void> {
-  const handler = getJobHandler(job.kind);
+  const handler = o.runners[job.kind];
   try {
     if (!handler) throw new Error(`no handler registered for job kind "${job.kind}"`);
     await handler(job.payload, { jobId: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts });

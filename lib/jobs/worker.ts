@@ -4,6 +4,7 @@ import { hostname } from "node:os";
 import { log } from "@/lib/log";
 import { nextPendingRunAt } from "@/lib/jobs/claim-jobs";
 import { runDueJobs, type RunOptions } from "@/lib/jobs/run-due-jobs";
+import { runningWorkers as running } from "@/lib/jobs/wake";
 
 // The in-process worker loop: run what is due, then sleep until the next job is due — never longer
 // than the poll interval, which is how jobs enqueued by other processes (or whose lease ran out)
@@ -14,9 +15,8 @@ export type WorkerHandle = { id: string; stop(): Promise<void>; poke(): void; wa
 
 type WorkerOptions = Partial<RunOptions> & { intervalMs?: number };
 
-// Every worker started in this process (dev reloads and bundles share globalThis, not modules).
-const registry = globalThis as typeof globalThis & { __mkutanoJobWorkers?: Set<WorkerHandle>; __mkutanoJobWorker?: WorkerHandle };
-const running = (registry.__mkutanoJobWorkers ??= new Set<WorkerHandle>());
+// The process's one worker (dev reloads and bundles share globalThis, not modules: lib/jobs/wake.ts).
+const registry = globalThis as typeof globalThis & { __mkutanoJobWorker?: WorkerHandle };
 
 export function startJobWorker(opts: WorkerOptions = {}): WorkerHandle {
   const id = opts.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -91,11 +91,6 @@ export function startJobWorker(opts: WorkerOptions = {}): WorkerHandle {
   void loop();
   log.info({ worker: id }, "job worker started");
   return handle;
-}
-
-/** Tells this process's workers that a job (already committed) is due at `runAt`, so none of them sleeps past it. */
-export function jobsEnqueued(runAt: Date = new Date()): void {
-  for (const w of running) w.wakeBy(runAt);
 }
 
 // One worker per process, even if Next calls register() again (dev reloads).

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { jobsEnqueued } from "@/lib/jobs/worker";
+import { jobsEnqueued } from "@/lib/jobs/wake";
 import { log } from "@/lib/log";
 import { createLegIfIdle, DIAL_LEG_JOB } from "@/lib/meetings/dial-participant";
 import { placeLegCall } from "@/lib/meetings/place-leg-call";

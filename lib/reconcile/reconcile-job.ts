@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { registerJobHandler } from "@/lib/jobs/registry";
 import { log } from "@/lib/log";
 import { reconcileStaleLegs, requeueStalledDials } from "@/lib/reconcile/reconcile-legs";
 
@@ -21,14 +20,13 @@ export async function scheduleReconcile(at: Date = new Date()): Promise<void> {
   await enqueueJob({ kind: RECONCILE_JOB, uniqueKey: slotKey(at), runAt: at, maxAttempts: 3 });
 }
 
-export function registerReconcileJobs(): void {
-  registerJobHandler(RECONCILE_JOB, async () => {
-    const now = new Date();
-    // Chain first: a failing sweep must not stop the next ones.
-    await scheduleReconcile(new Date(now.getTime() + RECONCILE_EVERY_MS));
-    await db.job.deleteMany({ where: { kind: RECONCILE_JOB, status: "done", updatedAt: { lt: new Date(now.getTime() - KEEP_DONE_MS) } } });
-    const result = await reconcileStaleLegs({ now });
-    const requeued = await requeueStalledDials({ now });
-    if (result.checked || result.failed || requeued) log.info({ ...result, requeued }, "reconcile sweep");
-  });
+/** The RECONCILE_JOB runner: schedules the next slot, then sweeps (live legs, then queued dials with no job left). */
+export async function runReconcileJob(): Promise<void> {
+  const now = new Date();
+  // Chain first: a failing sweep must not stop the next ones.
+  await scheduleReconcile(new Date(now.getTime() + RECONCILE_EVERY_MS));
+  await db.job.deleteMany({ where: { kind: RECONCILE_JOB, status: "done", updatedAt: { lt: new Date(now.getTime() - KEEP_DONE_MS) } } });
+  const result = await reconcileStaleLegs({ now });
+  const requeued = await requeueStalledDials({ now });
+  if (result.checked || result.failed || requeued) log.info({ ...result, requeued }, "reconcile sweep");
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
-import { jobsEnqueued } from "@/lib/jobs/worker";
+import { jobsEnqueued } from "@/lib/jobs/wake";
 import { requeueWaitingDial } from "@/lib/meetings/requeue-dial";
 import { type SautikitCall, type SautikitClient, sautikitStatusOf } from "@/lib/sautikit/client";
 import { clientFor } from "@/lib/sautikit/connection";

@@ -2,7 +2,7 @@ import "server-only";
 import type { CallEvent } from "@/lib/webhooks/payloads";
 import type { CallOutcome, RosterEvent } from "@/lib/roster/roster-event";
 import type { ApplyOutcome } from "@/lib/roster/apply-conference-event";
-import { applyRosterWork } from "@/lib/webhooks/roster-batch";
+import { applyRosterWork } from "@/lib/roster/roster-batch";
 import { HANGUP_NETWORK_DROP } from "@/lib/sautikit/contract/constants";
 import { scheduleRedialAfterDrop } from "@/lib/meetings/redial-after-drop";
 

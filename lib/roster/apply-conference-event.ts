@@ -2,7 +2,7 @@ import "server-only";
 import type { ConferenceEvent } from "@/lib/webhooks/payloads";
 import type { RosterEvent } from "@/lib/roster/roster-event";
 import { captureRecording } from "@/lib/recordings/capture-recording";
-import { applyRosterWork } from "@/lib/webhooks/roster-batch";
+import { applyRosterWork } from "@/lib/roster/roster-batch";
 
 export type ApplyOutcome = { applied: boolean; reason?: string };
 
@@ -11,7 +11,7 @@ const LEG_KINDS = { join: "room.join", leave: "room.leave", mute: "room.mute", u
 /**
  * Applies one conference status event. The room name (which the app generated) must belong to the
  * workspace whose secret signed the event; legs are matched by call id / client_request_id. Events
- * arriving together are committed together (lib/webhooks/roster-batch.ts).
+ * arriving together are committed together (lib/roster/roster-batch.ts).
  */
 export async function applyConferenceEvent(workspaceId: string, ev: ConferenceEvent, eventKey: string): Promise<ApplyOutcome> {
   const at = (ev.timestamp ?? new Date()).getTime();

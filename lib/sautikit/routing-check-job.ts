@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { registerJobHandler } from "@/lib/jobs/registry";
 import { log } from "@/lib/log";
 import { checkRouting } from "@/lib/sautikit/check-routing";
 
@@ -45,13 +44,12 @@ export async function checkAllRouting(now: Date = new Date()): Promise<{ checked
   return result;
 }
 
-export function registerRoutingCheckJobs(): void {
-  registerJobHandler(ROUTING_CHECK_JOB, async () => {
-    const now = new Date();
-    // Chain first: a failing sweep must not stop the next ones.
-    await scheduleRoutingCheck(new Date(now.getTime() + ROUTING_CHECK_EVERY_MS));
-    await db.job.deleteMany({ where: { kind: ROUTING_CHECK_JOB, status: "done", updatedAt: { lt: new Date(now.getTime() - KEEP_DONE_MS) } } });
-    const result = await checkAllRouting(now);
-    if (result.mismatched || result.unavailable) log.info(result, "routing check sweep");
-  });
+/** The ROUTING_CHECK_JOB runner (lib/jobs/registry.ts): schedules the next slot, then checks. */
+export async function runRoutingCheckJob(): Promise<void> {
+  const now = new Date();
+  // Chain first: a failing sweep must not stop the next ones.
+  await scheduleRoutingCheck(new Date(now.getTime() + ROUTING_CHECK_EVERY_MS));
+  await db.job.deleteMany({ where: { kind: ROUTING_CHECK_JOB, status: "done", updatedAt: { lt: new Date(now.getTime() - KEEP_DONE_MS) } } });
+  const result = await checkAllRouting(now);
+  if (result.mismatched || result.unavailable) log.info(result, "routing check sweep");
 }

@@ -3,7 +3,6 @@ import { errorStatus, isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import {
   isSayPlayOnly,
-  notInServiceResponse,
   technicalProblemResponse,
   tryVoiceResponse,
   type VoiceResponse,
@@ -28,9 +27,8 @@ export async function dispatchVoice(ctx: WebhookContext, body: ParsedBody | null
     const error = parsed ? issues(parsed.error) : "body is neither JSON nor form-encoded";
     return { verdict: "invalid", kind, error, response: json(technicalProblemResponse()) };
   }
-  const handler = kind === "voice.outbound" ? webhookHandlers().voiceOutbound : webhookHandlers().voiceInbound;
+  const handler = webhookHandlers[ctx.route === "voice/outbound" ? "voice/outbound" : "voice/inbound"];
   const base = { kind, eventId: parsed.data.callId };
-  if (!handler) return { ...base, verdict: "accepted", error: "no handler registered", response: json(notInServiceResponse()) };
   let doc: VoiceResponse;
   try {
     doc = await handler(ctx, parsed.data);
@@ -52,7 +50,7 @@ export async function dispatchVoice(ctx: WebhookContext, body: ParsedBody | null
 type Raw = { text: string; contentType: string | null; signedAt: Date; headers: Headers };
 
 export async function dispatchEvent(ctx: WebhookContext, fields: Record<string, unknown>, raw: Raw): Promise<Outcome> {
-  const handlers = webhookHandlers();
+  const handlers = webhookHandlers;
   const common = { workspaceId: ctx.workspaceId, route: ctx.route, rawBody: raw.text, contentType: raw.contentType, signedAt: raw.signedAt };
 
   if (ctx.route === "conference/events") {
@@ -63,7 +61,7 @@ export async function dispatchEvent(ctx: WebhookContext, fields: Record<string, 
       ...common, eventId: e.eventId, kind: `conference.${e.event}`, callId: e.callId, roomName: e.room,
       sequence: e.sequence, payload: e, occurredAt: e.timestamp,
     };
-    return applyOnce(ctx, input, handlers.conferenceEvent && ((ec) => handlers.conferenceEvent!(ec, e)));
+    return applyOnce(ctx, input, (ec) => handlers["conference/events"](ec, e));
   }
   if (ctx.route === "conference/digits") {
     const p = readConferenceDigits(fields);
@@ -72,7 +70,7 @@ export async function dispatchEvent(ctx: WebhookContext, fields: Record<string, 
     const input: StoredEventInput = {
       ...common, eventId: d.eventId, kind: "conference.digits", callId: d.callId, roomName: d.room, payload: d, occurredAt: d.timestamp,
     };
-    return applyOnce(ctx, input, handlers.conferenceDigits && ((ec) => handlers.conferenceDigits!(ec, d)));
+    return applyOnce(ctx, input, (ec) => handlers["conference/digits"](ec, d));
   }
   const p = readCallEvent(fields, raw.headers);
   if (!p.success) return invalid("call.event", issues(p.error));
@@ -80,7 +78,7 @@ export async function dispatchEvent(ctx: WebhookContext, fields: Record<string, 
   const input: StoredEventInput = {
     ...common, eventId: c.eventId, kind: c.kind, callId: c.data.callId, payload: c, occurredAt: c.occurredAt,
   };
-  return applyOnce(ctx, input, handlers.callEvent && ((ec) => handlers.callEvent!(ec, c)));
+  return applyOnce(ctx, input, (ec) => handlers["call-events"](ec, c));
 }
 
 /** How long a copy of an event waits for another request that is applying it. */
@@ -89,7 +87,7 @@ const IN_PROGRESS_WAIT_MS = 5_000;
 async function applyOnce(
   ctx: WebhookContext,
   input: StoredEventInput,
-  apply: ((ec: EventContext) => Promise<VoiceResponse | void>) | undefined,
+  apply: (ec: EventContext) => Promise<VoiceResponse | void>,
 ): Promise<Outcome> {
   let stored;
   try {
@@ -111,10 +109,6 @@ async function applyOnce(
   if (stored.status === "duplicate") return { ...base, verdict: "duplicate", response: json({ ok: true, duplicate: true }) };
   if (stored.status === "in_progress") {
     return { ...base, verdict: "failed", error: "being applied by another request", response: json({ error: { message: "try again" } }, 503) };
-  }
-  if (!apply) {
-    await markEventApplied(stored.rowId);
-    return { ...base, verdict: "accepted", error: "no handler registered", response: json({ ok: true }) };
   }
   try {
     const reply = await apply({ ...ctx, eventRowId: stored.rowId, eventKey: stored.eventKey });

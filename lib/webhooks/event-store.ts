@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { groupCommit, oneByOne } from "@/lib/webhooks/group-commit";
+import { groupCommit, oneByOne } from "@/lib/db/group-commit";
 
 // The durable, deduplicated store of inbound events. An event is stored before it is applied;
 // a unique (workspaceId, eventId) key turns every redelivery into a no-op, and a claim makes sure

@@ -4,7 +4,6 @@ import { dispatchEvent, dispatchVoice, type Outcome } from "@/lib/webhooks/dispa
 import type { WebhookRoute } from "@/lib/webhooks/handlers";
 import { parseBody } from "@/lib/webhooks/parse-body";
 import { recordDelivery } from "@/lib/webhooks/record-delivery";
-import { registerAppHandlers } from "@/lib/webhooks/register-app-handlers";
 import { verifySignature } from "@/lib/webhooks/verify-signature";
 
 // The one pipeline every Sautikit webhook goes through (docs/architecture.md, "A webhook, end to end"): cheap rejects → raw body, read
@@ -21,7 +20,6 @@ export async function handleWebhook(
   route: WebhookRoute,
 ): Promise<Response> {
   const started = performance.now();
-  registerAppHandlers();
   const { workspaceId } = await params;
   const deliveryId = req.headers.get("x-sautikit-idempotency-key") ?? undefined;
   // Unverified hints, only for the log of requests that never get as far as being parsed.

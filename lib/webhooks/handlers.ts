@@ -1,15 +1,21 @@
 import "server-only";
+import { answerInboundCall } from "@/lib/dial-in/answer-inbound-call";
+import { applyHostKeypad } from "@/lib/dial-in/apply-host-keypad";
+import { answerOutboundCall } from "@/lib/meetings/answer-outbound-call";
+import { captureRecording } from "@/lib/recordings/capture-recording";
+import { applyCallEvent } from "@/lib/roster/apply-call-event";
+import { applyConferenceEvent } from "@/lib/roster/apply-conference-event";
 import type { VoiceResponse } from "@/lib/sautikit/voice-actions";
 import type { CallEvent, ConferenceDigits, ConferenceEvent, VoiceCallback } from "@/lib/webhooks/payloads";
 
-// Where webhook routes hand over to meeting logic. The pipeline (verify → parse → dedupe) runs
-// first; a handler only ever sees a verified, parsed payload for the workspace in `ctx`. Handlers
-// register once per process (see register-app-handlers.ts).
+// Which domain function answers each webhook: the one place to look. The pipeline
+// (handle-webhook.ts → dispatch.ts: verify → parse → dedupe) runs first, so a handler only ever
+// sees a verified, parsed payload for the workspace in `ctx`.
 //
 // Rules for handlers:
 // - Event handlers must be idempotent and monotonic (a stale or replayed event is a no-op).
 // - Ids in the URL or the body are claims: check that the call / room / meeting belongs to
-//   ctx.workspaceId before changing anything (docs/architecture.md; the URL is not signed, docs/sautikit.md §7).
+//   ctx.workspaceId before changing anything (the URL is not signed: docs/sautikit.md §7).
 // - Throw to make Sautikit retry later (5xx). Throw an AppError with a 4xx code for an event that
 //   can never be applied (it is recorded with the error and not retried).
 
@@ -37,22 +43,44 @@ export type ConferenceEventHandler = (ctx: EventContext, event: ConferenceEvent)
 export type ConferenceDigitsHandler = (ctx: EventContext, digits: ConferenceDigits) => Promise<VoiceResponse | void>;
 export type CallEventHandler = (ctx: EventContext, event: CallEvent) => Promise<void>;
 
-export type WebhookHandlers = {
-  voiceOutbound?: VoiceHandler;
-  voiceInbound?: VoiceHandler;
-  conferenceEvent?: ConferenceEventHandler;
-  conferenceDigits?: ConferenceDigitsHandler;
-  callEvent?: CallEventHandler;
+const applyCall: CallEventHandler = async (ctx, ev) => {
+  await applyCallEvent(ctx.workspaceId, ev, ctx.eventKey);
 };
 
-const store = globalThis as typeof globalThis & { __mkutanoWebhookHandlers?: WebhookHandlers };
-const registry: WebhookHandlers = (store.__mkutanoWebhookHandlers ??= {});
+/** `call.*` lifecycle events by kind (docs/sautikit.md §6); a kind not listed is stored and ignored. */
+export const callEventHandlers: Readonly<Record<string, CallEventHandler>> = {
+  "call.started": applyCall,
+  "call.answered": applyCall,
+  "call.completed": applyCall,
+  "call.failed": applyCall,
+  "call.recording.ready": async (ctx, ev) => {
+    await captureRecording({
+      workspaceId: ctx.workspaceId,
+      callId: ev.data.callId,
+      clientRequestId: ev.data.clientRequestId,
+      durationSeconds: ev.data.durationSeconds,
+      sizeBytes: ev.data.sizeBytes,
+      source: "call.recording.ready",
+    });
+  },
+};
 
-/** Sets (or replaces) handlers; pass `undefined` for a key to remove it. */
-export function registerWebhookHandlers(handlers: WebhookHandlers): void {
-  Object.assign(registry, handlers);
-}
+/** Each webhook route Sautikit calls (app/api/sautikit/[workspaceId]/…) and the function that answers it. */
+export const webhookHandlers = {
+  /** An outbound leg was answered: greet and bridge into the room. */
+  "voice/outbound": ((ctx, cb) => answerOutboundCall(ctx.workspaceId, cb)) as VoiceHandler,
+  /** Someone dialled a workspace number (and the PIN prompt's digits come back here). */
+  "voice/inbound": ((ctx, cb) => answerInboundCall(ctx.workspaceId, cb)) as VoiceHandler,
+  /** Room start / end, join / leave / mute: roster facts. */
+  "conference/events": (async (ctx, ev) => {
+    await applyConferenceEvent(ctx.workspaceId, ev, ctx.eventKey);
+  }) as ConferenceEventHandler,
+  /** Keys a host pressed in the room (mute all, lock, end…). */
+  "conference/digits": ((ctx, d) => applyHostKeypad(ctx.workspaceId, d)) as ConferenceDigitsHandler,
+  /** `call.*` lifecycle events, by kind (above). */
+  "call-events": (async (ctx, ev) => {
+    await callEventHandlers[ev.kind]?.(ctx, ev);
+  }) as CallEventHandler,
+} satisfies Record<WebhookRoute, unknown>;
 
-export function webhookHandlers(): Readonly<WebhookHandlers> {
-  return registry;
-}
+export type WebhookHandlers = typeof webhookHandlers;

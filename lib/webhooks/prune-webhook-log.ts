@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { registerJobHandler } from "@/lib/jobs/registry";
 
 // Retention for the webhook tables, which grow with every call. A daily job, one per day by
 // unique key, so several app processes (or restarts) never schedule it twice. Sautikit stops
@@ -26,9 +25,8 @@ export async function scheduleWebhookPrune(now: Date = new Date()): Promise<void
   await enqueueJob({ kind: PRUNE_WEBHOOK_LOG_JOB, uniqueKey: `${PRUNE_WEBHOOK_LOG_JOB}:${now.toISOString().slice(0, 10)}`, runAt: now });
 }
 
-export function registerWebhookJobs(): void {
-  registerJobHandler(PRUNE_WEBHOOK_LOG_JOB, async () => {
-    await pruneWebhookLog();
-    await scheduleWebhookPrune(new Date(Date.now() + DAY_MS));
-  });
+/** The PRUNE_WEBHOOK_LOG_JOB runner: prunes, then schedules tomorrow's. */
+export async function runWebhookPruneJob(): Promise<void> {
+  await pruneWebhookLog();
+  await scheduleWebhookPrune(new Date(Date.now() + DAY_MS));
 }

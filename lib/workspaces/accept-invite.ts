@@ -15,10 +15,13 @@ export type InviteDetails = {
   email: string;
   role: "admin" | "organiser";
   status: InviteStatus;
-  accountExists: boolean;
 };
 
-/** What the invite page shows; null for a token that matches no invite. */
+/**
+ * What the invite page shows; null for a token that matches no invite. Deliberately says nothing
+ * about whether the invited email already has an account: whoever holds the link (it may have been
+ * forwarded, or be the inviting admin) must not learn that.
+ */
 export async function getInvite(token: string): Promise<InviteDetails | null> {
   const invite = await db.invite.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -26,8 +29,7 @@ export async function getInvite(token: string): Promise<InviteDetails | null> {
   });
   if (!invite) return null;
   const status: InviteStatus = invite.acceptedAt ? "accepted" : invite.revokedAt ? "revoked" : invite.expiresAt <= new Date() ? "expired" : "valid";
-  const account = await db.user.findUnique({ where: { email: invite.email }, select: { id: true } });
-  return { workspaceId: invite.workspace.id, workspaceName: invite.workspace.name, email: invite.email, role: invite.role, status, accountExists: !!account };
+  return { workspaceId: invite.workspace.id, workspaceName: invite.workspace.name, email: invite.email, role: invite.role, status };
 }
 
 // Marks the invite used in the same transaction that grants the membership: single use even
@@ -60,6 +62,9 @@ export async function acceptInviteAsUser(token: string, user: { id: string; emai
   });
 }
 
+/** Shared with sign-up: the same words whatever the reason an account could not be created. */
+export const ACCOUNT_NOT_CREATED = "We could not create an account with this email. If you already use Mkutano, sign in instead (or use “Forgot password”).";
+
 export const newAccountSchema = z.object({ name: nameSchema, password: passwordSchema });
 
 /** Someone without an account accepts: the account is created for the invited email. */
@@ -77,7 +82,7 @@ export async function acceptInviteWithNewAccount(token: string, input: unknown):
       return { userId: user.id, email: invite.email, workspaceId: invite.workspaceId };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError("CONFLICT", "An account with this email already exists. Sign in to accept the invite.");
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", ACCOUNT_NOT_CREATED);
     throw e;
   }
 }

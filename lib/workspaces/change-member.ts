@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { revokeAllSessions } from "@/lib/auth/user-sessions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertAdmin } from "@/lib/workspaces/assert-admin";
@@ -43,6 +44,9 @@ export async function removeMember(actor: Actor, membershipId: string): Promise<
     const m = await lockedMembership(tx, actor, membershipId);
     if (m.role === "admin") await assertAnotherAdmin(tx, actor.workspaceId, m.id);
     await tx.membership.delete({ where: { id: m.id } });
+    // Every open session of the removed user ends (streams re-check too): they sign in again to
+    // reach their other workspaces, and nothing started in this one keeps running for them.
+    await revokeAllSessions(m.userId, tx);
     await tx.auditLog.create({
       data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "member.removed", target: m.userId },
     });

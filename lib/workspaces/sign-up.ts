@@ -5,6 +5,7 @@ import { log } from "@/lib/log";
 import { hashPassword } from "@/lib/auth/password";
 import { signUpSchema } from "@/lib/auth/schemas";
 import { onWorkspaceCreated } from "@/lib/workspaces/on-workspace-created";
+import { ACCOUNT_NOT_CREATED } from "@/lib/workspaces/accept-invite";
 import { isUniqueViolation } from "@/lib/workspaces/prisma-errors";
 
 /** Creates a user, a workspace and the user's admin membership in one write, then connects it. */
@@ -24,9 +25,7 @@ export async function signUp(input: unknown): Promise<{ userId: string; workspac
     });
   } catch (e) {
     if (isUniqueViolation(e)) {
-      throw new AppError("CONFLICT", "An account with this email already exists. Sign in instead.", {
-        details: [{ path: "email", message: "An account with this email already exists" }],
-      });
+      throw new AppError("CONFLICT", ACCOUNT_NOT_CREATED, { details: [{ path: "email", message: "Use another email, or sign in" }] });
     }
     throw e;
   }

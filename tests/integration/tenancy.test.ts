@@ -276,7 +276,9 @@ describe("probe routes (session, workspace cookie, member removal)", () => {
       expect((await o.signIn(organiserA.email, "organiser-pass-1")).status).toBe(302);
       expect((await o.fetch("/api/me")).status).toBe(200);
 
-      const { url } = await m.resets.issuePasswordReset(actorA, organiserA.membershipId);
+      const issued = await m.resets.issuePasswordReset(actorA, organiserA.membershipId);
+      if (issued.kind !== "link") throw new Error(`expected a link, got ${issued.kind}`);
+      const { url } = issued;
       const token = url.split("/reset-password/")[1]!;
       await m.resets.resetPassword(token, { password: "brand-new-pass-2", confirm: "brand-new-pass-2" });
       await expect(m.resets.resetPassword(token, { password: "another-pass-3", confirm: "another-pass-3" })).rejects.toMatchObject({ code: "CONFLICT" });

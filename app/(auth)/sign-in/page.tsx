@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { Notice } from "@/components/ui/notice";
 import { getActor, getSessionUser } from "@/lib/auth/actor";
 import { safeNextPath } from "@/lib/auth/schemas";
+import { ClientIntl } from "@/lib/i18n/client-intl";
 import { SignInForm } from "@/app/(auth)/sign-in/sign-in-form";
 
 export const metadata = { title: "Sign in" };
@@ -23,7 +24,9 @@ export default async function SignInPage({ searchParams }: Props) {
           {orphan.email} is not a member of any workspace any more. Ask a workspace admin for a new invite.
         </Notice>
       ) : null}
-      <SignInForm next={next ? nextPath : undefined} email={typeof email === "string" ? email : undefined} />
+      <ClientIntl namespaces={["SignIn"]}>
+        <SignInForm next={next ? nextPath : undefined} email={typeof email === "string" ? email : undefined} />
+      </ClientIntl>
     </>
   );
 }

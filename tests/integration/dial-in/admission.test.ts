@@ -14,9 +14,9 @@ let m: {
   addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
   buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
   saveGuest: typeof import("@/lib/dial-in/save-guest").saveGuest;
-  meetingStatement: typeof import("@/lib/statements/meeting-statement").meetingStatement;
-  statementCsv: typeof import("@/lib/statements/statement-csv").statementCsv;
-  reconcileCalls: typeof import("@/lib/call-log/reconcile-calls").reconcileCalls;
+  meetingStatement: typeof import("@/lib/spend/meeting-statement").meetingStatement;
+  statementCsv: typeof import("@/lib/spend/statement-csv").statementCsv;
+  reconcileCalls: typeof import("@/lib/reconcile/reconcile-calls").reconcileCalls;
   en: typeof import("@/lib/meetings/prompts/en").en;
   sw: typeof import("@/lib/meetings/prompts/sw").sw;
 };
@@ -30,9 +30,9 @@ beforeAll(async () => {
     addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
     buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
     saveGuest: (await import("@/lib/dial-in/save-guest")).saveGuest,
-    meetingStatement: (await import("@/lib/statements/meeting-statement")).meetingStatement,
-    statementCsv: (await import("@/lib/statements/statement-csv")).statementCsv,
-    reconcileCalls: (await import("@/lib/call-log/reconcile-calls")).reconcileCalls,
+    meetingStatement: (await import("@/lib/spend/meeting-statement")).meetingStatement,
+    statementCsv: (await import("@/lib/spend/statement-csv")).statementCsv,
+    reconcileCalls: (await import("@/lib/reconcile/reconcile-calls")).reconcileCalls,
     en: (await import("@/lib/meetings/prompts/en")).en,
     sw: (await import("@/lib/meetings/prompts/sw")).sw,
   };

@@ -28,7 +28,6 @@ beforeAll(async () => {
     buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
     en: (await import("@/lib/meetings/prompts/en")).en,
   };
-  (await import("@/lib/webhooks/register-app-handlers")).registerAppHandlers();
   worker = (await import("@/lib/jobs/worker")).startJobWorker({ intervalMs: 200 });
 });
 afterAll(async () => {

@@ -38,12 +38,14 @@ describe("instrumentation register()", () => {
     await register();
     expect(workerOf()).toBe(first);
 
-    const { registerJobHandler } = await import("@/lib/jobs/registry");
-    const { enqueueJob } = await import("@/lib/jobs/enqueue-job");
-    const ran: string[] = [];
-    registerJobHandler("t.instrumented", async (p) => void ran.push((p as { v: string }).v));
-    await enqueueJob({ kind: "t.instrumented", payload: { v: "hello" } });
-    await expect.poll(() => ran, { timeout: 10_000, interval: 50 }).toEqual(["hello"]);
+    // register() schedules the daily webhook-log prune; the worker runs it with the app's wiring,
+    // and the runner chains tomorrow's.
+    const { db } = await import("@/lib/db");
+    const { PRUNE_WEBHOOK_LOG_JOB } = await import("@/lib/webhooks/prune-webhook-log");
+    await expect
+      .poll(() => db.job.count({ where: { kind: PRUNE_WEBHOOK_LOG_JOB, status: "done" } }), { timeout: 10_000, interval: 50 })
+      .toBe(1);
+    expect(await db.job.count({ where: { kind: PRUNE_WEBHOOK_LOG_JOB, status: "pending", runAt: { gt: new Date() } } })).toBe(1);
   });
 
   it("starts nothing when MKUTANO_DISABLE_WORKER is set", async () => {

@@ -2,30 +2,32 @@
 // backoff, permanent failure, unique keys, and lease expiry after a crashed worker.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import type { JobRunner } from "@/lib/jobs/registry";
 
 let database: TestDatabase;
+/** This file's own job kinds, in place of the app's wiring. */
+const runners: Record<string, JobRunner> = {};
 let m: {
   db: typeof import("@/lib/db").db;
   disconnectDb: typeof import("@/lib/db").disconnectDb;
   enqueueJob: typeof import("@/lib/jobs/enqueue-job").enqueueJob;
   claimJobs: typeof import("@/lib/jobs/claim-jobs").claimJobs;
   runDueJobs: typeof import("@/lib/jobs/run-due-jobs").runDueJobs;
-  registerJobHandler: typeof import("@/lib/jobs/registry").registerJobHandler;
+  registerJobHandler: (kind: string, runner: JobRunner) => void;
   startJobWorker: typeof import("@/lib/jobs/worker").startJobWorker;
 };
 
 beforeAll(async () => {
   database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
-  const [dbm, enq, claim, run, reg, worker] = await Promise.all([
+  const [dbm, enq, claim, run, worker] = await Promise.all([
     import("@/lib/db"),
     import("@/lib/jobs/enqueue-job"),
     import("@/lib/jobs/claim-jobs"),
     import("@/lib/jobs/run-due-jobs"),
-    import("@/lib/jobs/registry"),
     import("@/lib/jobs/worker"),
   ]);
-  m = { db: dbm.db, disconnectDb: dbm.disconnectDb, enqueueJob: enq.enqueueJob, claimJobs: claim.claimJobs, runDueJobs: run.runDueJobs, registerJobHandler: reg.registerJobHandler, startJobWorker: worker.startJobWorker };
+  m = { db: dbm.db, disconnectDb: dbm.disconnectDb, enqueueJob: enq.enqueueJob, claimJobs: claim.claimJobs, runDueJobs: run.runDueJobs, registerJobHandler: (kind, runner) => void (runners[kind] = runner), startJobWorker: worker.startJobWorker };
 });
 
 afterAll(async () => {
@@ -43,8 +45,8 @@ describe("durable jobs", () => {
     m.registerJobHandler("t.echo", async (payload) => void seen.push(payload));
     const now = await m.enqueueJob({ kind: "t.echo", payload: { n: 1 } });
     const later = await m.enqueueJob({ kind: "t.echo", payload: { n: 2 }, runAt: new Date(Date.now() + 60_000) });
-    expect(await m.runDueJobs({ workerId: "w1" })).toBe(1);
-    expect(await m.runDueJobs({ workerId: "w1" })).toBe(0);
+    expect(await m.runDueJobs({ runners, workerId: "w1" })).toBe(1);
+    expect(await m.runDueJobs({ runners, workerId: "w1" })).toBe(0);
     expect(seen).toEqual([{ n: 1 }]);
     expect(await m.db.job.findUnique({ where: { id: now.id } })).toMatchObject({ status: "done", attempts: 1, lockedUntil: null });
     expect(await m.db.job.findUnique({ where: { id: later.id } })).toMatchObject({ status: "pending", attempts: 0 });
@@ -71,15 +73,15 @@ describe("durable jobs", () => {
       throw new Error(`boom ${calls}`);
     });
     const job = await m.enqueueJob({ kind: "t.flaky", maxAttempts: 3 });
-    await m.runDueJobs({ workerId: "w1", baseRetryMs: 10_000 });
+    await m.runDueJobs({ runners, workerId: "w1", baseRetryMs: 10_000 });
     const afterOne = await m.db.job.findUniqueOrThrow({ where: { id: job.id } });
     expect(afterOne).toMatchObject({ status: "pending", attempts: 1, lastError: "boom 1", lockedUntil: null });
     expect(afterOne.runAt.getTime()).toBeGreaterThan(Date.now());
     // Not due yet: nothing runs.
-    expect(await m.runDueJobs({ workerId: "w1" })).toBe(0);
+    expect(await m.runDueJobs({ runners, workerId: "w1" })).toBe(0);
     for (let i = 0; i < 2; i++) {
       await m.db.job.update({ where: { id: job.id }, data: { runAt: new Date(Date.now() - 1) } });
-      await m.runDueJobs({ workerId: "w1" });
+      await m.runDueJobs({ runners, workerId: "w1" });
     }
     expect(await m.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "failed", attempts: 3, lastError: "boom 3" });
     expect(calls).toBe(3);
@@ -92,9 +94,9 @@ describe("durable jobs", () => {
     // Worker A claims it and "crashes" (never reports back).
     const claimed = await m.claimJobs("worker-a", 5, 60_000);
     expect(claimed.map((j) => j.id)).toEqual([job.id]);
-    expect(await m.runDueJobs({ workerId: "worker-b" })).toBe(0);
+    expect(await m.runDueJobs({ runners, workerId: "worker-b" })).toBe(0);
     await m.db.job.update({ where: { id: job.id }, data: { lockedUntil: new Date(Date.now() - 1) } });
-    expect(await m.runDueJobs({ workerId: "worker-b" })).toBe(1);
+    expect(await m.runDueJobs({ runners, workerId: "worker-b" })).toBe(1);
     expect(runs).toBe(1);
     expect(await m.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done", attempts: 2, lockedBy: "worker-b" });
   });
@@ -111,7 +113,7 @@ describe("durable jobs", () => {
     const running: number[] = [];
     m.registerJobHandler("t.peek", async () => void running.push(await m.db.job.count({ where: { kind: "t.peek", status: "running" } })));
     await Promise.all([0, 1, 2].map((i) => m.enqueueJob({ kind: "t.peek", payload: { i } })));
-    for (let i = 0; i < 3; i++) expect(await m.runDueJobs({ workerId: "w1" })).toBe(1);
+    for (let i = 0; i < 3; i++) expect(await m.runDueJobs({ runners, workerId: "w1" })).toBe(1);
     expect(running).toEqual([1, 1, 1]);
   });
 
@@ -119,7 +121,7 @@ describe("durable jobs", () => {
     const done: number[] = [];
     m.registerJobHandler("t.loop", async (p) => void done.push((p as { i: number }).i));
     await Promise.all([0, 1, 2, 3, 4, 5, 6].map((i) => m.enqueueJob({ kind: "t.loop", payload: { i } })));
-    const worker = m.startJobWorker({ workerId: "loop", intervalMs: 20 });
+    const worker = m.startJobWorker({ runners, workerId: "loop", intervalMs: 20 });
     try {
       await expect.poll(() => done.length, { timeout: 10_000, interval: 20 }).toBe(7);
     } finally {

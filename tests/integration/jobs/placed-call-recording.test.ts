@@ -33,7 +33,6 @@ beforeAll(async () => {
     enqueueJob: (await import("@/lib/jobs/enqueue-job")).enqueueJob,
     runDueJobs: (await import("@/lib/jobs/run-due-jobs")).runDueJobs,
   };
-  (await import("@/lib/webhooks/register-app-handlers")).registerAppHandlers();
 });
 
 afterEach(async () => {

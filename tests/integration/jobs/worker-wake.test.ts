@@ -5,6 +5,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/test-db";
 import { makeUntil } from "@/tests/support/until";
+import type { JobRunners } from "@/lib/jobs/registry";
 import type { WorkerHandle } from "@/lib/jobs/worker";
 
 const POLL_MS = 10_000;
@@ -16,19 +17,19 @@ let m: {
   db: typeof import("@/lib/db").db;
   disconnectDb: typeof import("@/lib/db").disconnectDb;
   enqueueJob: typeof import("@/lib/jobs/enqueue-job").enqueueJob;
-  registerJobHandler: typeof import("@/lib/jobs/registry").registerJobHandler;
   startJobWorker: typeof import("@/lib/jobs/worker").startJobWorker;
 };
 let worker: WorkerHandle | undefined;
 /** Job name → when its handler started (ms since the epoch). */
 const started = new Map<string, number>();
+/** This file's own job kind, in place of the app's wiring. */
+const runners: JobRunners = { "t.wake": async (p) => void started.set((p as { name: string }).name, Date.now()) };
 
 beforeAll(async () => {
   database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
-  const [dbm, enq, reg, w] = await Promise.all([import("@/lib/db"), import("@/lib/jobs/enqueue-job"), import("@/lib/jobs/registry"), import("@/lib/jobs/worker")]);
-  m = { db: dbm.db, disconnectDb: dbm.disconnectDb, enqueueJob: enq.enqueueJob, registerJobHandler: reg.registerJobHandler, startJobWorker: w.startJobWorker };
-  m.registerJobHandler("t.wake", async (p) => void started.set((p as { name: string }).name, Date.now()));
+  const [dbm, enq, w] = await Promise.all([import("@/lib/db"), import("@/lib/jobs/enqueue-job"), import("@/lib/jobs/worker")]);
+  m = { db: dbm.db, disconnectDb: dbm.disconnectDb, enqueueJob: enq.enqueueJob, startJobWorker: w.startJobWorker };
 });
 
 afterAll(async () => {
@@ -51,7 +52,7 @@ const enqueue = (name: string, runAt: Date) => m.enqueueJob({ kind: "t.wake", pa
 /** Starts a worker and returns once it has drained a first job, i.e. once it is asleep. */
 async function idleWorker(): Promise<void> {
   await enqueue("warm-up", new Date());
-  worker = m.startJobWorker({ workerId: "wake", intervalMs: POLL_MS });
+  worker = m.startJobWorker({ runners, workerId: "wake", intervalMs: POLL_MS });
   await until("the warm-up job", () => started.has("warm-up"));
   await until("the warm-up job to be marked done", async () => (await m.db.job.count({ where: { status: { not: "done" } } })) === 0);
 }
@@ -72,7 +73,7 @@ describe("job worker wake-up", () => {
     await enqueue("first", new Date(now));
     const later = new Date(now + 800);
     await enqueue("later", later);
-    worker = m.startJobWorker({ workerId: "wake", intervalMs: POLL_MS });
+    worker = m.startJobWorker({ runners, workerId: "wake", intervalMs: POLL_MS });
     const at = await until("the later job to run", () => started.get("later"));
     expect(started.get("first")).toBeLessThan(at);
     expect(at).toBeGreaterThanOrEqual(later.getTime());

@@ -16,7 +16,6 @@ let m: {
   scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
   addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
   dialParticipant: typeof import("@/lib/meetings/dial-participant").dialParticipant;
-  registerMeetingHandlers: typeof import("@/lib/meetings/register-meeting-handlers").registerMeetingHandlers;
   connectEmulatorWorkspace: typeof import("@/lib/sautikit/connect-emulator-workspace").connectEmulatorWorkspace;
   buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
   confirm: typeof import("@/lib/meetings/confirm-answer");
@@ -33,13 +32,11 @@ beforeAll(async () => {
     scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
     addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
     dialParticipant: (await import("@/lib/meetings/dial-participant")).dialParticipant,
-    registerMeetingHandlers: (await import("@/lib/meetings/register-meeting-handlers")).registerMeetingHandlers,
     connectEmulatorWorkspace: (await import("@/lib/sautikit/connect-emulator-workspace")).connectEmulatorWorkspace,
     buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
     confirm: await import("@/lib/meetings/confirm-answer"),
     callCostMinor: (await import("@/lib/sautikit/contract/constants")).callCostMinor,
   };
-  m.registerMeetingHandlers();
 }, 120_000);
 afterAll(async () => {
   await server?.stop();

@@ -16,7 +16,6 @@ let m: {
   addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
   dialParticipant: typeof import("@/lib/meetings/dial-participant").dialParticipant;
   runDueJobs: typeof import("@/lib/jobs/run-due-jobs").runDueJobs;
-  registerMeetingHandlers: typeof import("@/lib/meetings/register-meeting-handlers").registerMeetingHandlers;
   connectEmulatorWorkspace: typeof import("@/lib/sautikit/connect-emulator-workspace").connectEmulatorWorkspace;
   buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
 };
@@ -31,11 +30,9 @@ beforeAll(async () => {
     addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
     dialParticipant: (await import("@/lib/meetings/dial-participant")).dialParticipant,
     runDueJobs: (await import("@/lib/jobs/run-due-jobs")).runDueJobs,
-    registerMeetingHandlers: (await import("@/lib/meetings/register-meeting-handlers")).registerMeetingHandlers,
     connectEmulatorWorkspace: (await import("@/lib/sautikit/connect-emulator-workspace")).connectEmulatorWorkspace,
     buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
   };
-  m.registerMeetingHandlers();
 }, 120_000);
 afterAll(async () => {
   await server?.stop();

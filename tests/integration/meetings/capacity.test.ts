@@ -11,7 +11,7 @@ let m: {
   scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
   addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
   dialParticipant: typeof import("@/lib/meetings/dial-participant").dialParticipant;
-  endMeeting: typeof import("@/lib/meetings/end-meeting").endMeeting;
+  endMeeting: typeof import("@/lib/call-control/end-meeting").endMeeting;
   connectEmulatorWorkspace: typeof import("@/lib/sautikit/connect-emulator-workspace").connectEmulatorWorkspace;
   en: typeof import("@/lib/meetings/prompts/en").en;
 };
@@ -23,7 +23,7 @@ beforeAll(async () => {
     scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
     addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
     dialParticipant: (await import("@/lib/meetings/dial-participant")).dialParticipant,
-    endMeeting: (await import("@/lib/meetings/end-meeting")).endMeeting,
+    endMeeting: (await import("@/lib/call-control/end-meeting")).endMeeting,
     connectEmulatorWorkspace: (await import("@/lib/sautikit/connect-emulator-workspace")).connectEmulatorWorkspace,
     en: (await import("@/lib/meetings/prompts/en")).en,
   };

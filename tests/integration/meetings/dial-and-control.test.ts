@@ -14,9 +14,8 @@ let m: {
   addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
   dialParticipant: typeof import("@/lib/meetings/dial-participant").dialParticipant;
   callEveryone: typeof import("@/lib/meetings/call-everyone").callEveryone;
-  controlLeg: typeof import("@/lib/meetings/control-leg").controlLeg;
+  controlLeg: typeof import("@/lib/call-control/control-leg").controlLeg;
   runDueJobs: typeof import("@/lib/jobs/run-due-jobs").runDueJobs;
-  registerMeetingHandlers: typeof import("@/lib/meetings/register-meeting-handlers").registerMeetingHandlers;
   connectEmulatorWorkspace: typeof import("@/lib/sautikit/connect-emulator-workspace").connectEmulatorWorkspace;
   buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
 };
@@ -29,13 +28,11 @@ beforeAll(async () => {
     addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
     dialParticipant: (await import("@/lib/meetings/dial-participant")).dialParticipant,
     callEveryone: (await import("@/lib/meetings/call-everyone")).callEveryone,
-    controlLeg: (await import("@/lib/meetings/control-leg")).controlLeg,
+    controlLeg: (await import("@/lib/call-control/control-leg")).controlLeg,
     runDueJobs: (await import("@/lib/jobs/run-due-jobs")).runDueJobs,
-    registerMeetingHandlers: (await import("@/lib/meetings/register-meeting-handlers")).registerMeetingHandlers,
     connectEmulatorWorkspace: (await import("@/lib/sautikit/connect-emulator-workspace")).connectEmulatorWorkspace,
     buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
   };
-  m.registerMeetingHandlers();
 });
 afterAll(() => app?.stop());
 

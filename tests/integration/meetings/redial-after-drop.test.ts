@@ -16,9 +16,8 @@ let m: {
   scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
   addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
   dialParticipant: typeof import("@/lib/meetings/dial-participant").dialParticipant;
-  endMeeting: typeof import("@/lib/meetings/end-meeting").endMeeting;
+  endMeeting: typeof import("@/lib/call-control/end-meeting").endMeeting;
   runDueJobs: typeof import("@/lib/jobs/run-due-jobs").runDueJobs;
-  registerMeetingHandlers: typeof import("@/lib/meetings/register-meeting-handlers").registerMeetingHandlers;
   connectEmulatorWorkspace: typeof import("@/lib/sautikit/connect-emulator-workspace").connectEmulatorWorkspace;
   buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
   redial: typeof import("@/lib/meetings/redial-after-drop");
@@ -33,14 +32,12 @@ beforeAll(async () => {
     scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
     addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
     dialParticipant: (await import("@/lib/meetings/dial-participant")).dialParticipant,
-    endMeeting: (await import("@/lib/meetings/end-meeting")).endMeeting,
+    endMeeting: (await import("@/lib/call-control/end-meeting")).endMeeting,
     runDueJobs: (await import("@/lib/jobs/run-due-jobs")).runDueJobs,
-    registerMeetingHandlers: (await import("@/lib/meetings/register-meeting-handlers")).registerMeetingHandlers,
     connectEmulatorWorkspace: (await import("@/lib/sautikit/connect-emulator-workspace")).connectEmulatorWorkspace,
     buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
     redial: await import("@/lib/meetings/redial-after-drop"),
   };
-  m.registerMeetingHandlers();
 }, 120_000);
 afterAll(async () => {
   await server?.stop();

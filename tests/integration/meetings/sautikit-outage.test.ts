@@ -22,7 +22,6 @@ let m: {
   callEveryone: typeof import("@/lib/meetings/call-everyone").callEveryone;
   runDueJobs: typeof import("@/lib/jobs/run-due-jobs").runDueJobs;
   nextPendingRunAt: typeof import("@/lib/jobs/claim-jobs").nextPendingRunAt;
-  registerMeetingHandlers: typeof import("@/lib/meetings/register-meeting-handlers").registerMeetingHandlers;
   connectEmulatorWorkspace: typeof import("@/lib/sautikit/connect-emulator-workspace").connectEmulatorWorkspace;
   buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
   DIAL_RETRY_CAP_MS: number;
@@ -44,7 +43,6 @@ beforeAll(async () => {
     callEveryone: (await import("@/lib/meetings/call-everyone")).callEveryone,
     runDueJobs: (await import("@/lib/jobs/run-due-jobs")).runDueJobs,
     nextPendingRunAt: (await import("@/lib/jobs/claim-jobs")).nextPendingRunAt,
-    registerMeetingHandlers: (await import("@/lib/meetings/register-meeting-handlers")).registerMeetingHandlers,
     connectEmulatorWorkspace: (await import("@/lib/sautikit/connect-emulator-workspace")).connectEmulatorWorkspace,
     buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
     DIAL_RETRY_CAP_MS: (await import("@/lib/meetings/dial-retry")).DIAL_RETRY_CAP_MS,
@@ -52,7 +50,6 @@ beforeAll(async () => {
     createLegIfIdle: (await import("@/lib/meetings/dial-participant")).createLegIfIdle,
     enqueueJob: (await import("@/lib/jobs/enqueue-job")).enqueueJob,
   };
-  m.registerMeetingHandlers();
 }, 60_000);
 afterAll(async () => {
   await server?.stop();

@@ -12,7 +12,7 @@ let mod: {
   bulkAddParticipants: typeof import("@/lib/meetings/bulk-add-participants").bulkAddParticipants;
   dialParticipant: typeof import("@/lib/meetings/dial-participant").dialParticipant;
   editMeeting: typeof import("@/lib/meetings/edit-meeting").editMeeting;
-  endMeeting: typeof import("@/lib/meetings/end-meeting").endMeeting;
+  endMeeting: typeof import("@/lib/call-control/end-meeting").endMeeting;
   getMeetingRoster: typeof import("@/lib/roster/get-meeting-roster").getMeetingRoster;
   listMeetings: typeof import("@/lib/meetings/list-meetings").listMeetings;
 };
@@ -26,7 +26,7 @@ beforeAll(async () => {
     bulkAddParticipants: (await import("@/lib/meetings/bulk-add-participants")).bulkAddParticipants,
     dialParticipant: (await import("@/lib/meetings/dial-participant")).dialParticipant,
     editMeeting: (await import("@/lib/meetings/edit-meeting")).editMeeting,
-    endMeeting: (await import("@/lib/meetings/end-meeting")).endMeeting,
+    endMeeting: (await import("@/lib/call-control/end-meeting")).endMeeting,
     getMeetingRoster: (await import("@/lib/roster/get-meeting-roster")).getMeetingRoster,
     listMeetings: (await import("@/lib/meetings/list-meetings")).listMeetings,
   };

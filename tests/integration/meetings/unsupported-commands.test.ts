@@ -23,7 +23,7 @@ describe("live commands on an account that lacks them", () => {
   it("explains mute and falls back to hangup for kick", async () => {
     const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
     const { addParticipant } = await import("@/lib/meetings/add-participant");
-    const { controlLeg } = await import("@/lib/meetings/control-leg");
+    const { controlLeg } = await import("@/lib/call-control/control-leg");
     const { recordRosterEvents } = await import("@/lib/roster/recompute-roster");
     const { actor, workspaceId } = await createWorkspace(db);
     await db.sautikitConnection.update({ where: { workspaceId }, data: { apiBaseUrl: sautikit.url } });

@@ -18,7 +18,7 @@ let whole: Buffer;
 beforeAll(async () => {
   app = await setupAppTest();
   ({ db } = await import("@/lib/db"));
-  const { endMeeting } = await import("@/lib/meetings/end-meeting");
+  const { endMeeting } = await import("@/lib/call-control/end-meeting");
   const { adminA } = await createPeople(db);
   const ws = await db.workspace.findUniqueOrThrow({ where: { id: adminA.workspaceId } });
   const admin: Actor = {

@@ -10,7 +10,7 @@ import { postSigned } from "../meetings/support";
 let app: AppTest;
 let m: {
   db: typeof import("@/lib/db").db;
-  endMeeting: typeof import("@/lib/meetings/end-meeting").endMeeting;
+  endMeeting: typeof import("@/lib/call-control/end-meeting").endMeeting;
   lookupRecordingAt: typeof import("@/lib/recordings/lookup-recording").lookupRecordingAt;
   getRecording: typeof import("@/lib/recordings/get-recording").getRecording;
   listRecordings: typeof import("@/lib/recordings/list-recordings").listRecordings;
@@ -27,7 +27,7 @@ beforeAll(async () => {
   app = await setupAppTest();
   m = {
     db: (await import("@/lib/db")).db,
-    endMeeting: (await import("@/lib/meetings/end-meeting")).endMeeting,
+    endMeeting: (await import("@/lib/call-control/end-meeting")).endMeeting,
     lookupRecordingAt: (await import("@/lib/recordings/lookup-recording")).lookupRecordingAt,
     getRecording: (await import("@/lib/recordings/get-recording")).getRecording,
     listRecordings: (await import("@/lib/recordings/list-recordings")).listRecordings,

@@ -20,7 +20,6 @@ let m: {
   reconcile: typeof import("@/lib/reconcile/reconcile-legs");
   job: typeof import("@/lib/reconcile/reconcile-job");
   runDueJobs: typeof import("@/lib/jobs/run-due-jobs").runDueJobs;
-  registerAppHandlers: typeof import("@/lib/webhooks/register-app-handlers").registerAppHandlers;
 };
 
 beforeAll(async () => {
@@ -36,9 +35,7 @@ beforeAll(async () => {
     reconcile: await import("@/lib/reconcile/reconcile-legs"),
     job: await import("@/lib/reconcile/reconcile-job"),
     runDueJobs: (await import("@/lib/jobs/run-due-jobs")).runDueJobs,
-    registerAppHandlers: (await import("@/lib/webhooks/register-app-handlers")).registerAppHandlers,
   };
-  m.registerAppHandlers();
 });
 afterAll(() => app?.stop());
 

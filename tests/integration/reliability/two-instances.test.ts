@@ -92,9 +92,7 @@ describe.runIf(onPostgres)("two app instances on one PostgreSQL", () => {
   it("a network drop delivered to both instances, twice each and under two event ids, is called back once", { timeout: 120_000 }, async () => {
     const { db } = await import("@/lib/db");
     const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
-    const { registerMeetingHandlers } = await import("@/lib/meetings/register-meeting-handlers");
     const { runDueJobs } = await import("@/lib/jobs/run-due-jobs");
-    registerMeetingHandlers();
     const { actor, workspaceId, secret } = await workspace();
     const meeting = await scheduleMeeting(actor, { title: "Cut off", agenda: "", startsAt: new Date(Date.now() + 60_000).toISOString(), durationMinutes: 30, capacity: 10, waitForHost: false });
     const room = (await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).roomName;

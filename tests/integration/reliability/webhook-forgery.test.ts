@@ -26,7 +26,6 @@ beforeAll(async () => {
   app = await setupAppTest();
   db = (await import("@/lib/db")).db;
   ({ flushDeliveryLog } = await import("@/lib/webhooks/record-delivery"));
-  (await import("@/lib/webhooks/register-app-handlers")).registerAppHandlers();
   const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
   const { addParticipant } = await import("@/lib/meetings/add-participant");
   const ws = await createWorkspace(db);

@@ -32,7 +32,6 @@ beforeAll(async () => {
     job: await import("@/lib/sautikit/routing-check-job"),
     runDueJobs: (await import("@/lib/jobs/run-due-jobs")).runDueJobs,
   };
-  (await import("@/lib/webhooks/register-app-handlers")).registerAppHandlers();
 }, 60_000);
 afterAll(() => app?.stop());
 

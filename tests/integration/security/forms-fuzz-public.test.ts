@@ -28,7 +28,9 @@ beforeAll(async () => {
   inviteToken = new URL((await createInvite(actorA, { email: "invitee@example.test", role: "organiser" })).url).pathname.split("/").pop()!;
   const { issuePasswordReset } = await import("@/lib/auth/password-reset");
   const organiser = await db.membership.findFirstOrThrow({ where: { userId: people.organiserA.userId } });
-  resetToken = new URL((await issuePasswordReset(actorA, organiser.id)).url).pathname.split("/").pop()!;
+  const issued = await issuePasswordReset(actorA, organiser.id);
+  if (issued.kind !== "link") throw new Error(`expected a link, got ${issued.kind}`);
+  resetToken = new URL(issued.url).pathname.split("/").pop()!;
 }, 120_000);
 afterAll(() => app?.stop());
 

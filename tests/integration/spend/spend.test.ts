@@ -9,14 +9,14 @@ import { startWebhookReceiver } from "@/tests/support/webhook-receiver";
 let app: AppTest;
 let m: {
   db: typeof import("@/lib/db").db;
-  endMeeting: typeof import("@/lib/meetings/end-meeting").endMeeting;
+  endMeeting: typeof import("@/lib/call-control/end-meeting").endMeeting;
   addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
   dialParticipant: typeof import("@/lib/meetings/dial-participant").dialParticipant;
   callEveryone: typeof import("@/lib/meetings/call-everyone").callEveryone;
   scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
-  meetingStatement: typeof import("@/lib/statements/meeting-statement").meetingStatement;
-  statementCsv: typeof import("@/lib/statements/statement-csv").statementCsv;
-  reconcileCalls: typeof import("@/lib/call-log/reconcile-calls").reconcileCalls;
+  meetingStatement: typeof import("@/lib/spend/meeting-statement").meetingStatement;
+  statementCsv: typeof import("@/lib/spend/statement-csv").statementCsv;
+  reconcileCalls: typeof import("@/lib/reconcile/reconcile-calls").reconcileCalls;
   spendSummary: typeof import("@/lib/spend/spend-summary").spendSummary;
   budgetStatus: typeof import("@/lib/spend/assert-within-budget").budgetStatus;
   getWallet: typeof import("@/lib/spend/get-wallet").getWallet;
@@ -28,14 +28,14 @@ beforeAll(async () => {
   app = await setupAppTest();
   m = {
     db: (await import("@/lib/db")).db,
-    endMeeting: (await import("@/lib/meetings/end-meeting")).endMeeting,
+    endMeeting: (await import("@/lib/call-control/end-meeting")).endMeeting,
     addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
     dialParticipant: (await import("@/lib/meetings/dial-participant")).dialParticipant,
     callEveryone: (await import("@/lib/meetings/call-everyone")).callEveryone,
     scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
-    meetingStatement: (await import("@/lib/statements/meeting-statement")).meetingStatement,
-    statementCsv: (await import("@/lib/statements/statement-csv")).statementCsv,
-    reconcileCalls: (await import("@/lib/call-log/reconcile-calls")).reconcileCalls,
+    meetingStatement: (await import("@/lib/spend/meeting-statement")).meetingStatement,
+    statementCsv: (await import("@/lib/spend/statement-csv")).statementCsv,
+    reconcileCalls: (await import("@/lib/reconcile/reconcile-calls")).reconcileCalls,
     spendSummary: (await import("@/lib/spend/spend-summary")).spendSummary,
     budgetStatus: (await import("@/lib/spend/assert-within-budget")).budgetStatus,
     getWallet: (await import("@/lib/spend/get-wallet")).getWallet,

@@ -29,6 +29,7 @@ let script = "";
 let held: Held[] = [];
 let fetches = 0;
 let stream: http.ServerResponse | null = null;
+let streamsOpened = 0;
 
 function push(version: string) {
   stream!.write(`event: roster\ndata: ${JSON.stringify(snapshot(version))}\n\n`);
@@ -77,6 +78,7 @@ beforeAll(async () => {
       // A long reconnect delay, so a stream the test closes stays down while polling is checked.
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store" }).write("retry: 60000\n\n");
       stream = res;
+      streamsOpened++;
     } else {
       res.writeHead(404).end();
     }
@@ -96,6 +98,7 @@ beforeEach(async () => {
   held = [];
   fetches = 0;
   stream = null;
+  streamsOpened = 0;
   await page?.close();
   page = await browser.newPage();
   // The page's clock is Playwright's (it flows normally until a test pauses it), so the polling
@@ -153,5 +156,37 @@ describe("useMeetingRoster in a browser", () => {
     await advanceUntil(() => held.length === 1, "the next polling fetch");
     held.shift()!.respond("v5");
     await expect.poll(() => shown().textContent()).toBe("v5");
+  }, 20_000);
+
+  it("opens the next stream at once when the server ends one with `event: reconnect`, never showing a gap", async () => {
+    held.shift()!.respond("v1");
+    await expect.poll(() => shown().getAttribute("data-validating")).toBe("false");
+    // Record every value data-streaming takes from here on.
+    await page.evaluate(() => {
+      const w = window as unknown as { streamingLog: string[] };
+      w.streamingLog = [];
+      new MutationObserver(() => w.streamingLog.push(String(document.getElementById("probe")!.getAttribute("data-streaming")))).observe(document.getElementById("probe")!, { attributes: true });
+    });
+    const first = stream!;
+    first.write("event: reconnect\ndata: {}\n\n");
+    first.end();
+    // The stream's own retry delay is a minute: only the hook's reconnect can open a new one this soon.
+    await until(() => streamsOpened === 2 && stream !== first, "the next stream");
+    push("v7");
+    await expect.poll(() => shown().textContent()).toBe("v7");
+    expect(await page.evaluate(() => (window as unknown as { streamingLog: string[] }).streamingLog)).not.toContain("false");
+    expect(await shown().getAttribute("data-streaming")).toBe("true");
+    expect(fetches).toBe(1);
+  }, 20_000);
+
+  it("stops streaming (and does not reconnect) on `event: denied`", async () => {
+    held.shift()!.respond("v1");
+    const first = stream!;
+    first.write("event: denied\ndata: {}\n\n");
+    first.end();
+    await expect.poll(() => shown().getAttribute("data-streaming")).toBe("false");
+    // Polling takes over (and would surface the 401); no new stream is opened.
+    await advanceUntil(() => held.length === 1, "a polling fetch");
+    expect(streamsOpened).toBe(1);
   }, 20_000);
 });

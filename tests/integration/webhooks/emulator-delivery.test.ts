@@ -3,6 +3,7 @@
 // each delivered twice by an injected fault — are answered, stored and applied exactly once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WebhookHandlers } from "@/lib/webhooks/handlers";
+import { webhookHandlerStandIns } from "../support/webhook-handlers";
 import { startEmulator } from "@/tests/support/emulator-process";
 import { type AppTest, setupAppTest } from "../support/setup-app-test";
 
@@ -16,7 +17,8 @@ let db: typeof import("@/lib/db").db;
 let flushDeliveryLog: typeof import("@/lib/webhooks/record-delivery").flushDeliveryLog;
 /** The webhook log, once the rows buffered so far are written (they are batched, off the request path). */
 const logged = async () => (await flushDeliveryLog(), db.webhookDelivery);
-let register: (h: WebhookHandlers) => void;
+let register: (h: Partial<WebhookHandlers>) => void;
+let standIns: Awaited<ReturnType<typeof webhookHandlerStandIns>>;
 let onWorkspaceCreated: (id: string) => Promise<void>;
 
 async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -34,10 +36,9 @@ beforeAll(async () => {
   app = await setupAppTest({ env: { SAUTIKIT_API_URL: emu.url } });
   ({ db } = await import("@/lib/db"));
   ({ flushDeliveryLog } = await import("@/lib/webhooks/record-delivery"));
-  ({ registerWebhookHandlers: register } = await import("@/lib/webhooks/handlers"));
+  standIns = await webhookHandlerStandIns();
+  register = standIns.use;
   ({ onWorkspaceCreated } = await import("@/lib/workspaces/on-workspace-created"));
-  // Wire in the app's own handlers first, so the stand-ins below replace them.
-  await fetch(`${app.url}/api/sautikit/warm-up/call-events`, { method: "POST", body: "{}" });
 }, 120_000);
 afterAll(async () => {
   await app?.stop();
@@ -71,12 +72,12 @@ describe("emulator → app webhooks", () => {
     const applied = new Map<string, number>();
     const answered: string[] = [];
     register({
-      voiceInbound: async (ctx, cb) => {
+      "voice/inbound": async (ctx, cb) => {
         expect(ctx.workspaceId).toBe(workspaceId);
         answered.push(cb.callId);
         return { actions: [{ say: { text: "Karibu" } }, { hangup: {} }] };
       },
-      callEvent: async (_ctx, e) => void applied.set(e.eventId!, (applied.get(e.eventId!) ?? 0) + 1),
+      "call-events": async (_ctx, e) => void applied.set(e.eventId!, (applied.get(e.eventId!) ?? 0) + 1),
     });
     await control("POST", "/_emulator/faults", { duplicate: true });
     const conn = await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId } });

@@ -6,12 +6,14 @@ import { randomUUID } from "node:crypto";
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import type { EventContext } from "@/lib/webhooks/handlers";
+import type { ConferenceEvent } from "@/lib/webhooks/payloads";
 import { createWorkspace, meetingInput, sign } from "../meetings/support";
 
 let app: AppTest;
 let db: typeof import("@/lib/db").db;
 let handlers: typeof import("@/lib/webhooks/handlers");
-let groupCommitStats: typeof import("@/lib/webhooks/group-commit").groupCommitStats;
+let groupCommitStats: typeof import("@/lib/db/group-commit").groupCommitStats;
 
 type Setup = { workspaceId: string; secret: string; meetings: { id: string; room: string; legs: { id: string; callId: string }[] }[] };
 
@@ -22,8 +24,7 @@ beforeAll(async () => {
   app = await setupAppTest();
   db = (await import("@/lib/db")).db;
   handlers = await import("@/lib/webhooks/handlers");
-  ({ groupCommitStats } = await import("@/lib/webhooks/group-commit"));
-  (await import("@/lib/webhooks/register-app-handlers")).registerAppHandlers();
+  ({ groupCommitStats } = await import("@/lib/db/group-commit"));
 });
 afterAll(() => app?.stop());
 
@@ -209,9 +210,9 @@ describe("group commit", () => {
     // leg violates the unique call id, so the meeting's batch transaction fails.
     const poison = conf("poison-join", "participant-join", { CallId: other.meetings[0]!.legs[0]!.callId, caller: "+254799000001" });
     // And a handler that throws for one event, as a transient failure would.
-    const previous = handlers.webhookHandlers().conferenceEvent!;
-    handlers.registerWebhookHandlers({
-      conferenceEvent: async (ctx, ev) => {
+    const previous = handlers.webhookHandlers["conference/events"];
+    Object.assign(handlers.webhookHandlers, {
+      "conference/events": async (ctx: EventContext, ev: ConferenceEvent) => {
         if (ev.eventId === "throws-join") throw new Error("transient failure");
         return previous(ctx, ev);
       },
@@ -239,12 +240,12 @@ describe("group commit", () => {
       expect(legs.every((l) => l.state === "in_call")).toBe(true);
 
       // The redelivery of the released event applies it (Sautikit's retry).
-      handlers.registerWebhookHandlers({ conferenceEvent: previous });
+      handlers.webhookHandlers["conference/events"] = previous;
       expect(await deliver(s, conf("throws-join-again", "participant-leave", { CallId: m!.legs[1]!.callId }))).toBe(200);
       expect(await deliver(s, all.find((d) => d.eventId === "throws-join")!)).toBe(200);
       expect(await db.webhookEvent.findFirstOrThrow({ where: { workspaceId: s.workspaceId, eventId: "throws-join" } })).toMatchObject({ lastError: null });
     } finally {
-      handlers.registerWebhookHandlers({ conferenceEvent: previous });
+      handlers.webhookHandlers["conference/events"] = previous;
     }
   });
 });

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { signPayload } from "@/lib/sautikit/contract/signature";
 import type { WebhookHandlers } from "@/lib/webhooks/handlers";
+import { webhookHandlerStandIns } from "../support/webhook-handlers";
 import { type AppTest, setupAppTest } from "../support/setup-app-test";
 
 const SECRET = "whsec_pipeline_test_secret";
@@ -15,14 +16,16 @@ let db: typeof import("@/lib/db").db;
 let flushDeliveryLog: typeof import("@/lib/webhooks/record-delivery").flushDeliveryLog;
 /** The webhook log, once the rows buffered so far are written (they are batched, off the request path). */
 const logged = async () => (await flushDeliveryLog(), db.webhookDelivery);
-let register: (h: WebhookHandlers) => void;
+let register: (h: Partial<WebhookHandlers>) => void;
+let standIns: Awaited<ReturnType<typeof webhookHandlerStandIns>>;
 let workspaceId: string;
 
 beforeAll(async () => {
   app = await setupAppTest();
   ({ db } = await import("@/lib/db"));
   ({ flushDeliveryLog } = await import("@/lib/webhooks/record-delivery"));
-  ({ registerWebhookHandlers: register } = await import("@/lib/webhooks/handlers"));
+  standIns = await webhookHandlerStandIns();
+  register = standIns.use;
   const { encryptSecret } = await import("@/lib/crypto");
   const ws = await db.workspace.create({
     data: {
@@ -33,12 +36,9 @@ beforeAll(async () => {
     },
   });
   workspaceId = ws.id;
-  // The first webhook wires in the app's real handlers; do that now so each test's stand-in
-  // handlers (registered in beforeEach) replace them rather than being replaced by them.
-  await fetch(`${app.url}/api/sautikit/warm-up/call-events`, { method: "POST", body: "{}" });
 });
 afterAll(() => app?.stop());
-beforeEach(() => register({ voiceInbound: undefined, voiceOutbound: undefined, conferenceEvent: undefined, conferenceDigits: undefined, callEvent: undefined }));
+beforeEach(() => standIns.restore());
 
 type PostOpts = { secret?: string; t?: number; contentType?: string; signature?: string | null; ws?: string };
 async function post(route: string, body: string, o: PostOpts = {}) {
@@ -62,7 +62,7 @@ const deliveries = async (eventId: string) => (await logged()).findMany({ where:
 describe("events", () => {
   it("the same event delivered three times is stored and applied once", async () => {
     const applied: string[] = [];
-    register({ callEvent: async (_ctx, e) => void applied.push(e.eventId!) });
+    register({ "call-events": async (_ctx, e) => void applied.push(e.eventId!) });
     const id = randomUUID();
     const body = callEvent(id);
     const statuses = [];
@@ -82,7 +82,7 @@ describe("events", () => {
 
   it("concurrent duplicates are applied once", async () => {
     let applied = 0;
-    register({ callEvent: async () => void applied++ });
+    register({ "call-events": async () => void applied++ });
     const body = callEvent(randomUUID());
     const res = await Promise.all([post("call-events", body), post("call-events", body), post("call-events", body)]);
     expect(res.map((r) => r.status)).toEqual([200, 200, 200]);
@@ -91,7 +91,7 @@ describe("events", () => {
 
   it("an event without an id is deduplicated by a hash of its raw body", async () => {
     let applied = 0;
-    register({ conferenceEvent: async () => void applied++ });
+    register({ "conference/events": async () => void applied++ });
     const body = new URLSearchParams({ ConferenceName: `room-${randomUUID().slice(0, 8)}`, StatusCallbackEvent: "conference-start", SequenceNumber: "1" }).toString();
     for (let i = 0; i < 2; i++) expect((await post("conference/events", body, { contentType: "application/x-www-form-urlencoded" })).status).toBe(200);
     expect(applied).toBe(1);
@@ -103,7 +103,7 @@ describe("events", () => {
   it("a failing handler gets 500 and the redelivery applies the stored event", async () => {
     let calls = 0;
     register({
-      callEvent: async () => {
+      "call-events": async () => {
         calls++;
         if (calls === 1) throw new Error("database hiccup");
       },
@@ -122,7 +122,7 @@ describe("events", () => {
     const { AppError } = await import("@/lib/errors");
     let calls = 0;
     register({
-      callEvent: async () => {
+      "call-events": async () => {
         calls++;
         throw new AppError("NOT_FOUND", "no such leg in this workspace");
       },
@@ -137,7 +137,7 @@ describe("events", () => {
   });
 
   it("in-room digits may answer with say/play for that leg", async () => {
-    register({ conferenceDigits: async (_ctx, d) => ({ actions: [{ say: { text: `You pressed ${d.digits}` } }] }) });
+    register({ "conference/digits": async (_ctx, d) => ({ actions: [{ say: { text: `You pressed ${d.digits}` } }] }) });
     const body = new URLSearchParams({ ConferenceName: "room-1", CallId: "c1", Digits: "*6", EventId: randomUUID() }).toString();
     const res = await post("conference/digits", body, { contentType: "application/x-www-form-urlencoded" });
     expect(res.status).toBe(200);
@@ -148,7 +148,7 @@ describe("events", () => {
 describe("behind a reverse proxy", () => {
   it("verifies although the proxy changed the host, the path prefix and added headers", async () => {
     let applied = 0;
-    register({ callEvent: async () => void applied++ });
+    register({ "call-events": async () => void applied++ });
     const target = new URL(app.url);
     // Sautikit → https://meet.example.com/hooks/… → proxy → app /api/sautikit/…
     const proxy = http.createServer((req, res) => {
@@ -186,7 +186,7 @@ describe("behind a reverse proxy", () => {
 describe("rejections", () => {
   it("a forged event is 401, logged as rejected, and changes nothing", async () => {
     let applied = 0;
-    register({ callEvent: async () => void applied++ });
+    register({ "call-events": async () => void applied++ });
     const id = randomUUID();
     const res = await post("call-events", callEvent(id), { secret: "whsec_attacker" });
     expect(res.status).toBe(401);
@@ -199,8 +199,8 @@ describe("rejections", () => {
 
   it.each([
     ["missing", { signature: null }, "signature missing"],
-    ["stale", { skew: -301 }, "signature stale"],
-    ["future", { skew: 301 }, "signature future"],
+    ["stale", { skew: -360 }, "signature stale"],
+    ["future", { skew: 360 }, "signature future"],
     ["garbled", { signature: "t=abc,v1=xyz" }, "signature malformed"],
   ] as const)("a %s signature is 401 and logged", async (_n, o: { signature?: string | null; skew?: number }, error) => {
     const id = randomUUID();
@@ -274,17 +274,17 @@ describe("voice callbacks", () => {
     new URLSearchParams({ CallId: callId, From: "+254712345678", To: "+254709000100", Direction: "inbound", CallStatus: "ringing", ...(digits !== undefined ? { Digits: digits } : {}) }).toString();
   const voice = (body: string) => post("voice/inbound", body, { contentType: "application/x-www-form-urlencoded" });
 
-  it("without a handler, a caller hears that the number is not in service", async () => {
+  it("reaches the app's own inbound handler: a call to a number the workspace does not use is refused politely", async () => {
     const res = await voice(form(randomUUID()));
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { actions: Array<Record<string, unknown>> };
-    expect(doc.actions[0]).toMatchObject({ say: { text: expect.stringMatching(/not in service/) } });
+    expect(doc.actions[0]).toMatchObject({ say: { text: expect.stringMatching(/could not find that meeting/) } });
     expect(doc.actions.at(-1)).toEqual({ hangup: {} });
   });
 
   it("is answered every time, never deduplicated (a wrong PIN entered twice)", async () => {
     const seen: string[] = [];
-    register({ voiceInbound: async (_ctx, cb) => (seen.push(cb.digits ?? ""), { actions: [{ say: { text: "Wrong PIN" } }, { getDigits: { numDigits: 6 } }] }) });
+    register({ "voice/inbound": async (_ctx, cb) => (seen.push(cb.digits ?? ""), { actions: [{ say: { text: "Wrong PIN" } }, { getDigits: { numDigits: 6 } }] }) });
     const callId = randomUUID();
     const body = form(callId, "111111");
     const [a, b] = [await voice(body), await voice(body)];
@@ -296,7 +296,7 @@ describe("voice callbacks", () => {
   });
 
   it("an invalid document from a handler is replaced by a safe one", async () => {
-    register({ voiceInbound: async () => ({ actions: [{ dial: {} }] }) as never });
+    register({ "voice/inbound": async () => ({ actions: [{ dial: {} }] }) as never });
     const res = await voice(form(randomUUID()));
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { actions: Array<Record<string, unknown>> };
@@ -306,7 +306,7 @@ describe("voice callbacks", () => {
 
   it("a forged voice callback is 401 and the handler never runs", async () => {
     let ran = false;
-    register({ voiceInbound: async () => ((ran = true), { actions: [] }) });
+    register({ "voice/inbound": async () => ((ran = true), { actions: [] }) });
     expect((await post("voice/inbound", form(randomUUID()), { secret: "nope" })).status).toBe(401);
     expect(ran).toBe(false);
   });

@@ -40,9 +40,8 @@ describe("webhook log retention", () => {
   });
 
   it("schedules one prune per day and chains to the next", async () => {
-    const { scheduleWebhookPrune, registerWebhookJobs, PRUNE_WEBHOOK_LOG_JOB } = await import("@/lib/webhooks/prune-webhook-log");
+    const { scheduleWebhookPrune, PRUNE_WEBHOOK_LOG_JOB } = await import("@/lib/webhooks/prune-webhook-log");
     const { runDueJobs } = await import("@/lib/jobs/run-due-jobs");
-    registerWebhookJobs();
     await scheduleWebhookPrune();
     await scheduleWebhookPrune();
     expect(await db.job.count({ where: { kind: PRUNE_WEBHOOK_LOG_JOB } })).toBe(1);

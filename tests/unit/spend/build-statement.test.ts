@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildStatement, type StatementLeg } from "@/lib/statements/build-statement";
-import { csvCell, statementCsv } from "@/lib/statements/statement-csv";
+import { buildStatement, type StatementLeg } from "@/lib/spend/build-statement";
+import { csvCell, statementCsv } from "@/lib/spend/statement-csv";
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 const s = (n: number) => T0 + n * 1000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareLeg, expectedStatus, type LegFacts } from "@/lib/call-log/compare-leg";
+import { compareLeg, expectedStatus, type LegFacts } from "@/lib/reconcile/compare-leg";
 import type { SautikitCall } from "@/lib/sautikit/responses";
 
 const facts = (over: Partial<LegFacts> = {}): LegFacts => ({

@@ -8,7 +8,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { flatten, withQuery } from "@/components/admin/query-links";
 import { formatDateTime, formatKes } from "@/components/spend/format";
 import { requireActor } from "@/lib/auth/actor";
-import { callLogQuerySchema, reconcileCalls } from "@/lib/call-log/reconcile-calls";
+import { callLogQuerySchema, reconcileCalls } from "@/lib/reconcile/reconcile-calls";
 import { getTranslations } from "next-intl/server";
 
 export const metadata = { title: "Call log" };

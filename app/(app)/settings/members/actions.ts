@@ -64,8 +64,8 @@ export async function issueResetAction(_prev: FormState, formData: FormData): Pr
   const { membershipId } = formFields(formData, ["membershipId"] as const);
   try {
     const actor = await requireActor({ admin: true });
-    const { url, email, emailed } = await issuePasswordReset(actor, membershipId);
-    return { ok: true, result: { url, email, emailed } };
+    const issued = await issuePasswordReset(actor, membershipId);
+    return { ok: true, result: issued };
   } catch (e) {
     return formError(e);
   }

@@ -4,8 +4,10 @@ import { useState } from "react";
 import { SubmitButton } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/input";
+import { Notice } from "@/components/ui/notice";
 import { useStatusMessage } from "@/components/ui/status-message";
 import type { FormState } from "@/lib/http/form-state";
+import { useT } from "@/lib/i18n/client";
 import { changeRoleAction, issueResetAction, removeMemberAction, revokeInviteAction } from "@/app/(app)/settings/members/actions";
 import { OneTimeLink } from "@/app/(app)/settings/members/one-time-link";
 
@@ -63,7 +65,8 @@ export function RemoveMemberButton({ membershipId, name, isYou }: { membershipId
 }
 
 export function ResetPasswordButton({ membershipId, name }: { membershipId: string; name: string }) {
-  const [state, dispatch] = useAnnouncedAction(issueResetAction, `Password reset link created for ${name}.`);
+  const [state, dispatch] = useAnnouncedAction(issueResetAction, `Password reset handled for ${name}.`);
+  const t = useT("MemberReset");
   const result = state.ok ? state.result : undefined;
   return (
     <div className="space-y-2">
@@ -73,13 +76,21 @@ export function ResetPasswordButton({ membershipId, name }: { membershipId: stri
           Reset password<span className="sr-only"> for {name}</span>
         </SubmitButton>
       </form>
-      {result ? (
+      {result?.kind === "link" ? (
         <OneTimeLink
           testId="reset-link"
           title={`Password reset link for ${String(result.email)}`}
           url={String(result.url)}
           note={result.emailed ? "We also emailed it. It works once, within an hour." : "Share it with them. It works once, within an hour."}
         />
+      ) : result?.kind === "emailed" ? (
+        <Notice tone="success" testId="reset-emailed">
+          {t("emailed", { email: String(result.email) })}
+        </Notice>
+      ) : result?.kind === "self-service" ? (
+        <Notice tone="warning" testId="reset-self-service">
+          {t("selfService", { email: String(result.email) })}
+        </Notice>
       ) : null}
     </div>
   );

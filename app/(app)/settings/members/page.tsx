@@ -4,6 +4,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/actor";
+import { ClientIntl } from "@/lib/i18n/client-intl";
 import { listPendingInvites } from "@/lib/workspaces/invites";
 import { listMembers } from "@/lib/workspaces/list-members";
 import { InviteForm } from "@/app/(app)/settings/members/invite-form";
@@ -60,7 +61,11 @@ export default async function MembersPage() {
                   <Td className="whitespace-nowrap text-slate-600">{dateFormat.format(new Date(m.joinedAt))}</Td>
                   <Td>
                     <div className="flex flex-wrap items-start justify-end gap-2">
-                      {m.isYou ? null : <ResetPasswordButton membershipId={m.membershipId} name={m.name} />}
+                      {m.isYou ? null : (
+                        <ClientIntl namespaces={["MemberReset"]}>
+                          <ResetPasswordButton membershipId={m.membershipId} name={m.name} />
+                        </ClientIntl>
+                      )}
                       <RemoveMemberButton membershipId={m.membershipId} name={m.name} isYou={m.isYou} />
                     </div>
                   </Td>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Notice } from "@/components/ui/notice";
 import { getSessionUser } from "@/lib/auth/actor";
@@ -29,6 +30,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     );
   }
   const user = await getSessionUser();
+  const t = await getTranslations("Invite");
   const path = `/invite/${token}`;
   const roleText = invite.role === "admin" ? "an admin" : "an organiser";
   return (
@@ -49,18 +51,23 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             </button>
           </form>
         </div>
-      ) : invite.accountExists ? (
-        <div className="space-y-4">
-          <p className="text-sm text-slate-700">You already have a Mkutano account. Sign in to accept the invite.</p>
-          <Link
-            href={`/sign-in?next=${encodeURIComponent(path)}&email=${encodeURIComponent(invite.email)}`}
-            className={buttonClasses("primary", "md", "w-full")}
-          >
-            Sign in to accept
-          </Link>
-        </div>
       ) : (
-        <AcceptWithNewAccountForm token={token} email={invite.email} />
+        // The same page whether or not the invited email has an account (see getInvite).
+        <div className="space-y-6">
+          <div className="space-y-2">
+            <p className="text-sm text-slate-700">{t("signInIntro", { email: invite.email })}</p>
+            <Link
+              href={`/sign-in?next=${encodeURIComponent(path)}&email=${encodeURIComponent(invite.email)}`}
+              className={buttonClasses("secondary", "md", "w-full")}
+            >
+              {t("signInToAccept")}
+            </Link>
+          </div>
+          <div className="space-y-2 border-t border-slate-200 pt-6">
+            <p className="text-sm text-slate-700">{t("newIntro")}</p>
+            <AcceptWithNewAccountForm token={token} email={invite.email} />
+          </div>
+        </div>
       )}
     </>
   );

@@ -12,8 +12,8 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
       <>
         <h1 className="mb-4 text-xl font-semibold text-slate-900">Reset link not available</h1>
         <Notice tone="warning" testId="reset-unavailable">
-          {!reset ? "This reset link is not valid." : reset.status === "used" ? "This reset link has already been used." : "This reset link has expired."} Ask a
-          workspace admin for a new one.
+          {!reset ? "This reset link is not valid." : reset.status === "used" ? "This reset link has already been used." : "This reset link has expired."} Ask for a new
+          one with “Forgot password” on the sign-in page, or ask a workspace admin.
         </Notice>
       </>
     );

@@ -4,32 +4,35 @@
 import { appendFileSync } from "node:fs";
 import { db, disconnectDb } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { registerJobHandler } from "@/lib/jobs/registry";
+import type { JobRunners } from "@/lib/jobs/registry";
 import { startJobWorker } from "@/lib/jobs/worker";
 
 const [mode, marker] = process.argv.slice(2);
 if ((mode !== "crash" && mode !== "resume") || !marker) throw new Error("usage: job-child.ts crash|resume <marker-file>");
 const LEASE_MS = 1_000;
 
-registerJobHandler("restart.record", async (payload, ctx) => {
+// This test's own job kind, in place of the app's wiring.
+const runners: JobRunners = {
+  "restart.record": async (payload, ctx) => {
   const { name, crashOnFirstAttempt } = payload as { name: string; crashOnFirstAttempt?: boolean };
   appendFileSync(marker, `${name} start ${ctx.attempt}\n`);
   // A hard crash mid-job: no cleanup, no status update, the lease is left to expire.
   if (crashOnFirstAttempt && ctx.attempt === 1) process.exit(42);
   appendFileSync(marker, `${name} done\n`);
-});
+  },
+};
 
 if (mode === "crash") {
   await enqueueJob({ kind: "restart.record", payload: { name: "crashy", crashOnFirstAttempt: true }, uniqueKey: "restart:crashy" });
   // Due only after this process is gone: it must survive the restart purely as a row.
   await enqueueJob({ kind: "restart.record", payload: { name: "later" }, runAt: new Date(Date.now() + 1_500), uniqueKey: "restart:later" });
-  startJobWorker({ workerId: "first-process", intervalMs: 50, leaseMs: LEASE_MS });
+  startJobWorker({ runners, workerId: "first-process", intervalMs: 50, leaseMs: LEASE_MS });
   setTimeout(() => {
     console.error("the crashy job never ran");
     process.exit(1);
   }, 15_000);
 } else {
-  const worker = startJobWorker({ workerId: "second-process", intervalMs: 50, leaseMs: LEASE_MS });
+  const worker = startJobWorker({ runners, workerId: "second-process", intervalMs: 50, leaseMs: LEASE_MS });
   const deadline = Date.now() + 20_000;
   while ((await db.job.count({ where: { status: { not: "done" } } })) > 0 && Date.now() < deadline)
     await new Promise((r) => setTimeout(r, 100));

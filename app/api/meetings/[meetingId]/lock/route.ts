@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { requireApiActor } from "@/lib/auth/actor";
 import { parseJson, route } from "@/lib/http/route";
-import { setRoomLocked } from "@/lib/meetings/lock-room";
+import { setRoomLocked } from "@/lib/call-control/lock-room";
 
 const lockSchema = z.object({ locked: z.boolean({ error: "locked must be true or false." }) });
 

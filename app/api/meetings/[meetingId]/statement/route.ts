@@ -1,8 +1,8 @@
 // GET /api/meetings/:id/statement — per-participant attendance and cost statement (?format=csv to download)
 import { requireApiActor } from "@/lib/auth/actor";
 import { route } from "@/lib/http/route";
-import { meetingStatement } from "@/lib/statements/meeting-statement";
-import { statementCsv } from "@/lib/statements/statement-csv";
+import { meetingStatement } from "@/lib/spend/meeting-statement";
+import { statementCsv } from "@/lib/spend/statement-csv";
 
 export const dynamic = "force-dynamic";
 

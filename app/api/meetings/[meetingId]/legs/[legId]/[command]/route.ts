@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { requireApiActor } from "@/lib/auth/actor";
 import { route } from "@/lib/http/route";
-import { controlLeg } from "@/lib/meetings/control-leg";
+import { controlLeg } from "@/lib/call-control/control-leg";
 
 const commandSchema = z.enum(["mute", "unmute", "kick"], { error: "Unknown command: use mute, unmute or kick." });
 

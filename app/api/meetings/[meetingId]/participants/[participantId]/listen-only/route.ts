@@ -1,7 +1,7 @@
 // POST /api/meetings/:id/participants/:pid/listen-only — make a listener and re-dial them muted
 import { requireApiActor } from "@/lib/auth/actor";
 import { route } from "@/lib/http/route";
-import { moveToListenOnly } from "@/lib/meetings/move-to-listen-only";
+import { moveToListenOnly } from "@/lib/call-control/move-to-listen-only";
 
 export const POST = route<{ meetingId: string; participantId: string }>(async (req, { params }) =>
   moveToListenOnly(await requireApiActor(req), params.meetingId, params.participantId),

@@ -6,7 +6,7 @@ import { log } from "@/lib/log";
 import type { SautikitCall } from "@/lib/sautikit/client";
 import { getSautikitClient } from "@/lib/sautikit/connection";
 import { assertAdmin } from "@/lib/workspaces/assert-admin";
-import { compareLeg, type CallLogRow, type LegFacts } from "@/lib/call-log/compare-leg";
+import { compareLeg, type CallLogRow, type LegFacts } from "@/lib/reconcile/compare-leg";
 
 // The admin's call log: the app's own legs, each checked against Sautikit's record of the same call
 // (GET /v1/calls). A difference in status, billed seconds or cost is shown, never papered over:

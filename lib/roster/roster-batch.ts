@@ -7,7 +7,7 @@ import { legLookup, matchLeg } from "@/lib/roster/find-leg";
 import { lockMeeting, recordRosterEvents } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 import type { RosterEvent } from "@/lib/roster/roster-event";
-import { groupCommit, oneByOne, type Settled } from "@/lib/webhooks/group-commit";
+import { groupCommit, oneByOne, type Settled } from "@/lib/db/group-commit";
 
 // Group commit for roster facts from webhooks (ADR 0003, "Group commit"): the conference and call
 // events that arrive together are resolved to their meetings and legs with a few queries, and each

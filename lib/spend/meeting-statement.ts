@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { budgetStatus, type BudgetStatus } from "@/lib/spend/assert-within-budget";
-import { buildStatement, type Statement, type StatementLeg } from "@/lib/statements/build-statement";
+import { buildStatement, type Statement, type StatementLeg } from "@/lib/spend/build-statement";
 
 export type MeetingStatement = Statement & {
   meeting: { id: string; title: string; status: string; startedAt: string | null; endedAt: string | null; budgetMinor: number | null };

@@ -1,4 +1,4 @@
-import type { Statement } from "@/lib/statements/build-statement";
+import type { Statement } from "@/lib/spend/build-statement";
 
 // RFC 4180 CSV. Cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) are prefixed
 // with a quote: names and phone numbers come from people outside the workspace.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupCommit, groupCommitStats, oneByOne } from "@/lib/webhooks/group-commit";
+import { groupCommit, groupCommitStats, oneByOne } from "@/lib/db/group-commit";
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,0 +1,66 @@
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireActor } from "@/lib/auth/actor";
+import { signOutAction } from "@/lib/auth/session-actions";
+import { buttonClasses } from "@/components/ui/button-classes";
+import { ClientIntl } from "@/lib/i18n/client-intl";
+import { ChangePasswordForm, RenameForm } from "@/app/(app)/profile/profile-forms";
+
+export async function generateMetadata() {
+  const t = await getTranslations("Profile");
+  return { title: t("title") };
+}
+
+type Props = { searchParams: Promise<{ password?: string }> };
+
+// The signed-in user's own account, the same in every workspace. Each setting is one section, so
+// another (e.g. a language choice) is one more entry in the list.
+export default async function ProfilePage({ searchParams }: Props) {
+  const actor = await requireActor();
+  const { password } = await searchParams;
+  const t = await getTranslations("Profile");
+  const sections: { id: string; title: string; description: string; body: ReactNode }[] = [
+    { id: "name", title: t("nameTitle"), description: t("nameDescription"), body: <RenameForm name={actor.name} /> },
+    {
+      id: "password",
+      title: t("passwordTitle"),
+      description: t("passwordDescription"),
+      body: <ChangePasswordForm email={actor.email} />,
+    },
+    {
+      id: "sessions",
+      title: t("sessionsTitle"),
+      description: t("sessionsDescription"),
+      body: (
+        <form action={signOutAction}>
+          <button type="submit" className={buttonClasses("secondary", "md")} data-testid="sign-out-everywhere">
+            {t("signOutEverywhere")}
+          </button>
+        </form>
+      ),
+    },
+  ];
+  return (
+    <>
+      <PageHeader title={t("title")} description={actor.email} />
+      {password === "changed" ? (
+        <Notice tone="success" className="mb-4" testId="password-changed">
+          {t("passwordChanged")}
+        </Notice>
+      ) : null}
+      <ClientIntl namespaces={["ProfileForms"]}>
+      <div className="grid max-w-2xl gap-4">
+        {sections.map((s) => (
+          <Card key={s.id} role="region" aria-labelledby={`profile-${s.id}`}>
+            <CardHeader title={<span id={`profile-${s.id}`}>{s.title}</span>} description={s.description} />
+            <CardBody>{s.body}</CardBody>
+          </Card>
+        ))}
+      </div>
+      </ClientIntl>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { useActionState } from "react";
+import { SubmitButton } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Notice } from "@/components/ui/notice";
+import type { FormState } from "@/lib/http/form-state";
+import { useT } from "@/lib/i18n/client";
+import { forgotPasswordAction } from "@/app/(auth)/actions";
+import { FormError } from "@/app/(auth)/form-error";
+
+export function ForgotPasswordForm() {
+  const [state, action] = useActionState<FormState, FormData>(forgotPasswordAction, {});
+  const t = useT("ForgotPasswordForm");
+  if (state.ok) {
+    return (
+      <Notice tone="success" testId="forgot-sent">
+        {t("sent", { email: String(state.result?.email ?? "") })}
+      </Notice>
+    );
+  }
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormError message={state.error} />
+      <Field id="email" label={t("email")} error={state.fieldErrors?.email}>
+        <Input name="email" type="email" autoComplete="username" required defaultValue={state.values?.email} />
+      </Field>
+      <SubmitButton className="w-full" pendingLabel={t("sending")}>
+        {t("submit")}
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { activeSessionsInWorkspace } from "@/lib/auth/user-sessions";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { buildRoster, type RosterSnapshot } from "@/lib/roster/get-meeting-roster";
+import { onRosterChanged } from "@/lib/roster/roster-bus";
+import { createRosterStreams } from "@/lib/roster/roster-stream";
+
+// One set of roster streams per process (kept on globalThis so Next's module reloading in dev
+// does not split it), wired to the database, the roster bus and the session store.
+type Streams = ReturnType<typeof createRosterStreams<RosterSnapshot>>;
+const store = globalThis as typeof globalThis & { __mkutanoRosterStreams?: Streams };
+
+function streams(): Streams {
+  return (store.__mkutanoRosterStreams ??= createRosterStreams<RosterSnapshot>({
+    read: buildRoster,
+    onChange: onRosterChanged,
+    // All streams of one meeting share its workspace (the route checked it when each opened).
+    authorize: (_meetingId, principals) => activeSessionsInWorkspace(principals, principals[0]!.workspaceId),
+    warn: (context, message) => log.warn(context, message),
+  }));
+}
+
+/** The live stream of a meeting the actor may see (the caller has checked the meeting). */
+export function openRosterStream(actor: Actor, meetingId: string, signal: AbortSignal): ReadableStream<Uint8Array> {
+  if (!actor.sessionId) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  return streams().open(meetingId, { userId: actor.userId, sessionId: actor.sessionId, workspaceId: actor.workspaceId }, signal);
+}
