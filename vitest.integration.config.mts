@@ -6,7 +6,11 @@ import { fileURLToPath } from "node:url";
 export default defineConfig({
   resolve: {
     tsconfigPaths: true,
-    alias: { "server-only": fileURLToPath(new URL("./tests/support/empty.ts", import.meta.url)) },
+    alias: {
+      "server-only": fileURLToPath(new URL("./tests/support/empty.ts", import.meta.url)),
+      // What next-intl's Next plugin does for the app: its server API finds the request config here.
+      "next-intl/config": fileURLToPath(new URL("./i18n/request.ts", import.meta.url)),
+    },
   },
   test: {
     include: ["tests/integration/**/*.test.ts"],
@@ -23,6 +27,6 @@ export default defineConfig({
     env: { NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
     // next-auth's ESM imports "next/server" without an extension, which plain Node cannot resolve;
     // letting Vite transform it resolves the import the way Next's bundler does.
-    server: { deps: { inline: ["next-auth"] } },
+    server: { deps: { inline: ["next-auth", "next-intl"] } },
   },
 });

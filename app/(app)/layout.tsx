@@ -6,6 +6,7 @@ import { SkipLink } from "@/components/layout/skip-link";
 import { WalletBadge } from "@/components/spend/wallet-badge";
 import { StatusMessageProvider } from "@/components/ui/status-message";
 import { getSessionUser, requireActor } from "@/lib/auth/actor";
+import { ClientIntl } from "@/lib/i18n/client-intl";
 
 // The signed-in shell. Pages still call requireActor() themselves: a layout is not re-run on every
 // client navigation, so it cannot be the only check.
@@ -14,6 +15,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
   return (
+    // The shared UI primitives' few words (copy, confirm) reach every page's client islands.
+    <ClientIntl namespaces={["CopyButton", "ConfirmDialog"]}>
     <StatusMessageProvider>
       <SkipLink />
       <AppHeader actor={actor} workspaces={user.workspaces} extra={<WalletBadge actor={actor} />} />
@@ -22,5 +25,6 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         {children}
       </main>
     </StatusMessageProvider>
+    </ClientIntl>
   );
 }

@@ -22,13 +22,14 @@ async function signInAndRedirect(email: string, password: string, redirectTo: st
     await signIn("credentials", { email, password, redirectTo });
   } catch (e) {
     if (e instanceof AuthError) {
+      const t = await getTranslations("Auth");
       const code = (e as { code?: string }).code;
       if (code === "rate_limited") {
         const seconds = (e as { retryAfterSeconds?: number }).retryAfterSeconds ?? 900;
         const minutes = Math.max(1, Math.ceil(seconds / 60));
-        return { error: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, values: { email } };
+        return { error: t("tooManyAttempts", { minutes }), values: { email } };
       }
-      return { error: "That email and password don't match an account.", values: { email } };
+      return { error: t("badCredentials"), values: { email } };
     }
     throw e;
   }
@@ -69,7 +70,10 @@ export async function acceptInviteNewAccountAction(token: string, _prev: FormSta
 
 export async function acceptInviteSignedInAction(token: string, _prev: FormState): Promise<FormState> {
   const user = await getSessionUser();
-  if (!user) return { error: "Your session has ended. Sign in again to accept the invite." };
+  if (!user) {
+    const t = await getTranslations("Auth");
+    return { error: t("sessionEnded") };
+  }
   let workspaceId: string;
   try {
     workspaceId = await acceptInviteAsUser(token, user);

@@ -7,12 +7,14 @@ import { Input, Select, Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { useStatusMessage } from "@/components/ui/status-message";
 import { ApiError, apiFetch } from "@/lib/hooks/api-fetch";
+import { useT } from "@/lib/i18n/client";
 import type { BulkError } from "@/lib/shared/bulk-participants";
 import { phoneSyntaxError } from "@/lib/shared/phone-syntax";
 
 /** Add one person, or paste many "name, number" lines. */
 export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onAdded: () => void }) {
   const announce = useStatusMessage();
+  const t = useT("AddPeople");
   const [name, setName] = useState("");
   const [phone, setPhone] = useState("");
   const [role, setRole] = useState("participant");
@@ -25,7 +27,7 @@ export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onA
   async function addOne(e: FormEvent) {
     e.preventDefault();
     const local: Record<string, string> = {};
-    if (!name.trim()) local.name = "Enter the person's name.";
+    if (!name.trim()) local.name = t("nameRequired");
     // Only the syntax here: whether the number exists in a numbering plan is the server's call,
     // and its answer lands on the same field (details[].path === "phone").
     const phoneError = phoneSyntaxError(phone);
@@ -35,13 +37,13 @@ export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onA
     setPending(true);
     try {
       await apiFetch(`/api/meetings/${meetingId}/participants`, { method: "POST", body: { name, phone, role } });
-      announce(`${name.trim()} added`);
+      announce(t("added", { name: name.trim() }));
       setName("");
       setPhone("");
       setRole("participant");
       onAdded();
     } catch (err) {
-      const msg = err instanceof Error ? err.message : "Could not add.";
+      const msg = err instanceof Error ? err.message : t("failed");
       setErrors(err instanceof ApiError && err.details?.length ? Object.fromEntries(err.details.map((d) => [d.path, d.message])) : { form: msg });
       if (err instanceof ApiError && err.code === "CONFLICT") setErrors({ phone: msg });
     } finally {
@@ -55,13 +57,13 @@ export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onA
     try {
       const res = await apiFetch<{ added: number; errors: BulkError[] }>(`/api/meetings/${meetingId}/participants/bulk`, { method: "POST", body: { text: bulk } });
       setBulkErrors(res.errors);
-      announce(`${res.added} added${res.errors.length ? `, ${res.errors.length} line${res.errors.length === 1 ? "" : "s"} need attention` : ""}`, res.errors.length ? "error" : "info");
+      announce(t("bulkResult", { added: res.added, errors: res.errors.length }), res.errors.length ? "error" : "info");
       // Keep only the lines that failed, so they can be fixed and pasted again.
       const failed = new Set(res.errors.map((x) => x.line));
       setBulk(bulk.split(/\r?\n/).filter((_, i) => failed.has(i + 1)).join("\n"));
       if (res.added) onAdded();
     } catch (err) {
-      announce(err instanceof Error ? err.message : "Could not add.", "error");
+      announce(err instanceof Error ? err.message : t("failed"), "error");
     } finally {
       setBulkPending(false);
     }
@@ -69,44 +71,44 @@ export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onA
 
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <form onSubmit={addOne} noValidate className="space-y-3" aria-label="Add a participant">
-        <h3 className="text-sm font-semibold text-slate-900">Add a person</h3>
+      <form onSubmit={addOne} noValidate className="space-y-3" aria-label={t("addOne")}>
+        <h3 className="text-sm font-semibold text-slate-900">{t("addPerson")}</h3>
         {errors.form ? <Notice tone="error">{errors.form}</Notice> : null}
-        <Field id="participant-name" label="Name" error={errors.name}>
+        <Field id="participant-name" label={t("name")} error={errors.name}>
           <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} autoComplete="off" />
         </Field>
-        <Field id="participant-phone" label="Phone" hint="Any Kenyan or international format, e.g. 0712 345 678" error={errors.phone}>
+        <Field id="participant-phone" label={t("phone")} hint={t("phoneHint")} error={errors.phone}>
           <Input value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" autoComplete="off" />
         </Field>
-        <Field id="participant-role" label="Role" error={errors.role}>
+        <Field id="participant-role" label={t("role")} error={errors.role}>
           <Select value={role} onChange={(e) => setRole(e.target.value)}>
-            <option value="participant">Participant</option>
-            <option value="host">Host (starts the meeting)</option>
-            <option value="listener">Listener (joins muted)</option>
+            <option value="participant">{t("roleParticipant")}</option>
+            <option value="host">{t("roleHost")}</option>
+            <option value="listener">{t("roleListener")}</option>
           </Select>
         </Field>
-        <Button type="submit" pending={pending} pendingLabel="Adding…">
-          Add person
+        <Button type="submit" pending={pending} pendingLabel={t("adding")}>
+          {t("add")}
         </Button>
       </form>
-      <form onSubmit={addMany} noValidate className="space-y-3" aria-label="Paste many participants">
-        <h3 className="text-sm font-semibold text-slate-900">Paste many</h3>
-        <Field id="bulk-paste" label="One person per line" hint='"Name, number" — add ", host" or ", listener" to set a role.'>
+      <form onSubmit={addMany} noValidate className="space-y-3" aria-label={t("pasteMany")}>
+        <h3 className="text-sm font-semibold text-slate-900">{t("pasteHeading")}</h3>
+        <Field id="bulk-paste" label={t("perLine")} hint={t("perLineHint")}>
           <Textarea value={bulk} onChange={(e) => setBulk(e.target.value)} rows={6} placeholder={"Amina Odhiambo, 0712 345 678\nJuma Kariuki, +254 722 000 111, listener"} />
         </Field>
         {bulkErrors.length ? (
-          <Notice tone="warning" title="Some lines were not added" testId="bulk-errors">
+          <Notice tone="warning" title={t("someFailed")} testId="bulk-errors">
             <ul className="list-disc pl-5">
               {bulkErrors.map((x) => (
                 <li key={x.line}>
-                  Line {x.line}: {x.message}
+                  {t("line", { line: x.line, message: x.message })}
                 </li>
               ))}
             </ul>
           </Notice>
         ) : null}
-        <Button type="submit" variant="secondary" pending={bulkPending} pendingLabel="Adding…" disabled={!bulk.trim()}>
-          Add all
+        <Button type="submit" variant="secondary" pending={bulkPending} pendingLabel={t("adding")} disabled={!bulk.trim()}>
+          {t("addAll")}
         </Button>
       </form>
     </div>

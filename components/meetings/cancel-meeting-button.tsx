@@ -4,21 +4,23 @@ import { useRouter } from "next/navigation";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useStatusMessage } from "@/components/ui/status-message";
 import { apiFetch } from "@/lib/hooks/api-fetch";
+import { useT } from "@/lib/i18n/client";
 
 /** Cancels a scheduled meeting after a confirmation; the server-rendered page then refreshes. */
 export function CancelMeetingButton({ meetingId }: { meetingId: string }) {
   const router = useRouter();
   const announce = useStatusMessage();
+  const t = useT("CancelMeeting");
 
   async function cancel() {
     try {
       await apiFetch(`/api/meetings/${meetingId}`, { method: "DELETE" });
-      announce("Meeting cancelled");
+      announce(t("cancelled"));
       router.refresh();
     } catch (err) {
-      announce(err instanceof Error ? err.message : "Could not cancel.", "error");
+      announce(err instanceof Error ? err.message : t("failed"), "error");
     }
   }
 
-  return <ConfirmDialog trigger="Cancel meeting" title="Cancel this meeting?" description="Nobody will be called. This cannot be undone." confirmLabel="Cancel meeting" onConfirm={cancel} />;
+  return <ConfirmDialog trigger={t("trigger")} title={t("title")} description={t("description")} confirmLabel={t("confirm")} onConfirm={cancel} />;
 }

@@ -1,11 +1,14 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { MeetingListItem } from "@/lib/meetings/list-meetings";
+import { intlLocale } from "@/lib/i18n/locales";
 import { formatInZone } from "@/lib/shared/meeting-time";
 
 const tone = { scheduled: "info", live: "success", ended: "neutral", cancelled: "danger" } as const;
 
-export function MeetingList({ title, meetings, empty }: { title: string; meetings: MeetingListItem[]; empty: string }) {
+export async function MeetingList({ title, meetings, empty }: { title: string; meetings: MeetingListItem[]; empty: string }) {
+  const [t, locale] = await Promise.all([getTranslations("Meetings"), getLocale()]);
   return (
     <section aria-labelledby={`list-${title}`}>
       <h2 id={`list-${title}`} className="mb-2 text-base font-semibold text-slate-900">
@@ -22,11 +25,11 @@ export function MeetingList({ title, meetings, empty }: { title: string; meeting
                   {m.title}
                 </Link>
                 <div className="text-xs text-slate-500">
-                  {formatInZone(new Date(m.startsAt), m.timeZone)} · {m.durationMinutes} min{m.recurrence === "weekly" ? " · weekly" : ""} ·{" "}
-                  {m.participantCount} {m.participantCount === 1 ? "person" : "people"}
+                  {formatInZone(new Date(m.startsAt), m.timeZone, intlLocale(locale))} · {t("minutes", { count: m.durationMinutes })}
+                  {m.recurrence === "weekly" ? ` · ${t("weekly")}` : ""} · {t("people", { count: m.participantCount })}
                 </div>
               </div>
-              <Badge tone={tone[m.status as keyof typeof tone] ?? "neutral"}>{m.status}</Badge>
+              <Badge tone={tone[m.status as keyof typeof tone] ?? "neutral"}>{t(`status.${m.status as keyof typeof tone}`)}</Badge>
             </li>
           ))}
         </ul>

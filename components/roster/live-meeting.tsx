@@ -14,8 +14,8 @@ import { RosterTable } from "@/components/roster/roster-table";
 import { apiFetch } from "@/lib/hooks/api-fetch";
 import { useMeetingRoster, type RosterSnapshot } from "@/lib/hooks/use-meeting-roster";
 import { useNow } from "@/lib/hooks/use-now";
-import { formatDuration, formatKes, legCostAt } from "@/lib/shared/cost";
 import { useT } from "@/lib/i18n/client";
+import { formatDuration, formatKes, legCostAt } from "@/lib/shared/cost";
 
 const statusTone = { scheduled: "info", live: "success", ended: "neutral", cancelled: "danger" } as const;
 
@@ -23,7 +23,9 @@ const statusTone = { scheduled: "info", live: "success", ended: "neutral", cance
 export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial: RosterSnapshot }) {
   const router = useRouter();
   const announce = useStatusMessage();
-  const t = useT("SautikitStatus");
+  const t = useT("Roster");
+  const tm = useT("Meetings");
+  const ts = useT("SautikitStatus");
   const { data: roster, mutate, streaming } = useMeetingRoster(meetingId, initial);
   const status = roster.meeting.status;
   const open = status === "scheduled" || status === "live";
@@ -59,7 +61,7 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
       await mutate();
       router.refresh();
     } catch (err) {
-      announce(err instanceof Error ? err.message : "That did not work.", "error");
+      announce(err instanceof Error ? err.message : t("failed"), "error");
     } finally {
       setBusy(null);
     }
@@ -68,14 +70,14 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
   return (
     <Card>
       <CardHeader
-        title="Live roster"
+        title={t("title")}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
             <Badge tone={statusTone[status as keyof typeof statusTone] ?? "neutral"}>
-              <span data-testid="meeting-status">{status}</span>
+              <span data-testid="meeting-status">{tm(`status.${status as keyof typeof statusTone}`)}</span>
             </Badge>
-            {roster.meeting.locked ? <Badge tone="warning">Locked</Badge> : null}
-            <span className="text-slate-500">{streaming ? "Live updates on" : "Refreshing every 2 s"}</span>
+            {roster.meeting.locked ? <Badge tone="warning">{t("locked")}</Badge> : null}
+            <span className="text-slate-500">{streaming ? t("streaming") : t("polling")}</span>
           </span>
         }
         actions={
@@ -84,31 +86,29 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
               <Button
                 pending={busy === "all"}
                 disabled={roster.people.length === 0}
-                onClick={() =>
-                  post("all", `/api/meetings/${meetingId}/call-everyone`, undefined, (r) => {
+                onClick={() => post("all", `/api/meetings/${meetingId}/call-everyone`, undefined, (r) => {
                     const { queued, heldBack } = r as { queued: number; heldBack?: boolean };
-                    if (queued === 0) return t("nobodyToCall");
-                    return heldBack ? t("queuedHeld", { count: queued }) : t("calling", { count: queued });
-                  })
-                }
+                    if (queued === 0) return ts("nobodyToCall");
+                    return heldBack ? ts("queuedHeld", { count: queued }) : t("callingCount", { count: queued });
+                  })}
               >
-                Call everyone
+                {t("callEveryone")}
               </Button>
               <Button
                 variant="secondary"
                 pending={busy === "lock"}
                 onClick={() =>
-                  post("lock", `/api/meetings/${meetingId}/lock`, { locked: !roster.meeting.locked }, () => (roster.meeting.locked ? "Room unlocked" : "Room locked: new dial-ins are turned away"))
+                  post("lock", `/api/meetings/${meetingId}/lock`, { locked: !roster.meeting.locked }, () => (roster.meeting.locked ? t("roomUnlocked") : t("roomLocked")))
                 }
               >
-                {roster.meeting.locked ? "Unlock room" : "Lock room"}
+                {roster.meeting.locked ? t("unlockRoom") : t("lockRoom")}
               </Button>
               <ConfirmDialog
-                trigger="End meeting"
-                title="End the meeting for everyone?"
-                description="Everyone still on the call is hung up, and queued calls are cancelled."
-                confirmLabel="End meeting"
-                onConfirm={() => post("end", `/api/meetings/${meetingId}/end`, undefined, (r) => `Meeting ended; ${(r as { hungUp: number }).hungUp} calls hung up`)}
+                trigger={t("endMeeting")}
+                title={t("endTitle")}
+                description={t("endDescription")}
+                confirmLabel={t("endMeeting")}
+                onConfirm={() => post("end", `/api/meetings/${meetingId}/end`, undefined, (r) => t("ended", { count: (r as { hungUp: number }).hungUp }))}
               />
             </div>
           ) : null
@@ -117,39 +117,39 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
       <CardBody className="space-y-6">
         {roster.sautikitDownSince !== null && open ? (
           <Notice tone="warning" testId="sautikit-outage">
-            {t("outageBanner")}
+            {ts("outageBanner")}
           </Notice>
         ) : null}
-        <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4" aria-label="Meeting totals">
+        <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4" aria-label={t("totals")}>
           <div>
-            <dt className="text-xs text-slate-500">Duration</dt>
+            <dt className="text-xs text-slate-500">{t("duration")}</dt>
             <dd className="text-lg font-semibold tabular-nums" data-testid="meeting-duration">{formatDuration(duration)}</dd>
           </div>
           <div>
-            <dt className="text-xs text-slate-500">{open ? "Cost so far" : "Total cost"}</dt>
+            <dt className="text-xs text-slate-500">{open ? t("costSoFar") : t("totalCost")}</dt>
             <dd className="text-lg font-semibold tabular-nums" data-testid="meeting-cost">{formatKes(totalCost)}</dd>
           </div>
           <div>
-            <dt className="text-xs text-slate-500">In the room</dt>
+            <dt className="text-xs text-slate-500">{t("inTheRoom")}</dt>
             <dd className="text-lg font-semibold tabular-nums">
               {roster.people.filter((p) => p.state === "in_call" || p.state === "waiting").length} / {roster.meeting.capacity}
             </dd>
           </div>
           <div>
-            <dt className="text-xs text-slate-500">Calls</dt>
+            <dt className="text-xs text-slate-500">{t("calls")}</dt>
             <dd className="text-lg font-semibold tabular-nums" data-testid="dial-progress">
-              {calling > 0 ? `Calling… ${dialled} of ${dialled + queued} placed` : `${legs.length} placed`}
+              {calling > 0 ? t("callingProgress", { placed: dialled, total: dialled + queued }) : t("placed", { count: legs.length })}
             </dd>
           </div>
         </dl>
         {calling > 0 ? (
-          <progress className="h-2 w-full accent-brand-600" max={dialled + queued} value={dialled} aria-label="Calls placed" />
+          <progress className="h-2 w-full accent-brand-600" max={dialled + queued} value={dialled} aria-label={t("callsPlaced")} />
         ) : null}
         <RosterAnnouncer people={roster.people} />
         {roster.people.length ? (
           <RosterTable meetingId={meetingId} people={roster.people} now={serverNow} meetingOpen={open} onChanged={refresh} />
         ) : (
-          <p className="text-sm text-slate-600">No one added yet. Add people below, then press Call everyone.</p>
+          <p className="text-sm text-slate-600">{t("nobodyYet")}</p>
         )}
         {open ? <AddParticipants meetingId={meetingId} onAdded={refresh} /> : null}
       </CardBody>

@@ -5,8 +5,8 @@ import { SaveGuestForm } from "@/components/roster/save-guest-form";
 import { Button } from "@/components/ui/button";
 import { useStatusMessage } from "@/components/ui/status-message";
 import { apiFetch } from "@/lib/hooks/api-fetch";
-import type { RosterPerson } from "@/lib/shared/roster-types";
 import { useT } from "@/lib/i18n/client";
+import type { RosterPerson } from "@/lib/shared/roster-types";
 
 /** The live controls for one person. Each button is disabled while its request is in flight. */
 export function PersonActions({
@@ -21,7 +21,8 @@ export function PersonActions({
   onChanged: () => void;
 }) {
   const announce = useStatusMessage();
-  const t = useT("SautikitStatus");
+  const t = useT("Roster");
+  const ts = useT("SautikitStatus");
   const [busy, setBusy] = useState<string | null>(null);
   const base = `/api/meetings/${meetingId}`;
   const run = async (name: string, url: string, done: string | ((r: unknown) => string)) => {
@@ -31,7 +32,7 @@ export function PersonActions({
       announce(typeof done === "string" ? done : done(r));
       onChanged();
     } catch (err) {
-      announce(err instanceof Error ? err.message : "That did not work.", "error");
+      announce(err instanceof Error ? err.message : t("failed"), "error");
     } finally {
       setBusy(null);
     }
@@ -40,10 +41,10 @@ export function PersonActions({
     setBusy("remove");
     try {
       await apiFetch(`${base}/participants/${person.participantId}`, { method: "DELETE" });
-      announce(`${person.name} removed`);
+      announce(t("removed", { name: person.name }));
       onChanged();
     } catch (err) {
-      announce(err instanceof Error ? err.message : "Could not remove.", "error");
+      announce(err instanceof Error ? err.message : t("removeFailed"), "error");
     } finally {
       setBusy(null);
     }
@@ -56,46 +57,45 @@ export function PersonActions({
   const buttons = [];
 
   if (meetingOpen && person.participantId && (person.state === "invited" || person.state === "left")) {
-    // After a refused dial (wallet empty, number not owned…) the same button is the row's Retry.
-    const label = person.state === "invited" ? "Call" : person.dialError ? t("retry") : "Re-dial";
-    const dialled = (r: unknown) => ((r as { status?: string; heldBack?: boolean }).heldBack ? t("personQueued", { name: who }) : t("callingPerson", { name: who }));
+    const first = person.state === "invited";
     buttons.push(
-      <Button key="dial" size="sm" pending={busy === "dial"} aria-label={`${label} ${who}`} onClick={() => run("dial", `${base}/participants/${person.participantId}/dial`, dialled)}>
-        {label}
+      <Button key="dial" size="sm" pending={busy === "dial"} aria-label={first ? t("callPerson", { name: who }) : t("redialPerson", { name: who })} onClick={() => run("dial", `${base}/participants/${person.participantId}/dial`, (r) => ((r as { heldBack?: boolean }).heldBack ? ts("personQueued", { name: who }) : t("calling", { name: who })))}>
+        {/* After a refused dial (wallet empty, number not owned…) the same button is the row's Retry. */}
+        {first ? t("call") : person.dialError ? ts("retry") : t("redial")}
       </Button>,
     );
   }
   if (inRoom && leg) {
     buttons.push(
       person.muted ? (
-        <Button key="unmute" size="sm" variant="secondary" pending={busy === "unmute"} aria-label={`Unmute ${who}`} onClick={() => run("unmute", `${base}/legs/${leg}/unmute`, `Unmuting ${who}`)}>
-          Unmute
+        <Button key="unmute" size="sm" variant="secondary" pending={busy === "unmute"} aria-label={t("unmutePerson", { name: who })} onClick={() => run("unmute", `${base}/legs/${leg}/unmute`, t("unmuting", { name: who }))}>
+          {t("unmute")}
         </Button>
       ) : (
-        <Button key="mute" size="sm" variant="secondary" pending={busy === "mute"} aria-label={`Mute ${who}`} onClick={() => run("mute", `${base}/legs/${leg}/mute`, `Muting ${who}`)}>
-          Mute
+        <Button key="mute" size="sm" variant="secondary" pending={busy === "mute"} aria-label={t("mutePerson", { name: who })} onClick={() => run("mute", `${base}/legs/${leg}/mute`, t("muting", { name: who }))}>
+          {t("mute")}
         </Button>
       ),
     );
   }
   if (meetingOpen && person.participantId && person.role === "participant" && person.state !== "invited") {
     buttons.push(
-      <Button key="listen" size="sm" variant="ghost" pending={busy === "listen"} aria-label={`Move ${who} to listen-only`} onClick={() => run("listen", `${base}/participants/${person.participantId}/listen-only`, `${who} will be re-dialled as a listener`)}>
-        Listen only
+      <Button key="listen" size="sm" variant="ghost" pending={busy === "listen"} aria-label={t("listenOnlyPerson", { name: who })} onClick={() => run("listen", `${base}/participants/${person.participantId}/listen-only`, t("listenOnlyDone", { name: who }))}>
+        {t("listenOnly")}
       </Button>,
     );
   }
   if (active && leg) {
     buttons.push(
-      <Button key="kick" size="sm" variant="danger" pending={busy === "kick"} aria-label={`Remove ${who} from the call`} onClick={() => run("kick", `${base}/legs/${leg}/kick`, `Removing ${who} from the call`)}>
-        Kick
+      <Button key="kick" size="sm" variant="danger" pending={busy === "kick"} aria-label={t("kickPerson", { name: who })} onClick={() => run("kick", `${base}/legs/${leg}/kick`, t("kicking", { name: who }))}>
+        {t("kick")}
       </Button>,
     );
   }
   if (meetingOpen && person.participantId && person.state === "invited") {
     buttons.push(
-      <Button key="remove" size="sm" variant="ghost" pending={busy === "remove"} aria-label={`Remove ${who} from the meeting`} onClick={remove}>
-        Remove
+      <Button key="remove" size="sm" variant="ghost" pending={busy === "remove"} aria-label={t("removePerson", { name: who })} onClick={remove}>
+        {t("remove")}
       </Button>,
     );
   }

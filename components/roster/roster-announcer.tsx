@@ -1,10 +1,13 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { stateText, type PersonRow } from "@/lib/shared/roster-types";
+import { personStateText } from "@/components/roster/roster-row";
+import { useT } from "@/lib/i18n/client";
+import type { PersonRow } from "@/lib/shared/roster-types";
 
 /** Tells screen-reader users what changed in the roster ("Amina: in call"), politely. */
 export function RosterAnnouncer({ people }: { people: PersonRow[] }) {
+  const t = useT("Roster");
   const previous = useRef<Map<string, string> | null>(null);
   const [message, setMessage] = useState("");
 
@@ -19,14 +22,14 @@ export function RosterAnnouncer({ people }: { people: PersonRow[] }) {
       if (was === undefined || was === now.get(p.key)) continue;
       const [wasState, wasReason, wasMuted] = was.split("|");
       if (wasState !== p.state || wasReason !== (p.endReason ?? "")) {
-        changes.push(`${p.name}: ${stateText(p.state, p.endReason).toLowerCase()}`);
+        changes.push(t("announceState", { name: p.name, state: personStateText(t, p).toLowerCase() }));
       } else if (wasMuted !== String(p.muted)) {
-        changes.push(`${p.name}: ${p.muted ? "muted" : "unmuted"}`);
+        changes.push(t("announceMuted", { name: p.name, muted: String(p.muted) }));
       }
     }
     // eslint-disable-next-line react-hooks/set-state-in-effect -- announces the difference from the previous snapshot
     if (changes.length) setMessage(changes.join(". "));
-  }, [people]);
+  }, [people, t]);
 
   return (
     <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="roster-announcer">

@@ -3,10 +3,10 @@
 import type { Ref } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { PersonActions } from "@/components/roster/person-actions";
-import { useT } from "@/lib/i18n/client";
 import { formatDuration, formatKes, legCostAt, legSecondsInCall } from "@/lib/shared/cost";
 import { legSecondsOnHold } from "@/lib/shared/hold-time";
-import { stateText, type PersonRow, type PersonState, type RosterPerson } from "@/lib/shared/roster-types";
+import { useT, type Translate } from "@/lib/i18n/client";
+import type { PersonRow, PersonState, RosterPerson } from "@/lib/shared/roster-types";
 
 const tone: Record<PersonState, BadgeTone> = {
   invited: "neutral",
@@ -19,8 +19,15 @@ const tone: Record<PersonState, BadgeTone> = {
   left: "neutral",
 };
 
-export function personStateText(p: PersonRow): string {
-  return stateText(p.state, p.endReason);
+/** Reasons that say more than "Left": the roster shows them on their own ("Declined"). */
+const TITLED_REASONS = new Set<string>(["declined", "no_person", "dropped", "dropped_calling_back"]);
+
+/** A person's (or a leg's) state as the roster and the announcer name it: "Left (no answer)". */
+export function personStateText(t: Translate<"Roster">, p: Pick<PersonRow, "state" | "endReason">): string {
+  const state = t(`states.${p.state}`);
+  if (p.state !== "left" || !p.endReason) return state;
+  if (TITLED_REASONS.has(p.endReason)) return t(`reasonTitles.${p.endReason as "declined"}`);
+  return t("withReason", { state, reason: t(`reasons.${p.endReason}`) });
 }
 
 export type RosterRowContext = { meetingId: string; now: number; meetingOpen: boolean; onChanged: () => void };
@@ -39,12 +46,13 @@ export function RosterRow({
   /** Position in the whole roster (1-based aria-rowindex; the header row is 1). */
   index?: number;
 }) {
+  const t = useT("Roster");
+  const ts = useT("SautikitStatus");
+  // Someone on no list is "Guest caller" in the reader's language (the data keeps one fixed name).
+  const shown = p.participantId ? p.name : ts("guestCaller");
   const seconds = p.legs.reduce((s, l) => s + legSecondsInCall(l, now), 0);
   const cost = p.legs.reduce((s, l) => s + legCostAt(l, now), 0);
   const held = p.legs.reduce((s, l) => s + legSecondsOnHold(l, now), 0);
-  const t = useT("SautikitStatus");
-  // Someone on no list is "Guest caller" in the reader's language (the data keeps one fixed name).
-  const shown = p.participantId ? p.name : t("guestCaller");
   return (
     <tr
       ref={rowRef}
@@ -58,16 +66,16 @@ export function RosterRow({
     >
       <td className="px-3 py-2 align-top">
         <div className="font-medium text-slate-900">
-          {shown} {p.role !== "participant" ? <Badge tone={p.role === "host" ? "brand" : "neutral"}>{p.role}</Badge> : null}
+          {shown} {p.role !== "participant" ? <Badge tone={p.role === "host" ? "brand" : "neutral"}>{t(`role.${p.role}`)}</Badge> : null}
         </div>
         <div className="text-xs text-slate-500">{p.phoneDisplay}</div>
         {p.legs.length > 1 ? (
           <details className="mt-1 text-xs text-slate-600">
-            <summary className="cursor-pointer">{p.legs.length} calls</summary>
+            <summary className="cursor-pointer">{t("legs", { count: p.legs.length })}</summary>
             <ol className="mt-1 list-decimal pl-5">
               {p.legs.map((l) => (
                 <li key={l.id}>
-                  {stateText(l.state, l.endReason)} · {formatDuration(legSecondsInCall(l, now))} ·{" "}
+                  {personStateText(t, l)} · {formatDuration(legSecondsInCall(l, now))} ·{" "}
                   {formatKes(legCostAt(l, now))}
                 </li>
               ))}
@@ -77,11 +85,11 @@ export function RosterRow({
       </td>
       <td className="px-3 py-2 align-top">
         <Badge tone={tone[p.state]}>
-          <span data-testid="person-state">{personStateText(p)}</span>
+          <span data-testid="person-state">{personStateText(t, p)}</span>
         </Badge>
         {p.muted && p.state !== "left" && p.state !== "invited" ? (
           <Badge tone="warning" className="ml-1">
-            Muted
+            {t("muted")}
           </Badge>
         ) : null}
         {p.dialError ? (
@@ -91,7 +99,7 @@ export function RosterRow({
         ) : null}
         {held > 0 ? (
           <div className="mt-1 text-xs text-slate-500" data-testid="hold-time">
-            On hold {formatDuration(held)}
+            {t("onHold", { time: formatDuration(held) })}
           </div>
         ) : null}
       </td>

@@ -2,9 +2,8 @@
 
 import { lazy, Suspense, useRef } from "react";
 import { RosterRow, type RosterRowContext } from "@/components/roster/roster-row";
+import { useT } from "@/lib/i18n/client";
 import type { RosterPerson } from "@/lib/shared/roster-types";
-
-export { personStateText } from "@/components/roster/roster-row";
 
 /** Above this many people only the rows near the viewport are rendered (see virtual-roster-rows). */
 export const VIRTUALISE_ABOVE = 100;
@@ -24,6 +23,7 @@ export function RosterTable({
   meetingOpen: boolean;
   onChanged: () => void;
 }) {
+  const t = useT("Roster");
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const context: RosterRowContext = { meetingId, now, meetingOpen, onChanged };
   const big = people.length > VIRTUALISE_ABOVE;
@@ -31,15 +31,15 @@ export function RosterTable({
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm" aria-rowcount={big ? people.length + 1 : undefined}>
-        <caption className="sr-only">People in this meeting, their call state, time in call and cost</caption>
+        <caption className="sr-only">{t("caption")}</caption>
         <thead>
           <tr className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500" aria-rowindex={big ? 1 : undefined}>
-            <th scope="col" className="px-3 py-2">Person</th>
-            <th scope="col" className="px-3 py-2">State</th>
-            <th scope="col" className="px-3 py-2 text-right">In call</th>
-            <th scope="col" className="px-3 py-2 text-right">Cost</th>
+            <th scope="col" className="px-3 py-2">{t("person")}</th>
+            <th scope="col" className="px-3 py-2">{t("state")}</th>
+            <th scope="col" className="px-3 py-2 text-right">{t("inCall")}</th>
+            <th scope="col" className="px-3 py-2 text-right">{t("cost")}</th>
             <th scope="col" className="px-3 py-2 text-right">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("actions")}</span>
             </th>
           </tr>
         </thead>

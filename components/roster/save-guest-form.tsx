@@ -6,6 +6,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useStatusMessage } from "@/components/ui/status-message";
 import { apiFetch } from "@/lib/hooks/api-fetch";
+import { useT } from "@/lib/i18n/client";
 
 /** Names a dial-in guest and saves them as a participant (so caller ID recognises them next time). */
 export function SaveGuestForm({
@@ -21,6 +22,7 @@ export function SaveGuestForm({
   onSaved: () => void;
 }) {
   const announce = useStatusMessage();
+  const t = useT("Roster");
   const id = useId();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
@@ -29,8 +31,8 @@ export function SaveGuestForm({
 
   if (!open) {
     return (
-      <Button size="sm" variant="secondary" aria-label={`Name and save the guest ${phone}`} onClick={() => setOpen(true)}>
-        Save guest
+      <Button size="sm" variant="secondary" aria-label={t("saveGuestLabel", { phone })} onClick={() => setOpen(true)}>
+        {t("saveGuest")}
       </Button>
     );
   }
@@ -41,26 +43,26 @@ export function SaveGuestForm({
     setError(null);
     try {
       await apiFetch(`/api/meetings/${meetingId}/guests`, { method: "POST", body: { name, phone: phoneE164 } });
-      announce(`${name.trim()} saved as a participant`);
+      announce(t("guestSaved", { name: name.trim() }));
       setOpen(false);
       onSaved();
     } catch (err) {
-      setError(err instanceof Error ? err.message : "Could not save the guest.");
+      setError(err instanceof Error ? err.message : t("guestFailed"));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-end gap-2" aria-label={`Save the guest ${phone}`}>
-      <Field id={`${id}-name`} label={`Name for ${phone}`} error={error}>
+    <form onSubmit={submit} className="flex flex-wrap items-end gap-2" aria-label={t("saveGuestForm", { phone })}>
+      <Field id={`${id}-name`} label={t("nameFor", { phone })} error={error}>
         <Input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} autoFocus autoComplete="off" />
       </Field>
       <Button type="submit" size="sm" pending={busy}>
-        Save
+        {t("save")}
       </Button>
       <Button size="sm" variant="ghost" onClick={() => setOpen(false)}>
-        Cancel
+        {t("cancel")}
       </Button>
     </form>
   );

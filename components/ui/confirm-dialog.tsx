@@ -2,6 +2,7 @@
 
 import { useId, useRef, type ReactNode } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
+import { useT } from "@/lib/i18n/client";
 
 /**
  * A trigger button that opens a modal <dialog> (focus trapped, Escape closes, focus returns to the
@@ -12,7 +13,7 @@ export function ConfirmDialog({
   triggerVariant = "secondary",
   title,
   description,
-  confirmLabel = "Confirm",
+  confirmLabel,
   confirmVariant = "danger",
   onConfirm,
   action,
@@ -29,6 +30,7 @@ export function ConfirmDialog({
   action?: (formData: FormData) => void | Promise<void>;
   children?: ReactNode;
 }) {
+  const t = useT("ConfirmDialog");
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descId = useId();
@@ -67,10 +69,10 @@ export function ConfirmDialog({
           {children}
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={close} autoFocus>
-              Cancel
+              {t("cancel")}
             </Button>
             <Button type="submit" variant={confirmVariant}>
-              {confirmLabel}
+              {confirmLabel ?? t("confirm")}
             </Button>
           </div>
         </form>

@@ -2,9 +2,11 @@
 
 import { useEffect, useState } from "react";
 import { Button, type ButtonProps } from "@/components/ui/button";
+import { useT } from "@/lib/i18n/client";
 
 /** Copies `value` to the clipboard and says so in a polite live region. */
-export function CopyButton({ value, label = "Copy", ...rest }: { value: string; label?: string } & Omit<ButtonProps, "onClick" | "children">) {
+export function CopyButton({ value, label, ...rest }: { value: string; label?: string } & Omit<ButtonProps, "onClick" | "children">) {
+  const t = useT("CopyButton");
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   useEffect(() => {
     if (state === "idle") return;
@@ -24,10 +26,10 @@ export function CopyButton({ value, label = "Copy", ...rest }: { value: string; 
   return (
     <span className="inline-flex items-center gap-2">
       <Button variant="secondary" size="sm" onClick={copy} {...rest}>
-        {state === "copied" ? "Copied" : label}
+        {state === "copied" ? t("copied") : (label ?? t("copy"))}
       </Button>
       <span aria-live="polite" className="sr-only">
-        {state === "copied" ? "Copied to clipboard" : state === "failed" ? "Copy failed; select the text and copy it manually" : ""}
+        {state === "copied" ? t("announceCopied") : state === "failed" ? t("announceFailed") : ""}
       </span>
     </span>
   );

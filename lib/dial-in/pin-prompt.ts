@@ -1,21 +1,13 @@
 import "server-only";
-import type { NestedAction, VoiceResponse } from "@/lib/sautikit/contract/voice-actions";
+import type { VoiceResponse } from "@/lib/sautikit/contract/voice-actions";
 import { PIN_LENGTH } from "@/lib/meetings/pin";
-import { en } from "@/lib/meetings/prompts/en";
-import { sw } from "@/lib/meetings/prompts/sw";
-import type { PromptCatalogue } from "@/lib/meetings/prompts/types";
+import { bilingualRefusal, bilingualSays as bilingual, type PromptPick } from "@/lib/meetings/prompts/bilingual";
 
 // Before a PIN is entered the meeting (and so its language) is unknown: these prompts are spoken in
 // English, then Swahili, each Say tagged with its own language.
 
 /** Seconds of silence after the prompts before the (empty) answer is posted back. */
 export const PIN_TIMEOUT_SECONDS = 10;
-
-type Pick = (p: PromptCatalogue) => string;
-
-function bilingual(...picks: Pick[]): NestedAction[] {
-  return [en, sw].flatMap((p) => picks.map((pick) => ({ say: { text: pick(p), language: p.language } })));
-}
 
 /**
  * The PIN prompt, nested in getDigits so a caller who knows the PIN can type over it (barge-in).
@@ -28,6 +20,6 @@ export function askForPin(lead: "first" | "wrong" | "none" = "first"): VoiceResp
 }
 
 /** A goodbye in both languages, then hang up. */
-export function refuseUnidentified(pick: Pick): VoiceResponse {
-  return { actions: [...bilingual(pick), { hangup: {} }] };
+export function refuseUnidentified(pick: PromptPick): VoiceResponse {
+  return bilingualRefusal(pick);
 }

@@ -6,6 +6,7 @@ import { log } from "@/lib/log";
 import type { VoiceResponse } from "@/lib/sautikit/contract/voice-actions";
 import type { VoiceCallback } from "@/lib/webhooks/payloads";
 import { apologise, occupiedPlaces, roomActions } from "@/lib/meetings/room-actions";
+import { bilingualRefusal } from "@/lib/meetings/prompts/bilingual";
 import { promptsFor } from "@/lib/meetings/prompts/prompts-for";
 import { findLegForCall } from "@/lib/roster/find-leg";
 import { lockMeeting, recordRosterEvents } from "@/lib/roster/recompute-roster";
@@ -25,7 +26,8 @@ export async function answerOutboundCall(workspaceId: string, cb: VoiceCallback)
   if (repeat) return repeat;
   const result = await db.$transaction(async (tx) => {
     const found = await findLegForCall(tx, workspaceId, cb.callId, cb.clientRequestId);
-    if (!found) return { response: apologise(promptsFor("en").meetingNotFound, promptsFor("en").language) };
+    // Not a call of ours: no meeting, so no language to choose.
+    if (!found) return { response: bilingualRefusal((p) => p.meetingNotFound) };
     await lockMeeting(tx, found.meetingId);
     const leg = await tx.leg.findUniqueOrThrow({ where: { id: found.id }, include: { participant: true, meeting: true } });
     const meeting = leg.meeting;

@@ -2,7 +2,9 @@ import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { sautikitRequest, type SautikitHttpConfig, type SautikitRequest } from "@/lib/sautikit/http";
-import { createCallRequestSchema } from "@/lib/sautikit/contract/calls";
+import { createCallRequestSchema, type CreateCallInput as ContractCreateCallInput, type listCallsQuerySchema } from "@/lib/sautikit/contract/calls";
+import type { ConferenceCommandRequest } from "@/lib/sautikit/contract/conference-events";
+import type { RoutingInput } from "@/lib/sautikit/contract/numbers";
 import { sautikitCodeOf, sautikitStatusOf } from "@/lib/sautikit/map-error";
 import {
   callSchema,
@@ -21,27 +23,13 @@ import {
 // A typed client for the Sautikit endpoints the app uses. Request and response bodies keep the
 // wire's snake_case names so nothing is translated twice; every response is parsed, not trusted.
 
-export type CreateCallInput = {
-  from: string;
-  to: string;
-  caller_id?: string;
-  voice_callback_url?: string;
-  client_request_id?: string;
-};
-
-export type ListCallsQuery = {
-  status?: string;
-  direction?: "inbound" | "outbound";
-  q?: string;
-  session_id?: string;
-  from?: string;
-  to?: string;
-  cursor?: string;
-  limit?: number;
-};
-
-export type RoutingInput = { voice_callback_url: string; events_url: string; voice_signing_secret: string };
-export type ConferenceCommand = "mute" | "unmute" | "kick";
+// Request types are the contract's (what the emulator accepts); responses are read leniently
+// (lib/sautikit/responses.ts, derived from the same contract).
+export type CreateCallInput = ContractCreateCallInput;
+/** The contract's list filters; `limit` is a number on the way out (the contract coerces it on the way in). */
+export type ListCallsQuery = Omit<z.input<typeof listCallsQuerySchema>, "limit"> & { limit?: number };
+export type { RoutingInput };
+export type ConferenceCommand = ConferenceCommandRequest["command"];
 export type RecordingLookup =
   | { status: "ready"; url: string }
   | { status: "pending"; retryAfterSeconds: number }

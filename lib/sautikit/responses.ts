@@ -1,9 +1,25 @@
 import { z } from "zod";
+import * as calls from "@/lib/sautikit/contract/calls";
+import { conferenceCommandResponseSchema as strictConferenceCommand } from "@/lib/sautikit/contract/conference-events";
+import * as numbers from "@/lib/sautikit/contract/numbers";
+import * as wallet from "@/lib/sautikit/contract/wallet";
 
-// What the client accepts back from Sautikit: the fields the app relies on are checked, anything
-// else passes through untouched (a newer Sautikit may add fields; the app must not break on them).
+// What the client accepts back from Sautikit, derived from the contract's schemas (what the
+// emulator sends): the same field names, but only the fields the app relies on are checked, and
+// loosely (a string where the contract pins an enum, null where it pins a value); every other field
+// of the contract, and any field it does not know, passes through untouched. A newer or slightly
+// different Sautikit must not break the app (docs/sautikit.md, "the app is liberal").
 
-export const numberSchema = z.looseObject({
+type Checked<S extends z.ZodRawShape> = { [K in keyof S]?: z.ZodType };
+type Lenient<S extends z.ZodRawShape, C extends Checked<S>> = Omit<{ [K in keyof S]: z.ZodOptional<z.ZodUnknown> }, keyof C> & C;
+
+/** The contract's object, every field optional and unchecked except those in `checked`, unknown fields kept. */
+function lenient<S extends z.ZodRawShape, C extends Checked<S>>(strict: z.ZodObject<S>, checked: C) {
+  const relaxed = Object.fromEntries(Object.keys(strict.shape).map((k) => [k, z.unknown().optional()]));
+  return z.looseObject({ ...relaxed, ...checked } as Lenient<S, C>);
+}
+
+export const numberSchema = lenient(numbers.numberSchema, {
   id: z.string().min(1),
   e164: z.string().min(1),
   status: z.string().optional(),
@@ -14,9 +30,9 @@ export const numberSchema = z.looseObject({
 });
 export type SautikitNumber = z.infer<typeof numberSchema>;
 
-export const numbersResponseSchema = z.looseObject({ numbers: z.array(numberSchema) });
+export const numbersResponseSchema = lenient(numbers.listNumbersResponseSchema, { numbers: z.array(numberSchema) });
 
-export const createCallResponseSchema = z.looseObject({
+export const createCallResponseSchema = lenient(calls.createCallResponseSchema, {
   call_id: z.string().min(1),
   session_id: z.string().nullish(),
   status: z.string(),
@@ -24,7 +40,7 @@ export const createCallResponseSchema = z.looseObject({
 });
 export type CreateCallResponse = z.infer<typeof createCallResponseSchema>;
 
-export const callSchema = z.looseObject({
+export const callSchema = lenient(calls.callSchema, {
   id: z.string().min(1),
   session_id: z.string().nullish(),
   direction: z.string(),
@@ -38,29 +54,31 @@ export const callSchema = z.looseObject({
   cost_minor: z.number().nullish(),
   rate_per_minute_minor: z.number().nullish(),
   failure_code: z.string().nullish(),
-  metadata: z.unknown().optional(),
   events: z.array(z.unknown()).optional(),
 });
 export type SautikitCall = z.infer<typeof callSchema>;
 
-export const getCallResponseSchema = z.looseObject({ call: callSchema });
-export const listCallsResponseSchema = z.looseObject({ data: z.array(callSchema), next_cursor: z.string().nullish() });
+export const getCallResponseSchema = lenient(calls.getCallResponseSchema, { call: callSchema });
+export const listCallsResponseSchema = lenient(calls.listCallsResponseSchema, {
+  data: z.array(callSchema),
+  next_cursor: z.string().nullish(),
+});
 
-export const hangupResponseSchema = z.looseObject({ call_id: z.string().optional(), status: z.string() });
+export const hangupResponseSchema = lenient(calls.hangupResponseSchema, { call_id: z.string().optional(), status: z.string() });
 
-export const conferenceCommandResponseSchema = z.looseObject({
+export const conferenceCommandResponseSchema = lenient(strictConferenceCommand, {
   conference: z.string().optional(),
   command: z.string().optional(),
   participant: z.string().optional(),
   status: z.string(),
 });
 
-export const recordingPendingSchema = z.looseObject({
+export const recordingPendingSchema = lenient(calls.recordingPendingSchema, {
   status: z.literal("pending").optional(),
   retry_after_seconds: z.number().optional(),
 });
 
-export const walletSchema = z.looseObject({
+export const walletSchema = lenient(wallet.walletBalanceSchema, {
   balance_minor: z.number().int(),
   currency: z.string(),
   workspace_id: z.string().optional(),
@@ -68,7 +86,7 @@ export const walletSchema = z.looseObject({
 });
 export type SautikitWallet = z.infer<typeof walletSchema>;
 
-export const pricingSchema = z.looseObject({
+export const pricingSchema = lenient(wallet.pricingSchema, {
   currency: z.string(),
   outbound_per_min_kes: z.number(),
   inbound_per_min_kes: z.number(),

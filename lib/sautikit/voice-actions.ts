@@ -55,15 +55,6 @@ export function tryVoiceResponse(doc: unknown): { ok: true; doc: VoiceResponse }
   return check.ok ? { ok: true, doc: { actions: check.actions } } : { ok: false, error: check.error };
 }
 
-/** What a caller hears when the app has nothing better: a polite message, then the call ends. */
-export function notInServiceResponse(language = "en-KE"): VoiceResponse {
-  return voiceResponse([say("Sorry, this number is not in service. Goodbye.", { language }), hangup()]);
-}
-
-export function technicalProblemResponse(language = "en-KE"): VoiceResponse {
-  return voiceResponse([say("Sorry, we are having a technical problem. Please try again later. Goodbye.", { language }), hangup()]);
-}
-
 /** In-room digits replies may only play something to the one leg (docs/sautikit.md §5). */
 export function isSayPlayOnly(doc: VoiceResponse): boolean {
   return doc.actions.every((a) => "say" in a || "play" in a);

@@ -1,12 +1,8 @@
 import "server-only";
 import { errorStatus, isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import {
-  isSayPlayOnly,
-  technicalProblemResponse,
-  tryVoiceResponse,
-  type VoiceResponse,
-} from "@/lib/sautikit/voice-actions";
+import { bilingualRefusal } from "@/lib/meetings/prompts/bilingual";
+import { isSayPlayOnly, tryVoiceResponse, type VoiceResponse } from "@/lib/sautikit/voice-actions";
 import { markEventApplied, releaseEvent, storeAndClaimEvent, type StoredEventInput, waitForOtherApply } from "@/lib/webhooks/event-store";
 import { webhookHandlers, type EventContext, type WebhookContext } from "@/lib/webhooks/handlers";
 import type { ParsedBody } from "@/lib/webhooks/parse-body";
@@ -14,6 +10,9 @@ import { readCallEvent, readConferenceDigits, readConferenceEvent, readVoiceCall
 import type { Verdict } from "@/lib/webhooks/record-delivery";
 
 export type Outcome = { verdict: Verdict; response: Response; kind?: string; eventId?: string; error?: string };
+
+// The app could not answer properly, so the meeting (and its language) is unknown: both languages.
+const technicalProblemResponse = bilingualRefusal((p) => p.technicalProblem);
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
@@ -25,7 +24,7 @@ export async function dispatchVoice(ctx: WebhookContext, body: ParsedBody | null
   const parsed = body ? readVoiceCallback(body.fields, ctx.query) : null;
   if (!parsed?.success) {
     const error = parsed ? issues(parsed.error) : "body is neither JSON nor form-encoded";
-    return { verdict: "invalid", kind, error, response: json(technicalProblemResponse()) };
+    return { verdict: "invalid", kind, error, response: json(technicalProblemResponse) };
   }
   const handler = webhookHandlers[ctx.route === "voice/outbound" ? "voice/outbound" : "voice/inbound"];
   const base = { kind, eventId: parsed.data.callId };
@@ -34,13 +33,13 @@ export async function dispatchVoice(ctx: WebhookContext, body: ParsedBody | null
     doc = await handler(ctx, parsed.data);
   } catch (err) {
     log.error({ err, workspaceId: ctx.workspaceId, callId: parsed.data.callId }, "voice handler failed");
-    return { ...base, verdict: "failed", error: errorText(err), response: json(technicalProblemResponse()) };
+    return { ...base, verdict: "failed", error: errorText(err), response: json(technicalProblemResponse) };
   }
   const checked = tryVoiceResponse(doc);
   if (!checked.ok) {
     // Never send Sautikit a document it would reject: that drops the caller without a word.
     log.error({ workspaceId: ctx.workspaceId, error: checked.error }, "voice handler produced an invalid document");
-    return { ...base, verdict: "failed", error: checked.error, response: json(technicalProblemResponse()) };
+    return { ...base, verdict: "failed", error: checked.error, response: json(technicalProblemResponse) };
   }
   return { ...base, verdict: "accepted", response: json(checked.doc) };
 }

@@ -201,3 +201,26 @@ test("the API requests panel lists /v1 requests with their replay, and filters t
   const faults = (await (await request.get(`${EMULATOR_URL}/_emulator/faults`)).json()) as { seed: number };
   expect(faults.seed).toBe(seed);
 });
+
+test("Drop (network) on a live call ends it as a network drop", async ({ page, request }) => {
+  const phone = manualNumber();
+  const account = await createAccount(request, "Console e2e: drop");
+  const receiver = await startVoiceReceiver([{ conference: { name: `drop-e2e-${Date.now().toString(36)}` } }]);
+  try {
+    await page.goto(`${EMULATOR_URL}/`);
+    await expect(page.getByTestId("connection")).toHaveText(/Live/);
+    const callId = await placeCall(request, account, phone, receiver.url);
+    const card = page.getByTestId(`phone-${phone}`);
+    await expect(card.getByTestId("phone-state")).toHaveText("Ringing");
+    // Not answered yet: there is no call for the network to drop.
+    await expect(card.getByRole("button", { name: "Drop (network)" })).toBeDisabled();
+    await card.getByRole("button", { name: "Answer" }).click();
+    await expect(card.getByTestId("phone-state")).toHaveText(/In call|Waiting/);
+    await card.getByRole("button", { name: "Drop (network)" }).click();
+    await expect(card.getByTestId("phone-state")).toHaveText(/Call ended|Idle/);
+    await expect(card.getByRole("list", { name: /^Transcript for/ })).toContainText("network dropped the call");
+    expect(await callStatus(request, account, callId)).toBe("completed");
+  } finally {
+    await receiver.close();
+  }
+});

@@ -20,6 +20,8 @@ test("a visitor's browser language picks the page language", async ({ browser })
   await page.goto("/sign-in");
   await expect(page.locator("html")).toHaveAttribute("lang", "sw");
   await expect(page.getByRole("button", { name: "Kiswahili" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("heading", { level: 1, name: "Ingia" })).toBeVisible();
+  await expect(page.getByLabel("Nenosiri", { exact: true })).toBeVisible();
   await swahili.close();
 
   const english = await browser.newContext({ locale: "en-GB" });
@@ -48,6 +50,8 @@ test("the user menu switches to Swahili, the choice is stored on the user, and b
   await expect(mainNav("Kuu").getByRole("link", { name: "Mikutano", exact: true })).toBeVisible();
   await expect(mainNav("Kuu").getByRole("link", { name: "Mipangilio", exact: true })).toBeVisible();
   await expect(page.getByTestId("user-menu")).toHaveAccessibleName(`Menyu ya akaunti ya ${user.name}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Mikutano", exact: true })).toBeVisible();
+  await expect(page.getByText("Bado hakuna mikutano")).toBeVisible();
 
   // Stored on the user, not only in this browser: a fresh English browser signing in gets Swahili.
   const elsewhere = await browser.newContext({ locale: "en-US" });

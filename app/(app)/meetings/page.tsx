@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -6,25 +7,28 @@ import { MeetingList } from "@/components/meetings/meeting-list";
 import { requireActor } from "@/lib/auth/actor";
 import { listMeetings } from "@/lib/meetings/list-meetings";
 
-export const metadata = { title: "Meetings" };
+export async function generateMetadata() {
+  const t = await getTranslations("Meetings");
+  return { title: t("title") };
+}
 
 export default async function MeetingsPage() {
   const actor = await requireActor();
-  const { upcoming, past } = await listMeetings(actor);
+  const [{ upcoming, past }, t] = await Promise.all([listMeetings(actor), getTranslations("Meetings")]);
   const newButton = (
     <Link href="/meetings/new" className={buttonClasses("primary", "md")}>
-      New meeting
+      {t("newMeeting")}
     </Link>
   );
   return (
     <>
-      <PageHeader title="Meetings" description={`Phone meetings in ${actor.workspaceName}.`} actions={newButton} />
+      <PageHeader title={t("title")} description={t("description", { workspace: actor.workspaceName })} actions={newButton} />
       {upcoming.length === 0 && past.length === 0 ? (
-        <EmptyState title="No meetings yet" description="Schedule a meeting, add people by phone, and call them all with one click." action={newButton} />
+        <EmptyState title={t("emptyTitle")} description={t("emptyBody")} action={newButton} />
       ) : (
         <div className="space-y-8">
-          <MeetingList title="Upcoming" meetings={upcoming} empty="Nothing scheduled." />
-          <MeetingList title="Past" meetings={past} empty="No past meetings." />
+          <MeetingList title={t("upcoming")} meetings={upcoming} empty={t("nothingScheduled")} />
+          <MeetingList title={t("past")} meetings={past} empty={t("noPast")} />
         </div>
       )}
     </>

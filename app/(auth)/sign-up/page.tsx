@@ -1,13 +1,21 @@
+import { getTranslations } from "next-intl/server";
+import { ClientIntl } from "@/lib/i18n/client-intl";
 import { SignUpForm } from "@/app/(auth)/sign-up/sign-up-form";
 
-export const metadata = { title: "Create a workspace" };
+export async function generateMetadata() {
+  const t = await getTranslations("Auth");
+  return { title: t("signUpTitle") };
+}
 
-export default function SignUpPage() {
+export default async function SignUpPage() {
+  const t = await getTranslations("Auth");
   return (
     <>
-      <h1 className="mb-1 text-xl font-semibold text-slate-900">Create your workspace</h1>
-      <p className="mb-6 text-sm text-slate-600">You will be its admin, and can invite your team next.</p>
-      <SignUpForm />
+      <h1 className="mb-1 text-xl font-semibold text-slate-900">{t("signUpHeading")}</h1>
+      <p className="mb-6 text-sm text-slate-600">{t("signUpIntro")}</p>
+      <ClientIntl namespaces={["Auth"]}>
+        <SignUpForm />
+      </ClientIntl>
     </>
   );
 }

@@ -28,6 +28,7 @@ export const en: PromptCatalogue = {
   endingMeeting: "Ending the meeting for everyone. Goodbye.",
   unknownKeypadCommand: "Sorry, that key is not a command. Press star 5 to lock, star 6 to mute everyone, or star 9 to end the meeting.",
   keypadFailed: "Sorry, that did not work. Please try again.",
+  technicalProblem: "Sorry, we are having a technical problem. Please try again later. Goodbye.",
   confirmJoin: (name, title) => `Hello ${name}, this is Mkutano calling you into ${title}. Press 1 to join.`,
   confirmRejoin: (title) => `You were cut off from ${title}. Press 1 to rejoin.`,
   confirmDeclined: "Okay, we will not connect you. Goodbye.",

@@ -29,6 +29,8 @@ export type PromptCatalogue = {
   endingMeeting: string;
   unknownKeypadCommand: string;
   keypadFailed: string;
+  // When the app cannot answer a call properly (the webhook lane's fallback; lib/webhooks/dispatch.ts).
+  technicalProblem: string;
   // Answer confirmation and re-dials (lib/meetings/confirm-answer.ts).
   confirmJoin(name: string, title: string): string;
   confirmRejoin(title: string): string;

@@ -78,6 +78,7 @@ describe("the key scanner", () => {
         function label(tx: Translate<"C">) { return tx("c1"); }
         t("meetings"); tc.rich("muted", { b }); tm("subject", { title });
         ta(\`status.\${s}\`); tb(code); tc("plain");
+        tc("withReason", { state, reason: tc(\`reasons.\${r}\`) });
         // i18n-keys: D.x, E.y.*
       `,
     },
@@ -85,8 +86,8 @@ describe("the key scanner", () => {
   const u = usageIn(files);
 
   it("finds literal, template, dynamic and declared uses", () => {
-    expect([...u.exact].sort()).toEqual(["C.c1", "D.x", "Mail.subject", "Nav.meetings", "Roster.muted", "Roster.plain"]);
-    expect([...u.prefixes].sort()).toEqual(["A.status.", "B.", "E.y."]);
+    expect([...u.exact].sort()).toEqual(["C.c1", "D.x", "Mail.subject", "Nav.meetings", "Roster.muted", "Roster.plain", "Roster.withReason"]);
+    expect([...u.prefixes].sort()).toEqual(["A.status.", "B.", "E.y.", "Roster.reasons."]);
   });
 
   it("reports an unused key and a missing one", () => {

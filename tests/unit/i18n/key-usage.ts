@@ -62,7 +62,8 @@ export function usageIn(files: { file: string; source: string }[]): Usage {
     const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
     const bindings = bindingsIn(code);
     for (const name of new Set(bindings.map((b) => b.name))) {
-      const uses = new RegExp(String.raw`(?<![\w.])${name}(?:\.(?:rich|markup|has|raw))?\(\s*([^)]*)`, "g");
+      // Only the first argument is read, so a call nested in the values (`t("a", { b: t("c") })`) is seen too.
+      const uses = new RegExp(String.raw`(?<![\w.])${name}(?:\.(?:rich|markup|has|raw))?\(\s*(\`[^\`]*\`|"[^"]*"|'[^']*'|[^,)\s]*)`, "g");
       for (const u of code.matchAll(uses)) {
         // The closest binding of this name before the use (its enclosing function's).
         const ns = bindings.filter((b) => b.name === name && b.at < u.index).at(-1)?.ns;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { bilingualRefusal } from "@/lib/meetings/prompts/bilingual";
 import type { VoiceAction } from "@/lib/sautikit/voice-actions";
 import {
   conference,
@@ -8,7 +9,6 @@ import {
   InvalidVoiceResponseError,
   nestedPlay,
   nestedSay,
-  notInServiceResponse,
   play,
   reject,
   say,
@@ -81,7 +81,7 @@ describe("voice-action builders", () => {
   });
 
   it("the fallback document is valid and ends the call", () => {
-    const doc = notInServiceResponse();
+    const doc = bilingualRefusal((p) => p.technicalProblem);
     expect(doc.actions.at(-1)).toEqual({ hangup: {} });
     expect(tryVoiceResponse(doc).ok).toBe(true);
   });

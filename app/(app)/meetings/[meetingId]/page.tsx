@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { MeetingOverview } from "@/components/meetings/meeting-overview";
 import { LiveMeeting } from "@/components/roster/live-meeting";
@@ -15,20 +16,22 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
   const actor = await requireActor();
   const { meetingId } = await params;
   const meeting = await getMeetingView(actor, meetingId).catch(pageNotFound);
-  const roster = await getMeetingRoster(actor, meetingId);
+  const [roster, t] = await Promise.all([getMeetingRoster(actor, meetingId), getTranslations("Meetings")]);
   return (
     <>
       <PageHeader
         title={meeting.title}
         description={
           <Link href="/meetings" className="text-brand-700 hover:underline">
-            ← All meetings
+            {t("allMeetings")}
           </Link>
         }
       />
       <div className="space-y-6">
-        <MeetingOverview meeting={meeting} />
-        <ClientIntl namespaces={["SautikitStatus"]}>
+        <ClientIntl namespaces={["MeetingOverview", "CancelMeeting"]}>
+          <MeetingOverview meeting={meeting} />
+        </ClientIntl>
+        <ClientIntl namespaces={["Roster", "AddPeople", "Meetings.status", "SautikitStatus"]}>
           <LiveMeeting meetingId={meeting.id} initial={roster} />
         </ClientIntl>
         <MeetingSpendSection actor={actor} meetingId={meeting.id} />

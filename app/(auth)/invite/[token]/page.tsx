@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ClientIntl } from "@/lib/i18n/client-intl";
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Notice } from "@/components/ui/notice";
@@ -40,7 +41,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         You have been invited as {roleText}. The invite is for <strong>{invite.email}</strong>.
       </p>
       {user && user.email === invite.email ? (
-        <AcceptSignedInForm token={token} workspaceName={invite.workspaceName} />
+        <ClientIntl namespaces={["Auth"]}><AcceptSignedInForm token={token} workspaceName={invite.workspaceName} /></ClientIntl>
       ) : user ? (
         <div className="space-y-4">
           <Notice tone="warning">You are signed in as {user.email}. Sign out, then open this link again to accept as {invite.email}.</Notice>
@@ -65,7 +66,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           </div>
           <div className="space-y-2 border-t border-slate-200 pt-6">
             <p className="text-sm text-slate-700">{t("newIntro")}</p>
-            <AcceptWithNewAccountForm token={token} email={invite.email} />
+            <ClientIntl namespaces={["Auth"]}><AcceptWithNewAccountForm token={token} email={invite.email} /></ClientIntl>
           </div>
         </div>
       )}

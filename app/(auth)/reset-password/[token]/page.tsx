@@ -1,4 +1,5 @@
 import { Notice } from "@/components/ui/notice";
+import { ClientIntl } from "@/lib/i18n/client-intl";
 import { getPasswordReset } from "@/lib/auth/password-reset";
 import { ResetForm } from "@/app/(auth)/reset-password/[token]/reset-form";
 
@@ -22,7 +23,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
     <>
       <h1 className="mb-1 text-xl font-semibold text-slate-900">Choose a new password</h1>
       <p className="mb-6 text-sm text-slate-600">For {reset.email}. Other signed-in sessions will be signed out.</p>
-      <ResetForm token={token} email={reset.email} />
+      <ClientIntl namespaces={["Auth"]}><ResetForm token={token} email={reset.email} /></ClientIntl>
     </>
   );
 }

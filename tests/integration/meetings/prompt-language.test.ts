@@ -1,0 +1,107 @@
+// Every prompt a caller hears is in the meeting's language; both languages only where no meeting
+// (so no language) is known yet. Outbound voice callbacks through the real route, real database.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { createWorkspace, meetingInput, postSigned } from "./support";
+
+let app: AppTest;
+let m: {
+  db: typeof import("@/lib/db").db;
+  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
+  addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
+  en: typeof import("@/lib/meetings/prompts/en").en;
+  sw: typeof import("@/lib/meetings/prompts/sw").sw;
+};
+
+beforeAll(async () => {
+  app = await setupAppTest();
+  m = {
+    db: (await import("@/lib/db")).db,
+    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
+    addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
+    en: (await import("@/lib/meetings/prompts/en")).en,
+    sw: (await import("@/lib/meetings/prompts/sw")).sw,
+  };
+});
+afterAll(() => app?.stop());
+
+type Say = { text: string; language: string };
+type Answer = { actions: Record<string, Record<string, unknown>>[] };
+const says = (a: Answer) => a.actions.flatMap((x) => (x.say ? [x.say as Say] : []));
+/** Every Say, including those nested in a getDigits (the answer confirmation). */
+const allSays = (a: Answer): Say[] =>
+  a.actions.flatMap((x) => (x.say ? [x.say as Say] : x.getDigits ? ((x.getDigits.nested as Answer["actions"] | undefined) ?? []).flatMap((n) => (n.say ? [n.say as Say] : [])) : []));
+
+async function swahiliMeeting(opts: { capacity: number; people: number; confirmAnswer?: boolean }) {
+  const ws = await createWorkspace(m.db);
+  const meeting = await m.scheduleMeeting(ws.actor, meetingInput({ language: "sw", capacity: opts.capacity, waitForHost: false, endOnHostExit: false, confirmAnswer: opts.confirmAnswer ?? false }));
+  const legs = [];
+  for (let i = 0; i < opts.people; i++) {
+    const phone = `+2547120003${String(i).padStart(2, "0")}`;
+    const person = await m.addParticipant(ws.actor, meeting.id, { name: `Mtu ${i + 1}`, phone });
+    legs.push(
+      await m.db.leg.create({
+        data: {
+          workspaceId: ws.workspaceId,
+          meetingId: meeting.id,
+          participantId: person.id,
+          direction: "outbound",
+          callId: `CA${randomUUID().replaceAll("-", "")}`,
+          idempotencyKey: `${meeting.id}:${person.id}:1`,
+          toE164: phone,
+          fromE164: "+254709000200",
+        },
+      }),
+    );
+  }
+  const callback = async (callId: string, clientRequestId?: string): Promise<Answer> => {
+    const body = new URLSearchParams({
+      CallId: callId,
+      sessionId: `HD_${callId}`,
+      From: "+254709000200",
+      To: "+254712000999",
+      Direction: "outbound",
+      CallStatus: "answered",
+      ...(clientRequestId ? { clientRequestId } : {}),
+    }).toString();
+    const res = await postSigned(`${app.url}/api/sautikit/${ws.workspaceId}/voice/outbound`, body, "application/x-www-form-urlencoded", ws.secret);
+    expect(res.status).toBe(200);
+    return (await res.json()) as Answer;
+  };
+  return { meeting, legs, callback };
+}
+
+describe("prompt language", () => {
+  it("a Swahili meeting greets, turns away when full, says goodbye and apologises after the end in Swahili only", { timeout: 60_000 }, async () => {
+    const { meeting, legs, callback } = await swahiliMeeting({ capacity: 2, people: 3 });
+    const admitted = await callback(legs[0]!.callId!, legs[0]!.idempotencyKey!);
+    expect(says(admitted)[0]).toEqual({ text: m.sw.greeting("Mtu 1", meeting.title), language: "sw-KE" });
+
+    await callback(legs[1]!.callId!, legs[1]!.idempotencyKey!);
+    const full = await callback(legs[2]!.callId!, legs[2]!.idempotencyKey!);
+    expect(says(full)).toEqual([{ text: m.sw.meetingFull, language: "sw-KE" }]);
+
+    await m.db.meeting.update({ where: { id: meeting.id }, data: { status: "ended", endedAt: new Date() } });
+    const ended = await callback(legs[0]!.callId!, legs[0]!.idempotencyKey!);
+    expect(says(ended)).toEqual([{ text: m.sw.meetingEnded, language: "sw-KE" }]);
+    for (const answer of [admitted, full, ended]) expect(says(answer).every((s) => s.language === "sw-KE")).toBe(true);
+  });
+
+  it("the answer confirmation (press 1 to join) is in the meeting's language too", async () => {
+    const { meeting, legs, callback } = await swahiliMeeting({ capacity: 5, people: 1, confirmAnswer: true });
+    const asked = await callback(legs[0]!.callId!, legs[0]!.idempotencyKey!);
+    expect(allSays(asked)).toContainEqual({ text: m.sw.confirmJoin("Mtu 1", meeting.title), language: "sw-KE" });
+    expect(allSays(asked).every((s) => s.language === "sw-KE")).toBe(true);
+  });
+
+  it("a callback for a call that is no meeting's is answered in both languages, then hung up", async () => {
+    const { callback } = await swahiliMeeting({ capacity: 5, people: 0 });
+    const stray = await callback(`CA${randomUUID().replaceAll("-", "")}`);
+    expect(says(stray)).toEqual([
+      { text: m.en.meetingNotFound, language: "en-KE" },
+      { text: m.sw.meetingNotFound, language: "sw-KE" },
+    ]);
+    expect(stray.actions.at(-1)).toEqual({ hangup: {} });
+  });
+});
