@@ -117,7 +117,8 @@ describe("webhook lane over node:http", () => {
     });
     await new Promise<void>((r) => server!.listen(0, "127.0.0.1", r));
     const url = `http://127.0.0.1:${(server!.address() as AddressInfo).port}/api/health`;
-    await (await fetch(url, { headers: { [PEER_ADDRESS_HEADER]: "203.0.113.9", "x-forwarded-for": "198.51.100.7" } })).text();
+    // A POST, as the lane only ever sees (a web Request cannot carry a GET body stream).
+    await (await fetch(url, { method: "POST", body: "{}", headers: { [PEER_ADDRESS_HEADER]: "203.0.113.9", "x-forwarded-for": "198.51.100.7" } })).text();
     expect(seen).toEqual(["127.0.0.1", "127.0.0.1"]);
   });
 });
