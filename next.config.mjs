@@ -1,5 +1,25 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
+// Security headers on every response Next serves, whatever the route (API routes and static files
+// never pass through proxy.ts, which adds the pages' nonce'd CSP and HSTS). Keep in step with
+// STATIC_SECURITY_HEADERS and API_CONTENT_SECURITY_POLICY in lib/http/security-headers.ts (a unit
+// test compares them): this file is plain JS and cannot import it.
+const staticSecurityHeaders = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "same-origin",
+  "Permissions-Policy":
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), " +
+    "display-capture=(), screen-wake-lock=(), xr-spatial-tracking=()",
+  "X-Frame-Options": "DENY",
+};
+const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+// Server action bodies (forms) are capped like every other body (lib/http/read-body.ts); Next
+// answers 413 past it. The proxy buffers a copy of a matched request's body up to its own cap
+// before the action reads it: keep that cap above the action's, so a longer body still reaches the
+// action's check (and a 413) instead of being cut short and misread.
+const SERVER_ACTION_BODY_LIMIT = "256kb";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -16,7 +36,18 @@ const nextConfig = {
   ],
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx (403) for signed-in users without the needed role.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT },
+    proxyClientMaxBodySize: "288kb",
+  },
+  async headers() {
+    const list = (h) => Object.entries(h).map(([key, value]) => ({ key, value }));
+    return [
+      { source: "/:path*", headers: list(staticSecurityHeaders) },
+      { source: "/api/:path*", headers: list({ "Content-Security-Policy": apiContentSecurityPolicy }) },
+    ];
+  },
   // SWR's React 16/17 shim for useSyncExternalStore: React 19 has the hook (ADR 0009).
   turbopack: { resolveAlias: { "use-sync-external-store/shim": "./lib/hooks/use-sync-external-store-shim.ts" } },
 };

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import "./globals.css";
@@ -11,6 +12,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: its scripts carry that response's CSP nonce (proxy.ts),
+  // which a page prerendered at build time could not.
+  await connection();
   // The request's language (profile → cookie → Accept-Language → en): lib/i18n/resolve-locale.ts.
   const locale = await getLocale();
   return (

@@ -43,6 +43,8 @@ const envSchema = z
     SAUTIKIT_WEBHOOK_SECRET: z.string().min(1).default("whsec_emulator_local"),
     AUTH_SECRET: z.string().min(32).default(DEV_AUTH_SECRET),
     AUTH_TRUST_HOST: bool,
+    // Believe X-Forwarded-For / X-Real-IP (rate limits, logs) only behind a proxy that sets them.
+    TRUST_PROXY: bool,
     MKUTANO_ENCRYPTION_KEY: z
       .string()
       .default(DEV_ENCRYPTION_KEY)

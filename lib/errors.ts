@@ -7,6 +7,7 @@ export const errorStatus = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
   WALLET_EMPTY: 402,
   NUMBER_NOT_OWNED: 422,
   BUDGET_EXCEEDED: 409,
@@ -56,7 +57,7 @@ export function toErrorResponse(e: unknown, requestId?: string): { status: numbe
     };
   }
   if (isNulByteRejection(e)) {
-    return { status: 422, body: { error: { code: "VALIDATION", message: "Text cannot contain the NUL character (\\u0000). Remove it and try again.", requestId } } };
+    return { status: 422, body: { error: { code: "VALIDATION", message: NUL_MESSAGE, requestId } } };
   }
   return {
     status: 500,
@@ -69,6 +70,8 @@ export function toErrorResponse(e: unknown, requestId?: string): { status: numbe
     },
   };
 }
+
+export const NUL_MESSAGE = "Text cannot contain the NUL character (\\u0000). Remove it and try again.";
 
 /**
  * PostgreSQL text cannot hold U+0000, so any input carrying one (a form field, a JSON string, a

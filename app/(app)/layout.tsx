@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
+import { RoutingBanner } from "@/components/layout/routing-banner";
 import { SkipLink } from "@/components/layout/skip-link";
 import { WalletBadge } from "@/components/spend/wallet-badge";
 import { StatusMessageProvider } from "@/components/ui/status-message";
@@ -19,6 +20,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     <StatusMessageProvider>
       <SkipLink />
       <AppHeader actor={actor} workspaces={user.workspaces} extra={<WalletBadge actor={actor} />} />
+      <RoutingBanner actor={actor} />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-8 focus:outline-none sm:px-6">
         {children}
       </main>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useStatusMessage } from "@/components/ui/status-message";
 import { AddParticipants } from "@/components/meetings/add-participants";
@@ -24,6 +25,7 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
   const announce = useStatusMessage();
   const t = useT("Roster");
   const tm = useT("Meetings");
+  const ts = useT("SautikitStatus");
   const { data: roster, mutate, streaming } = useMeetingRoster(meetingId, initial);
   const status = roster.meeting.status;
   const open = status === "scheduled" || status === "live";
@@ -84,7 +86,11 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
               <Button
                 pending={busy === "all"}
                 disabled={roster.people.length === 0}
-                onClick={() => post("all", `/api/meetings/${meetingId}/call-everyone`, undefined, (r) => t("callingCount", { count: (r as { queued: number }).queued }))}
+                onClick={() => post("all", `/api/meetings/${meetingId}/call-everyone`, undefined, (r) => {
+                    const { queued, heldBack } = r as { queued: number; heldBack?: boolean };
+                    if (queued === 0) return ts("nobodyToCall");
+                    return heldBack ? ts("queuedHeld", { count: queued }) : t("callingCount", { count: queued });
+                  })}
               >
                 {t("callEveryone")}
               </Button>
@@ -109,6 +115,11 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
         }
       />
       <CardBody className="space-y-6">
+        {roster.sautikitDownSince !== null && open ? (
+          <Notice tone="warning" testId="sautikit-outage">
+            {ts("outageBanner")}
+          </Notice>
+        ) : null}
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4" aria-label={t("totals")}>
           <div>
             <dt className="text-xs text-slate-500">{t("duration")}</dt>

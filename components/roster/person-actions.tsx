@@ -22,13 +22,14 @@ export function PersonActions({
 }) {
   const announce = useStatusMessage();
   const t = useT("Roster");
+  const ts = useT("SautikitStatus");
   const [busy, setBusy] = useState<string | null>(null);
   const base = `/api/meetings/${meetingId}`;
-  const run = async (name: string, url: string, done: string) => {
+  const run = async (name: string, url: string, done: string | ((r: unknown) => string)) => {
     setBusy(name);
     try {
-      await apiFetch(url, { method: "POST" });
-      announce(done);
+      const r = await apiFetch(url, { method: "POST" });
+      announce(typeof done === "string" ? done : done(r));
       onChanged();
     } catch (err) {
       announce(err instanceof Error ? err.message : t("failed"), "error");
@@ -58,8 +59,9 @@ export function PersonActions({
   if (meetingOpen && person.participantId && (person.state === "invited" || person.state === "left")) {
     const first = person.state === "invited";
     buttons.push(
-      <Button key="dial" size="sm" pending={busy === "dial"} aria-label={first ? t("callPerson", { name: who }) : t("redialPerson", { name: who })} onClick={() => run("dial", `${base}/participants/${person.participantId}/dial`, t("calling", { name: who }))}>
-        {first ? t("call") : t("redial")}
+      <Button key="dial" size="sm" pending={busy === "dial"} aria-label={first ? t("callPerson", { name: who }) : t("redialPerson", { name: who })} onClick={() => run("dial", `${base}/participants/${person.participantId}/dial`, (r) => ((r as { heldBack?: boolean }).heldBack ? ts("personQueued", { name: who }) : t("calling", { name: who })))}>
+        {/* After a refused dial (wallet empty, number not owned…) the same button is the row's Retry. */}
+        {first ? t("call") : person.dialError ? ts("retry") : t("redial")}
       </Button>,
     );
   }

@@ -47,6 +47,9 @@ export function RosterRow({
   index?: number;
 }) {
   const t = useT("Roster");
+  const ts = useT("SautikitStatus");
+  // Someone on no list is "Guest caller" in the reader's language (the data keeps one fixed name).
+  const shown = p.participantId ? p.name : ts("guestCaller");
   const seconds = p.legs.reduce((s, l) => s + legSecondsInCall(l, now), 0);
   const cost = p.legs.reduce((s, l) => s + legCostAt(l, now), 0);
   const held = p.legs.reduce((s, l) => s + legSecondsOnHold(l, now), 0);
@@ -63,7 +66,7 @@ export function RosterRow({
     >
       <td className="px-3 py-2 align-top">
         <div className="font-medium text-slate-900">
-          {p.name} {p.role !== "participant" ? <Badge tone={p.role === "host" ? "brand" : "neutral"}>{t(`role.${p.role}`)}</Badge> : null}
+          {shown} {p.role !== "participant" ? <Badge tone={p.role === "host" ? "brand" : "neutral"}>{t(`role.${p.role}`)}</Badge> : null}
         </div>
         <div className="text-xs text-slate-500">{p.phoneDisplay}</div>
         {p.legs.length > 1 ? (
@@ -88,6 +91,11 @@ export function RosterRow({
           <Badge tone="warning" className="ml-1">
             {t("muted")}
           </Badge>
+        ) : null}
+        {p.dialError ? (
+          <div className="mt-1 max-w-xs text-xs text-red-700" data-testid="dial-error">
+            {p.dialError.message}
+          </div>
         ) : null}
         {held > 0 ? (
           <div className="mt-1 text-xs text-slate-500" data-testid="hold-time">

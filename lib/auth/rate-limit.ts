@@ -58,18 +58,5 @@ export async function recordLoginAttempt(email: string, ip: string | null, succe
   });
 }
 
-/**
- * The client address as seen by the nearest proxy (last X-Forwarded-For hop), else X-Real-IP.
- * Loopback counts as unknown: it means a local client or a proxy that forwards no address, and
- * throttling it would let one person lock everybody out. The per-account limit still applies.
- */
-export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((s) => s.trim()).filter(Boolean).pop();
-  const ip = last || headers.get("x-real-ip") || null;
-  return ip && !isLoopback(ip) ? ip : null;
-}
-
-function isLoopback(ip: string): boolean {
-  return ip === "::1" || ip.startsWith("127.") || ip.startsWith("::ffff:127.");
-}
+// The client address (TRUST_PROXY decides whether X-Forwarded-For counts): lib/http/client-ip.ts.
+export { clientIp } from "@/lib/http/client-ip";

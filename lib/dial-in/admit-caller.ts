@@ -57,8 +57,11 @@ export async function admitCaller(workspaceId: string, cb: VoiceCallback, meetin
         toE164: cb.to ?? null,
         // Dial-in legs are free to the workspace (inbound is not billed).
         ratePerMinuteMinor: 0,
+        // Kept on the leg: the roster, the statement and the call log name them host from it.
+        admittedRole: entry.asHost ? "host" : null,
       },
     });
+    if (entry.asHost && leg.admittedRole !== "host") leg = await tx.leg.update({ where: { id: leg.id }, data: { admittedRole: "host" } });
     // Taking the place now, under the lock, is what makes the capacity check race-free.
     await recordRosterEvents(tx, workspaceId, meetingId, [{ key: `answered:${cb.callId}`, kind: "call.answered", legId: leg.id, at: Date.now() }]);
     const name = participant?.name ?? null;

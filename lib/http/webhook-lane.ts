@@ -1,5 +1,7 @@
 import "server-only";
 import { disconnectDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { apiSecurityHeaders } from "@/lib/http/security-headers";
 import { stopJobWorker } from "@/lib/jobs/worker";
 import { log } from "@/lib/log";
 import { errorResponse, handleWebhook } from "@/lib/webhooks/handle-webhook";
@@ -20,15 +22,20 @@ export type WebhookLane = {
 export const WEBHOOK_LANE_GLOBAL = "__mkutanoWebhookLane";
 
 export function installWebhookLane(): void {
+  // The lane skips Next, so next.config.mjs's headers do not reach its answers: add the same set.
+  const security = Object.entries(apiSecurityHeaders(new URL(env().APP_BASE_URL).protocol === "https:"));
   const lane: WebhookLane = {
     async handle(req, workspaceId, route) {
+      let res: Response;
       try {
-        return await handleWebhook(req, Promise.resolve({ workspaceId }), route);
+        res = await handleWebhook(req, Promise.resolve({ workspaceId }), route);
       } catch (err) {
         // A 5xx makes Sautikit retry; the details stay in our log, never in the response.
         log.error({ err, route, workspaceId }, "webhook failed");
-        return errorResponse(500, "internal error");
+        res = errorResponse(500, "internal error");
       }
+      for (const [k, v] of security) res.headers.set(k, v);
+      return res;
     },
     async close() {
       await stopJobWorker();

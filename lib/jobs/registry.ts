@@ -6,6 +6,8 @@ import { placeLegCall } from "@/lib/meetings/place-leg-call";
 import { REDIAL_JOB, redialDroppedLeg } from "@/lib/meetings/redial-after-drop";
 import { RECONCILE_JOB, runReconcileJob } from "@/lib/reconcile/reconcile-job";
 import { RETENTION_SWEEP_JOB, runRetentionSweepJob } from "@/lib/recordings/retention";
+import { ROUTING_CHECK_JOB, runRoutingCheckJob } from "@/lib/sautikit/routing-check-job";
+import { RetryLater } from "@/lib/jobs/retry-later";
 import { PRUNE_WEBHOOK_LOG_JOB, runWebhookPruneJob } from "@/lib/webhooks/prune-webhook-log";
 
 // Every job kind and the function that runs it: the one place to look. A runner must be
@@ -22,8 +24,10 @@ export const jobRunners: JobRunners = {
   /** Call everyone / re-dial: place one leg's call (lib/meetings/call-everyone.ts paces them). */
   [DIAL_LEG_JOB]: async (payload) => {
     const { legId } = dialLegPayload.parse(payload);
-    // Transient Sautikit errors throw, so the job is retried (honouring Retry-After) with the same key.
-    await placeLegCall(legId, { throwTransient: true });
+    // Not placed yet (Sautikit down, busy or rate-limiting; or placed but not recorded): the same job
+    // runs again with the same key, as often as it takes while the meeting is open (dial-retry.ts).
+    const result = await placeLegCall(legId);
+    if (result.retry) throw new RetryLater(`dial not finished: ${result.error?.message ?? "retrying"}`, result.retryInMs ?? 1000, { cause: result.error });
   },
   /** A leg the network dropped: call the person back (lib/meetings/redial-after-drop.ts). */
   [REDIAL_JOB]: async (payload) => {
@@ -37,6 +41,8 @@ export const jobRunners: JobRunners = {
   [RETENTION_SWEEP_JOB]: async () => {
     await runRetentionSweepJob();
   },
+  /** Every 10 minutes: each connected workspace's number routing read back from Sautikit; chains itself. */
+  [ROUTING_CHECK_JOB]: () => runRoutingCheckJob(),
   /** Daily prune of the webhook delivery log and event store; chains itself. */
   [PRUNE_WEBHOOK_LOG_JOB]: () => runWebhookPruneJob(),
 };

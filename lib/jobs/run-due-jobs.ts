@@ -4,6 +4,7 @@ import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { claimJobs, type ClaimedJob } from "@/lib/jobs/claim-jobs";
 import { jobRunners, type JobRunners } from "@/lib/jobs/registry";
+import { isRetryLater } from "@/lib/jobs/retry-later";
 
 export type RunOptions = {
   workerId: string;
@@ -13,17 +14,19 @@ export type RunOptions = {
   maxRetryMs?: number;
   /** Which function runs each kind: the app's wiring unless a test brings its own. */
   runners?: JobRunners;
+  /** The clock jobs are claimed and rescheduled by (tests pass a fake one to let minutes pass). */
+  now?: () => number;
 };
 
 // limit 1: claim only the job about to run. Jobs run one after another, and a claimed job that
 // never started still waits out its whole lease (60 s) if this process dies — with a batch, a crash
 // left the rest of the batch (e.g. the next dials of Call everyone) stranded for a minute.
-export const JOB_DEFAULTS = { limit: 1, leaseMs: 60_000, baseRetryMs: 2_000, maxRetryMs: 15 * 60_000, runners: jobRunners } as const;
+export const JOB_DEFAULTS = { limit: 1, leaseMs: 60_000, baseRetryMs: 2_000, maxRetryMs: 15 * 60_000, runners: jobRunners, now: Date.now } as const;
 
 /** Claims due jobs and runs them; returns how many were claimed. */
 export async function runDueJobs(opts: RunOptions): Promise<number> {
   const o = { ...JOB_DEFAULTS, ...opts };
-  const jobs = await claimJobs(o.workerId, o.limit, o.leaseMs);
+  const jobs = await claimJobs(o.workerId, o.limit, o.leaseMs, new Date(o.now()));
   for (const job of jobs) await runOne(job, o);
   return jobs.length;
 }
@@ -40,14 +43,20 @@ async function runOne(job: ClaimedJob, o: Required<RunOptions>): Promise<void> {
     });
   } catch (err) {
     const message = err instanceof Error ? err.message.slice(0, 1000) : String(err);
-    const exhausted = job.attempts >= job.maxAttempts;
-    const delay = retryDelay(err, job.attempts, o);
+    // RetryLater: the handler chose when to run again, and it does not use up an attempt.
+    const later = isRetryLater(err);
+    const exhausted = !later && job.attempts >= job.maxAttempts;
+    const delay = later ? err.delayMs : retryDelay(err, job.attempts, o);
     await db.job.updateMany({
       where: { id: job.id, lockedBy: o.workerId },
       data: exhausted
         ? { status: "failed", lockedUntil: null, lastError: message }
-        : { status: "pending", lockedUntil: null, lastError: message, runAt: new Date(Date.now() + delay) },
+        : { status: "pending", lockedUntil: null, lastError: message, runAt: new Date(o.now() + delay) },
     });
+    if (later) {
+      log.info({ jobId: job.id, kind: job.kind, attempt: job.attempts, delayMs: delay, reason: message }, "job will run again later");
+      return;
+    }
     log[exhausted ? "error" : "warn"]({ err, jobId: job.id, kind: job.kind, attempt: job.attempts }, exhausted ? "job failed for good" : "job failed; will retry");
   }
 }

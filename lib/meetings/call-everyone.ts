@@ -5,6 +5,7 @@ import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { jobsEnqueued } from "@/lib/jobs/wake";
 import { assertOpen, findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { createLegIfIdle, DIAL_LEG_JOB } from "@/lib/meetings/dial-participant";
+import { requeueWaitingDial } from "@/lib/meetings/requeue-dial";
 import { dialRatePerSecond } from "@/lib/meetings/dial-pace";
 import { lockMeeting } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
@@ -15,7 +16,10 @@ import { findConnection, notConnected } from "@/lib/sautikit/connection";
 /**
  * Queues a dial for everyone not already on a call, hosts first, as durable jobs spaced to the
  * workspace's API rate limit (a 429 still gets honoured through Retry-After). Progress is visible
- * in the roster as legs move from "Queued" onwards.
+ * in the roster as legs move from "Queued" onwards. People whose dial is still queued — held back
+ * by an outage, or stalled because its job is gone — are queued again for now, under the same
+ * key (so a call that did go out is not placed twice); people whose dial failed get a new attempt.
+ * `heldBack`: Sautikit was not answering at the last try, so the calls go out once it is back.
  */
 export async function callEveryone(actor: Actor, meetingId: string, ratePerSecond = dialRatePerSecond(actor.workspaceId)) {
   const meeting = await findMeetingForActor(actor, meetingId);
@@ -34,11 +38,9 @@ export async function callEveryone(actor: Actor, meetingId: string, ratePerSecon
     let i = 0;
     for (const p of participants) {
       const { leg, created } = await createLegIfIdle(tx, actor.workspaceId, meeting.id, p.id);
-      if (!created) continue;
-      await enqueueJob(
-        { kind: DIAL_LEG_JOB, payload: { legId: leg.id }, uniqueKey: `dial:${leg.idempotencyKey}`, runAt: new Date(now + i * spacingMs) },
-        tx,
-      );
+      const runAt = new Date(now + i * spacingMs);
+      if (created) await enqueueJob({ kind: DIAL_LEG_JOB, payload: { legId: leg.id }, uniqueKey: `dial:${leg.idempotencyKey}`, runAt }, tx);
+      else if (!(await requeueWaitingDial(tx, leg, runAt))) continue;
       i += 1;
     }
     return i;
@@ -48,5 +50,5 @@ export async function callEveryone(actor: Actor, meetingId: string, ratePerSecon
     jobsEnqueued();
     notifyRosterChanged(meeting.id);
   }
-  return { queued };
+  return { queued, heldBack: Boolean(conn.unreachableSince) };
 }

@@ -60,10 +60,10 @@ export async function dialParticipant(actor: Actor, meetingId: string, participa
   notifyRosterChanged(meeting.id);
   const result = await placeLegCall(leg.id);
   if (result.retry) {
-    // Not finished (Sautikit busy, or the placed call not yet recorded): the job worker retries it
-    // with the same idempotency key, so the person is still called once.
-    await enqueueJob({ kind: DIAL_LEG_JOB, payload: { legId: leg.id }, uniqueKey: `dial:${leg.idempotencyKey}`, runAt: new Date(Date.now() + (result.error?.retryAfter ?? 1) * 1000) });
-    if (result.status === "failed") return { legId: leg.id, status: "queued" as const };
+    // Not finished (Sautikit down or busy, or the placed call not yet recorded): the job worker
+    // retries it with the same idempotency key, so the person is still called once.
+    await enqueueJob({ kind: DIAL_LEG_JOB, payload: { legId: leg.id }, uniqueKey: `dial:${leg.idempotencyKey}`, runAt: new Date(Date.now() + (result.retryInMs ?? 1000)) });
+    if (result.status === "failed") return { legId: leg.id, status: "queued" as const, heldBack: result.error?.code === "SAUTIKIT_UNAVAILABLE" };
   } else if (result.status === "failed" && result.error) throw result.error;
   return { legId: leg.id, status: result.status };
 }

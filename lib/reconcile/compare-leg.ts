@@ -8,6 +8,7 @@ export type LegFacts = {
   meetingId: string;
   meetingTitle: string;
   participantName: string | null;
+  role: string;
   direction: string;
   phone: string | null;
   state: string;
@@ -25,6 +26,7 @@ export type CallLogRow = {
   meetingId: string;
   meetingTitle: string;
   participantName: string | null;
+  role: string;
   direction: string;
   phone: string | null;
   createdAt: string;
@@ -60,6 +62,7 @@ export function compareLeg(f: LegFacts, call: SautikitCall | undefined, sautikit
     meetingId: f.meetingId,
     meetingTitle: f.meetingTitle,
     participantName: f.participantName,
+    role: f.role,
     direction: f.direction,
     phone: f.phone,
     createdAt: f.createdAt.toISOString(),

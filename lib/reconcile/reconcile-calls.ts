@@ -39,7 +39,7 @@ export async function reconcileCalls(actor: Actor, opts: Partial<z.output<typeof
     where: { workspaceId: actor.workspaceId, createdAt: { gte: since } },
     orderBy: { createdAt: "desc" },
     take: MAX_LEGS,
-    include: { meeting: { select: { id: true, title: true } }, participant: { select: { name: true } } },
+    include: { meeting: { select: { id: true, title: true } }, participant: { select: { name: true, role: true } } },
   });
 
   const remote = new Map<string, SautikitCall>();
@@ -77,6 +77,8 @@ export async function reconcileCalls(actor: Actor, opts: Partial<z.output<typeof
       meetingId: l.meetingId,
       meetingTitle: l.meeting.title,
       participantName: l.participant?.name ?? null,
+      // The role the caller was let in with (host PIN) wins over the listed one.
+      role: l.admittedRole ?? l.participant?.role ?? "participant",
       direction: l.direction,
       phone: l.direction === "inbound" ? l.fromE164 : l.toE164,
       state: l.state,

@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
+import { jobsEnqueued } from "@/lib/jobs/wake";
+import { requeueWaitingDial } from "@/lib/meetings/requeue-dial";
 import { type SautikitCall, type SautikitClient, sautikitStatusOf } from "@/lib/sautikit/client";
 import { clientFor } from "@/lib/sautikit/connection";
 import type { CallOutcome, RosterEvent } from "@/lib/roster/roster-event";
@@ -111,4 +113,42 @@ export function factsFor(
     });
   }
   return facts;
+}
+
+/** A queued dial (no call id yet) untouched this long is checked: its job may have given up or vanished. */
+export const STALE_QUEUED_MS = 2 * 60_000;
+
+/**
+ * Legs that never got a call id while their meeting is open: a dial whose job is gone or gave up
+ * (e.g. it ran out of attempts under older rules, or was lost with a database restore) is queued
+ * again under its own key. The job looks the call up by that key before it POSTs again (a POST that
+ * timed out may have placed it), so nobody is called twice; a dial still in hand is left alone.
+ */
+export async function requeueStalledDials(opts: { now?: Date; limit?: number } = {}): Promise<number> {
+  const now = opts.now ?? new Date();
+  const legs = await db.leg.findMany({
+    where: {
+      callId: null,
+      state: "created",
+      direction: "outbound",
+      idempotencyKey: { not: null },
+      updatedAt: { lt: new Date(now.getTime() - STALE_QUEUED_MS) },
+      meeting: { status: { in: ["scheduled", "live"] } },
+    },
+    orderBy: { updatedAt: "asc" },
+    take: opts.limit ?? MAX_CHECKS_PER_SWEEP,
+    select: { id: true, meetingId: true, state: true, callId: true, idempotencyKey: true },
+  });
+  let requeued = 0;
+  for (const leg of legs) {
+    const keys = [`dial:${leg.idempotencyKey}`, `flash:${leg.idempotencyKey}`];
+    const live = await db.job.count({ where: { uniqueKey: { in: keys }, status: { in: ["pending", "running"] } } });
+    if (live === 0 && (await requeueWaitingDial(db, leg, now))) {
+      requeued++;
+      log.warn({ legId: leg.id }, "reconcile: a queued dial had no job left; queued it again");
+    }
+    await db.leg.updateMany({ where: { id: leg.id, updatedAt: { lt: now } }, data: { updatedAt: now } });
+  }
+  if (requeued > 0) jobsEnqueued(now);
+  return requeued;
 }

@@ -1,5 +1,6 @@
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 import type { LegView, PersonRow } from "@/lib/shared/roster-types";
+import { GUEST_CALLER_NAME } from "@/lib/shared/caller-names";
 
 // One row per person: a participant's re-dials and reconnects are merged into them (legs kept as
 // history); inbound legs from an unknown number become a guest row keyed by that number.
@@ -25,7 +26,7 @@ export function derivePeople(participants: ParticipantInfo[], legs: LegView[]): 
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
     .map((p) => personRow(`p:${p.id}`, p.id, p.name, p.phoneE164, p.role, byParticipant.get(p.id) ?? []));
   for (const [phone, guestLegs] of [...guests].sort(([a], [b]) => a.localeCompare(b))) {
-    rows.push(personRow(`g:${phone}`, null, "Guest caller", phone, guestLegs[0]?.role ?? "participant", guestLegs));
+    rows.push(personRow(`g:${phone}`, null, GUEST_CALLER_NAME, phone, guestLegs.some((l) => l.role === "host") ? "host" : "participant", guestLegs));
   }
   return rows;
 }
@@ -39,11 +40,13 @@ function personRow(key: string, participantId: string | null, name: string, phon
     participantId,
     name,
     phoneE164: phone,
-    role,
+    // A caller let in with the host PIN is a host for this call, whatever their listed role.
+    role: current?.role === "host" ? "host" : role,
     state: current ? current.state : "invited",
     endReason: current?.state === "left" ? current.endReason : null,
     muted: current ? current.muted : role === "listener",
     currentLegId: current?.id ?? null,
+    dialError: current?.state === "left" ? (current.dialError ?? null) : null,
     legs: history,
   };
 }

@@ -24,6 +24,8 @@ export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
     db.participant.findMany({ where: { meetingId } }),
     db.leg.findMany({ where: { meetingId }, include: { participant: { select: { role: true } } } }),
   ]);
+  const conn = await db.sautikitConnection.findUnique({ where: { workspaceId: meeting.workspaceId }, select: { unreachableSince: true } });
+  const sautikitDownSince = ms(conn?.unreachableSince ?? null);
   const views: LegView[] = legs.map((l) => ({
     ...toLegInfo(l),
     state: l.state as LegState,
@@ -38,6 +40,7 @@ export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
     endedAt: ms(l.endedAt),
     durationSeconds: l.durationSeconds,
     costMinor: l.costMinor,
+    dialError: l.dialErrorCode ? { code: l.dialErrorCode, message: l.dialError ?? "" } : null,
   }));
   const people = derivePeople(
     participants.map((p) => ({ id: p.id, name: p.name, phoneE164: p.phoneE164, role: p.role as ParticipantRole, createdAt: p.createdAt.getTime() })),
@@ -54,7 +57,8 @@ export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
       capacity: meeting.capacity,
     },
     people,
+    sautikitDownSince,
     serverNow: Date.now(),
-    version: `${legs.length}:${Math.max(...stamp)}:${stamp.reduce((a, b) => a + b, 0) % 1_000_000_007}`,
+    version: `${legs.length}:${Math.max(...stamp)}:${stamp.reduce((a, b) => a + b, 0) % 1_000_000_007}:${sautikitDownSince ?? 0}`,
   };
 }

@@ -97,7 +97,12 @@ function factSource(tx: Tx, meetingId: string): FoldSource<LegRow> {
         ? Prisma.sql`SELECT ${legColumns}, p.role FROM "Participant" p JOIN "Leg" l ON l."participantId" = p.id
             WHERE p."meetingId" = ${meetingId} AND p.role = 'host' AND l."meetingId" = ${meetingId}`
         : null;
-      const parts = [touched, hosts].filter((q) => q !== null);
+      // Callers let in with the host PIN are hosts too (they may be on no list at all).
+      const pinHosts = withHosts
+        ? Prisma.sql`SELECT ${legColumns}, p.role FROM "Leg" l LEFT JOIN "Participant" p ON p.id = l."participantId"
+            WHERE l."meetingId" = ${meetingId} AND l."admittedRole" = 'host'`
+        : null;
+      const parts = [touched, hosts, pinHosts].filter((q) => q !== null);
       if (parts.length === 0) return [];
       const rows = await tx.$queryRaw<(Omit<LegRow, "participant"> & { role: string | null })[]>`${Prisma.join(parts, " UNION ALL ")}`;
       const byId = new Map(rows.map(({ role, ...leg }) => [leg.id, { ...leg, participant: role === null ? null : { role } }]));

@@ -33,6 +33,7 @@ export const legRowSelect = {
   endedAt: true,
   durationSeconds: true,
   costMinor: true,
+  admittedRole: true,
   participant: { select: { role: true } },
 } satisfies Prisma.LegSelect;
 
@@ -44,7 +45,8 @@ export function toLegInfo(l: LegRow): LegInfo {
   return {
     id: l.id,
     participantId: l.participantId,
-    role: (l.participant?.role ?? "participant") as ParticipantRole,
+    // The role the caller was let in with (the host PIN) wins over the listed one.
+    role: (l.admittedRole ?? l.participant?.role ?? "participant") as ParticipantRole,
     direction: l.direction === "inbound" ? "inbound" : "outbound",
     attempt: l.attempt,
     callId: l.callId,

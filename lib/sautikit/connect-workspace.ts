@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { clientFor, findConnection, notConnected } from "@/lib/sautikit/connection";
 import type { SautikitNumber } from "@/lib/sautikit/responses";
+import { routedReport } from "@/lib/sautikit/check-routing";
 
 // The connect step: point every number the workspace uses at this workspace's routes and secret.
 // Outbound call events follow the `from` number, so the caller-ID number is routed as well as the
@@ -54,6 +55,9 @@ export async function routeWorkspaceNumbers(workspaceId: string): Promise<RouteR
         status: "connected",
         lastCheckedAt: new Date(),
         lastError: null,
+        // Routed just now, as expected. Sets the start of the window the secret is judged in.
+        routingCheckedAt: new Date(),
+        routingProblems: routedReport(),
       },
     });
     return { routed: targets.map((t) => ({ id: t.n.id, e164: t.n.e164, role: t.role })) };

@@ -4,6 +4,7 @@ import { env, isLocalMode } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { clientFor, findConnection } from "@/lib/sautikit/connection";
 import { workspaceWebhookUrls } from "@/lib/sautikit/connect-workspace";
+import { checkRouting, storedRouting, type RoutingProblem, type RoutingReport } from "@/lib/sautikit/check-routing";
 
 // What the settings page shows: the stored connection (never its key or secret) plus a live look
 // at the account (numbers, wallet). A Sautikit failure becomes a message, not a broken page.
@@ -26,6 +27,8 @@ export type ConnectionOverview = {
     wallet: { balanceMinor: number; currency: string; lowBalanceThresholdMinor: number | null } | null;
     error: string | null;
   };
+  /** The routing check: run on this page load when Sautikit answered, else the last stored one. */
+  routing: null | { problems: RoutingProblem[]; secret: RoutingReport["secret"]; checkedAt: string | null; live: boolean };
 };
 
 export async function getConnectionOverview(actor: Actor): Promise<ConnectionOverview> {
@@ -38,6 +41,7 @@ export async function getConnectionOverview(actor: Actor): Promise<ConnectionOve
     webhookUrls: workspaceWebhookUrls(actor.workspaceId),
     connection: null,
     live: null,
+    routing: null,
   };
   if (!conn) return base;
   base.connection = {
@@ -58,8 +62,15 @@ export async function getConnectionOverview(actor: Actor): Promise<ConnectionOve
       wallet: wallet && { balanceMinor: wallet.balance_minor, currency: wallet.currency, lowBalanceThresholdMinor: wallet.low_balance_threshold_minor ?? null },
       error: null,
     };
+    // Checked on every load of the page, from the list just read (no second request).
+    const check = await checkRouting(actor.workspaceId, { numbers });
+    if (check.status === "checked") base.routing = { problems: check.problems, secret: check.secret, checkedAt: new Date().toISOString(), live: true };
   } catch (err) {
     base.live = { numbers: [], wallet: null, error: err instanceof AppError ? err.message : "Sautikit could not be reached." };
+  }
+  if (!base.routing) {
+    const stored = storedRouting((await findConnection(actor.workspaceId)) ?? conn);
+    if (stored) base.routing = { problems: stored.problems, secret: stored.secret, checkedAt: stored.checkedAt.toISOString(), live: false };
   }
   return base;
 }

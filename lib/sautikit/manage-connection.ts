@@ -10,6 +10,7 @@ import { createSautikitClient } from "@/lib/sautikit/client";
 import { connectEmulatorWorkspace } from "@/lib/sautikit/connect-emulator-workspace";
 import { routeWorkspaceNumbers, type RouteResult } from "@/lib/sautikit/connect-workspace";
 import { clientFor, findConnection, notConnected } from "@/lib/sautikit/connection";
+import { checkRouting, storedRouting, type RoutingCheck } from "@/lib/sautikit/check-routing";
 import { apiBaseUrlProblem, isLoopbackHost, outboundPolicy } from "@/lib/sautikit/outbound-policy";
 
 // Admin operations behind Settings → Sautikit. Every function re-checks that the actor is an
@@ -96,14 +97,19 @@ export async function selectNumbers(actor: Actor, input: z.input<typeof numbersI
 
 export async function rerouteNumbers(actor: Actor): Promise<RouteResult> {
   requireAdmin(actor);
+  const before = await findConnection(actor.workspaceId);
   const routed = await routeWorkspaceNumbers(actor.workspaceId);
-  await audit(actor, "sautikit.numbers_routed", { numbers: routed.routed.map((r) => r.e164) });
+  const fixed = before ? (storedRouting(before)?.problems ?? []) : [];
+  await audit(actor, "sautikit.numbers_routed", { numbers: routed.routed.map((r) => r.e164), ...(fixed.length ? { fixed } : {}) });
   return routed;
 }
 
-export type ConnectionTest = { balanceMinor: number; currency: string; numbers: number };
+export type ConnectionTest = { balanceMinor: number; currency: string; numbers: number; routing: RoutingCheck };
 
-/** Proves the key works and reports the wallet; the outcome is kept for the settings page. */
+/**
+ * Proves the key works, reports the wallet and checks each number's routing against what this
+ * workspace expects; the outcome is kept for the settings page (and a mismatch for its banner).
+ */
 export async function testConnection(actor: Actor): Promise<ConnectionTest> {
   requireAdmin(actor);
   const conn = await findConnection(actor.workspaceId);
@@ -113,7 +119,8 @@ export async function testConnection(actor: Actor): Promise<ConnectionTest> {
     const [wallet, numbers] = await Promise.all([client.wallet.balance(), client.numbers.list()]);
     const status = conn.dialInNumberId && conn.callerIdNumberId ? (conn.status === "error" ? "pending" : conn.status) : "needs_numbers";
     await db.sautikitConnection.update({ where: { workspaceId: actor.workspaceId }, data: { lastCheckedAt: new Date(), lastError: null, status } });
-    return { balanceMinor: wallet.balance_minor, currency: wallet.currency, numbers: numbers.length };
+    const routing = await checkRouting(actor.workspaceId, { actorId: actor.userId, numbers });
+    return { balanceMinor: wallet.balance_minor, currency: wallet.currency, numbers: numbers.length, routing };
   } catch (err) {
     const message = err instanceof AppError ? err.message : "The connection test failed unexpectedly.";
     await db.sautikitConnection.update({ where: { workspaceId: actor.workspaceId }, data: { lastCheckedAt: new Date(), lastError: message, status: "error" } });

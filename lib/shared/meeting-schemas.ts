@@ -32,31 +32,42 @@ export const phoneSchema = z.string().transform((value, ctx) => {
   return result.e164;
 });
 
+// JSON bodies are taken as typed: a number must be a JSON number and a flag a JSON boolean; nothing
+// is coerced (`{"capacity": [2]}` or `"capacity": "10"` is a 422, not 2 or 10). Text from a form
+// post or a query string is another matter: meetingFormSchema, derived from the same rules below,
+// reads a number field's text as a number first. Never use the form schema on JSON.
+
+const startsAtMessage = "Pick a valid start date and time.";
+const durationRule = z
+  .number({ error: "Duration must be a number of minutes." })
+  .int("Duration must be whole minutes.")
+  .min(5, "A meeting lasts at least 5 minutes.")
+  .max(24 * 60, "A meeting lasts at most 24 hours.");
+const capacityRule = z
+  .number({ error: "Capacity must be a number." })
+  .int("Capacity must be a whole number.")
+  .min(2, "Capacity must be at least 2.")
+  .max(MAX_CAPACITY, `Capacity can be at most ${MAX_CAPACITY}.`);
+
 export const meetingInputSchema = z.object({
   title: z.string().trim().min(1, "Give the meeting a title.").max(120, "Keep the title under 120 characters."),
   agenda: z.string().trim().max(4000, "Keep the agenda under 4000 characters.").default(""),
-  // Only a date or a date string: coercing `true` or `0` would silently mean 1970.
+  // An ISO 8601 time with its offset (what Date#toISOString sends), or a Date from server code.
+  // Not `new Date(anything)`: coercing `true`, `0` or "1" would silently mean some other year.
   startsAt: z
-    .union([z.string(), z.date()], { error: "Pick a valid start date and time." })
-    .pipe(z.coerce.date({ error: "Pick a valid start date and time." })),
+    .union([z.iso.datetime({ offset: true }), z.date()], { error: startsAtMessage })
+    .transform((v) => (v instanceof Date ? v : new Date(v)))
+    .pipe(z.date({ error: startsAtMessage })),
   timeZone: z
     .string()
     .default("Africa/Nairobi")
     .refine(isTimeZone, { message: "Pick a valid time zone." }),
-  durationMinutes: z.coerce
-    .number({ error: "Duration must be a number of minutes." })
-    .int("Duration must be whole minutes.")
-    .min(5, "A meeting lasts at least 5 minutes.")
-    .max(24 * 60, "A meeting lasts at most 24 hours."),
+  durationMinutes: durationRule,
   recurrence: z.enum(recurrences).default("none"),
   waitForHost: z.boolean().default(true),
   endOnHostExit: z.boolean().default(true),
   beep: z.boolean().default(true),
-  capacity: z.coerce
-    .number({ error: "Capacity must be a number." })
-    .int("Capacity must be a whole number.")
-    .min(2, "Capacity must be at least 2.")
-    .max(MAX_CAPACITY, `Capacity can be at most ${MAX_CAPACITY}.`),
+  capacity: capacityRule,
   record: z.boolean().default(false),
   /** Flash to join: an invitee who calls the dial-in number of the live meeting is rejected unanswered and called back. */
   callMeBack: z.boolean().default(false),
@@ -65,6 +76,17 @@ export const meetingInputSchema = z.object({
   /** A dial-out the network drops during the meeting is called back automatically. */
   redialOnDrop: z.boolean().default(true),
   language: z.enum(meetingLanguages).default("en"),
+});
+
+/** A form field's text as a number when it is one ("12", " 30 "); anything else is left for the rule to refuse. */
+export function numberFromText<T extends z.ZodType>(rule: T) {
+  return z.preprocess((v) => (typeof v === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v), rule);
+}
+
+/** The same meeting rules for a form post, whose fields are all text. */
+export const meetingFormSchema = meetingInputSchema.extend({
+  durationMinutes: numberFromText(durationRule),
+  capacity: numberFromText(capacityRule),
 });
 export type MeetingInput = z.infer<typeof meetingInputSchema>;
 export type MeetingInputRaw = z.input<typeof meetingInputSchema>;

@@ -48,7 +48,11 @@ export type LegView = {
   durationSeconds: number | null;
   /** Final cost; null while live (the browser meters it from answeredAt). */
   costMinor: number | null;
+  /** Why the dial was refused for good (wallet empty, number not owned, invalid number…); set by the read model only. */
+  dialError?: DialError | null;
 };
+
+export type DialError = { code: string; message: string };
 
 export type PersonState = "invited" | LegState;
 
@@ -63,6 +67,8 @@ export type PersonRow = {
   muted: boolean;
   /** The leg controls act on: the newest live leg, or the newest leg. */
   currentLegId: string | null;
+  /** The permanent error that stopped the current leg's dial (shown with a Retry). */
+  dialError: DialError | null;
   legs: LegView[];
 };
 
@@ -79,6 +85,8 @@ export type RosterPerson = PersonRow & {
 export type RosterSnapshot = {
   meeting: { id: string; status: string; locked: boolean; startedAt: number | null; endedAt: number | null; capacity: number };
   people: RosterPerson[];
+  /** Since when Sautikit has not been answering this workspace's dials (ms), or null: the outage banner. */
+  sautikitDownSince: number | null;
   /** Server time the snapshot was taken, so the browser's meters agree with the server clock. */
   serverNow: number;
   /** Changes whenever anything in the roster changes (used by the stream to skip no-op pushes). */

@@ -1,3 +1,4 @@
+import { GUEST_CALLER_NAME } from "@/lib/shared/caller-names";
 import { legCostAt } from "@/lib/shared/cost";
 
 // A meeting's cost statement per participant, folded from its legs. Pure (times in ms), so the
@@ -72,9 +73,10 @@ export function buildStatement(legs: StatementLeg[], now: number): Statement {
     }
     rows.push({
       key,
-      name: first.name ?? "Unknown caller",
+      name: first.name ?? GUEST_CALLER_NAME,
       phone: first.phone ?? "",
-      role: first.role ?? (first.direction === "inbound" ? "dial-in" : "participant"),
+      // Host on any of their calls (e.g. let in with the host PIN) makes them a host here too.
+      role: group.some((l) => l.role === "host") ? "host" : (first.role ?? (first.direction === "inbound" ? "dial-in" : "participant")),
       legs: group.length,
       joinedAt,
       leftAt: stillIn ? null : leftAt,

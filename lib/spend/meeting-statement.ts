@@ -24,7 +24,8 @@ export async function meetingStatement(actor: Actor, meetingId: string, now: num
     participantId: l.participantId,
     name: l.participant?.name ?? null,
     phone: l.participant?.phoneE164 ?? (l.direction === "inbound" ? l.fromE164 : l.toE164),
-    role: l.participant?.role ?? null,
+    // The role the caller was let in with (host PIN) wins over the listed one.
+    role: l.admittedRole ?? l.participant?.role ?? null,
     direction: l.direction,
     callId: l.callId,
     answeredAt: l.answeredAt?.getTime() ?? null,

@@ -21,7 +21,7 @@ const json = (body: unknown, status = 200) => Response.json(body, { status, head
 /** Voice callbacks are never deduplicated and always answered: a caller is waiting on the line. */
 export async function dispatchVoice(ctx: WebhookContext, body: ParsedBody | null): Promise<Outcome> {
   const kind = ctx.route === "voice/outbound" ? "voice.outbound" : "voice.inbound";
-  const parsed = body ? readVoiceCallback(body.fields, ctx.query) : null;
+  const parsed = body ? readVoiceCallback(body.fields) : null;
   if (!parsed?.success) {
     const error = parsed ? issues(parsed.error) : "body is neither JSON nor form-encoded";
     return { verdict: "invalid", kind, error, response: json(technicalProblemResponse) };
@@ -46,11 +46,12 @@ export async function dispatchVoice(ctx: WebhookContext, body: ParsedBody | null
 
 // ---------------------------------------------------------------- events
 
-type Raw = { text: string; contentType: string | null; signedAt: Date; headers: Headers };
+/** The verified body exactly as it arrived (bytes), its UTF-8 reading, and the signature's time. */
+type Raw = { bytes: Uint8Array; text: string; contentType: string | null; signedAt: Date };
 
 export async function dispatchEvent(ctx: WebhookContext, fields: Record<string, unknown>, raw: Raw): Promise<Outcome> {
   const handlers = webhookHandlers;
-  const common = { workspaceId: ctx.workspaceId, route: ctx.route, rawBody: raw.text, contentType: raw.contentType, signedAt: raw.signedAt };
+  const common = { workspaceId: ctx.workspaceId, route: ctx.route, rawBody: raw.bytes, contentType: raw.contentType, signedAt: raw.signedAt };
 
   if (ctx.route === "conference/events") {
     const p = readConferenceEvent(fields);
@@ -71,7 +72,7 @@ export async function dispatchEvent(ctx: WebhookContext, fields: Record<string, 
     };
     return applyOnce(ctx, input, (ec) => handlers["conference/digits"](ec, d));
   }
-  const p = readCallEvent(fields, raw.headers);
+  const p = readCallEvent(fields);
   if (!p.success) return invalid("call.event", issues(p.error));
   const c = p.data;
   const input: StoredEventInput = {

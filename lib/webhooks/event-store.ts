@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { groupCommit, oneByOne } from "@/lib/db/group-commit";
+import { storableJson } from "@/lib/webhooks/parse-body";
 
 // The durable, deduplicated store of inbound events. An event is stored before it is applied;
 // a unique (workspaceId, eventId) key turns every redelivery into a no-op, and a claim makes sure
@@ -20,7 +21,8 @@ export type StoredEventInput = {
   roomName?: string;
   sequence?: number;
   payload: unknown;
-  rawBody: string;
+  /** The verified body exactly as it arrived. */
+  rawBody: string | Uint8Array;
   contentType?: string | null;
   occurredAt?: Date;
   signedAt?: Date;
@@ -28,8 +30,27 @@ export type StoredEventInput = {
 
 export type StoreOutcome = { status: "claimed" | "duplicate" | "in_progress"; rowId: string; eventKey: string };
 
-export function eventKeyFor(eventId: string | undefined, rawBody: string): string {
+export function eventKeyFor(eventId: string | undefined, rawBody: string | Uint8Array): string {
   return eventId ?? `sha256:${createHash("sha256").update(rawBody).digest("hex")}`;
+}
+
+/**
+ * The raw body as the columns can hold it. PostgreSQL text takes neither U+0000 nor invalid UTF-8,
+ * and refusing a signed event would make Sautikit retry it until it gives up (the event lost). So
+ * `rawBody` holds the text when it is exactly the bytes; otherwise a readable copy (U+FFFD for each
+ * bad byte and NUL) and `rawBytes` the exact bytes.
+ */
+export function storableRawBody(raw: string | Uint8Array): { rawBody: string; rawBytes?: Uint8Array<ArrayBuffer> } {
+  const bytes = typeof raw === "string" ? Buffer.from(raw, "utf8") : raw;
+  let text: string | undefined;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    text = undefined;
+  }
+  if (text !== undefined && !text.includes("\u0000")) return { rawBody: text };
+  const readable = Buffer.from(bytes).toString("utf8").replaceAll("\u0000", "\uFFFD");
+  return { rawBody: readable, rawBytes: new Uint8Array(bytes) };
 }
 
 /** Events stored (and claimed) per INSERT: Sautikit bodies are small, and a batch stays one round trip. */
@@ -92,8 +113,8 @@ function rowData(input: StoredEventInput, eventKey: string, now: Date): Prisma.W
     callId: input.callId,
     roomName: input.roomName,
     sequence: input.sequence === undefined ? undefined : BigInt(input.sequence),
-    payload: JSON.parse(JSON.stringify(input.payload ?? {})) as Prisma.InputJsonValue,
-    rawBody: input.rawBody,
+    payload: storableJson(JSON.parse(JSON.stringify(input.payload ?? {}))) as Prisma.InputJsonValue,
+    ...storableRawBody(input.rawBody),
     contentType: input.contentType ?? undefined,
     occurredAt: input.occurredAt,
     signedAt: input.signedAt,

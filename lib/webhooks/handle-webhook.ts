@@ -2,6 +2,7 @@ import "server-only";
 import { readWebhookSecret, SECRET_RECHECK_MS, type WebhookSecret } from "@/lib/sautikit/connection";
 import { dispatchEvent, dispatchVoice, type Outcome } from "@/lib/webhooks/dispatch";
 import type { WebhookRoute } from "@/lib/webhooks/handlers";
+import { readCappedBody } from "@/lib/http/read-body";
 import { parseBody } from "@/lib/webhooks/parse-body";
 import { recordDelivery } from "@/lib/webhooks/record-delivery";
 import { verifySignature } from "@/lib/webhooks/verify-signature";
@@ -22,15 +23,15 @@ export async function handleWebhook(
   const started = performance.now();
   const { workspaceId } = await params;
   const deliveryId = req.headers.get("x-sautikit-idempotency-key") ?? undefined;
-  // Unverified hints, only for the log of requests that never get as far as being parsed.
-  const hint = { kind: req.headers.get("x-sautikit-event-kind"), eventId: req.headers.get("x-sautikit-event-id") };
+  // Kind and event id come from the verified body only (never X-Sautikit-Event-* headers, which the
+  // signature does not cover): a request refused before that is logged without them.
 
   const finish = (o: Outcome, knownWorkspace: boolean): Response => {
     recordDelivery({
       workspaceId: knownWorkspace ? workspaceId : null,
       route,
-      kind: o.kind ?? hint.kind,
-      eventId: o.eventId ?? hint.eventId,
+      kind: o.kind ?? null,
+      eventId: o.eventId ?? null,
       verdict: o.verdict,
       statusCode: o.response.status,
       latencyMs: performance.now() - started,
@@ -54,13 +55,14 @@ export async function handleWebhook(
   if (!secret.secret) return reject(404, "unknown_workspace", `unknown or unconnected workspace ${workspaceId}`, false);
   const signature = req.headers.get("x-sautikit-signature");
   if (!signature) return reject(401, "rejected_signature", "signature missing");
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return reject(413, "invalid", "body too large");
-
-  const raw = await readCapped(req, MAX_BODY_BYTES).catch(() => "aborted" as const);
+  // Capped like every body (lib/http/read-body.ts): a declared length over the cap is refused
+  // unread, a chunked one is dropped the moment it passes it.
+  const capped = await readCappedBody(req, MAX_BODY_BYTES);
   // A sender that gave up (Sautikit waits 10 s) leaves a cut-off body: that is a failed delivery,
   // which Sautikit retries, not a forged one.
-  if (raw === "aborted" || req.signal?.aborted) return reject(499, "failed", "the sender disconnected before the body was read");
-  if (!raw) return reject(413, "invalid", "body too large");
+  if (!capped.ok && capped.reason === "aborted") return reject(499, "failed", "the sender disconnected before the body was read");
+  if (!capped.ok) return reject(413, "invalid", `body too large: webhooks are at most ${MAX_BODY_BYTES / 1024} KB`);
+  const raw = capped.bytes;
   let check = verifySignature({ header: signature, rawBody: raw, secrets: [secret.secret] });
   if (!check.ok && check.reason === "mismatch" && secret.cached && Date.now() - secret.fetchedAt >= SECRET_RECHECK_MS) {
     // The secret may have been rotated by another instance since it was cached: read it once more.
@@ -69,38 +71,14 @@ export async function handleWebhook(
   }
   if (!check.ok) return reject(401, "rejected_signature", `signature ${check.reason}`);
 
+  // Invalid UTF-8 reads as U+FFFD; the bytes themselves are what the event store keeps.
   const text = Buffer.from(raw).toString("utf8");
   const contentType = req.headers.get("content-type");
   const body = parseBody(text, contentType);
-  const ctx = {
-    workspaceId,
-    route,
-    query: new URL(req.url).searchParams,
-    receivedAt: new Date(),
-    deliveryId,
-  };
+  const ctx = { workspaceId, route, receivedAt: new Date(), deliveryId };
   if (route === "voice/outbound" || route === "voice/inbound") return finish(await dispatchVoice(ctx, body), true);
   if (!body) return reject(400, "invalid", "body is neither JSON nor form-encoded");
-  return finish(await dispatchEvent(ctx, body.fields, { text, contentType, signedAt: check.signedAt, headers: req.headers }), true);
-}
-
-/** The body's bytes, or null once it passes `max` (a chunked body has no Content-Length to check first). */
-async function readCapped(req: Request, max: number): Promise<Uint8Array | null> {
-  if (!req.body) return new Uint8Array();
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+  return finish(await dispatchEvent(ctx, body.fields, { bytes: raw, text, contentType, signedAt: check.signedAt }), true);
 }
 
 export function errorResponse(status: number, message: string): Response {

@@ -24,8 +24,6 @@ export type WebhookRoute = "voice/outbound" | "voice/inbound" | "conference/even
 export type WebhookContext = {
   workspaceId: string;
   route: WebhookRoute;
-  /** The query string of the callback URL (clientRequestId, meeting ids…): unsigned, so only a hint. */
-  query: URLSearchParams;
   receivedAt: Date;
   /** X-Sautikit-Idempotency-Key of this delivery attempt, when sent. */
   deliveryId?: string;

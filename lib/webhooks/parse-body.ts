@@ -5,7 +5,28 @@ import "server-only";
 
 export type ParsedBody = { format: "json" | "form"; fields: Record<string, unknown> };
 
+/**
+ * Every string (and key) of a parsed body in a form PostgreSQL text and jsonb can hold: U+0000 and
+ * lone UTF-16 surrogates (from "\\ud800"-style JSON escapes) become U+FFFD. A signed event holding
+ * them must still be stored and applied (an id so marked matches nothing of ours); the exact bytes
+ * are kept beside it (event-store storableRawBody).
+ */
+export function storableJson(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(UNSTORABLE, "\uFFFD");
+  if (Array.isArray(value)) return value.map(storableJson);
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableJson(k) as string, storableJson(v)]));
+  }
+  return value;
+}
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 export function parseBody(text: string, contentType: string | null): ParsedBody | null {
+  const parsed = parseFields(text, contentType);
+  return parsed && { format: parsed.format, fields: storableJson(parsed.fields) as Record<string, unknown> };
+}
+
+function parseFields(text: string, contentType: string | null): ParsedBody | null {
   const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
   const looksJson = /^\s*\{/.test(text);
   if (type === "application/json" || type.endsWith("+json") || looksJson) {

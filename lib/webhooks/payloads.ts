@@ -67,7 +67,9 @@ export const voiceCallbackSchema = z.object({
 });
 export type VoiceCallback = z.infer<typeof voiceCallbackSchema>;
 
-export function readVoiceCallback(fields: Fields, query: URLSearchParams) {
+// Only signed bytes identify anything: the query string Sautikit appends (`?clientRequestId=`) and
+// its X-Sautikit-Event-* headers are not covered by the signature, so none of them is read here.
+export function readVoiceCallback(fields: Fields) {
   return voiceCallbackSchema.safeParse({
     // The UUID is the id legs are stored under; the PBX session id is the fallback.
     callId: str(fields, "CallId", "call_id", "CallSid", "callSid", "call_sid", "callId", "sessionId", "session_id"),
@@ -77,7 +79,7 @@ export function readVoiceCallback(fields: Fields, query: URLSearchParams) {
     direction: direction(fields, "Direction", "direction"),
     status: str(fields, "CallStatus", "callSessionState", "CallSessionState", "status", "call_status")?.toLowerCase(),
     digits: strOrEmpty(fields, "Digits", "digits", "dtmfDigits"),
-    clientRequestId: str(fields, "clientRequestId", "client_request_id", "ClientRequestId") ?? query.get("clientRequestId") ?? undefined,
+    clientRequestId: str(fields, "clientRequestId", "client_request_id", "ClientRequestId"),
   });
 }
 
@@ -185,13 +187,14 @@ export const callEventSchema = z.object({
 });
 export type CallEvent = z.infer<typeof callEventSchema>;
 
-export function readCallEvent(fields: Fields, headers: Headers) {
+export function readCallEvent(fields: Fields) {
   // Envelopes seen: { kind, data } (the contract), { event_kind, payload }, and flat bodies.
   const nested = [fields.data, fields.payload].find((v) => typeof v === "object" && v !== null && !Array.isArray(v));
   const data = (nested ?? fields) as Fields;
   return callEventSchema.safeParse({
-    eventId: str(fields, "event_id", "eventId", "EventId", "id") ?? headers.get("x-sautikit-event-id") ?? undefined,
-    kind: str(fields, "kind", "event_kind", "event_type", "type", "event") ?? headers.get("x-sautikit-event-kind") ?? headers.get("x-sautikit-event") ?? undefined,
+    // No id in the body: the event store keys it by a hash of the raw body instead.
+    eventId: str(fields, "event_id", "eventId", "EventId", "id"),
+    kind: str(fields, "kind", "event_kind", "event_type", "type", "event"),
     occurredAt: time(fields, "occurred_at", "occurredAt", "timestamp", "created_at") ?? time(data, "occurred_at"),
     workspaceId: str(fields, "workspace_id", "workspaceId"),
     data: {

@@ -5,7 +5,7 @@ import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { WebhookLane } from "@/lib/http/webhook-lane";
-import { matchWebhookPath, toWebRequest, writeWebResponse } from "./webhook-lane-http";
+import { matchWebhookPath, stampPeerAddress, toWebRequest, writeWebResponse } from "./webhook-lane-http";
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +36,7 @@ const inFlight = new Set<http.ServerResponse>();
 const server = http.createServer((req, res) => {
   inFlight.add(res);
   res.once("close", () => inFlight.delete(res));
+  stampPeerAddress(req);
   const target = req.method === "POST" ? matchWebhookPath(req.url ?? "/") : undefined;
   const current = target && lane();
   if (!target || !current) {
@@ -49,7 +50,9 @@ const server = http.createServer((req, res) => {
   const { request, bodyCancelled } = toWebRequest(req, hostname, port);
   current
     .handle(request, target.workspaceId, target.route)
-    .then((response) => writeWebResponse(response, res, bodyCancelled()))
+    // A body the pipeline did not read to its end (refused unread: too large, unsigned, unknown
+    // workspace) ends the connection rather than being drained after the answer.
+    .then((response) => writeWebResponse(response, res, bodyCancelled() || !req.complete))
     .catch((err: unknown) => {
       console.error("webhook lane:", err);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

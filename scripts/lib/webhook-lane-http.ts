@@ -11,6 +11,25 @@ const WEBHOOK_PATH = new RegExp(
   "i",
 );
 
+/** Mirrors PEER_ADDRESS_HEADER in lib/http/client-ip.ts (this module cannot import app code). */
+export const PEER_ADDRESS_HEADER = "x-mkutano-peer-address";
+
+/**
+ * Writes the TCP peer's address into the request's headers, for every request the production
+ * server handles (Next and the lane), after dropping any copy the client sent: it is the only
+ * client address the app believes unless TRUST_PROXY is on.
+ */
+export function stampPeerAddress(req: IncomingMessage): void {
+  const raw = req.rawHeaders;
+  const kept: string[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) if (raw[i]!.toLowerCase() !== PEER_ADDRESS_HEADER) kept.push(raw[i]!, raw[i + 1]!);
+  const peer = req.socket.remoteAddress;
+  if (peer) kept.push(PEER_ADDRESS_HEADER, peer);
+  req.rawHeaders = kept;
+  if (peer) req.headers[PEER_ADDRESS_HEADER] = peer;
+  else delete req.headers[PEER_ADDRESS_HEADER];
+}
+
 /** The workspace and route of a webhook URL, or undefined for anything Next should serve. */
 export function matchWebhookPath(url: string): { workspaceId: string; route: LaneRoute } | undefined {
   const m = WEBHOOK_PATH.exec(url);

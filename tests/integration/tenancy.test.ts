@@ -92,7 +92,8 @@ async function actorFor(email: string): Promise<Actor> {
 describe("probe routes (session, workspace cookie, member removal)", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
-    app = await startAppServer({ databaseUrl: database.url, appDir: fixtureApp });
+    // The per-address sign-in limit below is told the address by X-Forwarded-For, as behind a proxy.
+    app = await startAppServer({ databaseUrl: database.url, appDir: fixtureApp, env: { TRUST_PROXY: "true" } });
     m = {
       db: (await import("@/lib/db")).db,
       signUp: (await import("@/lib/workspaces/sign-up")).signUp,
@@ -302,7 +303,8 @@ describe("the app's meeting routes", () => {
 
   beforeAll(async () => {
     db2 = await createTestDatabase();
-    real = await startAppServer({ databaseUrl: db2.url });
+    // The per-address limit below is told the address by X-Forwarded-For, as behind a proxy.
+    real = await startAppServer({ databaseUrl: db2.url, env: { TRUST_PROXY: "true" } });
     const { signUp } = await import("@/lib/workspaces/sign-up");
     const { db } = await import("@/lib/db");
     const { workspaceId, userId } = await signUp({ name: "Ada", email: "ada@alpha.test", password: PASSWORD_A, workspaceName: "Alpha" });

@@ -14,6 +14,9 @@ let m: {
   addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
   buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
   saveGuest: typeof import("@/lib/dial-in/save-guest").saveGuest;
+  meetingStatement: typeof import("@/lib/spend/meeting-statement").meetingStatement;
+  statementCsv: typeof import("@/lib/spend/statement-csv").statementCsv;
+  reconcileCalls: typeof import("@/lib/reconcile/reconcile-calls").reconcileCalls;
   en: typeof import("@/lib/meetings/prompts/en").en;
   sw: typeof import("@/lib/meetings/prompts/sw").sw;
 };
@@ -27,6 +30,9 @@ beforeAll(async () => {
     addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
     buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
     saveGuest: (await import("@/lib/dial-in/save-guest")).saveGuest,
+    meetingStatement: (await import("@/lib/spend/meeting-statement")).meetingStatement,
+    statementCsv: (await import("@/lib/spend/statement-csv")).statementCsv,
+    reconcileCalls: (await import("@/lib/reconcile/reconcile-calls")).reconcileCalls,
     en: (await import("@/lib/meetings/prompts/en")).en,
     sw: (await import("@/lib/meetings/prompts/sw")).sw,
   };
@@ -96,6 +102,18 @@ describe.concurrent("dial-in", () => {
       [{ e164: guest, waiting: false }, { e164: host, waiting: false }].sort((a, b) => a.e164.localeCompare(b.e164)),
     );
     expect((await m.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe("live");
+
+    // The host-PIN caller is on no list, yet a host everywhere: the roster (no "participant"), the
+    // statement and its CSV, and the call log; and a guest is "Guest caller" in each of them.
+    expect(await rosterRow(meeting.id, host)).toMatchObject({ participantId: null, name: "Guest caller", role: "host", state: "in_call" });
+    expect((await m.db.leg.findFirstOrThrow({ where: { meetingId: meeting.id, fromE164: host } })).admittedRole).toBe("host");
+    const statement = await m.meetingStatement(ws.actor, meeting.id);
+    expect(statement.rows.find((r) => r.phone === host)).toMatchObject({ name: "Guest caller", role: "host" });
+    const csvLine = m.statementCsv(statement).split("\r\n").find((l) => l.includes(host));
+    expect(csvLine?.split(",").slice(0, 3)).toEqual(["Guest caller", `'${host}`, "host"]);
+    const log = await m.reconcileCalls(ws.actor, { days: 1 });
+    expect(log.rows.find((r) => r.phone === host)).toMatchObject({ participantName: null, role: "host" });
+    expect(log.rows.find((r) => r.phone === guest)).toMatchObject({ participantName: "Mama Mboga", role: "participant" });
     await em.hangup(guest);
     await em.hangup(host);
   });

@@ -94,8 +94,8 @@ describe("dialling", () => {
     const host = await m.addParticipant(actor, meeting.id, { name: "Host", phone: "+254700000561", role: "host" });
     await m.addParticipant(actor, meeting.id, { name: "Guest", phone: "+254700000562" });
 
-    expect(await m.callEveryone(actor, meeting.id)).toEqual({ queued: 2 });
-    expect(await m.callEveryone(actor, meeting.id)).toEqual({ queued: 0 });
+    expect(await m.callEveryone(actor, meeting.id)).toEqual({ queued: 2, heldBack: false });
+    expect(await m.callEveryone(actor, meeting.id)).toEqual({ queued: 0, heldBack: false });
     // Paced to the account's rate limit (the emulator reports 10 calls/s): 100 ms apart, host first.
     const jobs = await m.db.job.findMany({ where: { kind: "meetings.dial-leg", uniqueKey: { contains: meeting.id } }, orderBy: { runAt: "asc" } });
     expect(jobs).toHaveLength(2);

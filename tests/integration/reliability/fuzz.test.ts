@@ -4,6 +4,7 @@
 // field made invalid, bodies that are not objects, text that is not JSON, and hostile path ids.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fuzz } from "../../support/fuzz";
 import { type AppTest, setupAppTest } from "../support/setup-app-test";
 import { Client, createPeople, type People, signedIn } from "./support/http-client";
 
@@ -107,7 +108,7 @@ describe("fuzzing the JSON APIs", () => {
 
   it.each(cases)("%s %s: bad bodies are refused clearly and change nothing", async (method, what, path, arb, runs) => {
     const before = await snapshot();
-    await fc.assert(
+    await fuzz(
       fc.asyncProperty(arb, async (body) => {
         await expectClearRefusal(await admin.fetch(path(), { method, headers: { "content-type": "application/json" }, body }), `${method} ${what} ${body.slice(0, 120)}`);
       }),
@@ -132,7 +133,7 @@ describe("fuzzing the JSON APIs", () => {
       segment.map((id) => ["DELETE", `/api/recordings/${encodeURIComponent(id)}`]),
       segment.map((id) => ["GET", `/api/meetings/${encodeURIComponent(id)}/roster`]),
     );
-    await fc.assert(
+    await fuzz(
       fc.asyncProperty(target, async ([method, url]) => {
         await expectClearRefusal(await admin.fetch(url!, { method }), `${method} ${url}`);
       }),
@@ -144,7 +145,7 @@ describe("fuzzing the JSON APIs", () => {
   });
 
   it("fuzzed sign-in forms never sign anyone in and never fail with a 5xx", async () => {
-    await fc.assert(
+    await fuzz(
       fc.asyncProperty(fc.record({ email: fc.oneof(fc.string(), fc.emailAddress(), fc.constant(people.adminA.email)), password: fc.string({ maxLength: 300 }) }), async (form) => {
         const c = new Client(app.url);
         const res = await c.signIn(form.email, form.password);

@@ -151,7 +151,7 @@ describe.runIf(onPostgres)("two app instances on one PostgreSQL", () => {
     const meeting = await scheduleMeeting(actor, { title: "Pacing", agenda: "", startsAt: new Date(Date.now() + 60_000).toISOString(), durationMinutes: 30, capacity: 40, waitForHost: false });
     const phones = Array.from({ length: 30 }, (_, i) => `+2547000005${String(20 + i)}`); // manual: ring until answered
     await db.participant.createMany({ data: phones.map((phoneE164, i) => ({ workspaceId, meetingId: meeting.id, name: `P${i}`, phoneE164 })) });
-    expect(await callEveryone(actor, meeting.id)).toEqual({ queued: 30 });
+    expect(await callEveryone(actor, meeting.id)).toMatchObject({ queued: 30 });
 
     type Call = { remote_e164: string; workspace_id: string; created_at: string };
     const calls = await until("30 calls placed", async () => {

@@ -5,7 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { matchWebhookPath, toWebRequest, writeWebResponse } from "@/scripts/lib/webhook-lane-http";
+import { matchWebhookPath, PEER_ADDRESS_HEADER, stampPeerAddress, toWebRequest, writeWebResponse } from "@/scripts/lib/webhook-lane-http";
 
 const WS = "0b5e4c1e-8a3d-4f7a-9c2b-1d2e3f4a5b6c";
 let server: http.Server | undefined;
@@ -105,5 +105,20 @@ describe("webhook lane over node:http", () => {
     await done;
     expect(outcome?.aborted).toBe(true);
     expect(outcome?.error).toBeTruthy();
+  });
+
+  it("stamps the socket's address as the peer, over any copy the client sent (TRUST_PROXY off believes only this)", async () => {
+    const seen: (string | null)[] = [];
+    server = http.createServer((req, res) => {
+      stampPeerAddress(req);
+      const { request } = toWebRequest(req, "127.0.0.1", 0);
+      seen.push(req.headers[PEER_ADDRESS_HEADER] as string, request.headers.get(PEER_ADDRESS_HEADER));
+      res.end("ok");
+    });
+    await new Promise<void>((r) => server!.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(server!.address() as AddressInfo).port}/api/health`;
+    // A POST, as the lane only ever sees (a web Request cannot carry a GET body stream).
+    await (await fetch(url, { method: "POST", body: "{}", headers: { [PEER_ADDRESS_HEADER]: "203.0.113.9", "x-forwarded-for": "198.51.100.7" } })).text();
+    expect(seen).toEqual(["127.0.0.1", "127.0.0.1"]);
   });
 });

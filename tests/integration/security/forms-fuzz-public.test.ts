@@ -5,6 +5,7 @@
 // state with a clear message naming the field, never an unexpected error, and change no row.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fuzz } from "../../support/fuzz";
 import { emailSchema, nameSchema, passwordSchema, workspaceNameSchema } from "@/lib/auth/schemas";
 import { type AppTest, setupAppTest } from "../support/setup-app-test";
 import { createPeople, type People, signedIn } from "../reliability/support/http-client";
@@ -84,7 +85,7 @@ describe("forms fuzzing (visitor forms)", () => {
       fc.constantFrom("name", "email", "password", "workspaceName").map((field) => ({ field, value: undefined as string | undefined })),
       fc.constantFrom(people.adminA.email, people.adminB.email.toUpperCase(), `  ${people.organiserA.email} `).map((value) => ({ field: "email", value: value as string | undefined })),
     );
-    await fc.assert(
+    await fuzz(
       fc.asyncProperty(bad, async ({ field, value }) => {
         const fields = { ...validSignUp(), [field]: value };
         await refusedUnchanged(`sign-up ${field}=${JSON.stringify(value)}`, field, () => actions.signUpAction({}, form(fields)), "/sign-up");
@@ -95,7 +96,7 @@ describe("forms fuzzing (visitor forms)", () => {
 
   it("sign-in: a malformed email or password is refused before any attempt is counted", async () => {
     const bad = fc.oneof(oneBad("email", badEmail), oneBad("password", fc.oneof(fc.constant(""), text({ minLength: 257, maxLength: 300 }))));
-    await fc.assert(
+    await fuzz(
       fc.asyncProperty(bad, async ({ field, value }) => {
         const fields = { email: people.adminA.email, password: people.adminA.password, next: "/meetings", [field]: value };
         await refusedUnchanged(`sign-in ${field}=${JSON.stringify(value)}`, field, () => actions.signInAction({}, form(fields)), "/sign-in");
@@ -110,7 +111,7 @@ describe("forms fuzzing (visitor forms)", () => {
       oneBad("password", badPassword).map((b) => ({ ...b, token: inviteToken })),
       fc.oneof(badToken, fc.constant(resetToken)).map((token) => ({ field: undefined, value: undefined, token })),
     );
-    await fc.assert(
+    await fuzz(
       fc.asyncProperty(bad, async ({ field, value, token }) => {
         const fields = { name: "Wanjiru", password: "a-long-enough-password", ...(field ? { [field]: value } : {}) };
         const what = `accept invite token=${JSON.stringify(token.slice(0, 20))} ${field}=${JSON.stringify(value)}`;
@@ -126,7 +127,7 @@ describe("forms fuzzing (visitor forms)", () => {
       fc.tuple(fc.constant("a-long-enough-password"), text({ maxLength: 30 })).map(([password, confirm]) => ({ fields: { password, confirm }, field: "confirm", token: resetToken })),
       fc.oneof(badToken, fc.constant(inviteToken)).map((token) => ({ fields: { password: "a-long-enough-password", confirm: "a-long-enough-password" }, field: undefined, token })),
     );
-    await fc.assert(
+    await fuzz(
       fc.asyncProperty(bad, async ({ fields, field, token }) => {
         const what = `reset token=${JSON.stringify(token.slice(0, 20))} ${JSON.stringify(fields).slice(0, 80)}`;
         await refusedUnchanged(what, field, () => actions.resetPasswordAction(token, {}, form(fields)), `/reset-password/${encodeURIComponent(token)}`);
@@ -140,7 +141,7 @@ describe("forms fuzzing (visitor forms)", () => {
     const client = await signedIn(app.url, people.adminB);
     const offSite = ["//evil.example", "/\\evil.example", "/\t/evil.example", "/\\\t/evil.example", "https://evil.example/", "javascript:alert(1)", "\\\\evil.example", " //evil.example", "/%2F%2Fevil.example", "http:evil.example"];
     const next = fc.oneof(fc.constantFrom(...offSite), text({ maxLength: 30 }), text({ maxLength: 30 }).map((s) => `/${s}`), fc.webUrl());
-    await fc.assert(
+    await fuzz(
       fc.asyncProperty(next, async (value) => {
         total++;
         const out = await runAction(app.url, "/meetings", client.cookieHeader(), () => signOutAction(form({ next: value })));

@@ -6,6 +6,7 @@
 // to any admin-only action gets 403 and changes nothing.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fuzz } from "../../support/fuzz";
 import { emailSchema, workspaceNameSchema } from "@/lib/auth/schemas";
 import { type AppTest, setupAppTest } from "../support/setup-app-test";
 import { type Client, createPeople, type People, signedIn } from "../reliability/support/http-client";
@@ -75,7 +76,7 @@ describe("forms fuzzing (workspace forms)", () => {
   it("new workspace: a name too short, too long or blank", async () => {
     const { createWorkspaceAction } = await import("@/app/(app)/workspaces/new/actions");
     const name = invalid(fc.oneof(fc.constantFrom("", " ", "\t"), text({ maxLength: 1 }), text({ minLength: 81, maxLength: 120 }).map((s) => `ab${s}`)), workspaceNameSchema);
-    await fc.assert(
+    await fuzz(
       fc.asyncProperty(name, async (value) => {
         // The form shows a whole-form schema error under the name field too.
         await refusedUnchanged(`new workspace name=${JSON.stringify(value)}`, ["name", "form"], adminA, "/workspaces/new", () => createWorkspaceAction({}, form({ name: value })));
@@ -90,7 +91,7 @@ describe("forms fuzzing (workspace forms)", () => {
       badRole.map((role) => ({ fields: { email: "new-person@example.test", role }, field: "role" as string | undefined })),
       fc.constantFrom(people.adminA.email, people.organiserA.email.toUpperCase()).map((email) => ({ fields: { email, role: "admin" }, field: undefined })),
     );
-    await fc.assert(
+    await fuzz(
       fc.asyncProperty(bad, async ({ fields, field }) => {
         await refusedUnchanged(`invite ${JSON.stringify(fields)}`, field, adminA, "/settings/members", () => members.inviteMemberAction({}, form(fields)));
       }),
@@ -109,7 +110,7 @@ describe("forms fuzzing (workspace forms)", () => {
       hostileId().map((membershipId) => ({ kind: "reset", fields: { membershipId } })),
     );
     const action = { role: members.changeRoleAction, remove: members.removeMemberAction, revoke: members.revokeInviteAction, reset: members.issueResetAction };
-    await fc.assert(
+    await fuzz(
       fc.asyncProperty(bad, async ({ kind, fields }) => {
         const act = action[kind as keyof typeof action];
         await refusedUnchanged(`${kind} ${JSON.stringify(fields)}`, undefined, adminA, "/settings/members", () => act({}, form(fields)));
@@ -127,7 +128,7 @@ describe("forms fuzzing (workspace forms)", () => {
       fc.constant({ kind: "save", fields: { apiBaseUrl: app.emulatorUrl!, apiKey: "sk_test_not_a_real_key" }, field: undefined }),
       fc.record({ dialInNumberId: fc.oneof(fc.constant(""), text({ maxLength: 30 })), callerIdNumberId: fc.oneof(fc.constant(""), text({ maxLength: 30 })) }).map((fields) => ({ kind: "numbers", fields, field: undefined })),
     );
-    await fc.assert(
+    await fuzz(
       fc.asyncProperty(bad, async ({ kind, fields, field }) => {
         const act = kind === "save" ? sautikit.saveConnectionAction : sautikit.selectNumbersAction;
         const what = `${kind} ${JSON.stringify(fields).slice(0, 120)}`;
@@ -140,7 +141,7 @@ describe("forms fuzzing (workspace forms)", () => {
   it("switch workspace: an id that is not one of the user's workspaces is refused with a 4xx-coded error and changes nothing", async () => {
     const { switchWorkspaceAction } = await import("@/lib/auth/session-actions");
     const { toErrorResponse } = await import("@/lib/errors");
-    await fc.assert(
+    await fuzz(
       fc.asyncProperty(fc.oneof(hostileId(), fc.constant(people.adminB.workspaceId)), async (workspaceId) => {
         total++;
         const before = await snapshot();

@@ -4,6 +4,7 @@
 // message a person can act on, and nothing in the database changes.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fuzz } from "../../support/fuzz";
 import { type AppTest, setupAppTest } from "../support/setup-app-test";
 import { type Client, createPeople, signedIn } from "../reliability/support/http-client";
 
@@ -59,7 +60,7 @@ const PROBES: Probe[] = [
 describe("NUL characters in JSON and path ids", () => {
   it("are refused with a 4xx and a clear message; nothing changes", async () => {
     let runs = 0;
-    await fc.assert(
+    await fuzz(
       fc.asyncProperty(fc.constantFrom(...PROBES), fc.nat(), async (probe, at) => {
         runs++;
         const before = await snapshot();

@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { NextRequest } from "next/server";
 import { vi } from "vitest";
+import { PEER_ADDRESS_HEADER } from "@/scripts/lib/webhook-lane-http";
 import { type Handler, runInNextContext } from "./next-context";
 import { type RouteEntry, discoverRoutes, findRoute } from "./route-table";
 
@@ -100,11 +101,14 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
       return sendJson(res, 405, { error: { code: "METHOD_NOT_ALLOWED", message: `${method} not allowed` } });
     }
 
-    const request = new NextRequest(requestUrl, {
-      method,
-      headers: toHeaders(req.rawHeaders),
-      body: method === "GET" || method === "HEAD" ? undefined : await readBody(req),
-    });
+    // The body streams from the socket, as Next hands it to route handlers: a handler that stops
+    // reading (a body over its cap) must not have made us buffer the whole of it first.
+    const headers = toHeaders(req.rawHeaders);
+    // As the production server does (scripts/lib/webhook-lane-http.ts stampPeerAddress).
+    headers.delete(PEER_ADDRESS_HEADER);
+    if (req.socket.remoteAddress) headers.set(PEER_ADDRESS_HEADER, req.socket.remoteAddress);
+    const init = { method, headers, body: method === "GET" || method === "HEAD" ? undefined : bodyStream(req), duplex: "half" };
+    const request = new NextRequest(requestUrl, init as ConstructorParameters<typeof NextRequest>[1]);
     const response = await runInNextContext(match.route.page, request, handler, match.params, {
       waitUntil: (p) => {
         pending.add(p);
@@ -166,11 +170,33 @@ function toHeaders(raw: string[]): Headers {
   return headers;
 }
 
-/** The raw bytes, untouched: webhook signatures are computed over them. */
-async function readBody(req: http.IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return new Uint8Array(Buffer.concat(chunks));
+/** The raw bytes, untouched (webhook signatures are computed over them), read only as the handler pulls. */
+function bodyStream(req: http.IncomingMessage): ReadableStream<Uint8Array> {
+  let done = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on("data", (chunk: Buffer) => {
+        if (done) return;
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 1) <= 0) req.pause();
+      });
+      req.once("end", () => {
+        if (!done) controller.close();
+        done = true;
+      });
+      req.once("close", () => {
+        if (!done && !req.complete) controller.error(new Error("the client disconnected mid-body"));
+        done = true;
+      });
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      done = true;
+      req.pause();
+    },
+  });
 }
 
 async function writeResponse(res: http.ServerResponse, response: Response, headOnly: boolean): Promise<void> {

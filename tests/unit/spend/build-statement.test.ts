@@ -62,7 +62,7 @@ describe("buildStatement", () => {
       s(50),
     );
     expect(st.rows).toHaveLength(1);
-    expect(st.rows[0]).toMatchObject({ name: "Unknown caller", role: "dial-in", legs: 2, secondsConnected: 30, costMinor: 0 });
+    expect(st.rows[0]).toMatchObject({ name: "Guest caller", role: "dial-in", legs: 2, secondsConnected: 30, costMinor: 0 });
   });
 });
 

@@ -8,6 +8,7 @@ const facts = (over: Partial<LegFacts> = {}): LegFacts => ({
   meetingId: "m",
   meetingTitle: "Sync",
   participantName: "Amina",
+  role: "participant",
   direction: "outbound",
   phone: "+254711000001",
   state: "left",

@@ -10,15 +10,14 @@ import { readCallEvent, readConferenceDigits, readConferenceEvent, readVoiceCall
 
 const dir = path.resolve(__dirname, "../../fixtures/sautikit");
 const files = readdirSync(dir).filter((f) => f.endsWith(".form") || f.endsWith(".json"));
-const none = new URLSearchParams();
 
 type Reader = (fields: Record<string, unknown>) => { success: boolean; data?: unknown };
 function readerFor(file: string): { reader: Reader; core: (d: Record<string, unknown>) => unknown } {
   if (file.startsWith("conference-status")) return { reader: readConferenceEvent, core: (d) => [d.room, d.event] };
   if (file.startsWith("conference-digits")) return { reader: readConferenceDigits, core: (d) => [d.room, d.callId, d.digits] };
-  if (file.startsWith("call-")) return { reader: (f) => readCallEvent(f, new Headers()), core: (d) => [d.eventId, d.kind, (d.data as { callId: string }).callId] };
+  if (file.startsWith("call-")) return { reader: (f) => readCallEvent(f), core: (d) => [d.eventId, d.kind, (d.data as { callId: string }).callId] };
   // Digits only ever travel as `Digits` (PascalCase), so they are checked in the full parse only.
-  return { reader: (f) => readVoiceCallback(f, none), core: (d) => [d.callId, d.from, d.to, d.status] };
+  return { reader: (f) => readVoiceCallback(f), core: (d) => [d.callId, d.from, d.to, d.status] };
 }
 
 const isPascal = (k: string) => /^[A-Z]/.test(k);

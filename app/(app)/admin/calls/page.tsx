@@ -9,6 +9,7 @@ import { flatten, withQuery } from "@/components/admin/query-links";
 import { formatDateTime, formatKes } from "@/components/spend/format";
 import { requireActor } from "@/lib/auth/actor";
 import { callLogQuerySchema, reconcileCalls } from "@/lib/reconcile/reconcile-calls";
+import { getTranslations } from "next-intl/server";
 
 export const metadata = { title: "Call log" };
 export const dynamic = "force-dynamic";
@@ -22,6 +23,7 @@ export default async function CallLogPage({ searchParams }: { searchParams: Prom
   const parsed = callLogQuerySchema.safeParse(query);
   const opts = parsed.success ? parsed.data : { days: 7, onlyMismatches: false };
   const log = await reconcileCalls(actor, opts);
+  const t = await getTranslations("SautikitStatus");
 
   return (
     <>
@@ -72,7 +74,8 @@ export default async function CallLogPage({ searchParams }: { searchParams: Prom
                   <Td>
                     <Link href={`/meetings/${r.meetingId}`} className="text-brand-700 hover:underline">{r.meetingTitle}</Link>
                     <div className="text-xs text-slate-500">
-                      {r.participantName ?? "Unknown caller"} · {r.phone ?? "—"} · {r.direction}
+                      <span data-testid="call-person">{r.participantName ?? t("guestCaller")}</span>
+                      {r.role === "host" ? <> <Badge tone="brand">host</Badge></> : null} · {r.phone ?? "—"} · {r.direction}
                     </div>
                   </Td>
                   <Td>

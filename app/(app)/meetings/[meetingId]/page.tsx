@@ -31,7 +31,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
         <ClientIntl namespaces={["MeetingOverview", "CancelMeeting"]}>
           <MeetingOverview meeting={meeting} />
         </ClientIntl>
-        <ClientIntl namespaces={["Roster", "AddPeople", "Meetings.status"]}>
+        <ClientIntl namespaces={["Roster", "AddPeople", "Meetings.status", "SautikitStatus"]}>
           <LiveMeeting meetingId={meeting.id} initial={roster} />
         </ClientIntl>
         <MeetingSpendSection actor={actor} meetingId={meeting.id} />

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/actor";
 import { formError, formFields, type FormState } from "@/lib/http/form-state";
 import { connectToEmulator, rerouteNumbers, saveConnection, selectNumbers, testConnection } from "@/lib/sautikit/manage-connection";
+import { describeProblems } from "@/lib/shared/routing-problems";
+import { getLocale, getTranslations } from "next-intl/server";
 
 // Admin-only: each action re-checks the session and role; the domain functions work only on the
 // actor's own workspace. The API key is never echoed back into the form.
@@ -38,8 +40,11 @@ export async function testConnectionAction(_prev: FormState): Promise<FormState>
     const actor = await requireActor({ admin: true });
     const t = await testConnection(actor);
     revalidatePath(PATH);
+    const [tr, locale] = await Promise.all([getTranslations("SautikitStatus"), getLocale()]);
     const balance = (t.balanceMinor / 100).toLocaleString("en-KE", { minimumFractionDigits: 2 });
-    return { ok: true, result: { message: `Connection works: ${t.numbers} number${t.numbers === 1 ? "" : "s"}, wallet ${t.currency} ${balance}.` } };
+    const works = `The key works: ${t.numbers} number${t.numbers === 1 ? "" : "s"}, wallet ${t.currency} ${balance}.`;
+    if (t.routing.status === "checked" && t.routing.problems.length > 0) return { error: `${works} ${tr("routingMismatch")}: ${describeProblems(t.routing.problems, locale)}. ${tr("routingMismatchHelp")}` };
+    return { ok: true, result: { message: `${works} ${t.routing.status === "checked" ? tr("routingOk") : ""}`.trim() } };
   } catch (e) {
     revalidatePath(PATH);
     return formError(e);

@@ -93,11 +93,12 @@ function OneButton({ act, label, pendingLabel, testId, variant }: {
   );
 }
 
-export function ConnectionButtons({ canReroute }: { canReroute: boolean }) {
+export function ConnectionButtons({ canReroute, onlyReroute = false }: { canReroute: boolean; onlyReroute?: boolean }) {
+  const testId = onlyReroute ? "sk-fix-reroute" : "sk-reroute";
   return (
     <div className="flex flex-wrap items-start gap-4">
-      <OneButton act={testConnectionAction} label="Test connection" pendingLabel="Testing…" testId="sk-test" />
-      {canReroute ? <OneButton act={rerouteNumbersAction} label="Re-route numbers" pendingLabel="Routing…" testId="sk-reroute" /> : null}
+      {onlyReroute ? null : <OneButton act={testConnectionAction} label="Test connection" pendingLabel="Testing…" testId="sk-test" />}
+      {canReroute ? <OneButton act={rerouteNumbersAction} label="Re-route numbers" pendingLabel="Routing…" testId={testId} variant={onlyReroute ? "primary" : undefined} /> : null}
     </div>
   );
 }

@@ -6,6 +6,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/actor";
 import { getConnectionOverview } from "@/lib/sautikit/connection-overview";
 import { ApiKeyForm, ConnectEmulatorButton, ConnectionButtons, NumbersForm } from "@/app/(app)/settings/sautikit/connection-forms";
+import type { ConnectionOverview } from "@/lib/sautikit/connection-overview";
+import { describeProblem } from "@/lib/shared/routing-problems";
+import { getLocale, getTranslations } from "next-intl/server";
 
 export const metadata = { title: "Sautikit connection" };
 export const dynamic = "force-dynamic";
@@ -20,8 +23,14 @@ const statusLabel: Record<string, { label: string; tone: BadgeTone }> = {
 export default async function SautikitSettingsPage() {
   const actor = await requireActor({ admin: true });
   const o = await getConnectionOverview(actor);
+  const [t, locale] = await Promise.all([getTranslations("SautikitStatus"), getLocale()]);
   const c = o.connection;
-  const status = c ? (statusLabel[c.status] ?? { label: c.status, tone: "neutral" as const }) : { label: "Not connected", tone: "danger" as const };
+  const mismatch = o.routing && o.routing.problems.length > 0 ? o.routing.problems : null;
+  const status = !c
+    ? { label: "Not connected", tone: "danger" as const }
+    : mismatch
+      ? { label: t("statusMismatch"), tone: "danger" as const }
+      : (statusLabel[c.status] ?? { label: c.status, tone: "neutral" as const });
   const wallet = o.live?.wallet;
 
   return (
@@ -45,6 +54,19 @@ export default async function SautikitSettingsPage() {
           <Notice tone="warning" title="This workspace is not connected" testId="sk-not-connected">
             Nobody can be called until an admin connects a Sautikit account
             {o.localMode ? " (or connects this workspace to the local emulator)" : ""}.
+          </Notice>
+        ) : null}
+        {mismatch ? (
+          <Notice tone="error" title={t("routingMismatch")} testId="sk-routing-mismatch">
+            <p>{t("routingMismatchHelp")}</p>
+            <ul className="mt-2 list-disc pl-5">
+              {mismatch.map((p) => (
+                <li key={`${p.role}:${p.field}`}>{describeProblem(p, locale)}</li>
+              ))}
+            </ul>
+            <div className="mt-3">
+              <ConnectionButtons canReroute onlyReroute />
+            </div>
           </Notice>
         ) : null}
         {c?.lastError ? <Notice tone="error" title="Last problem">{c.lastError}</Notice> : null}
@@ -83,7 +105,7 @@ export default async function SautikitSettingsPage() {
 
         {c && o.live && !o.live.error ? (
           <Card>
-            <CardHeader title="Numbers" description="Both numbers are routed to this workspace: calls, events and signatures." />
+            <CardHeader title="Numbers" description={<span data-testid="sk-routing-state">{routingSummary(o.routing, t)}</span>} />
             <CardBody>
               {o.live.numbers.length ? (
                 <NumbersForm numbers={o.live.numbers} dialInId={c.dialIn.id} callerIdId={c.callerId.id} />
@@ -118,4 +140,13 @@ export default async function SautikitSettingsPage() {
       </div>
     </>
   );
+}
+
+// What the last routing check found, in words (never a fixed "all is well").
+function routingSummary(routing: ConnectionOverview["routing"], t: Awaited<ReturnType<typeof getTranslations<"SautikitStatus">>>): string {
+  if (!routing) return t("routingUnchecked");
+  if (routing.problems.length) return `${t("routingMismatch")}.`;
+  const when = routing.live ? "" : ` (${new Date(routing.checkedAt ?? 0).toISOString().slice(0, 16).replace("T", " ")} UTC)`;
+  const secret = routing.secret === "signatures_ok" ? t("signaturesOk") : t("secretUnverifiable");
+  return `${t("routingOk")}${when} ${secret}`;
 }

@@ -7,6 +7,7 @@ import { useMeetingRoster, type RosterSnapshot } from "@/lib/hooks/use-meeting-r
 const initial: RosterSnapshot = {
   meeting: { id: "m1", status: "live", locked: false, startedAt: null, endedAt: null, capacity: 10 },
   people: [],
+  sautikitDownSince: null,
   serverNow: 0,
   version: "v1",
 };

@@ -1,0 +1,60 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import Link from "next/link";
+import { apiFetch } from "@/lib/hooks/api-fetch";
+import { formatKes } from "@/lib/shared/cost";
+import type { WalletView } from "@/lib/spend/wallet-view";
+
+/** How often an unavailable balance is asked for again (the layout is not re-rendered on navigation). */
+export const WALLET_RETRY_MS = 15_000;
+
+/**
+ * The header's wallet badge. Rendered with the server's reading; while that reading is
+ * "unavailable" (Sautikit down, a timeout) it asks again every WALLET_RETRY_MS until Sautikit
+ * answers, so the badge recovers without a full page load.
+ */
+export function WalletBadgeView({ initial }: { initial: WalletView }) {
+  const [wallet, setWallet] = useState(initial);
+  useEffect(() => setWallet(initial), [initial]);
+  useEffect(() => {
+    if (wallet.status === "ok") return;
+    let stopped = false;
+    const timer = setInterval(() => {
+      if (document.visibilityState === "hidden") return;
+      apiFetch<{ wallet: WalletView }>("/api/admin/wallet")
+        .then((r) => {
+          if (!stopped && r.wallet.status === "ok") setWallet(r.wallet);
+        })
+        .catch(() => {});
+    }, WALLET_RETRY_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [wallet.status]);
+
+  if (wallet.status !== "ok") {
+    return (
+      <Link href="/admin/spend" className="hidden text-xs text-slate-500 hover:underline sm:inline" data-testid="wallet-badge">
+        Wallet: unavailable
+      </Link>
+    );
+  }
+  return (
+    <Link
+      href="/admin/spend"
+      data-testid="wallet-badge"
+      title={wallet.low ? `Low balance: at or below ${formatKes(wallet.lowThresholdMinor)}. Top up the Sautikit wallet.` : "Sautikit wallet balance"}
+      className={
+        "inline-flex items-center gap-1 rounded-full px-2.5 py-1 text-xs font-medium ring-1 ring-inset " +
+        (wallet.low ? "bg-amber-50 text-amber-900 ring-amber-300" : "bg-slate-50 text-slate-700 ring-slate-200 hover:bg-slate-100")
+      }
+    >
+      {wallet.low ? <span aria-hidden="true">⚠</span> : null}
+      <span className="sr-only">Wallet balance:</span>
+      {formatKes(wallet.balanceMinor)}
+      {wallet.low ? <span>· Low balance</span> : null}
+    </Link>
+  );
+}

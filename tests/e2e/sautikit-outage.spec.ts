@@ -1,0 +1,67 @@
+import { expect, test, type Page } from "@playwright/test";
+import { E2E_EMULATOR_URL } from "./support/urls";
+
+// A Sautikit outage in a real browser: with the emulator's API answering 503, Call everyone queues
+// the dial, the roster shows the "not answering" banner (pushed live, no reload) and the toast says
+// the calls wait; once the API is back the banner goes by itself and the phone rings, once.
+
+const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const phone = `+2547000005${String(90 + Math.floor(Math.random() * 10))}`;
+
+async function faults(method: "POST" | "DELETE", body?: unknown) {
+  const res = await fetch(`${E2E_EMULATOR_URL}/_emulator/faults`, {
+    method,
+    headers: body ? { "content-type": "application/json" } : undefined,
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  expect(res.status).toBeLessThan(300);
+}
+
+async function callsTo(e164: string): Promise<number> {
+  const state = (await (await fetch(`${E2E_EMULATOR_URL}/_emulator/state`)).json()) as { calls: { remote_e164: string }[] };
+  return state.calls.filter((c) => c.remote_e164 === e164).length;
+}
+
+const row = (page: Page, name: string) => page.locator(`[data-testid="roster-row"][data-person="${name}"]`);
+
+test.afterEach(async () => {
+  await faults("DELETE");
+});
+
+test("the outage banner comes while dials are held back and goes when Sautikit answers again", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name", { exact: true }).fill("Organiser");
+  await page.getByLabel("Work email", { exact: true }).fill(`outage-${run}@e2e.mkutano.test`);
+  await page.getByLabel("Password", { exact: true }).fill("correct-horse-battery");
+  await page.getByLabel("Workspace name", { exact: true }).fill(`Outage ${run}`);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/meetings$/, { timeout: 30_000 });
+  await page.getByRole("link", { name: "New meeting" }).first().click();
+  await page.getByLabel("Title", { exact: true }).fill("Outage drill");
+  await page.getByRole("button", { name: "Schedule meeting" }).click();
+  await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  await expect(page.getByText("Live updates on")).toBeVisible();
+  await page.getByLabel("Name", { exact: true }).fill("Queued Person");
+  await page.getByLabel("Phone", { exact: true }).fill(phone);
+  await page.getByRole("button", { name: "Add person" }).click();
+  await expect(row(page, "Queued Person")).toHaveAttribute("data-state", "invited");
+
+  const banner = page.getByTestId("sautikit-outage");
+  await expect(banner).toHaveCount(0);
+  await faults("POST", { outage: true });
+  await page.getByRole("button", { name: "Call everyone" }).click();
+  // The worker's first try meets the outage: the banner is pushed to the open page.
+  await expect(banner).toHaveText("Sautikit is not answering — calls will go out as soon as it is back", { timeout: 20_000 });
+  await expect(row(page, "Queued Person")).toHaveAttribute("data-state", "created");
+  // Pressing again says what is really happening.
+  await page.getByRole("button", { name: "Call everyone" }).click();
+  await expect(page.getByText("1 person queued — the calls will go out when Sautikit is back")).toBeVisible();
+  expect(await callsTo(phone)).toBe(0);
+
+  await faults("DELETE");
+  await expect(row(page, "Queued Person")).toHaveAttribute("data-state", "ringing", { timeout: 45_000 });
+  await expect(banner).toHaveCount(0);
+  expect(await callsTo(phone)).toBe(1);
+  await fetch(`${E2E_EMULATOR_URL}/_emulator/phones/${encodeURIComponent(phone)}/decline`, { method: "POST" });
+});
