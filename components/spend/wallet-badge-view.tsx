@@ -15,8 +15,9 @@ export const WALLET_RETRY_MS = 15_000;
  * answers, so the badge recovers without a full page load.
  */
 export function WalletBadgeView({ initial }: { initial: WalletView }) {
-  const [wallet, setWallet] = useState(initial);
-  useEffect(() => setWallet(initial), [initial]);
+  // A fresher reading replaces the server's only until the server renders a new one.
+  const [fresh, setFresh] = useState<{ from: WalletView; wallet: WalletView } | null>(null);
+  const wallet = fresh && fresh.from === initial ? fresh.wallet : initial;
   useEffect(() => {
     if (wallet.status === "ok") return;
     let stopped = false;
@@ -24,7 +25,7 @@ export function WalletBadgeView({ initial }: { initial: WalletView }) {
       if (document.visibilityState === "hidden") return;
       apiFetch<{ wallet: WalletView }>("/api/admin/wallet")
         .then((r) => {
-          if (!stopped && r.wallet.status === "ok") setWallet(r.wallet);
+          if (!stopped && r.wallet.status === "ok") setFresh({ from: initial, wallet: r.wallet });
         })
         .catch(() => {});
     }, WALLET_RETRY_MS);
@@ -32,7 +33,7 @@ export function WalletBadgeView({ initial }: { initial: WalletView }) {
       stopped = true;
       clearInterval(timer);
     };
-  }, [wallet.status]);
+  }, [wallet.status, initial]);
 
   if (wallet.status !== "ok") {
     return (
