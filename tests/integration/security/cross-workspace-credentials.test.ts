@@ -5,7 +5,8 @@
 // joins V. "Forgot password" answers the same for known and unknown emails, and the invite page
 // never tells a visitor whether the invited email has an account. Real server actions run in a Next
 // request context over the real database; mail goes to a real SMTP listener.
-import { renderToStaticMarkup } from "react-dom/server";
+import type { ReactNode } from "react";
+import { prerenderToNodeStream } from "react-dom/static";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { type AppTest, setupAppTest } from "../support/setup-app-test";
@@ -13,6 +14,15 @@ import { readableMail, startSmtpSink } from "../support/smtp-sink";
 import { createPeople, type People, type Person, signedIn } from "../reliability/support/http-client";
 import { form, runAction } from "./support/run-action";
 import { until } from "@/tests/support/until";
+
+/** Server-renders a page to HTML, waiting for its async parts (the i18n wrappers load messages). */
+async function renderHtml(element: ReactNode): Promise<string> {
+  const { prelude } = await prerenderToNodeStream(element);
+  let html = "";
+  for await (const chunk of prelude) html += String(chunk);
+  // Streaming puts empty comments between adjacent text nodes; they are not content.
+  return html.replaceAll("<!-- -->", "");
+}
 
 // next-intl's server API needs the react-server build of React, which this tier does not load (it
 // also renders pages with react-dom/server). Its request config (i18n/request.ts) resolves the
@@ -115,7 +125,7 @@ describe("without SMTP", () => {
     for (const email of [existing, "unknown-person@example.test"]) {
       const { url } = await createInvite(admin, { email, role: "organiser" });
       const token = url.split("/invite/")[1]!;
-      const out = await runAction(app.url, `/invite/${token}`, "", async () => renderToStaticMarkup(await InvitePage({ params: Promise.resolve({ token }) })));
+      const out = await runAction(app.url, `/invite/${token}`, "", async () => renderHtml(await InvitePage({ params: Promise.resolve({ token }) })));
       pages.push(String(out.state).replaceAll(token, "TOKEN").replaceAll(encodeURIComponent(email), "EMAIL").replaceAll(email, "EMAIL"));
     }
     expect(pages[0]).toContain("Join Alpha");
