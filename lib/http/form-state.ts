@@ -36,8 +36,11 @@ export function formError(e: unknown, values?: Record<string, string>): FormStat
     return { error: e.message, fieldErrors, values };
   }
   const requestId = crypto.randomUUID();
+  const response = toErrorResponse(e, requestId);
+  // A refusal of the input itself (a NUL the database will not store) is the user's to fix, not ours.
+  if (response.status < 500) return { error: response.body.error.message, values };
   log.error({ err: e, requestId }, "server action failed");
-  return { error: toErrorResponse(e, requestId).body.error.message, values };
+  return { error: response.body.error.message, values };
 }
 
 /** Reads string fields from FormData (files and missing fields become ""). */
