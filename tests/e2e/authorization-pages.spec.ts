@@ -9,7 +9,7 @@ import { E2E_APP_URL } from "./support/urls";
 // anonymous (no cookie, and a forged session cookie that gets past the proxy) → redirect to
 // /sign-in?next=<path>; an admin of another workspace → 404 on workspace A's meeting pages; an
 // organiser → the 403 page on admin-only pages; the admin → 200 with the page's own heading.
-// Public pages (sign-in, sign-up, invite, reset) answer 200 to anonymous visitors.
+// Public pages (sign-in, sign-up, forgot password, invite, reset) answer 200 to anonymous visitors.
 
 const DEMO_ADMIN = { email: "admin@demo.mkutano.local", password: "mkutano-admin-1" };
 const DEMO_ORGANISER = { email: "organiser@demo.mkutano.local", password: "mkutano-organiser-1" };
@@ -24,11 +24,13 @@ const ROWS: Record<string, Row> = {
   "/sign-up": { access: "public", heading: /^Create your workspace$/ },
   "/invite/[token]": { access: "public", heading: /^Join / },
   "/reset-password/[token]": { access: "public", heading: /^Reset link not available$/ },
+  "/forgot-password": { access: "public", heading: /^Forgot your password\?$/ },
   "/meetings": { access: "member", heading: /^Meetings$/ },
   "/meetings/new": { access: "member", heading: /^New meeting$/ },
   "/meetings/[meetingId]": { access: "member", heading: /^Matrix meeting /, resource: true },
   "/meetings/[meetingId]/edit": { access: "member", heading: /^Edit: Matrix meeting /, resource: true },
   "/recordings": { access: "member", heading: /^Recordings$/ },
+  "/profile": { access: "member", heading: /^Your profile$/ },
   "/workspaces/new": { access: "member", heading: /^New workspace$/ },
   "/settings": { access: "admin", heading: /^Settings$/ },
   "/settings/members": { access: "admin", heading: /^Members$/ },
