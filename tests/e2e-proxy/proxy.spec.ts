@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { expect, test, type Page, type Response } from "@playwright/test";
+import { answerAndConfirm } from "../support/confirm-answer";
 import { PROXY_EMULATOR_URL, PROXY_LAYOUT, STACK_FILE, type StackInfo } from "./support/layout";
 import { renderSiteConfig } from "./support/nginx-config";
 
@@ -39,22 +40,11 @@ async function emulator<T>(method: string, path: string, body?: unknown): Promis
 const phoneNow = async (e164: string) =>
   (await emulator<{ phones: EmulatorPhone[] }>("GET", "/state")).phones.find((p) => p.e164 === e164);
 
-/** Answers a ringing manual phone and, if the call asks for a key before joining, presses 1. */
+/** Answers a ringing manual phone, confirms the join (press 1) and waits until it is in the room. */
 async function answerAndJoin(e164: string): Promise<void> {
   await expect.poll(async () => (await phoneNow(e164))?.state, CALL).toBe("ringing");
-  await emulator("POST", `/phones/${encodeURIComponent(e164)}/answer`);
-  let pressed = false;
-  await expect
-    .poll(async () => {
-      const p = await phoneNow(e164);
-      if (p?.room) return "in room";
-      if (!pressed && p?.transcript.some((t) => /press 1|bonyeza 1/i.test(t.text))) {
-        pressed = true;
-        await emulator("POST", `/phones/${encodeURIComponent(e164)}/digits`, { digits: "1" });
-      }
-      return p?.state;
-    }, CALL)
-    .toBe("in room");
+  await answerAndConfirm(PROXY_EMULATOR_URL, e164);
+  await expect.poll(async () => ((await phoneNow(e164))?.room ? "in room" : "not yet"), CALL).toBe("in room");
 }
 
 function portRefuses(port: number): Promise<boolean> {

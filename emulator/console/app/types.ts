@@ -1,3 +1,4 @@
+import type { RequestLogEntry } from "../../api/request-log";
 import { defaultBehaviour } from "./phones";
 
 // Shapes of the emulator's control API (`GET /_emulator/state` and the SSE
@@ -108,18 +109,8 @@ export type Call = {
   ended_at?: string | null;
 };
 
-export type RequestLogEntry = {
-  request_id: string;
-  at: string;
-  method: string;
-  path: string;
-  status: number;
-  latency_ms: number;
-  workspace_id: string | null;
-  idempotency_key: string | null;
-  idempotent_replay: boolean;
-  error_code: string | null;
-};
+// The same entry the emulator logs (a type only: nothing of the server reaches the bundle).
+export type { RequestLogEntry };
 
 export type Snapshot = {
   workspaces: Workspace[];

@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/support/test-db";
 import { makeUntil } from "@/tests/support/until";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { createWorkspace, meetingInput } from "./support";
+import { emulatorControl } from "@/tests/support/emulator-control";
 
 let emu: RunningEmulator;
 let database: TestDatabase;
@@ -46,15 +47,7 @@ afterAll(async () => {
 
 const until = makeUntil();
 
-async function control(path: string, method = "GET", body?: unknown) {
-  const res = await fetch(`${emu.url}/_emulator${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<any>;
-}
+const control = (path: string, method = "GET", body?: unknown) => emulatorControl(emu.url, path, method, body);
 const transcript = async (e164: string): Promise<{ kind: string; text: string; language?: string }[]> =>
   ((await control("/state")).phones.find((p: any) => p.e164 === e164)?.transcript ?? []);
 const emulatorCall = async (e164: string) => (await control("/state")).calls.find((c: any) => c.remote_e164 === e164);
