@@ -26,11 +26,17 @@ export default defineConfig([
     rules: {
       "mkutano/import-boundaries": "error",
       // Unused code is an error, as tsc's noUnused* would make it; a leading _ marks it deliberate.
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
       "@typescript-eslint/no-unused-expressions": "error",
       // `import type` marks what a client file may take from a server module (the boundary rule
       // lets type-only imports through); `import("…")` types stay allowed in tests and scripts.
-      "@typescript-eslint/consistent-type-imports": ["error", { disallowTypeAnnotations: false, fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/consistent-type-imports": [
+        "error",
+        { disallowTypeAnnotations: false, fixStyle: "inline-type-imports" },
+      ],
     },
   },
   {

@@ -20,7 +20,11 @@ export async function register(): Promise<void> {
   // A database that is not migrated yet must not stop the app from starting.
   await scheduleWebhookPrune().catch((err: unknown) => log.warn({ err }, "could not schedule the webhook log prune"));
   const { scheduleReconcile } = await import("@/lib/reconcile/reconcile-job");
-  await scheduleReconcile().catch((err: unknown) => log.warn({ err }, "could not schedule the roster reconciliation sweep"));
+  await scheduleReconcile().catch((err: unknown) =>
+    log.warn({ err }, "could not schedule the roster reconciliation sweep"),
+  );
   const { scheduleRoutingCheck } = await import("@/lib/sautikit/routing-check-job");
-  await scheduleRoutingCheck().catch((err: unknown) => log.warn({ err }, "could not schedule the Sautikit routing check"));
+  await scheduleRoutingCheck().catch((err: unknown) =>
+    log.warn({ err }, "could not schedule the Sautikit routing check"),
+  );
 }

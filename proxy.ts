@@ -19,7 +19,9 @@ import { apiSecurityHeaders, newNonce, pageSecurityHeaders } from "@/lib/http/se
 const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/forgot-password", "/invite/", "/reset-password/"];
 
 function isPublic(pathname: string): boolean {
-  return PUBLIC_PREFIXES.some((p) => (p.endsWith("/") ? pathname.startsWith(p) : pathname === p || pathname.startsWith(`${p}/`)));
+  return PUBLIC_PREFIXES.some((p) =>
+    p.endsWith("/") ? pathname.startsWith(p) : pathname === p || pathname.startsWith(`${p}/`),
+  );
 }
 
 function hasSessionCookie(req: NextRequest): boolean {
@@ -29,7 +31,11 @@ function hasSessionCookie(req: NextRequest): boolean {
 
 function securityHeaders(): Record<string, string> {
   const e = env();
-  return pageSecurityHeaders({ nonce: newNonce(), dev: e.NODE_ENV === "development", https: new URL(e.APP_BASE_URL).protocol === "https:" });
+  return pageSecurityHeaders({
+    nonce: newNonce(),
+    dev: e.NODE_ENV === "development",
+    https: new URL(e.APP_BASE_URL).protocol === "https:",
+  });
 }
 
 /**
@@ -47,8 +53,12 @@ function refuseOversizedPost(req: NextRequest): NextResponse | undefined {
     length === undefined
       ? [411, "VALIDATION", "Send the form with a Content-Length."]
       : [413, "PAYLOAD_TOO_LARGE", `The request body is too large: the limit is ${DEFAULT_BODY_LIMIT / 1024} KB.`];
-  const res = NextResponse.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store", Connection: "close" } });
-  for (const [k, v] of Object.entries(apiSecurityHeaders(new URL(env().APP_BASE_URL).protocol === "https:"))) res.headers.set(k, v);
+  const res = NextResponse.json(
+    { error: { code, message } },
+    { status, headers: { "Cache-Control": "no-store", Connection: "close" } },
+  );
+  for (const [k, v] of Object.entries(apiSecurityHeaders(new URL(env().APP_BASE_URL).protocol === "https:")))
+    res.headers.set(k, v);
   return res;
 }
 
@@ -75,5 +85,7 @@ export function proxy(req: NextRequest) {
 
 export const config = {
   // Pages only: API routes answer 401 JSON themselves; static assets need no session.
-  matcher: ["/((?!api/|_next/|_emulator|favicon.ico|robots.txt|.*\\.(?:png|jpg|jpeg|svg|ico|webp|css|js|map|txt|woff2?|wav|mp3)$).*)"],
+  matcher: [
+    "/((?!api/|_next/|_emulator|favicon.ico|robots.txt|.*\\.(?:png|jpg|jpeg|svg|ico|webp|css|js|map|txt|woff2?|wav|mp3)$).*)",
+  ],
 };

@@ -10,7 +10,10 @@ export async function generateMetadata() {
 export default async function NotFound() {
   const t = await getTranslations("NotFound");
   return (
-    <main id="main" className="mx-auto flex min-h-[60vh] max-w-lg flex-col items-center justify-center px-6 text-center">
+    <main
+      id="main"
+      className="mx-auto flex min-h-[60vh] max-w-lg flex-col items-center justify-center px-6 text-center"
+    >
       <p className="text-sm font-semibold text-brand-700">404</p>
       <h1 className="mt-2 text-2xl font-semibold text-slate-900">{t("heading")}</h1>
       <p className="mt-2 text-sm text-slate-600">{t("body")}</p>

@@ -7,7 +7,15 @@
 import os from "node:os";
 import pg from "pg";
 import type { Seeded } from "./support/app-data";
-import { appData, appEnv, bootEmulator, createDatabase, type DbKind, postgresServerUrl, startApp } from "./support/stack";
+import {
+  appData,
+  appEnv,
+  bootEmulator,
+  createDatabase,
+  type DbKind,
+  postgresServerUrl,
+  startApp,
+} from "./support/stack";
 import { ingest, type Row, voiceCallback } from "./scenarios/ingest";
 import { callEveryone, rosterFanOut } from "./scenarios/live";
 import { meetingPage } from "./scenarios/page";
@@ -16,7 +24,10 @@ import { assertPortFree } from "./support/ports";
 
 const args = process.argv.slice(2);
 const short = args.includes("--short") || process.env.BENCH_SHORT === "1";
-const only = args.find((a) => a.startsWith("--only="))?.slice(7).split(",");
+const only = args
+  .find((a) => a.startsWith("--only="))
+  ?.slice(7)
+  .split(",");
 const dbArg = args.find((a) => a.startsWith("--db="))?.slice(5) as DbKind | undefined;
 const want = (id: string) => !only || only.includes(id);
 const P4_PREFIX = "+2547000005"; // the emulator's manual numbers: they ring until answered
@@ -77,20 +88,36 @@ async function runOn(kind: DbKind, emulatorUrl: string, port: number): Promise<R
     let p2: Awaited<ReturnType<typeof ingest>> | undefined;
     let p6: Awaited<ReturnType<typeof ingest>> | undefined;
     try {
-      if (want("P1")) rows.push(...((await attempt(kind, "P1", rows, () => voiceCallback(app.url, seeded, sizes.p1Seconds))) ?? []));
+      if (want("P1"))
+        rows.push(...((await attempt(kind, "P1", rows, () => voiceCallback(app.url, seeded, sizes.p1Seconds))) ?? []));
       // The last live meeting is kept for P3, whose rounds must each change the roster.
-      if (want("P2")) p2 = await attempt(kind, "P2", rows, () => ingest(app.url, seeded, prefix, sizes.p2Events, seeded.live.slice(0, -1)));
-      if (want("P3")) rows.push(...((await attempt(kind, "P3", rows, () => rosterFanOut(app.url, seeded, sizes.p3Rounds))) ?? []));
+      if (want("P2"))
+        p2 = await attempt(kind, "P2", rows, () =>
+          ingest(app.url, seeded, prefix, sizes.p2Events, seeded.live.slice(0, -1)),
+        );
+      if (want("P3"))
+        rows.push(...((await attempt(kind, "P3", rows, () => rosterFanOut(app.url, seeded, sizes.p3Rounds))) ?? []));
       if (want("P4")) {
-        rows.push(...((await attempt(kind, "P4", rows, () => callEveryone(app.url, emulatorUrl, seeded, P4_PREFIX))) ?? []));
-        await fetch(`${emulatorUrl}/_emulator/reset`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+        rows.push(
+          ...((await attempt(kind, "P4", rows, () => callEveryone(app.url, emulatorUrl, seeded, P4_PREFIX))) ?? []),
+        );
+        await fetch(`${emulatorUrl}/_emulator/reset`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: "{}",
+        });
       }
-      if (want("P5") && kind === "embedded") rows.push(...((await attempt(kind, "P5", rows, () => meetingPage(app.url, seeded, sizes.p5Samples))) ?? []));
+      if (want("P5") && kind === "embedded")
+        rows.push(...((await attempt(kind, "P5", rows, () => meetingPage(app.url, seeded, sizes.p5Samples))) ?? []));
       if (want("P6") && seeded.big) {
         // The browser first, on its own: its events use their own prefix (not counted with P2's).
-        const browserRows = await attempt(kind, "P6 browser", rows, () => renderBigRoom(app.url, seeded, sizes.p6Updates, `render-${kind}-${Date.now()}-`));
+        const browserRows = await attempt(kind, "P6 browser", rows, () =>
+          renderBigRoom(app.url, seeded, sizes.p6Updates, `render-${kind}-${Date.now()}-`),
+        );
         rows.push(...(browserRows ?? []));
-        p6 = await attempt(kind, "P6 ingest", rows, () => ingest(app.url, seeded, `${prefix}big-`, sizes.p6Events, [seeded.big!]));
+        p6 = await attempt(kind, "P6 ingest", rows, () =>
+          ingest(app.url, seeded, `${prefix}big-`, sizes.p6Events, [seeded.big!]),
+        );
       }
     } finally {
       running.delete(killApp);
@@ -107,7 +134,13 @@ async function runOn(kind: DbKind, emulatorUrl: string, port: number): Promise<R
       const doubled = counted.events - counted.distinctEvents;
       const ok = counted.facts >= acknowledged && counted.facts <= sent && doubled === 0;
       rows.push(
-        { id: "P2", metric: `signed event ingest, ${p2.ok}/${p2.sent} acknowledged (p99 ${p2.p99} ms)`, value: `${p2.perSecond.toFixed(0)} events/s`, target: `≥ ${target}/s`, pass: p2.perSecond >= target },
+        {
+          id: "P2",
+          metric: `signed event ingest, ${p2.ok}/${p2.sent} acknowledged (p99 ${p2.p99} ms)`,
+          value: `${p2.perSecond.toFixed(0)} events/s`,
+          target: `≥ ${target}/s`,
+          pass: p2.perSecond >= target,
+        },
         {
           id: "P2",
           metric: "events stored / acknowledged / sent (P2+P6), double-applied",
@@ -135,7 +168,14 @@ async function runOn(kind: DbKind, emulatorUrl: string, port: number): Promise<R
 
 function table(rows: (Row & { db: string })[]): string {
   const head = ["db", "id", "metric", "value", "target", "ok"];
-  const cells = rows.map((r) => [r.db, r.id, r.metric, r.value, r.target, r.pass === null ? "" : r.pass ? "yes" : "NO"]);
+  const cells = rows.map((r) => [
+    r.db,
+    r.id,
+    r.metric,
+    r.value,
+    r.target,
+    r.pass === null ? "" : r.pass ? "yes" : "NO",
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i]!)).join(" | ")} |`;
   return [line(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...cells.map(line)].join("\n");
@@ -156,8 +196,11 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
 
 const started = Date.now();
 const kinds: DbKind[] = dbArg ? [dbArg] : (await postgresReachable()) ? ["embedded", "postgres"] : ["embedded"];
-console.log(`mkutano bench (${short ? "short" : "full"}) — ${os.cpus()[0]?.model ?? "cpu"} ×${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, ${new Date().toISOString()}`);
-if (!dbArg && !kinds.includes("postgres")) console.log(`PostgreSQL at ${new URL(postgresServerUrl()).host} is not reachable: embedded database only`);
+console.log(
+  `mkutano bench (${short ? "short" : "full"}) — ${os.cpus()[0]?.model ?? "cpu"} ×${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, ${new Date().toISOString()}`,
+);
+if (!dbArg && !kinds.includes("postgres"))
+  console.log(`PostgreSQL at ${new URL(postgresServerUrl()).host} is not reachable: embedded database only`);
 const emulator = await bootEmulator();
 running.add(() => void emulator.stop().catch(() => {})); // sends SIGTERM at once (in memory: exits at once)
 const all: (Row & { db: string })[] = [];
@@ -165,12 +208,19 @@ try {
   for (const [i, kind] of kinds.entries()) {
     const rows: Row[] = [];
     // A pass that cannot even start (database, seed, app) leaves the other database's pass running.
-    await attempt(kind, "all", rows, async () => void rows.push(...(await runOn(kind, emulator.url, Number(process.env.BENCH_PORT ?? 5100) + i))));
+    await attempt(
+      kind,
+      "all",
+      rows,
+      async () => void rows.push(...(await runOn(kind, emulator.url, Number(process.env.BENCH_PORT ?? 5100) + i))),
+    );
     all.push(...rows.map((r) => ({ ...r, db: kind })));
   }
 } finally {
   await emulator.stop();
 }
 console.log(table(all.sort((a, b) => a.id.localeCompare(b.id))));
-console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s${brokenScenarios ? `; ${brokenScenarios} scenario(s) did not run` : ""}`);
+console.log(
+  `done in ${((Date.now() - started) / 1000).toFixed(0)} s${brokenScenarios ? `; ${brokenScenarios} scenario(s) did not run` : ""}`,
+);
 process.exit(brokenScenarios ? 1 : 0);

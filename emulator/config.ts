@@ -29,7 +29,10 @@ const configSchema = z.object({
     .string()
     .transform((v, ctx) => {
       const rules: HostRule[] = [];
-      for (const entry of v.split(",").map((e) => e.trim()).filter(Boolean)) {
+      for (const entry of v
+        .split(",")
+        .map((e) => e.trim())
+        .filter(Boolean)) {
         const rule = parseHostRule(entry);
         if (rule) rules.push(rule);
         else ctx.addIssue({ code: "custom", message: `"${entry}" is not a host name or host:port` });

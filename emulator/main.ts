@@ -50,7 +50,9 @@ async function main(): Promise<void> {
     boundUrl = `http://${host}:${port}`;
     process.stdout.write(`emulator listening on ${boundUrl}\n`);
     if (!["127.0.0.1", "::1", "localhost"].includes(config.host))
-      logError(`EMULATOR_HOST is ${config.host}: the /_emulator control API has no authentication; anyone who can reach it can drive it.`);
+      logError(
+        `EMULATOR_HOST is ${config.host}: the /_emulator control API has no authentication; anyone who can reach it can drive it.`,
+      );
     process.stdout.write(
       `  seeded workspace: key ${config.apiKey}, dial-in ${config.dialInNumber}, caller ID ${config.callerIdNumber}; ` +
         `state ${config.stateFile ?? "in memory"}; time scale ${config.timeScale}; fault seed ${faults.seed}\n`,

@@ -25,7 +25,17 @@ export const PG_POOL_MAX = 20;
 
 /** Models whose in-process caches must hear about every write (see onDbWrite). */
 const WATCHED = "sautikitConnection";
-const WRITES = new Set(["create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany"]);
+const WRITES = new Set([
+  "create",
+  "createMany",
+  "createManyAndReturn",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "upsert",
+  "delete",
+  "deleteMany",
+]);
 
 function createHolder(url: string): Holder {
   const target = parseDatabaseUrl(url);
@@ -33,7 +43,10 @@ function createHolder(url: string): Holder {
     const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: PG_POOL_MAX }) });
     return { url, client: withWriteHooks(client), close: async () => {} };
   }
-  const embedded = openPglite(target.dataDir, `app pid ${process.pid}: ${process.argv.slice(1).join(" ")}`.slice(0, 200));
+  const embedded = openPglite(
+    target.dataDir,
+    `app pid ${process.pid}: ${process.argv.slice(1).join(" ")}`.slice(0, 200),
+  );
   const client = new PrismaClient({ adapter: new PrismaPGlite(embedded.pglite) });
   return { url, client: withWriteHooks(client), close: embedded.close };
 }
@@ -44,7 +57,15 @@ function withWriteHooks(client: PrismaClient): PrismaClient {
   const extended = client.$extends({
     query: {
       [WATCHED]: {
-        async $allOperations({ operation, args, query }: { operation: string; args: unknown; query: (a: unknown) => Promise<unknown> }) {
+        async $allOperations({
+          operation,
+          args,
+          query,
+        }: {
+          operation: string;
+          args: unknown;
+          query: (a: unknown) => Promise<unknown>;
+        }) {
           try {
             return await query(args);
           } finally {

@@ -17,9 +17,15 @@ const hostList = (fallback: string) =>
   z
     .string()
     .default(fallback)
-    .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
     .refine((hosts) => hosts.every((h) => HOST_PATTERN.test(h)), {
-      message: "must be a comma-separated list of host names such as api.sautikit.com or *.example.com (no scheme, port or path)",
+      message:
+        "must be a comma-separated list of host names such as api.sautikit.com or *.example.com (no scheme, port or path)",
     });
 const HOST_PATTERN = /^(\*\.)?(?=.*[a-z])([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
 
@@ -61,11 +67,21 @@ const envSchema = z
     if (!isLocalUrl(env.SAUTIKIT_API_URL)) {
       const api = new URL(env.SAUTIKIT_API_URL);
       const host = api.hostname.toLowerCase();
-      const allowed = env.SAUTIKIT_ALLOWED_HOSTS.some((p) => (p.startsWith("*.") ? host.endsWith(p.slice(1)) : host === p));
+      const allowed = env.SAUTIKIT_ALLOWED_HOSTS.some((p) =>
+        p.startsWith("*.") ? host.endsWith(p.slice(1)) : host === p,
+      );
       if (api.protocol !== "https:" || (api.port !== "" && api.port !== "443"))
-        ctx.addIssue({ code: "custom", path: ["SAUTIKIT_API_URL"], message: "must be https:// on the standard port unless it is the local emulator (127.0.0.1 / localhost)" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["SAUTIKIT_API_URL"],
+          message: "must be https:// on the standard port unless it is the local emulator (127.0.0.1 / localhost)",
+        });
       else if (!allowed)
-        ctx.addIssue({ code: "custom", path: ["SAUTIKIT_API_URL"], message: `host ${host} is not on SAUTIKIT_ALLOWED_HOSTS (${env.SAUTIKIT_ALLOWED_HOSTS.join(", ")})` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["SAUTIKIT_API_URL"],
+          message: `host ${host} is not on SAUTIKIT_ALLOWED_HOSTS (${env.SAUTIKIT_ALLOWED_HOSTS.join(", ")})`,
+        });
     }
     if (env.NODE_ENV === "production" && !isLocalUrl(env.SAUTIKIT_API_URL)) {
       if (env.AUTH_SECRET === DEV_AUTH_SECRET)

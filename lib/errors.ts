@@ -79,7 +79,11 @@ export const NUL_MESSAGE = "Text cannot contain the NUL character (\\u0000). Rem
  * caller's bad input, not our failure: 422, whichever query it reached first.
  */
 function isNulByteRejection(e: unknown): boolean {
-  const err = e as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } }; cause?: unknown } | null;
+  const err = e as {
+    code?: unknown;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } };
+    cause?: unknown;
+  } | null;
   if (!err || typeof err !== "object") return false;
   const cause = err.meta?.driverAdapterError?.cause;
   const sqlState = cause?.originalCode ?? cause?.code ?? err.code;

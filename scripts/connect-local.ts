@@ -57,7 +57,9 @@ async function main(): Promise<void> {
   }
   try {
     const s = await connectLocalWorkspaces();
-    console.log(`connected to the emulator at ${env().SAUTIKIT_API_URL}: ${s.routed} re-routed, ${s.created} newly connected`);
+    console.log(
+      `connected to the emulator at ${env().SAUTIKIT_API_URL}: ${s.routed} re-routed, ${s.created} newly connected`,
+    );
     for (const f of s.failed) console.warn(`warning: workspace ${f.workspaceId} is not connected: ${f.error}`);
   } finally {
     await disconnectDb();

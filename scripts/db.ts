@@ -53,7 +53,8 @@ async function main(argv: string[]): Promise<number> {
     case "status":
       return printStatus(await migrationStatus(url, options));
     case "migrate": {
-      if (!values.name) throw new UsageError("migrate needs --name, e.g. npm run db:migrate -- --name add_meeting_notes");
+      if (!values.name)
+        throw new UsageError("migrate needs --name, e.g. npm run db:migrate -- --name add_meeting_notes");
       const result = await createMigration(url, {
         ...options,
         name: normaliseMigrationName(values.name),
@@ -78,7 +79,9 @@ async function main(argv: string[]): Promise<number> {
     }
     case "reset": {
       if (target.kind === "postgres" && !isLocalHost(target.url) && !values.force) {
-        throw new UsageError(`Refusing to reset ${describeTarget(target)}: not a local host. Add --force if you mean it.`);
+        throw new UsageError(
+          `Refusing to reset ${describeTarget(target)}: not a local host. Add --force if you mean it.`,
+        );
       }
       const { applied } = await resetDatabase(url, options);
       console.log(`Database reset; applied ${applied.length} migration(s).`);

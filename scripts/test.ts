@@ -23,7 +23,10 @@ const playwrightBin = path.join(path.dirname(require.resolve("@playwright/test/p
 
 function parseTiers(values: string[] | undefined): Tier[] {
   if (!values?.length) return [...TIERS];
-  const wanted = values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  const wanted = values
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
   const unknown = wanted.filter((t) => !(TIERS as readonly string[]).includes(t));
   if (unknown.length) throw new Error(`unknown tier ${unknown.join(", ")} (expected ${TIERS.join(", ")})`);
   return TIERS.filter((t) => wanted.includes(t));
@@ -41,8 +44,16 @@ function run(args: string[], env: NodeJS.ProcessEnv): number {
 function runVitest(tier: "unit" | "integration", reports: string, env: NodeJS.ProcessEnv): Counts {
   const report = path.join(reports, `${tier}.json`);
   const code = run(
-    [vitestBin, "run", "--config", `vitest.${tier}.config.mts`, "--passWithNoTests",
-      "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    [
+      vitestBin,
+      "run",
+      "--config",
+      `vitest.${tier}.config.mts`,
+      "--passWithNoTests",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${report}`,
+    ],
     env,
   );
   return vitestCounts(report, code);
@@ -91,7 +102,9 @@ function runProxyPass(reports: string, env: NodeJS.ProcessEnv): { counts: Counts
 }
 
 function line(counts: Counts): string {
-  const extra = [counts.skipped ? `${counts.skipped} skipped` : "", counts.flaky ? `${counts.flaky} flaky` : ""].filter(Boolean);
+  const extra = [counts.skipped ? `${counts.skipped} skipped` : "", counts.flaky ? `${counts.flaky} flaky` : ""].filter(
+    Boolean,
+  );
   return `${counts.passed} passed, ${counts.failed} failed${extra.length ? `, ${extra.join(", ")}` : ""}`;
 }
 

@@ -17,14 +17,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     // The shared UI primitives' few words (copy, confirm) reach every page's client islands.
     <ClientIntl namespaces={["CopyButton", "ConfirmDialog"]}>
-    <StatusMessageProvider>
-      <SkipLink />
-      <AppHeader actor={actor} workspaces={user.workspaces} extra={<WalletBadge actor={actor} />} />
-      <RoutingBanner actor={actor} />
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-8 focus:outline-none sm:px-6">
-        {children}
-      </main>
-    </StatusMessageProvider>
+      <StatusMessageProvider>
+        <SkipLink />
+        <AppHeader actor={actor} workspaces={user.workspaces} extra={<WalletBadge actor={actor} />} />
+        <RoutingBanner actor={actor} />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-8 focus:outline-none sm:px-6">
+          {children}
+        </main>
+      </StatusMessageProvider>
     </ClientIntl>
   );
 }

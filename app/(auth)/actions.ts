@@ -56,7 +56,11 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
   return signInAndRedirect(fields.email.trim().toLowerCase(), fields.password, "/meetings");
 }
 
-export async function acceptInviteNewAccountAction(token: string, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function acceptInviteNewAccountAction(
+  token: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const fields = formFields(formData, ["name", "password"] as const);
   let accepted;
   try {

@@ -27,11 +27,15 @@ export async function voiceCallback(appUrl: string, seeded: Seeded, seconds: num
     clientRequestId: leg.key,
   }).toString();
   // One signature for the whole run: voice callbacks are answered every time, never deduplicated.
-  const headers = { "content-type": "application/x-www-form-urlencoded", "x-sautikit-signature": sign(body, seeded.secret) };
+  const headers = {
+    "content-type": "application/x-www-form-urlencoded",
+    "x-sautikit-signature": sign(body, seeded.secret),
+  };
   const path = `/api/sautikit/${seeded.workspaceId}/voice/outbound`;
   const probe = await fetch(`${appUrl}${path}`, { method: "POST", headers, body });
   const answer = await probe.text();
-  if (probe.status !== 200 || !answer.includes("conference")) throw new Error(`P1: the join callback did not answer a conference (${probe.status}): ${answer.slice(0, 300)}`);
+  if (probe.status !== 200 || !answer.includes("conference"))
+    throw new Error(`P1: the join callback did not answer a conference (${probe.status}): ${answer.slice(0, 300)}`);
   const contentType = probe.headers.get("content-type") ?? "application/json";
 
   // The baseline: the same bytes from a bare node:http server, same machine, same client.
@@ -49,10 +53,34 @@ export async function voiceCallback(appUrl: string, seeded: Seeded, seconds: num
   const ratio = app.requests.average / base.requests.average;
   const failed = app.non2xx + app.errors + app.timeouts;
   return [
-    { id: "P1", metric: "join callback p50 / p99 (50 conc.)", value: `${app.latency.p50} / ${app.latency.p99} ms`, target: "p99 ≤ 25 ms", pass: app.latency.p99 <= 25 },
-    { id: "P1", metric: "join callback req/s (non-2xx, errors)", value: `${app.requests.average.toFixed(0)} (${failed})`, target: "", pass: failed === 0 },
-    { id: "P1", metric: "bare node:http p50 / p99, req/s", value: `${base.latency.p50} / ${base.latency.p99} ms, ${base.requests.average.toFixed(0)}`, target: "baseline", pass: null },
-    { id: "P1", metric: "throughput vs baseline", value: `${(ratio * 100).toFixed(1)} %`, target: "≥ 25 %", pass: ratio >= 0.25 },
+    {
+      id: "P1",
+      metric: "join callback p50 / p99 (50 conc.)",
+      value: `${app.latency.p50} / ${app.latency.p99} ms`,
+      target: "p99 ≤ 25 ms",
+      pass: app.latency.p99 <= 25,
+    },
+    {
+      id: "P1",
+      metric: "join callback req/s (non-2xx, errors)",
+      value: `${app.requests.average.toFixed(0)} (${failed})`,
+      target: "",
+      pass: failed === 0,
+    },
+    {
+      id: "P1",
+      metric: "bare node:http p50 / p99, req/s",
+      value: `${base.latency.p50} / ${base.latency.p99} ms, ${base.requests.average.toFixed(0)}`,
+      target: "baseline",
+      pass: null,
+    },
+    {
+      id: "P1",
+      metric: "throughput vs baseline",
+      value: `${(ratio * 100).toFixed(1)} %`,
+      target: "≥ 25 %",
+      pass: ratio >= 0.25,
+    },
   ];
 }
 
@@ -78,7 +106,10 @@ export function conferenceEvent(seeded: Seeded, prefix: string, n: number, meeti
     muted: String(mute),
     clientRequestId: leg.key,
   }).toString();
-  return { body, headers: { "content-type": "application/x-www-form-urlencoded", "x-sautikit-signature": sign(body, seeded.secret) } };
+  return {
+    body,
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-sautikit-signature": sign(body, seeded.secret) },
+  };
 }
 
 export async function ingest(appUrl: string, seeded: Seeded, prefix: string, amount: number, meetings = seeded.live) {
@@ -98,7 +129,13 @@ export async function ingest(appUrl: string, seeded: Seeded, prefix: string, amo
       },
     ],
   });
-  return { sent: n, ok: result["2xx"], failed: result.non2xx + result.errors + result.timeouts, perSecond: result["2xx"] / result.duration, p99: result.latency.p99 };
+  return {
+    sent: n,
+    ok: result["2xx"],
+    failed: result.non2xx + result.errors + result.timeouts,
+    perSecond: result["2xx"] / result.duration,
+    p99: result.latency.p99,
+  };
 }
 
 export { http };

@@ -9,7 +9,13 @@ import { armWatch, INIT_SCRIPT, PENDING, ROW_COUNT, scrollToRow, VISIBLE_ROWS } 
 import { percentile } from "../support/stack";
 import { conferenceEvent, type Row } from "./ingest";
 
-type Probe = { rowsAt: number | null; paintedAt: number | null; liveAt: number | null; longTasks: [number, number][]; snapshots: number[] };
+type Probe = {
+  rowsAt: number | null;
+  paintedAt: number | null;
+  liveAt: number | null;
+  longTasks: [number, number][];
+  snapshots: number[];
+};
 const VIRTUALISED_MAX_ROWS = 100; // a screenful plus overscan; far fewer than any room P6 seeds
 const UPDATE_TARGET_MS = 250; // P3's target for the same path, measured there at the SSE client
 
@@ -44,7 +50,8 @@ export async function renderBigRoom(appUrl: string, seeded: Seeded, updates: num
     const rosterRes = await session.client.fetch(`/api/meetings/${big.meetingId}/roster`);
     if (rosterRes.status !== 200) throw new Error(`P6: roster API answered ${rosterRes.status}`);
     const people = ((await rosterRes.json()) as { people: { name: string; phoneE164: string }[] }).people;
-    if (people.length !== legs) throw new Error(`P6: the roster lists ${people.length} people, the room was seeded with ${legs}`);
+    if (people.length !== legs)
+      throw new Error(`P6: the roster lists ${people.length} people, the room was seeded with ${legs}`);
     // Rows are found by name (data-person), events are built per leg: names must be unique.
     const legIndexOf = new Map(people.map((p) => [p.name, big.legs.findIndex((l) => l.phone === p.phoneE164)]));
     if (legIndexOf.size !== legs) throw new Error("P6: the big room's people do not have unique names");
@@ -60,9 +67,15 @@ export async function renderBigRoom(appUrl: string, seeded: Seeded, updates: num
     page.on("pageerror", (e) => pageErrors.push(e.message));
     const response = await page.goto(`${appUrl}/meetings/${big.meetingId}`, { waitUntil: "load", timeout: 60_000 });
     if (response?.status() !== 200) throw new Error(`P6: the meeting page answered ${response?.status()}`);
-    await page.waitForFunction("window.__bench.rowsAt !== null && window.__bench.paintedAt !== null && window.__bench.liveAt !== null", null, { timeout: 30_000 });
+    await page.waitForFunction(
+      "window.__bench.rowsAt !== null && window.__bench.paintedAt !== null && window.__bench.liveAt !== null",
+      null,
+      { timeout: 30_000 },
+    );
     const loaded = (await page.evaluate("window.__bench")) as Probe;
-    const nav = (await page.evaluate("performance.getEntriesByType('navigation')[0].toJSON()")) as { responseStart: number };
+    const nav = (await page.evaluate("performance.getEntriesByType('navigation')[0].toJSON()")) as {
+      responseStart: number;
+    };
     const rowsAfterLoad = (await page.evaluate(ROW_COUNT)) as number;
     const afterLoad = await heap(page);
 
@@ -85,10 +98,20 @@ export async function renderBigRoom(appUrl: string, seeded: Seeded, updates: num
       if (j === undefined || j < 0) throw new Error(`P6: row ${row.name} is not one of the seeded legs`);
       const mute = !row.muted;
       // conferenceEvent mutes leg j for n = j and unmutes it for n = j + legs; sequence numbers rise.
-      const { body, headers } = conferenceEvent(seeded, `${prefix}${i}-`, mute ? j : j + legs, [big], 500_000_000 + i * 2 * legs);
+      const { body, headers } = conferenceEvent(
+        seeded,
+        `${prefix}${i}-`,
+        mute ? j : j + legs,
+        [big],
+        500_000_000 + i * 2 * legs,
+      );
       await page.evaluate(armWatch(row.name, mute, 10_000));
       const t0 = epochNow();
-      const res = await fetch(`${appUrl}/api/sautikit/${seeded.workspaceId}/conference/events`, { method: "POST", headers, body });
+      const res = await fetch(`${appUrl}/api/sautikit/${seeded.workspaceId}/conference/events`, {
+        method: "POST",
+        headers,
+        body,
+      });
       posts.push(epochNow() - t0);
       if (res.status >= 300) throw new Error(`P6 update event: ${res.status} ${await res.text()}`);
       const outcome = (await page.evaluate(PENDING)) as { t?: number; error?: string };
@@ -112,7 +135,7 @@ export async function renderBigRoom(appUrl: string, seeded: Seeded, updates: num
 
     for (const list of [latencies, posts, toSnapshot, snapshotToDom]) list.sort((a, b) => a - b);
     const p95 = percentile(latencies, 95);
-    const updateSeconds = ((await page.evaluate("performance.now()")) as number - updateStart) / 1000;
+    const updateSeconds = (((await page.evaluate("performance.now()")) as number) - updateStart) / 1000;
     const blocked = tasks.reduce((s, [, d]) => s + d, 0);
     const ms = (x: number | null) => (x === null ? "?" : x.toFixed(0));
     return [
@@ -130,7 +153,13 @@ export async function renderBigRoom(appUrl: string, seeded: Seeded, updates: num
         target: `≤ ${VIRTUALISED_MAX_ROWS} (virtualised)`,
         pass: Math.max(rowsAfterLoad, scrolled.rows) <= VIRTUALISED_MAX_ROWS,
       },
-      { id: "P6", metric: "browser: scroll to the end → last person's row on screen", value: `${scrolled.ms.toFixed(0)} ms`, target: "", pass: null },
+      {
+        id: "P6",
+        metric: "browser: scroll to the end → last person's row on screen",
+        value: `${scrolled.ms.toFixed(0)} ms`,
+        target: "",
+        pass: null,
+      },
       {
         id: "P6",
         metric: `browser: event POST → row changed in the DOM, p50 / p95 (${latencies.length}/${updates} on-screen rows; clock ±${error.toFixed(1)} ms)`,
@@ -159,7 +188,17 @@ export async function renderBigRoom(appUrl: string, seeded: Seeded, updates: num
         target: "",
         pass: null,
       },
-      ...(missed.length ? [{ id: "P6", metric: "browser: updates that never reached the row (10 s)", value: `${missed.length}: ${missed[0]}`, target: "0", pass: false }] : []),
+      ...(missed.length
+        ? [
+            {
+              id: "P6",
+              metric: "browser: updates that never reached the row (10 s)",
+              value: `${missed.length}: ${missed[0]}`,
+              target: "0",
+              pass: false,
+            },
+          ]
+        : []),
     ];
   } finally {
     await session.close();

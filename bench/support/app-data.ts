@@ -61,11 +61,22 @@ async function seed(input: SeedInput): Promise<Seeded> {
     const facts: RosterEvent[] = [{ kind: "room.start", key: `seed:${m.id}:start`, at: Date.now(), seq: 1 }];
     for (let j = 0; j < legCount; j++) {
       const phone = `+2547${String(10_000_000 + (kind === "big" ? 5_000_000 : i * 10_000) + j).padStart(8, "0")}`;
-      const p = await db.participant.create({ data: { workspaceId, meetingId: m.id, name: `Person ${j}`, phoneE164: phone } });
+      const p = await db.participant.create({
+        data: { workspaceId, meetingId: m.id, name: `Person ${j}`, phoneE164: phone },
+      });
       const key = `${m.id}:${p.id}:1`;
       const callId = `bench-call-${tag}-${kind}-${i}-${j}`;
       const leg = await db.leg.create({
-        data: { workspaceId, meetingId: m.id, participantId: p.id, direction: "outbound", callId, idempotencyKey: key, toE164: phone, fromE164: "+254709000200" },
+        data: {
+          workspaceId,
+          meetingId: m.id,
+          participantId: p.id,
+          direction: "outbound",
+          callId,
+          idempotencyKey: key,
+          toE164: phone,
+          fromE164: "+254709000200",
+        },
       });
       const at = Date.now();
       facts.push(
@@ -103,7 +114,9 @@ async function count(input: { prefix: string }) {
   const [facts, events, distinctEvents] = await Promise.all([
     db.rosterEvent.count({ where: { key: { startsWith: input.prefix } } }),
     db.webhookEvent.count({ where: { eventId: { startsWith: input.prefix } } }),
-    db.webhookEvent.groupBy({ by: ["eventId"], where: { eventId: { startsWith: input.prefix } } }).then((g) => g.length),
+    db.webhookEvent
+      .groupBy({ by: ["eventId"], where: { eventId: { startsWith: input.prefix } } })
+      .then((g) => g.length),
   ]);
   return { facts, events, distinctEvents };
 }

@@ -12,7 +12,16 @@ declare module "autocannon" {
     timeout?: number;
     requests?: (Req & { setupRequest?: (req: Req) => Req })[];
   };
-  export type Histogram = { average: number; mean: number; p50: number; p90: number; p97_5: number; p99: number; max: number; total: number };
+  export type Histogram = {
+    average: number;
+    mean: number;
+    p50: number;
+    p90: number;
+    p97_5: number;
+    p99: number;
+    max: number;
+    total: number;
+  };
   export type Result = {
     latency: Histogram;
     requests: Histogram;

@@ -24,7 +24,10 @@ export async function signedInBrowser(appUrl: string, email: string, password: s
   if (res.status !== 302 || !res.headers.get("location")?.endsWith("/meetings")) {
     throw new Error(`bench sign-in failed: ${res.status} ${res.headers.get("location")}`);
   }
-  const browser = await chromium.launch({ executablePath: process.env.BENCH_CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.BENCH_CHROMIUM ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const cookies = client
@@ -33,7 +36,13 @@ export async function signedInBrowser(appUrl: string, email: string, password: s
       .filter(Boolean)
       .map((pair) => {
         const i = pair.indexOf("=");
-        return { name: pair.slice(0, i), value: pair.slice(i + 1), url: appUrl, httpOnly: true, sameSite: "Lax" as const };
+        return {
+          name: pair.slice(0, i),
+          value: pair.slice(i + 1),
+          url: appUrl,
+          httpOnly: true,
+          sameSite: "Lax" as const,
+        };
       });
     await context.addCookies(cookies);
     return { browser, context, client, close: () => browser.close() };

@@ -6,7 +6,13 @@ export async function assertPortFree(port: number, host = "127.0.0.1"): Promise<
   const server = net.createServer();
   await new Promise<void>((resolve, reject) => {
     server.once("error", (err: NodeJS.ErrnoException) =>
-      reject(new Error(err.code === "EADDRINUSE" ? `port ${host}:${port} is in use: set BENCH_PORT to a free port` : `port ${port}: ${err.message}`)),
+      reject(
+        new Error(
+          err.code === "EADDRINUSE"
+            ? `port ${host}:${port} is in use: set BENCH_PORT to a free port`
+            : `port ${port}: ${err.message}`,
+        ),
+      ),
     );
     server.listen(port, host, () => resolve());
   });

@@ -70,11 +70,15 @@ export function appEnv(db: Database, emulatorUrl: string, port: number): Record<
 
 /** Runs bench/support/app-data.ts with the app's configuration; returns its JSON answer. */
 export async function appData<T>(command: "seed" | "count", input: unknown, env: Record<string, string>): Promise<T> {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/support/app-data.ts", command, JSON.stringify(input)], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, MKUTANO_DISABLE_WORKER: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "bench/support/app-data.ts", command, JSON.stringify(input)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env, MKUTANO_DISABLE_WORKER: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let out = "";
   let err = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
@@ -85,10 +89,16 @@ export async function appData<T>(command: "seed" | "count", input: unknown, env:
   return JSON.parse(line) as T;
 }
 
-export type RunningApp = { url: string; port: number; stop(signal?: NodeJS.Signals): Promise<void>; child: ChildProcess };
+export type RunningApp = {
+  url: string;
+  port: number;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  child: ChildProcess;
+};
 
 export async function startApp(env: Record<string, string>, port: number): Promise<RunningApp> {
-  if (!fs.existsSync(path.join(APP_ROOT, ".next/BUILD_ID"))) throw new Error(`no production build in ${APP_ROOT}/.next: run \`npm run build\` first`);
+  if (!fs.existsSync(path.join(APP_ROOT, ".next/BUILD_ID")))
+    throw new Error(`no production build in ${APP_ROOT}/.next: run \`npm run build\` first`);
   // The server `npm start` runs (Next plus the webhook lane, ADR 0008), so the bench measures what is deployed.
   const child = spawn(process.execPath, appArgs("start", { appPort: port, appHost: "127.0.0.1" }, APP_ROOT), {
     cwd: APP_ROOT,
@@ -103,7 +113,10 @@ export async function startApp(env: Record<string, string>, port: number): Promi
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app server exited early:\n${output}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.status < 500, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.status < 500,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`the app server did not answer within 60 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));

@@ -14,12 +14,24 @@ async function navItemsFor(role: Actor["role"]): Promise<NavItem[]> {
     { href: "/recordings", label: t("recordings") },
   ];
   if (role === "admin") {
-    items.push({ href: "/admin/calls", label: t("callLog") }, { href: "/admin/spend", label: t("spend") }, { href: "/settings", label: t("settings") });
+    items.push(
+      { href: "/admin/calls", label: t("callLog") },
+      { href: "/admin/spend", label: t("spend") },
+      { href: "/settings", label: t("settings") },
+    );
   }
   return items;
 }
 
-export async function AppHeader({ actor, workspaces, extra }: { actor: Actor; workspaces: ActorWorkspace[]; extra?: ReactNode }) {
+export async function AppHeader({
+  actor,
+  workspaces,
+  extra,
+}: {
+  actor: Actor;
+  workspaces: ActorWorkspace[];
+  extra?: ReactNode;
+}) {
   const [items, t] = await Promise.all([navItemsFor(actor.role), getTranslations("Shell")]);
   return (
     <header className="border-b border-slate-200 bg-white">

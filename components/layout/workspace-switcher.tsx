@@ -5,7 +5,13 @@ import type { ActorWorkspace } from "@/lib/auth/actor";
 import { switchWorkspaceAction } from "@/lib/auth/session-actions";
 
 /** Lists the user's workspaces; choosing one makes it current (a cookie validated on every request). */
-export async function WorkspaceSwitcher({ current, workspaces }: { current: { id: string; name: string }; workspaces: ActorWorkspace[] }) {
+export async function WorkspaceSwitcher({
+  current,
+  workspaces,
+}: {
+  current: { id: string; name: string };
+  workspaces: ActorWorkspace[];
+}) {
   const [t, tRoles] = await Promise.all([getTranslations("WorkspaceSwitcher"), getTranslations("Roles")]);
   return (
     <Disclosure
@@ -16,7 +22,9 @@ export async function WorkspaceSwitcher({ current, workspaces }: { current: { id
       label={
         <>
           <span className="truncate">{current.name}</span>
-          <span aria-hidden="true" className="text-slate-400">▾</span>
+          <span aria-hidden="true" className="text-slate-400">
+            ▾
+          </span>
         </>
       }
     >

@@ -44,7 +44,11 @@ export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onA
       onAdded();
     } catch (err) {
       const msg = err instanceof Error ? err.message : t("failed");
-      setErrors(err instanceof ApiError && err.details?.length ? Object.fromEntries(err.details.map((d) => [d.path, d.message])) : { form: msg });
+      setErrors(
+        err instanceof ApiError && err.details?.length
+          ? Object.fromEntries(err.details.map((d) => [d.path, d.message]))
+          : { form: msg },
+      );
       if (err instanceof ApiError && err.code === "CONFLICT") setErrors({ phone: msg });
     } finally {
       setPending(false);
@@ -55,12 +59,20 @@ export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onA
     e.preventDefault();
     setBulkPending(true);
     try {
-      const res = await apiFetch<{ added: number; errors: BulkError[] }>(`/api/meetings/${meetingId}/participants/bulk`, { method: "POST", body: { text: bulk } });
+      const res = await apiFetch<{ added: number; errors: BulkError[] }>(
+        `/api/meetings/${meetingId}/participants/bulk`,
+        { method: "POST", body: { text: bulk } },
+      );
       setBulkErrors(res.errors);
       announce(t("bulkResult", { added: res.added, errors: res.errors.length }), res.errors.length ? "error" : "info");
       // Keep only the lines that failed, so they can be fixed and pasted again.
       const failed = new Set(res.errors.map((x) => x.line));
-      setBulk(bulk.split(/\r?\n/).filter((_, i) => failed.has(i + 1)).join("\n"));
+      setBulk(
+        bulk
+          .split(/\r?\n/)
+          .filter((_, i) => failed.has(i + 1))
+          .join("\n"),
+      );
       if (res.added) onAdded();
     } catch (err) {
       announce(err instanceof Error ? err.message : t("failed"), "error");
@@ -94,20 +106,29 @@ export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onA
       <form onSubmit={addMany} noValidate className="space-y-3" aria-label={t("pasteMany")}>
         <h3 className="text-sm font-semibold text-slate-900">{t("pasteHeading")}</h3>
         <Field id="bulk-paste" label={t("perLine")} hint={t("perLineHint")}>
-          <Textarea value={bulk} onChange={(e) => setBulk(e.target.value)} rows={6} placeholder={"Amina Odhiambo, 0712 345 678\nJuma Kariuki, +254 722 000 111, listener"} />
+          <Textarea
+            value={bulk}
+            onChange={(e) => setBulk(e.target.value)}
+            rows={6}
+            placeholder={"Amina Odhiambo, 0712 345 678\nJuma Kariuki, +254 722 000 111, listener"}
+          />
         </Field>
         {bulkErrors.length ? (
           <Notice tone="warning" title={t("someFailed")} testId="bulk-errors">
             <ul className="list-disc pl-5">
               {bulkErrors.map((x) => (
-                <li key={x.line}>
-                  {t("line", { line: x.line, message: x.message })}
-                </li>
+                <li key={x.line}>{t("line", { line: x.line, message: x.message })}</li>
               ))}
             </ul>
           </Notice>
         ) : null}
-        <Button type="submit" variant="secondary" pending={bulkPending} pendingLabel={t("adding")} disabled={!bulk.trim()}>
+        <Button
+          type="submit"
+          variant="secondary"
+          pending={bulkPending}
+          pendingLabel={t("adding")}
+          disabled={!bulk.trim()}
+        >
           {t("addAll")}
         </Button>
       </form>

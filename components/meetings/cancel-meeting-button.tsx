@@ -22,5 +22,13 @@ export function CancelMeetingButton({ meetingId }: { meetingId: string }) {
     }
   }
 
-  return <ConfirmDialog trigger={t("trigger")} title={t("title")} description={t("description")} confirmLabel={t("confirm")} onConfirm={cancel} />;
+  return (
+    <ConfirmDialog
+      trigger={t("trigger")}
+      title={t("title")}
+      description={t("description")}
+      confirmLabel={t("confirm")}
+      onConfirm={cancel}
+    />
+  );
 }

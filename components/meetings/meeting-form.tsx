@@ -61,7 +61,8 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
   const [zones, setZones] = useState<string[]>(() => [v.timeZone]);
   const [viewerZone, setViewerZone] = useState(v.timeZone);
   useEffect(() => {
-    const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["Africa/Nairobi", "UTC"];
+    const all =
+      typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["Africa/Nairobi", "UTC"];
     // eslint-disable-next-line react-hooks/set-state-in-effect -- browser-only values, read after hydration
     setZones(all.includes(v.timeZone) ? all : [v.timeZone, ...all]);
     setViewerZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -118,10 +119,17 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-6" aria-describedby={formError ? "meeting-form-error" : undefined}>
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-6"
+      aria-describedby={formError ? "meeting-form-error" : undefined}
+    >
       {formError ? (
         <div id="meeting-form-error">
-          <Notice tone="error" title="The meeting was not saved">{formError}</Notice>
+          <Notice tone="error" title="The meeting was not saved">
+            {formError}
+          </Notice>
         </div>
       ) : null}
       <Field id="title" label="Title" error={errors.title}>
@@ -149,7 +157,13 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
           </Select>
         </Field>
         <Field id="durationMinutes" label="Expected duration (minutes)" error={errors.durationMinutes}>
-          <Input type="number" min={5} max={1440} value={v.durationMinutes} onChange={(e) => set("durationMinutes", e.target.value)} />
+          <Input
+            type="number"
+            min={5}
+            max={1440}
+            value={v.durationMinutes}
+            onChange={(e) => set("durationMinutes", e.target.value)}
+          />
         </Field>
         <Field id="recurrence" label="Repeats" error={errors.recurrence}>
           <Select value={v.recurrence} onChange={(e) => set("recurrence", e.target.value)}>
@@ -170,9 +184,21 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">Settings</legend>
         <div className="flex flex-col gap-2">
-          <Checkbox label="Waiting room until the host joins" checked={v.waitForHost} onChange={(e) => set("waitForHost", e.target.checked)} />
-          <Checkbox label="End the meeting when the host leaves" checked={v.endOnHostExit} onChange={(e) => set("endOnHostExit", e.target.checked)} />
-          <Checkbox label="Beep when people join or leave" checked={v.beep} onChange={(e) => set("beep", e.target.checked)} />
+          <Checkbox
+            label="Waiting room until the host joins"
+            checked={v.waitForHost}
+            onChange={(e) => set("waitForHost", e.target.checked)}
+          />
+          <Checkbox
+            label="End the meeting when the host leaves"
+            checked={v.endOnHostExit}
+            onChange={(e) => set("endOnHostExit", e.target.checked)}
+          />
+          <Checkbox
+            label="Beep when people join or leave"
+            checked={v.beep}
+            onChange={(e) => set("beep", e.target.checked)}
+          />
           <Checkbox label="Record the meeting" checked={v.record} onChange={(e) => set("record", e.target.checked)} />
           <Checkbox
             label="Call me back: invitees who flash the dial-in number during the meeting are called straight back, free for them"

@@ -7,7 +7,15 @@ import { formatInZone } from "@/lib/shared/meeting-time";
 
 const tone = { scheduled: "info", live: "success", ended: "neutral", cancelled: "danger" } as const;
 
-export async function MeetingList({ title, meetings, empty }: { title: string; meetings: MeetingListItem[]; empty: string }) {
+export async function MeetingList({
+  title,
+  meetings,
+  empty,
+}: {
+  title: string;
+  meetings: MeetingListItem[];
+  empty: string;
+}) {
   const [t, locale] = await Promise.all([getTranslations("Meetings"), getLocale()]);
   return (
     <section aria-labelledby={`list-${title}`}>
@@ -25,11 +33,14 @@ export async function MeetingList({ title, meetings, empty }: { title: string; m
                   {m.title}
                 </Link>
                 <div className="text-xs text-slate-500">
-                  {formatInZone(new Date(m.startsAt), m.timeZone, intlLocale(locale))} · {t("minutes", { count: m.durationMinutes })}
+                  {formatInZone(new Date(m.startsAt), m.timeZone, intlLocale(locale))} ·{" "}
+                  {t("minutes", { count: m.durationMinutes })}
                   {m.recurrence === "weekly" ? ` · ${t("weekly")}` : ""} · {t("people", { count: m.participantCount })}
                 </div>
               </div>
-              <Badge tone={tone[m.status as keyof typeof tone] ?? "neutral"}>{t(`status.${m.status as keyof typeof tone}`)}</Badge>
+              <Badge tone={tone[m.status as keyof typeof tone] ?? "neutral"}>
+                {t(`status.${m.status as keyof typeof tone}`)}
+              </Badge>
             </li>
           ))}
         </ul>

@@ -15,7 +15,11 @@ import type { MeetingView } from "@/lib/shared/meeting-view-types";
  * component: only the copy and cancel buttons and the viewer's local time run in the browser.
  */
 export async function MeetingOverview({ meeting }: { meeting: MeetingView }) {
-  const [t, tm, locale] = await Promise.all([getTranslations("MeetingOverview"), getTranslations("Meetings"), getLocale()]);
+  const [t, tm, locale] = await Promise.all([
+    getTranslations("MeetingOverview"),
+    getTranslations("Meetings"),
+    getLocale(),
+  ]);
   const start = new Date(meeting.startsAt);
   const text = inviteText({ ...meeting, startsAt: start });
   const editable = meeting.status === "scheduled" || meeting.status === "live";
@@ -53,7 +57,8 @@ export async function MeetingOverview({ meeting }: { meeting: MeetingView }) {
           <div>
             <dt className="text-slate-500">{t("when")}</dt>
             <dd>
-              {formatInZone(start, meeting.timeZone, intlLocale(locale))} · {tm("minutes", { count: meeting.durationMinutes })}
+              {formatInZone(start, meeting.timeZone, intlLocale(locale))} ·{" "}
+              {tm("minutes", { count: meeting.durationMinutes })}
               <ViewerTime startsAt={meeting.startsAt} timeZone={meeting.timeZone} />
             </dd>
           </div>
@@ -61,7 +66,9 @@ export async function MeetingOverview({ meeting }: { meeting: MeetingView }) {
             <dt className="text-slate-500">{t("dialIn")}</dt>
             <dd>
               {meeting.dialInDisplay ?? t("noDialIn")} · {t("pin")}{" "}
-              <span className="font-mono" data-testid="meeting-pin">{groupPin(meeting.pin)}</span>
+              <span className="font-mono" data-testid="meeting-pin">
+                {groupPin(meeting.pin)}
+              </span>
               <div className="text-slate-500">
                 {t("hostPin")} <span className="font-mono">{groupPin(meeting.hostPin)}</span>
               </div>
@@ -80,7 +87,10 @@ export async function MeetingOverview({ meeting }: { meeting: MeetingView }) {
         </dl>
         <details className="mt-4 text-sm">
           <summary className="cursor-pointer text-slate-700">{t("inviteText")}</summary>
-          <pre className="mt-2 whitespace-pre-wrap rounded-md bg-slate-50 p-3 font-sans text-slate-800" data-testid="invite-text">
+          <pre
+            className="mt-2 whitespace-pre-wrap rounded-md bg-slate-50 p-3 font-sans text-slate-800"
+            data-testid="invite-text"
+          >
             {text}
           </pre>
         </details>

@@ -15,5 +15,9 @@ export function ViewerTime({ startsAt, timeZone }: { startsAt: string; timeZone:
   // eslint-disable-next-line react-hooks/set-state-in-effect -- the viewer's zone exists only in the browser, after hydration
   useEffect(() => setViewerZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
   if (viewerZone === timeZone) return null;
-  return <div className="text-slate-500">{t("yourTime", { time: formatInZone(new Date(startsAt), viewerZone, locale) })}</div>;
+  return (
+    <div className="text-slate-500">
+      {t("yourTime", { time: formatInZone(new Date(startsAt), viewerZone, locale) })}
+    </div>
+  );
 }

@@ -17,8 +17,12 @@ export function DeleteRecordingButton({ recordingId, label }: { recordingId: str
       confirmLabel="Delete recording"
       onConfirm={async () => {
         try {
-          const r = await apiFetch<{ deletedAtSautikit: boolean }>(`/api/recordings/${recordingId}`, { method: "DELETE" });
-          announce(r.deletedAtSautikit ? "Recording deleted." : "Sautikit cannot delete recordings; it is hidden in Mkutano.");
+          const r = await apiFetch<{ deletedAtSautikit: boolean }>(`/api/recordings/${recordingId}`, {
+            method: "DELETE",
+          });
+          announce(
+            r.deletedAtSautikit ? "Recording deleted." : "Sautikit cannot delete recordings; it is hidden in Mkutano.",
+          );
           router.refresh();
         } catch (e) {
           announce(e instanceof ApiError ? e.message : "Could not delete the recording.", "error");

@@ -2,13 +2,28 @@ import { buttonClasses } from "@/components/ui/button-classes";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 
-type Options = { meetings: { id: string; title: string; startsAt: string }[]; organisers: { id: string; name: string }[] };
+type Options = {
+  meetings: { id: string; title: string; startsAt: string }[];
+  organisers: { id: string; name: string }[];
+};
 type Values = { from?: string; to?: string; meetingId?: string; organiserId?: string };
 
 /** A plain GET form: filters live in the URL, so a filtered list can be bookmarked and shared. */
-export function RecordingFilters({ options, values, showOrganiser }: { options: Options; values: Values; showOrganiser: boolean }) {
+export function RecordingFilters({
+  options,
+  values,
+  showOrganiser,
+}: {
+  options: Options;
+  values: Values;
+  showOrganiser: boolean;
+}) {
   return (
-    <form method="get" className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" aria-label="Filter recordings">
+    <form
+      method="get"
+      className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
+      aria-label="Filter recordings"
+    >
       <Field id="rec-from" label="From">
         <Input type="date" name="from" defaultValue={values.from ?? ""} />
       </Field>

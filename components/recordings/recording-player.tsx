@@ -34,7 +34,13 @@ export function RecordingPlayer({ recordingId, label }: { recordingId: string; l
         timer.current = setTimeout(() => void check(), a.retryAfterSeconds * 1000);
         return;
       }
-      setState({ kind: "error", message: a.status === "gone" ? "This recording is no longer available at Sautikit." : "Sautikit has no recording for this call." });
+      setState({
+        kind: "error",
+        message:
+          a.status === "gone"
+            ? "This recording is no longer available at Sautikit."
+            : "Sautikit has no recording for this call.",
+      });
     } catch (e) {
       setState({ kind: "error", message: e instanceof ApiError ? e.message : "Could not load the recording." });
     }
@@ -57,7 +63,13 @@ export function RecordingPlayer({ recordingId, label }: { recordingId: string; l
   }
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Button size="sm" variant="secondary" onClick={() => void check()} pending={state.kind === "checking"} aria-label={`Play recording of ${label}`}>
+      <Button
+        size="sm"
+        variant="secondary"
+        onClick={() => void check()}
+        pending={state.kind === "checking"}
+        aria-label={`Play recording of ${label}`}
+      >
         Play
       </Button>
       {state.kind === "pending" ? (

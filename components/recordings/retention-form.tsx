@@ -19,10 +19,17 @@ export function RetentionForm({ retentionDays }: { retentionDays: number | null 
     setError(null);
     setPending(true);
     try {
-      const r = await apiFetch<{ retentionDays: number | null }>("/api/admin/retention", { method: "PUT", body: { retentionDays: days } });
+      const r = await apiFetch<{ retentionDays: number | null }>("/api/admin/retention", {
+        method: "PUT",
+        body: { retentionDays: days },
+      });
       setSaved(r.retentionDays);
       setValue(r.retentionDays === null ? "" : String(r.retentionDays));
-      announce(r.retentionDays === null ? "Recordings are kept until deleted." : `Recordings are kept for ${r.retentionDays} days.`);
+      announce(
+        r.retentionDays === null
+          ? "Recordings are kept until deleted."
+          : `Recordings are kept for ${r.retentionDays} days.`,
+      );
     } catch (e) {
       setError(e instanceof ApiError ? e.message : "Could not save the retention.");
     } finally {
@@ -36,18 +43,28 @@ export function RetentionForm({ retentionDays }: { retentionDays: number | null 
       onSubmit={(e) => {
         e.preventDefault();
         if (value.trim() === "") return void save(null);
-        if (!/^\d+$/.test(value.trim())) return setError("Enter a whole number of days, or leave it empty to keep recordings.");
+        if (!/^\d+$/.test(value.trim()))
+          return setError("Enter a whole number of days, or leave it empty to keep recordings.");
         void save(Number(value.trim()));
       }}
     >
       <Field
         id="retention-days"
         label="Keep recordings for (days)"
-        hint={saved === null ? "Empty keeps them until someone deletes them." : `Recordings older than ${saved} days are deleted every day, at Sautikit too.`}
+        hint={
+          saved === null
+            ? "Empty keeps them until someone deletes them."
+            : `Recordings older than ${saved} days are deleted every day, at Sautikit too.`
+        }
         error={error}
         className="w-72"
       >
-        <Input inputMode="numeric" value={value} onChange={(e) => setValue(e.target.value)} placeholder="Keep forever" />
+        <Input
+          inputMode="numeric"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          placeholder="Keep forever"
+        />
       </Field>
       <Button type="submit" pending={pending} className="mt-6">
         Save retention

@@ -41,7 +41,9 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
   const startedAt = roster.meeting.startedAt;
   const duration = startedAt ? Math.floor(((roster.meeting.endedAt ?? serverNow) - startedAt) / 1000) : 0;
   const queued = roster.people.filter((p) => p.state === "created").length;
-  const calling = roster.people.filter((p) => p.state === "created" || p.state === "dialling" || p.state === "ringing").length;
+  const calling = roster.people.filter(
+    (p) => p.state === "created" || p.state === "dialling" || p.state === "ringing",
+  ).length;
   const dialled = roster.people.filter((p) => p.state !== "invited" && p.state !== "created").length;
   const refresh = () => void mutate();
   // The details card is server-rendered: refresh it when the meeting goes live or ends.
@@ -86,11 +88,13 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
               <Button
                 pending={busy === "all"}
                 disabled={roster.people.length === 0}
-                onClick={() => post("all", `/api/meetings/${meetingId}/call-everyone`, undefined, (r) => {
+                onClick={() =>
+                  post("all", `/api/meetings/${meetingId}/call-everyone`, undefined, (r) => {
                     const { queued, heldBack } = r as { queued: number; heldBack?: boolean };
                     if (queued === 0) return ts("nobodyToCall");
                     return heldBack ? ts("queuedHeld", { count: queued }) : t("callingCount", { count: queued });
-                  })}
+                  })
+                }
               >
                 {t("callEveryone")}
               </Button>
@@ -98,7 +102,9 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
                 variant="secondary"
                 pending={busy === "lock"}
                 onClick={() =>
-                  post("lock", `/api/meetings/${meetingId}/lock`, { locked: !roster.meeting.locked }, () => (roster.meeting.locked ? t("roomUnlocked") : t("roomLocked")))
+                  post("lock", `/api/meetings/${meetingId}/lock`, { locked: !roster.meeting.locked }, () =>
+                    roster.meeting.locked ? t("roomUnlocked") : t("roomLocked"),
+                  )
                 }
               >
                 {roster.meeting.locked ? t("unlockRoom") : t("lockRoom")}
@@ -108,7 +114,11 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
                 title={t("endTitle")}
                 description={t("endDescription")}
                 confirmLabel={t("endMeeting")}
-                onConfirm={() => post("end", `/api/meetings/${meetingId}/end`, undefined, (r) => t("ended", { count: (r as { hungUp: number }).hungUp }))}
+                onConfirm={() =>
+                  post("end", `/api/meetings/${meetingId}/end`, undefined, (r) =>
+                    t("ended", { count: (r as { hungUp: number }).hungUp }),
+                  )
+                }
               />
             </div>
           ) : null
@@ -123,31 +133,49 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4" aria-label={t("totals")}>
           <div>
             <dt className="text-xs text-slate-500">{t("duration")}</dt>
-            <dd className="text-lg font-semibold tabular-nums" data-testid="meeting-duration">{formatDuration(duration)}</dd>
+            <dd className="text-lg font-semibold tabular-nums" data-testid="meeting-duration">
+              {formatDuration(duration)}
+            </dd>
           </div>
           <div>
             <dt className="text-xs text-slate-500">{open ? t("costSoFar") : t("totalCost")}</dt>
-            <dd className="text-lg font-semibold tabular-nums" data-testid="meeting-cost">{formatKes(totalCost)}</dd>
+            <dd className="text-lg font-semibold tabular-nums" data-testid="meeting-cost">
+              {formatKes(totalCost)}
+            </dd>
           </div>
           <div>
             <dt className="text-xs text-slate-500">{t("inTheRoom")}</dt>
             <dd className="text-lg font-semibold tabular-nums">
-              {roster.people.filter((p) => p.state === "in_call" || p.state === "waiting").length} / {roster.meeting.capacity}
+              {roster.people.filter((p) => p.state === "in_call" || p.state === "waiting").length} /{" "}
+              {roster.meeting.capacity}
             </dd>
           </div>
           <div>
             <dt className="text-xs text-slate-500">{t("calls")}</dt>
             <dd className="text-lg font-semibold tabular-nums" data-testid="dial-progress">
-              {calling > 0 ? t("callingProgress", { placed: dialled, total: dialled + queued }) : t("placed", { count: legs.length })}
+              {calling > 0
+                ? t("callingProgress", { placed: dialled, total: dialled + queued })
+                : t("placed", { count: legs.length })}
             </dd>
           </div>
         </dl>
         {calling > 0 ? (
-          <progress className="h-2 w-full accent-brand-600" max={dialled + queued} value={dialled} aria-label={t("callsPlaced")} />
+          <progress
+            className="h-2 w-full accent-brand-600"
+            max={dialled + queued}
+            value={dialled}
+            aria-label={t("callsPlaced")}
+          />
         ) : null}
         <RosterAnnouncer people={roster.people} />
         {roster.people.length ? (
-          <RosterTable meetingId={meetingId} people={roster.people} now={serverNow} meetingOpen={open} onChanged={refresh} />
+          <RosterTable
+            meetingId={meetingId}
+            people={roster.people}
+            now={serverNow}
+            meetingOpen={open}
+            onChanged={refresh}
+          />
         ) : (
           <p className="text-sm text-slate-600">{t("nobodyYet")}</p>
         )}

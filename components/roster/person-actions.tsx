@@ -59,7 +59,17 @@ export function PersonActions({
   if (meetingOpen && person.participantId && (person.state === "invited" || person.state === "left")) {
     const first = person.state === "invited";
     buttons.push(
-      <Button key="dial" size="sm" pending={busy === "dial"} aria-label={first ? t("callPerson", { name: who }) : t("redialPerson", { name: who })} onClick={() => run("dial", `${base}/participants/${person.participantId}/dial`, (r) => ((r as { heldBack?: boolean }).heldBack ? ts("personQueued", { name: who }) : t("calling", { name: who })))}>
+      <Button
+        key="dial"
+        size="sm"
+        pending={busy === "dial"}
+        aria-label={first ? t("callPerson", { name: who }) : t("redialPerson", { name: who })}
+        onClick={() =>
+          run("dial", `${base}/participants/${person.participantId}/dial`, (r) =>
+            (r as { heldBack?: boolean }).heldBack ? ts("personQueued", { name: who }) : t("calling", { name: who }),
+          )
+        }
+      >
         {/* After a refused dial (wallet empty, number not owned…) the same button is the row's Retry. */}
         {first ? t("call") : person.dialError ? ts("retry") : t("redial")}
       </Button>,
@@ -68,11 +78,25 @@ export function PersonActions({
   if (inRoom && leg) {
     buttons.push(
       person.muted ? (
-        <Button key="unmute" size="sm" variant="secondary" pending={busy === "unmute"} aria-label={t("unmutePerson", { name: who })} onClick={() => run("unmute", `${base}/legs/${leg}/unmute`, t("unmuting", { name: who }))}>
+        <Button
+          key="unmute"
+          size="sm"
+          variant="secondary"
+          pending={busy === "unmute"}
+          aria-label={t("unmutePerson", { name: who })}
+          onClick={() => run("unmute", `${base}/legs/${leg}/unmute`, t("unmuting", { name: who }))}
+        >
           {t("unmute")}
         </Button>
       ) : (
-        <Button key="mute" size="sm" variant="secondary" pending={busy === "mute"} aria-label={t("mutePerson", { name: who })} onClick={() => run("mute", `${base}/legs/${leg}/mute`, t("muting", { name: who }))}>
+        <Button
+          key="mute"
+          size="sm"
+          variant="secondary"
+          pending={busy === "mute"}
+          aria-label={t("mutePerson", { name: who })}
+          onClick={() => run("mute", `${base}/legs/${leg}/mute`, t("muting", { name: who }))}
+        >
           {t("mute")}
         </Button>
       ),
@@ -80,28 +104,59 @@ export function PersonActions({
   }
   if (meetingOpen && person.participantId && person.role === "participant" && person.state !== "invited") {
     buttons.push(
-      <Button key="listen" size="sm" variant="ghost" pending={busy === "listen"} aria-label={t("listenOnlyPerson", { name: who })} onClick={() => run("listen", `${base}/participants/${person.participantId}/listen-only`, t("listenOnlyDone", { name: who }))}>
+      <Button
+        key="listen"
+        size="sm"
+        variant="ghost"
+        pending={busy === "listen"}
+        aria-label={t("listenOnlyPerson", { name: who })}
+        onClick={() =>
+          run("listen", `${base}/participants/${person.participantId}/listen-only`, t("listenOnlyDone", { name: who }))
+        }
+      >
         {t("listenOnly")}
       </Button>,
     );
   }
   if (active && leg) {
     buttons.push(
-      <Button key="kick" size="sm" variant="danger" pending={busy === "kick"} aria-label={t("kickPerson", { name: who })} onClick={() => run("kick", `${base}/legs/${leg}/kick`, t("kicking", { name: who }))}>
+      <Button
+        key="kick"
+        size="sm"
+        variant="danger"
+        pending={busy === "kick"}
+        aria-label={t("kickPerson", { name: who })}
+        onClick={() => run("kick", `${base}/legs/${leg}/kick`, t("kicking", { name: who }))}
+      >
         {t("kick")}
       </Button>,
     );
   }
   if (meetingOpen && person.participantId && person.state === "invited") {
     buttons.push(
-      <Button key="remove" size="sm" variant="ghost" pending={busy === "remove"} aria-label={t("removePerson", { name: who })} onClick={remove}>
+      <Button
+        key="remove"
+        size="sm"
+        variant="ghost"
+        pending={busy === "remove"}
+        aria-label={t("removePerson", { name: who })}
+        onClick={remove}
+      >
         {t("remove")}
       </Button>,
     );
   }
   // A dial-in guest (no participant row): the organiser can name them and save them as a participant.
   if (!person.participantId && person.legs.some((l) => l.direction === "inbound")) {
-    buttons.push(<SaveGuestForm key="save-guest" meetingId={meetingId} phoneE164={person.phoneE164} phoneDisplay={person.phoneDisplay} onSaved={onChanged} />);
+    buttons.push(
+      <SaveGuestForm
+        key="save-guest"
+        meetingId={meetingId}
+        phoneE164={person.phoneE164}
+        phoneDisplay={person.phoneDisplay}
+        onSaved={onChanged}
+      />,
+    );
   }
   return <div className="flex flex-wrap justify-end gap-2">{buttons}</div>;
 }

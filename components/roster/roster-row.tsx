@@ -66,7 +66,10 @@ export function RosterRow({
     >
       <td className="px-3 py-2 align-top">
         <div className="font-medium text-slate-900">
-          {shown} {p.role !== "participant" ? <Badge tone={p.role === "host" ? "brand" : "neutral"}>{t(`role.${p.role}`)}</Badge> : null}
+          {shown}{" "}
+          {p.role !== "participant" ? (
+            <Badge tone={p.role === "host" ? "brand" : "neutral"}>{t(`role.${p.role}`)}</Badge>
+          ) : null}
         </div>
         <div className="text-xs text-slate-500">{p.phoneDisplay}</div>
         {p.legs.length > 1 ? (
@@ -75,8 +78,7 @@ export function RosterRow({
             <ol className="mt-1 list-decimal pl-5">
               {p.legs.map((l) => (
                 <li key={l.id}>
-                  {personStateText(t, l)} · {formatDuration(legSecondsInCall(l, now))} ·{" "}
-                  {formatKes(legCostAt(l, now))}
+                  {personStateText(t, l)} · {formatDuration(legSecondsInCall(l, now))} · {formatKes(legCostAt(l, now))}
                 </li>
               ))}
             </ol>

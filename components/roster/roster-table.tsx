@@ -8,7 +8,9 @@ import type { RosterPerson } from "@/lib/shared/roster-types";
 /** Above this many people only the rows near the viewport are rendered (see virtual-roster-rows). */
 export const VIRTUALISE_ABOVE = 100;
 // Fetched only for big rooms: the virtualiser is ~6 KB gzip that ordinary meetings never need.
-const VirtualRosterRows = lazy(() => import("@/components/roster/virtual-roster-rows").then((m) => ({ default: m.VirtualRosterRows })));
+const VirtualRosterRows = lazy(() =>
+  import("@/components/roster/virtual-roster-rows").then((m) => ({ default: m.VirtualRosterRows })),
+);
 
 export function RosterTable({
   meetingId,
@@ -30,14 +32,28 @@ export function RosterTable({
   const rows = (list: RosterPerson[]) => list.map((p) => <RosterRow key={p.key} person={p} context={context} />);
   return (
     <div className="overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" aria-rowcount={big ? people.length + 1 : undefined}>
+      <table
+        className="min-w-full divide-y divide-slate-200 text-sm"
+        aria-rowcount={big ? people.length + 1 : undefined}
+      >
         <caption className="sr-only">{t("caption")}</caption>
         <thead>
-          <tr className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500" aria-rowindex={big ? 1 : undefined}>
-            <th scope="col" className="px-3 py-2">{t("person")}</th>
-            <th scope="col" className="px-3 py-2">{t("state")}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t("inCall")}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t("cost")}</th>
+          <tr
+            className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
+            aria-rowindex={big ? 1 : undefined}
+          >
+            <th scope="col" className="px-3 py-2">
+              {t("person")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("state")}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              {t("inCall")}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              {t("cost")}
+            </th>
             <th scope="col" className="px-3 py-2 text-right">
               <span className="sr-only">{t("actions")}</span>
             </th>

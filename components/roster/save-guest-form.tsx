@@ -56,7 +56,14 @@ export function SaveGuestForm({
   return (
     <form onSubmit={submit} className="flex flex-wrap items-end gap-2" aria-label={t("saveGuestForm", { phone })}>
       <Field id={`${id}-name`} label={t("nameFor", { phone })} error={error}>
-        <Input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} autoFocus autoComplete="off" />
+        <Input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          maxLength={80}
+          autoFocus
+          autoComplete="off"
+        />
       </Field>
       <Button type="submit" size="sm" pending={busy}>
         {t("save")}

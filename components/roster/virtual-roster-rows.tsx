@@ -47,7 +47,13 @@ export function VirtualRosterRows({
     <>
       {before > 0 ? <Spacer height={before} /> : null}
       {items.map((item) => (
-        <RosterRow key={item.key} person={people[item.index]!} context={context} index={item.index} rowRef={virtualizer.measureElement} />
+        <RosterRow
+          key={item.key}
+          person={people[item.index]!}
+          context={context}
+          index={item.index}
+          rowRef={virtualizer.measureElement}
+        />
       ))}
       {after > 0 ? <Spacer height={after} /> : null}
     </>

@@ -9,7 +9,15 @@ import { apiFetch, ApiError } from "@/lib/hooks/api-fetch";
 import { parseKesToMinor } from "@/components/spend/format";
 
 /** Sets or removes the meeting's budget cap; `onSaved` refreshes the figures around it. */
-export function BudgetForm({ meetingId, budgetMinor, onSaved }: { meetingId: string; budgetMinor: number | null; onSaved: () => void }) {
+export function BudgetForm({
+  meetingId,
+  budgetMinor,
+  onSaved,
+}: {
+  meetingId: string;
+  budgetMinor: number | null;
+  onSaved: () => void;
+}) {
   const announce = useStatusMessage();
   const [value, setValue] = useState(budgetMinor === null ? "" : (budgetMinor / 100).toFixed(2));
   const [error, setError] = useState<string | null>(null);
@@ -40,8 +48,20 @@ export function BudgetForm({ meetingId, budgetMinor, onSaved }: { meetingId: str
         void save(minor);
       }}
     >
-      <Field id={`budget-${meetingId}`} label="Budget cap (KES)" hint="New calls stop once the meeting has cost this much." error={error} className="w-56">
-        <Input inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} placeholder="No cap" data-testid="budget-input" />
+      <Field
+        id={`budget-${meetingId}`}
+        label="Budget cap (KES)"
+        hint="New calls stop once the meeting has cost this much."
+        error={error}
+        className="w-56"
+      >
+        <Input
+          inputMode="decimal"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          placeholder="No cap"
+          data-testid="budget-input"
+        />
       </Field>
       {/* Lined up with the input, whatever the hint or error below it adds. */}
       <div className="mt-6 flex gap-2">

@@ -19,7 +19,12 @@ const dateTimeSeconds = new Intl.DateTimeFormat("en-GB", {
   minute: "2-digit",
   second: "2-digit",
 });
-const time = new Intl.DateTimeFormat("en-GB", { timeZone: "Africa/Nairobi", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const time = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Africa/Nairobi",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
 
 export function formatDateTime(value: string | number | Date | null, opts: { seconds?: boolean } = {}): string {
   if (value === null) return "—";

@@ -19,7 +19,8 @@ export function MeetingSpendPanel({ initial }: { initial: MeetingStatement }) {
   const changing = initial.meeting.status === "live" || initial.meeting.status === "scheduled";
   const { data, mutate } = useSWR(`/api/meetings/${id}/statement`, (url: string) => apiFetch<MeetingStatement>(url), {
     fallbackData: initial,
-    refreshInterval: (latest) => (latest && (latest.meeting.status === "live" || latest.meeting.status === "scheduled") ? 5_000 : 0),
+    refreshInterval: (latest) =>
+      latest && (latest.meeting.status === "live" || latest.meeting.status === "scheduled") ? 5_000 : 0,
     revalidateOnMount: changing,
     revalidateOnFocus: changing,
   });
@@ -43,8 +44,8 @@ export function MeetingSpendPanel({ initial }: { initial: MeetingStatement }) {
       <CardBody className="space-y-4">
         {budget.reached ? (
           <Notice tone="warning" title="Budget reached" testId="budget-reached">
-            This meeting has cost {formatKes(budget.spentMinor)} of its {formatKes(budget.budgetMinor!)} budget. No new calls can be placed until
-            the budget is raised; people already connected stay on.
+            This meeting has cost {formatKes(budget.spentMinor)} of its {formatKes(budget.budgetMinor!)} budget. No new
+            calls can be placed until the budget is raised; people already connected stay on.
           </Notice>
         ) : nearing ? (
           <Notice tone="info" title="Budget nearly used" testId="budget-nearing">
@@ -55,7 +56,9 @@ export function MeetingSpendPanel({ initial }: { initial: MeetingStatement }) {
           Spent so far: <strong data-testid="meeting-spent">{formatKes(budget.spentMinor)}</strong>
           {budget.budgetMinor !== null ? <> of a {formatKes(budget.budgetMinor)} budget</> : <> (no budget cap)</>}
         </p>
-        {s.meeting.status !== "cancelled" ? <BudgetForm meetingId={id} budgetMinor={budget.budgetMinor} onSaved={() => void mutate()} /> : null}
+        {s.meeting.status !== "cancelled" ? (
+          <BudgetForm meetingId={id} budgetMinor={budget.budgetMinor} onSaved={() => void mutate()} />
+        ) : null}
         {s.rows.length === 0 ? (
           <p className="text-sm text-slate-600">Nobody has been called yet, so there is no statement.</p>
         ) : (

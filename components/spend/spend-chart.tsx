@@ -5,7 +5,11 @@ import type { MonthSpend } from "@/lib/spend/spend-summary";
 
 const monthLabel = (key: string) => {
   const [y, m] = key.split("-").map(Number);
-  return new Date(Date.UTC(y!, m! - 1, 1)).toLocaleString("en-GB", { month: "short", year: "2-digit", timeZone: "UTC" });
+  return new Date(Date.UTC(y!, m! - 1, 1)).toLocaleString("en-GB", {
+    month: "short",
+    year: "2-digit",
+    timeZone: "UTC",
+  });
 };
 
 /** Monthly spend in KES. The table beside it carries the same figures for screen readers. */

@@ -37,7 +37,11 @@ export function WalletBadgeView({ initial }: { initial: WalletView }) {
 
   if (wallet.status !== "ok") {
     return (
-      <Link href="/admin/spend" className="hidden text-xs text-slate-500 hover:underline sm:inline" data-testid="wallet-badge">
+      <Link
+        href="/admin/spend"
+        className="hidden text-xs text-slate-500 hover:underline sm:inline"
+        data-testid="wallet-badge"
+      >
         Wallet: unavailable
       </Link>
     );
@@ -46,10 +50,16 @@ export function WalletBadgeView({ initial }: { initial: WalletView }) {
     <Link
       href="/admin/spend"
       data-testid="wallet-badge"
-      title={wallet.low ? `Low balance: at or below ${formatKes(wallet.lowThresholdMinor)}. Top up the Sautikit wallet.` : "Sautikit wallet balance"}
+      title={
+        wallet.low
+          ? `Low balance: at or below ${formatKes(wallet.lowThresholdMinor)}. Top up the Sautikit wallet.`
+          : "Sautikit wallet balance"
+      }
       className={
         "inline-flex items-center gap-1 rounded-full px-2.5 py-1 text-xs font-medium ring-1 ring-inset " +
-        (wallet.low ? "bg-amber-50 text-amber-900 ring-amber-300" : "bg-slate-50 text-slate-700 ring-slate-200 hover:bg-slate-100")
+        (wallet.low
+          ? "bg-amber-50 text-amber-900 ring-amber-300"
+          : "bg-slate-50 text-slate-700 ring-slate-200 hover:bg-slate-100")
       }
     >
       {wallet.low ? <span aria-hidden="true">⚠</span> : null}

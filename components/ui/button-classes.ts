@@ -24,4 +24,3 @@ export function buttonClasses(variant: ButtonVariant = "primary", size: ButtonSi
     className,
   );
 }
-

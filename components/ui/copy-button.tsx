@@ -5,7 +5,11 @@ import { Button, type ButtonProps } from "@/components/ui/button";
 import { useT } from "@/lib/i18n/client";
 
 /** Copies `value` to the clipboard and says so in a polite live region. */
-export function CopyButton({ value, label, ...rest }: { value: string; label?: string } & Omit<ButtonProps, "onClick" | "children">) {
+export function CopyButton({
+  value,
+  label,
+  ...rest
+}: { value: string; label?: string } & Omit<ButtonProps, "onClick" | "children">) {
   const t = useT("CopyButton");
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   useEffect(() => {

@@ -15,7 +15,19 @@ const tones: Record<NoticeTone, string> = {
  * notice that appears after an action is announced. Pass `testId` for tests: Next injects its own
  * role="alert" route announcer.
  */
-export function Notice({ tone = "info", title, children, className, testId }: { tone?: NoticeTone; title?: ReactNode; children?: ReactNode; className?: string; testId?: string }) {
+export function Notice({
+  tone = "info",
+  title,
+  children,
+  className,
+  testId,
+}: {
+  tone?: NoticeTone;
+  title?: ReactNode;
+  children?: ReactNode;
+  className?: string;
+  testId?: string;
+}) {
   return (
     <div
       role={tone === "error" ? "alert" : "status"}

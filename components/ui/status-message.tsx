@@ -22,7 +22,12 @@ export function StatusMessageProvider({ children }: { children: ReactNode }) {
   return (
     <StatusContext.Provider value={announce}>
       {children}
-      <div aria-live="polite" role="status" data-testid="status-message" className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center px-4">
+      <div
+        aria-live="polite"
+        role="status"
+        data-testid="status-message"
+        className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center px-4"
+      >
         {status ? (
           <p
             key={status.id}

@@ -2,7 +2,17 @@ import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } fr
 import { cn } from "@/components/ui/cn";
 
 /** A table that scrolls horizontally on narrow screens; `caption` is announced (visually hidden by default). */
-export function Table({ caption, showCaption, className, children }: { caption: string; showCaption?: boolean; className?: string; children: ReactNode }) {
+export function Table({
+  caption,
+  showCaption,
+  className,
+  children,
+}: {
+  caption: string;
+  showCaption?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className={cn("min-w-full divide-y divide-slate-200 text-sm", className)}>

@@ -1,4 +1,8 @@
-import { CURRENCY, INBOUND_RATE_PER_MINUTE_MINOR, OUTBOUND_RATE_PER_MINUTE_MINOR } from "../../lib/sautikit/contract/constants";
+import {
+  CURRENCY,
+  INBOUND_RATE_PER_MINUTE_MINOR,
+  OUTBOUND_RATE_PER_MINUTE_MINOR,
+} from "../../lib/sautikit/contract/constants";
 import { conferenceCommandRequestSchema } from "../../lib/sautikit/contract/conference-events";
 import { routingRequestSchema } from "../../lib/sautikit/contract/numbers";
 import { conferenceNameSchema } from "../../lib/sautikit/contract/voice-actions";
@@ -13,8 +17,16 @@ import { numberJson } from "./call-json";
 type Authed = (ctx: RequestCtx, ws: Workspace) => Promise<Reply> | Reply;
 const PRICING_UPDATED_AT = "2026-07-01T00:00:00.000Z";
 
-export function accountRoutes(em: Emulator, router: Router, authed: (h: Authed) => (ctx: RequestCtx) => Promise<Reply>): void {
-  router.add("GET", "/v1/numbers", authed((_ctx, ws) => ok({ numbers: ws.numbers.map(numberJson) })));
+export function accountRoutes(
+  em: Emulator,
+  router: Router,
+  authed: (h: Authed) => (ctx: RequestCtx) => Promise<Reply>,
+): void {
+  router.add(
+    "GET",
+    "/v1/numbers",
+    authed((_ctx, ws) => ok({ numbers: ws.numbers.map(numberJson) })),
+  );
 
   const routing = authed((ctx, ws) => {
     const number = ws.numbers.find((n) => n.id === ctx.params.id || n.e164 === ctx.params.id);

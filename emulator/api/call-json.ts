@@ -1,6 +1,10 @@
 import type { Call } from "../../lib/sautikit/contract/calls";
 import type { SautikitNumber } from "../../lib/sautikit/contract/numbers";
-import { CURRENCY, INBOUND_RATE_PER_MINUTE_MINOR, OUTBOUND_RATE_PER_MINUTE_MINOR } from "../../lib/sautikit/contract/constants";
+import {
+  CURRENCY,
+  INBOUND_RATE_PER_MINUTE_MINOR,
+  OUTBOUND_RATE_PER_MINUTE_MINOR,
+} from "../../lib/sautikit/contract/constants";
 import type { LiveCall, NumberRecord } from "../state/types";
 
 // Output mappers: internal records never leave the emulator as they are (no secrets, no timers).

@@ -1,8 +1,4 @@
-import {
-  createCallRequestSchema,
-  listCallsQuerySchema,
-  type CallStatus,
-} from "../../lib/sautikit/contract/calls";
+import { createCallRequestSchema, listCallsQuerySchema, type CallStatus } from "../../lib/sautikit/contract/calls";
 import type { Emulator } from "../context";
 import { HttpError, apiError, ok, parseJson, parseValue, type Reply, type RequestCtx } from "../http/respond";
 import type { RateDecision } from "./rate-limit";
@@ -14,7 +10,11 @@ import { callJson } from "./call-json";
 
 type Authed = (ctx: RequestCtx, ws: Workspace) => Promise<Reply> | Reply;
 
-export function callsRoutes(em: Emulator, router: Router, authed: (h: Authed) => (ctx: RequestCtx) => Promise<Reply>): void {
+export function callsRoutes(
+  em: Emulator,
+  router: Router,
+  authed: (h: Authed) => (ctx: RequestCtx) => Promise<Reply>,
+): void {
   // Every POST /v1/calls answer carries X-RateLimit-*; only a request that gets as far as dialling takes a token.
   const create = authed((ctx, ws) => {
     let headers = rateHeaders(em, em.rateLimiter.peek(ws.id));
@@ -23,8 +23,11 @@ export function callsRoutes(em: Emulator, router: Router, authed: (h: Authed) =>
       const rate = em.rateLimiter.take(ws.id);
       headers = rateHeaders(em, rate);
       if (!rate.allowed)
-        throw apiError("rate_limited", `Too many calls: at most ${rate.limit} per second.`, undefined, { "Retry-After": String(rate.retryAfterSeconds) });
-      if (ws.balance_minor <= 0) throw apiError("wallet.insufficient_funds", "The wallet balance is zero or below; top up to place calls.");
+        throw apiError("rate_limited", `Too many calls: at most ${rate.limit} per second.`, undefined, {
+          "Retry-After": String(rate.retryAfterSeconds),
+        });
+      if (ws.balance_minor <= 0)
+        throw apiError("wallet.insufficient_funds", "The wallet balance is zero or below; top up to place calls.");
       const call = em.calls.createOutbound(ws, body);
       return ok(
         {

@@ -59,7 +59,8 @@ export class FaultState {
     const { seed, ...faults } = next;
     if (seed !== undefined) this.reseed(seed);
     this.current = { ...this.current, ...faults };
-    for (const [k, v] of Object.entries(this.current)) if (v === false || v === 0) delete this.current[k as keyof Faults];
+    for (const [k, v] of Object.entries(this.current))
+      if (v === false || v === 0) delete this.current[k as keyof Faults];
     return this.current;
   }
 

@@ -31,7 +31,9 @@ export class RateLimiter {
   peek(key: string, now: number = Date.now()): RateDecision {
     if (!this.enabled) return { allowed: true, limit: 0, remaining: 0, retryAfterSeconds: 0 };
     const bucket = this.buckets.get(key);
-    const tokens = bucket ? Math.min(this.limit, bucket.tokens + ((now - bucket.updated) / 1000) * this.limit) : this.limit;
+    const tokens = bucket
+      ? Math.min(this.limit, bucket.tokens + ((now - bucket.updated) / 1000) * this.limit)
+      : this.limit;
     return { allowed: tokens >= 1, limit: this.limit, remaining: Math.floor(tokens), retryAfterSeconds: 0 };
   }
 

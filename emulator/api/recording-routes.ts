@@ -10,7 +10,11 @@ import { findCall } from "./calls-routes";
 type Authed = (ctx: RequestCtx, ws: Workspace) => Promise<Reply> | Reply;
 const PENDING_RETRY_SECONDS = 5;
 
-export function recordingRoutes(em: Emulator, router: Router, authed: (h: Authed) => (ctx: RequestCtx) => Promise<Reply>): void {
+export function recordingRoutes(
+  em: Emulator,
+  router: Router,
+  authed: (h: Authed) => (ctx: RequestCtx) => Promise<Reply>,
+): void {
   router.add(
     "GET",
     "/v1/calls/:id/recording",
@@ -19,7 +23,9 @@ export function recordingRoutes(em: Emulator, router: Router, authed: (h: Authed
       const rec = call.recording_id ? em.store.recordings.get(call.recording_id) : undefined;
       if (rec?.deleted) return { status: 410, body: { code: "recording_unavailable", reason: "deleted" } };
       if (rec) return { status: 302, headers: { Location: em.recordings.presignedUrl(rec) } };
-      const recordingRoom = [...em.store.rooms.values()].some((r) => r.recording_call_id === call.id && r.status !== "ended");
+      const recordingRoom = [...em.store.rooms.values()].some(
+        (r) => r.recording_call_id === call.id && r.status !== "ended",
+      );
       if (recordingRoom) return ok({ status: "pending", retry_after_seconds: PENDING_RETRY_SECONDS }, 202);
       throw apiError("calls.recording_not_found", `Call ${call.id} has no recording.`);
     }),
@@ -43,8 +49,13 @@ export function recordingRoutes(em: Emulator, router: Router, authed: (h: Authed
     if (!m) throw apiError("not_found", "No such recording.");
     const verdict = em.recordings.check(m[1]!, ctx.url.searchParams.get("expires"), ctx.url.searchParams.get("sig"));
     if (verdict === "missing") throw apiError("not_found", "No such recording.");
-    if (verdict === "forbidden") return { status: 403, body: { code: "signature_invalid", reason: "the URL signature is not valid" } };
-    if (verdict === "expired") return { status: 403, body: { code: "url_expired", reason: "the presigned URL has expired; ask the API for a fresh one" } };
+    if (verdict === "forbidden")
+      return { status: 403, body: { code: "signature_invalid", reason: "the URL signature is not valid" } };
+    if (verdict === "expired")
+      return {
+        status: 403,
+        body: { code: "url_expired", reason: "the presigned URL has expired; ask the API for a fresh one" },
+      };
     if (verdict === "gone") return { status: 410, body: { code: "recording_unavailable", reason: "deleted" } };
     const rec = em.store.recordings.get(m[1]!)!;
     return {

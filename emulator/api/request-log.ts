@@ -53,7 +53,11 @@ export class RequestLog {
       if (method && e.method !== method) continue;
       if (cls !== null && Math.floor(e.status / 100) !== cls) continue;
       if (exact !== null && e.status !== exact) continue;
-      if (q && ![e.path, e.request_id, e.error_code ?? "", e.idempotency_key ?? ""].some((v) => v.toLowerCase().includes(q))) continue;
+      if (
+        q &&
+        ![e.path, e.request_id, e.error_code ?? "", e.idempotency_key ?? ""].some((v) => v.toLowerCase().includes(q))
+      )
+        continue;
       out.push(e);
     }
     return out;

@@ -19,7 +19,11 @@ const MAX_BUCKETS = 2000;
 
 type Authed = (ctx: RequestCtx, ws: Workspace) => Promise<Reply> | Reply;
 
-export function statsRoutes(em: Emulator, router: Router, authed: (h: Authed) => (ctx: RequestCtx) => Promise<Reply>): void {
+export function statsRoutes(
+  em: Emulator,
+  router: Router,
+  authed: (h: Authed) => (ctx: RequestCtx) => Promise<Reply>,
+): void {
   router.add(
     "GET",
     "/v1/calls/stats",
@@ -49,13 +53,21 @@ function bucketStart(t: number, bucket: "hour" | "day"): number {
   return Math.floor((t + NAIROBI_OFFSET_MS) / DAY_MS) * DAY_MS - NAIROBI_OFFSET_MS;
 }
 
-export function callStats(em: Emulator, workspaceId: string, since: number, now: number, bucket?: "hour" | "day"): CallStats {
+export function callStats(
+  em: Emulator,
+  workspaceId: string,
+  since: number,
+  now: number,
+  bucket?: "hour" | "day",
+): CallStats {
   const calls = [...em.store.calls.values()].filter((c) => {
     if (c.workspace_id !== workspaceId || !c.ended_at) return false;
     const t = Date.parse(c.started_at);
     return t >= since && t <= now;
   });
-  const charges = em.supervision.charges.filter((c) => c.workspace_id === workspaceId && c.at_ms >= since && c.at_ms <= now);
+  const charges = em.supervision.charges.filter(
+    (c) => c.workspace_id === workspaceId && c.at_ms >= since && c.at_ms <= now,
+  );
 
   const stats: CallStats = {
     total: calls.length,
@@ -70,7 +82,10 @@ export function callStats(em: Emulator, workspaceId: string, since: number, now:
   const first = bucketStart(Math.min(since, now), bucket);
   const count = Math.floor((bucketStart(now, bucket) - first) / step) + 1;
   if (count > MAX_BUCKETS)
-    throw apiError("validation.failed", `since: a ${bucket} series from there would have ${count} slots (at most ${MAX_BUCKETS}); use a later since or bucket=day.`);
+    throw apiError(
+      "validation.failed",
+      `since: a ${bucket} series from there would have ${count} slots (at most ${MAX_BUCKETS}); use a later since or bucket=day.`,
+    );
   const series: StatsBucket[] = Array.from({ length: count }, (_, i) => ({
     start: new Date(first + i * step).toISOString(),
     total: 0,

@@ -10,7 +10,11 @@ import { findCall } from "./calls-routes";
 
 type Authed = (ctx: RequestCtx, ws: Workspace) => Promise<Reply> | Reply;
 
-export function supervisionRoutes(em: Emulator, router: Router, authed: (h: Authed) => (ctx: RequestCtx) => Promise<Reply>): void {
+export function supervisionRoutes(
+  em: Emulator,
+  router: Router,
+  authed: (h: Authed) => (ctx: RequestCtx) => Promise<Reply>,
+): void {
   const path = "/v1/calls/:id/supervision";
 
   router.add(

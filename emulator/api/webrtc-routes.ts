@@ -1,5 +1,9 @@
 import { createHmac, randomUUID } from "node:crypto";
-import { WEBRTC_TOKEN_TTL_SECONDS, webrtcTokenRequestSchema, type WebrtcToken } from "../../lib/sautikit/contract/webrtc";
+import {
+  WEBRTC_TOKEN_TTL_SECONDS,
+  webrtcTokenRequestSchema,
+  type WebrtcToken,
+} from "../../lib/sautikit/contract/webrtc";
 import type { Emulator } from "../context";
 import { apiError, ok, parseJson, type Reply, type RequestCtx } from "../http/respond";
 import type { Router } from "../http/router";
@@ -13,12 +17,17 @@ const ENDPOINT = "wss://webrtc.emulator.invalid/ws";
 
 type Authed = (ctx: RequestCtx, ws: Workspace) => Promise<Reply> | Reply;
 
-export function webrtcRoutes(em: Emulator, router: Router, authed: (h: Authed) => (ctx: RequestCtx) => Promise<Reply>): void {
+export function webrtcRoutes(
+  em: Emulator,
+  router: Router,
+  authed: (h: Authed) => (ctx: RequestCtx) => Promise<Reply>,
+): void {
   router.add(
     "POST",
     "/v1/webrtc/token",
     authed((ctx, ws) => {
-      if (ctx.rawBody.toString("utf8").trim() === "") throw apiError("validation.failed", "Send a JSON body ({} at least).");
+      if (ctx.rawBody.toString("utf8").trim() === "")
+        throw apiError("validation.failed", "Send a JSON body ({} at least).");
       const body = parseJson(ctx, webrtcTokenRequestSchema);
       const number = boundNumber(ws, body.tenant_number_id, body.phone_number);
       const iat = Math.floor(Date.now() / 1000);
@@ -38,7 +47,13 @@ export function webrtcRoutes(em: Emulator, router: Router, authed: (h: Authed) =
         },
         ws.signing_secret,
       );
-      const answer: WebrtcToken = { token, endpoint: ENDPOINT, protocol: "wss", clientName, expiresIn: WEBRTC_TOKEN_TTL_SECONDS };
+      const answer: WebrtcToken = {
+        token,
+        endpoint: ENDPOINT,
+        protocol: "wss",
+        clientName,
+        expiresIn: WEBRTC_TOKEN_TTL_SECONDS,
+      };
       return ok(answer);
     }),
   );
@@ -49,12 +64,14 @@ function boundNumber(ws: Workspace, id: string | undefined, e164: string | undef
   const active = ws.numbers.filter((n) => n.status === "active");
   if (id !== undefined) {
     const n = ws.numbers.find((x) => x.id === id);
-    if (!n || n.status !== "active") throw apiError("numbers.not_owned", `tenant_number_id ${id} is not an active number of this workspace.`);
+    if (!n || n.status !== "active")
+      throw apiError("numbers.not_owned", `tenant_number_id ${id} is not an active number of this workspace.`);
     return n;
   }
   if (e164 !== undefined) {
     const n = ws.numbers.find((x) => x.e164 === e164);
-    if (!n || n.status !== "active") throw apiError("numbers.not_owned", `phone_number ${e164} is not an active number of this workspace.`);
+    if (!n || n.status !== "active")
+      throw apiError("numbers.not_owned", `phone_number ${e164} is not an active number of this workspace.`);
     return n;
   }
   const n = active[0];

@@ -67,7 +67,12 @@ async function bundle(): Promise<Bundle> {
     assets.set(name, { body, gzip: gzipSync(body), type, etag: `W/"${file.hash}"` });
   }
   const html = Buffer.from(HTML);
-  assets.set("/", { body: html, gzip: gzipSync(html), type: "text/html; charset=utf-8", etag: `W/"${hashOf(assets)}"` });
+  assets.set("/", {
+    body: html,
+    gzip: gzipSync(html),
+    type: "text/html; charset=utf-8",
+    etag: `W/"${hashOf(assets)}"`,
+  });
   return assets;
 }
 

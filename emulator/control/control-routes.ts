@@ -18,11 +18,16 @@ const behaviourSchema = z.union([
 ]);
 
 /** One keypad key, or null: the phone never presses when a prompt asks for a key. */
-const promptKeySchema = z.string().regex(/^[0-9*#]$/, "one key from 0-9, * and #").nullable();
+const promptKeySchema = z
+  .string()
+  .regex(/^[0-9*#]$/, "one key from 0-9, * and #")
+  .nullable();
 
 function describe(b: Behaviour): string {
   if (typeof b === "string") return b;
-  return "drop_after_seconds" in b ? `network drop after ${b.drop_after_seconds} s` : `hang up after ${b.hangup_after_seconds} s`;
+  return "drop_after_seconds" in b
+    ? `network drop after ${b.drop_after_seconds} s`
+    : `hang up after ${b.hangup_after_seconds} s`;
 }
 
 const phoneParam = (ctx: RequestCtx) => parseValue(ctx.params.e164, e164Schema);
@@ -69,7 +74,10 @@ export function controlRoutes(em: Emulator, router: Router, stream: StateStream)
 
   router.add("POST", "/_emulator/phones/:e164/digits", (ctx) => {
     const e164 = phoneParam(ctx);
-    const body = parseJson(ctx, z.strictObject({ digits: z.string().regex(/^[0-9*#]{1,64}$/, "use 1–64 keys from 0-9, * and #") }));
+    const body = parseJson(
+      ctx,
+      z.strictObject({ digits: z.string().regex(/^[0-9*#]{1,64}$/, "use 1–64 keys from 0-9, * and #") }),
+    );
     const call = em.calls.phoneDigits(e164, body.digits);
     return ok({ call_id: call.id, digits: body.digits });
   });
@@ -96,7 +104,13 @@ export function controlRoutes(em: Emulator, router: Router, stream: StateStream)
     }
     if (body.prompt_key !== undefined) {
       phone.prompt_key = body.prompt_key;
-      hear(phone, "system", phone.prompt_key === null ? "Will not press a key when asked" : `Presses ${phone.prompt_key} when asked for a key`);
+      hear(
+        phone,
+        "system",
+        phone.prompt_key === null
+          ? "Will not press a key when asked"
+          : `Presses ${phone.prompt_key} when asked for a key`,
+      );
     }
     em.store.changed();
     return ok({ e164, behaviour: effectiveBehaviour(phone), prompt_key: phone.prompt_key });
@@ -111,7 +125,10 @@ export function controlRoutes(em: Emulator, router: Router, stream: StateStream)
           set_minor: z.number().int().optional(),
           topup_minor: z.number().int().positive().optional(),
         })
-        .refine((b) => (b.set_minor === undefined) !== (b.topup_minor === undefined), "give exactly one of set_minor or topup_minor"),
+        .refine(
+          (b) => (b.set_minor === undefined) !== (b.topup_minor === undefined),
+          "give exactly one of set_minor or topup_minor",
+        ),
     );
     const ws = em.store.workspaces.get(body.workspace_id);
     if (!ws) throw new HttpError(404, "workspaces.not_found", `No workspace ${body.workspace_id}.`);
@@ -136,11 +153,22 @@ export function controlRoutes(em: Emulator, router: Router, stream: StateStream)
   router.add("GET", "/_emulator/requests", (ctx) => {
     const p = ctx.url.searchParams;
     const query = parseValue(
-      { q: p.get("q") ?? undefined, method: p.get("method") ?? undefined, status: p.get("status") ?? undefined, limit: p.get("limit") ?? undefined },
+      {
+        q: p.get("q") ?? undefined,
+        method: p.get("method") ?? undefined,
+        status: p.get("status") ?? undefined,
+        limit: p.get("limit") ?? undefined,
+      },
       z.strictObject({
         q: z.string().max(200).optional(),
-        method: z.string().regex(/^[A-Za-z]{1,10}$/).optional(),
-        status: z.string().regex(/^([1-5]xx|\d{3})$/i, "use a status code (429) or a class (4xx)").optional(),
+        method: z
+          .string()
+          .regex(/^[A-Za-z]{1,10}$/)
+          .optional(),
+        status: z
+          .string()
+          .regex(/^([1-5]xx|\d{3})$/i, "use a status code (429) or a class (4xx)")
+          .optional(),
         limit: z.coerce.number().int().min(1).max(1000).optional(),
       }),
     );
@@ -151,7 +179,9 @@ export function controlRoutes(em: Emulator, router: Router, stream: StateStream)
     const eventId = ctx.url.searchParams.get("event_id");
     const kind = ctx.url.searchParams.get("kind");
     const deliveries = [...em.store.deliveries.values()].filter(
-      (d) => (!eventId || d.event_id === eventId) && (!kind || d.kind === kind || (kind.endsWith(".*") && d.kind.startsWith(kind.slice(0, -1)))),
+      (d) =>
+        (!eventId || d.event_id === eventId) &&
+        (!kind || d.kind === kind || (kind.endsWith(".*") && d.kind.startsWith(kind.slice(0, -1)))),
     );
     return ok({ deliveries });
   });

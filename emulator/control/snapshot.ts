@@ -17,7 +17,12 @@ export function roomJson(room: Room) {
     workspace_id: room.workspace_id,
     name: room.name,
     status: room.status,
-    members: [...room.members.values()].map((m) => ({ call_id: m.call_id, e164: m.e164, muted: m.muted, waiting: m.waiting })),
+    members: [...room.members.values()].map((m) => ({
+      call_id: m.call_id,
+      e164: m.e164,
+      muted: m.muted,
+      waiting: m.waiting,
+    })),
     stalled: [...room.stalled],
     recording_call_id: room.recording_call_id,
     sequence: room.sequence,
@@ -59,7 +64,9 @@ export function snapshot(em: Emulator) {
     deliveries: [...s.deliveries.values()].slice(-MAX_DELIVERIES).reverse(),
     faults: em.faults.current,
     fault_seed: em.faults.seed,
-    supervisions: [...em.supervision.all.values()].reverse().map((s) => ({ ...em.supervision.json(s), workspace_id: s.workspace_id })),
+    supervisions: [...em.supervision.all.values()]
+      .reverse()
+      .map((s) => ({ ...em.supervision.json(s), workspace_id: s.workspace_id })),
     requests: em.requestLog.list({ limit: MAX_REQUESTS }),
   };
 }

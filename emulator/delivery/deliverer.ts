@@ -53,9 +53,16 @@ export class Deliverer {
   enqueue(req: OutboundRequest, onDelivered?: (result: AttemptResult) => void): Delivery {
     const delivery = this.record(req, MAX_DELIVERY_ATTEMPTS);
     const f = this.faults.current;
-    const plan: Plan = { duplicate: this.faults.chance("duplicate", f.duplicate_rate), dropFirst: this.faults.chance("drop", f.drop_rate) };
+    const plan: Plan = {
+      duplicate: this.faults.chance("duplicate", f.duplicate_rate),
+      dropFirst: this.faults.chance("drop", f.drop_rate),
+    };
     this.plans.set(delivery, plan);
-    if (plan.duplicate || plan.dropFirst) delivery.injected = [...(plan.duplicate ? ["duplicate" as const] : []), ...(plan.dropFirst ? ["drop" as const] : [])];
+    if (plan.duplicate || plan.dropFirst)
+      delivery.injected = [
+        ...(plan.duplicate ? ["duplicate" as const] : []),
+        ...(plan.dropFirst ? ["drop" as const] : []),
+      ];
     const epoch = this.epoch;
     const first = () => this.attempt(req, delivery, 0, epoch, onDelivered);
     const delay = this.faults.current.delay_ms ?? 0;
@@ -123,7 +130,8 @@ export class Deliverer {
       n <= drop
         ? { ok: false, status: null, text: "", latencyMs: 0, error: "dropped by fault injection" }
         : await this.post(req);
-    if (n > drop && (this.faults.current.duplicate || plan?.duplicate)) void this.post(req).then((copy) => this.logAttempt(req, n, copy, " (duplicate)"));
+    if (n > drop && (this.faults.current.duplicate || plan?.duplicate))
+      void this.post(req).then((copy) => this.logAttempt(req, n, copy, " (duplicate)"));
     this.finishAttempt(req, delivery, result, waitMs);
     if (result.ok) {
       delivery.outcome = "delivered";
@@ -160,7 +168,13 @@ export class Deliverer {
     this.logAttempt(req, delivery.attempt, result, "", delivery.max_attempts);
   }
 
-  private logAttempt(req: OutboundRequest, n: number, r: AttemptResult, suffix: string, max: number = MAX_DELIVERY_ATTEMPTS): void {
+  private logAttempt(
+    req: OutboundRequest,
+    n: number,
+    r: AttemptResult,
+    suffix: string,
+    max: number = MAX_DELIVERY_ATTEMPTS,
+  ): void {
     const status = r.status ?? "—";
     const err = r.error ? ` (${r.error})` : "";
     logInfo(`⇢ ${req.kind} → ${req.url} ${status} ${r.latencyMs}ms attempt ${n}/${max}${err}${suffix}`);
@@ -188,7 +202,13 @@ export class Deliverer {
       });
       const text = (await res.text()).slice(0, MAX_REPLY_BYTES);
       const ok = res.status >= 200 && res.status < 300;
-      return { ok, status: res.status, text, latencyMs: Date.now() - started, ...(ok ? {} : { error: `HTTP ${res.status}` }) };
+      return {
+        ok,
+        status: res.status,
+        text,
+        latencyMs: Date.now() - started,
+        ...(ok ? {} : { error: `HTTP ${res.status}` }),
+      };
     } catch (error) {
       const timeout = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
       const message = timeout ? `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s` : describe(error);
@@ -197,10 +217,13 @@ export class Deliverer {
   }
 
   private later(ms: number, fn: () => void): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      fn();
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        fn();
+      },
+      Math.max(0, ms),
+    );
     this.timers.add(timer);
   }
 

@@ -26,7 +26,14 @@ export function legData(call: LiveCall) {
 export function emitCallEvent<K extends Kind>(em: Emulator, call: LiveCall, kind: K, data: DataOf<K>): void {
   const now = iso();
   const eventId = newId();
-  call.events.push({ id: eventId, call_id: call.id, kind, payload: data as Record<string, unknown>, occurred_at: now, created_at: now });
+  call.events.push({
+    id: eventId,
+    call_id: call.id,
+    kind,
+    payload: data as Record<string, unknown>,
+    occurred_at: now,
+    created_at: now,
+  });
   call.updated_at = now;
   const workspace = em.store.workspaces.get(call.workspace_id);
   const number = workspace && em.store.numberById(workspace, call.number_id);
@@ -49,4 +56,3 @@ export function noteCallEvent(call: LiveCall, kind: string, payload: Record<stri
   call.events.push({ id: newId(), call_id: call.id, kind, payload, occurred_at: now, created_at: now });
   call.updated_at = now;
 }
-

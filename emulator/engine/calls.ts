@@ -27,7 +27,13 @@ const QUICK_OUTCOME_MS = 500;
 export class CallEngine {
   constructor(private readonly em: Emulator) {}
 
-  private newCall(ws: Workspace, number: NumberRecord, direction: LiveCall["direction"], remote: string, extra: Partial<LiveCall>): LiveCall {
+  private newCall(
+    ws: Workspace,
+    number: NumberRecord,
+    direction: LiveCall["direction"],
+    remote: string,
+    extra: Partial<LiveCall>,
+  ): LiveCall {
     const now = iso();
     const call: LiveCall = {
       id: newId(),
@@ -120,15 +126,21 @@ export class CallEngine {
     if (behaviour === "busy") {
       if (await sleep(this.em.scaled(QUICK_OUTCOME_MS), signal)) this.end(call, "busy", { cause: "user_busy" });
     } else if (behaviour === "fail") {
-      if (await sleep(this.em.scaled(QUICK_OUTCOME_MS), signal)) this.end(call, "failed", { failureCode: "network_failure" });
+      if (await sleep(this.em.scaled(QUICK_OUTCOME_MS), signal))
+        this.end(call, "failed", { failureCode: "network_failure" });
     } else if (behaviour === "no_answer") {
-      if (await sleep(this.em.scaled(timeoutSeconds * 1000), signal)) this.end(call, "no_answer", { cause: "no_answer" });
+      if (await sleep(this.em.scaled(timeoutSeconds * 1000), signal))
+        this.end(call, "no_answer", { cause: "no_answer" });
     } else if (behaviour === "voicemail") {
       if (!(await sleep(this.em.scaled(VOICEMAIL_ANSWER_SECONDS * 1000), signal))) return;
       this.answer(call);
       // The mailbox greets, beeps and records whatever the caller plays, until its limit or the
       // caller hangs up. It never presses a key (answersByItself is false for it).
-      hear(phone, "play", "Voicemail greeting: the person you are calling is not available. Please leave a message after the tone.");
+      hear(
+        phone,
+        "play",
+        "Voicemail greeting: the person you are calling is not available. Please leave a message after the tone.",
+      );
       hear(phone, "beep", `Voicemail recording (up to ${this.em.config.voicemailSeconds} s)`);
       this.em.store.changed();
       const ms = this.em.config.voicemailSeconds * 1000;
@@ -142,7 +154,11 @@ export class CallEngine {
         const drop = "drop_after_seconds" in behaviour;
         const ms = (drop ? behaviour.drop_after_seconds : behaviour.hangup_after_seconds) * 1000;
         const answeredMs = Date.parse(call.answered_at!);
-        if (await sleep(ms, signal)) this.end(call, "completed", { cause: drop ? HANGUP_NETWORK_DROP : HANGUP_NORMAL, endedAtMs: answeredMs + ms });
+        if (await sleep(ms, signal))
+          this.end(call, "completed", {
+            cause: drop ? HANGUP_NETWORK_DROP : HANGUP_NORMAL,
+            endedAtMs: answeredMs + ms,
+          });
       }
     }
     // manual: rings until answered, declined or hung up.
@@ -163,7 +179,11 @@ export class CallEngine {
   }
 
   /** Ends a call once; later calls are no-ops, which makes every hangup path idempotent. */
-  end(call: LiveCall, status: CallStatus, opts: { failureCode?: string; cause?: string; endedAtMs?: number } = {}): void {
+  end(
+    call: LiveCall,
+    status: CallStatus,
+    opts: { failureCode?: string; cause?: string; endedAtMs?: number } = {},
+  ): void {
     if (call.ended_at) return;
     const endedMs = opts.endedAtMs ?? Date.now();
     const answered = call.answered_at !== null;
@@ -261,14 +281,16 @@ export class CallEngine {
   /** The network drops the phone's answered call (control API, console "Drop (network)"). */
   phoneDrop(e164: string): LiveCall {
     const call = this.requireCall(e164);
-    if (call.status !== "answered") throw new HttpError(409, "phone.not_in_call", `${e164} is not in an answered call.`);
+    if (call.status !== "answered")
+      throw new HttpError(409, "phone.not_in_call", `${e164} is not in an answered call.`);
     this.end(call, "completed", { cause: HANGUP_NETWORK_DROP });
     return call;
   }
 
   phoneDigits(e164: string, digits: string): LiveCall {
     const call = this.requireCall(e164);
-    if (call.status !== "answered") throw new HttpError(409, "phone.not_in_call", `${e164} is not in an answered call.`);
+    if (call.status !== "answered")
+      throw new HttpError(409, "phone.not_in_call", `${e164} is not in an answered call.`);
     hear(this.em.store.phone(e164), "digits", digits);
     for (const key of digits) call.onDigit?.(key);
     this.em.store.changed();

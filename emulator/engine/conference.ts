@@ -1,7 +1,11 @@
 import { encodeFormBody } from "../../lib/sautikit/contract/common";
 import { CONFERENCE_DIGITS_SILENCE_SECONDS } from "../../lib/sautikit/contract/constants";
 import { statusCallbackEventNames } from "../../lib/sautikit/contract/conference-events";
-import { checkVoiceResponse, type ConferenceStatusEventName, type ConferenceVerb } from "../../lib/sautikit/contract/voice-actions";
+import {
+  checkVoiceResponse,
+  type ConferenceStatusEventName,
+  type ConferenceVerb,
+} from "../../lib/sautikit/contract/voice-actions";
 import type { Emulator } from "../context";
 import { apiError } from "../http/respond";
 import type { LiveCall, Room, RoomMember } from "../state/types";
@@ -138,10 +142,17 @@ export class ConferenceEngine {
   private tone(room: Room, join: boolean, beep: boolean): void {
     room.tones.push({ at_ms: Date.now() - room.created_at, join });
     if (!beep) return;
-    for (const m of room.members.values()) if (!m.waiting) hear(this.em.store.phone(m.e164), "beep", join ? "Beep: someone joined" : "Beep: someone left");
+    for (const m of room.members.values())
+      if (!m.waiting) hear(this.em.store.phone(m.e164), "beep", join ? "Beep: someone joined" : "Beep: someone left");
   }
 
-  private emit(room: Room, event: ConferenceStatusEventName, call?: LiveCall, member?: RoomMember, recording?: { url: string; call: LiveCall }): void {
+  private emit(
+    room: Room,
+    event: ConferenceStatusEventName,
+    call?: LiveCall,
+    member?: RoomMember,
+    recording?: { url: string; call: LiveCall },
+  ): void {
     room.sequence += 1;
     const eventId = newId();
     const fields: Record<string, string | undefined> = {
@@ -165,7 +176,12 @@ export class ConferenceEngine {
         clientRequestId: call.label ?? undefined,
       });
     }
-    if (recording) Object.assign(fields, { RecordingUrl: recording.url, recording_url: recording.url, recording_call_id: recording.call.id });
+    if (recording)
+      Object.assign(fields, {
+        RecordingUrl: recording.url,
+        recording_url: recording.url,
+        recording_call_id: recording.call.id,
+      });
     const ws = this.em.store.workspaces.get(room.workspace_id);
     const secret = ws && this.em.store.numberById(ws, room.secret_number_id)?.voice_signing_secret;
     if (!secret) return;
@@ -187,7 +203,8 @@ export class ConferenceEngine {
   /** POST /v1/conferences/{name}/commands. */
   command(workspaceId: string, name: string, command: "mute" | "unmute" | "kick", participant: string): void {
     const room = this.em.store.rooms.get(`${workspaceId}:${name}`);
-    if (!room || room.status === "ended") throw apiError("conferences.not_live", `No conference named ${name} is live.`);
+    if (!room || room.status === "ended")
+      throw apiError("conferences.not_live", `No conference named ${name} is live.`);
     const call = this.em.store.callById(workspaceId, participant);
     const member = call && room.members.get(call.id);
     if (!call || !member) throw apiError("conferences.not_live", `Call ${participant} is not in conference ${name}.`);
@@ -242,7 +259,15 @@ export class ConferenceEngine {
       Timestamp: iso(),
     });
     this.em.deliverer.enqueue(
-      { kind: "conference.digits", url, eventId, body, contentType: "application/x-www-form-urlencoded", secret: number.voice_signing_secret, workspaceId: call.workspace_id },
+      {
+        kind: "conference.digits",
+        url,
+        eventId,
+        body,
+        contentType: "application/x-www-form-urlencoded",
+        secret: number.voice_signing_secret,
+        workspaceId: call.workspace_id,
+      },
       (result) => void this.playReply(call, result.text),
     );
   }
@@ -264,4 +289,3 @@ export class ConferenceEngine {
     }
   }
 }
-

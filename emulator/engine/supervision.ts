@@ -67,16 +67,23 @@ export class SupervisionEngine {
 
   /** The live (not ended or failed) supervision of a call. */
   activeFor(callId: string): SupervisionRecord | undefined {
-    for (const s of this.all.values()) if (s.call_id === callId && s.state !== "ended" && s.state !== "failed") return s;
+    for (const s of this.all.values())
+      if (s.call_id === callId && s.state !== "ended" && s.state !== "failed") return s;
     return undefined;
   }
 
   start(call: LiveCall, req: SuperviseRequest): SupervisionRecord {
     if (call.ended_at || call.status !== "answered")
-      throw apiError("calls.not_live", `Call ${call.id} is ${call.status}: only an answered, live call can be supervised.`);
+      throw apiError(
+        "calls.not_live",
+        `Call ${call.id} is ${call.status}: only an answered, live call can be supervised.`,
+      );
     const existing = this.activeFor(call.id);
     if (existing)
-      throw apiError("calls.supervision_in_progress", `${describe(existing)} is already supervising call ${call.id}; stop that supervision first.`);
+      throw apiError(
+        "calls.supervision_in_progress",
+        `${describe(existing)} is already supervising call ${call.id}; stop that supervision first.`,
+      );
     const now = iso();
     const s: SupervisionRecord = {
       id: newId(),
@@ -118,7 +125,10 @@ export class SupervisionEngine {
     const s = this.activeFor(call.id);
     if (!s) throw apiError("calls.supervision_not_found", `Call ${call.id} has no supervision to change.`);
     if (s.state !== "connected")
-      throw apiError("calls.supervision_not_connected", `The supervisor is still ${s.state}; change the mode once they have answered.`);
+      throw apiError(
+        "calls.supervision_not_connected",
+        `The supervisor is still ${s.state}; change the mode once they have answered.`,
+      );
     if (s.mode === mode) return s;
     const previous = s.mode;
     s.mode = mode;
@@ -206,7 +216,10 @@ export class SupervisionEngine {
     const leg = s.leg_call_id ? this.em.store.calls.get(s.leg_call_id) : undefined;
     if (leg) {
       // The phone leg bills itself (outbound rate) when it ends.
-      if (!leg.ended_at) this.em.calls.end(leg, "completed", { cause: reason === "stopped" ? "supervision_stopped" : "normal_clearing" });
+      if (!leg.ended_at)
+        this.em.calls.end(leg, "completed", {
+          cause: reason === "stopped" ? "supervision_stopped" : "normal_clearing",
+        });
       s.duration_seconds = leg.duration_seconds ?? 0;
       s.cost_minor = leg.cost_minor;
     } else if (connected) {
@@ -245,11 +258,22 @@ export class SupervisionEngine {
     const change = previous ? ` (was ${previous})` : "";
     if (s.mode === "listen") {
       hear(caller, "system", `Supervision${change}: ${who} is listening; you do not hear them`);
-      if (own) hear(own, "system", `Supervising ${call.remote_e164} in listen mode${change}: you hear everyone, nobody hears you`);
+      if (own)
+        hear(
+          own,
+          "system",
+          `Supervising ${call.remote_e164} in listen mode${change}: you hear everyone, nobody hears you`,
+        );
     } else if (s.mode === "whisper") {
       hear(caller, "system", `Supervision${change}: ${who} is whispering; only you hear them`);
-      for (const p of others) if (previous === "barge") hear(p, "system", `${who} left the conversation; you no longer hear them`);
-      if (own) hear(own, "system", `Supervising ${call.remote_e164} in whisper mode${change}: only ${call.remote_e164} hears you`);
+      for (const p of others)
+        if (previous === "barge") hear(p, "system", `${who} left the conversation; you no longer hear them`);
+      if (own)
+        hear(
+          own,
+          "system",
+          `Supervising ${call.remote_e164} in whisper mode${change}: only ${call.remote_e164} hears you`,
+        );
     } else {
       hear(caller, "system", `Supervision${change}: ${who} barged in; everyone hears them`);
       for (const p of others) hear(p, "system", `${who} barged in; everyone hears them`);
@@ -275,7 +299,14 @@ export class SupervisionEngine {
     const now = iso();
     const eventId = newId();
     const data: SupervisionEventData = { ...this.json(s), ...extra };
-    call.events.push({ id: eventId, call_id: call.id, kind, payload: data as Record<string, unknown>, occurred_at: now, created_at: now });
+    call.events.push({
+      id: eventId,
+      call_id: call.id,
+      kind,
+      payload: data as Record<string, unknown>,
+      occurred_at: now,
+      created_at: now,
+    });
     call.updated_at = now;
     const number = this.em.store.numberById(ws, call.number_id);
     if (!number?.events_url) return;

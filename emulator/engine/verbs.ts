@@ -1,4 +1,10 @@
-import type { DialVerb, GetDigitsVerb, NestedAction, RecordVerb, VoiceAction } from "../../lib/sautikit/contract/voice-actions";
+import type {
+  DialVerb,
+  GetDigitsVerb,
+  NestedAction,
+  RecordVerb,
+  VoiceAction,
+} from "../../lib/sautikit/contract/voice-actions";
 import type { Emulator } from "../context";
 import type { LiveCall } from "../state/types";
 import { sleep } from "../util";
@@ -125,7 +131,12 @@ async function dial(em: Emulator, call: LiveCall, verb: DialVerb): Promise<Outco
     return NEXT;
   }
   hear(phone, "system", `Dialling ${target}…`);
-  const leg = em.calls.createDialLeg(call, target, verb.callerId ?? call.local_e164, verb.timeout || DEFAULT_DIAL_TIMEOUT_S);
+  const leg = em.calls.createDialLeg(
+    call,
+    target,
+    verb.callerId ?? call.local_e164,
+    verb.timeout || DEFAULT_DIAL_TIMEOUT_S,
+  );
   em.store.changed();
   await new Promise<void>((resolve) => {
     if (leg.ended_at || call.ended_at) return resolve();
@@ -136,7 +147,11 @@ async function dial(em: Emulator, call: LiveCall, verb: DialVerb): Promise<Outco
     em.calls.end(leg, "completed", { cause: "normal_clearing" });
     return STOP;
   }
-  hear(phone, "system", leg.answered_at ? `${target} hung up` : `${target} did not connect (${leg.status.replace("_", " ")})`);
+  hear(
+    phone,
+    "system",
+    leg.answered_at ? `${target} hung up` : `${target} did not connect (${leg.status.replace("_", " ")})`,
+  );
   return NEXT;
 }
 

@@ -28,7 +28,8 @@ export async function fetchActions(
   const target = new URL(url);
   if (call.label && call.direction === "outbound") {
     const encoded = encodeURIComponent(call.label);
-    if (Buffer.byteLength(encoded) <= CLIENT_REQUEST_ID_QUERY_MAX_BYTES) target.searchParams.set("clientRequestId", call.label);
+    if (Buffer.byteLength(encoded) <= CLIENT_REQUEST_ID_QUERY_MAX_BYTES)
+      target.searchParams.set("clientRequestId", call.label);
   }
   const outbound = call.direction === "outbound";
   const body = buildVoiceCallbackBody({
@@ -60,7 +61,9 @@ export async function fetchActions(
     return { ok: false, code: "invalid_voice_response", message: "the reply is not JSON" };
   }
   const checked = checkVoiceResponse(doc);
-  return checked.ok ? { ok: true, actions: checked.actions } : { ok: false, code: "invalid_voice_response", message: checked.error };
+  return checked.ok
+    ? { ok: true, actions: checked.actions }
+    : { ok: false, code: "invalid_voice_response", message: checked.error };
 }
 
 /** Records why and hangs the leg up with that failure code. */

@@ -33,7 +33,10 @@ export class HostCheck {
     const rules: HostRule[] = [...config.allowedHosts];
     if (config.publicUrl) {
       const url = new URL(config.publicUrl);
-      rules.push({ name: url.hostname.toLowerCase(), port: url.port ? Number(url.port) : url.protocol === "https:" ? 443 : 80 });
+      rules.push({
+        name: url.hostname.toLowerCase(),
+        port: url.port ? Number(url.port) : url.protocol === "https:" ? 443 : 80,
+      });
     }
     const bind = config.host.includes(":") && !config.host.startsWith("[") ? `[${config.host}]` : config.host;
     if (!WILDCARD_BINDS.has(bind)) rules.push({ name: bind.toLowerCase(), port: "local" });
@@ -48,7 +51,10 @@ export class HostCheck {
     // A browser leaves the port out when it is the scheme's default.
     const port = typeof given.port === "number" ? given.port : 80;
     if (LOOPBACK_NAMES.includes(given.name) && port === localPort) return true;
-    return this.rules.some((r) => r.name === given.name && (r.port === null || r.port === port || (r.port === "local" && port === localPort)));
+    return this.rules.some(
+      (r) =>
+        r.name === given.name && (r.port === null || r.port === port || (r.port === "local" && port === localPort)),
+    );
   }
 
   assert(req: IncomingMessage): void {

@@ -22,7 +22,12 @@ export class HttpError extends Error {
   }
 }
 
-export function apiError(code: ApiErrorCode, message: string, details?: unknown, headers?: Record<string, string>): HttpError {
+export function apiError(
+  code: ApiErrorCode,
+  message: string,
+  details?: unknown,
+  headers?: Record<string, string>,
+): HttpError {
   return new HttpError(apiErrorCodes[code], code, message, details, headers);
 }
 
@@ -37,13 +42,18 @@ export type RequestCtx = {
 };
 
 /** Parses the JSON body against a strict schema; a bad body is 400 validation.failed with details. */
-export function parseJson<S extends z.ZodType>(ctx: RequestCtx, schema: S, opts: { emptyAs?: unknown } = {}): z.output<S> {
+export function parseJson<S extends z.ZodType>(
+  ctx: RequestCtx,
+  schema: S,
+  opts: { emptyAs?: unknown } = {},
+): z.output<S> {
   let value: unknown;
   const text = ctx.rawBody.toString("utf8");
   if (text.trim() === "") value = opts.emptyAs;
   else {
     const type = ctx.req.headers["content-type"] ?? "";
-    if (!/^application\/json\b/i.test(type)) throw apiError("validation.failed", "Send a JSON body with Content-Type: application/json.");
+    if (!/^application\/json\b/i.test(type))
+      throw apiError("validation.failed", "Send a JSON body with Content-Type: application/json.");
     try {
       value = JSON.parse(text);
     } catch {
@@ -75,7 +85,10 @@ export function sendReply(res: ServerResponse, reply: Reply, requestId: string):
     return;
   }
   const text = JSON.stringify(reply.body);
-  res.writeHead(reply.status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(text) });
+  res.writeHead(reply.status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(text),
+  });
   res.end(text);
 }
 

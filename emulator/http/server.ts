@@ -34,12 +34,14 @@ export function createEmulatorServer(em: Emulator): { server: Server; stream: St
       (ctx as RequestCtx & { workspaceId?: string }).workspaceId = ws.id;
       const key = ctx.req.method === "POST" ? header(ctx.req, "idempotency-key") : undefined;
       if (key === undefined) return handler(ctx, ws);
-      if (key.length === 0 || key.length > 255) throw apiError("validation.failed", "Idempotency-Key must be 1–255 characters.");
+      if (key.length === 0 || key.length > 255)
+        throw apiError("validation.failed", "Idempotency-Key must be 1–255 characters.");
       // Keyed by (workspace, key); the hash covers the endpoint too, so reusing a key on another
       // endpoint is a conflict rather than a replay of an unrelated answer. /originate is /calls.
       const endpoint = ctx.url.pathname === "/v1/calls/originate" ? "/v1/calls" : ctx.url.pathname;
       const check = em.idempotency.check(ws.id, key, Buffer.concat([Buffer.from(`${endpoint}\n`), ctx.rawBody]));
-      if (check.kind === "replay") return { ...check.reply, headers: { ...check.reply.headers, "Idempotent-Replay": "true" } };
+      if (check.kind === "replay")
+        return { ...check.reply, headers: { ...check.reply.headers, "Idempotent-Replay": "true" } };
       if (check.kind === "conflict")
         throw apiError(
           "idempotency.conflict",
@@ -78,7 +80,11 @@ export function createEmulatorServer(em: Emulator): { server: Server; stream: St
     try {
       // First, on every path: the console, the control API and /v1 alike (see host-check.ts).
       hostCheck.assert(req);
-      if (!url.pathname.startsWith("/v1/") && !url.pathname.startsWith("/_emulator/") && !url.pathname.startsWith("/recordings/")) {
+      if (
+        !url.pathname.startsWith("/v1/") &&
+        !url.pathname.startsWith("/_emulator/") &&
+        !url.pathname.startsWith("/recordings/")
+      ) {
         if (await handleConsoleRequest(req, res)) return;
         throw apiError("not_found", `No route for ${req.method} ${url.pathname}.`);
       }
@@ -93,7 +99,10 @@ export function createEmulatorServer(em: Emulator): { server: Server; stream: St
       workspaceId = ctx.workspaceId;
     } catch (error) {
       if (!(error instanceof HttpError)) logError(`${req.method} ${url.pathname} ${requestId}`, error);
-      reply = errorReply(error instanceof HttpError ? error : apiError("internal_error", "Something went wrong inside the emulator."), requestId);
+      reply = errorReply(
+        error instanceof HttpError ? error : apiError("internal_error", "Something went wrong inside the emulator."),
+        requestId,
+      );
     }
     sendReply(res, reply, requestId);
     if (url.pathname.startsWith("/v1/")) {
@@ -110,7 +119,10 @@ export function createEmulatorServer(em: Emulator): { server: Server; stream: St
       });
       em.store.changed();
     }
-    const quiet = url.pathname === "/_emulator/state" || url.pathname === "/_emulator/health" || url.pathname === "/_emulator/stream";
+    const quiet =
+      url.pathname === "/_emulator/state" ||
+      url.pathname === "/_emulator/health" ||
+      url.pathname === "/_emulator/stream";
     const line = `${req.method} ${url.pathname}${url.search ? "?…" : ""} → ${reply.status}  ${Date.now() - started}ms${workspaceId ? `  ws=${workspaceId.slice(0, 8)}` : ""}  ${requestId}`;
     if (quiet) logDebug(line);
     else logInfo(line);
@@ -128,7 +140,11 @@ function assertSameSite(req: IncomingMessage): void {
   const origin = header(req, "origin");
   const host = header(req, "host");
   if (site === "cross-site" || site === "same-site" || (origin !== undefined && originHost(origin) !== host)) {
-    throw new HttpError(403, "control.cross_site", "The emulator control API only accepts requests from its own console or from local tools.");
+    throw new HttpError(
+      403,
+      "control.cross_site",
+      "The emulator control API only accepts requests from its own console or from local tools.",
+    );
   }
 }
 
@@ -144,7 +160,10 @@ function originHost(origin: string): string | undefined {
 async function injectApiFaults(em: Emulator): Promise<void> {
   const f = em.faults.current;
   if (f.slow_answer_ms) await sleep(f.slow_answer_ms);
-  if (f.outage) throw apiError("service_unavailable", "Sautikit is unavailable (injected outage).", undefined, { "Retry-After": "1" });
+  if (f.outage)
+    throw apiError("service_unavailable", "Sautikit is unavailable (injected outage).", undefined, {
+      "Retry-After": "1",
+    });
   if (em.faults.chance("api_5xx", f.api_5xx_rate)) throw apiError("internal_error", "Internal error (injected fault).");
 }
 

@@ -43,7 +43,8 @@ export function readState(file: string): PersistedState | null {
     throw error;
   }
   const parsed = stateSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`The emulator state file ${file} is not valid: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new Error(`The emulator state file ${file} is not valid: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }
 

@@ -77,7 +77,10 @@ export class Store {
       signing_secret: secret,
       balance_minor: balanceMinor,
       low_balance_threshold_minor: LOW_BALANCE_THRESHOLD_MINOR,
-      numbers: [newNumber(newId(), dialIn, "dial_in", secret, now), newNumber(newId(), callerId, "caller_id", secret, now)],
+      numbers: [
+        newNumber(newId(), dialIn, "dial_in", secret, now),
+        newNumber(newId(), callerId, "caller_id", secret, now),
+      ],
       created_at: now,
     };
     this.workspaces.set(ws.id, ws);
@@ -133,7 +136,16 @@ export class Store {
   phone(e164: string): Phone {
     let phone = this.phones.get(e164);
     if (!phone) {
-      phone = { e164, state: "idle", muted: false, call_id: null, room: null, behaviour: null, prompt_key: DEFAULT_PROMPT_KEY, transcript: [] };
+      phone = {
+        e164,
+        state: "idle",
+        muted: false,
+        call_id: null,
+        room: null,
+        behaviour: null,
+        prompt_key: DEFAULT_PROMPT_KEY,
+        transcript: [],
+      };
       this.phones.set(e164, phone);
     }
     return phone;

@@ -7,12 +7,25 @@ import { assertAdmin } from "@/lib/workspaces/assert-admin";
 
 export const auditQuerySchema = z.object({
   // Prefix match, so "recording." finds played, downloaded and deleted.
-  action: z.string().trim().max(100).regex(/^[a-z_.]*$/, "letters, dots and underscores only").optional(),
+  action: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[a-z_.]*$/, "letters, dots and underscores only")
+    .optional(),
   before: z.iso.datetime().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 
-export type AuditItem = { id: string; at: string; action: string; actorName: string; actorEmail: string | null; target: string | null; details: unknown };
+export type AuditItem = {
+  id: string;
+  at: string;
+  action: string;
+  actorName: string;
+  actorEmail: string | null;
+  target: string | null;
+  details: unknown;
+};
 
 export async function listAuditLog(actor: Actor, query: z.input<typeof auditQuerySchema> = {}) {
   assertAdmin(actor);
@@ -34,6 +47,15 @@ export async function listAuditLog(actor: Actor, query: z.input<typeof auditQuer
     target: r.target,
     details: r.details ?? null,
   }));
-  const actions = await db.auditLog.findMany({ where: { workspaceId: actor.workspaceId }, distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
-  return { items, nextBefore: rows.length > q.limit ? page.at(-1)!.createdAt.toISOString() : null, actions: actions.map((a) => a.action) };
+  const actions = await db.auditLog.findMany({
+    where: { workspaceId: actor.workspaceId },
+    distinct: ["action"],
+    select: { action: true },
+    orderBy: { action: "asc" },
+  });
+  return {
+    items,
+    nextBefore: rows.length > q.limit ? page.at(-1)!.createdAt.toISOString() : null,
+    actions: actions.map((a) => a.action),
+  };
 }

@@ -9,14 +9,33 @@ import { assertAdmin } from "@/lib/workspaces/assert-admin";
 // URLs, with the verdict the pipeline reached. Rejected-signature rows are kept on purpose: they
 // show misconfigured secrets and forged requests.
 
-export const verdicts = ["accepted", "duplicate", "rejected_signature", "invalid", "unknown_workspace", "failed"] as const;
-export const webhookRoutes = ["voice/outbound", "voice/inbound", "conference/events", "conference/digits", "call-events"] as const;
+export const verdicts = [
+  "accepted",
+  "duplicate",
+  "rejected_signature",
+  "invalid",
+  "unknown_workspace",
+  "failed",
+] as const;
+export const webhookRoutes = [
+  "voice/outbound",
+  "voice/inbound",
+  "conference/events",
+  "conference/digits",
+  "call-events",
+] as const;
 
 const blank = z.literal("").transform(() => undefined);
 export const webhookLogQuerySchema = z.object({
   verdict: z.enum(verdicts).optional().or(blank),
   route: z.enum(webhookRoutes).optional().or(blank),
-  kind: z.string().trim().max(100).regex(/^[a-z_.]*$/, "letters, dots and underscores only").optional().or(blank),
+  kind: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[a-z_.]*$/, "letters, dots and underscores only")
+    .optional()
+    .or(blank),
   eventId: z.string().trim().max(200).optional().or(blank),
   before: z.iso.datetime().optional().or(blank),
   limit: z.coerce.number().int().min(1).max(200).default(100),
@@ -46,7 +65,11 @@ export async function listWebhookDeliveries(actor: Actor, query: z.input<typeof 
   if (q.before) where.receivedAt = { lt: new Date(q.before) };
   const rows = await db.webhookDelivery.findMany({ where, orderBy: { receivedAt: "desc" }, take: q.limit + 1 });
   const page = rows.slice(0, q.limit);
-  const counts = await db.webhookDelivery.groupBy({ by: ["verdict"], where: { workspaceId: actor.workspaceId }, _count: { _all: true } });
+  const counts = await db.webhookDelivery.groupBy({
+    by: ["verdict"],
+    where: { workspaceId: actor.workspaceId },
+    _count: { _all: true },
+  });
   return {
     items: page.map<WebhookLogItem>((r) => ({
       id: r.id,

@@ -30,7 +30,10 @@ export async function authorizeCredentials(input: unknown, request: Request): Pr
     throw new TooManyAttempts(throttle.retryAfterSeconds);
   }
 
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true },
+  });
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
   await recordLoginAttempt(email, ip, ok && !!user);
   if (!ok || !user) return null;

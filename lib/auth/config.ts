@@ -18,7 +18,8 @@ export const baseAuthConfig = {
     // `?next=`: a same-site path, else the meetings page.
     redirect({ url, baseUrl }) {
       const parsed = URL.parse(url, baseUrl);
-      const path = parsed && parsed.origin === new URL(baseUrl).origin ? `${parsed.pathname}${parsed.search}${parsed.hash}` : null;
+      const path =
+        parsed && parsed.origin === new URL(baseUrl).origin ? `${parsed.pathname}${parsed.search}${parsed.hash}` : null;
       return new URL(safeNextPath(path), baseUrl).toString();
     },
     jwt({ token, user }) {

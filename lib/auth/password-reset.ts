@@ -28,16 +28,30 @@ export type IssuedReset =
   /** The account belongs to other workspaces too and no mail is set up: nothing was issued. */
   | { kind: "self-service"; email: string };
 
-async function otherWorkspaces(client: Prisma.TransactionClient | typeof db, userId: string, workspaceId: string): Promise<number> {
+async function otherWorkspaces(
+  client: Prisma.TransactionClient | typeof db,
+  userId: string,
+  workspaceId: string,
+): Promise<number> {
   return client.membership.count({ where: { userId, workspaceId: { not: workspaceId } } });
 }
 
-async function createReset(tx: Prisma.TransactionClient, userId: string, issuer: { actorId: string; workspaceId: string } | null) {
+async function createReset(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  issuer: { actorId: string; workspaceId: string } | null,
+) {
   const { token, hash } = newToken();
   const now = new Date();
   await tx.passwordReset.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
   await tx.passwordReset.create({
-    data: { userId, tokenHash: hash, createdById: issuer?.actorId ?? null, workspaceId: issuer?.workspaceId ?? null, expiresAt: new Date(now.getTime() + RESET_TTL_MS) },
+    data: {
+      userId,
+      tokenHash: hash,
+      createdById: issuer?.actorId ?? null,
+      workspaceId: issuer?.workspaceId ?? null,
+      expiresAt: new Date(now.getTime() + RESET_TTL_MS),
+    },
   });
   return resetUrl(token);
 }
@@ -56,12 +70,31 @@ export async function issuePasswordReset(actor: Actor, membershipId: string): Pr
   const { id: userId, email } = member.user;
   const shared = (await otherWorkspaces(db, userId, actor.workspaceId)) > 0;
   if (shared && !isMailConfigured()) {
-    await db.auditLog.create({ data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "member.password_reset_refused", target: userId } });
+    await db.auditLog.create({
+      data: {
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        action: "member.password_reset_refused",
+        target: userId,
+      },
+    });
     return { kind: "self-service", email };
   }
   const url = await db.$transaction(async (tx) => {
-    const link = await createReset(tx, userId, shared ? null : { actorId: actor.userId, workspaceId: actor.workspaceId });
-    await tx.auditLog.create({ data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "member.password_reset_issued", target: userId, details: { delivery: shared ? "email" : "link" } } });
+    const link = await createReset(
+      tx,
+      userId,
+      shared ? null : { actorId: actor.userId, workspaceId: actor.workspaceId },
+    );
+    await tx.auditLog.create({
+      data: {
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        action: "member.password_reset_issued",
+        target: userId,
+        details: { delivery: shared ? "email" : "link" },
+      },
+    });
     return link;
   });
   const emailed = await sendMail({
@@ -83,7 +116,9 @@ export async function requestPasswordReset(input: unknown): Promise<{ mailConfig
   if (!isMailConfigured()) return { mailConfigured: false };
   const user = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (!user) return { mailConfigured: true };
-  const recent = await db.passwordReset.count({ where: { userId: user.id, createdById: null, createdAt: { gt: new Date(Date.now() - 60 * 60 * 1000) } } });
+  const recent = await db.passwordReset.count({
+    where: { userId: user.id, createdById: null, createdAt: { gt: new Date(Date.now() - 60 * 60 * 1000) } },
+  });
   if (recent >= FORGOT_PER_HOUR) {
     log.warn({ event: "forgot_password_throttled" }, "password reset requests throttled for an account");
     return { mailConfigured: true };
@@ -100,7 +135,10 @@ export async function requestPasswordReset(input: unknown): Promise<{ mailConfig
 export type ResetStatus = "valid" | "expired" | "used";
 
 /** An admin-issued link works only while the account still belongs to the issuing workspace alone. */
-async function stillApplies(client: Prisma.TransactionClient | typeof db, reset: { userId: string; workspaceId: string | null; createdById: string | null }): Promise<boolean> {
+async function stillApplies(
+  client: Prisma.TransactionClient | typeof db,
+  reset: { userId: string; workspaceId: string | null; createdById: string | null },
+): Promise<boolean> {
   if (reset.createdById === null && reset.workspaceId === null) return true;
   if (!reset.workspaceId) return false;
   const inIssuer = await client.membership.count({ where: { userId: reset.userId, workspaceId: reset.workspaceId } });
@@ -110,7 +148,14 @@ async function stillApplies(client: Prisma.TransactionClient | typeof db, reset:
 export async function getPasswordReset(token: string): Promise<{ email: string; status: ResetStatus } | null> {
   const reset = await db.passwordReset.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { userId: true, workspaceId: true, createdById: true, usedAt: true, expiresAt: true, user: { select: { email: true } } },
+    select: {
+      userId: true,
+      workspaceId: true,
+      createdById: true,
+      usedAt: true,
+      expiresAt: true,
+      user: { select: { email: true } },
+    },
   });
   if (!reset) return null;
   if (!(await stillApplies(db, reset))) return null;
@@ -123,7 +168,10 @@ export async function resetPassword(token: string, input: unknown): Promise<{ em
   const { password } = newPasswordSchema.parse(input);
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
-    const reset = await tx.passwordReset.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, userId: true, workspaceId: true, createdById: true } });
+    const reset = await tx.passwordReset.findUnique({
+      where: { tokenHash: hashToken(token) },
+      select: { id: true, userId: true, workspaceId: true, createdById: true },
+    });
     if (!reset) throw new AppError("NOT_FOUND", "This reset link is not valid.");
     // Joined another workspace since an admin issued the link: the admin may no longer set it.
     if (!(await stillApplies(tx, reset))) throw new AppError("NOT_FOUND", "This reset link is not valid.");
@@ -131,7 +179,8 @@ export async function resetPassword(token: string, input: unknown): Promise<{ em
       where: { id: reset.id, usedAt: null, expiresAt: { gt: new Date() } },
       data: { usedAt: new Date() },
     });
-    if (count === 0) throw new AppError("CONFLICT", "This reset link has already been used or has expired. Ask for a new one.");
+    if (count === 0)
+      throw new AppError("CONFLICT", "This reset link has already been used or has expired. Ask for a new one.");
     const user = await tx.user.update({ where: { id: reset.userId }, data: { passwordHash }, select: { email: true } });
     await revokeAllSessions(reset.userId, tx);
     // A fresh password starts with a clean throttle for the account.

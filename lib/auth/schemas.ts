@@ -65,7 +65,11 @@ function decodeFully(value: string): string | null {
 }
 
 export const changePasswordSchema = z
-  .object({ current: z.string().min(1, "Enter your current password").max(256), password: passwordSchema, confirm: z.string() })
+  .object({
+    current: z.string().min(1, "Enter your current password").max(256),
+    password: passwordSchema,
+    confirm: z.string(),
+  })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords do not match" });
 
 export const profileSchema = z.object({ name: nameSchema });
@@ -89,7 +93,8 @@ export function safeNextPath(next: unknown, fallback = "/meetings"): string {
   if (!url || url.origin !== NEXT_BASE || url.pathname.startsWith("//")) return fallback;
   const result = `${url.pathname}${url.search}${url.hash}`;
   const again = URL.parse(result, NEXT_BASE);
-  if (!again || again.origin !== NEXT_BASE || `${again.pathname}${again.search}${again.hash}` !== result) return fallback;
+  if (!again || again.origin !== NEXT_BASE || `${again.pathname}${again.search}${again.hash}` !== result)
+    return fallback;
   const decodedPath = decodeFully(url.pathname);
   if (decodedPath === null || decodedPath.startsWith("//") || UNSAFE_CHARS.test(decodedPath)) return fallback;
   return result;

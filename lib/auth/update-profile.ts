@@ -24,13 +24,18 @@ export async function changePassword(user: ProfileUser, input: unknown): Promise
   const { current, password } = changePasswordSchema.parse(input);
   const throttle = await checkLoginThrottle(user.email, null);
   if (throttle.limited) {
-    throw new AppError("RATE_LIMITED", `Too many wrong passwords. Try again in ${Math.max(1, Math.ceil(throttle.retryAfterSeconds / 60))} minutes.`);
+    throw new AppError(
+      "RATE_LIMITED",
+      `Too many wrong passwords. Try again in ${Math.max(1, Math.ceil(throttle.retryAfterSeconds / 60))} minutes.`,
+    );
   }
   const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
   const ok = await verifyPassword(row.passwordHash, current);
   await recordLoginAttempt(user.email, null, ok);
   if (!ok) {
-    throw new AppError("VALIDATION", "Your current password is not right.", { details: [{ path: "current", message: "Your current password is not right" }] });
+    throw new AppError("VALIDATION", "Your current password is not right.", {
+      details: [{ path: "current", message: "Your current password is not right" }],
+    });
   }
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {

@@ -46,7 +46,12 @@ export async function readActiveSession(sessionId: string, userId: string, now =
 }
 
 /** True while the session is active and the user is still a member of the workspace. */
-export async function isSessionMember(sessionId: string, userId: string, workspaceId: string, now = new Date()): Promise<boolean> {
+export async function isSessionMember(
+  sessionId: string,
+  userId: string,
+  workspaceId: string,
+  now = new Date(),
+): Promise<boolean> {
   const row = await db.userSession.findUnique({
     where: { id: sessionId },
     select: {
@@ -62,7 +67,10 @@ export async function isSessionMember(sessionId: string, userId: string, workspa
 
 /** Ends every session of the user: sign-out, password change or reset, removal from a workspace. */
 export async function revokeAllSessions(userId: string, client: Client = db): Promise<number> {
-  const { count } = await client.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  const { count } = await client.userSession.updateMany({
+    where: { userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   return count;
 }
 
@@ -70,12 +78,22 @@ export async function revokeAllSessions(userId: string, client: Client = db): Pr
  * Of these sessions, the ids still active whose user is still a member of the workspace: one query
  * for every open live stream of a meeting (lib/roster/roster-stream.ts).
  */
-export async function activeSessionsInWorkspace(sessions: { sessionId: string; userId: string }[], workspaceId: string, now = new Date()): Promise<Set<string>> {
+export async function activeSessionsInWorkspace(
+  sessions: { sessionId: string; userId: string }[],
+  workspaceId: string,
+  now = new Date(),
+): Promise<Set<string>> {
   if (sessions.length === 0) return new Set();
   const rows = await db.userSession.findMany({
-    where: { id: { in: [...new Set(sessions.map((s) => s.sessionId))] }, revokedAt: null, user: { memberships: { some: { workspaceId } } } },
+    where: {
+      id: { in: [...new Set(sessions.map((s) => s.sessionId))] },
+      revokedAt: null,
+      user: { memberships: { some: { workspaceId } } },
+    },
     select: { id: true, userId: true, createdAt: true, lastSeenAt: true, revokedAt: true },
   });
   const wanted = new Map(sessions.map((s) => [s.sessionId, s.userId]));
-  return new Set(rows.filter((r) => wanted.get(r.id) === r.userId && sessionState(r, now) === "active").map((r) => r.id));
+  return new Set(
+    rows.filter((r) => wanted.get(r.id) === r.userId && sessionState(r, now) === "active").map((r) => r.id),
+  );
 }

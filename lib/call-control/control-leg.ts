@@ -23,7 +23,12 @@ async function findLiveLeg(actor: Actor, meetingId: string, legId: string) {
  * resulting conference event arrives, not here, so it always shows what the room really did.
  * Kick falls back to hanging the call up; mute has no fallback and says so.
  */
-export async function controlLeg(actor: Actor, meetingId: string, legId: string, command: LegCommand): Promise<{ via: "command" | "hangup" }> {
+export async function controlLeg(
+  actor: Actor,
+  meetingId: string,
+  legId: string,
+  command: LegCommand,
+): Promise<{ via: "command" | "hangup" }> {
   const { meeting, leg } = await findLiveLeg(actor, meetingId, legId);
   const client = await getSautikitClient(actor.workspaceId);
 
@@ -34,7 +39,17 @@ export async function controlLeg(actor: Actor, meetingId: string, legId: string,
       recordRosterEvents(tx, actor.workspaceId, meeting.id, [
         { key: `kick:${leg.id}`, kind: "control.kick", legId: leg.id, at },
         // A queued leg is simply never dialled.
-        ...(leg.callId ? [] : [{ key: `dial-failed:${leg.id}`, kind: "dial.failed" as const, legId: leg.id, reason: "kicked" as const, at }]),
+        ...(leg.callId
+          ? []
+          : [
+              {
+                key: `dial-failed:${leg.id}`,
+                kind: "dial.failed" as const,
+                legId: leg.id,
+                reason: "kicked" as const,
+                at,
+              },
+            ]),
       ]),
     );
     notifyRosterChanged(meeting.id);
@@ -67,7 +82,8 @@ export async function controlLeg(actor: Actor, meetingId: string, legId: string,
           : "Live unmute is not supported by this Sautikit account. Change their role and re-dial them instead.",
       );
     }
-    if (sautikitCodeOf(e) === "conferences.not_live") throw new AppError("CONFLICT", "That person is no longer in the room.");
+    if (sautikitCodeOf(e) === "conferences.not_live")
+      throw new AppError("CONFLICT", "That person is no longer in the room.");
     throw e;
   }
   await audit(actor, `participant.${command}d`, leg.id);

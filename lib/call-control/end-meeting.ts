@@ -18,13 +18,26 @@ export async function endMeeting(actor: Actor, meetingId: string): Promise<{ hun
     await recordRosterEvents(tx, actor.workspaceId, meeting.id, [
       { key: "control-end", kind: "control.end", at: now },
       // Legs not yet dialled never will be.
-      ...legs.filter((l) => !l.callId).map((l) => ({ key: `dial-failed:${l.id}`, kind: "dial.failed" as const, legId: l.id, reason: "meeting_ended" as const, at: now })),
+      ...legs
+        .filter((l) => !l.callId)
+        .map((l) => ({
+          key: `dial-failed:${l.id}`,
+          kind: "dial.failed" as const,
+          legId: l.id,
+          reason: "meeting_ended" as const,
+          at: now,
+        })),
     ]);
-    await tx.meeting.update({ where: { id: meeting.id }, data: { status: "ended", endedAt: meeting.endedAt ?? new Date(now) } });
+    await tx.meeting.update({
+      where: { id: meeting.id },
+      data: { status: "ended", endedAt: meeting.endedAt ?? new Date(now) },
+    });
     return legs.filter((l) => l.callId);
   });
   notifyRosterChanged(meeting.id);
-  await db.auditLog.create({ data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "meeting.ended", target: meeting.id } });
+  await db.auditLog.create({
+    data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "meeting.ended", target: meeting.id },
+  });
   if (live.length === 0) return { hungUp: 0, failed: 0 };
 
   const client = await getSautikitClient(actor.workspaceId);

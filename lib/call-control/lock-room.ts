@@ -10,7 +10,12 @@ export async function setRoomLocked(actor: Actor, meetingId: string, locked: boo
   assertOpen(meeting, locked ? "lock it" : "unlock it");
   await db.meeting.update({ where: { id: meeting.id }, data: { locked } });
   await db.auditLog.create({
-    data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: locked ? "meeting.locked" : "meeting.unlocked", target: meeting.id },
+    data: {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: locked ? "meeting.locked" : "meeting.unlocked",
+      target: meeting.id,
+    },
   });
   notifyRosterChanged(meeting.id);
   return { locked };

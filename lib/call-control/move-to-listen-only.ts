@@ -13,7 +13,9 @@ import { dialParticipant } from "@/lib/meetings/dial-participant";
 export async function moveToListenOnly(actor: Actor, meetingId: string, participantId: string) {
   const meeting = await findMeetingForActor(actor, meetingId);
   assertOpen(meeting, "change roles");
-  const participant = await db.participant.findFirst({ where: { id: participantId, meetingId: meeting.id, workspaceId: actor.workspaceId } });
+  const participant = await db.participant.findFirst({
+    where: { id: participantId, meetingId: meeting.id, workspaceId: actor.workspaceId },
+  });
   if (!participant) throw new AppError("NOT_FOUND", "That participant is not in this meeting.");
   if (participant.role === "host") throw new AppError("CONFLICT", "The host cannot be made a listener.");
   await db.participant.update({ where: { id: participant.id }, data: { role: "listener" } });
@@ -24,7 +26,8 @@ export async function moveToListenOnly(actor: Actor, meetingId: string, particip
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     const still = await db.leg.findUnique({ where: { id: live.id }, select: { state: true } });
-    if (still?.state === "left") return { redialled: true, ...(await dialParticipant(actor, meetingId, participantId)) };
+    if (still?.state === "left")
+      return { redialled: true, ...(await dialParticipant(actor, meetingId, participantId)) };
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new AppError("SAUTIKIT_UNAVAILABLE", "The old call has not ended yet; press Re-dial in a moment.");

@@ -67,7 +67,10 @@ function isAlive(info: LockInfo): boolean {
 export function acquireLock(dataDir: string, purpose: string): () => void {
   const lockPath = lockPathFor(dataDir);
   if (held.has(lockPath)) {
-    throw new DatabaseLockedError(dataDir, readLock(lockPath) ?? { pid: process.pid, hostname: os.hostname(), purpose, since: "?" });
+    throw new DatabaseLockedError(
+      dataDir,
+      readLock(lockPath) ?? { pid: process.pid, hostname: os.hostname(), purpose, since: "?" },
+    );
   }
   fs.mkdirSync(path.dirname(lockPath), { recursive: true });
   const mine: LockInfo = { pid: process.pid, hostname: os.hostname(), purpose, since: new Date().toISOString() };

@@ -12,7 +12,8 @@ export type DatabaseTarget =
 export function parseDatabaseUrl(url: string): DatabaseTarget {
   if (url.startsWith("pglite:")) {
     const rest = url.slice("pglite:".length).trim();
-    if (rest === "") throw new Error("DATABASE_URL pglite: needs a directory, e.g. pglite:./.data/mkutano, or pglite:memory");
+    if (rest === "")
+      throw new Error("DATABASE_URL pglite: needs a directory, e.g. pglite:./.data/mkutano, or pglite:memory");
     if (rest === "memory" || rest === "memory://") return { kind: "pglite", dataDir: null };
     return { kind: "pglite", dataDir: path.resolve(rest.replace(/^file:\/\//, "")) };
   }

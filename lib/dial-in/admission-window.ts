@@ -25,15 +25,26 @@ export function admissionStage(m: MeetingTiming, now: number): AdmissionStage {
 /** Ranks the meetings a caller ID matches: live first, then the soonest open one. */
 export function pickInviteeMeeting<T extends MeetingTiming>(meetings: T[], now: number): T | undefined {
   const open = meetings.filter((m) => admissionStage(m, now) === "open");
-  open.sort((a, b) => Number(b.status === "live") - Number(a.status === "live") || Math.abs(a.startsAt.getTime() - now) - Math.abs(b.startsAt.getTime() - now));
+  open.sort(
+    (a, b) =>
+      Number(b.status === "live") - Number(a.status === "live") ||
+      Math.abs(a.startsAt.getTime() - now) - Math.abs(b.startsAt.getTime() - now),
+  );
   return open[0];
 }
 
 /** "14:30" in the meeting's own time zone, as a caller would read it off an invitation. */
 export function spokenStartTime(startsAt: Date, timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone }).format(startsAt);
+    return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone }).format(
+      startsAt,
+    );
   } catch {
-    return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Africa/Nairobi" }).format(startsAt);
+    return new Intl.DateTimeFormat("en-GB", {
+      hour: "2-digit",
+      minute: "2-digit",
+      hour12: false,
+      timeZone: "Africa/Nairobi",
+    }).format(startsAt);
   }
 }

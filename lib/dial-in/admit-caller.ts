@@ -22,7 +22,12 @@ export type Entry = {
  * left in silence. All checks and the place in the room are taken under the meeting lock, so two
  * callers racing for the last place cannot both get it.
  */
-export async function admitCaller(workspaceId: string, cb: VoiceCallback, meetingId: string, entry: Entry): Promise<VoiceResponse> {
+export async function admitCaller(
+  workspaceId: string,
+  cb: VoiceCallback,
+  meetingId: string,
+  entry: Entry,
+): Promise<VoiceResponse> {
   const result = await db.$transaction(async (tx) => {
     await lockMeeting(tx, meetingId);
     const meeting = await tx.meeting.findFirstOrThrow({ where: { id: meetingId, workspaceId } });
@@ -30,14 +35,17 @@ export async function admitCaller(workspaceId: string, cb: VoiceCallback, meetin
     const refuse = (text: string) => ({ response: apologise(text, p.language) });
 
     const participant = cb.from ? await tx.participant.findFirst({ where: { meetingId, phoneE164: cb.from } }) : null;
-    const role: ParticipantRole = entry.asHost ? "host" : ((participant?.role as ParticipantRole | undefined) ?? "participant");
+    const role: ParticipantRole = entry.asHost
+      ? "host"
+      : ((participant?.role as ParticipantRole | undefined) ?? "participant");
     const isHost = role === "host";
 
     const stage = admissionStage(meeting, Date.now());
     if (stage === "cancelled") return refuse(p.meetingCancelled);
     if (stage === "ended") return refuse(p.meetingEnded);
     // A host may open the room early; everyone else waits for the 15-minute window.
-    if (stage === "early" && !isHost) return refuse(p.meetingNotStarted(spokenStartTime(meeting.startsAt, meeting.timeZone)));
+    if (stage === "early" && !isHost)
+      return refuse(p.meetingNotStarted(spokenStartTime(meeting.startsAt, meeting.timeZone)));
     if (meeting.locked && !isHost) return refuse(p.meetingLocked);
 
     let leg = await tx.leg.findFirst({ where: { workspaceId, callId: cb.callId } });
@@ -61,9 +69,12 @@ export async function admitCaller(workspaceId: string, cb: VoiceCallback, meetin
         admittedRole: entry.asHost ? "host" : null,
       },
     });
-    if (entry.asHost && leg.admittedRole !== "host") leg = await tx.leg.update({ where: { id: leg.id }, data: { admittedRole: "host" } });
+    if (entry.asHost && leg.admittedRole !== "host")
+      leg = await tx.leg.update({ where: { id: leg.id }, data: { admittedRole: "host" } });
     // Taking the place now, under the lock, is what makes the capacity check race-free.
-    await recordRosterEvents(tx, workspaceId, meetingId, [{ key: `answered:${cb.callId}`, kind: "call.answered", legId: leg.id, at: Date.now() }]);
+    await recordRosterEvents(tx, workspaceId, meetingId, [
+      { key: `answered:${cb.callId}`, kind: "call.answered", legId: leg.id, at: Date.now() },
+    ]);
     const name = participant?.name ?? null;
     return { response: roomActions(meeting, { name, role }, { announceRole: entry.viaCallerId }), changed: true };
   });

@@ -19,7 +19,10 @@ import { askForPin, refuseUnidentified } from "@/lib/dial-in/pin-prompt";
  * Voice callbacks are never deduplicated: the same body twice (the same wrong PIN) is two tries.
  */
 export async function answerInboundCall(workspaceId: string, cb: VoiceCallback): Promise<VoiceResponse> {
-  const conn = await db.sautikitConnection.findUnique({ where: { workspaceId }, select: { dialInNumber: true, callerIdNumber: true } });
+  const conn = await db.sautikitConnection.findUnique({
+    where: { workspaceId },
+    select: { dialInNumber: true, callerIdNumber: true },
+  });
   // The dialled number must be one of this workspace's; the URL alone proves nothing.
   if (!conn || !cb.to || (cb.to !== conn.dialInNumber && cb.to !== conn.callerIdNumber)) {
     log.warn({ workspaceId, to: cb.to }, "inbound call to a number this workspace does not use");

@@ -29,7 +29,9 @@ export async function applyHostKeypad(workspaceId: string, d: ConferenceDigits):
   const p = promptsFor(meeting.language);
   const tell = (text: string): VoiceResponse => ({ actions: [{ say: { text, language: p.language } }] });
   const audit = (action: string) =>
-    db.auditLog.create({ data: { workspaceId, actorId: null, action, target: meeting.id, details: { via: "keypad", callId: d.callId } } });
+    db.auditLog.create({
+      data: { workspaceId, actorId: null, action, target: meeting.id, details: { via: "keypad", callId: d.callId } },
+    });
 
   switch (parseKeypadCommand(d.digits)) {
     case "toggle-lock": {
@@ -47,11 +49,17 @@ export async function applyHostKeypad(workspaceId: string, d: ConferenceDigits):
       // Hosts are never muted from the keypad, and listeners stay muted whatever happens.
       const speakers = others.filter((l) => l.participant?.role !== "host" && l.participant?.role !== "listener");
       const mute = speakers.some((l) => !l.muted) || speakers.length === 0;
-      const targets = others.filter((l) => l.participant?.role !== "host" && (mute ? !l.muted : l.muted && l.participant?.role !== "listener"));
+      const targets = others.filter(
+        (l) => l.participant?.role !== "host" && (mute ? !l.muted : l.muted && l.participant?.role !== "listener"),
+      );
       const client = await getSautikitClient(workspaceId);
-      const results = await Promise.allSettled(targets.map((l) => client.conferences.command(meeting.roomName, mute ? "mute" : "unmute", l.callId!)));
+      const results = await Promise.allSettled(
+        targets.map((l) => client.conferences.command(meeting.roomName, mute ? "mute" : "unmute", l.callId!)),
+      );
       // A leg that left meanwhile is fine; anything else means the room did not do what the host asked.
-      const failed = results.filter((r) => r.status === "rejected" && sautikitCodeOf(r.reason) !== "conferences.not_live");
+      const failed = results.filter(
+        (r) => r.status === "rejected" && sautikitCodeOf(r.reason) !== "conferences.not_live",
+      );
       if (failed.length) {
         const unsupported = failed.some((r) => r.status === "rejected" && isCommandUnsupported(r.reason));
         log.warn({ meetingId: meeting.id, failed: failed.length, unsupported }, "keypad mute-all partly failed");

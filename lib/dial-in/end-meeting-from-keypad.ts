@@ -26,15 +26,46 @@ export async function endMeetingFromKeypad(workspaceId: string, meetingId: strin
     await recordRosterEvents(tx, workspaceId, meetingId, [
       { key: "control-end", kind: "control.end", at: now },
       // Legs not yet dialled never will be.
-      ...legs.filter((l) => !l.callId).map((l) => ({ key: `dial-failed:${l.id}`, kind: "dial.failed" as const, legId: l.id, reason: "meeting_ended" as const, at: now })),
+      ...legs
+        .filter((l) => !l.callId)
+        .map((l) => ({
+          key: `dial-failed:${l.id}`,
+          kind: "dial.failed" as const,
+          legId: l.id,
+          reason: "meeting_ended" as const,
+          at: now,
+        })),
     ]);
-    await tx.meeting.update({ where: { id: meetingId }, data: { status: "ended", endedAt: meeting.endedAt ?? new Date(now) } });
-    await tx.auditLog.create({ data: { workspaceId, actorId: null, action: "meeting.ended", target: meetingId, details: { via: "keypad", legId: hostLegId } } });
+    await tx.meeting.update({
+      where: { id: meetingId },
+      data: { status: "ended", endedAt: meeting.endedAt ?? new Date(now) },
+    });
+    await tx.auditLog.create({
+      data: {
+        workspaceId,
+        actorId: null,
+        action: "meeting.ended",
+        target: meetingId,
+        details: { via: "keypad", legId: hostLegId },
+      },
+    });
     const host = legs.find((l) => l.id === hostLegId);
     if (host?.callId) {
-      await enqueueJob({ kind: HANGUP_CALL_JOB, payload: { workspaceId, callId: host.callId }, uniqueKey: `hangup:${host.callId}`, runAt: new Date(now + HOST_GOODBYE_MS) }, tx);
+      await enqueueJob(
+        {
+          kind: HANGUP_CALL_JOB,
+          payload: { workspaceId, callId: host.callId },
+          uniqueKey: `hangup:${host.callId}`,
+          runAt: new Date(now + HOST_GOODBYE_MS),
+        },
+        tx,
+      );
     }
-    return { live: legs.filter((l) => l.callId && l.id !== hostLegId), hostCallId: host?.callId, roomName: meeting.roomName };
+    return {
+      live: legs.filter((l) => l.callId && l.id !== hostLegId),
+      hostCallId: host?.callId,
+      roomName: meeting.roomName,
+    };
   });
   // The hangup job was enqueued inside the transaction: wake the worker for it now it is committed.
   if (hostCallId) jobsEnqueued(new Date(now + HOST_GOODBYE_MS));

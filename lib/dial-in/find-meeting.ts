@@ -19,13 +19,19 @@ export async function findInviteeMeeting(workspaceId: string, phoneE164: string,
         workspaceId,
         OR: [
           { status: "live" },
-          { status: "scheduled", startsAt: { lte: new Date(now + EARLY_JOIN_MS), gte: new Date(now - LONGEST_MEETING_MS) } },
+          {
+            status: "scheduled",
+            startsAt: { lte: new Date(now + EARLY_JOIN_MS), gte: new Date(now - LONGEST_MEETING_MS) },
+          },
         ],
       },
     },
     include: { meeting: true },
   });
-  const meeting = pickInviteeMeeting(invites.map((i) => i.meeting), now);
+  const meeting = pickInviteeMeeting(
+    invites.map((i) => i.meeting),
+    now,
+  );
   const participant = meeting && invites.find((i) => i.meetingId === meeting.id);
   return meeting && participant ? { meeting, participant } : null;
 }
@@ -38,7 +44,19 @@ export async function findInviteeMeeting(workspaceId: string, phoneE164: string,
 export async function findMeetingByPin(workspaceId: string, pin: string, now = Date.now()) {
   if (!/^\d{9,}$/.test(pin)) return null;
   const where = { workspaceId, OR: [{ pin }, { hostPin: pin }] };
-  const open = await db.meeting.findFirst({ where: { ...where, status: { in: ["scheduled", "live"] } }, orderBy: { startsAt: "asc" } });
-  const meeting = open ?? (await db.meeting.findFirst({ where: { ...where, status: { in: ["ended", "cancelled"] }, startsAt: { gte: new Date(now - RECENTLY_CLOSED_MS) } }, orderBy: { startsAt: "desc" } }));
+  const open = await db.meeting.findFirst({
+    where: { ...where, status: { in: ["scheduled", "live"] } },
+    orderBy: { startsAt: "asc" },
+  });
+  const meeting =
+    open ??
+    (await db.meeting.findFirst({
+      where: {
+        ...where,
+        status: { in: ["ended", "cancelled"] },
+        startsAt: { gte: new Date(now - RECENTLY_CLOSED_MS) },
+      },
+      orderBy: { startsAt: "desc" },
+    }));
   return meeting ? { meeting, asHost: meeting.hostPin === pin } : null;
 }

@@ -28,7 +28,12 @@ export const REJECT: VoiceResponse = { actions: [{ reject: { reason: "rejected" 
  * Repeated flashes never produce two callbacks: the callback is the participant's next leg, created
  * under the meeting lock only when they have no live leg, and its dial job is unique per leg.
  */
-export async function flashToJoin(workspaceId: string, meetingId: string, participantId: string, callId: string): Promise<VoiceResponse | null> {
+export async function flashToJoin(
+  workspaceId: string,
+  meetingId: string,
+  participantId: string,
+  callId: string,
+): Promise<VoiceResponse | null> {
   const conn = await findConnection(workspaceId);
   if (!conn?.callerIdNumber) return null;
   if ((await budgetStatus(meetingId, workspaceId)).reached) return null;
@@ -40,14 +45,28 @@ export async function flashToJoin(workspaceId: string, meetingId: string, partic
     const live = await tx.leg.findFirst({ where: { meetingId, participantId, state: { not: "left" } } });
     // A callback still on its way: this flash is a repeat. A leg already answered cannot be on this
     // phone (it is calling us), so it is stale; answer the call instead of waiting on it.
-    if (live) return ["created", "dialling", "ringing"].includes(live.state) ? { legId: live.id, created: false } : null;
+    if (live)
+      return ["created", "dialling", "ringing"].includes(live.state) ? { legId: live.id, created: false } : null;
     if ((await occupiedPlaces(tx, meetingId, "")) >= meeting.capacity) return null;
     const { leg, created } = await createLegIfIdle(tx, workspaceId, meetingId, participantId);
     await enqueueJob(
-      { kind: DIAL_LEG_JOB, payload: { legId: leg.id }, uniqueKey: `flash:${leg.idempotencyKey}`, runAt: new Date(Date.now() + FLASH_CALLBACK_DELAY_MS) },
+      {
+        kind: DIAL_LEG_JOB,
+        payload: { legId: leg.id },
+        uniqueKey: `flash:${leg.idempotencyKey}`,
+        runAt: new Date(Date.now() + FLASH_CALLBACK_DELAY_MS),
+      },
       tx,
     );
-    await tx.auditLog.create({ data: { workspaceId, actorId: null, action: "participant.flash_callback", target: leg.id, details: { flashCallId: callId } } });
+    await tx.auditLog.create({
+      data: {
+        workspaceId,
+        actorId: null,
+        action: "participant.flash_callback",
+        target: leg.id,
+        details: { flashCallId: callId },
+      },
+    });
     return { legId: leg.id, created };
   });
   if (!outcome) return null;

@@ -15,8 +15,14 @@ export const PIN_TIMEOUT_SECONDS = 10;
  */
 export function askForPin(lead: "first" | "wrong" | "none" = "first"): VoiceResponse {
   const nested =
-    lead === "wrong" ? bilingual((p) => p.wrongPin) : lead === "none" ? bilingual((p) => p.noPinEntered) : bilingual((p) => p.enterPin);
-  return { actions: [{ getDigits: { numDigits: PIN_LENGTH + 1, finishOnKey: "#", timeout: PIN_TIMEOUT_SECONDS, nested } }] };
+    lead === "wrong"
+      ? bilingual((p) => p.wrongPin)
+      : lead === "none"
+        ? bilingual((p) => p.noPinEntered)
+        : bilingual((p) => p.enterPin);
+  return {
+    actions: [{ getDigits: { numDigits: PIN_LENGTH + 1, finishOnKey: "#", timeout: PIN_TIMEOUT_SECONDS, nested } }],
+  };
 }
 
 /** A goodbye in both languages, then hang up. */

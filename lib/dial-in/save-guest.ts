@@ -19,17 +19,37 @@ export async function saveGuest(actor: Actor, meetingId: string, raw: unknown) {
   const input = saveGuestSchema.parse(raw);
   const participant = await db.$transaction(async (tx) => {
     await lockMeeting(tx, meeting.id);
-    const legs = await tx.leg.findMany({ where: { meetingId: meeting.id, direction: "inbound", fromE164: input.phone, participantId: null }, select: { id: true } });
+    const legs = await tx.leg.findMany({
+      where: { meetingId: meeting.id, direction: "inbound", fromE164: input.phone, participantId: null },
+      select: { id: true },
+    });
     if (legs.length === 0) throw new AppError("NOT_FOUND", "No guest has called in from that number.");
     const taken = await tx.participant.findFirst({ where: { meetingId: meeting.id, phoneE164: input.phone } });
-    if (taken) throw new AppError("CONFLICT", `${input.phone} is already a participant in this meeting.`, { details: [{ path: "phone", message: "Already a participant." }] });
+    if (taken)
+      throw new AppError("CONFLICT", `${input.phone} is already a participant in this meeting.`, {
+        details: [{ path: "phone", message: "Already a participant." }],
+      });
     const created = await tx.participant.create({
-      data: { workspaceId: actor.workspaceId, meetingId: meeting.id, name: input.name, phoneE164: input.phone, role: input.role },
+      data: {
+        workspaceId: actor.workspaceId,
+        meetingId: meeting.id,
+        name: input.name,
+        phoneE164: input.phone,
+        role: input.role,
+      },
     });
     await tx.leg.updateMany({ where: { id: { in: legs.map((l) => l.id) } }, data: { participantId: created.id } });
     // The role is not a fact: re-derive now so a listener's default mute or a host's exit rule shows at once.
     await recomputeRoster(tx, meeting.id);
-    await tx.auditLog.create({ data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "participant.guest_saved", target: created.id, details: { meetingId: meeting.id } } });
+    await tx.auditLog.create({
+      data: {
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        action: "participant.guest_saved",
+        target: created.id,
+        details: { meetingId: meeting.id },
+      },
+    });
     return created;
   });
   notifyRosterChanged(meeting.id);

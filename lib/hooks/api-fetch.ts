@@ -26,10 +26,19 @@ export async function apiFetch<T = unknown>(url: string, init: { method?: string
     throw new ApiError("Could not reach the server. Check your connection and try again.", 0);
   }
   if (res.status === 204) return undefined as T;
-  const data = (await res.json().catch(() => null)) as { error?: { message?: string; code?: string; details?: unknown } } | null;
+  const data = (await res.json().catch(() => null)) as {
+    error?: { message?: string; code?: string; details?: unknown };
+  } | null;
   if (!res.ok) {
-    const details = Array.isArray(data?.error?.details) ? (data.error.details as { path: string; message: string }[]) : undefined;
-    throw new ApiError(data?.error?.message ?? `Request failed (${res.status}).`, res.status, data?.error?.code, details);
+    const details = Array.isArray(data?.error?.details)
+      ? (data.error.details as { path: string; message: string }[])
+      : undefined;
+    throw new ApiError(
+      data?.error?.message ?? `Request failed (${res.status}).`,
+      res.status,
+      data?.error?.code,
+      details,
+    );
   }
   return data as T;
 }

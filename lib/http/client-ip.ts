@@ -20,7 +20,11 @@ export function clientIp(headers: Headers, trustProxy: boolean = env().TRUST_PRO
   if (trustProxy) {
     // The nearest proxy's hop: the address our own proxy saw (earlier hops are the client's claims).
     const forwarded = headers.get("x-forwarded-for");
-    const last = forwarded?.split(",").map((s) => s.trim()).filter(Boolean).pop();
+    const last = forwarded
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .pop();
     ip = last || headers.get("x-real-ip")?.trim() || null;
   } else {
     ip = headers.get(PEER_ADDRESS_HEADER)?.trim() || null;

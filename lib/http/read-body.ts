@@ -48,7 +48,9 @@ export async function readCappedBody(req: Request, limit: number): Promise<Cappe
 }
 
 export function tooLarge(limit: number): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", `The request body is too large: the limit is ${formatBytes(limit)}.`, { details: { limitBytes: limit } });
+  return new AppError("PAYLOAD_TOO_LARGE", `The request body is too large: the limit is ${formatBytes(limit)}.`, {
+    details: { limitBytes: limit },
+  });
 }
 
 function formatBytes(n: number): string {
@@ -91,7 +93,8 @@ export async function readJsonBody(req: Request, limit = DEFAULT_BODY_LIMIT): Pr
 export function containsNul(value: unknown): boolean {
   if (typeof value === "string") return value.includes("\u0000");
   if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === "object") return Object.entries(value).some(([k, v]) => k.includes("\u0000") || containsNul(v));
+  if (value && typeof value === "object")
+    return Object.entries(value).some(([k, v]) => k.includes("\u0000") || containsNul(v));
   return false;
 }
 

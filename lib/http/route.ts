@@ -32,7 +32,12 @@ export function route<P extends Record<string, string | string[]> = Record<strin
       }
       const params = ((await nextCtx?.params) ?? {}) as P;
       // No id of ours holds U+0000 (PostgreSQL text cannot): refuse it before any query sees it.
-      if (Object.values(params).flat().some((v) => typeof v === "string" && v.includes("\u0000"))) throw new AppError("VALIDATION", NUL_MESSAGE);
+      if (
+        Object.values(params)
+          .flat()
+          .some((v) => typeof v === "string" && v.includes("\u0000"))
+      )
+        throw new AppError("VALIDATION", NUL_MESSAGE);
       const result = await handler(req, { params, requestId });
       return withRequestId(toResponse(result), requestId);
     } catch (e) {
@@ -76,13 +81,18 @@ export function validationError(e: ZodError): AppError {
  * Reads (within its size cap: 413 past it, lib/http/read-body.ts) and validates a JSON body; a
  * malformed body or a NUL in any string is a 422, not a 500. `limit` only for a route that needs more.
  */
-export async function parseJson<S extends z.ZodType>(req: Request, schema: S, opts: { limit?: number } = {}): Promise<z.infer<S>> {
+export async function parseJson<S extends z.ZodType>(
+  req: Request,
+  schema: S,
+  opts: { limit?: number } = {},
+): Promise<z.infer<S>> {
   return schema.parse(await readJsonBody(req, opts.limit));
 }
 
 /** Validates the query string (each key's last value). */
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
   const query = Object.fromEntries(new URL(req.url).searchParams);
-  if (Object.entries(query).some(([k, v]) => k.includes("\u0000") || v.includes("\u0000"))) throw new AppError("VALIDATION", NUL_MESSAGE);
+  if (Object.entries(query).some(([k, v]) => k.includes("\u0000") || v.includes("\u0000")))
+    throw new AppError("VALIDATION", NUL_MESSAGE);
   return schema.parse(query);
 }

@@ -16,7 +16,8 @@ export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** API responses are data, never documents: nothing loads, nothing frames them. */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export const API_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** Two years, the preload list's minimum; sent only when the app is served over https. */
 export const HSTS_VALUE = "max-age=63072000; includeSubDomains";

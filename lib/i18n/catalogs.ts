@@ -11,4 +11,7 @@ export const CATALOGS: Record<Locale, Messages> = { en, sw: sw as Messages };
 /** "Nav", "Meetings.list", …: anything a translator can be scoped to. */
 export type Namespace = NamespaceKeys<Messages, NestedKeyOf<Messages>>;
 /** The keys under one namespace. */
-export type KeyIn<N extends Namespace> = MessageKeys<NestedValueOf<Messages, N>, NestedKeyOf<NestedValueOf<Messages, N>>>;
+export type KeyIn<N extends Namespace> = MessageKeys<
+  NestedValueOf<Messages, N>,
+  NestedKeyOf<NestedValueOf<Messages, N>>
+>;

@@ -24,9 +24,20 @@ const formatters = {
 };
 
 /** Rendered by <ClientIntl> (server); nested providers add their namespaces to the outer ones. */
-export function ClientIntlProvider({ locale, messages, children }: { locale: Locale; messages: ClientMessages; children: ReactNode }) {
+export function ClientIntlProvider({
+  locale,
+  messages,
+  children,
+}: {
+  locale: Locale;
+  messages: ClientMessages;
+  children: ReactNode;
+}) {
   const outer = useContext(Catalog);
-  const value = useMemo(() => ({ locale, messages: outer ? { ...outer.messages, ...messages } : messages }), [locale, messages, outer]);
+  const value = useMemo(
+    () => ({ locale, messages: outer ? { ...outer.messages, ...messages } : messages }),
+    [locale, messages, outer],
+  );
   return <Catalog.Provider value={value}>{children}</Catalog.Provider>;
 }
 
@@ -55,7 +66,10 @@ export function useT<N extends Namespace>(namespace: N): Translate<N> {
       const id = `${namespace}.${key}`;
       const message = catalog?.messages[id];
       if (message === undefined) {
-        if (process.env.NODE_ENV !== "production") throw new Error(`i18n: "${id}" was not passed to this client island (add "${namespace}" to <ClientIntl namespaces>)`);
+        if (process.env.NODE_ENV !== "production")
+          throw new Error(
+            `i18n: "${id}" was not passed to this client island (add "${namespace}" to <ClientIntl namespaces>)`,
+          );
         return id;
       }
       return String(format(message, intlLocale(locale), values, { formatters }));

@@ -3,7 +3,6 @@ import { createTranslator } from "use-intl/core";
 import { CATALOGS, type Namespace } from "@/lib/i18n/catalogs";
 import type { Locale } from "@/lib/i18n/locales";
 
-
 /**
  * A translator for code that runs outside a page render (e-mail, .ics, CSV, errors sent to the
  * phone side, jobs): the locale is passed in, not read from the request. Pages, layouts, route

@@ -9,7 +9,12 @@ export type ClaimedJob = { id: string; kind: string; payload: unknown; attempts:
  * lease ran out (its worker crashed) is due again. Times are passed in, never taken from the
  * database clock, so PGlite and PostgreSQL agree whatever their session time zone.
  */
-export async function claimJobs(workerId: string, limit: number, leaseMs: number, now: Date = new Date()): Promise<ClaimedJob[]> {
+export async function claimJobs(
+  workerId: string,
+  limit: number,
+  leaseMs: number,
+  now: Date = new Date(),
+): Promise<ClaimedJob[]> {
   const lockedUntil = new Date(now.getTime() + leaseMs);
   return db.$queryRaw<ClaimedJob[]>`
     UPDATE "Job" SET
@@ -28,6 +33,10 @@ export async function claimJobs(workerId: string, limit: number, leaseMs: number
 
 /** When the earliest waiting job is due (null when none is waiting), so an idle worker knows how long it may sleep. */
 export async function nextPendingRunAt(): Promise<Date | null> {
-  const next = await db.job.findFirst({ where: { status: "pending" }, orderBy: { runAt: "asc" }, select: { runAt: true } });
+  const next = await db.job.findFirst({
+    where: { status: "pending" },
+    orderBy: { runAt: "asc" },
+    select: { runAt: true },
+  });
   return next?.runAt ?? null;
 }

@@ -20,7 +20,10 @@ type JobWriter = Pick<Prisma.TransactionClient, "job">;
  * atomically with other writes — then call `jobsEnqueued(runAt)` after the commit, because a
  * worker woken before it would not see the job yet.
  */
-export async function enqueueJob(input: EnqueueInput, client: JobWriter = db): Promise<{ id: string; created: boolean }> {
+export async function enqueueJob(
+  input: EnqueueInput,
+  client: JobWriter = db,
+): Promise<{ id: string; created: boolean }> {
   const result = await store(input, client);
   // Outside a transaction the row is committed now: wake this process's worker for it.
   if (result.created && client === db) jobsEnqueued(input.runAt);

@@ -27,7 +27,10 @@ export const jobRunners: JobRunners = {
     // Not placed yet (Sautikit down, busy or rate-limiting; or placed but not recorded): the same job
     // runs again with the same key, as often as it takes while the meeting is open (dial-retry.ts).
     const result = await placeLegCall(legId);
-    if (result.retry) throw new RetryLater(`dial not finished: ${result.error?.message ?? "retrying"}`, result.retryInMs ?? 1000, { cause: result.error });
+    if (result.retry)
+      throw new RetryLater(`dial not finished: ${result.error?.message ?? "retrying"}`, result.retryInMs ?? 1000, {
+        cause: result.error,
+      });
   },
   /** A leg the network dropped: call the person back (lib/meetings/redial-after-drop.ts). */
   [REDIAL_JOB]: async (payload) => {

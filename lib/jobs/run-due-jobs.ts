@@ -21,7 +21,14 @@ export type RunOptions = {
 // limit 1: claim only the job about to run. Jobs run one after another, and a claimed job that
 // never started still waits out its whole lease (60 s) if this process dies — with a batch, a crash
 // left the rest of the batch (e.g. the next dials of Call everyone) stranded for a minute.
-export const JOB_DEFAULTS = { limit: 1, leaseMs: 60_000, baseRetryMs: 2_000, maxRetryMs: 15 * 60_000, runners: jobRunners, now: Date.now } as const;
+export const JOB_DEFAULTS = {
+  limit: 1,
+  leaseMs: 60_000,
+  baseRetryMs: 2_000,
+  maxRetryMs: 15 * 60_000,
+  runners: jobRunners,
+  now: Date.now,
+} as const;
 
 /** Claims due jobs and runs them; returns how many were claimed. */
 export async function runDueJobs(opts: RunOptions): Promise<number> {
@@ -54,10 +61,16 @@ async function runOne(job: ClaimedJob, o: Required<RunOptions>): Promise<void> {
         : { status: "pending", lockedUntil: null, lastError: message, runAt: new Date(o.now() + delay) },
     });
     if (later) {
-      log.info({ jobId: job.id, kind: job.kind, attempt: job.attempts, delayMs: delay, reason: message }, "job will run again later");
+      log.info(
+        { jobId: job.id, kind: job.kind, attempt: job.attempts, delayMs: delay, reason: message },
+        "job will run again later",
+      );
       return;
     }
-    log[exhausted ? "error" : "warn"]({ err, jobId: job.id, kind: job.kind, attempt: job.attempts }, exhausted ? "job failed for good" : "job failed; will retry");
+    log[exhausted ? "error" : "warn"](
+      { err, jobId: job.id, kind: job.kind, attempt: job.attempts },
+      exhausted ? "job failed for good" : "job failed; will retry",
+    );
   }
 }
 

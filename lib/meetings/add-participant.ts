@@ -12,7 +12,13 @@ export async function addParticipant(actor: Actor, meetingId: string, raw: unkno
   const input = participantInputSchema.parse(raw);
   try {
     return await db.participant.create({
-      data: { workspaceId: actor.workspaceId, meetingId: meeting.id, name: input.name, phoneE164: input.phone, role: input.role },
+      data: {
+        workspaceId: actor.workspaceId,
+        meetingId: meeting.id,
+        name: input.name,
+        phoneE164: input.phone,
+        role: input.role,
+      },
     });
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {

@@ -29,13 +29,18 @@ export async function answerOutboundCall(workspaceId: string, cb: VoiceCallback)
     // Not a call of ours: no meeting, so no language to choose.
     if (!found) return { response: bilingualRefusal((p) => p.meetingNotFound) };
     await lockMeeting(tx, found.meetingId);
-    const leg = await tx.leg.findUniqueOrThrow({ where: { id: found.id }, include: { participant: true, meeting: true } });
+    const leg = await tx.leg.findUniqueOrThrow({
+      where: { id: found.id },
+      include: { participant: true, meeting: true },
+    });
     const meeting = leg.meeting;
     const p = promptsFor(meeting.language);
 
-    if (meeting.status === "ended" || meeting.status === "cancelled") return { response: apologise(p.meetingEnded, p.language) };
+    if (meeting.status === "ended" || meeting.status === "cancelled")
+      return { response: apologise(p.meetingEnded, p.language) };
     if (leg.state === "left" || !leg.participant) return { response: apologise(p.goodbye, p.language) };
-    if (!leg.callId) await tx.leg.update({ where: { id: leg.id }, data: { callId: cb.callId, sessionId: cb.sessionId } });
+    if (!leg.callId)
+      await tx.leg.update({ where: { id: leg.id }, data: { callId: cb.callId, sessionId: cb.sessionId } });
     const confirmed: RosterEvent[] = [];
     if (needsConfirmation(meeting, leg)) {
       const step = await confirmStep(tx, workspaceId, meeting, leg, { callId: cb.callId, digits: cb.digits });
@@ -51,7 +56,10 @@ export async function answerOutboundCall(workspaceId: string, cb: VoiceCallback)
       ...confirmed,
       { key: `answered:${cb.callId}`, kind: "call.answered", legId: leg.id, at: Date.now() },
     ]);
-    const response = roomActions(meeting, { name: leg.participant.name, role: leg.participant.role as ParticipantRole });
+    const response = roomActions(meeting, {
+      name: leg.participant.name,
+      role: leg.participant.role as ParticipantRole,
+    });
     return { response, meetingId: meeting.id };
   });
   if (result.meetingId) notifyRosterChanged(result.meetingId);

@@ -9,22 +9,43 @@ import { bulkInputSchema } from "@/lib/shared/meeting-schemas";
  * Adds every valid line and reports the others. Lines that clash with an existing participant
  * (including one added concurrently) are reported, never silently merged.
  */
-export async function bulkAddParticipants(actor: Actor, meetingId: string, raw: unknown): Promise<{ added: number; errors: BulkError[] }> {
+export async function bulkAddParticipants(
+  actor: Actor,
+  meetingId: string,
+  raw: unknown,
+): Promise<{ added: number; errors: BulkError[] }> {
   const meeting = await findMeetingForActor(actor, meetingId);
   assertOpen(meeting, "add people");
   const { text } = bulkInputSchema.parse(raw);
   const existing = await db.participant.findMany({ where: { meetingId: meeting.id }, select: { phoneE164: true } });
-  const { rows, errors } = parseBulkParticipants(text, existing.map((p) => p.phoneE164));
+  const { rows, errors } = parseBulkParticipants(
+    text,
+    existing.map((p) => p.phoneE164),
+  );
   if (rows.length === 0) return { added: 0, errors };
   const res = await db.participant.createMany({
-    data: rows.map((r) => ({ workspaceId: actor.workspaceId, meetingId: meeting.id, name: r.name, phoneE164: r.phoneE164, role: r.role })),
+    data: rows.map((r) => ({
+      workspaceId: actor.workspaceId,
+      meetingId: meeting.id,
+      name: r.name,
+      phoneE164: r.phoneE164,
+      role: r.role,
+    })),
     skipDuplicates: true,
   });
   if (res.count < rows.length) {
-    const now = await db.participant.findMany({ where: { meetingId: meeting.id, phoneE164: { in: rows.map((r) => r.phoneE164) } }, select: { phoneE164: true, name: true } });
+    const now = await db.participant.findMany({
+      where: { meetingId: meeting.id, phoneE164: { in: rows.map((r) => r.phoneE164) } },
+      select: { phoneE164: true, name: true },
+    });
     const mine = new Map(now.map((p) => [p.phoneE164, p.name]));
     for (const r of rows) {
-      if (mine.get(r.phoneE164) !== r.name) errors.push({ line: r.line, text: `${r.name}, ${r.phoneE164}`, message: `${r.phoneE164} is already a participant in this meeting.` });
+      if (mine.get(r.phoneE164) !== r.name)
+        errors.push({
+          line: r.line,
+          text: `${r.name}, ${r.phoneE164}`,
+          message: `${r.phoneE164} is already a participant in this meeting.`,
+        });
     }
     errors.sort((a, b) => a.line - b.line);
   }

@@ -21,25 +21,40 @@ import { findConnection, notConnected } from "@/lib/sautikit/connection";
  * key (so a call that did go out is not placed twice); people whose dial failed get a new attempt.
  * `heldBack`: Sautikit was not answering at the last try, so the calls go out once it is back.
  */
-export async function callEveryone(actor: Actor, meetingId: string, ratePerSecond = dialRatePerSecond(actor.workspaceId)) {
+export async function callEveryone(
+  actor: Actor,
+  meetingId: string,
+  ratePerSecond = dialRatePerSecond(actor.workspaceId),
+) {
   const meeting = await findMeetingForActor(actor, meetingId);
   assertOpen(meeting, "call people");
   await assertWithinBudget(meeting.id, actor.workspaceId);
   // Refuse up front rather than queue dials that can only fail one by one.
   const conn = await findConnection(actor.workspaceId);
   if (!conn) throw notConnected();
-  if (!conn.callerIdNumber) throw new AppError("SAUTIKIT_NOT_CONNECTED", "Pick a caller-ID number under Settings → Sautikit before calling people.");
+  if (!conn.callerIdNumber)
+    throw new AppError(
+      "SAUTIKIT_NOT_CONNECTED",
+      "Pick a caller-ID number under Settings → Sautikit before calling people.",
+    );
   const spacingMs = Math.ceil(1000 / Math.max(1, ratePerSecond));
   const queued = await db.$transaction(async (tx) => {
     await lockMeeting(tx, meeting.id);
-    const participants = await tx.participant.findMany({ where: { meetingId: meeting.id }, orderBy: { createdAt: "asc" } });
+    const participants = await tx.participant.findMany({
+      where: { meetingId: meeting.id },
+      orderBy: { createdAt: "asc" },
+    });
     participants.sort((a, b) => Number(b.role === "host") - Number(a.role === "host"));
     const now = Date.now();
     let i = 0;
     for (const p of participants) {
       const { leg, created } = await createLegIfIdle(tx, actor.workspaceId, meeting.id, p.id);
       const runAt = new Date(now + i * spacingMs);
-      if (created) await enqueueJob({ kind: DIAL_LEG_JOB, payload: { legId: leg.id }, uniqueKey: `dial:${leg.idempotencyKey}`, runAt }, tx);
+      if (created)
+        await enqueueJob(
+          { kind: DIAL_LEG_JOB, payload: { legId: leg.id }, uniqueKey: `dial:${leg.idempotencyKey}`, runAt },
+          tx,
+        );
       else if (!(await requeueWaitingDial(tx, leg, runAt))) continue;
       i += 1;
     }

@@ -8,7 +8,10 @@ export async function cancelMeeting(actor: Actor, meetingId: string) {
   const meeting = await findMeetingForActor(actor, meetingId);
   if (meeting.status === "cancelled") return meeting;
   if (meeting.status !== "scheduled") {
-    throw new AppError("CONFLICT", meeting.status === "live" ? "This meeting is live: end it instead." : "This meeting has already ended.");
+    throw new AppError(
+      "CONFLICT",
+      meeting.status === "live" ? "This meeting is live: end it instead." : "This meeting has already ended.",
+    );
   }
   const live = await db.leg.count({ where: { meetingId, state: { not: "left" } } });
   if (live > 0) throw new AppError("CONFLICT", "People are being called into this meeting: end it instead.");

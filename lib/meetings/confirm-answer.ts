@@ -23,7 +23,10 @@ type MeetingLike = { id: string; title: string; language: string; confirmAnswer:
 type LegLike = { id: string; direction: string; purpose: string; participant: { name: string } | null };
 
 /** Dial-outs confirm when the meeting asks for it; a re-dial always does (its prompt says why we call). */
-export function needsConfirmation(meeting: Pick<MeetingLike, "confirmAnswer">, leg: Pick<LegLike, "direction" | "purpose">): boolean {
+export function needsConfirmation(
+  meeting: Pick<MeetingLike, "confirmAnswer">,
+  leg: Pick<LegLike, "direction" | "purpose">,
+): boolean {
   if (leg.direction !== "outbound") return false;
   return leg.purpose === "redial" || meeting.confirmAnswer;
 }
@@ -32,10 +35,18 @@ const askKey = (callId: string, n: number) => `confirm-asked:${callId}:${n}`;
 const resultKey = (callId: string) => `confirm:${callId}`;
 
 /** The getDigits that asks the person to press 1 (what a re-dial says differs). */
-export function confirmPrompt(meeting: Pick<MeetingLike, "title" | "language">, leg: Pick<LegLike, "purpose" | "participant">): VoiceResponse {
+export function confirmPrompt(
+  meeting: Pick<MeetingLike, "title" | "language">,
+  leg: Pick<LegLike, "purpose" | "participant">,
+): VoiceResponse {
   const p = promptsFor(meeting.language);
-  const text = leg.purpose === "redial" ? p.confirmRejoin(meeting.title) : p.confirmJoin(leg.participant?.name ?? "", meeting.title);
-  return voiceResponse([getDigits({ numDigits: 1, timeout: CONFIRM_TIMEOUT_SECONDS }, [nestedSay(text, { language: p.language })])]);
+  const text =
+    leg.purpose === "redial"
+      ? p.confirmRejoin(meeting.title)
+      : p.confirmJoin(leg.participant?.name ?? "", meeting.title);
+  return voiceResponse([
+    getDigits({ numDigits: 1, timeout: CONFIRM_TIMEOUT_SECONDS }, [nestedSay(text, { language: p.language })]),
+  ]);
 }
 
 /**
@@ -52,7 +63,13 @@ export async function confirmStep(
 ): Promise<{ kind: "join"; facts: RosterEvent[] } | { kind: "reply"; response: VoiceResponse }> {
   const p = promptsFor(meeting.language);
   const at = Date.now();
-  const fact = (r: ConfirmResult): RosterEvent => ({ key: resultKey(call.callId), kind: "confirm.result", result: r, legId: leg.id, at });
+  const fact = (r: ConfirmResult): RosterEvent => ({
+    key: resultKey(call.callId),
+    kind: "confirm.result",
+    result: r,
+    legId: leg.id,
+    at,
+  });
   const result = (r: ConfirmResult) => recordRosterEvents(tx, workspaceId, meeting.id, [fact(r)]);
 
   if (call.digits === CONFIRM_KEY) return { kind: "join", facts: [fact("accepted")] };
@@ -67,6 +84,8 @@ export async function confirmStep(
     await result("silent");
     return { kind: "reply", response: apologise(p.confirmNoResponse, p.language) };
   }
-  await recordRosterEvents(tx, workspaceId, meeting.id, [{ key: askKey(call.callId, asked + 1), kind: "confirm.asked", legId: leg.id, at }]);
+  await recordRosterEvents(tx, workspaceId, meeting.id, [
+    { key: askKey(call.callId, asked + 1), kind: "confirm.asked", legId: leg.id, at },
+  ]);
   return { kind: "reply", response: confirmPrompt(meeting, leg) };
 }

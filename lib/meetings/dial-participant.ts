@@ -52,7 +52,9 @@ export async function dialParticipant(actor: Actor, meetingId: string, participa
   await assertWithinBudget(meeting.id, actor.workspaceId);
   const { leg, created } = await db.$transaction(async (tx) => {
     await lockMeeting(tx, meeting.id);
-    const p = await tx.participant.findFirst({ where: { id: participantId, meetingId: meeting.id, workspaceId: actor.workspaceId } });
+    const p = await tx.participant.findFirst({
+      where: { id: participantId, meetingId: meeting.id, workspaceId: actor.workspaceId },
+    });
     if (!p) throw new AppError("NOT_FOUND", "That participant is not in this meeting.");
     return createLegIfIdle(tx, actor.workspaceId, meeting.id, p.id);
   });
@@ -62,8 +64,14 @@ export async function dialParticipant(actor: Actor, meetingId: string, participa
   if (result.retry) {
     // Not finished (Sautikit down or busy, or the placed call not yet recorded): the job worker
     // retries it with the same idempotency key, so the person is still called once.
-    await enqueueJob({ kind: DIAL_LEG_JOB, payload: { legId: leg.id }, uniqueKey: `dial:${leg.idempotencyKey}`, runAt: new Date(Date.now() + (result.retryInMs ?? 1000)) });
-    if (result.status === "failed") return { legId: leg.id, status: "queued" as const, heldBack: result.error?.code === "SAUTIKIT_UNAVAILABLE" };
+    await enqueueJob({
+      kind: DIAL_LEG_JOB,
+      payload: { legId: leg.id },
+      uniqueKey: `dial:${leg.idempotencyKey}`,
+      runAt: new Date(Date.now() + (result.retryInMs ?? 1000)),
+    });
+    if (result.status === "failed")
+      return { legId: leg.id, status: "queued" as const, heldBack: result.error?.code === "SAUTIKIT_UNAVAILABLE" };
   } else if (result.status === "failed" && result.error) throw result.error;
   return { legId: leg.id, status: result.status };
 }

@@ -20,7 +20,11 @@ export function isHeldBack(err: Pick<AppError, "code">): boolean {
  * half random — so dials held by one outage spread out instead of arriving together, yet none waits
  * longer than the cap (unless Sautikit itself asked for longer with Retry-After).
  */
-export function dialRetryDelayMs(tries: number, retryAfterSeconds?: number, random: () => number = Math.random): number {
+export function dialRetryDelayMs(
+  tries: number,
+  retryAfterSeconds?: number,
+  random: () => number = Math.random,
+): number {
   const step = Math.min(DIAL_RETRY_CAP_MS, DIAL_RETRY_BASE_MS * 2 ** Math.max(0, tries - 1));
   const jittered = Math.floor(step / 2 + random() * (step / 2));
   return Math.max(jittered, (retryAfterSeconds ?? 0) * 1000);

@@ -16,7 +16,9 @@ export async function editMeeting(actor: Actor, meetingId: string, raw: MeetingI
   }
   // A meeting nobody has been called into yet gets a room named after its new date.
   const roomName =
-    legCount === 0 && input.startsAt.getTime() !== meeting.startsAt.getTime() ? newRoomName(input.startsAt) : meeting.roomName;
+    legCount === 0 && input.startsAt.getTime() !== meeting.startsAt.getTime()
+      ? newRoomName(input.startsAt)
+      : meeting.roomName;
   const updated = await db.meeting.update({ where: { id: meeting.id }, data: { ...input, roomName } });
   await db.auditLog.create({
     data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "meeting.edited", target: meeting.id },

@@ -10,7 +10,10 @@ import type { SautikitCall, SautikitClient } from "@/lib/sautikit/client";
 const PAGE = 100;
 const MAX_PAGES = 3;
 
-export async function findPlacedCall(client: SautikitClient, leg: { key: string; to: string; since: Date }): Promise<SautikitCall | null> {
+export async function findPlacedCall(
+  client: SautikitClient,
+  leg: { key: string; to: string; since: Date },
+): Promise<SautikitCall | null> {
   let cursor: string | undefined;
   // A minute of slack for clock skew between this server and Sautikit.
   const from = new Date(leg.since.getTime() - 60_000).toISOString();

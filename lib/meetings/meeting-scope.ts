@@ -8,7 +8,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // outside that scope is "not found", never "forbidden", so ids leak nothing.
 
 export function meetingScope(actor: Pick<Actor, "workspaceId" | "userId" | "role">): Prisma.MeetingWhereInput {
-  return actor.role === "admin" ? { workspaceId: actor.workspaceId } : { workspaceId: actor.workspaceId, organiserId: actor.userId };
+  return actor.role === "admin"
+    ? { workspaceId: actor.workspaceId }
+    : { workspaceId: actor.workspaceId, organiserId: actor.userId };
 }
 
 export function meetingNotFound(): AppError {
@@ -25,6 +27,7 @@ export type MeetingRow = Awaited<ReturnType<typeof findMeetingForActor>>;
 
 /** Meetings whose participants may still be dialled or edited. */
 export function assertOpen(meeting: { status: string }, action: string): void {
-  if (meeting.status === "cancelled") throw new AppError("CONFLICT", `This meeting was cancelled, so you cannot ${action}.`);
+  if (meeting.status === "cancelled")
+    throw new AppError("CONFLICT", `This meeting was cancelled, so you cannot ${action}.`);
   if (meeting.status === "ended") throw new AppError("CONFLICT", `This meeting has ended, so you cannot ${action}.`);
 }

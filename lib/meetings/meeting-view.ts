@@ -38,6 +38,9 @@ export function toMeetingView(m: MeetingRow, dialInNumber: string | null): Meeti
 
 export async function getMeetingView(actor: Actor, meetingId: string): Promise<MeetingView> {
   const meeting = await findMeetingForActor(actor, meetingId);
-  const conn = await db.sautikitConnection.findUnique({ where: { workspaceId: actor.workspaceId }, select: { dialInNumber: true } });
+  const conn = await db.sautikitConnection.findUnique({
+    where: { workspaceId: actor.workspaceId },
+    select: { dialInNumber: true },
+  });
   return toMeetingView(meeting, conn?.dialInNumber ?? null);
 }

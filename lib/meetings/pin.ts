@@ -42,7 +42,10 @@ export function generatePin(length: number = PIN_LENGTH, random: RandomInt = cry
  * A meeting PIN and a distinct host PIN, neither of which is in `taken` (the PINs and host PINs of
  * the workspace's other live or upcoming meetings).
  */
-export function generatePinPair(taken: ReadonlySet<string>, random: RandomInt = cryptoRandomInt): { pin: string; hostPin: string } {
+export function generatePinPair(
+  taken: ReadonlySet<string>,
+  random: RandomInt = cryptoRandomInt,
+): { pin: string; hostPin: string } {
   const pick = (avoid: ReadonlySet<string>, extra?: string) => {
     for (let tries = 0; tries < 1000; tries++) {
       const pin = generatePin(PIN_LENGTH, random);

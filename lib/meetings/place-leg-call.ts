@@ -18,7 +18,12 @@ import { assertWithinBudget } from "@/lib/spend/assert-within-budget";
  * `retry`: not done yet, and safe to run again with the same idempotency key after `retryInMs`
  * (the dial job reschedules itself; dialParticipant queues the job).
  */
-export type PlaceResult = { status: "placed" | "already" | "skipped" | "failed"; error?: AppError; retry?: boolean; retryInMs?: number };
+export type PlaceResult = {
+  status: "placed" | "already" | "skipped" | "failed";
+  error?: AppError;
+  retry?: boolean;
+  retryInMs?: number;
+};
 
 /**
  * Places the Sautikit call for a leg that was created but not yet dialled. Idempotent: the
@@ -46,8 +51,14 @@ export async function placeLegCall(legId: string): Promise<PlaceResult> {
   const fail = async (reason: "failed" | "meeting_ended", error?: AppError): Promise<PlaceResult> => {
     await db.$transaction(async (tx) => {
       await lockMeeting(tx, meeting.id);
-      if (error) await tx.leg.update({ where: { id: leg.id }, data: { dialErrorCode: error.code, dialError: error.message.slice(0, 500) } });
-      await recordRosterEvents(tx, leg.workspaceId, meeting.id, [{ key: `dial-failed:${leg.id}`, kind: "dial.failed", legId: leg.id, reason, at: Date.now() }]);
+      if (error)
+        await tx.leg.update({
+          where: { id: leg.id },
+          data: { dialErrorCode: error.code, dialError: error.message.slice(0, 500) },
+        });
+      await recordRosterEvents(tx, leg.workspaceId, meeting.id, [
+        { key: `dial-failed:${leg.id}`, kind: "dial.failed", legId: leg.id, reason, at: Date.now() },
+      ]);
     });
     notifyRosterChanged(meeting.id);
     return { status: reason === "meeting_ended" ? "skipped" : "failed", error };
@@ -55,14 +66,27 @@ export async function placeLegCall(legId: string): Promise<PlaceResult> {
 
   const notRecorded = (e: unknown, callId = leg.callId): PlaceResult => {
     log.warn({ err: e, legId: leg.id, callId }, "call placed but not recorded; will record it on a retry");
-    return { status: "placed", retry: true, retryInMs: dialRetryDelayMs(leg.dialTries + 1), error: isAppError(e) ? e : new AppError("INTERNAL", errorText(e), { cause: e }) };
+    return {
+      status: "placed",
+      retry: true,
+      retryInMs: dialRetryDelayMs(leg.dialTries + 1),
+      error: isAppError(e) ? e : new AppError("INTERNAL", errorText(e), { cause: e }),
+    };
   };
 
   // The organiser ended or cancelled the meeting while this dial was waiting: it is never placed.
   if (!leg.callId && (meeting.status === "ended" || meeting.status === "cancelled")) return fail("meeting_ended");
 
   // Counted before the request goes out: a retry after this point knows Sautikit may have seen it.
-  const tries = leg.callId ? leg.dialTries : (await db.leg.update({ where: { id: leg.id }, data: { dialTries: { increment: 1 } }, select: { dialTries: true } })).dialTries;
+  const tries = leg.callId
+    ? leg.dialTries
+    : (
+        await db.leg.update({
+          where: { id: leg.id },
+          data: { dialTries: { increment: 1 } },
+          select: { dialTries: true },
+        })
+      ).dialTries;
 
   let created: Pick<Awaited<ReturnType<SautikitClient["calls"]["create"]>>, "call_id" | "session_id">;
   let rate: number;
@@ -71,15 +95,26 @@ export async function placeLegCall(legId: string): Promise<PlaceResult> {
     if (!leg.callId) await assertWithinBudget(meeting.id, leg.workspaceId);
     const conn = await findConnection(leg.workspaceId);
     if (!conn) throw notConnected();
-    if (!conn.callerIdNumber) throw new AppError("SAUTIKIT_NOT_CONNECTED", "Pick a caller-ID number under Settings → Sautikit before calling people.");
+    if (!conn.callerIdNumber)
+      throw new AppError(
+        "SAUTIKIT_NOT_CONNECTED",
+        "Pick a caller-ID number under Settings → Sautikit before calling people.",
+      );
     callerId = conn.callerIdNumber;
     // One quick repeat in-request (a dropped keep-alive socket, a lone 5xx), never a sleep through
     // Retry-After: waiting out an outage is the dial job's work (dial-retry.ts), with the same key.
     const client = clientFor(conn, { maxAttempts: 2, maxRetryAfterMs: 0 });
-    const earlier = leg.callId ? null : tries > 1 ? await findPlacedCall(client, { key, to: leg.participant.phoneE164, since: leg.createdAt }) : null;
+    const earlier = leg.callId
+      ? null
+      : tries > 1
+        ? await findPlacedCall(client, { key, to: leg.participant.phoneE164, since: leg.createdAt })
+        : null;
     if (leg.callId) created = { call_id: leg.callId, session_id: leg.sessionId ?? "" };
     else if (earlier) {
-      log.info({ legId: leg.id, callId: earlier.id }, "a previous try had placed the call: recording it instead of dialling again");
+      log.info(
+        { legId: leg.id, callId: earlier.id },
+        "a previous try had placed the call: recording it instead of dialling again",
+      );
       created = { call_id: earlier.id, session_id: earlier.session_id ?? "" };
     } else {
       // The workspace's dial-in number as the caller ID (a setting, on by default): someone who
@@ -103,16 +138,23 @@ export async function placeLegCall(legId: string): Promise<PlaceResult> {
   } catch (e) {
     if (leg.callId) return notRecorded(e);
     const err = isAppError(e) ? e : new AppError("INTERNAL", "Could not place the call.", { cause: e });
-    await noteSautikitOutcome(leg.workspaceId, err).catch((noteErr: unknown) => log.warn({ err: noteErr }, "could not record Sautikit's reachability"));
+    await noteSautikitOutcome(leg.workspaceId, err).catch((noteErr: unknown) =>
+      log.warn({ err: noteErr }, "could not record Sautikit's reachability"),
+    );
     if (isHeldBack(err)) {
       const retryInMs = dialRetryDelayMs(tries, err.retryAfter);
-      log.warn({ err: e, legId: leg.id, code: err.code, tries, retryInMs }, "dial held back; will retry with the same key");
+      log.warn(
+        { err: e, legId: leg.id, code: err.code, tries, retryInMs },
+        "dial held back; will retry with the same key",
+      );
       return { status: "failed", error: err, retry: true, retryInMs };
     }
     log.warn({ err: e, legId: leg.id, code: err.code }, "dial failed");
     return fail("failed", err);
   }
-  await noteSautikitOutcome(leg.workspaceId).catch((noteErr: unknown) => log.warn({ err: noteErr }, "could not record Sautikit's reachability"));
+  await noteSautikitOutcome(leg.workspaceId).catch((noteErr: unknown) =>
+    log.warn({ err: noteErr }, "could not record Sautikit's reachability"),
+  );
 
   // The call exists from here on: a failure to record it (a deadlock, a transaction timeout)
   // must never be stored as a failed dial — the person's phone is ringing. It is retried instead:
@@ -127,10 +169,23 @@ export async function placeLegCall(legId: string): Promise<PlaceResult> {
       // An early webhook may already have linked the call id; it is the same call either way.
       await tx.leg.update({
         where: { id: leg.id },
-        data: { callId: created.call_id, sessionId: created.session_id || undefined, fromE164: callerId, ratePerMinuteMinor: rate, dialErrorCode: null, dialError: null },
+        data: {
+          callId: created.call_id,
+          sessionId: created.session_id || undefined,
+          fromE164: callerId,
+          ratePerMinuteMinor: rate,
+          dialErrorCode: null,
+          dialError: null,
+        },
       });
       await recordRosterEvents(tx, leg.workspaceId, meeting.id, [
-        { key: `dial-accepted:${leg.id}`, kind: "dial.accepted", legId: leg.id, callId: created.call_id, at: Date.now() },
+        {
+          key: `dial-accepted:${leg.id}`,
+          kind: "dial.accepted",
+          legId: leg.id,
+          callId: created.call_id,
+          at: Date.now(),
+        },
       ]);
     });
   } catch (e) {

@@ -34,12 +34,17 @@ async function mayRedial(tx: Tx, legId: string): Promise<Decision & { meetingId?
   const m = leg.meeting;
   if (!m.redialOnDrop) return { ok: false, why: "re-dial is off for this meeting" };
   if (m.status === "ended" || m.status === "cancelled") return { ok: false, why: "the meeting is over" };
-  if (leg.endReason !== "dropped" && leg.endReason !== "dropped_calling_back") return { ok: false, why: `ended as ${leg.endReason ?? leg.state}` };
+  if (leg.endReason !== "dropped" && leg.endReason !== "dropped_calling_back")
+    return { ok: false, why: `ended as ${leg.endReason ?? leg.state}` };
   if (!leg.participantId) return { ok: false, why: "a guest (no one to call back)" };
   if (!leg.joinedAt && !leg.waitingAt) return { ok: false, why: "never reached the room" };
-  const back = await tx.leg.count({ where: { meetingId: m.id, participantId: leg.participantId, state: { not: "left" } } });
+  const back = await tx.leg.count({
+    where: { meetingId: m.id, participantId: leg.participantId, state: { not: "left" } },
+  });
   if (back > 0) return { ok: false, why: "already back" };
-  const redials = await tx.leg.count({ where: { meetingId: m.id, participantId: leg.participantId, purpose: "redial" } });
+  const redials = await tx.leg.count({
+    where: { meetingId: m.id, participantId: leg.participantId, purpose: "redial" },
+  });
   if (redials >= MAX_AUTO_REDIALS) return { ok: false, why: `already re-dialled ${redials} times` };
   return { ok: true, meetingId: m.id, participantId: leg.participantId };
 }
@@ -48,9 +53,18 @@ async function mayRedial(tx: Tx, legId: string): Promise<Decision & { meetingId?
  * Called after a network drop was applied to the roster (any instance, any number of times): marks
  * the leg "Dropped — calling back" and queues the call back, or does nothing.
  */
-export async function scheduleRedialAfterDrop(workspaceId: string, call: { callId?: string; clientRequestId?: string }): Promise<boolean> {
+export async function scheduleRedialAfterDrop(
+  workspaceId: string,
+  call: { callId?: string; clientRequestId?: string },
+): Promise<boolean> {
   const found = await db.leg.findFirst({
-    where: { workspaceId, OR: [...(call.callId ? [{ callId: call.callId }] : []), ...(call.clientRequestId ? [{ idempotencyKey: call.clientRequestId }] : [])] },
+    where: {
+      workspaceId,
+      OR: [
+        ...(call.callId ? [{ callId: call.callId }] : []),
+        ...(call.clientRequestId ? [{ idempotencyKey: call.clientRequestId }] : []),
+      ],
+    },
     select: { id: true, meetingId: true },
   });
   if (!found) return false;
@@ -64,7 +78,9 @@ export async function scheduleRedialAfterDrop(workspaceId: string, call: { callI
       log.debug({ legId: leg.id, why: decision.why }, "no re-dial after drop");
       return false;
     }
-    await recordRosterEvents(tx, workspaceId, found.meetingId, [{ key: `redial-scheduled:${leg.id}`, kind: "redial.scheduled", legId: leg.id, at: Date.now() }]);
+    await recordRosterEvents(tx, workspaceId, found.meetingId, [
+      { key: `redial-scheduled:${leg.id}`, kind: "redial.scheduled", legId: leg.id, at: Date.now() },
+    ]);
     await enqueueJob({ kind: REDIAL_JOB, payload: { legId: leg.id }, uniqueKey: `redial:${leg.id}`, runAt }, tx);
     return true;
   });
@@ -77,22 +93,39 @@ export async function scheduleRedialAfterDrop(workspaceId: string, call: { callI
 
 /** The job: checks again (the person may be back, the meeting over), then dials a "redial" leg. */
 export async function redialDroppedLeg(droppedLegId: string): Promise<void> {
-  const dropped = await db.leg.findUnique({ where: { id: droppedLegId }, select: { workspaceId: true, meetingId: true } });
+  const dropped = await db.leg.findUnique({
+    where: { id: droppedLegId },
+    select: { workspaceId: true, meetingId: true },
+  });
   if (!dropped) return;
   const { workspaceId, meetingId } = dropped;
   const outcome = await db.$transaction(async (tx) => {
     await lockMeeting(tx, meetingId);
     // A retried job finds the leg it created last time (still live) and places that one.
-    const earlier = await tx.rosterEvent.findUnique({ where: { meetingId_key: { meetingId, key: `redial-leg:${droppedLegId}` } } });
+    const earlier = await tx.rosterEvent.findUnique({
+      where: { meetingId_key: { meetingId, key: `redial-leg:${droppedLegId}` } },
+    });
     if (earlier?.legId) return { legId: earlier.legId, key: `dial:redial:${earlier.legId}` };
     const decision = await mayRedial(tx, droppedLegId);
     if (!decision.ok) {
-      await recordRosterEvents(tx, workspaceId, meetingId, [{ key: `redial-skipped:${droppedLegId}`, kind: "redial.skipped", legId: droppedLegId, at: Date.now() }]);
+      await recordRosterEvents(tx, workspaceId, meetingId, [
+        { key: `redial-skipped:${droppedLegId}`, kind: "redial.skipped", legId: droppedLegId, at: Date.now() },
+      ]);
       return { skipped: decision.why };
     }
     const { leg } = await createLegIfIdle(tx, workspaceId, meetingId, decision.participantId!, "redial");
     // The link from the dropped leg to its call back (no roster effect: the fold ignores this kind).
-    await tx.rosterEvent.create({ data: { workspaceId, meetingId, legId: leg.id, key: `redial-leg:${droppedLegId}`, kind: "redial.leg", at: new Date(), data: { droppedLegId } } });
+    await tx.rosterEvent.create({
+      data: {
+        workspaceId,
+        meetingId,
+        legId: leg.id,
+        key: `redial-leg:${droppedLegId}`,
+        kind: "redial.leg",
+        at: new Date(),
+        data: { droppedLegId },
+      },
+    });
     return { legId: leg.id, key: `dial:${leg.idempotencyKey}` };
   });
   notifyRosterChanged(meetingId);
@@ -102,6 +135,11 @@ export async function redialDroppedLeg(droppedLegId: string): Promise<void> {
   }
   const result = await placeLegCall(outcome.legId);
   if (result.retry) {
-    await enqueueJob({ kind: DIAL_LEG_JOB, payload: { legId: outcome.legId }, uniqueKey: outcome.key, runAt: new Date(Date.now() + (result.error?.retryAfter ?? 1) * 1000) });
+    await enqueueJob({
+      kind: DIAL_LEG_JOB,
+      payload: { legId: outcome.legId },
+      uniqueKey: outcome.key,
+      runAt: new Date(Date.now() + (result.error?.retryAfter ?? 1) * 1000),
+    });
   }
 }

@@ -10,7 +10,11 @@ type JobWriter = Pick<Prisma.TransactionClient, "job">;
  * or vanished is revived, one held back by failed tries is pulled forward. A job running right now is left alone (the
  * conditional update cannot revive a job a worker claimed meanwhile). True when it was queued.
  */
-export async function requeueWaitingDial(tx: JobWriter, leg: { id: string; state: string; callId: string | null; idempotencyKey: string | null }, runAt: Date): Promise<boolean> {
+export async function requeueWaitingDial(
+  tx: JobWriter,
+  leg: { id: string; state: string; callId: string | null; idempotencyKey: string | null },
+  runAt: Date,
+): Promise<boolean> {
   if (leg.state !== "created" || leg.callId || !leg.idempotencyKey) return false;
   const keys = [`dial:${leg.idempotencyKey}`, `flash:${leg.idempotencyKey}`];
   const job = await tx.job.findFirst({ where: { uniqueKey: { in: keys } }, orderBy: { createdAt: "desc" } });
@@ -22,7 +26,13 @@ export async function requeueWaitingDial(tx: JobWriter, leg: { id: string; state
   if (job.status === "pending" && job.attempts === 0) return false;
   const { count } = await tx.job.updateMany({
     where: { id: job.id, status: { in: ["pending", "failed", "done"] } },
-    data: { status: "pending", runAt, lockedUntil: null, lockedBy: null, ...(job.status === "pending" ? {} : { attempts: 0 }) },
+    data: {
+      status: "pending",
+      runAt,
+      lockedUntil: null,
+      lockedBy: null,
+      ...(job.status === "pending" ? {} : { attempts: 0 }),
+    },
   });
   return count > 0;
 }

@@ -25,7 +25,11 @@ export type MeetingForRoom = {
 export const PLACE_HOLDING_STATES = ["answered", "waiting", "in_call"] as const;
 
 /** Legs that hold (or are about to take) a place in the room. */
-export async function occupiedPlaces(tx: Prisma.TransactionClient, meetingId: string, exceptLegId: string): Promise<number> {
+export async function occupiedPlaces(
+  tx: Prisma.TransactionClient,
+  meetingId: string,
+  exceptLegId: string,
+): Promise<number> {
   return tx.leg.count({ where: { meetingId, id: { not: exceptLegId }, state: { in: [...PLACE_HOLDING_STATES] } } });
 }
 
@@ -50,7 +54,9 @@ export function roomActions(
   const p = promptsFor(meeting.language);
   const isHost = person.role === "host";
   const startsRoom = isHost || !meeting.waitForHost;
-  const actions: VoiceAction[] = [say(person.name ? p.greeting(person.name, meeting.title) : p.guestGreeting(meeting.title), p.language)];
+  const actions: VoiceAction[] = [
+    say(person.name ? p.greeting(person.name, meeting.title) : p.guestGreeting(meeting.title), p.language),
+  ];
   if (isHost) actions.push(say(meeting.waitForHost ? p.joiningAsHost : p.youAreHost, p.language));
   // Hosts on a phone with no data run the room from the keypad (lib/dial-in/apply-host-keypad.ts).
   if (isHost) actions.push(say(p.hostKeypadHelp, p.language));
@@ -69,7 +75,14 @@ export function roomActions(
       statusEventsCallbackUrl: conferenceEventsUrl(meeting.workspaceId, meeting.id),
       statusEvents: "start end join leave mute unmute",
       // Only a host's leg collects keys, so a signed digits event always comes from a host.
-      ...(isHost ? { collectDigits: true, numDigits: 2, finishOnKey: "#", digitsCallbackUrl: conferenceDigitsUrl(meeting.workspaceId, meeting.id) } : {}),
+      ...(isHost
+        ? {
+            collectDigits: true,
+            numDigits: 2,
+            finishOnKey: "#",
+            digitsCallbackUrl: conferenceDigitsUrl(meeting.workspaceId, meeting.id),
+          }
+        : {}),
     },
   });
   return { actions };

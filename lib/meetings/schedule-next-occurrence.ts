@@ -27,13 +27,24 @@ export async function scheduleNextOccurrence(tx: Prisma.TransactionClient, meeti
   if (m.recurrence !== "weekly") return null;
   const startsAt = nextWeekly(m.startsAt, m.timeZone, new Date());
   const existing = await tx.meeting.findFirst({
-    where: { workspaceId: m.workspaceId, organiserId: m.organiserId, title: m.title, startsAt, status: { in: ["scheduled", "live"] } },
+    where: {
+      workspaceId: m.workspaceId,
+      organiserId: m.organiserId,
+      title: m.title,
+      startsAt,
+      status: { in: ["scheduled", "live"] },
+    },
     select: { id: true },
   });
   if (existing) return existing.id;
   // Keep the PINs unless another live or upcoming meeting took them meanwhile.
   const clash = await tx.meeting.findFirst({
-    where: { workspaceId: m.workspaceId, id: { not: m.id }, status: { in: ["scheduled", "live"] }, OR: [{ pin: { in: [m.pin, m.hostPin] } }, { hostPin: { in: [m.pin, m.hostPin] } }] },
+    where: {
+      workspaceId: m.workspaceId,
+      id: { not: m.id },
+      status: { in: ["scheduled", "live"] },
+      OR: [{ pin: { in: [m.pin, m.hostPin] } }, { hostPin: { in: [m.pin, m.hostPin] } }],
+    },
     select: { id: true },
   });
   const pins = clash ? await allocatePins(tx, m.workspaceId, m.id) : { pin: m.pin, hostPin: m.hostPin };
@@ -62,7 +73,15 @@ export async function scheduleNextOccurrence(tx: Prisma.TransactionClient, meeti
     },
   });
   await tx.participant.createMany({
-    data: m.participants.filter((p) => !p.isGuest).map((p) => ({ workspaceId: p.workspaceId, meetingId: next.id, name: p.name, phoneE164: p.phoneE164, role: p.role })),
+    data: m.participants
+      .filter((p) => !p.isGuest)
+      .map((p) => ({
+        workspaceId: p.workspaceId,
+        meetingId: next.id,
+        name: p.name,
+        phoneE164: p.phoneE164,
+        role: p.role,
+      })),
   });
   return next.id;
 }

@@ -41,7 +41,8 @@ const UNANSWERED = new Set(["no_answer", "busy", "failed", "canceled"]);
 /** The Sautikit status the app's view of a leg implies. */
 export function expectedStatus(f: Pick<LegFacts, "state" | "endReason" | "answeredAt" | "callId">): string {
   if (!f.callId) return f.state === "left" ? "not_placed" : "queued";
-  if (f.state !== "left") return f.answeredAt || ["answered", "waiting", "in_call"].includes(f.state) ? "answered" : "ringing";
+  if (f.state !== "left")
+    return f.answeredAt || ["answered", "waiting", "in_call"].includes(f.state) ? "answered" : "ringing";
   if (f.answeredAt) return "completed";
   if (f.endReason === "no_answer" || f.endReason === "busy" || f.endReason === "failed") return f.endReason;
   return "canceled";
@@ -73,18 +74,32 @@ export function compareLeg(f: LegFacts, call: SautikitCall | undefined, sautikit
     if (sautikitReachable) issues.push("Sautikit has no record of this call");
     return { ...base, sautikit: null, issues };
   }
-  const remote = { status: call.status, durationSeconds: call.duration_seconds ?? null, costMinor: call.cost_minor ?? null };
+  const remote = {
+    status: call.status,
+    durationSeconds: call.duration_seconds ?? null,
+    costMinor: call.cost_minor ?? null,
+  };
   if (!sameOutcome(app.status, remote.status)) {
     // A live leg whose call Sautikit already ended means the ending event never arrived (or not yet).
-    issues.push(LIVE.has(app.status) ? `Sautikit says the call ${remote.status}; the app still shows it ${app.status}` : `status differs: app ${app.status}, Sautikit ${remote.status}`);
+    issues.push(
+      LIVE.has(app.status)
+        ? `Sautikit says the call ${remote.status}; the app still shows it ${app.status}`
+        : `status differs: app ${app.status}, Sautikit ${remote.status}`,
+    );
   }
   const finished = !LIVE.has(remote.status) && !LIVE.has(app.status);
-  if (finished && app.durationSeconds !== null && remote.durationSeconds !== null && app.durationSeconds !== remote.durationSeconds) {
+  if (
+    finished &&
+    app.durationSeconds !== null &&
+    remote.durationSeconds !== null &&
+    app.durationSeconds !== remote.durationSeconds
+  ) {
     issues.push(`billed seconds differ: app ${app.durationSeconds}, Sautikit ${remote.durationSeconds}`);
   }
   if (finished && app.costMinor !== null && remote.costMinor !== null && app.costMinor !== remote.costMinor) {
     issues.push(`cost differs: app ${app.costMinor}, Sautikit ${remote.costMinor} (minor units)`);
   }
-  if (finished && app.costMinor === null && (remote.costMinor ?? 0) > 0) issues.push("Sautikit billed a call the app has no cost for");
+  if (finished && app.costMinor === null && (remote.costMinor ?? 0) > 0)
+    issues.push("Sautikit billed a call the app has no cost for");
   return { ...base, sautikit: remote, issues };
 }

@@ -14,13 +14,24 @@ import { compareLeg, type CallLogRow, type LegFacts } from "@/lib/reconcile/comp
 
 export const callLogQuerySchema = z.object({
   days: z.coerce.number().int().min(1).max(90).default(7),
-  onlyMismatches: z.enum(["1", "0", "true", "false"]).optional().transform((v) => v === "1" || v === "true"),
+  onlyMismatches: z
+    .enum(["1", "0", "true", "false"])
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
 });
 
 export type CallLog = {
   rows: CallLogRow[];
   /** Calls Sautikit has in the window that no leg of the app knows about. */
-  unknownCalls: { callId: string; direction: string; remote: string | null; status: string; durationSeconds: number | null; costMinor: number | null; startedAt: string | null }[];
+  unknownCalls: {
+    callId: string;
+    direction: string;
+    remote: string | null;
+    status: string;
+    durationSeconds: number | null;
+    costMinor: number | null;
+    startedAt: string | null;
+  }[];
   sautikit: { status: "ok" } | { status: "unavailable"; message: string };
   since: string;
   mismatches: number;
@@ -30,7 +41,10 @@ const MAX_LEGS = 500;
 const PAGE = 100;
 const MAX_PAGES = 20;
 
-export async function reconcileCalls(actor: Actor, opts: Partial<z.output<typeof callLogQuerySchema>> = {}): Promise<CallLog> {
+export async function reconcileCalls(
+  actor: Actor,
+  opts: Partial<z.output<typeof callLogQuerySchema>> = {},
+): Promise<CallLog> {
   assertAdmin(actor);
   const days = Math.min(90, Math.max(1, Math.floor(opts.days ?? 7)));
   const onlyMismatches = opts.onlyMismatches ?? false;
@@ -65,7 +79,10 @@ export async function reconcileCalls(actor: Actor, opts: Partial<z.output<typeof
     }
   } catch (err) {
     log.warn({ err, workspaceId: actor.workspaceId }, "call log: Sautikit unavailable");
-    sautikit = { status: "unavailable", message: "Sautikit could not be reached, so calls are shown without its records." };
+    sautikit = {
+      status: "unavailable",
+      message: "Sautikit could not be reached, so calls are shown without its records.",
+    };
   }
 
   const known = new Set<string>();
@@ -95,7 +112,12 @@ export async function reconcileCalls(actor: Actor, opts: Partial<z.output<typeof
   const unknownCalls =
     sautikit.status === "ok"
       ? [...remote.values()]
-          .filter((c) => !known.has(c.id) && (c.started_at ?? c.created_at) && new Date(String(c.started_at ?? c.created_at)) >= since)
+          .filter(
+            (c) =>
+              !known.has(c.id) &&
+              (c.started_at ?? c.created_at) &&
+              new Date(String(c.started_at ?? c.created_at)) >= since,
+          )
           .map((c) => ({
             callId: c.id,
             direction: c.direction,
@@ -107,5 +129,11 @@ export async function reconcileCalls(actor: Actor, opts: Partial<z.output<typeof
           }))
       : [];
   const mismatches = rows.filter((r) => r.issues.length > 0).length;
-  return { rows: onlyMismatches ? rows.filter((r) => r.issues.length > 0) : rows, unknownCalls, sautikit, since: since.toISOString(), mismatches };
+  return {
+    rows: onlyMismatches ? rows.filter((r) => r.issues.length > 0) : rows,
+    unknownCalls,
+    sautikit,
+    since: since.toISOString(),
+    mismatches,
+  };
 }

@@ -25,7 +25,9 @@ export async function runReconcileJob(): Promise<void> {
   const now = new Date();
   // Chain first: a failing sweep must not stop the next ones.
   await scheduleReconcile(new Date(now.getTime() + RECONCILE_EVERY_MS));
-  await db.job.deleteMany({ where: { kind: RECONCILE_JOB, status: "done", updatedAt: { lt: new Date(now.getTime() - KEEP_DONE_MS) } } });
+  await db.job.deleteMany({
+    where: { kind: RECONCILE_JOB, status: "done", updatedAt: { lt: new Date(now.getTime() - KEEP_DONE_MS) } },
+  });
   const result = await reconcileStaleLegs({ now });
   const requeued = await requeueStalledDials({ now });
   if (result.checked || result.failed || requeued) log.info({ ...result, requeued }, "reconcile sweep");

@@ -76,7 +76,10 @@ export async function reconcileStaleLegs(opts: { now?: Date; limit?: number } = 
       : false;
     if (applied) {
       result.corrected++;
-      log.info({ legId: leg.id, callId: leg.callId, status: call?.status ?? "unknown" }, "reconcile: corrected a stale leg");
+      log.info(
+        { legId: leg.id, callId: leg.callId, status: call?.status ?? "unknown" },
+        "reconcile: corrected a stale leg",
+      );
       notifyRosterChanged(leg.meetingId);
     }
     // Still live (or already corrected): wait a full period before asking about it again.
@@ -95,11 +98,22 @@ export function factsFor(
   const key = (what: string) => `reconcile:${leg.callId}:${what}`;
   if (!call) {
     // Sautikit has no such call: whatever was dialled is not live.
-    return [{ kind: "call.ended", outcome: "failed", durationSeconds: 0, costMinor: 0, key: key("ended"), legId, at: now.getTime() }];
+    return [
+      {
+        kind: "call.ended",
+        outcome: "failed",
+        durationSeconds: 0,
+        costMinor: 0,
+        key: key("ended"),
+        legId,
+        at: now.getTime(),
+      },
+    ];
   }
   const facts: RosterEvent[] = [];
   const time = (iso: string | null | undefined) => (iso ? Date.parse(iso) : now.getTime());
-  if (call.answered_at && PRE_ANSWER.includes(leg.state)) facts.push({ kind: "call.answered", key: key("answered"), legId, at: time(call.answered_at) });
+  if (call.answered_at && PRE_ANSWER.includes(leg.state))
+    facts.push({ kind: "call.answered", key: key("answered"), legId, at: time(call.answered_at) });
   const outcome = TERMINAL[call.status];
   if (outcome) {
     facts.push({

@@ -23,8 +23,7 @@ export type CaptureInput = {
 };
 
 export type CaptureResult =
-  | { status: "created" | "updated" | "unchanged"; recordingId: string }
-  | { status: "ignored"; reason: string };
+  { status: "created" | "updated" | "unchanged"; recordingId: string } | { status: "ignored"; reason: string };
 
 export async function captureRecording(input: CaptureInput): Promise<CaptureResult> {
   const meetingId = await resolveMeeting(input);
@@ -35,11 +34,15 @@ export async function captureRecording(input: CaptureInput): Promise<CaptureResu
     if (existing) {
       // Call ids are Sautikit's; a row of another workspace is never touched from this one.
       if (existing.workspaceId !== input.workspaceId) {
-        log.warn({ callId: input.callId, workspaceId: input.workspaceId }, "recording call id already stored for another workspace");
+        log.warn(
+          { callId: input.callId, workspaceId: input.workspaceId },
+          "recording call id already stored for another workspace",
+        );
         return { status: "ignored", reason: "call id belongs to another workspace" };
       }
       const fill: Prisma.RecordingUpdateInput = {};
-      if (existing.durationSeconds === null && input.durationSeconds !== undefined) fill.durationSeconds = input.durationSeconds;
+      if (existing.durationSeconds === null && input.durationSeconds !== undefined)
+        fill.durationSeconds = input.durationSeconds;
       if (existing.sizeBytes === null && input.sizeBytes !== undefined) fill.sizeBytes = input.sizeBytes;
       if (Object.keys(fill).length === 0) return { status: "unchanged", recordingId: existing.id };
       await db.recording.update({ where: { id: existing.id }, data: fill });
@@ -67,13 +70,22 @@ export async function captureRecording(input: CaptureInput): Promise<CaptureResu
 
 async function resolveMeeting(input: CaptureInput): Promise<string | null> {
   if (input.meetingId) {
-    const m = await db.meeting.findFirst({ where: { id: input.meetingId, workspaceId: input.workspaceId }, select: { id: true } });
+    const m = await db.meeting.findFirst({
+      where: { id: input.meetingId, workspaceId: input.workspaceId },
+      select: { id: true },
+    });
     return m?.id ?? null;
   }
   const leg =
-    (await db.leg.findFirst({ where: { workspaceId: input.workspaceId, callId: input.callId }, select: { meetingId: true } })) ??
+    (await db.leg.findFirst({
+      where: { workspaceId: input.workspaceId, callId: input.callId },
+      select: { meetingId: true },
+    })) ??
     (input.clientRequestId
-      ? await db.leg.findFirst({ where: { workspaceId: input.workspaceId, idempotencyKey: input.clientRequestId }, select: { meetingId: true } })
+      ? await db.leg.findFirst({
+          where: { workspaceId: input.workspaceId, idempotencyKey: input.clientRequestId },
+          select: { meetingId: true },
+        })
       : null);
   return leg?.meetingId ?? null;
 }

@@ -42,7 +42,11 @@ export async function deleteRecording(actor: Actor, recordingId: string): Promis
         actorId: actor.userId,
         action: "recording.deleted",
         target: rec.id,
-        details: { meetingId: rec.meetingId, meetingTitle: rec.meeting.title, deletedAtSautikit: outcome.deletedAtSautikit },
+        details: {
+          meetingId: rec.meetingId,
+          meetingTitle: rec.meeting.title,
+          deletedAtSautikit: outcome.deletedAtSautikit,
+        },
       },
       tx,
     );

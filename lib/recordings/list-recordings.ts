@@ -18,7 +18,10 @@ export const recordingFiltersSchema = z
     meetingId: id.optional().or(z.literal("").transform(() => undefined)),
     organiserId: id.optional().or(z.literal("").transform(() => undefined)),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "the start date must be on or before the end date", path: ["to"] });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    message: "the start date must be on or before the end date",
+    path: ["to"],
+  });
 export type RecordingFilters = z.infer<typeof recordingFiltersSchema>;
 
 export type RecordingListItem = {
@@ -60,10 +63,17 @@ export async function listRecordings(actor: Actor, filters: RecordingFilters = {
 
   const meetingIds = [...new Set(rows.map((r) => r.meetingId))];
   const [organisers, joined] = await Promise.all([
-    db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.meeting.organiserId))] } }, select: { id: true, name: true } }),
+    db.user.findMany({
+      where: { id: { in: [...new Set(rows.map((r) => r.meeting.organiserId))] } },
+      select: { id: true, name: true },
+    }),
     // People who were in the room: distinct participants with a leg that joined or waited there.
     db.leg.findMany({
-      where: { meetingId: { in: meetingIds }, workspaceId: actor.workspaceId, OR: [{ joinedAt: { not: null } }, { waitingAt: { not: null } }] },
+      where: {
+        meetingId: { in: meetingIds },
+        workspaceId: actor.workspaceId,
+        OR: [{ joinedAt: { not: null } }, { waitingAt: { not: null } }],
+      },
       select: { meetingId: true, participantId: true, fromE164: true, toE164: true },
     }),
   ]);
@@ -103,5 +113,8 @@ export async function recordingFilterOptions(actor: Actor) {
           orderBy: { name: "asc" },
         })
       : [];
-  return { meetings: meetings.map((m) => ({ id: m.id, title: m.title, startsAt: m.startsAt.toISOString() })), organisers };
+  return {
+    meetings: meetings.map((m) => ({ id: m.id, title: m.title, startsAt: m.startsAt.toISOString() })),
+    organisers,
+  };
 }

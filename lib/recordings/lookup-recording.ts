@@ -23,11 +23,13 @@ export async function lookupRecordingWith(conn: ConnectionRow, callId: string): 
   try {
     const r = await client.calls.recording(callId);
     if (r.status === "ready") return { status: "ready", url: r.url };
-    if (r.status === "pending") return { status: "pending", retryAfterSeconds: Math.min(Math.max(1, Math.ceil(r.retryAfterSeconds)), 300) };
+    if (r.status === "pending")
+      return { status: "pending", retryAfterSeconds: Math.min(Math.max(1, Math.ceil(r.retryAfterSeconds)), 300) };
     return { status: "gone", reason: r.reason };
   } catch (e) {
     if (sautikitStatusOf(e) === 404) return { status: "missing" };
-    if (sautikitStatusOf(e) === 410 || sautikitCodeOf(e) === "recording_unavailable") return { status: "gone", reason: "recording_unavailable" };
+    if (sautikitStatusOf(e) === 410 || sautikitCodeOf(e) === "recording_unavailable")
+      return { status: "gone", reason: "recording_unavailable" };
     throw e;
   }
 }

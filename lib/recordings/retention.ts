@@ -22,18 +22,33 @@ export const retentionInputSchema = z.object({
 });
 
 export async function getRetention(actor: Actor): Promise<number | null> {
-  const ws = await db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { retentionDays: true } });
+  const ws = await db.workspace.findUniqueOrThrow({
+    where: { id: actor.workspaceId },
+    select: { retentionDays: true },
+  });
   return ws.retentionDays;
 }
 
-export async function setRetention(actor: Actor, input: z.infer<typeof retentionInputSchema>): Promise<{ retentionDays: number | null }> {
+export async function setRetention(
+  actor: Actor,
+  input: z.infer<typeof retentionInputSchema>,
+): Promise<{ retentionDays: number | null }> {
   assertAdmin(actor);
   const { retentionDays } = retentionInputSchema.parse(input);
   await db.$transaction(async (tx) => {
-    const before = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { retentionDays: true } });
+    const before = await tx.workspace.findUniqueOrThrow({
+      where: { id: actor.workspaceId },
+      select: { retentionDays: true },
+    });
     await tx.workspace.update({ where: { id: actor.workspaceId }, data: { retentionDays } });
     await recordAudit(
-      { workspaceId: actor.workspaceId, actorId: actor.userId, action: "recordings.retention_changed", target: actor.workspaceId, details: { from: before.retentionDays, to: retentionDays } },
+      {
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        action: "recordings.retention_changed",
+        target: actor.workspaceId,
+        details: { from: before.retentionDays, to: retentionDays },
+      },
       tx,
     );
   });
@@ -46,7 +61,10 @@ export type SweepResult = { deleted: number; failed: number };
 
 /** Deletes every expired recording of every workspace with a retention setting. Idempotent. */
 export async function sweepExpiredRecordings(now: Date = new Date()): Promise<SweepResult> {
-  const workspaces = await db.workspace.findMany({ where: { retentionDays: { not: null } }, select: { id: true, retentionDays: true } });
+  const workspaces = await db.workspace.findMany({
+    where: { retentionDays: { not: null } },
+    select: { id: true, retentionDays: true },
+  });
   let deleted = 0;
   let failed = 0;
   for (const ws of workspaces) {
@@ -61,10 +79,23 @@ export async function sweepExpiredRecordings(now: Date = new Date()): Promise<Sw
       try {
         const outcome = await deleteAtSautikit(ws.id, rec.callId);
         await db.$transaction(async (tx) => {
-          const marked = await tx.recording.updateMany({ where: { id: rec.id, deletedAt: null }, data: { deletedAt: now } });
+          const marked = await tx.recording.updateMany({
+            where: { id: rec.id, deletedAt: null },
+            data: { deletedAt: now },
+          });
           if (marked.count === 0) return;
           await recordAudit(
-            { workspaceId: ws.id, actorId: null, action: "recording.deleted_by_retention", target: rec.id, details: { meetingId: rec.meetingId, retentionDays: ws.retentionDays, deletedAtSautikit: outcome.deletedAtSautikit } },
+            {
+              workspaceId: ws.id,
+              actorId: null,
+              action: "recording.deleted_by_retention",
+              target: rec.id,
+              details: {
+                meetingId: rec.meetingId,
+                retentionDays: ws.retentionDays,
+                deletedAtSautikit: outcome.deletedAtSautikit,
+              },
+            },
             tx,
           );
           deleted += 1;
@@ -84,7 +115,12 @@ export async function runRetentionSweepJob(now: Date = new Date()): Promise<Swee
   const anyRetention = await db.workspace.count({ where: { retentionDays: { not: null } } });
   if (anyRetention > 0) {
     const next = new Date(now.getTime() + DAY_MS);
-    await enqueueJob({ kind: RETENTION_SWEEP_JOB, payload: { reason: "daily" }, runAt: next, uniqueKey: `${RETENTION_SWEEP_JOB}:${next.toISOString().slice(0, 10)}` });
+    await enqueueJob({
+      kind: RETENTION_SWEEP_JOB,
+      payload: { reason: "daily" },
+      runAt: next,
+      uniqueKey: `${RETENTION_SWEEP_JOB}:${next.toISOString().slice(0, 10)}`,
+    });
   }
   log.info(result, "retention sweep done");
   // Sautikit being down must not wait a whole day: the job is retried with backoff.

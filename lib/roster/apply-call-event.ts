@@ -55,6 +55,7 @@ export async function applyCallEvent(workspaceId: string, ev: CallEvent, eventKe
   // After a network drop: call the person back (decided under the meeting lock, at most once per
   // leg). Also when this delivery found the fact already stored: an instance that stored it may have
   // crashed before scheduling, and scheduling again changes nothing.
-  if (dropped) await scheduleRedialAfterDrop(workspaceId, { callId: ev.data.callId, clientRequestId: ev.data.clientRequestId });
+  if (dropped)
+    await scheduleRedialAfterDrop(workspaceId, { callId: ev.data.callId, clientRequestId: ev.data.clientRequestId });
   return { applied: result.applied, ...(result.reason ? { reason: result.reason } : {}) };
 }

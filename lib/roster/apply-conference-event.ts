@@ -13,7 +13,11 @@ const LEG_KINDS = { join: "room.join", leave: "room.leave", mute: "room.mute", u
  * workspace whose secret signed the event; legs are matched by call id / client_request_id. Events
  * arriving together are committed together (lib/roster/roster-batch.ts).
  */
-export async function applyConferenceEvent(workspaceId: string, ev: ConferenceEvent, eventKey: string): Promise<ApplyOutcome> {
+export async function applyConferenceEvent(
+  workspaceId: string,
+  ev: ConferenceEvent,
+  eventKey: string,
+): Promise<ApplyOutcome> {
   const at = (ev.timestamp ?? new Date()).getTime();
   const base = { key: eventKey, at, ...(ev.sequence !== undefined ? { seq: ev.sequence } : {}) };
   const result =
@@ -29,12 +33,19 @@ export async function applyConferenceEvent(workspaceId: string, ev: ConferenceEv
           leg: { callId: ev.callId, clientRequestId: ev.clientRequestId, createForCaller: { caller: ev.caller } },
           fact: (legId) => {
             const kind = LEG_KINDS[ev.event as keyof typeof LEG_KINDS];
-            return (kind === "room.join" ? { ...base, kind, legId, muted: ev.muted } : { ...base, kind, legId }) as RosterEvent;
+            return (
+              kind === "room.join" ? { ...base, kind, legId, muted: ev.muted } : { ...base, kind, legId }
+            ) as RosterEvent;
           },
         });
   if (!result.meetingId) return { applied: false, reason: result.reason };
   if (ev.event === "end" && ev.recordingCallId) {
-    await captureRecording({ workspaceId, meetingId: result.meetingId, callId: ev.recordingCallId, source: "conference.end" });
+    await captureRecording({
+      workspaceId,
+      meetingId: result.meetingId,
+      callId: ev.recordingCallId,
+      source: "conference.end",
+    });
   }
   return { applied: result.applied, ...(result.reason ? { reason: result.reason } : {}) };
 }

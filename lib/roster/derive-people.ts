@@ -13,7 +13,8 @@ export function derivePeople(participants: ParticipantInfo[], legs: LegView[]): 
   const guests = new Map<string, LegView[]>();
 
   for (const leg of legs) {
-    const pid = leg.participantId ?? (leg.direction === "inbound" && leg.fromE164 ? byPhone.get(leg.fromE164) : undefined);
+    const pid =
+      leg.participantId ?? (leg.direction === "inbound" && leg.fromE164 ? byPhone.get(leg.fromE164) : undefined);
     if (pid) byParticipant.set(pid, [...(byParticipant.get(pid) ?? []), leg]);
     else {
       const phone = (leg.direction === "inbound" ? leg.fromE164 : leg.toE164) ?? "unknown";
@@ -26,13 +27,31 @@ export function derivePeople(participants: ParticipantInfo[], legs: LegView[]): 
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
     .map((p) => personRow(`p:${p.id}`, p.id, p.name, p.phoneE164, p.role, byParticipant.get(p.id) ?? []));
   for (const [phone, guestLegs] of [...guests].sort(([a], [b]) => a.localeCompare(b))) {
-    rows.push(personRow(`g:${phone}`, null, GUEST_CALLER_NAME, phone, guestLegs.some((l) => l.role === "host") ? "host" : "participant", guestLegs));
+    rows.push(
+      personRow(
+        `g:${phone}`,
+        null,
+        GUEST_CALLER_NAME,
+        phone,
+        guestLegs.some((l) => l.role === "host") ? "host" : "participant",
+        guestLegs,
+      ),
+    );
   }
   return rows;
 }
 
-function personRow(key: string, participantId: string | null, name: string, phone: string, role: ParticipantRole, legs: LegView[]): PersonRow {
-  const history = legs.slice().sort((a, b) => a.createdAt - b.createdAt || a.attempt - b.attempt || a.id.localeCompare(b.id));
+function personRow(
+  key: string,
+  participantId: string | null,
+  name: string,
+  phone: string,
+  role: ParticipantRole,
+  legs: LegView[],
+): PersonRow {
+  const history = legs
+    .slice()
+    .sort((a, b) => a.createdAt - b.createdAt || a.attempt - b.attempt || a.id.localeCompare(b.id));
   const live = history.filter((l) => l.state !== "left");
   const current = live[live.length - 1] ?? history[history.length - 1] ?? null;
   return {

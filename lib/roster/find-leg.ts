@@ -23,7 +23,11 @@ export async function findLegForCall(
 }
 
 /** The matching rule of findLegForCall, over legs already read (one query for a whole batch of events). */
-export function matchLeg<L extends LegKeys>(legs: readonly L[], callId: string | undefined, clientRequestId: string | undefined): L | null {
+export function matchLeg<L extends LegKeys>(
+  legs: readonly L[],
+  callId: string | undefined,
+  clientRequestId: string | undefined,
+): L | null {
   if (callId) {
     const byCall = legs.find((l) => l.callId === callId);
     if (byCall) return byCall;
@@ -36,7 +40,11 @@ export function matchLeg<L extends LegKeys>(legs: readonly L[], callId: string |
 }
 
 /** A where-clause for every leg one of these ids could name, within one workspace. */
-export function legLookup(workspaceId: string, callIds: Iterable<string | undefined>, keys: Iterable<string | undefined>): Prisma.LegWhereInput {
+export function legLookup(
+  workspaceId: string,
+  callIds: Iterable<string | undefined>,
+  keys: Iterable<string | undefined>,
+): Prisma.LegWhereInput {
   const present = (values: Iterable<string | undefined>) => [...new Set([...values].filter((v): v is string => !!v))];
   const byCall = present(callIds);
   const byKey = present(keys);

@@ -27,7 +27,12 @@ export type Fold<L> = {
 
 type FactRef = { kind: string; legId?: string | null };
 
-export async function foldNewFacts<L>(src: FoldSource<L>, info: (leg: L) => LegInfo, added: FactRef[], settings: RoomSettings): Promise<Fold<L>> {
+export async function foldNewFacts<L>(
+  src: FoldSource<L>,
+  info: (leg: L) => LegInfo,
+  added: FactRef[],
+  settings: RoomSettings,
+): Promise<Fold<L>> {
   const reduce = (legs: L[], facts: RosterEvent[]) => reduceRoster(legs.map(info), facts, settings);
   if (!added.some(isRoomLevel)) {
     const touched = touchedLegIds(added);

@@ -24,7 +24,10 @@ export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
     db.participant.findMany({ where: { meetingId } }),
     db.leg.findMany({ where: { meetingId }, include: { participant: { select: { role: true } } } }),
   ]);
-  const conn = await db.sautikitConnection.findUnique({ where: { workspaceId: meeting.workspaceId }, select: { unreachableSince: true } });
+  const conn = await db.sautikitConnection.findUnique({
+    where: { workspaceId: meeting.workspaceId },
+    select: { unreachableSince: true },
+  });
   const sautikitDownSince = ms(conn?.unreachableSince ?? null);
   const views: LegView[] = legs.map((l) => ({
     ...toLegInfo(l),
@@ -43,10 +46,21 @@ export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
     dialError: l.dialErrorCode ? { code: l.dialErrorCode, message: l.dialError ?? "" } : null,
   }));
   const people = derivePeople(
-    participants.map((p) => ({ id: p.id, name: p.name, phoneE164: p.phoneE164, role: p.role as ParticipantRole, createdAt: p.createdAt.getTime() })),
+    participants.map((p) => ({
+      id: p.id,
+      name: p.name,
+      phoneE164: p.phoneE164,
+      role: p.role as ParticipantRole,
+      createdAt: p.createdAt.getTime(),
+    })),
     views,
   ).map((p) => ({ ...p, phoneDisplay: formatPhone(p.phoneE164) }));
-  const stamp = [meeting.updatedAt.getTime(), participants.length, ...participants.map((p) => p.updatedAt.getTime()), ...legs.map((l) => l.updatedAt.getTime())];
+  const stamp = [
+    meeting.updatedAt.getTime(),
+    participants.length,
+    ...participants.map((p) => p.updatedAt.getTime()),
+    ...legs.map((l) => l.updatedAt.getTime()),
+  ];
   return {
     meeting: {
       id: meeting.id,

@@ -25,5 +25,9 @@ function streams(): Streams {
 /** The live stream of a meeting the actor may see (the caller has checked the meeting). */
 export function openRosterStream(actor: Actor, meetingId: string, signal: AbortSignal): ReadableStream<Uint8Array> {
   if (!actor.sessionId) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
-  return streams().open(meetingId, { userId: actor.userId, sessionId: actor.sessionId, workspaceId: actor.workspaceId }, signal);
+  return streams().open(
+    meetingId,
+    { userId: actor.userId, sessionId: actor.sessionId, workspaceId: actor.workspaceId },
+    signal,
+  );
 }

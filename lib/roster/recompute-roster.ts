@@ -6,7 +6,14 @@ import { ROOM_LEVEL_KINDS } from "@/lib/roster/fold-scope";
 import { reduceRoster, type RosterState } from "@/lib/roster/reduce-roster";
 import type { RosterEvent } from "@/lib/roster/roster-event";
 import { fromRow, toRowData } from "@/lib/roster/stored-event";
-import { legRowSelect, toLegInfo, writeLegViews, writeRoomView, type LegRow, type MeetingRoomRow } from "@/lib/roster/write-roster";
+import {
+  legRowSelect,
+  toLegInfo,
+  writeLegViews,
+  writeRoomView,
+  type LegRow,
+  type MeetingRoomRow,
+} from "@/lib/roster/write-roster";
 
 type Tx = Prisma.TransactionClient;
 type LockedMeeting = MeetingRoomRow & { endOnHostExit: boolean };
@@ -34,7 +41,12 @@ export type RecordOutcome = {
 };
 
 /** Stores facts (a fact already stored is ignored) and folds the new ones into the roster; true when any was new. */
-export async function recordRosterEvents(tx: Tx, workspaceId: string, meetingId: string, events: RosterEvent[]): Promise<boolean> {
+export async function recordRosterEvents(
+  tx: Tx,
+  workspaceId: string,
+  meetingId: string,
+  events: RosterEvent[],
+): Promise<boolean> {
   return (await recordRosterFacts(tx, workspaceId, meetingId, events)).added > 0;
 }
 
@@ -44,7 +56,12 @@ export async function recordRosterEvents(tx: Tx, workspaceId: string, meetingId:
  * a room-level fact or such a host's leave re-derives the whole meeting. Either way the stored state
  * equals reduceRoster over the meeting's whole set of facts (lib/roster/fold-scope.ts).
  */
-export async function recordRosterFacts(tx: Tx, workspaceId: string, meetingId: string, events: RosterEvent[]): Promise<RecordOutcome> {
+export async function recordRosterFacts(
+  tx: Tx,
+  workspaceId: string,
+  meetingId: string,
+  events: RosterEvent[],
+): Promise<RecordOutcome> {
   const meeting = await lockAndReadMeeting(tx, meetingId);
   const none: RecordOutcome = { added: 0, changedLegIds: [], roomChanged: false };
   // The first of several facts sharing a key wins, as it did when they were stored one by one.
@@ -59,7 +76,9 @@ export async function recordRosterFacts(tx: Tx, workspaceId: string, meetingId: 
   });
   if (added.length === 0) return none;
 
-  const fold = await foldNewFacts(factSource(tx, meetingId), toLegInfo, added, { endOnHostExit: meeting.endOnHostExit });
+  const fold = await foldNewFacts(factSource(tx, meetingId), toLegInfo, added, {
+    endOnHostExit: meeting.endOnHostExit,
+  });
   if (fold.scope === "none") return { ...none, added: added.length };
   return { added: added.length, ...(await write(tx, meeting, fold.legs, fold.state)) };
 }
@@ -69,10 +88,22 @@ export async function recomputeRoster(tx: Tx, meetingId: string): Promise<void> 
   const meeting = await lockAndReadMeeting(tx, meetingId);
   const src = factSource(tx, meetingId);
   const legs = await src.allLegs();
-  await write(tx, meeting, legs, reduceRoster(legs.map(toLegInfo), await src.allFacts(), { endOnHostExit: meeting.endOnHostExit }));
+  await write(
+    tx,
+    meeting,
+    legs,
+    reduceRoster(legs.map(toLegInfo), await src.allFacts(), { endOnHostExit: meeting.endOnHostExit }),
+  );
 }
 
-const factSelect = { key: true, kind: true, legId: true, seq: true, at: true, data: true } satisfies Prisma.RosterEventSelect;
+const factSelect = {
+  key: true,
+  kind: true,
+  legId: true,
+  seq: true,
+  at: true,
+  data: true,
+} satisfies Prisma.RosterEventSelect;
 
 const legColumns = Prisma.raw(
   Object.keys(legRowSelect)
@@ -104,14 +135,21 @@ function factSource(tx: Tx, meetingId: string): FoldSource<LegRow> {
         : null;
       const parts = [touched, hosts, pinHosts].filter((q) => q !== null);
       if (parts.length === 0) return [];
-      const rows = await tx.$queryRaw<(Omit<LegRow, "participant"> & { role: string | null })[]>`${Prisma.join(parts, " UNION ALL ")}`;
-      const byId = new Map(rows.map(({ role, ...leg }) => [leg.id, { ...leg, participant: role === null ? null : { role } }]));
+      const rows = await tx.$queryRaw<
+        (Omit<LegRow, "participant"> & { role: string | null })[]
+      >`${Prisma.join(parts, " UNION ALL ")}`;
+      const byId = new Map(
+        rows.map(({ role, ...leg }) => [leg.id, { ...leg, participant: role === null ? null : { role } }]),
+      );
       return [...byId.values()];
     },
     allLegs: () => tx.leg.findMany({ where: { meetingId }, select: legRowSelect }),
     factsFor: async (legIds) =>
       (
-        await tx.rosterEvent.findMany({ where: { meetingId, OR: [{ legId: { in: legIds } }, { kind: { in: [...ROOM_LEVEL_KINDS] } }] }, select: factSelect })
+        await tx.rosterEvent.findMany({
+          where: { meetingId, OR: [{ legId: { in: legIds } }, { kind: { in: [...ROOM_LEVEL_KINDS] } }] },
+          select: factSelect,
+        })
       ).map(fromRow),
     allFacts: async () => (await tx.rosterEvent.findMany({ where: { meetingId }, select: factSelect })).map(fromRow),
   };

@@ -94,10 +94,12 @@ export function reduceRoster(legs: LegInfo[], events: RosterEvent[], settings: R
     if (e.seq !== undefined) f.lastSeq = Math.max(f.lastSeq, e.seq);
     switch (e.kind) {
       case "dial.accepted":
-        if (!f.dialAccepted || earlier(e, e.callId, f.dialAccepted, f.dialAccepted.callId)) f.dialAccepted = { callId: e.callId, at: e.at };
+        if (!f.dialAccepted || earlier(e, e.callId, f.dialAccepted, f.dialAccepted.callId))
+          f.dialAccepted = { callId: e.callId, at: e.at };
         break;
       case "dial.failed":
-        if (!f.dialFailed || earlier(e, e.reason, f.dialFailed, f.dialFailed.reason)) f.dialFailed = { reason: e.reason, at: e.at };
+        if (!f.dialFailed || earlier(e, e.reason, f.dialFailed, f.dialFailed.reason))
+          f.dialFailed = { reason: e.reason, at: e.at };
         break;
       case "call.ringing":
         f.ringingAt = minOf(f.ringingAt, e.at);
@@ -109,7 +111,12 @@ export function reduceRoster(legs: LegInfo[], events: RosterEvent[], settings: R
         if (e.dropped) f.dropped = true;
         const cur = f.callEnd;
         if (!cur || outcomeRank[e.outcome] > outcomeRank[cur.outcome]) {
-          f.callEnd = { outcome: e.outcome, at: cur ? Math.min(cur.at, e.at) : e.at, durationSeconds: e.durationSeconds, costMinor: e.costMinor };
+          f.callEnd = {
+            outcome: e.outcome,
+            at: cur ? Math.min(cur.at, e.at) : e.at,
+            durationSeconds: e.durationSeconds,
+            costMinor: e.costMinor,
+          };
         } else {
           cur.at = Math.min(cur.at, e.at);
           // Two reports of the same outcome (e.g. the webhook and a reconciliation): keep the
@@ -197,11 +204,18 @@ function deriveLeg(
     const j = f.joinSeq;
     const lastEnd = ends.filter((e) => e.seq < j).reduce((m, e) => Math.max(m, e.seq), -1);
     for (const s of starts) {
-      if (s.seq > lastEnd && (!sessionStart || s.seq < sessionStart.seq || (s.seq === sessionStart.seq && s.at < sessionStart.at))) sessionStart = s;
+      if (
+        s.seq > lastEnd &&
+        (!sessionStart || s.seq < sessionStart.seq || (s.seq === sessionStart.seq && s.at < sessionStart.at))
+      )
+        sessionStart = s;
     }
   }
 
-  const endedAt = [f.leaveAt, f.callEnd?.at ?? null, f.dialFailed?.at ?? null].reduce<number | null>((m, v) => minOf(m, v), null);
+  const endedAt = [f.leaveAt, f.callEnd?.at ?? null, f.dialFailed?.at ?? null].reduce<number | null>(
+    (m, v) => minOf(m, v),
+    null,
+  );
   const ended = endedAt !== null;
 
   let state: LegState;
@@ -222,7 +236,8 @@ function deriveLeg(
     else if (thrownOutByRoom || endedByOrganiser) endReason = "meeting_ended";
     else if (f.confirm === "declined") endReason = "declined";
     else if (f.confirm === "silent") endReason = "no_person";
-    else if (f.dropped && outcome === "completed") endReason = f.redialScheduled && !f.redialSkipped ? "dropped_calling_back" : "dropped";
+    else if (f.dropped && outcome === "completed")
+      endReason = f.redialScheduled && !f.redialSkipped ? "dropped_calling_back" : "dropped";
     else if (f.dialFailed) endReason = f.dialFailed.reason;
     else if (unansweredFailure) endReason = outcome;
     else endReason = "hung_up";
@@ -242,7 +257,8 @@ function deriveLeg(
   let durationSeconds: number | null = null;
   let costMinor: number | null = null;
   if (ended) {
-    durationSeconds = f.callEnd?.durationSeconds ?? (answeredAt !== null ? Math.max(0, Math.round((endedAt - answeredAt) / 1000)) : 0);
+    durationSeconds =
+      f.callEnd?.durationSeconds ?? (answeredAt !== null ? Math.max(0, Math.round((endedAt - answeredAt) / 1000)) : 0);
     costMinor = f.callEnd?.costMinor ?? costForSeconds(durationSeconds, leg.ratePerMinuteMinor);
   }
 

@@ -15,7 +15,13 @@ import { log } from "@/lib/log";
 export const ROSTER_CHANNEL = "mkutano_roster";
 const MAX_BACKOFF_MS = 5_000;
 
-type Fanout = { url: string; publish(meetingId: string): void; ensure(): void; close(): Promise<void>; ready(): Promise<void> };
+type Fanout = {
+  url: string;
+  publish(meetingId: string): void;
+  ensure(): void;
+  close(): Promise<void>;
+  ready(): Promise<void>;
+};
 const store = globalThis as typeof globalThis & { __mkutanoRosterBus?: EventEmitter; __mkutanoRosterFanout?: Fanout };
 const bus = (store.__mkutanoRosterBus ??= new EventEmitter().setMaxListeners(0));
 const instanceId = randomUUID();
@@ -133,7 +139,11 @@ function createFanout(url: string): Fanout {
       pending.clear();
       try {
         const c = await connect();
-        await c.query("SELECT pg_notify($1, $2 || ' ' || id) FROM unnest($3::text[]) AS id", [ROSTER_CHANNEL, instanceId, ids]);
+        await c.query("SELECT pg_notify($1, $2 || ' ' || id) FROM unnest($3::text[]) AS id", [
+          ROSTER_CHANNEL,
+          instanceId,
+          ids,
+        ]);
       } catch (err) {
         // Other instances still pick the change up through their streams' polling.
         if (!closed) log.warn({ err, meetings: ids.length }, "roster bus could not notify other instances");

@@ -71,7 +71,10 @@ export function createRosterStreams<S extends { version: string }>(deps: RosterS
     if (subs.length === 0) return;
     let allowed: Set<string>;
     try {
-      allowed = await deps.authorize(meetingId, subs.map((s) => s.principal));
+      allowed = await deps.authorize(
+        meetingId,
+        subs.map((s) => s.principal),
+      );
     } catch (err) {
       // Fail closed: a stream we cannot vouch for ends; the browser reconnects through the full check.
       warn({ err, meetingId }, "roster stream re-authorization failed");
@@ -118,14 +121,22 @@ export function createRosterStreams<S extends { version: string }>(deps: RosterS
   function channelFor(meetingId: string): Channel<S> {
     const existing = channels.get(meetingId);
     if (existing) return existing;
-    const channel: Channel<S> = { subscribers: new Set(), latest: undefined, busy: false, again: false, lastAuthAt: Date.now(), stop: () => {} };
+    const channel: Channel<S> = {
+      subscribers: new Set(),
+      latest: undefined,
+      busy: false,
+      again: false,
+      lastAuthAt: Date.now(),
+      stop: () => {},
+    };
     const off = deps.onChange(meetingId, () => void refresh(meetingId, channel));
     const poll = setInterval(() => void refresh(meetingId, channel), ROSTER_STREAM.POLL_MS);
     const beat = setInterval(() => {
       for (const sub of channel.subscribers) sub.send(": keep-alive\n\n");
     }, ROSTER_STREAM.HEARTBEAT_MS);
     const reauth = setInterval(() => {
-      if (Date.now() - channel.lastAuthAt >= ROSTER_STREAM.REAUTH_MS - ROSTER_STREAM.POLL_MS) void reauthorize(meetingId, channel);
+      if (Date.now() - channel.lastAuthAt >= ROSTER_STREAM.REAUTH_MS - ROSTER_STREAM.POLL_MS)
+        void reauthorize(meetingId, channel);
     }, ROSTER_STREAM.POLL_MS);
     channel.stop = () => {
       off();
@@ -147,9 +158,13 @@ export function createRosterStreams<S extends { version: string }>(deps: RosterS
     const mine = [...channel.subscribers].filter((s) => s.principal.userId === principal.userId).length;
     if (mine >= ROSTER_STREAM.MAX_STREAMS_PER_USER) {
       if (channel.subscribers.size === 0) channel.stop();
-      throw new AppError("RATE_LIMITED", `You already have ${mine} live views of this meeting open. Close one, or this one refreshes every few seconds instead.`, {
-        retryAfter: ROSTER_STREAM.REAUTH_MS / 1000,
-      });
+      throw new AppError(
+        "RATE_LIMITED",
+        `You already have ${mine} live views of this meeting open. Close one, or this one refreshes every few seconds instead.`,
+        {
+          retryAfter: ROSTER_STREAM.REAUTH_MS / 1000,
+        },
+      );
     }
     let cleanup = () => {};
     return new ReadableStream<Uint8Array>({

@@ -7,7 +7,10 @@ import type { RosterEvent } from "@/lib/roster/roster-event";
 type Row = { key: string; kind: string; legId: string | null; seq: bigint | null; at: Date; data: Prisma.JsonValue };
 
 export function fromRow(row: Row): RosterEvent {
-  const data = (row.data && typeof row.data === "object" && !Array.isArray(row.data) ? row.data : {}) as Record<string, unknown>;
+  const data = (row.data && typeof row.data === "object" && !Array.isArray(row.data) ? row.data : {}) as Record<
+    string,
+    unknown
+  >;
   return {
     ...data,
     key: row.key,

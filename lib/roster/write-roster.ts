@@ -84,7 +84,9 @@ export async function writeLegViews(tx: Tx, rows: LegRow[], views: LegView[]): P
     const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => {
       const a = next[k];
       const b = row[k];
-      return a instanceof Date || b instanceof Date ? (a as Date | null)?.getTime() !== (b as Date | null)?.getTime() : a !== b;
+      return a instanceof Date || b instanceof Date
+        ? (a as Date | null)?.getTime() !== (b as Date | null)?.getTime()
+        : a !== b;
     });
     if (!changed) continue;
     await tx.leg.update({ where: { id: row.id }, data: next });
@@ -100,7 +102,9 @@ export async function writeRoomView(tx: Tx, meeting: MeetingRoomRow, room: RoomV
   const startedAt = date(room.startedAt) ?? meeting.startedAt;
   const endedAt = room.ended ? date(room.endedAt) : null;
   const same =
-    status === meeting.status && startedAt?.getTime() === meeting.startedAt?.getTime() && endedAt?.getTime() === meeting.endedAt?.getTime();
+    status === meeting.status &&
+    startedAt?.getTime() === meeting.startedAt?.getTime() &&
+    endedAt?.getTime() === meeting.endedAt?.getTime();
   if (same) return false;
   await tx.meeting.update({ where: { id: meeting.id }, data: { status, startedAt, endedAt } });
   if (status === "ended" && meeting.status !== "ended") await scheduleNextOccurrence(tx, meeting.id);

@@ -32,7 +32,8 @@ export const routingReportSchema = z.object({
 });
 export type RoutingReport = z.infer<typeof routingReportSchema>;
 
-export type RoutingCheck = ({ status: "checked" } & RoutingReport) | { status: "unavailable"; message: string } | { status: "not_connected" };
+export type RoutingCheck =
+  ({ status: "checked" } & RoutingReport) | { status: "unavailable"; message: string } | { status: "not_connected" };
 
 /** How far back webhook signatures count as evidence about the secret in use. */
 export const SECRET_EVIDENCE_MS = 24 * 3_600_000;
@@ -57,20 +58,44 @@ export function compareRouting(
       continue;
     }
     if ((n.voice_callback_url ?? null) !== expected.voiceInbound)
-      problems.push({ role: w.role, e164, field: "voice_callback_url", expected: expected.voiceInbound, actual: n.voice_callback_url ?? null });
+      problems.push({
+        role: w.role,
+        e164,
+        field: "voice_callback_url",
+        expected: expected.voiceInbound,
+        actual: n.voice_callback_url ?? null,
+      });
     if ((n.events_url ?? null) !== expected.callEvents)
-      problems.push({ role: w.role, e164, field: "events_url", expected: expected.callEvents, actual: n.events_url ?? null });
+      problems.push({
+        role: w.role,
+        e164,
+        field: "events_url",
+        expected: expected.callEvents,
+        actual: n.events_url ?? null,
+      });
   }
   return problems;
 }
 
 /** What the recent webhook signatures say about the secret Sautikit signs with. */
-export async function secretEvidence(workspaceId: string, now: Date = new Date(), routedAt?: Date | null): Promise<RoutingReport["secret"]> {
+export async function secretEvidence(
+  workspaceId: string,
+  now: Date = new Date(),
+  routedAt?: Date | null,
+): Promise<RoutingReport["secret"]> {
   const window = now.getTime() - SECRET_EVIDENCE_MS;
   const since = new Date(routedAt ? Math.max(window, routedAt.getTime()) : window);
   const [lastGood, lastBad] = await Promise.all([
-    db.webhookDelivery.findFirst({ where: { workspaceId, receivedAt: { gte: since }, verdict: { in: ["accepted", "duplicate"] } }, orderBy: { receivedAt: "desc" }, select: { receivedAt: true } }),
-    db.webhookDelivery.findFirst({ where: { workspaceId, receivedAt: { gte: since }, verdict: "rejected_signature" }, orderBy: { receivedAt: "desc" }, select: { receivedAt: true } }),
+    db.webhookDelivery.findFirst({
+      where: { workspaceId, receivedAt: { gte: since }, verdict: { in: ["accepted", "duplicate"] } },
+      orderBy: { receivedAt: "desc" },
+      select: { receivedAt: true },
+    }),
+    db.webhookDelivery.findFirst({
+      where: { workspaceId, receivedAt: { gte: since }, verdict: "rejected_signature" },
+      orderBy: { receivedAt: "desc" },
+      select: { receivedAt: true },
+    }),
   ]);
   if (lastBad && (!lastGood || lastBad.receivedAt > lastGood.receivedAt)) return "signatures_failing";
   return lastGood ? "signatures_ok" : "no_recent_webhooks";
@@ -86,14 +111,18 @@ export async function checkRouting(
   opts: { actorId?: string | null; numbers?: SautikitNumber[]; now?: Date } = {},
 ): Promise<RoutingCheck> {
   const conn = await findConnection(workspaceId);
-  if (!conn || (!conn.dialInNumberId && !conn.dialInNumber && !conn.callerIdNumberId && !conn.callerIdNumber)) return { status: "not_connected" };
+  if (!conn || (!conn.dialInNumberId && !conn.dialInNumber && !conn.callerIdNumberId && !conn.callerIdNumber))
+    return { status: "not_connected" };
   let numbers = opts.numbers;
   if (!numbers) {
     try {
       numbers = await clientFor(conn, { timeoutMs: 5_000, maxAttempts: 2 }).numbers.list();
     } catch (err) {
       log.warn({ err, workspaceId }, "routing check: Sautikit could not be asked");
-      return { status: "unavailable", message: err instanceof AppError ? err.message : "Sautikit could not be reached." };
+      return {
+        status: "unavailable",
+        message: err instanceof AppError ? err.message : "Sautikit could not be reached.",
+      };
     }
   }
   await noteSautikitAnswered(workspaceId).catch(() => {});
@@ -102,13 +131,19 @@ export async function checkRouting(
   const routedAt = before.success && before.data.routedAt ? new Date(before.data.routedAt) : null;
   const secret = await secretEvidence(workspaceId, opts.now, routedAt);
   if (secret === "signatures_failing") {
-    for (const [role, e164] of [["dial_in", conn.dialInNumber], ["caller_id", conn.callerIdNumber]] as const) {
+    for (const [role, e164] of [
+      ["dial_in", conn.dialInNumber],
+      ["caller_id", conn.callerIdNumber],
+    ] as const) {
       if (e164) problems.push({ role, e164, field: "signing_secret", expected: null, actual: null });
     }
   }
   const report: RoutingReport = { problems, secret, routedAt: routedAt?.toISOString() ?? null };
   const changed = !before.success || JSON.stringify(before.data.problems) !== JSON.stringify(problems);
-  await db.sautikitConnection.update({ where: { workspaceId }, data: { routingCheckedAt: opts.now ?? new Date(), routingProblems: report } });
+  await db.sautikitConnection.update({
+    where: { workspaceId },
+    data: { routingCheckedAt: opts.now ?? new Date(), routingProblems: report },
+  });
   if (changed && (problems.length > 0 || before.success)) {
     await db.auditLog.create({
       data: {
@@ -119,13 +154,16 @@ export async function checkRouting(
         details: { problems } as object,
       },
     });
-    if (problems.length) log.warn({ workspaceId, problems }, "Sautikit routing differs from what this workspace expects");
+    if (problems.length)
+      log.warn({ workspaceId, problems }, "Sautikit routing differs from what this workspace expects");
   }
   return { status: "checked", ...report };
 }
 
 /** The stored outcome of the last check (null when never checked or unreadable). */
-export function storedRouting(conn: Pick<ConnectionRow, "routingProblems" | "routingCheckedAt">): (RoutingReport & { checkedAt: Date }) | null {
+export function storedRouting(
+  conn: Pick<ConnectionRow, "routingProblems" | "routingCheckedAt">,
+): (RoutingReport & { checkedAt: Date }) | null {
   const parsed = routingReportSchema.safeParse(conn.routingProblems);
   return parsed.success && conn.routingCheckedAt ? { ...parsed.data, checkedAt: conn.routingCheckedAt } : null;
 }

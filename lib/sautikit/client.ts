@@ -2,7 +2,11 @@ import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { sautikitRequest, type SautikitHttpConfig, type SautikitRequest } from "@/lib/sautikit/http";
-import { createCallRequestSchema, type CreateCallInput as ContractCreateCallInput, type listCallsQuerySchema } from "@/lib/sautikit/contract/calls";
+import {
+  createCallRequestSchema,
+  type CreateCallInput as ContractCreateCallInput,
+  type listCallsQuerySchema,
+} from "@/lib/sautikit/contract/calls";
 import type { ConferenceCommandRequest } from "@/lib/sautikit/contract/conference-events";
 import type { RoutingInput } from "@/lib/sautikit/contract/numbers";
 import { sautikitCodeOf, sautikitStatusOf } from "@/lib/sautikit/map-error";
@@ -53,7 +57,10 @@ export function createSautikitClient(config: SautikitHttpConfig) {
         const valid = createCallRequestSchema.safeParse(stripUndefined(input));
         if (!valid.success) {
           const issue = valid.error.issues[0];
-          throw new AppError("VALIDATION", `Cannot place this call: ${issue?.path.join(".") || "request"} ${issue?.message ?? "is invalid"}.`);
+          throw new AppError(
+            "VALIDATION",
+            `Cannot place this call: ${issue?.path.join(".") || "request"} ${issue?.message ?? "is invalid"}.`,
+          );
         }
         const { data, res } = await call(createCallResponseSchema, {
           method: "POST",
@@ -65,7 +72,12 @@ export function createSautikitClient(config: SautikitHttpConfig) {
           limit: numberHeader(res.headers, "x-ratelimit-limit"),
           remaining: numberHeader(res.headers, "x-ratelimit-remaining"),
         };
-        return { ...data, replayed: res.headers.get("idempotent-replay") === "true", rateLimit, requestId: res.requestId };
+        return {
+          ...data,
+          replayed: res.headers.get("idempotent-replay") === "true",
+          rateLimit,
+          requestId: res.requestId,
+        };
       },
       async get(id: string) {
         return (await call(getCallResponseSchema, { method: "GET", path: `/v1/calls/${enc(id)}` })).data.call;
@@ -79,10 +91,16 @@ export function createSautikitClient(config: SautikitHttpConfig) {
       },
       /** Idempotent on Sautikit's side, so safe to retry without a key. */
       async hangup(id: string) {
-        return (await call(hangupResponseSchema, { method: "POST", path: `/v1/calls/${enc(id)}/hangup`, idempotent: true })).data;
+        return (
+          await call(hangupResponseSchema, { method: "POST", path: `/v1/calls/${enc(id)}/hangup`, idempotent: true })
+        ).data;
       },
       async recording(id: string): Promise<RecordingLookup> {
-        const res = await sautikitRequest(config, { method: "GET", path: `/v1/calls/${enc(id)}/recording`, accept: [302, 202, 410] });
+        const res = await sautikitRequest(config, {
+          method: "GET",
+          path: `/v1/calls/${enc(id)}/recording`,
+          accept: [302, 202, 410],
+        });
         if (res.status === 302) {
           const url = res.headers.get("location");
           if (!url) throw new AppError("SAUTIKIT_REJECTED", "Sautikit sent a recording redirect without a location.");
@@ -142,10 +160,14 @@ export function isCommandUnsupported(e: unknown): boolean {
 function parseResponse<S extends z.ZodType>(schema: S, body: unknown, requestId?: string): z.infer<S> {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  throw new AppError("SAUTIKIT_REJECTED", "Sautikit answered with an unexpected response. Check that the API base URL is Sautikit's.", {
-    requestId,
-    details: { issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`) },
-  });
+  throw new AppError(
+    "SAUTIKIT_REJECTED",
+    "Sautikit answered with an unexpected response. Check that the API base URL is Sautikit's.",
+    {
+      requestId,
+      details: { issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`) },
+    },
+  );
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -31,7 +31,8 @@ export async function connectEmulatorWorkspace(workspaceId: string): Promise<voi
       if (cause instanceof AppError) throw cause;
       throw new AppError("SAUTIKIT_UNAVAILABLE", "The local Sautikit emulator could not be reached.", { cause });
     });
-    if (!res.ok) throw new AppError("SAUTIKIT_UNAVAILABLE", `The emulator refused to create a workspace (${res.status}).`);
+    if (!res.ok)
+      throw new AppError("SAUTIKIT_UNAVAILABLE", `The emulator refused to create a workspace (${res.status}).`);
     const created = createdSchema.parse(await res.json());
     const dialIn = created.numbers.find((n) => n.role === "dial_in");
     const callerId = created.numbers.find((n) => n.role === "caller_id");

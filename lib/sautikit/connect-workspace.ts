@@ -77,6 +77,9 @@ function pick(owned: SautikitNumber[], id: string | null, e164: string | null, l
   if (!id && !e164) return null;
   const found = owned.find((n) => (id ? n.id === id : n.e164 === e164));
   if (!found)
-    throw new AppError("NUMBER_NOT_OWNED", `The ${label} number ${e164 ?? id} does not belong to the connected Sautikit account.`);
+    throw new AppError(
+      "NUMBER_NOT_OWNED",
+      `The ${label} number ${e164 ?? id} does not belong to the connected Sautikit account.`,
+    );
   return found;
 }

@@ -28,7 +28,12 @@ export type ConnectionOverview = {
     error: string | null;
   };
   /** The routing check: run on this page load when Sautikit answered, else the last stored one. */
-  routing: null | { problems: RoutingProblem[]; secret: RoutingReport["secret"]; checkedAt: string | null; live: boolean };
+  routing: null | {
+    problems: RoutingProblem[];
+    secret: RoutingReport["secret"];
+    checkedAt: string | null;
+    live: boolean;
+  };
 };
 
 export async function getConnectionOverview(actor: Actor): Promise<ConnectionOverview> {
@@ -59,18 +64,38 @@ export async function getConnectionOverview(actor: Actor): Promise<ConnectionOve
     const [numbers, wallet] = await Promise.all([client.numbers.list(), client.wallet.balance().catch(() => null)]);
     base.live = {
       numbers: numbers.map((n) => ({ id: n.id, e164: n.e164, status: n.status })),
-      wallet: wallet && { balanceMinor: wallet.balance_minor, currency: wallet.currency, lowBalanceThresholdMinor: wallet.low_balance_threshold_minor ?? null },
+      wallet: wallet && {
+        balanceMinor: wallet.balance_minor,
+        currency: wallet.currency,
+        lowBalanceThresholdMinor: wallet.low_balance_threshold_minor ?? null,
+      },
       error: null,
     };
     // Checked on every load of the page, from the list just read (no second request).
     const check = await checkRouting(actor.workspaceId, { numbers });
-    if (check.status === "checked") base.routing = { problems: check.problems, secret: check.secret, checkedAt: new Date().toISOString(), live: true };
+    if (check.status === "checked")
+      base.routing = {
+        problems: check.problems,
+        secret: check.secret,
+        checkedAt: new Date().toISOString(),
+        live: true,
+      };
   } catch (err) {
-    base.live = { numbers: [], wallet: null, error: err instanceof AppError ? err.message : "Sautikit could not be reached." };
+    base.live = {
+      numbers: [],
+      wallet: null,
+      error: err instanceof AppError ? err.message : "Sautikit could not be reached.",
+    };
   }
   if (!base.routing) {
     const stored = storedRouting((await findConnection(actor.workspaceId)) ?? conn);
-    if (stored) base.routing = { problems: stored.problems, secret: stored.secret, checkedAt: stored.checkedAt.toISOString(), live: false };
+    if (stored)
+      base.routing = {
+        problems: stored.problems,
+        secret: stored.secret,
+        checkedAt: stored.checkedAt.toISOString(),
+        live: false,
+      };
   }
   return base;
 }

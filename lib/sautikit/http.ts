@@ -59,7 +59,8 @@ const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
 export async function sautikitRequest(config: SautikitHttpConfig, req: SautikitRequest): Promise<SautikitResponse> {
   const cfg = { ...DEFAULTS, ...config };
-  const doFetch = config.fetch ?? ((url: string, init: RequestInit) => apiFetch(url, init as Parameters<typeof apiFetch>[1]));
+  const doFetch =
+    config.fetch ?? ((url: string, init: RequestInit) => apiFetch(url, init as Parameters<typeof apiFetch>[1]));
   const sleep = config.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const random = config.random ?? Math.random;
   const repeatable = req.method !== "POST" || Boolean(req.idempotencyKey) || Boolean(req.idempotent);
@@ -105,13 +106,16 @@ export async function sautikitRequest(config: SautikitHttpConfig, req: SautikitR
     }
 
     // Shown to users for support: only when it looks like an id, never free text.
-    const requestId = /^[A-Za-z0-9_.:-]{1,80}$/.test(res.headers.get("request-id") ?? "") ? res.headers.get("request-id")! : undefined;
+    const requestId = /^[A-Za-z0-9_.:-]{1,80}$/.test(res.headers.get("request-id") ?? "")
+      ? res.headers.get("request-id")!
+      : undefined;
     if ((res.status >= 200 && res.status < 300) || req.accept?.includes(res.status)) {
       return { status: res.status, headers: res.headers, body, requestId, attempts: attempt };
     }
 
     // 429 means "not processed", so it is safe to repeat even without a key.
-    const canRetry = RETRYABLE_STATUS.has(res.status) && (repeatable || res.status === 429) && attempt < cfg.maxAttempts;
+    const canRetry =
+      RETRYABLE_STATUS.has(res.status) && (repeatable || res.status === 429) && attempt < cfg.maxAttempts;
     if (canRetry) {
       const retryAfterMs = parseRetryAfter(res.headers.get("retry-after"));
       if (retryAfterMs === undefined || retryAfterMs <= cfg.maxRetryAfterMs) {
@@ -160,7 +164,8 @@ async function readBody(res: Response): Promise<unknown> {
 async function readCapped(res: Response, max: number): Promise<string> {
   if (!res.body) return "";
   const declared = Number(res.headers.get("content-length"));
-  const tooBig = () => new AppError("SAUTIKIT_REJECTED", "Sautikit sent an answer far larger than expected. Check the API base URL.");
+  const tooBig = () =>
+    new AppError("SAUTIKIT_REJECTED", "Sautikit sent an answer far larger than expected. Check the API base URL.");
   if (declared > max) {
     await res.body.cancel();
     throw tooBig();

@@ -17,7 +17,8 @@ import { apiBaseUrlProblem, isLoopbackHost, outboundPolicy } from "@/lib/sautiki
 // admin and works only on the actor's own workspace.
 
 function requireAdmin(actor: Actor): void {
-  if (actor.role !== "admin") throw new AppError("FORBIDDEN", "Only workspace admins can manage the Sautikit connection.");
+  if (actor.role !== "admin")
+    throw new AppError("FORBIDDEN", "Only workspace admins can manage the Sautikit connection.");
 }
 
 export const connectionInputSchema = z.object({
@@ -32,7 +33,12 @@ export const connectionInputSchema = z.object({
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     })
     .transform((u) => new URL(u).toString().replace(/\/+$/, "")),
-  apiKey: z.string().trim().min(8, "Paste the API key from the Sautikit console").max(4000).refine((k) => !/\s/.test(k), "The key has no spaces"),
+  apiKey: z
+    .string()
+    .trim()
+    .min(8, "Paste the API key from the Sautikit console")
+    .max(4000)
+    .refine((k) => !/\s/.test(k), "The key has no spaces"),
 });
 
 /**
@@ -41,7 +47,10 @@ export const connectionInputSchema = z.object({
  * account. The secret reaches Sautikit when the numbers are routed (right away when the
  * workspace's numbers are on the new account, otherwise once an admin picks them).
  */
-export async function saveConnection(actor: Actor, input: z.input<typeof connectionInputSchema>): Promise<{ numbers: number }> {
+export async function saveConnection(
+  actor: Actor,
+  input: z.input<typeof connectionInputSchema>,
+): Promise<{ numbers: number }> {
   requireAdmin(actor);
   const { apiBaseUrl, apiKey } = connectionInputSchema.parse(input);
   const numbers = await createSautikitClient({ baseUrl: apiBaseUrl, apiKey, maxAttempts: 2 }).numbers.list();
@@ -65,7 +74,11 @@ export async function saveConnection(actor: Actor, input: z.input<typeof connect
     lastCheckedAt: new Date(),
     lastError: null,
   };
-  await db.sautikitConnection.upsert({ where: { workspaceId: actor.workspaceId }, create: { workspaceId: actor.workspaceId, ...data }, update: data });
+  await db.sautikitConnection.upsert({
+    where: { workspaceId: actor.workspaceId },
+    create: { workspaceId: actor.workspaceId, ...data },
+    update: data,
+  });
   await audit(actor, "sautikit.key_saved", { apiBaseUrl, numbers: numbers.length });
   if (keep.dialInNumberId && keep.callerIdNumberId) await routeWorkspaceNumbers(actor.workspaceId);
   return { numbers: numbers.length };
@@ -85,10 +98,16 @@ export async function selectNumbers(actor: Actor, input: z.input<typeof numbersI
   const numbers = await clientFor(conn).numbers.list();
   const dialIn = numbers.find((n) => n.id === picked.dialInNumberId);
   const callerId = numbers.find((n) => n.id === picked.callerIdNumberId);
-  if (!dialIn || !callerId) throw new AppError("NUMBER_NOT_OWNED", "Pick numbers that belong to the connected Sautikit account.");
+  if (!dialIn || !callerId)
+    throw new AppError("NUMBER_NOT_OWNED", "Pick numbers that belong to the connected Sautikit account.");
   await db.sautikitConnection.update({
     where: { workspaceId: actor.workspaceId },
-    data: { dialInNumberId: dialIn.id, dialInNumber: dialIn.e164, callerIdNumberId: callerId.id, callerIdNumber: callerId.e164 },
+    data: {
+      dialInNumberId: dialIn.id,
+      dialInNumber: dialIn.e164,
+      callerIdNumberId: callerId.id,
+      callerIdNumber: callerId.e164,
+    },
   });
   const routed = await routeWorkspaceNumbers(actor.workspaceId);
   await audit(actor, "sautikit.numbers_selected", { dialIn: dialIn.e164, callerId: callerId.e164 });
@@ -100,7 +119,10 @@ export async function rerouteNumbers(actor: Actor): Promise<RouteResult> {
   const before = await findConnection(actor.workspaceId);
   const routed = await routeWorkspaceNumbers(actor.workspaceId);
   const fixed = before ? (storedRouting(before)?.problems ?? []) : [];
-  await audit(actor, "sautikit.numbers_routed", { numbers: routed.routed.map((r) => r.e164), ...(fixed.length ? { fixed } : {}) });
+  await audit(actor, "sautikit.numbers_routed", {
+    numbers: routed.routed.map((r) => r.e164),
+    ...(fixed.length ? { fixed } : {}),
+  });
   return routed;
 }
 
@@ -117,13 +139,24 @@ export async function testConnection(actor: Actor): Promise<ConnectionTest> {
   try {
     const client = clientFor(conn, { maxAttempts: 2 });
     const [wallet, numbers] = await Promise.all([client.wallet.balance(), client.numbers.list()]);
-    const status = conn.dialInNumberId && conn.callerIdNumberId ? (conn.status === "error" ? "pending" : conn.status) : "needs_numbers";
-    await db.sautikitConnection.update({ where: { workspaceId: actor.workspaceId }, data: { lastCheckedAt: new Date(), lastError: null, status } });
+    const status =
+      conn.dialInNumberId && conn.callerIdNumberId
+        ? conn.status === "error"
+          ? "pending"
+          : conn.status
+        : "needs_numbers";
+    await db.sautikitConnection.update({
+      where: { workspaceId: actor.workspaceId },
+      data: { lastCheckedAt: new Date(), lastError: null, status },
+    });
     const routing = await checkRouting(actor.workspaceId, { actorId: actor.userId, numbers });
     return { balanceMinor: wallet.balance_minor, currency: wallet.currency, numbers: numbers.length, routing };
   } catch (err) {
     const message = err instanceof AppError ? err.message : "The connection test failed unexpectedly.";
-    await db.sautikitConnection.update({ where: { workspaceId: actor.workspaceId }, data: { lastCheckedAt: new Date(), lastError: message, status: "error" } });
+    await db.sautikitConnection.update({
+      where: { workspaceId: actor.workspaceId },
+      data: { lastCheckedAt: new Date(), lastError: message, status: "error" },
+    });
     throw err;
   }
 }
@@ -137,5 +170,13 @@ export async function connectToEmulator(actor: Actor): Promise<void> {
 }
 
 async function audit(actor: Actor, action: string, details: Record<string, unknown>): Promise<void> {
-  await db.auditLog.create({ data: { workspaceId: actor.workspaceId, actorId: actor.userId, action, target: "sautikit", details: details as object } });
+  await db.auditLog.create({
+    data: {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action,
+      target: "sautikit",
+      details: details as object,
+    },
+  });
 }

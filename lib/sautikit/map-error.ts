@@ -22,21 +22,28 @@ export function mapSautikitError(status: number, body: unknown, requestId?: stri
     return new AppError("NUMBER_NOT_OWNED", "That number does not belong to the connected Sautikit account.", opts);
   if (status === 401 || code.startsWith("api_key."))
     return new AppError("SAUTIKIT_REJECTED", "Sautikit rejected the API key. Check the Sautikit connection.", opts);
-  if (status === 404)
-    return new AppError("NOT_FOUND", "Sautikit could not find that.", opts);
-  if (status === 409)
-    return new AppError("CONFLICT", "Sautikit refused a conflicting request.", opts);
-  if (status === 410)
-    return new AppError("NOT_FOUND", "That recording is no longer available.", opts);
+  if (status === 404) return new AppError("NOT_FOUND", "Sautikit could not find that.", opts);
+  if (status === 409) return new AppError("CONFLICT", "Sautikit refused a conflicting request.", opts);
+  if (status === 410) return new AppError("NOT_FOUND", "That recording is no longer available.", opts);
   if (status >= 500)
-    return new AppError("SAUTIKIT_UNAVAILABLE", "Sautikit is unavailable right now. Try again shortly.", { ...opts, retryAfter });
+    return new AppError("SAUTIKIT_UNAVAILABLE", "Sautikit is unavailable right now. Try again shortly.", {
+      ...opts,
+      retryAfter,
+    });
   // Never the answer's own text: whatever sits at the base URL must not be able to put words in
   // the app's mouth (or echo back what it found). The code stays in the details for support.
-  return new AppError("SAUTIKIT_REJECTED", `Sautikit refused the request (HTTP ${status}). Check the Sautikit connection under Settings.`, opts);
+  return new AppError(
+    "SAUTIKIT_REJECTED",
+    `Sautikit refused the request (HTTP ${status}). Check the Sautikit connection under Settings.`,
+    opts,
+  );
 }
 
 export function unavailable(message: string, cause: unknown): AppError {
-  return new AppError("SAUTIKIT_UNAVAILABLE", message, { cause, details: { sautikitStatus: 0, sautikitCode: "network" } });
+  return new AppError("SAUTIKIT_UNAVAILABLE", message, {
+    cause,
+    details: { sautikitStatus: 0, sautikitCode: "network" },
+  });
 }
 
 /** The Sautikit error code carried by an AppError from this client, if any. */
@@ -63,5 +70,9 @@ function readEnvelope(status: number, body: unknown): { code: string; reason?: s
   if (typeof body !== "object" || body === null) return fallback;
   const b = body as Record<string, unknown>;
   const inner = typeof b.error === "object" && b.error !== null ? (b.error as Record<string, unknown>) : b;
-  return { code: token(inner.code) ?? fallback.code, reason: token(inner.reason), bodyRequestId: token(inner.request_id) };
+  return {
+    code: token(inner.code) ?? fallback.code,
+    reason: token(inner.reason),
+    bodyRequestId: token(inner.request_id),
+  };
 }

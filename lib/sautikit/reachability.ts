@@ -16,7 +16,10 @@ export function isSautikitDown(e: unknown): boolean {
 }
 
 export async function noteSautikitUnreachable(workspaceId: string, now: Date = new Date()): Promise<void> {
-  const { count } = await db.sautikitConnection.updateMany({ where: { workspaceId, unreachableSince: null }, data: { unreachableSince: now } });
+  const { count } = await db.sautikitConnection.updateMany({
+    where: { workspaceId, unreachableSince: null },
+    data: { unreachableSince: now },
+  });
   if (count > 0) {
     log.warn({ workspaceId }, "Sautikit is not answering; dials are held back until it is");
     await announce(workspaceId);
@@ -28,7 +31,10 @@ export async function noteSautikitAnswered(workspaceId: string): Promise<void> {
   // and this runs after every placed call.
   const conn = await db.sautikitConnection.findUnique({ where: { workspaceId }, select: { unreachableSince: true } });
   if (!conn?.unreachableSince) return;
-  const { count } = await db.sautikitConnection.updateMany({ where: { workspaceId, unreachableSince: { not: null } }, data: { unreachableSince: null } });
+  const { count } = await db.sautikitConnection.updateMany({
+    where: { workspaceId, unreachableSince: { not: null } },
+    data: { unreachableSince: null },
+  });
   if (count > 0) {
     log.info({ workspaceId }, "Sautikit is answering again");
     await announce(workspaceId);
@@ -47,7 +53,10 @@ export async function noteSautikitOutcome(workspaceId: string, error?: unknown):
 // The banner is part of every open meeting's roster: push them all (a hint; streams re-read).
 async function announce(workspaceId: string): Promise<void> {
   const meetings = await db.meeting.findMany({
-    where: { workspaceId, OR: [{ status: "live" }, { status: "scheduled", legs: { some: { state: { not: "left" } } } }] },
+    where: {
+      workspaceId,
+      OR: [{ status: "live" }, { status: "scheduled", legs: { some: { state: { not: "left" } } } }],
+    },
     select: { id: true },
     take: 500,
   });

@@ -11,7 +11,11 @@ import * as wallet from "@/lib/sautikit/contract/wallet";
 // different Sautikit must not break the app (docs/sautikit.md, "the app is liberal").
 
 type Checked<S extends z.ZodRawShape> = { [K in keyof S]?: z.ZodType };
-type Lenient<S extends z.ZodRawShape, C extends Checked<S>> = Omit<{ [K in keyof S]: z.ZodOptional<z.ZodUnknown> }, keyof C> & C;
+type Lenient<S extends z.ZodRawShape, C extends Checked<S>> = Omit<
+  { [K in keyof S]: z.ZodOptional<z.ZodUnknown> },
+  keyof C
+> &
+  C;
 
 /** The contract's object, every field optional and unchecked except those in `checked`, unknown fields kept. */
 function lenient<S extends z.ZodRawShape, C extends Checked<S>>(strict: z.ZodObject<S>, checked: C) {
@@ -64,7 +68,10 @@ export const listCallsResponseSchema = lenient(calls.listCallsResponseSchema, {
   next_cursor: z.string().nullish(),
 });
 
-export const hangupResponseSchema = lenient(calls.hangupResponseSchema, { call_id: z.string().optional(), status: z.string() });
+export const hangupResponseSchema = lenient(calls.hangupResponseSchema, {
+  call_id: z.string().optional(),
+  status: z.string(),
+});
 
 export const conferenceCommandResponseSchema = lenient(strictConferenceCommand, {
   conference: z.string().optional(),

@@ -22,7 +22,9 @@ export async function scheduleRoutingCheck(at: Date = new Date()): Promise<void>
   await enqueueJob({ kind: ROUTING_CHECK_JOB, uniqueKey: slotKey(at), runAt: at, maxAttempts: 3 });
 }
 
-export async function checkAllRouting(now: Date = new Date()): Promise<{ checked: number; mismatched: number; unavailable: number }> {
+export async function checkAllRouting(
+  now: Date = new Date(),
+): Promise<{ checked: number; mismatched: number; unavailable: number }> {
   const conns = await db.sautikitConnection.findMany({
     where: { OR: [{ dialInNumber: { not: null } }, { callerIdNumber: { not: null } }] },
     orderBy: { routingCheckedAt: { sort: "asc", nulls: "first" } },
@@ -49,7 +51,9 @@ export async function runRoutingCheckJob(): Promise<void> {
   const now = new Date();
   // Chain first: a failing sweep must not stop the next ones.
   await scheduleRoutingCheck(new Date(now.getTime() + ROUTING_CHECK_EVERY_MS));
-  await db.job.deleteMany({ where: { kind: ROUTING_CHECK_JOB, status: "done", updatedAt: { lt: new Date(now.getTime() - KEEP_DONE_MS) } } });
+  await db.job.deleteMany({
+    where: { kind: ROUTING_CHECK_JOB, status: "done", updatedAt: { lt: new Date(now.getTime() - KEEP_DONE_MS) } },
+  });
   const result = await checkAllRouting(now);
   if (result.mismatched || result.unavailable) log.info(result, "routing check sweep");
 }

@@ -31,9 +31,13 @@ export const getDigits = (opts: Omit<GetDigitsVerb, "nested"> = {}, nested: Nest
   getDigits: nested.length ? { ...opts, nested } : { ...opts },
 });
 export const dial = (opts: DialVerb): VoiceAction => ({ dial: opts });
-export const conference = (name: string, opts: Omit<ConferenceVerb, "name"> = {}): VoiceAction => ({ conference: { name, ...opts } });
+export const conference = (name: string, opts: Omit<ConferenceVerb, "name"> = {}): VoiceAction => ({
+  conference: { name, ...opts },
+});
 export const record = (opts: RecordVerb = {}): VoiceAction => ({ record: opts });
-export const redirect = (url: string, method?: "GET" | "POST"): VoiceAction => ({ redirect: method ? { url, method } : { url } });
+export const redirect = (url: string, method?: "GET" | "POST"): VoiceAction => ({
+  redirect: method ? { url, method } : { url },
+});
 export const reject = (reason?: "rejected" | "busy"): VoiceAction => ({ reject: reason ? { reason } : {} });
 export const hangup = (): VoiceAction => ({ hangup: {} });
 

@@ -9,7 +9,10 @@ export function costForSeconds(seconds: number, ratePerMinuteMinor: number): num
 }
 
 /** A leg's cost at `now`: the final figure once ended, else metered live from the answer. */
-export function legCostAt(leg: Pick<LegView, "costMinor" | "answeredAt" | "endedAt" | "ratePerMinuteMinor">, now: number): number {
+export function legCostAt(
+  leg: Pick<LegView, "costMinor" | "answeredAt" | "endedAt" | "ratePerMinuteMinor">,
+  now: number,
+): number {
   if (leg.costMinor !== null) return leg.costMinor;
   if (leg.answeredAt === null) return 0;
   const end = leg.endedAt ?? now;

@@ -58,10 +58,7 @@ export const meetingInputSchema = z.object({
     .union([z.iso.datetime({ offset: true }), z.date()], { error: startsAtMessage })
     .transform((v) => (v instanceof Date ? v : new Date(v)))
     .pipe(z.date({ error: startsAtMessage })),
-  timeZone: z
-    .string()
-    .default("Africa/Nairobi")
-    .refine(isTimeZone, { message: "Pick a valid time zone." }),
+  timeZone: z.string().default("Africa/Nairobi").refine(isTimeZone, { message: "Pick a valid time zone." }),
   durationMinutes: durationRule,
   recurrence: z.enum(recurrences).default("none"),
   waitForHost: z.boolean().default(true),

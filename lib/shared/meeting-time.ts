@@ -39,5 +39,12 @@ function partsInZone(date: Date, timeZone: string) {
     hourCycle: "h23",
   });
   const get = (type: string) => Number(fmt.formatToParts(date).find((p) => p.type === type)?.value);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
+  return {
+    year: get("year"),
+    month: get("month"),
+    day: get("day"),
+    hour: get("hour"),
+    minute: get("minute"),
+    second: get("second"),
+  };
 }

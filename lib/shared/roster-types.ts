@@ -83,7 +83,14 @@ export type RosterPerson = PersonRow & {
 
 /** The live roster payload (page props, GET /roster and every SSE `roster` event). */
 export type RosterSnapshot = {
-  meeting: { id: string; status: string; locked: boolean; startedAt: number | null; endedAt: number | null; capacity: number };
+  meeting: {
+    id: string;
+    status: string;
+    locked: boolean;
+    startedAt: number | null;
+    endedAt: number | null;
+    capacity: number;
+  };
   people: RosterPerson[];
   /** Since when Sautikit has not been answering this workspace's dials (ms), or null: the outage banner. */
   sautikitDownSince: number | null;

@@ -8,15 +8,29 @@ import { meetingSpend } from "@/lib/spend/meeting-spend";
 // no new dial-out is placed. Calls already connected are left alone; cutting people off mid-sentence
 // is the organiser's decision, not the app's.
 
-export type BudgetStatus = { budgetMinor: number | null; spentMinor: number; remainingMinor: number | null; reached: boolean };
+export type BudgetStatus = {
+  budgetMinor: number | null;
+  spentMinor: number;
+  remainingMinor: number | null;
+  reached: boolean;
+};
 
-export async function budgetStatus(meetingId: string, workspaceId: string, now: number = Date.now()): Promise<BudgetStatus> {
+export async function budgetStatus(
+  meetingId: string,
+  workspaceId: string,
+  now: number = Date.now(),
+): Promise<BudgetStatus> {
   const meeting = await db.meeting.findFirst({ where: { id: meetingId, workspaceId }, select: { budgetMinor: true } });
   if (!meeting) throw new AppError("NOT_FOUND", "That meeting does not exist, or you do not have access to it.");
   const { spentMinor } = await meetingSpend(meetingId, workspaceId, now);
   const budget = meeting.budgetMinor;
   if (budget === null) return { budgetMinor: null, spentMinor, remainingMinor: null, reached: false };
-  return { budgetMinor: budget, spentMinor, remainingMinor: Math.max(0, budget - spentMinor), reached: spentMinor >= budget };
+  return {
+    budgetMinor: budget,
+    spentMinor,
+    remainingMinor: Math.max(0, budget - spentMinor),
+    reached: spentMinor >= budget,
+  };
 }
 
 /** Throws BUDGET_EXCEEDED when the meeting's budget is used up; call before every new dial-out. */

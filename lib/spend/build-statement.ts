@@ -38,7 +38,10 @@ export type StatementRow = {
   costMinor: number;
 };
 
-export type Statement = { rows: StatementRow[]; totals: Omit<StatementRow, "key" | "name" | "phone" | "role" | "joinedAt" | "leftAt"> };
+export type Statement = {
+  rows: StatementRow[];
+  totals: Omit<StatementRow, "key" | "name" | "phone" | "role" | "joinedAt" | "leftAt">;
+};
 
 const secs = (from: number, to: number) => Math.max(0, Math.floor((to - from) / 1000));
 
@@ -69,14 +72,24 @@ export function buildStatement(legs: StatementLeg[], now: number): Statement {
       if (l.joinedAt !== null) secondsConnected += secs(l.joinedAt, end);
       if (l.waitingAt !== null) secondsWaiting += secs(l.waitingAt, l.joinedAt ?? end);
       billedSeconds += l.durationSeconds ?? (l.answeredAt !== null ? secs(l.answeredAt, end) : 0);
-      costMinor += legCostAt({ costMinor: l.costMinor, answeredAt: l.answeredAt, endedAt: l.endedAt, ratePerMinuteMinor: l.ratePerMinuteMinor }, now);
+      costMinor += legCostAt(
+        {
+          costMinor: l.costMinor,
+          answeredAt: l.answeredAt,
+          endedAt: l.endedAt,
+          ratePerMinuteMinor: l.ratePerMinuteMinor,
+        },
+        now,
+      );
     }
     rows.push({
       key,
       name: first.name ?? GUEST_CALLER_NAME,
       phone: first.phone ?? "",
       // Host on any of their calls (e.g. let in with the host PIN) makes them a host here too.
-      role: group.some((l) => l.role === "host") ? "host" : (first.role ?? (first.direction === "inbound" ? "dial-in" : "participant")),
+      role: group.some((l) => l.role === "host")
+        ? "host"
+        : (first.role ?? (first.direction === "inbound" ? "dial-in" : "participant")),
       legs: group.length,
       joinedAt,
       leftAt: stillIn ? null : leftAt,

@@ -13,7 +13,14 @@ import { monthStartNairobi } from "@/lib/spend/spend-summary";
 // while a finished call's billed cost is still on its way to Mkutano.
 
 export type MonthSpendComparison =
-  | { status: "ok"; since: string; sautikitMinor: number; mkutanoMinor: number; differenceMinor: number; matches: boolean }
+  | {
+      status: "ok";
+      since: string;
+      sautikitMinor: number;
+      mkutanoMinor: number;
+      differenceMinor: number;
+      matches: boolean;
+    }
   | { status: "unavailable"; since: string; mkutanoMinor: number; reason: "not_connected" | "unavailable" };
 
 export async function compareMonthSpend(actor: Actor, now: Date = new Date()): Promise<MonthSpendComparison> {
@@ -28,7 +35,14 @@ export async function compareMonthSpend(actor: Actor, now: Date = new Date()): P
     const client = await getSautikitClient(actor.workspaceId, { maxAttempts: 1, timeoutMs: 4_000 });
     const stats = await client.calls.stats({ since: since.toISOString() });
     const differenceMinor = stats.spend_minor - mkutanoMinor;
-    return { status: "ok", since: since.toISOString(), sautikitMinor: stats.spend_minor, mkutanoMinor, differenceMinor, matches: differenceMinor === 0 };
+    return {
+      status: "ok",
+      since: since.toISOString(),
+      sautikitMinor: stats.spend_minor,
+      mkutanoMinor,
+      differenceMinor,
+      matches: differenceMinor === 0,
+    };
   } catch (err) {
     log.warn({ err, workspaceId: actor.workspaceId }, "Sautikit call stats unavailable");
     const reason = isAppError(err) && err.code === "SAUTIKIT_NOT_CONNECTED" ? "not_connected" : "unavailable";

@@ -19,10 +19,19 @@ export const getWallet = cache(async (workspaceId: string): Promise<WalletView> 
     const lowThresholdMinor = w.low_balance_threshold_minor ?? LOW_BALANCE_THRESHOLD_MINOR;
     // Sautikit answered: a dial queue held back by an outage may go again.
     await noteSautikitAnswered(workspaceId).catch(() => {});
-    return { status: "ok", balanceMinor: w.balance_minor, currency: w.currency, lowThresholdMinor, low: w.balance_minor <= lowThresholdMinor };
+    return {
+      status: "ok",
+      balanceMinor: w.balance_minor,
+      currency: w.currency,
+      lowThresholdMinor,
+      low: w.balance_minor <= lowThresholdMinor,
+    };
   } catch (err) {
     log.warn({ err, workspaceId }, "wallet balance unavailable");
-    const message = isAppError(err) && err.code === "SAUTIKIT_NOT_CONNECTED" ? "Sautikit is not connected." : "Wallet balance unavailable right now.";
+    const message =
+      isAppError(err) && err.code === "SAUTIKIT_NOT_CONNECTED"
+        ? "Sautikit is not connected."
+        : "Wallet balance unavailable right now.";
     return { status: "unavailable", message };
   }
 });

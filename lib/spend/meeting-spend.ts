@@ -7,7 +7,11 @@ import { legCostAt } from "@/lib/shared/cost";
 
 export type MeetingSpend = { spentMinor: number; finalMinor: number; liveMinor: number; liveLegs: number };
 
-export async function meetingSpend(meetingId: string, workspaceId: string, now: number = Date.now()): Promise<MeetingSpend> {
+export async function meetingSpend(
+  meetingId: string,
+  workspaceId: string,
+  now: number = Date.now(),
+): Promise<MeetingSpend> {
   const legs = await db.leg.findMany({
     where: { meetingId, workspaceId },
     select: { costMinor: true, answeredAt: true, endedAt: true, ratePerMinuteMinor: true },
@@ -20,7 +24,15 @@ export async function meetingSpend(meetingId: string, workspaceId: string, now: 
       finalMinor += l.costMinor;
       continue;
     }
-    const cost = legCostAt({ costMinor: null, answeredAt: l.answeredAt?.getTime() ?? null, endedAt: l.endedAt?.getTime() ?? null, ratePerMinuteMinor: l.ratePerMinuteMinor }, now);
+    const cost = legCostAt(
+      {
+        costMinor: null,
+        answeredAt: l.answeredAt?.getTime() ?? null,
+        endedAt: l.endedAt?.getTime() ?? null,
+        ratePerMinuteMinor: l.ratePerMinuteMinor,
+      },
+      now,
+    );
     if (l.answeredAt && !l.endedAt) liveLegs += 1;
     liveMinor += cost;
   }

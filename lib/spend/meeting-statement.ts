@@ -6,13 +6,24 @@ import { budgetStatus, type BudgetStatus } from "@/lib/spend/assert-within-budge
 import { buildStatement, type Statement, type StatementLeg } from "@/lib/spend/build-statement";
 
 export type MeetingStatement = Statement & {
-  meeting: { id: string; title: string; status: string; startedAt: string | null; endedAt: string | null; budgetMinor: number | null };
+  meeting: {
+    id: string;
+    title: string;
+    status: string;
+    startedAt: string | null;
+    endedAt: string | null;
+    budgetMinor: number | null;
+  };
   budget: BudgetStatus;
   generatedAt: string;
 };
 
 /** The per-participant statement of a meeting the actor may see (organisers: their own; admins: all). */
-export async function meetingStatement(actor: Actor, meetingId: string, now: number = Date.now()): Promise<MeetingStatement> {
+export async function meetingStatement(
+  actor: Actor,
+  meetingId: string,
+  now: number = Date.now(),
+): Promise<MeetingStatement> {
   const meeting = await findMeetingForActor(actor, meetingId);
   const legs = await db.leg.findMany({
     where: { meetingId: meeting.id, workspaceId: actor.workspaceId },

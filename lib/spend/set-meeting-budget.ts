@@ -24,7 +24,13 @@ export async function setMeetingBudget(actor: Actor, meetingId: string, input: z
   await db.$transaction(async (tx) => {
     await tx.meeting.update({ where: { id: meeting.id }, data: { budgetMinor } });
     await recordAudit(
-      { workspaceId: actor.workspaceId, actorId: actor.userId, action: "meeting.budget_changed", target: meeting.id, details: { from: meeting.budgetMinor, to: budgetMinor } },
+      {
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        action: "meeting.budget_changed",
+        target: meeting.id,
+        details: { from: meeting.budgetMinor, to: budgetMinor },
+      },
       tx,
     );
   });

@@ -40,7 +40,12 @@ export async function spendSummary(actor: Actor, query: z.input<typeof spendQuer
   for (let i = months - 1; i >= 0; i--) {
     const key = monthKey(monthStartNairobi(new Date(), i));
     const r = byMonth.get(key);
-    monthList.push({ month: key, costMinor: Number(r?.cost ?? 0), legs: Number(r?.legs ?? 0), billedSeconds: Number(r?.seconds ?? 0) });
+    monthList.push({
+      month: key,
+      costMinor: Number(r?.cost ?? 0),
+      legs: Number(r?.legs ?? 0),
+      billedSeconds: Number(r?.seconds ?? 0),
+    });
   }
 
   const grouped = await db.leg.groupBy({
@@ -71,7 +76,12 @@ export async function spendSummary(actor: Actor, query: z.input<typeof spendQuer
     })
     .sort((a, b) => b.costMinor - a.costMinor || b.startsAt.localeCompare(a.startsAt));
 
-  return { months: monthList, meetings: meetingRows, totalMinor: monthList.reduce((s, m) => s + m.costMinor, 0), since: since.toISOString() };
+  return {
+    months: monthList,
+    meetings: meetingRows,
+    totalMinor: monthList.reduce((s, m) => s + m.costMinor, 0),
+    since: since.toISOString(),
+  };
 }
 
 const EAT_MS = 3 * 3600_000;

@@ -14,14 +14,42 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 const kes = (minor: number) => (minor / 100).toFixed(2);
 
 export function statementCsv(statement: Statement): string {
-  const header = ["Name", "Phone", "Role", "Joined (UTC)", "Left (UTC)", "Seconds connected", "Seconds waiting", "Legs", "Billed seconds", "Cost (KES)"];
+  const header = [
+    "Name",
+    "Phone",
+    "Role",
+    "Joined (UTC)",
+    "Left (UTC)",
+    "Seconds connected",
+    "Seconds waiting",
+    "Legs",
+    "Billed seconds",
+    "Cost (KES)",
+  ];
   const lines = [header.map(csvCell).join(",")];
   for (const r of statement.rows) {
     lines.push(
-      [r.name, r.phone, r.role, iso(r.joinedAt), iso(r.leftAt), r.secondsConnected, r.secondsWaiting, r.legs, r.billedSeconds, kes(r.costMinor)].map(csvCell).join(","),
+      [
+        r.name,
+        r.phone,
+        r.role,
+        iso(r.joinedAt),
+        iso(r.leftAt),
+        r.secondsConnected,
+        r.secondsWaiting,
+        r.legs,
+        r.billedSeconds,
+        kes(r.costMinor),
+      ]
+        .map(csvCell)
+        .join(","),
     );
   }
   const t = statement.totals;
-  lines.push(["Total", "", "", null, null, t.secondsConnected, t.secondsWaiting, t.legs, t.billedSeconds, kes(t.costMinor)].map(csvCell).join(","));
+  lines.push(
+    ["Total", "", "", null, null, t.secondsConnected, t.secondsWaiting, t.legs, t.billedSeconds, kes(t.costMinor)]
+      .map(csvCell)
+      .join(","),
+  );
   return lines.join("\r\n") + "\r\n";
 }

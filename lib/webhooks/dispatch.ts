@@ -3,7 +3,13 @@ import { errorStatus, isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { bilingualRefusal } from "@/lib/meetings/prompts/bilingual";
 import { isSayPlayOnly, tryVoiceResponse, type VoiceResponse } from "@/lib/sautikit/voice-actions";
-import { markEventApplied, releaseEvent, storeAndClaimEvent, type StoredEventInput, waitForOtherApply } from "@/lib/webhooks/event-store";
+import {
+  markEventApplied,
+  releaseEvent,
+  storeAndClaimEvent,
+  type StoredEventInput,
+  waitForOtherApply,
+} from "@/lib/webhooks/event-store";
 import { webhookHandlers, type EventContext, type WebhookContext } from "@/lib/webhooks/handlers";
 import type { ParsedBody } from "@/lib/webhooks/parse-body";
 import { readCallEvent, readConferenceDigits, readConferenceEvent, readVoiceCallback } from "@/lib/webhooks/payloads";
@@ -51,15 +57,27 @@ type Raw = { bytes: Uint8Array; text: string; contentType: string | null; signed
 
 export async function dispatchEvent(ctx: WebhookContext, fields: Record<string, unknown>, raw: Raw): Promise<Outcome> {
   const handlers = webhookHandlers;
-  const common = { workspaceId: ctx.workspaceId, route: ctx.route, rawBody: raw.bytes, contentType: raw.contentType, signedAt: raw.signedAt };
+  const common = {
+    workspaceId: ctx.workspaceId,
+    route: ctx.route,
+    rawBody: raw.bytes,
+    contentType: raw.contentType,
+    signedAt: raw.signedAt,
+  };
 
   if (ctx.route === "conference/events") {
     const p = readConferenceEvent(fields);
     if (!p.success) return invalid("conference.event", issues(p.error));
     const e = p.data;
     const input: StoredEventInput = {
-      ...common, eventId: e.eventId, kind: `conference.${e.event}`, callId: e.callId, roomName: e.room,
-      sequence: e.sequence, payload: e, occurredAt: e.timestamp,
+      ...common,
+      eventId: e.eventId,
+      kind: `conference.${e.event}`,
+      callId: e.callId,
+      roomName: e.room,
+      sequence: e.sequence,
+      payload: e,
+      occurredAt: e.timestamp,
     };
     return applyOnce(ctx, input, (ec) => handlers["conference/events"](ec, e));
   }
@@ -68,7 +86,13 @@ export async function dispatchEvent(ctx: WebhookContext, fields: Record<string, 
     if (!p.success) return invalid("conference.digits", issues(p.error));
     const d = p.data;
     const input: StoredEventInput = {
-      ...common, eventId: d.eventId, kind: "conference.digits", callId: d.callId, roomName: d.room, payload: d, occurredAt: d.timestamp,
+      ...common,
+      eventId: d.eventId,
+      kind: "conference.digits",
+      callId: d.callId,
+      roomName: d.room,
+      payload: d,
+      occurredAt: d.timestamp,
     };
     return applyOnce(ctx, input, (ec) => handlers["conference/digits"](ec, d));
   }
@@ -76,7 +100,12 @@ export async function dispatchEvent(ctx: WebhookContext, fields: Record<string, 
   if (!p.success) return invalid("call.event", issues(p.error));
   const c = p.data;
   const input: StoredEventInput = {
-    ...common, eventId: c.eventId, kind: c.kind, callId: c.data.callId, payload: c, occurredAt: c.occurredAt,
+    ...common,
+    eventId: c.eventId,
+    kind: c.kind,
+    callId: c.data.callId,
+    payload: c,
+    occurredAt: c.occurredAt,
   };
   return applyOnce(ctx, input, (ec) => handlers["call-events"](ec, c));
 }
@@ -103,29 +132,55 @@ async function applyOnce(
   } catch (err) {
     // Not stored, so not applied: a 5xx makes Sautikit deliver it again.
     log.error({ err, workspaceId: ctx.workspaceId }, "could not store webhook event");
-    return { verdict: "failed", kind: input.kind, eventId: input.eventId, error: "could not store the event", response: json({ error: { message: "try again" } }, 503) };
+    return {
+      verdict: "failed",
+      kind: input.kind,
+      eventId: input.eventId,
+      error: "could not store the event",
+      response: json({ error: { message: "try again" } }, 503),
+    };
   }
   const base = { kind: input.kind, eventId: stored.eventKey };
-  if (stored.status === "duplicate") return { ...base, verdict: "duplicate", response: json({ ok: true, duplicate: true }) };
+  if (stored.status === "duplicate")
+    return { ...base, verdict: "duplicate", response: json({ ok: true, duplicate: true }) };
   if (stored.status === "in_progress") {
-    return { ...base, verdict: "failed", error: "being applied by another request", response: json({ error: { message: "try again" } }, 503) };
+    return {
+      ...base,
+      verdict: "failed",
+      error: "being applied by another request",
+      response: json({ error: { message: "try again" } }, 503),
+    };
   }
   try {
     const reply = await apply({ ...ctx, eventRowId: stored.rowId, eventKey: stored.eventKey });
     await markEventApplied(stored.rowId);
     const checked = reply ? tryVoiceResponse(reply) : null;
     if (checked?.ok && isSayPlayOnly(checked.doc)) return { ...base, verdict: "accepted", response: json(checked.doc) };
-    if (checked) log.error({ workspaceId: ctx.workspaceId, kind: input.kind }, "digits reply dropped: only say/play may be played in a room");
+    if (checked)
+      log.error(
+        { workspaceId: ctx.workspaceId, kind: input.kind },
+        "digits reply dropped: only say/play may be played in a room",
+      );
     return { ...base, verdict: "accepted", response: json({ ok: true }) };
   } catch (err) {
     if (isAppError(err) && errorStatus[err.code] < 500) {
       // Can never apply (e.g. a room that is not this workspace's): keep it, say so, stop retries.
       await markEventApplied(stored.rowId, `${err.code}: ${err.message}`);
-      return { ...base, verdict: "invalid", error: `${err.code}: ${err.message}`, response: json({ error: { code: err.code, message: err.message } }, 422) };
+      return {
+        ...base,
+        verdict: "invalid",
+        error: `${err.code}: ${err.message}`,
+        response: json({ error: { code: err.code, message: err.message } }, 422),
+      };
     }
     log.error({ err, workspaceId: ctx.workspaceId, kind: input.kind }, "webhook handler failed; Sautikit will retry");
     await releaseEvent(stored.rowId, errorText(err)).catch(() => undefined);
-    return { ...base, verdict: "failed", error: errorText(err), response: json({ error: { message: "try again" } }, 500) };
+    return {
+      ...base,
+      verdict: "failed",
+      error: errorText(err),
+      response: json({ error: { message: "try again" } }, 500),
+    };
   }
 }
 
@@ -134,7 +189,10 @@ function invalid(kind: string, error: string): Outcome {
 }
 
 function issues(error: { issues: Array<{ path: PropertyKey[]; message: string }> }): string {
-  return error.issues.slice(0, 4).map((i) => `${i.path.map(String).join(".") || "body"}: ${i.message}`).join("; ");
+  return error.issues
+    .slice(0, 4)
+    .map((i) => `${i.path.map(String).join(".") || "body"}: ${i.message}`)
+    .join("; ");
 }
 
 function errorText(err: unknown): string {

@@ -139,7 +139,11 @@ async function claimExisting(input: StoredEventInput, eventKey: string, now: Dat
     const row = await db.webhookEvent.findUniqueOrThrow({ where: key, select: { id: true } });
     return { status: "claimed", rowId: row.id, eventKey };
   }
-  const row = await db.webhookEvent.update({ where: key, data: { deliveryCount: { increment: 1 } }, select: { id: true, appliedAt: true } });
+  const row = await db.webhookEvent.update({
+    where: key,
+    data: { deliveryCount: { increment: 1 } },
+    select: { id: true, appliedAt: true },
+  });
   // Not applied yet and claimed by a live request — or by one that crashed (kill -9) before it
   // finished. Answering 2xx here would make Sautikit stop retrying an event nobody applied.
   return { status: row.appliedAt ? "duplicate" : "in_progress", rowId: row.id, eventKey };
@@ -149,7 +153,10 @@ async function claimExisting(input: StoredEventInput, eventKey: string, now: Dat
 export async function waitForOtherApply(rowId: string, timeoutMs: number): Promise<"applied" | "released" | "claimed"> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const row = await db.webhookEvent.findUnique({ where: { id: rowId }, select: { appliedAt: true, claimedAt: true } });
+    const row = await db.webhookEvent.findUnique({
+      where: { id: rowId },
+      select: { appliedAt: true, claimedAt: true },
+    });
     if (!row || row.appliedAt) return "applied";
     if (!row.claimedAt) return "released";
     if (Date.now() >= deadline) return "claimed";
@@ -167,7 +174,10 @@ export async function markEventApplied(rowId: string, error?: string): Promise<v
 const markBatcher = groupCommit<string, void>(
   async (ids) => {
     try {
-      await db.webhookEvent.updateMany({ where: { id: { in: ids } }, data: { appliedAt: new Date(), claimedAt: null, lastError: null } });
+      await db.webhookEvent.updateMany({
+        where: { id: { in: ids } },
+        data: { appliedAt: new Date(), claimedAt: null, lastError: null },
+      });
       return ids.map(() => ({ ok: true as const, value: undefined }));
     } catch {
       return oneByOne(ids, (id) => markOne(id));
@@ -177,7 +187,10 @@ const markBatcher = groupCommit<string, void>(
 );
 
 async function markOne(rowId: string, error?: string): Promise<void> {
-  await db.webhookEvent.update({ where: { id: rowId }, data: { appliedAt: new Date(), claimedAt: null, lastError: error ?? null } });
+  await db.webhookEvent.update({
+    where: { id: rowId },
+    data: { appliedAt: new Date(), claimedAt: null, lastError: error ?? null },
+  });
 }
 
 /** Releases the claim so Sautikit's next delivery of this event applies it again. */

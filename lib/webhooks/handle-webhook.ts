@@ -43,7 +43,8 @@ export async function handleWebhook(
   const reject = (status: number, verdict: Outcome["verdict"], error: string, known = true) =>
     finish({ verdict, error, response: errorResponse(status, error) }, known);
 
-  if (!UUID.test(workspaceId)) return reject(404, "unknown_workspace", `unknown workspace ${workspaceId.slice(0, 60)}`, false);
+  if (!UUID.test(workspaceId))
+    return reject(404, "unknown_workspace", `unknown workspace ${workspaceId.slice(0, 60)}`, false);
   // One indexed lookup before anything else so every rejection is attributed to a real workspace
   // (the admin's log shows forged requests too); the body is not read until the headers pass.
   let secret: WebhookSecret;
@@ -60,14 +61,16 @@ export async function handleWebhook(
   const capped = await readCappedBody(req, MAX_BODY_BYTES);
   // A sender that gave up (Sautikit waits 10 s) leaves a cut-off body: that is a failed delivery,
   // which Sautikit retries, not a forged one.
-  if (!capped.ok && capped.reason === "aborted") return reject(499, "failed", "the sender disconnected before the body was read");
+  if (!capped.ok && capped.reason === "aborted")
+    return reject(499, "failed", "the sender disconnected before the body was read");
   if (!capped.ok) return reject(413, "invalid", `body too large: webhooks are at most ${MAX_BODY_BYTES / 1024} KB`);
   const raw = capped.bytes;
   let check = verifySignature({ header: signature, rawBody: raw, secrets: [secret.secret] });
   if (!check.ok && check.reason === "mismatch" && secret.cached && Date.now() - secret.fetchedAt >= SECRET_RECHECK_MS) {
     // The secret may have been rotated by another instance since it was cached: read it once more.
     const fresh = await readWebhookSecret(workspaceId, { maxAgeMs: 0 }).catch(() => null);
-    if (fresh?.secret && fresh.secret !== secret.secret) check = verifySignature({ header: signature, rawBody: raw, secrets: [fresh.secret] });
+    if (fresh?.secret && fresh.secret !== secret.secret)
+      check = verifySignature({ header: signature, rawBody: raw, secrets: [fresh.secret] });
   }
   if (!check.ok) return reject(401, "rejected_signature", `signature ${check.reason}`);
 
@@ -78,7 +81,10 @@ export async function handleWebhook(
   const ctx = { workspaceId, route, receivedAt: new Date(), deliveryId };
   if (route === "voice/outbound" || route === "voice/inbound") return finish(await dispatchVoice(ctx, body), true);
   if (!body) return reject(400, "invalid", "body is neither JSON nor form-encoded");
-  return finish(await dispatchEvent(ctx, body.fields, { bytes: raw, text, contentType, signedAt: check.signedAt }), true);
+  return finish(
+    await dispatchEvent(ctx, body.fields, { bytes: raw, text, contentType, signedAt: check.signedAt }),
+    true,
+  );
 }
 
 export function errorResponse(status: number, message: string): Response {

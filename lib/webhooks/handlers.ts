@@ -19,7 +19,8 @@ import type { CallEvent, ConferenceDigits, ConferenceEvent, VoiceCallback } from
 // - Throw to make Sautikit retry later (5xx). Throw an AppError with a 4xx code for an event that
 //   can never be applied (it is recorded with the error and not retried).
 
-export type WebhookRoute = "voice/outbound" | "voice/inbound" | "conference/events" | "conference/digits" | "call-events";
+export type WebhookRoute =
+  "voice/outbound" | "voice/inbound" | "conference/events" | "conference/digits" | "call-events";
 
 export type WebhookContext = {
   workspaceId: string;

@@ -46,11 +46,18 @@ function time(fields: Fields, ...names: string[]): Date | undefined {
   const s = str(fields, ...names);
   if (s === undefined) return undefined;
   // Unix seconds or milliseconds are seen in the wild as well as RFC 3339.
-  const d = /^\d{9,10}$/.test(s) ? new Date(Number(s) * 1000) : /^\d{12,13}$/.test(s) ? new Date(Number(s)) : new Date(s);
+  const d = /^\d{9,10}$/.test(s)
+    ? new Date(Number(s) * 1000)
+    : /^\d{12,13}$/.test(s)
+      ? new Date(Number(s))
+      : new Date(s);
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-const digitsSchema = z.string().regex(/^[0-9*#]*$/, "digits may only contain 0-9, * and #").max(64);
+const digitsSchema = z
+  .string()
+  .regex(/^[0-9*#]*$/, "digits may only contain 0-9, * and #")
+  .max(64);
 const idSchema = z.string().min(1).max(200);
 
 // ---------------------------------------------------------------- voice callbacks (§4)
@@ -216,7 +223,8 @@ export function readCallEvent(fields: Fields) {
       downloadUrl: str(data, "download_url", "downloadUrl", "recording_url"),
       sizeBytes: int(data, "size_bytes", "sizeBytes", "recording_size_bytes"),
       expiresAt: time(data, "expires_at", "expiresAt"),
-      clientRequestId: str(data, "clientRequestId", "client_request_id") ?? str(fields, "clientRequestId", "client_request_id"),
+      clientRequestId:
+        str(data, "clientRequestId", "client_request_id") ?? str(fields, "clientRequestId", "client_request_id"),
     },
   });
 }

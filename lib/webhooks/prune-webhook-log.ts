@@ -12,7 +12,9 @@ export const EVENT_STORE_DAYS = 90;
 const DAY_MS = 86_400_000;
 
 export async function pruneWebhookLog(now: Date = new Date()): Promise<{ deliveries: number; events: number }> {
-  const deliveries = await db.webhookDelivery.deleteMany({ where: { receivedAt: { lt: new Date(now.getTime() - DELIVERY_LOG_DAYS * DAY_MS) } } });
+  const deliveries = await db.webhookDelivery.deleteMany({
+    where: { receivedAt: { lt: new Date(now.getTime() - DELIVERY_LOG_DAYS * DAY_MS) } },
+  });
   // Only applied events: one still waiting for a redelivery to apply it is kept however old.
   const events = await db.webhookEvent.deleteMany({
     where: { receivedAt: { lt: new Date(now.getTime() - EVENT_STORE_DAYS * DAY_MS) }, appliedAt: { not: null } },
@@ -22,7 +24,11 @@ export async function pruneWebhookLog(now: Date = new Date()): Promise<{ deliver
 
 /** Ensures today's prune is queued (idempotent); each run queues the next day's. */
 export async function scheduleWebhookPrune(now: Date = new Date()): Promise<void> {
-  await enqueueJob({ kind: PRUNE_WEBHOOK_LOG_JOB, uniqueKey: `${PRUNE_WEBHOOK_LOG_JOB}:${now.toISOString().slice(0, 10)}`, runAt: now });
+  await enqueueJob({
+    kind: PRUNE_WEBHOOK_LOG_JOB,
+    uniqueKey: `${PRUNE_WEBHOOK_LOG_JOB}:${now.toISOString().slice(0, 10)}`,
+    runAt: now,
+  });
 }
 
 /** The PRUNE_WEBHOOK_LOG_JOB runner: prunes, then schedules tomorrow's. */

@@ -9,8 +9,7 @@ import { parseSignatureHeader } from "@/lib/sautikit/contract/signature";
 // Sautikit pages describe has no timestamp and so no replay protection; it is not accepted.
 
 export type SignatureCheck =
-  | { ok: true; signedAt: Date }
-  | { ok: false; reason: "missing" | "malformed" | "stale" | "future" | "mismatch" };
+  { ok: true; signedAt: Date } | { ok: false; reason: "missing" | "malformed" | "stale" | "future" | "mismatch" };
 
 export function verifySignature(input: {
   header: string | null | undefined;

@@ -25,11 +25,30 @@ export type InviteDetails = {
 export async function getInvite(token: string): Promise<InviteDetails | null> {
   const invite = await db.invite.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, workspace: { select: { id: true, name: true } } },
+    select: {
+      email: true,
+      role: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      workspace: { select: { id: true, name: true } },
+    },
   });
   if (!invite) return null;
-  const status: InviteStatus = invite.acceptedAt ? "accepted" : invite.revokedAt ? "revoked" : invite.expiresAt <= new Date() ? "expired" : "valid";
-  return { workspaceId: invite.workspace.id, workspaceName: invite.workspace.name, email: invite.email, role: invite.role, status };
+  const status: InviteStatus = invite.acceptedAt
+    ? "accepted"
+    : invite.revokedAt
+      ? "revoked"
+      : invite.expiresAt <= new Date()
+        ? "expired"
+        : "valid";
+  return {
+    workspaceId: invite.workspace.id,
+    workspaceName: invite.workspace.name,
+    email: invite.email,
+    role: invite.role,
+    status,
+  };
 }
 
 // Marks the invite used in the same transaction that grants the membership: single use even
@@ -41,7 +60,11 @@ async function claim(tx: Prisma.TransactionClient, token: string) {
     where: { id: invite.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
     data: { acceptedAt: new Date() },
   });
-  if (count === 0) throw new AppError("CONFLICT", "This invite has already been used, was revoked or has expired. Ask an admin for a new one.");
+  if (count === 0)
+    throw new AppError(
+      "CONFLICT",
+      "This invite has already been used, was revoked or has expired. Ask an admin for a new one.",
+    );
   return invite;
 }
 
@@ -57,28 +80,41 @@ export async function acceptInviteAsUser(token: string, user: { id: string; emai
       create: { userId: user.id, workspaceId: invite.workspaceId, role: invite.role },
       update: {},
     });
-    await tx.auditLog.create({ data: { workspaceId: invite.workspaceId, actorId: user.id, action: "invite.accepted", target: invite.email } });
+    await tx.auditLog.create({
+      data: { workspaceId: invite.workspaceId, actorId: user.id, action: "invite.accepted", target: invite.email },
+    });
     return invite.workspaceId;
   });
 }
 
 /** Shared with sign-up: the same words whatever the reason an account could not be created. */
-export const ACCOUNT_NOT_CREATED = "We could not create an account with this email. If you already use Mkutano, sign in instead (or use “Forgot password”).";
+export const ACCOUNT_NOT_CREATED =
+  "We could not create an account with this email. If you already use Mkutano, sign in instead (or use “Forgot password”).";
 
 export const newAccountSchema = z.object({ name: nameSchema, password: passwordSchema });
 
 /** Someone without an account accepts: the account is created for the invited email. */
-export async function acceptInviteWithNewAccount(token: string, input: unknown): Promise<{ userId: string; email: string; workspaceId: string }> {
+export async function acceptInviteWithNewAccount(
+  token: string,
+  input: unknown,
+): Promise<{ userId: string; email: string; workspaceId: string }> {
   const { name, password } = newAccountSchema.parse(input);
   const passwordHash = await hashPassword(password);
   try {
     return await db.$transaction(async (tx) => {
       const invite = await claim(tx, token);
       const user = await tx.user.create({
-        data: { name, email: invite.email, passwordHash, memberships: { create: { workspaceId: invite.workspaceId, role: invite.role } } },
+        data: {
+          name,
+          email: invite.email,
+          passwordHash,
+          memberships: { create: { workspaceId: invite.workspaceId, role: invite.role } },
+        },
         select: { id: true },
       });
-      await tx.auditLog.create({ data: { workspaceId: invite.workspaceId, actorId: user.id, action: "invite.accepted", target: invite.email } });
+      await tx.auditLog.create({
+        data: { workspaceId: invite.workspaceId, actorId: user.id, action: "invite.accepted", target: invite.email },
+      });
       return { userId: user.id, email: invite.email, workspaceId: invite.workspaceId };
     });
   } catch (e) {

@@ -22,7 +22,8 @@ async function lockedMembership(tx: Tx, actor: Actor, membershipId: string) {
 
 async function assertAnotherAdmin(tx: Tx, workspaceId: string, exceptId: string) {
   const others = await tx.membership.count({ where: { workspaceId, role: "admin", id: { not: exceptId } } });
-  if (others === 0) throw new AppError("CONFLICT", "A workspace needs at least one admin. Make someone else an admin first.");
+  if (others === 0)
+    throw new AppError("CONFLICT", "A workspace needs at least one admin. Make someone else an admin first.");
 }
 
 export async function changeMemberRole(actor: Actor, membershipId: string, role: "admin" | "organiser"): Promise<void> {
@@ -33,7 +34,13 @@ export async function changeMemberRole(actor: Actor, membershipId: string, role:
     if (m.role === "admin") await assertAnotherAdmin(tx, actor.workspaceId, m.id);
     await tx.membership.update({ where: { id: m.id }, data: { role } });
     await tx.auditLog.create({
-      data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "member.role_changed", target: m.userId, details: { from: m.role, to: role } },
+      data: {
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        action: "member.role_changed",
+        target: m.userId,
+        details: { from: m.role, to: role },
+      },
     });
   });
 }

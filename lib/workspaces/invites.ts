@@ -8,13 +8,22 @@ import { AppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail";
 import { assertAdmin } from "@/lib/workspaces/assert-admin";
 
-export type InviteView = { id: string; email: string; role: "admin" | "organiser"; expiresAt: string; createdAt: string };
+export type InviteView = {
+  id: string;
+  email: string;
+  role: "admin" | "organiser";
+  expiresAt: string;
+  createdAt: string;
+};
 
 /**
  * Creates a single-use invite link (7 days). The token is returned once, for the admin to share;
  * only its hash is stored. A newer invite for the same email replaces the pending one.
  */
-export async function createInvite(actor: Actor, input: unknown): Promise<{ url: string; emailed: boolean; invite: InviteView }> {
+export async function createInvite(
+  actor: Actor,
+  input: unknown,
+): Promise<{ url: string; emailed: boolean; invite: InviteView }> {
   assertAdmin(actor);
   const { email, role } = inviteSchema.parse(input);
   const existing = await db.membership.findFirst({
@@ -31,10 +40,23 @@ export async function createInvite(actor: Actor, input: unknown): Promise<{ url:
       data: { revokedAt: now },
     });
     const created = await tx.invite.create({
-      data: { workspaceId: actor.workspaceId, email, role, tokenHash: hash, createdById: actor.userId, expiresAt: new Date(now.getTime() + INVITE_TTL_MS) },
+      data: {
+        workspaceId: actor.workspaceId,
+        email,
+        role,
+        tokenHash: hash,
+        createdById: actor.userId,
+        expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
+      },
     });
     await tx.auditLog.create({
-      data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "invite.created", target: email, details: { role } },
+      data: {
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        action: "invite.created",
+        target: email,
+        details: { role },
+      },
     });
     return created;
   });
@@ -64,9 +86,23 @@ export async function revokeInvite(actor: Actor, inviteId: string): Promise<void
     data: { revokedAt: new Date() },
   });
   if (count === 0) throw new AppError("NOT_FOUND", "That invite is no longer pending.");
-  await db.auditLog.create({ data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "invite.revoked", target: inviteId } });
+  await db.auditLog.create({
+    data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "invite.revoked", target: inviteId },
+  });
 }
 
-function toView(i: { id: string; email: string; role: "admin" | "organiser"; expiresAt: Date; createdAt: Date }): InviteView {
-  return { id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString(), createdAt: i.createdAt.toISOString() };
+function toView(i: {
+  id: string;
+  email: string;
+  role: "admin" | "organiser";
+  expiresAt: Date;
+  createdAt: Date;
+}): InviteView {
+  return {
+    id: i.id,
+    email: i.email,
+    role: i.role,
+    expiresAt: i.expiresAt.toISOString(),
+    createdAt: i.createdAt.toISOString(),
+  };
 }

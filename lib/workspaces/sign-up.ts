@@ -25,7 +25,9 @@ export async function signUp(input: unknown): Promise<{ userId: string; workspac
     });
   } catch (e) {
     if (isUniqueViolation(e)) {
-      throw new AppError("CONFLICT", ACCOUNT_NOT_CREATED, { details: [{ path: "email", message: "Use another email, or sign in" }] });
+      throw new AppError("CONFLICT", ACCOUNT_NOT_CREATED, {
+        details: [{ path: "email", message: "Use another email, or sign in" }],
+      });
     }
     throw e;
   }

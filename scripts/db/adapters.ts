@@ -70,7 +70,8 @@ class CharAwareClient extends pg.Client {
     // pg.Pool#query calls this with a callback; the adapter's own clients use the promise form.
     const last = args.at(-1);
     if (typeof last === "function") {
-      args[args.length - 1] = (error: unknown, result: unknown) => last(error, error ? result : markCharColumns(result));
+      args[args.length - 1] = (error: unknown, result: unknown) =>
+        last(error, error ? result : markCharColumns(result));
     }
     const result = (super.query as (...a: unknown[]) => unknown)(...args);
     if (result instanceof Promise) return result.then(markCharColumns) as never;

@@ -35,7 +35,8 @@ export function splitSqlStatements(sql: string): string[] {
     if (ch === "'" || ch === '"') {
       let j = i + 1;
       while (j < sql.length) {
-        if (sql[j] === ch && sql[j + 1] === ch) j += 2; // doubled quote is an escaped quote
+        if (sql[j] === ch && sql[j + 1] === ch)
+          j += 2; // doubled quote is an escaped quote
         else if (sql[j] === ch) break;
         else j++;
       }
@@ -93,7 +94,10 @@ export function findDestructiveChanges(sql: string): DestructiveChange[] {
   const flag = (statement: string, reason: string) => changes.push({ statement, reason });
 
   for (const statement of statements) {
-    const createTable = new RegExp(String.raw`^CREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?${QUALIFIED}`, "i").exec(statement);
+    const createTable = new RegExp(
+      String.raw`^CREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?${QUALIFIED}`,
+      "i",
+    ).exec(statement);
     if (createTable) {
       created.add(tableKey(createTable[1]!));
       continue;
@@ -104,22 +108,33 @@ export function findDestructiveChanges(sql: string): DestructiveChange[] {
     else if (/^DELETE\s+FROM\b/i.test(statement)) flag(statement, "deletes rows");
     else if (/^DROP\s+(?:MATERIALIZED\s+)?VIEW\b/i.test(statement)) flag(statement, "drops a view");
 
-    const createUnique = new RegExp(String.raw`^CREATE\s+UNIQUE\s+INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?:${IDENT}\s+)?ON\s+(?:ONLY\s+)?${QUALIFIED}`, "i").exec(statement);
+    const createUnique = new RegExp(
+      String.raw`^CREATE\s+UNIQUE\s+INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?:${IDENT}\s+)?ON\s+(?:ONLY\s+)?${QUALIFIED}`,
+      "i",
+    ).exec(statement);
     if (createUnique && !created.has(tableKey(createUnique[1]!))) {
       flag(statement, "adds a unique index to an existing table: fails if rows already hold duplicates");
     }
 
-    const alter = new RegExp(String.raw`^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?${QUALIFIED}\s+(.*)$`, "i").exec(statement);
+    const alter = new RegExp(
+      String.raw`^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?${QUALIFIED}\s+(.*)$`,
+      "i",
+    ).exec(statement);
     if (!alter) continue;
     const isNew = created.has(tableKey(alter[1]!));
     for (const action of splitTopLevel(alter[2]!)) {
-      if (/^DROP\s+(?:COLUMN\s+)?(?!CONSTRAINT\b)/i.test(action)) flag(statement, `drops a column and its data (${action})`);
+      if (/^DROP\s+(?:COLUMN\s+)?(?!CONSTRAINT\b)/i.test(action))
+        flag(statement, `drops a column and its data (${action})`);
       else if (/^ALTER\s+(?:COLUMN\s+)?\S+\s+(?:SET\s+DATA\s+)?TYPE\b/i.test(action)) {
         flag(statement, `changes a column's type: values that do not convert are lost or fail (${action})`);
       } else if (isNew) continue;
       else if (/^ALTER\s+(?:COLUMN\s+)?\S+\s+SET\s+NOT\s+NULL\b/i.test(action)) {
         flag(statement, `makes a column required: fails if any row holds NULL (${action})`);
-      } else if (/^ADD\s+(?:COLUMN\s+)?(?!CONSTRAINT\b)/i.test(action) && /\bNOT\s+NULL\b/i.test(action) && !/\bDEFAULT\b|\bGENERATED\b/i.test(action)) {
+      } else if (
+        /^ADD\s+(?:COLUMN\s+)?(?!CONSTRAINT\b)/i.test(action) &&
+        /\bNOT\s+NULL\b/i.test(action) &&
+        !/\bDEFAULT\b|\bGENERATED\b/i.test(action)
+      ) {
         flag(statement, `adds a required column without a default: fails if the table has rows (${action})`);
       } else if (/^ADD\s+CONSTRAINT\s+\S+\s+(?:UNIQUE|PRIMARY\s+KEY)\b/i.test(action)) {
         flag(statement, `adds a unique/primary key constraint: fails on existing duplicates (${action})`);

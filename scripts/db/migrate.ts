@@ -46,15 +46,21 @@ async function withEngine<T>(
 }
 
 /** Applies every pending migration (`prisma migrate deploy`). */
-export async function deployMigrations(databaseUrl: string, options: MigrateOptions = {}): Promise<{ applied: string[] }> {
+export async function deployMigrations(
+  databaseUrl: string,
+  options: MigrateOptions = {},
+): Promise<{ applied: string[] }> {
   return withEngine(databaseUrl, options, (engine, _c, paths) => applyPending(engine, paths));
 }
 
 async function applyPending(engine: SchemaEngine, paths: PrismaPaths): Promise<{ applied: string[] }> {
   const migrationsList = readMigrationList(paths.migrationsDir);
   if (migrationsList.migrationDirectories.length === 0) return { applied: [] };
-  if (migrationsList.lockfile.content === null) throw new Error(`${paths.migrationsDir}/migration_lock.toml is missing`);
-  const result = await runEngine(engine, "applyMigrations", () => engine.applyMigrations({ migrationsList, filters: NO_FILTER }));
+  if (migrationsList.lockfile.content === null)
+    throw new Error(`${paths.migrationsDir}/migration_lock.toml is missing`);
+  const result = await runEngine(engine, "applyMigrations", () =>
+    engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
+  );
   return { applied: result.appliedMigrationNames };
 }
 
@@ -77,7 +83,12 @@ export async function migrationStatus(databaseUrl: string, options: MigrateOptio
   if (target.kind === "pglite" && target.dataDir && !fs.existsSync(path.join(target.dataDir, "PG_VERSION"))) {
     // Opening it would create it (initdb); a status check should not.
     const migrations = migrationNames(readMigrationList((options.paths ?? prismaPaths()).migrationsDir));
-    const status = { database: `${describeTarget(target)} (does not exist yet)`, migrations, applied: [], pending: migrations };
+    const status = {
+      database: `${describeTarget(target)} (does not exist yet)`,
+      migrations,
+      applied: [],
+      pending: migrations,
+    };
     return { ...status, edited: [], failed: [], missingLocally: [], clean: migrations.length === 0 };
   }
   return withEngine(databaseUrl, options, async (engine, connection, paths) => {
@@ -93,8 +104,10 @@ export async function migrationStatus(databaseUrl: string, options: MigrateOptio
       : [];
     const applied = [...new Set(rows.map((r) => r.migration_name))];
     const history = diagnosis.history;
-    const pending = history && history.diagnostic !== "migrationsDirectoryIsBehind" ? history.unappliedMigrationNames : [];
-    const missingLocally = history && history.diagnostic !== "databaseIsBehind" ? history.unpersistedMigrationNames : [];
+    const pending =
+      history && history.diagnostic !== "migrationsDirectoryIsBehind" ? history.unappliedMigrationNames : [];
+    const missingLocally =
+      history && history.diagnostic !== "databaseIsBehind" ? history.unpersistedMigrationNames : [];
     const status = {
       database: connection.description,
       migrations: migrationNames(migrationsList),
@@ -126,7 +139,10 @@ export type CreateMigrationOptions = MigrateOptions & {
  * against schema.prisma (replayed on a shadow database), writes the new migration and applies it.
  * Destructive SQL is not written unless accepted; an out-of-date or drifted history is refused.
  */
-export async function createMigration(databaseUrl: string, options: CreateMigrationOptions): Promise<CreateMigrationResult> {
+export async function createMigration(
+  databaseUrl: string,
+  options: CreateMigrationOptions,
+): Promise<CreateMigrationResult> {
   const migrationName = normaliseMigrationName(options.name);
   return withEngine(databaseUrl, options, async (engine, _connection, paths) => {
     ensureLockfile(paths.migrationsDir);
@@ -142,7 +158,9 @@ export async function createMigration(databaseUrl: string, options: CreateMigrat
         : []),
     ];
     if (problems.length) {
-      throw new Error(`Migration history is not clean (${problems.join("; ")}). Fix it or run db:reset on a dev database.`);
+      throw new Error(
+        `Migration history is not clean (${problems.join("; ")}). Fix it or run db:reset on a dev database.`,
+      );
     }
     const { applied } = await applyPending(engine, paths);
 
@@ -166,7 +184,9 @@ export async function createMigration(databaseUrl: string, options: CreateMigrat
     const name = writeMigration(paths.migrationsDir, migrationName, sql);
     if (!options.createOnly) {
       migrationsList = readMigrationList(paths.migrationsDir);
-      const result = await runEngine(engine, "applyMigrations", () => engine.applyMigrations({ migrationsList, filters: NO_FILTER }));
+      const result = await runEngine(engine, "applyMigrations", () =>
+        engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
+      );
       applied.push(...result.appliedMigrationNames);
     }
     return { outcome: "created", name, sql, destructive, applied };

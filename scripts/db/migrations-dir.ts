@@ -65,7 +65,7 @@ export function normaliseMigrationName(raw: string): string {
     .replace(/[^a-z0-9]+/g, "_")
     .replace(/^_+|_+$/g, "")
     .slice(0, 200);
-  if (!name) throw new Error('--name must contain letters or digits, e.g. --name add_meeting_notes');
+  if (!name) throw new Error("--name must contain letters or digits, e.g. --name add_meeting_notes");
   return name;
 }
 

@@ -55,7 +55,8 @@ export function resolveStackConfig(source: Record<string, string | undefined> = 
   const explicitApi = s.SAUTIKIT_API_URL ? new URL(s.SAUTIKIT_API_URL) : undefined;
   const localMode = explicitApi ? isLocalHost(explicitApi.hostname) : true;
   // In local mode the emulator's port and the app's API URL must agree; derive one from the other.
-  const apiPort = explicitApi && localMode ? Number(explicitApi.port || (explicitApi.protocol === "https:" ? 443 : 80)) : undefined;
+  const apiPort =
+    explicitApi && localMode ? Number(explicitApi.port || (explicitApi.protocol === "https:" ? 443 : 80)) : undefined;
   const emulatorPort = s.EMULATOR_PORT ?? apiPort ?? 4010;
   if (localMode && apiPort !== undefined && apiPort !== emulatorPort) {
     throw new Error(
@@ -69,7 +70,9 @@ export function resolveStackConfig(source: Record<string, string | undefined> = 
   const warnings: string[] = [];
   const base = new URL(appBaseUrl);
   if (isLocalHost(base.hostname) && Number(base.port || 80) !== s.PORT) {
-    warnings.push(`APP_BASE_URL (${appBaseUrl}) is not port ${s.PORT}, where the app listens: the emulator's callbacks will miss it`);
+    warnings.push(
+      `APP_BASE_URL (${appBaseUrl}) is not port ${s.PORT}, where the app listens: the emulator's callbacks will miss it`,
+    );
   }
 
   // Next's types declare NODE_ENV required; a partial source (tests, e2e) may rightly leave it unset.

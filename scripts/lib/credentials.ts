@@ -3,7 +3,12 @@
 type Credential = { email: string; password: string; role?: string };
 
 function isCredential(v: unknown): v is Credential {
-  return typeof v === "object" && v !== null && typeof (v as Credential).email === "string" && typeof (v as Credential).password === "string";
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof (v as Credential).email === "string" &&
+    typeof (v as Credential).password === "string"
+  );
 }
 
 export function formatCredentials(value: unknown): string[] {

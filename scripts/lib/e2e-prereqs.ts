@@ -24,7 +24,10 @@ export function ensureChromium(
 ): { ok: true } | { ok: false; reason: string } {
   if (existsSync(host.chromium)) return { ok: true };
   if (!host.isRoot || !host.hasAptGet) {
-    return { ok: false, reason: `${host.chromium} is missing. Install Debian's chromium, then re-run:\n  sudo sh -c '${INSTALL}'` };
+    return {
+      ok: false,
+      reason: `${host.chromium} is missing. Install Debian's chromium, then re-run:\n  sudo sh -c '${INSTALL}'`,
+    };
   }
   log(`${host.chromium} is missing; installing Debian's chromium: ${INSTALL}`);
   const status = host.install(INSTALL);
@@ -35,8 +38,20 @@ export function ensureChromium(
 }
 
 // What `next build` reads. Newer than .next/BUILD_ID means the build is stale.
-const BUILD_INPUTS = ["app", "components", "lib", "public", "auth.ts", "proxy.ts", "instrumentation.ts",
-  "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "auth.ts",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.mjs",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;

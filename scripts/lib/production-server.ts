@@ -18,7 +18,8 @@ const { values } = parseArgs({
 const port = Number(values.port);
 const hostname = values.hostname;
 const graceMs = Number(values["grace-ms"]);
-if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
+if (!Number.isInteger(port) || port < 1 || port > 65535)
+  throw new Error(`--port must be a port number, not "${values.port}"`);
 
 // Next reads NODE_ENV when it loads; `next start` sets it the same way.
 (process.env as Record<string, string>).NODE_ENV = "production";
@@ -71,7 +72,10 @@ await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(30_000) }).the
   (err: unknown) => console.warn("warm-up request failed:", err instanceof Error ? err.message : err),
 );
 if (lane()) console.log(`ready on ${origin} (webhook lane on)`);
-else console.warn(`ready on ${origin}; webhook lane not installed by instrumentation.ts, so Next's router serves webhooks`);
+else
+  console.warn(
+    `ready on ${origin}; webhook lane not installed by instrumentation.ts, so Next's router serves webhooks`,
+  );
 
 let stopping = false;
 async function shutdown(reason: string): Promise<void> {

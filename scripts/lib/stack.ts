@@ -112,7 +112,9 @@ export async function runStack(opts: StackOptions): Promise<number> {
     if (opts.emulator) {
       await assertPortFree(config.emulatorPort, env.EMULATOR_HOST ?? "127.0.0.1", "emulator", "EMULATOR_PORT");
       const emulatorArgs = ["--import", "tsx", "emulator/main.ts"];
-      emulator = supervise(startService("emulator", "cyan", process.execPath, emulatorArgs, { ...env, ...opts.emulatorEnv }, repoRoot));
+      emulator = supervise(
+        startService("emulator", "cyan", process.execPath, emulatorArgs, { ...env, ...opts.emulatorEnv }, repoRoot),
+      );
     }
 
     // Migrations do not need the emulator, so they run while it boots.
@@ -127,9 +129,14 @@ export async function runStack(opts: StackOptions): Promise<number> {
 
     let credentials: unknown;
     if (opts.seed) {
-      const seeded = (await runStep("seed", "grey", tsxArgs("scripts/lib/step.ts", ["seed"]), env, repoRoot, trackStep)) as
-        | SeedStepResult
-        | undefined;
+      const seeded = (await runStep(
+        "seed",
+        "grey",
+        tsxArgs("scripts/lib/step.ts", ["seed"]),
+        env,
+        repoRoot,
+        trackStep,
+      )) as SeedStepResult | undefined;
       credentials = seeded?.demoCredentials;
     }
     await ready;
@@ -155,7 +162,11 @@ export async function runStack(opts: StackOptions): Promise<number> {
 }
 
 /** `next dev` for dev; for production our own server with the webhook lane (ADR 0008), not `next start`. */
-export function appArgs(mode: "dev" | "start", config: Pick<StackConfig, "appPort" | "appHost">, dir = repoRoot): string[] {
+export function appArgs(
+  mode: "dev" | "start",
+  config: Pick<StackConfig, "appPort" | "appHost">,
+  dir = repoRoot,
+): string[] {
   const where = ["--port", String(config.appPort), "--hostname", config.appHost];
   if (mode === "dev") return [createRequire(import.meta.url).resolve("next/dist/bin/next"), "dev", ...where];
   return ["--import", "tsx", path.join(repoRoot, "scripts/lib/production-server.ts"), ...where, "--dir", dir];

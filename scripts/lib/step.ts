@@ -11,7 +11,9 @@ export type SeedStepResult = { step: "seed"; result: SeedResult; demoCredentials
 async function migrate(): Promise<MigrateStepResult> {
   const url = process.env.DATABASE_URL ?? "pglite:./.data/mkutano";
   const { applied } = await deployMigrations(url);
-  console.log(applied.length ? `applied ${applied.length} migration(s): ${applied.join(", ")}` : "database is up to date");
+  console.log(
+    applied.length ? `applied ${applied.length} migration(s): ${applied.join(", ")}` : "database is up to date",
+  );
   return { step: "migrate", applied };
 }
 

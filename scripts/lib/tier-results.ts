@@ -57,5 +57,10 @@ export function playwrightCounts(file: string, exitCode: number): Counts {
 }
 
 export function addCounts(a: Counts, b: Counts): Counts {
-  return { passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped, flaky: a.flaky + b.flaky };
+  return {
+    passed: a.passed + b.passed,
+    failed: a.failed + b.failed,
+    skipped: a.skipped + b.skipped,
+    flaky: a.flaky + b.flaky,
+  };
 }

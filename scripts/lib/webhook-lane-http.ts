@@ -3,7 +3,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 /** Mirrors lib/webhooks/handlers.ts WebhookRoute; app/api/sautikit/[workspaceId]/ holds one route file each. */
-export const WEBHOOK_ROUTES = ["voice/outbound", "voice/inbound", "conference/events", "conference/digits", "call-events"] as const;
+export const WEBHOOK_ROUTES = [
+  "voice/outbound",
+  "voice/inbound",
+  "conference/events",
+  "conference/digits",
+  "call-events",
+] as const;
 export type LaneRoute = (typeof WEBHOOK_ROUTES)[number];
 
 const WEBHOOK_PATH = new RegExp(
@@ -22,7 +28,8 @@ export const PEER_ADDRESS_HEADER = "x-mkutano-peer-address";
 export function stampPeerAddress(req: IncomingMessage): void {
   const raw = req.rawHeaders;
   const kept: string[] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) if (raw[i]!.toLowerCase() !== PEER_ADDRESS_HEADER) kept.push(raw[i]!, raw[i + 1]!);
+  for (let i = 0; i + 1 < raw.length; i += 2)
+    if (raw[i]!.toLowerCase() !== PEER_ADDRESS_HEADER) kept.push(raw[i]!, raw[i + 1]!);
   const peer = req.socket.remoteAddress;
   if (peer) kept.push(PEER_ADDRESS_HEADER, peer);
   req.rawHeaders = kept;
@@ -41,7 +48,11 @@ export function matchWebhookPath(url: string): { workspaceId: string; route: Lan
  * (no signature, too large) still happen before a byte of the body is read. A sender that hangs
  * up mid-body errors the stream and aborts the signal, as under Next.
  */
-export function toWebRequest(req: IncomingMessage, fallbackHost: string, port: number): { request: Request; bodyCancelled(): boolean } {
+export function toWebRequest(
+  req: IncomingMessage,
+  fallbackHost: string,
+  port: number,
+): { request: Request; bodyCancelled(): boolean } {
   const headers = new Headers();
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
@@ -80,7 +91,11 @@ export function toWebRequest(req: IncomingMessage, fallbackHost: string, port: n
 }
 
 /** Writes a (small, fully buffered) web Response to the socket. */
-export async function writeWebResponse(response: Response, res: ServerResponse, closeConnection = false): Promise<void> {
+export async function writeWebResponse(
+  response: Response,
+  res: ServerResponse,
+  closeConnection = false,
+): Promise<void> {
   const payload = response.body ? Buffer.from(await response.arrayBuffer()) : Buffer.alloc(0);
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, key) => {

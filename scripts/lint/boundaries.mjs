@@ -20,7 +20,7 @@ function resolveImport(spec, fromFile) {
   else if (spec.startsWith(".")) abs = path.resolve(path.dirname(fromFile), spec);
   else return null;
   const rel = path.relative(ROOT, abs).split(path.sep).join("/");
-  const file = [ "", ...EXTENSIONS].map((ext) => abs + ext).find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+  const file = ["", ...EXTENSIONS].map((ext) => abs + ext).find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
   return { rel, file: file ?? null };
 }
 
@@ -57,7 +57,8 @@ export const importBoundaries = {
       isomorphic: "{{from}} runs in the browser too: it must not import the server-only module {{target}}.",
       contract: "lib/sautikit/contract/ is shared with the emulator: it imports only itself and zod ({{target}}).",
       componentDb: "Components never reach the database ({{target}}): call a lib/ function instead.",
-      clientServer: "A \"use client\" file must not import the server-only module {{target}} (use `import type`, or move the code to lib/shared/).",
+      clientServer:
+        'A "use client" file must not import the server-only module {{target}} (use `import type`, or move the code to lib/shared/).',
     },
   },
   create(context) {

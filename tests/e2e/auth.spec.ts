@@ -16,7 +16,10 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("sign up, sign out, wrong password, sign in, invite, member accepts and sees only this workspace", async ({ page, browser }) => {
+test("sign up, sign out, wrong password, sign in, invite, member accepts and sees only this workspace", async ({
+  page,
+  browser,
+}) => {
   // Sign up: a workspace is created with the new user as its admin.
   await page.goto("/sign-up");
   await page.getByLabel("Your name", { exact: true }).fill(admin.name);
@@ -28,7 +31,9 @@ test("sign up, sign out, wrong password, sign in, invite, member accepts and see
   await expect(page.getByTestId("workspace-switcher")).toContainText(workspaceName);
   await expect(page.getByRole("heading", { level: 1, name: "Meetings", exact: true })).toBeVisible();
   // Admin navigation is present for the admin.
-  await expect(page.getByRole("navigation", { name: "Main", exact: true }).getByRole("link", { name: "Settings" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Main", exact: true }).getByRole("link", { name: "Settings" }),
+  ).toBeVisible();
 
   // Sign out from the user menu.
   await page.getByTestId("user-menu").click();
@@ -103,7 +108,10 @@ test("sign up, sign out, wrong password, sign in, invite, member accepts and see
   await expect(page.getByTestId("invite-row")).toHaveCount(0);
 });
 
-test("a user in two workspaces switches between them; an admin resets their password, removes them and starts another workspace", async ({ page, browser }) => {
+test("a user in two workspaces switches between them; an admin resets their password, removes them and starts another workspace", async ({
+  page,
+  browser,
+}) => {
   const tag = `${run}b`;
   const owner = { name: "Achieng Owner", email: `owner-${tag}@e2e.mkutano.test`, password: "owner-password-77" };
   const other = { name: "Kamau Other", email: `other-${tag}@e2e.mkutano.test`, password: "other-password-88" };

@@ -52,7 +52,12 @@ function discoverPages(): string[] {
   const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app");
   return readdirSync(appDir, { recursive: true, encoding: "utf8" })
     .filter((f) => /(^|\/)page\.(tsx|ts|jsx|js|mdx)$/.test(f))
-    .map((f) => path.dirname(f).split(path.sep).filter((d) => d !== "." && !/^\(.*\)$/.test(d) && !d.startsWith("@")))
+    .map((f) =>
+      path
+        .dirname(f)
+        .split(path.sep)
+        .filter((d) => d !== "." && !/^\(.*\)$/.test(d) && !d.startsWith("@")),
+    )
     .map((dirs) => `/${dirs.join("/")}`);
 }
 
@@ -67,7 +72,10 @@ let ids: { organiserMeeting: string; adminMeeting: string; inviteToken: string }
 async function signedIn(who: { email: string; password: string }): Promise<Ctx> {
   const ctx = await request.newContext({ baseURL: E2E_APP_URL });
   const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email: who.email, password: who.password, callbackUrl: "/meetings" }, maxRedirects: 0 });
+  const res = await ctx.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: who.email, password: who.password, callbackUrl: "/meetings" },
+    maxRedirects: 0,
+  });
   expect(res.status(), `sign-in ${who.email}`).toBe(302);
   expect(res.headers().location, `sign-in ${who.email}`).toMatch(/\/meetings$/);
   return ctx;
@@ -91,7 +99,13 @@ async function signedUpElsewhere(browser: Browser): Promise<Ctx> {
 
 async function createMeeting(ctx: Ctx, title: string): Promise<string> {
   const res = await ctx.post("/api/meetings", {
-    data: { title, agenda: "", startsAt: new Date(Date.now() + 86_400_000).toISOString(), durationMinutes: 30, capacity: 10 },
+    data: {
+      title,
+      agenda: "",
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      durationMinutes: 30,
+      capacity: 10,
+    },
   });
   expect(res.status(), await res.text()).toBe(201);
   return ((await res.json()) as { meeting: { id: string } }).meeting.id;
@@ -114,14 +128,21 @@ async function createInvite(browser: Browser): Promise<string> {
 function urlFor(pattern: string, meetingId: string): string {
   return pattern
     .replace("[meetingId]", meetingId)
-    .replace("[token]", pattern.startsWith("/invite/") ? ids.inviteToken : "no-such-reset-token-0000000000000000000000");
+    .replace(
+      "[token]",
+      pattern.startsWith("/invite/") ? ids.inviteToken : "no-such-reset-token-0000000000000000000000",
+    );
 }
 
 type Seen = { status: number; location?: string; h1?: string; html: string };
 async function open(ctx: Ctx, url: string): Promise<Seen> {
   const res = await ctx.get(url, { maxRedirects: 0 });
   const html = res.status() === 200 || res.status() >= 400 ? await res.text() : "";
-  const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1]?.replace(/<[^>]+>/g, "").replace(/<!-- -->/g, "").trim();
+  const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/
+    .exec(html)?.[1]
+    ?.replace(/<[^>]+>/g, "")
+    .replace(/<!-- -->/g, "")
+    .trim();
   return { status: res.status(), location: res.headers().location, h1, html };
 }
 
@@ -138,7 +159,10 @@ test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000);
   anonymous = await request.newContext({ baseURL: E2E_APP_URL });
   // A cookie with the session's name but no valid JWT: the proxy lets it through, the page refuses it.
-  forgedCookie = await request.newContext({ baseURL: E2E_APP_URL, extraHTTPHeaders: { cookie: "authjs.session-token=forged.not-a-jwt" } });
+  forgedCookie = await request.newContext({
+    baseURL: E2E_APP_URL,
+    extraHTTPHeaders: { cookie: "authjs.session-token=forged.not-a-jwt" },
+  });
   adminA = await signedIn(DEMO_ADMIN);
   organiserA = await signedIn(DEMO_ORGANISER);
   adminB = await signedUpElsewhere(browser);
@@ -214,10 +238,20 @@ test("an unknown meeting id and a malformed one are 404 for a member, not an err
 });
 
 test("a signed-in visit to /sign-in?next=… never leaves the site", async () => {
-  for (const next of ["//evil.example", "/\\evil.example", "/\t/evil.example", "/%09/evil.example", "https://evil.example", "/\u0100", "/settings?tab=members"]) {
+  for (const next of [
+    "//evil.example",
+    "/\\evil.example",
+    "/\t/evil.example",
+    "/%09/evil.example",
+    "https://evil.example",
+    "/\u0100",
+    "/settings?tab=members",
+  ]) {
     const seen = await open(adminA, `/sign-in?next=${encodeURIComponent(next)}`);
     expect(seen.status, `next=${JSON.stringify(next)}`).toBe(307);
     // Resolved as the browser resolves it (WHATWG URL drops tabs and newlines, reads "\" as "/").
-    expect(new URL(seen.location!, E2E_APP_URL).origin, `next=${JSON.stringify(next)} → ${seen.location}`).toBe(E2E_APP_URL);
+    expect(new URL(seen.location!, E2E_APP_URL).origin, `next=${JSON.stringify(next)} → ${seen.location}`).toBe(
+      E2E_APP_URL,
+    );
   }
 });

@@ -15,7 +15,10 @@ let admin: APIRequestContext;
 test.beforeAll(async () => {
   admin = await request.newContext({ baseURL: E2E_APP_URL });
   const { csrfToken } = (await (await admin.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await admin.post("/api/auth/callback/credentials", { form: { csrfToken, ...DEMO_ADMIN, callbackUrl: "/meetings" }, maxRedirects: 0 });
+  const res = await admin.post("/api/auth/callback/credentials", {
+    form: { csrfToken, ...DEMO_ADMIN, callbackUrl: "/meetings" },
+    maxRedirects: 0,
+  });
   expect(res.headers().location).toMatch(/\/meetings$/);
 });
 test.afterAll(() => admin?.dispose());
@@ -27,7 +30,12 @@ async function actionFields(path: string): Promise<Record<string, string>> {
   for (const input of html.match(/<input[^>]*name="\$ACTION[^"]*"[^>]*>/g) ?? []) {
     const name = /name="([^"]+)"/.exec(input)![1]!;
     const value = /value="([^"]*)"/.exec(input)?.[1] ?? "";
-    fields[name] = value.replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+    fields[name] = value
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&")
+      .replace(/&#x27;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">");
   }
   expect(Object.keys(fields), `server action fields on ${path}`).not.toHaveLength(0);
   return fields;

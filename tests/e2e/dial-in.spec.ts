@@ -15,7 +15,10 @@ const row = (page: Page, name: string) => page.locator(`[data-testid="roster-row
 /** The roster prints numbers in international format ("+254 724 701877"); the last six digits stay together. */
 const printed = (e164: string) => e164.slice(-6);
 
-test("a phone dials in with the PIN, waits for the host, then joins the call — live on the roster", async ({ page, context }) => {
+test("a phone dials in with the PIN, waits for the host, then joins the call — live on the roster", async ({
+  page,
+  context,
+}) => {
   test.setTimeout(180_000);
   await page.goto("/sign-up");
   await page.getByLabel("Your name", { exact: true }).fill("Organiser");
@@ -30,7 +33,12 @@ test("a phone dials in with the PIN, waits for the host, then joins the call —
     const res = await fetch("/api/meetings", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ title: "Chama dial-in", startsAt: new Date().toISOString(), durationMinutes: 60, capacity: 10 }),
+      body: JSON.stringify({
+        title: "Chama dial-in",
+        startsAt: new Date().toISOString(),
+        durationMinutes: 60,
+        capacity: 10,
+      }),
     });
     if (!res.ok) throw new Error(`schedule failed: ${res.status} ${await res.text()}`);
     return ((await res.json()) as { meeting: { id: string; pin: string; hostPin: string } }).meeting;
@@ -66,7 +74,13 @@ test("a phone dials in with the PIN, waits for the host, then joins the call —
   // The host dials in with the host PIN: the room starts and the guest is released into the call.
   const host = fresh();
   await phone(host).dial(dialIn!);
-  await expect.poll(async () => (await phone(host).snapshot())?.transcript.some((t) => t.text.includes("Please enter your meeting PIN")), CALL).toBe(true);
+  await expect
+    .poll(
+      async () =>
+        (await phone(host).snapshot())?.transcript.some((t) => t.text.includes("Please enter your meeting PIN")),
+      CALL,
+    )
+    .toBe(true);
   await phone(host).digits(`${meeting.hostPin}#`);
   await expect(guest).toHaveAttribute("data-state", "in_call", CALL);
   await expect(page.getByTestId("meeting-status")).toHaveText("live", CALL);

@@ -40,7 +40,11 @@ test("the organiser sees a voicemail and a dropped call live", async ({ page }) 
 
   await page
     .getByLabel("One person per line")
-    .fill([`Stella Stayer, ${phones.stayer}`, `Dan Dropped, ${phones.dropped}`, `Vera Voicemail, ${phones.voicemail}`].join("\n"));
+    .fill(
+      [`Stella Stayer, ${phones.stayer}`, `Dan Dropped, ${phones.dropped}`, `Vera Voicemail, ${phones.voicemail}`].join(
+        "\n",
+      ),
+    );
   await page.getByRole("button", { name: "Add all" }).click();
   await expect(page.getByTestId("roster-row")).toHaveCount(3);
 
@@ -50,14 +54,19 @@ test("the organiser sees a voicemail and a dropped call live", async ({ page }) 
   await expect(row(page, "Dan Dropped")).toHaveAttribute("data-state", "in_call", CALL);
 
   // The network drops Dan: the roster says so and Mkutano calls him back; he presses 1 and is back.
-  const drop = await fetch(`${E2E_EMULATOR_URL}/_emulator/phones/${encodeURIComponent(phones.dropped)}/drop`, { method: "POST" });
+  const drop = await fetch(`${E2E_EMULATOR_URL}/_emulator/phones/${encodeURIComponent(phones.dropped)}/drop`, {
+    method: "POST",
+  });
   expect(drop.status).toBe(200);
   await expect(row(page, "Dan Dropped")).toContainText("Dropped — calling back", CALL);
   await expect(row(page, "Dan Dropped")).toHaveAttribute("data-state", "in_call", CALL);
   await expect(row(page, "Dan Dropped").getByText("2 calls")).toBeVisible();
 
   // The voicemail never pressed 1: hung up after the second ask.
-  await expect(row(page, "Vera Voicemail").getByTestId("person-state")).toHaveText("No answer from a person (voicemail?)", CONFIRM);
+  await expect(row(page, "Vera Voicemail").getByTestId("person-state")).toHaveText(
+    "No answer from a person (voicemail?)",
+    CONFIRM,
+  );
   await expect(row(page, "Vera Voicemail")).toHaveAttribute("data-reason", "no_person");
   await expect(row(page, "Stella Stayer")).toHaveAttribute("data-state", "in_call");
 

@@ -27,7 +27,9 @@ async function createAccount(request: APIRequestContext, name: string): Promise<
 type Callback = { form: URLSearchParams; headers: IncomingMessage["headers"] };
 
 /** A voice-callback receiver answering every call with Say then Conference. */
-async function startVoiceReceiver(actions: unknown[]): Promise<{ url: string; callbacks: Callback[]; close(): Promise<void> }> {
+async function startVoiceReceiver(
+  actions: unknown[],
+): Promise<{ url: string; callbacks: Callback[]; close(): Promise<void> }> {
   const callbacks: Callback[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -57,7 +59,12 @@ function freshNumber(): string {
   return `+25471${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
 }
 
-async function placeCall(request: APIRequestContext, account: Account, to: string, voiceCallbackUrl?: string): Promise<string> {
+async function placeCall(
+  request: APIRequestContext,
+  account: Account,
+  to: string,
+  voiceCallbackUrl?: string,
+): Promise<string> {
   const response = await request.post(`${EMULATOR_URL}/v1/calls`, {
     headers: { Authorization: `Bearer ${account.apiKey}` },
     data: { from: account.callerId, to, ...(voiceCallbackUrl ? { voice_callback_url: voiceCallbackUrl } : {}) },
@@ -69,7 +76,9 @@ async function placeCall(request: APIRequestContext, account: Account, to: strin
 }
 
 async function callStatus(request: APIRequestContext, account: Account, callId: string): Promise<string> {
-  const response = await request.get(`${EMULATOR_URL}/v1/calls/${callId}`, { headers: { Authorization: `Bearer ${account.apiKey}` } });
+  const response = await request.get(`${EMULATOR_URL}/v1/calls/${callId}`, {
+    headers: { Authorization: `Bearer ${account.apiKey}` },
+  });
   expect(response.status()).toBe(200);
   return ((await response.json()) as { call: { status: string } }).call.status;
 }
@@ -166,7 +175,10 @@ test("a phone's behaviour set in the console reaches the emulator", async ({ pag
   await expect(card.getByRole("list", { name: /^Transcript for/ })).toContainText("Call ended (busy)");
 });
 
-test("the API requests panel lists /v1 requests with their replay, and filters them; the faults panel shows and sets the seed", async ({ page, request }) => {
+test("the API requests panel lists /v1 requests with their replay, and filters them; the faults panel shows and sets the seed", async ({
+  page,
+  request,
+}) => {
   const account = await createAccount(request, "Console e2e: requests");
   await page.goto(`${EMULATOR_URL}/`);
   await expect(page.getByTestId("connection")).toHaveText(/Live/);
@@ -177,7 +189,9 @@ test("the API requests panel lists /v1 requests with their replay, and filters t
   const first = await request.post(`${EMULATOR_URL}/v1/calls`, { headers, data });
   const replay = await request.post(`${EMULATOR_URL}/v1/calls`, { headers, data });
   expect(replay.headers()["idempotent-replay"]).toBe("true");
-  const missing = await request.get(`${EMULATOR_URL}/v1/calls/${key}-missing`, { headers: { Authorization: `Bearer ${account.apiKey}` } });
+  const missing = await request.get(`${EMULATOR_URL}/v1/calls/${key}-missing`, {
+    headers: { Authorization: `Bearer ${account.apiKey}` },
+  });
   expect(missing.status()).toBe(404);
 
   const table = page.getByTestId("requests-table");

@@ -58,7 +58,9 @@ test("the user menu switches to Swahili, the choice is stored on the user, and b
   const second = await elsewhere.newPage();
   await signIn(second);
   await expect(second.locator("html")).toHaveAttribute("lang", "sw");
-  await expect(second.getByRole("navigation", { name: "Kuu", exact: true }).getByRole("link", { name: "Mikutano", exact: true })).toBeVisible();
+  await expect(
+    second.getByRole("navigation", { name: "Kuu", exact: true }).getByRole("link", { name: "Mikutano", exact: true }),
+  ).toBeVisible();
   await elsewhere.close();
 
   // And back to English (the menu stays open across the re-render, showing the pressed choice).

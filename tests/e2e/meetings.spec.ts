@@ -18,7 +18,9 @@ const phones = {
 };
 
 async function phone(e164: string, action: "answer" | "hangup") {
-  const res = await fetch(`${E2E_EMULATOR_URL}/_emulator/phones/${encodeURIComponent(e164)}/${action}`, { method: "POST" });
+  const res = await fetch(`${E2E_EMULATOR_URL}/_emulator/phones/${encodeURIComponent(e164)}/${action}`, {
+    method: "POST",
+  });
   expect(res.status, `${action} ${e164}`).toBeLessThan(300);
   // A person who picks up hears "press 1 to join" (answer confirmation is on by default) and does.
   if (action === "answer") await pressWhenAsked(E2E_EMULATOR_URL, e164);
@@ -78,7 +80,14 @@ test("schedule, call everyone, watch the live roster, mute, kick and end the mee
   await expect(row(page, "Halima Host")).toHaveAttribute("data-state", "invited");
   await page
     .getByLabel("One person per line")
-    .fill([`Amina Odhiambo, ${phones.amina}`, `Busy Bee, ${phones.busy}`, `Lena Listener, ${phones.listener}, listener`, `Amina Again, ${phones.amina}`].join("\n"));
+    .fill(
+      [
+        `Amina Odhiambo, ${phones.amina}`,
+        `Busy Bee, ${phones.busy}`,
+        `Lena Listener, ${phones.listener}, listener`,
+        `Amina Again, ${phones.amina}`,
+      ].join("\n"),
+    );
   await page.getByRole("button", { name: "Add all" }).click();
   await expect(page.getByTestId("bulk-errors")).toContainText("duplicates line 1");
   await expect(page.getByTestId("roster-row")).toHaveCount(4);
@@ -87,7 +96,8 @@ test("schedule, call everyone, watch the live roster, mute, kick and end the mee
   await page.getByRole("button", { name: "Call everyone" }).click();
   await expect(row(page, "Busy Bee")).toHaveAttribute("data-reason", "busy", CALL);
   await expect(row(page, "Busy Bee")).toHaveAttribute("data-state", "left", CALL);
-  for (const name of ["Halima Host", "Amina Odhiambo", "Lena Listener"]) await expect(row(page, name)).toHaveAttribute("data-state", "ringing", CALL);
+  for (const name of ["Halima Host", "Amina Odhiambo", "Lena Listener"])
+    await expect(row(page, name)).toHaveAttribute("data-state", "ringing", CALL);
 
   // Amina answers first and waits for the host; the host's arrival starts the meeting.
   await phone(phones.amina, "answer");
@@ -117,7 +127,8 @@ test("schedule, call everyone, watch the live roster, mute, kick and end the mee
     await expect(row(page, name)).toHaveAttribute("data-reason", "meeting_ended", CALL);
   }
   await expect(page.locator('[data-testid="roster-row"][data-state="left"]')).toHaveCount(4);
-  for (const e164 of [phones.host, phones.amina, phones.listener]) await expect.poll(() => phoneState(e164)).not.toBe("in_call");
+  for (const e164 of [phones.host, phones.amina, phones.listener])
+    await expect.poll(() => phoneState(e164)).not.toBe("in_call");
 
   // The meeting shows its total duration and cost (answered legs are billed per second).
   await expect(page.getByTestId("meeting-duration")).not.toHaveText("0:00");

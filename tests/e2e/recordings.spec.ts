@@ -8,12 +8,17 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 
 const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const admin = { name: "Njeri Admin", email: `rec-admin-${run}@e2e.mkutano.test`, password: "correct-horse-battery" };
-const organiser = { name: "Baraka Organiser", email: `rec-org-${run}@e2e.mkutano.test`, password: "organiser-password-9" };
+const organiser = {
+  name: "Baraka Organiser",
+  email: `rec-org-${run}@e2e.mkutano.test`,
+  password: "organiser-password-9",
+};
 const outsider = { name: "Outsider", email: `rec-out-${run}@e2e.mkutano.test`, password: "outsider-password-7" };
 const workspaceName = `Recordings ${run}`;
 
 // Ordinary numbers answer after about a second and stay until hung up (emulator/README.md, "Magic numbers").
-const freshPhone = () => `+2547${20 + Math.floor(Math.random() * 79)}${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+const freshPhone = () =>
+  `+2547${20 + Math.floor(Math.random() * 79)}${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
 
 async function signUp(page: Page, who: typeof admin, workspace: string) {
   await page.goto("/sign-up");
@@ -30,29 +35,60 @@ type Roster = { meeting: { status: string; startedAt: number | null }; people: {
 /** Schedules a recorded meeting through the app's API, dials two people, lets them talk, ends it. */
 async function runRecordedMeeting(request: APIRequestContext, title: string): Promise<string> {
   const created = await request.post("/api/meetings", {
-    data: { title, agenda: "", startsAt: new Date(Date.now() + 3600_000).toISOString(), durationMinutes: 30, capacity: 10, record: true, waitForHost: false, endOnHostExit: false },
+    data: {
+      title,
+      agenda: "",
+      startsAt: new Date(Date.now() + 3600_000).toISOString(),
+      durationMinutes: 30,
+      capacity: 10,
+      record: true,
+      waitForHost: false,
+      endOnHostExit: false,
+    },
   });
   expect(created.status()).toBe(201);
   const meetingId = ((await created.json()) as { meeting: { id: string } }).meeting.id;
   for (const name of ["Akinyi", "Mwangi"]) {
-    const added = await request.post(`/api/meetings/${meetingId}/participants`, { data: { name, phone: freshPhone(), role: "participant" } });
+    const added = await request.post(`/api/meetings/${meetingId}/participants`, {
+      data: { name, phone: freshPhone(), role: "participant" },
+    });
     expect(added.status()).toBe(201);
   }
   expect((await request.post(`/api/meetings/${meetingId}/call-everyone`)).status()).toBe(200);
   const roster = async () => (await (await request.get(`/api/meetings/${meetingId}/roster`)).json()) as Roster;
-  await expect.poll(async () => (await roster()).people.filter((p) => p.state === "in_call").length, { timeout: 30_000 }).toBe(2);
+  await expect
+    .poll(async () => (await roster()).people.filter((p) => p.state === "in_call").length, { timeout: 30_000 })
+    .toBe(2);
   // A couple of seconds of conversation, so the recording has a measurable length.
-  await expect.poll(async () => Date.now() - ((await roster()).meeting.startedAt ?? Date.now()), { timeout: 15_000 }).toBeGreaterThan(2_000);
+  await expect
+    .poll(async () => Date.now() - ((await roster()).meeting.startedAt ?? Date.now()), { timeout: 15_000 })
+    .toBeGreaterThan(2_000);
   expect((await request.post(`/api/meetings/${meetingId}/end`)).status()).toBe(200);
   await expect
-    .poll(async () => ((await (await request.get("/api/recordings")).json()) as { recordings: { meetingId: string }[] }).recordings.some((r) => r.meetingId === meetingId), { timeout: 30_000 })
+    .poll(
+      async () =>
+        (
+          (await (await request.get("/api/recordings")).json()) as { recordings: { meetingId: string }[] }
+        ).recordings.some((r) => r.meetingId === meetingId),
+      { timeout: 30_000 },
+    )
     .toBe(true);
   return meetingId;
 }
 
-const ADMIN_PAGES = ["/admin/calls", "/admin/spend", "/admin/webhooks", "/admin/audit", "/settings/members", "/settings/sautikit"];
+const ADMIN_PAGES = [
+  "/admin/calls",
+  "/admin/spend",
+  "/admin/webhooks",
+  "/admin/audit",
+  "/settings/members",
+  "/settings/sautikit",
+];
 
-test("a recorded meeting is played and downloaded by the admin, hidden from other workspaces and organisers", async ({ page, browser }) => {
+test("a recorded meeting is played and downloaded by the admin, hidden from other workspaces and organisers", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   await signUp(page, admin, workspaceName);
   const adminMeeting = await runRecordedMeeting(page.request, "Board review");
@@ -82,7 +118,9 @@ test("a recorded meeting is played and downloaded by the admin, hidden from othe
   expect(Number.isFinite(duration)).toBe(true);
   // Seekable from start to end, not just what has been buffered.
   await expect
-    .poll(() => audio.evaluate((a: HTMLAudioElement) => (a.seekable.length ? a.seekable.end(a.seekable.length - 1) : 0)))
+    .poll(() =>
+      audio.evaluate((a: HTMLAudioElement) => (a.seekable.length ? a.seekable.end(a.seekable.length - 1) : 0)),
+    )
     .toBeGreaterThanOrEqual(duration - 0.05);
 
   // Download: a WAV file with its own name.
@@ -131,7 +169,13 @@ test("a recorded meeting is played and downloaded by the admin, hidden from othe
     expect(res?.status(), path).toBe(403);
     await expect(orgPage.getByRole("heading", { name: "You don’t have access to this page" })).toBeVisible();
   }
-  for (const path of ["/api/admin/calls", "/api/admin/spend", "/api/admin/webhooks", "/api/admin/audit", "/api/admin/wallet"]) {
+  for (const path of [
+    "/api/admin/calls",
+    "/api/admin/spend",
+    "/api/admin/webhooks",
+    "/api/admin/audit",
+    "/api/admin/wallet",
+  ]) {
     expect((await orgPage.request.get(path)).status(), path).toBe(403);
   }
 
@@ -179,7 +223,9 @@ test("a recorded meeting is played and downloaded by the admin, hidden from othe
   expect((await csv.text()).split("\r\n")[0]).toContain("Seconds connected");
 
   // A budget cap below what the meeting cost shows the warning; a zero budget is refused.
-  expect((await page.request.put(`/api/meetings/${adminMeeting}/budget`, { data: { budgetMinor: 0 } })).status()).toBe(422);
+  expect((await page.request.put(`/api/meetings/${adminMeeting}/budget`, { data: { budgetMinor: 0 } })).status()).toBe(
+    422,
+  );
   await expect(page.getByTestId("budget-reached")).toHaveCount(0);
   await page.getByTestId("budget-input").fill("0.01");
   await page.getByRole("button", { name: "Save budget" }).click();

@@ -18,7 +18,9 @@ async function faults(method: "POST" | "DELETE", body?: unknown) {
 }
 
 async function callsTo(e164: string): Promise<number> {
-  const state = (await (await fetch(`${E2E_EMULATOR_URL}/_emulator/state`)).json()) as { calls: { remote_e164: string }[] };
+  const state = (await (await fetch(`${E2E_EMULATOR_URL}/_emulator/state`)).json()) as {
+    calls: { remote_e164: string }[];
+  };
   return state.calls.filter((c) => c.remote_e164 === e164).length;
 }
 
@@ -52,7 +54,9 @@ test("the outage banner comes while dials are held back and goes when Sautikit a
   await faults("POST", { outage: true });
   await page.getByRole("button", { name: "Call everyone" }).click();
   // The worker's first try meets the outage: the banner is pushed to the open page.
-  await expect(banner).toHaveText("Sautikit is not answering — calls will go out as soon as it is back", { timeout: 20_000 });
+  await expect(banner).toHaveText("Sautikit is not answering — calls will go out as soon as it is back", {
+    timeout: 20_000,
+  });
   await expect(row(page, "Queued Person")).toHaveAttribute("data-state", "created");
   // Pressing again says what is really happening.
   await page.getByRole("button", { name: "Call everyone" }).click();

@@ -14,7 +14,8 @@ async function watch(page: Page): Promise<{ problems: () => Promise<string[]> }>
   const consoleErrors: string[] = [];
   page.on("console", (m) => {
     // The app has no favicon; the browser's own request for one is not the page's doing.
-    if (m.type() === "error" && !m.location().url.endsWith("/favicon.ico")) consoleErrors.push(`console: ${m.text()} (${m.location().url})`);
+    if (m.type() === "error" && !m.location().url.endsWith("/favicon.ico"))
+      consoleErrors.push(`console: ${m.text()} (${m.location().url})`);
   });
   page.on("pageerror", (e) => consoleErrors.push(`pageerror: ${e.message}`));
   await page.addInitScript(() => {
@@ -25,7 +26,10 @@ async function watch(page: Page): Promise<{ problems: () => Promise<string[]> }>
     });
   });
   return {
-    problems: async () => [...consoleErrors, ...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []))],
+    problems: async () => [
+      ...consoleErrors,
+      ...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])),
+    ],
   };
 }
 
@@ -80,7 +84,14 @@ test("pages carry a nonce'd CSP, load and hydrate with no violations, and cannot
   await expect(page.getByTestId("roster-row")).toHaveCount(1);
   expectPageHeaders((await page.request.get(meetingUrl)).headers(), "meeting page");
 
-  for (const path of ["/meetings", "/recordings", "/settings", "/settings/members", "/admin/spend", "/admin/webhooks"]) {
+  for (const path of [
+    "/meetings",
+    "/recordings",
+    "/settings",
+    "/settings/members",
+    "/admin/spend",
+    "/admin/webhooks",
+  ]) {
     const res = await page.goto(path);
     expect(res!.status(), path).toBeLessThan(400);
     expectPageHeaders(res!.headers(), path);
@@ -95,7 +106,16 @@ test("pages carry a nonce'd CSP, load and hydrate with no violations, and cannot
   // nothing; the browser refuses to render it.
   const framer = await page.context().newPage();
   await framer.setContent(`<iframe id="f" src="${meetingUrl}" width="800" height="600"></iframe>`);
-  await expect.poll(() => framer.frames().find((f) => f !== framer.mainFrame())?.url() ?? "", { timeout: 15_000 }).toMatch(/^chrome-error:/);
+  await expect
+    .poll(
+      () =>
+        framer
+          .frames()
+          .find((f) => f !== framer.mainFrame())
+          ?.url() ?? "",
+      { timeout: 15_000 },
+    )
+    .toMatch(/^chrome-error:/);
   const child = framer.frames().find((f) => f !== framer.mainFrame())!;
   expect(await child.locator("text=Call everyone").count()).toBe(0);
   await framer.close();
@@ -126,7 +146,9 @@ test("API routes, static files and the webhook lane carry the static security he
   expect(lane.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
 });
 
-test("server actions refuse a body over 256 KB (413), as a form post and as the page's script sends it", async ({ playwright }) => {
+test("server actions refuse a body over 256 KB (413), as a form post and as the page's script sends it", async ({
+  playwright,
+}) => {
   const admin = await playwright.request.newContext({ baseURL: E2E_APP_URL });
   const { csrfToken } = (await (await admin.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const signIn = await admin.post("/api/auth/callback/credentials", {
@@ -137,17 +159,30 @@ test("server actions refuse a body over 256 KB (413), as a form post and as the 
   const html = await (await admin.get("/workspaces/new")).text();
   const fields: Record<string, string> = {};
   for (const input of html.match(/<input[^>]*name="\$ACTION[^"]*"[^>]*>/g) ?? []) {
-    fields[/name="([^"]+)"/.exec(input)![1]!] = (/value="([^"]*)"/.exec(input)?.[1] ?? "").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+    fields[/name="([^"]+)"/.exec(input)![1]!] = (/value="([^"]*)"/.exec(input)?.[1] ?? "")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&");
   }
-  const actionId = Object.keys(fields).map((k) => /^\$ACTION_ID_(.+)$/.exec(k)?.[1]).find(Boolean);
+  const actionId = Object.keys(fields)
+    .map((k) => /^\$ACTION_ID_(.+)$/.exec(k)?.[1])
+    .find(Boolean);
   expect(actionId, "the create-workspace form's action id").toBeTruthy();
   const name = `Huge ${run} ${"x".repeat(300 * 1024)}`;
 
-  const formPost = await admin.post("/workspaces/new", { headers: { origin: E2E_APP_URL }, multipart: { ...fields, name }, maxRedirects: 0 });
+  const formPost = await admin.post("/workspaces/new", {
+    headers: { origin: E2E_APP_URL },
+    multipart: { ...fields, name },
+    maxRedirects: 0,
+  });
   expect(formPost.status(), "form post (no script)").toBe(413);
 
   const scripted = await admin.post("/workspaces/new", {
-    headers: { origin: E2E_APP_URL, "next-action": actionId!, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+    headers: {
+      origin: E2E_APP_URL,
+      "next-action": actionId!,
+      "content-type": "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+    },
     data: JSON.stringify([{ name }]),
     maxRedirects: 0,
   });

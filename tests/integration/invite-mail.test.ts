@@ -9,7 +9,9 @@ import { startSmtpSink } from "./support/smtp-sink";
 
 /** The message as a reader sees it: quoted-printable soft breaks and escapes undone. */
 function readable(data: string): string {
-  return data.replace(/=\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return data
+    .replace(/=\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /** A port nothing listens on. */
@@ -23,8 +25,18 @@ async function deadPort(): Promise<number> {
 
 async function adminActor(email: string): Promise<Actor> {
   const { db } = await import("@/lib/db");
-  const m = await db.membership.findFirstOrThrow({ where: { user: { email } }, include: { user: true, workspace: true } });
-  return { userId: m.userId, email, name: m.user.name, workspaceId: m.workspaceId, workspaceName: m.workspace.name, role: m.role };
+  const m = await db.membership.findFirstOrThrow({
+    where: { user: { email } },
+    include: { user: true, workspace: true },
+  });
+  return {
+    userId: m.userId,
+    email,
+    name: m.user.name,
+    workspaceId: m.workspaceId,
+    workspaceName: m.workspace.name,
+    role: m.role,
+  };
 }
 
 describe("with SMTP configured", () => {
@@ -32,7 +44,9 @@ describe("with SMTP configured", () => {
   let app: AppTest;
   beforeAll(async () => {
     sink = await startSmtpSink();
-    app = await setupAppTest({ env: { SMTP_URL: `smtp://127.0.0.1:${sink.port}`, SMTP_FROM: "Mkutano <no-reply@mkutano.test>" } });
+    app = await setupAppTest({
+      env: { SMTP_URL: `smtp://127.0.0.1:${sink.port}`, SMTP_FROM: "Mkutano <no-reply@mkutano.test>" },
+    });
   }, 120_000);
   afterAll(async () => {
     await app?.stop();
@@ -55,7 +69,9 @@ describe("with SMTP configured", () => {
     expect(readable(inviteMail.data)).toContain(invite.url);
 
     const other = await db.user.create({ data: { name: "Member", email: "member@mail.test", passwordHash: "x" } });
-    const membership = await db.membership.create({ data: { userId: other.id, workspaceId: admin.workspaceId, role: "organiser" } });
+    const membership = await db.membership.create({
+      data: { userId: other.id, workspaceId: admin.workspaceId, role: "organiser" },
+    });
     const reset = await issuePasswordReset(admin, membership.id);
     if (reset.kind !== "link") throw new Error(`expected a link for a single-workspace account, got ${reset.kind}`);
     expect(reset.emailed).toBe(true);
@@ -76,7 +92,12 @@ describe("with the SMTP server down", () => {
   it("still creates the invite and hands the link to the admin", async () => {
     const { signUp } = await import("@/lib/workspaces/sign-up");
     const { createInvite, listPendingInvites } = await import("@/lib/workspaces/invites");
-    await signUp({ name: "Offline Admin", email: "admin@offline.test", password: "offline-admin-pass", workspaceName: "Offline" });
+    await signUp({
+      name: "Offline Admin",
+      email: "admin@offline.test",
+      password: "offline-admin-pass",
+      workspaceName: "Offline",
+    });
     const admin = await adminActor("admin@offline.test");
     const invite = await createInvite(admin, { email: "someone@offline.test", role: "admin" });
     expect(invite.emailed).toBe(false);

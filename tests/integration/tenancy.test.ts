@@ -112,9 +112,15 @@ describe("probe routes (session, workspace cookie, member removal)", () => {
     membershipA = (await m.db.membership.findFirstOrThrow({ where: { userId: actorA.userId } })).id;
 
     const organiser = await m.db.user.create({
-      data: { name: "Alpha Organiser", email: "organiser@alpha.test", passwordHash: await (await import("@/lib/auth/password")).hashPassword("organiser-pass-1") },
+      data: {
+        name: "Alpha Organiser",
+        email: "organiser@alpha.test",
+        passwordHash: await (await import("@/lib/auth/password")).hashPassword("organiser-pass-1"),
+      },
     });
-    const orgMembership = await m.db.membership.create({ data: { userId: organiser.id, workspaceId: actorA.workspaceId, role: "organiser" } });
+    const orgMembership = await m.db.membership.create({
+      data: { userId: organiser.id, workspaceId: actorA.workspaceId, role: "organiser" },
+    });
     organiserA = { email: organiser.email, membershipId: orgMembership.id };
 
     inviteA = (await m.invites.createInvite(actorA, { email: "guest@alpha.test", role: "organiser" })).invite.id;
@@ -146,7 +152,12 @@ describe("probe routes (session, workspace cookie, member removal)", () => {
       expect(pathOf(res)).toBe("/meetings");
       const me = await a.fetch("/api/me");
       expect(me.status).toBe(200);
-      expect(await me.json()).toMatchObject({ userId: actorA.userId, workspaceId: actorA.workspaceId, workspaceName: "Alpha", role: "admin" });
+      expect(await me.json()).toMatchObject({
+        userId: actorA.userId,
+        workspaceId: actorA.workspaceId,
+        workspaceName: "Alpha",
+        role: "admin",
+      });
     });
 
     it("answers an unknown email exactly like a wrong password", async () => {
@@ -195,7 +206,10 @@ describe("probe routes (session, workspace cookie, member removal)", () => {
     });
 
     it("gets 404 removing A's member over HTTP, and the member stays", async () => {
-      const res = await b.fetch(`/api/members/${organiserA.membershipId}`, { method: "DELETE", headers: { origin: app.url } });
+      const res = await b.fetch(`/api/members/${organiserA.membershipId}`, {
+        method: "DELETE",
+        headers: { origin: app.url },
+      });
       expect(res.status).toBe(404);
       expect(await m.db.membership.count({ where: { id: organiserA.membershipId } })).toBe(1);
     });
@@ -218,7 +232,10 @@ describe("probe routes (session, workspace cookie, member removal)", () => {
       expect(await m.invites.listPendingInvites(actorB)).toEqual([]);
       const meetings = await m.listMeetings(actorB);
       expect([...meetings.upcoming, ...meetings.past]).toEqual([]);
-      expect((await m.listMembers(actorA)).map((x) => x.email).sort()).toEqual(["admin@alpha.test", "organiser@alpha.test"]);
+      expect((await m.listMembers(actorA)).map((x) => x.email).sort()).toEqual([
+        "admin@alpha.test",
+        "organiser@alpha.test",
+      ]);
     });
   });
 
@@ -251,10 +268,17 @@ describe("probe routes (session, workspace cookie, member removal)", () => {
 
   describe("throttling and password resets", () => {
     it("locks an account after 5 failures, even for the right password", async () => {
-      await m.signUp({ name: "Charlie", email: "admin@charlie.test", password: "charlie-password-1", workspaceName: "Charlie" });
+      await m.signUp({
+        name: "Charlie",
+        email: "admin@charlie.test",
+        password: "charlie-password-1",
+        workspaceName: "Charlie",
+      });
       const c = new Client(app.url);
       for (let i = 0; i < 5; i++) {
-        expect((await c.signIn("admin@charlie.test", `wrong-${i}`)).headers.get("location")).toContain("code=credentials");
+        expect((await c.signIn("admin@charlie.test", `wrong-${i}`)).headers.get("location")).toContain(
+          "code=credentials",
+        );
       }
       const locked = await c.signIn("admin@charlie.test", "charlie-password-1");
       expect(locked.headers.get("location")).toContain("code=rate_limited");
@@ -269,7 +293,9 @@ describe("probe routes (session, workspace cookie, member removal)", () => {
       }
       expect(pathOf(await c.signIn("admin@bravo.test", PASSWORD_B, from))).toContain("code=rate_limited");
       // Another address is unaffected.
-      expect(pathOf(await c.signIn("admin@bravo.test", PASSWORD_B, { "x-forwarded-for": "198.51.100.8" }))).toBe("/meetings");
+      expect(pathOf(await c.signIn("admin@bravo.test", PASSWORD_B, { "x-forwarded-for": "198.51.100.8" }))).toBe(
+        "/meetings",
+      );
     });
 
     it("a reset link works once and ends existing sessions", async () => {
@@ -282,10 +308,14 @@ describe("probe routes (session, workspace cookie, member removal)", () => {
       const { url } = issued;
       const token = url.split("/reset-password/")[1]!;
       await m.resets.resetPassword(token, { password: "brand-new-pass-2", confirm: "brand-new-pass-2" });
-      await expect(m.resets.resetPassword(token, { password: "another-pass-3", confirm: "another-pass-3" })).rejects.toMatchObject({ code: "CONFLICT" });
+      await expect(
+        m.resets.resetPassword(token, { password: "another-pass-3", confirm: "another-pass-3" }),
+      ).rejects.toMatchObject({ code: "CONFLICT" });
 
       expect((await o.fetch("/api/me")).status).toBe(401);
-      expect((await new Client(app.url).signIn(organiserA.email, "organiser-pass-1")).headers.get("location")).toContain("error=");
+      expect(
+        (await new Client(app.url).signIn(organiserA.email, "organiser-pass-1")).headers.get("location"),
+      ).toContain("error=");
       const fresh = new Client(app.url);
       expect(pathOf(await fresh.signIn(organiserA.email, "brand-new-pass-2"))).toBe("/meetings");
     });
@@ -307,11 +337,24 @@ describe("the app's meeting routes", () => {
     real = await startAppServer({ databaseUrl: db2.url, env: { TRUST_PROXY: "true" } });
     const { signUp } = await import("@/lib/workspaces/sign-up");
     const { db } = await import("@/lib/db");
-    const { workspaceId, userId } = await signUp({ name: "Ada", email: "ada@alpha.test", password: PASSWORD_A, workspaceName: "Alpha" });
+    const { workspaceId, userId } = await signUp({
+      name: "Ada",
+      email: "ada@alpha.test",
+      password: PASSWORD_A,
+      workspaceName: "Alpha",
+    });
     await signUp({ name: "Ben", email: "ben@bravo.test", password: PASSWORD_B, workspaceName: "Bravo" });
     meetingId = (
       await db.meeting.create({
-        data: { workspaceId, organiserId: userId, title: "Alpha budget", startsAt: new Date(Date.now() + 86_400_000), roomName: `alpha-real-${Date.now()}`, pin: "246810", hostPin: "135791" },
+        data: {
+          workspaceId,
+          organiserId: userId,
+          title: "Alpha budget",
+          startsAt: new Date(Date.now() + 86_400_000),
+          roomName: `alpha-real-${Date.now()}`,
+          pin: "246810",
+          hostPin: "135791",
+        },
       })
     ).id;
     a = new Client(real.url);
@@ -339,7 +382,11 @@ describe("the app's meeting routes", () => {
     ["POST", `/api/meetings/:id/call-everyone`],
     ["POST", `/api/meetings/:id/end`],
   ])("B gets 404 for %s %s on A's meeting", async (method, template) => {
-    const res = await b.fetch(template.replace(":id", meetingId), { method, headers: { origin: real.url, "content-type": "application/json" }, body: method === "GET" ? undefined : "{}" });
+    const res = await b.fetch(template.replace(":id", meetingId), {
+      method,
+      headers: { origin: real.url, "content-type": "application/json" },
+      body: method === "GET" ? undefined : "{}",
+    });
     expect(res.status).toBe(404);
     const text = await res.text();
     expect(text).toContain("NOT_FOUND");

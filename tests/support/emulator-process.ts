@@ -40,7 +40,10 @@ export async function startEmulator(opts: { env?: Record<string, string> } = {})
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`the emulator did not start within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => fail(new Error(`the emulator did not start within ${START_TIMEOUT_MS} ms`)),
+      START_TIMEOUT_MS,
+    );
     const onData = () => {
       const m = READY.exec(output);
       if (m) {
@@ -48,7 +51,8 @@ export async function startEmulator(opts: { env?: Record<string, string> } = {})
         resolve(m[1]!);
       }
     };
-    const onExit = (code: number | null) => fail(new Error(`the emulator exited with code ${code} before it was ready`));
+    const onExit = (code: number | null) =>
+      fail(new Error(`the emulator exited with code ${code} before it was ready`));
     const fail = (error: Error) => {
       cleanup();
       child.kill("SIGKILL");

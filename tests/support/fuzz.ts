@@ -21,7 +21,10 @@ export const fuzzSeed = pickSeed();
  * fc.assert with this file's seed (or `params.seed`). On failure the error starts with the seed and
  * the command line that replays it; fast-check's own report (counterexample, shrink path) follows.
  */
-export async function fuzz<Ts>(property: fc.IAsyncPropertyWithHooks<Ts> | fc.IPropertyWithHooks<Ts>, params: fc.Parameters<Ts> = {}): Promise<void> {
+export async function fuzz<Ts>(
+  property: fc.IAsyncPropertyWithHooks<Ts> | fc.IPropertyWithHooks<Ts>,
+  params: fc.Parameters<Ts> = {},
+): Promise<void> {
   const seed = params.seed ?? fuzzSeed;
   try {
     await fc.assert(property as fc.IAsyncPropertyWithHooks<Ts>, { ...params, seed });

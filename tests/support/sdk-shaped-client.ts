@@ -12,7 +12,14 @@ import { randomUUID } from "node:crypto";
 //     falling back to `http_<status>`;
 //   - recording(): `redirect: "manual"`, 302 → ready, 202 → pending (30 s when no hint).
 
-export type CallEvent = { id: string; call_id: string; kind: string; payload: Record<string, unknown> | null; occurred_at: string; created_at: string };
+export type CallEvent = {
+  id: string;
+  call_id: string;
+  kind: string;
+  payload: Record<string, unknown> | null;
+  occurred_at: string;
+  created_at: string;
+};
 
 export type Call = {
   id: string;
@@ -58,13 +65,30 @@ export type ListCallsParams = {
   limit?: number;
 };
 export type CallListPage = { data: Call[]; next_cursor: string | null };
-export type StatsBucket = { start: string; total: number; inbound: number; outbound: number; completed: number; missed: number; failed: number; spend_minor: number };
-export type CallStats = { total: number; failed: number; minutes_total: number; spend_minor: number; currency: string; series?: StatsBucket[] };
+export type StatsBucket = {
+  start: string;
+  total: number;
+  inbound: number;
+  outbound: number;
+  completed: number;
+  missed: number;
+  failed: number;
+  spend_minor: number;
+};
+export type CallStats = {
+  total: number;
+  failed: number;
+  minutes_total: number;
+  spend_minor: number;
+  currency: string;
+  series?: StatsBucket[];
+};
 export type RecordingResult = { status: "ready"; url: string } | { status: "pending"; retryAfterSeconds: number };
 
 export type SupervisionMode = "listen" | "whisper" | "barge";
 export type SupervisionAnnounce = "none" | "agent" | "both";
-export type SupervisorTarget = { type: "client"; identity: string } | { type: "sip"; identity: string } | { type: "phone"; number: string };
+export type SupervisorTarget =
+  { type: "client"; identity: string } | { type: "sip"; identity: string } | { type: "phone"; number: string };
 export type SupervisionState = "connecting" | "ringing" | "connected" | "ended" | "failed";
 export type CallSupervision = {
   supervision_id: string;
@@ -89,7 +113,12 @@ export type SuperviseParams = {
   idempotencyKey?: string;
 };
 
-export type MintWebRTCTokenParams = { clientName?: string; role?: string; tenantNumberId?: string; phoneNumber?: string };
+export type MintWebRTCTokenParams = {
+  clientName?: string;
+  role?: string;
+  tenantNumberId?: string;
+  phoneNumber?: string;
+};
 export type WebRTCToken = {
   token: string;
   endpoint?: string;
@@ -122,13 +151,21 @@ export function createSdkShapedClient(opts: { apiKey: string; baseUrl: string })
   const base = opts.baseUrl.replace(/\/+$/, "");
   const sent: SentRequest[] = [];
 
-  const raw = async (method: string, path: string, o: { query?: Query; body?: unknown; headers?: Record<string, string>; redirect?: "manual" } = {}) => {
+  const raw = async (
+    method: string,
+    path: string,
+    o: { query?: Query; body?: unknown; headers?: Record<string, string>; redirect?: "manual" } = {},
+  ) => {
     const qs = Object.entries(o.query ?? {})
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
       .join("&");
     const url = `${base}${path}${qs ? `?${qs}` : ""}`;
-    const headers: Record<string, string> = { Authorization: `Bearer ${opts.apiKey}`, Accept: "application/json", ...o.headers };
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${opts.apiKey}`,
+      Accept: "application/json",
+      ...o.headers,
+    };
     let body: string | undefined;
     if (o.body !== undefined) {
       headers["Content-Type"] = "application/json";
@@ -147,9 +184,21 @@ export function createSdkShapedClient(opts: { apiKey: string; baseUrl: string })
     }
   };
   const fail = (status: number, body: unknown): SdkError => {
-    const b = (typeof body === "object" && body !== null ? body : {}) as { error?: { code?: string; message?: string; request_id?: string }; code?: string; reason?: string };
-    if (b.error) return new SdkError(status, b.error.code ?? `http_${status}`, b.error.message ?? `request failed with status ${status}`, b.error.request_id, body);
-    if (b.code) return new SdkError(status, b.code, b.reason ?? `request failed with status ${status}`, undefined, body);
+    const b = (typeof body === "object" && body !== null ? body : {}) as {
+      error?: { code?: string; message?: string; request_id?: string };
+      code?: string;
+      reason?: string;
+    };
+    if (b.error)
+      return new SdkError(
+        status,
+        b.error.code ?? `http_${status}`,
+        b.error.message ?? `request failed with status ${status}`,
+        b.error.request_id,
+        body,
+      );
+    if (b.code)
+      return new SdkError(status, b.code, b.reason ?? `request failed with status ${status}`, undefined, body);
     return new SdkError(status, `http_${status}`, `request failed with status ${status}`, undefined, body);
   };
   const request = async <T>(method: string, path: string, o: Parameters<typeof raw>[2] = {}): Promise<T> => {
@@ -178,9 +227,19 @@ export function createSdkShapedClient(opts: { apiKey: string; baseUrl: string })
       get: async (id: string) => (await request<{ call: Call }>("GET", `/v1/calls/${enc(id)}`)).call,
       list: (p: ListCallsParams = {}) =>
         request<CallListPage>("GET", "/v1/calls", {
-          query: { status: p.status, direction: p.direction, q: p.q, session_id: p.sessionId, from: p.from, to: p.to, cursor: p.cursor, limit: p.limit },
+          query: {
+            status: p.status,
+            direction: p.direction,
+            q: p.q,
+            session_id: p.sessionId,
+            from: p.from,
+            to: p.to,
+            cursor: p.cursor,
+            limit: p.limit,
+          },
         }),
-      stats: (since?: "today" | "7d" | "month" | string, bucket?: "hour" | "day") => request<CallStats>("GET", "/v1/calls/stats", { query: { since, bucket } }),
+      stats: (since?: "today" | "7d" | "month" | string, bucket?: "hour" | "day") =>
+        request<CallStats>("GET", "/v1/calls/stats", { query: { since, bucket } }),
       hangup: (id: string) => request<HangupResponse>("POST", `/v1/calls/${enc(id)}/hangup`),
       recording: async (id: string): Promise<RecordingResult> => {
         const res = await raw("GET", `/v1/calls/${enc(id)}/recording`, { redirect: "manual" });
@@ -191,25 +250,41 @@ export function createSdkShapedClient(opts: { apiKey: string; baseUrl: string })
         }
         if (res.status === 202) {
           const body = (await res.json()) as { retry_after_seconds?: number };
-          return { status: "pending", retryAfterSeconds: typeof body.retry_after_seconds === "number" ? body.retry_after_seconds : 30 };
+          return {
+            status: "pending",
+            retryAfterSeconds: typeof body.retry_after_seconds === "number" ? body.retry_after_seconds : 30,
+          };
         }
         throw fail(res.status, await parse(res));
       },
       supervise: (id: string, p: SuperviseParams) =>
         request<CallSupervision>("POST", `/v1/calls/${enc(id)}/supervision`, {
           headers: { "Idempotency-Key": p.idempotencyKey ?? randomUUID() },
-          body: defined({ mode: p.mode, supervisor: p.supervisor, announce: p.announce, label: p.label, notify_agent: p.notifyAgent }),
+          body: defined({
+            mode: p.mode,
+            supervisor: p.supervisor,
+            announce: p.announce,
+            label: p.label,
+            notify_agent: p.notifyAgent,
+          }),
         }),
-      setSupervisionMode: (id: string, mode: SupervisionMode) => request<CallSupervision>("PATCH", `/v1/calls/${enc(id)}/supervision`, { body: { mode } }),
+      setSupervisionMode: (id: string, mode: SupervisionMode) =>
+        request<CallSupervision>("PATCH", `/v1/calls/${enc(id)}/supervision`, { body: { mode } }),
       stopSupervision: async (id: string): Promise<void> => {
         await request<undefined>("DELETE", `/v1/calls/${enc(id)}/supervision`);
       },
-      getSupervision: async (id: string) => (await request<{ supervision: CallSupervision | null }>("GET", `/v1/calls/${enc(id)}/supervision`)).supervision,
+      getSupervision: async (id: string) =>
+        (await request<{ supervision: CallSupervision | null }>("GET", `/v1/calls/${enc(id)}/supervision`)).supervision,
     },
     webrtc: {
       mintToken: (p: MintWebRTCTokenParams = {}) =>
         request<WebRTCToken>("POST", "/v1/webrtc/token", {
-          body: defined({ client_name: p.clientName, role: p.role, tenant_number_id: p.tenantNumberId, phone_number: p.phoneNumber }),
+          body: defined({
+            client_name: p.clientName,
+            role: p.role,
+            tenant_number_id: p.tenantNumberId,
+            phone_number: p.phoneNumber,
+          }),
         }),
     },
   };

@@ -16,7 +16,11 @@ export function makeUntil(defaults: Options = {}) {
     const deadline = Date.now() + timeoutMs;
     let last: unknown;
     for (;;) {
-      const v = tolerateErrors ? await Promise.resolve().then(probe).catch((e: unknown) => ((last = e), undefined)) : await probe();
+      const v = tolerateErrors
+        ? await Promise.resolve()
+            .then(probe)
+            .catch((e: unknown) => ((last = e), undefined))
+        : await probe();
       if (v) return v;
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
       await new Promise((r) => setTimeout(r, intervalMs));

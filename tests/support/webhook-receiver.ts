@@ -18,7 +18,12 @@ export type ReceivedRequest = {
   json(): unknown;
 };
 
-export type ResponseSpec = { status?: number; body?: string | object; headers?: Record<string, string>; delayMs?: number };
+export type ResponseSpec = {
+  status?: number;
+  body?: string | object;
+  headers?: Record<string, string>;
+  delayMs?: number;
+};
 /** `index` counts earlier requests to the same path (0 for the first). */
 export type Responder = (req: ReceivedRequest, index: number) => ResponseSpec | Promise<ResponseSpec>;
 
@@ -30,7 +35,11 @@ export type WebhookReceiver = {
   /** Requests to a path, optionally filtered. */
   received(path?: string, filter?: (r: ReceivedRequest) => boolean): ReceivedRequest[];
   /** Polls until `predicate` holds over the requests, or fails after `timeoutMs`. */
-  waitFor(predicate: (requests: ReceivedRequest[]) => boolean, timeoutMs?: number, what?: string): Promise<ReceivedRequest[]>;
+  waitFor(
+    predicate: (requests: ReceivedRequest[]) => boolean,
+    timeoutMs?: number,
+    what?: string,
+  ): Promise<ReceivedRequest[]>;
   close(): Promise<void>;
 };
 
@@ -72,7 +81,10 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     }
     if (spec.delayMs) await new Promise((r) => setTimeout(r, spec.delayMs));
     const body = spec.body === undefined ? "" : typeof spec.body === "string" ? spec.body : JSON.stringify(spec.body);
-    const headers = { ...(typeof spec.body === "object" ? { "Content-Type": "application/json" } : {}), ...spec.headers };
+    const headers = {
+      ...(typeof spec.body === "object" ? { "Content-Type": "application/json" } : {}),
+      ...spec.headers,
+    };
     if (!res.destroyed) {
       res.writeHead(spec.status ?? 200, headers);
       res.end(body);
@@ -93,7 +105,9 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(requests)) {
         if (Date.now() > deadline)
-          throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; received: ${requests.map((r) => `${r.method} ${r.url}`).join(", ") || "nothing"}`);
+          throw new Error(
+            `Timed out after ${timeoutMs} ms waiting for ${what}; received: ${requests.map((r) => `${r.method} ${r.url}`).join(", ") || "nothing"}`,
+          );
         await new Promise((r) => setTimeout(r, 10));
       }
       return requests;

@@ -22,7 +22,11 @@ export default async function MeetingsPage() {
   );
   return (
     <>
-      <PageHeader title={t("title")} description={t("description", { workspace: actor.workspaceName })} actions={newButton} />
+      <PageHeader
+        title={t("title")}
+        description={t("description", { workspace: actor.workspaceName })}
+        actions={newButton}
+      />
       {upcoming.length === 0 && past.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t("emptyBody")} action={newButton} />
       ) : (

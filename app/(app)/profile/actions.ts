@@ -33,6 +33,10 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
     return formError(e);
   }
   // Every session ended with the old password, this one too: start a fresh one here.
-  await signIn("credentials", { email: user.email, password: fields.password, redirectTo: "/profile?password=changed" });
+  await signIn("credentials", {
+    email: user.email,
+    password: fields.password,
+    redirectTo: "/profile?password=changed",
+  });
   return { ok: true };
 }

@@ -52,14 +52,14 @@ export default async function ProfilePage({ searchParams }: Props) {
         </Notice>
       ) : null}
       <ClientIntl namespaces={["ProfileForms"]}>
-      <div className="grid max-w-2xl gap-4">
-        {sections.map((s) => (
-          <Card key={s.id} role="region" aria-labelledby={`profile-${s.id}`}>
-            <CardHeader title={<span id={`profile-${s.id}`}>{s.title}</span>} description={s.description} />
-            <CardBody>{s.body}</CardBody>
-          </Card>
-        ))}
-      </div>
+        <div className="grid max-w-2xl gap-4">
+          {sections.map((s) => (
+            <Card key={s.id} role="region" aria-labelledby={`profile-${s.id}`}>
+              <CardHeader title={<span id={`profile-${s.id}`}>{s.title}</span>} description={s.description} />
+              <CardBody>{s.body}</CardBody>
+            </Card>
+          ))}
+        </div>
       </ClientIntl>
     </>
   );

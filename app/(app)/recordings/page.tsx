@@ -11,7 +11,12 @@ import { RecordingPlayer } from "@/components/recordings/recording-player";
 import { RetentionForm } from "@/components/recordings/retention-form";
 import { formatBytes, formatDateTime, formatDuration } from "@/components/spend/format";
 import { requireActor } from "@/lib/auth/actor";
-import { listRecordings, RECORDING_LIST_LIMIT, recordingFilterOptions, recordingFiltersSchema } from "@/lib/recordings/list-recordings";
+import {
+  listRecordings,
+  RECORDING_LIST_LIMIT,
+  recordingFilterOptions,
+  recordingFiltersSchema,
+} from "@/lib/recordings/list-recordings";
 import { getRetention } from "@/lib/recordings/retention";
 
 export const metadata = { title: "Recordings" };
@@ -21,7 +26,9 @@ type Search = Record<string, string | string[] | undefined>;
 
 export default async function RecordingsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.at(-1) : v]));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.at(-1) : v]),
+  );
   const parsed = recordingFiltersSchema.safeParse(raw);
   const filters = parsed.success ? parsed.data : {};
   const isAdmin = actor.role === "admin";
@@ -83,7 +90,12 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
                   </Td>
                   <Td>
                     <div className="flex justify-end gap-2">
-                      <a href={`/api/recordings/${r.id}/audio?download=1`} className={buttonClasses("secondary", "sm")} download data-testid="recording-download">
+                      <a
+                        href={`/api/recordings/${r.id}/audio?download=1`}
+                        className={buttonClasses("secondary", "sm")}
+                        download
+                        data-testid="recording-download"
+                      >
                         Download
                       </a>
                       {isAdmin ? <DeleteRecordingButton recordingId={r.id} label={r.meetingTitle} /> : null}
@@ -94,13 +106,18 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
             </TBody>
           </Table>
           {recordings.length === RECORDING_LIST_LIMIT ? (
-            <p className="px-4 py-3 text-sm text-slate-600">Showing the newest {RECORDING_LIST_LIMIT}. Narrow the dates to see older ones.</p>
+            <p className="px-4 py-3 text-sm text-slate-600">
+              Showing the newest {RECORDING_LIST_LIMIT}. Narrow the dates to see older ones.
+            </p>
           ) : null}
         </Card>
       )}
       {isAdmin ? (
         <Card className="mt-8">
-          <CardHeader title="Retention" description="Expired recordings are deleted through Sautikit by a daily sweep, and the deletion is audited." />
+          <CardHeader
+            title="Retention"
+            description="Expired recordings are deleted through Sautikit by a daily sweep, and the deletion is audited."
+          />
           <CardBody>
             <RetentionForm retentionDays={retentionDays} />
           </CardBody>

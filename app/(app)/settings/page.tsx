@@ -6,8 +6,16 @@ import { requireActor } from "@/lib/auth/actor";
 export const metadata = { title: "Settings" };
 
 const sections = [
-  { href: "/settings/members", title: "Members", description: "Invite people, change roles, remove members, issue password-reset links." },
-  { href: "/settings/sautikit", title: "Sautikit connection", description: "API key, dial-in and caller-ID numbers, connection test." },
+  {
+    href: "/settings/members",
+    title: "Members",
+    description: "Invite people, change roles, remove members, issue password-reset links.",
+  },
+  {
+    href: "/settings/sautikit",
+    title: "Sautikit connection",
+    description: "API key, dial-in and caller-ID numbers, connection test.",
+  },
 ];
 
 export default async function SettingsPage() {

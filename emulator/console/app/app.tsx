@@ -53,7 +53,9 @@ function Console({ snapshot, connection }: { snapshot: Snapshot | null; connecti
     <>
       <header className="topbar">
         <div className="brand">
-          <span className="logo" aria-hidden="true">S</span>
+          <span className="logo" aria-hidden="true">
+            S
+          </span>
           <div>
             <p className="brand-name">Sautikit emulator</p>
             <h1>Phones console</h1>
@@ -70,13 +72,21 @@ function Console({ snapshot, connection }: { snapshot: Snapshot | null; connecti
         </div>
       </header>
 
-      <div className="sr-only" aria-live="polite" aria-atomic="true" data-testid="announcer">{announcement}</div>
+      <div className="sr-only" aria-live="polite" aria-atomic="true" data-testid="announcer">
+        {announcement}
+      </div>
       <NoticeBar />
 
       <main className="layout">
         <section className="phones-area" aria-labelledby="phones-title">
           <div className="toolbar">
-            <DialInForm workspaces={state.workspaces} from={dialFrom} onFromChange={setDialFrom} fromRef={fromRef} onDialled={addPhone} />
+            <DialInForm
+              workspaces={state.workspaces}
+              from={dialFrom}
+              onFromChange={setDialFrom}
+              fromRef={fromRef}
+              onDialled={addPhone}
+            />
             <AddPhoneForm onAdd={addPhone} />
           </div>
           <div className="phones-head">
@@ -84,7 +94,9 @@ function Console({ snapshot, connection }: { snapshot: Snapshot | null; connecti
             <p className="summary">
               {phones.length} {phones.length === 1 ? "phone" : "phones"} · {ringing} ringing · {inCall} in a call
             </p>
-            <label className="sr-only" htmlFor="phone-search">Find a phone by number</label>
+            <label className="sr-only" htmlFor="phone-search">
+              Find a phone by number
+            </label>
             <input
               id="phone-search"
               className="phone-search"
@@ -104,11 +116,18 @@ function Console({ snapshot, connection }: { snapshot: Snapshot | null; connecti
           ) : visible.length === 0 ? (
             <div className="empty empty-phones">
               {phones.length > 0 ? (
-                <p><strong>No phones match.</strong> Clear the search or show idle phones.</p>
+                <p>
+                  <strong>No phones match.</strong> Clear the search or show idle phones.
+                </p>
               ) : (
                 <>
-                  <p><strong>No phones yet.</strong></p>
-                  <p>A phone appears here as soon as it is in a call: place one through the API (every E.164 number is a phone), dial in above, or add a number by hand.</p>
+                  <p>
+                    <strong>No phones yet.</strong>
+                  </p>
+                  <p>
+                    A phone appears here as soon as it is in a call: place one through the API (every E.164 number is a
+                    phone), dial in above, or add a number by hand.
+                  </p>
                 </>
               )}
             </div>
@@ -185,7 +204,9 @@ function ResetButton() {
       >
         Reset emulator
       </button>
-      <button type="button" className="btn btn-ghost" onClick={() => setConfirming(false)}>Cancel</button>
+      <button type="button" className="btn btn-ghost" onClick={() => setConfirming(false)}>
+        Cancel
+      </button>
     </span>
   );
 }
@@ -197,7 +218,9 @@ function NoticeBar() {
       {notice ? (
         <div className={`notice notice-${notice.tone}`} key={notice.id}>
           <span>{notice.text}</span>
-          <button type="button" className="notice-close" aria-label="Dismiss" onClick={dismiss}>×</button>
+          <button type="button" className="notice-close" aria-label="Dismiss" onClick={dismiss}>
+            ×
+          </button>
         </div>
       ) : null}
     </div>

@@ -25,7 +25,15 @@ const choiceOf = (b: Behaviour): Choice =>
 const secondsOf = (b: Behaviour): string | null =>
   typeof b === "object" ? String("drop_after_seconds" in b ? b.drop_after_seconds : b.hangup_after_seconds) : null;
 
-export function BehaviourForm({ e164, behaviour, promptKey }: { e164: string; behaviour: Behaviour; promptKey: string | null }) {
+export function BehaviourForm({
+  e164,
+  behaviour,
+  promptKey,
+}: {
+  e164: string;
+  behaviour: Behaviour;
+  promptKey: string | null;
+}) {
   const { run } = useActions();
   const [choice, setChoice] = useState<Choice>(choiceOf(behaviour));
   const [seconds, setSeconds] = useState(secondsOf(behaviour) ?? "10");
@@ -62,7 +70,11 @@ export function BehaviourForm({ e164, behaviour, promptKey }: { e164: string; be
     if (!next) return;
     const keyText = nextKey === null ? "never presses a key" : `presses ${nextKey} when asked`;
     void run(
-      () => controlApi.setBehaviour(e164, { ...(behaviourChanged ? { behaviour: next } : {}), ...(keyChanged ? { prompt_key: nextKey } : {}) }),
+      () =>
+        controlApi.setBehaviour(e164, {
+          ...(behaviourChanged ? { behaviour: next } : {}),
+          ...(keyChanged ? { prompt_key: nextKey } : {}),
+        }),
       `${formatPhone(e164)}: ${describeBehaviour(next).toLowerCase()}; ${keyText}.`,
     );
   };
@@ -75,7 +87,9 @@ export function BehaviourForm({ e164, behaviour, promptKey }: { e164: string; be
       <div className="behaviour-row">
         <select id={selectId} value={choice} onChange={(e) => setChoice(e.target.value as Choice)}>
           {CHOICES.map(([value, text]) => (
-            <option key={value} value={value}>{text}</option>
+            <option key={value} value={value}>
+              {text}
+            </option>
           ))}
         </select>
         {timed ? (
@@ -86,7 +100,9 @@ export function BehaviourForm({ e164, behaviour, promptKey }: { e164: string; be
             max={86400}
             step={1}
             inputMode="numeric"
-            aria-label={choice === "drop_after" ? "Seconds before the network drops the call" : "Seconds before hanging up"}
+            aria-label={
+              choice === "drop_after" ? "Seconds before the network drops the call" : "Seconds before hanging up"
+            }
             aria-invalid={!secondsValid}
             value={seconds}
             onChange={(e) => setSeconds(e.target.value)}
@@ -97,10 +113,14 @@ export function BehaviourForm({ e164, behaviour, promptKey }: { e164: string; be
       <div className="behaviour-row">
         <select id={keyId} value={key} onChange={(e) => setKey(e.target.value)}>
           {KEYS.map((k) => (
-            <option key={k || "none"} value={k}>{k === "" ? "Never press" : `Press ${k}`}</option>
+            <option key={k || "none"} value={k}>
+              {k === "" ? "Never press" : `Press ${k}`}
+            </option>
           ))}
         </select>
-        <button type="submit" className="btn btn-quiet" disabled={!changed}>Apply</button>
+        <button type="submit" className="btn btn-quiet" disabled={!changed}>
+          Apply
+        </button>
       </div>
     </form>
   );

@@ -41,7 +41,9 @@ export function DeliveriesPanel({ deliveries, now }: { deliveries: Delivery[]; n
           {deliveries.length} total{failing ? `, ${failing} failing` : ""}
         </span>
         <div className="filters">
-          <label className="sr-only" htmlFor="delivery-filter">Filter by kind, event id or URL</label>
+          <label className="sr-only" htmlFor="delivery-filter">
+            Filter by kind, event id or URL
+          </label>
           <input
             id="delivery-filter"
             type="search"
@@ -49,11 +51,15 @@ export function DeliveriesPanel({ deliveries, now }: { deliveries: Delivery[]; n
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
-          <label className="sr-only" htmlFor="delivery-outcome">Outcome</label>
+          <label className="sr-only" htmlFor="delivery-outcome">
+            Outcome
+          </label>
           <select id="delivery-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value)}>
             <option value="all">All outcomes</option>
             {Object.entries(OUTCOME_LABEL).map(([value, text]) => (
-              <option key={value} value={value}>{text}</option>
+              <option key={value} value={value}>
+                {text}
+              </option>
             ))}
           </select>
         </div>
@@ -68,9 +74,15 @@ export function DeliveriesPanel({ deliveries, now }: { deliveries: Delivery[]; n
                 <th scope="col">Time</th>
                 <th scope="col">Kind</th>
                 <th scope="col">Event</th>
-                <th scope="col" className="num">Attempt</th>
-                <th scope="col" className="num">Status</th>
-                <th scope="col" className="num">Latency</th>
+                <th scope="col" className="num">
+                  Attempt
+                </th>
+                <th scope="col" className="num">
+                  Status
+                </th>
+                <th scope="col" className="num">
+                  Latency
+                </th>
                 <th scope="col">Outcome</th>
                 <th scope="col">Next retry</th>
               </tr>
@@ -84,8 +96,12 @@ export function DeliveriesPanel({ deliveries, now }: { deliveries: Delivery[]; n
                   <Fragment key={d.id}>
                     <tr className={`outcome-${d.outcome}`}>
                       <td>{formatClock(last?.at ?? d.at ?? d.created_at ?? null)}</td>
-                      <td><code>{d.kind}</code></td>
-                      <td className="event" title={d.url}><code>{d.event_id}</code></td>
+                      <td>
+                        <code>{d.kind}</code>
+                      </td>
+                      <td className="event" title={d.url}>
+                        <code>{d.event_id}</code>
+                      </td>
                       <td className="num">
                         {history.length > 0 ? (
                           <button

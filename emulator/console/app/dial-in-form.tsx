@@ -38,14 +38,19 @@ export function DialInForm({ workspaces, from, onFromChange, fromRef, onDialled 
     setTouched(true);
     if (!fromE164 || !to || busy) return;
     void wrap(async () => {
-      const ok = await run(() => controlApi.dial(fromE164, to), `${formatPhone(fromE164)} is calling ${formatPhone(to)}.`);
+      const ok = await run(
+        () => controlApi.dial(fromE164, to),
+        `${formatPhone(fromE164)} is calling ${formatPhone(to)}.`,
+      );
       if (ok) onDialled(fromE164);
     });
   };
 
   return (
     <form className="toolbar-form" onSubmit={submit} noValidate aria-labelledby="dial-in-title">
-      <h2 id="dial-in-title" className="form-title">Dial in</h2>
+      <h2 id="dial-in-title" className="form-title">
+        Dial in
+      </h2>
       <div className="field">
         <label htmlFor="dial-from">From phone</label>
         <input
@@ -60,7 +65,11 @@ export function DialInForm({ workspaces, from, onFromChange, fromRef, onDialled 
           onChange={(e) => onFromChange(e.target.value)}
           onBlur={() => setTouched(from.trim() !== "")}
         />
-        {fromError ? <p id="dial-from-error" className="field-error">{fromError}</p> : null}
+        {fromError ? (
+          <p id="dial-from-error" className="field-error">
+            {fromError}
+          </p>
+        ) : null}
       </div>
       <div className="field">
         <label htmlFor="dial-to">To number</label>
@@ -103,7 +112,9 @@ export function AddPhoneForm({ onAdd }: { onAdd: (e164: string) => void }) {
 
   return (
     <form className="toolbar-form" onSubmit={submit} noValidate aria-labelledby="add-phone-title">
-      <h2 id="add-phone-title" className="form-title">Add a phone</h2>
+      <h2 id="add-phone-title" className="form-title">
+        Add a phone
+      </h2>
       <div className="field">
         <label htmlFor="add-phone">Number</label>
         <input
@@ -116,9 +127,15 @@ export function AddPhoneForm({ onAdd }: { onAdd: (e164: string) => void }) {
           aria-describedby={error ? "add-phone-error" : undefined}
           onChange={(e) => setValue(e.target.value)}
         />
-        {error ? <p id="add-phone-error" className="field-error">{error}</p> : null}
+        {error ? (
+          <p id="add-phone-error" className="field-error">
+            {error}
+          </p>
+        ) : null}
       </div>
-      <button type="submit" className="btn">Add</button>
+      <button type="submit" className="btn">
+        Add
+      </button>
     </form>
   );
 }

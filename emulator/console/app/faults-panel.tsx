@@ -8,23 +8,97 @@ import { useActions, useBusy } from "./actions";
 
 type FaultField =
   | { key: string; label: string; help: string; kind: "toggle" }
-  | { key: string; label: string; help: string; kind: "number"; unit: string; min: number; max: number; fallback: number };
+  | {
+      key: string;
+      label: string;
+      help: string;
+      kind: "number";
+      unit: string;
+      min: number;
+      max: number;
+      fallback: number;
+    };
 
 export const FAULT_FIELDS: FaultField[] = [
   { key: "duplicate", label: "Duplicate webhooks", help: "Every webhook is delivered twice.", kind: "toggle" },
-  { key: "duplicate_rate", label: "Duplicate some webhooks", help: "This share of webhooks is delivered twice (seeded).", kind: "number", unit: "%", min: 1, max: 100, fallback: 50 },
-  { key: "reorder", label: "Reorder webhooks", help: "Deliveries are held briefly and sent out of order.", kind: "toggle" },
-  { key: "delay_ms", label: "Delay webhooks", help: "Hold each delivery before sending.", kind: "number", unit: "ms", min: 1, max: 60000, fallback: 2000 },
-  { key: "drop_first", label: "Drop then retry", help: "The first attempts of each delivery fail and are retried.", kind: "number", unit: "attempts", min: 1, max: 7, fallback: 1 },
-  { key: "drop_rate", label: "Drop some webhooks", help: "This share of webhooks loses its first attempt and is retried (seeded).", kind: "number", unit: "%", min: 1, max: 100, fallback: 50 },
-  { key: "api_5xx_rate", label: "API 5xx", help: "Share of API requests answered 500.", kind: "number", unit: "%", min: 1, max: 100, fallback: 50 },
+  {
+    key: "duplicate_rate",
+    label: "Duplicate some webhooks",
+    help: "This share of webhooks is delivered twice (seeded).",
+    kind: "number",
+    unit: "%",
+    min: 1,
+    max: 100,
+    fallback: 50,
+  },
+  {
+    key: "reorder",
+    label: "Reorder webhooks",
+    help: "Deliveries are held briefly and sent out of order.",
+    kind: "toggle",
+  },
+  {
+    key: "delay_ms",
+    label: "Delay webhooks",
+    help: "Hold each delivery before sending.",
+    kind: "number",
+    unit: "ms",
+    min: 1,
+    max: 60000,
+    fallback: 2000,
+  },
+  {
+    key: "drop_first",
+    label: "Drop then retry",
+    help: "The first attempts of each delivery fail and are retried.",
+    kind: "number",
+    unit: "attempts",
+    min: 1,
+    max: 7,
+    fallback: 1,
+  },
+  {
+    key: "drop_rate",
+    label: "Drop some webhooks",
+    help: "This share of webhooks loses its first attempt and is retried (seeded).",
+    kind: "number",
+    unit: "%",
+    min: 1,
+    max: 100,
+    fallback: 50,
+  },
+  {
+    key: "api_5xx_rate",
+    label: "API 5xx",
+    help: "Share of API requests answered 500.",
+    kind: "number",
+    unit: "%",
+    min: 1,
+    max: 100,
+    fallback: 50,
+  },
   { key: "outage", label: "API outage", help: "Every API request is answered 503.", kind: "toggle" },
-  { key: "slow_answer_ms", label: "Slow API answers", help: "Add latency to every API answer.", kind: "number", unit: "ms", min: 1, max: 30000, fallback: 1500 },
+  {
+    key: "slow_answer_ms",
+    label: "Slow API answers",
+    help: "Add latency to every API answer.",
+    kind: "number",
+    unit: "ms",
+    min: 1,
+    max: 30000,
+    fallback: 1500,
+  },
 ];
 
 const isOn = (value: unknown) => value !== undefined && value !== null && value !== false && value !== 0;
 
-export function FaultsPanel({ faults, seed }: { faults: Record<string, unknown> | undefined; seed: number | undefined }) {
+export function FaultsPanel({
+  faults,
+  seed,
+}: {
+  faults: Record<string, unknown> | undefined;
+  seed: number | undefined;
+}) {
   const { run } = useActions();
   const [busy, wrap] = useBusy();
   const active = FAULT_FIELDS.filter((f) => isOn(faults?.[f.key]));
@@ -41,14 +115,20 @@ export function FaultsPanel({ faults, seed }: { faults: Record<string, unknown> 
     <section className="panel" aria-labelledby="faults-title">
       <div className="panel-head">
         <h2 id="faults-title">Faults</h2>
-        <span className={`count${active.length ? " count-warn" : ""}`}>{active.length ? `${active.length} active` : "none"}</span>
+        <span className={`count${active.length ? " count-warn" : ""}`}>
+          {active.length ? `${active.length} active` : "none"}
+        </span>
       </div>
       <ul className="faults">
         {FAULT_FIELDS.map((field) => (
           <FaultRow key={field.key} field={field} value={faults?.[field.key]} busy={busy} onSet={set} />
         ))}
       </ul>
-      <SeedRow seed={seed} busy={busy} onSet={(value) => set("seed", value, `Fault seed set to ${value}: random choices restart from it.`)} />
+      <SeedRow
+        seed={seed}
+        busy={busy}
+        onSet={(value) => set("seed", value, `Fault seed set to ${value}: random choices restart from it.`)}
+      />
       <button
         type="button"
         className="btn btn-quiet"
@@ -84,7 +164,9 @@ function FaultRow({
     setPending(checked);
     if (!(await onSet(field.key, next, message))) setPending(null);
   };
-  const [amount, setAmount] = useState(field.kind === "number" ? String(typeof value === "number" ? value : field.fallback) : "");
+  const [amount, setAmount] = useState(
+    field.kind === "number" ? String(typeof value === "number" ? value : field.fallback) : "",
+  );
   const id = `fault-${field.key}`;
   if (field.kind === "toggle") {
     return (
@@ -95,7 +177,9 @@ function FaultRow({
           checked={on}
           disabled={busy}
           aria-describedby={`${id}-help`}
-          onChange={(e) => void apply(e.target.checked, e.target.checked, `${field.label}: ${e.target.checked ? "on" : "off"}.`)}
+          onChange={(e) =>
+            void apply(e.target.checked, e.target.checked, `${field.label}: ${e.target.checked ? "on" : "off"}.`)
+          }
         />
         <FaultText id={id} field={field} />
       </li>
@@ -138,14 +222,26 @@ function FaultRow({
 function FaultText({ id, field }: { id: string; field: FaultField }) {
   return (
     <div className="fault-text">
-      <label htmlFor={id} className="fault-label">{field.label}</label>
-      <span id={`${id}-help`} className="fault-help">{field.help}</span>
+      <label htmlFor={id} className="fault-label">
+        {field.label}
+      </label>
+      <span id={`${id}-help`} className="fault-help">
+        {field.help}
+      </span>
     </div>
   );
 }
 
 /** The seed of every random fault choice; setting it (even to the same value) replays the choices. */
-function SeedRow({ seed, busy, onSet }: { seed: number | undefined; busy: boolean; onSet: (value: number) => Promise<boolean> }) {
+function SeedRow({
+  seed,
+  busy,
+  onSet,
+}: {
+  seed: number | undefined;
+  busy: boolean;
+  onSet: (value: number) => Promise<boolean>;
+}) {
   const [draft, setDraft] = useState("");
   const n = Number(draft);
   const valid = draft.trim() !== "" && Number.isInteger(n) && n >= 0 && n <= 4294967295;
@@ -161,7 +257,9 @@ function SeedRow({ seed, busy, onSet }: { seed: number | undefined; busy: boolea
         Seed <strong data-testid="fault-seed">{seed ?? "—"}</strong>
         <span className="fault-help"> Same seed, same choices: 5xx, duplicates, drops, retry waits.</span>
       </p>
-      <label className="sr-only" htmlFor="fault-seed-input">New seed</label>
+      <label className="sr-only" htmlFor="fault-seed-input">
+        New seed
+      </label>
       <input
         id="fault-seed-input"
         type="number"
@@ -172,7 +270,9 @@ function SeedRow({ seed, busy, onSet }: { seed: number | undefined; busy: boolea
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
       />
-      <button type="submit" className="btn btn-quiet" disabled={busy || !valid}>Set seed</button>
+      <button type="submit" className="btn btn-quiet" disabled={busy || !valid}>
+        Set seed
+      </button>
     </form>
   );
 }

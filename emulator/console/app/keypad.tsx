@@ -1,10 +1,18 @@
 import { useRef, useState, type KeyboardEvent } from "react";
 
 const KEYS: Array<[string, string]> = [
-  ["1", ""], ["2", "ABC"], ["3", "DEF"],
-  ["4", "GHI"], ["5", "JKL"], ["6", "MNO"],
-  ["7", "PQRS"], ["8", "TUV"], ["9", "WXYZ"],
-  ["*", ""], ["0", "+"], ["#", ""],
+  ["1", ""],
+  ["2", "ABC"],
+  ["3", "DEF"],
+  ["4", "GHI"],
+  ["5", "JKL"],
+  ["6", "MNO"],
+  ["7", "PQRS"],
+  ["8", "TUV"],
+  ["9", "WXYZ"],
+  ["*", ""],
+  ["0", "+"],
+  ["#", ""],
 ];
 const COLUMNS = 3;
 
@@ -16,7 +24,15 @@ const keyName = (digit: string) => (digit === "*" ? "star" : digit === "#" ? "ha
  * One Tab stop for the whole pad (arrow keys move between keys, Home/End jump);
  * with focus in the pad, typing 0-9, * or # presses that key.
  */
-export function Keypad({ label, disabled, onPress }: { label: string; disabled: boolean; onPress: (digit: string) => Promise<unknown> }) {
+export function Keypad({
+  label,
+  disabled,
+  onPress,
+}: {
+  label: string;
+  disabled: boolean;
+  onPress: (digit: string) => Promise<unknown>;
+}) {
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   const buttons = useRef<Array<HTMLButtonElement | null>>([]);
   const [active, setActive] = useState(0);
@@ -65,7 +81,9 @@ export function Keypad({ label, disabled, onPress }: { label: string; disabled: 
           onClick={() => press(digit)}
         >
           <span className="key-digit">{digit}</span>
-          <span className="key-letters" aria-hidden="true">{letters}</span>
+          <span className="key-letters" aria-hidden="true">
+            {letters}
+          </span>
         </button>
       ))}
     </div>

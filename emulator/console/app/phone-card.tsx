@@ -20,13 +20,15 @@ type Props = {
  * Snapshots arrive up to ten times a second as fresh objects; a card only
  * re-renders when what it shows changed (its phone, its call, its clock).
  */
-export const PhoneCard = memo(PhoneCardView, (a, b) =>
-  a.now === b.now &&
-  a.manual === b.manual &&
-  a.onDialFrom === b.onDialFrom &&
-  a.onRemove === b.onRemove &&
-  JSON.stringify(a.phone) === JSON.stringify(b.phone) &&
-  JSON.stringify(a.call) === JSON.stringify(b.call),
+export const PhoneCard = memo(
+  PhoneCardView,
+  (a, b) =>
+    a.now === b.now &&
+    a.manual === b.manual &&
+    a.onDialFrom === b.onDialFrom &&
+    a.onRemove === b.onRemove &&
+    JSON.stringify(a.phone) === JSON.stringify(b.phone) &&
+    JSON.stringify(a.call) === JSON.stringify(b.call),
 );
 
 function PhoneCardView({ phone, call, now, manual, onDialFrom, onRemove }: Props) {
@@ -40,7 +42,9 @@ function PhoneCardView({ phone, call, now, manual, onDialFrom, onRemove }: Props
   return (
     <article className={`phone state-${phone.state}`} aria-labelledby={titleId} data-testid={`phone-${phone.e164}`}>
       <header className="phone-head">
-        <h3 id={titleId} className="phone-number">{name}</h3>
+        <h3 id={titleId} className="phone-number">
+          {name}
+        </h3>
         <span className={`badge badge-${phone.state}`} data-testid="phone-state">
           <span className="dot" aria-hidden="true" />
           {PHONE_STATE_LABEL[phone.state] ?? phone.state}
@@ -51,7 +55,11 @@ function PhoneCardView({ phone, call, now, manual, onDialFrom, onRemove }: Props
         <CallLine phone={phone} call={call} now={now} />
         <div className="tags">
           {phone.muted ? <span className="tag tag-muted">Muted</span> : null}
-          {phone.room ? <span className="tag" title="Conference room">Room {phone.room}</span> : null}
+          {phone.room ? (
+            <span className="tag" title="Conference room">
+              Room {phone.room}
+            </span>
+          ) : null}
           {phone.state === "idle" || phone.state === "ended" ? (
             <span className="tag tag-soft">{describeBehaviour(phone.behaviour)}</span>
           ) : null}
@@ -115,7 +123,9 @@ function PhoneCardView({ phone, call, now, manual, onDialFrom, onRemove }: Props
             Dial in from this phone
           </button>
           {manual && (phone.state === "idle" || phone.state === "ended") ? (
-            <button type="button" className="btn btn-quiet" onClick={() => onRemove(phone.e164)}>Remove</button>
+            <button type="button" className="btn btn-quiet" onClick={() => onRemove(phone.e164)}>
+              Remove
+            </button>
           ) : null}
         </div>
       </details>
@@ -137,12 +147,19 @@ function CallLine({ phone, call, now }: { phone: Phone; call: Call | undefined; 
   const who = peer ? formatPhone(peer) : "unknown number";
   const answered = call.answered_at ? new Date(call.answered_at).getTime() : NaN;
   const ended = call.ended_at ? new Date(call.ended_at).getTime() : NaN;
-  const running = Number.isFinite(answered) ? formatDuration(((Number.isFinite(ended) ? ended : now) - answered) / 1000) : null;
+  const running = Number.isFinite(answered)
+    ? formatDuration(((Number.isFinite(ended) ? ended : now) - answered) / 1000)
+    : null;
   return (
     <p className="call-line">
       {incoming ? "Call from " : "Calling "}
       <strong>{who}</strong>
-      {running ? <span className="timer" aria-label="Call duration"> · {running}</span> : null}
+      {running ? (
+        <span className="timer" aria-label="Call duration">
+          {" "}
+          · {running}
+        </span>
+      ) : null}
     </p>
   );
 }

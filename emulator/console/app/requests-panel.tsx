@@ -15,7 +15,13 @@ export function RequestsPanel({ requests }: { requests: RequestLogEntry[] }) {
     const q = query.trim().toLowerCase();
     return requests
       .filter((r) => statusClass === "all" || `${Math.floor(r.status / 100)}xx` === statusClass)
-      .filter((r) => !q || `${r.method} ${r.path} ${r.request_id} ${r.error_code ?? ""} ${r.idempotency_key ?? ""}`.toLowerCase().includes(q))
+      .filter(
+        (r) =>
+          !q ||
+          `${r.method} ${r.path} ${r.request_id} ${r.error_code ?? ""} ${r.idempotency_key ?? ""}`
+            .toLowerCase()
+            .includes(q),
+      )
       .slice(0, SHOWN);
   }, [requests, query, statusClass]);
   const errors = requests.filter((r) => r.status >= 400).length;
@@ -28,7 +34,9 @@ export function RequestsPanel({ requests }: { requests: RequestLogEntry[] }) {
           {requests.length} shown{errors ? `, ${errors} ${errors === 1 ? "error" : "errors"}` : ""}
         </span>
         <div className="filters">
-          <label className="sr-only" htmlFor="request-filter">Filter by method, path, request id, error or idempotency key</label>
+          <label className="sr-only" htmlFor="request-filter">
+            Filter by method, path, request id, error or idempotency key
+          </label>
           <input
             id="request-filter"
             type="search"
@@ -36,11 +44,15 @@ export function RequestsPanel({ requests }: { requests: RequestLogEntry[] }) {
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
-          <label className="sr-only" htmlFor="request-status">Status</label>
+          <label className="sr-only" htmlFor="request-status">
+            Status
+          </label>
           <select id="request-status" value={statusClass} onChange={(e) => setStatusClass(e.target.value)}>
             <option value="all">All statuses</option>
             {STATUS_CLASSES.map((c) => (
-              <option key={c} value={c}>{c}</option>
+              <option key={c} value={c}>
+                {c}
+              </option>
             ))}
           </select>
         </div>
@@ -54,8 +66,12 @@ export function RequestsPanel({ requests }: { requests: RequestLogEntry[] }) {
               <tr>
                 <th scope="col">Time</th>
                 <th scope="col">Request</th>
-                <th scope="col" className="num">Status</th>
-                <th scope="col" className="num">Latency</th>
+                <th scope="col" className="num">
+                  Status
+                </th>
+                <th scope="col" className="num">
+                  Latency
+                </th>
                 <th scope="col">Request id</th>
                 <th scope="col">Idempotency</th>
               </tr>
@@ -65,14 +81,18 @@ export function RequestsPanel({ requests }: { requests: RequestLogEntry[] }) {
                 <tr key={r.request_id} className={r.status >= 400 ? "outcome-failed" : "outcome-delivered"}>
                   <td>{formatClock(r.at)}</td>
                   <td className="event" title={r.path}>
-                    <code>{r.method} {r.path}</code>
+                    <code>
+                      {r.method} {r.path}
+                    </code>
                   </td>
                   <td className="num">
                     {r.status}
                     {r.error_code ? <span className="delivery-error"> {r.error_code}</span> : null}
                   </td>
                   <td className="num">{r.latency_ms} ms</td>
-                  <td><code>{r.request_id}</code></td>
+                  <td>
+                    <code>{r.request_id}</code>
+                  </td>
                   <td>
                     {r.idempotent_replay ? (
                       <span className="badge badge-pending">

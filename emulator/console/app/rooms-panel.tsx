@@ -17,16 +17,24 @@ export function RoomsPanel({ rooms }: { rooms: Room[] }) {
       ) : (
         <ul className="rooms">
           {sorted.map((room) => (
-            <li key={`${room.workspace_id}/${room.name}`} className={`room room-${room.status}`} data-testid={`room-${room.name}`}>
+            <li
+              key={`${room.workspace_id}/${room.name}`}
+              className={`room room-${room.status}`}
+              data-testid={`room-${room.name}`}
+            >
               <div className="room-head">
-                <span className="room-name" title={room.name}>{room.name}</span>
+                <span className="room-name" title={room.name}>
+                  {room.name}
+                </span>
                 <span className={`badge badge-room-${room.status}`}>
                   <span className="dot" aria-hidden="true" />
                   {STATUS_LABEL[room.status] ?? room.status}
                 </span>
               </div>
               <p className="room-meta">
-                <span>{room.members.length} {room.members.length === 1 ? "member" : "members"}</span>
+                <span>
+                  {room.members.length} {room.members.length === 1 ? "member" : "members"}
+                </span>
                 {room.started_at ? <span>Started {formatClock(room.started_at)}</span> : null}
                 {room.ended_at ? <span>Ended {formatClock(room.ended_at)}</span> : null}
                 {room.stalled && room.stalled.length > 0 ? (
@@ -50,7 +58,9 @@ export function RoomsPanel({ rooms }: { rooms: Room[] }) {
                   ))}
                 </ul>
               ) : null}
-              <p className="room-foot">Workspace <code>{room.workspace_id}</code></p>
+              <p className="room-foot">
+                Workspace <code>{room.workspace_id}</code>
+              </p>
             </li>
           ))}
         </ul>

@@ -127,7 +127,7 @@ export type Snapshot = {
   time_scale?: number;
 };
 
-const list = <T,>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
+const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 
 /** Accepts the snapshot as sent and fills in anything missing with safe empties. */
 export function normalizeSnapshot(raw: unknown): Snapshot {

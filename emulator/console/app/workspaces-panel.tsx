@@ -69,7 +69,9 @@ function WorkspaceItem({ workspace }: { workspace: Workspace }) {
           {low ? <span className="tag tag-danger">Empty</span> : null}
         </span>
       </div>
-      <p className="workspace-id"><code>{id}</code></p>
+      <p className="workspace-id">
+        <code>{id}</code>
+      </p>
       <ul className="numbers">
         {workspace.numbers.map((n) => (
           <li key={n.id || n.e164}>
@@ -82,7 +84,11 @@ function WorkspaceItem({ workspace }: { workspace: Workspace }) {
               ) : (
                 <span>voice: not routed, calls dialled to it fail</span>
               )}
-              {n.events_url ? <code title={n.events_url}>events → {shortUrl(n.events_url)}</code> : <span>events: not routed</span>}
+              {n.events_url ? (
+                <code title={n.events_url}>events → {shortUrl(n.events_url)}</code>
+              ) : (
+                <span>events: not routed</span>
+              )}
             </span>
           </li>
         ))}
@@ -97,12 +103,17 @@ function WorkspaceItem({ workspace }: { workspace: Workspace }) {
             aria-invalid={minor === null}
             onChange={(e) => setAmount(e.target.value)}
           />
-          <button type="submit" className="btn" disabled={busy || minor === null || minor <= 0}>Top up</button>
+          <button type="submit" className="btn" disabled={busy || minor === null || minor <= 0}>
+            Top up
+          </button>
           <button
             type="button"
             className="btn"
             disabled={busy || minor === null}
-            onClick={() => minor !== null && change({ set_minor: minor }, `Set ${label} to ${formatMoney(minor, workspace.currency)}.`)}
+            onClick={() =>
+              minor !== null &&
+              change({ set_minor: minor }, `Set ${label} to ${formatMoney(minor, workspace.currency)}.`)
+            }
           >
             Set
           </button>
@@ -136,8 +147,16 @@ function CreateWorkspaceForm() {
     <form className="create-workspace" onSubmit={submit}>
       <label htmlFor="new-workspace">New workspace</label>
       <div className="wallet-row">
-        <input id="new-workspace" placeholder="Name (optional)" maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
-        <button type="submit" className="btn" disabled={busy}>Create</button>
+        <input
+          id="new-workspace"
+          placeholder="Name (optional)"
+          maxLength={80}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <button type="submit" className="btn" disabled={busy}>
+          Create
+        </button>
       </div>
     </form>
   );

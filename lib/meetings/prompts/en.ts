@@ -20,13 +20,15 @@ export const en: PromptCatalogue = {
   hostKeypadHelp: "Host keys: star 5 to lock or unlock, star 6 to mute or unmute everyone, star 9 to end the meeting.",
   noPinEntered: "We did not receive a PIN. Please enter your meeting PIN, followed by the hash key.",
   meetingCancelled: "Sorry, this meeting has been cancelled. Please contact the organiser. Goodbye.",
-  meetingNotStarted: (startsAt) => `This meeting has not started yet. It starts at ${startsAt}. Please call back then. Goodbye.`,
+  meetingNotStarted: (startsAt) =>
+    `This meeting has not started yet. It starts at ${startsAt}. Please call back then. Goodbye.`,
   roomLocked: "The meeting is now locked. New callers cannot join.",
   roomUnlocked: "The meeting is now unlocked. New callers can join.",
   everyoneMuted: "Everyone else is now muted.",
   everyoneUnmuted: "Everyone can now speak.",
   endingMeeting: "Ending the meeting for everyone. Goodbye.",
-  unknownKeypadCommand: "Sorry, that key is not a command. Press star 5 to lock, star 6 to mute everyone, or star 9 to end the meeting.",
+  unknownKeypadCommand:
+    "Sorry, that key is not a command. Press star 5 to lock, star 6 to mute everyone, or star 9 to end the meeting.",
   keypadFailed: "Sorry, that did not work. Please try again.",
   technicalProblem: "Sorry, we are having a technical problem. Please try again later. Goodbye.",
   confirmJoin: (name, title) => `Hello ${name}, this is Mkutano calling you into ${title}. Press 1 to join.`,

@@ -17,16 +17,19 @@ export const sw: PromptCatalogue = {
   goodbye: "Kwaheri.",
   youAreHost: "Wewe ndiye mwenyeji.",
   joiningAsParticipant: "Unajiunga kama mshiriki.",
-  hostKeypadHelp: "Vitufe vya mwenyeji: nyota 5 kufunga au kufungua, nyota 6 kuwanyamazisha wote au kuwaruhusu kuzungumza, nyota 9 kumaliza mkutano.",
+  hostKeypadHelp:
+    "Vitufe vya mwenyeji: nyota 5 kufunga au kufungua, nyota 6 kuwanyamazisha wote au kuwaruhusu kuzungumza, nyota 9 kumaliza mkutano.",
   noPinEntered: "Hatukupokea nambari ya siri. Tafadhali weka nambari ya siri ya mkutano, kisha bonyeza alama ya reli.",
   meetingCancelled: "Samahani, mkutano huu umeghairiwa. Tafadhali wasiliana na mratibu. Kwaheri.",
-  meetingNotStarted: (startsAt) => `Mkutano huu bado haujaanza. Utaanza saa ${startsAt}. Tafadhali piga tena wakati huo. Kwaheri.`,
+  meetingNotStarted: (startsAt) =>
+    `Mkutano huu bado haujaanza. Utaanza saa ${startsAt}. Tafadhali piga tena wakati huo. Kwaheri.`,
   roomLocked: "Mkutano sasa umefungwa. Wapigaji wapya hawawezi kujiunga.",
   roomUnlocked: "Mkutano sasa umefunguliwa. Wapigaji wapya wanaweza kujiunga.",
   everyoneMuted: "Wengine wote sasa wamenyamazishwa.",
   everyoneUnmuted: "Kila mtu sasa anaweza kuzungumza.",
   endingMeeting: "Tunamaliza mkutano kwa wote. Kwaheri.",
-  unknownKeypadCommand: "Samahani, kitufe hicho si amri. Bonyeza nyota 5 kufunga, nyota 6 kuwanyamazisha wote, au nyota 9 kumaliza mkutano.",
+  unknownKeypadCommand:
+    "Samahani, kitufe hicho si amri. Bonyeza nyota 5 kufunga, nyota 6 kuwanyamazisha wote, au nyota 9 kumaliza mkutano.",
   keypadFailed: "Samahani, hilo halikufanikiwa. Tafadhali jaribu tena.",
   technicalProblem: "Samahani, tuna tatizo la kiufundi. Tafadhali jaribu tena baadaye. Kwaheri.",
   confirmJoin: (name, title) => `Habari ${name}, hapa ni Mkutano. Tunakupigia ujiunge na ${title}. Bonyeza 1 kujiunga.`,

@@ -16,7 +16,11 @@ const legData = {
 };
 
 export const callStartedDataSchema = z.strictObject({ ...legData, status: z.literal("started") });
-export const callAnsweredDataSchema = z.strictObject({ ...legData, status: z.literal("answered"), answered_at: timestampSchema });
+export const callAnsweredDataSchema = z.strictObject({
+  ...legData,
+  status: z.literal("answered"),
+  answered_at: timestampSchema,
+});
 export const callCompletedDataSchema = z.strictObject({
   ...legData,
   status: z.literal("completed"),

@@ -12,7 +12,10 @@ export const voiceCallbackBodySchema = z.strictObject({
   To: e164Schema,
   Direction: z.enum(["inbound", "outbound"]),
   CallStatus: voiceCallbackStatusSchema,
-  Digits: z.string().regex(/^[0-9*#]*$/).optional(),
+  Digits: z
+    .string()
+    .regex(/^[0-9*#]*$/)
+    .optional(),
   sessionId: z.string().min(1),
   call_id: z.string().min(1),
   callerNumber: e164Schema,

@@ -35,7 +35,11 @@ export const createCallRequestSchema = z
   .superRefine((v, ctx) => {
     const given = [v.voice_callback_url, v.webhook_url, v.action_url].filter((u) => u !== undefined);
     if (given.length > 1)
-      ctx.addIssue({ code: "custom", path: ["voice_callback_url"], message: "give the callback URL under one name only" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["voice_callback_url"],
+        message: "give the callback URL under one name only",
+      });
   })
   .transform((v) => ({
     from: v.from,

@@ -34,7 +34,11 @@ export const routingRequestSchema = z
   .superRefine((v, ctx) => {
     const given = [v.voice_callback_url, v.voice_url, v.routing_url].filter((u) => u !== undefined);
     if (given.length > 1)
-      ctx.addIssue({ code: "custom", path: ["voice_callback_url"], message: "give the callback URL under one name only" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["voice_callback_url"],
+        message: "give the callback URL under one name only",
+      });
   })
   .transform((v) => ({
     voice_callback_url: v.voice_callback_url ?? v.voice_url ?? v.routing_url,

@@ -10,7 +10,9 @@ function toBytes(data: string | Uint8Array): Uint8Array {
 }
 
 async function hmacHex(secret: string, message: Uint8Array): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
   const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, message as Uint8Array<ArrayBuffer>));
   return Array.from(mac, (b) => b.toString(16).padStart(2, "0")).join("");
 }

@@ -69,7 +69,11 @@ export const supervisionEventDataSchema = callSupervisionSchema.extend({
 });
 export type SupervisionEventData = z.infer<typeof supervisionEventDataSchema>;
 
-export const supervisionEventKinds = ["call.supervision.started", "call.supervision.mode_changed", "call.supervision.ended"] as const;
+export const supervisionEventKinds = [
+  "call.supervision.started",
+  "call.supervision.mode_changed",
+  "call.supervision.ended",
+] as const;
 export type SupervisionEventKind = (typeof supervisionEventKinds)[number];
 
 export const supervisionEventSchema = z.strictObject({

@@ -11,7 +11,10 @@ const loop = z.number().int().min(0).max(100);
 export const sayVerbSchema = z.strictObject({
   text: z.string().min(1).max(4000),
   voice: z.string().max(40).optional(),
-  language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a BCP-47 tag such as en-KE").optional(),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a BCP-47 tag such as en-KE")
+    .optional(),
   loop: loop.optional(),
 });
 export const playVerbSchema = z.strictObject({ url: httpUrlSchema, loop: loop.optional() });
@@ -34,7 +37,10 @@ export const dialVerbSchema = z
   .strictObject({
     number: e164Schema.optional(),
     numbers: z.array(e164Schema).min(1).max(10).optional(),
-    sip: z.string().regex(/^sips?:.+@.+/, "must be a SIP URI").optional(),
+    sip: z
+      .string()
+      .regex(/^sips?:.+@.+/, "must be a SIP URI")
+      .optional(),
     callerId: e164Schema.optional(),
     timeout: seconds.optional(),
     record: z.enum(["record-from-answer", "record-from-ringing"]).optional(),
@@ -68,7 +74,11 @@ export const conferenceVerbSchema = z.strictObject({
   statusEvents: z
     .string()
     .refine(
-      (s) => s.split(/\s+/).filter(Boolean).every((e) => (conferenceStatusEventNames as readonly string[]).includes(e)),
+      (s) =>
+        s
+          .split(/\s+/)
+          .filter(Boolean)
+          .every((e) => (conferenceStatusEventNames as readonly string[]).includes(e)),
       "must be a space-separated subset of: start end join leave mute unmute",
     )
     .optional(),
@@ -137,16 +147,21 @@ export type VoiceResponseCheck = { ok: true; actions: VoiceAction[] } | { ok: fa
  * error cannot do. Used by the emulator to fail a leg, and by the app before it answers.
  */
 export function checkVoiceResponse(doc: unknown): VoiceResponseCheck {
-  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return { ok: false, error: "reply must be a JSON object" };
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc))
+    return { ok: false, error: "reply must be a JSON object" };
   const keys = Object.keys(doc);
-  if (keys.length !== 1 || keys[0] !== "actions") return { ok: false, error: 'reply must have exactly one field, "actions"' };
+  if (keys.length !== 1 || keys[0] !== "actions")
+    return { ok: false, error: 'reply must have exactly one field, "actions"' };
   const actions = (doc as { actions: unknown }).actions;
   if (!Array.isArray(actions)) return { ok: false, error: "actions must be an array" };
-  if (actions.length > MAX_VOICE_ACTIONS) return { ok: false, error: `at most ${MAX_VOICE_ACTIONS} actions are allowed (got ${actions.length})` };
+  if (actions.length > MAX_VOICE_ACTIONS)
+    return { ok: false, error: `at most ${MAX_VOICE_ACTIONS} actions are allowed (got ${actions.length})` };
   for (const [i, action] of actions.entries()) {
-    if (typeof action !== "object" || action === null || Array.isArray(action)) return { ok: false, error: `actions[${i}] must be an object` };
+    if (typeof action !== "object" || action === null || Array.isArray(action))
+      return { ok: false, error: `actions[${i}] must be an object` };
     const verbs = Object.keys(action);
-    if (verbs.length !== 1) return { ok: false, error: `actions[${i}] must hold exactly one verb (got ${verbs.length})` };
+    if (verbs.length !== 1)
+      return { ok: false, error: `actions[${i}] must hold exactly one verb (got ${verbs.length})` };
     const verb = verbs[0]!;
     if (!(verb in verbSchemas)) return { ok: false, error: `actions[${i}]: unsupported verb "${verb}"` };
     if (verb === "getDigits") {

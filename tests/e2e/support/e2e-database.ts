@@ -15,7 +15,9 @@ export async function prepareE2eDatabase(postgresUrl: string | undefined, suffix
   }
   const url = new URL(postgresUrl);
   if (!isLocalHost(url.hostname)) {
-    throw new Error(`e2e refuses to run against a non-local database host (${url.hostname}): it drops and re-creates data`);
+    throw new Error(
+      `e2e refuses to run against a non-local database host (${url.hostname}): it drops and re-creates data`,
+    );
   }
   const base = decodeURIComponent(url.pathname.replace(/^\//, "")) || "postgres";
   const name = `${base}_${suffix}`.replace(/[^a-zA-Z0-9_]/g, "_");

@@ -67,5 +67,7 @@ export async function waitForEmulator<T>(
     if (found) return found;
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; phones: ${JSON.stringify(last?.phones.map((p) => [p.e164, p.state]))}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}; phones: ${JSON.stringify(last?.phones.map((p) => [p.e164, p.state]))}`,
+  );
 }

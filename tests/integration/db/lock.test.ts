@@ -42,7 +42,9 @@ function startHolder(dir: string): Promise<ChildProcess> {
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : child.once("exit", () => resolve())));
+  return new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode ? resolve() : child.once("exit", () => resolve()),
+  );
 }
 
 afterAll(async () => {

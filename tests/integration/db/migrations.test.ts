@@ -81,7 +81,11 @@ describe.each(runtimes)("migration round trip on %s", (_name, server, fresh) => 
     let main: Fresh;
     let added = "";
 
-    const dirs = () => fs.readdirSync(paths.migrationsDir).filter((d) => /^\d{14}_/.test(d)).sort();
+    const dirs = () =>
+      fs
+        .readdirSync(paths.migrationsDir)
+        .filter((d) => /^\d{14}_/.test(d))
+        .sort();
     const schema = (edit: (text: string) => string) =>
       fs.writeFileSync(paths.schemaPath, edit(fs.readFileSync(paths.schemaPath, "utf8")));
     const database = async () => {
@@ -118,7 +122,9 @@ describe.each(runtimes)("migration round trip on %s", (_name, server, fresh) => 
       expect(result.applied).toEqual([added]);
       const sql = fs.readFileSync(path.join(paths.migrationsDir, added, "migration.sql"), "utf8");
       expect(sql).toContain('CREATE TABLE "DbToolProbe"');
-      expect(fs.readFileSync(path.join(paths.migrationsDir, "migration_lock.toml"), "utf8")).toContain('provider = "postgresql"');
+      expect(fs.readFileSync(path.join(paths.migrationsDir, "migration_lock.toml"), "utf8")).toContain(
+        'provider = "postgresql"',
+      );
 
       const [row] = await main.query<{ checksum: string; finished_at: unknown; applied_steps_count: number }>(
         `SELECT checksum, finished_at, applied_steps_count FROM "_prisma_migrations" WHERE migration_name = '${added}'`,
@@ -158,9 +164,7 @@ describe.each(runtimes)("migration round trip on %s", (_name, server, fresh) => 
 
       const accepted = await createMigration(main.url, { paths, name: "drop label", acceptDataLoss: true });
       expect(accepted.outcome).toBe("created");
-      expect(await main.query(`SELECT * FROM "DbToolProbe"`)).toEqual([
-        { id: "p1", createdAt: expect.any(Date) },
-      ]);
+      expect(await main.query(`SELECT * FROM "DbToolProbe"`)).toEqual([{ id: "p1", createdAt: expect.any(Date) }]);
       expect((await migrationStatus(main.url, { paths })).clean).toBe(true);
     });
 
@@ -220,7 +224,10 @@ describe.each(runtimes)("migration round trip on %s", (_name, server, fresh) => 
 
 describe("db CLI guard rails", { timeout: 60_000 }, () => {
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/db.ts"), ...args], { cwd: root, encoding: "utf8" });
+    spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/db.ts"), ...args], {
+      cwd: root,
+      encoding: "utf8",
+    });
 
   it("refuses to reset a non-local PostgreSQL without --force, before connecting", () => {
     const result = cli("reset", "--url", "postgresql://someone:secret@db.example.com:5432/prod");

@@ -47,7 +47,9 @@ describe("createTestDatabase", { timeout: 120_000 }, () => {
     const second = await createTestDatabase();
     const secondMs = performance.now() - again;
     made.push(first, second);
-    console.log(`createTestDatabase: first ${firstMs.toFixed(0)} ms, second ${secondMs.toFixed(0)} ms (${first.url.split(":")[0]})`);
+    console.log(
+      `createTestDatabase: first ${firstMs.toFixed(0)} ms, second ${secondMs.toFixed(0)} ms (${first.url.split(":")[0]})`,
+    );
     expect(first.url).not.toBe(second.url);
 
     const { db, disconnectDb } = await appClientFor(first.url);
@@ -74,15 +76,18 @@ describe("createTestDatabase", { timeout: 120_000 }, () => {
     expect(await exists(database, serverUrl)).toBe(false);
   });
 
-  it.runIf(!serverUrl?.startsWith("postgres"))("refuses to drop an embedded database still open in this process", async () => {
-    const database = await createTestDatabase();
-    made.push(database);
-    const { db, disconnectDb } = await appClientFor(database.url);
-    expect(await db.user.count()).toBe(0);
-    await expect(database.drop()).rejects.toThrow(/call disconnectDb\(\) before drop\(\)/);
-    await disconnectDb();
-    await database.drop();
-    expect(await exists(database, serverUrl)).toBe(false);
-    process.env.DATABASE_URL = serverUrl;
-  });
+  it.runIf(!serverUrl?.startsWith("postgres"))(
+    "refuses to drop an embedded database still open in this process",
+    async () => {
+      const database = await createTestDatabase();
+      made.push(database);
+      const { db, disconnectDb } = await appClientFor(database.url);
+      expect(await db.user.count()).toBe(0);
+      await expect(database.drop()).rejects.toThrow(/call disconnectDb\(\) before drop\(\)/);
+      await disconnectDb();
+      await database.drop();
+      expect(await exists(database, serverUrl)).toBe(false);
+      process.env.DATABASE_URL = serverUrl;
+    },
+  );
 });

@@ -40,7 +40,8 @@ beforeAll(async () => {
 afterAll(() => app?.stop());
 
 const soon = (minutes = 5) => new Date(Date.now() + minutes * 60_000).toISOString();
-const rosterRow = async (meetingId: string, phone: string) => (await m.buildRoster(meetingId)).people.find((p) => p.phoneE164 === phone);
+const rosterRow = async (meetingId: string, phone: string) =>
+  (await m.buildRoster(meetingId)).people.find((p) => p.phoneE164 === phone);
 
 /** Dials in and enters a PIN once the prompt is heard. */
 async function dialWithPin(from: string, to: string, pin: string) {
@@ -63,60 +64,93 @@ describe.concurrent("dial-in", () => {
     expect(await em.heard(phone)).not.toContain(m.en.enterPin);
     // The waiting room: hold audio while the host is away, and the roster says so.
     await until("hold audio", async () => (await em.phone(phone))?.transcript.some((t) => t.kind === "hold"));
-    const row = await until("Achieng waiting", async () => ((await rosterRow(meeting.id, phone))?.state === "waiting" ? rosterRow(meeting.id, phone) : undefined));
+    const row = await until("Achieng waiting", async () =>
+      (await rosterRow(meeting.id, phone))?.state === "waiting" ? rosterRow(meeting.id, phone) : undefined,
+    );
     expect(row).toMatchObject({ name: "Achieng", role: "participant" });
     expect(row!.legs[0]).toMatchObject({ direction: "inbound", ratePerMinuteMinor: 0 });
     await em.hangup(phone);
   });
 
-  it("admits a guest with the PIN (listed with their number, then named and saved), and the host PIN starts the room and releases the waiting", { timeout: 120_000 }, async () => {
-    const ws = await connectedWorkspace(m.db);
-    const meeting = await m.scheduleMeeting(ws.actor, meetingInput({ title: "Board", startsAt: soon() }));
-    const guest = freshPhone();
-    await dialWithPin(guest, ws.dialIn, meeting.pin);
-    await em.hears(guest, m.en.guestGreeting("Board"));
-    await em.hears(guest, m.en.waitingForHost);
-    const waiting = await until("guest waiting", async () => {
-      const r = await rosterRow(meeting.id, guest);
-      return r?.state === "waiting" ? r : undefined;
-    });
-    expect(waiting).toMatchObject({ participantId: null, name: "Guest caller", phoneE164: guest });
-    expect((await em.room(meeting.roomName))?.status).toBe("waiting");
+  it(
+    "admits a guest with the PIN (listed with their number, then named and saved), and the host PIN starts the room and releases the waiting",
+    { timeout: 120_000 },
+    async () => {
+      const ws = await connectedWorkspace(m.db);
+      const meeting = await m.scheduleMeeting(ws.actor, meetingInput({ title: "Board", startsAt: soon() }));
+      const guest = freshPhone();
+      await dialWithPin(guest, ws.dialIn, meeting.pin);
+      await em.hears(guest, m.en.guestGreeting("Board"));
+      await em.hears(guest, m.en.waitingForHost);
+      const waiting = await until("guest waiting", async () => {
+        const r = await rosterRow(meeting.id, guest);
+        return r?.state === "waiting" ? r : undefined;
+      });
+      expect(waiting).toMatchObject({ participantId: null, name: "Guest caller", phoneE164: guest });
+      expect((await em.room(meeting.roomName))?.status).toBe("waiting");
 
-    // The organiser names the guest and saves them as a participant: one row, their call kept.
-    await expect(m.saveGuest(ws.actor, meeting.id, { name: "", phone: guest })).rejects.toThrow();
-    await expect(m.saveGuest(ws.actor, meeting.id, { name: "Nobody", phone: freshPhone() })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const saved = await m.saveGuest(ws.actor, meeting.id, { name: "Mama Mboga", phone: guest });
-    const named = (await m.buildRoster(meeting.id)).people.filter((p) => p.phoneE164 === guest);
-    expect(named).toEqual([expect.objectContaining({ participantId: saved.id, name: "Mama Mboga", state: "waiting" })]);
-    await expect(m.saveGuest(ws.actor, meeting.id, { name: "Again", phone: guest })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      // The organiser names the guest and saves them as a participant: one row, their call kept.
+      await expect(m.saveGuest(ws.actor, meeting.id, { name: "", phone: guest })).rejects.toThrow();
+      await expect(m.saveGuest(ws.actor, meeting.id, { name: "Nobody", phone: freshPhone() })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+      const saved = await m.saveGuest(ws.actor, meeting.id, { name: "Mama Mboga", phone: guest });
+      const named = (await m.buildRoster(meeting.id)).people.filter((p) => p.phoneE164 === guest);
+      expect(named).toEqual([
+        expect.objectContaining({ participantId: saved.id, name: "Mama Mboga", state: "waiting" }),
+      ]);
+      await expect(m.saveGuest(ws.actor, meeting.id, { name: "Again", phone: guest })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
 
-    const host = freshPhone();
-    await dialWithPin(host, ws.dialIn, meeting.hostPin);
-    await em.hears(host, m.en.joiningAsHost);
-    await em.hears(host, m.en.hostKeypadHelp);
-    await until("room live", async () => (await em.room(meeting.roomName))?.status === "live");
-    await until("guest released into the call", async () => (await rosterRow(meeting.id, guest))?.state === "in_call");
-    const room = (await em.room(meeting.roomName))!;
-    expect(room.members.map((x) => ({ e164: x.e164, waiting: x.waiting })).sort((a, b) => a.e164.localeCompare(b.e164))).toEqual(
-      [{ e164: guest, waiting: false }, { e164: host, waiting: false }].sort((a, b) => a.e164.localeCompare(b.e164)),
-    );
-    expect((await m.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe("live");
+      const host = freshPhone();
+      await dialWithPin(host, ws.dialIn, meeting.hostPin);
+      await em.hears(host, m.en.joiningAsHost);
+      await em.hears(host, m.en.hostKeypadHelp);
+      await until("room live", async () => (await em.room(meeting.roomName))?.status === "live");
+      await until(
+        "guest released into the call",
+        async () => (await rosterRow(meeting.id, guest))?.state === "in_call",
+      );
+      const room = (await em.room(meeting.roomName))!;
+      expect(
+        room.members.map((x) => ({ e164: x.e164, waiting: x.waiting })).sort((a, b) => a.e164.localeCompare(b.e164)),
+      ).toEqual(
+        [
+          { e164: guest, waiting: false },
+          { e164: host, waiting: false },
+        ].sort((a, b) => a.e164.localeCompare(b.e164)),
+      );
+      expect((await m.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe("live");
 
-    // The host-PIN caller is on no list, yet a host everywhere: the roster (no "participant"), the
-    // statement and its CSV, and the call log; and a guest is "Guest caller" in each of them.
-    expect(await rosterRow(meeting.id, host)).toMatchObject({ participantId: null, name: "Guest caller", role: "host", state: "in_call" });
-    expect((await m.db.leg.findFirstOrThrow({ where: { meetingId: meeting.id, fromE164: host } })).admittedRole).toBe("host");
-    const statement = await m.meetingStatement(ws.actor, meeting.id);
-    expect(statement.rows.find((r) => r.phone === host)).toMatchObject({ name: "Guest caller", role: "host" });
-    const csvLine = m.statementCsv(statement).split("\r\n").find((l) => l.includes(host));
-    expect(csvLine?.split(",").slice(0, 3)).toEqual(["Guest caller", `'${host}`, "host"]);
-    const log = await m.reconcileCalls(ws.actor, { days: 1 });
-    expect(log.rows.find((r) => r.phone === host)).toMatchObject({ participantName: null, role: "host" });
-    expect(log.rows.find((r) => r.phone === guest)).toMatchObject({ participantName: "Mama Mboga", role: "participant" });
-    await em.hangup(guest);
-    await em.hangup(host);
-  });
+      // The host-PIN caller is on no list, yet a host everywhere: the roster (no "participant"), the
+      // statement and its CSV, and the call log; and a guest is "Guest caller" in each of them.
+      expect(await rosterRow(meeting.id, host)).toMatchObject({
+        participantId: null,
+        name: "Guest caller",
+        role: "host",
+        state: "in_call",
+      });
+      expect((await m.db.leg.findFirstOrThrow({ where: { meetingId: meeting.id, fromE164: host } })).admittedRole).toBe(
+        "host",
+      );
+      const statement = await m.meetingStatement(ws.actor, meeting.id);
+      expect(statement.rows.find((r) => r.phone === host)).toMatchObject({ name: "Guest caller", role: "host" });
+      const csvLine = m
+        .statementCsv(statement)
+        .split("\r\n")
+        .find((l) => l.includes(host));
+      expect(csvLine?.split(",").slice(0, 3)).toEqual(["Guest caller", `'${host}`, "host"]);
+      const log = await m.reconcileCalls(ws.actor, { days: 1 });
+      expect(log.rows.find((r) => r.phone === host)).toMatchObject({ participantName: null, role: "host" });
+      expect(log.rows.find((r) => r.phone === guest)).toMatchObject({
+        participantName: "Mama Mboga",
+        role: "participant",
+      });
+      await em.hangup(guest);
+      await em.hangup(host);
+    },
+  );
 
   it("says goodbye and hangs up after three wrong PINs (and a silent try counts)", { timeout: 120_000 }, async () => {
     const ws = await connectedWorkspace(m.db);
@@ -133,16 +167,25 @@ describe.concurrent("dial-in", () => {
     await em.idle(caller);
     const says = await em.says(caller);
     // Before the meeting is known every prompt comes in both languages, each tagged with its own.
-    expect(says.filter((s) => s.text === m.en.tooManyAttempts)).toEqual([expect.objectContaining({ language: "en-KE" })]);
-    expect(says.filter((s) => s.text === m.sw.tooManyAttempts)).toEqual([expect.objectContaining({ language: "sw-KE" })]);
-    expect(says.filter((s) => s.text === m.en.enterPin || s.text === m.en.wrongPin || s.text === m.en.noPinEntered)).toHaveLength(3);
+    expect(says.filter((s) => s.text === m.en.tooManyAttempts)).toEqual([
+      expect.objectContaining({ language: "en-KE" }),
+    ]);
+    expect(says.filter((s) => s.text === m.sw.tooManyAttempts)).toEqual([
+      expect.objectContaining({ language: "sw-KE" }),
+    ]);
+    expect(
+      says.filter((s) => s.text === m.en.enterPin || s.text === m.en.wrongPin || s.text === m.en.noPinEntered),
+    ).toHaveLength(3);
     expect((await em.callById(call_id))?.status).toBe("completed");
     expect(await m.db.leg.count({ where: { workspaceId: ws.workspaceId } })).toBe(0);
   });
 
   it("apologises to the caller who would overfill the room", { timeout: 120_000 }, async () => {
     const ws = await connectedWorkspace(m.db);
-    const meeting = await m.scheduleMeeting(ws.actor, meetingInput({ startsAt: soon(), capacity: 2, waitForHost: false }));
+    const meeting = await m.scheduleMeeting(
+      ws.actor,
+      meetingInput({ startsAt: soon(), capacity: 2, waitForHost: false }),
+    );
     const a = freshPhone();
     const b = freshPhone();
     const c = freshPhone();
@@ -161,7 +204,10 @@ describe.concurrent("dial-in", () => {
 
   it("speaks Swahili (sw-KE) in a Swahili meeting", { timeout: 120_000 }, async () => {
     const ws = await connectedWorkspace(m.db);
-    const meeting = await m.scheduleMeeting(ws.actor, meetingInput({ title: "Mkutano wa bajeti", startsAt: soon(), language: "sw" }));
+    const meeting = await m.scheduleMeeting(
+      ws.actor,
+      meetingInput({ title: "Mkutano wa bajeti", startsAt: soon(), language: "sw" }),
+    );
     const phone = freshPhone();
     await m.addParticipant(ws.actor, meeting.id, { name: "Juma", phone });
     await em.dial(phone, ws.dialIn);
@@ -176,7 +222,10 @@ describe.concurrent("dial-in", () => {
 
   it("turns callers away with their own message: not started yet, cancelled, ended", { timeout: 120_000 }, async () => {
     const ws = await connectedWorkspace(m.db);
-    const later = await m.scheduleMeeting(ws.actor, meetingInput({ startsAt: new Date(Date.now() + 3 * 3600_000).toISOString(), timeZone: "Africa/Nairobi" }));
+    const later = await m.scheduleMeeting(
+      ws.actor,
+      meetingInput({ startsAt: new Date(Date.now() + 3 * 3600_000).toISOString(), timeZone: "Africa/Nairobi" }),
+    );
     const early = freshPhone();
     await dialWithPin(early, ws.dialIn, later.pin);
     const { spokenStartTime } = await import("@/lib/dial-in/admission-window");
@@ -216,7 +265,9 @@ describe.concurrent("dial-in", () => {
     const lockedHost = freshPhone();
     await dialWithPin(lockedHost, ws.dialIn, locked.hostPin);
     await em.hears(lockedHost, m.en.joiningAsHost);
-    await until("host in the locked room", async () => (await em.room(locked.roomName))?.members.some((x) => x.e164 === lockedHost));
+    await until("host in the locked room", async () =>
+      (await em.room(locked.roomName))?.members.some((x) => x.e164 === lockedHost),
+    );
     await em.hangup(lockedHost);
   });
 });

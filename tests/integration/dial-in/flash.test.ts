@@ -37,43 +37,62 @@ afterAll(async () => {
 /** A live "call me back" meeting: the host is in the room, dialled in with the host PIN. */
 async function liveMeeting() {
   const ws = await connectedWorkspace(m.db);
-  const meeting = await m.scheduleMeeting(ws.actor, meetingInput({ title: "Co-op", startsAt: new Date().toISOString() }));
+  const meeting = await m.scheduleMeeting(
+    ws.actor,
+    meetingInput({ title: "Co-op", startsAt: new Date().toISOString() }),
+  );
   await m.db.meeting.update({ where: { id: meeting.id }, data: { callMeBack: true } });
   const host = freshPhone();
   await em.dial(host, ws.dialIn);
   await em.hears(host, m.en.enterPin);
   await em.press(host, `${meeting.hostPin}#`);
-  await until("the meeting live", async () => (await m.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).status === "live");
+  await until(
+    "the meeting live",
+    async () => (await m.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).status === "live",
+  );
   return { ws, meeting, host };
 }
 
-const outboundTo = async (phone: string) => (await em.state()).calls.filter((c) => c.direction === "outbound" && c.remote_e164 === phone);
+const outboundTo = async (phone: string) =>
+  (await em.state()).calls.filter((c) => c.direction === "outbound" && c.remote_e164 === phone);
 
 describe.concurrent("flash to join", () => {
-  it("rejects the flash unanswered at no cost, then calls the invitee back into the room", { timeout: 120_000 }, async () => {
-    const { ws, meeting, host } = await liveMeeting();
-    const phone = freshPhone();
-    await m.addParticipant(ws.actor, meeting.id, { name: "Otieno", phone });
+  it(
+    "rejects the flash unanswered at no cost, then calls the invitee back into the room",
+    { timeout: 120_000 },
+    async () => {
+      const { ws, meeting, host } = await liveMeeting();
+      const phone = freshPhone();
+      await m.addParticipant(ws.actor, meeting.id, { name: "Otieno", phone });
 
-    const flash = await em.dial(phone, ws.dialIn);
-    const rejected = await until("the flash to end", async () => {
-      const c = await em.callById(flash.call_id);
-      return c && c.status !== "ringing" ? c : undefined;
-    });
-    expect(rejected).toMatchObject({ direction: "inbound", status: "failed", failure_code: "rejected", cost_minor: 0, answered_at: null });
-    expect(await em.heard(phone)).toEqual([]);
+      const flash = await em.dial(phone, ws.dialIn);
+      const rejected = await until("the flash to end", async () => {
+        const c = await em.callById(flash.call_id);
+        return c && c.status !== "ringing" ? c : undefined;
+      });
+      expect(rejected).toMatchObject({
+        direction: "inbound",
+        status: "failed",
+        failure_code: "rejected",
+        cost_minor: 0,
+        answered_at: null,
+      });
+      expect(await em.heard(phone)).toEqual([]);
 
-    await until("Otieno called back and in the room", async () => (await em.room(meeting.roomName))?.members.some((x) => x.e164 === phone));
-    await em.hears(phone, m.en.greeting("Otieno", "Co-op"));
-    const row = await until("the roster shows the callback in call", async () => {
-      const r = (await m.buildRoster(meeting.id)).people.find((p) => p.phoneE164 === phone);
-      return r?.state === "in_call" ? r : undefined;
-    });
-    expect(row.legs.map((l) => l.direction)).toEqual(["outbound"]);
-    expect(await outboundTo(phone)).toHaveLength(1);
-    await em.hangup(phone);
-    await em.hangup(host);
-  });
+      await until("Otieno called back and in the room", async () =>
+        (await em.room(meeting.roomName))?.members.some((x) => x.e164 === phone),
+      );
+      await em.hears(phone, m.en.greeting("Otieno", "Co-op"));
+      const row = await until("the roster shows the callback in call", async () => {
+        const r = (await m.buildRoster(meeting.id)).people.find((p) => p.phoneE164 === phone);
+        return r?.state === "in_call" ? r : undefined;
+      });
+      expect(row.legs.map((l) => l.direction)).toEqual(["outbound"]);
+      expect(await outboundTo(phone)).toHaveLength(1);
+      await em.hangup(phone);
+      await em.hangup(host);
+    },
+  );
 
   it("gives one callback for two flashes two seconds apart", { timeout: 120_000 }, async () => {
     const { ws, meeting, host } = await liveMeeting();
@@ -86,9 +105,15 @@ describe.concurrent("flash to join", () => {
     const second = await em.dial(phone, ws.dialIn);
     await until("the second flash rejected", async () => (await em.callById(second.call_id))?.status === "failed");
 
-    await until("Wairimu in the room", async () => (await em.room(meeting.roomName))?.members.some((x) => x.e164 === phone));
+    await until("Wairimu in the room", async () =>
+      (await em.room(meeting.roomName))?.members.some((x) => x.e164 === phone),
+    );
     // Give a wrongly queued second callback every chance to show up before counting.
-    await until("no job left to run", async () => (await m.db.job.count({ where: { kind: "meetings.dial-leg", status: { in: ["pending", "running"] } } })) === 0);
+    await until(
+      "no job left to run",
+      async () =>
+        (await m.db.job.count({ where: { kind: "meetings.dial-leg", status: { in: ["pending", "running"] } } })) === 0,
+    );
     expect(await outboundTo(phone)).toHaveLength(1);
     const legs = await m.db.leg.findMany({ where: { meetingId: meeting.id, participant: { phoneE164: phone } } });
     expect(legs).toHaveLength(1);

@@ -6,9 +6,29 @@ import { createWorkspace } from "../meetings/support";
 import { makeUntil } from "@/tests/support/until";
 
 export type Say = { kind: string; text: string; language?: string };
-export type PhoneSnap = { e164: string; state: string; muted: boolean; call_id: string | null; room: string | null; transcript: Say[] };
-export type CallSnap = { id: string; direction: string; status: string; cost_minor: number; failure_code: string | null; local_e164: string; remote_e164: string; answered_at: string | null };
-export type RoomSnap = { name: string; status: string; members: { call_id: string; e164: string; muted: boolean; waiting: boolean }[] };
+export type PhoneSnap = {
+  e164: string;
+  state: string;
+  muted: boolean;
+  call_id: string | null;
+  room: string | null;
+  transcript: Say[];
+};
+export type CallSnap = {
+  id: string;
+  direction: string;
+  status: string;
+  cost_minor: number;
+  failure_code: string | null;
+  local_e164: string;
+  remote_e164: string;
+  answered_at: string | null;
+};
+export type RoomSnap = {
+  name: string;
+  status: string;
+  members: { call_id: string; e164: string; muted: boolean; waiting: boolean }[];
+};
 type Snapshot = { phones: PhoneSnap[]; calls: CallSnap[]; rooms: RoomSnap[] };
 
 /** A Kenyan mobile number no other test uses (the 0700 000 xxx magic range is avoided). */
@@ -38,18 +58,21 @@ export function emulator(app: AppTest) {
     phone,
     says,
     heard,
-    dial: (from: string, to: string) => call(`phones/${encodeURIComponent(from)}/dial`, { to }) as Promise<{ call_id: string }>,
+    dial: (from: string, to: string) =>
+      call(`phones/${encodeURIComponent(from)}/dial`, { to }) as Promise<{ call_id: string }>,
     press: (e164: string, digits: string) => call(`phones/${encodeURIComponent(e164)}/digits`, { digits }),
     hangup: (e164: string) => call(`phones/${encodeURIComponent(e164)}/hangup`, {}),
     callById: async (id: string) => (await state()).calls.find((c) => c.id === id),
     room: async (name: string) => (await state()).rooms.find((r) => r.name === name),
     /** Waits until the phone has heard `text`. */
-    hears: (e164: string, text: string, timeoutMs?: number) => until(`${e164} to hear “${text}”`, async () => (await heard(e164)).includes(text), timeoutMs),
+    hears: (e164: string, text: string, timeoutMs?: number) =>
+      until(`${e164} to hear “${text}”`, async () => (await heard(e164)).includes(text), timeoutMs),
     /** Waits until the phone's call is over (hung up by the app, or never answered). */
-    idle: (e164: string) => until(`${e164} to be off the call`, async () => {
-      const p = await phone(e164);
-      return p && p.state !== "in_call" && p.state !== "waiting" && p.state !== "ringing";
-    }),
+    idle: (e164: string) =>
+      until(`${e164} to be off the call`, async () => {
+        const p = await phone(e164);
+        return p && p.state !== "in_call" && p.state !== "waiting" && p.state !== "ringing";
+      }),
   };
 }
 

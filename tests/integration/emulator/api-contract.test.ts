@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCallResponseSchema, getCallResponseSchema, listCallsResponseSchema, hangupResponseSchema } from "@/lib/sautikit/contract/calls";
+import {
+  createCallResponseSchema,
+  getCallResponseSchema,
+  listCallsResponseSchema,
+  hangupResponseSchema,
+} from "@/lib/sautikit/contract/calls";
 import { callCostMinor } from "@/lib/sautikit/contract/constants";
 import { apiErrorSchema } from "@/lib/sautikit/contract/errors";
 import { listNumbersResponseSchema } from "@/lib/sautikit/contract/numbers";
@@ -55,7 +60,11 @@ describe("transport", () => {
   it("serves public pricing without a key", async () => {
     const res = await apiClient(emu.url, "").get("/v1/public/pricing");
     expect(res.status).toBe(200);
-    expect(pricingSchema.parse(res.json)).toMatchObject({ currency: "KES", outbound_per_min_kes: 3, inbound_per_min_kes: 0 });
+    expect(pricingSchema.parse(res.json)).toMatchObject({
+      currency: "KES",
+      outbound_per_min_kes: 3,
+      inbound_per_min_kes: 0,
+    });
   });
 });
 
@@ -75,7 +84,11 @@ describe("POST /v1/calls", () => {
     const res = await dial("+254711000014", { client_request_id: "room 7, {x}" });
     expect(res.json.client_request_id).toBe("room 7, {x}");
     const [cb] = await receiver
-      .waitFor((rs) => rs.some((r) => r.path === "/voice" && r.form().CallId === res.json.call_id), 5000, "its voice callback")
+      .waitFor(
+        (rs) => rs.some((r) => r.path === "/voice" && r.form().CallId === res.json.call_id),
+        5000,
+        "its voice callback",
+      )
       .then((rs) => rs.filter((r) => r.path === "/voice" && r.form().CallId === res.json.call_id));
     expect(cb!.form()).not.toHaveProperty("clientRequestId");
     expect(cb!.query.has("clientRequestId")).toBe(false);
@@ -83,9 +96,17 @@ describe("POST /v1/calls", () => {
   });
 
   it("accepts the /originate alias, a one-element `to` array and the webhook_url alias", async () => {
-    const res = await api.post("/v1/calls/originate", { from: SEEDED.callerId, to: ["+254711000002"], webhook_url: `${receiver.url}/voice` });
+    const res = await api.post("/v1/calls/originate", {
+      from: SEEDED.callerId,
+      to: ["+254711000002"],
+      webhook_url: `${receiver.url}/voice`,
+    });
     expect(res.status).toBe(201);
-    await receiver.waitFor((rs) => rs.some((r) => r.path === "/voice" && r.form().CallId === res.json.call_id), 5000, "its voice callback");
+    await receiver.waitFor(
+      (rs) => rs.some((r) => r.path === "/voice" && r.form().CallId === res.json.call_id),
+      5000,
+      "its voice callback",
+    );
     await api.post(`/v1/calls/${res.json.call_id}/hangup`);
   });
 
@@ -120,7 +141,11 @@ describe("POST /v1/calls", () => {
     expect(calls).toHaveLength(1);
     expectError(await dial("+254711000008", {}, key), 409, "idempotency.conflict");
     const alias = await api.post("/v1/calls/originate", { from: SEEDED.callerId, to: "+254711000007" }, key);
-    expect([alias.status, alias.headers.get("idempotent-replay"), alias.json.call_id]).toEqual([201, "true", first.json.call_id]);
+    expect([alias.status, alias.headers.get("idempotent-replay"), alias.json.call_id]).toEqual([
+      201,
+      "true",
+      first.json.call_id,
+    ]);
     expectError(await api.post(`/v1/calls/${first.json.call_id}/hangup`, undefined, key), 409, "idempotency.conflict");
     await api.post(`/v1/calls/${first.json.call_id}/hangup`);
   });
@@ -154,16 +179,34 @@ describe("calls: lifecycle, billing, reads", () => {
   });
 
   it("ends magic numbers as pinned: busy, no_answer (after the scaled ring timeout), failed — all free", async () => {
-    const [busy, noAnswer, failed] = await Promise.all([dial("+254700000101"), dial("+254700000201"), dial("+254700000301")]);
+    const [busy, noAnswer, failed] = await Promise.all([
+      dial("+254700000101"),
+      dial("+254700000201"),
+      dial("+254700000301"),
+    ]);
     const ended = (c: any) => c.ended_at !== null;
-    expect(await waitForCall(api, busy.json.call_id, ended, "ended")).toMatchObject({ status: "busy", cost_minor: 0, answered_at: null });
-    expect(await waitForCall(api, noAnswer.json.call_id, ended, "ended")).toMatchObject({ status: "no_answer", cost_minor: 0 });
-    expect(await waitForCall(api, failed.json.call_id, ended, "ended")).toMatchObject({ status: "failed", cost_minor: 0 });
+    expect(await waitForCall(api, busy.json.call_id, ended, "ended")).toMatchObject({
+      status: "busy",
+      cost_minor: 0,
+      answered_at: null,
+    });
+    expect(await waitForCall(api, noAnswer.json.call_id, ended, "ended")).toMatchObject({
+      status: "no_answer",
+      cost_minor: 0,
+    });
+    expect(await waitForCall(api, failed.json.call_id, ended, "ended")).toMatchObject({
+      status: "failed",
+      cost_minor: 0,
+    });
   });
 
   it("hangs up: ringing → canceled, answered → completed, and again is a no-op 200", async () => {
     const manual = await dial("+254700000501");
-    await waitForState(emu.url, (s) => s.phones.find((p: any) => p.e164 === "+254700000501" && p.state === "ringing"), "ringing");
+    await waitForState(
+      emu.url,
+      (s) => s.phones.find((p: any) => p.e164 === "+254700000501" && p.state === "ringing"),
+      "ringing",
+    );
     const hung = await api.post(`/v1/calls/${manual.json.session_id}/hangup`);
     expect(hangupResponseSchema.parse(hung.json)).toEqual({ call_id: manual.json.call_id, status: "hung_up" });
     expect((await api.get(`/v1/calls/${manual.json.call_id}`)).json.call.status).toBe("canceled");
@@ -184,7 +227,11 @@ describe("calls: lifecycle, billing, reads", () => {
     const byId = getCallResponseSchema.parse((await api.get(`/v1/calls/${res.json.call_id}`)).json);
     const bySession = getCallResponseSchema.parse((await api.get(`/v1/calls/${res.json.session_id}`)).json);
     expect(bySession.call.id).toBe(byId.call.id);
-    expect(byId.call).toMatchObject({ direction: "outbound", local_e164: SEEDED.callerId, remote_e164: "+254711000011" });
+    expect(byId.call).toMatchObject({
+      direction: "outbound",
+      local_e164: SEEDED.callerId,
+      remote_e164: "+254711000011",
+    });
     expectError(await api.get("/v1/calls/HD_000000000000"), 404, "calls.not_found");
     const other = await control(emu.url, "POST", "/workspaces", { name: "other" });
     expectError(await apiClient(emu.url, other.api_key).get(`/v1/calls/${res.json.call_id}`), 404, "calls.not_found");
@@ -197,7 +244,9 @@ describe("calls: lifecycle, billing, reads", () => {
     const page1 = listCallsResponseSchema.parse((await api.get("/v1/calls?q=%2B2547220000&limit=2")).json);
     expect(page1.data.map((c) => c.id)).toEqual([ids[2], ids[1]]);
     expect(page1.next_cursor).not.toBeNull();
-    const page2 = listCallsResponseSchema.parse((await api.get(`/v1/calls?q=%2B2547220000&limit=2&cursor=${page1.next_cursor}`)).json);
+    const page2 = listCallsResponseSchema.parse(
+      (await api.get(`/v1/calls?q=%2B2547220000&limit=2&cursor=${page1.next_cursor}`)).json,
+    );
     expect(page2.data.map((c) => c.id)).toEqual([ids[0]]);
     expect(page2.next_cursor).toBeNull();
     const bySession = (await api.get(`/v1/calls?session_id=${page1.data[0]!.session_id}`)).json.data;
@@ -224,8 +273,16 @@ describe("calls: lifecycle, billing, reads", () => {
   });
 
   it("answers conference commands for a room that is not live with 404 conferences.not_live", async () => {
-    expectError(await api.post("/v1/conferences/no-such-room/commands", { command: "mute", participant: "x" }), 404, "conferences.not_live");
-    expectError(await api.post("/v1/conferences/no-such-room/commands", { command: "explode", participant: "x" }), 400, "validation.failed");
+    expectError(
+      await api.post("/v1/conferences/no-such-room/commands", { command: "mute", participant: "x" }),
+      404,
+      "conferences.not_live",
+    );
+    expectError(
+      await api.post("/v1/conferences/no-such-room/commands", { command: "explode", participant: "x" }),
+      400,
+      "validation.failed",
+    );
   });
 });
 
@@ -234,12 +291,27 @@ describe("numbers, routing, wallet, workspaces", () => {
     const list = listNumbersResponseSchema.parse((await api.get("/v1/numbers")).json);
     expect(list.numbers.map((n) => n.e164).sort()).toEqual([SEEDED.dialIn, SEEDED.callerId]);
     const id = list.numbers[0]!.id;
-    const put = await api.put(`/v1/numbers/${id}/routing`, { voice_url: "http://127.0.0.1:1/a", events_url: "http://127.0.0.1:1/e" });
+    const put = await api.put(`/v1/numbers/${id}/routing`, {
+      voice_url: "http://127.0.0.1:1/a",
+      events_url: "http://127.0.0.1:1/e",
+    });
     expect(put.status).toBe(200);
-    expect(put.json.number).toMatchObject({ voice_callback_url: "http://127.0.0.1:1/a", events_url: "http://127.0.0.1:1/e", has_signing_secret: true });
+    expect(put.json.number).toMatchObject({
+      voice_callback_url: "http://127.0.0.1:1/a",
+      events_url: "http://127.0.0.1:1/e",
+      has_signing_secret: true,
+    });
     expect(JSON.stringify(put.json)).not.toContain(SEEDED.secret);
-    expectError(await api.patch(`/v1/numbers/${id}/routing`, { voice_url: "http://a/b", routing_url: "http://a/c" }), 400, "validation.failed");
-    expectError(await api.patch(`/v1/numbers/${id}/routing`, { voice_signing_secret: "short" }), 400, "validation.failed");
+    expectError(
+      await api.patch(`/v1/numbers/${id}/routing`, { voice_url: "http://a/b", routing_url: "http://a/c" }),
+      400,
+      "validation.failed",
+    );
+    expectError(
+      await api.patch(`/v1/numbers/${id}/routing`, { voice_signing_secret: "short" }),
+      400,
+      "validation.failed",
+    );
     expectError(await api.patch(`/v1/numbers/${id}/routing`, { events_url: "not a url" }), 400, "validation.failed");
     expectError(await api.patch(`/v1/numbers/nope/routing`, { events_url: null }), 404, "numbers.not_found");
     await routeSeeded(api, receiver.url);
@@ -251,7 +323,10 @@ describe("numbers, routing, wallet, workspaces", () => {
     const acme = apiClient(emu.url, created.api_key);
     const numbers = (await acme.get("/v1/numbers")).json.numbers.map((n: any) => n.e164);
     expect(numbers).toEqual(created.numbers.map((n: any) => n.e164));
-    expect((await acme.get("/v1/wallet/balance")).json).toMatchObject({ workspace_id: created.workspace_id, balance_minor: 500 });
+    expect((await acme.get("/v1/wallet/balance")).json).toMatchObject({
+      workspace_id: created.workspace_id,
+      balance_minor: 500,
+    });
     expectError(await acme.post("/v1/calls", { from: SEEDED.callerId, to: "+254711000013" }), 403, "numbers.not_owned");
     const state = await control(emu.url, "GET", "/state");
     expect(JSON.stringify(state)).not.toContain(created.api_key);
@@ -276,13 +351,18 @@ describe("rate limit", () => {
     try {
       const lapi = apiClient(limited.url);
       await control(limited.url, "POST", "/faults", { outage: true });
-      for (let i = 0; i < 5; i++) expect((await lapi.post("/v1/calls", { from: SEEDED.callerId, to: "+254733000001" })).status).toBe(503);
+      for (let i = 0; i < 5; i++)
+        expect((await lapi.post("/v1/calls", { from: SEEDED.callerId, to: "+254733000001" })).status).toBe(503);
       await control(limited.url, "DELETE", "/faults");
       const invalid = await lapi.post("/v1/calls", { from: SEEDED.callerId, to: "not-a-number" });
       expect(invalid.status).toBe(400);
-      expect([invalid.headers.get("x-ratelimit-limit"), invalid.headers.get("x-ratelimit-remaining")]).toEqual(["2", "2"]);
+      expect([invalid.headers.get("x-ratelimit-limit"), invalid.headers.get("x-ratelimit-remaining")]).toEqual([
+        "2",
+        "2",
+      ]);
       const results = [];
-      for (let i = 0; i < 3; i++) results.push(await lapi.post("/v1/calls", { from: SEEDED.callerId, to: `+25473300001${i}` }));
+      for (let i = 0; i < 3; i++)
+        results.push(await lapi.post("/v1/calls", { from: SEEDED.callerId, to: `+25473300001${i}` }));
       expect(results.map((r) => r.status)).toEqual([201, 201, 429]);
       expect(results[0]!.headers.get("x-ratelimit-limit")).toBe("2");
       expect(results[0]!.headers.get("x-ratelimit-remaining")).toBe("1");

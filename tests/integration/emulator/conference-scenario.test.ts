@@ -39,7 +39,14 @@ beforeAll(async () => {
         : to === MUTED
           ? { startOnEnter: false, muted: true }
           : { startOnEnter: false };
-    return { body: { actions: [{ say: { text: "Welcome to the meeting", language: "en-KE" } }, { conference: { ...common, ...role } }] } };
+    return {
+      body: {
+        actions: [
+          { say: { text: "Welcome to the meeting", language: "en-KE" } },
+          { conference: { ...common, ...role } },
+        ],
+      },
+    };
   });
 });
 afterAll(async () => {
@@ -48,11 +55,16 @@ afterAll(async () => {
 });
 
 const room = (s: any) => s.rooms.find((r: any) => r.name === ROOM && r.status !== "ended");
-const dial = async (to: string) => (await api.post("/v1/calls", { from: SEEDED.callerId, to, client_request_id: `m42:${to.slice(-1)}` })).json;
+const dial = async (to: string) =>
+  (await api.post("/v1/calls", { from: SEEDED.callerId, to, client_request_id: `m42:${to.slice(-1)}` })).json;
 
 it("runs the pinned conference scenario end to end", async () => {
   const early = await dial(EARLY);
-  await waitForState(emu.url, (s) => room(s)?.members.some((m: any) => m.call_id === early.call_id && m.waiting), "the early participant waiting");
+  await waitForState(
+    emu.url,
+    (s) => room(s)?.members.some((m: any) => m.call_id === early.call_id && m.waiting),
+    "the early participant waiting",
+  );
   let state = await control(emu.url, "GET", "/state");
   expect(room(state).status).toBe("waiting");
   const earlyPhone = state.phones.find((p: any) => p.e164 === EARLY);
@@ -66,20 +78,34 @@ it("runs the pinned conference scenario end to end", async () => {
 
   const host = await dial(HOST);
   await waitForState(emu.url, (s) => room(s)?.status === "live", "the room to start");
-  expect((await api.get(`/v1/calls/${host.call_id}/recording`)).json).toEqual({ status: "pending", retry_after_seconds: 5 });
+  expect((await api.get(`/v1/calls/${host.call_id}/recording`)).json).toEqual({
+    status: "pending",
+    retry_after_seconds: 5,
+  });
   expect((await api.get(`/v1/calls/${host.call_id}/recording`)).status).toBe(202);
 
   const muted = await dial(MUTED);
-  await waitForState(emu.url, (s) => room(s)?.members.some((m: any) => m.call_id === muted.call_id && m.muted), "the muted participant");
+  await waitForState(
+    emu.url,
+    (s) => room(s)?.members.some((m: any) => m.call_id === muted.call_id && m.muted),
+    "the muted participant",
+  );
 
   const extra = await dial(EXTRA);
-  state = await waitForState(emu.url, (s) => room(s)?.stalled.includes(extra.call_id) && s, "the over-capacity leg to stall");
+  state = await waitForState(
+    emu.url,
+    (s) => room(s)?.stalled.includes(extra.call_id) && s,
+    "the over-capacity leg to stall",
+  );
   expect(room(state).members).toHaveLength(3);
   expect(state.phones.find((p: any) => p.e164 === EXTRA)).toMatchObject({ state: "in_call", room: null });
 
   const unmute = await api.post(`/v1/conferences/${ROOM}/commands`, { command: "unmute", participant: muted.call_id });
   expect(unmute.json).toEqual({ conference: ROOM, command: "unmute", participant: muted.call_id, status: "ok" });
-  expect((await api.post(`/v1/conferences/${ROOM}/commands`, { command: "mute", participant: extra.call_id })).json.error.code).toBe("conferences.not_live");
+  expect(
+    (await api.post(`/v1/conferences/${ROOM}/commands`, { command: "mute", participant: extra.call_id })).json.error
+      .code,
+  ).toBe("conferences.not_live");
   const mutedPhone = (await control(emu.url, "GET", "/state")).phones.find((p: any) => p.e164 === MUTED);
   expect(mutedPhone.transcript.map((l: any) => l.kind)).toEqual(expect.arrayContaining(["muted", "unmuted"]));
 
@@ -95,7 +121,9 @@ it("runs the pinned conference scenario end to end", async () => {
 
   const statusRequests = rx.received("/status");
   for (const r of statusRequests) await expectSigned(r, SEEDED.secret);
-  const events = statusRequests.map((r) => conferenceStatusEventSchema.parse(r.form())).sort((a, b) => Number(a.SequenceNumber) - Number(b.SequenceNumber));
+  const events = statusRequests
+    .map((r) => conferenceStatusEventSchema.parse(r.form()))
+    .sort((a, b) => Number(a.SequenceNumber) - Number(b.SequenceNumber));
   expect(events.map((e) => Number(e.SequenceNumber))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   expect(new Set(events.map((e) => e.EventId)).size).toBe(10);
   const summary = events.map((e) => [e.event, "caller" in e ? e.caller : "room", e.participants]);
@@ -112,7 +140,13 @@ it("runs the pinned conference scenario end to end", async () => {
     ["end", "room", "0"],
   ]);
   const joinHost = events[1]!;
-  expect(joinHost).toMatchObject({ StatusCallbackEvent: "participant-join", CallId: host.call_id, session_id: host.session_id, clientRequestId: "m42:1", muted: "false" });
+  expect(joinHost).toMatchObject({
+    StatusCallbackEvent: "participant-join",
+    CallId: host.call_id,
+    session_id: host.session_id,
+    clientRequestId: "m42:1",
+    muted: "false",
+  });
   expect(events[4]).toMatchObject({ StatusCallbackEvent: "participant-mute", muted: "true" });
   const end = events[9]!;
   expect(end).toMatchObject({ StatusCallbackEvent: "conference-end", recording_call_id: host.call_id });
@@ -121,11 +155,19 @@ it("runs the pinned conference scenario end to end", async () => {
   // Voice callbacks: form-encoded, both naming styles, signed, clientRequestId in the query.
   const hostCallback = rx.received("/voice", (r) => r.form().CallId === host.call_id)[0]!;
   await expectSigned(hostCallback, SEEDED.secret);
-  expect(voiceCallbackBodySchema.parse(hostCallback.form())).toMatchObject({ CallStatus: "answered", Direction: "outbound", From: SEEDED.callerId, To: HOST, sessionId: host.session_id });
+  expect(voiceCallbackBodySchema.parse(hostCallback.form())).toMatchObject({
+    CallStatus: "answered",
+    Direction: "outbound",
+    From: SEEDED.callerId,
+    To: HOST,
+    sessionId: host.session_id,
+  });
   expect(hostCallback.query.get("clientRequestId")).toBe("m42:1");
 
   // The recording: 302 to a presigned URL, a valid 8 kHz mono 16-bit WAV exactly as long as the room.
-  const ended = (await control(emu.url, "GET", "/state")).rooms.find((r: any) => r.name === ROOM && r.status === "ended");
+  const ended = (await control(emu.url, "GET", "/state")).rooms.find(
+    (r: any) => r.name === ROOM && r.status === "ended",
+  );
   const roomMs = Date.parse(ended.ended_at) - Date.parse(ended.created_at);
   const rec = await api.get(`/v1/calls/${host.call_id}/recording`);
   expect(rec.status).toBe(302);
@@ -136,7 +178,9 @@ it("runs the pinned conference scenario end to end", async () => {
   expect(wav.toString("ascii", 0, 4)).toBe("RIFF");
   expect(wav.readUInt32LE(4)).toBe(wav.length - 8);
   expect(wav.toString("ascii", 8, 16)).toBe("WAVEfmt ");
-  expect([wav.readUInt16LE(20), wav.readUInt16LE(22), wav.readUInt32LE(24), wav.readUInt16LE(34)]).toEqual([1, 1, 8000, 16]);
+  expect([wav.readUInt16LE(20), wav.readUInt16LE(22), wav.readUInt32LE(24), wav.readUInt16LE(34)]).toEqual([
+    1, 1, 8000, 16,
+  ]);
   expect(wav.toString("ascii", 36, 40)).toBe("data");
   const dataBytes = wav.readUInt32LE(40);
   expect(dataBytes).toBe(wav.length - 44);
@@ -146,7 +190,11 @@ it("runs the pinned conference scenario end to end", async () => {
   for (let i = 44; i < wav.length; i += 2) if (Math.abs(wav.readInt16LE(i)) > 1000) loud++;
   expect(loud).toBeGreaterThan(0); // join/leave tones
 
-  const ready = await rx.waitFor((rs) => rs.some((r) => r.path === "/events" && (r.json() as any).kind === "call.recording.ready"), 5000, "call.recording.ready");
+  const ready = await rx.waitFor(
+    (rs) => rs.some((r) => r.path === "/events" && (r.json() as any).kind === "call.recording.ready"),
+    5000,
+    "call.recording.ready",
+  );
   const readyReq = ready.find((r) => r.path === "/events" && (r.json() as any).kind === "call.recording.ready")!;
   await expectSigned(readyReq, SEEDED.secret);
   const readyEvent = callEventSchema.parse(readyReq.json());

@@ -30,7 +30,9 @@ const phone = (s: any, e164: string) => s.phones.find((p: any) => p.e164 === e16
 const voiceFor = (callId: string) => rx.received("/voice", (r) => r.form().CallId === callId);
 
 /** Asks for one key (1 s), then says what came back and hangs up; or joins a room (stays). */
-const askOneKey = { actions: [{ getDigits: { numDigits: 1, timeout: 1, nested: [{ say: { text: "Press 1 to join." } }] } }] };
+const askOneKey = {
+  actions: [{ getDigits: { numDigits: 1, timeout: 1, nested: [{ say: { text: "Press 1 to join." } }] } }],
+};
 const stay = { actions: [{ conference: { name: "stay-room" } }] };
 beforeAll(() => {
   rx.on("/voice", (req) => {
@@ -44,8 +46,25 @@ beforeAll(() => {
 
 async function completedEvent(callId: string) {
   const [req] = await rx
-    .waitFor((rs) => rs.some((r) => r.path === "/events" && (r.json() as any).kind === "call.completed" && (r.json() as any).data.call_id === callId), 10_000, "call.completed")
-    .then((rs) => rs.filter((r) => r.path === "/events" && (r.json() as any).kind === "call.completed" && (r.json() as any).data.call_id === callId));
+    .waitFor(
+      (rs) =>
+        rs.some(
+          (r) =>
+            r.path === "/events" &&
+            (r.json() as any).kind === "call.completed" &&
+            (r.json() as any).data.call_id === callId,
+        ),
+      10_000,
+      "call.completed",
+    )
+    .then((rs) =>
+      rs.filter(
+        (r) =>
+          r.path === "/events" &&
+          (r.json() as any).kind === "call.completed" &&
+          (r.json() as any).data.call_id === callId,
+      ),
+    );
   const ev = callEventSchema.parse(req!.json());
   if (ev.kind !== "call.completed") throw new Error("not call.completed");
   return ev.data;
@@ -59,7 +78,11 @@ describe("the key an auto-answering phone presses", () => {
     expect(voiceFor(call_id).map((r) => r.form().Digits)).toEqual([undefined, "1"]);
     const st = await control(emu.url, "GET", "/state");
     expect(phone(st, to).transcript.map((l: any) => [l.kind, l.text])).toEqual(
-      expect.arrayContaining([["say", "Press 1 to join."], ["digits", "1"], ["say", "Got [1]"]]),
+      expect.arrayContaining([
+        ["say", "Press 1 to join."],
+        ["digits", "1"],
+        ["say", "Got [1]"],
+      ]),
     );
     expect((await completedEvent(call_id)).hangup_cause).toBe("normal_clearing");
   });
@@ -67,7 +90,10 @@ describe("the key an auto-answering phone presses", () => {
   it("a per-phone setting changes the key or withholds it", async () => {
     const two = "+254755100002";
     const none = "+254755100003";
-    expect(await control(emu.url, "PUT", `/phones/${enc(two)}/behaviour`, { prompt_key: "2" })).toMatchObject({ behaviour: "auto", prompt_key: "2" });
+    expect(await control(emu.url, "PUT", `/phones/${enc(two)}/behaviour`, { prompt_key: "2" })).toMatchObject({
+      behaviour: "auto",
+      prompt_key: "2",
+    });
     await control(emu.url, "PUT", `/phones/${enc(none)}/behaviour`, { prompt_key: null });
     const a = (await api.post("/v1/calls", { from: SEEDED.callerId, to: two })).json;
     const b = (await api.post("/v1/calls", { from: SEEDED.callerId, to: none })).json;
@@ -77,7 +103,9 @@ describe("the key an auto-answering phone presses", () => {
     expect(voiceFor(b.call_id)[1]!.form().Digits).toBe("");
     const st = await control(emu.url, "GET", "/state");
     expect(phone(st, none).prompt_key).toBeNull();
-    await expect(control(emu.url, "PUT", `/phones/${enc(none)}/behaviour`, { prompt_key: "12" })).rejects.toThrow(/400/);
+    await expect(control(emu.url, "PUT", `/phones/${enc(none)}/behaviour`, { prompt_key: "12" })).rejects.toThrow(
+      /400/,
+    );
     await expect(control(emu.url, "PUT", `/phones/${enc(none)}/behaviour`, {})).rejects.toThrow(/400/);
   });
 
@@ -86,7 +114,11 @@ describe("the key an auto-answering phone presses", () => {
     const { call_id } = (await api.post("/v1/calls", { from: SEEDED.callerId, to })).json;
     await waitForState(emu.url, (s) => phone(s, to)?.state === "ringing", "ringing");
     await control(emu.url, "POST", `/phones/${enc(to)}/answer`);
-    await waitForState(emu.url, (s) => phone(s, to)?.transcript.some((l: any) => l.text === "Press 1 to join."), "the prompt");
+    await waitForState(
+      emu.url,
+      (s) => phone(s, to)?.transcript.some((l: any) => l.text === "Press 1 to join."),
+      "the prompt",
+    );
     await control(emu.url, "POST", `/phones/${enc(to)}/digits`, { digits: "2" });
     await waitForCall(api, call_id, (c) => c.ended_at !== null, "ended");
     expect(voiceFor(call_id)[1]!.form().Digits).toBe("2");
@@ -111,9 +143,15 @@ describe("voicemail (+254 700 000 6NN)", () => {
   it("records up to its limit, then hangs up by itself (normal_clearing, billed)", async () => {
     const to = "+254700000613";
     rx.on("/silent", () => ({ body: { actions: [{ record: { maxLength: 30 } }] } }));
-    const { call_id } = (await api.post("/v1/calls", { from: SEEDED.callerId, to, voice_callback_url: `${rx.url}/silent` })).json;
+    const { call_id } = (
+      await api.post("/v1/calls", { from: SEEDED.callerId, to, voice_callback_url: `${rx.url}/silent` })
+    ).json;
     const call = await waitForCall(api, call_id, (c) => c.ended_at !== null, "ended", 15_000);
-    expect(call).toMatchObject({ status: "completed", duration_seconds: VOICEMAIL_SECONDS, cost_minor: VOICEMAIL_SECONDS * 5 });
+    expect(call).toMatchObject({
+      status: "completed",
+      duration_seconds: VOICEMAIL_SECONDS,
+      cost_minor: VOICEMAIL_SECONDS * 5,
+    });
     expect((await completedEvent(call_id)).hangup_cause).toBe("normal_clearing");
   });
 });
@@ -130,7 +168,11 @@ describe("network drops", () => {
   it("the control action drops a live call; a ringing one cannot be dropped", async () => {
     const to = "+254755100009";
     const { call_id } = (await api.post("/v1/calls", { from: SEEDED.callerId, to })).json;
-    await waitForState(emu.url, (s) => s.rooms.some((r: any) => r.name === "stay-room" && r.members.some((m: any) => m.call_id === call_id)), "in the room");
+    await waitForState(
+      emu.url,
+      (s) => s.rooms.some((r: any) => r.name === "stay-room" && r.members.some((m: any) => m.call_id === call_id)),
+      "in the room",
+    );
     await control(emu.url, "POST", `/phones/${enc(to)}/drop`);
     expect((await waitForCall(api, call_id, (c) => c.ended_at !== null, "ended")).status).toBe("completed");
     expect((await completedEvent(call_id)).hangup_cause).toBe("network_out_of_order");

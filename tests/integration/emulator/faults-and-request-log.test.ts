@@ -42,7 +42,11 @@ async function deliveryPattern(seed: number): Promise<string> {
   await routeSeeded(api, receiver.url);
   await control(emu.url, "POST", "/faults", { duplicate_rate: 50, drop_rate: 50, seed });
   const ids: string[] = [];
-  for (let i = 0; i < 12; i++) ids.push((await api.post("/v1/calls", { from: SEEDED.callerId, to: `+2547000005${String(i).padStart(2, "0")}` })).json.call_id);
+  for (let i = 0; i < 12; i++)
+    ids.push(
+      (await api.post("/v1/calls", { from: SEEDED.callerId, to: `+2547000005${String(i).padStart(2, "0")}` })).json
+        .call_id,
+    );
   const started = await waitForState(
     emu.url,
     (s) => {
@@ -51,12 +55,21 @@ async function deliveryPattern(seed: number): Promise<string> {
     },
     "every call.started delivered",
   );
-  const copies = (eventId: string) => receiver.requests.filter((r) => r.headers["x-sautikit-event-id"] === eventId).length;
+  const copies = (eventId: string) =>
+    receiver.requests.filter((r) => r.headers["x-sautikit-event-id"] === eventId).length;
   // A duplicate is posted alongside the delivering attempt: wait until each has arrived.
-  await receiver.waitFor(() => started.every((d: any) => copies(d.event_id) === (d.injected?.includes("duplicate") ? 2 : 1)), 5000, "every copy");
+  await receiver.waitFor(
+    () => started.every((d: any) => copies(d.event_id) === (d.injected?.includes("duplicate") ? 2 : 1)),
+    5000,
+    "every copy",
+  );
   let pattern = "";
   for (const id of ids) {
-    const d = started.find((x: any) => receiver.requests.some((r) => r.headers["x-sautikit-event-id"] === x.event_id && (r.json() as any).data.call_id === id));
+    const d = started.find((x: any) =>
+      receiver.requests.some(
+        (r) => r.headers["x-sautikit-event-id"] === x.event_id && (r.json() as any).data.call_id === id,
+      ),
+    );
     const dropped = d.history[0].error === "dropped by fault injection";
     expect(dropped).toBe(Boolean(d.injected?.includes("drop")));
     pattern += `${dropped ? "D" : "-"}${copies(d.event_id)}`;
@@ -94,7 +107,11 @@ describe("seeded faults", () => {
     expect((await control(emu.url, "GET", "/state")).fault_seed).toBe(42);
     expect(await control(emu.url, "DELETE", "/faults")).toEqual({ faults: {}, seed: 42 });
     expect(await control(emu.url, "GET", "/faults")).toEqual({ faults: {}, seed: 42 });
-    const bad = await fetch(`${emu.url}/_emulator/faults`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ seed: -1 }) });
+    const bad = await fetch(`${emu.url}/_emulator/faults`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ seed: -1 }),
+    });
     expect(bad.status).toBe(400);
   });
 });
@@ -103,16 +120,43 @@ describe("request log", () => {
   it("records every /v1 request with method, path, status, latency, request id, idempotency key and replay", async () => {
     await control(emu.url, "POST", "/reset");
     await routeSeeded(api, receiver.url);
-    const created = await api.post("/v1/calls", { from: SEEDED.callerId, to: "+254700000560" }, { "Idempotency-Key": "log-k1" });
-    const replay = await api.post("/v1/calls", { from: SEEDED.callerId, to: "+254700000560" }, { "Idempotency-Key": "log-k1" });
+    const created = await api.post(
+      "/v1/calls",
+      { from: SEEDED.callerId, to: "+254700000560" },
+      { "Idempotency-Key": "log-k1" },
+    );
+    const replay = await api.post(
+      "/v1/calls",
+      { from: SEEDED.callerId, to: "+254700000560" },
+      { "Idempotency-Key": "log-k1" },
+    );
     const missing = await api.get("/v1/calls/no-such-call");
     await control(emu.url, "GET", "/state"); // control requests are not logged
 
     const { requests } = await control(emu.url, "GET", "/requests");
     const [last, beforeLast, third] = requests;
-    expect(last).toMatchObject({ method: "GET", path: "/v1/calls/no-such-call", status: 404, error_code: "calls.not_found", request_id: missing.headers.get("request-id"), idempotent_replay: false });
-    expect(beforeLast).toMatchObject({ method: "POST", path: "/v1/calls", status: 201, idempotency_key: "log-k1", idempotent_replay: true, request_id: replay.headers.get("request-id") });
-    expect(third).toMatchObject({ status: 201, idempotent_replay: false, request_id: created.headers.get("request-id"), workspace_id: SEEDED.workspaceId });
+    expect(last).toMatchObject({
+      method: "GET",
+      path: "/v1/calls/no-such-call",
+      status: 404,
+      error_code: "calls.not_found",
+      request_id: missing.headers.get("request-id"),
+      idempotent_replay: false,
+    });
+    expect(beforeLast).toMatchObject({
+      method: "POST",
+      path: "/v1/calls",
+      status: 201,
+      idempotency_key: "log-k1",
+      idempotent_replay: true,
+      request_id: replay.headers.get("request-id"),
+    });
+    expect(third).toMatchObject({
+      status: 201,
+      idempotent_replay: false,
+      request_id: created.headers.get("request-id"),
+      workspace_id: SEEDED.workspaceId,
+    });
     expect(typeof last.latency_ms).toBe("number");
     expect(requests.every((r: any) => r.path.startsWith("/v1/"))).toBe(true);
 

@@ -55,31 +55,45 @@ export async function control(base: string, method: string, path: string, body?:
 }
 
 /** Polls GET /_emulator/state until `pick` returns a truthy value. */
-export async function waitForState<T>(base: string, pick: (state: any) => T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
+export async function waitForState<T>(
+  base: string,
+  pick: (state: any) => T | undefined | null | false,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: any;
   for (;;) {
     last = await control(base, "GET", "/state");
     const value = pick(last);
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last state: ${JSON.stringify(last).slice(0, 2000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${what}; last state: ${JSON.stringify(last).slice(0, 2000)}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
 
-export async function waitForCall(api: Api, id: string, predicate: (call: any) => boolean, what: string, timeoutMs = 10_000): Promise<any> {
+export async function waitForCall(
+  api: Api,
+  id: string,
+  predicate: (call: any) => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<any> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const res = await api.get(`/v1/calls/${id}`);
     if (res.status === 200 && predicate(res.json.call)) return res.json.call;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for call ${id} to be ${what}; last: ${JSON.stringify(res.json)}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for call ${id} to be ${what}; last: ${JSON.stringify(res.json)}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
 
 export async function expectSigned(req: ReceivedRequest, secret: string): Promise<void> {
   const verdict = await verifySignature(secret, req.rawBody, req.headers["x-sautikit-signature"] as string);
-  if (verdict !== "valid") throw new Error(`signature ${verdict} on ${req.url}: ${req.headers["x-sautikit-signature"]}`);
+  if (verdict !== "valid")
+    throw new Error(`signature ${verdict} on ${req.url}: ${req.headers["x-sautikit-signature"]}`);
 }
 
 /** Points both seeded numbers at the receiver. */

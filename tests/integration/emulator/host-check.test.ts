@@ -13,7 +13,12 @@ let custom: RunningEmulator;
 beforeAll(async () => {
   [emu, custom] = await Promise.all([
     startEmulator(),
-    startEmulator({ env: { EMULATOR_ALLOWED_HOSTS: "emulator.internal, other.test:9", EMULATOR_PUBLIC_URL: "http://emu.example:8080" } }),
+    startEmulator({
+      env: {
+        EMULATOR_ALLOWED_HOSTS: "emulator.internal, other.test:9",
+        EMULATOR_PUBLIC_URL: "http://emu.example:8080",
+      },
+    }),
   ]);
 });
 afterAll(async () => {
@@ -23,7 +28,13 @@ afterAll(async () => {
 type Answer = { status: number; body: string; json: any };
 
 /** node:http, because fetch will not send a Host header of our choosing. */
-function send(target: RunningEmulator, method: string, path: string, host: string | null, opts: { body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
+function send(
+  target: RunningEmulator,
+  method: string,
+  path: string,
+  host: string | null,
+  opts: { body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -66,7 +77,10 @@ describe("Host allowlist (DNS rebinding)", () => {
     const attempts = [
       await send(emu, "GET", "/_emulator/state", evil),
       await send(emu, "POST", "/_emulator/faults", evil, { body: { outage: true }, headers: sameOrigin }),
-      await send(emu, "POST", "/_emulator/phones/+254700000501/dial", evil, { body: { to: SEEDED.dialIn }, headers: sameOrigin }),
+      await send(emu, "POST", "/_emulator/phones/+254700000501/dial", evil, {
+        body: { to: SEEDED.dialIn },
+        headers: sameOrigin,
+      }),
       await send(emu, "GET", "/", evil),
       await send(emu, "GET", "/v1/calls", evil, { headers: { Authorization: `Bearer ${SEEDED.apiKey}` } }),
       await send(emu, "POST", "/v1/calls", evil, {
@@ -97,7 +111,9 @@ describe("Host allowlist (DNS rebinding)", () => {
       const res = await send(emu, "GET", "/_emulator/health", `${name}:${emu.port}`);
       expect(res.status, name).toBe(200);
     }
-    const v1 = await send(emu, "GET", "/v1/wallet/balance", `localhost:${emu.port}`, { headers: { Authorization: `Bearer ${SEEDED.apiKey}` } });
+    const v1 = await send(emu, "GET", "/v1/wallet/balance", `localhost:${emu.port}`, {
+      headers: { Authorization: `Bearer ${SEEDED.apiKey}` },
+    });
     expect(v1.status).toBe(200);
   });
 
@@ -111,6 +127,8 @@ describe("Host allowlist (DNS rebinding)", () => {
   });
 
   it("refuses to start with a malformed EMULATOR_ALLOWED_HOSTS entry", async () => {
-    await expect(startEmulator({ env: { EMULATOR_ALLOWED_HOSTS: "good.test,bad host" } })).rejects.toThrow(/EMULATOR_ALLOWED_HOSTS.*not a host name/s);
+    await expect(startEmulator({ env: { EMULATOR_ALLOWED_HOSTS: "good.test,bad host" } })).rejects.toThrow(
+      /EMULATOR_ALLOWED_HOSTS.*not a host name/s,
+    );
   });
 });

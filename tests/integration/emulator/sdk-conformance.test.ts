@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { callSchema, createCallResponseSchema, hangupResponseSchema, listCallsResponseSchema } from "@/lib/sautikit/contract/calls";
+import {
+  callSchema,
+  createCallResponseSchema,
+  hangupResponseSchema,
+  listCallsResponseSchema,
+} from "@/lib/sautikit/contract/calls";
 import { callStatsSchema } from "@/lib/sautikit/contract/stats";
 import { callSupervisionSchema } from "@/lib/sautikit/contract/supervision";
 import { webrtcTokenSchema } from "@/lib/sautikit/contract/webrtc";
@@ -46,7 +51,9 @@ beforeAll(async () => {
     startWebhookReceiver(),
   ]);
   receiver.on("/voice/hold", () => ({ body: { actions: [{ conference: { name: "sdk-hold" } }] } }));
-  receiver.on("/voice/recorded", () => ({ body: { actions: [{ conference: { name: "sdk-recorded", record: true } }] } }));
+  receiver.on("/voice/recorded", () => ({
+    body: { actions: [{ conference: { name: "sdk-recorded", record: true } }] },
+  }));
   await routeSeeded(apiClient(emu.url), receiver.url);
   sdk = instrument(createSdkShapedClient({ apiKey: SEEDED.apiKey, baseUrl: `${emu.url}/` }));
 });
@@ -69,7 +76,11 @@ function instrument(client: SdkShapedClient): SdkShapedClient {
   return client;
 }
 
-async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
+async function until<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -114,20 +125,38 @@ describe("SDK 0.5.0 conformance", () => {
     expect(res).toMatchObject({ status: "ringing", client_request_id: "sdk-order-1" });
     callId = res.call_id;
     sessionId = res.session_id;
-    const replay = await sdk.calls.create({ from: SEEDED.callerId, to: "+254711000401", callerId: SEEDED.dialIn, voiceCallbackUrl: `${receiver.url}/voice/hold`, clientRequestId: "sdk-order-1", idempotencyKey: sent.headers["Idempotency-Key"] });
+    const replay = await sdk.calls.create({
+      from: SEEDED.callerId,
+      to: "+254711000401",
+      callerId: SEEDED.dialIn,
+      voiceCallbackUrl: `${receiver.url}/voice/hold`,
+      clientRequestId: "sdk-order-1",
+      idempotencyKey: sent.headers["Idempotency-Key"],
+    });
     expect(replay).toEqual(res);
   });
 
   it("calls.get takes the UUID or the HD_ session id; calls.list maps its params", async () => {
-    const call = callSchema.parse(await until(async () => {
-      const c = await sdk.calls.get(callId);
-      return c.status === "answered" && c;
-    }, "the call answered"));
-    expect(call).toMatchObject({ id: callId, session_id: sessionId, direction: "outbound", remote_e164: "+254711000401" });
+    const call = callSchema.parse(
+      await until(async () => {
+        const c = await sdk.calls.get(callId);
+        return c.status === "answered" && c;
+      }, "the call answered"),
+    );
+    expect(call).toMatchObject({
+      id: callId,
+      session_id: sessionId,
+      direction: "outbound",
+      remote_e164: "+254711000401",
+    });
     expect((await sdk.calls.get(sessionId)).id).toBe(callId);
-    const page = listCallsResponseSchema.parse(await sdk.calls.list({ sessionId, status: "answered,completed", direction: "outbound", limit: 5 }));
+    const page = listCallsResponseSchema.parse(
+      await sdk.calls.list({ sessionId, status: "answered,completed", direction: "outbound", limit: 5 }),
+    );
     expect(page.data.map((c) => c.id)).toEqual([callId]);
-    expect(sdk.sent.at(-1)!.url).toBe(`${emu.url}/v1/calls?status=answered%2Ccompleted&direction=outbound&session_id=${sessionId}&limit=5`);
+    expect(sdk.sent.at(-1)!.url).toBe(
+      `${emu.url}/v1/calls?status=answered%2Ccompleted&direction=outbound&session_id=${sessionId}&limit=5`,
+    );
     const err = await sdkError(sdk.calls.get("no-such-call"));
     expect([err.status, err.code]).toEqual([404, "calls.not_found"]);
     expect(err.requestId).toMatch(/^req_/);
@@ -135,15 +164,52 @@ describe("SDK 0.5.0 conformance", () => {
 
   it("calls.supervise / getSupervision / setSupervisionMode / stopSupervision", async () => {
     const sup = callSupervisionSchema.parse(
-      await sdk.calls.supervise(sessionId, { mode: "listen", supervisor: { type: "client", identity: "mary" }, label: "Mary", announce: "agent", idempotencyKey: "sdk-sup-1" }),
+      await sdk.calls.supervise(sessionId, {
+        mode: "listen",
+        supervisor: { type: "client", identity: "mary" },
+        label: "Mary",
+        announce: "agent",
+        idempotencyKey: "sdk-sup-1",
+      }),
     );
-    expect(sup).toMatchObject({ call_id: callId, session_id: sessionId, mode: "listen", announce: "agent", notify_agent: true, supervisor: { type: "client", identity: "mary", label: "Mary" } });
-    expect(JSON.parse(sdk.sent.at(-1)!.body!)).toEqual({ mode: "listen", supervisor: { type: "client", identity: "mary" }, announce: "agent", label: "Mary" });
-    expect((await sdk.calls.supervise(sessionId, { mode: "listen", supervisor: { type: "client", identity: "mary" }, label: "Mary", announce: "agent", idempotencyKey: "sdk-sup-1" })).supervision_id).toBe(sup.supervision_id);
-    const busy = await sdkError(sdk.calls.supervise(callId, { mode: "barge", supervisor: { type: "phone", number: "+254711000222" }, notifyAgent: false }));
+    expect(sup).toMatchObject({
+      call_id: callId,
+      session_id: sessionId,
+      mode: "listen",
+      announce: "agent",
+      notify_agent: true,
+      supervisor: { type: "client", identity: "mary", label: "Mary" },
+    });
+    expect(JSON.parse(sdk.sent.at(-1)!.body!)).toEqual({
+      mode: "listen",
+      supervisor: { type: "client", identity: "mary" },
+      announce: "agent",
+      label: "Mary",
+    });
+    expect(
+      (
+        await sdk.calls.supervise(sessionId, {
+          mode: "listen",
+          supervisor: { type: "client", identity: "mary" },
+          label: "Mary",
+          announce: "agent",
+          idempotencyKey: "sdk-sup-1",
+        })
+      ).supervision_id,
+    ).toBe(sup.supervision_id);
+    const busy = await sdkError(
+      sdk.calls.supervise(callId, {
+        mode: "barge",
+        supervisor: { type: "phone", number: "+254711000222" },
+        notifyAgent: false,
+      }),
+    );
     expect([busy.status, busy.code]).toEqual([409, "calls.supervision_in_progress"]);
 
-    await until(async () => (await sdk.calls.getSupervision(callId))?.state === "connected", "the supervisor connected");
+    await until(
+      async () => (await sdk.calls.getSupervision(callId))?.state === "connected",
+      "the supervisor connected",
+    );
     const changed = callSupervisionSchema.parse(await sdk.calls.setSupervisionMode(callId, "whisper"));
     expect(changed).toMatchObject({ mode: "whisper", state: "connected" });
     await expect(sdk.calls.stopSupervision(callId)).resolves.toBeUndefined();
@@ -152,15 +218,26 @@ describe("SDK 0.5.0 conformance", () => {
   });
 
   it("calls.recording: pending while the room records, ready (a presigned WAV) after, an SdkError without one", async () => {
-    const rec = createCallResponseSchema.parse(await sdk.calls.create({ from: SEEDED.callerId, to: "+254711000402", voiceCallbackUrl: `${receiver.url}/voice/recorded` }));
+    const rec = createCallResponseSchema.parse(
+      await sdk.calls.create({
+        from: SEEDED.callerId,
+        to: "+254711000402",
+        voiceCallbackUrl: `${receiver.url}/voice/recorded`,
+      }),
+    );
     // 404 until the callee has answered and joined the recorded room.
     const pending = await until(async () => {
-      const r = await sdk.calls.recording(rec.call_id).catch((e: unknown) => (e instanceof SdkError && e.status === 404 ? null : Promise.reject(e)));
+      const r = await sdk.calls
+        .recording(rec.call_id)
+        .catch((e: unknown) => (e instanceof SdkError && e.status === 404 ? null : Promise.reject(e)));
       return r?.status === "pending" && r;
     }, "the recording pending");
     expect(pending).toEqual({ status: "pending", retryAfterSeconds: 5 });
     expect(sdk.sent.at(-1)!.headers).not.toHaveProperty("Content-Type");
-    expect(hangupResponseSchema.parse(await sdk.calls.hangup(rec.call_id))).toEqual({ call_id: rec.call_id, status: "hung_up" });
+    expect(hangupResponseSchema.parse(await sdk.calls.hangup(rec.call_id))).toEqual({
+      call_id: rec.call_id,
+      status: "hung_up",
+    });
     const ready = await until(async () => {
       const r = await sdk.calls.recording(rec.call_id);
       return r.status === "ready" && r;
@@ -193,7 +270,11 @@ describe("SDK 0.5.0 conformance", () => {
     expect(sdk.sent.at(-1)!.body).toBe("{}");
     expect(token.token.split(".")).toHaveLength(3);
     const bound = await sdk.webrtc.mintToken({ clientName: "agent-42", role: "dialer", phoneNumber: SEEDED.dialIn });
-    expect(JSON.parse(sdk.sent.at(-1)!.body!)).toEqual({ client_name: "agent-42", role: "dialer", phone_number: SEEDED.dialIn });
+    expect(JSON.parse(sdk.sent.at(-1)!.body!)).toEqual({
+      client_name: "agent-42",
+      role: "dialer",
+      phone_number: SEEDED.dialIn,
+    });
     expect(bound).toMatchObject({ clientName: "agent-42", expiresIn: 300 });
     const refused = await sdkError(sdk.webrtc.mintToken({ phoneNumber: "+254709999999" }));
     expect([refused.status, refused.code]).toEqual([403, "numbers.not_owned"]);

@@ -23,9 +23,21 @@ afterAll(async () => {
   await receiver?.close();
 });
 
-async function freshWorkspace(): Promise<{ api: Api; from: string; id: string; secret: string; numbers: { id: string; e164: string }[] }> {
+async function freshWorkspace(): Promise<{
+  api: Api;
+  from: string;
+  id: string;
+  secret: string;
+  numbers: { id: string; e164: string }[];
+}> {
   const ws = await control(emu.url, "POST", "/workspaces", { name: "stats" });
-  return { api: apiClient(emu.url, ws.api_key), from: ws.numbers[1].e164, id: ws.workspace_id, secret: ws.signing_secret, numbers: ws.numbers };
+  return {
+    api: apiClient(emu.url, ws.api_key),
+    from: ws.numbers[1].e164,
+    id: ws.workspace_id,
+    secret: ws.signing_secret,
+    numbers: ws.numbers,
+  };
 }
 
 const NAIROBI = 3 * 3600_000;
@@ -36,7 +48,8 @@ describe("GET /v1/calls/stats", () => {
     const empty = callStatsSchema.parse((await api.get("/v1/calls/stats?since=today")).json);
     expect(empty).toEqual({ total: 0, failed: 0, minutes_total: 0, spend_minor: 0, currency: "KES" });
 
-    const place = async (to: string) => (await api.post("/v1/calls", { from, to, voice_callback_url: `${receiver.url}/voice` })).json.call_id as string;
+    const place = async (to: string) =>
+      (await api.post("/v1/calls", { from, to, voice_callback_url: `${receiver.url}/voice` })).json.call_id as string;
     // completed after 1 s (billed 5 minor), busy, no answer, failed; plus one still live (not counted).
     const ids = await Promise.all(["+254700000401", "+254700000101", "+254700000201", "+254700000301"].map(place));
     const ended = await Promise.all(ids.map((id) => waitForCall(api, id, (c) => c.ended_at !== null, "ended", 15_000)));
@@ -51,12 +64,14 @@ describe("GET /v1/calls/stats", () => {
     const midnight = Math.floor((now + NAIROBI) / 86_400_000) * 86_400_000 - NAIROBI;
     expect(series[0]!.start).toBe(new Date(midnight).toISOString());
     expect(series).toHaveLength(Math.floor((now - midnight) / 3_600_000) + 1);
-    for (let i = 1; i < series.length; i++) expect(Date.parse(series[i]!.start) - Date.parse(series[i - 1]!.start)).toBe(3_600_000);
+    for (let i = 1; i < series.length; i++)
+      expect(Date.parse(series[i]!.start) - Date.parse(series[i - 1]!.start)).toBe(3_600_000);
     for (const slot of series) {
       expect(slot.completed + slot.missed + slot.failed).toBe(slot.total);
       expect(slot.inbound + slot.outbound).toBe(slot.total);
     }
-    const sum = (k: "total" | "completed" | "missed" | "failed" | "spend_minor") => series.reduce((s, b) => s + b[k], 0);
+    const sum = (k: "total" | "completed" | "missed" | "failed" | "spend_minor") =>
+      series.reduce((s, b) => s + b[k], 0);
     expect([sum("total"), sum("completed"), sum("missed"), sum("failed"), sum("spend_minor")]).toEqual([4, 1, 2, 1, 5]);
     expect(series.filter((b) => b.total === 0).length).toBe(series.length - 1);
 
@@ -73,7 +88,13 @@ describe("GET /v1/calls/stats", () => {
 
   it("rejects a bad window with 400 validation.failed", async () => {
     const { api } = await freshWorkspace();
-    for (const q of ["since=yesterday", "since=2026-13-01", "bucket=week", "since=today&extra=1", "since=2000-01-01T00:00:00Z&bucket=hour"]) {
+    for (const q of [
+      "since=yesterday",
+      "since=2026-13-01",
+      "bucket=week",
+      "since=today&extra=1",
+      "since=2000-01-01T00:00:00Z&bucket=hour",
+    ]) {
       const res = await api.get(`/v1/calls/stats?${q}`);
       expect([res.status, res.json.error.code], q).toEqual([400, "validation.failed"]);
     }
@@ -108,21 +129,35 @@ describe("POST /v1/webrtc/token", () => {
     expect(ws.numbers.map((n) => n.id)).toContain(claims.number_id);
     expect(sig).toBe(createHmac("sha256", ws.secret).update(`${head}.${payload}`).digest("base64url"));
 
-    const byPhone = decode((await ws.api.post("/v1/webrtc/token", { phone_number: ws.numbers[1]!.e164, client_name: "agent-42", role: "dialer" })).json.token.split(".")[1]);
+    const byPhone = decode(
+      (
+        await ws.api.post("/v1/webrtc/token", {
+          phone_number: ws.numbers[1]!.e164,
+          client_name: "agent-42",
+          role: "dialer",
+        })
+      ).json.token.split(".")[1],
+    );
     expect(byPhone).toMatchObject({ number_id: ws.numbers[1]!.id, client_name: "agent-42", role: "dialer" });
     // tenant_number_id wins over phone_number.
-    const both = await ws.api.post("/v1/webrtc/token", { tenant_number_id: ws.numbers[0]!.id, phone_number: ws.numbers[1]!.e164 });
+    const both = await ws.api.post("/v1/webrtc/token", {
+      tenant_number_id: ws.numbers[0]!.id,
+      phone_number: ws.numbers[1]!.e164,
+    });
     expect(decode(both.json.token.split(".")[1]).number_id).toBe(ws.numbers[0]!.id);
   });
 
   it("requires a JSON body and an owned number", async () => {
     const api = apiClient(emu.url);
-    const expectError = (res: { status: number; json: any }, status: number, code: string) => expect([res.status, res.json.error.code]).toEqual([status, code]);
+    const expectError = (res: { status: number; json: any }, status: number, code: string) =>
+      expect([res.status, res.json.error.code]).toEqual([status, code]);
     expectError(await api.post("/v1/webrtc/token"), 400, "validation.failed");
     expectError(await api.post("/v1/webrtc/token", { phone_number: "+254709999999" }), 403, "numbers.not_owned");
     expectError(await api.post("/v1/webrtc/token", { tenant_number_id: "nope" }), 403, "numbers.not_owned");
     expectError(await api.post("/v1/webrtc/token", { colour: "blue" }), 400, "validation.failed");
     expectError(await apiClient(emu.url, "").post("/v1/webrtc/token", {}), 401, "api_key.invalid");
-    expect(decode((await api.post("/v1/webrtc/token", { phone_number: SEEDED.dialIn })).json.token.split(".")[1]).e164).toBe(SEEDED.dialIn);
+    expect(
+      decode((await api.post("/v1/webrtc/token", { phone_number: SEEDED.dialIn })).json.token.split(".")[1]).e164,
+    ).toBe(SEEDED.dialIn);
   });
 });

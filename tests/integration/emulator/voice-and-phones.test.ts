@@ -46,7 +46,17 @@ describe("inbound calls and getDigits", () => {
     const caller = "+254755000001";
     scripts.set(caller, (form, i) =>
       i === 0
-        ? { actions: [{ getDigits: { numDigits: 4, timeout: 10, nested: [{ say: { text: "Enter your meeting PIN", language: "en-KE" } }] } }] }
+        ? {
+            actions: [
+              {
+                getDigits: {
+                  numDigits: 4,
+                  timeout: 10,
+                  nested: [{ say: { text: "Enter your meeting PIN", language: "en-KE" } }],
+                },
+              },
+            ],
+          }
         : { actions: [{ say: { text: `You entered ${form.Digits}` } }, { hangup: {} }] },
     );
     const { call_id } = await control(emu.url, "POST", `/phones/${enc(caller)}/dial`, { to: SEEDED.dialIn });
@@ -62,10 +72,20 @@ describe("inbound calls and getDigits", () => {
     });
     expect(first.form()).not.toHaveProperty("Digits");
     await expectSigned(first, SEEDED.secret);
-    await waitForState(emu.url, (s) => phone(s, caller)?.transcript.some((l: any) => l.text === "Enter your meeting PIN"), "the PIN prompt");
+    await waitForState(
+      emu.url,
+      (s) => phone(s, caller)?.transcript.some((l: any) => l.text === "Enter your meeting PIN"),
+      "the PIN prompt",
+    );
     await control(emu.url, "POST", `/phones/${enc(caller)}/digits`, { digits: "1234" });
     const call = await waitForCall(api, call_id, (c) => c.ended_at !== null, "ended");
-    expect(call).toMatchObject({ status: "completed", direction: "inbound", rate_per_minute_minor: 0, cost_minor: 0, local_e164: SEEDED.dialIn });
+    expect(call).toMatchObject({
+      status: "completed",
+      direction: "inbound",
+      rate_per_minute_minor: 0,
+      cost_minor: 0,
+      local_e164: SEEDED.dialIn,
+    });
     const second = callbacksFor(call_id)[1]!;
     expect(second.form()).toMatchObject({ Digits: "1234", CallStatus: "answered" });
     const s = await control(emu.url, "GET", "/state");
@@ -78,18 +98,30 @@ describe("inbound calls and getDigits", () => {
     );
     expect(phone(s, caller).transcript.find((l: any) => l.text === "Enter your meeting PIN").language).toBe("en-KE");
     const events = await rx.waitFor(
-      (rs) => rs.some((r) => r.path === "/events" && (r.json() as any).data.call_id === call_id && (r.json() as any).kind === "call.completed"),
+      (rs) =>
+        rs.some(
+          (r) =>
+            r.path === "/events" &&
+            (r.json() as any).data.call_id === call_id &&
+            (r.json() as any).kind === "call.completed",
+        ),
       5000,
       "call.completed",
     );
     const mine = events.filter((r) => r.path === "/events" && (r.json() as any).data.call_id === call_id);
     for (const r of mine) await expectSigned(r, SEEDED.secret);
-    expect(mine.map((r) => callEventSchema.parse(r.json()).kind)).toEqual(["call.started", "call.answered", "call.completed"]);
+    expect(mine.map((r) => callEventSchema.parse(r.json()).kind)).toEqual([
+      "call.started",
+      "call.answered",
+      "call.completed",
+    ]);
   });
 
   it("posts empty Digits when getDigits times out", async () => {
     const caller = "+254755000002";
-    scripts.set(caller, (_f, i) => (i === 0 ? { actions: [{ getDigits: { timeout: 1, numDigits: 4 } }] } : { actions: [{ hangup: {} }] }));
+    scripts.set(caller, (_f, i) =>
+      i === 0 ? { actions: [{ getDigits: { timeout: 1, numDigits: 4 } }] } : { actions: [{ hangup: {} }] },
+    );
     const { call_id } = await control(emu.url, "POST", `/phones/${enc(caller)}/dial`, { to: SEEDED.dialIn });
     await waitForCall(api, call_id, (c) => c.ended_at !== null, "ended", 5000);
     expect(callbacksFor(call_id)[1]!.form().Digits).toBe("");
@@ -100,17 +132,34 @@ describe("inbound calls and getDigits", () => {
     scripts.set("+254755000004", () => ({ actions: [{ reject: {} }] }));
     const busy = await control(emu.url, "POST", `/phones/${enc("+254755000003")}/dial`, { to: SEEDED.dialIn });
     const rejected = await control(emu.url, "POST", `/phones/${enc("+254755000004")}/dial`, { to: SEEDED.callerId });
-    expect(await waitForCall(api, busy.call_id, (c) => c.ended_at, "ended")).toMatchObject({ status: "busy", duration_seconds: 0, cost_minor: 0, answered_at: null });
-    expect(await waitForCall(api, rejected.call_id, (c) => c.ended_at, "ended")).toMatchObject({ status: "failed", failure_code: "rejected", duration_seconds: 0 });
+    expect(await waitForCall(api, busy.call_id, (c) => c.ended_at, "ended")).toMatchObject({
+      status: "busy",
+      duration_seconds: 0,
+      cost_minor: 0,
+      answered_at: null,
+    });
+    expect(await waitForCall(api, rejected.call_id, (c) => c.ended_at, "ended")).toMatchObject({
+      status: "failed",
+      failure_code: "rejected",
+      duration_seconds: 0,
+    });
   });
 });
 
 describe("bad replies fail the leg", () => {
   const cases: [string, string, unknown][] = [
-    ["+254755000010", "invalid_voice_response", { actions: Array.from({ length: 51 }, () => ({ say: { text: "x" } })) }],
+    [
+      "+254755000010",
+      "invalid_voice_response",
+      { actions: Array.from({ length: 51 }, () => ({ say: { text: "x" } })) },
+    ],
     ["+254755000011", "invalid_voice_response", { actions: [{ dial: { number: "+254711111111", sip: "sip:a@b.c" } }] }],
     ["+254755000012", "invalid_voice_response", { actions: [{ getDigits: { nested: [{ hangup: {} }] } }] }],
-    ["+254755000013", "invalid_voice_response", { actions: [{ say: { text: "a" }, play: { url: "https://x.example/a.mp3" } }] }],
+    [
+      "+254755000013",
+      "invalid_voice_response",
+      { actions: [{ say: { text: "a" }, play: { url: "https://x.example/a.mp3" } }] },
+    ],
     ["+254755000014", "invalid_voice_response", { actions: [{ stream: { url: "wss://x" } }] }],
   ];
   it.each(cases)("%s → %s", async (to, code, reply) => {
@@ -125,8 +174,16 @@ describe("bad replies fail the leg", () => {
   it("a non-2xx or unreachable callback → voice_callback_failed", async () => {
     const { call_id } = (await api.post("/v1/calls", { from: SEEDED.callerId, to: "+254755000015" })).json; // no script: 404
     expect((await waitForCall(api, call_id, (c) => c.ended_at, "ended")).failure_code).toBe("voice_callback_failed");
-    const dead = (await api.post("/v1/calls", { from: SEEDED.callerId, to: "+254755000016", voice_callback_url: "http://127.0.0.1:9/nothing" })).json;
-    expect((await waitForCall(api, dead.call_id, (c) => c.ended_at, "ended")).failure_code).toBe("voice_callback_failed");
+    const dead = (
+      await api.post("/v1/calls", {
+        from: SEEDED.callerId,
+        to: "+254755000016",
+        voice_callback_url: "http://127.0.0.1:9/nothing",
+      })
+    ).json;
+    expect((await waitForCall(api, dead.call_id, (c) => c.ended_at, "ended")).failure_code).toBe(
+      "voice_callback_failed",
+    );
   });
 });
 
@@ -134,16 +191,24 @@ describe("redirect, dial, phones", () => {
   it("redirect fetches a new document; dial bridges a second leg and continues after it", async () => {
     const caller = "+254755000020";
     const target = "+254755000021";
-    rx.on("/next", () => ({ body: { actions: [{ dial: { number: target, timeout: 5 } }, { say: { text: "After the dial" } }] } }));
+    rx.on("/next", () => ({
+      body: { actions: [{ dial: { number: target, timeout: 5 } }, { say: { text: "After the dial" } }] },
+    }));
     scripts.set(caller, () => ({ actions: [{ redirect: { url: `${rx.url}/next` } }] }));
     const { call_id } = await control(emu.url, "POST", `/phones/${enc(caller)}/dial`, { to: SEEDED.dialIn });
-    const s = await waitForState(emu.url, (st) => phone(st, target)?.state === "in_call" && st, "the dialled leg answered");
+    const s = await waitForState(
+      emu.url,
+      (st) => phone(st, target)?.state === "in_call" && st,
+      "the dialled leg answered",
+    );
     const leg = s.calls.find((c: any) => c.remote_e164 === target);
     expect(leg).toMatchObject({ direction: "outbound", status: "answered", local_e164: SEEDED.dialIn });
     await control(emu.url, "POST", `/phones/${enc(target)}/hangup`);
     await waitForCall(api, call_id, (c) => c.ended_at !== null, "ended");
     const st = await control(emu.url, "GET", "/state");
-    expect(phone(st, caller).transcript.map((l: any) => l.text)).toEqual(expect.arrayContaining([`Dialling ${target}…`, "After the dial"]));
+    expect(phone(st, caller).transcript.map((l: any) => l.text)).toEqual(
+      expect.arrayContaining([`Dialling ${target}…`, "After the dial"]),
+    );
     expect(rx.received("/next", (r) => r.form().CallId === call_id)).toHaveLength(1);
   });
 
@@ -170,9 +235,13 @@ describe("redirect, dial, phones", () => {
 
   it("refuses bad control requests clearly", async () => {
     await expect(control(emu.url, "POST", `/phones/${enc("+254755000040")}/answer`)).rejects.toThrow(/409/);
-    await expect(control(emu.url, "POST", `/phones/${enc("+254755000040")}/dial`, { to: "+254799999999" })).rejects.toThrow(/404 .*numbers.not_found/);
+    await expect(
+      control(emu.url, "POST", `/phones/${enc("+254755000040")}/dial`, { to: "+254799999999" }),
+    ).rejects.toThrow(/404 .*numbers.not_found/);
     await expect(control(emu.url, "POST", `/phones/12345/dial`, { to: SEEDED.dialIn })).rejects.toThrow(/400/);
-    await expect(control(emu.url, "PUT", `/phones/${enc("+254755000040")}/behaviour`, { behaviour: "explode" })).rejects.toThrow(/400/);
+    await expect(
+      control(emu.url, "PUT", `/phones/${enc("+254755000040")}/behaviour`, { behaviour: "explode" }),
+    ).rejects.toThrow(/400/);
     await expect(control(emu.url, "POST", "/wallet", { workspace_id: "nope", set_minor: 1 })).rejects.toThrow(/404/);
     await expect(control(emu.url, "POST", "/wallet", { workspace_id: SEEDED.workspaceId })).rejects.toThrow(/400/);
   });
@@ -188,12 +257,28 @@ describe("conference digits", () => {
     rx.on("/digits", () => ({ body: { actions: [{ say: { text: "Meeting locked" } }] } }));
     const h = (await api.post("/v1/calls", { from: SEEDED.callerId, to: host, client_request_id: "m9:host" })).json;
     await api.post("/v1/calls", { from: SEEDED.callerId, to: guest });
-    await waitForState(emu.url, (s) => s.rooms.find((r: any) => r.name === "digits-room" && r.members.length === 2), "both in the room");
+    await waitForState(
+      emu.url,
+      (s) => s.rooms.find((r: any) => r.name === "digits-room" && r.members.length === 2),
+      "both in the room",
+    );
     await control(emu.url, "POST", `/phones/${enc(host)}/digits`, { digits: "*1" });
-    const [req] = await rx.waitFor((rs) => rs.some((r) => r.path === "/digits"), 5000, "the digits event").then(() => rx.received("/digits"));
+    const [req] = await rx
+      .waitFor((rs) => rs.some((r) => r.path === "/digits"), 5000, "the digits event")
+      .then(() => rx.received("/digits"));
     await expectSigned(req!, SEEDED.secret);
-    expect(conferenceDigitsEventSchema.parse(req!.form())).toMatchObject({ Digits: "*1", digits: "*1", CallId: h.call_id, clientRequestId: "m9:host", StatusCallbackEvent: "DigitsCollected" });
-    const s = await waitForState(emu.url, (st) => phone(st, host).transcript.some((l: any) => l.text === "Meeting locked") && st, "the reply played");
+    expect(conferenceDigitsEventSchema.parse(req!.form())).toMatchObject({
+      Digits: "*1",
+      digits: "*1",
+      CallId: h.call_id,
+      clientRequestId: "m9:host",
+      StatusCallbackEvent: "DigitsCollected",
+    });
+    const s = await waitForState(
+      emu.url,
+      (st) => phone(st, host).transcript.some((l: any) => l.text === "Meeting locked") && st,
+      "the reply played",
+    );
     expect(phone(s, guest).transcript.some((l: any) => l.text === "Meeting locked")).toBe(false);
     expect(phone(s, host).state).toBe("in_call");
     await control(emu.url, "POST", `/phones/${enc(host)}/hangup`);
@@ -206,7 +291,9 @@ describe("record verb and kick", () => {
     scripts.set(to, () => ({ actions: [{ record: { maxLength: 1, action: `${rx.url}/recorded` } }, { hangup: {} }] }));
     const { call_id } = (await api.post("/v1/calls", { from: SEEDED.callerId, to })).json;
     await waitForCall(api, call_id, (c) => c.ended_at !== null, "ended", 5000);
-    const [meta] = await rx.waitFor((rs) => rs.some((r) => r.path === "/recorded"), 5000, "the record action").then(() => rx.received("/recorded"));
+    const [meta] = await rx
+      .waitFor((rs) => rs.some((r) => r.path === "/recorded"), 5000, "the record action")
+      .then(() => rx.received("/recorded"));
     await expectSigned(meta!, SEEDED.secret);
     const body = recordActionBodySchema.parse(meta!.form());
     expect(body).toMatchObject({ CallId: call_id, RecordingDuration: "1" });
@@ -223,16 +310,29 @@ describe("record verb and kick", () => {
   it("kick hangs the leg up as completed and sends its leave", async () => {
     const a = "+254755000080";
     const b = "+254755000081";
-    const conf = { actions: [{ conference: { name: "kick-room", statusEventsCallbackUrl: `${rx.url}/kick-status`, statusEvents: "leave" } }] };
+    const conf = {
+      actions: [
+        { conference: { name: "kick-room", statusEventsCallbackUrl: `${rx.url}/kick-status`, statusEvents: "leave" } },
+      ],
+    };
     scripts.set(a, () => conf);
     scripts.set(b, () => conf);
     await api.post("/v1/calls", { from: SEEDED.callerId, to: a });
     const kicked = (await api.post("/v1/calls", { from: SEEDED.callerId, to: b })).json;
-    await waitForState(emu.url, (s) => s.rooms.find((r: any) => r.name === "kick-room" && r.members.length === 2), "both in the room");
-    const res = await api.post("/v1/conferences/kick-room/commands", { command: "kick", participant: kicked.session_id });
+    await waitForState(
+      emu.url,
+      (s) => s.rooms.find((r: any) => r.name === "kick-room" && r.members.length === 2),
+      "both in the room",
+    );
+    const res = await api.post("/v1/conferences/kick-room/commands", {
+      command: "kick",
+      participant: kicked.session_id,
+    });
     expect(res.json).toMatchObject({ command: "kick", status: "ok" });
     expect((await waitForCall(api, kicked.call_id, (c) => c.ended_at, "ended")).status).toBe("completed");
-    const [leave] = await rx.waitFor((rs) => rs.some((r) => r.path === "/kick-status"), 5000, "the leave").then(() => rx.received("/kick-status"));
+    const [leave] = await rx
+      .waitFor((rs) => rs.some((r) => r.path === "/kick-status"), 5000, "the leave")
+      .then(() => rx.received("/kick-status"));
     expect(leave!.form()).toMatchObject({ event: "leave", CallId: kicked.call_id, participants: "1" });
     await control(emu.url, "POST", `/phones/${enc(a)}/hangup`);
   });
@@ -303,7 +403,9 @@ describe("persistence", () => {
         const again = apiClient(second.url, created.api_key);
         expect((await again.get("/v1/wallet/balance")).json.balance_minor).toBe(777);
         const numbers = (await again.get("/v1/numbers")).json.numbers;
-        expect(numbers.find((n: any) => n.id === created.numbers[0].id).voice_callback_url).toBe("http://127.0.0.1:1/v");
+        expect(numbers.find((n: any) => n.id === created.numbers[0].id).voice_callback_url).toBe(
+          "http://127.0.0.1:1/v",
+        );
         expect((await apiClient(second.url).get("/v1/wallet/balance")).json.balance_minor).toBe(100_023);
       } finally {
         await second.stop();

@@ -3,7 +3,12 @@ import { callEventSchema } from "@/lib/sautikit/contract/call-events";
 import { RETRY_SCHEDULE_SECONDS } from "@/lib/sautikit/contract/constants";
 import { parseSignatureHeader } from "@/lib/sautikit/contract/signature";
 import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
-import { failTimes, startWebhookReceiver, type ReceivedRequest, type WebhookReceiver } from "@/tests/support/webhook-receiver";
+import {
+  failTimes,
+  startWebhookReceiver,
+  type ReceivedRequest,
+  type WebhookReceiver,
+} from "@/tests/support/webhook-receiver";
 import { SEEDED, apiClient, control, expectSigned, routeSeeded } from "./helpers";
 
 // At-least-once delivery on the 8-attempt full-jitter schedule, scaled by EMULATOR_TIME_SCALE.
@@ -55,7 +60,13 @@ describe("retry schedule (time scale 0.01)", () => {
     const delivery = await waitForOutcome(emu.url, eventId, "delivered", 15_000);
     const attempts = rx.received("/retry", (r) => r.headers["x-sautikit-event-id"] === eventId);
     expect(attempts).toHaveLength(4);
-    expect(delivery).toMatchObject({ attempt: 4, status_code: 200, outcome: "delivered", next_attempt_at: null, kind: "call.started" });
+    expect(delivery).toMatchObject({
+      attempt: 4,
+      status_code: 200,
+      outcome: "delivered",
+      next_attempt_at: null,
+      kind: "call.started",
+    });
     expect(delivery.history.map((h: any) => h.status_code)).toEqual([500, 500, 500, 200]);
 
     const keys = new Set<string>();
@@ -117,7 +128,11 @@ describe("dead letter and faults (time scale 0.00005)", () => {
       const { eventId } = await startedEvent(emu.url, "/drop", "+254700000552");
       const delivery = await waitForOutcome(emu.url, eventId, "delivered", 10_000);
       expect(delivery.attempt).toBe(3);
-      expect(delivery.history.map((h: any) => h.error ?? h.status_code)).toEqual(["dropped by fault injection", "dropped by fault injection", 204]);
+      expect(delivery.history.map((h: any) => h.error ?? h.status_code)).toEqual([
+        "dropped by fault injection",
+        "dropped by fault injection",
+        204,
+      ]);
       expect(rx.received("/drop", (r) => r.headers["x-sautikit-event-id"] === eventId)).toHaveLength(1);
     } finally {
       await control(emu.url, "DELETE", "/faults");
@@ -134,7 +149,9 @@ describe("dead letter and faults (time scale 0.00005)", () => {
         5000,
         "two copies",
       );
-      const same = copies.filter((r: ReceivedRequest) => r.path === "/dup" && r.headers["x-sautikit-event-id"] === eventId);
+      const same = copies.filter(
+        (r: ReceivedRequest) => r.path === "/dup" && r.headers["x-sautikit-event-id"] === eventId,
+      );
       expect(same[0]!.rawBody).toBe(same[1]!.rawBody);
       expect(same[0]!.headers["x-sautikit-idempotency-key"]).not.toBe(same[1]!.headers["x-sautikit-idempotency-key"]);
     } finally {

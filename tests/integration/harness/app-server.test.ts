@@ -33,7 +33,10 @@ describe("app server adapter", () => {
 
   it("prefers static segments over catch-alls and fills catch-all params", async () => {
     expect(await (await fetch(`${app.url}/api/files/special`)).json()).toEqual({ route: "static" });
-    expect(await (await fetch(`${app.url}/api/files/a/b/c.txt`)).json()).toEqual({ route: "catch-all", path: ["a", "b", "c.txt"] });
+    expect(await (await fetch(`${app.url}/api/files/a/b/c.txt`)).json()).toEqual({
+      route: "catch-all",
+      path: ["a", "b", "c.txt"],
+    });
     expect((await fetch(`${app.url}/api/files`)).status).toBe(404);
   });
 
@@ -91,7 +94,9 @@ describe("app server adapter", () => {
   });
 
   it("refuses a second server in the same process", async () => {
-    await expect(startAppServer({ databaseUrl: "pglite:memory", appDir: fixtureApp })).rejects.toThrow(/already running/);
+    await expect(startAppServer({ databaseUrl: "pglite:memory", appDir: fixtureApp })).rejects.toThrow(
+      /already running/,
+    );
   });
 });
 
@@ -112,7 +117,10 @@ describe("app server stop()", () => {
     const slow = fetch(`${app.url}/api/slow`);
     await entered;
     const stopped = app.stop().then(() => events.push("stopped"));
-    const late = await fetch(`${app.url}/api/slow`).then((r) => r.status, () => "refused");
+    const late = await fetch(`${app.url}/api/slow`).then(
+      (r) => r.status,
+      () => "refused",
+    );
     expect([503, "refused"]).toContain(late);
     release();
 

@@ -43,9 +43,14 @@ describe("instrumentation register()", () => {
     const { db } = await import("@/lib/db");
     const { PRUNE_WEBHOOK_LOG_JOB } = await import("@/lib/webhooks/prune-webhook-log");
     await expect
-      .poll(() => db.job.count({ where: { kind: PRUNE_WEBHOOK_LOG_JOB, status: "done" } }), { timeout: 10_000, interval: 50 })
+      .poll(() => db.job.count({ where: { kind: PRUNE_WEBHOOK_LOG_JOB, status: "done" } }), {
+        timeout: 10_000,
+        interval: 50,
+      })
       .toBe(1);
-    expect(await db.job.count({ where: { kind: PRUNE_WEBHOOK_LOG_JOB, status: "pending", runAt: { gt: new Date() } } })).toBe(1);
+    expect(
+      await db.job.count({ where: { kind: PRUNE_WEBHOOK_LOG_JOB, status: "pending", runAt: { gt: new Date() } } }),
+    ).toBe(1);
   });
 
   it("starts nothing when MKUTANO_DISABLE_WORKER is set", async () => {

@@ -27,7 +27,15 @@ beforeAll(async () => {
     import("@/lib/jobs/run-due-jobs"),
     import("@/lib/jobs/worker"),
   ]);
-  m = { db: dbm.db, disconnectDb: dbm.disconnectDb, enqueueJob: enq.enqueueJob, claimJobs: claim.claimJobs, runDueJobs: run.runDueJobs, registerJobHandler: (kind, runner) => void (runners[kind] = runner), startJobWorker: worker.startJobWorker };
+  m = {
+    db: dbm.db,
+    disconnectDb: dbm.disconnectDb,
+    enqueueJob: enq.enqueueJob,
+    claimJobs: claim.claimJobs,
+    runDueJobs: run.runDueJobs,
+    registerJobHandler: (kind, runner) => void (runners[kind] = runner),
+    startJobWorker: worker.startJobWorker,
+  };
 });
 
 afterAll(async () => {
@@ -48,7 +56,11 @@ describe("durable jobs", () => {
     expect(await m.runDueJobs({ runners, workerId: "w1" })).toBe(1);
     expect(await m.runDueJobs({ runners, workerId: "w1" })).toBe(0);
     expect(seen).toEqual([{ n: 1 }]);
-    expect(await m.db.job.findUnique({ where: { id: now.id } })).toMatchObject({ status: "done", attempts: 1, lockedUntil: null });
+    expect(await m.db.job.findUnique({ where: { id: now.id } })).toMatchObject({
+      status: "done",
+      attempts: 1,
+      lockedUntil: null,
+    });
     expect(await m.db.job.findUnique({ where: { id: later.id } })).toMatchObject({ status: "pending", attempts: 0 });
   });
 
@@ -83,7 +95,11 @@ describe("durable jobs", () => {
       await m.db.job.update({ where: { id: job.id }, data: { runAt: new Date(Date.now() - 1) } });
       await m.runDueJobs({ runners, workerId: "w1" });
     }
-    expect(await m.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "failed", attempts: 3, lastError: "boom 3" });
+    expect(await m.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      status: "failed",
+      attempts: 3,
+      lastError: "boom 3",
+    });
     expect(calls).toBe(3);
   });
 
@@ -98,7 +114,11 @@ describe("durable jobs", () => {
     await m.db.job.update({ where: { id: job.id }, data: { lockedUntil: new Date(Date.now() - 1) } });
     expect(await m.runDueJobs({ runners, workerId: "worker-b" })).toBe(1);
     expect(runs).toBe(1);
-    expect(await m.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done", attempts: 2, lockedBy: "worker-b" });
+    expect(await m.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      status: "done",
+      attempts: 2,
+      lockedBy: "worker-b",
+    });
   });
 
   it("hands each job to exactly one of several concurrent claimers", async () => {
@@ -111,7 +131,10 @@ describe("durable jobs", () => {
 
   it("claims only the job it is about to run, so a crash mid-job strands no other due job", async () => {
     const running: number[] = [];
-    m.registerJobHandler("t.peek", async () => void running.push(await m.db.job.count({ where: { kind: "t.peek", status: "running" } })));
+    m.registerJobHandler(
+      "t.peek",
+      async () => void running.push(await m.db.job.count({ where: { kind: "t.peek", status: "running" } })),
+    );
     await Promise.all([0, 1, 2].map((i) => m.enqueueJob({ kind: "t.peek", payload: { i } })));
     for (let i = 0; i < 3; i++) expect(await m.runDueJobs({ runners, workerId: "w1" })).toBe(1);
     expect(running).toEqual([1, 1, 1]);

@@ -12,7 +12,11 @@ import { createTestDatabase, type TestDatabase } from "@/tests/support/test-db";
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const child = path.join(repoRoot, "tests/integration/jobs/support/job-child.ts");
 
-function run(mode: "crash" | "resume", databaseUrl: string, marker: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  mode: "crash" | "resume",
+  databaseUrl: string,
+  marker: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", child, mode, marker], {
       cwd: repoRoot,

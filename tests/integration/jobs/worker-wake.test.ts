@@ -28,7 +28,11 @@ const runners: JobRunners = { "t.wake": async (p) => void started.set((p as { na
 beforeAll(async () => {
   database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
-  const [dbm, enq, w] = await Promise.all([import("@/lib/db"), import("@/lib/jobs/enqueue-job"), import("@/lib/jobs/worker")]);
+  const [dbm, enq, w] = await Promise.all([
+    import("@/lib/db"),
+    import("@/lib/jobs/enqueue-job"),
+    import("@/lib/jobs/worker"),
+  ]);
   m = { db: dbm.db, disconnectDb: dbm.disconnectDb, enqueueJob: enq.enqueueJob, startJobWorker: w.startJobWorker };
 });
 
@@ -54,7 +58,10 @@ async function idleWorker(): Promise<void> {
   await enqueue("warm-up", new Date());
   worker = m.startJobWorker({ runners, workerId: "wake", intervalMs: POLL_MS });
   await until("the warm-up job", () => started.has("warm-up"));
-  await until("the warm-up job to be marked done", async () => (await m.db.job.count({ where: { status: { not: "done" } } })) === 0);
+  await until(
+    "the warm-up job to be marked done",
+    async () => (await m.db.job.count({ where: { status: { not: "done" } } })) === 0,
+  );
 }
 
 describe("job worker wake-up", () => {

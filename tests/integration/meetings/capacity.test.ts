@@ -47,10 +47,14 @@ describe("meeting capacity", () => {
     await m.db.sautikitConnection.delete({ where: { workspaceId } });
     await m.connectEmulatorWorkspace(workspaceId);
 
-    const meeting = await m.scheduleMeeting(actor, meetingInput({ capacity: 2, waitForHost: false, endOnHostExit: false }));
+    const meeting = await m.scheduleMeeting(
+      actor,
+      meetingInput({ capacity: 2, waitForHost: false, endOnHostExit: false }),
+    );
     const phones = ["+254711000101", "+254711000102", "+254711000103"];
     const people = [];
-    for (const [i, phone] of phones.entries()) people.push(await m.addParticipant(actor, meeting.id, { name: `Person ${i + 1}`, phone }));
+    for (const [i, phone] of phones.entries())
+      people.push(await m.addParticipant(actor, meeting.id, { name: `Person ${i + 1}`, phone }));
 
     const legState = (participantId: string) =>
       m.db.leg.findFirst({ where: { participantId }, orderBy: { attempt: "desc" } }).then((l) => l ?? undefined);

@@ -31,11 +31,26 @@ type Answer = { actions: Record<string, Record<string, unknown>>[] };
 const says = (a: Answer) => a.actions.flatMap((x) => (x.say ? [x.say as Say] : []));
 /** Every Say, including those nested in a getDigits (the answer confirmation). */
 const allSays = (a: Answer): Say[] =>
-  a.actions.flatMap((x) => (x.say ? [x.say as Say] : x.getDigits ? ((x.getDigits.nested as Answer["actions"] | undefined) ?? []).flatMap((n) => (n.say ? [n.say as Say] : [])) : []));
+  a.actions.flatMap((x) =>
+    x.say
+      ? [x.say as Say]
+      : x.getDigits
+        ? ((x.getDigits.nested as Answer["actions"] | undefined) ?? []).flatMap((n) => (n.say ? [n.say as Say] : []))
+        : [],
+  );
 
 async function swahiliMeeting(opts: { capacity: number; people: number; confirmAnswer?: boolean }) {
   const ws = await createWorkspace(m.db);
-  const meeting = await m.scheduleMeeting(ws.actor, meetingInput({ language: "sw", capacity: opts.capacity, waitForHost: false, endOnHostExit: false, confirmAnswer: opts.confirmAnswer ?? false }));
+  const meeting = await m.scheduleMeeting(
+    ws.actor,
+    meetingInput({
+      language: "sw",
+      capacity: opts.capacity,
+      waitForHost: false,
+      endOnHostExit: false,
+      confirmAnswer: opts.confirmAnswer ?? false,
+    }),
+  );
   const legs = [];
   for (let i = 0; i < opts.people; i++) {
     const phone = `+2547120003${String(i).padStart(2, "0")}`;
@@ -65,7 +80,12 @@ async function swahiliMeeting(opts: { capacity: number; people: number; confirmA
       CallStatus: "answered",
       ...(clientRequestId ? { clientRequestId } : {}),
     }).toString();
-    const res = await postSigned(`${app.url}/api/sautikit/${ws.workspaceId}/voice/outbound`, body, "application/x-www-form-urlencoded", ws.secret);
+    const res = await postSigned(
+      `${app.url}/api/sautikit/${ws.workspaceId}/voice/outbound`,
+      body,
+      "application/x-www-form-urlencoded",
+      ws.secret,
+    );
     expect(res.status).toBe(200);
     return (await res.json()) as Answer;
   };
@@ -73,20 +93,25 @@ async function swahiliMeeting(opts: { capacity: number; people: number; confirmA
 }
 
 describe("prompt language", () => {
-  it("a Swahili meeting greets, turns away when full, says goodbye and apologises after the end in Swahili only", { timeout: 60_000 }, async () => {
-    const { meeting, legs, callback } = await swahiliMeeting({ capacity: 2, people: 3 });
-    const admitted = await callback(legs[0]!.callId!, legs[0]!.idempotencyKey!);
-    expect(says(admitted)[0]).toEqual({ text: m.sw.greeting("Mtu 1", meeting.title), language: "sw-KE" });
+  it(
+    "a Swahili meeting greets, turns away when full, says goodbye and apologises after the end in Swahili only",
+    { timeout: 60_000 },
+    async () => {
+      const { meeting, legs, callback } = await swahiliMeeting({ capacity: 2, people: 3 });
+      const admitted = await callback(legs[0]!.callId!, legs[0]!.idempotencyKey!);
+      expect(says(admitted)[0]).toEqual({ text: m.sw.greeting("Mtu 1", meeting.title), language: "sw-KE" });
 
-    await callback(legs[1]!.callId!, legs[1]!.idempotencyKey!);
-    const full = await callback(legs[2]!.callId!, legs[2]!.idempotencyKey!);
-    expect(says(full)).toEqual([{ text: m.sw.meetingFull, language: "sw-KE" }]);
+      await callback(legs[1]!.callId!, legs[1]!.idempotencyKey!);
+      const full = await callback(legs[2]!.callId!, legs[2]!.idempotencyKey!);
+      expect(says(full)).toEqual([{ text: m.sw.meetingFull, language: "sw-KE" }]);
 
-    await m.db.meeting.update({ where: { id: meeting.id }, data: { status: "ended", endedAt: new Date() } });
-    const ended = await callback(legs[0]!.callId!, legs[0]!.idempotencyKey!);
-    expect(says(ended)).toEqual([{ text: m.sw.meetingEnded, language: "sw-KE" }]);
-    for (const answer of [admitted, full, ended]) expect(says(answer).every((s) => s.language === "sw-KE")).toBe(true);
-  });
+      await m.db.meeting.update({ where: { id: meeting.id }, data: { status: "ended", endedAt: new Date() } });
+      const ended = await callback(legs[0]!.callId!, legs[0]!.idempotencyKey!);
+      expect(says(ended)).toEqual([{ text: m.sw.meetingEnded, language: "sw-KE" }]);
+      for (const answer of [admitted, full, ended])
+        expect(says(answer).every((s) => s.language === "sw-KE")).toBe(true);
+    },
+  );
 
   it("the answer confirmation (press 1 to join) is in the meeting's language too", async () => {
     const { meeting, legs, callback } = await swahiliMeeting({ capacity: 5, people: 1, confirmAnswer: true });

@@ -19,14 +19,21 @@ describe("weekly recurrence", () => {
     const { endMeeting } = await import("@/lib/call-control/end-meeting");
     const { actor } = await createWorkspace(db);
     const startsAt = new Date(Date.now() - 10 * 60_000);
-    const first = await scheduleMeeting(actor, meetingInput({ recurrence: "weekly", startsAt: startsAt.toISOString() }));
+    const first = await scheduleMeeting(
+      actor,
+      meetingInput({ recurrence: "weekly", startsAt: startsAt.toISOString() }),
+    );
     await addParticipant(actor, first.id, { name: "Host", phone: "0712 000 001", role: "host" });
     await addParticipant(actor, first.id, { name: "Amina", phone: "0712 000 002" });
 
     await endMeeting(actor, first.id);
     await endMeeting(actor, first.id);
 
-    const all = await db.meeting.findMany({ where: { workspaceId: actor.workspaceId }, include: { participants: true }, orderBy: { startsAt: "asc" } });
+    const all = await db.meeting.findMany({
+      where: { workspaceId: actor.workspaceId },
+      include: { participants: true },
+      orderBy: { startsAt: "asc" },
+    });
     expect(all.map((m) => m.status)).toEqual(["ended", "scheduled"]);
     const next = all[1]!;
     expect(next.startsAt.getTime() - first.startsAt.getTime()).toBe(7 * 24 * 3600_000);

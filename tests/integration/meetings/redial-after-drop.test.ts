@@ -61,7 +61,10 @@ async function meetingWith(title: string, phone: string) {
   await m.db.sautikitConnection.delete({ where: { workspaceId } });
   await m.connectEmulatorWorkspace(workspaceId);
   const meeting = await m.scheduleMeeting(actor, meetingInput({ title, waitForHost: false, endOnHostExit: false }));
-  const stayer = await m.addParticipant(actor, meeting.id, { name: "Stayer", phone: `+2547224999${String(++stayers).padStart(2, "0")}` });
+  const stayer = await m.addParticipant(actor, meeting.id, {
+    name: "Stayer",
+    phone: `+2547224999${String(++stayers).padStart(2, "0")}`,
+  });
   await m.dialParticipant(actor, meeting.id, stayer.id);
   await inCallOnAttempt(stayer.id, 1);
   const p = await m.addParticipant(actor, meeting.id, { name: "Wanjiru", phone });
@@ -104,7 +107,9 @@ describe("re-dial after a network drop", () => {
 
     const legs = await inCallOnAttempt(participantId, 2);
     expect(legs[1]).toMatchObject({ purpose: "redial", direction: "outbound" });
-    expect((await transcript(phone)).some((l) => l.text === "You were cut off from Harvest planning. Press 1 to rejoin.")).toBe(true);
+    expect(
+      (await transcript(phone)).some((l) => l.text === "You were cut off from Harvest planning. Press 1 to rejoin."),
+    ).toBe(true);
     const person = (await m.buildRoster(meeting.id)).people.find((x) => x.name === "Wanjiru")!;
     expect(person.state).toBe("in_call");
     expect(person.legs.map((l) => l.endReason)).toEqual(["dropped_calling_back", null]);
@@ -143,7 +148,14 @@ describe("re-dial after a network drop", () => {
     }
     await m.runDueJobs({ workerId: "redial-test" });
     for (const x of [a, b]) {
-      expect(await m.db.job.count({ where: { kind: m.redial.REDIAL_JOB, payload: { path: ["legId"], equals: (await legsOf(x.participantId))[0]!.id } } })).toBe(0);
+      expect(
+        await m.db.job.count({
+          where: {
+            kind: m.redial.REDIAL_JOB,
+            payload: { path: ["legId"], equals: (await legsOf(x.participantId))[0]!.id },
+          },
+        }),
+      ).toBe(0);
       expect(await legsOf(x.participantId)).toHaveLength(1);
     }
     expect(await callsTo(own)).toHaveLength(1);

@@ -37,7 +37,10 @@ function client(): PrismaClient {
 
 async function setup(opts: { capacity: number; people: number }) {
   const ws = await createWorkspace(m.db);
-  const meeting = await m.scheduleMeeting(ws.actor, meetingInput({ capacity: opts.capacity, waitForHost: false, endOnHostExit: false }));
+  const meeting = await m.scheduleMeeting(
+    ws.actor,
+    meetingInput({ capacity: opts.capacity, waitForHost: false, endOnHostExit: false }),
+  );
   const legs: Awaited<ReturnType<typeof m.db.leg.create>>[] = [];
   for (let i = 0; i < opts.people; i++) {
     const phone = `+2547110002${String(i).padStart(2, "0")}`;
@@ -69,7 +72,12 @@ async function setup(opts: { capacity: number; people: number }) {
       Digits: "1",
       clientRequestId: leg.idempotencyKey!,
     }).toString();
-    const res = await postSigned(`${app.url}/api/sautikit/${ws.workspaceId}/voice/outbound`, body, "application/x-www-form-urlencoded", ws.secret);
+    const res = await postSigned(
+      `${app.url}/api/sautikit/${ws.workspaceId}/voice/outbound`,
+      body,
+      "application/x-www-form-urlencoded",
+      ws.secret,
+    );
     expect(res.status).toBe(200);
     return (await res.json()) as Answer;
   };
@@ -144,8 +152,15 @@ describe("repeat voice callbacks", () => {
     // Everyone calls back again at once: the two placed legs are answered from the read, the
     // other three go through the locked path again and are still turned away.
     const again = await Promise.all(legs.map((leg) => callback(leg)));
-    expect(legs.filter((_, i) => inRoom(again[i]!)).map((l) => l.id).sort()).toEqual(admitted.map((l) => l.id).sort());
-    const holding = await m.db.leg.count({ where: { meetingId: meeting.id, state: { in: ["answered", "waiting", "in_call"] } } });
+    expect(
+      legs
+        .filter((_, i) => inRoom(again[i]!))
+        .map((l) => l.id)
+        .sort(),
+    ).toEqual(admitted.map((l) => l.id).sort());
+    const holding = await m.db.leg.count({
+      where: { meetingId: meeting.id, state: { in: ["answered", "waiting", "in_call"] } },
+    });
     expect(holding).toBe(2);
 
     // A call.answered event can reach the roster before the leg's first voice callback: "answered"

@@ -58,7 +58,13 @@ async function prepareMeeting(tag: string) {
   const participants = new Map<string, string>();
   for (const [i, p] of people.entries()) {
     const row = await m.db.participant.create({
-      data: { workspaceId: ws.workspaceId, meetingId: meeting.id, name: p, phoneE164: `+2547120000${10 + i}`, role: roles[p] ?? "participant" },
+      data: {
+        workspaceId: ws.workspaceId,
+        meetingId: meeting.id,
+        name: p,
+        phoneE164: `+2547120000${10 + i}`,
+        role: roles[p] ?? "participant",
+      },
     });
     participants.set(`P-${p}`, row.id);
   }
@@ -97,28 +103,66 @@ async function prepareMeeting(tag: string) {
     }
     if (e.kind.startsWith("room.")) {
       const event = e.kind.slice(5);
-      const names: Record<string, string> = { start: "conference-start", end: "conference-end", join: "participant-join", leave: "participant-leave", mute: "participant-mute", unmute: "participant-unmute" };
+      const names: Record<string, string> = {
+        start: "conference-start",
+        end: "conference-end",
+        join: "participant-join",
+        leave: "participant-leave",
+        mute: "participant-mute",
+        unmute: "participant-unmute",
+      };
       const form = new URLSearchParams({
-        ConferenceName: meeting.roomName, conference_name: meeting.roomName,
-        StatusCallbackEvent: names[event]!, event, EventId: eventId, Timestamp: ts, SequenceNumber: String(e.seq), participants: "1",
+        ConferenceName: meeting.roomName,
+        conference_name: meeting.roomName,
+        StatusCallbackEvent: names[event]!,
+        event,
+        EventId: eventId,
+        Timestamp: ts,
+        SequenceNumber: String(e.seq),
+        participants: "1",
       });
       if (callId) {
         const muted = e.kind === "room.join" ? Boolean(e.muted) : e.kind === "room.mute";
-        for (const [k, v] of Object.entries({ CallId: callId, call_id: callId, session_id: `HD_${callId}`, participant_id: callId, caller: "+254712000010", muted: String(muted) })) form.set(k, v);
+        for (const [k, v] of Object.entries({
+          CallId: callId,
+          call_id: callId,
+          session_id: `HD_${callId}`,
+          participant_id: callId,
+          caller: "+254712000010",
+          muted: String(muted),
+        }))
+          form.set(k, v);
       }
-      deliveries.push({ path: `${base}/conference/events`, body: form.toString(), contentType: "application/x-www-form-urlencoded" });
+      deliveries.push({
+        path: `${base}/conference/events`,
+        body: form.toString(),
+        contentType: "application/x-www-form-urlencoded",
+      });
       continue;
     }
-    const data: Record<string, unknown> = { call_id: callId, session_id: `HD_${callId}`, pbx_call_id: `HD_${callId}`, direction: "outbound", from: "+254709000200", to: "+254712000010", number_id: "n1" };
+    const data: Record<string, unknown> = {
+      call_id: callId,
+      session_id: `HD_${callId}`,
+      pbx_call_id: `HD_${callId}`,
+      direction: "outbound",
+      from: "+254709000200",
+      to: "+254712000010",
+      number_id: "n1",
+    };
     let kind: string;
     if (e.kind === "call.ringing") kind = "call.started";
     else if (e.kind === "call.answered") {
       Object.assign(data, { answered_at: ts });
       kind = "call.answered";
-    }
-    else if (e.kind === "call.ended" && e.outcome === "completed") {
+    } else if (e.kind === "call.ended" && e.outcome === "completed") {
       kind = "call.completed";
-      Object.assign(data, { status: "completed", duration_seconds: e.durationSeconds ?? 0, cost_minor: e.costMinor ?? 0, ended_at: ts, hangup_cause: "normal_clearing" });
+      Object.assign(data, {
+        status: "completed",
+        duration_seconds: e.durationSeconds ?? 0,
+        cost_minor: e.costMinor ?? 0,
+        ended_at: ts,
+        hangup_cause: "normal_clearing",
+      });
     } else if (e.kind === "call.ended") {
       kind = "call.failed";
       Object.assign(data, { status: "failed", call_status: e.outcome, failure_reason: e.outcome, ended_at: ts });
@@ -153,49 +197,58 @@ async function snapshot(meetingId: string) {
     startedAt: r.meeting.startedAt,
     endedAt: r.meeting.endedAt,
     // Participants created in the same millisecond tie on createdAt; compare people by name.
-    people: [...r.people].sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({
-      name: p.name,
-      state: p.state,
-      endReason: p.endReason,
-      muted: p.muted,
-      legs: p.legs.map(({ id: _id, participantId: _p, callId: _c, ...rest }) => rest),
-    })),
+    people: [...r.people]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((p) => ({
+        name: p.name,
+        state: p.state,
+        endReason: p.endReason,
+        muted: p.muted,
+        legs: p.legs.map(({ id: _id, participantId: _p, callId: _c, ...rest }) => rest),
+      })),
   };
 }
 
 describe("roster under duplicate and shuffled delivery (real routes)", () => {
-  it("ends in the same state for in-order, duplicated and 4 shuffled concurrent deliveries", { timeout: 180_000 }, async () => {
-    const ordered = await prepareMeeting("ordered");
-    for (const e of ordered.local) await m.db.$transaction((tx) => m.recordRosterEvents(tx, ws.workspaceId, ordered.meetingId, [e]));
-    const statuses = await deliver(ordered.deliveries, 1);
-    expect(statuses.every((s) => s === 200)).toBe(true);
-    const reference = await snapshot(ordered.meetingId);
+  it(
+    "ends in the same state for in-order, duplicated and 4 shuffled concurrent deliveries",
+    { timeout: 180_000 },
+    async () => {
+      const ordered = await prepareMeeting("ordered");
+      for (const e of ordered.local)
+        await m.db.$transaction((tx) => m.recordRosterEvents(tx, ws.workspaceId, ordered.meetingId, [e]));
+      const statuses = await deliver(ordered.deliveries, 1);
+      expect(statuses.every((s) => s === 200)).toBe(true);
+      const reference = await snapshot(ordered.meetingId);
 
-    // Sanity: the reference is the meeting we meant, not an empty roster.
-    expect(reference.status).toBe("ended");
-    const byName = Object.fromEntries(reference.people.map((p) => [p.name, p]));
-    expect(byName.busy).toMatchObject({ state: "left", endReason: "busy" });
-    expect(byName.kick).toMatchObject({ state: "left", endReason: "kicked" });
-    expect(byName.amina).toMatchObject({ state: "left", endReason: "meeting_ended", muted: true });
-    expect(byName.juma?.legs).toHaveLength(2);
+      // Sanity: the reference is the meeting we meant, not an empty roster.
+      expect(reference.status).toBe("ended");
+      const byName = Object.fromEntries(reference.people.map((p) => [p.name, p]));
+      expect(byName.busy).toMatchObject({ state: "left", endReason: "busy" });
+      expect(byName.kick).toMatchObject({ state: "left", endReason: "kicked" });
+      expect(byName.amina).toMatchObject({ state: "left", endReason: "meeting_ended", muted: true });
+      expect(byName.juma?.legs).toHaveLength(2);
 
-    const dup = await prepareMeeting("dup");
-    await deliver([...dup.deliveries.flatMap((d) => [d, d]), ...dup.deliveries], 1);
-    for (const e of dup.local) await m.db.$transaction((tx) => m.recordRosterEvents(tx, ws.workspaceId, dup.meetingId, [e, e]));
-    expect(await snapshot(dup.meetingId)).toEqual(reference);
+      const dup = await prepareMeeting("dup");
+      await deliver([...dup.deliveries.flatMap((d) => [d, d]), ...dup.deliveries], 1);
+      for (const e of dup.local)
+        await m.db.$transaction((tx) => m.recordRosterEvents(tx, ws.workspaceId, dup.meetingId, [e, e]));
+      expect(await snapshot(dup.meetingId)).toEqual(reference);
 
-    for (const seed of [1, 2, 3, 4]) {
-      const s = await prepareMeeting(`shuffled-${seed}`);
-      const r = rng(seed * 31);
-      const withDupes = s.deliveries.flatMap((d) => (r() < 0.3 ? [d, d] : [d]));
-      // Local facts land at a random point too.
-      const order = shuffle(withDupes, seed);
-      const cut = Math.floor(r() * order.length);
-      await deliver(order.slice(0, cut), 3);
-      for (const e of s.local) await m.db.$transaction((tx) => m.recordRosterEvents(tx, ws.workspaceId, s.meetingId, [e]));
-      const codes = await deliver(order.slice(cut), 3);
-      expect(codes.every((c) => c === 200)).toBe(true);
-      expect({ seed, ...(await snapshot(s.meetingId)) }).toEqual({ seed, ...reference });
-    }
-  });
+      for (const seed of [1, 2, 3, 4]) {
+        const s = await prepareMeeting(`shuffled-${seed}`);
+        const r = rng(seed * 31);
+        const withDupes = s.deliveries.flatMap((d) => (r() < 0.3 ? [d, d] : [d]));
+        // Local facts land at a random point too.
+        const order = shuffle(withDupes, seed);
+        const cut = Math.floor(r() * order.length);
+        await deliver(order.slice(0, cut), 3);
+        for (const e of s.local)
+          await m.db.$transaction((tx) => m.recordRosterEvents(tx, ws.workspaceId, s.meetingId, [e]));
+        const codes = await deliver(order.slice(cut), 3);
+        expect(codes.every((c) => c === 200)).toBe(true);
+        expect({ seed, ...(await snapshot(s.meetingId)) }).toEqual({ seed, ...reference });
+      }
+    },
+  );
 });

@@ -39,12 +39,18 @@ describe("scoping", () => {
     const b = await createWorkspace(db);
     const meeting = await mod.scheduleMeeting(a.actor, meetingInput());
     const p = await mod.addParticipant(a.actor, meeting.id, { name: "Amina", phone: "0712 345 678" });
-    const organiser = { ...a.actor, userId: (await db.user.create({ data: { email: `o-${Date.now()}@x.test`, name: "O", passwordHash: "x" } })).id, role: "organiser" as const };
+    const organiser = {
+      ...a.actor,
+      userId: (await db.user.create({ data: { email: `o-${Date.now()}@x.test`, name: "O", passwordHash: "x" } })).id,
+      role: "organiser" as const,
+    };
 
     for (const stranger of [b.actor, organiser]) {
       await expect(mod.getMeetingRoster(stranger, meeting.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(mod.dialParticipant(stranger, meeting.id, p.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(mod.addParticipant(stranger, meeting.id, { name: "X", phone: "0722 000 000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(
+        mod.addParticipant(stranger, meeting.id, { name: "X", phone: "0722 000 000" }),
+      ).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(mod.endMeeting(stranger, meeting.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
       expect((await mod.listMeetings(stranger)).upcoming.map((x) => x.id)).not.toContain(meeting.id);
     }
@@ -60,15 +66,31 @@ describe("scoping", () => {
     const b = await createWorkspace(db);
     const meeting = await mod.scheduleMeeting(a.actor, meetingInput());
     const body = new URLSearchParams({
-      ConferenceName: meeting.roomName, conference_name: meeting.roomName, StatusCallbackEvent: "conference-start", event: "start",
-      EventId: `evt-${Date.now()}`, Timestamp: new Date().toISOString(), SequenceNumber: "1", participants: "1",
+      ConferenceName: meeting.roomName,
+      conference_name: meeting.roomName,
+      StatusCallbackEvent: "conference-start",
+      event: "start",
+      EventId: `evt-${Date.now()}`,
+      Timestamp: new Date().toISOString(),
+      SequenceNumber: "1",
+      participants: "1",
     }).toString();
-    const res = await postSigned(`${app.url}/api/sautikit/${b.workspaceId}/conference/events`, body, "application/x-www-form-urlencoded", b.secret);
+    const res = await postSigned(
+      `${app.url}/api/sautikit/${b.workspaceId}/conference/events`,
+      body,
+      "application/x-www-form-urlencoded",
+      b.secret,
+    );
     expect(res.status).toBeLessThan(500);
     expect(await db.rosterEvent.count({ where: { meetingId: meeting.id } })).toBe(0);
     expect((await db.meeting.findUnique({ where: { id: meeting.id } }))?.status).toBe("scheduled");
     // Signed with the wrong workspace's secret: refused outright.
-    const forged = await postSigned(`${app.url}/api/sautikit/${a.workspaceId}/conference/events`, body, "application/x-www-form-urlencoded", b.secret);
+    const forged = await postSigned(
+      `${app.url}/api/sautikit/${a.workspaceId}/conference/events`,
+      body,
+      "application/x-www-form-urlencoded",
+      b.secret,
+    );
     expect(forged.status).toBe(401);
     expect(await db.rosterEvent.count({ where: { meetingId: meeting.id } })).toBe(0);
   });
@@ -77,13 +99,19 @@ describe("scoping", () => {
 describe("validation", () => {
   it("refuses bad input with a clear message and changes nothing", async () => {
     const { actor } = await createWorkspace(db);
-    await expect(mod.scheduleMeeting(actor, meetingInput({ title: " ", capacity: 1 }))).rejects.toMatchObject({ name: "ZodError" });
+    await expect(mod.scheduleMeeting(actor, meetingInput({ title: " ", capacity: 1 }))).rejects.toMatchObject({
+      name: "ZodError",
+    });
     expect(await db.meeting.count({ where: { workspaceId: actor.workspaceId } })).toBe(0);
 
     const meeting = await mod.scheduleMeeting(actor, meetingInput());
-    await expect(mod.addParticipant(actor, meeting.id, { name: "Amina", phone: "0712" })).rejects.toThrow(/not a valid phone number/);
+    await expect(mod.addParticipant(actor, meeting.id, { name: "Amina", phone: "0712" })).rejects.toThrow(
+      /not a valid phone number/,
+    );
     await mod.addParticipant(actor, meeting.id, { name: "Amina", phone: "0712 345 678" });
-    await expect(mod.addParticipant(actor, meeting.id, { name: "Amina 2", phone: "+254712345678" })).rejects.toMatchObject({
+    await expect(
+      mod.addParticipant(actor, meeting.id, { name: "Amina 2", phone: "+254712345678" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       message: "+254712345678 is already a participant in this meeting.",
     });
@@ -93,11 +121,15 @@ describe("validation", () => {
     expect(await db.participant.count({ where: { meetingId: meeting.id } })).toBe(1);
 
     const before = await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
-    await expect(mod.editMeeting(actor, meeting.id, meetingInput({ timeZone: "Nowhere/Land" }))).rejects.toMatchObject({ name: "ZodError" });
+    await expect(mod.editMeeting(actor, meeting.id, meetingInput({ timeZone: "Nowhere/Land" }))).rejects.toMatchObject({
+      name: "ZodError",
+    });
     expect((await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).updatedAt).toEqual(before.updatedAt);
 
     await mod.endMeeting(actor, meeting.id);
-    await expect(mod.addParticipant(actor, meeting.id, { name: "Late", phone: "0722 111 222" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(mod.addParticipant(actor, meeting.id, { name: "Late", phone: "0722 111 222" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await expect(mod.editMeeting(actor, meeting.id, meetingInput())).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
@@ -109,7 +141,10 @@ describe("not connected", () => {
     const meeting = await mod.scheduleMeeting(actor, meetingInput());
     await mod.addParticipant(actor, meeting.id, { name: "Amina", phone: "0712 345 678" });
     await db.sautikitConnection.delete({ where: { workspaceId } });
-    await expect(callEveryone(actor, meeting.id)).rejects.toMatchObject({ code: "SAUTIKIT_NOT_CONNECTED", message: expect.stringMatching(/not connected to Sautikit/) });
+    await expect(callEveryone(actor, meeting.id)).rejects.toMatchObject({
+      code: "SAUTIKIT_NOT_CONNECTED",
+      message: expect.stringMatching(/not connected to Sautikit/),
+    });
     expect(await db.leg.count({ where: { meetingId: meeting.id } })).toBe(0);
     expect(await db.job.count({ where: { uniqueKey: { contains: meeting.id } } })).toBe(0);
   });

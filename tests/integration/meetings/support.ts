@@ -7,7 +7,9 @@ type Db = typeof import("@/lib/db").db;
 
 export async function createWorkspace(db: Db, opts: { secret?: string } = {}) {
   const { encryptSecret } = await import("@/lib/crypto");
-  const user = await db.user.create({ data: { email: `org-${randomUUID()}@example.test`, name: "Organiser", passwordHash: "x" } });
+  const user = await db.user.create({
+    data: { email: `org-${randomUUID()}@example.test`, name: "Organiser", passwordHash: "x" },
+  });
   const workspace = await db.workspace.create({ data: { name: "Test workspace" } });
   await db.membership.create({ data: { userId: user.id, workspaceId: workspace.id, role: "admin" } });
   const secret = opts.secret ?? `whsec_${randomUUID()}`;
@@ -21,7 +23,14 @@ export async function createWorkspace(db: Db, opts: { secret?: string } = {}) {
       callerIdNumber: "+254709000200",
     },
   });
-  const actor: Actor = { userId: user.id, email: user.email, name: user.name, workspaceId: workspace.id, workspaceName: workspace.name, role: "admin" };
+  const actor: Actor = {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    workspaceId: workspace.id,
+    workspaceName: workspace.name,
+    role: "admin",
+  };
   return { actor, secret, workspaceId: workspace.id };
 }
 
@@ -36,7 +45,11 @@ export function sign(body: string, secret: string, t = Math.floor(Date.now() / 1
 export async function postSigned(url: string, body: string, contentType: string, secret: string): Promise<Response> {
   return fetch(url, {
     method: "POST",
-    headers: { "content-type": contentType, "x-sautikit-signature": sign(body, secret), "user-agent": "Sautikit-Webhooks/1" },
+    headers: {
+      "content-type": contentType,
+      "x-sautikit-signature": sign(body, secret),
+      "user-agent": "Sautikit-Webhooks/1",
+    },
     body,
   });
 }

@@ -31,7 +31,16 @@ describe("live commands on an account that lacks them", () => {
     const meeting = await scheduleMeeting(actor, meetingInput({ waitForHost: false }));
     const p = await addParticipant(actor, meeting.id, { name: "Amina", phone: "0712 345 678" });
     const leg = await db.leg.create({
-      data: { workspaceId, meetingId: meeting.id, participantId: p.id, direction: "outbound", callId: "call-1", idempotencyKey: `${meeting.id}:${p.id}:1`, state: "created", ratePerMinuteMinor: 300 },
+      data: {
+        workspaceId,
+        meetingId: meeting.id,
+        participantId: p.id,
+        direction: "outbound",
+        callId: "call-1",
+        idempotencyKey: `${meeting.id}:${p.id}:1`,
+        state: "created",
+        ratePerMinuteMinor: 300,
+      },
     });
     const now = Date.now();
     await db.$transaction((tx) =>
@@ -44,7 +53,10 @@ describe("live commands on an account that lacks them", () => {
     expect((await db.leg.findUniqueOrThrow({ where: { id: leg.id } })).state).toBe("in_call");
 
     const commands = `/v1/conferences/${meeting.roomName}/commands`;
-    sautikit.on(commands, () => ({ status: 405, body: { error: { code: "method_not_allowed", message: "no", request_id: "req_1" } } }));
+    sautikit.on(commands, () => ({
+      status: 405,
+      body: { error: { code: "method_not_allowed", message: "no", request_id: "req_1" } },
+    }));
     sautikit.on("/v1/calls/call-1/hangup", () => ({ status: 200, body: { call_id: "call-1", status: "hung_up" } }));
 
     await expect(controlLeg(actor, meeting.id, leg.id, "mute")).rejects.toMatchObject({
@@ -58,7 +70,14 @@ describe("live commands on an account that lacks them", () => {
     expect(sautikit.received(commands).map((r) => (r.json() as { command: string }).command)).toEqual(["mute", "kick"]);
 
     // When the hangup's leave arrives, the leg ends as kicked.
-    await db.$transaction((tx) => recordRosterEvents(tx, workspaceId, meeting.id, [{ key: "l", kind: "room.leave", legId: leg.id, seq: 3, at: Date.now() }]));
-    expect(await db.leg.findUniqueOrThrow({ where: { id: leg.id } })).toMatchObject({ state: "left", endReason: "kicked" });
+    await db.$transaction((tx) =>
+      recordRosterEvents(tx, workspaceId, meeting.id, [
+        { key: "l", kind: "room.leave", legId: leg.id, seq: 3, at: Date.now() },
+      ]),
+    );
+    expect(await db.leg.findUniqueOrThrow({ where: { id: leg.id } })).toMatchObject({
+      state: "left",
+      endReason: "kicked",
+    });
   });
 });

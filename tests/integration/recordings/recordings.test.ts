@@ -44,7 +44,9 @@ afterAll(() => app?.stop());
 
 async function recordingCallIdOf(roomName: string): Promise<string> {
   return until("the emulator to pick the recording leg", async () => {
-    const room = (await emulatorState(app)).rooms.find((r) => r.name === roomName && r.workspace_id === ws.emulatorWorkspaceId);
+    const room = (await emulatorState(app)).rooms.find(
+      (r) => r.name === roomName && r.workspace_id === ws.emulatorWorkspaceId,
+    );
     return room?.recording_call_id ?? undefined;
   });
 }
@@ -82,7 +84,12 @@ describe("recordings", () => {
 
     // A provider may announce the recording before its file is ready: playback then answers 202
     // with Sautikit's retry hint instead of a broken player.
-    const early = await m.captureRecording({ workspaceId: ws.workspaceId, meetingId, callId, source: "conference.end" });
+    const early = await m.captureRecording({
+      workspaceId: ws.workspaceId,
+      meetingId,
+      callId,
+      source: "conference.end",
+    });
     expect(early.status).toBe("created");
     const earlyId = (early as { recordingId: string }).recordingId;
     expect((await m.getRecording(ws.admin, earlyId)).availability).toMatchObject({ status: "pending" });
@@ -101,7 +108,11 @@ describe("recordings", () => {
     expect(Math.round((row.sizeBytes! - 44) / 16_000)).toBe(row.durationSeconds);
 
     // Both deliveries were applied by the pipeline: the end event and the ready event.
-    const kinds = (await m.db.webhookEvent.findMany({ where: { workspaceId: ws.workspaceId, OR: [{ callId }, { kind: "conference.end" }] } })).map((e) => e.kind);
+    const kinds = (
+      await m.db.webhookEvent.findMany({
+        where: { workspaceId: ws.workspaceId, OR: [{ callId }, { kind: "conference.end" }] },
+      })
+    ).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(["conference.end", "call.recording.ready"]));
 
     const details = await m.getRecording(ws.admin, recordingId);
@@ -109,9 +120,16 @@ describe("recordings", () => {
   });
 
   it("stores one row however often the ready and end events are delivered", { timeout: 30_000 }, async () => {
-    const secret = m.decryptSecret((await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: ws.workspaceId } })).signingSecretEnc);
-    const ready = await m.db.webhookEvent.findFirstOrThrow({ where: { workspaceId: ws.workspaceId, kind: "call.recording.ready", callId } });
-    const end = await m.db.webhookEvent.findFirstOrThrow({ where: { workspaceId: ws.workspaceId, kind: "conference.end", roomName: { not: null } }, orderBy: { receivedAt: "desc" } });
+    const secret = m.decryptSecret(
+      (await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: ws.workspaceId } })).signingSecretEnc,
+    );
+    const ready = await m.db.webhookEvent.findFirstOrThrow({
+      where: { workspaceId: ws.workspaceId, kind: "call.recording.ready", callId },
+    });
+    const end = await m.db.webhookEvent.findFirstOrThrow({
+      where: { workspaceId: ws.workspaceId, kind: "conference.end", roomName: { not: null } },
+      orderBy: { receivedAt: "desc" },
+    });
     const base = `${app.url}/api/sautikit/${ws.workspaceId}`;
 
     // The same delivery again (a retry): deduplicated by event id.
@@ -122,11 +140,21 @@ describe("recordings", () => {
     // The same facts under new event ids (as a second provider delivery path would send them):
     // accepted by the pipeline, and still one row.
     const readyBody = JSON.parse(ready.rawBody) as Record<string, unknown>;
-    const fresh = await postSigned(`${base}/call-events`, JSON.stringify({ ...readyBody, event_id: randomUUID() }), "application/json", secret);
+    const fresh = await postSigned(
+      `${base}/call-events`,
+      JSON.stringify({ ...readyBody, event_id: randomUUID() }),
+      "application/json",
+      secret,
+    );
     expect(fresh.status).toBe(200);
     const endBody = new URLSearchParams(end.rawBody);
     endBody.set("EventId", randomUUID());
-    const endAgain = await postSigned(`${base}/conference/events`, endBody.toString(), "application/x-www-form-urlencoded", secret);
+    const endAgain = await postSigned(
+      `${base}/conference/events`,
+      endBody.toString(),
+      "application/x-www-form-urlencoded",
+      secret,
+    );
     expect(endAgain.status).toBe(200);
 
     const rows = await m.db.recording.findMany({ where: { callId } });
@@ -138,7 +166,9 @@ describe("recordings", () => {
     const res = await m.streamRecording(ws.admin, recordingId, "play", null);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("audio/wav");
-    expect(res.headers.get("content-disposition")).toMatch(/^inline; filename="[A-Za-z0-9._-]+\.wav"; filename\*=UTF-8''[^"\s]+\.wav$/);
+    expect(res.headers.get("content-disposition")).toMatch(
+      /^inline; filename="[A-Za-z0-9._-]+\.wav"; filename\*=UTF-8''[^"\s]+\.wav$/,
+    );
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(bytes.subarray(0, 4).toString("ascii")).toBe("RIFF");
     expect(bytes.subarray(8, 12).toString("ascii")).toBe("WAVE");
@@ -149,7 +179,10 @@ describe("recordings", () => {
     expect(dl.headers.get("content-disposition")).toMatch(/^attachment; /);
     await dl.body?.cancel();
 
-    const audit = await m.db.auditLog.findMany({ where: { workspaceId: ws.workspaceId, target: recordingId }, orderBy: { createdAt: "asc" } });
+    const audit = await m.db.auditLog.findMany({
+      where: { workspaceId: ws.workspaceId, target: recordingId },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.map((a) => a.action)).toEqual(["recording.played", "recording.downloaded"]);
     expect(audit.every((a) => a.actorId === ws.admin.userId)).toBe(true);
   });
@@ -161,7 +194,9 @@ describe("recordings", () => {
     expect(list[0]).toMatchObject({ meetingId, participants: 2, organiserName: "The organiser" });
 
     // A second organiser of the same workspace, and both members of another workspace.
-    const user = await m.db.user.create({ data: { email: `o2-${randomUUID()}@example.test`, name: "Other organiser", passwordHash: "x" } });
+    const user = await m.db.user.create({
+      data: { email: `o2-${randomUUID()}@example.test`, name: "Other organiser", passwordHash: "x" },
+    });
     await m.db.membership.create({ data: { userId: user.id, workspaceId: ws.workspaceId, role: "organiser" } });
     const colleague = { ...ws.organiser, userId: user.id, name: user.name };
     for (const outsider of [colleague, other.admin, other.organiser]) {
@@ -185,14 +220,18 @@ describe("recordings", () => {
     expect((await m.db.recording.findUniqueOrThrow({ where: { id: recordingId } })).deletedAt).not.toBeNull();
     expect(await m.listRecordings(ws.admin)).toEqual([]);
     await expect(m.getRecording(ws.admin, recordingId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const audit = await m.db.auditLog.findFirstOrThrow({ where: { workspaceId: ws.workspaceId, action: "recording.deleted", target: recordingId } });
+    const audit = await m.db.auditLog.findFirstOrThrow({
+      where: { workspaceId: ws.workspaceId, action: "recording.deleted", target: recordingId },
+    });
     expect(audit.actorId).toBe(ws.admin.userId);
   });
 
   it("sweeps recordings older than the retention through Sautikit, daily", { timeout: 90_000 }, async () => {
     const run = await recordedMeeting();
     const row = await endAndCapture(run.meeting.id, run.callId);
-    await expect(m.retention.setRetention(ws.organiser, { retentionDays: 30 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(m.retention.setRetention(ws.organiser, { retentionDays: 30 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(() => m.retention.retentionInputSchema.parse({ retentionDays: 0 })).toThrow();
     await m.retention.setRetention(ws.admin, { retentionDays: 30 });
 
@@ -206,11 +245,17 @@ describe("recordings", () => {
     expect(await m.retention.runRetentionSweepJob(later)).toEqual({ deleted: 1, failed: 0 });
     expect(await m.lookupRecordingAt(ws.workspaceId, run.callId)).toMatchObject({ status: "gone" });
     expect((await m.db.recording.findUniqueOrThrow({ where: { id: row.id } })).deletedAt).not.toBeNull();
-    const audit = await m.db.auditLog.findFirstOrThrow({ where: { action: "recording.deleted_by_retention", target: row.id } });
+    const audit = await m.db.auditLog.findFirstOrThrow({
+      where: { action: "recording.deleted_by_retention", target: row.id },
+    });
     expect(audit.actorId).toBeNull();
     // Idempotent, and the next day's sweep is queued exactly once.
     expect(await m.retention.runRetentionSweepJob(later)).toEqual({ deleted: 0, failed: 0 });
-    const next = await m.db.job.findMany({ where: { kind: m.retention.RETENTION_SWEEP_JOB, uniqueKey: { not: null } } });
-    expect(next.map((j) => j.uniqueKey)).toContain(`${m.retention.RETENTION_SWEEP_JOB}:${new Date(later.getTime() + 86_400_000).toISOString().slice(0, 10)}`);
+    const next = await m.db.job.findMany({
+      where: { kind: m.retention.RETENTION_SWEEP_JOB, uniqueKey: { not: null } },
+    });
+    expect(next.map((j) => j.uniqueKey)).toContain(
+      `${m.retention.RETENTION_SWEEP_JOB}:${new Date(later.getTime() + 86_400_000).toISOString().slice(0, 10)}`,
+    );
   });
 });

@@ -14,9 +14,18 @@ export async function connectedWorkspace(db: Db, name = "Recordings test") {
   const { connectEmulatorWorkspace } = await import("@/lib/sautikit/connect-emulator-workspace");
   const workspace = await db.workspace.create({ data: { name } });
   const mk = async (role: "admin" | "organiser"): Promise<Actor> => {
-    const user = await db.user.create({ data: { email: `${role}-${randomUUID()}@example.test`, name: `The ${role}`, passwordHash: "x" } });
+    const user = await db.user.create({
+      data: { email: `${role}-${randomUUID()}@example.test`, name: `The ${role}`, passwordHash: "x" },
+    });
     await db.membership.create({ data: { userId: user.id, workspaceId: workspace.id, role } });
-    return { userId: user.id, email: user.email, name: user.name, workspaceId: workspace.id, workspaceName: name, role };
+    return {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      workspaceId: workspace.id,
+      workspaceName: name,
+      role,
+    };
   };
   const admin = await mk("admin");
   const organiser = await mk("organiser");
@@ -32,7 +41,13 @@ export function freshPhone(): string {
 
 export const until = makeUntil({ timeoutMs: 25_000 });
 
-export type EmulatorRoom = { workspace_id: string; name: string; status: string; members: { call_id: string; e164: string }[]; recording_call_id?: string | null };
+export type EmulatorRoom = {
+  workspace_id: string;
+  name: string;
+  status: string;
+  members: { call_id: string; e164: string }[];
+  recording_call_id?: string | null;
+};
 export type EmulatorCall = { id: string; status: string; duration_seconds: number | null; cost_minor: number | null };
 
 export async function emulatorState(app: AppTest): Promise<{ rooms: EmulatorRoom[]; calls: EmulatorCall[] }> {
@@ -52,7 +67,11 @@ export async function control(app: AppTest, path: string, body?: unknown): Promi
  * A meeting organised by `organiser` whose people are dialled and all in the room (no host needed,
  * so the room starts with the first person). Returns once every leg is in the call.
  */
-export async function liveMeeting(db: Db, organiser: Actor, opts: { record?: boolean; people?: number; budgetMinor?: number } = {}) {
+export async function liveMeeting(
+  db: Db,
+  organiser: Actor,
+  opts: { record?: boolean; people?: number; budgetMinor?: number } = {},
+) {
   const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
   const { addParticipant } = await import("@/lib/meetings/add-participant");
   const { dialParticipant } = await import("@/lib/meetings/dial-participant");
@@ -66,12 +85,16 @@ export async function liveMeeting(db: Db, organiser: Actor, opts: { record?: boo
     waitForHost: false,
     endOnHostExit: false,
   });
-  if (opts.budgetMinor !== undefined) await db.meeting.update({ where: { id: meeting.id }, data: { budgetMinor: opts.budgetMinor } });
+  if (opts.budgetMinor !== undefined)
+    await db.meeting.update({ where: { id: meeting.id }, data: { budgetMinor: opts.budgetMinor } });
   const people = [];
   for (let i = 0; i < (opts.people ?? 2); i++) {
     const p = await addParticipant(organiser, meeting.id, { name: `Person ${i + 1}`, phone: freshPhone() });
     await dialParticipant(organiser, meeting.id, p.id);
-    await until(`${p.name} in the room`, async () => (await db.leg.findFirst({ where: { participantId: p.id, state: "in_call" } })) ?? undefined);
+    await until(
+      `${p.name} in the room`,
+      async () => (await db.leg.findFirst({ where: { participantId: p.id, state: "in_call" } })) ?? undefined,
+    );
     people.push(p);
   }
   return { meeting, people };

@@ -16,9 +16,22 @@ let people: People;
 let as: { anonymous: Client; adminA: Client; organiserA: Client; adminB: Client };
 
 type Ids = { meetingId: string; participantId: string; legId: string; recordingId: string };
-type Row = { method: string; page: string; body?: unknown; admin?: boolean; ok?: number[]; /** a 404 that comes from Sautikit, not from scoping */ providerNotFound?: RegExp };
+type Row = {
+  method: string;
+  page: string;
+  body?: unknown;
+  admin?: boolean;
+  ok?: number[];
+  /** a 404 that comes from Sautikit, not from scoping */ providerNotFound?: RegExp;
+};
 
-const meeting = () => ({ title: "Matrix", agenda: "", startsAt: new Date(Date.now() + 86_400_000).toISOString(), durationMinutes: 30, capacity: 10 });
+const meeting = () => ({
+  title: "Matrix",
+  agenda: "",
+  startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+  durationMinutes: 30,
+  capacity: 10,
+});
 const M = "/api/meetings/[meetingId]";
 const GUEST_PHONE = "+254712000077";
 // `ok`: what the authorised caller gets (defaults to any 2xx); a few need a live call to do more.
@@ -46,7 +59,12 @@ const ROWS: Row[] = [
   { method: "GET", page: "/api/recordings" },
   { method: "GET", page: "/api/recordings/[recordingId]" },
   { method: "DELETE", page: "/api/recordings/[recordingId]", admin: true, ok: [200, 204, 503] },
-  { method: "GET", page: "/api/recordings/[recordingId]/audio", ok: [200, 202, 302, 404, 410, 503], providerNotFound: /^Sautikit has no recording/ },
+  {
+    method: "GET",
+    page: "/api/recordings/[recordingId]/audio",
+    ok: [200, 202, 302, 404, 410, 503],
+    providerNotFound: /^Sautikit has no recording/,
+  },
   { method: "GET", page: "/api/admin/audit", admin: true },
   { method: "GET", page: "/api/admin/calls", admin: true, ok: [200, 503] },
   { method: "GET", page: "/api/admin/retention", admin: true },
@@ -76,12 +94,38 @@ let seq = 0;
 async function resources(owner: Person): Promise<Ids> {
   const n = ++seq;
   const m = await db.meeting.create({
-    data: { workspaceId: owner.workspaceId, organiserId: owner.userId, title: `Matrix ${n}`, startsAt: new Date(Date.now() + 3_600_000), roomName: `matrix-${n}-${Date.now()}`, pin: String(100000 + n), hostPin: String(900000 - n) },
+    data: {
+      workspaceId: owner.workspaceId,
+      organiserId: owner.userId,
+      title: `Matrix ${n}`,
+      startsAt: new Date(Date.now() + 3_600_000),
+      roomName: `matrix-${n}-${Date.now()}`,
+      pin: String(100000 + n),
+      hostPin: String(900000 - n),
+    },
   });
-  const p = await db.participant.create({ data: { workspaceId: owner.workspaceId, meetingId: m.id, name: "Amina", phoneE164: `+2547120${String(n).padStart(5, "0")}` } });
+  const p = await db.participant.create({
+    data: {
+      workspaceId: owner.workspaceId,
+      meetingId: m.id,
+      name: "Amina",
+      phoneE164: `+2547120${String(n).padStart(5, "0")}`,
+    },
+  });
   // A guest's dial-in leg (no participant yet), so the participant has never been called and may be removed.
-  const leg = await db.leg.create({ data: { workspaceId: owner.workspaceId, meetingId: m.id, direction: "inbound", fromE164: GUEST_PHONE, callId: `call-matrix-${n}`, state: "left" } });
-  const rec = await db.recording.create({ data: { workspaceId: owner.workspaceId, meetingId: m.id, callId: `call-matrix-rec-${n}` } });
+  const leg = await db.leg.create({
+    data: {
+      workspaceId: owner.workspaceId,
+      meetingId: m.id,
+      direction: "inbound",
+      fromE164: GUEST_PHONE,
+      callId: `call-matrix-${n}`,
+      state: "left",
+    },
+  });
+  const rec = await db.recording.create({
+    data: { workspaceId: owner.workspaceId, meetingId: m.id, callId: `call-matrix-rec-${n}` },
+  });
   return { meetingId: m.id, participantId: p.id, legId: leg.id, recordingId: rec.id };
 }
 
@@ -94,7 +138,12 @@ function url(page: string, ids: Ids): string {
     .replace("[recordingId]", ids.recordingId);
 }
 
-async function call(client: Client, row: Row, ids: Ids, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+async function call(
+  client: Client,
+  row: Row,
+  ids: Ids,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string }> {
   const init: RequestInit = { method: row.method, headers: { ...headers } };
   if (row.body !== undefined) {
     init.body = JSON.stringify(row.body);
@@ -130,7 +179,11 @@ describe("authorization matrix", () => {
 
     const organiser = await call(as.organiserA, row, own);
     if (row.admin) expect(organiser.status, `organiser ${label(row)}`).toBe(403);
-    else expect(allowed(row, organiser), `organiser on own meeting ${label(row)}: ${organiser.status} ${organiser.text}`).toBe(true);
+    else
+      expect(
+        allowed(row, organiser),
+        `organiser on own meeting ${label(row)}: ${organiser.status} ${organiser.text}`,
+      ).toBe(true);
 
     const admin = await call(as.adminA, row, await resources(people.adminA));
     expect(allowed(row, admin), `admin ${label(row)}: ${admin.status} ${admin.text}`).toBe(true);
@@ -146,16 +199,23 @@ function allowed(row: Row, res: { status: number; text: string }): boolean {
 }
 
 describe("CSRF", () => {
-  it.each(ROWS.filter((r) => r.method !== "GET"))("a cross-site $method $page is 403 and changes nothing", async (row) => {
-    const ids = await resources(people.adminA);
-    const before = await state(ids);
-    const forged: Record<string, string>[] = [{ origin: "https://evil.example" }, { origin: "null" }, { origin: "", "sec-fetch-site": "cross-site" }];
-    for (const headers of forged) {
-      const res = await call(as.adminA, row, ids, headers);
-      expect(res.status, `${label(row)} with ${JSON.stringify(headers)}`).toBe(403);
-    }
-    expect(await state(ids)).toEqual(before);
-  });
+  it.each(ROWS.filter((r) => r.method !== "GET"))(
+    "a cross-site $method $page is 403 and changes nothing",
+    async (row) => {
+      const ids = await resources(people.adminA);
+      const before = await state(ids);
+      const forged: Record<string, string>[] = [
+        { origin: "https://evil.example" },
+        { origin: "null" },
+        { origin: "", "sec-fetch-site": "cross-site" },
+      ];
+      for (const headers of forged) {
+        const res = await call(as.adminA, row, ids, headers);
+        expect(res.status, `${label(row)} with ${JSON.stringify(headers)}`).toBe(403);
+      }
+      expect(await state(ids)).toEqual(before);
+    },
+  );
 });
 
 async function state(ids: Ids) {

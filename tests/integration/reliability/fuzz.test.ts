@@ -27,14 +27,23 @@ beforeAll(async () => {
   const created = await admin.json("/api/meetings", "POST", validMeeting());
   expect(created.status).toBe(201);
   meetingId = ((await created.json()) as { meeting: { id: string } }).meeting.id;
-  const p = await admin.json(`/api/meetings/${meetingId}/participants`, "POST", { name: "Amina", phone: "+254712000001" });
+  const p = await admin.json(`/api/meetings/${meetingId}/participants`, "POST", {
+    name: "Amina",
+    phone: "+254712000001",
+  });
   expect(p.status).toBe(201);
   participantId = ((await p.json()) as { participant: { id: string } }).participant.id;
 }, 120_000);
 afterAll(() => app?.stop());
 
 function validMeeting() {
-  return { title: "Board call", agenda: "", startsAt: new Date(Date.now() + 86_400_000).toISOString(), durationMinutes: 30, capacity: 10 };
+  return {
+    title: "Board call",
+    agenda: "",
+    startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    durationMinutes: 30,
+    capacity: 10,
+  };
 }
 
 /** Everything a request could change. */
@@ -46,7 +55,10 @@ async function snapshot() {
     db.job.count(),
     db.auditLog.count(),
     db.rosterEvent.count(),
-    db.workspace.findUniqueOrThrow({ where: { id: people.adminA.workspaceId }, select: { retentionDays: true, name: true } }),
+    db.workspace.findUniqueOrThrow({
+      where: { id: people.adminA.workspaceId },
+      select: { retentionDays: true, name: true },
+    }),
     db.meeting.findUniqueOrThrow({ where: { id: meetingId } }),
   ]);
   return { meetings, participants, legs, jobs, audit, facts, workspace, meeting };
@@ -63,36 +75,117 @@ async function expectClearRefusal(res: Response, what: string): Promise<void> {
 }
 
 // ---- arbitraries -------------------------------------------------------------------------------
-const notAString = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }));
+const notAString = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
+);
 const notABoolean = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.boolean(), { maxLength: 2 }));
-const notANumber = fc.oneof(fc.string().filter((s) => !/^\s*-?\d/.test(s)), fc.constant(null), fc.boolean(), fc.array(fc.integer(), { maxLength: 2 }));
-const notObjectJson = fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.boolean(), fc.array(fc.anything({ maxDepth: 1 }), { maxLength: 3 })).map((v) => JSON.stringify(v));
-const notJson = fc.oneof(fc.constant("{"), fc.constant("{\"title\":"), fc.constant("undefined"), fc.string().filter((s) => { try { JSON.parse(s); return false; } catch { return true; } }));
+const notANumber = fc.oneof(
+  fc.string().filter((s) => !/^\s*-?\d/.test(s)),
+  fc.constant(null),
+  fc.boolean(),
+  fc.array(fc.integer(), { maxLength: 2 }),
+);
+const notObjectJson = fc
+  .oneof(
+    fc.integer(),
+    fc.string(),
+    fc.constant(null),
+    fc.boolean(),
+    fc.array(fc.anything({ maxDepth: 1 }), { maxLength: 3 }),
+  )
+  .map((v) => JSON.stringify(v));
+const notJson = fc.oneof(
+  fc.constant("{"),
+  fc.constant('{"title":'),
+  fc.constant("undefined"),
+  fc.string().filter((s) => {
+    try {
+      JSON.parse(s);
+      return false;
+    } catch {
+      return true;
+    }
+  }),
+);
 const notInEnum = (values: string[]) => fc.string().filter((s) => !values.includes(s));
-const notATimeZone = fc.string({ minLength: 1 }).filter((s) => { try { new Intl.DateTimeFormat("en", { timeZone: s }); return false; } catch { return true; } });
-const notADate = fc.oneof(fc.constant("not a date"), fc.constant("2026-13-45T99:00"), fc.constant(""), fc.constant({}), fc.constant(true), fc.constant(Number.MAX_VALUE));
+const notATimeZone = fc.string({ minLength: 1 }).filter((s) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: s });
+    return false;
+  } catch {
+    return true;
+  }
+});
+const notADate = fc.oneof(
+  fc.constant("not a date"),
+  fc.constant("2026-13-45T99:00"),
+  fc.constant(""),
+  fc.constant({}),
+  fc.constant(true),
+  fc.constant(Number.MAX_VALUE),
+);
 
 /** A valid meeting with exactly one field broken. */
-const badMeeting = fc.oneof(
-  fc.oneof(fc.constant(""), fc.constant("   "), fc.string({ minLength: 121, maxLength: 300 }), notAString.filter((v) => typeof v !== "string")).map((title) => ({ title })),
-  fc.oneof(fc.string({ minLength: 4001, maxLength: 4100 }), fc.integer(), fc.array(fc.string(), { maxLength: 2 })).map((agenda) => ({ agenda })),
-  notADate.map((startsAt) => ({ startsAt })),
-  fc.oneof(fc.integer({ max: 4 }), fc.integer({ min: 1441 }), fc.double({ min: 5.01, max: 60, noNaN: true }).filter((n) => !Number.isInteger(n)), notANumber).map((durationMinutes) => ({ durationMinutes })),
-  fc.oneof(fc.integer({ max: 1 }), fc.integer({ min: 100_000 }), notANumber).map((capacity) => ({ capacity })),
-  notInEnum(["none", "weekly"]).map((recurrence) => ({ recurrence })),
-  notInEnum(["en", "sw"]).map((language) => ({ language })),
-  notATimeZone.map((timeZone) => ({ timeZone })),
-  fc.constantFrom("waitForHost", "endOnHostExit", "beep", "record", "callMeBack").chain((k) => notABoolean.map((v) => ({ [k]: v }))),
-).map((broken) => JSON.stringify({ ...validMeeting(), ...broken }));
+const badMeeting = fc
+  .oneof(
+    fc
+      .oneof(
+        fc.constant(""),
+        fc.constant("   "),
+        fc.string({ minLength: 121, maxLength: 300 }),
+        notAString.filter((v) => typeof v !== "string"),
+      )
+      .map((title) => ({ title })),
+    fc
+      .oneof(fc.string({ minLength: 4001, maxLength: 4100 }), fc.integer(), fc.array(fc.string(), { maxLength: 2 }))
+      .map((agenda) => ({ agenda })),
+    notADate.map((startsAt) => ({ startsAt })),
+    fc
+      .oneof(
+        fc.integer({ max: 4 }),
+        fc.integer({ min: 1441 }),
+        fc.double({ min: 5.01, max: 60, noNaN: true }).filter((n) => !Number.isInteger(n)),
+        notANumber,
+      )
+      .map((durationMinutes) => ({ durationMinutes })),
+    fc.oneof(fc.integer({ max: 1 }), fc.integer({ min: 100_000 }), notANumber).map((capacity) => ({ capacity })),
+    notInEnum(["none", "weekly"]).map((recurrence) => ({ recurrence })),
+    notInEnum(["en", "sw"]).map((language) => ({ language })),
+    notATimeZone.map((timeZone) => ({ timeZone })),
+    fc
+      .constantFrom("waitForHost", "endOnHostExit", "beep", "record", "callMeBack")
+      .chain((k) => notABoolean.map((v) => ({ [k]: v }))),
+  )
+  .map((broken) => JSON.stringify({ ...validMeeting(), ...broken }));
 
-const badParticipant = fc.oneof(
-  fc.oneof(fc.constant(""), fc.string({ minLength: 81, maxLength: 200 }), notAString).map((name) => ({ name, phone: "+254712000009" })),
-  fc.oneof(fc.string(), fc.stringMatching(/^\+?[0-9 ]{0,18}$/)).filter((s) => !isPhone(s)).map((phone) => ({ name: "Baraka", phone })),
-  notAString.map((phone) => ({ name: "Baraka", phone })),
-  notInEnum(["host", "participant", "listener", "listen_only", "guest"]).map((role) => ({ name: "Baraka", phone: "+254712000009", role })),
-).map((v) => JSON.stringify(v));
+const badParticipant = fc
+  .oneof(
+    fc
+      .oneof(fc.constant(""), fc.string({ minLength: 81, maxLength: 200 }), notAString)
+      .map((name) => ({ name, phone: "+254712000009" })),
+    fc
+      .oneof(fc.string(), fc.stringMatching(/^\+?[0-9 ]{0,18}$/))
+      .filter((s) => !isPhone(s))
+      .map((phone) => ({ name: "Baraka", phone })),
+    notAString.map((phone) => ({ name: "Baraka", phone })),
+    notInEnum(["host", "participant", "listener", "listen_only", "guest"]).map((role) => ({
+      name: "Baraka",
+      phone: "+254712000009",
+      role,
+    })),
+  )
+  .map((v) => JSON.stringify(v));
 
-const anyBody = (specific: fc.Arbitrary<string>) => fc.oneof({ weight: 3, arbitrary: specific }, { weight: 1, arbitrary: notObjectJson }, { weight: 1, arbitrary: notJson });
+const anyBody = (specific: fc.Arbitrary<string>) =>
+  fc.oneof(
+    { weight: 3, arbitrary: specific },
+    { weight: 1, arbitrary: notObjectJson },
+    { weight: 1, arbitrary: notJson },
+  );
 
 // ---- properties --------------------------------------------------------------------------------
 describe("fuzzing the JSON APIs", () => {
@@ -100,17 +193,69 @@ describe("fuzzing the JSON APIs", () => {
     ["POST", "schedule a meeting", () => "/api/meetings", anyBody(badMeeting), 120],
     ["PATCH", "edit a meeting", () => `/api/meetings/${meetingId}`, anyBody(badMeeting), 80],
     ["POST", "add a participant", () => `/api/meetings/${meetingId}/participants`, anyBody(badParticipant), 100],
-    ["POST", "paste participants", () => `/api/meetings/${meetingId}/participants/bulk`, anyBody(fc.oneof(notAString.map((text) => ({ text })), fc.constant({ text: "x".repeat(100_001) })).map((v) => JSON.stringify(v))), 30],
-    ["PUT", "set a budget", () => `/api/meetings/${meetingId}/budget`, anyBody(fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 10_000_001 }), fc.double({ min: 1.1, max: 99, noNaN: true }).filter((n) => !Number.isInteger(n)), notANumber.filter((v) => v !== null)).map((budgetMinor) => JSON.stringify({ budgetMinor }))), 40],
-    ["POST", "lock the room", () => `/api/meetings/${meetingId}/lock`, anyBody(notABoolean.map((locked) => JSON.stringify({ locked }))), 30],
-    ["PUT", "set retention", () => "/api/admin/retention", anyBody(fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 3651 }), fc.double({ min: 1.5, max: 9, noNaN: true }).filter((n) => !Number.isInteger(n)), notANumber.filter((v) => v !== null)).map((retentionDays) => JSON.stringify({ retentionDays }))), 40],
+    [
+      "POST",
+      "paste participants",
+      () => `/api/meetings/${meetingId}/participants/bulk`,
+      anyBody(
+        fc
+          .oneof(
+            notAString.map((text) => ({ text })),
+            fc.constant({ text: "x".repeat(100_001) }),
+          )
+          .map((v) => JSON.stringify(v)),
+      ),
+      30,
+    ],
+    [
+      "PUT",
+      "set a budget",
+      () => `/api/meetings/${meetingId}/budget`,
+      anyBody(
+        fc
+          .oneof(
+            fc.integer({ max: 0 }),
+            fc.integer({ min: 10_000_001 }),
+            fc.double({ min: 1.1, max: 99, noNaN: true }).filter((n) => !Number.isInteger(n)),
+            notANumber.filter((v) => v !== null),
+          )
+          .map((budgetMinor) => JSON.stringify({ budgetMinor })),
+      ),
+      40,
+    ],
+    [
+      "POST",
+      "lock the room",
+      () => `/api/meetings/${meetingId}/lock`,
+      anyBody(notABoolean.map((locked) => JSON.stringify({ locked }))),
+      30,
+    ],
+    [
+      "PUT",
+      "set retention",
+      () => "/api/admin/retention",
+      anyBody(
+        fc
+          .oneof(
+            fc.integer({ max: 0 }),
+            fc.integer({ min: 3651 }),
+            fc.double({ min: 1.5, max: 9, noNaN: true }).filter((n) => !Number.isInteger(n)),
+            notANumber.filter((v) => v !== null),
+          )
+          .map((retentionDays) => JSON.stringify({ retentionDays })),
+      ),
+      40,
+    ],
   ];
 
   it.each(cases)("%s %s: bad bodies are refused clearly and change nothing", async (method, what, path, arb, runs) => {
     const before = await snapshot();
     await fuzz(
       fc.asyncProperty(arb, async (body) => {
-        await expectClearRefusal(await admin.fetch(path(), { method, headers: { "content-type": "application/json" }, body }), `${method} ${what} ${body.slice(0, 120)}`);
+        await expectClearRefusal(
+          await admin.fetch(path(), { method, headers: { "content-type": "application/json" }, body }),
+          `${method} ${what} ${body.slice(0, 120)}`,
+        );
       }),
       { numRuns: runs },
     );
@@ -121,14 +266,23 @@ describe("fuzzing the JSON APIs", () => {
     const before = await snapshot();
     // "." and ".." are resolved by the URL itself (they name another, legitimate route).
     const segment = fc
-      .oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom("%00", "' OR 1=1 --", "null", "0", "a".repeat(300)))
+      .oneof(
+        fc.uuid(),
+        fc.string({ minLength: 1, maxLength: 40 }),
+        fc.constantFrom("%00", "' OR 1=1 --", "null", "0", "a".repeat(300)),
+      )
       .filter((s) => s !== "." && s !== "..");
     const target = fc.oneof(
       segment.map((id) => ["GET", `/api/meetings/${encodeURIComponent(id)}`]),
       segment.map((id) => ["DELETE", `/api/meetings/${encodeURIComponent(id)}`]),
       segment.map((id) => ["POST", `/api/meetings/${meetingId}/participants/${encodeURIComponent(id)}/dial`]),
       segment.map((id) => ["DELETE", `/api/meetings/${meetingId}/participants/${encodeURIComponent(id)}`]),
-      fc.tuple(segment, fc.oneof(fc.constantFrom("mute", "kick"), segment)).map(([leg, cmd]) => ["POST", `/api/meetings/${meetingId}/legs/${encodeURIComponent(leg)}/${encodeURIComponent(cmd)}`]),
+      fc
+        .tuple(segment, fc.oneof(fc.constantFrom("mute", "kick"), segment))
+        .map(([leg, cmd]) => [
+          "POST",
+          `/api/meetings/${meetingId}/legs/${encodeURIComponent(leg)}/${encodeURIComponent(cmd)}`,
+        ]),
       segment.map((id) => ["GET", `/api/recordings/${encodeURIComponent(id)}`]),
       segment.map((id) => ["DELETE", `/api/recordings/${encodeURIComponent(id)}`]),
       segment.map((id) => ["GET", `/api/meetings/${encodeURIComponent(id)}/roster`]),
@@ -146,14 +300,20 @@ describe("fuzzing the JSON APIs", () => {
 
   it("fuzzed sign-in forms never sign anyone in and never fail with a 5xx", async () => {
     await fuzz(
-      fc.asyncProperty(fc.record({ email: fc.oneof(fc.string(), fc.emailAddress(), fc.constant(people.adminA.email)), password: fc.string({ maxLength: 300 }) }), async (form) => {
-        const c = new Client(app.url);
-        const res = await c.signIn(form.email, form.password);
-        total++;
-        expect(res.status, JSON.stringify(form)).toBe(302);
-        expect(res.headers.get("location") ?? "").toMatch(/\/sign-in\?error=/);
-        expect(res.headers.getSetCookie().some((k) => k.startsWith("authjs.session-token="))).toBe(false);
-      }),
+      fc.asyncProperty(
+        fc.record({
+          email: fc.oneof(fc.string(), fc.emailAddress(), fc.constant(people.adminA.email)),
+          password: fc.string({ maxLength: 300 }),
+        }),
+        async (form) => {
+          const c = new Client(app.url);
+          const res = await c.signIn(form.email, form.password);
+          total++;
+          expect(res.status, JSON.stringify(form)).toBe(302);
+          expect(res.headers.get("location") ?? "").toMatch(/\/sign-in\?error=/);
+          expect(res.headers.getSetCookie().some((k) => k.startsWith("authjs.session-token="))).toBe(false);
+        },
+      ),
       { numRuns: 60 },
     );
   });

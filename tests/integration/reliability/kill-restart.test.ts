@@ -15,7 +15,15 @@ const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 const LEGS = 20;
 const phones = Array.from({ length: LEGS }, (_, i) => `+2547120001${String(i).padStart(2, "0")}`);
 
-type Delivery = { event_id: string; kind: string; url: string; outcome: string; attempt: number; status_code?: number | null; error?: string | null };
+type Delivery = {
+  event_id: string;
+  kind: string;
+  url: string;
+  outcome: string;
+  attempt: number;
+  status_code?: number | null;
+  error?: string | null;
+};
 type Phone = { e164: string; state: string };
 
 let emulator: RunningEmulator;
@@ -35,13 +43,60 @@ const control = async <T>(p: string, init?: RequestInit): Promise<T> => {
 // What the app and the emulator each know about the given phones' legs, for a failure message.
 async function diagnose(meetingId: string, e164s: string[]): Promise<string> {
   const { db } = await import("@/lib/db");
-  const legs = await db.leg.findMany({ where: { meetingId, OR: [{ toE164: { in: e164s } }, { fromE164: { in: e164s } }, { participant: { phoneE164: { in: e164s } } }] }, orderBy: { createdAt: "asc" } });
-  const facts = await db.rosterEvent.findMany({ where: { meetingId, legId: { in: legs.map((l) => l.id) } }, orderBy: { createdAt: "asc" } });
-  const jobs = (await db.job.findMany({ where: { kind: "meetings.dial-leg" } })).filter((j) => legs.some((l) => (j.payload as { legId?: string }).legId === l.id));
-  const emu = await control<{ calls: { id: string; remote_e164: string; status: string; metadata: unknown; started_at: string; ended_at: string | null; events: { id: string; kind: string; occurred_at: string }[] }[] }>("/_emulator/state");
+  const legs = await db.leg.findMany({
+    where: {
+      meetingId,
+      OR: [{ toE164: { in: e164s } }, { fromE164: { in: e164s } }, { participant: { phoneE164: { in: e164s } } }],
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  const facts = await db.rosterEvent.findMany({
+    where: { meetingId, legId: { in: legs.map((l) => l.id) } },
+    orderBy: { createdAt: "asc" },
+  });
+  const jobs = (await db.job.findMany({ where: { kind: "meetings.dial-leg" } })).filter((j) =>
+    legs.some((l) => (j.payload as { legId?: string }).legId === l.id),
+  );
+  const emu = await control<{
+    calls: {
+      id: string;
+      remote_e164: string;
+      status: string;
+      metadata: unknown;
+      started_at: string;
+      ended_at: string | null;
+      events: { id: string; kind: string; occurred_at: string }[];
+    }[];
+  }>("/_emulator/state");
   const calls = emu.calls.filter((c) => e164s.includes(c.remote_e164));
-  const events = await db.webhookEvent.findMany({ where: { callId: { in: [...calls.map((c) => c.id), ...legs.flatMap((l) => (l.callId ? [l.callId] : []))] } }, orderBy: { receivedAt: "asc" }, select: { eventId: true, kind: true, callId: true, sequence: true, receivedAt: true, appliedAt: true, lastError: true, deliveryCount: true } });
-  return JSON.stringify({ legs, facts, jobs, calls, events, log: childLog.filter((l) => [...legs.map((x) => x.id), ...calls.map((c) => c.id)].some((id) => l.includes(id))).slice(-100) }, (_k, v: unknown) => (typeof v === "bigint" ? Number(v) : v), 1);
+  const events = await db.webhookEvent.findMany({
+    where: { callId: { in: [...calls.map((c) => c.id), ...legs.flatMap((l) => (l.callId ? [l.callId] : []))] } },
+    orderBy: { receivedAt: "asc" },
+    select: {
+      eventId: true,
+      kind: true,
+      callId: true,
+      sequence: true,
+      receivedAt: true,
+      appliedAt: true,
+      lastError: true,
+      deliveryCount: true,
+    },
+  });
+  return JSON.stringify(
+    {
+      legs,
+      facts,
+      jobs,
+      calls,
+      events,
+      log: childLog
+        .filter((l) => [...legs.map((x) => x.id), ...calls.map((c) => c.id)].some((id) => l.includes(id)))
+        .slice(-100),
+    },
+    (_k, v: unknown) => (typeof v === "bigint" ? Number(v) : v),
+    1,
+  );
 }
 
 const childLog: string[] = [];
@@ -84,92 +139,123 @@ describe.runIf(onPostgres)("kill -9 during a live meeting on PostgreSQL", () => 
   // whose recording transaction deadlocked was stored as a failed dial although its call was live
   // (ADR 0007 addendum; tests/integration/jobs/dial-lock-order.test.ts). A failure now names what
   // the app and the emulator each know about the phones that disagree.
-  it("loses nothing: after the restart the roster matches the emulator and every delivered event is applied", { timeout: 330_000 }, async () => {
-    const email = "host@kill.test";
-    const { db } = await import("@/lib/db");
-    const { signUp } = await import("@/lib/workspaces/sign-up");
-    const { connectEmulatorWorkspace } = await import("@/lib/sautikit/connect-emulator-workspace");
-    const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
-    const { callEveryone } = await import("@/lib/meetings/call-everyone");
-    const { buildRoster } = await import("@/lib/roster/get-meeting-roster");
+  it(
+    "loses nothing: after the restart the roster matches the emulator and every delivered event is applied",
+    { timeout: 330_000 },
+    async () => {
+      const email = "host@kill.test";
+      const { db } = await import("@/lib/db");
+      const { signUp } = await import("@/lib/workspaces/sign-up");
+      const { connectEmulatorWorkspace } = await import("@/lib/sautikit/connect-emulator-workspace");
+      const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
+      const { callEveryone } = await import("@/lib/meetings/call-everyone");
+      const { buildRoster } = await import("@/lib/roster/get-meeting-roster");
 
-    const { userId, workspaceId } = await signUp({ name: "Host", email, password: "kill-test-password", workspaceName: "Kill" });
-    await connectEmulatorWorkspace(workspaceId);
-    const actor: Actor = { userId, email, name: "Host", workspaceId, workspaceName: "Kill", role: "admin" };
-    const meeting = await scheduleMeeting(actor, { title: "Crash", agenda: "", startsAt: new Date(Date.now() + 60_000).toISOString(), durationMinutes: 60, capacity: 30, waitForHost: false });
-    await db.participant.createMany({ data: phones.map((phoneE164, i) => ({ workspaceId, meetingId: meeting.id, name: `P${i}`, phoneE164 })) });
+      const { userId, workspaceId } = await signUp({
+        name: "Host",
+        email,
+        password: "kill-test-password",
+        workspaceName: "Kill",
+      });
+      await connectEmulatorWorkspace(workspaceId);
+      const actor: Actor = { userId, email, name: "Host", workspaceId, workspaceName: "Kill", role: "admin" };
+      const meeting = await scheduleMeeting(actor, {
+        title: "Crash",
+        agenda: "",
+        startsAt: new Date(Date.now() + 60_000).toISOString(),
+        durationMinutes: 60,
+        capacity: 30,
+        waitForHost: false,
+      });
+      await db.participant.createMany({
+        data: phones.map((phoneE164, i) => ({ workspaceId, meetingId: meeting.id, name: `P${i}`, phoneE164 })),
+      });
 
-    child = await startApp();
-    expect(await callEveryone(actor, meeting.id)).toMatchObject({ queued: LEGS });
-    let states = "";
-    const inCall = async () => {
-      const people = (await buildRoster(meeting.id)).people;
-      states = people.map((p) => p.state).join(",");
-      return people.filter((p) => p.state === "in_call").length;
-    };
-    await until("half the room in the call", async () => (await inCall()) >= LEGS / 2).catch(async (e: Error) => {
-      const left = (await buildRoster(meeting.id)).people.filter((p) => p.state === "left").map((p) => p.phoneE164);
-      throw new Error(`${e.message} (roster: ${states})\n${await diagnose(meeting.id, left.slice(0, 3))}`);
-    });
+      child = await startApp();
+      expect(await callEveryone(actor, meeting.id)).toMatchObject({ queued: LEGS });
+      let states = "";
+      const inCall = async () => {
+        const people = (await buildRoster(meeting.id)).people;
+        states = people.map((p) => p.state).join(",");
+        return people.filter((p) => p.state === "in_call").length;
+      };
+      await until("half the room in the call", async () => (await inCall()) >= LEGS / 2).catch(async (e: Error) => {
+        const left = (await buildRoster(meeting.id)).people.filter((p) => p.state === "left").map((p) => p.phoneE164);
+        throw new Error(`${e.message} (roster: ${states})\n${await diagnose(meeting.id, left.slice(0, 3))}`);
+      });
 
-    child.kill("SIGKILL");
-    await new Promise((r) => child!.once("exit", r));
-    // While the app is dead, the meeting goes on: people hang up and the rest keep joining.
-    for (const e164 of phones.slice(0, 5)) await control(`/_emulator/phones/${encodeURIComponent(e164)}/hangup`, { method: "POST" }).catch(() => {});
-    const ours = async () => (await control<{ deliveries: Delivery[] }>("/_emulator/deliveries")).deliveries.filter((d) => d.url.includes(workspaceId));
-    await until("deliveries failing while the app is down", async () => (await ours()).some((d) => d.outcome === "pending" && d.attempt >= 1));
-    const failedWhileDown = (await ours()).filter((d) => d.outcome === "pending").length;
-
-    child = await startApp();
-    const events = (d: Delivery) => d.kind.startsWith("conference.") || d.kind.startsWith("call.");
-    // Long enough for the emulator's schedule: an event refused while the app was down and then
-    // while its claim went stale (30 s) may need a 4th attempt, up to 6 + 24 + 120 s (0, 30, 120,
-    // 600 s × 0.2, full jitter) after the first. Returns as soon as all are delivered.
-    const settled = await until(
-      "every event delivered after the restart",
-      async () => {
-        const all = (await ours()).filter(events);
-        return all.length > 0 && all.every((d) => d.outcome === "delivered") ? all : undefined;
-      },
-      180_000,
-    ).catch(async (e: Error) => {
-      const open = (await ours()).filter((d) => events(d) && d.outcome !== "delivered");
-      throw new Error(`${e.message}: ${JSON.stringify(open.slice(0, 10))}`);
-    });
-    expect(failedWhileDown).toBeGreaterThan(0);
-
-    // Every event the emulator delivered is stored once and applied.
-    const ids = [...new Set(settled.map((d) => d.event_id))];
-    const stored = await db.webhookEvent.findMany({ where: { workspaceId, eventId: { in: ids } }, select: { eventId: true, appliedAt: true, lastError: true } });
-    expect(stored.map((s) => s.eventId).sort()).toEqual(ids.sort());
-    expect(stored.filter((s) => !s.appliedAt)).toEqual([]);
-
-    // The roster agrees with the emulator about every phone.
-    const expected = async () => {
-      const emu = await control<{ phones: Phone[] }>("/_emulator/state");
-      // A phone that is idle or ended has left; one in the room, waiting or ringing is so on the roster too.
-      const live = new Set(["in_call", "waiting", "ringing"]);
-      return new Map(
-        phones.map((e164) => {
-          const state = emu.phones.find((p) => p.e164 === e164)?.state ?? "idle";
-          return [e164, live.has(state) ? state : "left"];
-        }),
+      child.kill("SIGKILL");
+      await new Promise((r) => child!.once("exit", r));
+      // While the app is dead, the meeting goes on: people hang up and the rest keep joining.
+      for (const e164 of phones.slice(0, 5))
+        await control(`/_emulator/phones/${encodeURIComponent(e164)}/hangup`, { method: "POST" }).catch(() => {});
+      const ours = async () =>
+        (await control<{ deliveries: Delivery[] }>("/_emulator/deliveries")).deliveries.filter((d) =>
+          d.url.includes(workspaceId),
+        );
+      await until("deliveries failing while the app is down", async () =>
+        (await ours()).some((d) => d.outcome === "pending" && d.attempt >= 1),
       );
-    };
-    let mismatch = "";
-    let mismatchPhones: string[] = [];
-    await until("the roster to match the emulator", async () => {
+      const failedWhileDown = (await ours()).filter((d) => d.outcome === "pending").length;
+
+      child = await startApp();
+      const events = (d: Delivery) => d.kind.startsWith("conference.") || d.kind.startsWith("call.");
+      // Long enough for the emulator's schedule: an event refused while the app was down and then
+      // while its claim went stale (30 s) may need a 4th attempt, up to 6 + 24 + 120 s (0, 30, 120,
+      // 600 s × 0.2, full jitter) after the first. Returns as soon as all are delivered.
+      const settled = await until(
+        "every event delivered after the restart",
+        async () => {
+          const all = (await ours()).filter(events);
+          return all.length > 0 && all.every((d) => d.outcome === "delivered") ? all : undefined;
+        },
+        180_000,
+      ).catch(async (e: Error) => {
+        const open = (await ours()).filter((d) => events(d) && d.outcome !== "delivered");
+        throw new Error(`${e.message}: ${JSON.stringify(open.slice(0, 10))}`);
+      });
+      expect(failedWhileDown).toBeGreaterThan(0);
+
+      // Every event the emulator delivered is stored once and applied.
+      const ids = [...new Set(settled.map((d) => d.event_id))];
+      const stored = await db.webhookEvent.findMany({
+        where: { workspaceId, eventId: { in: ids } },
+        select: { eventId: true, appliedAt: true, lastError: true },
+      });
+      expect(stored.map((s) => s.eventId).sort()).toEqual(ids.sort());
+      expect(stored.filter((s) => !s.appliedAt)).toEqual([]);
+
+      // The roster agrees with the emulator about every phone.
+      const expected = async () => {
+        const emu = await control<{ phones: Phone[] }>("/_emulator/state");
+        // A phone that is idle or ended has left; one in the room, waiting or ringing is so on the roster too.
+        const live = new Set(["in_call", "waiting", "ringing"]);
+        return new Map(
+          phones.map((e164) => {
+            const state = emu.phones.find((p) => p.e164 === e164)?.state ?? "idle";
+            return [e164, live.has(state) ? state : "left"];
+          }),
+        );
+      };
+      let mismatch = "";
+      let mismatchPhones: string[] = [];
+      await until(
+        "the roster to match the emulator",
+        async () => {
+          const want = await expected();
+          const roster = await buildRoster(meeting.id);
+          const got = new Map(roster.people.map((p) => [p.phoneE164, p.state]));
+          const wrong = phones.filter((e164) => got.get(e164) !== want.get(e164));
+          mismatchPhones = wrong;
+          mismatch = wrong.map((e164) => `${e164}: app ${got.get(e164)}, emulator ${want.get(e164)}`).join("; ");
+          return wrong.length === 0;
+        },
+        30_000,
+      ).catch(async (e: Error) => {
+        throw new Error(`${e.message}: ${mismatch}\n${await diagnose(meeting.id, mismatchPhones)}`);
+      });
       const want = await expected();
-      const roster = await buildRoster(meeting.id);
-      const got = new Map(roster.people.map((p) => [p.phoneE164, p.state]));
-      const wrong = phones.filter((e164) => got.get(e164) !== want.get(e164));
-      mismatchPhones = wrong;
-      mismatch = wrong.map((e164) => `${e164}: app ${got.get(e164)}, emulator ${want.get(e164)}`).join("; ");
-      return wrong.length === 0;
-    }, 30_000).catch(async (e: Error) => {
-      throw new Error(`${e.message}: ${mismatch}\n${await diagnose(meeting.id, mismatchPhones)}`);
-    });
-    const want = await expected();
-    expect([...want.values()].filter((s) => s === "left").length).toBeGreaterThanOrEqual(5);
-  });
+      expect([...want.values()].filter((s) => s === "left").length).toBeGreaterThanOrEqual(5);
+    },
+  );
 });

@@ -36,7 +36,10 @@ function startInstance(databaseUrl: string) {
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
     ["--conditions=react-server", "--import", "tsx", path.join(here, "support/bus-child.ts")],
-    { cwd: repoRoot, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "error", MKUTANO_DISABLE_WORKER: "1" } },
+    {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "error", MKUTANO_DISABLE_WORKER: "1" },
+    },
   );
   const lines: string[] = [];
   let stderr = "";
@@ -46,7 +49,11 @@ function startInstance(databaseUrl: string) {
     lines,
     send: (cmd: string) => child.stdin.write(`${cmd}\n`),
     count: (line: string) => lines.filter((l) => l === line).length,
-    waitFor: (line: string, n = 1) => until(`"${line}" ×${n} from the other instance (stderr: ${stderr.slice(-500)})`, () => lines.filter((l) => l === line).length >= n),
+    waitFor: (line: string, n = 1) =>
+      until(
+        `"${line}" ×${n} from the other instance (stderr: ${stderr.slice(-500)})`,
+        () => lines.filter((l) => l === line).length >= n,
+      ),
     stop: () => child.kill(),
   };
 }
@@ -119,7 +126,14 @@ describe.runIf(onPostgres)("on PostgreSQL, across two processes", () => {
     });
     const legs = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        db.leg.create({ data: { workspaceId: meeting.workspaceId, meetingId: meeting.id, direction: "outbound", callId: `call_fanout_${meeting.id}_${i}` } }),
+        db.leg.create({
+          data: {
+            workspaceId: meeting.workspaceId,
+            meetingId: meeting.id,
+            direction: "outbound",
+            callId: `call_fanout_${meeting.id}_${i}`,
+          },
+        }),
       ),
     );
     const client = await signedIn(app.url, people.adminA);

@@ -25,7 +25,13 @@ describe.runIf(onPostgres)("two app instances on one PostgreSQL", () => {
     database = await createTestDatabase();
     const ports = [await freePort(), await freePort()];
     urls = ports.map((p) => `http://127.0.0.1:${p}`);
-    Object.assign(process.env, { DATABASE_URL: database.url, APP_BASE_URL: urls[0], SAUTIKIT_API_URL: emulator.url, AUTH_TRUST_HOST: "true", MKUTANO_DISABLE_WORKER: "1" });
+    Object.assign(process.env, {
+      DATABASE_URL: database.url,
+      APP_BASE_URL: urls[0],
+      SAUTIKIT_API_URL: emulator.url,
+      AUTH_TRUST_HOST: "true",
+      MKUTANO_DISABLE_WORKER: "1",
+    });
     for (const port of ports) children.push(await startAppProcess(port));
   }, 120_000);
 
@@ -44,7 +50,12 @@ describe.runIf(onPostgres)("two app instances on one PostgreSQL", () => {
     const { connectEmulatorWorkspace } = await import("@/lib/sautikit/connect-emulator-workspace");
     const { getWebhookSecret } = await import("@/lib/sautikit/connection");
     const email = `two-${Date.now()}@instances.test`;
-    const { userId, workspaceId } = await signUp({ name: "Two", email, password: "two-instances-password", workspaceName: "Two" });
+    const { userId, workspaceId } = await signUp({
+      name: "Two",
+      email,
+      password: "two-instances-password",
+      workspaceName: "Two",
+    });
     await connectEmulatorWorkspace(workspaceId);
     const actor: Actor = { userId, email, name: "Two", workspaceId, workspaceName: "Two", role: "admin" };
     return { actor, workspaceId, secret: (await getWebhookSecret(workspaceId))! };
@@ -54,12 +65,32 @@ describe.runIf(onPostgres)("two app instances on one PostgreSQL", () => {
     const { db } = await import("@/lib/db");
     const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
     const { actor, workspaceId, secret } = await workspace();
-    const meeting = await scheduleMeeting(actor, { title: "Dedupe", agenda: "", startsAt: new Date(Date.now() + 60_000).toISOString(), durationMinutes: 30, capacity: 10, waitForHost: false });
+    const meeting = await scheduleMeeting(actor, {
+      title: "Dedupe",
+      agenda: "",
+      startsAt: new Date(Date.now() + 60_000).toISOString(),
+      durationMinutes: 30,
+      capacity: 10,
+      waitForHost: false,
+    });
     const room = (await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).roomName;
     const callId = `call-two-${meeting.id}`;
-    await db.leg.create({ data: { workspaceId, meetingId: meeting.id, direction: "outbound", callId, idempotencyKey: `two:${meeting.id}` } });
+    await db.leg.create({
+      data: { workspaceId, meetingId: meeting.id, direction: "outbound", callId, idempotencyKey: `two:${meeting.id}` },
+    });
     const events = ["start", "join", "mute"].map((event, i) => {
-      const leg: Record<string, string> = event === "start" ? {} : { CallId: callId, call_id: callId, session_id: "HD_two", participant_id: callId, caller: "+254712000555", muted: String(event === "mute"), clientRequestId: `two:${meeting.id}` };
+      const leg: Record<string, string> =
+        event === "start"
+          ? {}
+          : {
+              CallId: callId,
+              call_id: callId,
+              session_id: "HD_two",
+              participant_id: callId,
+              caller: "+254712000555",
+              muted: String(event === "mute"),
+              clientRequestId: `two:${meeting.id}`,
+            };
       return new URLSearchParams({
         ConferenceName: room,
         conference_name: room,
@@ -82,95 +113,172 @@ describe.runIf(onPostgres)("two app instances on one PostgreSQL", () => {
       ),
     );
     const statuses = (await Promise.all(sends)).map((r) => r.status);
-    expect(statuses.every((s) => s === 200), statuses.join(",")).toBe(true);
+    expect(
+      statuses.every((s) => s === 200),
+      statuses.join(","),
+    ).toBe(true);
     expect(await db.rosterEvent.count({ where: { meetingId: meeting.id, key: { startsWith: "two-" } } })).toBe(3);
     expect(await db.webhookEvent.count({ where: { workspaceId } })).toBe(3);
     const leg = await db.leg.findFirstOrThrow({ where: { callId } });
     expect([leg.state, leg.muted]).toEqual(["in_call", true]);
   });
 
-  it("a network drop delivered to both instances, twice each and under two event ids, is called back once", { timeout: 120_000 }, async () => {
-    const { db } = await import("@/lib/db");
-    const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
-    const { runDueJobs } = await import("@/lib/jobs/run-due-jobs");
-    const { actor, workspaceId, secret } = await workspace();
-    const meeting = await scheduleMeeting(actor, { title: "Cut off", agenda: "", startsAt: new Date(Date.now() + 60_000).toISOString(), durationMinutes: 30, capacity: 10, waitForHost: false });
-    const room = (await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).roomName;
-    const phone = "+254722500001"; // answers by itself and presses 1 when the call back asks
-    const person = await db.participant.create({ data: { workspaceId, meetingId: meeting.id, name: "Cut Off", phoneE164: phone } });
-    const callId = `call-drop-${meeting.id}`;
-    const key = `${meeting.id}:${person.id}:1`;
-    const leg = await db.leg.create({ data: { workspaceId, meetingId: meeting.id, participantId: person.id, direction: "outbound", callId, idempotencyKey: key, toE164: phone } });
-    const post = (u: string, route: string, body: string, type: string) =>
-      fetch(`${u}/api/sautikit/${workspaceId}/${route}`, { method: "POST", headers: { "content-type": type, "x-sautikit-signature": sign(body, secret) }, body });
-    // In the room of a live meeting (start, then the leg's join).
-    for (const [i, event] of ["start", "join"].entries()) {
-      const legFields: Record<string, string> = event === "start" ? {} : { CallId: callId, call_id: callId, participant_id: callId, caller: phone, clientRequestId: key };
-      const body = new URLSearchParams({ ConferenceName: room, conference_name: room, StatusCallbackEvent: event === "start" ? "conference-start" : "participant-join", event, EventId: `drop-${meeting.id}-${event}`, Timestamp: new Date().toISOString(), SequenceNumber: String(i + 1), participants: "1", ...legFields }).toString();
-      expect((await post(urls[0]!, "conference/events", body, "application/x-www-form-urlencoded")).status).toBe(200);
-    }
-    expect((await db.leg.findUniqueOrThrow({ where: { id: leg.id } })).state).toBe("in_call");
-
-    // The drop: call.completed with the network's cause, under two event ids (a redelivery that got
-    // a fresh id), each sent twice to both instances at once.
-    const at = new Date().toISOString();
-    const dropEvent = (eventId: string) =>
-      JSON.stringify({
-        kind: "call.completed",
-        event_id: eventId,
-        workspace_id: workspaceId,
-        occurred_at: at,
-        data: { call_id: callId, session_id: "HD_drop", direction: "outbound", from: "+254709000200", to: phone, status: "completed", duration_seconds: 42, answered_at: at, ended_at: at, hangup_cause: "network_out_of_order", cost_minor: 210, clientRequestId: key },
+  it(
+    "a network drop delivered to both instances, twice each and under two event ids, is called back once",
+    { timeout: 120_000 },
+    async () => {
+      const { db } = await import("@/lib/db");
+      const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
+      const { runDueJobs } = await import("@/lib/jobs/run-due-jobs");
+      const { actor, workspaceId, secret } = await workspace();
+      const meeting = await scheduleMeeting(actor, {
+        title: "Cut off",
+        agenda: "",
+        startsAt: new Date(Date.now() + 60_000).toISOString(),
+        durationMinutes: 30,
+        capacity: 10,
+        waitForHost: false,
       });
-    const sends = [dropEvent(`drop-a-${meeting.id}`), dropEvent(`drop-b-${meeting.id}`)].flatMap((body) =>
-      [...urls, ...urls].map((u) => post(u, "call-events", body, "application/json")),
-    );
-    const statuses = (await Promise.all(sends)).map((r) => r.status);
-    expect(statuses.every((st) => st === 200), statuses.join(",")).toBe(true);
-    const dropped = await db.leg.findUniqueOrThrow({ where: { id: leg.id } });
-    expect([dropped.state, dropped.endReason]).toEqual(["left", "dropped_calling_back"]);
-    expect(await db.job.count({ where: { kind: "meetings.redial-after-drop" } })).toBe(1);
+      const room = (await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).roomName;
+      const phone = "+254722500001"; // answers by itself and presses 1 when the call back asks
+      const person = await db.participant.create({
+        data: { workspaceId, meetingId: meeting.id, name: "Cut Off", phoneE164: phone },
+      });
+      const callId = `call-drop-${meeting.id}`;
+      const key = `${meeting.id}:${person.id}:1`;
+      const leg = await db.leg.create({
+        data: {
+          workspaceId,
+          meetingId: meeting.id,
+          participantId: person.id,
+          direction: "outbound",
+          callId,
+          idempotencyKey: key,
+          toE164: phone,
+        },
+      });
+      const post = (u: string, route: string, body: string, type: string) =>
+        fetch(`${u}/api/sautikit/${workspaceId}/${route}`, {
+          method: "POST",
+          headers: { "content-type": type, "x-sautikit-signature": sign(body, secret) },
+          body,
+        });
+      // In the room of a live meeting (start, then the leg's join).
+      for (const [i, event] of ["start", "join"].entries()) {
+        const legFields: Record<string, string> =
+          event === "start"
+            ? {}
+            : { CallId: callId, call_id: callId, participant_id: callId, caller: phone, clientRequestId: key };
+        const body = new URLSearchParams({
+          ConferenceName: room,
+          conference_name: room,
+          StatusCallbackEvent: event === "start" ? "conference-start" : "participant-join",
+          event,
+          EventId: `drop-${meeting.id}-${event}`,
+          Timestamp: new Date().toISOString(),
+          SequenceNumber: String(i + 1),
+          participants: "1",
+          ...legFields,
+        }).toString();
+        expect((await post(urls[0]!, "conference/events", body, "application/x-www-form-urlencoded")).status).toBe(200);
+      }
+      expect((await db.leg.findUniqueOrThrow({ where: { id: leg.id } })).state).toBe("in_call");
 
-    // Both workers' turn (here: two runs, as both instances would): one call back, and it rejoins.
-    await until("the call back in the room", async () => {
-      await Promise.all([runDueJobs({ workerId: "instance-a" }), runDueJobs({ workerId: "instance-b" })]);
-      const back = await db.leg.findFirst({ where: { participantId: person.id, purpose: "redial" } });
-      return back?.state === "in_call" || back?.state === "waiting" ? back : undefined;
-    });
-    expect(await db.leg.count({ where: { participantId: person.id } })).toBe(2);
-    const state = (await (await fetch(`${emulator.url}/_emulator/state`)).json()) as { calls: { remote_e164: string }[] };
-    expect(state.calls.filter((c) => c.remote_e164 === phone)).toHaveLength(1);
-    await fetch(`${emulator.url}/_emulator/phones/${encodeURIComponent(phone)}/hangup`, { method: "POST" });
-  });
+      // The drop: call.completed with the network's cause, under two event ids (a redelivery that got
+      // a fresh id), each sent twice to both instances at once.
+      const at = new Date().toISOString();
+      const dropEvent = (eventId: string) =>
+        JSON.stringify({
+          kind: "call.completed",
+          event_id: eventId,
+          workspace_id: workspaceId,
+          occurred_at: at,
+          data: {
+            call_id: callId,
+            session_id: "HD_drop",
+            direction: "outbound",
+            from: "+254709000200",
+            to: phone,
+            status: "completed",
+            duration_seconds: 42,
+            answered_at: at,
+            ended_at: at,
+            hangup_cause: "network_out_of_order",
+            cost_minor: 210,
+            clientRequestId: key,
+          },
+        });
+      const sends = [dropEvent(`drop-a-${meeting.id}`), dropEvent(`drop-b-${meeting.id}`)].flatMap((body) =>
+        [...urls, ...urls].map((u) => post(u, "call-events", body, "application/json")),
+      );
+      const statuses = (await Promise.all(sends)).map((r) => r.status);
+      expect(
+        statuses.every((st) => st === 200),
+        statuses.join(","),
+      ).toBe(true);
+      const dropped = await db.leg.findUniqueOrThrow({ where: { id: leg.id } });
+      expect([dropped.state, dropped.endReason]).toEqual(["left", "dropped_calling_back"]);
+      expect(await db.job.count({ where: { kind: "meetings.redial-after-drop" } })).toBe(1);
 
-  it("Call everyone: both workers take dial jobs, each person is called once, at the workspace's pace", { timeout: 120_000 }, async () => {
-    const { db } = await import("@/lib/db");
-    const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
-    const { callEveryone } = await import("@/lib/meetings/call-everyone");
-    const { actor, workspaceId } = await workspace();
-    const meeting = await scheduleMeeting(actor, { title: "Pacing", agenda: "", startsAt: new Date(Date.now() + 60_000).toISOString(), durationMinutes: 30, capacity: 40, waitForHost: false });
-    const phones = Array.from({ length: 30 }, (_, i) => `+2547000005${String(20 + i)}`); // manual: ring until answered
-    await db.participant.createMany({ data: phones.map((phoneE164, i) => ({ workspaceId, meetingId: meeting.id, name: `P${i}`, phoneE164 })) });
-    expect(await callEveryone(actor, meeting.id)).toMatchObject({ queued: 30 });
+      // Both workers' turn (here: two runs, as both instances would): one call back, and it rejoins.
+      await until("the call back in the room", async () => {
+        await Promise.all([runDueJobs({ workerId: "instance-a" }), runDueJobs({ workerId: "instance-b" })]);
+        const back = await db.leg.findFirst({ where: { participantId: person.id, purpose: "redial" } });
+        return back?.state === "in_call" || back?.state === "waiting" ? back : undefined;
+      });
+      expect(await db.leg.count({ where: { participantId: person.id } })).toBe(2);
+      const state = (await (await fetch(`${emulator.url}/_emulator/state`)).json()) as {
+        calls: { remote_e164: string }[];
+      };
+      expect(state.calls.filter((c) => c.remote_e164 === phone)).toHaveLength(1);
+      await fetch(`${emulator.url}/_emulator/phones/${encodeURIComponent(phone)}/hangup`, { method: "POST" });
+    },
+  );
 
-    type Call = { remote_e164: string; workspace_id: string; created_at: string };
-    const calls = await until("30 calls placed", async () => {
+  it(
+    "Call everyone: both workers take dial jobs, each person is called once, at the workspace's pace",
+    { timeout: 120_000 },
+    async () => {
+      const { db } = await import("@/lib/db");
+      const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
+      const { callEveryone } = await import("@/lib/meetings/call-everyone");
+      const { actor, workspaceId } = await workspace();
+      const meeting = await scheduleMeeting(actor, {
+        title: "Pacing",
+        agenda: "",
+        startsAt: new Date(Date.now() + 60_000).toISOString(),
+        durationMinutes: 30,
+        capacity: 40,
+        waitForHost: false,
+      });
+      const phones = Array.from({ length: 30 }, (_, i) => `+2547000005${String(20 + i)}`); // manual: ring until answered
+      await db.participant.createMany({
+        data: phones.map((phoneE164, i) => ({ workspaceId, meetingId: meeting.id, name: `P${i}`, phoneE164 })),
+      });
+      expect(await callEveryone(actor, meeting.id)).toMatchObject({ queued: 30 });
+
+      type Call = { remote_e164: string; workspace_id: string; created_at: string };
+      const calls = await until("30 calls placed", async () => {
+        const state = (await (await fetch(`${emulator.url}/_emulator/state`)).json()) as { calls: Call[] };
+        const ours = state.calls.filter((c) => phones.includes(c.remote_e164));
+        return ours.length >= 30 ? ours : undefined;
+      });
+      // A moment more: a duplicate dial would show up now.
+      await new Promise((r) => setTimeout(r, 1_500));
       const state = (await (await fetch(`${emulator.url}/_emulator/state`)).json()) as { calls: Call[] };
       const ours = state.calls.filter((c) => phones.includes(c.remote_e164));
-      return ours.length >= 30 ? ours : undefined;
-    });
-    // A moment more: a duplicate dial would show up now.
-    await new Promise((r) => setTimeout(r, 1_500));
-    const state = (await (await fetch(`${emulator.url}/_emulator/state`)).json()) as { calls: Call[] };
-    const ours = state.calls.filter((c) => phones.includes(c.remote_e164));
-    expect(ours.length).toBe(30);
-    expect(new Set(ours.map((c) => c.remote_e164)).size).toBe(30);
-    // Paced at 10/s across both workers: the bucket's first 10 may go at once, the other 20 take
-    // at least 2 s — 30 calls span 2.0–2.9 s, never a burst.
-    const times = calls.map((c) => Date.parse(c.created_at)).sort((a, b) => a - b);
-    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(1_900);
-    const workers = await db.job.findMany({ where: { kind: "meetings.dial-leg", status: "done" }, select: { lockedBy: true } });
-    expect(workers.length).toBe(30);
-    expect(await db.leg.count({ where: { meetingId: meeting.id } })).toBe(30);
-  });
+      expect(ours.length).toBe(30);
+      expect(new Set(ours.map((c) => c.remote_e164)).size).toBe(30);
+      // Paced at 10/s across both workers: the bucket's first 10 may go at once, the other 20 take
+      // at least 2 s — 30 calls span 2.0–2.9 s, never a burst.
+      const times = calls.map((c) => Date.parse(c.created_at)).sort((a, b) => a - b);
+      expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(1_900);
+      const workers = await db.job.findMany({
+        where: { kind: "meetings.dial-leg", status: "done" },
+        select: { lockedBy: true },
+      });
+      expect(workers.length).toBe(30);
+      expect(await db.leg.count({ where: { meetingId: meeting.id } })).toBe(30);
+    },
+  );
 });

@@ -38,15 +38,30 @@ beforeAll(async () => {
   const key = `${meeting.id}:${p.id}:1`;
   legId = (
     await db.leg.create({
-      data: { workspaceId, meetingId, participantId: p.id, direction: "outbound", callId, idempotencyKey: key, toE164: "+254712345678" },
+      data: {
+        workspaceId,
+        meetingId,
+        participantId: p.id,
+        direction: "outbound",
+        callId,
+        idempotencyKey: key,
+        toE164: "+254712345678",
+      },
     })
   ).id;
   const adapt = (s: string) =>
-    s.replaceAll("meeting-42%3Ap-7", encodeURIComponent(key)).replaceAll("meeting-42:p-7", key).replaceAll("meeting-42", room).replaceAll(FIXTURE_CALL, callId);
+    s
+      .replaceAll("meeting-42%3Ap-7", encodeURIComponent(key))
+      .replaceAll("meeting-42:p-7", key)
+      .replaceAll("meeting-42", room)
+      .replaceAll(FIXTURE_CALL, callId);
   bodies = {
     "voice/outbound": { body: adapt(fixture("voice-callback.form")), type: "application/x-www-form-urlencoded" },
     "voice/inbound": { body: fixture("get-digits-callback.form"), type: "application/x-www-form-urlencoded" },
-    "conference/events": { body: adapt(fixture("conference-status-join.form")), type: "application/x-www-form-urlencoded" },
+    "conference/events": {
+      body: adapt(fixture("conference-status-join.form")),
+      type: "application/x-www-form-urlencoded",
+    },
     "conference/digits": { body: adapt(fixture("conference-digits.form")), type: "application/x-www-form-urlencoded" },
     "call-events": { body: adapt(fixture("call-answered.json")), type: "application/json" },
   };
@@ -65,7 +80,10 @@ async function snapshot() {
   const [facts, events, legs, participants, jobs, audit, meeting] = await Promise.all([
     db.rosterEvent.count(),
     db.webhookEvent.count(),
-    db.leg.findMany({ orderBy: { id: "asc" }, select: { id: true, state: true, muted: true, callId: true, endReason: true } }),
+    db.leg.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, state: true, muted: true, callId: true, endReason: true },
+    }),
     db.participant.count(),
     db.job.count(),
     db.auditLog.count(),
@@ -87,7 +105,9 @@ describe("refused webhooks change nothing", () => {
   it.each(routes)("%s: forged, unsigned, stale and future signatures are all 401", async (route) => {
     const before = await snapshot();
     await flushDeliveryLog();
-    const rejectedBefore = await db.webhookDelivery.count({ where: { workspaceId, route, verdict: "rejected_signature" } });
+    const rejectedBefore = await db.webhookDelivery.count({
+      where: { workspaceId, route, verdict: "rejected_signature" },
+    });
     for (const [name, make] of ATTACKS) {
       const { body, type } = bodies[route]!;
       const res = await post(route, body, type, make()(body));
@@ -103,19 +123,29 @@ describe("refused webhooks change nothing", () => {
 });
 
 describe("genuine duplicates inside the window", () => {
-  it.each(["call-events", "conference/events"])("%s: delivered six times (three in turn, three at once) is 2xx each time and applied once", async (route) => {
-    const { body, type } = bodies[route]!;
-    const factsBefore = await db.rosterEvent.count({ where: { meetingId } });
-    const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await post(route, body, type, sign(body, secret))).status);
-    const burst = await Promise.all([0, 1, 2].map(() => post(route, body, type, sign(body, secret))));
-    statuses.push(...burst.map((r) => r.status));
-    expect(statuses.every((s) => s >= 200 && s < 300), `statuses ${statuses.join(",")}`).toBe(true);
-    expect(await db.rosterEvent.count({ where: { meetingId } })).toBe(factsBefore + 1);
-    await flushDeliveryLog();
-    const verdicts = await db.webhookDelivery.groupBy({ by: ["verdict"], where: { workspaceId, route, verdict: { in: ["accepted", "duplicate"] } }, _count: true });
-    expect(Object.fromEntries(verdicts.map((v) => [v.verdict, v._count]))).toEqual({ accepted: 1, duplicate: 5 });
-  });
+  it.each(["call-events", "conference/events"])(
+    "%s: delivered six times (three in turn, three at once) is 2xx each time and applied once",
+    async (route) => {
+      const { body, type } = bodies[route]!;
+      const factsBefore = await db.rosterEvent.count({ where: { meetingId } });
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await post(route, body, type, sign(body, secret))).status);
+      const burst = await Promise.all([0, 1, 2].map(() => post(route, body, type, sign(body, secret))));
+      statuses.push(...burst.map((r) => r.status));
+      expect(
+        statuses.every((s) => s >= 200 && s < 300),
+        `statuses ${statuses.join(",")}`,
+      ).toBe(true);
+      expect(await db.rosterEvent.count({ where: { meetingId } })).toBe(factsBefore + 1);
+      await flushDeliveryLog();
+      const verdicts = await db.webhookDelivery.groupBy({
+        by: ["verdict"],
+        where: { workspaceId, route, verdict: { in: ["accepted", "duplicate"] } },
+        _count: true,
+      });
+      expect(Object.fromEntries(verdicts.map((v) => [v.verdict, v._count]))).toEqual({ accepted: 1, duplicate: 5 });
+    },
+  );
 
   it("the applied events moved the leg forward", async () => {
     const leg = await db.leg.findUniqueOrThrow({ where: { id: legId } });

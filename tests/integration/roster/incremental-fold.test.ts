@@ -41,7 +41,13 @@ async function createMeeting(legs: LegInfo[], endOnHostExit: boolean) {
   const ids = new Map<string, string>();
   for (const [i, l] of legs.entries()) {
     const p = await m.db.participant.create({
-      data: { workspaceId: ws.workspaceId, meetingId: meeting.id, name: l.id, phoneE164: `+2547130000${10 + i}`, role: l.role },
+      data: {
+        workspaceId: ws.workspaceId,
+        meetingId: meeting.id,
+        name: l.id,
+        phoneE164: `+2547130000${10 + i}`,
+        role: l.role,
+      },
     });
     const row = await m.db.leg.create({
       data: {
@@ -67,7 +73,11 @@ const ms = (d: Date | null) => d?.getTime() ?? null;
 
 /** Leg and meeting rows, next to what reduceRoster over every stored fact derives for them. */
 async function compare(meetingId: string, endOnHostExit: boolean) {
-  const legs = await m.db.leg.findMany({ where: { meetingId }, include: { participant: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const legs = await m.db.leg.findMany({
+    where: { meetingId },
+    include: { participant: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   const facts = (await m.db.rosterEvent.findMany({ where: { meetingId } })).map(m.fromRow);
   const infos: LegInfo[] = legs.map((l) => ({
     id: l.id,
@@ -117,7 +127,12 @@ async function compare(meetingId: string, endOnHostExit: boolean) {
   const room = full.room;
   return {
     stored: { legs: stored, status: meeting.status, startedAt: ms(meeting.startedAt), endedAt: ms(meeting.endedAt) },
-    derived: { legs: derived, status: room.ended ? "ended" : room.started ? "live" : "scheduled", startedAt: room.startedAt, endedAt: room.ended ? room.endedAt : null },
+    derived: {
+      legs: derived,
+      status: room.ended ? "ended" : room.started ? "live" : "scheduled",
+      startedAt: room.startedAt,
+      endedAt: room.ended ? room.endedAt : null,
+    },
   };
 }
 
@@ -128,29 +143,34 @@ function onDb(legIds: Map<string, string>, e: RosterEvent): RosterEvent {
 }
 
 describe("incremental roster fold on the database", () => {
-  it("stores exactly what reduceRoster over all facts derives, for random facts and batchings", { timeout: 240_000 }, async () => {
-    const cases = fc.sample(caseArb, { numRuns: 16, seed: 8 });
-    for (const [n, c] of cases.entries()) {
-      const { meetingId, ids } = await createMeeting(c.legs, c.endOnHostExit);
-      const parts = batches(c.facts, c.sizes, c.resend).map((b) => b.map((e) => onDb(ids, e)));
-      const record = (batch: RosterEvent[]) => m.db.$transaction((tx) => m.recordRosterFacts(tx, ws.workspaceId, meetingId, batch));
-      if (n % 3 === 2) {
-        // Concurrent deliveries: the meeting lock serialises them in some order.
-        await Promise.all(parts.map(record));
-      } else {
-        for (const [b, batch] of parts.entries()) {
-          await record(batch);
-          // Checking after every batch catches a fold that is only right once everything arrived.
-          if (b % 4 === 3) {
-            const { stored, derived } = await compare(meetingId, c.endOnHostExit);
-            expect({ n, b, ...stored }).toEqual({ n, b, ...derived });
+  it(
+    "stores exactly what reduceRoster over all facts derives, for random facts and batchings",
+    { timeout: 240_000 },
+    async () => {
+      const cases = fc.sample(caseArb, { numRuns: 16, seed: 8 });
+      for (const [n, c] of cases.entries()) {
+        const { meetingId, ids } = await createMeeting(c.legs, c.endOnHostExit);
+        const parts = batches(c.facts, c.sizes, c.resend).map((b) => b.map((e) => onDb(ids, e)));
+        const record = (batch: RosterEvent[]) =>
+          m.db.$transaction((tx) => m.recordRosterFacts(tx, ws.workspaceId, meetingId, batch));
+        if (n % 3 === 2) {
+          // Concurrent deliveries: the meeting lock serialises them in some order.
+          await Promise.all(parts.map(record));
+        } else {
+          for (const [b, batch] of parts.entries()) {
+            await record(batch);
+            // Checking after every batch catches a fold that is only right once everything arrived.
+            if (b % 4 === 3) {
+              const { stored, derived } = await compare(meetingId, c.endOnHostExit);
+              expect({ n, b, ...stored }).toEqual({ n, b, ...derived });
+            }
           }
         }
+        const { stored, derived } = await compare(meetingId, c.endOnHostExit);
+        expect({ n, ...stored }).toEqual({ n, ...derived });
       }
-      const { stored, derived } = await compare(meetingId, c.endOnHostExit);
-      expect({ n, ...stored }).toEqual({ n, ...derived });
-    }
-  });
+    },
+  );
 
   it("reports the new facts and the legs that changed", async () => {
     const legs: LegInfo[] = ["host", "participant", "participant"].map((role, i) => ({
@@ -167,12 +187,20 @@ describe("incremental roster fold on the database", () => {
     }));
     const { meetingId, ids } = await createMeeting(legs, true);
     const [host, a, b] = ["L0", "L1", "L2"].map((k) => ids.get(k)!);
-    const record = (facts: RosterEvent[]) => m.db.$transaction((tx) => m.recordRosterFacts(tx, ws.workspaceId, meetingId, facts));
+    const record = (facts: RosterEvent[]) =>
+      m.db.$transaction((tx) => m.recordRosterFacts(tx, ws.workspaceId, meetingId, facts));
     const now = Date.now();
 
     const joined = await record([
       { key: "s", kind: "room.start", seq: 1, at: now },
-      ...[host!, a!, b!].map((legId, i): RosterEvent => ({ key: `j${i}`, kind: "room.join", legId, seq: 2 + i, at: now, muted: false })),
+      ...[host!, a!, b!].map((legId, i): RosterEvent => ({
+        key: `j${i}`,
+        kind: "room.join",
+        legId,
+        seq: 2 + i,
+        at: now,
+        muted: false,
+      })),
     ]);
     expect(joined).toMatchObject({ added: 4, roomChanged: true });
     expect(new Set(joined.changedLegIds)).toEqual(new Set([host, a, b]));
@@ -186,8 +214,20 @@ describe("incremental roster fold on the database", () => {
     expect(await m.db.leg.findUniqueOrThrow({ where: { id: a } })).toMatchObject({ muted: true, muteSeq: 9n });
 
     // A fact that changes nothing visible (a later ringing) is stored but writes no row.
-    expect(await record([{ key: "r", kind: "call.ringing", legId: b!, at: now + 5 }])).toEqual({ added: 1, changedLegIds: [b], roomChanged: false });
-    expect(await record([{ key: "r2", kind: "call.ringing", legId: b!, at: now + 9 }])).toEqual({ added: 1, changedLegIds: [], roomChanged: false });
-    expect(await record([{ key: "r2", kind: "call.ringing", legId: b!, at: now + 9 }])).toEqual({ added: 0, changedLegIds: [], roomChanged: false });
+    expect(await record([{ key: "r", kind: "call.ringing", legId: b!, at: now + 5 }])).toEqual({
+      added: 1,
+      changedLegIds: [b],
+      roomChanged: false,
+    });
+    expect(await record([{ key: "r2", kind: "call.ringing", legId: b!, at: now + 9 }])).toEqual({
+      added: 1,
+      changedLegIds: [],
+      roomChanged: false,
+    });
+    expect(await record([{ key: "r2", kind: "call.ringing", legId: b!, at: now + 9 }])).toEqual({
+      added: 0,
+      changedLegIds: [],
+      roomChanged: false,
+    });
   });
 });

@@ -47,7 +47,10 @@ describe("runner processes", () => {
   });
 
   it("escalates to SIGKILL when a service ignores SIGTERM", async () => {
-    const stubborn = script("stubborn.mjs", `process.on("SIGTERM", () => {}); console.log("up"); setInterval(() => {}, 1000);`);
+    const stubborn = script(
+      "stubborn.mjs",
+      `process.on("SIGTERM", () => {}); console.log("up"); setInterval(() => {}, 1000);`,
+    );
     const service = startService("stubborn", "grey", process.execPath, [stubborn], process.env, dir);
     await new Promise((resolve) => service.child.stdout!.once("data", resolve));
     const exit = await stopService(service, 300);
@@ -65,7 +68,9 @@ describe("runner processes", () => {
     const dies = script("dies.mjs", `process.exit(2);`);
     const service = startService("dies", "grey", process.execPath, [dies], process.env, dir);
     const started = Date.now();
-    await expect(waitForHttp("http://127.0.0.1:9/never", { timeoutMs: 20_000, service })).rejects.toThrow(/dies exited before/);
+    await expect(waitForHttp("http://127.0.0.1:9/never", { timeoutMs: 20_000, service })).rejects.toThrow(
+      /dies exited before/,
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
@@ -73,7 +78,9 @@ describe("runner processes", () => {
     const server = net.createServer().listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
     const { port } = server.address() as net.AddressInfo;
-    await expect(assertPortFree(port, "127.0.0.1", "app", "PORT")).rejects.toThrow(`port ${port} on 127.0.0.1 is already in use`);
+    await expect(assertPortFree(port, "127.0.0.1", "app", "PORT")).rejects.toThrow(
+      `port ${port} on 127.0.0.1 is already in use`,
+    );
     await expect(assertPortFree(port, "127.0.0.1", "app", "PORT")).rejects.toThrow("PORT=<port>");
     server.close();
     await new Promise((resolve) => server.once("close", resolve));

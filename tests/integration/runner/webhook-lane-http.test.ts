@@ -5,7 +5,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { matchWebhookPath, PEER_ADDRESS_HEADER, stampPeerAddress, toWebRequest, writeWebResponse } from "@/scripts/lib/webhook-lane-http";
+import {
+  matchWebhookPath,
+  PEER_ADDRESS_HEADER,
+  stampPeerAddress,
+  toWebRequest,
+  writeWebResponse,
+} from "@/scripts/lib/webhook-lane-http";
 
 const WS = "0b5e4c1e-8a3d-4f7a-9c2b-1d2e3f4a5b6c";
 let server: http.Server | undefined;
@@ -23,8 +29,14 @@ async function serve(handle: (req: Request) => Promise<Response>): Promise<strin
 
 describe("webhook lane over node:http", () => {
   it("takes exactly the five webhook routes of a workspace UUID", () => {
-    expect(matchWebhookPath(`/api/sautikit/${WS}/voice/outbound`)).toEqual({ workspaceId: WS, route: "voice/outbound" });
-    expect(matchWebhookPath(`/api/sautikit/${WS}/conference/events?meetingId=x`)).toEqual({ workspaceId: WS, route: "conference/events" });
+    expect(matchWebhookPath(`/api/sautikit/${WS}/voice/outbound`)).toEqual({
+      workspaceId: WS,
+      route: "voice/outbound",
+    });
+    expect(matchWebhookPath(`/api/sautikit/${WS}/conference/events?meetingId=x`)).toEqual({
+      workspaceId: WS,
+      route: "conference/events",
+    });
     expect(matchWebhookPath(`/api/sautikit/${WS.toUpperCase()}/call-events`)?.route).toBe("call-events");
     for (const other of [
       `/api/sautikit/${WS}/voice/outbound/`,
@@ -41,7 +53,12 @@ describe("webhook lane over node:http", () => {
   it("passes method, URL, headers and the exact body bytes, and writes status, headers and body back", async () => {
     let seen: { method: string; url: string; sig: string | null; body: Uint8Array } | undefined;
     const url = await serve(async (req) => {
-      seen = { method: req.method, url: req.url, sig: req.headers.get("x-sautikit-signature"), body: new Uint8Array(await req.arrayBuffer()) };
+      seen = {
+        method: req.method,
+        url: req.url,
+        sig: req.headers.get("x-sautikit-signature"),
+        body: new Uint8Array(await req.arrayBuffer()),
+      };
       return Response.json({ ok: true }, { status: 202, headers: { "cache-control": "no-store" } });
     });
     const body = Buffer.concat([Buffer.from("CallId=CA1&name=Wanjik%C5%A9&x="), Buffer.alloc(20_000, 0x61)]);
@@ -78,7 +95,11 @@ describe("webhook lane over node:http", () => {
         c.close();
       },
     });
-    const res = await fetch(`${url}/api/sautikit/${WS}/call-events`, { method: "POST", body: big, duplex: "half" } as RequestInit);
+    const res = await fetch(`${url}/api/sautikit/${WS}/call-events`, {
+      method: "POST",
+      body: big,
+      duplex: "half",
+    } as RequestInit);
     expect(res.status).toBe(413);
     expect(res.headers.get("connection")).toBe("close");
   });
@@ -97,7 +118,9 @@ describe("webhook lane over node:http", () => {
       }).then((url) => {
         const { port } = new URL(url);
         const socket = net.connect(Number(port), "127.0.0.1", () => {
-          socket.write(`POST /api/sautikit/${WS}/call-events HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"partial":`);
+          socket.write(
+            `POST /api/sautikit/${WS}/call-events HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"partial":`,
+          );
           setTimeout(() => socket.destroy(), 50);
         });
       });
@@ -118,7 +141,13 @@ describe("webhook lane over node:http", () => {
     await new Promise<void>((r) => server!.listen(0, "127.0.0.1", r));
     const url = `http://127.0.0.1:${(server!.address() as AddressInfo).port}/api/health`;
     // A POST, as the lane only ever sees (a web Request cannot carry a GET body stream).
-    await (await fetch(url, { method: "POST", body: "{}", headers: { [PEER_ADDRESS_HEADER]: "203.0.113.9", "x-forwarded-for": "198.51.100.7" } })).text();
+    await (
+      await fetch(url, {
+        method: "POST",
+        body: "{}",
+        headers: { [PEER_ADDRESS_HEADER]: "203.0.113.9", "x-forwarded-for": "198.51.100.7" },
+      })
+    ).text();
     expect(seen).toEqual(["127.0.0.1", "127.0.0.1"]);
   });
 });

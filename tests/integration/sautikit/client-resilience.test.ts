@@ -50,7 +50,9 @@ function harness(account: Account, onSleep?: (ms: number, n: number) => Promise<
 
 /** The calls the emulator holds for this account to one destination (each test dials its own). */
 async function callsTo(account: Account, to: string): Promise<Array<{ id: string }>> {
-  const state = (await control("GET", "/_emulator/state")) as { calls: Array<{ id: string; workspace_id: string; remote_e164: string }> };
+  const state = (await control("GET", "/_emulator/state")) as {
+    calls: Array<{ id: string; workspace_id: string; remote_e164: string }>;
+  };
   return state.calls.filter((c) => c.workspace_id === account.workspace_id && c.remote_e164 === to);
 }
 
@@ -68,7 +70,10 @@ describe("Sautikit client resilience (real emulator)", () => {
     // The outage ends while the client is backing off.
     const h = harness(account, async () => void (await control("DELETE", "/_emulator/faults")));
     const client = createSautikitClient(h.config);
-    const res = await client.calls.create({ from, to: "+254712000001", client_request_id: "res-503" }, { idempotencyKey: "m1:p1:1" });
+    const res = await client.calls.create(
+      { from, to: "+254712000001", client_request_id: "res-503" },
+      { idempotencyKey: "m1:p1:1" },
+    );
     expect(res.status).toBe("ringing");
     expect(h.requests.map((r) => r.key)).toEqual(["m1:p1:1", "m1:p1:1"]);
     expect(h.sleeps).toHaveLength(1);
@@ -78,8 +83,14 @@ describe("Sautikit client resilience (real emulator)", () => {
   it("a 429 is retried after Retry-After and then succeeds", async () => {
     const h = harness(account);
     const client = createSautikitClient(h.config);
-    await client.calls.create({ from, to: "+254712000002", client_request_id: "res-429-a" }, { idempotencyKey: "k-429-a" });
-    const second = await client.calls.create({ from, to: "+254712000003", client_request_id: "res-429-b" }, { idempotencyKey: "k-429-b" });
+    await client.calls.create(
+      { from, to: "+254712000002", client_request_id: "res-429-a" },
+      { idempotencyKey: "k-429-a" },
+    );
+    const second = await client.calls.create(
+      { from, to: "+254712000003", client_request_id: "res-429-b" },
+      { idempotencyKey: "k-429-b" },
+    );
     expect(second.status).toBe("ringing");
     expect(h.requests.filter((r) => r.key === "k-429-b")).toHaveLength(2);
     expect(h.sleeps).toHaveLength(1);
@@ -96,7 +107,10 @@ describe("Sautikit client resilience (real emulator)", () => {
       await control("DELETE", "/_emulator/faults");
     });
     const client = createSautikitClient({ ...h.config, timeoutMs: 300 });
-    const res = await client.calls.create({ from, to: "+254712000004", client_request_id: "res-timeout" }, { idempotencyKey: "k-timeout" });
+    const res = await client.calls.create(
+      { from, to: "+254712000004", client_request_id: "res-timeout" },
+      { idempotencyKey: "k-timeout" },
+    );
     expect(res.replayed).toBe(true);
     expect(h.requests.map((r) => r.key)).toEqual(["k-timeout", "k-timeout"]);
     const calls = await callsTo(account, "+254712000004");
@@ -131,7 +145,9 @@ describe("Sautikit client resilience (real emulator)", () => {
       .calls.create({ from: "+254709999999", to: "+254712000006" }, { idempotencyKey: "k-owned" })
       .catch((e: AppError) => e);
     expect(notOwned).toMatchObject({ code: "NUMBER_NOT_OWNED" });
-    const badKey = await createSautikitClient({ ...h.config, apiKey: "sk_wrong_key" }).wallet.balance().catch((e: AppError) => e);
+    const badKey = await createSautikitClient({ ...h.config, apiKey: "sk_wrong_key" })
+      .wallet.balance()
+      .catch((e: AppError) => e);
     expect(badKey).toMatchObject({ code: "SAUTIKIT_REJECTED" });
   });
 

@@ -7,7 +7,12 @@ import type { AppError } from "@/lib/errors";
 import { type AppTest, setupAppTest } from "../support/setup-app-test";
 
 type Account = { workspace_id: string; api_key: string; numbers: Array<{ id: string; e164: string; role: string }> };
-type EmuState = { workspaces: Array<{ workspace_id: string; numbers: Array<{ id: string; voice_callback_url: string | null; events_url: string | null }> }> };
+type EmuState = {
+  workspaces: Array<{
+    workspace_id: string;
+    numbers: Array<{ id: string; voice_callback_url: string | null; events_url: string | null }>;
+  }>;
+};
 
 let app: AppTest;
 let db: typeof import("@/lib/db").db;
@@ -39,7 +44,13 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-const fail = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a failure"); }, (e: AppError) => e);
+const fail = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error("expected a failure");
+    },
+    (e: AppError) => e,
+  );
 
 describe("Sautikit connection management", () => {
   it("starts not connected, and organisers cannot touch it", async () => {
@@ -62,11 +73,15 @@ describe("Sautikit connection management", () => {
     const before = await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } });
     const err = await fail(m.saveConnection(admin, { apiBaseUrl: app.emulatorUrl!, apiKey: "sk_not_a_real_key" }));
     expect(err).toMatchObject({ code: "SAUTIKIT_REJECTED" });
-    expect(await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } })).toEqual(before);
+    expect(await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } })).toEqual(
+      before,
+    );
   });
 
   it("refuses plain http to a remote host", async () => {
-    await expect(m.saveConnection(admin, { apiBaseUrl: "http://api.sautikit.com", apiKey: "sk_live_12345678" })).rejects.toThrow(/https/);
+    await expect(
+      m.saveConnection(admin, { apiBaseUrl: "http://api.sautikit.com", apiKey: "sk_live_12345678" }),
+    ).rejects.toThrow(/https/);
   });
 
   it("switching to another account keeps the key encrypted and asks for numbers, then routes both", async () => {
@@ -80,9 +95,16 @@ describe("Sautikit connection management", () => {
     // A new account gets a new, random signing secret (never the emulator's well-known one).
     expect(decryptSecret(row.signingSecretEnc)).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     expect(decryptSecret(row.signingSecretEnc)).not.toBe(decryptSecret(before.signingSecretEnc));
-    expect(row).toMatchObject({ status: "needs_numbers", dialInNumberId: null, callerIdNumberId: null, apiBaseUrl: app.emulatorUrl });
+    expect(row).toMatchObject({
+      status: "needs_numbers",
+      dialInNumberId: null,
+      callerIdNumberId: null,
+      apiBaseUrl: app.emulatorUrl,
+    });
 
-    const foreign = await fail(m.selectNumbers(admin, { dialInNumberId: "num_not_mine", callerIdNumberId: other.numbers[0]!.id }));
+    const foreign = await fail(
+      m.selectNumbers(admin, { dialInNumberId: "num_not_mine", callerIdNumberId: other.numbers[0]!.id }),
+    );
     expect(foreign).toMatchObject({ code: "NUMBER_NOT_OWNED" });
 
     const dialIn = other.numbers.find((n) => n.role === "dial_in")!;
@@ -90,7 +112,9 @@ describe("Sautikit connection management", () => {
     const { routed } = await m.selectNumbers(admin, { dialInNumberId: dialIn.id, callerIdNumberId: callerId.id });
     expect(routed.map((r) => r.e164).sort()).toEqual([dialIn.e164, callerId.e164].sort());
     expect(await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } })).toMatchObject({
-      status: "connected", dialInNumber: dialIn.e164, callerIdNumber: callerId.e164,
+      status: "connected",
+      dialInNumber: dialIn.e164,
+      callerIdNumber: callerId.e164,
     });
 
     const state = await control<EmuState>("GET", "/_emulator/state");
@@ -99,6 +123,8 @@ describe("Sautikit connection management", () => {
       expect(n.voice_callback_url).toBe(`${app.url}/api/sautikit/${admin.workspaceId}/voice/inbound`);
       expect(n.events_url).toBe(`${app.url}/api/sautikit/${admin.workspaceId}/call-events`);
     }
-    expect(await db.auditLog.count({ where: { workspaceId: admin.workspaceId, action: "sautikit.numbers_selected" } })).toBe(1);
+    expect(
+      await db.auditLog.count({ where: { workspaceId: admin.workspaceId, action: "sautikit.numbers_selected" } }),
+    ).toBe(1);
   });
 });

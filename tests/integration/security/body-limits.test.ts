@@ -21,7 +21,12 @@ beforeAll(async () => {
   db = (await import("@/lib/db")).db;
   people = await createPeople(db);
   admin = await signedIn(app.url, people.adminA);
-  const m = await admin.json("/api/meetings", "POST", { title: "Limits", startsAt: new Date(Date.now() + 86_400_000).toISOString(), durationMinutes: 30, capacity: 10 });
+  const m = await admin.json("/api/meetings", "POST", {
+    title: "Limits",
+    startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    durationMinutes: 30,
+    capacity: 10,
+  });
   expect(m.status).toBe(201);
   meetingId = ((await m.json()) as { meeting: { id: string } }).meeting.id;
   const { connectEmulatorWorkspace } = await import("@/lib/sautikit/connect-emulator-workspace");
@@ -61,7 +66,10 @@ function postWithoutEnding(path: string, headers: Record<string, string>, chunks
       sent += chunks[i]!.byteLength;
     };
     pump(0);
-    setTimeout(() => reject(new Error(`no answer to ${path} while its body was still open (sent ${sent} bytes)`)), 15_000).unref();
+    setTimeout(
+      () => reject(new Error(`no answer to ${path} while its body was still open (sent ${sent} bytes)`)),
+      15_000,
+    ).unref();
   });
 }
 
@@ -81,11 +89,17 @@ describe("bounded request bodies", () => {
   it("a declared Content-Length over 256 KB is refused before any of the body is sent", async () => {
     const before = await db.meeting.count();
     const r = await expect413(
-      postWithoutEnding("/api/meetings", { ...cookie(), "content-type": "application/json", "content-length": String(10 * 1024 * 1024) }, []),
+      postWithoutEnding(
+        "/api/meetings",
+        { ...cookie(), "content-type": "application/json", "content-length": String(10 * 1024 * 1024) },
+        [],
+      ),
       "declared 10 MB",
     );
     expect(r.sentBytes).toBe(0);
-    expect(JSON.parse(r.body)).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE", message: expect.stringContaining("256 KB") } });
+    expect(JSON.parse(r.body)).toMatchObject({
+      error: { code: "PAYLOAD_TOO_LARGE", message: expect.stringContaining("256 KB") },
+    });
     expect(await db.meeting.count()).toBe(before);
   });
 
@@ -93,26 +107,30 @@ describe("bounded request bodies", () => {
     const before = await db.participant.count();
     // 1 MB on offer and the request never ends: only a server that stops at the cap can answer.
     await expect413(
-      postWithoutEnding(`/api/meetings/${meetingId}/participants/bulk`, { ...cookie(), "content-type": "application/json", "transfer-encoding": "chunked" }, [
-        Buffer.from('{"text":"'),
-        ...Array.from({ length: 64 }, () => kb(16)),
-      ]),
+      postWithoutEnding(
+        `/api/meetings/${meetingId}/participants/bulk`,
+        { ...cookie(), "content-type": "application/json", "transfer-encoding": "chunked" },
+        [Buffer.from('{"text":"'), ...Array.from({ length: 64 }, () => kb(16))],
+      ),
       "chunked 1 MB",
     );
     expect(await db.participant.count()).toBe(before);
   });
 
   it("a body just under the cap is read and judged on its content (422, not 413)", async () => {
-    const res = await admin.json(`/api/meetings/${meetingId}/participants/bulk`, "POST", { text: "x".repeat(250 * 1024) });
+    const res = await admin.json(`/api/meetings/${meetingId}/participants/bulk`, "POST", {
+      text: "x".repeat(250 * 1024),
+    });
     expect(res.status).toBe(422);
   });
 
   it("the sign-in form (Auth.js) is bounded too", async () => {
     await expect413(
-      postWithoutEnding("/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded", "transfer-encoding": "chunked" }, [
-        Buffer.from("email=a%40b.ke&password="),
-        ...Array.from({ length: 64 }, () => kb(16)),
-      ]),
+      postWithoutEnding(
+        "/api/auth/callback/credentials",
+        { "content-type": "application/x-www-form-urlencoded", "transfer-encoding": "chunked" },
+        [Buffer.from("email=a%40b.ke&password="), ...Array.from({ length: 64 }, () => kb(16))],
+      ),
       "sign-in form",
     );
   });
@@ -121,9 +139,20 @@ describe("bounded request bodies", () => {
     const url = `/api/sautikit/${people.adminA.workspaceId}/call-events`;
     const signature = await signPayload(webhookSecret, "{}", Math.floor(Date.now() / 1000));
     const events = await db.webhookEvent.count();
-    await expect413(postWithoutEnding(url, { "x-sautikit-signature": signature, "content-type": "application/json", "content-length": String(65 * 1024) }, []), "webhook declared");
     await expect413(
-      postWithoutEnding(url, { "x-sautikit-signature": signature, "content-type": "application/json", "transfer-encoding": "chunked" }, Array.from({ length: 32 }, () => kb(8, 0x20))),
+      postWithoutEnding(
+        url,
+        { "x-sautikit-signature": signature, "content-type": "application/json", "content-length": String(65 * 1024) },
+        [],
+      ),
+      "webhook declared",
+    );
+    await expect413(
+      postWithoutEnding(
+        url,
+        { "x-sautikit-signature": signature, "content-type": "application/json", "transfer-encoding": "chunked" },
+        Array.from({ length: 32 }, () => kb(8, 0x20)),
+      ),
       "webhook chunked",
     );
     expect(await db.webhookEvent.count()).toBe(events);

@@ -31,7 +31,10 @@ async function renderHtml(element: ReactNode): Promise<string> {
 vi.mock("next-intl/server", async () => {
   const { translatorFor } = await import("@/lib/i18n/translator");
   const { resolveLocale } = await import("@/lib/i18n/resolve-locale");
-  return { getTranslations: async (namespace: Parameters<typeof translatorFor>[1]) => translatorFor(await resolveLocale(), namespace) };
+  return {
+    getTranslations: async (namespace: Parameters<typeof translatorFor>[1]) =>
+      translatorFor(await resolveLocale(), namespace),
+  };
 });
 
 type Db = typeof import("@/lib/db").db;
@@ -46,7 +49,9 @@ async function membershipId(db: Db, userId: string, workspaceId: string): Promis
 
 /** The victim (admin of B) also joins A as an organiser: A's admin is the would-be attacker. */
 async function victimInBoth(db: Db, people: People): Promise<string> {
-  await db.membership.create({ data: { userId: people.adminB.userId, workspaceId: people.adminA.workspaceId, role: "organiser" } });
+  await db.membership.create({
+    data: { userId: people.adminB.userId, workspaceId: people.adminA.workspaceId, role: "organiser" },
+  });
   return membershipId(db, people.adminB.userId, people.adminA.workspaceId);
 }
 
@@ -72,7 +77,9 @@ describe("without SMTP", () => {
     const { issueResetAction } = await import("@/app/(app)/settings/members/actions");
     const target = await victimInBoth(db, people);
     const attacker = await signedIn(app.url, people.adminA);
-    const out = await runAction(app.url, "/settings/members", attacker.cookieHeader(), () => issueResetAction({}, form({ membershipId: target })));
+    const out = await runAction(app.url, "/settings/members", attacker.cookieHeader(), () =>
+      issueResetAction({}, form({ membershipId: target })),
+    );
     expect(out.state).toMatchObject({ ok: true, result: { kind: "self-service", email: people.adminB.email } });
     expect(JSON.stringify(out.state)).not.toMatch(/reset-password/);
     expect(await db.passwordReset.count({ where: { userId: people.adminB.userId } })).toBe(0);
@@ -86,7 +93,9 @@ describe("without SMTP", () => {
     const solo = await createPeople(db);
     const admin = await signedIn(app.url, solo.adminA);
     const target = await membershipId(db, solo.organiserA.userId, solo.adminA.workspaceId);
-    const out = await runAction(app.url, "/settings/members", admin.cookieHeader(), () => issueResetAction({}, form({ membershipId: target })));
+    const out = await runAction(app.url, "/settings/members", admin.cookieHeader(), () =>
+      issueResetAction({}, form({ membershipId: target })),
+    );
     expect(out.state).toMatchObject({ ok: true, result: { kind: "link", emailed: false } });
     const token = String(out.state!.result!.url).split("/reset-password/")[1]!;
     await resetPassword(token, { password: "solo-new-password", confirm: "solo-new-password" });
@@ -96,13 +105,20 @@ describe("without SMTP", () => {
   it("voids a link issued while the account was this workspace's alone once it joins another", async () => {
     const { issuePasswordReset, getPasswordReset, resetPassword } = await import("@/lib/auth/password-reset");
     const solo = await createPeople(db);
-    const issued = await issuePasswordReset(actorOf(solo.adminA, "Alpha"), await membershipId(db, solo.organiserA.userId, solo.adminA.workspaceId));
+    const issued = await issuePasswordReset(
+      actorOf(solo.adminA, "Alpha"),
+      await membershipId(db, solo.organiserA.userId, solo.adminA.workspaceId),
+    );
     if (issued.kind !== "link") throw new Error(`expected a link, got ${issued.kind}`);
     const token = issued.url.split("/reset-password/")[1]!;
     // The organiser now also joins B (accepts an invite there).
-    await db.membership.create({ data: { userId: solo.organiserA.userId, workspaceId: solo.adminB.workspaceId, role: "admin" } });
+    await db.membership.create({
+      data: { userId: solo.organiserA.userId, workspaceId: solo.adminB.workspaceId, role: "admin" },
+    });
     expect(await getPasswordReset(token)).toBeNull();
-    await expect(resetPassword(token, { password: "taken-over-pass", confirm: "taken-over-pass" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      resetPassword(token, { password: "taken-over-pass", confirm: "taken-over-pass" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await canSignIn(app.url, solo.organiserA)).toBe(true);
     expect(await canSignIn(app.url, { ...solo.organiserA, password: "taken-over-pass" })).toBe(false);
   });
@@ -110,7 +126,9 @@ describe("without SMTP", () => {
   it("Forgot password says it cannot email, and creates nothing", async () => {
     const { forgotPasswordAction } = await import("@/app/(auth)/actions");
     const before = await db.passwordReset.count();
-    const out = await runAction(app.url, "/forgot-password", "", () => forgotPasswordAction({}, form({ email: people.adminA.email })));
+    const out = await runAction(app.url, "/forgot-password", "", () =>
+      forgotPasswordAction({}, form({ email: people.adminA.email })),
+    );
     expect(out.state?.error).toMatch(/cannot send email/);
     expect(await db.passwordReset.count()).toBe(before);
   });
@@ -125,8 +143,15 @@ describe("without SMTP", () => {
     for (const email of [existing, "unknown-person@example.test"]) {
       const { url } = await createInvite(admin, { email, role: "organiser" });
       const token = url.split("/invite/")[1]!;
-      const out = await runAction(app.url, `/invite/${token}`, "", async () => renderHtml(await InvitePage({ params: Promise.resolve({ token }) })));
-      pages.push(String(out.state).replaceAll(token, "TOKEN").replaceAll(encodeURIComponent(email), "EMAIL").replaceAll(email, "EMAIL"));
+      const out = await runAction(app.url, `/invite/${token}`, "", async () =>
+        renderHtml(await InvitePage({ params: Promise.resolve({ token }) })),
+      );
+      pages.push(
+        String(out.state)
+          .replaceAll(token, "TOKEN")
+          .replaceAll(encodeURIComponent(email), "EMAIL")
+          .replaceAll(email, "EMAIL"),
+      );
     }
     expect(pages[0]).toContain("Join Alpha");
     expect(pages[0]).toBe(pages[1]);
@@ -135,7 +160,15 @@ describe("without SMTP", () => {
   it("answers sign-up and invite sign-up for a taken email without saying the account exists", async () => {
     const { signUpAction } = await import("@/app/(auth)/actions");
     const out = await runAction(app.url, "/sign-up", "", () =>
-      signUpAction({}, form({ name: "Someone", email: people.adminB.email, password: "whatever-password-1", workspaceName: "Copycat" })),
+      signUpAction(
+        {},
+        form({
+          name: "Someone",
+          email: people.adminB.email,
+          password: "whatever-password-1",
+          workspaceName: "Copycat",
+        }),
+      ),
     );
     expect(out.state?.error).toBeTruthy();
     expect(JSON.stringify(out.state)).not.toMatch(/already exists|already has|registered/i);
@@ -149,7 +182,13 @@ describe("with SMTP", () => {
   let sink: Awaited<ReturnType<typeof startSmtpSink>>;
   beforeAll(async () => {
     sink = await startSmtpSink();
-    app = await setupAppTest({ env: { __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true", SMTP_URL: `smtp://127.0.0.1:${sink.port}`, SMTP_FROM: "Mkutano <no-reply@mkutano.test>" } });
+    app = await setupAppTest({
+      env: {
+        __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true",
+        SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+        SMTP_FROM: "Mkutano <no-reply@mkutano.test>",
+      },
+    });
     db = (await import("@/lib/db")).db;
     people = await createPeople(db);
   }, 120_000);
@@ -159,7 +198,11 @@ describe("with SMTP", () => {
   });
 
   async function mailTo(email: string, count: number): Promise<string> {
-    await until(`mail #${count} to ${email}`, () => sink.messages.filter((m) => m.to.includes(`RCPT TO:<${email}>`)).length >= count, 15_000);
+    await until(
+      `mail #${count} to ${email}`,
+      () => sink.messages.filter((m) => m.to.includes(`RCPT TO:<${email}>`)).length >= count,
+      15_000,
+    );
     return readableMail(sink.messages.filter((m) => m.to.includes(`RCPT TO:<${email}>`)).at(count - 1)!.data);
   }
 
@@ -167,7 +210,9 @@ describe("with SMTP", () => {
     const { issueResetAction } = await import("@/app/(app)/settings/members/actions");
     const target = await victimInBoth(db, people);
     const attacker = await signedIn(app.url, people.adminA);
-    const out = await runAction(app.url, "/settings/members", attacker.cookieHeader(), () => issueResetAction({}, form({ membershipId: target })));
+    const out = await runAction(app.url, "/settings/members", attacker.cookieHeader(), () =>
+      issueResetAction({}, form({ membershipId: target })),
+    );
     expect(out.state).toMatchObject({ ok: true, result: { kind: "emailed", email: people.adminB.email } });
     expect(JSON.stringify(out.state)).not.toMatch(/reset-password/);
     const mail = await mailTo(people.adminB.email, 1);
@@ -178,14 +223,20 @@ describe("with SMTP", () => {
     const { forgotPasswordAction, resetPasswordAction } = await import("@/app/(auth)/actions");
     const who = (await createPeople(db)).organiserA;
     const session = await signedIn(app.url, who);
-    const known = await runAction(app.url, "/forgot-password", "", () => forgotPasswordAction({}, form({ email: who.email.toUpperCase() })));
+    const known = await runAction(app.url, "/forgot-password", "", () =>
+      forgotPasswordAction({}, form({ email: who.email.toUpperCase() })),
+    );
     const unknownEmail = `nobody-${Date.now()}@example.test`;
-    const unknown = await runAction(app.url, "/forgot-password", "", () => forgotPasswordAction({}, form({ email: unknownEmail })));
+    const unknown = await runAction(app.url, "/forgot-password", "", () =>
+      forgotPasswordAction({}, form({ email: unknownEmail })),
+    );
     expect(known.state).toEqual({ ok: true, result: { email: who.email } });
     expect(unknown.state).toEqual({ ok: true, result: { email: unknownEmail } });
 
     const token = /\/reset-password\/([A-Za-z0-9_-]{43})/.exec(await mailTo(who.email, 1))![1]!;
-    const reset = await runAction(app.url, `/reset-password/${token}`, "", () => resetPasswordAction(token, {}, form({ password: "forgot-new-pass-1", confirm: "forgot-new-pass-1" })));
+    const reset = await runAction(app.url, `/reset-password/${token}`, "", () =>
+      resetPasswordAction(token, {}, form({ password: "forgot-new-pass-1", confirm: "forgot-new-pass-1" })),
+    );
     expect(reset.location).toContain("/meetings");
     // The old session ended; the new password works.
     const me = await fetch(`${app.url}/api/meetings`, { headers: { cookie: session.cookieHeader() } });
@@ -198,7 +249,9 @@ describe("with SMTP", () => {
     const { forgotPasswordAction } = await import("@/app/(auth)/actions");
     const who = (await createPeople(db)).organiserA;
     for (let i = 0; i < 5; i++) {
-      const out = await runAction(app.url, "/forgot-password", "", () => forgotPasswordAction({}, form({ email: who.email })));
+      const out = await runAction(app.url, "/forgot-password", "", () =>
+        forgotPasswordAction({}, form({ email: who.email })),
+      );
       expect(out.state?.ok).toBe(true);
     }
     await mailTo(who.email, 3);

@@ -13,7 +13,13 @@ let people: People;
 let admin: Client;
 let meetingId: string;
 
-const meeting = (title: string) => ({ title, agenda: "", startsAt: new Date(Date.now() + 86_400_000).toISOString(), durationMinutes: 30, capacity: 10 });
+const meeting = (title: string) => ({
+  title,
+  agenda: "",
+  startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+  durationMinutes: 30,
+  capacity: 10,
+});
 
 beforeAll(async () => {
   app = await setupAppTest();
@@ -46,7 +52,8 @@ const FORGED: [string, Record<string, string>][] = [
   ["Sec-Fetch-Site: same-site (a sibling subdomain)", { "sec-fetch-site": "same-site" }],
   ["Sec-Fetch-Site: cross-site with this app's Origin", { "sec-fetch-site": "cross-site", origin: "SELF" }],
 ];
-const resolve = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k, v === "SELF" ? app.url : v.replace("PORT", port())]));
+const resolve = (h: Record<string, string>) =>
+  Object.fromEntries(Object.entries(h).map(([k, v]) => [k, v === "SELF" ? app.url : v.replace("PORT", port())]));
 
 describe("CSRF: cross-site mutations are refused", () => {
   it.each(FORGED)("%s → 403 on create, update and delete; nothing changes", async (_label, headers) => {
@@ -58,7 +65,9 @@ describe("CSRF: cross-site mutations are refused", () => {
     ];
     for (const res of attempts) {
       expect(res.status).toBe(403);
-      expect(((await res.json()) as { error: { message: string } }).error.message).toBe("Cross-site requests are not allowed.");
+      expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+        "Cross-site requests are not allowed.",
+      );
     }
     expect(await state()).toEqual(before);
   });
@@ -66,7 +75,11 @@ describe("CSRF: cross-site mutations are refused", () => {
   it("a text/plain or form-encoded cross-site post (no preflight) is refused too", async () => {
     const before = await state();
     for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
-      const res = await admin.fetch("/api/meetings", { method: "POST", headers: { "content-type": type, origin: "https://evil.example" }, body: JSON.stringify(meeting("Forged")) });
+      const res = await admin.fetch("/api/meetings", {
+        method: "POST",
+        headers: { "content-type": type, origin: "https://evil.example" },
+        body: JSON.stringify(meeting("Forged")),
+      });
       expect(res.status, type).toBe(403);
     }
     expect(await state()).toEqual(before);
@@ -75,7 +88,10 @@ describe("CSRF: cross-site mutations are refused", () => {
 
 describe("CSRF: legitimate callers keep working", () => {
   it.each([
-    ["a same-origin browser (Origin + Sec-Fetch-Site: same-origin)", { "sec-fetch-site": "same-origin", origin: "SELF" }],
+    [
+      "a same-origin browser (Origin + Sec-Fetch-Site: same-origin)",
+      { "sec-fetch-site": "same-origin", origin: "SELF" },
+    ],
     ["a browser that sends only Origin", { origin: "SELF" }],
     ["a typed navigation (Sec-Fetch-Site: none)", { "sec-fetch-site": "none" }],
   ])("%s", async (_label, headers) => {
@@ -109,7 +125,11 @@ describe("CSRF: Auth.js sign-in", () => {
     const res = await attacker.fetch("/api/auth/callback/credentials", {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" },
-      body: new URLSearchParams({ email: people.adminB.email, password: people.adminB.password, callbackUrl: "/meetings" }),
+      body: new URLSearchParams({
+        email: people.adminB.email,
+        password: people.adminB.password,
+        callbackUrl: "/meetings",
+      }),
     });
     expect(res.headers.getSetCookie().some((c) => c.startsWith("authjs.session-token="))).toBe(false);
     expect(res.headers.get("location") ?? "").toMatch(/error=MissingCSRF/);

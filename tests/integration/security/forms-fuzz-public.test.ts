@@ -24,9 +24,18 @@ beforeAll(async () => {
   db = (await import("@/lib/db")).db;
   actions = await import("@/app/(auth)/actions");
   people = await createPeople(db);
-  const actorA = { userId: people.adminA.userId, email: people.adminA.email, name: "admin-a", workspaceId: people.adminA.workspaceId, workspaceName: "Alpha", role: "admin" as const };
+  const actorA = {
+    userId: people.adminA.userId,
+    email: people.adminA.email,
+    name: "admin-a",
+    workspaceId: people.adminA.workspaceId,
+    workspaceName: "Alpha",
+    role: "admin" as const,
+  };
   const { createInvite } = await import("@/lib/workspaces/invites");
-  inviteToken = new URL((await createInvite(actorA, { email: "invitee@example.test", role: "organiser" })).url).pathname.split("/").pop()!;
+  inviteToken = new URL((await createInvite(actorA, { email: "invitee@example.test", role: "organiser" })).url).pathname
+    .split("/")
+    .pop()!;
   const { issuePasswordReset } = await import("@/lib/auth/password-reset");
   const organiser = await db.membership.findFirstOrThrow({ where: { userId: people.organiserA.userId } });
   const issued = await issuePasswordReset(actorA, organiser.id);
@@ -54,18 +63,45 @@ const anon = (page: string, invoke: () => Promise<unknown>) => runAction(app.url
 
 // ---- arbitraries: each is invalid by construction, and checked against the app's own rule ------
 const text = (o: { minLength?: number; maxLength?: number } = {}) => fc.string({ unit: "binary", ...o });
-const invalid = <T>(arb: fc.Arbitrary<T>, schema: { safeParse(v: unknown): { success: boolean } }) => arb.filter((v) => !schema.safeParse(v).success);
+const invalid = <T>(arb: fc.Arbitrary<T>, schema: { safeParse(v: unknown): { success: boolean } }) =>
+  arb.filter((v) => !schema.safeParse(v).success);
 const blank = fc.constantFrom("", " ", "\t\n", "\u00a0\u3000");
-const badName = invalid(fc.oneof(blank, text({ minLength: 101, maxLength: 160 }).map((s) => `x${s}x`)), nameSchema);
+const badName = invalid(
+  fc.oneof(
+    blank,
+    text({ minLength: 101, maxLength: 160 }).map((s) => `x${s}x`),
+  ),
+  nameSchema,
+);
 const badEmail = invalid(
-  fc.oneof(text({ maxLength: 40 }), fc.constantFrom("a@", "@b.ke", "a b@c.ke", "a@b", "a@@b.ke", "<a@b.ke>", "a@b.ke\u0000"), fc.emailAddress().map((e) => `${"x".repeat(250)}${e}`)),
+  fc.oneof(
+    text({ maxLength: 40 }),
+    fc.constantFrom("a@", "@b.ke", "a b@c.ke", "a@b", "a@@b.ke", "<a@b.ke>", "a@b.ke\u0000"),
+    fc.emailAddress().map((e) => `${"x".repeat(250)}${e}`),
+  ),
   emailSchema,
 );
 const badPassword = invalid(fc.oneof(text({ maxLength: 9 }), text({ minLength: 257, maxLength: 300 })), passwordSchema);
-const badWorkspaceName = invalid(fc.oneof(blank, text({ maxLength: 1 }), text({ minLength: 81, maxLength: 120 }).map((s) => `ab${s}`)), workspaceNameSchema);
-const badToken = fc.oneof(text({ maxLength: 80 }), fc.base64String({ minLength: 40, maxLength: 48 }), fc.constantFrom("", "../../etc/passwd", "' OR 1=1 --", "\u0000"));
+const badWorkspaceName = invalid(
+  fc.oneof(
+    blank,
+    text({ maxLength: 1 }),
+    text({ minLength: 81, maxLength: 120 }).map((s) => `ab${s}`),
+  ),
+  workspaceNameSchema,
+);
+const badToken = fc.oneof(
+  text({ maxLength: 80 }),
+  fc.base64String({ minLength: 40, maxLength: 48 }),
+  fc.constantFrom("", "../../etc/passwd", "' OR 1=1 --", "\u0000"),
+);
 
-const validSignUp = () => ({ name: "Amina", email: `new-${Math.random().toString(36).slice(2)}@example.test`, password: "a-long-enough-password", workspaceName: "Harambee" });
+const validSignUp = () => ({
+  name: "Amina",
+  email: `new-${Math.random().toString(36).slice(2)}@example.test`,
+  password: "a-long-enough-password",
+  workspaceName: "Harambee",
+});
 const oneBad = <K extends string>(field: K, arb: fc.Arbitrary<string>) => arb.map((value) => ({ field, value }));
 
 async function refusedUnchanged(what: string, field: string | undefined, invoke: () => Promise<unknown>, page: string) {
@@ -82,24 +118,46 @@ describe("forms fuzzing (visitor forms)", () => {
       oneBad("email", badEmail),
       oneBad("password", badPassword),
       oneBad("workspaceName", badWorkspaceName),
-      fc.constantFrom("name", "email", "password", "workspaceName").map((field) => ({ field, value: undefined as string | undefined })),
-      fc.constantFrom(people.adminA.email, people.adminB.email.toUpperCase(), `  ${people.organiserA.email} `).map((value) => ({ field: "email", value: value as string | undefined })),
+      fc
+        .constantFrom("name", "email", "password", "workspaceName")
+        .map((field) => ({ field, value: undefined as string | undefined })),
+      fc
+        .constantFrom(people.adminA.email, people.adminB.email.toUpperCase(), `  ${people.organiserA.email} `)
+        .map((value) => ({ field: "email", value: value as string | undefined })),
     );
     await fuzz(
       fc.asyncProperty(bad, async ({ field, value }) => {
         const fields = { ...validSignUp(), [field]: value };
-        await refusedUnchanged(`sign-up ${field}=${JSON.stringify(value)}`, field, () => actions.signUpAction({}, form(fields)), "/sign-up");
+        await refusedUnchanged(
+          `sign-up ${field}=${JSON.stringify(value)}`,
+          field,
+          () => actions.signUpAction({}, form(fields)),
+          "/sign-up",
+        );
       }),
       { numRuns: 80 },
     );
   });
 
   it("sign-in: a malformed email or password is refused before any attempt is counted", async () => {
-    const bad = fc.oneof(oneBad("email", badEmail), oneBad("password", fc.oneof(fc.constant(""), text({ minLength: 257, maxLength: 300 }))));
+    const bad = fc.oneof(
+      oneBad("email", badEmail),
+      oneBad("password", fc.oneof(fc.constant(""), text({ minLength: 257, maxLength: 300 }))),
+    );
     await fuzz(
       fc.asyncProperty(bad, async ({ field, value }) => {
-        const fields = { email: people.adminA.email, password: people.adminA.password, next: "/meetings", [field]: value };
-        await refusedUnchanged(`sign-in ${field}=${JSON.stringify(value)}`, field, () => actions.signInAction({}, form(fields)), "/sign-in");
+        const fields = {
+          email: people.adminA.email,
+          password: people.adminA.password,
+          next: "/meetings",
+          [field]: value,
+        };
+        await refusedUnchanged(
+          `sign-in ${field}=${JSON.stringify(value)}`,
+          field,
+          () => actions.signInAction({}, form(fields)),
+          "/sign-in",
+        );
       }),
       { numRuns: 40 },
     );
@@ -115,7 +173,12 @@ describe("forms fuzzing (visitor forms)", () => {
       fc.asyncProperty(bad, async ({ field, value, token }) => {
         const fields = { name: "Wanjiru", password: "a-long-enough-password", ...(field ? { [field]: value } : {}) };
         const what = `accept invite token=${JSON.stringify(token.slice(0, 20))} ${field}=${JSON.stringify(value)}`;
-        await refusedUnchanged(what, field, () => actions.acceptInviteNewAccountAction(token, {}, form(fields)), `/invite/${encodeURIComponent(token)}`);
+        await refusedUnchanged(
+          what,
+          field,
+          () => actions.acceptInviteNewAccountAction(token, {}, form(fields)),
+          `/invite/${encodeURIComponent(token)}`,
+        );
       }),
       { numRuns: 60 },
     );
@@ -124,13 +187,26 @@ describe("forms fuzzing (visitor forms)", () => {
   it("choose a new password: too short, too long, not confirmed, or a token that is not a reset", async () => {
     const bad = fc.oneof(
       badPassword.map((p) => ({ fields: { password: p, confirm: p }, field: "password", token: resetToken })),
-      fc.tuple(fc.constant("a-long-enough-password"), text({ maxLength: 30 })).map(([password, confirm]) => ({ fields: { password, confirm }, field: "confirm", token: resetToken })),
-      fc.oneof(badToken, fc.constant(inviteToken)).map((token) => ({ fields: { password: "a-long-enough-password", confirm: "a-long-enough-password" }, field: undefined, token })),
+      fc
+        .tuple(fc.constant("a-long-enough-password"), text({ maxLength: 30 }))
+        .map(([password, confirm]) => ({ fields: { password, confirm }, field: "confirm", token: resetToken })),
+      fc
+        .oneof(badToken, fc.constant(inviteToken))
+        .map((token) => ({
+          fields: { password: "a-long-enough-password", confirm: "a-long-enough-password" },
+          field: undefined,
+          token,
+        })),
     );
     await fuzz(
       fc.asyncProperty(bad, async ({ fields, field, token }) => {
         const what = `reset token=${JSON.stringify(token.slice(0, 20))} ${JSON.stringify(fields).slice(0, 80)}`;
-        await refusedUnchanged(what, field, () => actions.resetPasswordAction(token, {}, form(fields)), `/reset-password/${encodeURIComponent(token)}`);
+        await refusedUnchanged(
+          what,
+          field,
+          () => actions.resetPasswordAction(token, {}, form(fields)),
+          `/reset-password/${encodeURIComponent(token)}`,
+        );
       }),
       { numRuns: 60 },
     );
@@ -139,15 +215,35 @@ describe("forms fuzzing (visitor forms)", () => {
   it("sign-out never sends the browser to another site, whatever `next` says", async () => {
     const { signOutAction } = await import("@/lib/auth/session-actions");
     const client = await signedIn(app.url, people.adminB);
-    const offSite = ["//evil.example", "/\\evil.example", "/\t/evil.example", "/\\\t/evil.example", "https://evil.example/", "javascript:alert(1)", "\\\\evil.example", " //evil.example", "/%2F%2Fevil.example", "http:evil.example"];
-    const next = fc.oneof(fc.constantFrom(...offSite), text({ maxLength: 30 }), text({ maxLength: 30 }).map((s) => `/${s}`), fc.webUrl());
+    const offSite = [
+      "//evil.example",
+      "/\\evil.example",
+      "/\t/evil.example",
+      "/\\\t/evil.example",
+      "https://evil.example/",
+      "javascript:alert(1)",
+      "\\\\evil.example",
+      " //evil.example",
+      "/%2F%2Fevil.example",
+      "http:evil.example",
+    ];
+    const next = fc.oneof(
+      fc.constantFrom(...offSite),
+      text({ maxLength: 30 }),
+      text({ maxLength: 30 }).map((s) => `/${s}`),
+      fc.webUrl(),
+    );
     await fuzz(
       fc.asyncProperty(next, async (value) => {
         total++;
-        const out = await runAction(app.url, "/meetings", client.cookieHeader(), () => signOutAction(form({ next: value })));
+        const out = await runAction(app.url, "/meetings", client.cookieHeader(), () =>
+          signOutAction(form({ next: value })),
+        );
         expect(out.location, `next=${JSON.stringify(value)}`).toBeTruthy();
         // Resolved as a browser does (WHATWG URL drops tabs and newlines), it stays on this app.
-        expect(new URL(out.location!, app.url).origin, `next=${JSON.stringify(value)} → ${out.location}`).toBe(new URL(app.url).origin);
+        expect(new URL(out.location!, app.url).origin, `next=${JSON.stringify(value)} → ${out.location}`).toBe(
+          new URL(app.url).origin,
+        );
       }),
       { numRuns: 60, examples: offSite.map((s) => [s]) },
     );

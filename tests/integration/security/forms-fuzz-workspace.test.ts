@@ -31,9 +31,24 @@ beforeAll(async () => {
   people = await createPeople(db);
   adminA = await signedIn(app.url, people.adminA);
   organiserA = await signedIn(app.url, people.organiserA);
-  const membership = (p: { userId: string; workspaceId: string }) => db.membership.findUniqueOrThrow({ where: { userId_workspaceId: { userId: p.userId, workspaceId: p.workspaceId } } }).then((m) => m.id);
+  const membership = (p: { userId: string; workspaceId: string }) =>
+    db.membership
+      .findUniqueOrThrow({ where: { userId_workspaceId: { userId: p.userId, workspaceId: p.workspaceId } } })
+      .then((m) => m.id);
   const invite = (workspaceId: string, createdById: string, revokedAt: Date | null) =>
-    db.invite.create({ data: { workspaceId, email: `x-${Math.random()}@example.test`, role: "organiser", tokenHash: `h-${Math.random()}`, createdById, expiresAt: new Date(Date.now() + 86_400_000), revokedAt } }).then((i) => i.id);
+    db.invite
+      .create({
+        data: {
+          workspaceId,
+          email: `x-${Math.random()}@example.test`,
+          role: "organiser",
+          tokenHash: `h-${Math.random()}`,
+          createdById,
+          expiresAt: new Date(Date.now() + 86_400_000),
+          revokedAt,
+        },
+      })
+      .then((i) => i.id);
   ids = {
     adminA: await membership(people.adminA),
     organiserA: await membership(people.organiserA),
@@ -49,7 +64,10 @@ async function snapshot() {
     db.user.count(),
     db.workspace.count(),
     db.membership.findMany({ orderBy: { id: "asc" }, select: { id: true, role: true, workspaceId: true } }),
-    db.invite.findMany({ orderBy: { id: "asc" }, select: { id: true, email: true, role: true, revokedAt: true, acceptedAt: true } }),
+    db.invite.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, email: true, role: true, revokedAt: true, acceptedAt: true },
+    }),
     db.passwordReset.count(),
     db.auditLog.count(),
     db.sautikitConnection.findMany({ orderBy: { id: "asc" } }),
@@ -57,7 +75,13 @@ async function snapshot() {
   return { users, workspaces, memberships, invites, resets, audit, connections };
 }
 
-async function refusedUnchanged(what: string, field: string | string[] | undefined, who: Client, page: string, invoke: () => Promise<unknown>) {
+async function refusedUnchanged(
+  what: string,
+  field: string | string[] | undefined,
+  who: Client,
+  page: string,
+  invoke: () => Promise<unknown>,
+) {
   total++;
   const before = await snapshot();
   expectRefused(await runAction(app.url, page, who.cookieHeader(), invoke), what, field);
@@ -66,20 +90,44 @@ async function refusedUnchanged(what: string, field: string | string[] | undefin
 
 // ---- arbitraries -------------------------------------------------------------------------------
 const text = (o: { minLength?: number; maxLength?: number } = {}) => fc.string({ unit: "binary", ...o });
-const invalid = <T>(arb: fc.Arbitrary<T>, schema: { safeParse(v: unknown): { success: boolean } }) => arb.filter((v) => !schema.safeParse(v).success);
-const badEmail = invalid(fc.oneof(text({ maxLength: 40 }), fc.constantFrom("a@", "@b.ke", "a b@c.ke", "a@b", "<a@b.ke>")), emailSchema);
-const badRole = fc.oneof(fc.constantFrom("", "owner", "ADMIN", "Admin ", "superuser", "admin\u0000"), text({ maxLength: 20 })).filter((r) => r !== "admin" && r !== "organiser");
+const invalid = <T>(arb: fc.Arbitrary<T>, schema: { safeParse(v: unknown): { success: boolean } }) =>
+  arb.filter((v) => !schema.safeParse(v).success);
+const badEmail = invalid(
+  fc.oneof(text({ maxLength: 40 }), fc.constantFrom("a@", "@b.ke", "a b@c.ke", "a@b", "<a@b.ke>")),
+  emailSchema,
+);
+const badRole = fc
+  .oneof(fc.constantFrom("", "owner", "ADMIN", "Admin ", "superuser", "admin\u0000"), text({ maxLength: 20 }))
+  .filter((r) => r !== "admin" && r !== "organiser");
 /** Ids that are not a row of workspace A: junk, injection-shaped text, and workspace B's real ids. */
-const hostileId = () => fc.oneof(text({ maxLength: 60 }), fc.uuid(), fc.constantFrom("", "' OR '1'='1", "../", "\u0000", ids.adminB, ids.inviteB));
+const hostileId = () =>
+  fc.oneof(
+    text({ maxLength: 60 }),
+    fc.uuid(),
+    fc.constantFrom("", "' OR '1'='1", "../", "\u0000", ids.adminB, ids.inviteB),
+  );
 
 describe("forms fuzzing (workspace forms)", () => {
   it("new workspace: a name too short, too long or blank", async () => {
     const { createWorkspaceAction } = await import("@/app/(app)/workspaces/new/actions");
-    const name = invalid(fc.oneof(fc.constantFrom("", " ", "\t"), text({ maxLength: 1 }), text({ minLength: 81, maxLength: 120 }).map((s) => `ab${s}`)), workspaceNameSchema);
+    const name = invalid(
+      fc.oneof(
+        fc.constantFrom("", " ", "\t"),
+        text({ maxLength: 1 }),
+        text({ minLength: 81, maxLength: 120 }).map((s) => `ab${s}`),
+      ),
+      workspaceNameSchema,
+    );
     await fuzz(
       fc.asyncProperty(name, async (value) => {
         // The form shows a whole-form schema error under the name field too.
-        await refusedUnchanged(`new workspace name=${JSON.stringify(value)}`, ["name", "form"], adminA, "/workspaces/new", () => createWorkspaceAction({}, form({ name: value })));
+        await refusedUnchanged(
+          `new workspace name=${JSON.stringify(value)}`,
+          ["name", "form"],
+          adminA,
+          "/workspaces/new",
+          () => createWorkspaceAction({}, form({ name: value })),
+        );
       }),
       { numRuns: 40 },
     );
@@ -88,12 +136,19 @@ describe("forms fuzzing (workspace forms)", () => {
   it("invite: a bad email, a bad role, or someone already a member", async () => {
     const bad = fc.oneof(
       badEmail.map((email) => ({ fields: { email, role: "organiser" }, field: "email" as string | undefined })),
-      badRole.map((role) => ({ fields: { email: "new-person@example.test", role }, field: "role" as string | undefined })),
-      fc.constantFrom(people.adminA.email, people.organiserA.email.toUpperCase()).map((email) => ({ fields: { email, role: "admin" }, field: undefined })),
+      badRole.map((role) => ({
+        fields: { email: "new-person@example.test", role },
+        field: "role" as string | undefined,
+      })),
+      fc
+        .constantFrom(people.adminA.email, people.organiserA.email.toUpperCase())
+        .map((email) => ({ fields: { email, role: "admin" }, field: undefined })),
     );
     await fuzz(
       fc.asyncProperty(bad, async ({ fields, field }) => {
-        await refusedUnchanged(`invite ${JSON.stringify(fields)}`, field, adminA, "/settings/members", () => members.inviteMemberAction({}, form(fields)));
+        await refusedUnchanged(`invite ${JSON.stringify(fields)}`, field, adminA, "/settings/members", () =>
+          members.inviteMemberAction({}, form(fields)),
+        );
       }),
       { numRuns: 50 },
     );
@@ -109,24 +164,62 @@ describe("forms fuzzing (workspace forms)", () => {
       fc.oneof(hostileId(), fc.constant(ids.revokedA)).map((inviteId) => ({ kind: "revoke", fields: { inviteId } })),
       hostileId().map((membershipId) => ({ kind: "reset", fields: { membershipId } })),
     );
-    const action = { role: members.changeRoleAction, remove: members.removeMemberAction, revoke: members.revokeInviteAction, reset: members.issueResetAction };
+    const action = {
+      role: members.changeRoleAction,
+      remove: members.removeMemberAction,
+      revoke: members.revokeInviteAction,
+      reset: members.issueResetAction,
+    };
     await fuzz(
       fc.asyncProperty(bad, async ({ kind, fields }) => {
         const act = action[kind as keyof typeof action];
-        await refusedUnchanged(`${kind} ${JSON.stringify(fields)}`, undefined, adminA, "/settings/members", () => act({}, form(fields)));
+        await refusedUnchanged(`${kind} ${JSON.stringify(fields)}`, undefined, adminA, "/settings/members", () =>
+          act({}, form(fields)),
+        );
       }),
       { numRuns: 90 },
     );
   });
 
   it("Sautikit connection: a bad URL, a bad key, a key the provider refuses, or numbers it does not own", async () => {
-    const badUrl = fc.oneof(text({ maxLength: 30 }), fc.constantFrom("ftp://api.sautikit.com", "javascript:alert(1)", "http://api.sautikit.com", "http://169.254.169.254/latest", "api.sautikit.com", "https://"));
-    const badKey = fc.oneof(text({ maxLength: 7 }), fc.constantFrom("sk live with spaces", "        ", ""), text({ minLength: 4001, maxLength: 4050 }).map((s) => `sk_${s}`));
+    const badUrl = fc.oneof(
+      text({ maxLength: 30 }),
+      fc.constantFrom(
+        "ftp://api.sautikit.com",
+        "javascript:alert(1)",
+        "http://api.sautikit.com",
+        "http://169.254.169.254/latest",
+        "api.sautikit.com",
+        "https://",
+      ),
+    );
+    const badKey = fc.oneof(
+      text({ maxLength: 7 }),
+      fc.constantFrom("sk live with spaces", "        ", ""),
+      text({ minLength: 4001, maxLength: 4050 }).map((s) => `sk_${s}`),
+    );
     const bad = fc.oneof(
-      badUrl.map((apiBaseUrl) => ({ kind: "save", fields: { apiBaseUrl, apiKey: "sk_test_looks_fine" }, field: "apiBaseUrl" as string | undefined })),
-      badKey.map((apiKey) => ({ kind: "save", fields: { apiBaseUrl: "https://api.sautikit.com", apiKey }, field: "apiKey" as string | undefined })),
-      fc.constant({ kind: "save", fields: { apiBaseUrl: app.emulatorUrl!, apiKey: "sk_test_not_a_real_key" }, field: undefined }),
-      fc.record({ dialInNumberId: fc.oneof(fc.constant(""), text({ maxLength: 30 })), callerIdNumberId: fc.oneof(fc.constant(""), text({ maxLength: 30 })) }).map((fields) => ({ kind: "numbers", fields, field: undefined })),
+      badUrl.map((apiBaseUrl) => ({
+        kind: "save",
+        fields: { apiBaseUrl, apiKey: "sk_test_looks_fine" },
+        field: "apiBaseUrl" as string | undefined,
+      })),
+      badKey.map((apiKey) => ({
+        kind: "save",
+        fields: { apiBaseUrl: "https://api.sautikit.com", apiKey },
+        field: "apiKey" as string | undefined,
+      })),
+      fc.constant({
+        kind: "save",
+        fields: { apiBaseUrl: app.emulatorUrl!, apiKey: "sk_test_not_a_real_key" },
+        field: undefined,
+      }),
+      fc
+        .record({
+          dialInNumberId: fc.oneof(fc.constant(""), text({ maxLength: 30 })),
+          callerIdNumberId: fc.oneof(fc.constant(""), text({ maxLength: 30 })),
+        })
+        .map((fields) => ({ kind: "numbers", fields, field: undefined })),
     );
     await fuzz(
       fc.asyncProperty(bad, async ({ kind, fields, field }) => {
@@ -146,7 +239,9 @@ describe("forms fuzzing (workspace forms)", () => {
         total++;
         const before = await snapshot();
         // A plain form action (no form state): the refusal is thrown, as a coded 4xx error.
-        const thrown: unknown = await runAction(app.url, "/meetings", adminA.cookieHeader(), () => switchWorkspaceAction(form({ workspaceId }))).then(
+        const thrown: unknown = await runAction(app.url, "/meetings", adminA.cookieHeader(), () =>
+          switchWorkspaceAction(form({ workspaceId })),
+        ).then(
           (out) => ({ unexpectedly: out }),
           (e: unknown) => e,
         );
@@ -166,7 +261,8 @@ describe("forms fuzzing (workspace forms)", () => {
       removeAdmin: () => members.removeMemberAction({}, form({ membershipId: ids.adminA })),
       revoke: () => members.revokeInviteAction({}, form({ inviteId: ids.revokedA })),
       resetAdmin: () => members.issueResetAction({}, form({ membershipId: ids.adminA })),
-      saveKey: () => sautikit.saveConnectionAction({}, form({ apiBaseUrl: app.emulatorUrl!, apiKey: "sk_test_emulator" })),
+      saveKey: () =>
+        sautikit.saveConnectionAction({}, form({ apiBaseUrl: app.emulatorUrl!, apiKey: "sk_test_emulator" })),
       numbers: () => sautikit.selectNumbersAction({}, form({ dialInNumberId: "n", callerIdNumberId: "m" })),
       test: () => sautikit.testConnectionAction({}),
       reroute: () => sautikit.rerouteNumbersAction({}),

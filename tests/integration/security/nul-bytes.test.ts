@@ -14,7 +14,13 @@ let admin: Client;
 let meetingId: string;
 let participantId: string;
 
-const validMeeting = () => ({ title: "Board call", agenda: "Budget", startsAt: new Date(Date.now() + 86_400_000).toISOString(), durationMinutes: 30, capacity: 10 });
+const validMeeting = () => ({
+  title: "Board call",
+  agenda: "Budget",
+  startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+  durationMinutes: 30,
+  capacity: 10,
+});
 
 beforeAll(async () => {
   app = await setupAppTest();
@@ -23,7 +29,10 @@ beforeAll(async () => {
   const m = await admin.json("/api/meetings", "POST", validMeeting());
   expect(m.status).toBe(201);
   meetingId = ((await m.json()) as { meeting: { id: string } }).meeting.id;
-  const p = await admin.json(`/api/meetings/${meetingId}/participants`, "POST", { name: "Amina", phone: "+254712000001" });
+  const p = await admin.json(`/api/meetings/${meetingId}/participants`, "POST", {
+    name: "Amina",
+    phone: "+254712000001",
+  });
   expect(p.status).toBe(201);
   participantId = ((await p.json()) as { participant: { id: string } }).participant.id;
 }, 120_000);
@@ -40,21 +49,56 @@ async function snapshot() {
 }
 
 /** `value` with a NUL spliced in at `at` (clamped). */
-const withNul = (value: string, at: number) => `${value.slice(0, at % (value.length + 1))}\u0000${value.slice(at % (value.length + 1))}`;
+const withNul = (value: string, at: number) =>
+  `${value.slice(0, at % (value.length + 1))}\u0000${value.slice(at % (value.length + 1))}`;
 
 /** `perLine`: the bulk import answers 200 and refuses bad lines one by one (added: 0, an error per line). */
 type Probe = { label: string; send: (nul: (s: string) => string) => Promise<Response>; perLine?: boolean };
 const PROBES: Probe[] = [
-  { label: "POST /api/meetings title", send: (n) => admin.json("/api/meetings", "POST", { ...validMeeting(), title: n("Harambee") }) },
-  { label: "POST /api/meetings agenda", send: (n) => admin.json("/api/meetings", "POST", { ...validMeeting(), agenda: n("Venue and budget") }) },
-  { label: "PATCH meeting title", send: (n) => admin.json(`/api/meetings/${meetingId}`, "PATCH", { ...validMeeting(), title: n("Renamed") }) },
-  { label: "POST participant name", send: (n) => admin.json(`/api/meetings/${meetingId}/participants`, "POST", { name: n("Wanjiru"), phone: "+254712000002" }) },
-  { label: "POST participant phone", send: (n) => admin.json(`/api/meetings/${meetingId}/participants`, "POST", { name: "Wanjiru", phone: n("+254712000003") }) },
-  { label: "POST bulk participants", send: (n) => admin.json(`/api/meetings/${meetingId}/participants/bulk`, "POST", { text: n("Otieno, +254712000004") }), perLine: true },
+  {
+    label: "POST /api/meetings title",
+    send: (n) => admin.json("/api/meetings", "POST", { ...validMeeting(), title: n("Harambee") }),
+  },
+  {
+    label: "POST /api/meetings agenda",
+    send: (n) => admin.json("/api/meetings", "POST", { ...validMeeting(), agenda: n("Venue and budget") }),
+  },
+  {
+    label: "PATCH meeting title",
+    send: (n) => admin.json(`/api/meetings/${meetingId}`, "PATCH", { ...validMeeting(), title: n("Renamed") }),
+  },
+  {
+    label: "POST participant name",
+    send: (n) =>
+      admin.json(`/api/meetings/${meetingId}/participants`, "POST", { name: n("Wanjiru"), phone: "+254712000002" }),
+  },
+  {
+    label: "POST participant phone",
+    send: (n) =>
+      admin.json(`/api/meetings/${meetingId}/participants`, "POST", { name: "Wanjiru", phone: n("+254712000003") }),
+  },
+  {
+    label: "POST bulk participants",
+    send: (n) =>
+      admin.json(`/api/meetings/${meetingId}/participants/bulk`, "POST", { text: n("Otieno, +254712000004") }),
+    perLine: true,
+  },
   { label: "GET meeting id", send: (n) => admin.fetch(`/api/meetings/${encodeURIComponent(n(meetingId))}`) },
-  { label: "DELETE meeting id", send: (n) => admin.fetch(`/api/meetings/${encodeURIComponent(n(meetingId))}`, { method: "DELETE" }) },
-  { label: "DELETE participant id", send: (n) => admin.fetch(`/api/meetings/${meetingId}/participants/${encodeURIComponent(n(participantId))}`, { method: "DELETE" }) },
-  { label: "GET recording id", send: (n) => admin.fetch(`/api/recordings/${encodeURIComponent(n("00000000-0000-4000-8000-000000000000"))}`) },
+  {
+    label: "DELETE meeting id",
+    send: (n) => admin.fetch(`/api/meetings/${encodeURIComponent(n(meetingId))}`, { method: "DELETE" }),
+  },
+  {
+    label: "DELETE participant id",
+    send: (n) =>
+      admin.fetch(`/api/meetings/${meetingId}/participants/${encodeURIComponent(n(participantId))}`, {
+        method: "DELETE",
+      }),
+  },
+  {
+    label: "GET recording id",
+    send: (n) => admin.fetch(`/api/recordings/${encodeURIComponent(n("00000000-0000-4000-8000-000000000000"))}`),
+  },
 ];
 
 describe("NUL characters in JSON and path ids", () => {

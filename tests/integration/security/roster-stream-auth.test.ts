@@ -27,7 +27,15 @@ afterAll(async () => {
 
 async function newMeeting(workspaceId: string, organiserId: string): Promise<string> {
   const meeting = await db.meeting.create({
-    data: { workspaceId, organiserId, title: "Stream check", startsAt: new Date(Date.now() + 3_600_000), roomName: `stream-${crypto.randomUUID()}`, pin: "112233", hostPin: "332211" },
+    data: {
+      workspaceId,
+      organiserId,
+      title: "Stream check",
+      startsAt: new Date(Date.now() + 3_600_000),
+      roomName: `stream-${crypto.randomUUID()}`,
+      pin: "112233",
+      hostPin: "332211",
+    },
   });
   return meeting.id;
 }
@@ -94,8 +102,20 @@ describe("the live roster stream", () => {
     await until("both first rosters", () => theirs.events.includes("roster") && control.events.includes("roster"));
 
     const { removeMember } = await import("@/lib/workspaces/change-member");
-    const membership = await db.membership.findUniqueOrThrow({ where: { userId_workspaceId: { userId: solo.organiserA.userId, workspaceId: solo.adminA.workspaceId } } });
-    await removeMember({ userId: solo.adminA.userId, email: solo.adminA.email, name: "A", workspaceId: solo.adminA.workspaceId, workspaceName: "Alpha", role: "admin" }, membership.id);
+    const membership = await db.membership.findUniqueOrThrow({
+      where: { userId_workspaceId: { userId: solo.organiserA.userId, workspaceId: solo.adminA.workspaceId } },
+    });
+    await removeMember(
+      {
+        userId: solo.adminA.userId,
+        email: solo.adminA.email,
+        name: "A",
+        workspaceId: solo.adminA.workspaceId,
+        workspaceName: "Alpha",
+        role: "admin",
+      },
+      membership.id,
+    );
     await changeMeeting(meetingId, "After the removal");
 
     await until("the admin's push", () => control.events.filter((e) => e === "roster").length === 2);
@@ -115,7 +135,11 @@ describe("the live roster stream", () => {
     await until("both first rosters", () => theirs.events.includes("roster") && control.events.includes("roster"));
 
     const { csrfToken } = (await (await organiser.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
-    await organiser.fetch("/api/auth/signout", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ csrfToken }) });
+    await organiser.fetch("/api/auth/signout", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken }),
+    });
     await changeMeeting(meetingId, "After the sign-out");
 
     await until("the admin's push", () => control.events.filter((e) => e === "roster").length === 2);

@@ -68,7 +68,9 @@ describe("a copied session cookie stops working", () => {
     expect(await replay(mine.cookie)).toBe(401);
     expect(await replay(other.cookie)).toBe(401);
     // A replayed cookie cannot run server actions either.
-    const again = await runAction(app.url, "/profile", mine.cookie, async () => (await import("@/lib/auth/actor")).getSessionUser());
+    const again = await runAction(app.url, "/profile", mine.cookie, async () =>
+      (await import("@/lib/auth/actor")).getSessionUser(),
+    );
     expect(again.state).toBeNull();
   });
 
@@ -78,18 +80,28 @@ describe("a copied session cookie stops working", () => {
     const other = await fresh(who);
     const mine = await fresh(who);
 
-    const wrong = await runAction(app.url, "/profile", mine.cookie, () => changePasswordAction({}, form({ current: "not-my-password", password: "a-new-password-1", confirm: "a-new-password-1" })));
+    const wrong = await runAction(app.url, "/profile", mine.cookie, () =>
+      changePasswordAction(
+        {},
+        form({ current: "not-my-password", password: "a-new-password-1", confirm: "a-new-password-1" }),
+      ),
+    );
     expect(wrong.state?.fieldErrors?.current).toMatch(/not right/);
     expect(await replay(other.cookie)).toBe(200);
 
     const next = "a-new-password-1";
-    const changed = await runAction(app.url, "/profile", mine.cookie, () => changePasswordAction({}, form({ current: who.password, password: next, confirm: next })));
+    const changed = await runAction(app.url, "/profile", mine.cookie, () =>
+      changePasswordAction({}, form({ current: who.password, password: next, confirm: next })),
+    );
     expect([303, 307]).toContain(changed.status);
     expect(changed.location).toContain("/profile?password=changed");
     expect(await replay(other.cookie)).toBe(401);
     expect(await replay(mine.cookie)).toBe(401);
     // The action signed this browser in again with a new session cookie.
-    const newCookie = changed.setCookies.map((c) => c.split(";")[0]!).filter((c) => c.startsWith("authjs.session-token=")).join("; ");
+    const newCookie = changed.setCookies
+      .map((c) => c.split(";")[0]!)
+      .filter((c) => c.startsWith("authjs.session-token="))
+      .join("; ");
     expect(newCookie).not.toBe("");
     expect(await replay(newCookie)).toBe(200);
     who.password = next;
@@ -100,11 +112,23 @@ describe("a copied session cookie stops working", () => {
     const solo = await createPeople(db);
     const who = solo.organiserA;
     const victim = await fresh(who);
-    const admin = { userId: solo.adminA.userId, email: solo.adminA.email, name: "A", workspaceId: solo.adminA.workspaceId, workspaceName: "Alpha", role: "admin" as const };
-    const membership = await db.membership.findUniqueOrThrow({ where: { userId_workspaceId: { userId: who.userId, workspaceId: who.workspaceId } } });
+    const admin = {
+      userId: solo.adminA.userId,
+      email: solo.adminA.email,
+      name: "A",
+      workspaceId: solo.adminA.workspaceId,
+      workspaceName: "Alpha",
+      role: "admin" as const,
+    };
+    const membership = await db.membership.findUniqueOrThrow({
+      where: { userId_workspaceId: { userId: who.userId, workspaceId: who.workspaceId } },
+    });
     const issued = await issuePasswordReset(admin, membership.id);
     if (issued.kind !== "link") throw new Error(`expected a link, got ${issued.kind}`);
-    await resetPassword(issued.url.split("/reset-password/")[1]!, { password: "reset-password-9", confirm: "reset-password-9" });
+    await resetPassword(issued.url.split("/reset-password/")[1]!, {
+      password: "reset-password-9",
+      confirm: "reset-password-9",
+    });
     expect(await replay(victim.cookie)).toBe(401);
   });
 
@@ -112,11 +136,17 @@ describe("a copied session cookie stops working", () => {
     const { removeMemberAction } = await import("@/app/(app)/settings/members/actions");
     const solo = await createPeople(db);
     // The organiser of A also belongs to B.
-    await db.membership.create({ data: { userId: solo.organiserA.userId, workspaceId: solo.adminB.workspaceId, role: "organiser" } });
+    await db.membership.create({
+      data: { userId: solo.organiserA.userId, workspaceId: solo.adminB.workspaceId, role: "organiser" },
+    });
     const victim = await fresh(solo.organiserA);
     const adminA = await fresh(solo.adminA);
-    const membership = await db.membership.findUniqueOrThrow({ where: { userId_workspaceId: { userId: solo.organiserA.userId, workspaceId: solo.adminA.workspaceId } } });
-    const out = await runAction(app.url, "/settings/members", adminA.cookie, () => removeMemberAction({}, form({ membershipId: membership.id })));
+    const membership = await db.membership.findUniqueOrThrow({
+      where: { userId_workspaceId: { userId: solo.organiserA.userId, workspaceId: solo.adminA.workspaceId } },
+    });
+    const out = await runAction(app.url, "/settings/members", adminA.cookie, () =>
+      removeMemberAction({}, form({ membershipId: membership.id })),
+    );
     expect(out.state).toMatchObject({ ok: true });
     expect(await replay(victim.cookie)).toBe(401);
     expect(await replay(`${victim.cookie}; mkutano_ws=${solo.adminB.workspaceId}`)).toBe(401);
@@ -135,18 +165,29 @@ describe("sliding expiry", () => {
     const now = Date.now();
 
     // Used a day short of the idle limit: still valid, and the use moves lastSeenAt forward.
-    await db.userSession.update({ where: { id: sid }, data: { lastSeenAt: new Date(now - limits.SESSION_IDLE_MS + 86_400_000) } });
+    await db.userSession.update({
+      where: { id: sid },
+      data: { lastSeenAt: new Date(now - limits.SESSION_IDLE_MS + 86_400_000) },
+    });
     expect(await replay(idle.cookie)).toBe(200);
-    expect((await db.userSession.findUniqueOrThrow({ where: { id: sid } })).lastSeenAt.getTime()).toBeGreaterThanOrEqual(now - 5_000);
+    expect(
+      (await db.userSession.findUniqueOrThrow({ where: { id: sid } })).lastSeenAt.getTime(),
+    ).toBeGreaterThanOrEqual(now - 5_000);
 
     // Idle for the whole limit: ended.
-    await db.userSession.update({ where: { id: sid }, data: { lastSeenAt: new Date(now - limits.SESSION_IDLE_MS - 1_000) } });
+    await db.userSession.update({
+      where: { id: sid },
+      data: { lastSeenAt: new Date(now - limits.SESSION_IDLE_MS - 1_000) },
+    });
     expect(await replay(idle.cookie)).toBe(401);
 
     // In constant use but signed in longer ago than the absolute limit: ended.
     const busy = await fresh(people.adminA);
     const busySid = await sessionIdOf(busy.cookie);
-    await db.userSession.update({ where: { id: busySid }, data: { createdAt: new Date(now - limits.SESSION_ABSOLUTE_MS - 1_000), lastSeenAt: new Date(now) } });
+    await db.userSession.update({
+      where: { id: busySid },
+      data: { createdAt: new Date(now - limits.SESSION_ABSOLUTE_MS - 1_000), lastSeenAt: new Date(now) },
+    });
     expect(await replay(busy.cookie)).toBe(401);
   });
 
@@ -156,7 +197,12 @@ describe("sliding expiry", () => {
     const res = await client.fetch("/api/auth/callback/credentials", {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ csrfToken, email: people.adminA.email, password: people.adminA.password, callbackUrl: "/meetings" }),
+      body: new URLSearchParams({
+        csrfToken,
+        email: people.adminA.email,
+        password: people.adminA.password,
+        callbackUrl: "/meetings",
+      }),
     });
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="))!;
     const expires = Date.parse(/expires=([^;]+)/i.exec(cookie)![1]!);
@@ -166,11 +212,24 @@ describe("sliding expiry", () => {
 });
 
 describe("sign-in redirects stay on the site", () => {
-  const hostile = ["/.//evil.example", "/..//evil.example", "/%2e//evil.example", "/a/..//evil.example", "\\\\evil.example", "/\\evil.example", "/%2f%2fevil.example", "/%5cevil.example", "javascript:alert(1)", "https://evil.example/"];
+  const hostile = [
+    "/.//evil.example",
+    "/..//evil.example",
+    "/%2e//evil.example",
+    "/a/..//evil.example",
+    "\\\\evil.example",
+    "/\\evil.example",
+    "/%2f%2fevil.example",
+    "/%5cevil.example",
+    "javascript:alert(1)",
+    "https://evil.example/",
+  ];
 
   it.each(hostile)("the sign-in form's next=%s lands on /meetings", async (next) => {
     const { signInAction } = await import("@/app/(auth)/actions");
-    const out = await runAction(app.url, "/sign-in", "", () => signInAction({}, form({ email: people.adminB.email, password: people.adminB.password, next })));
+    const out = await runAction(app.url, "/sign-in", "", () =>
+      signInAction({}, form({ email: people.adminB.email, password: people.adminB.password, next })),
+    );
     expect(out.location).not.toBeNull();
     const target = new URL(out.location!, app.url);
     expect(target.origin).toBe(app.url);
@@ -184,7 +243,12 @@ describe("sign-in redirects stay on the site", () => {
     const res = await client.fetch("/api/auth/callback/credentials", {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ csrfToken, email: people.adminB.email, password: people.adminB.password, callbackUrl }),
+      body: new URLSearchParams({
+        csrfToken,
+        email: people.adminB.email,
+        password: people.adminB.password,
+        callbackUrl,
+      }),
     });
     expect(res.status).toBe(302);
     const target = new URL(res.headers.get("location")!, app.url);
@@ -196,7 +260,12 @@ describe("sign-in redirects stay on the site", () => {
 
   it("keeps a same-site next", async () => {
     const { signInAction } = await import("@/app/(auth)/actions");
-    const out = await runAction(app.url, "/sign-in", "", () => signInAction({}, form({ email: people.adminB.email, password: people.adminB.password, next: "/settings/members" })));
+    const out = await runAction(app.url, "/sign-in", "", () =>
+      signInAction(
+        {},
+        form({ email: people.adminB.email, password: people.adminB.password, next: "/settings/members" }),
+      ),
+    );
     expect(new URL(out.location!, app.url).pathname).toBe("/settings/members");
   });
 });

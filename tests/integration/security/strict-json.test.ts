@@ -11,7 +11,13 @@ let db: typeof import("@/lib/db").db;
 let admin: Client;
 let meetingId: string;
 
-const validMeeting = () => ({ title: "Board call", agenda: "", startsAt: new Date(Date.now() + 86_400_000).toISOString(), durationMinutes: 30, capacity: 10 });
+const validMeeting = () => ({
+  title: "Board call",
+  agenda: "",
+  startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+  durationMinutes: 30,
+  capacity: 10,
+});
 
 beforeAll(async () => {
   app = await setupAppTest();
@@ -25,12 +31,12 @@ afterAll(() => app?.stop());
 
 const COERCIBLE: [string, Record<string, unknown>][] = [
   ["capacity [2]", { capacity: [2] }],
-  ["capacity \"12\"", { capacity: "12" }],
+  ['capacity "12"', { capacity: "12" }],
   ["capacity true", { capacity: true }],
   ["durationMinutes [45]", { durationMinutes: [45] }],
-  ["durationMinutes \"45\"", { durationMinutes: "45" }],
-  ["durationMinutes \" 45 \"", { durationMinutes: " 45 " }],
-  ["startsAt \"1\" (year 2001)", { startsAt: "1" }],
+  ['durationMinutes "45"', { durationMinutes: "45" }],
+  ['durationMinutes " 45 "', { durationMinutes: " 45 " }],
+  ['startsAt "1" (year 2001)', { startsAt: "1" }],
   ["startsAt a bare year", { startsAt: "2030" }],
   ["startsAt a number", { startsAt: Date.now() + 86_400_000 }],
 ];
@@ -41,7 +47,9 @@ describe("JSON bodies are not coerced", () => {
     const res = await admin.json(`/api/meetings/${meetingId}`, "PATCH", { ...validMeeting(), capacity: 20, ...broken });
     const text = await res.text();
     expect(res.status, text).toBe(422);
-    expect((JSON.parse(text) as { error: { code: string; message: string } }).error).toMatchObject({ code: "VALIDATION" });
+    expect((JSON.parse(text) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: "VALIDATION",
+    });
     expect(await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).toEqual(before);
   });
 
@@ -53,8 +61,15 @@ describe("JSON bodies are not coerced", () => {
   });
 
   it("the same values typed correctly are accepted (the refusals are about type, not range)", async () => {
-    const res = await admin.json(`/api/meetings/${meetingId}`, "PATCH", { ...validMeeting(), capacity: 2, durationMinutes: 45 });
+    const res = await admin.json(`/api/meetings/${meetingId}`, "PATCH", {
+      ...validMeeting(),
+      capacity: 2,
+      durationMinutes: 45,
+    });
     expect(res.status, await res.text()).toBe(200);
-    expect(await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).toMatchObject({ capacity: 2, durationMinutes: 45 });
+    expect(await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).toMatchObject({
+      capacity: 2,
+      durationMinutes: 45,
+    });
   });
 });

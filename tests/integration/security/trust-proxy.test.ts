@@ -17,24 +17,31 @@ const pathOf = (res: Response) => res.headers.get("location") ?? "";
 const VICTIM = "198.51.100.7";
 
 async function sprayFrom(c: Client, headers: Record<string, string>): Promise<void> {
-  for (let i = 0; i < 20; i++) expect(pathOf(await c.signIn(`someone-${i}@spray.test`, "guess-1", headers))).toContain("code=credentials");
+  for (let i = 0; i < 20; i++)
+    expect(pathOf(await c.signIn(`someone-${i}@spray.test`, "guess-1", headers))).toContain("code=credentials");
 }
 
 describe("TRUST_PROXY", () => {
   // 40-odd real sign-ins (argon2) each: generous time on a busy machine.
-  it("off (the default): X-Forwarded-For / X-Real-IP are ignored, so they can neither lock out nor evade", { timeout: 180_000 }, async () => {
-    app = await setupAppTest();
-    const { db } = await import("@/lib/db");
-    const { adminA } = await createPeople(db);
-    const c = new Client(app.url);
-    await sprayFrom(c, { "x-forwarded-for": VICTIM, "x-real-ip": VICTIM });
-    // The forged address collected nothing: the victim signs in from it.
-    expect(await db.loginAttempt.count({ where: { key: { startsWith: "ip:" } } })).toBe(0);
-    expect(pathOf(await c.signIn(adminA.email, adminA.password, { "x-forwarded-for": VICTIM }))).toMatch(/\/meetings$/);
-    // Nor can a client claim a socket address: the server overwrites that header with the peer's.
-    await sprayFrom(new Client(app.url), { "x-mkutano-peer-address": VICTIM });
-    expect(await db.loginAttempt.count({ where: { key: `ip:${VICTIM}` } })).toBe(0);
-  });
+  it(
+    "off (the default): X-Forwarded-For / X-Real-IP are ignored, so they can neither lock out nor evade",
+    { timeout: 180_000 },
+    async () => {
+      app = await setupAppTest();
+      const { db } = await import("@/lib/db");
+      const { adminA } = await createPeople(db);
+      const c = new Client(app.url);
+      await sprayFrom(c, { "x-forwarded-for": VICTIM, "x-real-ip": VICTIM });
+      // The forged address collected nothing: the victim signs in from it.
+      expect(await db.loginAttempt.count({ where: { key: { startsWith: "ip:" } } })).toBe(0);
+      expect(pathOf(await c.signIn(adminA.email, adminA.password, { "x-forwarded-for": VICTIM }))).toMatch(
+        /\/meetings$/,
+      );
+      // Nor can a client claim a socket address: the server overwrites that header with the peer's.
+      await sprayFrom(new Client(app.url), { "x-mkutano-peer-address": VICTIM });
+      expect(await db.loginAttempt.count({ where: { key: `ip:${VICTIM}` } })).toBe(0);
+    },
+  );
 
   it("on: the nearest proxy's X-Forwarded-For hop is the client address", { timeout: 180_000 }, async () => {
     app = await setupAppTest({ env: { TRUST_PROXY: "true" } });
@@ -44,8 +51,12 @@ describe("TRUST_PROXY", () => {
     // "spoofed-by-client, <what our proxy saw>": only the last hop counts.
     await sprayFrom(c, { "x-forwarded-for": `203.0.113.50, ${VICTIM}` });
     expect(await db.loginAttempt.count({ where: { key: `ip:${VICTIM}` } })).toBe(20);
-    expect(pathOf(await c.signIn(adminA.email, adminA.password, { "x-forwarded-for": VICTIM }))).toContain("code=rate_limited");
-    expect(pathOf(await c.signIn(adminA.email, adminA.password, { "x-forwarded-for": "198.51.100.8" }))).toMatch(/\/meetings$/);
+    expect(pathOf(await c.signIn(adminA.email, adminA.password, { "x-forwarded-for": VICTIM }))).toContain(
+      "code=rate_limited",
+    );
+    expect(pathOf(await c.signIn(adminA.email, adminA.password, { "x-forwarded-for": "198.51.100.8" }))).toMatch(
+      /\/meetings$/,
+    );
   });
 
   it("an invalid TRUST_PROXY value stops the app at start-up", async () => {

@@ -88,11 +88,14 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, detach: () => void): Promise<void> {
     const requestUrl = new URL(req.url ?? "/", url);
     const match = findRoute(routes, requestUrl.pathname);
-    if (!match) return sendJson(res, 404, { error: { code: "NOT_FOUND", message: `no route for ${requestUrl.pathname}` } });
+    if (!match)
+      return sendJson(res, 404, { error: { code: "NOT_FOUND", message: `no route for ${requestUrl.pathname}` } });
 
     const mod = await loadModule(match.route);
     const method = (req.method ?? "GET").toUpperCase();
-    const allowed = METHODS.filter((m) => typeof mod[m] === "function" || (m === "HEAD" && typeof mod.GET === "function"));
+    const allowed = METHODS.filter(
+      (m) => typeof mod[m] === "function" || (m === "HEAD" && typeof mod.GET === "function"),
+    );
     // Next answers HEAD with GET (minus the body) and OPTIONS with the allowed methods.
     const handler = (mod[method] ?? (method === "HEAD" ? mod.GET : undefined)) as Handler | undefined;
     if (!handler) {
@@ -107,7 +110,12 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
     // As the production server does (scripts/lib/webhook-lane-http.ts stampPeerAddress).
     headers.delete(PEER_ADDRESS_HEADER);
     if (req.socket.remoteAddress) headers.set(PEER_ADDRESS_HEADER, req.socket.remoteAddress);
-    const init = { method, headers, body: method === "GET" || method === "HEAD" ? undefined : bodyStream(req), duplex: "half" };
+    const init = {
+      method,
+      headers,
+      body: method === "GET" || method === "HEAD" ? undefined : bodyStream(req),
+      duplex: "half",
+    };
     const request = new NextRequest(requestUrl, init as ConstructorParameters<typeof NextRequest>[1]);
     const response = await runInNextContext(match.route.page, request, handler, match.params, {
       waitUntil: (p) => {

@@ -20,7 +20,10 @@ const { isHTTPAccessFallbackError, getAccessFallbackHTTPStatus } = next(
   "client/components/http-access-fallback/http-access-fallback",
 );
 
-export type Handler = (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => unknown;
+export type Handler = (
+  request: NextRequest,
+  context: { params: Promise<Record<string, string | string[]>> },
+) => unknown;
 
 /** How the server keeps `after()` work alive and tells it the response has been sent. */
 export type Lifecycle = { waitUntil(p: Promise<unknown>): void; onClose(cb: () => void): void };
@@ -52,7 +55,14 @@ export async function runInNextContext(
   // Route handlers that read the request are dynamic; this mirrors `dynamic = "force-dynamic"`.
   workStore.forceDynamic = true;
   const implicitTags = await getImplicitTags(page, request.nextUrl.pathname, null);
-  const requestStore = createRequestStoreForAPI(request, request.nextUrl, implicitTags, undefined, undefined, undefined);
+  const requestStore = createRequestStoreForAPI(
+    request,
+    request.nextUrl,
+    implicitTags,
+    undefined,
+    undefined,
+    undefined,
+  );
   const actionStore = { isAppRoute: true, isAction: false };
 
   try {

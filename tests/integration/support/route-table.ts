@@ -42,7 +42,10 @@ export function discoverRoutes(appDir: string): RouteEntry[] {
     .filter((f) => /(^|\/)route\.(ts|tsx|js|mjs)$/.test(f))
     .filter((f) => !f.split(path.sep).some((part) => part.startsWith("_") || part === "node_modules"));
   const routes = files.map((relative) => {
-    const dirs = path.dirname(relative).split(path.sep).filter((d) => d !== ".");
+    const dirs = path
+      .dirname(relative)
+      .split(path.sep)
+      .filter((d) => d !== ".");
     const urlDirs = dirs.filter((d) => !(d.startsWith("(") && d.endsWith(")")) && !d.startsWith("@"));
     return {
       file: path.join(appDir, relative),

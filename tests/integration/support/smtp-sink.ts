@@ -39,8 +39,7 @@ export async function startSmtpSink(): Promise<{ port: number; messages: Receive
         } else if (verb === "DATA") {
           inData = true;
           socket.write("354 go on\r\n");
-        }
-        else if (verb === "QUIT") socket.end("221 bye\r\n");
+        } else if (verb === "QUIT") socket.end("221 bye\r\n");
         else socket.write("250 ok\r\n");
       }
     });
@@ -56,5 +55,7 @@ export async function startSmtpSink(): Promise<{ port: number; messages: Receive
 
 /** The message as a reader sees it: quoted-printable soft breaks and escapes undone. */
 export function readableMail(data: string): string {
-  return data.replace(/=\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return data
+    .replace(/=\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

@@ -68,15 +68,21 @@ beforeAll(async () => {
   script = out.outputFiles[0]!.text;
   server = http.createServer((req, res) => {
     if (req.url === "/") {
-      res.writeHead(200, { "content-type": "text/html" }).end('<div id="root"></div><script type="module" src="/probe.js"></script>');
+      res
+        .writeHead(200, { "content-type": "text/html" })
+        .end('<div id="root"></div><script type="module" src="/probe.js"></script>');
     } else if (req.url === "/probe.js") {
       res.writeHead(200, { "content-type": "text/javascript" }).end(script);
     } else if (req.url === "/api/meetings/m1/roster") {
       fetches++;
-      held.push({ respond: (v) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(snapshot(v))) });
+      held.push({
+        respond: (v) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(snapshot(v))),
+      });
     } else if (req.url === "/api/meetings/m1/stream") {
       // A long reconnect delay, so a stream the test closes stays down while polling is checked.
-      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store" }).write("retry: 60000\n\n");
+      res
+        .writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store" })
+        .write("retry: 60000\n\n");
       stream = res;
       streamsOpened++;
     } else {
@@ -165,7 +171,9 @@ describe("useMeetingRoster in a browser", () => {
     await page.evaluate(() => {
       const w = window as unknown as { streamingLog: string[] };
       w.streamingLog = [];
-      new MutationObserver(() => w.streamingLog.push(String(document.getElementById("probe")!.getAttribute("data-streaming")))).observe(document.getElementById("probe")!, { attributes: true });
+      new MutationObserver(() =>
+        w.streamingLog.push(String(document.getElementById("probe")!.getAttribute("data-streaming"))),
+      ).observe(document.getElementById("probe")!, { attributes: true });
     });
     const first = stream!;
     first.write("event: reconnect\ndata: {}\n\n");
@@ -174,7 +182,9 @@ describe("useMeetingRoster in a browser", () => {
     await until(() => streamsOpened === 2 && stream !== first, "the next stream");
     push("v7");
     await expect.poll(() => shown().textContent()).toBe("v7");
-    expect(await page.evaluate(() => (window as unknown as { streamingLog: string[] }).streamingLog)).not.toContain("false");
+    expect(await page.evaluate(() => (window as unknown as { streamingLog: string[] }).streamingLog)).not.toContain(
+      "false",
+    );
     expect(await shown().getAttribute("data-streaming")).toBe("true");
     expect(fetches).toBe(1);
   }, 20_000);

@@ -81,21 +81,31 @@ describe("emulator → app webhooks", () => {
     });
     await control("POST", "/_emulator/faults", { duplicate: true });
     const conn = await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId } });
-    const { call_id: callId } = await control<{ call_id: string }>("POST", "/_emulator/phones/+254711000042/dial", { to: conn.dialInNumber });
+    const { call_id: callId } = await control<{ call_id: string }>("POST", "/_emulator/phones/+254711000042/dial", {
+      to: conn.dialInNumber,
+    });
 
     await expect
-      .poll(() => db.webhookEvent.findMany({ where: { workspaceId, callId }, select: { kind: true } }), { timeout: 20_000, interval: 100 })
+      .poll(() => db.webhookEvent.findMany({ where: { workspaceId, callId }, select: { kind: true } }), {
+        timeout: 20_000,
+        interval: 100,
+      })
       .toEqual(expect.arrayContaining([{ kind: "call.completed" }]));
     // Every event's duplicate copy has reached the app too.
     await expect
-      .poll(async () => {
-        const events = await db.webhookEvent.findMany({ where: { workspaceId, callId } });
-        return events.every((e) => e.deliveryCount >= 2);
-      }, { timeout: 20_000, interval: 100 })
+      .poll(
+        async () => {
+          const events = await db.webhookEvent.findMany({ where: { workspaceId, callId } });
+          return events.every((e) => e.deliveryCount >= 2);
+        },
+        { timeout: 20_000, interval: 100 },
+      )
       .toBe(true);
 
     const events = await db.webhookEvent.findMany({ where: { workspaceId, callId }, orderBy: { occurredAt: "asc" } });
-    expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(["call.started", "call.answered", "call.completed"]));
+    expect(events.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(["call.started", "call.answered", "call.completed"]),
+    );
     for (const e of events) {
       expect(applied.get(e.eventId)).toBe(1);
       expect(e.appliedAt).not.toBeNull();

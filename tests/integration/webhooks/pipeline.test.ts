@@ -31,7 +31,12 @@ beforeAll(async () => {
     data: {
       name: "Pipeline",
       connection: {
-        create: { apiBaseUrl: "http://127.0.0.1:9", apiKeyEnc: encryptSecret("sk_x"), signingSecretEnc: encryptSecret(SECRET), mode: "live" },
+        create: {
+          apiBaseUrl: "http://127.0.0.1:9",
+          apiKeyEnc: encryptSecret("sk_x"),
+          signingSecretEnc: encryptSecret(SECRET),
+          mode: "live",
+        },
       },
     },
   });
@@ -55,9 +60,17 @@ const callEvent = (eventId: string, kind = "call.answered") =>
     event_id: eventId,
     workspace_id: "emu-ws",
     occurred_at: "2026-11-25T10:00:05.000Z",
-    data: { call_id: `call-${eventId}`, session_id: "HD_000000000001", direction: "outbound", from: "+254709000200", to: "+254712345678", status: "answered" },
+    data: {
+      call_id: `call-${eventId}`,
+      session_id: "HD_000000000001",
+      direction: "outbound",
+      from: "+254709000200",
+      to: "+254712345678",
+      status: "answered",
+    },
   });
-const deliveries = async (eventId: string) => (await logged()).findMany({ where: { workspaceId, eventId }, orderBy: { receivedAt: "asc" } });
+const deliveries = async (eventId: string) =>
+  (await logged()).findMany({ where: { workspaceId, eventId }, orderBy: { receivedAt: "asc" } });
 
 describe("events", () => {
   it("the same event delivered three times is stored and applied once", async () => {
@@ -72,8 +85,13 @@ describe("events", () => {
     const rows = await db.webhookEvent.findMany({ where: { workspaceId, eventId: id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
-      kind: "call.answered", route: "call-events", callId: `call-${id}`, rawBody: body, deliveryCount: 3,
-      occurredAt: new Date("2026-11-25T10:00:05.000Z"), contentType: "application/json",
+      kind: "call.answered",
+      route: "call-events",
+      callId: `call-${id}`,
+      rawBody: body,
+      deliveryCount: 3,
+      occurredAt: new Date("2026-11-25T10:00:05.000Z"),
+      contentType: "application/json",
     });
     expect(rows[0]!.appliedAt).not.toBeNull();
     expect(rows[0]!.signedAt).not.toBeNull();
@@ -92,8 +110,15 @@ describe("events", () => {
   it("an event without an id is deduplicated by a hash of its raw body", async () => {
     let applied = 0;
     register({ "conference/events": async () => void applied++ });
-    const body = new URLSearchParams({ ConferenceName: `room-${randomUUID().slice(0, 8)}`, StatusCallbackEvent: "conference-start", SequenceNumber: "1" }).toString();
-    for (let i = 0; i < 2; i++) expect((await post("conference/events", body, { contentType: "application/x-www-form-urlencoded" })).status).toBe(200);
+    const body = new URLSearchParams({
+      ConferenceName: `room-${randomUUID().slice(0, 8)}`,
+      StatusCallbackEvent: "conference-start",
+      SequenceNumber: "1",
+    }).toString();
+    for (let i = 0; i < 2; i++)
+      expect((await post("conference/events", body, { contentType: "application/x-www-form-urlencoded" })).status).toBe(
+        200,
+      );
     expect(applied).toBe(1);
     const row = await db.webhookEvent.findFirstOrThrow({ where: { workspaceId, rawBody: body } });
     expect(row.eventId).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -110,7 +135,9 @@ describe("events", () => {
     });
     const id = randomUUID();
     expect((await post("call-events", callEvent(id))).status).toBe(500);
-    const stored = await db.webhookEvent.findUniqueOrThrow({ where: { workspaceId_eventId: { workspaceId, eventId: id } } });
+    const stored = await db.webhookEvent.findUniqueOrThrow({
+      where: { workspaceId_eventId: { workspaceId, eventId: id } },
+    });
     expect(stored).toMatchObject({ appliedAt: null, claimedAt: null, lastError: "database hiccup" });
     expect((await post("call-events", callEvent(id))).status).toBe(200);
     expect((await post("call-events", callEvent(id))).status).toBe(200);
@@ -131,14 +158,21 @@ describe("events", () => {
     expect((await post("call-events", callEvent(id))).status).toBe(422);
     expect((await post("call-events", callEvent(id))).status).toBe(200);
     expect(calls).toBe(1);
-    expect(await db.webhookEvent.findUniqueOrThrow({ where: { workspaceId_eventId: { workspaceId, eventId: id } } })).toMatchObject({
+    expect(
+      await db.webhookEvent.findUniqueOrThrow({ where: { workspaceId_eventId: { workspaceId, eventId: id } } }),
+    ).toMatchObject({
       lastError: "NOT_FOUND: no such leg in this workspace",
     });
   });
 
   it("in-room digits may answer with say/play for that leg", async () => {
     register({ "conference/digits": async (_ctx, d) => ({ actions: [{ say: { text: `You pressed ${d.digits}` } }] }) });
-    const body = new URLSearchParams({ ConferenceName: "room-1", CallId: "c1", Digits: "*6", EventId: randomUUID() }).toString();
+    const body = new URLSearchParams({
+      ConferenceName: "room-1",
+      CallId: "c1",
+      Digits: "*6",
+      EventId: randomUUID(),
+    }).toString();
     const res = await post("conference/digits", body, { contentType: "application/x-www-form-urlencoded" });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ actions: [{ say: { text: "You pressed *6" } }] });
@@ -158,7 +192,12 @@ describe("behind a reverse proxy", () => {
           port: target.port,
           method: req.method,
           path: req.url!.replace(/^\/hooks\//, "/api/sautikit/"),
-          headers: { ...req.headers, host: "meet.example.com", "x-forwarded-proto": "https", "x-forwarded-for": "203.0.113.7" },
+          headers: {
+            ...req.headers,
+            host: "meet.example.com",
+            "x-forwarded-proto": "https",
+            "x-forwarded-for": "203.0.113.7",
+          },
         },
         (up) => {
           res.writeHead(up.statusCode!, up.headers);
@@ -170,11 +209,17 @@ describe("behind a reverse proxy", () => {
     await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
     try {
       const body = callEvent(randomUUID());
-      const res = await fetch(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}/hooks/${workspaceId}/call-events`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "X-Sautikit-Signature": await signPayload(SECRET, body, Math.floor(Date.now() / 1000)) },
-        body,
-      });
+      const res = await fetch(
+        `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/hooks/${workspaceId}/call-events`,
+        {
+          method: "POST",
+          headers: {
+            "Content-Type": "application/json",
+            "X-Sautikit-Signature": await signPayload(SECRET, body, Math.floor(Date.now() / 1000)),
+          },
+          body,
+        },
+      );
       expect(res.status).toBe(200);
       expect(applied).toBe(1);
     } finally {
@@ -192,7 +237,9 @@ describe("rejections", () => {
     expect(res.status).toBe(401);
     expect(applied).toBe(0);
     expect(await db.webhookEvent.count({ where: { workspaceId, eventId: id } })).toBe(0);
-    const log = await (await logged()).findMany({ where: { workspaceId, verdict: "rejected_signature", error: "signature mismatch" } });
+    const log = await (
+      await logged()
+    ).findMany({ where: { workspaceId, verdict: "rejected_signature", error: "signature mismatch" } });
     expect(log.length).toBeGreaterThanOrEqual(1);
     expect(log.at(-1)).toMatchObject({ statusCode: 401, route: "call-events" });
   });
@@ -202,14 +249,20 @@ describe("rejections", () => {
     ["stale", { skew: -360 }, "signature stale"],
     ["future", { skew: 360 }, "signature future"],
     ["garbled", { signature: "t=abc,v1=xyz" }, "signature malformed"],
-  ] as const)("a %s signature is 401 and logged", async (_n, o: { signature?: string | null; skew?: number }, error) => {
-    const id = randomUUID();
-    const opts = { signature: o.signature, t: o.skew === undefined ? undefined : Math.floor(Date.now() / 1000) + o.skew };
-    const before = await (await logged()).count({ where: { workspaceId, error } });
-    expect((await post("call-events", callEvent(id), opts)).status).toBe(401);
-    expect(await (await logged()).count({ where: { workspaceId, error } })).toBe(before + 1);
-    expect(await db.webhookEvent.count({ where: { eventId: id } })).toBe(0);
-  });
+  ] as const)(
+    "a %s signature is 401 and logged",
+    async (_n, o: { signature?: string | null; skew?: number }, error) => {
+      const id = randomUUID();
+      const opts = {
+        signature: o.signature,
+        t: o.skew === undefined ? undefined : Math.floor(Date.now() / 1000) + o.skew,
+      };
+      const before = await (await logged()).count({ where: { workspaceId, error } });
+      expect((await post("call-events", callEvent(id), opts)).status).toBe(401);
+      expect(await (await logged()).count({ where: { workspaceId, error } })).toBe(before + 1);
+      expect(await db.webhookEvent.count({ where: { eventId: id } })).toBe(0);
+    },
+  );
 
   it("a body altered after signing is rejected", async () => {
     const body = callEvent(randomUUID());
@@ -249,11 +302,17 @@ describe("rejections", () => {
       },
     });
     const req = new Request(`${app.url}/api/sautikit/${workspaceId}/call-events`, {
-      method: "POST", headers: { "X-Sautikit-Signature": signature, "X-Sautikit-Idempotency-Key": "cut-1" }, body: cut, signal: gone.signal, duplex: "half",
+      method: "POST",
+      headers: { "X-Sautikit-Signature": signature, "X-Sautikit-Idempotency-Key": "cut-1" },
+      body: cut,
+      signal: gone.signal,
+      duplex: "half",
     } as RequestInit);
     const res = await handleWebhook(req, Promise.resolve({ workspaceId }), "call-events");
     expect(res.status).toBe(499);
-    expect(await (await logged()).findFirstOrThrow({ where: { deliveryId: "cut-1" } })).toMatchObject({ verdict: "failed" });
+    expect(await (await logged()).findFirstOrThrow({ where: { deliveryId: "cut-1" } })).toMatchObject({
+      verdict: "failed",
+    });
   });
 
   it("an unknown workspace is 404", async () => {
@@ -271,7 +330,14 @@ describe("rejections", () => {
 
 describe("voice callbacks", () => {
   const form = (callId: string, digits?: string) =>
-    new URLSearchParams({ CallId: callId, From: "+254712345678", To: "+254709000100", Direction: "inbound", CallStatus: "ringing", ...(digits !== undefined ? { Digits: digits } : {}) }).toString();
+    new URLSearchParams({
+      CallId: callId,
+      From: "+254712345678",
+      To: "+254709000100",
+      Direction: "inbound",
+      CallStatus: "ringing",
+      ...(digits !== undefined ? { Digits: digits } : {}),
+    }).toString();
   const voice = (body: string) => post("voice/inbound", body, { contentType: "application/x-www-form-urlencoded" });
 
   it("reaches the app's own inbound handler: a call to a number the workspace does not use is refused politely", async () => {
@@ -284,7 +350,12 @@ describe("voice callbacks", () => {
 
   it("is answered every time, never deduplicated (a wrong PIN entered twice)", async () => {
     const seen: string[] = [];
-    register({ "voice/inbound": async (_ctx, cb) => (seen.push(cb.digits ?? ""), { actions: [{ say: { text: "Wrong PIN" } }, { getDigits: { numDigits: 6 } }] }) });
+    register({
+      "voice/inbound": async (_ctx, cb) => (
+        seen.push(cb.digits ?? ""),
+        { actions: [{ say: { text: "Wrong PIN" } }, { getDigits: { numDigits: 6 } }] }
+      ),
+    });
     const callId = randomUUID();
     const body = form(callId, "111111");
     const [a, b] = [await voice(body), await voice(body)];

@@ -24,19 +24,42 @@ describe("webhook log retention", () => {
   it("prunes what is old and applied, keeps the rest", async () => {
     const { pruneWebhookLog } = await import("@/lib/webhooks/prune-webhook-log");
     const ws = randomUUID();
-    const delivery = (receivedAt: Date) => ({ workspaceId: ws, route: "call-events", verdict: "accepted", statusCode: 200, latencyMs: 3, receivedAt });
+    const delivery = (receivedAt: Date) => ({
+      workspaceId: ws,
+      route: "call-events",
+      verdict: "accepted",
+      statusCode: 200,
+      latencyMs: 3,
+      receivedAt,
+    });
     await db.webhookDelivery.createMany({ data: [delivery(daysAgo(31)), delivery(daysAgo(29)), delivery(new Date())] });
-    const event = (eventId: string, receivedAt: Date, appliedAt: Date | null) => ({ workspaceId: ws, eventId, kind: "call.started", payload: {}, receivedAt, appliedAt });
+    const event = (eventId: string, receivedAt: Date, appliedAt: Date | null) => ({
+      workspaceId: ws,
+      eventId,
+      kind: "call.started",
+      payload: {},
+      receivedAt,
+      appliedAt,
+    });
     await db.webhookEvent.createMany({
-      data: [event("old-applied", daysAgo(91), daysAgo(91)), event("old-unapplied", daysAgo(91), null), event("recent", daysAgo(10), daysAgo(10))],
+      data: [
+        event("old-applied", daysAgo(91), daysAgo(91)),
+        event("old-unapplied", daysAgo(91), null),
+        event("recent", daysAgo(10), daysAgo(10)),
+      ],
     });
 
     expect(await pruneWebhookLog()).toEqual({ deliveries: 1, events: 1 });
     expect(await db.webhookDelivery.count({ where: { workspaceId: ws } })).toBe(2);
-    expect((await db.webhookEvent.findMany({ where: { workspaceId: ws }, select: { eventId: true }, orderBy: { eventId: "asc" } })).map((e) => e.eventId)).toEqual([
-      "old-unapplied",
-      "recent",
-    ]);
+    expect(
+      (
+        await db.webhookEvent.findMany({
+          where: { workspaceId: ws },
+          select: { eventId: true },
+          orderBy: { eventId: "asc" },
+        })
+      ).map((e) => e.eventId),
+    ).toEqual(["old-unapplied", "recent"]);
   });
 
   it("schedules one prune per day and chains to the next", async () => {

@@ -18,7 +18,14 @@ beforeAll(async () => {
   const ws = await db.workspace.create({
     data: {
       name: "Secrets",
-      connection: { create: { apiBaseUrl: "http://127.0.0.1:9", apiKeyEnc: encryptSecret("sk_x"), signingSecretEnc: encryptSecret("whsec_first"), mode: "live" } },
+      connection: {
+        create: {
+          apiBaseUrl: "http://127.0.0.1:9",
+          apiKeyEnc: encryptSecret("sk_x"),
+          signingSecretEnc: encryptSecret("whsec_first"),
+          mode: "live",
+        },
+      },
     },
   });
   workspaceId = ws.id;
@@ -26,10 +33,18 @@ beforeAll(async () => {
 afterAll(() => app?.stop());
 
 async function post(secret: string): Promise<number> {
-  const body = JSON.stringify({ kind: "call.ringing", event_id: `ev-${randomUUID()}`, occurred_at: new Date().toISOString(), data: { call_id: `call-${randomUUID()}` } });
+  const body = JSON.stringify({
+    kind: "call.ringing",
+    event_id: `ev-${randomUUID()}`,
+    occurred_at: new Date().toISOString(),
+    data: { call_id: `call-${randomUUID()}` },
+  });
   const res = await fetch(`${app.url}/api/sautikit/${workspaceId}/call-events`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-sautikit-signature": await signPayload(secret, body, Math.floor(Date.now() / 1000)) },
+    headers: {
+      "content-type": "application/json",
+      "x-sautikit-signature": await signPayload(secret, body, Math.floor(Date.now() / 1000)),
+    },
     body,
   });
   await res.arrayBuffer();
@@ -39,7 +54,10 @@ async function post(secret: string): Promise<number> {
 describe("signing secret cache", () => {
   it("a secret changed in this process stops working at once; the new one works at once", async () => {
     expect(await post("whsec_first")).toBe(200); // now cached
-    await db.sautikitConnection.update({ where: { workspaceId }, data: { signingSecretEnc: encryptSecret("whsec_second") } });
+    await db.sautikitConnection.update({
+      where: { workspaceId },
+      data: { signingSecretEnc: encryptSecret("whsec_second") },
+    });
     expect(await post("whsec_first")).toBe(401);
     expect(await post("whsec_second")).toBe(200);
   });

@@ -25,7 +25,14 @@ beforeAll(async () => {
   const ws = await db.workspace.create({
     data: {
       name: "Signed identity",
-      connection: { create: { apiBaseUrl: "http://127.0.0.1:9", apiKeyEnc: encryptSecret("sk_x"), signingSecretEnc: encryptSecret(SECRET), mode: "live" } },
+      connection: {
+        create: {
+          apiBaseUrl: "http://127.0.0.1:9",
+          apiKeyEnc: encryptSecret("sk_x"),
+          signingSecretEnc: encryptSecret(SECRET),
+          mode: "live",
+        },
+      },
     },
   });
   workspaceId = ws.id;
@@ -35,12 +42,22 @@ afterAll(() => {
   return app?.stop();
 });
 
-type Seen = { callEvents: { eventId?: string; kind: string; callId: string; hangupCause?: string }[]; conference: { room: string; callId?: string }[]; voice: (string | undefined)[] };
+type Seen = {
+  callEvents: { eventId?: string; kind: string; callId: string; hangupCause?: string }[];
+  conference: { room: string; callId?: string }[];
+  voice: (string | undefined)[];
+};
 let seen: Seen;
 beforeEach(() => {
   seen = { callEvents: [], conference: [], voice: [] };
   standIns.use({
-    "call-events": async (_ctx, e) => void seen.callEvents.push({ eventId: e.eventId, kind: e.kind, callId: e.data.callId, hangupCause: e.data.hangupCause }),
+    "call-events": async (_ctx, e) =>
+      void seen.callEvents.push({
+        eventId: e.eventId,
+        kind: e.kind,
+        callId: e.data.callId,
+        hangupCause: e.data.hangupCause,
+      }),
     "conference/events": async (_ctx, e) => void seen.conference.push({ room: e.room, callId: e.callId }),
     "voice/outbound": async (_ctx, cb) => {
       seen.voice.push(cb.clientRequestId);
@@ -49,8 +66,17 @@ beforeEach(() => {
   });
 });
 
-async function post(path: string, body: string | Buffer, headers: Record<string, string> = {}, contentType = "application/json") {
-  const signature = await signPayload(SECRET, typeof body === "string" ? body : new Uint8Array(body), Math.floor(Date.now() / 1000));
+async function post(
+  path: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+  contentType = "application/json",
+) {
+  const signature = await signPayload(
+    SECRET,
+    typeof body === "string" ? body : new Uint8Array(body),
+    Math.floor(Date.now() / 1000),
+  );
   return fetch(`${app.url}/api/sautikit/${workspaceId}/${path}`, {
     method: "POST",
     headers: { "Content-Type": contentType, "X-Sautikit-Signature": signature, ...headers },
@@ -63,8 +89,15 @@ const unique = () => Math.random().toString(36).slice(2, 10);
 
 describe("identity from signed bytes only", () => {
   it("an event without an id in its body is keyed by the body's hash, whatever X-Sautikit-Event-Id says", async () => {
-    const body = JSON.stringify({ kind: "call.answered", occurred_at: "2026-12-03T08:00:00Z", data: { call_id: `call-${unique()}`, status: "answered" } });
-    const first = await post("call-events", body, { "X-Sautikit-Event-Id": "ev-header-a", "X-Sautikit-Event-Kind": "call.completed" });
+    const body = JSON.stringify({
+      kind: "call.answered",
+      occurred_at: "2026-12-03T08:00:00Z",
+      data: { call_id: `call-${unique()}`, status: "answered" },
+    });
+    const first = await post("call-events", body, {
+      "X-Sautikit-Event-Id": "ev-header-a",
+      "X-Sautikit-Event-Kind": "call.completed",
+    });
     expect(first.status, await first.text()).toBe(200);
     // A replay of the same signed body under another header id is the same event: not applied twice.
     const replay = await post("call-events", body, { "X-Sautikit-Event-Id": "ev-header-b" });
@@ -77,17 +110,30 @@ describe("identity from signed bytes only", () => {
 
   it("a body with no kind is refused; the X-Sautikit-Event-Kind header does not supply one", async () => {
     const body = JSON.stringify({ event_id: `ev-${unique()}`, data: { call_id: "call-kindless" } });
-    const res = await post("call-events", body, { "X-Sautikit-Event-Kind": "call.completed", "X-Sautikit-Event": "call.completed" });
+    const res = await post("call-events", body, {
+      "X-Sautikit-Event-Kind": "call.completed",
+      "X-Sautikit-Event": "call.completed",
+    });
     expect(res.status).toBe(400);
     expect(await db.webhookEvent.count({ where: { workspaceId, rawBody: body } })).toBe(0);
     expect(seen.callEvents).toHaveLength(0);
   });
 
   it("a voice callback's clientRequestId is the body's; the one in the query string is ignored", async () => {
-    const bodyless = new URLSearchParams({ CallId: `c-${unique()}`, From: "+254709000200", To: "+254712000001", Direction: "outbound-api", CallStatus: "in-progress" }).toString();
+    const bodyless = new URLSearchParams({
+      CallId: `c-${unique()}`,
+      From: "+254709000200",
+      To: "+254712000001",
+      Direction: "outbound-api",
+      CallStatus: "in-progress",
+    }).toString();
     const a = await post("voice/outbound?clientRequestId=m1.p9.1", bodyless, {}, "application/x-www-form-urlencoded");
     expect(a.status).toBe(200);
-    const withBody = new URLSearchParams({ CallId: `c-${unique()}`, clientRequestId: "m1.p1.1", CallStatus: "in-progress" }).toString();
+    const withBody = new URLSearchParams({
+      CallId: `c-${unique()}`,
+      clientRequestId: "m1.p1.1",
+      CallStatus: "in-progress",
+    }).toString();
     const b = await post("voice/outbound?clientRequestId=m1.p9.1", withBody, {}, "application/x-www-form-urlencoded");
     expect(b.status).toBe(200);
     expect(seen.voice).toEqual([undefined, "m1.p1.1"]);
@@ -97,7 +143,11 @@ describe("identity from signed bytes only", () => {
 describe("events text cannot hold are stored losslessly and applied", () => {
   it("U+0000 in a signed JSON event: 2xx, stored, applied (NUL read as U+FFFD), exact body kept", async () => {
     const eventId = `ev-nul-${unique()}`;
-    const body = JSON.stringify({ kind: "call.completed", event_id: eventId, data: { call_id: "call\u0000x", status: "completed", hangup_cause: "normal\u0000clearing" } });
+    const body = JSON.stringify({
+      kind: "call.completed",
+      event_id: eventId,
+      data: { call_id: "call\u0000x", status: "completed", hangup_cause: "normal\u0000clearing" },
+    });
     const res = await post("call-events", body);
     expect(res.status, await res.text()).toBe(200);
     const row = await db.webhookEvent.findUniqueOrThrow({ where: { workspaceId_eventId: { workspaceId, eventId } } });
@@ -105,7 +155,9 @@ describe("events text cannot hold are stored losslessly and applied", () => {
     expect(row.callId).toBe("call\uFFFDx");
     // The JSON escape is plain ASCII: the text column holds the body exactly.
     expect(row.rawBody).toBe(body);
-    expect(seen.callEvents).toEqual([{ eventId, kind: "call.completed", callId: "call\uFFFDx", hangupCause: "normal\uFFFDclearing" }]);
+    expect(seen.callEvents).toEqual([
+      { eventId, kind: "call.completed", callId: "call\uFFFDx", hangupCause: "normal\uFFFDclearing" },
+    ]);
     expect((await post("call-events", body)).status).toBe(200);
     expect(seen.callEvents).toHaveLength(1);
   });
@@ -113,7 +165,9 @@ describe("events text cannot hold are stored losslessly and applied", () => {
   it("a raw NUL byte and invalid UTF-8 in a signed form event: stored with its exact bytes, applied", async () => {
     const eventId = `ev-bytes-${unique()}`;
     const body = Buffer.concat([
-      Buffer.from(`EventId=${eventId}&ConferenceName=room-bytes&StatusCallbackEvent=participant-join&CallId=call-bytes&Note=`),
+      Buffer.from(
+        `EventId=${eventId}&ConferenceName=room-bytes&StatusCallbackEvent=participant-join&CallId=call-bytes&Note=`,
+      ),
       Buffer.from([0x00, 0xff, 0xc3, 0x28]),
       Buffer.from("&SequenceNumber=3"),
     ]);
@@ -126,14 +180,22 @@ describe("events text cannot hold are stored losslessly and applied", () => {
     expect(row.rawBody).not.toContain("\u0000");
     expect(seen.conference).toEqual([{ room: "room-bytes", callId: "call-bytes" }]);
     // Redelivered: recognised as the same event.
-    expect(await (await post("conference/events", body, {}, "application/x-www-form-urlencoded")).json()).toMatchObject({ duplicate: true });
+    expect(await (await post("conference/events", body, {}, "application/x-www-form-urlencoded")).json()).toMatchObject(
+      { duplicate: true },
+    );
   });
 
   it("invalid UTF-8 in a signed JSON event with no id: keyed by the hash of its exact bytes", async () => {
-    const body = Buffer.concat([Buffer.from('{"kind":"call.answered","data":{"call_id":"call-utf8-'), Buffer.from([0xe2, 0x28, 0xa1]), Buffer.from(`-${unique()}"}}`)]);
+    const body = Buffer.concat([
+      Buffer.from('{"kind":"call.answered","data":{"call_id":"call-utf8-'),
+      Buffer.from([0xe2, 0x28, 0xa1]),
+      Buffer.from(`-${unique()}"}}`),
+    ]);
     const res = await post("call-events", body);
     expect(res.status, await res.text()).toBe(200);
-    const row = await db.webhookEvent.findUniqueOrThrow({ where: { workspaceId_eventId: { workspaceId, eventId: sha256(body) } } });
+    const row = await db.webhookEvent.findUniqueOrThrow({
+      where: { workspaceId_eventId: { workspaceId, eventId: sha256(body) } },
+    });
     expect(row.appliedAt).not.toBeNull();
     expect(Buffer.from(row.rawBytes!).equals(body)).toBe(true);
   });

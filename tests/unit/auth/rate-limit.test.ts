@@ -33,7 +33,9 @@ describe("keys and client IP", () => {
   });
 
   it("behind a trusted proxy (TRUST_PROXY), takes the nearest proxy's hop from X-Forwarded-For", () => {
-    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.2", "x-mkutano-peer-address": "10.0.0.1" }), true)).toBe("10.0.0.2");
+    expect(
+      clientIp(new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.2", "x-mkutano-peer-address": "10.0.0.1" }), true),
+    ).toBe("10.0.0.2");
     expect(clientIp(new Headers({ "x-real-ip": "198.51.100.4" }), true)).toBe("198.51.100.4");
     expect(clientIp(new Headers(), true)).toBeNull();
   });
@@ -41,7 +43,9 @@ describe("keys and client IP", () => {
   it("otherwise ignores X-Forwarded-For and X-Real-IP: the socket peer is the client", () => {
     const spoofed = { "x-forwarded-for": "198.51.100.7", "x-real-ip": "198.51.100.8" };
     expect(clientIp(new Headers({ ...spoofed, "x-mkutano-peer-address": "203.0.113.5" }), false)).toBe("203.0.113.5");
-    expect(clientIp(new Headers({ ...spoofed, "x-mkutano-peer-address": "::ffff:203.0.113.5" }), false)).toBe("203.0.113.5");
+    expect(clientIp(new Headers({ ...spoofed, "x-mkutano-peer-address": "::ffff:203.0.113.5" }), false)).toBe(
+      "203.0.113.5",
+    );
     expect(clientIp(new Headers(spoofed), false)).toBeNull();
   });
 

@@ -39,7 +39,10 @@ describe("route()", () => {
     const schema = z.object({ title: z.string().min(1) });
     const bad = await call(async (req) => parseJson(req, schema), { method: "POST", body: "{not json" });
     expect(bad.status).toBe(422);
-    const invalid = await call(async (req) => parseJson(req, schema), { method: "POST", body: JSON.stringify({ title: "" }) });
+    const invalid = await call(async (req) => parseJson(req, schema), {
+      method: "POST",
+      body: JSON.stringify({ title: "" }),
+    });
     expect(invalid.status).toBe(422);
     expect(await invalid.json()).toMatchObject({ error: { code: "VALIDATION", details: [{ path: "title" }] } });
   });

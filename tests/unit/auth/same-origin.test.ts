@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isMutation, isSameOriginRequest } from "@/lib/http/same-origin";
 
-const req = (headers: Record<string, string>, url = "http://127.0.0.1:3000/api/x") => new Request(url, { method: "POST", headers });
+const req = (headers: Record<string, string>, url = "http://127.0.0.1:3000/api/x") =>
+  new Request(url, { method: "POST", headers });
 
 describe("isSameOriginRequest", () => {
   it("trusts the browser's Sec-Fetch-Site first", () => {
@@ -18,7 +19,11 @@ describe("isSameOriginRequest", () => {
   });
 
   it("accepts the public host a proxy forwarded", () => {
-    const r = req({ origin: "https://meet.example.org", "x-forwarded-host": "meet.example.org", "x-forwarded-proto": "https" });
+    const r = req({
+      origin: "https://meet.example.org",
+      "x-forwarded-host": "meet.example.org",
+      "x-forwarded-proto": "https",
+    });
     expect(isSameOriginRequest(r)).toBe(true);
   });
 

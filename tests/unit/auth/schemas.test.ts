@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { emailSchema, inviteSchema, newPasswordSchema, safeNextPath, signInSchema, signUpSchema } from "@/lib/auth/schemas";
+import {
+  emailSchema,
+  inviteSchema,
+  newPasswordSchema,
+  safeNextPath,
+  signInSchema,
+  signUpSchema,
+} from "@/lib/auth/schemas";
 
 describe("safeNextPath", () => {
   it("keeps same-site relative paths", () => {
@@ -63,7 +70,8 @@ describe("safeNextPath", () => {
         const candidate = `${prefix}${p}`;
         const out = safeNextPath(candidate);
         const resolved = new URL(out, "https://app.example");
-        if (resolved.origin !== "https://app.example" || out.startsWith("//") || out.includes("\\")) seen.push(`${candidate} -> ${out}`);
+        if (resolved.origin !== "https://app.example" || out.startsWith("//") || out.includes("\\"))
+          seen.push(`${candidate} -> ${out}`);
         walk(candidate, depth - 1);
       }
     };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { API_CONTENT_SECURITY_POLICY, HSTS_VALUE, STATIC_SECURITY_HEADERS, apiSecurityHeaders, newNonce, pageSecurityHeaders } from "@/lib/http/security-headers";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  HSTS_VALUE,
+  STATIC_SECURITY_HEADERS,
+  apiSecurityHeaders,
+  newNonce,
+  pageSecurityHeaders,
+} from "@/lib/http/security-headers";
 
 // The pure part of the security headers; the browser-level proof (pages load and hydrate with no
 // violations, nothing can be framed) is tests/e2e/security-headers.spec.ts.
@@ -7,9 +14,13 @@ describe("security headers", () => {
   it("next.config.mjs sends exactly the static headers and the API policy defined in lib/http/security-headers.ts", async () => {
     // A plain JS module with no types: imported by a computed name so TypeScript leaves it be.
     const config = "../../../next.config.mjs";
-    const { default: nextConfig } = (await import(config)) as { default: { headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> } };
+    const { default: nextConfig } = (await import(config)) as {
+      default: { headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> };
+    };
     const rules = await nextConfig.headers();
-    const bySource = Object.fromEntries(rules.map((r) => [r.source, Object.fromEntries(r.headers.map((h) => [h.key, h.value]))]));
+    const bySource = Object.fromEntries(
+      rules.map((r) => [r.source, Object.fromEntries(r.headers.map((h) => [h.key, h.value]))]),
+    );
     expect(bySource["/:path*"]).toEqual(STATIC_SECURITY_HEADERS);
     expect(bySource["/api/:path*"]).toEqual({ "Content-Security-Policy": API_CONTENT_SECURITY_POLICY });
   });

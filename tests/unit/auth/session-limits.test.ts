@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS, sessionState, shouldTouch } from "@/lib/auth/session-limits";
+import {
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+  SESSION_TOUCH_MS,
+  sessionState,
+  shouldTouch,
+} from "@/lib/auth/session-limits";
 
 const t0 = new Date("2026-01-01T00:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);

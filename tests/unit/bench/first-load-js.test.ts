@@ -41,6 +41,8 @@ describe("P5 first-load JS", () => {
   });
 
   it("refuses a script it cannot size rather than under-counting", () => {
-    expect(() => firstLoadJs(`<script src="https://cdn.example/x.js"></script>`, os.tmpdir())).toThrow(/outside the build/);
+    expect(() => firstLoadJs(`<script src="https://cdn.example/x.js"></script>`, os.tmpdir())).toThrow(
+      /outside the build/,
+    );
   });
 });

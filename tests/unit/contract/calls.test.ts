@@ -7,7 +7,9 @@ import { routingRequestSchema } from "@/lib/sautikit/contract/numbers";
 describe("create-call request", () => {
   const base = { from: "+254709000200", to: "+254712345678" };
   it("normalises `to` and the callback-URL aliases", () => {
-    expect(createCallRequestSchema.parse({ ...base, to: ["+254712345678"], action_url: "https://a.example/v" })).toEqual({
+    expect(
+      createCallRequestSchema.parse({ ...base, to: ["+254712345678"], action_url: "https://a.example/v" }),
+    ).toEqual({
       from: base.from,
       to: base.to,
       caller_id: undefined,
@@ -17,7 +19,13 @@ describe("create-call request", () => {
   });
   it("refuses two destinations, two callback names, control characters and reserved prefixes", () => {
     expect(createCallRequestSchema.safeParse({ ...base, to: ["+254712345678", "+254712345679"] }).success).toBe(false);
-    expect(createCallRequestSchema.safeParse({ ...base, webhook_url: "https://a.example/1", voice_callback_url: "https://a.example/2" }).success).toBe(false);
+    expect(
+      createCallRequestSchema.safeParse({
+        ...base,
+        webhook_url: "https://a.example/1",
+        voice_callback_url: "https://a.example/2",
+      }).success,
+    ).toBe(false);
     expect(createCallRequestSchema.safeParse({ ...base, client_request_id: "a\nb" }).success).toBe(false);
     expect(createCallRequestSchema.safeParse({ ...base, client_request_id: "mcp:x" }).success).toBe(false);
     expect(createCallRequestSchema.safeParse({ ...base, client_request_id: "x".repeat(5001) }).success).toBe(false);
@@ -33,12 +41,23 @@ describe("list query, routing, errors", () => {
     expect(listCallsQuerySchema.safeParse({ status: "done" }).success).toBe(false);
   });
   it("accepts one routing URL name at a time", () => {
-    expect(routingRequestSchema.parse({ routing_url: "https://a.example/v" }).voice_callback_url).toBe("https://a.example/v");
-    expect(routingRequestSchema.safeParse({ voice_url: "https://a.example/v", routing_url: "https://a.example/w" }).success).toBe(false);
+    expect(routingRequestSchema.parse({ routing_url: "https://a.example/v" }).voice_callback_url).toBe(
+      "https://a.example/v",
+    );
+    expect(
+      routingRequestSchema.safeParse({ voice_url: "https://a.example/v", routing_url: "https://a.example/w" }).success,
+    ).toBe(false);
   });
   it("reads both error shapes", () => {
-    expect(parseApiError({ error: { code: "calls.not_found", message: "m", request_id: "req_1" } })).toEqual({ code: "calls.not_found", message: "m", requestId: "req_1" });
-    expect(parseApiError({ code: "recording_unavailable", reason: "deleted" })).toEqual({ code: "recording_unavailable", message: "deleted" });
+    expect(parseApiError({ error: { code: "calls.not_found", message: "m", request_id: "req_1" } })).toEqual({
+      code: "calls.not_found",
+      message: "m",
+      requestId: "req_1",
+    });
+    expect(parseApiError({ code: "recording_unavailable", reason: "deleted" })).toEqual({
+      code: "recording_unavailable",
+      message: "deleted",
+    });
     expect(parseApiError("nope")).toBeNull();
   });
 });

@@ -27,7 +27,9 @@ const schemas = {
 
 describe("webhook fixtures", () => {
   it("has exactly one sample per webhook kind", () => {
-    const files = readdirSync(dir).filter((f) => f !== "README.md").sort();
+    const files = readdirSync(dir)
+      .filter((f) => f !== "README.md")
+      .sort();
     expect(files).toEqual(Object.keys(schemas).sort());
   });
 

@@ -1,6 +1,11 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { computeSignature, parseSignatureHeader, signPayload, verifySignature } from "@/lib/sautikit/contract/signature";
+import {
+  computeSignature,
+  parseSignatureHeader,
+  signPayload,
+  verifySignature,
+} from "@/lib/sautikit/contract/signature";
 
 // X-Sautikit-Signature: t=<unix>,v1=HMAC-SHA256(secret, body + "." + t). Checked against node:crypto.
 
@@ -12,7 +17,9 @@ const reference = createHmac("sha256", secret).update(`${body}.${t}`).digest("he
 describe("signature", () => {
   it("signs body + '.' + t (body first, not Stripe's order)", async () => {
     expect(await computeSignature(secret, body, t)).toBe(reference);
-    expect(await computeSignature(secret, body, t)).not.toBe(createHmac("sha256", secret).update(`${t}.${body}`).digest("hex"));
+    expect(await computeSignature(secret, body, t)).not.toBe(
+      createHmac("sha256", secret).update(`${t}.${body}`).digest("hex"),
+    );
     expect(await signPayload(secret, body, t)).toBe(`t=${t},v1=${reference}`);
     expect(await computeSignature(secret, new TextEncoder().encode(body), t)).toBe(reference);
   });

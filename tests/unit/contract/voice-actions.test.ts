@@ -11,7 +11,14 @@ describe("voice-action replies", () => {
       actions: [
         { say: { text: "Karibu", language: "sw-KE", voice: "woman", loop: 1 } },
         { play: { url: "https://cdn.example.com/a.mp3" } },
-        { getDigits: { timeout: 8, numDigits: 6, finishOnKey: "#", nested: [{ say: { text: "PIN?" } }, { play: { url: "https://x.example/b.wav" } }] } },
+        {
+          getDigits: {
+            timeout: 8,
+            numDigits: 6,
+            finishOnKey: "#",
+            nested: [{ say: { text: "PIN?" } }, { play: { url: "https://x.example/b.wav" } }],
+          },
+        },
         { dial: { number: "+254712345678", callerId: "+254709000200", timeout: 20, record: "record-from-answer" } },
         {
           conference: {
@@ -43,7 +50,10 @@ describe("voice-action replies", () => {
   it("allows 50 actions and refuses 51", () => {
     const say = { say: { text: "x" } };
     expect(ok({ actions: Array(50).fill(say) }).ok).toBe(true);
-    expect(ok({ actions: Array(51).fill(say) })).toEqual({ ok: false, error: "at most 50 actions are allowed (got 51)" });
+    expect(ok({ actions: Array(51).fill(say) })).toEqual({
+      ok: false,
+      error: "at most 50 actions are allowed (got 51)",
+    });
     expect(voiceResponseSchema.safeParse({ actions: Array(51).fill(say) }).success).toBe(false);
   });
 
@@ -52,8 +62,14 @@ describe("voice-action replies", () => {
     [{ actions: [{}] }, "actions[0] must hold exactly one verb (got 0)"],
     [{ actions: [{ stream: { url: "wss://x" } }] }, 'actions[0]: unsupported verb "stream"'],
     [{ actions: [{ dial: {} }] }, "actions[0].dial: dial needs exactly one of number, numbers or sip"],
-    [{ actions: [{ dial: { number: "+254712345678", numbers: ["+254712345679"] } }] }, "actions[0].dial: dial needs exactly one of number, numbers or sip"],
-    [{ actions: [{ getDigits: { nested: [{ dial: { number: "+254712345678" } }] } }] }, "actions[0].getDigits.nested[0]: only say or play may be nested"],
+    [
+      { actions: [{ dial: { number: "+254712345678", numbers: ["+254712345679"] } }] },
+      "actions[0].dial: dial needs exactly one of number, numbers or sip",
+    ],
+    [
+      { actions: [{ getDigits: { nested: [{ dial: { number: "+254712345678" } }] } }] },
+      "actions[0].getDigits.nested[0]: only say or play may be nested",
+    ],
     [{ actions: [{ say: { text: "" } }] }, "actions[0].say.text"],
     [{ actions: [{ say: { text: "a", colour: "red" } }] }, "actions[0].say"],
     [{ actions: [{ conference: { name: "has space" } }] }, "actions[0].conference.name"],
@@ -61,7 +77,7 @@ describe("voice-action replies", () => {
     [{ actions: [{ conference: { name: "r", statusEvents: "join explode" } }] }, "actions[0].conference.statusEvents"],
     [{ actions: [{ play: { url: "javascript:alert(1)" } }] }, "actions[0].play.url"],
     [{ actions: [{ reject: { reason: "because" } }] }, "actions[0].reject.reason"],
-    [{ actions: [] , extra: 1 }, 'reply must have exactly one field, "actions"'],
+    [{ actions: [], extra: 1 }, 'reply must have exactly one field, "actions"'],
     [{ actions: "say hi" }, "actions must be an array"],
     [[], "reply must be a JSON object"],
   ])("refuses %j", (doc, message) => {

@@ -73,8 +73,10 @@ describe("findDestructiveChanges", () => {
       "deletes rows",
       "drops a schema and everything in it",
     ]);
-    expect(reasons(`INSERT INTO "AuditLog" ("msg") VALUES ('DROP TABLE "User"; ALTER TABLE x DROP COLUMN y');
-      CREATE FUNCTION f() RETURNS void AS $$ BEGIN DROP TABLE tmp; END $$ LANGUAGE plpgsql;`)).toEqual([]);
+    expect(
+      reasons(`INSERT INTO "AuditLog" ("msg") VALUES ('DROP TABLE "User"; ALTER TABLE x DROP COLUMN y');
+      CREATE FUNCTION f() RETURNS void AS $$ BEGIN DROP TABLE tmp; END $$ LANGUAGE plpgsql;`),
+    ).toEqual([]);
   });
 });
 

@@ -24,7 +24,10 @@ describe("groupCommit", () => {
     expect(batches).toEqual([[1, 2, 3]]);
     release();
     expect(await Promise.all([...first, ...second])).toEqual([2, 4, 6, 8, 10, 12, 14]);
-    expect(batches).toEqual([[1, 2, 3], [4, 5, 6, 7]]);
+    expect(batches).toEqual([
+      [1, 2, 3],
+      [4, 5, 6, 7],
+    ]);
     expect(groupCommitStats()["unit-a"]).toMatchObject({ batches: 2, items: 7, largest: 4 });
   });
 
@@ -47,10 +50,13 @@ describe("groupCommit", () => {
 
   it("caps a batch at maxBatch", async () => {
     const sizes: number[] = [];
-    const gc = groupCommit<number, number>(async (items) => (sizes.push(items.length), items.map((i) => ({ ok: true as const, value: i }))), {
-      name: "unit-b",
-      maxBatch: 4,
-    });
+    const gc = groupCommit<number, number>(
+      async (items) => (sizes.push(items.length), items.map((i) => ({ ok: true as const, value: i }))),
+      {
+        name: "unit-b",
+        maxBatch: 4,
+      },
+    );
     await Promise.all(Array.from({ length: 10 }, (_, i) => gc.submit(i)));
     expect(sizes).toEqual([4, 4, 2]);
   });
@@ -60,7 +66,9 @@ describe("groupCommit", () => {
     const gc = groupCommit<number, number>(
       async (items) => {
         if (fail) throw new Error("down");
-        return items.map((i) => (i === 2 ? { ok: false as const, error: new Error("bad 2") } : { ok: true as const, value: i }));
+        return items.map((i) =>
+          i === 2 ? { ok: false as const, error: new Error("bad 2") } : { ok: true as const, value: i },
+        );
       },
       { name: "unit-c", maxBatch: 10 },
     );

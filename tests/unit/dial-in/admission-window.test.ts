@@ -3,7 +3,11 @@ import { admissionStage, EARLY_JOIN_MS, pickInviteeMeeting, spokenStartTime } fr
 
 const now = Date.parse("2026-12-01T09:00:00Z");
 const at = (offsetMin: number) => new Date(now + offsetMin * 60_000);
-const meeting = (status: string, startOffsetMin: number, durationMinutes = 30) => ({ status, startsAt: at(startOffsetMin), durationMinutes });
+const meeting = (status: string, startOffsetMin: number, durationMinutes = 30) => ({
+  status,
+  startsAt: at(startOffsetMin),
+  durationMinutes,
+});
 
 describe("admission stage", () => {
   it("opens 15 minutes before the start and stays open for the meeting's slot", () => {

@@ -60,8 +60,18 @@ describe("prompt catalogues", () => {
 
 describe("the host's room action", () => {
   const meeting = {
-    id: "m1", workspaceId: "w1", title: "Bajeti", roomName: "mk-20261201-abcdefghijkmnpqr", language: "sw", waitForHost: true,
-    endOnHostExit: true, beep: true, record: false, capacity: 10, status: "scheduled", startedAt: null,
+    id: "m1",
+    workspaceId: "w1",
+    title: "Bajeti",
+    roomName: "mk-20261201-abcdefghijkmnpqr",
+    language: "sw",
+    waitForHost: true,
+    endOnHostExit: true,
+    beep: true,
+    record: false,
+    capacity: 10,
+    status: "scheduled",
+    startedAt: null,
   };
   const conferenceOf = (doc: ReturnType<typeof roomActions>) => {
     const last = doc.actions.at(-1)!;
@@ -84,7 +94,8 @@ describe("the host's room action", () => {
   });
 
   it("announces a participant's role only when asked (callers recognised by caller ID)", () => {
-    const said = (opts?: { announceRole?: boolean }) => roomActions(meeting, { name: "Juma", role: "participant" }, opts).actions;
+    const said = (opts?: { announceRole?: boolean }) =>
+      roomActions(meeting, { name: "Juma", role: "participant" }, opts).actions;
     expect(said({ announceRole: true })).toContainEqual({ say: { text: sw.joiningAsParticipant, language: "sw-KE" } });
     expect(said()).not.toContainEqual({ say: { text: sw.joiningAsParticipant, language: "sw-KE" } });
   });

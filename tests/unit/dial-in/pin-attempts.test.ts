@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { forgetPinAttempts, isNumberBlocked, MAX_WRONG_PINS_PER_NUMBER, recordWrongPin } from "@/lib/dial-in/pin-attempts";
+import {
+  forgetPinAttempts,
+  isNumberBlocked,
+  MAX_WRONG_PINS_PER_NUMBER,
+  recordWrongPin,
+} from "@/lib/dial-in/pin-attempts";
 
 describe("wrong-PIN counting", () => {
   const t0 = Date.parse("2026-12-01T09:00:00Z");

@@ -27,7 +27,15 @@ describe("RequestLog", () => {
   it("filters by text, method and status code or class", () => {
     const log = new RequestLog();
     log.add(entry(1));
-    log.add(entry(2, { method: "POST", path: "/v1/calls", status: 429, error_code: "rate_limited", idempotency_key: "Key-A" }));
+    log.add(
+      entry(2, {
+        method: "POST",
+        path: "/v1/calls",
+        status: 429,
+        error_code: "rate_limited",
+        idempotency_key: "Key-A",
+      }),
+    );
     log.add(entry(3, { status: 503, error_code: "service_unavailable" }));
     expect(log.list({ status: "4xx" }).map((e) => e.request_id)).toEqual(["req_2"]);
     expect(log.list({ status: "503" }).map((e) => e.request_id)).toEqual(["req_3"]);

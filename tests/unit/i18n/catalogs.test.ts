@@ -21,15 +21,22 @@ function argumentsOf(elements: MessageFormatElement[], into = new Set<string>())
       continue;
     }
     into.add(el.value);
-    if (el.type === TYPE.plural || el.type === TYPE.select) for (const option of Object.values(el.options)) argumentsOf(option.value, into);
+    if (el.type === TYPE.plural || el.type === TYPE.select)
+      for (const option of Object.values(el.options)) argumentsOf(option.value, into);
   }
   return into;
 }
 
 describe("web message catalogs", () => {
   it("English and Swahili have the same keys", () => {
-    expect([...SW.keys()].filter((k) => !EN.has(k)), "in sw.json only").toEqual([]);
-    expect([...EN.keys()].filter((k) => !SW.has(k)), "missing from sw.json").toEqual([]);
+    expect(
+      [...SW.keys()].filter((k) => !EN.has(k)),
+      "in sw.json only",
+    ).toEqual([]);
+    expect(
+      [...EN.keys()].filter((k) => !SW.has(k)),
+      "missing from sw.json",
+    ).toEqual([]);
   });
 
   it("no message is empty, and each parses as ICU with the same arguments in both languages", () => {
@@ -86,7 +93,15 @@ describe("the key scanner", () => {
   const u = usageIn(files);
 
   it("finds literal, template, dynamic and declared uses", () => {
-    expect([...u.exact].sort()).toEqual(["C.c1", "D.x", "Mail.subject", "Nav.meetings", "Roster.muted", "Roster.plain", "Roster.withReason"]);
+    expect([...u.exact].sort()).toEqual([
+      "C.c1",
+      "D.x",
+      "Mail.subject",
+      "Nav.meetings",
+      "Roster.muted",
+      "Roster.plain",
+      "Roster.withReason",
+    ]);
     expect([...u.prefixes].sort()).toEqual(["A.status.", "B.", "E.y.", "Roster.reasons."]);
   });
 

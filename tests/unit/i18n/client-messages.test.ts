@@ -31,7 +31,8 @@ describe("compiled client messages", () => {
   it("format plurals and selects per language", () => {
     const en = compiledNamespace("en", "Roster");
     const sw = compiledNamespace("sw", "Roster");
-    const f = (m: (typeof en)[string], locale: "en" | "sw", values: Record<string, string | number>) => format(m, intlLocale(locale), values, { formatters });
+    const f = (m: (typeof en)[string], locale: "en" | "sw", values: Record<string, string | number>) =>
+      format(m, intlLocale(locale), values, { formatters });
     expect(f(en["Roster.callingCount"]!, "en", { count: 1 })).toBe("Calling 1 person");
     expect(f(en["Roster.callingCount"]!, "en", { count: 3 })).toBe("Calling 3 people");
     expect(f(sw["Roster.callingCount"]!, "sw", { count: 3 })).toBe("Tunawapigia watu 3");
@@ -39,8 +40,11 @@ describe("compiled client messages", () => {
   });
 
   it("a sub-namespace carries only its keys", () => {
-    expect(Object.keys(compiledNamespace("sw", "Meetings.status")).sort()).toEqual(
-      ["Meetings.status.cancelled", "Meetings.status.ended", "Meetings.status.live", "Meetings.status.scheduled"],
-    );
+    expect(Object.keys(compiledNamespace("sw", "Meetings.status")).sort()).toEqual([
+      "Meetings.status.cancelled",
+      "Meetings.status.ended",
+      "Meetings.status.live",
+      "Meetings.status.scheduled",
+    ]);
   });
 });

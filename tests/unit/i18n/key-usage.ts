@@ -38,14 +38,18 @@ export function bindingsIn(source: string): Binding[] {
   for (const m of source.matchAll(/(?:const|let)\s+\[([^\]]+)\]\s*=\s*await\s+Promise\.all\(\s*\[([\s\S]*?)\]\s*\)/g)) {
     const vars = m[1]!.split(",").map((v) => v.trim());
     // Matched up by position; an element that is not a translator call binds nothing.
-    const elements = m[2]!.split(/,(?![^()]*\))/).map((e) => e.trim()).filter(Boolean);
+    const elements = m[2]!
+      .split(/,(?![^()]*\))/)
+      .map((e) => e.trim())
+      .filter(Boolean);
     elements.forEach((el, i) => {
       const call = new RegExp(`^${CALL}$`).exec(el);
       const ns = call ? namespaceOf(call[1]!) : undefined;
       if (ns && vars[i]) found.push({ name: vars[i]!, ns, at: m.index });
     });
   }
-  for (const m of source.matchAll(/(\w+)\s*:\s*(?:Translate|Translator)<\s*["']([\w.]+)["']\s*>/g)) found.push({ name: m[1]!, ns: m[2]!, at: m.index });
+  for (const m of source.matchAll(/(\w+)\s*:\s*(?:Translate|Translator)<\s*["']([\w.]+)["']\s*>/g))
+    found.push({ name: m[1]!, ns: m[2]!, at: m.index });
   return found.sort((a, b) => a.at - b.at);
 }
 
@@ -53,7 +57,10 @@ export function usageIn(files: { file: string; source: string }[]): Usage {
   const usage: Usage = { exact: new Set(), prefixes: new Set(), where: new Map() };
   for (const { file, source } of files) {
     for (const m of source.matchAll(/i18n-keys:\s*([\w.*, ]+)/g)) {
-      for (const key of m[1]!.split(",").map((k) => k.trim()).filter(Boolean)) {
+      for (const key of m[1]!
+        .split(",")
+        .map((k) => k.trim())
+        .filter(Boolean)) {
         if (key.endsWith(".*")) usage.prefixes.add(key.slice(0, -1));
         else usage.exact.add(key);
       }
@@ -63,7 +70,10 @@ export function usageIn(files: { file: string; source: string }[]): Usage {
     const bindings = bindingsIn(code);
     for (const name of new Set(bindings.map((b) => b.name))) {
       // Only the first argument is read, so a call nested in the values (`t("a", { b: t("c") })`) is seen too.
-      const uses = new RegExp(String.raw`(?<![\w.])${name}(?:\.(?:rich|markup|has|raw))?\(\s*(\`[^\`]*\`|"[^"]*"|'[^']*'|[^,)\s]*)`, "g");
+      const uses = new RegExp(
+        String.raw`(?<![\w.])${name}(?:\.(?:rich|markup|has|raw))?\(\s*(\`[^\`]*\`|"[^"]*"|'[^']*'|[^,)\s]*)`,
+        "g",
+      );
       for (const u of code.matchAll(uses)) {
         // The closest binding of this name before the use (its enclosing function's).
         const ns = bindings.filter((b) => b.name === name && b.at < u.index).at(-1)?.ns;
@@ -92,7 +102,8 @@ export function flatKeys(catalog: unknown, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof catalog === "string") out.set(prefix, catalog);
   else if (catalog && typeof catalog === "object") {
-    for (const [k, v] of Object.entries(catalog)) for (const [kk, vv] of flatKeys(v, prefix ? `${prefix}.${k}` : k)) out.set(kk, vv);
+    for (const [k, v] of Object.entries(catalog))
+      for (const [kk, vv] of flatKeys(v, prefix ? `${prefix}.${k}` : k)) out.set(kk, vv);
   }
   return out;
 }

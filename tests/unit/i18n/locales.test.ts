@@ -32,7 +32,8 @@ describe("locale helpers", () => {
   it("formats with Kenyan conventions in both languages", () => {
     expect(intlLocale("en")).toBe("en-KE");
     expect(intlLocale("sw")).toBe("sw-KE");
-    const kes = (l: "en" | "sw") => new Intl.NumberFormat(intlLocale(l), { style: "currency", currency: "KES" }).format(1234.5);
+    const kes = (l: "en" | "sw") =>
+      new Intl.NumberFormat(intlLocale(l), { style: "currency", currency: "KES" }).format(1234.5);
     expect(kes("en")).toContain("1,234.50");
     expect(kes("sw")).toMatch(/Ksh|KES/);
   });

@@ -92,6 +92,8 @@ describe("weekly recurrence", () => {
     const london = new Date("2026-10-20T08:00:00Z"); // 09:00 BST
     expect(nextWeekly(london, "Europe/London", london).toISOString()).toBe("2026-10-27T09:00:00.000Z"); // 09:00 GMT
     const nairobi = new Date("2026-12-01T06:30:00Z");
-    expect(nextWeekly(nairobi, "Africa/Nairobi", new Date("2026-12-20T00:00:00Z")).toISOString()).toBe("2026-12-22T06:30:00.000Z");
+    expect(nextWeekly(nairobi, "Africa/Nairobi", new Date("2026-12-20T00:00:00Z")).toISOString()).toBe(
+      "2026-12-22T06:30:00.000Z",
+    );
   });
 });

@@ -48,9 +48,12 @@ describe("normalisePhone", () => {
 });
 
 describe("phoneSyntaxError (the browser's metadata-free check)", () => {
-  it.each(["0712 345 678", "+254 (712) 345-678", "00254712345678", "0712"])("lets %j through to the server", (input) => {
-    expect(phoneSyntaxError(input)).toBeNull();
-  });
+  it.each(["0712 345 678", "+254 (712) 345-678", "00254712345678", "0712"])(
+    "lets %j through to the server",
+    (input) => {
+      expect(phoneSyntaxError(input)).toBeNull();
+    },
+  );
   it.each([
     ["", /Enter a phone number/],
     ["  ", /Enter a phone number/],
@@ -88,7 +91,13 @@ describe("meetingInputSchema", () => {
   const base = { title: "Board", startsAt: "2026-12-01T06:30:00.000Z", durationMinutes: 60, capacity: 10 };
   it("applies defaults", () => {
     const m = meetingInputSchema.parse(base);
-    expect(m).toMatchObject({ timeZone: "Africa/Nairobi", language: "en", waitForHost: true, endOnHostExit: true, recurrence: "none" });
+    expect(m).toMatchObject({
+      timeZone: "Africa/Nairobi",
+      language: "en",
+      waitForHost: true,
+      endOnHostExit: true,
+      recurrence: "none",
+    });
     expect(m.startsAt.toISOString()).toBe("2026-12-01T06:30:00.000Z");
   });
   it.each([

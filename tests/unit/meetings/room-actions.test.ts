@@ -48,7 +48,10 @@ describe("voice answers for an outbound leg", () => {
   });
 
   it("lets everyone start the room when there is no waiting room, and speaks Swahili when asked", () => {
-    const doc = roomActions({ ...meeting, waitForHost: false, endOnHostExit: false, language: "sw" }, { name: "Juma", role: "participant" });
+    const doc = roomActions(
+      { ...meeting, waitForHost: false, endOnHostExit: false, language: "sw" },
+      { name: "Juma", role: "participant" },
+    );
     expect(conferenceOf(doc)).toMatchObject({ startOnEnter: true, endOnExit: false });
     expect(doc.actions[0]).toEqual({ say: { text: sw.greeting("Juma", "Bajeti"), language: "sw-KE" } });
   });

@@ -32,9 +32,17 @@ class MemoryRoster {
   private source(): FoldSource<LegInfo> {
     const count = <T>(kind: "facts" | "legs", rows: T[]) => ((this.reads[kind] += rows.length), Promise.resolve(rows));
     return {
-      legs: (ids, withHosts) => count("legs", this.legs.filter((l) => ids.includes(l.id) || (withHosts && l.role === "host"))),
+      legs: (ids, withHosts) =>
+        count(
+          "legs",
+          this.legs.filter((l) => ids.includes(l.id) || (withHosts && l.role === "host")),
+        ),
       allLegs: () => count("legs", this.legs),
-      factsFor: (legIds) => count("facts", this.facts.filter((f) => isNeededFor(f, new Set(legIds)))),
+      factsFor: (legIds) =>
+        count(
+          "facts",
+          this.facts.filter((f) => isNeededFor(f, new Set(legIds))),
+        ),
       allFacts: () => count("facts", this.facts),
     };
   }
@@ -62,7 +70,8 @@ class MemoryRoster {
     // The database returns facts in no particular order, so the reducer itself must not care,
     // including for conflicting facts with equal times or sequence numbers.
     const reversed = reduceRoster(this.legs, this.facts.toReversed(), this.settings);
-    if (JSON.stringify(reversed) !== JSON.stringify(full)) expect({ context, reversed }).toEqual({ context, reversed: full });
+    if (JSON.stringify(reversed) !== JSON.stringify(full))
+      expect({ context, reversed }).toEqual({ context, reversed: full });
     const got = full.legs.map((v) => this.views.get(v.id));
     if (JSON.stringify(got) !== JSON.stringify(full.legs) || JSON.stringify(this.room) !== JSON.stringify(full.room)) {
       expect({ context, legs: got, room: this.room }).toEqual({ context, legs: full.legs, room: full.room });
@@ -72,28 +81,36 @@ class MemoryRoster {
 
 describe("incremental roster fold", () => {
   // 400 random meetings, each re-reduced after every batch: seconds of CPU on a loaded machine.
-  it("equals reduceRoster over every stored fact after every batch (random meetings, orders, batchings)", { timeout: 60_000 }, async () => {
-    const totals = { none: 0, legs: 0, all: 0 };
-    await fc.assert(
-      fc.asyncProperty(caseArb, async ({ legs, endOnHostExit, facts, sizes, resend }) => {
-        const roster = new MemoryRoster(legs, { endOnHostExit });
-        for (const [n, batch] of batches(facts, sizes, resend).entries()) {
-          await roster.record(batch);
-          roster.expectMatchesFullReduce({ batch: n });
-        }
-        for (const k of ["none", "legs", "all"] as const) totals[k] += roster.scopes[k];
-      }),
-      { numRuns: 400, seed: 20261125 },
-    );
-    // The property is only meaningful if most folds really were partial.
-    expect(totals.legs).toBeGreaterThan(totals.all);
-    expect(totals.none).toBeGreaterThan(0);
-  });
+  it(
+    "equals reduceRoster over every stored fact after every batch (random meetings, orders, batchings)",
+    { timeout: 60_000 },
+    async () => {
+      const totals = { none: 0, legs: 0, all: 0 };
+      await fc.assert(
+        fc.asyncProperty(caseArb, async ({ legs, endOnHostExit, facts, sizes, resend }) => {
+          const roster = new MemoryRoster(legs, { endOnHostExit });
+          for (const [n, batch] of batches(facts, sizes, resend).entries()) {
+            await roster.record(batch);
+            roster.expectMatchesFullReduce({ batch: n });
+          }
+          for (const k of ["none", "legs", "all"] as const) totals[k] += roster.scopes[k];
+        }),
+        { numRuns: 400, seed: 20261125 },
+      );
+      // The property is only meaningful if most folds really were partial.
+      expect(totals.legs).toBeGreaterThan(totals.all);
+      expect(totals.none).toBeGreaterThan(0);
+    },
+  );
 
   it("equals reduceRoster on the realistic meeting for 200 seeded shufflings and batchings", async () => {
     for (let seed = 1; seed <= 200; seed++) {
       const [order, sizes, resend] = fc.sample(
-        fc.tuple(fc.shuffledSubarray(scenarioEvents, { minLength: scenarioEvents.length }), fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1 }), fc.array(fc.nat(4), { minLength: 1 })),
+        fc.tuple(
+          fc.shuffledSubarray(scenarioEvents, { minLength: scenarioEvents.length }),
+          fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1 }),
+          fc.array(fc.nat(4), { minLength: 1 }),
+        ),
         { seed, numRuns: 1 },
       )[0]!;
       for (const endOnHostExit of [true, false]) {
@@ -105,7 +122,11 @@ describe("incremental roster fold", () => {
   });
 
   it("re-derives one leg of a 1000-leg room from its own facts and the room's", async () => {
-    const legs = Array.from({ length: 1000 }, (_, i): LegInfo => ({ ...scenarioLegs[1]!, id: `B${i}`, role: i === 0 ? "host" : "participant" }));
+    const legs = Array.from({ length: 1000 }, (_, i): LegInfo => ({
+      ...scenarioLegs[1]!,
+      id: `B${i}`,
+      role: i === 0 ? "host" : "participant",
+    }));
     const roster = new MemoryRoster(legs, { endOnHostExit: true });
     await roster.record([
       { key: "start", kind: "room.start", seq: 1, at: t0 },

@@ -40,7 +40,8 @@ describe("reduceRoster on a full meeting", () => {
     expect(l["L-kick"]).toMatchObject({ state: "left", endReason: "kicked" });
     expect(l["L-juma1"]).toMatchObject({ state: "left", endReason: "hung_up", costMinor: 95, durationSeconds: 19 });
     expect(l["L-host"]).toMatchObject({ state: "left", endReason: "hung_up" });
-    for (const id of ["L-amina", "L-listen", "L-juma2"]) expect(l[id]).toMatchObject({ state: "left", endReason: "meeting_ended" });
+    for (const id of ["L-amina", "L-listen", "L-juma2"])
+      expect(l[id]).toMatchObject({ state: "left", endReason: "meeting_ended" });
     expect(state.room).toMatchObject({ started: true, ended: true });
   });
 
@@ -122,7 +123,13 @@ describe("reduceRoster is order- and duplicate-independent (property)", () => {
   const reference = reduceRoster(legs, events, settings);
 
   it("gives the same state with every event duplicated", () => {
-    expect(reduceRoster(legs, events.flatMap((e) => [e, { ...e }]), settings)).toEqual(reference);
+    expect(
+      reduceRoster(
+        legs,
+        events.flatMap((e) => [e, { ...e }]),
+        settings,
+      ),
+    ).toEqual(reference);
   });
 
   it("gives the same state for 500 seeded shuffles with random duplicates", () => {
@@ -140,7 +147,8 @@ describe("reduceRoster is order- and duplicate-independent (property)", () => {
     for (let k = 1; k < events.length; k += 5) {
       const prefix = events.slice(0, k);
       const expected = reduceRoster(legs, prefix, settings);
-      for (let seed = 1; seed <= 20; seed++) expect(reduceRoster(legs, shuffle(prefix, seed), settings)).toEqual(expected);
+      for (let seed = 1; seed <= 20; seed++)
+        expect(reduceRoster(legs, shuffle(prefix, seed), settings)).toEqual(expected);
     }
   });
 });

@@ -12,7 +12,10 @@ function harness() {
   const listeners = new Map<string, Set<() => void>>();
   const deps = {
     read: vi.fn(async (_meetingId: string): Promise<Snap> => ({ version: `v${version}`, n: version })),
-    authorize: vi.fn(async (_meetingId: string, principals: StreamPrincipal[]) => new Set(principals.map((p) => p.sessionId).filter((id) => allowed.has(id)))),
+    authorize: vi.fn(
+      async (_meetingId: string, principals: StreamPrincipal[]) =>
+        new Set(principals.map((p) => p.sessionId).filter((id) => allowed.has(id))),
+    ),
     onChange: vi.fn((meetingId: string, listener: () => void) => {
       const set = listeners.get(meetingId) ?? new Set();
       set.add(listener);
@@ -34,7 +37,11 @@ function harness() {
 
 const decoder = new TextDecoder();
 function collect(stream: ReadableStream<Uint8Array>) {
-  const out = { text: "", done: false, events: (name: string) => out.text.split("\n\n").filter((f) => f.startsWith(`event: ${name}\n`)).length };
+  const out = {
+    text: "",
+    done: false,
+    events: (name: string) => out.text.split("\n\n").filter((f) => f.startsWith(`event: ${name}\n`)).length,
+  };
   const reader = stream.getReader();
   void (async () => {
     for (;;) {

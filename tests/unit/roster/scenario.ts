@@ -34,7 +34,9 @@ type Draft = RosterEvent extends infer E ? (E extends RosterEvent ? Omit<E, "key
 const ev = (e: Draft): RosterEvent => ({ ...e, key: e.key ?? `e${++n}` }) as RosterEvent;
 
 export const events: RosterEvent[] = [
-  ...legs.filter((l) => l.id !== "L-juma2").map((l) => ev({ kind: "dial.accepted", legId: l.id, callId: `C-${l.id}`, at: at(1) })),
+  ...legs
+    .filter((l) => l.id !== "L-juma2")
+    .map((l) => ev({ kind: "dial.accepted", legId: l.id, callId: `C-${l.id}`, at: at(1) })),
   ...legs.filter((l) => l.id !== "L-juma2").map((l) => ev({ kind: "call.ringing", legId: l.id, at: at(2) })),
   ev({ kind: "call.ended", legId: "L-busy", outcome: "busy", at: at(3) }),
   ev({ kind: "call.answered", legId: "L-amina", at: at(4) }),

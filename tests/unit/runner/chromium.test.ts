@@ -20,7 +20,12 @@ describe("ensureChromium", () => {
 
   it("stops with the exact install command when it cannot install (not root)", () => {
     const calls: string[] = [];
-    const result = ensureChromium(quiet, { chromium: missing, isRoot: false, hasAptGet: true, install: (c) => (calls.push(c), 0) });
+    const result = ensureChromium(quiet, {
+      chromium: missing,
+      isRoot: false,
+      hasAptGet: true,
+      install: (c) => (calls.push(c), 0),
+    });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toContain(
       "sudo sh -c 'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium'",
@@ -38,7 +43,9 @@ describe("ensureChromium", () => {
       install: (c) => (calls.push(c), writeFileSync(installed, ""), 0),
     });
     expect(ok).toEqual({ ok: true });
-    expect(calls).toEqual(["apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium"]);
+    expect(calls).toEqual([
+      "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium",
+    ]);
 
     const failed = ensureChromium(quiet, { chromium: missing, isRoot: true, hasAptGet: true, install: () => 100 });
     expect(failed.ok).toBe(false);

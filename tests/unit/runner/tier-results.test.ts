@@ -13,7 +13,13 @@ function report(name: string, body: unknown): string {
 
 describe("vitest report counting", () => {
   it("counts passed, failed, and skipped (pending + todo) separately", () => {
-    const file = report("v1.json", { numPassedTests: 7, numFailedTests: 2, numPendingTests: 1, numTodoTests: 1, testResults: [] });
+    const file = report("v1.json", {
+      numPassedTests: 7,
+      numFailedTests: 2,
+      numPendingTests: 1,
+      numTodoTests: 1,
+      testResults: [],
+    });
     expect(vitestCounts(file, 1)).toEqual({ passed: 7, failed: 2, skipped: 2, flaky: 0 });
   });
 

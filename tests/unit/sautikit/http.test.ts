@@ -10,7 +10,12 @@ type Seen = { url: string; method: string; headers: Record<string, string>; body
 function scripted(steps: Array<Response | Error | "hang">) {
   const seen: Seen[] = [];
   const fetchImpl = (async (url: string, init: RequestInit) => {
-    seen.push({ url, method: init.method!, headers: init.headers as Record<string, string>, body: init.body as string | undefined });
+    seen.push({
+      url,
+      method: init.method!,
+      headers: init.headers as Record<string, string>,
+      body: init.body as string | undefined,
+    });
     const step = steps.shift();
     if (!step) throw new Error("unexpected extra request");
     if (step === "hang")
@@ -30,7 +35,10 @@ function scripted(steps: Array<Response | Error | "hang">) {
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", "Request-Id": "req_1", ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json", "Request-Id": "req_1", ...headers },
+  });
 const err = (status: number, code: string, headers: Record<string, string> = {}) =>
   json(status, { error: { code, message: code, request_id: "req_body" } }, headers);
 const created = () => json(201, { call_id: "c1", session_id: "HD_000000000001", status: "ringing" });
@@ -48,7 +56,12 @@ async function caught(p: Promise<unknown>): Promise<AppError> {
 describe("sautikitRequest retries", () => {
   it("retries a 503 with the same Idempotency-Key and succeeds", async () => {
     const { config, seen } = scripted([err(503, "service_unavailable"), created()]);
-    const res = await sautikitRequest(config, { method: "POST", path: "/v1/calls", body: { a: 1 }, idempotencyKey: "m:p:1" });
+    const res = await sautikitRequest(config, {
+      method: "POST",
+      path: "/v1/calls",
+      body: { a: 1 },
+      idempotencyKey: "m:p:1",
+    });
     expect(res.status).toBe(201);
     expect(res.attempts).toBe(2);
     expect(seen.map((s) => s.headers["Idempotency-Key"])).toEqual(["m:p:1", "m:p:1"]);
@@ -99,7 +112,9 @@ describe("sautikitRequest retries", () => {
 
   it("maps 402 to WALLET_EMPTY with Sautikit's request id and does not retry", async () => {
     const { config, seen } = scripted([err(402, "wallet.insufficient_funds")]);
-    const e = await caught(sautikitRequest(config, { method: "POST", path: "/v1/calls", body: {}, idempotencyKey: "k" }));
+    const e = await caught(
+      sautikitRequest(config, { method: "POST", path: "/v1/calls", body: {}, idempotencyKey: "k" }),
+    );
     expect(e.code).toBe("WALLET_EMPTY");
     expect(e.requestId).toBe("req_1");
     expect(sautikitCodeOf(e)).toBe("wallet.insufficient_funds");
@@ -135,7 +150,12 @@ describe("sautikitRequest retries", () => {
   });
 
   it("stops after maxAttempts and reports SAUTIKIT_UNAVAILABLE", async () => {
-    const { config, seen, sleeps } = scripted([err(500, "internal_error"), err(502, "x"), err(503, "x"), err(504, "x")]);
+    const { config, seen, sleeps } = scripted([
+      err(500, "internal_error"),
+      err(502, "x"),
+      err(503, "x"),
+      err(504, "x"),
+    ]);
     const e = await caught(sautikitRequest(config, { method: "GET", path: "/v1/x" }));
     expect(e.code).toBe("SAUTIKIT_UNAVAILABLE");
     expect(seen).toHaveLength(4);
@@ -143,7 +163,9 @@ describe("sautikitRequest retries", () => {
   });
 
   it("reads the bare { code, reason } error body", async () => {
-    const { config } = scripted([new Response(JSON.stringify({ code: "recording_unavailable", reason: "gone" }), { status: 410 })]);
+    const { config } = scripted([
+      new Response(JSON.stringify({ code: "recording_unavailable", reason: "gone" }), { status: 410 }),
+    ]);
     const e = await caught(sautikitRequest(config, { method: "DELETE", path: "/v1/x" }));
     expect(sautikitCodeOf(e)).toBe("recording_unavailable");
   });
@@ -173,7 +195,11 @@ describe("client", () => {
 
   it("validates a call before sending it and reads the rate-limit headers", async () => {
     const { config, seen } = scripted([
-      json(201, { call_id: "c1", session_id: "HD_1", status: "ringing" }, { "X-RateLimit-Limit": "10", "X-RateLimit-Remaining": "9" }),
+      json(
+        201,
+        { call_id: "c1", session_id: "HD_1", status: "ringing" },
+        { "X-RateLimit-Limit": "10", "X-RateLimit-Remaining": "9" },
+      ),
     ]);
     const client = createSautikitClient(config);
     const bad = await caught(client.calls.create({ from: "0709000200", to: "+254712345678" }, { idempotencyKey: "k" }));
@@ -202,7 +228,13 @@ describe("a body that never finishes", () => {
         { status: 200 },
       );
     }) as unknown as typeof fetch;
-    const client = createSautikitClient({ baseUrl: "http://s.test", apiKey: "k", timeoutMs: 30, fetch: fetchImpl, sleep: async () => {} });
+    const client = createSautikitClient({
+      baseUrl: "http://s.test",
+      apiKey: "k",
+      timeoutMs: 30,
+      fetch: fetchImpl,
+      sleep: async () => {},
+    });
     expect(await client.numbers.list()).toEqual([]);
     expect(calls).toBe(2);
   });

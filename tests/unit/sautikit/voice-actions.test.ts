@@ -21,7 +21,11 @@ describe("voice-action builders", () => {
     const doc = voiceResponse([
       say("Karibu", { language: "sw-KE" }),
       getDigits({ numDigits: 6, timeout: 8, finishOnKey: "#" }, [nestedSay("Enter your PIN")]),
-      conference("mk-abc123", { startOnEnter: false, endOnExit: true, statusEvents: "start end join leave mute unmute" }),
+      conference("mk-abc123", {
+        startOnEnter: false,
+        endOnExit: true,
+        statusEvents: "start end join leave mute unmute",
+      }),
       reject(),
       hangup(),
     ]);
@@ -29,7 +33,14 @@ describe("voice-action builders", () => {
       actions: [
         { say: { text: "Karibu", language: "sw-KE" } },
         { getDigits: { numDigits: 6, timeout: 8, finishOnKey: "#", nested: [{ say: { text: "Enter your PIN" } }] } },
-        { conference: { name: "mk-abc123", startOnEnter: false, endOnExit: true, statusEvents: "start end join leave mute unmute" } },
+        {
+          conference: {
+            name: "mk-abc123",
+            startOnEnter: false,
+            endOnExit: true,
+            statusEvents: "start end join leave mute unmute",
+          },
+        },
         { reject: {} },
         { hangup: {} },
       ],
@@ -54,7 +65,9 @@ describe("voice-action builders", () => {
 
   it("reject a dial with no target or with two", () => {
     expect(() => voiceResponse([dial({})])).toThrow(/exactly one of number, numbers or sip/);
-    expect(() => voiceResponse([dial({ number: "+254712345678", numbers: ["+254712345679"] })])).toThrow(InvalidVoiceResponseError);
+    expect(() => voiceResponse([dial({ number: "+254712345678", numbers: ["+254712345679"] })])).toThrow(
+      InvalidVoiceResponseError,
+    );
     expect(() => voiceResponse([dial({ number: "+254712345678" })])).not.toThrow();
   });
 

@@ -30,52 +30,124 @@ describe("buildStatement", () => {
     const st = buildStatement(
       [
         // Waited 10 s for the host, talked 50 s, dropped; Sautikit billed 62 s = 310 minor.
-        leg({ answeredAt: s(0), waitingAt: s(2), joinedAt: s(12), endedAt: s(62), durationSeconds: 62, costMinor: 310 }),
+        leg({
+          answeredAt: s(0),
+          waitingAt: s(2),
+          joinedAt: s(12),
+          endedAt: s(62),
+          durationSeconds: 62,
+          costMinor: 310,
+        }),
         // Re-dialled: straight into the started room for 30 s.
         leg({ answeredAt: s(100), joinedAt: s(101), endedAt: s(131), durationSeconds: 31, costMinor: 155 }),
         // Another person never answered: a row with no time and no cost.
-        leg({ participantId: "p2", name: "Baraka", phone: "+254711000002", endedAt: s(30), durationSeconds: 0, costMinor: 0 }),
+        leg({
+          participantId: "p2",
+          name: "Baraka",
+          phone: "+254711000002",
+          endedAt: s(30),
+          durationSeconds: 0,
+          costMinor: 0,
+        }),
       ],
       s(500),
     );
     expect(st.rows).toHaveLength(2);
     const amina = st.rows.find((r) => r.key === "p1")!;
-    expect(amina).toMatchObject({ legs: 2, joinedAt: s(2), leftAt: s(131), secondsWaiting: 10, secondsConnected: 80, billedSeconds: 93, costMinor: 465 });
+    expect(amina).toMatchObject({
+      legs: 2,
+      joinedAt: s(2),
+      leftAt: s(131),
+      secondsWaiting: 10,
+      secondsConnected: 80,
+      billedSeconds: 93,
+      costMinor: 465,
+    });
     const baraka = st.rows.find((r) => r.key === "p2")!;
-    expect(baraka).toMatchObject({ legs: 1, joinedAt: null, leftAt: null, secondsConnected: 0, billedSeconds: 0, costMinor: 0 });
+    expect(baraka).toMatchObject({
+      legs: 1,
+      joinedAt: null,
+      leftAt: null,
+      secondsConnected: 0,
+      billedSeconds: 0,
+      costMinor: 0,
+    });
     expect(st.totals).toEqual({ legs: 3, secondsWaiting: 10, secondsConnected: 80, billedSeconds: 93, costMinor: 465 });
     // People who joined come first, in order of joining.
     expect(st.rows.map((r) => r.key)).toEqual(["p1", "p2"]);
   });
 
   it("meters a live leg up to now and leaves it without a leave time", () => {
-    const st = buildStatement([leg({ answeredAt: s(0), joinedAt: s(1), durationSeconds: null, costMinor: null })], s(61));
-    expect(st.rows[0]).toMatchObject({ leftAt: null, secondsConnected: 60, billedSeconds: 61, costMinor: Math.ceil((61 * 300) / 60) });
+    const st = buildStatement(
+      [leg({ answeredAt: s(0), joinedAt: s(1), durationSeconds: null, costMinor: null })],
+      s(61),
+    );
+    expect(st.rows[0]).toMatchObject({
+      leftAt: null,
+      secondsConnected: 60,
+      billedSeconds: 61,
+      costMinor: Math.ceil((61 * 300) / 60),
+    });
   });
 
   it("groups unknown dial-in callers by their number", () => {
     const st = buildStatement(
       [
-        leg({ participantId: null, name: null, role: null, direction: "inbound", phone: "+254722000000", ratePerMinuteMinor: 0, answeredAt: s(0), joinedAt: s(0), endedAt: s(20), durationSeconds: 20, costMinor: 0 }),
-        leg({ participantId: null, name: null, role: null, direction: "inbound", phone: "+254722000000", ratePerMinuteMinor: 0, answeredAt: s(30), joinedAt: s(30), endedAt: s(40), durationSeconds: 10, costMinor: 0 }),
+        leg({
+          participantId: null,
+          name: null,
+          role: null,
+          direction: "inbound",
+          phone: "+254722000000",
+          ratePerMinuteMinor: 0,
+          answeredAt: s(0),
+          joinedAt: s(0),
+          endedAt: s(20),
+          durationSeconds: 20,
+          costMinor: 0,
+        }),
+        leg({
+          participantId: null,
+          name: null,
+          role: null,
+          direction: "inbound",
+          phone: "+254722000000",
+          ratePerMinuteMinor: 0,
+          answeredAt: s(30),
+          joinedAt: s(30),
+          endedAt: s(40),
+          durationSeconds: 10,
+          costMinor: 0,
+        }),
       ],
       s(50),
     );
     expect(st.rows).toHaveLength(1);
-    expect(st.rows[0]).toMatchObject({ name: "Guest caller", role: "dial-in", legs: 2, secondsConnected: 30, costMinor: 0 });
+    expect(st.rows[0]).toMatchObject({
+      name: "Guest caller",
+      role: "dial-in",
+      legs: 2,
+      secondsConnected: 30,
+      costMinor: 0,
+    });
   });
 });
 
 describe("statementCsv", () => {
   it("quotes, neutralises spreadsheet formulas and totals the cost in KES", () => {
     expect(csvCell('Say "hi", please')).toBe('"Say ""hi"", please"');
-    expect(csvCell("=HYPERLINK(\"x\")")).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell("+254711000001")).toBe("'+254711000001");
     expect(csvCell(-5)).toBe("-5");
     expect(csvCell(null)).toBe("");
-    const st = buildStatement([leg({ name: "@evil", answeredAt: s(0), joinedAt: s(0), endedAt: s(10), durationSeconds: 10, costMinor: 50 })], s(20));
+    const st = buildStatement(
+      [leg({ name: "@evil", answeredAt: s(0), joinedAt: s(0), endedAt: s(10), durationSeconds: 10, costMinor: 50 })],
+      s(20),
+    );
     const lines = statementCsv(st).split("\r\n");
-    expect(lines[1]).toBe("'@evil,'+254711000001,participant,2026-01-05T09:00:00.000Z,2026-01-05T09:00:10.000Z,10,0,1,10,0.50");
+    expect(lines[1]).toBe(
+      "'@evil,'+254711000001,participant,2026-01-05T09:00:00.000Z,2026-01-05T09:00:10.000Z,10,0,1,10,0.50",
+    );
     expect(lines[2]).toBe("Total,,,,,10,0,1,10,0.50");
     expect(lines[3]).toBe("");
   });

@@ -20,7 +20,14 @@ const facts = (over: Partial<LegFacts> = {}): LegFacts => ({
   costMinor: 310,
   ...over,
 });
-const call = (over: Partial<SautikitCall> = {}): SautikitCall => ({ id: "call-1", direction: "outbound", status: "completed", duration_seconds: 62, cost_minor: 310, ...over });
+const call = (over: Partial<SautikitCall> = {}): SautikitCall => ({
+  id: "call-1",
+  direction: "outbound",
+  status: "completed",
+  duration_seconds: 62,
+  cost_minor: 310,
+  ...over,
+});
 
 describe("expectedStatus", () => {
   it("maps the app's leg to the Sautikit status it implies", () => {
@@ -40,18 +47,27 @@ describe("compareLeg", () => {
 
   it("reports each difference", () => {
     const row = compareLeg(facts({ costMinor: 300, durationSeconds: 60 }), call(), true);
-    expect(row.issues).toEqual(["billed seconds differ: app 60, Sautikit 62", "cost differs: app 300, Sautikit 310 (minor units)"]);
+    expect(row.issues).toEqual([
+      "billed seconds differ: app 60, Sautikit 62",
+      "cost differs: app 300, Sautikit 310 (minor units)",
+    ]);
   });
 
   it("flags a leg the app still thinks is live when Sautikit has ended the call", () => {
-    const row = compareLeg(facts({ state: "in_call", endedAt: null, durationSeconds: null, costMinor: null }), call(), true);
+    const row = compareLeg(
+      facts({ state: "in_call", endedAt: null, durationSeconds: null, costMinor: null }),
+      call(),
+      true,
+    );
     expect(row.issues[0]).toMatch(/Sautikit says the call completed; the app still shows it answered/);
   });
 
   it("accepts any unanswered outcome for a ringing call the app cancelled", () => {
     const f = facts({ answeredAt: null, endReason: "meeting_ended", durationSeconds: 0, costMinor: 0 });
     expect(compareLeg(f, call({ status: "canceled", duration_seconds: 0, cost_minor: 0 }), true).issues).toEqual([]);
-    expect(compareLeg(f, call({ status: "completed", duration_seconds: 5, cost_minor: 25 }), true).issues).not.toEqual([]);
+    expect(compareLeg(f, call({ status: "completed", duration_seconds: 5, cost_minor: 25 }), true).issues).not.toEqual(
+      [],
+    );
   });
 
   it("reports a call Sautikit has no record of, unless Sautikit could not be asked", () => {

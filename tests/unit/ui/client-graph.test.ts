@@ -25,7 +25,9 @@ const MEETING_PAGE_ISLANDS = [
 const serverActionsAsReferences: Plugin = {
   name: "server-actions",
   setup(b) {
-    b.onResolve({ filter: /.*/ }, (args) => (args.kind === "dynamic-import" ? { path: args.path, external: true } : undefined));
+    b.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === "dynamic-import" ? { path: args.path, external: true } : undefined,
+    );
     b.onLoad({ filter: /\.(ts|tsx)$/ }, (args) => {
       if (args.path.includes("node_modules")) return undefined;
       const source = fs.readFileSync(args.path, "utf8");
@@ -67,7 +69,13 @@ async function packagesReachedFrom(entry: string): Promise<string[]> {
  */
 const ALLOWED_PACKAGES = new Set(["swr", "dequal", "use-sync-external-store", "icu-minify"]);
 
-const SERVER_ONLY_PACKAGES = ["libphonenumber-js", "next-intl", "use-intl", "intl-messageformat", "@formatjs/icu-messageformat-parser"];
+const SERVER_ONLY_PACKAGES = [
+  "libphonenumber-js",
+  "next-intl",
+  "use-intl",
+  "intl-messageformat",
+  "@formatjs/icu-messageformat-parser",
+];
 
 describe("client bundles", () => {
   it.each(MEETING_PAGE_ISLANDS)("%s ships no npm package besides React, Next and SWR", async (entry) => {
@@ -83,12 +91,18 @@ describe("client bundles", () => {
 
   it("the big-room virtualiser is fetched on demand, not with the page", async () => {
     // It brings the virtualiser; the roster table (checked above through live-meeting) does not.
-    const own = (await packagesReachedFrom("components/roster/virtual-roster-rows.tsx")).filter((p) => !ALLOWED_PACKAGES.has(p));
+    const own = (await packagesReachedFrom("components/roster/virtual-roster-rows.tsx")).filter(
+      (p) => !ALLOWED_PACKAGES.has(p),
+    );
     expect(own).toEqual(["@tanstack/react-virtual", "@tanstack/virtual-core"]);
   });
 
   it("no client component pulls in phone-number metadata or an ICU parser (the server does both)", async () => {
-    const files = execFileSync("grep", ["-rlE", "--include=*.ts", "--include=*.tsx", `^["']use client["']`, "components", "app", "lib"], { encoding: "utf8" })
+    const files = execFileSync(
+      "grep",
+      ["-rlE", "--include=*.ts", "--include=*.tsx", `^["']use client["']`, "components", "app", "lib"],
+      { encoding: "utf8" },
+    )
       .trim()
       .split("\n");
     expect(files.length).toBeGreaterThan(10);

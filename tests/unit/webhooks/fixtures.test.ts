@@ -14,8 +14,10 @@ const files = readdirSync(dir).filter((f) => f.endsWith(".form") || f.endsWith("
 type Reader = (fields: Record<string, unknown>) => { success: boolean; data?: unknown };
 function readerFor(file: string): { reader: Reader; core: (d: Record<string, unknown>) => unknown } {
   if (file.startsWith("conference-status")) return { reader: readConferenceEvent, core: (d) => [d.room, d.event] };
-  if (file.startsWith("conference-digits")) return { reader: readConferenceDigits, core: (d) => [d.room, d.callId, d.digits] };
-  if (file.startsWith("call-")) return { reader: (f) => readCallEvent(f), core: (d) => [d.eventId, d.kind, (d.data as { callId: string }).callId] };
+  if (file.startsWith("conference-digits"))
+    return { reader: readConferenceDigits, core: (d) => [d.room, d.callId, d.digits] };
+  if (file.startsWith("call-"))
+    return { reader: (f) => readCallEvent(f), core: (d) => [d.eventId, d.kind, (d.data as { callId: string }).callId] };
   // Digits only ever travel as `Digits` (PascalCase), so they are checked in the full parse only.
   return { reader: (f) => readVoiceCallback(f), core: (d) => [d.callId, d.from, d.to, d.status] };
 }
@@ -46,7 +48,12 @@ describe("the app reads every emulator fixture", () => {
         if ("Digits" in f) expect(d.digits).toBe(f.Digits);
         if (f.clientRequestId) expect(d.clientRequestId).toBe(f.clientRequestId);
       } else {
-        const j = JSON.parse(raw) as { event_id: string; kind: string; occurred_at: string; data: Record<string, unknown> };
+        const j = JSON.parse(raw) as {
+          event_id: string;
+          kind: string;
+          occurred_at: string;
+          data: Record<string, unknown>;
+        };
         expect(d).toMatchObject({ eventId: j.event_id, kind: j.kind, occurredAt: new Date(j.occurred_at) });
         expect((d.data as Record<string, unknown>).callId).toBe(j.data.call_id);
       }
@@ -54,17 +61,27 @@ describe("the app reads every emulator fixture", () => {
 
     it("re-encoded (form as JSON, JSON envelope as { event_kind, payload })", () => {
       let again;
-      if (file.endsWith(".form")) again = reader(parseBody(JSON.stringify(parseFormBody(raw)), "application/json")!.fields);
+      if (file.endsWith(".form"))
+        again = reader(parseBody(JSON.stringify(parseFormBody(raw)), "application/json")!.fields);
       else {
         const j = JSON.parse(raw) as Record<string, unknown>;
-        again = reader({ event_kind: j.kind, event_id: j.event_id, workspace_id: j.workspace_id, occurred_at: j.occurred_at, payload: j.data });
+        again = reader({
+          event_kind: j.kind,
+          event_id: j.event_id,
+          workspace_id: j.workspace_id,
+          occurred_at: j.occurred_at,
+          payload: j.data,
+        });
       }
       expect(again.success).toBe(true);
       expect(again.data).toEqual(full.data);
     });
 
     if (file.endsWith(".form")) {
-      it.each([["PascalCase only", true], ["snake_case / PBX-native only", false]])("%s", (_name, pascal) => {
+      it.each([
+        ["PascalCase only", true],
+        ["snake_case / PBX-native only", false],
+      ])("%s", (_name, pascal) => {
         const fields = Object.fromEntries(Object.entries(parseFormBody(raw)).filter(([k]) => isPascal(k) === pascal));
         const one = reader(fields);
         expect(one.success).toBe(true);

@@ -4,13 +4,17 @@ import { buildVoiceCallbackBody } from "@/lib/sautikit/contract/callbacks";
 import { parseBody } from "@/lib/webhooks/parse-body";
 import { readCallEvent, readConferenceDigits, readConferenceEvent, readVoiceCallback } from "@/lib/webhooks/payloads";
 
-const form = (fields: Record<string, string | number | boolean | undefined>) => parseBody(encodeFormBody(fields), "application/x-www-form-urlencoded")!.fields;
+const form = (fields: Record<string, string | number | boolean | undefined>) =>
+  parseBody(encodeFormBody(fields), "application/x-www-form-urlencoded")!.fields;
 
 describe("parseBody", () => {
   it("reads JSON and form bodies, whatever the content type claims", () => {
     expect(parseBody('{"a":1}', "application/json")).toEqual({ format: "json", fields: { a: 1 } });
     expect(parseBody('{"a":1}', "text/plain")).toEqual({ format: "json", fields: { a: 1 } });
-    expect(parseBody("a=1&b=%2B254", "application/x-www-form-urlencoded")).toEqual({ format: "form", fields: { a: "1", b: "+254" } });
+    expect(parseBody("a=1&b=%2B254", "application/x-www-form-urlencoded")).toEqual({
+      format: "form",
+      fields: { a: "1", b: "+254" },
+    });
     expect(parseBody("a=1", null)).toEqual({ format: "form", fields: { a: "1" } });
   });
   it("refuses broken JSON declared as JSON and JSON that is not an object", () => {
@@ -48,7 +52,14 @@ describe("voice callbacks", () => {
   it("reads the PascalCase style alone", () => {
     const { CallId, From, To, Direction, CallStatus, Digits } = canonical;
     const r = readVoiceCallback(form({ CallId, From, To, Direction, CallStatus, Digits }));
-    expect(r.data).toMatchObject({ callId: CallId, from: From, to: To, direction: "inbound", status: "ringing", digits: "" });
+    expect(r.data).toMatchObject({
+      callId: CallId,
+      from: From,
+      to: To,
+      direction: "inbound",
+      status: "ringing",
+      digits: "",
+    });
     // The clientRequestId Sautikit appends to the URL is unsigned: readers never see the query.
     expect(r.data?.clientRequestId).toBeUndefined();
   });
@@ -63,7 +74,12 @@ describe("voice callbacks", () => {
       unknownField: { nested: true },
     });
     const r = readVoiceCallback(parseBody(body, "application/json")!.fields);
-    expect(r.data).toMatchObject({ callId: "HD_24d73b4518bc", from: "+254712345678", to: "+254709000100", status: "answered" });
+    expect(r.data).toMatchObject({
+      callId: "HD_24d73b4518bc",
+      from: "+254712345678",
+      to: "+254709000100",
+      status: "answered",
+    });
   });
 
   it("rejects a callback without a call id and digits with letters", () => {
@@ -74,26 +90,62 @@ describe("voice callbacks", () => {
 
 describe("conference status events", () => {
   const join = {
-    ConferenceName: "mk-room-1", conference_name: "mk-room-1", EventId: "ev-1", Timestamp: "2026-11-25T10:00:05.000Z",
-    SequenceNumber: "7", participants: "2", StatusCallbackEvent: "participant-join", event: "join",
-    CallId: "call-1", call_id: "call-1", session_id: "HD_000000000001", participant_id: "p-1", caller: "+254712345678",
-    muted: "false", clientRequestId: "m1.p1.1",
+    ConferenceName: "mk-room-1",
+    conference_name: "mk-room-1",
+    EventId: "ev-1",
+    Timestamp: "2026-11-25T10:00:05.000Z",
+    SequenceNumber: "7",
+    participants: "2",
+    StatusCallbackEvent: "participant-join",
+    event: "join",
+    CallId: "call-1",
+    call_id: "call-1",
+    session_id: "HD_000000000001",
+    participant_id: "p-1",
+    caller: "+254712345678",
+    muted: "false",
+    clientRequestId: "m1.p1.1",
   };
 
   it("reads the canonical body", () => {
     const r = readConferenceEvent(form(join));
     expect(r.data).toEqual({
-      eventId: "ev-1", room: "mk-room-1", event: "join", callId: "call-1", sessionId: "HD_000000000001", participantId: "p-1",
-      caller: "+254712345678", muted: false, participants: 2, clientRequestId: "m1.p1.1",
-      timestamp: new Date("2026-11-25T10:00:05.000Z"), sequence: 7,
+      eventId: "ev-1",
+      room: "mk-room-1",
+      event: "join",
+      callId: "call-1",
+      sessionId: "HD_000000000001",
+      participantId: "p-1",
+      caller: "+254712345678",
+      muted: false,
+      participants: 2,
+      clientRequestId: "m1.p1.1",
+      timestamp: new Date("2026-11-25T10:00:05.000Z"),
+      sequence: 7,
     });
   });
 
   it("reads either naming style alone", () => {
-    const pascal = readConferenceEvent({ ConferenceName: "r", StatusCallbackEvent: "participant-mute", CallId: "c", EventId: "e", SequenceNumber: "3" });
+    const pascal = readConferenceEvent({
+      ConferenceName: "r",
+      StatusCallbackEvent: "participant-mute",
+      CallId: "c",
+      EventId: "e",
+      SequenceNumber: "3",
+    });
     expect(pascal.data).toMatchObject({ room: "r", event: "mute", callId: "c", eventId: "e", sequence: 3 });
-    const snake = readConferenceEvent({ conference_name: "r", event: "conference-end", recording_url: "http://x/r.wav", recording_call_id: "c0" });
-    expect(snake.data).toMatchObject({ room: "r", event: "end", recordingUrl: "http://x/r.wav", recordingCallId: "c0" });
+    const snake = readConferenceEvent({
+      conference_name: "r",
+      event: "conference-end",
+      recording_url: "http://x/r.wav",
+      recording_call_id: "c0",
+    });
+    expect(snake.data).toMatchObject({
+      room: "r",
+      event: "end",
+      recordingUrl: "http://x/r.wav",
+      recordingCallId: "c0",
+    });
   });
 
   it("rejects unknown events and a missing room", () => {
@@ -102,37 +154,75 @@ describe("conference status events", () => {
   });
 
   it("reads in-room digits", () => {
-    const d = readConferenceDigits(form({
-      ConferenceName: "r", conference_name: "r", CallId: "c", call_id: "c", Digits: "*6", digits: "*6",
-      StatusCallbackEvent: "DigitsCollected", event: "digits", EventId: "e9", Timestamp: "2026-11-25T10:00:05.000Z",
-    }));
+    const d = readConferenceDigits(
+      form({
+        ConferenceName: "r",
+        conference_name: "r",
+        CallId: "c",
+        call_id: "c",
+        Digits: "*6",
+        digits: "*6",
+        StatusCallbackEvent: "DigitsCollected",
+        event: "digits",
+        EventId: "e9",
+        Timestamp: "2026-11-25T10:00:05.000Z",
+      }),
+    );
     expect(d.data).toMatchObject({ room: "r", callId: "c", digits: "*6", eventId: "e9" });
   });
 });
 
 describe("call events", () => {
   const envelope = {
-    kind: "call.completed", event_id: "ev-2", workspace_id: "ws", occurred_at: "2026-11-25T10:03:00.000Z",
+    kind: "call.completed",
+    event_id: "ev-2",
+    workspace_id: "ws",
+    occurred_at: "2026-11-25T10:03:00.000Z",
     data: {
-      call_id: "call-1", session_id: "HD_000000000001", pbx_call_id: "HD_000000000001", direction: "outbound",
-      from: "+254709000200", to: "+254712345678", number_id: "n1", status: "completed", duration_seconds: 95,
-      answered_at: "2026-11-25T10:01:25.000Z", ended_at: "2026-11-25T10:03:00.000Z", hangup_cause: "normal_clearing",
-      cost_minor: 475, clientRequestId: "m1.p1.1",
+      call_id: "call-1",
+      session_id: "HD_000000000001",
+      pbx_call_id: "HD_000000000001",
+      direction: "outbound",
+      from: "+254709000200",
+      to: "+254712345678",
+      number_id: "n1",
+      status: "completed",
+      duration_seconds: 95,
+      answered_at: "2026-11-25T10:01:25.000Z",
+      ended_at: "2026-11-25T10:03:00.000Z",
+      hangup_cause: "normal_clearing",
+      cost_minor: 475,
+      clientRequestId: "m1.p1.1",
     },
   };
 
   it("reads the contract envelope", () => {
     const r = readCallEvent(envelope);
     expect(r.data).toMatchObject({
-      eventId: "ev-2", kind: "call.completed", occurredAt: new Date("2026-11-25T10:03:00.000Z"),
-      data: { callId: "call-1", direction: "outbound", durationSeconds: 95, costMinor: 475, clientRequestId: "m1.p1.1", hangupCause: "normal_clearing" },
+      eventId: "ev-2",
+      kind: "call.completed",
+      occurredAt: new Date("2026-11-25T10:03:00.000Z"),
+      data: {
+        callId: "call-1",
+        direction: "outbound",
+        durationSeconds: 95,
+        costMinor: 475,
+        clientRequestId: "m1.p1.1",
+        hangupCause: "normal_clearing",
+      },
     });
   });
 
   it("reads the { event_kind, payload } envelope; an id only from the body", () => {
-    const body = { event_kind: "call.recording.ready", payload: { call_id: "c", recording_duration_seconds: 30, recording_size_bytes: 480000 } };
+    const body = {
+      event_kind: "call.recording.ready",
+      payload: { call_id: "c", recording_duration_seconds: 30, recording_size_bytes: 480000 },
+    };
     const r = readCallEvent(body);
-    expect(r.data).toMatchObject({ kind: "call.recording.ready", data: { callId: "c", durationSeconds: 30, sizeBytes: 480000 } });
+    expect(r.data).toMatchObject({
+      kind: "call.recording.ready",
+      data: { callId: "c", durationSeconds: 30, sizeBytes: 480000 },
+    });
     expect(r.data?.eventId).toBeUndefined();
   });
 

@@ -8,7 +8,12 @@ const bytes = (s: string) => new TextEncoder().encode(s);
 const now = 1_790_000_000;
 
 async function check(header: string | null, rawBody = body, opts: { secrets?: string[]; nowSeconds?: number } = {}) {
-  return verifySignature({ header, rawBody: bytes(rawBody), secrets: opts.secrets ?? [secret], nowSeconds: opts.nowSeconds ?? now });
+  return verifySignature({
+    header,
+    rawBody: bytes(rawBody),
+    secrets: opts.secrets ?? [secret],
+    nowSeconds: opts.nowSeconds ?? now,
+  });
 }
 
 describe("verifySignature", () => {

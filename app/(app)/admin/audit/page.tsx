@@ -21,7 +21,11 @@ function detailText(details: unknown): string {
     .join(" · ");
 }
 
-export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditLogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor({ admin: true });
   const query = flatten(await searchParams);
   const parsed = auditQuerySchema.safeParse(query);
@@ -36,18 +40,29 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           <Select name="action" defaultValue={parsed.success ? (parsed.data.action ?? "") : ""}>
             <option value="">All actions</option>
             {prefixes.map((p) => (
-              <option key={p} value={p}>All {p.slice(0, -1)} actions</option>
+              <option key={p} value={p}>
+                All {p.slice(0, -1)} actions
+              </option>
             ))}
             {log.actions.map((a) => (
-              <option key={a} value={a}>{a}</option>
+              <option key={a} value={a}>
+                {a}
+              </option>
             ))}
           </Select>
         </Field>
-        <button type="submit" className={buttonClasses("primary")}>Filter</button>
-        <a href="/admin/audit" className={buttonClasses("ghost")}>Clear</a>
+        <button type="submit" className={buttonClasses("primary")}>
+          Filter
+        </button>
+        <a href="/admin/audit" className={buttonClasses("ghost")}>
+          Clear
+        </a>
       </form>
       {log.items.length === 0 ? (
-        <EmptyState title="Nothing recorded" description="Actions such as playing a recording or changing a member's role appear here." />
+        <EmptyState
+          title="Nothing recorded"
+          description="Actions such as playing a recording or changing a member's role appear here."
+        />
       ) : (
         <Card>
           <Table caption="Audit log">
@@ -78,7 +93,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           </Table>
           {log.nextBefore ? (
             <div className="px-4 py-3">
-              <Link href={withQuery("/admin/audit", query, { before: log.nextBefore })} className="text-sm text-brand-700 hover:underline">
+              <Link
+                href={withQuery("/admin/audit", query, { before: log.nextBefore })}
+                className="text-sm text-brand-700 hover:underline"
+              >
                 Older entries →
               </Link>
             </div>

@@ -17,7 +17,11 @@ export const dynamic = "force-dynamic";
 const money = (v: number | null) => (v === null ? "—" : formatKes(v));
 const secs = (v: number | null) => (v === null ? "—" : `${v} s`);
 
-export default async function CallLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CallLogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor({ admin: true });
   const query = flatten(await searchParams);
   const parsed = callLogQuerySchema.safeParse(query);
@@ -33,24 +37,41 @@ export default async function CallLogPage({ searchParams }: { searchParams: Prom
         actions={
           <>
             {[1, 7, 30].map((d) => (
-              <Link key={d} href={withQuery("/admin/calls", query, { days: String(d) })} aria-current={opts.days === d ? "page" : undefined} className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800">
+              <Link
+                key={d}
+                href={withQuery("/admin/calls", query, { days: String(d) })}
+                aria-current={opts.days === d ? "page" : undefined}
+                className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800"
+              >
                 {d === 1 ? "24 hours" : `${d} days`}
               </Link>
             ))}
-            <Link href={withQuery("/admin/calls", query, { onlyMismatches: opts.onlyMismatches ? undefined : "1" })} className="rounded-md px-2 py-1 text-sm text-brand-700 hover:underline">
+            <Link
+              href={withQuery("/admin/calls", query, { onlyMismatches: opts.onlyMismatches ? undefined : "1" })}
+              className="rounded-md px-2 py-1 text-sm text-brand-700 hover:underline"
+            >
               {opts.onlyMismatches ? "Show all calls" : "Only mismatches"}
             </Link>
           </>
         }
       />
       {log.sautikit.status === "unavailable" ? (
-        <Notice tone="warning" className="mb-4">{log.sautikit.message}</Notice>
+        <Notice tone="warning" className="mb-4">
+          {log.sautikit.message}
+        </Notice>
       ) : log.mismatches > 0 ? (
-        <Notice tone="warning" className="mb-4" title={`${log.mismatches} call${log.mismatches === 1 ? "" : "s"} differ from Sautikit`} testId="call-mismatches">
+        <Notice
+          tone="warning"
+          className="mb-4"
+          title={`${log.mismatches} call${log.mismatches === 1 ? "" : "s"} differ from Sautikit`}
+          testId="call-mismatches"
+        >
           Usually a lost or late webhook. The figures from Sautikit are what the wallet was charged.
         </Notice>
       ) : log.rows.length > 0 ? (
-        <Notice tone="success" className="mb-4" testId="call-log-ok">Every call matches Sautikit&apos;s record.</Notice>
+        <Notice tone="success" className="mb-4" testId="call-log-ok">
+          Every call matches Sautikit&apos;s record.
+        </Notice>
       ) : null}
       {log.rows.length === 0 ? (
         <EmptyState title="No calls" description="Calls appear here once someone is dialled or dials in." />
@@ -72,10 +93,18 @@ export default async function CallLogPage({ searchParams }: { searchParams: Prom
                 <Tr key={r.legId} data-testid="call-row" className={r.issues.length ? "bg-amber-50/60" : undefined}>
                   <Td className="whitespace-nowrap">{formatDateTime(r.createdAt)}</Td>
                   <Td>
-                    <Link href={`/meetings/${r.meetingId}`} className="text-brand-700 hover:underline">{r.meetingTitle}</Link>
+                    <Link href={`/meetings/${r.meetingId}`} className="text-brand-700 hover:underline">
+                      {r.meetingTitle}
+                    </Link>
                     <div className="text-xs text-slate-500">
                       <span data-testid="call-person">{r.participantName ?? t("guestCaller")}</span>
-                      {r.role === "host" ? <> <Badge tone="brand">host</Badge></> : null} · {r.phone ?? "—"} · {r.direction}
+                      {r.role === "host" ? (
+                        <>
+                          {" "}
+                          <Badge tone="brand">host</Badge>
+                        </>
+                      ) : null}{" "}
+                      · {r.phone ?? "—"} · {r.direction}
                     </div>
                   </Td>
                   <Td>
@@ -108,7 +137,10 @@ export default async function CallLogPage({ searchParams }: { searchParams: Prom
       )}
       {log.unknownCalls.length > 0 ? (
         <Card className="mt-8">
-          <CardHeader title="Calls Mkutano does not know" description="On the Sautikit account in this period but not linked to any meeting (e.g. wrong PINs, calls placed outside Mkutano)." />
+          <CardHeader
+            title="Calls Mkutano does not know"
+            description="On the Sautikit account in this period but not linked to any meeting (e.g. wrong PINs, calls placed outside Mkutano)."
+          />
           <Table caption="Calls unknown to Mkutano">
             <THead>
               <Tr>

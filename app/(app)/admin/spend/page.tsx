@@ -17,24 +17,36 @@ export const dynamic = "force-dynamic";
 
 export default async function SpendPage() {
   const actor = await requireActor({ admin: true });
-  const [wallet, summary, month] = await Promise.all([getWallet(actor.workspaceId), spendSummary(actor, { months: 12 }), compareMonthSpend(actor)]);
+  const [wallet, summary, month] = await Promise.all([
+    getWallet(actor.workspaceId),
+    spendSummary(actor, { months: 12 }),
+    compareMonthSpend(actor),
+  ]);
 
   return (
     <>
-      <PageHeader title="Spend" description="What calls cost, from Sautikit's per-second billing (outbound only; dial-in is free)." />
+      <PageHeader
+        title="Spend"
+        description="What calls cost, from Sautikit's per-second billing (outbound only; dial-in is free)."
+      />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card>
           <CardHeader title="Wallet" description="The Sautikit account's balance, read live." />
           <CardBody>
             {wallet.status === "ok" ? (
               <>
-                <p className="text-3xl font-semibold tabular-nums" data-testid="wallet-balance">{formatKes(wallet.balanceMinor)}</p>
+                <p className="text-3xl font-semibold tabular-nums" data-testid="wallet-balance">
+                  {formatKes(wallet.balanceMinor)}
+                </p>
                 {wallet.low ? (
                   <Notice tone="warning" className="mt-3" title="Low balance" testId="wallet-low">
-                    At or below {formatKes(wallet.lowThresholdMinor)}. When the wallet is empty Sautikit refuses new calls; top it up in the Sautikit dashboard.
+                    At or below {formatKes(wallet.lowThresholdMinor)}. When the wallet is empty Sautikit refuses new
+                    calls; top it up in the Sautikit dashboard.
                   </Notice>
                 ) : (
-                  <p className="mt-2 text-sm text-slate-600">Low-balance warning at {formatKes(wallet.lowThresholdMinor)}.</p>
+                  <p className="mt-2 text-sm text-slate-600">
+                    Low-balance warning at {formatKes(wallet.lowThresholdMinor)}.
+                  </p>
                 )}
               </>
             ) : (
@@ -56,14 +68,17 @@ export default async function SpendPage() {
                 </Tr>
               </THead>
               <TBody>
-                {summary.months.filter((m) => m.legs > 0).reverse().map((m) => (
-                  <Tr key={m.month}>
-                    <Td>{m.month}</Td>
-                    <Td className="text-right tabular-nums">{m.legs}</Td>
-                    <Td className="text-right tabular-nums">{formatDuration(m.billedSeconds)}</Td>
-                    <Td className="text-right tabular-nums">{formatKes(m.costMinor)}</Td>
-                  </Tr>
-                ))}
+                {summary.months
+                  .filter((m) => m.legs > 0)
+                  .reverse()
+                  .map((m) => (
+                    <Tr key={m.month}>
+                      <Td>{m.month}</Td>
+                      <Td className="text-right tabular-nums">{m.legs}</Td>
+                      <Td className="text-right tabular-nums">{formatDuration(m.billedSeconds)}</Td>
+                      <Td className="text-right tabular-nums">{formatKes(m.costMinor)}</Td>
+                    </Tr>
+                  ))}
               </TBody>
             </Table>
           </CardBody>
@@ -71,7 +86,10 @@ export default async function SpendPage() {
       </div>
       <MonthCheck month={month} />
       <Card className="mt-6">
-        <CardHeader title="Per meeting" description="Meetings with calls in the last 12 months, most expensive first." />
+        <CardHeader
+          title="Per meeting"
+          description="Meetings with calls in the last 12 months, most expensive first."
+        />
         {summary.meetings.length === 0 ? (
           <CardBody>
             <p className="text-sm text-slate-600">No calls yet.</p>
@@ -92,7 +110,9 @@ export default async function SpendPage() {
               {summary.meetings.map((m) => (
                 <Tr key={m.meetingId} data-testid="spend-meeting-row">
                   <Td>
-                    <Link href={`/meetings/${m.meetingId}`} className="font-medium text-brand-700 hover:underline">{m.title}</Link>
+                    <Link href={`/meetings/${m.meetingId}`} className="font-medium text-brand-700 hover:underline">
+                      {m.title}
+                    </Link>
                   </Td>
                   <Td className="whitespace-nowrap">{formatDateTime(m.startsAt)}</Td>
                   <Td className="text-right tabular-nums">{m.legs}</Td>
@@ -133,20 +153,28 @@ async function MonthCheck({ month }: { month: MonthSpendComparison }) {
           </div>
           <div>
             <dt className="text-sm text-slate-600">{t("mkutano")}</dt>
-            <dd className="text-2xl font-semibold tabular-nums" data-testid="mkutano-month-spend">{formatKes(month.mkutanoMinor)}</dd>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid="mkutano-month-spend">
+              {formatKes(month.mkutanoMinor)}
+            </dd>
           </div>
         </dl>
         {month.status === "unavailable" ? (
-          <Notice tone="warning" className="mt-3">{month.reason === "not_connected" ? t("notConnected") : t("unavailable")}</Notice>
+          <Notice tone="warning" className="mt-3">
+            {month.reason === "not_connected" ? t("notConnected") : t("unavailable")}
+          </Notice>
         ) : month.matches ? (
-          <p className="mt-3 text-sm text-slate-600" data-testid="month-spend-match">{t("agree")}</p>
+          <p className="mt-3 text-sm text-slate-600" data-testid="month-spend-match">
+            {t("agree")}
+          </p>
         ) : (
           <Notice tone="warning" className="mt-3" title={t("differTitle")} testId="month-spend-differs">
             {month.differenceMinor > 0
               ? t("differMore", { amount: formatKes(month.differenceMinor) })
               : t("differLess", { amount: formatKes(-month.differenceMinor) })}{" "}
             {t("differWhy")}{" "}
-            <Link href="/admin/calls" className="font-medium underline">{t("checkCallLog")}</Link>
+            <Link href="/admin/calls" className="font-medium underline">
+              {t("checkCallLog")}
+            </Link>
           </Notice>
         )}
       </CardBody>

@@ -11,7 +11,12 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { flatten, withQuery } from "@/components/admin/query-links";
 import { formatDateTime } from "@/components/spend/format";
 import { requireActor } from "@/lib/auth/actor";
-import { listWebhookDeliveries, verdicts, webhookLogQuerySchema, webhookRoutes } from "@/lib/audit/list-webhook-deliveries";
+import {
+  listWebhookDeliveries,
+  verdicts,
+  webhookLogQuerySchema,
+  webhookRoutes,
+} from "@/lib/audit/list-webhook-deliveries";
 
 export const metadata = { title: "Webhook log" };
 export const dynamic = "force-dynamic";
@@ -26,12 +31,18 @@ const verdictTone: Record<string, BadgeTone> = {
 };
 const verdictLabel = (v: string) => v.replace(/_/g, " ");
 
-export default async function WebhookLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function WebhookLogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor({ admin: true });
   const query = flatten(await searchParams);
   const parsed = webhookLogQuerySchema.safeParse(query);
   const log = await listWebhookDeliveries(actor, parsed.success ? parsed.data : {});
-  const f = parsed.success ? parsed.data : { verdict: undefined, route: undefined, kind: undefined, eventId: undefined };
+  const f = parsed.success
+    ? parsed.data
+    : { verdict: undefined, route: undefined, kind: undefined, eventId: undefined };
 
   return (
     <>
@@ -48,13 +59,23 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
           </Link>
         ))}
       </p>
-      {!parsed.success ? <Notice tone="error" className="mb-4">{parsed.error.issues[0]?.message ?? "Invalid filter."}</Notice> : null}
-      <form method="get" className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" aria-label="Filter webhook deliveries">
+      {!parsed.success ? (
+        <Notice tone="error" className="mb-4">
+          {parsed.error.issues[0]?.message ?? "Invalid filter."}
+        </Notice>
+      ) : null}
+      <form
+        method="get"
+        className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
+        aria-label="Filter webhook deliveries"
+      >
         <Field id="wh-verdict" label="Verdict">
           <Select name="verdict" defaultValue={f.verdict ?? ""}>
             <option value="">Any</option>
             {verdicts.map((v) => (
-              <option key={v} value={v}>{verdictLabel(v)}</option>
+              <option key={v} value={v}>
+                {verdictLabel(v)}
+              </option>
             ))}
           </Select>
         </Field>
@@ -62,7 +83,9 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
           <Select name="route" defaultValue={f.route ?? ""}>
             <option value="">Any</option>
             {webhookRoutes.map((r) => (
-              <option key={r} value={r}>{r}</option>
+              <option key={r} value={r}>
+                {r}
+              </option>
             ))}
           </Select>
         </Field>
@@ -73,12 +96,19 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
           <Input name="eventId" defaultValue={f.eventId ?? ""} />
         </Field>
         <div className="flex gap-2">
-          <button type="submit" className={buttonClasses("primary")}>Filter</button>
-          <a href="/admin/webhooks" className={buttonClasses("ghost")}>Clear</a>
+          <button type="submit" className={buttonClasses("primary")}>
+            Filter
+          </button>
+          <a href="/admin/webhooks" className={buttonClasses("ghost")}>
+            Clear
+          </a>
         </div>
       </form>
       {log.items.length === 0 ? (
-        <EmptyState title="No deliveries" description="Nothing matches. Deliveries appear as soon as Sautikit calls the app." />
+        <EmptyState
+          title="No deliveries"
+          description="Nothing matches. Deliveries appear as soon as Sautikit calls the app."
+        />
       ) : (
         <Card>
           <Table caption="Webhook deliveries">
@@ -105,7 +135,9 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
                   <Td className="text-right tabular-nums">{d.statusCode}</Td>
                   <Td className="text-right tabular-nums">{d.latencyMs} ms</Td>
                   <Td className="max-w-xs">
-                    <div className="truncate font-mono text-xs text-slate-600" title={d.eventId ?? undefined}>{d.eventId ?? "—"}</div>
+                    <div className="truncate font-mono text-xs text-slate-600" title={d.eventId ?? undefined}>
+                      {d.eventId ?? "—"}
+                    </div>
                     {d.error ? <div className="text-xs text-red-700">{d.error}</div> : null}
                   </Td>
                 </Tr>
@@ -114,7 +146,10 @@ export default async function WebhookLogPage({ searchParams }: { searchParams: P
           </Table>
           {log.nextBefore ? (
             <div className="px-4 py-3">
-              <Link href={withQuery("/admin/webhooks", query, { before: log.nextBefore })} className="text-sm text-brand-700 hover:underline">
+              <Link
+                href={withQuery("/admin/webhooks", query, { before: log.nextBefore })}
+                className="text-sm text-brand-700 hover:underline"
+              >
                 Older deliveries →
               </Link>
             </div>

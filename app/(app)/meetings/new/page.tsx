@@ -8,7 +8,10 @@ export default async function NewMeetingPage() {
   await requireActor();
   return (
     <>
-      <PageHeader title="New meeting" description="Schedule a phone meeting. You add people and call them on the next page." />
+      <PageHeader
+        title="New meeting"
+        description="Schedule a phone meeting. You add people and call them on the next page."
+      />
       <div className="max-w-2xl">
         <MeetingForm />
       </div>

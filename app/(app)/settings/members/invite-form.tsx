@@ -17,7 +17,14 @@ export function InviteForm() {
     <div className="space-y-4">
       <form action={action} className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start" noValidate>
         <Field id="invite-email" label="Email" error={e.email}>
-          <Input name="email" type="email" autoComplete="off" required defaultValue={state.ok ? "" : state.values?.email} key={state.ok ? String(result?.url) : "form"} />
+          <Input
+            name="email"
+            type="email"
+            autoComplete="off"
+            required
+            defaultValue={state.ok ? "" : state.values?.email}
+            key={state.ok ? String(result?.url) : "form"}
+          />
         </Field>
         <Field id="invite-role" label="Role" hint="Admins manage everything." error={e.role}>
           <Select name="role" defaultValue={state.values?.role ?? "organiser"}>

@@ -8,7 +8,12 @@ import { Notice } from "@/components/ui/notice";
 import { useStatusMessage } from "@/components/ui/status-message";
 import type { FormState } from "@/lib/http/form-state";
 import { useT } from "@/lib/i18n/client";
-import { changeRoleAction, issueResetAction, removeMemberAction, revokeInviteAction } from "@/app/(app)/settings/members/actions";
+import {
+  changeRoleAction,
+  issueResetAction,
+  removeMemberAction,
+  revokeInviteAction,
+} from "@/app/(app)/settings/members/actions";
 import { OneTimeLink } from "@/app/(app)/settings/members/one-time-link";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
@@ -30,7 +35,15 @@ function useAnnouncedAction(action: Action, success: string) {
   return [state, dispatch] as const;
 }
 
-export function RoleForm({ membershipId, role, name }: { membershipId: string; role: "admin" | "organiser"; name: string }) {
+export function RoleForm({
+  membershipId,
+  role,
+  name,
+}: {
+  membershipId: string;
+  role: "admin" | "organiser";
+  name: string;
+}) {
   const [, dispatch] = useAnnouncedAction(changeRoleAction, `Role updated for ${name}.`);
   return (
     <form action={dispatch} className="flex items-center gap-2">
@@ -49,13 +62,29 @@ export function RoleForm({ membershipId, role, name }: { membershipId: string; r
   );
 }
 
-export function RemoveMemberButton({ membershipId, name, isYou }: { membershipId: string; name: string; isYou: boolean }) {
+export function RemoveMemberButton({
+  membershipId,
+  name,
+  isYou,
+}: {
+  membershipId: string;
+  name: string;
+  isYou: boolean;
+}) {
   const [, dispatch] = useAnnouncedAction(removeMemberAction, `${name} was removed.`);
   return (
     <ConfirmDialog
-      trigger={<span>Remove<span className="sr-only"> {name}</span></span>}
+      trigger={
+        <span>
+          Remove<span className="sr-only"> {name}</span>
+        </span>
+      }
       title={isYou ? "Leave this workspace?" : `Remove ${name}?`}
-      description={isYou ? "You will lose access to this workspace straight away." : `${name} will lose access to this workspace straight away. Their meetings stay.`}
+      description={
+        isYou
+          ? "You will lose access to this workspace straight away."
+          : `${name} will lose access to this workspace straight away. Their meetings stay.`
+      }
       confirmLabel={isYou ? "Leave" : "Remove"}
       action={dispatch}
     >
@@ -81,7 +110,11 @@ export function ResetPasswordButton({ membershipId, name }: { membershipId: stri
           testId="reset-link"
           title={`Password reset link for ${String(result.email)}`}
           url={String(result.url)}
-          note={result.emailed ? "We also emailed it. It works once, within an hour." : "Share it with them. It works once, within an hour."}
+          note={
+            result.emailed
+              ? "We also emailed it. It works once, within an hour."
+              : "Share it with them. It works once, within an hour."
+          }
         />
       ) : result?.kind === "emailed" ? (
         <Notice tone="success" testId="reset-emailed">

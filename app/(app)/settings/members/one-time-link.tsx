@@ -4,7 +4,17 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Notice } from "@/components/ui/notice";
 
 /** A link shown once (only its hash is stored), with a copy button. */
-export function OneTimeLink({ title, url, note, testId }: { title: string; url: string; note: string; testId: string }) {
+export function OneTimeLink({
+  title,
+  url,
+  note,
+  testId,
+}: {
+  title: string;
+  url: string;
+  note: string;
+  testId: string;
+}) {
   return (
     <Notice tone="success" title={title}>
       <div className="mt-2 flex flex-wrap items-center gap-2">

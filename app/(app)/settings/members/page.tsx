@@ -8,7 +8,12 @@ import { ClientIntl } from "@/lib/i18n/client-intl";
 import { listPendingInvites } from "@/lib/workspaces/invites";
 import { listMembers } from "@/lib/workspaces/list-members";
 import { InviteForm } from "@/app/(app)/settings/members/invite-form";
-import { RemoveMemberButton, ResetPasswordButton, RevokeInviteButton, RoleForm } from "@/app/(app)/settings/members/member-actions";
+import {
+  RemoveMemberButton,
+  ResetPasswordButton,
+  RevokeInviteButton,
+  RoleForm,
+} from "@/app/(app)/settings/members/member-actions";
 
 export const metadata = { title: "Members" };
 
@@ -27,7 +32,10 @@ export default async function MembersPage() {
       <PageHeader title="Members" description={`People who can use ${actor.workspaceName}.`} />
       <div className="space-y-6">
         <Card>
-          <CardHeader title="Invite someone" description="They get a link to join; admins manage everything, organisers manage their own meetings." />
+          <CardHeader
+            title="Invite someone"
+            description="They get a link to join; admins manage everything, organisers manage their own meetings."
+          />
           <CardBody>
             <InviteForm />
           </CardBody>
@@ -76,7 +84,10 @@ export default async function MembersPage() {
         </Card>
 
         <Card>
-          <CardHeader title={`Pending invites (${invites.length})`} description="Links not yet used. Each works once and expires after 7 days." />
+          <CardHeader
+            title={`Pending invites (${invites.length})`}
+            description="Links not yet used. Each works once and expires after 7 days."
+          />
           {invites.length === 0 ? (
             <CardBody>
               <p className="text-sm text-slate-600">No pending invites.</p>

@@ -3,7 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/actor";
 import { formError, formFields, type FormState } from "@/lib/http/form-state";
-import { connectToEmulator, rerouteNumbers, saveConnection, selectNumbers, testConnection } from "@/lib/sautikit/manage-connection";
+import {
+  connectToEmulator,
+  rerouteNumbers,
+  saveConnection,
+  selectNumbers,
+  testConnection,
+} from "@/lib/sautikit/manage-connection";
 import { describeProblems } from "@/lib/shared/routing-problems";
 import { getLocale, getTranslations } from "next-intl/server";
 
@@ -17,7 +23,12 @@ export async function saveConnectionAction(_prev: FormState, formData: FormData)
     const actor = await requireActor({ admin: true });
     const { numbers } = await saveConnection(actor, fields);
     revalidatePath(PATH);
-    return { ok: true, result: { message: `Key saved. The account has ${numbers} number${numbers === 1 ? "" : "s"}; pick the dial-in and caller-ID numbers below.` } };
+    return {
+      ok: true,
+      result: {
+        message: `Key saved. The account has ${numbers} number${numbers === 1 ? "" : "s"}; pick the dial-in and caller-ID numbers below.`,
+      },
+    };
   } catch (e) {
     return formError(e, { apiBaseUrl: fields.apiBaseUrl });
   }
@@ -29,7 +40,10 @@ export async function selectNumbersAction(_prev: FormState, formData: FormData):
     const actor = await requireActor({ admin: true });
     const { routed } = await selectNumbers(actor, fields);
     revalidatePath(PATH);
-    return { ok: true, result: { message: `Saved. Routed ${routed.map((r) => r.e164).join(" and ")} to this workspace.` } };
+    return {
+      ok: true,
+      result: { message: `Saved. Routed ${routed.map((r) => r.e164).join(" and ")} to this workspace.` },
+    };
   } catch (e) {
     return formError(e, fields);
   }
@@ -43,8 +57,14 @@ export async function testConnectionAction(_prev: FormState): Promise<FormState>
     const [tr, locale] = await Promise.all([getTranslations("SautikitStatus"), getLocale()]);
     const balance = (t.balanceMinor / 100).toLocaleString("en-KE", { minimumFractionDigits: 2 });
     const works = `The key works: ${t.numbers} number${t.numbers === 1 ? "" : "s"}, wallet ${t.currency} ${balance}.`;
-    if (t.routing.status === "checked" && t.routing.problems.length > 0) return { error: `${works} ${tr("routingMismatch")}: ${describeProblems(t.routing.problems, locale)}. ${tr("routingMismatchHelp")}` };
-    return { ok: true, result: { message: `${works} ${t.routing.status === "checked" ? tr("routingOk") : ""}`.trim() } };
+    if (t.routing.status === "checked" && t.routing.problems.length > 0)
+      return {
+        error: `${works} ${tr("routingMismatch")}: ${describeProblems(t.routing.problems, locale)}. ${tr("routingMismatchHelp")}`,
+      };
+    return {
+      ok: true,
+      result: { message: `${works} ${t.routing.status === "checked" ? tr("routingOk") : ""}`.trim() },
+    };
   } catch (e) {
     revalidatePath(PATH);
     return formError(e);

@@ -15,8 +15,18 @@ import {
 } from "@/app/(app)/settings/sautikit/actions";
 
 function Outcome({ state, testId }: { state: FormState; testId: string }) {
-  if (state.error) return <Notice tone="error" testId={`${testId}-error`}>{state.error}</Notice>;
-  if (state.ok && state.result?.message) return <Notice tone="success" testId={`${testId}-ok`}>{String(state.result.message)}</Notice>;
+  if (state.error)
+    return (
+      <Notice tone="error" testId={`${testId}-error`}>
+        {state.error}
+      </Notice>
+    );
+  if (state.ok && state.result?.message)
+    return (
+      <Notice tone="success" testId={`${testId}-ok`}>
+        {String(state.result.message)}
+      </Notice>
+    );
   return null;
 }
 
@@ -25,7 +35,12 @@ export function ApiKeyForm({ defaultBaseUrl, hasKey }: { defaultBaseUrl: string;
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-4" noValidate>
-      <Field id="sk-base-url" label="API base URL" error={e.apiBaseUrl} hint="https://api.sautikit.com for Sautikit itself.">
+      <Field
+        id="sk-base-url"
+        label="API base URL"
+        error={e.apiBaseUrl}
+        hint="https://api.sautikit.com for Sautikit itself."
+      >
         <Input name="apiBaseUrl" type="url" required defaultValue={state.values?.apiBaseUrl ?? defaultBaseUrl} />
       </Field>
       <Field
@@ -35,7 +50,14 @@ export function ApiKeyForm({ defaultBaseUrl, hasKey }: { defaultBaseUrl: string;
         hint="Stored encrypted. It is never shown again, not even to admins."
       >
         {/* key={…} clears the field after every submit: the key never sits in the page. */}
-        <Input key={JSON.stringify(state)} name="apiKey" type="password" autoComplete="off" spellCheck={false} required />
+        <Input
+          key={JSON.stringify(state)}
+          name="apiKey"
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          required
+        />
       </Field>
       <SubmitButton pendingLabel="Checking the key…">Save and check key</SubmitButton>
       <Outcome state={state} testId="sk-key" />
@@ -45,7 +67,15 @@ export function ApiKeyForm({ defaultBaseUrl, hasKey }: { defaultBaseUrl: string;
 
 type Num = { id: string; e164: string; status?: string };
 
-export function NumbersForm({ numbers, dialInId, callerIdId }: { numbers: Num[]; dialInId: string | null; callerIdId: string | null }) {
+export function NumbersForm({
+  numbers,
+  dialInId,
+  callerIdId,
+}: {
+  numbers: Num[];
+  dialInId: string | null;
+  callerIdId: string | null;
+}) {
   const [state, action] = useActionState<FormState, FormData>(selectNumbersAction, {});
   const e = state.fieldErrors ?? {};
   const options = numbers.map((n) => (
@@ -57,13 +87,23 @@ export function NumbersForm({ numbers, dialInId, callerIdId }: { numbers: Num[];
   return (
     <form action={action} className="space-y-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="sk-dial-in" label="Dial-in number" error={e.dialInNumberId} hint="Participants call this number and enter the meeting PIN.">
+        <Field
+          id="sk-dial-in"
+          label="Dial-in number"
+          error={e.dialInNumberId}
+          hint="Participants call this number and enter the meeting PIN."
+        >
           <Select name="dialInNumberId" defaultValue={state.values?.dialInNumberId ?? dialInId ?? ""} required>
             <option value="">Choose a number</option>
             {options}
           </Select>
         </Field>
-        <Field id="sk-caller-id" label="Caller-ID number" error={e.callerIdNumberId} hint="Shown to participants when Mkutano calls them.">
+        <Field
+          id="sk-caller-id"
+          label="Caller-ID number"
+          error={e.callerIdNumberId}
+          hint="Shown to participants when Mkutano calls them."
+        >
           <Select name="callerIdNumberId" defaultValue={state.values?.callerIdNumberId ?? callerIdId ?? ""} required>
             <option value="">Choose a number</option>
             {options}
@@ -76,7 +116,13 @@ export function NumbersForm({ numbers, dialInId, callerIdId }: { numbers: Num[];
   );
 }
 
-function OneButton({ act, label, pendingLabel, testId, variant }: {
+function OneButton({
+  act,
+  label,
+  pendingLabel,
+  testId,
+  variant,
+}: {
   act: (prev: FormState, formData: FormData) => Promise<FormState>;
   label: string;
   pendingLabel: string;
@@ -87,7 +133,9 @@ function OneButton({ act, label, pendingLabel, testId, variant }: {
   const [state, action] = useActionState<FormState, FormData>(act, {});
   return (
     <form action={action} className="space-y-3">
-      <SubmitButton variant={variant ?? "secondary"} pendingLabel={pendingLabel}>{label}</SubmitButton>
+      <SubmitButton variant={variant ?? "secondary"} pendingLabel={pendingLabel}>
+        {label}
+      </SubmitButton>
       <Outcome state={state} testId={testId} />
     </form>
   );
@@ -97,12 +145,30 @@ export function ConnectionButtons({ canReroute, onlyReroute = false }: { canRero
   const testId = onlyReroute ? "sk-fix-reroute" : "sk-reroute";
   return (
     <div className="flex flex-wrap items-start gap-4">
-      {onlyReroute ? null : <OneButton act={testConnectionAction} label="Test connection" pendingLabel="Testing…" testId="sk-test" />}
-      {canReroute ? <OneButton act={rerouteNumbersAction} label="Re-route numbers" pendingLabel="Routing…" testId={testId} variant={onlyReroute ? "primary" : undefined} /> : null}
+      {onlyReroute ? null : (
+        <OneButton act={testConnectionAction} label="Test connection" pendingLabel="Testing…" testId="sk-test" />
+      )}
+      {canReroute ? (
+        <OneButton
+          act={rerouteNumbersAction}
+          label="Re-route numbers"
+          pendingLabel="Routing…"
+          testId={testId}
+          variant={onlyReroute ? "primary" : undefined}
+        />
+      ) : null}
     </div>
   );
 }
 
 export function ConnectEmulatorButton() {
-  return <OneButton act={connectEmulatorAction} label="Connect to the local emulator" pendingLabel="Connecting…" testId="sk-emulator" variant="primary" />;
+  return (
+    <OneButton
+      act={connectEmulatorAction}
+      label="Connect to the local emulator"
+      pendingLabel="Connecting…"
+      testId="sk-emulator"
+      variant="primary"
+    />
+  );
 }

@@ -5,7 +5,12 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/actor";
 import { getConnectionOverview } from "@/lib/sautikit/connection-overview";
-import { ApiKeyForm, ConnectEmulatorButton, ConnectionButtons, NumbersForm } from "@/app/(app)/settings/sautikit/connection-forms";
+import {
+  ApiKeyForm,
+  ConnectEmulatorButton,
+  ConnectionButtons,
+  NumbersForm,
+} from "@/app/(app)/settings/sautikit/connection-forms";
 import type { ConnectionOverview } from "@/lib/sautikit/connection-overview";
 import { describeProblem } from "@/lib/shared/routing-problems";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -69,20 +74,37 @@ export default async function SautikitSettingsPage() {
             </div>
           </Notice>
         ) : null}
-        {c?.lastError ? <Notice tone="error" title="Last problem">{c.lastError}</Notice> : null}
-        {o.live?.error ? <Notice tone="error" title="Sautikit could not be reached">{o.live.error}</Notice> : null}
+        {c?.lastError ? (
+          <Notice tone="error" title="Last problem">
+            {c.lastError}
+          </Notice>
+        ) : null}
+        {o.live?.error ? (
+          <Notice tone="error" title="Sautikit could not be reached">
+            {o.live.error}
+          </Notice>
+        ) : null}
 
         <Card>
-          <CardHeader title="Status" description={c ? `${c.mode === "emulator" ? "Emulator" : "Sautikit"} at ${c.apiBaseUrl}` : undefined} />
+          <CardHeader
+            title="Status"
+            description={c ? `${c.mode === "emulator" ? "Emulator" : "Sautikit"} at ${c.apiBaseUrl}` : undefined}
+          />
           <CardBody>
             <dl className="grid gap-4 text-sm sm:grid-cols-3">
               <div>
                 <dt className="text-slate-500">Wallet balance</dt>
                 <dd className="mt-1 text-lg font-semibold text-slate-900" data-testid="sk-balance">
-                  {wallet ? `${wallet.currency} ${(wallet.balanceMinor / 100).toLocaleString("en-KE", { minimumFractionDigits: 2 })}` : "—"}
+                  {wallet
+                    ? `${wallet.currency} ${(wallet.balanceMinor / 100).toLocaleString("en-KE", { minimumFractionDigits: 2 })}`
+                    : "—"}
                 </dd>
-                {wallet && wallet.lowBalanceThresholdMinor !== null && wallet.balanceMinor <= wallet.lowBalanceThresholdMinor ? (
-                  <dd className="mt-1"><Badge tone="warning">Low balance</Badge></dd>
+                {wallet &&
+                wallet.lowBalanceThresholdMinor !== null &&
+                wallet.balanceMinor <= wallet.lowBalanceThresholdMinor ? (
+                  <dd className="mt-1">
+                    <Badge tone="warning">Low balance</Badge>
+                  </dd>
                 ) : null}
               </div>
               <div>
@@ -98,36 +120,61 @@ export default async function SautikitSettingsPage() {
               {c?.lastCheckedAt ? `Last checked ${new Date(c.lastCheckedAt).toUTCString()}.` : "Never checked."}
             </p>
             <div className="mt-4">
-              {c ? <ConnectionButtons canReroute={Boolean(c.dialIn.id || c.callerId.id)} /> : o.localMode ? <ConnectEmulatorButton /> : null}
+              {c ? (
+                <ConnectionButtons canReroute={Boolean(c.dialIn.id || c.callerId.id)} />
+              ) : o.localMode ? (
+                <ConnectEmulatorButton />
+              ) : null}
             </div>
           </CardBody>
         </Card>
 
         {c && o.live && !o.live.error ? (
           <Card>
-            <CardHeader title="Numbers" description={<span data-testid="sk-routing-state">{routingSummary(o.routing, t)}</span>} />
+            <CardHeader
+              title="Numbers"
+              description={<span data-testid="sk-routing-state">{routingSummary(o.routing, t)}</span>}
+            />
             <CardBody>
               {o.live.numbers.length ? (
                 <NumbersForm numbers={o.live.numbers} dialInId={c.dialIn.id} callerIdId={c.callerId.id} />
               ) : (
-                <p className="text-sm text-slate-600">The account has no numbers yet. Claim one in the Sautikit console, then come back.</p>
+                <p className="text-sm text-slate-600">
+                  The account has no numbers yet. Claim one in the Sautikit console, then come back.
+                </p>
               )}
             </CardBody>
           </Card>
         ) : null}
 
         <Card>
-          <CardHeader title="API key" description={c?.mode === "emulator" ? "Switch this workspace to a real Sautikit account by pasting its key." : "Paste a key from Sautikit → Settings → API keys."} />
+          <CardHeader
+            title="API key"
+            description={
+              c?.mode === "emulator"
+                ? "Switch this workspace to a real Sautikit account by pasting its key."
+                : "Paste a key from Sautikit → Settings → API keys."
+            }
+          />
           <CardBody>
-            <ApiKeyForm defaultBaseUrl={c && c.mode !== "emulator" ? c.apiBaseUrl : "https://api.sautikit.com"} hasKey={Boolean(c)} />
+            <ApiKeyForm
+              defaultBaseUrl={c && c.mode !== "emulator" ? c.apiBaseUrl : "https://api.sautikit.com"}
+              hasKey={Boolean(c)}
+            />
           </CardBody>
         </Card>
 
         <Card>
-          <CardHeader title="Webhook addresses" description="Set automatically on both numbers when they are routed. Built from APP_BASE_URL, the app's public address." />
+          <CardHeader
+            title="Webhook addresses"
+            description="Set automatically on both numbers when they are routed. Built from APP_BASE_URL, the app's public address."
+          />
           <CardBody>
             <ul className="space-y-2 text-sm">
-              {Object.entries({ "Incoming calls": o.webhookUrls.voiceInbound, "Call events": o.webhookUrls.callEvents }).map(([label, url]) => (
+              {Object.entries({
+                "Incoming calls": o.webhookUrls.voiceInbound,
+                "Call events": o.webhookUrls.callEvents,
+              }).map(([label, url]) => (
                 <li key={label} className="flex flex-wrap items-center gap-2">
                   <span className="w-32 text-slate-500">{label}</span>
                   <code className="break-all rounded bg-slate-100 px-2 py-1 text-xs">{url}</code>
@@ -143,10 +190,15 @@ export default async function SautikitSettingsPage() {
 }
 
 // What the last routing check found, in words (never a fixed "all is well").
-function routingSummary(routing: ConnectionOverview["routing"], t: Awaited<ReturnType<typeof getTranslations<"SautikitStatus">>>): string {
+function routingSummary(
+  routing: ConnectionOverview["routing"],
+  t: Awaited<ReturnType<typeof getTranslations<"SautikitStatus">>>,
+): string {
   if (!routing) return t("routingUnchecked");
   if (routing.problems.length) return `${t("routingMismatch")}.`;
-  const when = routing.live ? "" : ` (${new Date(routing.checkedAt ?? 0).toISOString().slice(0, 16).replace("T", " ")} UTC)`;
+  const when = routing.live
+    ? ""
+    : ` (${new Date(routing.checkedAt ?? 0).toISOString().slice(0, 16).replace("T", " ")} UTC)`;
   const secret = routing.secret === "signatures_ok" ? t("signaturesOk") : t("secretUnverifiable");
   return `${t("routingOk")}${when} ${secret}`;
 }

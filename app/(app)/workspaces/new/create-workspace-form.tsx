@@ -17,7 +17,12 @@ export function CreateWorkspaceForm() {
           {state.error}
         </Notice>
       ) : null}
-      <Field id="workspace-name" label="Workspace name" hint="Usually an organisation or team." error={state.fieldErrors?.name ?? state.fieldErrors?.form}>
+      <Field
+        id="workspace-name"
+        label="Workspace name"
+        hint="Usually an organisation or team."
+        error={state.fieldErrors?.name ?? state.fieldErrors?.form}
+      >
         <Input name="name" required autoComplete="organization" defaultValue={state.values?.name} />
       </Field>
       <SubmitButton pendingLabel="Creating…">Create workspace</SubmitButton>

@@ -9,7 +9,10 @@ export default async function NewWorkspacePage() {
   await requireActor();
   return (
     <>
-      <PageHeader title="New workspace" description="You will be its admin. Its meetings, members and Sautikit account are separate from your other workspaces." />
+      <PageHeader
+        title="New workspace"
+        description="You will be its admin. Its meetings, members and Sautikit account are separate from your other workspaces."
+      />
       <Card className="max-w-lg">
         <CardBody>
           <CreateWorkspaceForm />

@@ -25,7 +25,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <>
         <h1 className="mb-4 text-xl font-semibold text-slate-900">Invite not available</h1>
         <Notice tone="warning" testId="invite-unavailable">
-          {invite ? STATUS_TEXT[invite.status] : "This invite link is not valid."} Ask a workspace admin to send you a new one.
+          {invite ? STATUS_TEXT[invite.status] : "This invite link is not valid."} Ask a workspace admin to send you a
+          new one.
         </Notice>
       </>
     );
@@ -41,10 +42,14 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         You have been invited as {roleText}. The invite is for <strong>{invite.email}</strong>.
       </p>
       {user && user.email === invite.email ? (
-        <ClientIntl namespaces={["Auth"]}><AcceptSignedInForm token={token} workspaceName={invite.workspaceName} /></ClientIntl>
+        <ClientIntl namespaces={["Auth"]}>
+          <AcceptSignedInForm token={token} workspaceName={invite.workspaceName} />
+        </ClientIntl>
       ) : user ? (
         <div className="space-y-4">
-          <Notice tone="warning">You are signed in as {user.email}. Sign out, then open this link again to accept as {invite.email}.</Notice>
+          <Notice tone="warning">
+            You are signed in as {user.email}. Sign out, then open this link again to accept as {invite.email}.
+          </Notice>
           <form action={signOutAction}>
             <input type="hidden" name="next" value={path} />
             <button type="submit" className={buttonClasses("secondary", "md", "w-full")}>
@@ -66,7 +71,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           </div>
           <div className="space-y-2 border-t border-slate-200 pt-6">
             <p className="text-sm text-slate-700">{t("newIntro")}</p>
-            <ClientIntl namespaces={["Auth"]}><AcceptWithNewAccountForm token={token} email={invite.email} /></ClientIntl>
+            <ClientIntl namespaces={["Auth"]}>
+              <AcceptWithNewAccountForm token={token} email={invite.email} />
+            </ClientIntl>
           </div>
         </div>
       )}

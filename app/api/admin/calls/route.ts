@@ -5,4 +5,6 @@ import { callLogQuerySchema, reconcileCalls } from "@/lib/reconcile/reconcile-ca
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async (req) => reconcileCalls(await requireApiActor(req, { admin: true }), parseQuery(req, callLogQuerySchema)));
+export const GET = route(async (req) =>
+  reconcileCalls(await requireApiActor(req, { admin: true }), parseQuery(req, callLogQuerySchema)),
+);

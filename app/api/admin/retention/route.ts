@@ -5,7 +5,9 @@ import { getRetention, retentionInputSchema, setRetention } from "@/lib/recordin
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async (req) => ({ retentionDays: await getRetention(await requireApiActor(req, { admin: true })) }));
+export const GET = route(async (req) => ({
+  retentionDays: await getRetention(await requireApiActor(req, { admin: true })),
+}));
 
 export const PUT = route(async (req) => {
   const actor = await requireApiActor(req, { admin: true });

@@ -5,4 +5,6 @@ import { spendQuerySchema, spendSummary } from "@/lib/spend/spend-summary";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async (req) => spendSummary(await requireApiActor(req, { admin: true }), parseQuery(req, spendQuerySchema)));
+export const GET = route(async (req) =>
+  spendSummary(await requireApiActor(req, { admin: true }), parseQuery(req, spendQuerySchema)),
+);

@@ -5,4 +5,6 @@ import { getWallet } from "@/lib/spend/get-wallet";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async (req) => ({ wallet: await getWallet((await requireApiActor(req, { admin: true })).workspaceId) }));
+export const GET = route(async (req) => ({
+  wallet: await getWallet((await requireApiActor(req, { admin: true })).workspaceId),
+}));

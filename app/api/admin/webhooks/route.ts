@@ -5,4 +5,6 @@ import { parseQuery, route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async (req) => listWebhookDeliveries(await requireApiActor(req, { admin: true }), parseQuery(req, webhookLogQuerySchema)));
+export const GET = route(async (req) =>
+  listWebhookDeliveries(await requireApiActor(req, { admin: true }), parseQuery(req, webhookLogQuerySchema)),
+);

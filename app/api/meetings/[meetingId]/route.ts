@@ -8,7 +8,9 @@ import { meetingInputSchema } from "@/lib/shared/meeting-schemas";
 
 type P = { meetingId: string };
 
-export const GET = route<P>(async (req, { params }) => ({ meeting: await getMeetingView(await requireApiActor(req), params.meetingId) }));
+export const GET = route<P>(async (req, { params }) => ({
+  meeting: await getMeetingView(await requireApiActor(req), params.meetingId),
+}));
 
 export const PATCH = route<P>(async (req, { params }) => {
   const actor = await requireApiActor(req);

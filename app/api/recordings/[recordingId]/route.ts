@@ -9,7 +9,8 @@ export const dynamic = "force-dynamic";
 export const GET = route<{ recordingId: string }>(async (req, { params }) => {
   const recording = await getRecording(await requireApiActor(req), params.recordingId);
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
-  if (recording.availability.status === "pending") headers["Retry-After"] = String(recording.availability.retryAfterSeconds);
+  if (recording.availability.status === "pending")
+    headers["Retry-After"] = String(recording.availability.retryAfterSeconds);
   return Response.json({ recording }, { headers });
 });
 

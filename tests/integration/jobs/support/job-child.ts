@@ -8,24 +8,34 @@ import type { JobRunners } from "@/lib/jobs/registry";
 import { startJobWorker } from "@/lib/jobs/worker";
 
 const [mode, marker] = process.argv.slice(2);
-if ((mode !== "crash" && mode !== "resume") || !marker) throw new Error("usage: job-child.ts crash|resume <marker-file>");
+if ((mode !== "crash" && mode !== "resume") || !marker)
+  throw new Error("usage: job-child.ts crash|resume <marker-file>");
 const LEASE_MS = 1_000;
 
 // This test's own job kind, in place of the app's wiring.
 const runners: JobRunners = {
   "restart.record": async (payload, ctx) => {
-  const { name, crashOnFirstAttempt } = payload as { name: string; crashOnFirstAttempt?: boolean };
-  appendFileSync(marker, `${name} start ${ctx.attempt}\n`);
-  // A hard crash mid-job: no cleanup, no status update, the lease is left to expire.
-  if (crashOnFirstAttempt && ctx.attempt === 1) process.exit(42);
-  appendFileSync(marker, `${name} done\n`);
+    const { name, crashOnFirstAttempt } = payload as { name: string; crashOnFirstAttempt?: boolean };
+    appendFileSync(marker, `${name} start ${ctx.attempt}\n`);
+    // A hard crash mid-job: no cleanup, no status update, the lease is left to expire.
+    if (crashOnFirstAttempt && ctx.attempt === 1) process.exit(42);
+    appendFileSync(marker, `${name} done\n`);
   },
 };
 
 if (mode === "crash") {
-  await enqueueJob({ kind: "restart.record", payload: { name: "crashy", crashOnFirstAttempt: true }, uniqueKey: "restart:crashy" });
+  await enqueueJob({
+    kind: "restart.record",
+    payload: { name: "crashy", crashOnFirstAttempt: true },
+    uniqueKey: "restart:crashy",
+  });
   // Due only after this process is gone: it must survive the restart purely as a row.
-  await enqueueJob({ kind: "restart.record", payload: { name: "later" }, runAt: new Date(Date.now() + 1_500), uniqueKey: "restart:later" });
+  await enqueueJob({
+    kind: "restart.record",
+    payload: { name: "later" },
+    runAt: new Date(Date.now() + 1_500),
+    uniqueKey: "restart:later",
+  });
   startJobWorker({ runners, workerId: "first-process", intervalMs: 50, leaseMs: LEASE_MS });
   setTimeout(() => {
     console.error("the crashy job never ran");
@@ -39,7 +49,10 @@ if (mode === "crash") {
   // A few more polls after everything is done: nothing may run again.
   await new Promise((r) => setTimeout(r, 500));
   await worker.stop();
-  const jobs = await db.job.findMany({ select: { uniqueKey: true, status: true, attempts: true, lockedBy: true }, orderBy: { uniqueKey: "asc" } });
+  const jobs = await db.job.findMany({
+    select: { uniqueKey: true, status: true, attempts: true, lockedBy: true },
+    orderBy: { uniqueKey: "asc" },
+  });
   console.log(JSON.stringify(jobs));
   await disconnectDb();
   process.exit(0);

@@ -34,7 +34,10 @@ const server = http.createServer(async (req, res) => {
     for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
     const body = req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(Buffer.concat(chunks));
     const request = new NextRequest(url, { method: req.method, headers, body });
-    const response = await runInNextContext(match.route.page, request, handler, match.params, { waitUntil: () => {}, onClose: (cb) => res.once("close", cb) });
+    const response = await runInNextContext(match.route.page, request, handler, match.params, {
+      waitUntil: () => {},
+      onClose: (cb) => res.once("close", cb),
+    });
     const out: Record<string, string> = {};
     response.headers.forEach((v, k) => (out[k] = v));
     res.writeHead(response.status, out).end(Buffer.from(await response.arrayBuffer()));

@@ -19,7 +19,14 @@ export async function freePort(): Promise<number> {
 export async function startAppProcess(port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   const c = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(here, "app-child.ts")], {
     cwd: path.resolve(here, "../../../.."),
-    env: { ...process.env, APP_BASE_URL: `http://127.0.0.1:${port}`, MKUTANO_DISABLE_WORKER: "", LOG_LEVEL: "error", ...env, PORT: String(port) },
+    env: {
+      ...process.env,
+      APP_BASE_URL: `http://127.0.0.1:${port}`,
+      MKUTANO_DISABLE_WORKER: "",
+      LOG_LEVEL: "error",
+      ...env,
+      PORT: String(port),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let err = "";

@@ -28,7 +28,11 @@ export class Client {
   }
 
   json(p: string, method: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-    return this.fetch(p, { method, headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+    return this.fetch(p, {
+      method,
+      headers: { "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
   }
 
   async signIn(email: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
@@ -60,7 +64,9 @@ export async function createPeople(db: Db): Promise<People> {
   const adminB = await mk("admin-b", "Bravo");
   const email = `organiser-a-${tag}@example.test`;
   const password = `organiser-password-${tag}`;
-  const user = await db.user.create({ data: { name: "Organiser A", email, passwordHash: await hashPassword(password) } });
+  const user = await db.user.create({
+    data: { name: "Organiser A", email, passwordHash: await hashPassword(password) },
+  });
   await db.membership.create({ data: { userId: user.id, workspaceId: adminA.workspaceId, role: "organiser" } });
   return { adminA, adminB, organiserA: { email, password, userId: user.id, workspaceId: adminA.workspaceId } };
 }
@@ -68,6 +74,7 @@ export async function createPeople(db: Db): Promise<People> {
 export async function signedIn(base: string, who: Person): Promise<Client> {
   const client = new Client(base);
   const res = await client.signIn(who.email, who.password);
-  if (res.status !== 302 || !res.headers.get("location")?.endsWith("/meetings")) throw new Error(`sign-in failed for ${who.email}: ${res.status} ${res.headers.get("location")}`);
+  if (res.status !== 302 || !res.headers.get("location")?.endsWith("/meetings"))
+    throw new Error(`sign-in failed for ${who.email}: ${res.status} ${res.headers.get("location")}`);
   return client;
 }

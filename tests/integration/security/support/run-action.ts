@@ -20,7 +20,13 @@ export async function runAction(
   const request = new NextRequest(`${baseUrl}${page}`, {
     method: "POST",
     // As a browser's request through `next start` carries them (Auth.js builds its URLs from Host).
-    headers: { cookie, host: new URL(baseUrl).host, "x-forwarded-proto": "http", origin: baseUrl, "x-mkutano-path": page },
+    headers: {
+      cookie,
+      host: new URL(baseUrl).host,
+      "x-forwarded-proto": "http",
+      origin: baseUrl,
+      "x-mkutano-path": page,
+    },
   });
   const pending: Promise<unknown>[] = [];
   const res = await runInNextContext(
@@ -42,7 +48,9 @@ export function form(fields: Record<string, string | undefined>): FormData {
   return fd;
 }
 
-const { workAsyncStorage } = createRequire(import.meta.url)("next/dist/server/app-render/work-async-storage.external") as {
+const { workAsyncStorage } = createRequire(import.meta.url)(
+  "next/dist/server/app-render/work-async-storage.external",
+) as {
   workAsyncStorage: { getStore(): { incrementalCache?: unknown } | undefined };
 };
 
@@ -72,7 +80,13 @@ export function expectRefused(out: ActionOutcome, what: string, field?: string |
   expect(state?.error, `${what}: unexpected error`).not.toMatch(GENERIC);
   expect(JSON.stringify(state), what).not.toMatch(/prisma|\\n\s+at |TypeError|Cannot read|invalid byte sequence/i);
   if (field) {
-    const message = [field].flat().map((f) => state?.fieldErrors?.[f]).find(Boolean);
-    expect(message, `${what}: fieldErrors.${[field].flat().join("|")} in ${JSON.stringify(state?.fieldErrors)}`).toMatch(/\w{3,}/);
+    const message = [field]
+      .flat()
+      .map((f) => state?.fieldErrors?.[f])
+      .find(Boolean);
+    expect(
+      message,
+      `${what}: fieldErrors.${[field].flat().join("|")} in ${JSON.stringify(state?.fieldErrors)}`,
+    ).toMatch(/\w{3,}/);
   }
 }

@@ -14,7 +14,13 @@ export const GET = route<{ meetingId: string }>(async (req, { params }) => {
     cancelled: m.status === "cancelled",
     meetingUrl: `${env().APP_BASE_URL.replace(/\/+$/, "")}/meetings/${m.id}`,
   });
-  const filename = `${m.title.replace(/[^A-Za-z0-9 _-]+/g, "").trim().replace(/\s+/g, "-").slice(0, 60) || "meeting"}.ics`;
+  const filename = `${
+    m.title
+      .replace(/[^A-Za-z0-9 _-]+/g, "")
+      .trim()
+      .replace(/\s+/g, "-")
+      .slice(0, 60) || "meeting"
+  }.ics`;
   return new Response(ics, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

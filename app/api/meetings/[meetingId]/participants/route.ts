@@ -7,5 +7,8 @@ import { participantInputSchema } from "@/lib/shared/meeting-schemas";
 export const POST = route<{ meetingId: string }>(async (req, { params }) => {
   const actor = await requireApiActor(req);
   const p = await addParticipant(actor, params.meetingId, await parseJson(req, participantInputSchema));
-  return Response.json({ participant: { id: p.id, name: p.name, phoneE164: p.phoneE164, role: p.role } }, { status: 201 });
+  return Response.json(
+    { participant: { id: p.id, name: p.name, phoneE164: p.phoneE164, role: p.role } },
+    { status: 201 },
+  );
 });

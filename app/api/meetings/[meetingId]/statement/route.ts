@@ -8,8 +8,14 @@ export const dynamic = "force-dynamic";
 
 export const GET = route<{ meetingId: string }>(async (req, { params }) => {
   const statement = await meetingStatement(await requireApiActor(req), params.meetingId);
-  if (new URL(req.url).searchParams.get("format") !== "csv") return Response.json(statement, { headers: { "Cache-Control": "no-store" } });
-  const slug = statement.meeting.title.replace(/[^A-Za-z0-9 _-]+/g, "").trim().replace(/\s+/g, "-").slice(0, 60) || "meeting";
+  if (new URL(req.url).searchParams.get("format") !== "csv")
+    return Response.json(statement, { headers: { "Cache-Control": "no-store" } });
+  const slug =
+    statement.meeting.title
+      .replace(/[^A-Za-z0-9 _-]+/g, "")
+      .trim()
+      .replace(/\s+/g, "-")
+      .slice(0, 60) || "meeting";
   return new Response(statementCsv(statement), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

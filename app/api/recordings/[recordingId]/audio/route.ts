@@ -10,5 +10,8 @@ export const GET = route<{ recordingId: string }>(async (req, { params }) => {
   const actor = await requireApiActor(req);
   const download = new URL(req.url).searchParams.get("download") === "1";
   const head = req.method === "HEAD";
-  return streamRecording(actor, params.recordingId, download ? "download" : "play", req.headers.get("range"), { audit: !head, head });
+  return streamRecording(actor, params.recordingId, download ? "download" : "play", req.headers.get("range"), {
+    audit: !head,
+    head,
+  });
 });
