@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Checkbox, Input, Select, Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
+import { CallOptionsFields, type CallOptions } from "@/components/meetings/call-options-fields";
 import { ApiError, apiFetch } from "@/lib/hooks/api-fetch";
 import { formatInZone, utcToZonedWallTime, zonedWallTimeToUtc } from "@/lib/shared/meeting-time";
 import type { MeetingView } from "@/lib/shared/meeting-view-types";
@@ -26,7 +27,7 @@ type Values = {
   callMeBack: boolean;
   confirmAnswer: boolean;
   redialOnDrop: boolean;
-};
+} & CallOptions;
 
 function initialValues(meeting?: MeetingView): Values {
   const timeZone = meeting?.timeZone ?? "Africa/Nairobi";
@@ -47,6 +48,9 @@ function initialValues(meeting?: MeetingView): Values {
     callMeBack: meeting?.callMeBack ?? false,
     confirmAnswer: meeting?.confirmAnswer ?? true,
     redialOnDrop: meeting?.redialOnDrop ?? true,
+    callAtStart: meeting?.callAtStart ?? false,
+    remindByCall: meeting?.remindByCall ?? false,
+    reminderMinutes: String(meeting?.reminderMinutes ?? 10),
   };
 }
 
@@ -102,6 +106,9 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
         callMeBack: v.callMeBack,
         confirmAnswer: v.confirmAnswer,
         redialOnDrop: v.redialOnDrop,
+        callAtStart: v.callAtStart,
+        remindByCall: v.remindByCall,
+        reminderMinutes: Number(v.reminderMinutes),
       };
       const res = await apiFetch<{ meeting: MeetingView }>(meeting ? `/api/meetings/${meeting.id}` : "/api/meetings", {
         method: meeting ? "PATCH" : "POST",
@@ -217,6 +224,11 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
           />
         </div>
       </fieldset>
+      <CallOptionsFields
+        values={v}
+        onChange={(k, value) => setV((cur) => ({ ...cur, [k]: value }))}
+        error={errors.reminderMinutes}
+      />
       <div className="flex gap-3">
         <Button type="submit" pending={pending} pendingLabel="Saving…">
           {meeting ? "Save changes" : "Schedule meeting"}

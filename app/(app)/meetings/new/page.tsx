@@ -1,6 +1,7 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { MeetingForm } from "@/components/meetings/meeting-form";
 import { requireActor } from "@/lib/auth/actor";
+import { ClientIntl } from "@/lib/i18n/client-intl";
 
 export const metadata = { title: "New meeting" };
 
@@ -13,7 +14,9 @@ export default async function NewMeetingPage() {
         description="Schedule a phone meeting. You add people and call them on the next page."
       />
       <div className="max-w-2xl">
-        <MeetingForm />
+        <ClientIntl namespaces={["MeetingCalls"]}>
+          <MeetingForm />
+        </ClientIntl>
       </div>
     </>
   );

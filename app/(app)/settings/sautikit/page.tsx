@@ -12,6 +12,8 @@ import {
   NumbersForm,
 } from "@/app/(app)/settings/sautikit/connection-forms";
 import type { ConnectionOverview } from "@/lib/sautikit/connection-overview";
+import { CallerIdForm } from "@/app/(app)/settings/sautikit/caller-id-form";
+import { ClientIntl } from "@/lib/i18n/client-intl";
 import { describeProblem } from "@/lib/shared/routing-problems";
 import { getLocale, getTranslations } from "next-intl/server";
 
@@ -28,7 +30,11 @@ const statusLabel: Record<string, { label: string; tone: BadgeTone }> = {
 export default async function SautikitSettingsPage() {
   const actor = await requireActor({ admin: true });
   const o = await getConnectionOverview(actor);
-  const [t, locale] = await Promise.all([getTranslations("SautikitStatus"), getLocale()]);
+  const [t, tc, locale] = await Promise.all([
+    getTranslations("SautikitStatus"),
+    getTranslations("CallerIdSetting"),
+    getLocale(),
+  ]);
   const c = o.connection;
   const mismatch = o.routing && o.routing.problems.length > 0 ? o.routing.problems : null;
   const status = !c
@@ -143,6 +149,17 @@ export default async function SautikitSettingsPage() {
                   The account has no numbers yet. Claim one in the Sautikit console, then come back.
                 </p>
               )}
+            </CardBody>
+          </Card>
+        ) : null}
+
+        {c ? (
+          <Card>
+            <CardHeader title={tc("title")} description={tc("description")} />
+            <CardBody>
+              <ClientIntl namespaces={["CallerIdSetting"]}>
+                <CallerIdForm on={c.presentDialInNumber} dialInNumber={c.dialIn.e164} />
+              </ClientIntl>
             </CardBody>
           </Card>
         ) : null}

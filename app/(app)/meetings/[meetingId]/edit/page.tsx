@@ -1,6 +1,7 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { MeetingForm } from "@/components/meetings/meeting-form";
 import { requireActor } from "@/lib/auth/actor";
+import { ClientIntl } from "@/lib/i18n/client-intl";
 import { getMeetingView } from "@/lib/meetings/meeting-view";
 import { pageNotFound } from "@/lib/meetings/page-not-found";
 
@@ -14,7 +15,9 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ me
     <>
       <PageHeader title={`Edit: ${meeting.title}`} />
       <div className="max-w-2xl">
-        <MeetingForm meeting={meeting} />
+        <ClientIntl namespaces={["MeetingCalls"]}>
+          <MeetingForm meeting={meeting} />
+        </ClientIntl>
       </div>
     </>
   );
