@@ -10,7 +10,7 @@ import { DeleteRecordingButton } from "@/components/recordings/delete-recording-
 import { RecordingFilters } from "@/components/recordings/recording-filters";
 import { RecordingPlayer } from "@/components/recordings/recording-player";
 import { RetentionForm } from "@/components/recordings/retention-form";
-import { formatBytes, formatDateTime, formatDuration } from "@/components/spend/format";
+import { getFormat } from "@/lib/i18n/get-format";
 import { requireActor } from "@/lib/auth/actor";
 import { ClientIntl } from "@/lib/i18n/client-intl";
 import {
@@ -38,11 +38,12 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
   const parsed = recordingFiltersSchema.safeParse(raw);
   const filters = parsed.success ? parsed.data : {};
   const isAdmin = actor.role === "admin";
-  const [recordings, options, retentionDays, t] = await Promise.all([
+  const [recordings, options, retentionDays, t, fmt] = await Promise.all([
     listRecordings(actor, filters),
     recordingFilterOptions(actor),
     isAdmin ? getRetention(actor) : Promise.resolve(null),
     getTranslations("Recordings"),
+    getFormat(),
   ]);
 
   return (
@@ -81,10 +82,10 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
                       </Link>
                       <div className="text-xs text-slate-500">{t("organisedBy", { name: r.organiserName })}</div>
                     </Td>
-                    <Td className="whitespace-nowrap">{formatDateTime(r.createdAt)}</Td>
+                    <Td className="whitespace-nowrap">{fmt.dateTime(r.createdAt)}</Td>
                     <Td className="text-right tabular-nums">
-                      {r.durationSeconds === null ? "—" : formatDuration(r.durationSeconds)}
-                      <div className="text-xs text-slate-500">{formatBytes(r.sizeBytes)}</div>
+                      {r.durationSeconds === null ? "—" : fmt.duration(r.durationSeconds)}
+                      <div className="text-xs text-slate-500">{fmt.bytes(r.sizeBytes)}</div>
                     </Td>
                     <Td className="text-right tabular-nums">{r.participants}</Td>
                     <Td>
