@@ -94,6 +94,8 @@ export type RunningApp = {
   port: number;
   stop(signal?: NodeJS.Signals): Promise<void>;
   child: ChildProcess;
+  /** The last 20 kB the server printed (errors only: the bench runs it with LOG_LEVEL=error). */
+  output(): string;
 };
 
 export async function startApp(env: Record<string, string>, port: number): Promise<RunningApp> {
@@ -125,6 +127,7 @@ export async function startApp(env: Record<string, string>, port: number): Promi
     url,
     port,
     child,
+    output: () => output,
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null) child.kill(signal);
       // The server drains in-flight requests for up to 5 s on SIGTERM; do not wait for ever.
