@@ -102,7 +102,10 @@ export async function startApp(env: Record<string, string>, port: number): Promi
   if (!fs.existsSync(path.join(APP_ROOT, ".next/BUILD_ID")))
     throw new Error(`no production build in ${APP_ROOT}/.next: run \`npm run build\` first`);
   // The server `npm start` runs (Next plus the webhook lane, ADR 0008), so the bench measures what is deployed.
-  const child = spawn(process.execPath, appArgs("start", { appPort: port, appHost: "127.0.0.1" }, APP_ROOT), {
+  // BENCH_APP_NODE_ARGS: extra node flags for the app only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const args = [...nodeArgs, ...appArgs("start", { appPort: port, appHost: "127.0.0.1" }, APP_ROOT)];
+  const child = spawn(process.execPath, args, {
     cwd: APP_ROOT,
     env: { ...process.env, ...env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
