@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Checkbox, Input, Select, Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
-import { ApiError, apiFetch } from "@/lib/hooks/api-fetch";
+import { api, ApiError, type MeetingBody } from "@/lib/hooks/api-client";
 import { formatInZone, utcToZonedWallTime, zonedWallTimeToUtc } from "@/lib/shared/meeting-time";
 import type { MeetingView } from "@/lib/shared/meeting-view-types";
 
@@ -86,15 +86,16 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
     }
     setPending(true);
     try {
-      const body = {
+      // The selects offer only the schema's values.
+      const body: MeetingBody = {
         title: v.title,
         agenda: v.agenda,
         startsAt: startsAt.toISOString(),
         timeZone: v.timeZone,
         durationMinutes: Number(v.durationMinutes),
-        recurrence: v.recurrence,
+        recurrence: v.recurrence as MeetingBody["recurrence"],
         capacity: Number(v.capacity),
-        language: v.language,
+        language: v.language as MeetingBody["language"],
         waitForHost: v.waitForHost,
         endOnHostExit: v.endOnHostExit,
         beep: v.beep,
@@ -103,10 +104,7 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
         confirmAnswer: v.confirmAnswer,
         redialOnDrop: v.redialOnDrop,
       };
-      const res = await apiFetch<{ meeting: MeetingView }>(meeting ? `/api/meetings/${meeting.id}` : "/api/meetings", {
-        method: meeting ? "PATCH" : "POST",
-        body,
-      });
+      const res = await (meeting ? api.meetings.edit(meeting.id, body) : api.meetings.schedule(body));
       router.push(`/meetings/${res.meeting.id}`);
       router.refresh();
     } catch (err) {

@@ -4,37 +4,30 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { useStatusMessage } from "@/components/ui/status-message";
-import { apiFetch, ApiError } from "@/lib/hooks/api-fetch";
+import { useApiAction } from "@/components/ui/use-api-action";
+import { api } from "@/lib/hooks/api-client";
 
 /** Admins only: how many days recordings are kept before the daily sweep deletes them. */
 export function RetentionForm({ retentionDays }: { retentionDays: number | null }) {
-  const announce = useStatusMessage();
   const [value, setValue] = useState(retentionDays === null ? "" : String(retentionDays));
   const [saved, setSaved] = useState(retentionDays);
   const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { busy, run } = useApiAction();
 
   const save = async (days: number | null) => {
     setError(null);
-    setPending(true);
-    try {
-      const r = await apiFetch<{ retentionDays: number | null }>("/api/admin/retention", {
-        method: "PUT",
-        body: { retentionDays: days },
-      });
-      setSaved(r.retentionDays);
-      setValue(r.retentionDays === null ? "" : String(r.retentionDays));
-      announce(
+    await run("save", () => api.admin.setRetention(days), {
+      done: (r) =>
         r.retentionDays === null
           ? "Recordings are kept until deleted."
           : `Recordings are kept for ${r.retentionDays} days.`,
-      );
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : "Could not save the retention.");
-    } finally {
-      setPending(false);
-    }
+      then: (r) => {
+        setSaved(r.retentionDays);
+        setValue(r.retentionDays === null ? "" : String(r.retentionDays));
+      },
+      failed: "Could not save the retention.",
+      onError: setError,
+    });
   };
 
   return (
@@ -66,7 +59,7 @@ export function RetentionForm({ retentionDays }: { retentionDays: number | null 
           placeholder="Keep forever"
         />
       </Field>
-      <Button type="submit" pending={pending} className="mt-6">
+      <Button type="submit" pending={busy !== null} className="mt-6">
         Save retention
       </Button>
     </form>
