@@ -4,22 +4,23 @@ import { useRouter } from "next/navigation";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { api } from "@/lib/hooks/api-client";
+import { useT } from "@/lib/i18n/client";
 
 /** Admins only: deletes the recording at Sautikit after a confirmation. */
 export function DeleteRecordingButton({ recordingId, label }: { recordingId: string; label: string }) {
   const router = useRouter();
   const { run } = useApiAction();
+  const t = useT("DeleteRecording");
   return (
     <ConfirmDialog
-      trigger="Delete"
-      title="Delete this recording?"
-      description={`The recording of ${label} is deleted at Sautikit and cannot be recovered.`}
-      confirmLabel="Delete recording"
+      trigger={t("trigger")}
+      title={t("title")}
+      description={t("description", { label })}
+      confirmLabel={t("confirm")}
       onConfirm={async () => {
         await run("delete", () => api.recordings.delete(recordingId), {
-          done: (r) =>
-            r.deletedAtSautikit ? "Recording deleted." : "Sautikit cannot delete recordings; it is hidden in Mkutano.",
-          failed: "Could not delete the recording.",
+          done: (r) => (r.deletedAtSautikit ? t("deleted") : t("hidden")),
+          failed: t("failed"),
           then: () => router.refresh(),
         });
       }}
