@@ -13,6 +13,7 @@ import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 import { assertWithinBudget } from "@/lib/spend/assert-within-budget";
 import { AppError } from "@/lib/errors";
 import { findConnection, notConnected } from "@/lib/sautikit/connection";
+import type { CallEveryoneResult } from "@/lib/shared/api-schemas";
 
 /**
  * Under the meeting lock: one dial job per participant not already on a call, hosts first, the n-th
@@ -56,7 +57,7 @@ export async function callEveryone(
   actor: Actor,
   meetingId: string,
   ratePerSecond = dialRatePerSecond(actor.workspaceId),
-) {
+): Promise<CallEveryoneResult> {
   const meeting = await findMeetingForActor(actor, meetingId);
   assertOpen(meeting, "call people");
   await assertWithinBudget(meeting.id, actor.workspaceId);
