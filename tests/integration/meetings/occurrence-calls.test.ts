@@ -3,75 +3,25 @@
 // once at T-10 and pressing 1 takes the person into the waiting room; a cancelled meeting calls no
 // one; a moved start moves the jobs; call-at-start dials each person once even when the job is run
 // by two workers and again after it finished.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
-import { createTestDatabase, type TestDatabase } from "@/tests/support/test-db";
-import { makeUntil } from "@/tests/support/until";
-import { startAppServer, type AppServer } from "../support/app-server";
-import { createWorkspace, meetingInput } from "./support";
-import { emulatorControl } from "@/tests/support/emulator-control";
+import { describe, expect, it } from "vitest";
+import { appFixture, meetingInput } from "../support/app-fixture";
+import { until } from "@/tests/support/until";
 
-let emu: RunningEmulator;
-let database: TestDatabase;
-let server: AppServer;
-let m: {
-  db: typeof import("@/lib/db").db;
-  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
-  editMeeting: typeof import("@/lib/meetings/edit-meeting").editMeeting;
-  cancelMeeting: typeof import("@/lib/meetings/cancel-meeting").cancelMeeting;
-  addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
-  setParticipantReminder: typeof import("@/lib/meetings/set-participant-reminder").setParticipantReminder;
-  dialParticipant: typeof import("@/lib/meetings/dial-participant").dialParticipant;
-  runDueJobs: typeof import("@/lib/jobs/run-due-jobs").runDueJobs;
-  connectEmulatorWorkspace: typeof import("@/lib/sautikit/connect-emulator-workspace").connectEmulatorWorkspace;
-  buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
-  jobs: typeof import("@/lib/meetings/occurrence-jobs");
-  runCallAtStart: typeof import("@/lib/meetings/call-at-start").runCallAtStart;
-  runSendReminders: typeof import("@/lib/meetings/send-reminders").runSendReminders;
-  meetingStatement: typeof import("@/lib/spend/meeting-statement").meetingStatement;
-};
-
-beforeAll(async () => {
-  emu = await startEmulator({ env: { EMULATOR_TIME_SCALE: "0.05", EMULATOR_RATE_LIMIT: "0" } });
-  database = await createTestDatabase();
-  server = await startAppServer({ databaseUrl: database.url, sautikitApiUrl: emu.url });
-  m = {
-    db: (await import("@/lib/db")).db,
-    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
+const app = appFixture({
+  emulatorEnv: { EMULATOR_TIME_SCALE: "0.05", EMULATOR_RATE_LIMIT: "0" },
+  modules: async () => ({
     editMeeting: (await import("@/lib/meetings/edit-meeting")).editMeeting,
     cancelMeeting: (await import("@/lib/meetings/cancel-meeting")).cancelMeeting,
-    addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
     setParticipantReminder: (await import("@/lib/meetings/set-participant-reminder")).setParticipantReminder,
-    dialParticipant: (await import("@/lib/meetings/dial-participant")).dialParticipant,
-    runDueJobs: (await import("@/lib/jobs/run-due-jobs")).runDueJobs,
-    connectEmulatorWorkspace: (await import("@/lib/sautikit/connect-emulator-workspace")).connectEmulatorWorkspace,
-    buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
     jobs: await import("@/lib/meetings/occurrence-jobs"),
     runCallAtStart: (await import("@/lib/meetings/call-at-start")).runCallAtStart,
     runSendReminders: (await import("@/lib/meetings/send-reminders")).runSendReminders,
     meetingStatement: (await import("@/lib/spend/meeting-statement")).meetingStatement,
-  };
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-  await database?.drop();
-  await emu?.stop();
+  }),
 });
-
-const until = makeUntil();
-const control = (path: string, method = "GET", body?: unknown) => emulatorControl(emu.url, path, method, body);
-const callsTo = async (e164: string) =>
-  (await control("/state")).calls.filter((c: any) => c.remote_e164 === e164 && c.direction === "outbound");
-const transcript = async (e164: string): Promise<string[]> =>
-  ((await control("/state")).phones.find((p: any) => p.e164 === e164)?.transcript ?? []).map((l: any) => l.text);
-
-async function connectedWorkspace() {
-  const { actor, workspaceId } = await createWorkspace(m.db);
-  await m.db.sautikitConnection.delete({ where: { workspaceId } });
-  await m.connectEmulatorWorkspace(workspaceId);
-  const conn = await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId } });
-  return { actor, workspaceId, conn };
-}
+const m = app.lib;
+const outboundCallsTo = async (e164: string) =>
+  (await app.emulator.callsTo(e164)).filter((c) => c.direction === "outbound");
 
 const jobsOf = (meetingId: string) =>
   m.db.job.findMany({
@@ -97,17 +47,18 @@ describe("voice reminders", () => {
     "fire once at T-10 in the meeting's language; pressing 1 joins the waiting room; the cost is on the statement",
     { timeout: 120_000 },
     async () => {
-      const { actor, conn } = await connectedWorkspace();
+      const { actor, dialIn } = await app.workspace();
       const startsAt = new Date(Date.now() + 10 * 60_000 + 30_000);
-      const meeting = await m.scheduleMeeting(
-        actor,
-        meetingInput({ title: "Budget review", startsAt: startsAt.toISOString(), remindByCall: true }),
-      );
+      const meeting = await app.meeting(actor, {
+        title: "Budget review",
+        startsAt: startsAt.toISOString(),
+        remindByCall: true,
+      });
       const host = await m.addParticipant(actor, meeting.id, { name: "Host", phone: phone(), role: "host" });
       await m.setParticipantReminder(actor, meeting.id, host.id, false); // the host opted out
       const amina = await m.addParticipant(actor, meeting.id, { name: "Amina", phone: phone() });
       const baraka = await m.addParticipant(actor, meeting.id, { name: "Baraka", phone: phone() });
-      await control(`/phones/${encodeURIComponent(baraka.phoneE164)}/behaviour`, "PUT", { prompt_key: null });
+      await app.emulator.behaviour(baraka.phoneE164, { prompt_key: null });
 
       const [job] = await jobsOf(meeting.id);
       expect(job).toMatchObject({ kind: m.jobs.REMINDERS_JOB, status: "pending" });
@@ -133,8 +84,8 @@ describe("voice reminders", () => {
       });
       expect(waiting.legs[0]!.purpose).toBe("reminder");
       const pin = meeting.pin.split("").join(" ");
-      const number = `0${conn.dialInNumber!.slice(4)}`.split("").join(" ");
-      expect(await transcript(amina.phoneE164)).toContain(
+      const number = `0${dialIn.slice(4)}`.split("").join(" ");
+      expect(await app.emulator.heard(amina.phoneE164)).toContain(
         `Budget review starts in 10 minutes. Press 1 to join now and wait for the host, or call ${number} with PIN ${pin} when it starts.`,
       );
       // Baraka hears it and says nothing: asked twice, then a goodbye; the roster says so.
@@ -154,8 +105,8 @@ describe("voice reminders", () => {
         queued: 0,
       });
       await drainAt(Date.now());
-      expect(await callsTo(amina.phoneE164)).toHaveLength(1);
-      expect(await callsTo(baraka.phoneE164)).toHaveLength(1);
+      expect(await outboundCallsTo(amina.phoneE164)).toHaveLength(1);
+      expect(await outboundCallsTo(baraka.phoneE164)).toHaveLength(1);
       const audit = await m.db.auditLog.findMany({ where: { target: meeting.id, action: "meeting.reminders_sent" } });
       expect(audit.map((a) => a.details)).toEqual([{ calls: 2 }, { calls: 0 }]);
 
@@ -164,7 +115,13 @@ describe("voice reminders", () => {
       const row = statement.rows.find((r) => r.name === "Baraka")!;
       expect(row.legs).toBe(1);
       expect(row.costMinor).toBeGreaterThan(0);
-      await control(`/phones/${encodeURIComponent(amina.phoneE164)}/hangup`, "POST");
+      // …and in the audit log, under the roster's reason, with what the call was for and its cost.
+      const entry = await until("the reminder's outcome audited", () =>
+        m.db.auditLog.findFirst({ where: { target: meeting.id, action: "call.no_person" } }),
+      );
+      expect(entry.details).toMatchObject({ person: "Baraka", purpose: "reminder", reason: "no_person" });
+      expect((entry.details as { costMinor: number }).costMinor).toBe(row.costMinor);
+      await app.emulator.hangup(amina.phoneE164);
     },
   );
 
@@ -189,7 +146,7 @@ describe("voice reminders", () => {
   });
 
   it("a cancelled meeting sends none; a moved start moves the jobs", { timeout: 60_000 }, async () => {
-    const { actor } = await connectedWorkspace();
+    const { actor } = await app.workspace();
     const startsAt = new Date(Date.now() + 60 * 60_000);
     const input = meetingInput({
       title: "Moved and cancelled",
@@ -197,7 +154,7 @@ describe("voice reminders", () => {
       remindByCall: true,
       callAtStart: true,
     });
-    const meeting = await m.scheduleMeeting(actor, input);
+    const meeting = await app.meeting(actor, input);
     const p = await m.addParticipant(actor, meeting.id, { name: "Chebet", phone: phone() });
     expect((await jobsOf(meeting.id)).map((j) => [j.kind, j.runAt.getTime()])).toEqual([
       [m.jobs.REMINDERS_JOB, startsAt.getTime() - 10 * 60_000],
@@ -223,7 +180,7 @@ describe("voice reminders", () => {
     expect(await m.runCallAtStart(payload)).toEqual({ skipped: "meeting cancelled" });
     await drainAt(moved.getTime());
     expect(await m.db.leg.count({ where: { meetingId: meeting.id } })).toBe(0);
-    expect(await callsTo(p.phoneE164)).toHaveLength(0);
+    expect(await outboundCallsTo(p.phoneE164)).toHaveLength(0);
   });
 });
 
@@ -232,12 +189,14 @@ describe("call everyone at the start", () => {
     "dials everyone not already in, once, even with two workers and the job run again",
     { timeout: 120_000 },
     async () => {
-      const { actor } = await connectedWorkspace();
+      const { actor } = await app.workspace();
       const startsAt = new Date(Date.now() + 5 * 60_000);
-      const meeting = await m.scheduleMeeting(
-        actor,
-        meetingInput({ title: "Start call", startsAt: startsAt.toISOString(), callAtStart: true, waitForHost: false }),
-      );
+      const meeting = await app.meeting(actor, {
+        title: "Start call",
+        startsAt: startsAt.toISOString(),
+        callAtStart: true,
+        waitForHost: false,
+      });
       const early = await m.addParticipant(actor, meeting.id, { name: "Early", phone: phone() });
       const rest = [
         await m.addParticipant(actor, meeting.id, { name: "Host", phone: phone(), role: "host" }),
@@ -263,27 +222,23 @@ describe("call everyone at the start", () => {
         const people = (await m.buildRoster(meeting.id)).people;
         return people.every((p) => p.state === "in_call") ? people : undefined;
       });
-      for (const p of [early, ...rest]) expect(await callsTo(p.phoneE164)).toHaveLength(1);
+      for (const p of [early, ...rest]) expect(await outboundCallsTo(p.phoneE164)).toHaveLength(1);
       const audit = await m.db.auditLog.findMany({ where: { target: meeting.id, action: "meeting.called_at_start" } });
       expect(audit.map((a) => a.details)).toEqual([{ queued: 3 }]);
-      for (const p of [early, ...rest])
-        await control(`/phones/${encodeURIComponent(p.phoneE164)}/hangup`, "POST").catch(() => undefined);
+      for (const p of [early, ...rest]) await app.emulator.hangup(p.phoneE164).catch(() => undefined);
     },
   );
 
   it("is remembered for the next occurrence of a weekly series", async () => {
-    const { actor } = await connectedWorkspace();
+    const { actor } = await app.workspace();
     const startsAt = new Date(Date.now() + 60 * 60_000);
-    const meeting = await m.scheduleMeeting(
-      actor,
-      meetingInput({
-        title: "Weekly start call",
-        startsAt: startsAt.toISOString(),
-        recurrence: "weekly",
-        callAtStart: true,
-        reminderMinutes: 20,
-      }),
-    );
+    const meeting = await app.meeting(actor, {
+      title: "Weekly start call",
+      startsAt: startsAt.toISOString(),
+      recurrence: "weekly",
+      callAtStart: true,
+      reminderMinutes: 20,
+    });
     const p = await m.addParticipant(actor, meeting.id, { name: "Fatuma", phone: phone() });
     await m.setParticipantReminder(actor, meeting.id, p.id, true);
     const { scheduleNextOccurrence } = await import("@/lib/meetings/schedule-next-occurrence");
