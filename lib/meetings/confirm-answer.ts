@@ -5,7 +5,8 @@ import { promptsFor } from "@/lib/meetings/prompts/prompts-for";
 import type { ReminderEnding } from "@/lib/meetings/prompts/types";
 import { recordRosterEvents } from "@/lib/roster/recompute-roster";
 import type { ConfirmResult, RosterEvent } from "@/lib/roster/roster-event";
-import { getDigits, nestedSay, voiceResponse, type VoiceResponse } from "@/lib/sautikit/voice-actions";
+import type { VoiceResponse } from "@/lib/sautikit/contract/voice-actions";
+import { getDigits, nestedSay, voiceResponse } from "@/lib/sautikit/voice-actions";
 
 // Answer confirmation: an answered dial-out is asked to press 1 before it reaches the room, so a
 // voicemail (which answers exactly like a person) or someone who cannot talk now never joins and
