@@ -91,6 +91,8 @@ export async function placeLegCall(legId: string): Promise<PlaceResult> {
   let created: Pick<Awaited<ReturnType<SautikitClient["calls"]["create"]>>, "call_id" | "session_id">;
   let rate: number;
   let callerId: string;
+  // The numbers this dial presents (for a clear "not on the account" message).
+  let presented: string[] = [];
   try {
     if (!leg.callId) await assertWithinBudget(meeting.id, leg.workspaceId);
     const conn = await findConnection(leg.workspaceId);
@@ -120,6 +122,7 @@ export async function placeLegCall(legId: string): Promise<PlaceResult> {
       // The workspace's dial-in number as the caller ID (a setting, on by default): someone who
       // missed the call can call it back and is admitted by caller ID (lib/dial-in).
       const shown = conn.presentDialInNumber && conn.dialInNumber ? conn.dialInNumber : undefined;
+      presented = [callerId, ...(shown ? [shown] : [])];
       const placed = await client.calls.create(
         {
           from: callerId,
@@ -137,7 +140,14 @@ export async function placeLegCall(legId: string): Promise<PlaceResult> {
     rate = await outboundRatePerMinuteMinor(client);
   } catch (e) {
     if (leg.callId) return notRecorded(e);
-    const err = isAppError(e) ? e : new AppError("INTERNAL", "Could not place the call.", { cause: e });
+    let err = isAppError(e) ? e : new AppError("INTERNAL", "Could not place the call.", { cause: e });
+    // Sautikit refuses a from/caller_id the account does not own: say which numbers, and where to fix it.
+    if (err.code === "NUMBER_NOT_OWNED" && presented.length)
+      err = new AppError(
+        "NUMBER_NOT_OWNED",
+        `The connected Sautikit account does not own ${presented.join(" or ")}, so calls cannot show it as the caller ID. Choose the numbers again under Settings → Sautikit.`,
+        { cause: e },
+      );
     await noteSautikitOutcome(leg.workspaceId, err).catch((noteErr: unknown) =>
       log.warn({ err: noteErr }, "could not record Sautikit's reachability"),
     );

@@ -69,4 +69,23 @@ describe("caller ID you can call back", () => {
       await app.emulator.decline(phone);
     },
   );
+
+  it("a caller ID the account does not own: a clear error, on the person's row too, and nothing dialled", async () => {
+    const { actor, workspaceId } = await app.workspace();
+    // The dial-in number was released at Sautikit after it was chosen here.
+    const released = "+254709999998";
+    await m.db.sautikitConnection.update({ where: { workspaceId }, data: { dialInNumber: released } });
+    const meeting = await app.meeting(actor, { title: "Released number" });
+    const phone = "+254722600001";
+    const p = await m.addParticipant(actor, meeting.id, { name: "Otieno", phone });
+    const refused = await m.dialParticipant(actor, meeting.id, p.id).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "NUMBER_NOT_OWNED" });
+    expect((refused as Error).message).toContain(released);
+    expect((refused as Error).message).toContain("Settings → Sautikit");
+    const row = await app.person(meeting.id, "Otieno");
+    expect(row.state).toBe("left");
+    expect(row.dialError).toMatchObject({ code: "NUMBER_NOT_OWNED" });
+    expect(row.dialError!.message).toContain(released);
+    expect(await app.emulator.callsTo(phone)).toHaveLength(0);
+  });
 });
