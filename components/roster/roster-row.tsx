@@ -8,6 +8,7 @@ import { legCostAt, legSecondsInCall } from "@/lib/shared/cost";
 import { legSecondsOnHold } from "@/lib/shared/hold-time";
 import { useT, type Translate } from "@/lib/i18n/client";
 import type { PersonRow, PersonState, RosterPerson } from "@/lib/shared/roster-types";
+import { stateTextKeys } from "@/lib/shared/leg-state-text";
 
 const tone: Record<PersonState, BadgeTone> = {
   invited: "neutral",
@@ -20,15 +21,10 @@ const tone: Record<PersonState, BadgeTone> = {
   left: "neutral",
 };
 
-/** Reasons that say more than "Left": the roster shows them on their own ("Declined"). */
-const TITLED_REASONS = new Set<string>(["declined", "no_person", "dropped", "dropped_calling_back", "reminded"]);
-
 /** A person's (or a leg's) state as the roster and the announcer name it: "Left (no answer)". */
 export function personStateText(t: Translate<"Roster">, p: Pick<PersonRow, "state" | "endReason">): string {
-  const state = t(`states.${p.state}`);
-  if (p.state !== "left" || !p.endReason) return state;
-  if (TITLED_REASONS.has(p.endReason)) return t(`reasonTitles.${p.endReason as "declined"}`);
-  return t("withReason", { state, reason: t(`reasons.${p.endReason}`) });
+  const k = stateTextKeys(p);
+  return "title" in k ? t(k.title) : t("withReason", { state: t(k.state), reason: t(k.reason) });
 }
 
 export type RosterRowContext = { meetingId: string; now: number; meetingOpen: boolean; onChanged: () => void };

@@ -1,5 +1,6 @@
 import { GUEST_CALLER_NAME } from "@/lib/shared/caller-names";
 import { legCostAt } from "@/lib/shared/cost";
+import type { LeftReason, LegPurpose, LegState } from "@/lib/shared/roster-types";
 
 // A meeting's cost statement per participant, folded from its legs. Pure (times in ms), so the
 // rules are unit-tested: seconds connected = time in the started room, seconds waiting = time in
@@ -20,7 +21,14 @@ export type StatementLeg = {
   durationSeconds: number | null;
   costMinor: number | null;
   ratePerMinuteMinor: number;
+  /** Why the call was placed, how it ended (the roster's names); absent = an ordinary call. */
+  purpose?: LegPurpose;
+  state?: LegState;
+  endReason?: LeftReason | null;
 };
+
+/** One call of a person, as the statement's "Calls" column tells it. */
+export type StatementCall = { purpose: LegPurpose; state: LegState; endReason: LeftReason | null; costMinor: number };
 
 export type StatementRow = {
   key: string;
@@ -36,11 +44,13 @@ export type StatementRow = {
   secondsWaiting: number;
   billedSeconds: number;
   costMinor: number;
+  /** Each call, oldest first: a reminder, a dial-out, a re-dial after a drop… with its outcome. */
+  calls: StatementCall[];
 };
 
 export type Statement = {
   rows: StatementRow[];
-  totals: Omit<StatementRow, "key" | "name" | "phone" | "role" | "joinedAt" | "leftAt">;
+  totals: Omit<StatementRow, "key" | "name" | "phone" | "role" | "joinedAt" | "leftAt" | "calls">;
 };
 
 const secs = (from: number, to: number) => Math.max(0, Math.floor((to - from) / 1000));
@@ -61,6 +71,7 @@ export function buildStatement(legs: StatementLeg[], now: number): Statement {
     let secondsWaiting = 0;
     let billedSeconds = 0;
     let costMinor = 0;
+    const calls: StatementCall[] = [];
     for (const l of group) {
       const entered = l.waitingAt ?? l.joinedAt;
       const end = l.endedAt ?? now;
@@ -72,7 +83,7 @@ export function buildStatement(legs: StatementLeg[], now: number): Statement {
       if (l.joinedAt !== null) secondsConnected += secs(l.joinedAt, end);
       if (l.waitingAt !== null) secondsWaiting += secs(l.waitingAt, l.joinedAt ?? end);
       billedSeconds += l.durationSeconds ?? (l.answeredAt !== null ? secs(l.answeredAt, end) : 0);
-      costMinor += legCostAt(
+      const legCost = legCostAt(
         {
           costMinor: l.costMinor,
           answeredAt: l.answeredAt,
@@ -81,6 +92,13 @@ export function buildStatement(legs: StatementLeg[], now: number): Statement {
         },
         now,
       );
+      costMinor += legCost;
+      calls.push({
+        purpose: l.purpose ?? "dial",
+        state: l.state ?? (l.endedAt !== null ? "left" : "in_call"),
+        endReason: l.endReason ?? null,
+        costMinor: legCost,
+      });
     }
     rows.push({
       key,
@@ -97,6 +115,7 @@ export function buildStatement(legs: StatementLeg[], now: number): Statement {
       secondsWaiting,
       billedSeconds,
       costMinor,
+      calls,
     });
   }
   rows.sort((a, b) => (a.joinedAt ?? Infinity) - (b.joinedAt ?? Infinity) || a.name.localeCompare(b.name));

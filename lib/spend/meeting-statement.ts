@@ -1,4 +1,5 @@
 import "server-only";
+import { legPurpose, type LeftReason, type LegState } from "@/lib/shared/roster-types";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
@@ -46,6 +47,9 @@ export async function meetingStatement(
     durationSeconds: l.durationSeconds,
     costMinor: l.costMinor,
     ratePerMinuteMinor: l.ratePerMinuteMinor,
+    purpose: legPurpose(l.purpose),
+    state: l.state as LegState,
+    endReason: (l.endReason ?? null) as LeftReason | null,
   }));
   return {
     ...buildStatement(input, now),

@@ -1,4 +1,4 @@
-import type { Statement } from "@/lib/spend/build-statement";
+import type { Statement, StatementCall } from "@/lib/spend/build-statement";
 
 // RFC 4180 CSV. Cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) are prefixed
 // with a quote: names and phone numbers come from people outside the workspace.
@@ -13,8 +13,17 @@ export function csvCell(value: string | number | null): string {
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const kes = (minor: number) => (minor / 100).toFixed(2);
 
-export function statementCsv(statement: Statement): string {
-  const header = [
+/** The CSV's words in the reader's language (the route passes the catalog's; English by default). */
+export type StatementCsvLabels = {
+  header: string[];
+  total: string;
+  role: (role: string) => string;
+  /** One call: "Reminder call: Reminded (will join later), KES 0.50". */
+  call: (c: StatementCall) => string;
+};
+
+export const ENGLISH_CSV_LABELS: StatementCsvLabels = {
+  header: [
     "Name",
     "Phone",
     "Role",
@@ -25,14 +34,22 @@ export function statementCsv(statement: Statement): string {
     "Legs",
     "Billed seconds",
     "Cost (KES)",
-  ];
+    "Calls",
+  ],
+  total: "Total",
+  role: (role) => role,
+  call: (c) => `${c.purpose}: ${c.endReason ?? c.state}, KES ${kes(c.costMinor)}`,
+};
+
+export function statementCsv(statement: Statement, labels: StatementCsvLabels = ENGLISH_CSV_LABELS): string {
+  const header = labels.header;
   const lines = [header.map(csvCell).join(",")];
   for (const r of statement.rows) {
     lines.push(
       [
         r.name,
         r.phone,
-        r.role,
+        labels.role(r.role),
         iso(r.joinedAt),
         iso(r.leftAt),
         r.secondsConnected,
@@ -40,6 +57,7 @@ export function statementCsv(statement: Statement): string {
         r.legs,
         r.billedSeconds,
         kes(r.costMinor),
+        r.calls.map(labels.call).join("; "),
       ]
         .map(csvCell)
         .join(","),
@@ -47,7 +65,19 @@ export function statementCsv(statement: Statement): string {
   }
   const t = statement.totals;
   lines.push(
-    ["Total", "", "", null, null, t.secondsConnected, t.secondsWaiting, t.legs, t.billedSeconds, kes(t.costMinor)]
+    [
+      labels.total,
+      "",
+      "",
+      null,
+      null,
+      t.secondsConnected,
+      t.secondsWaiting,
+      t.legs,
+      t.billedSeconds,
+      kes(t.costMinor),
+      "",
+    ]
       .map(csvCell)
       .join(","),
   );

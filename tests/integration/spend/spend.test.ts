@@ -107,10 +107,10 @@ describe("spend", () => {
 
       const csv = m.statementCsv(statement).trimEnd().split("\r\n");
       expect(csv[0]).toBe(
-        "Name,Phone,Role,Joined (UTC),Left (UTC),Seconds connected,Seconds waiting,Legs,Billed seconds,Cost (KES)",
+        "Name,Phone,Role,Joined (UTC),Left (UTC),Seconds connected,Seconds waiting,Legs,Billed seconds,Cost (KES),Calls",
       );
       expect(csv).toHaveLength(4);
-      expect(csv[3]!.split(",").at(-1)).toBe((emulatorCost / 100).toFixed(2));
+      expect(csv[3]!.split(",").at(-2)).toBe((emulatorCost / 100).toFixed(2));
     },
   );
 

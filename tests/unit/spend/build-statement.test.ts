@@ -146,9 +146,50 @@ describe("statementCsv", () => {
     );
     const lines = statementCsv(st).split("\r\n");
     expect(lines[1]).toBe(
-      "'@evil,'+254711000001,participant,2026-01-05T09:00:00.000Z,2026-01-05T09:00:10.000Z,10,0,1,10,0.50",
+      "'@evil,'+254711000001,participant,2026-01-05T09:00:00.000Z,2026-01-05T09:00:10.000Z,10,0,1,10,0.50,\"dial: left, KES 0.50\"",
     );
-    expect(lines[2]).toBe("Total,,,,,10,0,1,10,0.50");
+    expect(lines[2]).toBe("Total,,,,,10,0,1,10,0.50,");
     expect(lines[3]).toBe("");
+  });
+});
+
+describe("statementCsvLabels", () => {
+  it("names each call and its outcome as the roster does, in English and Swahili", async () => {
+    const { statementCsvLabels } = await import("@/lib/spend/statement-csv-labels");
+    const st = buildStatement(
+      [
+        leg({
+          purpose: "reminder",
+          state: "left",
+          endReason: "reminded",
+          answeredAt: s(0),
+          endedAt: s(10),
+          durationSeconds: 10,
+          costMinor: 50,
+        }),
+        leg({
+          purpose: "dial",
+          state: "left",
+          endReason: "no_person",
+          answeredAt: s(60),
+          endedAt: s(80),
+          costMinor: 100,
+        }),
+        leg({ purpose: "redial", state: "left", endReason: "busy", endedAt: s(90), costMinor: 0 }),
+      ],
+      s(100),
+    );
+    const en = statementCsv(st, statementCsvLabels("en")).split("\r\n");
+    expect(en[0]!.split(",").at(-1)).toBe("Calls");
+    expect(en[1]).toContain(
+      '"Reminder call: Reminded (will join later), KES 0.50; Call: No answer from a person (voicemail?), KES 1.00; Call back after a drop: Left (busy), KES 0.00"',
+    );
+    const sw = statementCsv(st, statementCsvLabels("sw")).split("\r\n");
+    expect(sw[0]!.split(",").slice(0, 3)).toEqual(["Jina", "Simu", "Wadhifa"]);
+    expect(sw[1]).toContain(",Mshiriki,");
+    expect(sw[1]).toContain(
+      '"Simu ya ukumbusho: Amekumbushwa (atajiunga baadaye), KES 0.50; Simu: Hakuna mtu aliyejibu',
+    );
+    expect(sw[2]!.startsWith("Jumla,")).toBe(true);
   });
 });

@@ -3,6 +3,9 @@ import { requireApiActor } from "@/lib/auth/actor";
 import { route } from "@/lib/http/route";
 import { meetingStatement } from "@/lib/spend/meeting-statement";
 import { statementCsv } from "@/lib/spend/statement-csv";
+import { statementCsvLabels } from "@/lib/spend/statement-csv-labels";
+import type { Locale } from "@/lib/i18n/locales";
+import { getLocale } from "next-intl/server";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +19,8 @@ export const GET = route<{ meetingId: string }>(async (req, { params }) => {
       .trim()
       .replace(/\s+/g, "-")
       .slice(0, 60) || "meeting";
-  return new Response(statementCsv(statement), {
+  const locale = (await getLocale()) as Locale;
+  return new Response(statementCsv(statement, statementCsvLabels(locale)), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${slug}-statement.csv"`,
