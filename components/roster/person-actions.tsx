@@ -53,6 +53,28 @@ export function PersonActions({
       </Button>,
     );
   }
+  if (meetingOpen && pid && person.state === "invited" && person.remindsByCall !== undefined) {
+    const on = person.remindsByCall;
+    buttons.push(
+      <Button
+        key="reminder"
+        size="sm"
+        variant="ghost"
+        aria-pressed={on}
+        pending={busy === "reminder"}
+        aria-label={t("reminderFor", { name: who, on: String(on) })}
+        onClick={() =>
+          act(
+            "reminder",
+            () => api.participants.setReminder(meetingId, pid, !on),
+            () => t("reminderSet", { name: who, on: String(!on) }),
+          )
+        }
+      >
+        {t("reminderToggle", { on: String(on) })}
+      </Button>,
+    );
+  }
   if (inRoom && leg) {
     buttons.push(
       person.muted ? (

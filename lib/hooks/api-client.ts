@@ -102,6 +102,11 @@ export const api = {
       apiFetch<BulkAddResult>(`${apiUrls.meeting(meetingId)}/participants/bulk`, { method: "POST", body: { text } }),
     remove: (meetingId: string, participantId: string) =>
       apiFetch<void>(apiUrls.participant(meetingId, participantId), { method: "DELETE" }),
+    setReminder: (meetingId: string, participantId: string, remindByCall: boolean | null) =>
+      apiFetch<{ participant: { id: string; remindByCall: boolean | null } }>(
+        apiUrls.participant(meetingId, participantId),
+        { method: "PATCH", body: { remindByCall } },
+      ),
     dial: (meetingId: string, participantId: string) =>
       apiFetch<DialResult>(`${apiUrls.participant(meetingId, participantId)}/dial`, { method: "POST" }),
     listenOnly: (meetingId: string, participantId: string) =>

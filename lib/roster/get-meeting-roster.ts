@@ -61,7 +61,14 @@ export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
       createdAt: p.createdAt.getTime(),
     })),
     views,
-  ).map((p) => ({ ...p, phoneDisplay: formatPhone(p.phoneE164) }));
+  ).map((p) => {
+    const listed = p.participantId ? participants.find((x) => x.id === p.participantId) : undefined;
+    return {
+      ...p,
+      phoneDisplay: formatPhone(p.phoneE164),
+      ...(listed ? { remindsByCall: listed.remindByCall ?? meeting.remindByCall } : {}),
+    };
+  });
   const stamp = [
     meeting.updatedAt.getTime(),
     participants.length,

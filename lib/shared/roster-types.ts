@@ -88,6 +88,8 @@ export type PersonRow = {
 export type RosterPerson = PersonRow & {
   /** The person's number in international format ("+254 712 345678"). */
   phoneDisplay: string;
+  /** Whether they get a reminder call before the start (their own choice, else the meeting's default). */
+  remindsByCall?: boolean;
 };
 
 /** The live roster payload (page props, GET /roster and every SSE `roster` event). */
