@@ -14,8 +14,7 @@ import { ClientIntl } from "@/lib/i18n/client-intl";
 import { ChangePasswordForm, RenameForm } from "@/app/(app)/profile/profile-forms";
 
 export async function generateMetadata() {
-  const [t, user, locale] = await Promise.all([getTranslations("Profile"), getSessionUser(), resolveLocale()]);
-  const chosen = isLocale(user?.locale) ? user.locale : "auto";
+  const t = await getTranslations("Profile");
   return { title: t("title") };
 }
 

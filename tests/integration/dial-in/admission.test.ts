@@ -204,14 +204,11 @@ describe.concurrent("dial-in", () => {
     await em.idle(early);
 
     // A Swahili meeting says it in Swahili, with the time in Swahili time ("saa … mchana"), not "14:30".
-    const kesho = await m.scheduleMeeting(
-      ws.actor,
-      meetingInput({
-        startsAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
-        timeZone: "Africa/Nairobi",
-        language: "sw",
-      }),
-    );
+    const kesho = await app.meeting(ws.actor, {
+      startsAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+      timeZone: "Africa/Nairobi",
+      language: "sw",
+    });
     const mapema = freshPhone();
     await dialWithPin(mapema, ws.dialIn, kesho.pin);
     const swahiliTime = spokenStartTime(kesho.startsAt, "Africa/Nairobi", "sw");
