@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useStatusMessage } from "@/components/ui/status-message";
 import { AddParticipants } from "@/components/meetings/add-participants";
+import { RaisedHands } from "@/components/roster/raised-hands";
 import { RosterAnnouncer } from "@/components/roster/roster-announcer";
 import { RosterTable } from "@/components/roster/roster-table";
 import { apiFetch } from "@/lib/hooks/api-fetch";
@@ -168,6 +169,16 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
           />
         ) : null}
         <RosterAnnouncer people={roster.people} />
+        {open ? (
+          <RaisedHands
+            meetingId={meetingId}
+            mode={roster.meeting.moderation}
+            people={roster.people}
+            now={serverNow}
+            live={open}
+            onChanged={refresh}
+          />
+        ) : null}
         {roster.people.length ? (
           <RosterTable
             meetingId={meetingId}

@@ -7,8 +7,9 @@ import { isCommandUnsupported, sautikitCodeOf } from "@/lib/sautikit/client";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { recordRosterEvents } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
+import { letSpeak, setHand } from "@/lib/call-control/moderate-room";
 
-export type LegCommand = "mute" | "unmute" | "kick";
+export type LegCommand = "mute" | "unmute" | "kick" | "let-speak" | "lower-hand";
 
 async function findLiveLeg(actor: Actor, meetingId: string, legId: string) {
   const meeting = await findMeetingForActor(actor, meetingId);
@@ -30,6 +31,13 @@ export async function controlLeg(
   command: LegCommand,
 ): Promise<{ via: "command" | "hangup" }> {
   const { meeting, leg } = await findLiveLeg(actor, meetingId, legId);
+  // Raised hands (ADR 0019): the same functions the host keypad's *8 uses.
+  if (command === "let-speak" || command === "lower-hand") {
+    if (command === "let-speak") await letSpeak(actor.workspaceId, meeting.id, leg.id);
+    else await setHand(actor.workspaceId, meeting.id, leg.id, false);
+    await audit(actor, command === "let-speak" ? "participant.let_speak" : "participant.hand_lowered", leg.id);
+    return { via: "command" };
+  }
   const client = await getSautikitClient(actor.workspaceId);
 
   if (command === "kick") {

@@ -7,6 +7,7 @@ import { toLegInfo } from "@/lib/roster/write-roster";
 import type { LeftReason, LegState, LegView, RosterSnapshot } from "@/lib/shared/roster-types";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 import { formatPhone } from "@/lib/shared/phone";
+import { isModerationMode } from "@/lib/shared/phone-keys";
 
 export type { RosterSnapshot } from "@/lib/shared/roster-types";
 
@@ -43,6 +44,8 @@ export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
     endedAt: ms(l.endedAt),
     durationSeconds: l.durationSeconds,
     costMinor: l.costMinor,
+    handRaisedAt: ms(l.handRaisedAt),
+    onFloor: l.onFloor,
     dialError: l.dialErrorCode ? { code: l.dialErrorCode, message: l.dialError ?? "" } : null,
   }));
   const people = derivePeople(
@@ -66,6 +69,7 @@ export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
       id: meeting.id,
       status: meeting.status,
       locked: meeting.locked,
+      moderation: isModerationMode(meeting.moderation) ? meeting.moderation : "open",
       startedAt: ms(meeting.startedAt),
       endedAt: ms(meeting.endedAt),
       capacity: meeting.capacity,

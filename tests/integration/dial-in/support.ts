@@ -41,10 +41,17 @@ export const until = makeUntil();
 export function emulator(app: AppTest) {
   const base = `${app.emulatorUrl}/_emulator`;
   const call = async (path: string, body?: unknown) => {
-    const res = await fetch(`${base}/${path}`, {
-      method: body === undefined ? "GET" : "POST",
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+    const send = () =>
+      fetch(`${base}/${path}`, {
+        method: body === undefined ? "GET" : "POST",
+        headers: body === undefined ? undefined : { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    // A reused keep-alive socket the emulator has just closed fails a request before it is sent
+    // ("other side closed"); a GET is safe to send again.
+    const res = await send().catch((e: unknown) => {
+      if (body === undefined) return send();
+      throw e;
     });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return res.json() as Promise<unknown>;
