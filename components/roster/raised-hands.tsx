@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { useStatusMessage } from "@/components/ui/status-message";
 import { apiFetch } from "@/lib/hooks/api-fetch";
 import { useT } from "@/lib/i18n/client";
-import { formatDuration } from "@/lib/shared/cost";
+import { formatDuration } from "@/lib/shared/format";
 import { moderationModes, type ModerationMode } from "@/lib/shared/phone-keys";
 import { raisedHands } from "@/lib/shared/raised-hands";
 import type { RosterPerson } from "@/lib/shared/roster-types";

@@ -3,69 +3,32 @@
 // (signed) to the app, which acts through Sautikit's conference commands and speaks the reply to
 // the presser alone. After each step the emulator's room and the roster are compared.
 import { isDeepStrictEqual } from "node:util";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
-import { emulatorControl } from "@/tests/support/emulator-control";
-import { createTestDatabase } from "@/tests/support/test-db";
-import { startAppServer, type AppServer } from "../support/app-server";
-import type { AppTest } from "../support/setup-app-test";
-import { meetingInput } from "../meetings/support";
-import { connectedWorkspace, emulator, freshPhone, until } from "./support";
+import { afterEach, describe, expect, it } from "vitest";
+import { appFixture, freshPhone } from "../support/app-fixture";
+import { until } from "@/tests/support/until";
 
-let emu: RunningEmulator;
-let server: AppServer;
-let dropDb: () => Promise<void>;
-let em: ReturnType<typeof emulator>;
-let m: {
-  db: typeof import("@/lib/db").db;
-  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
-  addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
-  buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
-  controlLeg: typeof import("@/lib/call-control/control-leg").controlLeg;
-  switchModeration: typeof import("@/lib/call-control/switch-moderation").switchModeration;
-  raisedHands: typeof import("@/lib/shared/raised-hands").raisedHands;
-  spokenKeyList: typeof import("@/lib/meetings/prompts/key-list").spokenKeyList;
-  en: typeof import("@/lib/meetings/prompts/en").en;
-};
-let worker: { stop(): Promise<void> };
-
-beforeAll(async () => {
-  // Speech at 1/20 of real time: the key list is long.
-  emu = await startEmulator({ env: { EMULATOR_LOG: "quiet", EMULATOR_TIME_SCALE: "0.05" } });
-  const database = await createTestDatabase();
-  dropDb = database.drop;
-  server = await startAppServer({ databaseUrl: database.url, sautikitApiUrl: emu.url });
-  em = emulator({ emulatorUrl: emu.url } as AppTest);
-  m = {
-    db: (await import("@/lib/db")).db,
-    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
-    addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
-    buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
+// A private emulator (its faults are switched on and off here), speaking at 1/20 of real time: the
+// key list is long.
+const app = appFixture({
+  emulatorEnv: { EMULATOR_LOG: "quiet", EMULATOR_TIME_SCALE: "0.05" },
+  jobWorker: { intervalMs: 200 },
+  modules: async () => ({
     controlLeg: (await import("@/lib/call-control/control-leg")).controlLeg,
     switchModeration: (await import("@/lib/call-control/switch-moderation")).switchModeration,
     raisedHands: (await import("@/lib/shared/raised-hands")).raisedHands,
     spokenKeyList: (await import("@/lib/meetings/prompts/key-list")).spokenKeyList,
-    en: (await import("@/lib/meetings/prompts/en")).en,
-  };
-  worker = (await import("@/lib/jobs/worker")).startJobWorker({ intervalMs: 200 });
-}, 120_000);
-afterEach(async () => void (await emulatorControl(emu.url, "/faults", "DELETE")));
-afterAll(async () => {
-  await worker?.stop();
-  await server?.stop();
-  await dropDb?.();
-  await emu?.stop();
+  }),
 });
+const m = app.lib;
+const em = app.emulator;
+afterEach(() => em.clearFaults());
 
 type Role = "participant" | "listener";
 
 /** A live meeting: `people` dial in (recognised by caller ID), then the host with the host PIN. */
 async function liveMeeting(people: Record<string, Role>) {
-  const ws = await connectedWorkspace(m.db);
-  const meeting = await m.scheduleMeeting(
-    ws.actor,
-    meetingInput({ title: "Chama", startsAt: new Date().toISOString() }),
-  );
+  const ws = await app.workspace();
+  const meeting = await app.meeting(ws.actor, { title: "Chama", startsAt: new Date().toISOString() });
   const phones: Record<string, string> = {};
   const phoneOf = (name: string) => phones[name]!;
   for (const [name, role] of Object.entries(people)) {
@@ -221,7 +184,7 @@ describe("phone keys", () => {
       const { meeting, phoneOf } = await liveMeeting(Object.fromEntries(names.map((n) => [n, "participant" as Role])));
       const order = names.map(phoneOf);
       // The emulator holds the digits deliveries and releases them newest first.
-      await emulatorControl(emu.url, "/faults", "POST", { reorder: true });
+      await em.faults({ reorder: true });
       for (const p of order) {
         const t = Date.now();
         await em.press(p, "*9");
@@ -232,7 +195,7 @@ describe("phone keys", () => {
       expect(await queue(meeting.id)).toEqual(order);
       for (const p of order) await em.hears(p, m.en.handRaised);
       // Concurrent presses: a second round of *9 from everyone at once lowers every hand once.
-      await emulatorControl(emu.url, "/faults", "DELETE");
+      await em.clearFaults();
       await Promise.all(order.map((p) => em.press(p, "*9")));
       await until("every hand lowered", async () => (await queue(meeting.id)).length === 0);
       expect(await m.db.rosterEvent.count({ where: { meetingId: meeting.id, kind: "hand.raise" } })).toBe(5);
@@ -254,7 +217,7 @@ describe("phone keys", () => {
       const room = meeting.roomName;
       const en = m.en;
       // Every event from here on is delivered twice (same event id).
-      await emulatorControl(emu.url, "/faults", "POST", { duplicate: true });
+      await em.faults({ duplicate: true });
       const flags = (a: boolean, b: boolean, j: boolean, extra: Record<string, boolean> = {}) => ({
         [amina]: a,
         [baraka]: b,
@@ -290,14 +253,14 @@ describe("phone keys", () => {
       // (from the roster) while the newcomer's join event is still held back: the join settles it.
       const zawadi = freshPhone();
       await m.addParticipant(ws.actor, id, { name: "Zawadi", phone: zawadi });
-      await emulatorControl(emu.url, "/faults", "POST", { delay_ms: 1500 });
+      await em.faults({ delay_ms: 1500 });
       await em.dial(zawadi, ws.dialIn);
       await until("Zawadi in the emulator's room, muted", async () =>
         ((await em.room(room))?.members ?? []).some((x) => x.e164 === zawadi && x.muted),
       );
       expect((await m.buildRoster(id)).people.find((p) => p.phoneE164 === zawadi)?.state).not.toBe("in_call");
       await m.switchModeration(ws.actor, id, "open");
-      await emulatorControl(emu.url, "/faults", "POST", { delay_ms: 0 });
+      await em.faults({ delay_ms: 0 });
       await agree(
         "Open: everyone unmuted, the newcomer too",
         id,
@@ -309,13 +272,13 @@ describe("phone keys", () => {
       // join event arrives.
       const yusuf = freshPhone();
       await m.addParticipant(ws.actor, id, { name: "Yusuf", phone: yusuf });
-      await emulatorControl(emu.url, "/faults", "POST", { delay_ms: 1500 });
+      await em.faults({ delay_ms: 1500 });
       await em.dial(yusuf, ws.dialIn);
       await until("Yusuf in the emulator's room, unmuted", async () =>
         ((await em.room(room))?.members ?? []).some((x) => x.e164 === yusuf && !x.muted),
       );
       await m.switchModeration(ws.actor, id, "presentation");
-      await emulatorControl(emu.url, "/faults", "POST", { delay_ms: 0 });
+      await em.faults({ delay_ms: 0 });
       await agree(
         "Presentation: everyone but the host muted, the newcomer too",
         id,
