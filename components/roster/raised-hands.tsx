@@ -1,9 +1,8 @@
 "use client";
 
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { useStatusMessage } from "@/components/ui/status-message";
-import { apiFetch } from "@/lib/hooks/api-fetch";
+import { useApiAction } from "@/components/ui/use-api-action";
+import { api } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
 import { formatDuration } from "@/lib/shared/format";
 import { moderationModes, type ModerationMode } from "@/lib/shared/phone-keys";
@@ -31,22 +30,10 @@ export function RaisedHands({
   onChanged: () => void;
 }) {
   const t = useT("Roster");
-  const announce = useStatusMessage();
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useApiAction();
   const queue = raisedHands(people);
-
-  const post = async (name: string, url: string, body: unknown, done: string) => {
-    setBusy(name);
-    try {
-      await apiFetch(url, { method: "POST", body });
-      announce(done);
-      onChanged();
-    } catch (err) {
-      announce(err instanceof Error ? err.message : t("failed"), "error");
-    } finally {
-      setBusy(null);
-    }
-  };
+  const act = (key: string, call: () => Promise<unknown>, done: string) =>
+    void run(key, call, { done: () => done, then: onChanged, failed: t("failed") });
 
   return (
     <section className="space-y-3" aria-labelledby="raised-hands-heading">
@@ -60,7 +47,7 @@ export function RaisedHands({
               value={m}
               checked={mode === m}
               onChange={() =>
-                void post(`mode`, `/api/meetings/${meetingId}/moderation`, { mode: m }, t("modeChanged", { mode: m }))
+                act("mode", () => api.meetings.setModeration(meetingId, m), t("modeChanged", { mode: m }))
               }
             />
             {t(`modes.${m}`)}
@@ -76,7 +63,7 @@ export function RaisedHands({
       ) : (
         <ol className="space-y-2" data-testid="raised-hands">
           {queue.map((p, i) => {
-            const leg = `/api/meetings/${meetingId}/legs/${p.currentLegId}`;
+            const leg = p.currentLegId!;
             return (
               <li key={p.key} className="flex flex-wrap items-center gap-2 text-sm">
                 <span className="w-5 tabular-nums text-slate-500">{i + 1}.</span>
@@ -90,7 +77,11 @@ export function RaisedHands({
                     pending={busy === `speak:${p.key}`}
                     aria-label={t("letSpeakPerson", { name: p.name })}
                     onClick={() =>
-                      void post(`speak:${p.key}`, `${leg}/let-speak`, undefined, t("letSpeakDone", { name: p.name }))
+                      act(
+                        `speak:${p.key}`,
+                        () => api.meetings.legCommand(meetingId, leg, "let-speak"),
+                        t("letSpeakDone", { name: p.name }),
+                      )
                     }
                   >
                     {t("letSpeak")}
@@ -101,7 +92,11 @@ export function RaisedHands({
                     pending={busy === `lower:${p.key}`}
                     aria-label={t("lowerHandPerson", { name: p.name })}
                     onClick={() =>
-                      void post(`lower:${p.key}`, `${leg}/lower-hand`, undefined, t("lowerHandDone", { name: p.name }))
+                      act(
+                        `lower:${p.key}`,
+                        () => api.meetings.legCommand(meetingId, leg, "lower-hand"),
+                        t("lowerHandDone", { name: p.name }),
+                      )
                     }
                   >
                     {t("lowerHand")}

@@ -8,8 +8,7 @@ import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { recordRosterEvents } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 import { letSpeak, setHand } from "@/lib/call-control/moderate-room";
-
-export type LegCommand = "mute" | "unmute" | "kick" | "let-speak" | "lower-hand";
+import type { LegCommand, LegCommandResult } from "@/lib/shared/api-schemas";
 
 async function findLiveLeg(actor: Actor, meetingId: string, legId: string) {
   const meeting = await findMeetingForActor(actor, meetingId);
@@ -29,7 +28,7 @@ export async function controlLeg(
   meetingId: string,
   legId: string,
   command: LegCommand,
-): Promise<{ via: "command" | "hangup" }> {
+): Promise<LegCommandResult> {
   const { meeting, leg } = await findLiveLeg(actor, meetingId, legId);
   // Raised hands (ADR 0019): the same functions the host keypad's *8 uses.
   if (command === "let-speak" || command === "lower-hand") {
