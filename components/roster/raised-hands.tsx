@@ -12,7 +12,7 @@ import type { RosterPerson } from "@/lib/shared/roster-types";
 /**
  * Who may talk (Open / Presentation / Q&A) and the raised-hand queue, first raised first, with the
  * time each has waited. The same actions as the host keypad's *2, *8 and the roster's per-hand
- * buttons (ADR 0019); the queue changes when the roster does.
+ * buttons (ADR 0020); the queue changes when the roster does.
  */
 export function RaisedHands({
   meetingId,

@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getSautikitClient } from "@/lib/sautikit/connection";
-import { isCommandUnsupported, sautikitCodeOf } from "@/lib/sautikit/client";
+import { isCommandUnsupported } from "@/lib/sautikit/client";
+import { sautikitCodeOf } from "@/lib/sautikit/map-error";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { recordRosterEvents } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
@@ -30,7 +31,7 @@ export async function controlLeg(
   command: LegCommand,
 ): Promise<LegCommandResult> {
   const { meeting, leg } = await findLiveLeg(actor, meetingId, legId);
-  // Raised hands (ADR 0019): the same functions the host keypad's *8 uses.
+  // Raised hands (ADR 0020): the same functions the host keypad's *8 uses.
   if (command === "let-speak" || command === "lower-hand") {
     if (command === "let-speak") await letSpeak(actor.workspaceId, meeting.id, leg.id);
     else await setHand(actor.workspaceId, meeting.id, leg.id, false);

@@ -4,14 +4,15 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { isCommandUnsupported, sautikitCodeOf } from "@/lib/sautikit/client";
+import { isCommandUnsupported } from "@/lib/sautikit/client";
+import { sautikitCodeOf } from "@/lib/sautikit/map-error";
 import { getSautikitClient } from "@/lib/sautikit/connection";
 import { lockMeeting, recordRosterEvents } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 import type { RosterEvent } from "@/lib/roster/roster-event";
 import { isModerationMode, type ModerationMode } from "@/lib/shared/phone-keys";
 
-// Raised hands, the floor and moderation modes (ADR 0019). Hands and the floor are roster facts
+// Raised hands, the floor and moderation modes (ADR 0020). Hands and the floor are roster facts
 // decided under the meeting lock; who is muted is always what the room's own mute events say, and
 // the commands below only ask the room to change it.
 

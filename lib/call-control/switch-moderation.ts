@@ -6,7 +6,7 @@ import { setModeration } from "@/lib/call-control/moderate-room";
 import type { ModerationMode } from "@/lib/shared/phone-keys";
 import type { ModerationResult } from "@/lib/shared/api-schemas";
 
-/** The roster's mode switch: the same switch as the host keypad's *2 (ADR 0019). */
+/** The roster's mode switch: the same switch as the host keypad's *2 (ADR 0020). */
 export async function switchModeration(
   actor: Actor,
   meetingId: string,

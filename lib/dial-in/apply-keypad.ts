@@ -24,7 +24,7 @@ import { nextModerationMode, parsePhoneKeys } from "@/lib/shared/phone-keys";
 export const END_CONFIRM_MS = 30_000;
 
 /**
- * Keys pressed in the room, by anyone (the one key map: lib/shared/phone-keys.ts, ADR 0019). Every
+ * Keys pressed in the room, by anyone (the one key map: lib/shared/phone-keys.ts, ADR 0020). Every
  * leg collects keys, so the leg's role decides what a key may do; the reply is spoken to that
  * caller alone. Events are deduplicated upstream (by event id), so a redelivered *9 does not
  * toggle twice.

@@ -4,7 +4,7 @@ import { PHONE_KEYS } from "@/lib/shared/phone-keys";
 
 /**
  * The key map for the invite text and the .ics, in English then Swahili: the invitees' language
- * is not known, and the phone prompts may be in either (ADR 0019).
+ * is not known, and the phone prompts may be in either (ADR 0020).
  */
 export function phoneKeyLines(): string[] {
   return (["en", "sw"] as const).flatMap((locale) => {

@@ -73,7 +73,7 @@ export function roomActions(
       startOnEnter: startsRoom,
       endOnExit: isHost && meeting.endOnHostExit,
       beep: meeting.beep,
-      // Presentation and Q&A: only hosts talk until given the floor (ADR 0019). A switch that
+      // Presentation and Q&A: only hosts talk until given the floor (ADR 0020). A switch that
       // races this answer is settled when the join event arrives (lib/call-control/enforce-moderation.ts).
       muted: person.role === "listener" || (!isHost && meeting.moderation !== "open"),
       record: meeting.record,

@@ -41,7 +41,7 @@ export async function applyConferenceEvent(
           },
         });
   if (!result.meetingId) return { applied: false, reason: result.reason };
-  // A newcomer, or an unmute, is checked against the moderation mode (ADR 0019): this settles a
+  // A newcomer, or an unmute, is checked against the moderation mode (ADR 0020): this settles a
   // mode switch that raced someone's answer or join, whatever order the events came in.
   if (result.applied && ev.callId && (ev.event === "join" || ev.event === "unmute")) {
     // The fact is stored either way; a failed command is logged, not retried through a redelivery.

@@ -1,4 +1,4 @@
-import type { LeftReason } from "@/lib/shared/roster-types";
+import type { LeftReason, LegPurpose } from "@/lib/shared/roster-types";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 
 // The roster is a pure function of a SET of facts (events), never of their arrival order: the
@@ -39,7 +39,7 @@ export type RosterEvent = Base &
     | { kind: "room.unmute" }
     | { kind: "control.kick" }
     | { kind: "control.end" }
-    // Raised hands and the floor (ADR 0019): decided under the meeting lock, each fact later (`at`)
+    // Raised hands and the floor (ADR 0020): decided under the meeting lock, each fact later (`at`)
     // than the leg's previous one, so the latest fact per leg is its state.
     | { kind: "hand.raise" }
     | { kind: "hand.lower" }
@@ -57,6 +57,8 @@ export type LegInfo = {
   role: ParticipantRole;
   direction: "outbound" | "inbound";
   attempt: number;
+  /** Why Mkutano placed the call: "dial" (the default), "redial" (after a drop) or "reminder" (before the start). */
+  purpose?: LegPurpose;
   callId: string | null;
   fromE164: string | null;
   toE164: string | null;

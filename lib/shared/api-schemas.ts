@@ -29,7 +29,7 @@ export type RetentionInput = z.input<typeof retentionInputSchema>;
 
 export const lockInputSchema = z.object({ locked: z.boolean({ error: "locked must be true or false." }) });
 
-// Who may talk in the live room (ADR 0019).
+// Who may talk in the live room (ADR 0020).
 export const moderationInputSchema = z.object({
   mode: z.enum(moderationModes, { error: "mode must be open, presentation or qa." }),
 });
@@ -37,7 +37,7 @@ export type ModerationInput = z.infer<typeof moderationInputSchema>;
 export const moderationResultSchema = moderationInputSchema;
 export type ModerationResult = z.infer<typeof moderationResultSchema>;
 
-// let-speak / lower-hand: the raised-hand queue (ADR 0019).
+// let-speak / lower-hand: the raised-hand queue (ADR 0020).
 export const legCommands = ["mute", "unmute", "kick", "let-speak", "lower-hand"] as const;
 export const legCommandSchema = z.enum(legCommands, {
   error: "Unknown command: use mute, unmute, kick, let-speak or lower-hand.",

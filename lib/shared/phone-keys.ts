@@ -1,4 +1,4 @@
-// The one phone key map (ADR 0019): what a key does in the room, and who may press it. The keypad
+// The one phone key map (ADR 0020): what a key does in the room, and who may press it. The keypad
 // handler (lib/dial-in/apply-keypad.ts), the spoken key list, the meeting page's "Phone keys"
 // section, the invite text and the .ics are all made from this list, so they cannot disagree.
 // Isomorphic: the meeting page renders it.

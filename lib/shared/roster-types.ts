@@ -20,8 +20,16 @@ export const leftReasons = [
   // The network dropped the call (network_out_of_order); with an automatic call back on its way.
   "dropped",
   "dropped_calling_back",
+  // A reminder call before the start that the person heard and hung up on (they did not join early).
+  "reminded",
 ] as const;
 export type LeftReason = (typeof leftReasons)[number];
+
+/** Why a leg was placed; inbound legs are "dial". */
+export const legPurposes = ["dial", "redial", "reminder"] as const;
+export type LegPurpose = (typeof legPurposes)[number];
+export const legPurpose = (raw: string): LegPurpose =>
+  (legPurposes as readonly string[]).includes(raw) ? (raw as LegPurpose) : "dial";
 
 export type LegView = {
   id: string;
@@ -29,6 +37,7 @@ export type LegView = {
   role: ParticipantRole;
   direction: "outbound" | "inbound";
   attempt: number;
+  purpose: LegPurpose;
   callId: string | null;
   fromE164: string | null;
   toE164: string | null;
@@ -51,7 +60,7 @@ export type LegView = {
   costMinor: number | null;
   /** When this leg's hand went up (ms), or null. */
   handRaisedAt: number | null;
-  /** A host gave this leg the floor: it may talk in Presentation and Q&A (ADR 0019). */
+  /** A host gave this leg the floor: it may talk in Presentation and Q&A (ADR 0020). */
   onFloor: boolean;
   /** Why the dial was refused for good (wallet empty, number not owned, invalid number…); set by the read model only. */
   dialError?: DialError | null;
@@ -72,7 +81,7 @@ export type PersonRow = {
   muted: boolean;
   /** The current leg's hand: when it went up (ms), or null. */
   handRaisedAt: number | null;
-  /** The current leg has the floor (ADR 0019). */
+  /** The current leg has the floor (ADR 0020). */
   onFloor: boolean;
   /** The leg controls act on: the newest live leg, or the newest leg. */
   currentLegId: string | null;

@@ -30,7 +30,7 @@ export type PromptCatalogue = {
   endingMeeting: string;
   unknownKeypadCommand: string;
   keypadFailed: string;
-  // The phone keys (lib/shared/phone-keys.ts, ADR 0019): how keys are read aloud, what each does.
+  // The phone keys (lib/shared/phone-keys.ts, ADR 0020): how keys are read aloud, what each does.
   keyWords: { star: string; hash: string };
   keyActions: Record<PhoneKeyAction, string>;
   /** Lead-in to the spoken key list: everyone's keys, then (for a host) the host's. */
@@ -59,4 +59,10 @@ export type PromptCatalogue = {
   confirmRejoin(title: string): string;
   confirmDeclined: string;
   confirmNoResponse: string;
+  // Voice reminders before the start (lib/meetings/send-reminders.ts): how the person can get in.
+  reminder(title: string, minutes: number, then: ReminderEnding): string;
 };
+
+/** How a reminder ends: we call at the start, or here is the number and PIN, or nothing more. */
+export type ReminderEnding =
+  { kind: "callAtStart" } | { kind: "dialIn"; number: string; pin: string } | { kind: "none" };

@@ -83,9 +83,14 @@ describe("prompt catalogues", () => {
     expect(Object.keys(sw).sort()).toEqual(Object.keys(en).sort());
     for (const cat of [en, sw]) {
       for (const [key, value] of Object.entries(cat)) {
+        // Sample arguments for the prompts that are functions (the rest take names and titles).
+        const samples: Record<string, unknown[][]> = {
+          headCount: [[1], [7]],
+          reminder: [["X", 5, { kind: "none" }]],
+        };
         const texts =
           typeof value === "function"
-            ? [(value as (...a: unknown[]) => string)("X", "Y"), (value as (...a: unknown[]) => string)(1)]
+            ? (samples[key] ?? [["X", "Y"]]).map((args) => (value as (...a: unknown[]) => string)(...args))
             : typeof value === "string"
               ? [value]
               : Object.values(value as Record<string, string>);
