@@ -38,6 +38,7 @@ type LegFacts = {
   redialSkipped: boolean;
   dialFailed: { reason: LeftReason; at: number } | null;
   kicked: boolean;
+  alone: boolean;
   mute: { seq: number; muted: boolean } | null;
   lastSeq: number;
 };
@@ -58,6 +59,7 @@ function emptyFacts(): LegFacts {
     redialSkipped: false,
     dialFailed: null,
     kicked: false,
+    alone: false,
     mute: null,
     lastSeq: 0,
   };
@@ -154,6 +156,9 @@ export function reduceRoster(legs: LegInfo[], events: RosterEvent[], settings: R
       case "control.kick":
         f.kicked = true;
         break;
+      case "control.alone":
+        f.alone = true;
+        break;
       case "confirm.result":
         if (!f.confirm || confirmRank[e.result] > confirmRank[f.confirm]) f.confirm = e.result;
         break;
@@ -233,6 +238,7 @@ function deriveLeg(
     const thrownOutByRoom = f.joinSeq !== null && f.leaveSeq !== null && endCut !== null && f.leaveSeq > endCut;
     const endedByOrganiser = controlEndAt !== null && endedAt >= controlEndAt && !unansweredFailure && !f.dialFailed;
     if (f.kicked) endReason = "kicked";
+    else if (f.alone) endReason = "alone";
     else if (thrownOutByRoom || endedByOrganiser) endReason = "meeting_ended";
     else if (f.confirm === "declined") endReason = "declined";
     else if (f.confirm === "silent") endReason = "no_person";

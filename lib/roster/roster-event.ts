@@ -38,6 +38,8 @@ export type RosterEvent = Base &
     | { kind: "room.mute" }
     | { kind: "room.unmute" }
     | { kind: "control.kick" }
+    // The empty-room guard hung this caller up after they were alone too long.
+    | { kind: "control.alone" }
     | { kind: "control.end" }
   );
 

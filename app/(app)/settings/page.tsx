@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/actor";
@@ -20,11 +21,13 @@ const sections = [
 
 export default async function SettingsPage() {
   const actor = await requireActor({ admin: true });
+  const tl = await getTranslations("LimitSettings");
+  const all = [...sections, { href: "/settings/limits", title: tl("title"), description: tl("description") }];
   return (
     <>
       <PageHeader title="Settings" description={`Administration of ${actor.workspaceName}.`} />
       <ul className="grid gap-4 sm:grid-cols-2">
-        {sections.map((s) => (
+        {all.map((s) => (
           <li key={s.href}>
             <Card className="h-full transition-shadow hover:shadow-md">
               <CardBody>

@@ -36,4 +36,9 @@ export type PromptCatalogue = {
   confirmRejoin(title: string): string;
   confirmDeclined: string;
   confirmNoResponse: string;
+  // Recording notice and time limits (ADR 0019): heard before the room, and by a host who extends.
+  recordingNotice: string;
+  meetingExtended(addedMinutes: number, minutesLeft: number): string;
+  extendAtMaximum: string;
+  extendNotLive: string;
 };
