@@ -26,22 +26,25 @@ export async function runEmptyRoomJob(payload: unknown, now: number): Promise<vo
     throw new RetryLater("not alone long enough yet", alone.since + ALONE_LIMIT_MS - now);
   const meeting = await db.meeting.findFirst({ where: { id: meetingId, workspaceId }, select: { id: true } });
   if (!meeting) return;
-  // The marker first, so however the call ends, the roster says why.
-  await db.$transaction((tx) =>
+  // The marker first, so however the call ends, the roster says why. Stored once: a second job for
+  // the same stretch (or a retry) only repeats the hangup, which Sautikit takes as a no-op.
+  const first = await db.$transaction((tx) =>
     recordRosterEvents(tx, workspaceId, meetingId, [
       { key: `alone:${legId}`, kind: "control.alone", legId, at: Date.now() },
     ]),
   );
-  notifyRosterChanged(meetingId);
-  await db.auditLog.create({
-    data: {
-      workspaceId,
-      actorId: null,
-      action: "participant.hung_up_alone",
-      target: legId,
-      details: { meetingId, aloneSince: new Date(alone.since).toISOString() },
-    },
-  });
+  if (first) {
+    notifyRosterChanged(meetingId);
+    await db.auditLog.create({
+      data: {
+        workspaceId,
+        actorId: null,
+        action: "participant.hung_up_alone",
+        target: legId,
+        details: { meetingId, aloneSince: new Date(alone.since).toISOString() },
+      },
+    });
+  }
   const client = await getSautikitClient(workspaceId);
   await client.calls.hangup(alone.callId);
   log.info({ meetingId, legId }, "empty-room guard: hung up a caller left alone");
