@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { useStatusMessage } from "@/components/ui/status-message";
 import { apiFetch } from "@/lib/hooks/api-fetch";
 import { useIntlLocale, useT } from "@/lib/i18n/client";
-import { formatDuration } from "@/lib/shared/cost";
+import { formatDuration } from "@/lib/shared/format";
 import { COUNTDOWN_MS, EXTEND_STEP_MINUTES } from "@/lib/shared/meeting-limits";
 
 /**

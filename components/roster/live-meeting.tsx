@@ -16,7 +16,8 @@ import { apiFetch } from "@/lib/hooks/api-fetch";
 import { useMeetingRoster, type RosterSnapshot } from "@/lib/hooks/use-meeting-roster";
 import { useNow } from "@/lib/hooks/use-now";
 import { useT } from "@/lib/i18n/client";
-import { formatDuration, formatKes, legCostAt } from "@/lib/shared/cost";
+import { useFormat } from "@/lib/i18n/use-format";
+import { legCostAt } from "@/lib/shared/cost";
 
 const statusTone = { scheduled: "info", live: "success", ended: "neutral", cancelled: "danger" } as const;
 
@@ -27,6 +28,7 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
   const t = useT("Roster");
   const tm = useT("Meetings");
   const ts = useT("SautikitStatus");
+  const fmt = useFormat();
   const { data: roster, mutate, streaming } = useMeetingRoster(meetingId, initial);
   const status = roster.meeting.status;
   const open = status === "scheduled" || status === "live";
@@ -153,13 +155,13 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
           <div>
             <dt className="text-xs text-slate-500">{t("duration")}</dt>
             <dd className="text-lg font-semibold tabular-nums" data-testid="meeting-duration">
-              {formatDuration(duration)}
+              {fmt.duration(duration)}
             </dd>
           </div>
           <div>
             <dt className="text-xs text-slate-500">{open ? t("costSoFar") : t("totalCost")}</dt>
             <dd className="text-lg font-semibold tabular-nums" data-testid="meeting-cost">
-              {formatKes(totalCost)}
+              {fmt.kes(totalCost)}
             </dd>
           </div>
           <div>
