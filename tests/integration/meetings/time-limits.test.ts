@@ -2,43 +2,19 @@
 // meeting hears the notice, in the meeting's language, before the room (the phone's transcript keeps
 // the order); the hard stop ends the meeting for everyone and an extension moves it (the job worker's
 // clock is faked, nobody waits); the empty-room guard hangs up only a caller left alone.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
-import { connectedWorkspace, emulator, freshPhone, type Say, until } from "../dial-in/support";
-import { meetingInput } from "./support";
+import { describe, expect, it } from "vitest";
+import type { EmulatorTranscriptLine } from "@/tests/support/emulator-control";
+import { until } from "@/tests/support/until";
+import { appFixture, freshPhone } from "../support/app-fixture";
 
-let app: AppTest;
-let em: ReturnType<typeof emulator>;
-let m: {
-  db: typeof import("@/lib/db").db;
-  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
-  addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
-  dialParticipant: typeof import("@/lib/meetings/dial-participant").dialParticipant;
-  buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
-  runDueJobs: typeof import("@/lib/jobs/run-due-jobs").runDueJobs;
-  extend: typeof import("@/lib/call-control/extend-meeting");
-  limits: typeof import("@/lib/shared/meeting-limits");
-  en: typeof import("@/lib/meetings/prompts/en").en;
-  sw: typeof import("@/lib/meetings/prompts/sw").sw;
-};
-
-beforeAll(async () => {
-  app = await setupAppTest();
-  em = emulator(app);
-  m = {
-    db: (await import("@/lib/db")).db,
-    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
-    addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
-    dialParticipant: (await import("@/lib/meetings/dial-participant")).dialParticipant,
-    buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
-    runDueJobs: (await import("@/lib/jobs/run-due-jobs")).runDueJobs,
+const app = appFixture({
+  modules: async () => ({
     extend: await import("@/lib/call-control/extend-meeting"),
     limits: await import("@/lib/shared/meeting-limits"),
-    en: (await import("@/lib/meetings/prompts/en")).en,
-    sw: (await import("@/lib/meetings/prompts/sw")).sw,
-  };
+  }),
 });
-afterAll(() => app?.stop());
+const m = app.lib;
+const em = app.emulator;
 
 const MINUTE = 60_000;
 
@@ -50,7 +26,7 @@ async function runJobsAt(now: number): Promise<number> {
 }
 
 /** What the phone heard on its latest call, from "Call answered"/"Connected" on. */
-async function latestCall(e164: string): Promise<Say[]> {
+async function latestCall(e164: string): Promise<EmulatorTranscriptLine[]> {
   const lines = (await em.phone(e164))?.transcript ?? [];
   const start = lines.map((l) => l.text).findLastIndex((t) => t === "Call answered" || t === "Connected");
   return lines.slice(Math.max(0, start));
@@ -71,12 +47,17 @@ async function expectNoticeBeforeRoom(e164: string, roomName: string, notice: st
   expect(lines[said]!.language).toBe("sw-KE");
 }
 
+const now = () => new Date().toISOString();
+
+/** A meeting starting now that opens without a host, in a fresh workspace connected to the emulator. */
 async function liveMeeting(overrides: Record<string, unknown> = {}) {
-  const ws = await connectedWorkspace(m.db);
-  const meeting = await m.scheduleMeeting(
-    ws.actor,
-    meetingInput({ startsAt: new Date().toISOString(), waitForHost: false, endOnHostExit: false, ...overrides }),
-  );
+  const ws = await app.workspace();
+  const meeting = await app.meeting(ws.actor, {
+    startsAt: now(),
+    waitForHost: false,
+    endOnHostExit: false,
+    ...overrides,
+  });
   return { ws, meeting };
 }
 
@@ -232,10 +213,12 @@ describe("empty-room guard", () => {
       await dialInAll(a.ws.dialIn, a.meeting.id, [alone, leaver]);
 
       // Another meeting of the same workspace: its first caller was alone until the second arrived.
-      const pairMeeting = await m.scheduleMeeting(
-        a.ws.actor,
-        meetingInput({ startsAt: new Date().toISOString(), waitForHost: false, endOnHostExit: false, title: "Pair" }),
-      );
+      const pairMeeting = await app.meeting(a.ws.actor, {
+        startsAt: now(),
+        waitForHost: false,
+        endOnHostExit: false,
+        title: "Pair",
+      });
       const pair = [freshPhone(), freshPhone()];
       for (const [i, p] of pair.entries())
         await m.addParticipant(a.ws.actor, pairMeeting.id, { name: `Pair ${i}`, phone: p });

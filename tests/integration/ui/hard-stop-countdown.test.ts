@@ -1,8 +1,6 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { bundleProbe, type ProbeStage, startProbeStage } from "./support/probe-page";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compiledNamespace } from "@/lib/i18n/compile-messages";
 import type { Locale } from "@/lib/i18n/locales";
@@ -14,7 +12,7 @@ import type { Locale } from "@/lib/i18n/locales";
 const ENTRY = fileURLToPath(new URL("./support/countdown-probe.tsx", import.meta.url));
 const MINUTE = 60_000;
 
-let server: http.Server;
+let stage: ProbeStage;
 let browser: Browser;
 let origin = "";
 let script = "";
@@ -22,18 +20,8 @@ let roster = { hardStopAt: 0, canExtend: true };
 let extends_ = 0;
 
 beforeAll(async () => {
-  const out = await build({
-    entryPoints: [ENTRY],
-    bundle: true,
-    write: false,
-    format: "esm",
-    platform: "browser",
-    jsx: "automatic",
-    logLevel: "silent",
-    define: { "process.env.NODE_ENV": '"production"' },
-  });
-  script = out.outputFiles[0]!.text;
-  server = http.createServer((req, res) => {
+  script = await bundleProbe(ENTRY);
+  stage = await startProbeStage((req, res) => {
     const json = (body: unknown) =>
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
     if (req.url === "/probe.js") res.writeHead(200, { "content-type": "text/javascript" }).end(script);
@@ -45,16 +33,10 @@ beforeAll(async () => {
       json({ extended: true, stopAt: roster.hardStopAt, addedMinutes: 15, atMaximum: true });
     } else res.writeHead(404).end();
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+  ({ origin, browser } = stage);
 }, 30_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  await new Promise((r) => server?.close(r));
-});
+afterAll(() => stage?.stop());
 
 /** A page whose clock stands at `start`, showing a meeting that stops at `hardStopAt`. */
 async function open(locale: Locale, start: number, hardStopAt: number): Promise<Page> {
