@@ -34,9 +34,14 @@ async function latestCall(e164: string): Promise<EmulatorTranscriptLine[]> {
 
 /** Waits until the phone is in the room, then checks the notice came right before entering it. */
 async function expectNoticeBeforeRoom(e164: string, roomName: string, notice: string) {
-  await until(`${e164} in the room`, async () =>
-    (await latestCall(e164)).some((l) => l.text === `You are in conference ${roomName}`),
-  );
+  await until(
+    `${e164} in the room`,
+    async () => (await latestCall(e164)).some((l) => l.text === `You are in conference ${roomName}`),
+    // Generous: a loaded CI machine may take long over a dial-out's ring, answer and "press 1".
+    90_000,
+  ).catch(async (e: Error) => {
+    throw new Error(`${e.message}; heard: ${JSON.stringify((await em.transcript(e164)).slice(-10))}`);
+  });
   const lines = await latestCall(e164);
   const entered = lines.findIndex((l) => l.text === `You are in conference ${roomName}`);
   const said = lines.findIndex((l) => l.kind === "say" && l.text === notice);
