@@ -2,14 +2,14 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { useStatusMessage } from "@/components/ui/status-message";
-import { apiFetch } from "@/lib/hooks/api-fetch";
+import { useApiAction } from "@/components/ui/use-api-action";
+import { api } from "@/lib/hooks/api-client";
 import { useIntlLocale, useT } from "@/lib/i18n/client";
 import { formatDuration } from "@/lib/shared/format";
 import { COUNTDOWN_MS, EXTEND_STEP_MINUTES } from "@/lib/shared/meeting-limits";
 
 /**
- * The last minutes before the meeting's hard stop (ADR 0019): a live countdown, said once to
+ * The last minutes before the meeting's hard stop (ADR 0020): a live countdown, said once to
  * screen-reader users as it appears, and "Extend" while the workspace maximum allows it.
  */
 export function HardStopCountdown({
@@ -28,8 +28,7 @@ export function HardStopCountdown({
 }) {
   const t = useT("Roster");
   const locale = useIntlLocale();
-  const announce = useStatusMessage();
-  const [pending, setPending] = useState(false);
+  const { busy, run } = useApiAction();
   const left = hardStopAt === null ? Infinity : Math.max(0, hardStopAt - now);
   const inWindow = left <= COUNTDOWN_MS;
   // Fixed when the countdown first shows for this stop, so the live region speaks once (an
@@ -40,19 +39,15 @@ export function HardStopCountdown({
 
   if (hardStopAt === null) return null;
 
-  const extend = async () => {
-    setPending(true);
-    try {
-      const r = await apiFetch<{ stopAt: number }>(`/api/meetings/${meetingId}/extend`, { method: "POST" });
-      const time = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" }).format(r.stopAt);
-      announce(t("extended", { time }));
-      onExtended();
-    } catch (err) {
-      announce(err instanceof Error ? err.message : t("failed"), "error");
-    } finally {
-      setPending(false);
-    }
-  };
+  const extend = () =>
+    run("extend", () => api.meetings.extend(meetingId), {
+      done: (r) =>
+        t("extended", {
+          time: new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" }).format(r.stopAt),
+        }),
+      then: onExtended,
+      failed: t("failed"),
+    });
 
   return (
     <>
@@ -76,7 +71,7 @@ export function HardStopCountdown({
             <Button
               variant="secondary"
               size="sm"
-              pending={pending}
+              pending={busy === "extend"}
               aria-label={t("extendLabel", { minutes: EXTEND_STEP_MINUTES })}
               onClick={() => void extend()}
             >

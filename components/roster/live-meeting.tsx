@@ -7,12 +7,12 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useStatusMessage } from "@/components/ui/status-message";
+import { useApiAction } from "@/components/ui/use-api-action";
 import { AddParticipants } from "@/components/meetings/add-participants";
 import { HardStopCountdown } from "@/components/roster/hard-stop-countdown";
 import { RosterAnnouncer } from "@/components/roster/roster-announcer";
 import { RosterTable } from "@/components/roster/roster-table";
-import { apiFetch } from "@/lib/hooks/api-fetch";
+import { api } from "@/lib/hooks/api-client";
 import { useMeetingRoster, type RosterSnapshot } from "@/lib/hooks/use-meeting-roster";
 import { useNow } from "@/lib/hooks/use-now";
 import { useT } from "@/lib/i18n/client";
@@ -24,7 +24,6 @@ const statusTone = { scheduled: "info", live: "success", ended: "neutral", cance
 /** The meeting's live side: controls, the roster (pushed over SSE) and adding people. */
 export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial: RosterSnapshot }) {
   const router = useRouter();
-  const announce = useStatusMessage();
   const t = useT("Roster");
   const tm = useT("Meetings");
   const ts = useT("SautikitStatus");
@@ -37,7 +36,7 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
   // The server's clock measures the calls; skew the local clock to it for the meters.
   const [skew] = useState(() => initial.serverNow - Date.now());
   const serverNow = now + skew;
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useApiAction();
 
   const legs = roster.people.flatMap((p) => p.legs);
   const totalCost = legs.reduce((s, l) => s + legCostAt(l, serverNow), 0);
@@ -58,18 +57,15 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
     }
   }, [status, router]);
 
-  const post = async (name: string, url: string, body: unknown, done: (r: unknown) => string) => {
-    setBusy(name);
-    try {
-      const r = await apiFetch(url, { method: "POST", body });
-      announce(done(r));
-      await mutate();
-      router.refresh();
-    } catch (err) {
-      announce(err instanceof Error ? err.message : t("failed"), "error");
-    } finally {
-      setBusy(null);
-    }
+  const roomAction = async <R,>(name: string, call: () => Promise<R>, done: (r: R) => string) => {
+    await run(name, call, {
+      done,
+      failed: t("failed"),
+      then: async () => {
+        await mutate();
+        router.refresh();
+      },
+    });
   };
 
   return (
@@ -101,11 +97,14 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
                 pending={busy === "all"}
                 disabled={roster.people.length === 0}
                 onClick={() =>
-                  post("all", `/api/meetings/${meetingId}/call-everyone`, undefined, (r) => {
-                    const { queued, heldBack } = r as { queued: number; heldBack?: boolean };
-                    if (queued === 0) return ts("nobodyToCall");
-                    return heldBack ? ts("queuedHeld", { count: queued }) : t("callingCount", { count: queued });
-                  })
+                  roomAction(
+                    "all",
+                    () => api.meetings.callEveryone(meetingId),
+                    ({ queued, heldBack }) => {
+                      if (queued === 0) return ts("nobodyToCall");
+                      return heldBack ? ts("queuedHeld", { count: queued }) : t("callingCount", { count: queued });
+                    },
+                  )
                 }
               >
                 {t("callEveryone")}
@@ -114,8 +113,10 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
                 variant="secondary"
                 pending={busy === "lock"}
                 onClick={() =>
-                  post("lock", `/api/meetings/${meetingId}/lock`, { locked: !roster.meeting.locked }, () =>
-                    roster.meeting.locked ? t("roomUnlocked") : t("roomLocked"),
+                  roomAction(
+                    "lock",
+                    () => api.meetings.setLocked(meetingId, !roster.meeting.locked),
+                    () => (roster.meeting.locked ? t("roomUnlocked") : t("roomLocked")),
                   )
                 }
               >
@@ -127,8 +128,10 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
                 description={t("endDescription")}
                 confirmLabel={t("endMeeting")}
                 onConfirm={() =>
-                  post("end", `/api/meetings/${meetingId}/end`, undefined, (r) =>
-                    t("ended", { count: (r as { hungUp: number }).hungUp }),
+                  roomAction(
+                    "end",
+                    () => api.meetings.end(meetingId),
+                    (r) => t("ended", { count: r.hungUp }),
                   )
                 }
               />

@@ -8,6 +8,7 @@ import { getSautikitClient } from "@/lib/sautikit/connection";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { lockMeeting, recordRosterEvents } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
+import type { EndMeetingResult } from "@/lib/shared/api-schemas";
 
 type MeetingRow = Prisma.MeetingGetPayload<{ include: { workspace: true } }>;
 
@@ -25,7 +26,7 @@ export type CloseOptions = {
 export type CloseResult = { ended: boolean; hungUp: number; failed: number };
 
 /** Ends the meeting for everyone: marks it ended, cancels queued dials and hangs up every live leg. */
-export async function endMeeting(actor: Actor, meetingId: string): Promise<{ hungUp: number; failed: number }> {
+export async function endMeeting(actor: Actor, meetingId: string): Promise<EndMeetingResult> {
   const meeting = await findMeetingForActor(actor, meetingId);
   if (meeting.status === "cancelled") throw new AppError("CONFLICT", "This meeting was cancelled.");
   const { hungUp, failed } = await closeMeeting(actor.workspaceId, meeting.id, { actorId: actor.userId });

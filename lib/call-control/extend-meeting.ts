@@ -8,14 +8,13 @@ import { promptsFor } from "@/lib/meetings/prompts/prompts-for";
 import { lockMeeting } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 import type { VoiceResponse } from "@/lib/sautikit/contract/voice-actions";
-import { canExtend, EXTEND_STEP_MINUTES } from "@/lib/shared/meeting-limits";
+import { canExtend, EXTEND_STEP_MINUTES, type ExtendResult } from "@/lib/shared/meeting-limits";
 
 export type ExtendOutcome =
-  | { extended: true; stopAt: number; addedMinutes: number; atMaximum: boolean }
-  | { extended: false; reason: "not_live" | "at_maximum"; stopAt: number | null };
+  ExtendResult | { extended: false; reason: "not_live" | "at_maximum"; stopAt: number | null };
 
 /**
- * A host adds EXTEND_STEP_MINUTES to the meeting's hard stop (ADR 0019), never past the workspace
+ * A host adds EXTEND_STEP_MINUTES to the meeting's hard stop (ADR 0020), never past the workspace
  * maximum: the last step is shortened to reach it exactly, and at the maximum nothing changes.
  * Under the meeting lock, so the stop job (which decides under the same lock) sees either the old
  * stop or the new one, never half of it.
@@ -55,7 +54,7 @@ export async function extendMeeting(
 }
 
 /** "Extend" on the live roster: the same, for a meeting the actor may manage; a refusal is a 409. */
-export async function extendMeetingForActor(actor: Actor, meetingId: string) {
+export async function extendMeetingForActor(actor: Actor, meetingId: string): Promise<ExtendResult> {
   const meeting = await findMeetingForActor(actor, meetingId);
   const outcome = await extendMeeting(actor.workspaceId, meeting.id, { actorId: actor.userId, via: "roster" });
   if (outcome.extended) return outcome;

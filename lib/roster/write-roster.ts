@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RoomView } from "@/lib/roster/reduce-roster";
 import type { LegInfo } from "@/lib/roster/roster-event";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
-import type { LegView } from "@/lib/shared/roster-types";
+import { legPurpose, type LegView } from "@/lib/shared/roster-types";
 import { scheduleNextOccurrence } from "@/lib/meetings/schedule-next-occurrence";
 import { armHardStop } from "@/lib/call-control/schedule-hard-stop";
 
@@ -17,6 +17,7 @@ export const legRowSelect = {
   participantId: true,
   direction: true,
   attempt: true,
+  purpose: true,
   callId: true,
   fromE164: true,
   toE164: true,
@@ -50,6 +51,7 @@ export function toLegInfo(l: LegRow): LegInfo {
     role: (l.admittedRole ?? l.participant?.role ?? "participant") as ParticipantRole,
     direction: l.direction === "inbound" ? "inbound" : "outbound",
     attempt: l.attempt,
+    purpose: legPurpose(l.purpose),
     callId: l.callId,
     fromE164: l.fromE164,
     toE164: l.toE164,
@@ -109,7 +111,7 @@ export async function writeRoomView(tx: Tx, meeting: MeetingRoomRow, room: RoomV
   if (same) return false;
   await tx.meeting.update({ where: { id: meeting.id }, data: { status, startedAt, endedAt } });
   if (status === "ended" && meeting.status !== "ended") await scheduleNextOccurrence(tx, meeting.id);
-  // The room is on (or its start moved): the hard stop counts from here (ADR 0019).
+  // The room is on (or its start moved): the hard stop counts from here (ADR 0020).
   if (status === "live" && startedAt?.getTime() !== meeting.startedAt?.getTime()) await armHardStop(tx, meeting.id);
   return true;
 }

@@ -1,4 +1,4 @@
-// Time limits that protect the wallet (ADR 0019). Pure and isomorphic: the server computes the stop
+// Time limits that protect the wallet (ADR 0020). Pure and isomorphic: the server computes the stop
 // from these rules, the settings form validates with the same schema, the roster counts down to it.
 
 const MINUTE = 60_000;
@@ -22,6 +22,9 @@ export const MAX_MEETING_RANGE = { min: 30, max: 24 * 60 } as const;
 
 /** The workspace's two settings (lib/shared/limit-settings-schema.ts validates them). */
 export type LimitSettings = { stopGraceMinutes: number; maxMeetingMinutes: number };
+
+/** What a host's Extend answers (the roster's button; the keypad speaks it instead). */
+export type ExtendResult = { extended: true; stopAt: number; addedMinutes: number; atMaximum: boolean };
 
 export type StopInput = {
   startsAt: Date;

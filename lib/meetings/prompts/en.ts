@@ -1,4 +1,5 @@
 import type { PromptCatalogue } from "@/lib/meetings/prompts/types";
+import { spokenDigits } from "@/lib/meetings/prompts/spoken";
 
 export const en: PromptCatalogue = {
   language: "en-KE",
@@ -40,4 +41,11 @@ export const en: PromptCatalogue = {
     `The meeting has been extended by ${added} ${added === 1 ? "minute" : "minutes"}. It now ends in ${left} ${left === 1 ? "minute" : "minutes"}.`,
   extendAtMaximum: "The meeting cannot be extended: it has reached the longest time allowed.",
   extendNotLive: "The meeting can only be extended once it has started.",
+  reminder: (title, minutes, then) =>
+    `${title} starts in ${minutes} ${minutes === 1 ? "minute" : "minutes"}. Press 1 to join now and wait for the host` +
+    (then.kind === "callAtStart"
+      ? ", or hang up and we will call you at the start."
+      : then.kind === "dialIn"
+        ? `, or call ${spokenDigits(then.number)} with PIN ${spokenDigits(then.pin)} when it starts.`
+        : "."),
 };

@@ -1,4 +1,5 @@
 import type { PromptCatalogue } from "@/lib/meetings/prompts/types";
+import { spokenDigits } from "@/lib/meetings/prompts/spoken";
 
 export const sw: PromptCatalogue = {
   language: "sw-KE",
@@ -41,4 +42,11 @@ export const sw: PromptCatalogue = {
     `Muda wa mkutano umeongezwa kwa dakika ${added}. Sasa utaisha baada ya dakika ${left}.`,
   extendAtMaximum: "Muda wa mkutano hauwezi kuongezwa: umefikia muda mrefu zaidi unaoruhusiwa.",
   extendNotLive: "Muda wa mkutano unaweza kuongezwa tu baada ya mkutano kuanza.",
+  reminder: (title, minutes, then) =>
+    `${title} unaanza baada ya ${minutes === 1 ? "dakika moja" : `dakika ${minutes}`}. Bonyeza 1 kujiunga sasa na kumsubiri mwenyeji` +
+    (then.kind === "callAtStart"
+      ? ", au kata simu na tutakupigia mkutano ukianza."
+      : then.kind === "dialIn"
+        ? `, au piga ${spokenDigits(then.number)} ukitumia nambari ya siri ${spokenDigits(then.pin)} mkutano ukianza.`
+        : "."),
 };

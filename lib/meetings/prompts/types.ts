@@ -36,9 +36,15 @@ export type PromptCatalogue = {
   confirmRejoin(title: string): string;
   confirmDeclined: string;
   confirmNoResponse: string;
-  // Recording notice and time limits (ADR 0019): heard before the room, and by a host who extends.
+  // Recording notice and time limits (ADR 0020): heard before the room, and by a host who extends.
   recordingNotice: string;
   meetingExtended(addedMinutes: number, minutesLeft: number): string;
   extendAtMaximum: string;
   extendNotLive: string;
+  // Voice reminders before the start (lib/meetings/send-reminders.ts): how the person can get in.
+  reminder(title: string, minutes: number, then: ReminderEnding): string;
 };
+
+/** How a reminder ends: we call at the start, or here is the number and PIN, or nothing more. */
+export type ReminderEnding =
+  { kind: "callAtStart" } | { kind: "dialIn"; number: string; pin: string } | { kind: "none" };

@@ -4,8 +4,8 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { useStatusMessage } from "@/components/ui/status-message";
-import { apiFetch } from "@/lib/hooks/api-fetch";
+import { useApiAction } from "@/components/ui/use-api-action";
+import { api } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
 import { GRACE_RANGE, MAX_MEETING_RANGE, type LimitSettings } from "@/lib/shared/meeting-limits";
 
@@ -14,13 +14,12 @@ type FieldName = keyof LimitSettings;
 /** Admins only: the grace after a meeting's scheduled end and the longest any meeting may run. */
 export function LimitsForm({ initial }: { initial: LimitSettings }) {
   const t = useT("LimitSettings");
-  const announce = useStatusMessage();
+  const { busy, run } = useApiAction();
   const [values, setValues] = useState({
     stopGraceMinutes: String(initial.stopGraceMinutes),
     maxMeetingMinutes: String(initial.maxMeetingMinutes),
   });
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
-  const [pending, setPending] = useState(false);
 
   const save = async () => {
     const found: Partial<Record<FieldName, string>> = {};
@@ -28,25 +27,19 @@ export function LimitsForm({ initial }: { initial: LimitSettings }) {
       if (!/^\d+$/.test(values[name].trim())) found[name] = t("wholeMinutes");
     setErrors(found);
     if (Object.keys(found).length) return;
-    setPending(true);
-    try {
-      const saved = await apiFetch<LimitSettings>("/api/admin/limits", {
-        method: "PUT",
-        body: {
-          stopGraceMinutes: Number(values.stopGraceMinutes),
-          maxMeetingMinutes: Number(values.maxMeetingMinutes),
-        },
-      });
-      setValues({
-        stopGraceMinutes: String(saved.stopGraceMinutes),
-        maxMeetingMinutes: String(saved.maxMeetingMinutes),
-      });
-      announce(t("saved", { grace: saved.stopGraceMinutes, max: saved.maxMeetingMinutes }));
-    } catch (e) {
-      announce(e instanceof Error ? e.message : t("failed"), "error");
-    } finally {
-      setPending(false);
-    }
+    const body = {
+      stopGraceMinutes: Number(values.stopGraceMinutes),
+      maxMeetingMinutes: Number(values.maxMeetingMinutes),
+    };
+    await run("save", () => api.admin.setLimits(body), {
+      done: (saved) => t("saved", { grace: saved.stopGraceMinutes, max: saved.maxMeetingMinutes }),
+      then: (saved) =>
+        setValues({
+          stopGraceMinutes: String(saved.stopGraceMinutes),
+          maxMeetingMinutes: String(saved.maxMeetingMinutes),
+        }),
+      failed: t("failed"),
+    });
   };
 
   const field = (name: FieldName, label: string, hint: string) => (
@@ -75,7 +68,7 @@ export function LimitsForm({ initial }: { initial: LimitSettings }) {
         t("maxLabel"),
         t("maxHint", { min: MAX_MEETING_RANGE.min, max: MAX_MEETING_RANGE.max }),
       )}
-      <Button type="submit" pending={pending}>
+      <Button type="submit" pending={busy === "save"}>
         {t("save")}
       </Button>
     </form>
