@@ -42,7 +42,8 @@ afterAll(() => stage?.stop());
 async function open(locale: Locale, start: number, hardStopAt: number): Promise<Page> {
   roster = { hardStopAt, canExtend: true };
   const page = await browser.newPage();
-  await page.clock.install({ time: start });
+  // Installed a minute early: under load the page clock may move on before the pause.
+  await page.clock.install({ time: start - 60_000 });
   await page.clock.pauseAt(start);
   const messages = compiledNamespace(locale, "Roster");
   await page.route(`${origin}/`, (route) =>
