@@ -23,6 +23,7 @@ export const en: PromptCatalogue = {
   meetingCancelled: "Sorry, this meeting has been cancelled. Please contact the organiser. Goodbye.",
   meetingNotStarted: (startsAt) =>
     `This meeting has not started yet. It starts at ${startsAt}. Please call back then. Goodbye.`,
+  clock: (hour, minute) => `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`,
   roomLocked: "The meeting is now locked. New callers cannot join.",
   roomUnlocked: "The meeting is now unlocked. New callers can join.",
   everyoneMuted: "Everyone else is now muted.",

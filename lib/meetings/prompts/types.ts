@@ -22,6 +22,8 @@ export type PromptCatalogue = {
   noPinEntered: string;
   meetingCancelled: string;
   meetingNotStarted(startsAt: string): string;
+  /** A wall-clock time as a caller would say it (24-hour digits in English, Swahili time in Swahili). */
+  clock(hour: number, minute: number): string;
   roomLocked: string;
   roomUnlocked: string;
   everyoneMuted: string;
