@@ -9,7 +9,7 @@ import { formatDuration } from "@/lib/shared/format";
 import { COUNTDOWN_MS, EXTEND_STEP_MINUTES } from "@/lib/shared/meeting-limits";
 
 /**
- * The last minutes before the meeting's hard stop (ADR 0020): a live countdown, said once to
+ * The last minutes before the meeting's hard stop (ADR 0021): a live countdown, said once to
  * screen-reader users as it appears, and "Extend" while the workspace maximum allows it.
  */
 export function HardStopCountdown({

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { ALONE_LIMIT_MS } from "@/lib/shared/meeting-limits";
 
-// The empty-room guard (ADR 0020): a caller alone in a started room for ALONE_LIMIT_MS is most
+// The empty-room guard (ADR 0021): a caller alone in a started room for ALONE_LIMIT_MS is most
 // likely a line nobody hung up, billed by the minute. One durable job per stretch of being alone
 // (keyed by the leg and the moment the stretch began); the job (lib/call-control/empty-room-guard.ts)
 // re-reads the room when it runs, so anyone who arrived meanwhile cancels it, and only that one leg

@@ -14,7 +14,7 @@ export type ExtendOutcome =
   ExtendResult | { extended: false; reason: "not_live" | "at_maximum"; stopAt: number | null };
 
 /**
- * A host adds EXTEND_STEP_MINUTES to the meeting's hard stop (ADR 0020), never past the workspace
+ * A host adds EXTEND_STEP_MINUTES to the meeting's hard stop (ADR 0021), never past the workspace
  * maximum: the last step is shortened to reach it exactly, and at the maximum nothing changes.
  * Under the meeting lock, so the stop job (which decides under the same lock) sees either the old
  * stop or the new one, never half of it.

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hardStopOf, type HardStop } from "@/lib/shared/meeting-limits";
 
-// The hard stop (ADR 0020): one durable job per meeting (each weekly occurrence is its own meeting
+// The hard stop (ADR 0021): one durable job per meeting (each weekly occurrence is its own meeting
 // row), armed when the room starts, moved by every extension. The job decides nothing from its own
 // due time: it re-reads the meeting and the workspace limits and ends the meeting only if the stop
 // has really passed, under the meeting lock — an extension committed a moment earlier always wins,

@@ -22,6 +22,8 @@ export type IcsMeeting = {
   updatedAt?: Date;
   cancelled?: boolean;
   meetingUrl?: string;
+  /** The phone key list, line by line (lib/meetings/phone-key-lines.ts). */
+  phoneKeys?: string[];
 };
 
 function utcArray(d: Date): DateArray {
@@ -37,6 +39,7 @@ export function meetingIcs(m: IcsMeeting): string {
     `Time zone: ${m.timeZone}`,
     m.meetingUrl ? `Meeting page: ${m.meetingUrl}` : null,
     ...(m.record ? RECORDING_NOTICE_LINES : []),
+    ...(m.phoneKeys ?? []),
   ]
     .filter((l): l is string => l !== null)
     .join("\n");

@@ -15,6 +15,7 @@ import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 import { formatPhone } from "@/lib/shared/phone";
 import { stopFor } from "@/lib/call-control/schedule-hard-stop";
 import { canExtend } from "@/lib/shared/meeting-limits";
+import { isModerationMode } from "@/lib/shared/phone-keys";
 
 export type { RosterSnapshot } from "@/lib/shared/roster-types";
 
@@ -37,7 +38,7 @@ export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
     select: { unreachableSince: true },
   });
   const sautikitDownSince = ms(conn?.unreachableSince ?? null);
-  // Only a meeting in progress has a stop to count down to (ADR 0020).
+  // Only a meeting in progress has a stop to count down to (ADR 0021).
   const stop = meeting.status === "live" ? stopFor(meeting) : null;
   const views: LegView[] = legs.map((l) => ({
     ...toLegInfo(l),
@@ -54,6 +55,8 @@ export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
     endedAt: ms(l.endedAt),
     durationSeconds: l.durationSeconds,
     costMinor: l.costMinor,
+    handRaisedAt: ms(l.handRaisedAt),
+    onFloor: l.onFloor,
     dialError: l.dialErrorCode ? { code: l.dialErrorCode, message: l.dialError ?? "" } : null,
   }));
   const people = derivePeople(
@@ -77,6 +80,7 @@ export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
       id: meeting.id,
       status: meeting.status,
       locked: meeting.locked,
+      moderation: isModerationMode(meeting.moderation) ? meeting.moderation : "open",
       startedAt: ms(meeting.startedAt),
       endedAt: ms(meeting.endedAt),
       capacity: meeting.capacity,

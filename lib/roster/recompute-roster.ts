@@ -159,7 +159,7 @@ function factSource(tx: Tx, meetingId: string): FoldSource<LegRow> {
 async function write(tx: Tx, meeting: LockedMeeting, legs: LegRow[], state: RosterState) {
   const changedLegIds = await writeLegViews(tx, legs, state.legs);
   const roomChanged = await writeRoomView(tx, meeting, state.room);
-  // Someone entered or left the room: perhaps one caller now has it to themselves (ADR 0020).
+  // Someone entered or left the room: perhaps one caller now has it to themselves (ADR 0021).
   const moved = new Set(changedLegIds);
   if (state.legs.some((l) => moved.has(l.id) && (l.state === "in_call" || l.state === "left")))
     await armEmptyRoomGuard(tx, meeting.workspaceId, meeting.id);

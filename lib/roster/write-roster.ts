@@ -35,6 +35,8 @@ export const legRowSelect = {
   endedAt: true,
   durationSeconds: true,
   costMinor: true,
+  handRaisedAt: true,
+  onFloor: true,
   admittedRole: true,
   participant: { select: { role: true } },
 } satisfies Prisma.LegSelect;
@@ -83,6 +85,8 @@ export async function writeLegViews(tx: Tx, rows: LegRow[], views: LegView[]): P
       endedAt: date(view.endedAt),
       durationSeconds: view.durationSeconds,
       costMinor: view.costMinor,
+      handRaisedAt: date(view.handRaisedAt),
+      onFloor: view.onFloor,
     };
     const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => {
       const a = next[k];
@@ -111,7 +115,7 @@ export async function writeRoomView(tx: Tx, meeting: MeetingRoomRow, room: RoomV
   if (same) return false;
   await tx.meeting.update({ where: { id: meeting.id }, data: { status, startedAt, endedAt } });
   if (status === "ended" && meeting.status !== "ended") await scheduleNextOccurrence(tx, meeting.id);
-  // The room is on (or its start moved): the hard stop counts from here (ADR 0020).
+  // The room is on (or its start moved): the hard stop counts from here (ADR 0021).
   if (status === "live" && startedAt?.getTime() !== meeting.startedAt?.getTime()) await armHardStop(tx, meeting.id);
   return true;
 }

@@ -17,6 +17,8 @@ export type InviteDetails = {
   pin: string;
   /** The meeting is recorded: the invitation says so. */
   record?: boolean;
+  /** The phone key list, line by line (lib/meetings/phone-key-lines.ts); appended after a blank line. */
+  phoneKeys?: string[];
 };
 
 export function inviteText(m: InviteDetails): string {
@@ -33,6 +35,7 @@ export function inviteText(m: InviteDetails): string {
   }
   lines.push("The organiser may also call you when the meeting starts.");
   if (m.record) lines.push("", ...RECORDING_NOTICE_LINES);
+  if (m.phoneKeys?.length) lines.push("", ...m.phoneKeys);
   return lines.join("\n");
 }
 

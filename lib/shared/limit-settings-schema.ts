@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { GRACE_RANGE, MAX_MEETING_RANGE } from "@/lib/shared/meeting-limits";
 
-// The workspace's time-limit settings (ADR 0020), shared by the settings form and the server.
+// The workspace's time-limit settings (ADR 0021), shared by the settings form and the server.
 
 const graceRule = z
   .number({ error: "Grace must be a number of minutes." })

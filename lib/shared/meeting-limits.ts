@@ -1,4 +1,4 @@
-// Time limits that protect the wallet (ADR 0020). Pure and isomorphic: the server computes the stop
+// Time limits that protect the wallet (ADR 0021). Pure and isomorphic: the server computes the stop
 // from these rules, the settings form validates with the same schema, the roster counts down to it.
 
 const MINUTE = 60_000;

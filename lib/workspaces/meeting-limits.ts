@@ -9,7 +9,7 @@ import { assertAdmin } from "@/lib/workspaces/assert-admin";
 
 const select = { stopGraceMinutes: true, maxMeetingMinutes: true } as const;
 
-/** The workspace's meeting time limits (ADR 0020). */
+/** The workspace's meeting time limits (ADR 0021). */
 export async function getLimitSettings(actor: Actor): Promise<LimitSettings> {
   assertAdmin(actor);
   return db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select });

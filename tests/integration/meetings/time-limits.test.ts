@@ -1,4 +1,4 @@
-// Recording notice and time limits against the real emulator (ADR 0020): every caller of a recorded
+// Recording notice and time limits against the real emulator (ADR 0021): every caller of a recorded
 // meeting hears the notice, in the meeting's language, before the room (the phone's transcript keeps
 // the order); the hard stop ends the meeting for everyone and an extension moves it (the job worker's
 // clock is faked, nobody waits); the empty-room guard hangs up only a caller left alone.

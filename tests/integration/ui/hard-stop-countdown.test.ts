@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compiledNamespace } from "@/lib/i18n/compile-messages";
 import type { Locale } from "@/lib/i18n/locales";
 
-// The roster's hard-stop countdown (ADR 0020) in a real browser with the real catalogs: hidden
+// The roster's hard-stop countdown (ADR 0021) in a real browser with the real catalogs: hidden
 // until 5 minutes before the stop, then a live timer, one announcement for screen readers, and
 // Extend, which moves the stop (the test's server stands in for the app) until the maximum.
 

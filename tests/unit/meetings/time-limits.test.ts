@@ -79,6 +79,7 @@ describe("recording notice", () => {
     capacity: 10,
     status: "live",
     startedAt: null,
+    moderation: "open",
   };
 
   it("is the last thing said before the conference, for hosts and participants, in the meeting's language", () => {

@@ -9,6 +9,7 @@ const initial: RosterSnapshot = {
     id: "m1",
     status: "live",
     locked: false,
+    moderation: "open",
     startedAt: null,
     endedAt: null,
     capacity: 10,
