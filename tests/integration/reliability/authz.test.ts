@@ -48,6 +48,7 @@ const ROWS: Row[] = [
   { method: "GET", page: `${M}/ics` },
   { method: "POST", page: `${M}/legs/[legId]/[command]`, ok: [200, 204, 409] },
   { method: "POST", page: `${M}/lock`, body: { locked: true }, ok: [200, 204, 409] },
+  { method: "POST", page: `${M}/moderation`, body: { mode: "qa" }, ok: [200, 409] },
   { method: "POST", page: `${M}/participants`, body: { name: "Wanjiru", phone: "+254712000078" }, ok: [201] },
   { method: "POST", page: `${M}/participants/bulk`, body: { text: "Otieno, +254712000079" } },
   { method: "DELETE", page: `${M}/participants/[participantId]` },
