@@ -1,13 +1,20 @@
 import "server-only";
+import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { lockMeeting, recomputeRoster } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
-import { participantInputSchema } from "@/lib/shared/meeting-schemas";
+import { forViewer } from "@/lib/privacy/phone-visibility";
+import { participantInputSchema, phoneSchema } from "@/lib/shared/meeting-schemas";
 
-export const saveGuestSchema = participantInputSchema;
+// The guest is named by one of their calls (legId): the roster may show their number masked
+// (ADR 0019), so the browser cannot send it back. `phone` still works for callers who know it.
+export const saveGuestSchema = participantInputSchema
+  .omit({ phone: true })
+  .extend({ legId: z.string().uuid("not a valid call id").optional(), phone: phoneSchema.optional() })
+  .refine((v) => v.legId || v.phone, { message: "Say which guest: legId or phone.", path: ["legId"] });
 
 /**
  * Names a guest who dialled in with the PIN and saves them as a participant of the meeting: their
@@ -19,14 +26,24 @@ export async function saveGuest(actor: Actor, meetingId: string, raw: unknown) {
   const input = saveGuestSchema.parse(raw);
   const participant = await db.$transaction(async (tx) => {
     await lockMeeting(tx, meeting.id);
-    const legs = await tx.leg.findMany({
-      where: { meetingId: meeting.id, direction: "inbound", fromE164: input.phone, participantId: null },
-      select: { id: true },
-    });
-    if (legs.length === 0) throw new AppError("NOT_FOUND", "No guest has called in from that number.");
-    const taken = await tx.participant.findFirst({ where: { meetingId: meeting.id, phoneE164: input.phone } });
+    const phone = input.legId
+      ? (
+          await tx.leg.findFirst({
+            where: { id: input.legId, meetingId: meeting.id, direction: "inbound", participantId: null },
+            select: { fromE164: true },
+          })
+        )?.fromE164
+      : input.phone;
+    const legs = phone
+      ? await tx.leg.findMany({
+          where: { meetingId: meeting.id, direction: "inbound", fromE164: phone, participantId: null },
+          select: { id: true },
+        })
+      : [];
+    if (!phone || legs.length === 0) throw new AppError("NOT_FOUND", "No guest has called in from that number.");
+    const taken = await tx.participant.findFirst({ where: { meetingId: meeting.id, phoneE164: phone } });
     if (taken)
-      throw new AppError("CONFLICT", `${input.phone} is already a participant in this meeting.`, {
+      throw new AppError("CONFLICT", "That number is already a participant in this meeting.", {
         details: [{ path: "phone", message: "Already a participant." }],
       });
     const created = await tx.participant.create({
@@ -34,7 +51,7 @@ export async function saveGuest(actor: Actor, meetingId: string, raw: unknown) {
         workspaceId: actor.workspaceId,
         meetingId: meeting.id,
         name: input.name,
-        phoneE164: input.phone,
+        phoneE164: phone,
         role: input.role,
       },
     });
@@ -53,5 +70,10 @@ export async function saveGuest(actor: Actor, meetingId: string, raw: unknown) {
     return created;
   });
   notifyRosterChanged(meeting.id);
-  return { id: participant.id, name: participant.name, phoneE164: participant.phoneE164, role: participant.role };
+  return forViewer(actor, {
+    id: participant.id,
+    name: participant.name,
+    phoneE164: participant.phoneE164,
+    role: participant.role,
+  });
 }

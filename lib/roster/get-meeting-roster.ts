@@ -7,15 +7,16 @@ import { toLegInfo } from "@/lib/roster/write-roster";
 import type { LeftReason, LegState, LegView, RosterSnapshot } from "@/lib/shared/roster-types";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 import { formatPhone } from "@/lib/shared/phone";
+import { forViewer } from "@/lib/privacy/phone-visibility";
 
 export type { RosterSnapshot } from "@/lib/shared/roster-types";
 
 const ms = (d: Date | null) => (d ? d.getTime() : null);
 
-/** The live roster as the browser sees it: explicit fields only, never raw rows. */
+/** The live roster as this actor sees it: explicit fields only, never raw rows; numbers masked where they may not see them. */
 export async function getMeetingRoster(actor: Actor, meetingId: string): Promise<RosterSnapshot> {
   const meeting = await findMeetingForActor(actor, meetingId);
-  return buildRoster(meeting.id);
+  return forViewer(actor, await buildRoster(meeting.id));
 }
 
 export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {

@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/actor";
 
 export const metadata = { title: "Settings" };
 
-const sections = [
+const staticSections = [
   {
     href: "/settings/members",
     title: "Members",
@@ -20,6 +21,11 @@ const sections = [
 
 export default async function SettingsPage() {
   const actor = await requireActor({ admin: true });
+  const tp = await getTranslations("PrivacySettings");
+  const sections = [
+    ...staticSections,
+    { href: "/settings/privacy", title: tp("cardTitle"), description: tp("cardDescription") },
+  ];
   return (
     <>
       <PageHeader title="Settings" description={`Administration of ${actor.workspaceName}.`} />
