@@ -38,7 +38,7 @@ function recordBodies(page: Page) {
   return { bodies, settle: () => Promise.all(pending) };
 }
 
-/** Visits every same-origin page reachable by links from /meetings (GET only, no sign-out). */
+/** Visits every same-origin page (and download) reachable by links from /meetings (GET only). */
 async function crawlPages(page: Page, limit = 60): Promise<{ url: string; body: string; status: number }[]> {
   const origin = new URL(page.url()).origin;
   const queue = ["/meetings"];
@@ -46,6 +46,12 @@ async function crawlPages(page: Page, limit = 60): Promise<{ url: string; body: 
   const out: { url: string; body: string; status: number }[] = [];
   while (queue.length && out.length < limit) {
     const path = queue.shift()!;
+    // A link to the API is a download (.ics, CSV, audio): fetched, not navigated to.
+    if (path.startsWith("/api/")) {
+      const res = await page.request.get(path);
+      out.push({ url: path, status: res.status(), body: await res.text() });
+      continue;
+    }
     const res = await page.goto(path);
     out.push({ url: path, status: res?.status() ?? 0, body: (await res?.text()) ?? "" });
     await page.waitForLoadState("networkidle").catch(() => {});
