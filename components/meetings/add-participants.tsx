@@ -5,24 +5,25 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
-import { useStatusMessage } from "@/components/ui/status-message";
-import { ApiError, apiFetch } from "@/lib/hooks/api-fetch";
+import { useApiAction } from "@/components/ui/use-api-action";
+import { api, ApiError } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
 import type { BulkError } from "@/lib/shared/bulk-participants";
+import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 import { phoneSyntaxError } from "@/lib/shared/phone-syntax";
 
 /** Add one person, or paste many "name, number" lines. */
 export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onAdded: () => void }) {
-  const announce = useStatusMessage();
   const t = useT("AddPeople");
   const [name, setName] = useState("");
   const [phone, setPhone] = useState("");
-  const [role, setRole] = useState("participant");
+  const [role, setRole] = useState<ParticipantRole>("participant");
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
+  // Two hooks: adding one person and pasting many are separate forms, each with its own busy state.
+  const one = useApiAction();
+  const many = useApiAction();
   const [bulk, setBulk] = useState("");
   const [bulkErrors, setBulkErrors] = useState<BulkError[]>([]);
-  const [bulkPending, setBulkPending] = useState(false);
 
   async function addOne(e: FormEvent) {
     e.preventDefault();
@@ -34,51 +35,48 @@ export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onA
     if (phoneError) local.phone = phoneError;
     setErrors(local);
     if (Object.keys(local).length) return;
-    setPending(true);
-    try {
-      await apiFetch(`/api/meetings/${meetingId}/participants`, { method: "POST", body: { name, phone, role } });
-      announce(t("added", { name: name.trim() }));
-      setName("");
-      setPhone("");
-      setRole("participant");
-      onAdded();
-    } catch (err) {
-      const msg = err instanceof Error ? err.message : t("failed");
-      setErrors(
-        err instanceof ApiError && err.details?.length
-          ? Object.fromEntries(err.details.map((d) => [d.path, d.message]))
-          : { form: msg },
-      );
-      if (err instanceof ApiError && err.code === "CONFLICT") setErrors({ phone: msg });
-    } finally {
-      setPending(false);
-    }
+    await one.run("add", () => api.participants.add(meetingId, { name, phone, role }), {
+      done: () => t("added", { name: name.trim() }),
+      then: () => {
+        setName("");
+        setPhone("");
+        setRole("participant");
+        onAdded();
+      },
+      failed: t("failed"),
+      onError: (msg, err) => {
+        setErrors(
+          err instanceof ApiError && err.details?.length
+            ? Object.fromEntries(err.details.map((d) => [d.path, d.message]))
+            : { form: msg },
+        );
+        if (err instanceof ApiError && err.code === "CONFLICT") setErrors({ phone: msg });
+      },
+    });
   }
 
   async function addMany(e: FormEvent) {
     e.preventDefault();
-    setBulkPending(true);
-    try {
-      const res = await apiFetch<{ added: number; errors: BulkError[] }>(
-        `/api/meetings/${meetingId}/participants/bulk`,
-        { method: "POST", body: { text: bulk } },
-      );
-      setBulkErrors(res.errors);
-      announce(t("bulkResult", { added: res.added, errors: res.errors.length }), res.errors.length ? "error" : "info");
-      // Keep only the lines that failed, so they can be fixed and pasted again.
-      const failed = new Set(res.errors.map((x) => x.line));
-      setBulk(
-        bulk
-          .split(/\r?\n/)
-          .filter((_, i) => failed.has(i + 1))
-          .join("\n"),
-      );
-      if (res.added) onAdded();
-    } catch (err) {
-      announce(err instanceof Error ? err.message : t("failed"), "error");
-    } finally {
-      setBulkPending(false);
-    }
+    await many.run("add-many", () => api.participants.addMany(meetingId, bulk), {
+      failed: t("failed"),
+      then: (res) => {
+        setBulkErrors(res.errors);
+        // A paste with refused lines is announced as an error, so it is not missed.
+        many.announce(
+          t("bulkResult", { added: res.added, errors: res.errors.length }),
+          res.errors.length ? "error" : "info",
+        );
+        // Keep only the lines that failed, so they can be fixed and pasted again.
+        const failed = new Set(res.errors.map((x) => x.line));
+        setBulk(
+          bulk
+            .split(/\r?\n/)
+            .filter((_, i) => failed.has(i + 1))
+            .join("\n"),
+        );
+        if (res.added) onAdded();
+      },
+    });
   }
 
   return (
@@ -93,13 +91,13 @@ export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onA
           <Input value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" autoComplete="off" />
         </Field>
         <Field id="participant-role" label={t("role")} error={errors.role}>
-          <Select value={role} onChange={(e) => setRole(e.target.value)}>
+          <Select value={role} onChange={(e) => setRole(e.target.value as ParticipantRole)}>
             <option value="participant">{t("roleParticipant")}</option>
             <option value="host">{t("roleHost")}</option>
             <option value="listener">{t("roleListener")}</option>
           </Select>
         </Field>
-        <Button type="submit" pending={pending} pendingLabel={t("adding")}>
+        <Button type="submit" pending={one.busy !== null} pendingLabel={t("adding")}>
           {t("add")}
         </Button>
       </form>
@@ -125,7 +123,7 @@ export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onA
         <Button
           type="submit"
           variant="secondary"
-          pending={bulkPending}
+          pending={many.busy !== null}
           pendingLabel={t("adding")}
           disabled={!bulk.trim()}
         >

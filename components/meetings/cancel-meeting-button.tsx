@@ -2,24 +2,22 @@
 
 import { useRouter } from "next/navigation";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useStatusMessage } from "@/components/ui/status-message";
-import { apiFetch } from "@/lib/hooks/api-fetch";
+import { useApiAction } from "@/components/ui/use-api-action";
+import { api } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
 
 /** Cancels a scheduled meeting after a confirmation; the server-rendered page then refreshes. */
 export function CancelMeetingButton({ meetingId }: { meetingId: string }) {
   const router = useRouter();
-  const announce = useStatusMessage();
+  const { run } = useApiAction();
   const t = useT("CancelMeeting");
 
   async function cancel() {
-    try {
-      await apiFetch(`/api/meetings/${meetingId}`, { method: "DELETE" });
-      announce(t("cancelled"));
-      router.refresh();
-    } catch (err) {
-      announce(err instanceof Error ? err.message : t("failed"), "error");
-    }
+    await run("cancel", () => api.meetings.cancel(meetingId), {
+      done: () => t("cancelled"),
+      failed: t("failed"),
+      then: () => router.refresh(),
+    });
   }
 
   return (

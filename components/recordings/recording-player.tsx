@@ -2,8 +2,9 @@
 
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { apiFetch, ApiError } from "@/lib/hooks/api-fetch";
-import type { RecordingDetails } from "@/lib/recordings/get-recording";
+import { api, ApiError } from "@/lib/hooks/api-client";
+import { apiUrls } from "@/lib/shared/api-urls";
+import { useT } from "@/lib/i18n/client";
 
 type State =
   | { kind: "idle" }
@@ -18,6 +19,7 @@ type State =
  * it says so and asks again after the retry-after Sautikit gave.
  */
 export function RecordingPlayer({ recordingId, label }: { recordingId: string; label: string }) {
+  const t = useT("RecordingPlayer");
   const [state, setState] = useState<State>({ kind: "idle" });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -26,9 +28,9 @@ export function RecordingPlayer({ recordingId, label }: { recordingId: string; l
     clearTimeout(timer.current);
     setState({ kind: "checking" });
     try {
-      const { recording } = await apiFetch<{ recording: RecordingDetails }>(`/api/recordings/${recordingId}`);
+      const { recording } = await api.recordings.get(recordingId);
       const a = recording.availability;
-      if (a.status === "ready") return setState({ kind: "playing", src: `/api/recordings/${recordingId}/audio` });
+      if (a.status === "ready") return setState({ kind: "playing", src: apiUrls.recordingAudio(recordingId) });
       if (a.status === "pending") {
         setState({ kind: "pending", retryIn: a.retryAfterSeconds });
         timer.current = setTimeout(() => void check(), a.retryAfterSeconds * 1000);
@@ -36,13 +38,10 @@ export function RecordingPlayer({ recordingId, label }: { recordingId: string; l
       }
       setState({
         kind: "error",
-        message:
-          a.status === "gone"
-            ? "This recording is no longer available at Sautikit."
-            : "Sautikit has no recording for this call.",
+        message: a.status === "gone" ? t("gone") : t("missing"),
       });
     } catch (e) {
-      setState({ kind: "error", message: e instanceof ApiError ? e.message : "Could not load the recording." });
+      setState({ kind: "error", message: e instanceof ApiError ? e.message : t("loadFailed") });
     }
   };
 
@@ -54,10 +53,10 @@ export function RecordingPlayer({ recordingId, label }: { recordingId: string; l
         autoPlay
         preload="auto"
         src={state.src}
-        aria-label={`Recording of ${label}`}
+        aria-label={t("recordingOf", { label })}
         data-testid="recording-audio"
         className="h-9 w-64 max-w-full"
-        onError={() => setState({ kind: "error", message: "The recording could not be played. Try again." })}
+        onError={() => setState({ kind: "error", message: t("playFailed") })}
       />
     );
   }
@@ -68,13 +67,13 @@ export function RecordingPlayer({ recordingId, label }: { recordingId: string; l
         variant="secondary"
         onClick={() => void check()}
         pending={state.kind === "checking"}
-        aria-label={`Play recording of ${label}`}
+        aria-label={t("playLabel", { label })}
       >
-        Play
+        {t("play")}
       </Button>
       {state.kind === "pending" ? (
         <span role="status" className="text-xs text-slate-600">
-          Sautikit is still preparing it; trying again in {state.retryIn} s.
+          {t("preparing", { seconds: state.retryIn })}
         </span>
       ) : null}
       {state.kind === "error" ? (

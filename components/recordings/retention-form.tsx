@@ -4,37 +4,29 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { useStatusMessage } from "@/components/ui/status-message";
-import { apiFetch, ApiError } from "@/lib/hooks/api-fetch";
+import { useApiAction } from "@/components/ui/use-api-action";
+import { api } from "@/lib/hooks/api-client";
+import { useT } from "@/lib/i18n/client";
 
 /** Admins only: how many days recordings are kept before the daily sweep deletes them. */
 export function RetentionForm({ retentionDays }: { retentionDays: number | null }) {
-  const announce = useStatusMessage();
+  const t = useT("Retention");
   const [value, setValue] = useState(retentionDays === null ? "" : String(retentionDays));
   const [saved, setSaved] = useState(retentionDays);
   const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { busy, run } = useApiAction();
 
   const save = async (days: number | null) => {
     setError(null);
-    setPending(true);
-    try {
-      const r = await apiFetch<{ retentionDays: number | null }>("/api/admin/retention", {
-        method: "PUT",
-        body: { retentionDays: days },
-      });
-      setSaved(r.retentionDays);
-      setValue(r.retentionDays === null ? "" : String(r.retentionDays));
-      announce(
-        r.retentionDays === null
-          ? "Recordings are kept until deleted."
-          : `Recordings are kept for ${r.retentionDays} days.`,
-      );
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : "Could not save the retention.");
-    } finally {
-      setPending(false);
-    }
+    await run("save", () => api.admin.setRetention(days), {
+      done: (r) => (r.retentionDays === null ? t("keptUntilDeleted") : t("keptFor", { days: r.retentionDays })),
+      then: (r) => {
+        setSaved(r.retentionDays);
+        setValue(r.retentionDays === null ? "" : String(r.retentionDays));
+      },
+      failed: t("saveFailed"),
+      onError: setError,
+    });
   };
 
   return (
@@ -43,19 +35,14 @@ export function RetentionForm({ retentionDays }: { retentionDays: number | null 
       onSubmit={(e) => {
         e.preventDefault();
         if (value.trim() === "") return void save(null);
-        if (!/^\d+$/.test(value.trim()))
-          return setError("Enter a whole number of days, or leave it empty to keep recordings.");
+        if (!/^\d+$/.test(value.trim())) return setError(t("wholeNumber"));
         void save(Number(value.trim()));
       }}
     >
       <Field
         id="retention-days"
-        label="Keep recordings for (days)"
-        hint={
-          saved === null
-            ? "Empty keeps them until someone deletes them."
-            : `Recordings older than ${saved} days are deleted every day, at Sautikit too.`
-        }
+        label={t("label")}
+        hint={saved === null ? t("hintForever") : t("hintDays", { days: saved })}
         error={error}
         className="w-72"
       >
@@ -63,11 +50,11 @@ export function RetentionForm({ retentionDays }: { retentionDays: number | null 
           inputMode="numeric"
           value={value}
           onChange={(e) => setValue(e.target.value)}
-          placeholder="Keep forever"
+          placeholder={t("placeholder")}
         />
       </Field>
-      <Button type="submit" pending={pending} className="mt-6">
-        Save retention
+      <Button type="submit" pending={busy !== null} className="mt-6">
+        {t("save")}
       </Button>
     </form>
   );

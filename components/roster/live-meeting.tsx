@@ -7,25 +7,26 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useStatusMessage } from "@/components/ui/status-message";
+import { useApiAction } from "@/components/ui/use-api-action";
 import { AddParticipants } from "@/components/meetings/add-participants";
 import { RosterAnnouncer } from "@/components/roster/roster-announcer";
 import { RosterTable } from "@/components/roster/roster-table";
-import { apiFetch } from "@/lib/hooks/api-fetch";
+import { api } from "@/lib/hooks/api-client";
 import { useMeetingRoster, type RosterSnapshot } from "@/lib/hooks/use-meeting-roster";
 import { useNow } from "@/lib/hooks/use-now";
 import { useT } from "@/lib/i18n/client";
-import { formatDuration, formatKes, legCostAt } from "@/lib/shared/cost";
+import { useFormat } from "@/lib/i18n/use-format";
+import { legCostAt } from "@/lib/shared/cost";
 
 const statusTone = { scheduled: "info", live: "success", ended: "neutral", cancelled: "danger" } as const;
 
 /** The meeting's live side: controls, the roster (pushed over SSE) and adding people. */
 export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial: RosterSnapshot }) {
   const router = useRouter();
-  const announce = useStatusMessage();
   const t = useT("Roster");
   const tm = useT("Meetings");
   const ts = useT("SautikitStatus");
+  const fmt = useFormat();
   const { data: roster, mutate, streaming } = useMeetingRoster(meetingId, initial);
   const status = roster.meeting.status;
   const open = status === "scheduled" || status === "live";
@@ -34,7 +35,7 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
   // The server's clock measures the calls; skew the local clock to it for the meters.
   const [skew] = useState(() => initial.serverNow - Date.now());
   const serverNow = now + skew;
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useApiAction();
 
   const legs = roster.people.flatMap((p) => p.legs);
   const totalCost = legs.reduce((s, l) => s + legCostAt(l, serverNow), 0);
@@ -55,18 +56,15 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
     }
   }, [status, router]);
 
-  const post = async (name: string, url: string, body: unknown, done: (r: unknown) => string) => {
-    setBusy(name);
-    try {
-      const r = await apiFetch(url, { method: "POST", body });
-      announce(done(r));
-      await mutate();
-      router.refresh();
-    } catch (err) {
-      announce(err instanceof Error ? err.message : t("failed"), "error");
-    } finally {
-      setBusy(null);
-    }
+  const roomAction = async <R,>(name: string, call: () => Promise<R>, done: (r: R) => string) => {
+    await run(name, call, {
+      done,
+      failed: t("failed"),
+      then: async () => {
+        await mutate();
+        router.refresh();
+      },
+    });
   };
 
   return (
@@ -89,11 +87,14 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
                 pending={busy === "all"}
                 disabled={roster.people.length === 0}
                 onClick={() =>
-                  post("all", `/api/meetings/${meetingId}/call-everyone`, undefined, (r) => {
-                    const { queued, heldBack } = r as { queued: number; heldBack?: boolean };
-                    if (queued === 0) return ts("nobodyToCall");
-                    return heldBack ? ts("queuedHeld", { count: queued }) : t("callingCount", { count: queued });
-                  })
+                  roomAction(
+                    "all",
+                    () => api.meetings.callEveryone(meetingId),
+                    ({ queued, heldBack }) => {
+                      if (queued === 0) return ts("nobodyToCall");
+                      return heldBack ? ts("queuedHeld", { count: queued }) : t("callingCount", { count: queued });
+                    },
+                  )
                 }
               >
                 {t("callEveryone")}
@@ -102,8 +103,10 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
                 variant="secondary"
                 pending={busy === "lock"}
                 onClick={() =>
-                  post("lock", `/api/meetings/${meetingId}/lock`, { locked: !roster.meeting.locked }, () =>
-                    roster.meeting.locked ? t("roomUnlocked") : t("roomLocked"),
+                  roomAction(
+                    "lock",
+                    () => api.meetings.setLocked(meetingId, !roster.meeting.locked),
+                    () => (roster.meeting.locked ? t("roomUnlocked") : t("roomLocked")),
                   )
                 }
               >
@@ -115,8 +118,10 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
                 description={t("endDescription")}
                 confirmLabel={t("endMeeting")}
                 onConfirm={() =>
-                  post("end", `/api/meetings/${meetingId}/end`, undefined, (r) =>
-                    t("ended", { count: (r as { hungUp: number }).hungUp }),
+                  roomAction(
+                    "end",
+                    () => api.meetings.end(meetingId),
+                    (r) => t("ended", { count: r.hungUp }),
                   )
                 }
               />
@@ -134,13 +139,13 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
           <div>
             <dt className="text-xs text-slate-500">{t("duration")}</dt>
             <dd className="text-lg font-semibold tabular-nums" data-testid="meeting-duration">
-              {formatDuration(duration)}
+              {fmt.duration(duration)}
             </dd>
           </div>
           <div>
             <dt className="text-xs text-slate-500">{open ? t("costSoFar") : t("totalCost")}</dt>
             <dd className="text-lg font-semibold tabular-nums" data-testid="meeting-cost">
-              {formatKes(totalCost)}
+              {fmt.kes(totalCost)}
             </dd>
           </div>
           <div>

@@ -1,10 +1,9 @@
 "use client";
 
-import { useState } from "react";
 import { SaveGuestForm } from "@/components/roster/save-guest-form";
 import { Button } from "@/components/ui/button";
-import { useStatusMessage } from "@/components/ui/status-message";
-import { apiFetch } from "@/lib/hooks/api-fetch";
+import { useApiAction } from "@/components/ui/use-api-action";
+import { api } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
 import type { RosterPerson } from "@/lib/shared/roster-types";
 
@@ -20,35 +19,12 @@ export function PersonActions({
   meetingOpen: boolean;
   onChanged: () => void;
 }) {
-  const announce = useStatusMessage();
   const t = useT("Roster");
   const ts = useT("SautikitStatus");
-  const [busy, setBusy] = useState<string | null>(null);
-  const base = `/api/meetings/${meetingId}`;
-  const run = async (name: string, url: string, done: string | ((r: unknown) => string)) => {
-    setBusy(name);
-    try {
-      const r = await apiFetch(url, { method: "POST" });
-      announce(typeof done === "string" ? done : done(r));
-      onChanged();
-    } catch (err) {
-      announce(err instanceof Error ? err.message : t("failed"), "error");
-    } finally {
-      setBusy(null);
-    }
-  };
-  const remove = async () => {
-    setBusy("remove");
-    try {
-      await apiFetch(`${base}/participants/${person.participantId}`, { method: "DELETE" });
-      announce(t("removed", { name: person.name }));
-      onChanged();
-    } catch (err) {
-      announce(err instanceof Error ? err.message : t("removeFailed"), "error");
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, run } = useApiAction();
+  const pid = person.participantId;
+  const act = <R,>(name: string, call: () => Promise<R>, done: (r: R) => string, failed = t("failed")) =>
+    void run(name, call, { done, failed, then: onChanged });
 
   const leg = person.currentLegId;
   const inRoom = person.state === "in_call" || person.state === "waiting";
@@ -56,7 +32,7 @@ export function PersonActions({
   const who = person.name;
   const buttons = [];
 
-  if (meetingOpen && person.participantId && (person.state === "invited" || person.state === "left")) {
+  if (meetingOpen && pid && (person.state === "invited" || person.state === "left")) {
     const first = person.state === "invited";
     buttons.push(
       <Button
@@ -65,8 +41,10 @@ export function PersonActions({
         pending={busy === "dial"}
         aria-label={first ? t("callPerson", { name: who }) : t("redialPerson", { name: who })}
         onClick={() =>
-          run("dial", `${base}/participants/${person.participantId}/dial`, (r) =>
-            (r as { heldBack?: boolean }).heldBack ? ts("personQueued", { name: who }) : t("calling", { name: who }),
+          act(
+            "dial",
+            () => api.participants.dial(meetingId, pid),
+            (r) => (r.heldBack ? ts("personQueued", { name: who }) : t("calling", { name: who })),
           )
         }
       >
@@ -84,7 +62,13 @@ export function PersonActions({
           variant="secondary"
           pending={busy === "unmute"}
           aria-label={t("unmutePerson", { name: who })}
-          onClick={() => run("unmute", `${base}/legs/${leg}/unmute`, t("unmuting", { name: who }))}
+          onClick={() =>
+            act(
+              "unmute",
+              () => api.meetings.legCommand(meetingId, leg, "unmute"),
+              () => t("unmuting", { name: who }),
+            )
+          }
         >
           {t("unmute")}
         </Button>
@@ -95,14 +79,20 @@ export function PersonActions({
           variant="secondary"
           pending={busy === "mute"}
           aria-label={t("mutePerson", { name: who })}
-          onClick={() => run("mute", `${base}/legs/${leg}/mute`, t("muting", { name: who }))}
+          onClick={() =>
+            act(
+              "mute",
+              () => api.meetings.legCommand(meetingId, leg, "mute"),
+              () => t("muting", { name: who }),
+            )
+          }
         >
           {t("mute")}
         </Button>
       ),
     );
   }
-  if (meetingOpen && person.participantId && person.role === "participant" && person.state !== "invited") {
+  if (meetingOpen && pid && person.role === "participant" && person.state !== "invited") {
     buttons.push(
       <Button
         key="listen"
@@ -111,7 +101,11 @@ export function PersonActions({
         pending={busy === "listen"}
         aria-label={t("listenOnlyPerson", { name: who })}
         onClick={() =>
-          run("listen", `${base}/participants/${person.participantId}/listen-only`, t("listenOnlyDone", { name: who }))
+          act(
+            "listen",
+            () => api.participants.listenOnly(meetingId, pid),
+            () => t("listenOnlyDone", { name: who }),
+          )
         }
       >
         {t("listenOnly")}
@@ -126,13 +120,19 @@ export function PersonActions({
         variant="danger"
         pending={busy === "kick"}
         aria-label={t("kickPerson", { name: who })}
-        onClick={() => run("kick", `${base}/legs/${leg}/kick`, t("kicking", { name: who }))}
+        onClick={() =>
+          act(
+            "kick",
+            () => api.meetings.legCommand(meetingId, leg, "kick"),
+            () => t("kicking", { name: who }),
+          )
+        }
       >
         {t("kick")}
       </Button>,
     );
   }
-  if (meetingOpen && person.participantId && person.state === "invited") {
+  if (meetingOpen && pid && person.state === "invited") {
     buttons.push(
       <Button
         key="remove"
@@ -140,7 +140,14 @@ export function PersonActions({
         variant="ghost"
         pending={busy === "remove"}
         aria-label={t("removePerson", { name: who })}
-        onClick={remove}
+        onClick={() =>
+          act(
+            "remove",
+            () => api.participants.remove(meetingId, pid),
+            () => t("removed", { name: who }),
+            t("removeFailed"),
+          )
+        }
       >
         {t("remove")}
       </Button>,

@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -7,14 +6,7 @@ import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { lockMeeting, recomputeRoster } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 import { forViewer } from "@/lib/privacy/phone-visibility";
-import { participantInputSchema, phoneSchema } from "@/lib/shared/meeting-schemas";
-
-// The guest is named by one of their calls (legId): the roster may show their number masked
-// (ADR 0019), so the browser cannot send it back. `phone` still works for callers who know it.
-export const saveGuestSchema = participantInputSchema
-  .omit({ phone: true })
-  .extend({ legId: z.string().uuid("not a valid call id").optional(), phone: phoneSchema.optional() })
-  .refine((v) => v.legId || v.phone, { message: "Say which guest: legId or phone.", path: ["legId"] });
+import { saveGuestInputSchema } from "@/lib/shared/api-schemas";
 
 /**
  * Names a guest who dialled in with the PIN and saves them as a participant of the meeting: their
@@ -23,7 +15,7 @@ export const saveGuestSchema = participantInputSchema
  */
 export async function saveGuest(actor: Actor, meetingId: string, raw: unknown) {
   const meeting = await findMeetingForActor(actor, meetingId);
-  const input = saveGuestSchema.parse(raw);
+  const input = saveGuestInputSchema.parse(raw);
   const participant = await db.$transaction(async (tx) => {
     await lockMeeting(tx, meeting.id);
     const phone = input.legId

@@ -12,6 +12,7 @@ import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 import { assertWithinBudget } from "@/lib/spend/assert-within-budget";
 import { AppError } from "@/lib/errors";
 import { findConnection, notConnected } from "@/lib/sautikit/connection";
+import type { CallEveryoneResult } from "@/lib/shared/api-schemas";
 
 /**
  * Queues a dial for everyone not already on a call, hosts first, as durable jobs spaced to the
@@ -25,7 +26,7 @@ export async function callEveryone(
   actor: Actor,
   meetingId: string,
   ratePerSecond = dialRatePerSecond(actor.workspaceId),
-) {
+): Promise<CallEveryoneResult> {
   const meeting = await findMeetingForActor(actor, meetingId);
   assertOpen(meeting, "call people");
   await assertWithinBudget(meeting.id, actor.workspaceId);

@@ -9,6 +9,7 @@ import { legIdempotencyKey } from "@/lib/meetings/callback-urls";
 import { placeLegCall } from "@/lib/meetings/place-leg-call";
 import { lockMeeting } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
+import type { DialResult } from "@/lib/shared/api-schemas";
 import { assertWithinBudget } from "@/lib/spend/assert-within-budget";
 
 export const DIAL_LEG_JOB = "meetings.dial-leg";
@@ -46,7 +47,7 @@ export async function createLegIfIdle(
 }
 
 /** "Call" and "Re-dial": one participant, dialled now. */
-export async function dialParticipant(actor: Actor, meetingId: string, participantId: string) {
+export async function dialParticipant(actor: Actor, meetingId: string, participantId: string): Promise<DialResult> {
   const meeting = await findMeetingForActor(actor, meetingId);
   assertOpen(meeting, "call people");
   await assertWithinBudget(meeting.id, actor.workspaceId);

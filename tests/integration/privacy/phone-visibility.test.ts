@@ -5,16 +5,16 @@
 // Saving a guest works from the roster's leg id, without the browser ever holding the number.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
 import { discoverRoutes } from "../support/route-table";
-import { type Client, createPeople, type People, signedIn } from "../reliability/support/http-client";
+import type { Client, People } from "../reliability/support/http-client";
 import { leakedNumbers } from "@/tests/support/phone-leaks";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../app");
 const PUBLIC = [/^\/api\/auth\//, /^\/api\/health$/, /^\/api\/sautikit\//];
 
-let app: AppTest;
+const app = appFixture();
 let db: typeof import("@/lib/db").db;
 let people: People;
 let admin: Client;
@@ -34,17 +34,15 @@ let CALLER_ID: string;
 type Ids = { meetingId: string; participantId: string; legId: string; guestLegId: string; recordingId: string };
 
 beforeAll(async () => {
-  app = await setupAppTest();
-  db = (await import("@/lib/db")).db;
-  people = await createPeople(db);
-  admin = await signedIn(app.url, people.adminA);
-  organiser = await signedIn(app.url, people.organiserA);
+  db = app.lib.db;
+  people = await app.people();
+  admin = await app.signIn(people.adminA);
+  organiser = await app.signIn(people.organiserA);
   // Signing up connected the workspace to the emulator; its numbers are the workspace's own.
   const conn = await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: people.adminA.workspaceId } });
   DIAL_IN = conn.dialInNumber!;
   CALLER_ID = conn.callerIdNumber!;
 }, 120_000);
-afterAll(() => app?.stop());
 
 /** The organiser's meeting: participants, a dialled leg with an error naming the number, two guests, a recording, audit rows. */
 async function organiserMeeting(): Promise<Ids> {
