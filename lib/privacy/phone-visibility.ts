@@ -32,20 +32,16 @@ export async function setPhoneVisibility(actor: Actor, input: unknown): Promise<
   assertAdmin(actor);
   const { phoneVisibility } = phoneVisibilityInputSchema.parse(input);
   await db.$transaction(async (tx) => {
-    const before = await tx.workspace.findUniqueOrThrow({
-      where: { id: actor.workspaceId },
-      select: { phoneVisibility: true },
+    // Two values only: a change is from the other one, and saving the same value is no event.
+    const changed = await tx.workspace.updateMany({
+      where: { id: actor.workspaceId, phoneVisibility: { not: phoneVisibility } },
+      data: { phoneVisibility },
     });
-    if (before.phoneVisibility === phoneVisibility) return;
-    await tx.workspace.update({ where: { id: actor.workspaceId }, data: { phoneVisibility } });
+    if (changed.count === 0) return;
+    const from = phoneVisibility === "admins" ? "everyone" : "admins";
+    const entry = { action: "workspace.phone_visibility_changed", details: { from, to: phoneVisibility } };
     await recordAudit(
-      {
-        workspaceId: actor.workspaceId,
-        actorId: actor.userId,
-        action: "workspace.phone_visibility_changed",
-        target: actor.workspaceId,
-        details: { from: before.phoneVisibility, to: phoneVisibility },
-      },
+      { workspaceId: actor.workspaceId, actorId: actor.userId, target: actor.workspaceId, ...entry },
       tx,
     );
   });

@@ -1,6 +1,8 @@
 import { expect, test, type Browser, type Page, type Response } from "@playwright/test";
 import { phone } from "./support/emulator";
+import { E2E_APP_URL } from "./support/urls";
 import { leakedNumbers } from "../support/phone-leaks";
+import { sseFrames } from "../support/sse-frames";
 
 // Number privacy in a real browser against a production build and the emulator: an organiser's
 // meeting with real dialled calls and a real dial-in guest. With the workspace on "admins only"
@@ -70,30 +72,15 @@ async function crawlPages(page: Page, limit = 60): Promise<{ url: string; body: 
   return out;
 }
 
-/** The first `event: roster` frame of the meeting's stream, raw, read in the page's own session. */
-function firstRosterFrame(page: Page, meetingId: string, mustContain?: string): Promise<string> {
-  return page.evaluate(
-    async ({ meetingId, mustContain }) => {
-      const res = await fetch(`/api/meetings/${meetingId}/stream`);
-      const reader = res.body!.getReader();
-      const decoder = new TextDecoder();
-      let text = "";
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) throw new Error("stream ended");
-          text += decoder.decode(value, { stream: true });
-          const frame = text
-            .split("\n\n")
-            .find((f) => f.startsWith("event: roster\n") && (!mustContain || f.includes(mustContain)));
-          if (frame) return frame;
-        }
-      } finally {
-        await reader.cancel();
-      }
-    },
-    { meetingId, mustContain },
-  );
+/** The first `event: roster` frame of the meeting's stream, raw, read with the page's own session. */
+async function firstRosterFrame(page: Page, meetingId: string): Promise<string> {
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const stream = sseFrames(await fetch(`${E2E_APP_URL}/api/meetings/${meetingId}/stream`, { headers: { cookie } }));
+  try {
+    return await stream.next("roster");
+  } finally {
+    await stream.close();
+  }
 }
 
 async function signUpAdmin(page: Page) {

@@ -10,6 +10,7 @@ import { appFixture } from "../support/app-fixture";
 import { discoverRoutes } from "../support/route-table";
 import type { Client, People } from "../reliability/support/http-client";
 import { leakedNumbers } from "@/tests/support/phone-leaks";
+import { sseFrames } from "@/tests/support/sse-frames";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../app");
 const PUBLIC = [/^\/api\/auth\//, /^\/api\/health$/, /^\/api\/sautikit\//];
@@ -148,36 +149,14 @@ const apiGets = () =>
     .map((r) => r.page.replace(/\/route$/, ""))
     .filter((p) => p.startsWith("/api/") && !PUBLIC.some((re) => re.test(p)));
 
-function fill(page: string, ids: Ids): string {
-  return page
-    .replace("[meetingId]", ids.meetingId)
-    .replace("[participantId]", ids.participantId)
-    .replace("[legId]", ids.legId)
-    .replace("[command]", "mute")
-    .replace("[recordingId]", ids.recordingId);
-}
+const fill = (page: string, ids: Ids) =>
+  page.replace(/\[(\w+)\]/g, (_, name: string) => (name === "command" ? "mute" : String(ids[name as keyof Ids])));
 
-/** The first `event: roster` frame of the meeting's SSE stream, raw. */
-async function firstRosterFrame(client: Client, meetingId: string, after?: (text: string) => boolean) {
+/** The meeting's SSE stream as this member, frame by frame. */
+async function rosterStream(client: Client, meetingId: string) {
   const res = await client.fetch(`/api/meetings/${meetingId}/stream`);
   expect(res.status).toBe(200);
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-      const frames = text.split("\n\n").filter((f) => f.startsWith("event: roster\n"));
-      const frame = frames.find((f) => !after || after(f));
-      if (frame) return { frame, reader };
-    }
-  } catch (e) {
-    await reader.cancel();
-    throw e;
-  }
-  throw new Error("stream ended without a roster frame");
+  return sseFrames(res);
 }
 
 /** Every GET the member can reach about this meeting (those they may not get are skipped), plus the CSV. */
@@ -193,8 +172,9 @@ async function crawl(client: Client, ids: Ids): Promise<{ url: string; status: n
     const body = url.endsWith("/audio") ? JSON.stringify([...res.headers]) : await res.text();
     out.push({ url, status: res.status, body });
   }
-  const { frame, reader } = await firstRosterFrame(client, ids.meetingId);
-  await reader.cancel();
+  const stream = await rosterStream(client, ids.meetingId);
+  const frame = await stream.next("roster");
+  await stream.close();
   out.push({ url: `/api/meetings/${ids.meetingId}/stream`, status: 200, body: frame });
   return out;
 }
@@ -290,23 +270,17 @@ describe("who sees full phone numbers", () => {
     { timeout: 60_000 },
     async () => {
       const ids = await organiserMeeting();
-      const { frame, reader } = await firstRosterFrame(organiser, ids.meetingId);
-      expect(leakedNumbers(frame, PERSON_NUMBERS)).toEqual([]);
+      const stream = await rosterStream(organiser, ids.meetingId);
+      expect(leakedNumbers(await stream.next("roster"), PERSON_NUMBERS)).toEqual([]);
       try {
         await setVisibility("everyone");
         // Any roster change pushes a fresh frame, presented for the viewer's audience as it is now.
         await db.leg.update({ where: { id: ids.legId }, data: { muted: true } });
         const { notifyRosterChanged } = await import("@/lib/roster/roster-bus");
         notifyRosterChanged(ids.meetingId);
-        const decoder = new TextDecoder();
-        let text = "";
-        while (!leakedNumbers(text, [HOST]).length) {
-          const { value, done } = await reader.read();
-          if (done) throw new Error("stream ended before a frame with full numbers");
-          text += decoder.decode(value, { stream: true });
-        }
+        await stream.next("roster", (f) => leakedNumbers(f, [HOST]).length > 0);
       } finally {
-        await reader.cancel();
+        await stream.close();
       }
       const roster = await (await organiser.fetch(`/api/meetings/${ids.meetingId}/roster`)).text();
       expect(leakedNumbers(roster, [PARTICIPANT, HOST, GUEST]).sort()).toEqual([PARTICIPANT, HOST, GUEST].sort());
