@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Checkbox, Input, Select, Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
+import { CallOptionsFields, type CallOptions } from "@/components/meetings/call-options-fields";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { api, ApiError, type MeetingBody } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
@@ -28,7 +29,7 @@ type Values = {
   callMeBack: boolean;
   confirmAnswer: boolean;
   redialOnDrop: boolean;
-};
+} & CallOptions;
 
 function initialValues(meeting?: MeetingView): Values {
   const timeZone = meeting?.timeZone ?? "Africa/Nairobi";
@@ -49,6 +50,9 @@ function initialValues(meeting?: MeetingView): Values {
     callMeBack: meeting?.callMeBack ?? false,
     confirmAnswer: meeting?.confirmAnswer ?? true,
     redialOnDrop: meeting?.redialOnDrop ?? true,
+    callAtStart: meeting?.callAtStart ?? false,
+    remindByCall: meeting?.remindByCall ?? false,
+    reminderMinutes: String(meeting?.reminderMinutes ?? 10),
   };
 }
 
@@ -104,6 +108,9 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
       callMeBack: v.callMeBack,
       confirmAnswer: v.confirmAnswer,
       redialOnDrop: v.redialOnDrop,
+      callAtStart: v.callAtStart,
+      remindByCall: v.remindByCall,
+      reminderMinutes: Number(v.reminderMinutes),
     };
     await run("save", () => (meeting ? api.meetings.edit(meeting.id, body) : api.meetings.schedule(body)), {
       then: (res) => {
@@ -221,6 +228,11 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
           />
         </div>
       </fieldset>
+      <CallOptionsFields
+        values={v}
+        onChange={(k, value) => setV((cur) => ({ ...cur, [k]: value }))}
+        error={errors.reminderMinutes}
+      />
       <div className="flex gap-3">
         <Button type="submit" pending={busy !== null} pendingLabel={t("saving")}>
           {meeting ? t("saveChanges") : t("schedule")}

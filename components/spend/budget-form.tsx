@@ -6,7 +6,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { api } from "@/lib/hooks/api-client";
-import { parseKesToMinor } from "@/components/spend/format";
+import { parseKesToMinor } from "@/lib/shared/parse-kes";
 import { useT } from "@/lib/i18n/client";
 
 /** Sets or removes the meeting's budget cap; `onSaved` refreshes the figures around it. */

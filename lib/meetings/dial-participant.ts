@@ -14,6 +14,8 @@ import { assertWithinBudget } from "@/lib/spend/assert-within-budget";
 
 export const DIAL_LEG_JOB = "meetings.dial-leg";
 
+export type LegPurpose = "dial" | "redial" | "reminder";
+
 /**
  * Creates the next leg for a participant unless one is already live. Run under the meeting lock,
  * so a double click (or Call + Call everyone racing) yields one leg and one dial.
@@ -23,8 +25,11 @@ export async function createLegIfIdle(
   workspaceId: string,
   meetingId: string,
   participantId: string,
-  /** "redial": an automatic call back after a network drop (lib/meetings/redial-after-drop.ts). */
-  purpose: "dial" | "redial" = "dial",
+  /**
+   * "redial": an automatic call back after a network drop (lib/meetings/redial-after-drop.ts);
+   * "reminder": a voice reminder before the start (lib/meetings/send-reminders.ts).
+   */
+  purpose: LegPurpose = "dial",
 ) {
   const live = await tx.leg.findFirst({ where: { participantId, meetingId, state: { not: "left" } } });
   if (live) return { leg: live, created: false };

@@ -1,4 +1,52 @@
 import type { PromptCatalogue } from "@/lib/meetings/prompts/types";
+import { spokenDigits } from "@/lib/meetings/prompts/spoken";
+
+const HOURS = [
+  "sita",
+  "saba",
+  "nane",
+  "tisa",
+  "kumi",
+  "kumi na moja",
+  "kumi na mbili",
+  "moja",
+  "mbili",
+  "tatu",
+  "nne",
+  "tano",
+];
+
+/**
+ * Swahili time, as Kenyans say it: the day's hours are counted from 6 in the morning, so 07:00 is
+ * "saa moja asubuhi" and 14:30 "saa nane na nusu mchana". A Swahili speaker hearing "saa 14:30"
+ * would have to convert it (and "saa mbili" means 08:00, not 02:00).
+ */
+export function swahiliClock(hour: number, minute: number): string {
+  const quarterTo = minute === 45;
+  const h = quarterTo ? (hour + 1) % 24 : hour;
+  const name = HOURS[h % 12]!;
+  const part =
+    h >= 4 && h < 6
+      ? "alfajiri"
+      : h >= 6 && h < 12
+        ? "asubuhi"
+        : h >= 12 && h < 16
+          ? "mchana"
+          : h >= 16 && h < 19
+            ? "jioni"
+            : "usiku";
+  const mins =
+    minute === 0
+      ? ""
+      : minute === 15
+        ? " na robo"
+        : minute === 30
+          ? " na nusu"
+          : quarterTo
+            ? " kasorobo"
+            : ` na dakika ${minute}`;
+  return `saa ${name}${mins} ${part}`;
+}
 
 export const sw: PromptCatalogue = {
   language: "sw-KE",
@@ -22,7 +70,8 @@ export const sw: PromptCatalogue = {
   noPinEntered: "Hatukupokea nambari ya siri. Tafadhali weka nambari ya siri ya mkutano, kisha bonyeza alama ya reli.",
   meetingCancelled: "Samahani, mkutano huu umeghairiwa. Tafadhali wasiliana na mratibu. Kwaheri.",
   meetingNotStarted: (startsAt) =>
-    `Mkutano huu bado haujaanza. Utaanza saa ${startsAt}. Tafadhali piga tena wakati huo. Kwaheri.`,
+    `Mkutano huu bado haujaanza. Utaanza ${startsAt}. Tafadhali piga tena wakati huo. Kwaheri.`,
+  clock: swahiliClock,
   roomLocked: "Mkutano sasa umefungwa. Wapigaji wapya hawawezi kujiunga.",
   roomUnlocked: "Mkutano sasa umefunguliwa. Wapigaji wapya wanaweza kujiunga.",
   everyoneMuted: "Wengine wote sasa wamenyamazishwa.",
@@ -36,4 +85,11 @@ export const sw: PromptCatalogue = {
   confirmRejoin: (title) => `Simu yako ilikatika kutoka ${title}. Bonyeza 1 kujiunga tena.`,
   confirmDeclined: "Sawa, hatutakuunganisha. Kwaheri.",
   confirmNoResponse: "Hatukupokea jibu lako, kwa hivyo hatutakuunganisha. Asante, kwaheri.",
+  reminder: (title, minutes, then) =>
+    `${title} unaanza baada ya ${minutes === 1 ? "dakika moja" : `dakika ${minutes}`}. Bonyeza 1 kujiunga sasa na kumsubiri mwenyeji` +
+    (then.kind === "callAtStart"
+      ? ", au kata simu na tutakupigia mkutano ukianza."
+      : then.kind === "dialIn"
+        ? `, au piga ${spokenDigits(then.number)} ukitumia nambari ya siri ${spokenDigits(then.pin)} mkutano ukianza.`
+        : "."),
 };

@@ -22,6 +22,8 @@ export type PromptCatalogue = {
   noPinEntered: string;
   meetingCancelled: string;
   meetingNotStarted(startsAt: string): string;
+  /** A wall-clock time as a caller would say it (24-hour digits in English, Swahili time in Swahili). */
+  clock(hour: number, minute: number): string;
   roomLocked: string;
   roomUnlocked: string;
   everyoneMuted: string;
@@ -36,4 +38,10 @@ export type PromptCatalogue = {
   confirmRejoin(title: string): string;
   confirmDeclined: string;
   confirmNoResponse: string;
+  // Voice reminders before the start (lib/meetings/send-reminders.ts): how the person can get in.
+  reminder(title: string, minutes: number, then: ReminderEnding): string;
 };
+
+/** How a reminder ends: we call at the start, or here is the number and PIN, or nothing more. */
+export type ReminderEnding =
+  { kind: "callAtStart" } | { kind: "dialIn"; number: string; pin: string } | { kind: "none" };

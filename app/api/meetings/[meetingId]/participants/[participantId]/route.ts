@@ -1,8 +1,17 @@
 // DELETE /api/meetings/:id/participants/:pid — remove a participant who has not been called
+// PATCH  /api/meetings/:id/participants/:pid — { remindByCall: true | false | null } (reminder calls)
 import { requireApiActor } from "@/lib/auth/actor";
-import { route } from "@/lib/http/route";
+import { parseJson, route } from "@/lib/http/route";
 import { removeParticipant } from "@/lib/meetings/remove-participant";
+import { participantReminderSchema, setParticipantReminder } from "@/lib/meetings/set-participant-reminder";
 
 export const DELETE = route<{ meetingId: string; participantId: string }>(async (req, { params }) => {
   await removeParticipant(await requireApiActor(req), params.meetingId, params.participantId);
+});
+
+export const PATCH = route<{ meetingId: string; participantId: string }>(async (req, { params }) => {
+  const actor = await requireApiActor(req);
+  const input = await parseJson(req, participantReminderSchema);
+  const p = await setParticipantReminder(actor, params.meetingId, params.participantId, input.remindByCall);
+  return { participant: { id: p.id, remindByCall: p.remindByCall } };
 });
