@@ -19,6 +19,8 @@ export type IcsMeeting = {
   updatedAt?: Date;
   cancelled?: boolean;
   meetingUrl?: string;
+  /** The phone key list, line by line (lib/meetings/phone-key-lines.ts). */
+  phoneKeys?: string[];
 };
 
 function utcArray(d: Date): DateArray {
@@ -33,6 +35,7 @@ export function meetingIcs(m: IcsMeeting): string {
     `PIN: ${groupPin(m.pin)} #`,
     `Time zone: ${m.timeZone}`,
     m.meetingUrl ? `Meeting page: ${m.meetingUrl}` : null,
+    ...(m.phoneKeys ?? []),
   ]
     .filter((l): l is string => l !== null)
     .join("\n");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { participantInputSchema, phoneSchema } from "@/lib/shared/meeting-schemas";
+import { moderationModes } from "@/lib/shared/phone-keys";
 
 // The app's JSON API, the parts the meeting forms in meeting-schemas.ts do not already cover: the
 // input of the smaller actions and the result of each action. Route handlers parse inputs with
@@ -29,12 +30,23 @@ export type RetentionInput = z.input<typeof retentionInputSchema>;
 
 export const lockInputSchema = z.object({ locked: z.boolean({ error: "locked must be true or false." }) });
 
-export const legCommands = ["mute", "unmute", "kick"] as const;
-export const legCommandSchema = z.enum(legCommands, { error: "Unknown command: use mute, unmute or kick." });
+// Who may talk in the live room (ADR 0020).
+export const moderationInputSchema = z.object({
+  mode: z.enum(moderationModes, { error: "mode must be open, presentation or qa." }),
+});
+export type ModerationInput = z.infer<typeof moderationInputSchema>;
+export const moderationResultSchema = moderationInputSchema;
+export type ModerationResult = z.infer<typeof moderationResultSchema>;
+
+// let-speak / lower-hand: the raised-hand queue (ADR 0020).
+export const legCommands = ["mute", "unmute", "kick", "let-speak", "lower-hand"] as const;
+export const legCommandSchema = z.enum(legCommands, {
+  error: "Unknown command: use mute, unmute, kick, let-speak or lower-hand.",
+});
 export type LegCommand = z.infer<typeof legCommandSchema>;
 
 // A dial-in guest is named by one of their calls (legId): the roster may show their number masked
-// (ADR 0020), so the browser cannot send it back. `phone` still works for callers who know it.
+// (ADR 0021), so the browser cannot send it back. `phone` still works for callers who know it.
 export const saveGuestInputSchema = participantInputSchema
   .omit({ phone: true })
   .extend({ legId: z.string().uuid("not a valid call id").optional(), phone: phoneSchema.optional() })
@@ -44,7 +56,7 @@ export type SaveGuestInput = z.input<typeof saveGuestInputSchema>;
 // Results.
 
 // The role is the stored column (a string in the database), one of participantRoles. phoneE164 is
-// masked ("+254 7•• ••• 678") for a viewer who may not see full numbers (ADR 0020).
+// masked ("+254 7•• ••• 678") for a viewer who may not see full numbers (ADR 0021).
 const participantResultSchema = z.object({
   participant: z.object({ id: z.string(), name: z.string(), phoneE164: z.string(), role: z.string() }),
 });

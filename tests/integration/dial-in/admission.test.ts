@@ -84,7 +84,7 @@ describe.concurrent("dial-in", () => {
       const host = freshPhone();
       await dialWithPin(host, ws.dialIn, meeting.hostPin);
       await em.hears(host, m.en.joiningAsHost);
-      await em.hears(host, m.en.hostKeypadHelp);
+      await em.hears(host, m.en.keyHint);
       await until("room live", async () => (await em.room(meeting.roomName))?.status === "live");
       await until(
         "guest released into the call",

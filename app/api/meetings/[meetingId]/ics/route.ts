@@ -3,6 +3,7 @@ import { requireApiActor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
 import { route } from "@/lib/http/route";
 import { meetingIcs } from "@/lib/meetings/ics";
+import { phoneKeyLines } from "@/lib/meetings/phone-key-lines";
 import { getMeetingView } from "@/lib/meetings/meeting-view";
 
 export const GET = route<{ meetingId: string }>(async (req, { params }) => {
@@ -13,6 +14,7 @@ export const GET = route<{ meetingId: string }>(async (req, { params }) => {
     updatedAt: new Date(m.updatedAt),
     cancelled: m.status === "cancelled",
     meetingUrl: `${env().APP_BASE_URL.replace(/\/+$/, "")}/meetings/${m.id}`,
+    phoneKeys: phoneKeyLines(),
   });
   const filename = `${
     m.title
