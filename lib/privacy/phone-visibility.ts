@@ -8,7 +8,7 @@ import { audienceKey, FULL_NUMBERS, redactPhones, type PhoneAudience } from "@/l
 import { assertAdmin } from "@/lib/workspaces/assert-admin";
 
 // The workspace setting "who sees full phone numbers" and what it means for one viewer
-// (ADR 0021). Admins always see full numbers (they manage the workspace, its call log and its
+// (ADR 0022). Admins always see full numbers (they manage the workspace, its call log and its
 // bills); organisers see them only when the workspace says "everyone".
 
 export const phoneVisibilities = ["admins", "everyone"] as const;

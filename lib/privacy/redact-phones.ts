@@ -1,7 +1,7 @@
 import { maskPhone } from "@/lib/shared/phone";
 
 // The one masking step between the server and a viewer who may not see full phone numbers
-// (ADR 0021). It walks whatever is about to be sent — a page's props, a JSON body, an SSE frame, a
+// (ADR 0022). It walks whatever is about to be sent — a page's props, a JSON body, an SSE frame, a
 // CSV's rows — and masks every phone number it finds in any string, whatever the field is called.
 // Builders therefore keep producing full numbers in their usual fields and forms (E.164,
 // "+254 712 345 678", inside a message or a key), and a field added later is masked without

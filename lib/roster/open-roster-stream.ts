@@ -19,7 +19,7 @@ function streams(): Streams {
     read: buildRoster,
     onChange: onRosterChanged,
     // All streams of one meeting share its workspace (the route checked it when each opened). The
-    // same check re-reads what each viewer may see of phone numbers (ADR 0021).
+    // same check re-reads what each viewer may see of phone numbers (ADR 0022).
     authorize: async (_meetingId, principals) => {
       const workspaceId = principals[0]!.workspaceId;
       const [allowed, audiences] = await Promise.all([

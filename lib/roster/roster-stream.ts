@@ -12,7 +12,7 @@
 //   with 429 rather than closing the oldest: closing would make a user with one tab too many
 //   cycle their tabs through endless reconnects, while a refused tab falls back to polling.
 // - A comment line every HEARTBEAT_MS keeps proxies from cutting an idle stream.
-// - Each stream has an audience (e.g. whether its viewer may see full phone numbers, ADR 0021): the
+// - Each stream has an audience (e.g. whether its viewer may see full phone numbers, ADR 0022): the
 //   shared snapshot is presented once per audience per wave, and the audience is re-read with every
 //   re-authorization, so a changed setting or role applies to the next push.
 //

@@ -84,7 +84,7 @@ export function buildStatement(legs: StatementLeg[], now: number): Statement {
     }
     rows.push({
       // A guest's row is keyed by their first call, not their number: a viewer may get numbers
-      // masked, and two masked numbers can look alike (ADR 0021).
+      // masked, and two masked numbers can look alike (ADR 0022).
       key: first.participantId ?? `leg:${first.id}`,
       name: first.name ?? GUEST_CALLER_NAME,
       phone: first.phone ?? "",

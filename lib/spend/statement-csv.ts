@@ -18,7 +18,7 @@ export function csvCell(value: string | number | null, opts: { raw?: boolean } =
 // in front of it. That formula is a single string literal — no function, no reference — and only a
 // number in our own display form (digits, spaces, "+" and the mask dot, checked here) is ever
 // written this way, so it cannot carry an injected formula; anything else falls back to csvCell
-// (ADR 0021).
+// (ADR 0022).
 const DISPLAYED_NUMBER = new RegExp(`^\\+[\\d ${MASK_DIGIT}]+$`);
 
 export function phoneCell(value: string | null): string {

@@ -7,7 +7,7 @@ describe("phoneCell", () => {
   it("writes a number in display form as a quoted text formula", () => {
     expect(phoneCell("+254712345678")).toBe('"=""+254 712 345 678"""');
     expect(phoneCell("+254 712 345 678")).toBe('"=""+254 712 345 678"""');
-    // A masked number too (a viewer who may not see it, ADR 0021).
+    // A masked number too (a viewer who may not see it, ADR 0022).
     expect(phoneCell("+254 7•• ••• 678")).toBe('"=""+254 7•• ••• 678"""');
     expect(phoneCell(null)).toBe("");
     expect(phoneCell("")).toBe("");
