@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { budgetStatus, type BudgetStatus } from "@/lib/spend/assert-within-budget";
 import { buildStatement, type Statement, type StatementLeg } from "@/lib/spend/build-statement";
+import { forViewer } from "@/lib/privacy/phone-visibility";
 
 export type MeetingStatement = Statement & {
   meeting: {
@@ -51,7 +52,7 @@ export async function meetingStatement(
     state: l.state as LegState,
     endReason: (l.endReason ?? null) as LeftReason | null,
   }));
-  return {
+  return forViewer(actor, {
     ...buildStatement(input, now),
     meeting: {
       id: meeting.id,
@@ -63,5 +64,5 @@ export async function meetingStatement(
     },
     budget: await budgetStatus(meeting.id, actor.workspaceId, now),
     generatedAt: new Date(now).toISOString(),
-  };
+  });
 }
