@@ -1,6 +1,7 @@
 import { createEvent, type DateArray } from "ics";
 import { formatPhone } from "@/lib/shared/phone";
 import { groupPin } from "@/lib/shared/invite-text";
+import { RECORDING_NOTICE_LINES } from "@/lib/shared/recording-notice";
 
 // One VEVENT per meeting, in UTC. Calendar apps convert UTC to the viewer's zone; the meeting's own
 // zone is named in the description. A weekly RRULE on a UTC start repeats at the same UTC time,
@@ -16,6 +17,8 @@ export type IcsMeeting = {
   recurrence: string;
   dialInNumber: string | null;
   pin: string;
+  /** The meeting is recorded: the description says so. */
+  record?: boolean;
   updatedAt?: Date;
   cancelled?: boolean;
   meetingUrl?: string;
@@ -35,6 +38,7 @@ export function meetingIcs(m: IcsMeeting): string {
     `PIN: ${groupPin(m.pin)} #`,
     `Time zone: ${m.timeZone}`,
     m.meetingUrl ? `Meeting page: ${m.meetingUrl}` : null,
+    ...(m.record ? RECORDING_NOTICE_LINES : []),
     ...(m.phoneKeys ?? []),
   ]
     .filter((l): l is string => l !== null)
