@@ -8,7 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { useStatusMessage } from "@/components/ui/status-message";
 import { ApiError, apiFetch } from "@/lib/hooks/api-fetch";
 import { useT } from "@/lib/i18n/client";
-import type { BulkError } from "@/lib/shared/bulk-participants";
+import { keepFailedLines, type BulkError } from "@/lib/shared/bulk-participants";
 import { phoneSyntaxError } from "@/lib/shared/phone-syntax";
 
 /** Add one person, or paste many "name, number" lines. */
@@ -26,6 +26,7 @@ export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onA
 
   async function addOne(e: FormEvent) {
     e.preventDefault();
+    if (pending) return;
     const local: Record<string, string> = {};
     if (!name.trim()) local.name = t("nameRequired");
     // Only the syntax here: whether the number exists in a numbering plan is the server's call,
@@ -35,12 +36,14 @@ export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onA
     setErrors(local);
     if (Object.keys(local).length) return;
     setPending(true);
+    const sent = { name, phone, role };
     try {
-      await apiFetch(`/api/meetings/${meetingId}/participants`, { method: "POST", body: { name, phone, role } });
-      announce(t("added", { name: name.trim() }));
-      setName("");
-      setPhone("");
-      setRole("participant");
+      await apiFetch(`/api/meetings/${meetingId}/participants`, { method: "POST", body: sent });
+      announce(t("added", { name: sent.name.trim() }));
+      // Clear only what was sent: whatever was typed while the request was out is the next person.
+      setName((now) => (now === sent.name ? "" : now));
+      setPhone((now) => (now === sent.phone ? "" : now));
+      setRole((now) => (now === sent.role ? "participant" : now));
       onAdded();
     } catch (err) {
       const msg = err instanceof Error ? err.message : t("failed");
@@ -57,22 +60,20 @@ export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onA
 
   async function addMany(e: FormEvent) {
     e.preventDefault();
+    if (bulkPending) return;
     setBulkPending(true);
+    const sent = bulk;
     try {
       const res = await apiFetch<{ added: number; errors: BulkError[] }>(
         `/api/meetings/${meetingId}/participants/bulk`,
-        { method: "POST", body: { text: bulk } },
+        { method: "POST", body: { text: sent } },
       );
-      setBulkErrors(res.errors);
       announce(t("bulkResult", { added: res.added, errors: res.errors.length }), res.errors.length ? "error" : "info");
-      // Keep only the lines that failed, so they can be fixed and pasted again.
-      const failed = new Set(res.errors.map((x) => x.line));
-      setBulk(
-        bulk
-          .split(/\r?\n/)
-          .filter((_, i) => failed.has(i + 1))
-          .join("\n"),
-      );
+      // Keep only the lines that failed (renumbered), so they can be fixed and added again; if the
+      // box was edited while the request was out, leave the edit alone.
+      const kept = keepFailedLines(sent, res.errors);
+      setBulk((now) => (now === sent ? kept.text : now));
+      setBulkErrors(kept.errors);
       if (res.added) onAdded();
     } catch (err) {
       announce(err instanceof Error ? err.message : t("failed"), "error");

@@ -15,9 +15,11 @@ import { apiFetch } from "@/lib/hooks/api-fetch";
 import { useMeetingRoster, type RosterSnapshot } from "@/lib/hooks/use-meeting-roster";
 import { useNow } from "@/lib/hooks/use-now";
 import { useT } from "@/lib/i18n/client";
+import { focusMeetingStatus, MEETING_STATUS_ID } from "@/components/meetings/meeting-status-focus";
 import { formatDuration, formatKes, legCostAt } from "@/lib/shared/cost";
+import { CALLING_LEG_STATES, meetingBadgeStatus, meetingBadgeTone } from "@/lib/shared/meeting-badge";
 
-const statusTone = { scheduled: "info", live: "success", ended: "neutral", cancelled: "danger" } as const;
+const callingStates = new Set<string>(CALLING_LEG_STATES);
 
 /** The meeting's live side: controls, the roster (pushed over SSE) and adding people. */
 export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial: RosterSnapshot }) {
@@ -45,6 +47,7 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
     (p) => p.state === "created" || p.state === "dialling" || p.state === "ringing",
   ).length;
   const dialled = roster.people.filter((p) => p.state !== "invited" && p.state !== "created").length;
+  const badge = meetingBadgeStatus(status, roster.people.filter((p) => callingStates.has(p.state)).length);
   const refresh = () => void mutate();
   // The details card is server-rendered: refresh it when the meeting goes live or ends.
   const lastStatus = useRef(status);
@@ -75,8 +78,11 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
         title={t("title")}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
-            <Badge tone={statusTone[status as keyof typeof statusTone] ?? "neutral"}>
-              <span data-testid="meeting-status">{tm(`status.${status as keyof typeof statusTone}`)}</span>
+            <Badge tone={meetingBadgeTone[badge]}>
+              {/* Focus lands here when the control that had it goes away (meeting ended or cancelled). */}
+              <span data-testid="meeting-status" id={MEETING_STATUS_ID} tabIndex={-1}>
+                {tm(`status.${badge}`)}
+              </span>
             </Badge>
             {roster.meeting.locked ? <Badge tone="warning">{t("locked")}</Badge> : null}
             <span className="text-slate-500">{streaming ? t("streaming") : t("polling")}</span>
@@ -114,6 +120,8 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
                 title={t("endTitle")}
                 description={t("endDescription")}
                 confirmLabel={t("endMeeting")}
+                cancelLabel={t("keepMeeting")}
+                focusAfterConfirm={focusMeetingStatus}
                 onConfirm={() =>
                   post("end", `/api/meetings/${meetingId}/end`, undefined, (r) =>
                     t("ended", { count: (r as { hungUp: number }).hungUp }),

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState, type FocusEvent } from "react";
 import { SaveGuestForm } from "@/components/roster/save-guest-form";
 import { Button } from "@/components/ui/button";
 import { useStatusMessage } from "@/components/ui/status-message";
@@ -24,6 +24,7 @@ export function PersonActions({
   const t = useT("Roster");
   const ts = useT("SautikitStatus");
   const [busy, setBusy] = useState<string | null>(null);
+  const focusKeeper = useKeepFocusWithin();
   const base = `/api/meetings/${meetingId}`;
   const run = async (name: string, url: string, done: string | ((r: unknown) => string)) => {
     setBusy(name);
@@ -79,7 +80,7 @@ export function PersonActions({
     buttons.push(
       person.muted ? (
         <Button
-          key="unmute"
+          key="mute-toggle"
           size="sm"
           variant="secondary"
           pending={busy === "unmute"}
@@ -90,7 +91,7 @@ export function PersonActions({
         </Button>
       ) : (
         <Button
-          key="mute"
+          key="mute-toggle"
           size="sm"
           variant="secondary"
           pending={busy === "mute"}
@@ -158,5 +159,46 @@ export function PersonActions({
       />,
     );
   }
-  return <div className="flex flex-wrap justify-end gap-2">{buttons}</div>;
+  return (
+    <div className="flex flex-wrap justify-end gap-2" tabIndex={-1} {...focusKeeper}>
+      {buttons}
+    </div>
+  );
+}
+
+/**
+ * Keeps keyboard focus in a group whose buttons come and go with the call (Call → Kick once it
+ * rings, Kick → Re-dial once they leave): when the focused button is removed, focus would fall to
+ * <body> and the keyboard user would start again from the top of the page. After each render, if
+ * focus was inside and has fallen out, it moves to the group's first button (or the group itself).
+ */
+function useKeepFocusWithin() {
+  const ref = useRef<HTMLDivElement>(null);
+  const inside = useRef(false);
+  useEffect(() => {
+    const group = ref.current;
+    if (!group || !inside.current) return;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    (group.querySelector<HTMLElement>("button:not([disabled])") ?? group).focus();
+  });
+  return {
+    ref,
+    onFocus: () => {
+      inside.current = true;
+    },
+    onBlur: (e: FocusEvent<HTMLDivElement>) => {
+      const to = e.relatedTarget;
+      if (to) {
+        inside.current = ref.current?.contains(to) ?? false;
+        return;
+      }
+      // No new target: either the user clicked somewhere inert (let go) or the focused button was
+      // removed from the page (keep, so the next render puts focus back).
+      const from = e.target;
+      requestAnimationFrame(() => {
+        if (from.isConnected && document.activeElement === document.body) inside.current = false;
+      });
+    },
+  };
 }
