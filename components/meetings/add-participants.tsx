@@ -8,7 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { useStatusMessage } from "@/components/ui/status-message";
 import { ApiError, apiFetch } from "@/lib/hooks/api-fetch";
 import { useT } from "@/lib/i18n/client";
-import { keepFailedLines, type BulkError } from "@/lib/shared/bulk-participants";
+import { keepFailedLines, type BulkError } from "@/lib/shared/bulk-lines";
 import { phoneSyntaxError } from "@/lib/shared/phone-syntax";
 
 /** Add one person, or paste many "name, number" lines. */

@@ -6,7 +6,11 @@ import { Button } from "@/components/ui/button";
 import { useStatusMessage } from "@/components/ui/status-message";
 import { apiFetch } from "@/lib/hooks/api-fetch";
 import { useT } from "@/lib/i18n/client";
+import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 import type { RosterPerson } from "@/lib/shared/roster-types";
+
+// Spelled out here (not imported from the schemas) so the meeting page does not ship zod for a list.
+const ROLES = ["participant", "host", "listener"] as const satisfies readonly ParticipantRole[];
 
 /** The live controls for one person. Each button is disabled while its request is in flight. */
 export function PersonActions({
@@ -46,6 +50,19 @@ export function PersonActions({
       onChanged();
     } catch (err) {
       announce(err instanceof Error ? err.message : t("removeFailed"), "error");
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const changeRole = async (role: ParticipantRole) => {
+    setBusy("role");
+    try {
+      await apiFetch(`${base}/participants/${person.participantId}`, { method: "PATCH", body: { role } });
+      announce(t("roleChanged", { name: person.name, role: t(`role.${role}`) }));
+      onChanged();
+    } catch (err) {
+      announce(err instanceof Error ? err.message : t("failed"), "error");
     } finally {
       setBusy(null);
     }
@@ -145,6 +162,25 @@ export function PersonActions({
       >
         {t("remove")}
       </Button>,
+    );
+  }
+  // Between calls a listed person's role can change (it applies from their next call).
+  if (meetingOpen && person.participantId && (person.state === "invited" || person.state === "left")) {
+    buttons.push(
+      <select
+        key="role"
+        aria-label={t("roleOf", { name: who })}
+        value={person.role}
+        disabled={busy === "role"}
+        onChange={(e) => void changeRole(e.target.value as ParticipantRole)}
+        className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-800"
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {t(`role.${r}`)}
+          </option>
+        ))}
+      </select>,
     );
   }
   // A dial-in guest (no participant row): the organiser can name them and save them as a participant.

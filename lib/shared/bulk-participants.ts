@@ -1,3 +1,4 @@
+import type { BulkError } from "@/lib/shared/bulk-lines";
 import { normalisePhone } from "@/lib/shared/phone";
 import { MAX_BULK_LINES, participantRoles, type ParticipantRole } from "@/lib/shared/meeting-schemas";
 
@@ -7,8 +8,7 @@ import { MAX_BULK_LINES, participantRoles, type ParticipantRole } from "@/lib/sh
 // cells; rows from a CSV file may quote a cell that holds a comma ("Odhiambo, Amina").
 
 export type BulkRow = { line: number; name: string; phoneE164: string; role: ParticipantRole };
-/** `andAfter`: this line and every line after it were not read (the paste was over the limit). */
-export type BulkError = { line: number; text: string; message: string; andAfter?: true };
+export type { BulkError };
 
 /** One line's cells: tab-separated when it has a tab, else CSV (comma or semicolon, "quoted" cells). */
 export function splitCells(line: string): string[] {
@@ -122,24 +122,4 @@ export function parseBulkParticipants(text: string, existingPhones: Iterable<str
   });
 
   return { rows, errors };
-}
-
-/**
- * What stays in the paste box after adding: only the lines that were not added (the failed ones,
- * and everything from an over-the-limit line on), with each error renumbered to its line in the
- * text that stays, so "line 2" points at the second line the person now sees.
- */
-export function keepFailedLines(text: string, errors: BulkError[]): { text: string; errors: BulkError[] } {
-  const lines = text.split(/\r?\n/);
-  const byLine = new Map(errors.map((e) => [e.line, e]));
-  const restFrom = Math.min(...errors.filter((e) => e.andAfter).map((e) => e.line));
-  const kept: string[] = [];
-  const renumbered: BulkError[] = [];
-  lines.forEach((raw, i) => {
-    const line = i + 1;
-    const error = byLine.get(line);
-    if (error) renumbered.push({ ...error, line: kept.length + 1 });
-    if (error || (line >= restFrom && raw.trim() !== "")) kept.push(raw);
-  });
-  return { text: kept.join("\n"), errors: renumbered };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { keepFailedLines, parseBulkParticipants, splitCells } from "@/lib/shared/bulk-participants";
+import { keepFailedLines } from "@/lib/shared/bulk-lines";
+import { parseBulkParticipants, splitCells } from "@/lib/shared/bulk-participants";
 
 describe("parseBulkParticipants", () => {
   it("parses name, number lines in several shapes", () => {
