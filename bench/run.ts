@@ -1,10 +1,12 @@
 // npm run bench [-- --short] [-- --only=P1,P2] [-- --db=embedded|postgres]
-// Benchmarks P1–P6 (issue 8) against the production build (`next start` on 127.0.0.1) with the
+// Benchmarks P1–P7 against the production build (`next start` on 127.0.0.1) with the
 // real emulator, on the embedded database and on PostgreSQL (when reachable). Prints a table;
 // the figures of a full run are recorded in bench/RESULTS.md. Not a test: a missed target never
 // fails the process; a scenario that cannot run gets a "did not run" row, the others still run,
 // and the exit code is 1.
+import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import type { Seeded } from "./support/app-data";
 import {
@@ -16,10 +18,11 @@ import {
   postgresServerUrl,
   startApp,
 } from "./support/stack";
-import { ingest, type Row, voiceCallback } from "./scenarios/ingest";
+import { databaseBaseline, ingest, type Row, voiceCallback } from "./scenarios/ingest";
 import { callEveryone, rosterFanOut } from "./scenarios/live";
 import { meetingPage } from "./scenarios/page";
 import { renderBigRoom } from "./scenarios/render";
+import { probeEnv, soak } from "./scenarios/soak";
 import { assertPortFree } from "./support/ports";
 
 const args = process.argv.slice(2);
@@ -33,8 +36,17 @@ const want = (id: string) => !only || only.includes(id);
 const P4_PREFIX = "+2547000005"; // the emulator's manual numbers: they ring until answered
 
 const sizes = short
-  ? { p1Seconds: 3, p2Events: 600, p3Rounds: 5, p5Samples: 5, p6Legs: 200, p6Events: 150, p6Updates: 20 }
-  : { p1Seconds: 10, p2Events: 2000, p3Rounds: 20, p5Samples: 20, p6Legs: 1000, p6Events: 300, p6Updates: 50 };
+  ? { p1Seconds: 3, p2Events: 600, p3Rounds: 5, p5Samples: 5, p6Legs: 200, p6Events: 150, p6Updates: 20, p7Seconds: 60 }
+  : {
+      p1Seconds: 10,
+      p2Events: 2000,
+      p3Rounds: 20,
+      p5Samples: 20,
+      p6Legs: 1000,
+      p6Events: 300,
+      p6Updates: 50,
+      p7Seconds: 600,
+    };
 
 async function postgresReachable(): Promise<boolean> {
   const c = new pg.Client({ connectionString: postgresServerUrl(), connectionTimeoutMillis: 2_000 });
@@ -70,7 +82,8 @@ async function runOn(kind: DbKind, emulatorUrl: string, port: number): Promise<R
   const rows: Row[] = [];
   await assertPortFree(port);
   const database = await createDatabase(kind);
-  const env = appEnv(database, emulatorUrl, port);
+  const probeFile = path.join(os.tmpdir(), `mkutano-bench-probe-${process.pid}-${kind}.jsonl`);
+  const env = { ...appEnv(database, emulatorUrl, port), ...(want("P7") ? probeEnv(probeFile) : {}) };
   try {
     const seeded = await appData<Seeded>(
       "seed",
@@ -78,9 +91,14 @@ async function runOn(kind: DbKind, emulatorUrl: string, port: number): Promise<R
         live: { meetings: 20, legsPerMeeting: 10 },
         idle: { meetings: want("P4") ? 1 : 0, participantsPerMeeting: 100, phonePrefix: P4_PREFIX },
         big: want("P6") ? { legs: sizes.p6Legs } : undefined,
+        soak: want("P7") ? { dropouts: 20 } : undefined,
       },
-      env,
+      appEnv(database, emulatorUrl, port),
     );
+    // Before the app starts: the embedded database is opened by one process at a time.
+    const dbBaseline = want("P1")
+      ? await attempt(kind, "P1 baseline", rows, () => databaseBaseline(database.url, seeded, sizes.p1Seconds))
+      : undefined;
     const app = await startApp(env, port);
     const killApp = () => void app.child.kill("SIGKILL");
     running.add(killApp);
@@ -89,7 +107,10 @@ async function runOn(kind: DbKind, emulatorUrl: string, port: number): Promise<R
     let p6: Awaited<ReturnType<typeof ingest>> | undefined;
     try {
       if (want("P1"))
-        rows.push(...((await attempt(kind, "P1", rows, () => voiceCallback(app.url, seeded, sizes.p1Seconds))) ?? []));
+        rows.push(
+          ...((await attempt(kind, "P1", rows, () => voiceCallback(app.url, seeded, sizes.p1Seconds, dbBaseline))) ??
+            []),
+        );
       // The last live meeting is kept for P3, whose rounds must each change the roster.
       if (want("P2"))
         p2 = await attempt(kind, "P2", rows, () =>
@@ -119,7 +140,19 @@ async function runOn(kind: DbKind, emulatorUrl: string, port: number): Promise<R
           ingest(app.url, seeded, `${prefix}big-`, sizes.p6Events, [seeded.big!]),
         );
       }
+      if (want("P7"))
+        rows.push(
+          ...((await attempt(kind, "P7", rows, () =>
+            soak(app.url, seeded, {
+              seconds: sizes.p7Seconds,
+              probeFile,
+              appPid: app.child.pid!,
+              appOutput: app.output,
+            }),
+          )) ?? []),
+        );
     } finally {
+      fs.rmSync(probeFile, { force: true });
       running.delete(killApp);
       await app.stop();
     }

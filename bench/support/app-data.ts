@@ -18,6 +18,12 @@ export type SeedInput = {
   idle: { meetings: number; participantsPerMeeting: number; phonePrefix: string };
   /** One very large live room (P6). */
   big?: { legs: number };
+  /**
+   * The P7 soak's meeting: one person who answers and stays (so the room never empties and ends the
+   * meeting) and `dropouts` people whose phones answer and hang up after 10 s, 11 s, … — each
+   * Call everyone dials them again.
+   */
+  soak?: { dropouts: number };
 };
 export type Seeded = {
   email: string;
@@ -27,6 +33,7 @@ export type Seeded = {
   live: { meetingId: string; room: string; legs: { callId: string; key: string; phone: string }[] }[];
   idle: { meetingId: string }[];
   big?: LiveMeeting;
+  soak?: { meetingId: string };
 };
 type LiveMeeting = Seeded["live"][number];
 
@@ -106,7 +113,24 @@ async function seed(input: SeedInput): Promise<Seeded> {
     });
     idle.push({ meetingId: m.id });
   }
-  return { email, password, workspaceId, secret, live, idle, big };
+  let soak: Seeded["soak"];
+  if (input.soak) {
+    const m = await meeting(0, "soak");
+    await db.participant.createMany({
+      data: [
+        // The emulator's ordinary numbers answer by themselves and stay; 4NN ones hang up after NN s.
+        { workspaceId, meetingId: m.id, name: "Stayer", phoneE164: "+254711000001" },
+        ...Array.from({ length: input.soak.dropouts }, (_, j) => ({
+          workspaceId,
+          meetingId: m.id,
+          name: `Dropout ${j}`,
+          phoneE164: `+2547000004${String(10 + j).padStart(2, "0")}`,
+        })),
+      ],
+    });
+    soak = { meetingId: m.id };
+  }
+  return { email, password, workspaceId, secret, live, idle, big, soak };
 }
 
 /** Facts and stored webhook events whose key starts with the run's prefix. */

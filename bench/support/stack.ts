@@ -94,13 +94,18 @@ export type RunningApp = {
   port: number;
   stop(signal?: NodeJS.Signals): Promise<void>;
   child: ChildProcess;
+  /** The last 20 kB the server printed (errors only: the bench runs it with LOG_LEVEL=error). */
+  output(): string;
 };
 
 export async function startApp(env: Record<string, string>, port: number): Promise<RunningApp> {
   if (!fs.existsSync(path.join(APP_ROOT, ".next/BUILD_ID")))
     throw new Error(`no production build in ${APP_ROOT}/.next: run \`npm run build\` first`);
   // The server `npm start` runs (Next plus the webhook lane, ADR 0008), so the bench measures what is deployed.
-  const child = spawn(process.execPath, appArgs("start", { appPort: port, appHost: "127.0.0.1" }, APP_ROOT), {
+  // BENCH_APP_NODE_ARGS: extra node flags for the app only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const args = [...nodeArgs, ...appArgs("start", { appPort: port, appHost: "127.0.0.1" }, APP_ROOT)];
+  const child = spawn(process.execPath, args, {
     cwd: APP_ROOT,
     env: { ...process.env, ...env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -125,6 +130,7 @@ export async function startApp(env: Record<string, string>, port: number): Promi
     url,
     port,
     child,
+    output: () => output,
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null) child.kill(signal);
       // The server drains in-flight requests for up to 5 s on SIGTERM; do not wait for ever.

@@ -7,6 +7,7 @@ import { Field } from "@/components/ui/field";
 import { Checkbox, Input, Select, Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { ApiError, apiFetch } from "@/lib/hooks/api-fetch";
+import { useT } from "@/lib/i18n/client";
 import { formatInZone, utcToZonedWallTime, zonedWallTimeToUtc } from "@/lib/shared/meeting-time";
 import type { MeetingView } from "@/lib/shared/meeting-view-types";
 
@@ -53,6 +54,7 @@ function initialValues(meeting?: MeetingView): Values {
 /** Create or edit a meeting. Times are entered in the meeting's zone and echoed in the viewer's. */
 export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
   const router = useRouter();
+  const t = useT("MeetingForm");
   const [v, setV] = useState<Values>(() => initialValues(meeting));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -81,7 +83,7 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
     setErrors({});
     setFormError(null);
     if (!startsAt) {
-      setErrors({ startsAt: "Pick a valid start date and time." });
+      setErrors({ startsAt: t("invalidStart") });
       return;
     }
     setPending(true);
@@ -113,7 +115,7 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
       if (err instanceof ApiError && err.details?.length) {
         setErrors(Object.fromEntries(err.details.map((d) => [d.path, d.message])));
       }
-      setFormError(err instanceof Error ? err.message : "Could not save the meeting.");
+      setFormError(err instanceof Error ? err.message : t("saveFailed"));
       setPending(false);
     }
   }
@@ -127,27 +129,31 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
     >
       {formError ? (
         <div id="meeting-form-error">
-          <Notice tone="error" title="The meeting was not saved">
+          <Notice tone="error" title={t("notSaved")}>
             {formError}
           </Notice>
         </div>
       ) : null}
-      <Field id="title" label="Title" error={errors.title}>
+      <Field id="title" label={t("title")} error={errors.title}>
         <Input value={v.title} onChange={(e) => set("title", e.target.value)} required maxLength={120} />
       </Field>
-      <Field id="agenda" label="Agenda" hint="Optional. Included in the invitation." error={errors.agenda}>
+      <Field id="agenda" label={t("agenda")} hint={t("agendaHint")} error={errors.agenda}>
         <Textarea value={v.agenda} onChange={(e) => set("agenda", e.target.value)} maxLength={4000} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           id="startsAt"
-          label="Starts at"
+          label={t("startsAt")}
           error={errors.startsAt}
-          hint={startsAt && viewerZone !== v.timeZone ? `Your time: ${formatInZone(startsAt, viewerZone)}` : undefined}
+          hint={
+            startsAt && viewerZone !== v.timeZone
+              ? t("yourTime", { time: formatInZone(startsAt, viewerZone) })
+              : undefined
+          }
         >
           <Input type="datetime-local" value={v.wallTime} onChange={(e) => set("wallTime", e.target.value)} required />
         </Field>
-        <Field id="timeZone" label="Time zone" error={errors.timeZone}>
+        <Field id="timeZone" label={t("timeZone")} error={errors.timeZone}>
           <Select value={v.timeZone} onChange={(e) => set("timeZone", e.target.value)}>
             {zones.map((z) => (
               <option key={z} value={z}>
@@ -156,7 +162,7 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
             ))}
           </Select>
         </Field>
-        <Field id="durationMinutes" label="Expected duration (minutes)" error={errors.durationMinutes}>
+        <Field id="durationMinutes" label={t("duration")} error={errors.durationMinutes}>
           <Input
             type="number"
             min={5}
@@ -165,16 +171,16 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
             onChange={(e) => set("durationMinutes", e.target.value)}
           />
         </Field>
-        <Field id="recurrence" label="Repeats" error={errors.recurrence}>
+        <Field id="recurrence" label={t("repeats")} error={errors.recurrence}>
           <Select value={v.recurrence} onChange={(e) => set("recurrence", e.target.value)}>
-            <option value="none">Does not repeat</option>
-            <option value="weekly">Every week</option>
+            <option value="none">{t("doesNotRepeat")}</option>
+            <option value="weekly">{t("everyWeek")}</option>
           </Select>
         </Field>
-        <Field id="capacity" label="Capacity (people on the call)" error={errors.capacity}>
+        <Field id="capacity" label={t("capacity")} error={errors.capacity}>
           <Input type="number" min={2} max={200} value={v.capacity} onChange={(e) => set("capacity", e.target.value)} />
         </Field>
-        <Field id="language" label="Prompt language" error={errors.language}>
+        <Field id="language" label={t("promptLanguage")} error={errors.language}>
           <Select value={v.language} onChange={(e) => set("language", e.target.value)}>
             <option value="en">English</option>
             <option value="sw">Kiswahili</option>
@@ -182,47 +188,43 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
         </Field>
       </div>
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-800">Settings</legend>
+        <legend className="text-sm font-medium text-slate-800">{t("settings")}</legend>
         <div className="flex flex-col gap-2">
           <Checkbox
-            label="Waiting room until the host joins"
+            label={t("waitForHost")}
             checked={v.waitForHost}
             onChange={(e) => set("waitForHost", e.target.checked)}
           />
           <Checkbox
-            label="End the meeting when the host leaves"
+            label={t("endOnHostExit")}
             checked={v.endOnHostExit}
             onChange={(e) => set("endOnHostExit", e.target.checked)}
           />
+          <Checkbox label={t("beep")} checked={v.beep} onChange={(e) => set("beep", e.target.checked)} />
+          <Checkbox label={t("record")} checked={v.record} onChange={(e) => set("record", e.target.checked)} />
           <Checkbox
-            label="Beep when people join or leave"
-            checked={v.beep}
-            onChange={(e) => set("beep", e.target.checked)}
-          />
-          <Checkbox label="Record the meeting" checked={v.record} onChange={(e) => set("record", e.target.checked)} />
-          <Checkbox
-            label="Call me back: invitees who flash the dial-in number during the meeting are called straight back, free for them"
+            label={t("callMeBack")}
             checked={v.callMeBack}
             onChange={(e) => set("callMeBack", e.target.checked)}
           />
           <Checkbox
-            label="Ask people we call to press 1 before they join (keeps voicemail out of the meeting)"
+            label={t("confirmAnswer")}
             checked={v.confirmAnswer}
             onChange={(e) => set("confirmAnswer", e.target.checked)}
           />
           <Checkbox
-            label="Call people back when the network drops their call"
+            label={t("redialOnDrop")}
             checked={v.redialOnDrop}
             onChange={(e) => set("redialOnDrop", e.target.checked)}
           />
         </div>
       </fieldset>
       <div className="flex gap-3">
-        <Button type="submit" pending={pending} pendingLabel="Saving…">
-          {meeting ? "Save changes" : "Schedule meeting"}
+        <Button type="submit" pending={pending} pendingLabel={t("saving")}>
+          {meeting ? t("saveChanges") : t("schedule")}
         </Button>
         <Button variant="ghost" onClick={() => router.back()}>
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -9,7 +10,7 @@ type Options = {
 type Values = { from?: string; to?: string; meetingId?: string; organiserId?: string };
 
 /** A plain GET form: filters live in the URL, so a filtered list can be bookmarked and shared. */
-export function RecordingFilters({
+export async function RecordingFilters({
   options,
   values,
   showOrganiser,
@@ -18,21 +19,18 @@ export function RecordingFilters({
   values: Values;
   showOrganiser: boolean;
 }) {
+  const t = await getTranslations("RecordingFilters");
   return (
-    <form
-      method="get"
-      className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
-      aria-label="Filter recordings"
-    >
-      <Field id="rec-from" label="From">
+    <form method="get" className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" aria-label={t("label")}>
+      <Field id="rec-from" label={t("from")}>
         <Input type="date" name="from" defaultValue={values.from ?? ""} />
       </Field>
-      <Field id="rec-to" label="To">
+      <Field id="rec-to" label={t("to")}>
         <Input type="date" name="to" defaultValue={values.to ?? ""} />
       </Field>
-      <Field id="rec-meeting" label="Meeting">
+      <Field id="rec-meeting" label={t("meeting")}>
         <Select name="meetingId" defaultValue={values.meetingId ?? ""}>
-          <option value="">All meetings</option>
+          <option value="">{t("allMeetings")}</option>
           {options.meetings.map((m) => (
             <option key={m.id} value={m.id}>
               {m.title} ({m.startsAt.slice(0, 10)})
@@ -41,9 +39,9 @@ export function RecordingFilters({
         </Select>
       </Field>
       {showOrganiser ? (
-        <Field id="rec-organiser" label="Organiser">
+        <Field id="rec-organiser" label={t("organiser")}>
           <Select name="organiserId" defaultValue={values.organiserId ?? ""}>
-            <option value="">Everyone</option>
+            <option value="">{t("everyone")}</option>
             {options.organisers.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
@@ -54,10 +52,10 @@ export function RecordingFilters({
       ) : null}
       <div className="flex gap-2">
         <button type="submit" className={buttonClasses("primary")}>
-          Filter
+          {t("filter")}
         </button>
         <a href="/recordings" className={buttonClasses("ghost")}>
-          Clear
+          {t("clear")}
         </a>
       </div>
     </form>

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { apiFetch, ApiError } from "@/lib/hooks/api-fetch";
+import { useT } from "@/lib/i18n/client";
 import type { RecordingDetails } from "@/lib/recordings/get-recording";
 
 type State =
@@ -18,6 +19,7 @@ type State =
  * it says so and asks again after the retry-after Sautikit gave.
  */
 export function RecordingPlayer({ recordingId, label }: { recordingId: string; label: string }) {
+  const t = useT("RecordingPlayer");
   const [state, setState] = useState<State>({ kind: "idle" });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -36,13 +38,10 @@ export function RecordingPlayer({ recordingId, label }: { recordingId: string; l
       }
       setState({
         kind: "error",
-        message:
-          a.status === "gone"
-            ? "This recording is no longer available at Sautikit."
-            : "Sautikit has no recording for this call.",
+        message: a.status === "gone" ? t("gone") : t("missing"),
       });
     } catch (e) {
-      setState({ kind: "error", message: e instanceof ApiError ? e.message : "Could not load the recording." });
+      setState({ kind: "error", message: e instanceof ApiError ? e.message : t("loadFailed") });
     }
   };
 
@@ -54,10 +53,10 @@ export function RecordingPlayer({ recordingId, label }: { recordingId: string; l
         autoPlay
         preload="auto"
         src={state.src}
-        aria-label={`Recording of ${label}`}
+        aria-label={t("recordingOf", { label })}
         data-testid="recording-audio"
         className="h-9 w-64 max-w-full"
-        onError={() => setState({ kind: "error", message: "The recording could not be played. Try again." })}
+        onError={() => setState({ kind: "error", message: t("playFailed") })}
       />
     );
   }
@@ -68,13 +67,13 @@ export function RecordingPlayer({ recordingId, label }: { recordingId: string; l
         variant="secondary"
         onClick={() => void check()}
         pending={state.kind === "checking"}
-        aria-label={`Play recording of ${label}`}
+        aria-label={t("playLabel", { label })}
       >
-        Play
+        {t("play")}
       </Button>
       {state.kind === "pending" ? (
         <span role="status" className="text-xs text-slate-600">
-          Sautikit is still preparing it; trying again in {state.retryIn} s.
+          {t("preparing", { seconds: state.retryIn })}
         </span>
       ) : null}
       {state.kind === "error" ? (

@@ -6,10 +6,12 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useStatusMessage } from "@/components/ui/status-message";
 import { apiFetch, ApiError } from "@/lib/hooks/api-fetch";
+import { useT } from "@/lib/i18n/client";
 
 /** Admins only: how many days recordings are kept before the daily sweep deletes them. */
 export function RetentionForm({ retentionDays }: { retentionDays: number | null }) {
   const announce = useStatusMessage();
+  const t = useT("Retention");
   const [value, setValue] = useState(retentionDays === null ? "" : String(retentionDays));
   const [saved, setSaved] = useState(retentionDays);
   const [error, setError] = useState<string | null>(null);
@@ -25,13 +27,9 @@ export function RetentionForm({ retentionDays }: { retentionDays: number | null 
       });
       setSaved(r.retentionDays);
       setValue(r.retentionDays === null ? "" : String(r.retentionDays));
-      announce(
-        r.retentionDays === null
-          ? "Recordings are kept until deleted."
-          : `Recordings are kept for ${r.retentionDays} days.`,
-      );
+      announce(r.retentionDays === null ? t("keptUntilDeleted") : t("keptFor", { days: r.retentionDays }));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : "Could not save the retention.");
+      setError(e instanceof ApiError ? e.message : t("saveFailed"));
     } finally {
       setPending(false);
     }
@@ -43,19 +41,14 @@ export function RetentionForm({ retentionDays }: { retentionDays: number | null 
       onSubmit={(e) => {
         e.preventDefault();
         if (value.trim() === "") return void save(null);
-        if (!/^\d+$/.test(value.trim()))
-          return setError("Enter a whole number of days, or leave it empty to keep recordings.");
+        if (!/^\d+$/.test(value.trim())) return setError(t("wholeNumber"));
         void save(Number(value.trim()));
       }}
     >
       <Field
         id="retention-days"
-        label="Keep recordings for (days)"
-        hint={
-          saved === null
-            ? "Empty keeps them until someone deletes them."
-            : `Recordings older than ${saved} days are deleted every day, at Sautikit too.`
-        }
+        label={t("label")}
+        hint={saved === null ? t("hintForever") : t("hintDays", { days: saved })}
         error={error}
         className="w-72"
       >
@@ -63,11 +56,11 @@ export function RetentionForm({ retentionDays }: { retentionDays: number | null 
           inputMode="numeric"
           value={value}
           onChange={(e) => setValue(e.target.value)}
-          placeholder="Keep forever"
+          placeholder={t("placeholder")}
         />
       </Field>
       <Button type="submit" pending={pending} className="mt-6">
-        Save retention
+        {t("save")}
       </Button>
     </form>
   );

@@ -16,7 +16,8 @@ import { useMeetingRoster, type RosterSnapshot } from "@/lib/hooks/use-meeting-r
 import { useNow } from "@/lib/hooks/use-now";
 import { useT } from "@/lib/i18n/client";
 import { focusMeetingStatus, MEETING_STATUS_ID } from "@/components/meetings/meeting-status-focus";
-import { formatDuration, formatKes, legCostAt } from "@/lib/shared/cost";
+import { useFormat } from "@/lib/i18n/use-format";
+import { legCostAt } from "@/lib/shared/cost";
 import { CALLING_LEG_STATES, meetingBadgeStatus, meetingBadgeTone } from "@/lib/shared/meeting-badge";
 
 const callingStates = new Set<string>(CALLING_LEG_STATES);
@@ -28,6 +29,7 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
   const t = useT("Roster");
   const tm = useT("Meetings");
   const ts = useT("SautikitStatus");
+  const fmt = useFormat();
   const { data: roster, mutate, streaming } = useMeetingRoster(meetingId, initial);
   const status = roster.meeting.status;
   const open = status === "scheduled" || status === "live";
@@ -142,13 +144,13 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
           <div>
             <dt className="text-xs text-slate-500">{t("duration")}</dt>
             <dd className="text-lg font-semibold tabular-nums" data-testid="meeting-duration">
-              {formatDuration(duration)}
+              {fmt.duration(duration)}
             </dd>
           </div>
           <div>
             <dt className="text-xs text-slate-500">{open ? t("costSoFar") : t("totalCost")}</dt>
             <dd className="text-lg font-semibold tabular-nums" data-testid="meeting-cost">
-              {formatKes(totalCost)}
+              {fmt.kes(totalCost)}
             </dd>
           </div>
           <div>

@@ -3,7 +3,8 @@
 import type { Ref } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { PersonActions } from "@/components/roster/person-actions";
-import { formatDuration, formatKes, legCostAt, legSecondsInCall } from "@/lib/shared/cost";
+import { useFormat } from "@/lib/i18n/use-format";
+import { legCostAt, legSecondsInCall } from "@/lib/shared/cost";
 import { legSecondsOnHold } from "@/lib/shared/hold-time";
 import { useT, type Translate } from "@/lib/i18n/client";
 import type { PersonRow, PersonState, RosterPerson } from "@/lib/shared/roster-types";
@@ -48,6 +49,7 @@ export function RosterRow({
 }) {
   const t = useT("Roster");
   const ts = useT("SautikitStatus");
+  const fmt = useFormat();
   // Someone on no list is "Guest caller" in the reader's language (the data keeps one fixed name).
   const shown = p.participantId ? p.name : ts("guestCaller");
   const seconds = p.legs.reduce((s, l) => s + legSecondsInCall(l, now), 0);
@@ -78,7 +80,7 @@ export function RosterRow({
             <ol className="mt-1 list-decimal pl-5">
               {p.legs.map((l) => (
                 <li key={l.id}>
-                  {personStateText(t, l)} · {formatDuration(legSecondsInCall(l, now))} · {formatKes(legCostAt(l, now))}
+                  {personStateText(t, l)} · {fmt.duration(legSecondsInCall(l, now))} · {fmt.kes(legCostAt(l, now))}
                 </li>
               ))}
             </ol>
@@ -101,12 +103,12 @@ export function RosterRow({
         ) : null}
         {held > 0 ? (
           <div className="mt-1 text-xs text-slate-500" data-testid="hold-time">
-            {t("onHold", { time: formatDuration(held) })}
+            {t("onHold", { time: fmt.duration(held) })}
           </div>
         ) : null}
       </td>
-      <td className="px-3 py-2 text-right align-top tabular-nums">{formatDuration(seconds)}</td>
-      <td className="px-3 py-2 text-right align-top tabular-nums">{formatKes(cost)}</td>
+      <td className="px-3 py-2 text-right align-top tabular-nums">{fmt.duration(seconds)}</td>
+      <td className="px-3 py-2 text-right align-top tabular-nums">{fmt.kes(cost)}</td>
       <td className="px-3 py-2 align-top">
         <PersonActions meetingId={meetingId} person={p} meetingOpen={meetingOpen} onChanged={onChanged} />
       </td>

@@ -7,6 +7,7 @@ import { Input } from "@/components/ui/input";
 import { useStatusMessage } from "@/components/ui/status-message";
 import { apiFetch, ApiError } from "@/lib/hooks/api-fetch";
 import { parseKesToMinor } from "@/components/spend/format";
+import { useT } from "@/lib/i18n/client";
 
 /** Sets or removes the meeting's budget cap; `onSaved` refreshes the figures around it. */
 export function BudgetForm({
@@ -19,6 +20,7 @@ export function BudgetForm({
   onSaved: () => void;
 }) {
   const announce = useStatusMessage();
+  const t = useT("BudgetForm");
   const [value, setValue] = useState(budgetMinor === null ? "" : (budgetMinor / 100).toFixed(2));
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -28,11 +30,11 @@ export function BudgetForm({
     setPending(true);
     try {
       await apiFetch(`/api/meetings/${meetingId}/budget`, { method: "PUT", body: { budgetMinor: next } });
-      announce(next === null ? "Budget removed." : "Budget saved.");
+      announce(next === null ? t("removed") : t("saved"));
       if (next === null) setValue("");
       onSaved();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : "Could not save the budget.");
+      setError(e instanceof ApiError ? e.message : t("failed"));
     } finally {
       setPending(false);
     }
@@ -44,33 +46,27 @@ export function BudgetForm({
       onSubmit={(e) => {
         e.preventDefault();
         const minor = parseKesToMinor(value);
-        if (minor === null || minor <= 0) return setError("Enter an amount in KES, like 150 or 150.50.");
+        if (minor === null || minor <= 0) return setError(t("invalid"));
         void save(minor);
       }}
     >
-      <Field
-        id={`budget-${meetingId}`}
-        label="Budget cap (KES)"
-        hint="New calls stop once the meeting has cost this much."
-        error={error}
-        className="w-56"
-      >
+      <Field id={`budget-${meetingId}`} label={t("label")} hint={t("hint")} error={error} className="w-56">
         <Input
           inputMode="decimal"
           value={value}
           onChange={(e) => setValue(e.target.value)}
-          placeholder="No cap"
+          placeholder={t("placeholder")}
           data-testid="budget-input"
         />
       </Field>
       {/* Lined up with the input, whatever the hint or error below it adds. */}
       <div className="mt-6 flex gap-2">
         <Button type="submit" size="md" pending={pending}>
-          Save budget
+          {t("save")}
         </Button>
         {budgetMinor !== null ? (
           <Button variant="ghost" onClick={() => void save(null)} disabled={pending}>
-            Remove cap
+            {t("removeCap")}
           </Button>
         ) : null}
       </div>

@@ -8,13 +8,16 @@ import useSWR from "swr";
 import { apiFetch } from "@/lib/hooks/api-fetch";
 import type { MeetingStatement } from "@/lib/spend/meeting-statement";
 import { BudgetForm } from "@/components/spend/budget-form";
-import { formatDuration, formatKes, formatTime } from "@/components/spend/format";
+import { useT } from "@/lib/i18n/client";
+import { useFormat } from "@/lib/i18n/use-format";
 
 /**
  * Cost and attendance of one meeting: the budget cap (with a warning once reached) and the
  * per-participant statement, refreshed while the meeting can still change.
  */
 export function MeetingSpendPanel({ initial }: { initial: MeetingStatement }) {
+  const t = useT("SpendPanel");
+  const fmt = useFormat();
   const id = initial.meeting.id;
   const changing = initial.meeting.status === "live" || initial.meeting.status === "scheduled";
   const { data, mutate } = useSWR(`/api/meetings/${id}/statement`, (url: string) => apiFetch<MeetingStatement>(url), {
@@ -31,48 +34,50 @@ export function MeetingSpendPanel({ initial }: { initial: MeetingStatement }) {
   return (
     <Card data-testid="meeting-spend">
       <CardHeader
-        title="Cost and attendance"
-        description="Billed per second by Sautikit. Joined and left times are East Africa Time."
+        title={t("title")}
+        description={t("description")}
         actions={
           s.rows.length > 0 ? (
             <a href={`/api/meetings/${id}/statement?format=csv`} className={buttonClasses("secondary", "sm")} download>
-              Download CSV
+              {t("downloadCsv")}
             </a>
           ) : null
         }
       />
       <CardBody className="space-y-4">
         {budget.reached ? (
-          <Notice tone="warning" title="Budget reached" testId="budget-reached">
-            This meeting has cost {formatKes(budget.spentMinor)} of its {formatKes(budget.budgetMinor!)} budget. No new
-            calls can be placed until the budget is raised; people already connected stay on.
+          <Notice tone="warning" title={t("budgetReached")} testId="budget-reached">
+            {t("budgetReachedBody", { spent: fmt.kes(budget.spentMinor), budget: fmt.kes(budget.budgetMinor!) })}
           </Notice>
         ) : nearing ? (
-          <Notice tone="info" title="Budget nearly used" testId="budget-nearing">
-            {formatKes(budget.remainingMinor!)} of the {formatKes(budget.budgetMinor!)} budget is left.
+          <Notice tone="info" title={t("budgetNearing")} testId="budget-nearing">
+            {t("budgetNearingBody", {
+              remaining: fmt.kes(budget.remainingMinor!),
+              budget: fmt.kes(budget.budgetMinor!),
+            })}
           </Notice>
         ) : null}
         <p className="text-sm text-slate-700">
-          Spent so far: <strong data-testid="meeting-spent">{formatKes(budget.spentMinor)}</strong>
-          {budget.budgetMinor !== null ? <> of a {formatKes(budget.budgetMinor)} budget</> : <> (no budget cap)</>}
+          {t("spentSoFar")} <strong data-testid="meeting-spent">{fmt.kes(budget.spentMinor)}</strong>
+          {budget.budgetMinor !== null ? t("ofBudget", { budget: fmt.kes(budget.budgetMinor) }) : t("noCap")}
         </p>
         {s.meeting.status !== "cancelled" ? (
           <BudgetForm meetingId={id} budgetMinor={budget.budgetMinor} onSaved={() => void mutate()} />
         ) : null}
         {s.rows.length === 0 ? (
-          <p className="text-sm text-slate-600">Nobody has been called yet, so there is no statement.</p>
+          <p className="text-sm text-slate-600">{t("nobodyCalled")}</p>
         ) : (
-          <Table caption={`Statement per participant for ${s.meeting.title}`}>
+          <Table caption={t("caption", { title: s.meeting.title })}>
             <THead>
               <Tr>
-                <Th>Participant</Th>
-                <Th>Joined</Th>
-                <Th>Left</Th>
-                <Th className="text-right">Connected</Th>
-                <Th className="text-right">Waiting</Th>
-                <Th className="text-right">Legs</Th>
-                <Th className="text-right">Billed</Th>
-                <Th className="text-right">Cost</Th>
+                <Th>{t("participant")}</Th>
+                <Th>{t("joined")}</Th>
+                <Th>{t("left")}</Th>
+                <Th className="text-right">{t("connected")}</Th>
+                <Th className="text-right">{t("waiting")}</Th>
+                <Th className="text-right">{t("legs")}</Th>
+                <Th className="text-right">{t("billed")}</Th>
+                <Th className="text-right">{t("cost")}</Th>
               </Tr>
             </THead>
             <TBody>
@@ -82,25 +87,25 @@ export function MeetingSpendPanel({ initial }: { initial: MeetingStatement }) {
                     <div className="font-medium">{r.name}</div>
                     <div className="text-xs text-slate-500">{r.phone}</div>
                   </Td>
-                  <Td>{formatTime(r.joinedAt)}</Td>
-                  <Td>{r.joinedAt !== null && r.leftAt === null ? "Still connected" : formatTime(r.leftAt)}</Td>
-                  <Td className="text-right tabular-nums">{formatDuration(r.secondsConnected)}</Td>
-                  <Td className="text-right tabular-nums">{formatDuration(r.secondsWaiting)}</Td>
+                  <Td>{fmt.time(r.joinedAt)}</Td>
+                  <Td>{r.joinedAt !== null && r.leftAt === null ? t("stillConnected") : fmt.time(r.leftAt)}</Td>
+                  <Td className="text-right tabular-nums">{fmt.duration(r.secondsConnected)}</Td>
+                  <Td className="text-right tabular-nums">{fmt.duration(r.secondsWaiting)}</Td>
                   <Td className="text-right tabular-nums">{r.legs}</Td>
-                  <Td className="text-right tabular-nums">{r.billedSeconds} s</Td>
-                  <Td className="text-right tabular-nums">{formatKes(r.costMinor)}</Td>
+                  <Td className="text-right tabular-nums">{t("seconds", { count: r.billedSeconds })}</Td>
+                  <Td className="text-right tabular-nums">{fmt.kes(r.costMinor)}</Td>
                 </Tr>
               ))}
               <Tr className="bg-slate-50 font-semibold">
-                <Td>Total</Td>
+                <Td>{t("total")}</Td>
                 <Td />
                 <Td />
-                <Td className="text-right tabular-nums">{formatDuration(s.totals.secondsConnected)}</Td>
-                <Td className="text-right tabular-nums">{formatDuration(s.totals.secondsWaiting)}</Td>
+                <Td className="text-right tabular-nums">{fmt.duration(s.totals.secondsConnected)}</Td>
+                <Td className="text-right tabular-nums">{fmt.duration(s.totals.secondsWaiting)}</Td>
                 <Td className="text-right tabular-nums">{s.totals.legs}</Td>
-                <Td className="text-right tabular-nums">{s.totals.billedSeconds} s</Td>
+                <Td className="text-right tabular-nums">{t("seconds", { count: s.totals.billedSeconds })}</Td>
                 <Td className="text-right tabular-nums" data-testid="statement-total">
-                  {formatKes(s.totals.costMinor)}
+                  {fmt.kes(s.totals.costMinor)}
                 </Td>
               </Tr>
             </TBody>

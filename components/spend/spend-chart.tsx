@@ -2,10 +2,12 @@
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { MonthSpend } from "@/lib/spend/spend-summary";
+import { useIntlLocale } from "@/lib/i18n/client";
+import { useFormat } from "@/lib/i18n/use-format";
 
-const monthLabel = (key: string) => {
+const monthLabel = (key: string, locale: string) => {
   const [y, m] = key.split("-").map(Number);
-  return new Date(Date.UTC(y!, m! - 1, 1)).toLocaleString("en-GB", {
+  return new Date(Date.UTC(y!, m! - 1, 1)).toLocaleString(locale, {
     month: "short",
     year: "2-digit",
     timeZone: "UTC",
@@ -13,16 +15,18 @@ const monthLabel = (key: string) => {
 };
 
 /** Monthly spend in KES. The table beside it carries the same figures for screen readers. */
-export function SpendChart({ months }: { months: MonthSpend[] }) {
-  const data = months.map((m) => ({ month: monthLabel(m.month), kes: m.costMinor / 100 }));
+export function SpendChart({ months, seriesLabel }: { months: MonthSpend[]; seriesLabel: string }) {
+  const locale = useIntlLocale();
+  const fmt = useFormat();
+  const data = months.map((m) => ({ month: monthLabel(m.month, locale), kes: m.costMinor / 100 }));
   return (
     <div className="h-64 w-full" aria-hidden="true" data-testid="spend-chart">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="month" tick={{ fontSize: 12 }} />
-          <YAxis tick={{ fontSize: 12 }} width={56} tickFormatter={(v: number) => `${v}`} />
-          <Tooltip formatter={(v) => [`KES ${Number(v).toFixed(2)}`, "Spend"]} />
+          <YAxis tick={{ fontSize: 12 }} width={56} tickFormatter={(v: number) => fmt.number(v)} />
+          <Tooltip formatter={(v) => [fmt.kes(Math.round(Number(v) * 100)), seriesLabel]} />
           <Bar dataKey="kes" fill="currentColor" className="text-brand-600" radius={[4, 4, 0, 0]} />
         </BarChart>
       </ResponsiveContainer>

@@ -3,7 +3,8 @@
 import { useEffect, useState } from "react";
 import Link from "next/link";
 import { apiFetch } from "@/lib/hooks/api-fetch";
-import { formatKes } from "@/lib/shared/cost";
+import { useT } from "@/lib/i18n/client";
+import { useFormat } from "@/lib/i18n/use-format";
 import type { WalletView } from "@/lib/spend/wallet-view";
 
 /** How often an unavailable balance is asked for again (the layout is not re-rendered on navigation). */
@@ -17,6 +18,8 @@ export const WALLET_RETRY_MS = 15_000;
 export function WalletBadgeView({ initial }: { initial: WalletView }) {
   // A fresher reading replaces the server's only until the server renders a new one.
   const [fresh, setFresh] = useState<{ from: WalletView; wallet: WalletView } | null>(null);
+  const t = useT("WalletBadge");
+  const fmt = useFormat();
   const wallet = fresh && fresh.from === initial ? fresh.wallet : initial;
   useEffect(() => {
     if (wallet.status === "ok") return;
@@ -42,7 +45,7 @@ export function WalletBadgeView({ initial }: { initial: WalletView }) {
         className="hidden text-xs text-slate-500 hover:underline sm:inline"
         data-testid="wallet-badge"
       >
-        Wallet: unavailable
+        {t("unavailable")}
       </Link>
     );
   }
@@ -50,11 +53,7 @@ export function WalletBadgeView({ initial }: { initial: WalletView }) {
     <Link
       href="/admin/spend"
       data-testid="wallet-badge"
-      title={
-        wallet.low
-          ? `Low balance: at or below ${formatKes(wallet.lowThresholdMinor)}. Top up the Sautikit wallet.`
-          : "Sautikit wallet balance"
-      }
+      title={wallet.low ? t("lowTitle", { threshold: fmt.kes(wallet.lowThresholdMinor) }) : t("title")}
       className={
         "inline-flex items-center gap-1 rounded-full px-2.5 py-1 text-xs font-medium ring-1 ring-inset " +
         (wallet.low
@@ -63,9 +62,9 @@ export function WalletBadgeView({ initial }: { initial: WalletView }) {
       }
     >
       {wallet.low ? <span aria-hidden="true">⚠</span> : null}
-      <span className="sr-only">Wallet balance:</span>
-      {formatKes(wallet.balanceMinor)}
-      {wallet.low ? <span>· Low balance</span> : null}
+      <span className="sr-only">{t("balance")}</span>
+      {fmt.kes(wallet.balanceMinor)}
+      {wallet.low ? <span>{t("low")}</span> : null}
     </Link>
   );
 }

@@ -21,7 +21,9 @@ export type AuditItem = {
   id: string;
   at: string;
   action: string;
+  /** English fallback name (API); pages name the actor from `actorKind` in the reader's language. */
   actorName: string;
+  actorKind: "user" | "deleted" | "system";
   actorEmail: string | null;
   target: string | null;
   details: unknown;
@@ -43,6 +45,7 @@ export async function listAuditLog(actor: Actor, query: z.input<typeof auditQuer
     at: r.createdAt.toISOString(),
     action: r.action,
     actorName: r.actorId ? (people.get(r.actorId)?.name ?? "Deleted user") : "System",
+    actorKind: r.actorId ? (people.has(r.actorId) ? "user" : "deleted") : "system",
     actorEmail: r.actorId ? (people.get(r.actorId)?.email ?? null) : null,
     target: r.target,
     details: r.details ?? null,

@@ -24,16 +24,3 @@ export function legSecondsInCall(leg: Pick<LegView, "joinedAt" | "endedAt">, now
   if (leg.joinedAt === null) return 0;
   return Math.max(0, Math.floor(((leg.endedAt ?? now) - leg.joinedAt) / 1000));
 }
-
-export function formatKes(minor: number): string {
-  return `KES ${(minor / 100).toFixed(2)}`;
-}
-
-export function formatDuration(totalSeconds: number): string {
-  const s = Math.max(0, Math.floor(totalSeconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return h > 0 ? `${h}:${pad(m)}:${pad(sec)}` : `${m}:${pad(sec)}`;
-}

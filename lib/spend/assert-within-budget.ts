@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { formatKes } from "@/lib/shared/cost";
+import { formatKes } from "@/lib/shared/format";
 import { meetingSpend } from "@/lib/spend/meeting-spend";
 
 // The per-meeting budget cap (Meeting.budgetMinor): once what the meeting has cost reaches the cap,

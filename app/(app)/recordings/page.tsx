@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,8 +10,9 @@ import { DeleteRecordingButton } from "@/components/recordings/delete-recording-
 import { RecordingFilters } from "@/components/recordings/recording-filters";
 import { RecordingPlayer } from "@/components/recordings/recording-player";
 import { RetentionForm } from "@/components/recordings/retention-form";
-import { formatBytes, formatDateTime, formatDuration } from "@/components/spend/format";
+import { getFormat } from "@/lib/i18n/get-format";
 import { requireActor } from "@/lib/auth/actor";
+import { ClientIntl } from "@/lib/i18n/client-intl";
 import {
   listRecordings,
   RECORDING_LIST_LIMIT,
@@ -19,7 +21,11 @@ import {
 } from "@/lib/recordings/list-recordings";
 import { getRetention } from "@/lib/recordings/retention";
 
-export const metadata = { title: "Recordings" };
+export async function generateMetadata() {
+  const t = await getTranslations("Recordings");
+  return { title: t("title") };
+}
+
 export const dynamic = "force-dynamic";
 
 type Search = Record<string, string | string[] | undefined>;
@@ -32,94 +38,89 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
   const parsed = recordingFiltersSchema.safeParse(raw);
   const filters = parsed.success ? parsed.data : {};
   const isAdmin = actor.role === "admin";
-  const [recordings, options, retentionDays] = await Promise.all([
+  const [recordings, options, retentionDays, t, fmt] = await Promise.all([
     listRecordings(actor, filters),
     recordingFilterOptions(actor),
     isAdmin ? getRetention(actor) : Promise.resolve(null),
+    getTranslations("Recordings"),
+    getFormat(),
   ]);
 
   return (
     <>
-      <PageHeader
-        title="Recordings"
-        description={isAdmin ? "Every recorded meeting in this workspace." : "Recordings of the meetings you organise."}
-      />
+      <PageHeader title={t("title")} description={isAdmin ? t("descriptionAdmin") : t("descriptionOrganiser")} />
       {!parsed.success ? (
         <Notice tone="error" className="mb-4" testId="filter-error">
-          {parsed.error.issues[0]?.message ?? "Those filters are not valid."} Showing all recordings instead.
+          {t("filtersInvalid")}
         </Notice>
       ) : null}
       <RecordingFilters options={options} values={parsed.success ? filters : {}} showOrganiser={isAdmin} />
       {recordings.length === 0 ? (
-        <EmptyState
-          title="No recordings"
-          description="Meetings with recording switched on appear here once they end. Playback always fetches a fresh link from Sautikit."
-        />
+        <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
       ) : (
-        <Card>
-          <Table caption="Recordings">
-            <THead>
-              <Tr>
-                <Th>Meeting</Th>
-                <Th>Recorded</Th>
-                <Th className="text-right">Length</Th>
-                <Th className="text-right">People</Th>
-                <Th>Listen</Th>
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {recordings.map((r) => (
-                <Tr key={r.id} data-testid="recording-row" data-recording-id={r.id}>
-                  <Td>
-                    <Link href={`/meetings/${r.meetingId}`} className="font-medium text-brand-700 hover:underline">
-                      {r.meetingTitle}
-                    </Link>
-                    <div className="text-xs text-slate-500">Organised by {r.organiserName}</div>
-                  </Td>
-                  <Td className="whitespace-nowrap">{formatDateTime(r.createdAt)}</Td>
-                  <Td className="text-right tabular-nums">
-                    {r.durationSeconds === null ? "—" : formatDuration(r.durationSeconds)}
-                    <div className="text-xs text-slate-500">{formatBytes(r.sizeBytes)}</div>
-                  </Td>
-                  <Td className="text-right tabular-nums">{r.participants}</Td>
-                  <Td>
-                    <RecordingPlayer recordingId={r.id} label={r.meetingTitle} />
-                  </Td>
-                  <Td>
-                    <div className="flex justify-end gap-2">
-                      <a
-                        href={`/api/recordings/${r.id}/audio?download=1`}
-                        className={buttonClasses("secondary", "sm")}
-                        download
-                        data-testid="recording-download"
-                      >
-                        Download
-                      </a>
-                      {isAdmin ? <DeleteRecordingButton recordingId={r.id} label={r.meetingTitle} /> : null}
-                    </div>
-                  </Td>
+        <ClientIntl namespaces={["RecordingPlayer", "DeleteRecording"]}>
+          <Card>
+            <Table caption={t("title")}>
+              <THead>
+                <Tr>
+                  <Th>{t("meeting")}</Th>
+                  <Th>{t("recorded")}</Th>
+                  <Th className="text-right">{t("length")}</Th>
+                  <Th className="text-right">{t("people")}</Th>
+                  <Th>{t("listen")}</Th>
+                  <Th>
+                    <span className="sr-only">{t("actions")}</span>
+                  </Th>
                 </Tr>
-              ))}
-            </TBody>
-          </Table>
-          {recordings.length === RECORDING_LIST_LIMIT ? (
-            <p className="px-4 py-3 text-sm text-slate-600">
-              Showing the newest {RECORDING_LIST_LIMIT}. Narrow the dates to see older ones.
-            </p>
-          ) : null}
-        </Card>
+              </THead>
+              <TBody>
+                {recordings.map((r) => (
+                  <Tr key={r.id} data-testid="recording-row" data-recording-id={r.id}>
+                    <Td>
+                      <Link href={`/meetings/${r.meetingId}`} className="font-medium text-brand-700 hover:underline">
+                        {r.meetingTitle}
+                      </Link>
+                      <div className="text-xs text-slate-500">{t("organisedBy", { name: r.organiserName })}</div>
+                    </Td>
+                    <Td className="whitespace-nowrap">{fmt.dateTime(r.createdAt)}</Td>
+                    <Td className="text-right tabular-nums">
+                      {r.durationSeconds === null ? "—" : fmt.duration(r.durationSeconds)}
+                      <div className="text-xs text-slate-500">{fmt.bytes(r.sizeBytes)}</div>
+                    </Td>
+                    <Td className="text-right tabular-nums">{r.participants}</Td>
+                    <Td>
+                      <RecordingPlayer recordingId={r.id} label={r.meetingTitle} />
+                    </Td>
+                    <Td>
+                      <div className="flex justify-end gap-2">
+                        <a
+                          href={`/api/recordings/${r.id}/audio?download=1`}
+                          className={buttonClasses("secondary", "sm")}
+                          download
+                          data-testid="recording-download"
+                        >
+                          {t("download")}
+                        </a>
+                        {isAdmin ? <DeleteRecordingButton recordingId={r.id} label={r.meetingTitle} /> : null}
+                      </div>
+                    </Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+            {recordings.length === RECORDING_LIST_LIMIT ? (
+              <p className="px-4 py-3 text-sm text-slate-600">{t("showingNewest", { count: RECORDING_LIST_LIMIT })}</p>
+            ) : null}
+          </Card>
+        </ClientIntl>
       )}
       {isAdmin ? (
         <Card className="mt-8">
-          <CardHeader
-            title="Retention"
-            description="Expired recordings are deleted through Sautikit by a daily sweep, and the deletion is audited."
-          />
+          <CardHeader title={t("retentionTitle")} description={t("retentionDescription")} />
           <CardBody>
-            <RetentionForm retentionDays={retentionDays} />
+            <ClientIntl namespaces={["Retention"]}>
+              <RetentionForm retentionDays={retentionDays} />
+            </ClientIntl>
           </CardBody>
         </Card>
       ) : null}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -7,17 +8,20 @@ import { Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { flatten, withQuery } from "@/components/admin/query-links";
-import { formatDateTime } from "@/components/spend/format";
+import { getFormat } from "@/lib/i18n/get-format";
 import { requireActor } from "@/lib/auth/actor";
 import { auditQuerySchema, listAuditLog } from "@/lib/audit/list-audit-log";
 
-export const metadata = { title: "Audit log" };
+export async function generateMetadata() {
+  const t = await getTranslations("Audit");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
-function detailText(details: unknown): string {
+function detailText(details: unknown, none: string): string {
   if (details === null || typeof details !== "object") return "";
   return Object.entries(details as Record<string, unknown>)
-    .map(([k, v]) => `${k}: ${v === null ? "none" : typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+    .map(([k, v]) => `${k}: ${v === null ? none : typeof v === "object" ? JSON.stringify(v) : String(v)}`)
     .join(" · ");
 }
 
@@ -29,63 +33,76 @@ export default async function AuditLogPage({
   const actor = await requireActor({ admin: true });
   const query = flatten(await searchParams);
   const parsed = auditQuerySchema.safeParse(query);
-  const log = await listAuditLog(actor, parsed.success ? parsed.data : {});
+  const [log, t, ta, fmt] = await Promise.all([
+    listAuditLog(actor, parsed.success ? parsed.data : {}),
+    getTranslations("Audit"),
+    getTranslations("AuditActions"),
+    getFormat(),
+  ]);
+  // Actions recorded by newer code than this catalog show their code rather than nothing.
+  const describe = (action: string) => (ta.has(action as never) ? ta(action as never) : action);
   const prefixes = [...new Set(log.actions.map((a) => a.split(".")[0] + "."))];
 
   return (
     <>
-      <PageHeader title="Audit log" description="Sensitive actions in this workspace: who did what, and when." />
-      <form method="get" className="mb-6 flex flex-wrap items-end gap-3" aria-label="Filter the audit log">
-        <Field id="audit-action" label="Action" className="w-72">
+      <PageHeader title={t("title")} description={t("description")} />
+      <form method="get" className="mb-6 flex flex-wrap items-end gap-3" aria-label={t("filterLabel")}>
+        <Field id="audit-action" label={t("action")} className="w-72">
           <Select name="action" defaultValue={parsed.success ? (parsed.data.action ?? "") : ""}>
-            <option value="">All actions</option>
+            <option value="">{t("allActions")}</option>
             {prefixes.map((p) => (
               <option key={p} value={p}>
-                All {p.slice(0, -1)} actions
+                {t("allPrefix", { prefix: p.slice(0, -1) })}
               </option>
             ))}
             {log.actions.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {describe(a)}
               </option>
             ))}
           </Select>
         </Field>
         <button type="submit" className={buttonClasses("primary")}>
-          Filter
+          {t("filter")}
         </button>
         <a href="/admin/audit" className={buttonClasses("ghost")}>
-          Clear
+          {t("clear")}
         </a>
       </form>
       {log.items.length === 0 ? (
-        <EmptyState
-          title="Nothing recorded"
-          description="Actions such as playing a recording or changing a member's role appear here."
-        />
+        <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
       ) : (
         <Card>
-          <Table caption="Audit log">
+          <Table caption={t("title")}>
             <THead>
               <Tr>
-                <Th>When</Th>
-                <Th>Who</Th>
-                <Th>Action</Th>
-                <Th>Target and details</Th>
+                <Th>{t("when")}</Th>
+                <Th>{t("who")}</Th>
+                <Th>{t("action")}</Th>
+                <Th>{t("targetDetails")}</Th>
               </Tr>
             </THead>
             <TBody>
               {log.items.map((e) => (
                 <Tr key={e.id} data-testid="audit-row">
-                  <Td className="whitespace-nowrap">{formatDateTime(e.at, { seconds: true })}</Td>
+                  <Td className="whitespace-nowrap">{fmt.dateTime(e.at, { seconds: true })}</Td>
                   <Td>
-                    <div>{e.actorName}</div>
+                    <div>
+                      {e.actorKind === "system"
+                        ? t("system")
+                        : e.actorKind === "deleted"
+                          ? t("deletedUser")
+                          : e.actorName}
+                    </div>
                     {e.actorEmail ? <div className="text-xs text-slate-500">{e.actorEmail}</div> : null}
                   </Td>
-                  <Td className="font-mono text-xs">{e.action}</Td>
+                  <Td>
+                    <div>{describe(e.action)}</div>
+                    <div className="font-mono text-xs text-slate-500">{e.action}</div>
+                  </Td>
                   <Td className="text-xs text-slate-600">
                     {e.target ? <div className="font-mono">{e.target}</div> : null}
-                    <div>{detailText(e.details)}</div>
+                    <div>{detailText(e.details, t("none"))}</div>
                   </Td>
                 </Tr>
               ))}
@@ -97,7 +114,7 @@ export default async function AuditLogPage({
                 href={withQuery("/admin/audit", query, { before: log.nextBefore })}
                 className="text-sm text-brand-700 hover:underline"
               >
-                Older entries →
+                {t("older")}
               </Link>
             </div>
           ) : null}

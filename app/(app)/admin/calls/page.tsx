@@ -6,16 +6,16 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { flatten, withQuery } from "@/components/admin/query-links";
-import { formatDateTime, formatKes } from "@/components/spend/format";
+import { getFormat } from "@/lib/i18n/get-format";
 import { requireActor } from "@/lib/auth/actor";
 import { callLogQuerySchema, reconcileCalls } from "@/lib/reconcile/reconcile-calls";
 import { getTranslations } from "next-intl/server";
 
-export const metadata = { title: "Call log" };
+export async function generateMetadata() {
+  const t = await getTranslations("CallLog");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
-
-const money = (v: number | null) => (v === null ? "—" : formatKes(v));
-const secs = (v: number | null) => (v === null ? "—" : `${v} s`);
 
 export default async function CallLogPage({
   searchParams,
@@ -27,13 +27,15 @@ export default async function CallLogPage({
   const parsed = callLogQuerySchema.safeParse(query);
   const opts = parsed.success ? parsed.data : { days: 7, onlyMismatches: false };
   const log = await reconcileCalls(actor, opts);
-  const t = await getTranslations("SautikitStatus");
+  const [t, tc, fmt] = await Promise.all([getTranslations("SautikitStatus"), getTranslations("CallLog"), getFormat()]);
+  const money = (v: number | null) => (v === null ? "—" : fmt.kes(v));
+  const secs = (v: number | null) => (v === null ? "—" : tc("seconds", { count: v }));
 
   return (
     <>
       <PageHeader
-        title="Call log"
-        description={`Every leg Mkutano placed or received in the last ${opts.days} days, checked against Sautikit's own record of the call.`}
+        title={tc("title")}
+        description={tc("description", { days: opts.days })}
         actions={
           <>
             {[1, 7, 30].map((d) => (
@@ -43,55 +45,55 @@ export default async function CallLogPage({
                 aria-current={opts.days === d ? "page" : undefined}
                 className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800"
               >
-                {d === 1 ? "24 hours" : `${d} days`}
+                {tc("period", { days: d })}
               </Link>
             ))}
             <Link
               href={withQuery("/admin/calls", query, { onlyMismatches: opts.onlyMismatches ? undefined : "1" })}
               className="rounded-md px-2 py-1 text-sm text-brand-700 hover:underline"
             >
-              {opts.onlyMismatches ? "Show all calls" : "Only mismatches"}
+              {opts.onlyMismatches ? tc("showAll") : tc("onlyMismatches")}
             </Link>
           </>
         }
       />
       {log.sautikit.status === "unavailable" ? (
         <Notice tone="warning" className="mb-4">
-          {log.sautikit.message}
+          {tc("unavailable")}
         </Notice>
       ) : log.mismatches > 0 ? (
         <Notice
           tone="warning"
           className="mb-4"
-          title={`${log.mismatches} call${log.mismatches === 1 ? "" : "s"} differ from Sautikit`}
+          title={tc("mismatches", { count: log.mismatches })}
           testId="call-mismatches"
         >
-          Usually a lost or late webhook. The figures from Sautikit are what the wallet was charged.
+          {tc("mismatchesBody")}
         </Notice>
       ) : log.rows.length > 0 ? (
         <Notice tone="success" className="mb-4" testId="call-log-ok">
-          Every call matches Sautikit&apos;s record.
+          {tc("allMatch")}
         </Notice>
       ) : null}
       {log.rows.length === 0 ? (
-        <EmptyState title="No calls" description="Calls appear here once someone is dialled or dials in." />
+        <EmptyState title={tc("emptyTitle")} description={tc("emptyBody")} />
       ) : (
         <Card>
-          <Table caption="Calls, reconciled with Sautikit">
+          <Table caption={tc("caption")}>
             <THead>
               <Tr>
-                <Th>When</Th>
-                <Th>Meeting / person</Th>
-                <Th>Status (app / Sautikit)</Th>
-                <Th className="text-right">Billed (app / Sautikit)</Th>
-                <Th className="text-right">Cost (app / Sautikit)</Th>
-                <Th>Check</Th>
+                <Th>{tc("when")}</Th>
+                <Th>{tc("meetingPerson")}</Th>
+                <Th>{tc("status")}</Th>
+                <Th className="text-right">{tc("billed")}</Th>
+                <Th className="text-right">{tc("cost")}</Th>
+                <Th>{tc("check")}</Th>
               </Tr>
             </THead>
             <TBody>
               {log.rows.map((r) => (
                 <Tr key={r.legId} data-testid="call-row" className={r.issues.length ? "bg-amber-50/60" : undefined}>
-                  <Td className="whitespace-nowrap">{formatDateTime(r.createdAt)}</Td>
+                  <Td className="whitespace-nowrap">{fmt.dateTime(r.createdAt)}</Td>
                   <Td>
                     <Link href={`/meetings/${r.meetingId}`} className="text-brand-700 hover:underline">
                       {r.meetingTitle}
@@ -101,10 +103,10 @@ export default async function CallLogPage({
                       {r.role === "host" ? (
                         <>
                           {" "}
-                          <Badge tone="brand">host</Badge>
+                          <Badge tone="brand">{tc("host")}</Badge>
                         </>
                       ) : null}{" "}
-                      · {r.phone ?? "—"} · {r.direction}
+                      · {r.phone ?? "—"} · {tc("direction", { direction: r.direction })}
                     </div>
                   </Td>
                   <Td>
@@ -118,7 +120,7 @@ export default async function CallLogPage({
                   </Td>
                   <Td>
                     {r.issues.length === 0 ? (
-                      <Badge tone="success">{r.callId ? "Matches" : "Not placed"}</Badge>
+                      <Badge tone="success">{r.callId ? tc("matches") : tc("notPlaced")}</Badge>
                     ) : (
                       <ul className="space-y-1">
                         {r.issues.map((i) => (
@@ -137,26 +139,24 @@ export default async function CallLogPage({
       )}
       {log.unknownCalls.length > 0 ? (
         <Card className="mt-8">
-          <CardHeader
-            title="Calls Mkutano does not know"
-            description="On the Sautikit account in this period but not linked to any meeting (e.g. wrong PINs, calls placed outside Mkutano)."
-          />
-          <Table caption="Calls unknown to Mkutano">
+          <CardHeader title={tc("unknownTitle")} description={tc("unknownDescription")} />
+          <Table caption={tc("unknownCaption")}>
             <THead>
               <Tr>
-                <Th>When</Th>
-                <Th>Number</Th>
-                <Th>Status</Th>
-                <Th className="text-right">Billed</Th>
-                <Th className="text-right">Cost</Th>
+                <Th>{tc("when")}</Th>
+                <Th>{tc("number")}</Th>
+                <Th>{tc("plainStatus")}</Th>
+                <Th className="text-right">{tc("plainBilled")}</Th>
+                <Th className="text-right">{tc("plainCost")}</Th>
               </Tr>
             </THead>
             <TBody>
               {log.unknownCalls.map((c) => (
                 <Tr key={c.callId}>
-                  <Td>{formatDateTime(c.startedAt)}</Td>
+                  <Td>{fmt.dateTime(c.startedAt)}</Td>
                   <Td>
-                    {c.remote ?? "—"} <span className="text-xs text-slate-500">({c.direction})</span>
+                    {c.remote ?? "—"}{" "}
+                    <span className="text-xs text-slate-500">({tc("direction", { direction: c.direction })})</span>
                   </Td>
                   <Td>{c.status}</Td>
                   <Td className="text-right tabular-nums">{secs(c.durationSeconds)}</Td>

@@ -6,46 +6,49 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { SpendChart } from "@/components/spend/spend-chart";
-import { formatDateTime, formatDuration, formatKes } from "@/components/spend/format";
+import { getFormat } from "@/lib/i18n/get-format";
+import type { Format } from "@/lib/shared/format";
 import { requireActor } from "@/lib/auth/actor";
 import { compareMonthSpend, type MonthSpendComparison } from "@/lib/spend/compare-month-spend";
 import { getWallet } from "@/lib/spend/get-wallet";
 import { spendSummary } from "@/lib/spend/spend-summary";
 
-export const metadata = { title: "Spend" };
+export async function generateMetadata() {
+  const t = await getTranslations("AdminSpend");
+  return { title: t("title") };
+}
+
 export const dynamic = "force-dynamic";
 
 export default async function SpendPage() {
   const actor = await requireActor({ admin: true });
-  const [wallet, summary, month] = await Promise.all([
+  const [wallet, summary, month, t, fmt] = await Promise.all([
     getWallet(actor.workspaceId),
     spendSummary(actor, { months: 12 }),
     compareMonthSpend(actor),
+    getTranslations("AdminSpend"),
+    getFormat(),
   ]);
 
   return (
     <>
-      <PageHeader
-        title="Spend"
-        description="What calls cost, from Sautikit's per-second billing (outbound only; dial-in is free)."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card>
-          <CardHeader title="Wallet" description="The Sautikit account's balance, read live." />
+          <CardHeader title={t("wallet")} description={t("walletDescription")} />
           <CardBody>
             {wallet.status === "ok" ? (
               <>
                 <p className="text-3xl font-semibold tabular-nums" data-testid="wallet-balance">
-                  {formatKes(wallet.balanceMinor)}
+                  {fmt.kes(wallet.balanceMinor)}
                 </p>
                 {wallet.low ? (
-                  <Notice tone="warning" className="mt-3" title="Low balance" testId="wallet-low">
-                    At or below {formatKes(wallet.lowThresholdMinor)}. When the wallet is empty Sautikit refuses new
-                    calls; top it up in the Sautikit dashboard.
+                  <Notice tone="warning" className="mt-3" title={t("lowBalance")} testId="wallet-low">
+                    {t("lowBalanceBody", { threshold: fmt.kes(wallet.lowThresholdMinor) })}
                   </Notice>
                 ) : (
                   <p className="mt-2 text-sm text-slate-600">
-                    Low-balance warning at {formatKes(wallet.lowThresholdMinor)}.
+                    {t("lowThreshold", { threshold: fmt.kes(wallet.lowThresholdMinor) })}
                   </p>
                 )}
               </>
@@ -55,16 +58,19 @@ export default async function SpendPage() {
           </CardBody>
         </Card>
         <Card className="lg:col-span-2">
-          <CardHeader title="Per month" description={`Last 12 months: ${formatKes(summary.totalMinor)} in total.`} />
+          <CardHeader
+            title={t("perMonth")}
+            description={t("perMonthDescription", { total: fmt.kes(summary.totalMinor) })}
+          />
           <CardBody>
-            <SpendChart months={summary.months} />
-            <Table caption="Spend per month">
+            <SpendChart months={summary.months} seriesLabel={t("chartSeries")} />
+            <Table caption={t("perMonthCaption")}>
               <THead>
                 <Tr>
-                  <Th>Month</Th>
-                  <Th className="text-right">Calls</Th>
-                  <Th className="text-right">Billed time</Th>
-                  <Th className="text-right">Cost</Th>
+                  <Th>{t("month")}</Th>
+                  <Th className="text-right">{t("calls")}</Th>
+                  <Th className="text-right">{t("billedTime")}</Th>
+                  <Th className="text-right">{t("cost")}</Th>
                 </Tr>
               </THead>
               <TBody>
@@ -73,10 +79,10 @@ export default async function SpendPage() {
                   .reverse()
                   .map((m) => (
                     <Tr key={m.month}>
-                      <Td>{m.month}</Td>
+                      <Td>{fmt.month(m.month)}</Td>
                       <Td className="text-right tabular-nums">{m.legs}</Td>
-                      <Td className="text-right tabular-nums">{formatDuration(m.billedSeconds)}</Td>
-                      <Td className="text-right tabular-nums">{formatKes(m.costMinor)}</Td>
+                      <Td className="text-right tabular-nums">{fmt.duration(m.billedSeconds)}</Td>
+                      <Td className="text-right tabular-nums">{fmt.kes(m.costMinor)}</Td>
                     </Tr>
                   ))}
               </TBody>
@@ -84,26 +90,23 @@ export default async function SpendPage() {
           </CardBody>
         </Card>
       </div>
-      <MonthCheck month={month} />
+      <MonthCheck month={month} fmt={fmt} />
       <Card className="mt-6">
-        <CardHeader
-          title="Per meeting"
-          description="Meetings with calls in the last 12 months, most expensive first."
-        />
+        <CardHeader title={t("perMeeting")} description={t("perMeetingDescription")} />
         {summary.meetings.length === 0 ? (
           <CardBody>
-            <p className="text-sm text-slate-600">No calls yet.</p>
+            <p className="text-sm text-slate-600">{t("noCalls")}</p>
           </CardBody>
         ) : (
-          <Table caption="Spend per meeting">
+          <Table caption={t("perMeetingCaption")}>
             <THead>
               <Tr>
-                <Th>Meeting</Th>
-                <Th>Starts</Th>
-                <Th className="text-right">Calls</Th>
-                <Th className="text-right">Billed time</Th>
-                <Th className="text-right">Cost</Th>
-                <Th>Budget</Th>
+                <Th>{t("meeting")}</Th>
+                <Th>{t("starts")}</Th>
+                <Th className="text-right">{t("calls")}</Th>
+                <Th className="text-right">{t("billedTime")}</Th>
+                <Th className="text-right">{t("cost")}</Th>
+                <Th>{t("budget")}</Th>
               </Tr>
             </THead>
             <TBody>
@@ -114,17 +117,17 @@ export default async function SpendPage() {
                       {m.title}
                     </Link>
                   </Td>
-                  <Td className="whitespace-nowrap">{formatDateTime(m.startsAt)}</Td>
+                  <Td className="whitespace-nowrap">{fmt.dateTime(m.startsAt)}</Td>
                   <Td className="text-right tabular-nums">{m.legs}</Td>
-                  <Td className="text-right tabular-nums">{formatDuration(m.billedSeconds)}</Td>
-                  <Td className="text-right tabular-nums">{formatKes(m.costMinor)}</Td>
+                  <Td className="text-right tabular-nums">{fmt.duration(m.billedSeconds)}</Td>
+                  <Td className="text-right tabular-nums">{fmt.kes(m.costMinor)}</Td>
                   <Td>
                     {m.budgetMinor === null ? (
                       <span className="text-slate-500">—</span>
                     ) : m.costMinor >= m.budgetMinor ? (
-                      <Badge tone="warning">Reached ({formatKes(m.budgetMinor)})</Badge>
+                      <Badge tone="warning">{t("reached", { budget: fmt.kes(m.budgetMinor) })}</Badge>
                     ) : (
-                      formatKes(m.budgetMinor)
+                      fmt.kes(m.budgetMinor)
                     )}
                   </Td>
                 </Tr>
@@ -138,7 +141,7 @@ export default async function SpendPage() {
 }
 
 /** This month as Sautikit bills it next to Mkutano's own figure, flagged when they differ. */
-async function MonthCheck({ month }: { month: MonthSpendComparison }) {
+async function MonthCheck({ month, fmt }: { month: MonthSpendComparison; fmt: Format }) {
   const t = await getTranslations("SpendMonthCheck");
   return (
     <Card className="mt-6" data-testid="month-check">
@@ -148,13 +151,13 @@ async function MonthCheck({ month }: { month: MonthSpendComparison }) {
           <div>
             <dt className="text-sm text-slate-600">{t("sautikit")}</dt>
             <dd className="text-2xl font-semibold tabular-nums" data-testid="sautikit-month-spend">
-              {month.status === "ok" ? formatKes(month.sautikitMinor) : "—"}
+              {month.status === "ok" ? fmt.kes(month.sautikitMinor) : "—"}
             </dd>
           </div>
           <div>
             <dt className="text-sm text-slate-600">{t("mkutano")}</dt>
             <dd className="text-2xl font-semibold tabular-nums" data-testid="mkutano-month-spend">
-              {formatKes(month.mkutanoMinor)}
+              {fmt.kes(month.mkutanoMinor)}
             </dd>
           </div>
         </dl>
@@ -169,8 +172,8 @@ async function MonthCheck({ month }: { month: MonthSpendComparison }) {
         ) : (
           <Notice tone="warning" className="mt-3" title={t("differTitle")} testId="month-spend-differs">
             {month.differenceMinor > 0
-              ? t("differMore", { amount: formatKes(month.differenceMinor) })
-              : t("differLess", { amount: formatKes(-month.differenceMinor) })}{" "}
+              ? t("differMore", { amount: fmt.kes(month.differenceMinor) })
+              : t("differLess", { amount: fmt.kes(-month.differenceMinor) })}{" "}
             {t("differWhy")}{" "}
             <Link href="/admin/calls" className="font-medium underline">
               {t("checkCallLog")}

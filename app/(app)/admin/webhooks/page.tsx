@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Card } from "@/components/ui/card";
@@ -9,7 +10,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { flatten, withQuery } from "@/components/admin/query-links";
-import { formatDateTime } from "@/components/spend/format";
+import { getFormat } from "@/lib/i18n/get-format";
 import { requireActor } from "@/lib/auth/actor";
 import {
   listWebhookDeliveries,
@@ -18,7 +19,10 @@ import {
   webhookRoutes,
 } from "@/lib/audit/list-webhook-deliveries";
 
-export const metadata = { title: "Webhook log" };
+export async function generateMetadata() {
+  const t = await getTranslations("Webhooks");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 const verdictTone: Record<string, BadgeTone> = {
@@ -29,7 +33,6 @@ const verdictTone: Record<string, BadgeTone> = {
   unknown_workspace: "warning",
   failed: "danger",
 };
-const verdictLabel = (v: string) => v.replace(/_/g, " ");
 
 export default async function WebhookLogPage({
   searchParams,
@@ -39,18 +42,20 @@ export default async function WebhookLogPage({
   const actor = await requireActor({ admin: true });
   const query = flatten(await searchParams);
   const parsed = webhookLogQuerySchema.safeParse(query);
-  const log = await listWebhookDeliveries(actor, parsed.success ? parsed.data : {});
+  const [log, t, fmt] = await Promise.all([
+    listWebhookDeliveries(actor, parsed.success ? parsed.data : {}),
+    getTranslations("Webhooks"),
+    getFormat(),
+  ]);
+  const verdictLabel = (verdict: string) => t("verdict", { verdict });
   const f = parsed.success
     ? parsed.data
     : { verdict: undefined, route: undefined, kind: undefined, eventId: undefined };
 
   return (
     <>
-      <PageHeader
-        title="Webhook log"
-        description="Every request to this workspace's Sautikit webhook URLs, newest first, with what the app made of it."
-      />
-      <p className="mb-4 flex flex-wrap gap-2 text-sm" aria-label="Totals by verdict">
+      <PageHeader title={t("title")} description={t("description")} />
+      <p className="mb-4 flex flex-wrap gap-2 text-sm" aria-label={t("totals")}>
         {verdicts.map((v) => (
           <Link key={v} href={withQuery("/admin/webhooks", {}, { verdict: v })} className="hover:opacity-80">
             <Badge tone={verdictTone[v]}>
@@ -61,17 +66,17 @@ export default async function WebhookLogPage({
       </p>
       {!parsed.success ? (
         <Notice tone="error" className="mb-4">
-          {parsed.error.issues[0]?.message ?? "Invalid filter."}
+          {t("invalidFilter")}
         </Notice>
       ) : null}
       <form
         method="get"
         className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
-        aria-label="Filter webhook deliveries"
+        aria-label={t("filterLabel")}
       >
-        <Field id="wh-verdict" label="Verdict">
+        <Field id="wh-verdict" label={t("verdictLabel")}>
           <Select name="verdict" defaultValue={f.verdict ?? ""}>
-            <option value="">Any</option>
+            <option value="">{t("any")}</option>
             {verdicts.map((v) => (
               <option key={v} value={v}>
                 {verdictLabel(v)}
@@ -79,9 +84,9 @@ export default async function WebhookLogPage({
             ))}
           </Select>
         </Field>
-        <Field id="wh-route" label="Route">
+        <Field id="wh-route" label={t("route")}>
           <Select name="route" defaultValue={f.route ?? ""}>
-            <option value="">Any</option>
+            <option value="">{t("any")}</option>
             {webhookRoutes.map((r) => (
               <option key={r} value={r}>
                 {r}
@@ -89,51 +94,48 @@ export default async function WebhookLogPage({
             ))}
           </Select>
         </Field>
-        <Field id="wh-kind" label="Kind starts with">
+        <Field id="wh-kind" label={t("kindStartsWith")}>
           <Input name="kind" defaultValue={f.kind ?? ""} placeholder="conference." />
         </Field>
-        <Field id="wh-event" label="Event id">
+        <Field id="wh-event" label={t("eventId")}>
           <Input name="eventId" defaultValue={f.eventId ?? ""} />
         </Field>
         <div className="flex gap-2">
           <button type="submit" className={buttonClasses("primary")}>
-            Filter
+            {t("filter")}
           </button>
           <a href="/admin/webhooks" className={buttonClasses("ghost")}>
-            Clear
+            {t("clear")}
           </a>
         </div>
       </form>
       {log.items.length === 0 ? (
-        <EmptyState
-          title="No deliveries"
-          description="Nothing matches. Deliveries appear as soon as Sautikit calls the app."
-        />
+        <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
       ) : (
         <Card>
-          <Table caption="Webhook deliveries">
+          <Table caption={t("caption")}>
             <THead>
               <Tr>
-                <Th>Received</Th>
-                <Th>Route</Th>
-                <Th>Kind</Th>
-                <Th>Verdict</Th>
-                <Th className="text-right">Status</Th>
-                <Th className="text-right">Latency</Th>
-                <Th>Event / error</Th>
+                <Th>{t("received")}</Th>
+                <Th>{t("route")}</Th>
+                <Th>{t("kind")}</Th>
+                <Th>{t("verdictLabel")}</Th>
+                <Th className="text-right">{t("status")}</Th>
+                <Th className="text-right">{t("latency")}</Th>
+                <Th>{t("eventError")}</Th>
               </Tr>
             </THead>
             <TBody>
               {log.items.map((d) => (
                 <Tr key={d.id} data-testid="webhook-row">
-                  <Td className="whitespace-nowrap">{formatDateTime(d.at, { seconds: true })}</Td>
+                  <Td className="whitespace-nowrap">{fmt.dateTime(d.at, { seconds: true })}</Td>
                   <Td className="font-mono text-xs">{d.route}</Td>
                   <Td className="font-mono text-xs">{d.kind ?? "—"}</Td>
                   <Td>
                     <Badge tone={verdictTone[d.verdict] ?? "neutral"}>{verdictLabel(d.verdict)}</Badge>
                   </Td>
                   <Td className="text-right tabular-nums">{d.statusCode}</Td>
-                  <Td className="text-right tabular-nums">{d.latencyMs} ms</Td>
+                  <Td className="text-right tabular-nums">{t("ms", { count: d.latencyMs })}</Td>
                   <Td className="max-w-xs">
                     <div className="truncate font-mono text-xs text-slate-600" title={d.eventId ?? undefined}>
                       {d.eventId ?? "—"}
@@ -150,7 +152,7 @@ export default async function WebhookLogPage({
                 href={withQuery("/admin/webhooks", query, { before: log.nextBefore })}
                 className="text-sm text-brand-700 hover:underline"
               >
-                Older deliveries →
+                {t("older")}
               </Link>
             </div>
           ) : null}

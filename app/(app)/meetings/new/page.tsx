@@ -1,19 +1,24 @@
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { MeetingForm } from "@/components/meetings/meeting-form";
 import { requireActor } from "@/lib/auth/actor";
+import { ClientIntl } from "@/lib/i18n/client-intl";
 
-export const metadata = { title: "New meeting" };
+export async function generateMetadata() {
+  const t = await getTranslations("MeetingForm");
+  return { title: t("newTitle") };
+}
 
 export default async function NewMeetingPage() {
   await requireActor();
+  const t = await getTranslations("MeetingForm");
   return (
     <>
-      <PageHeader
-        title="New meeting"
-        description="Schedule a phone meeting. You add people and call them on the next page."
-      />
+      <PageHeader title={t("newTitle")} description={t("newDescription")} />
       <div className="max-w-2xl">
-        <MeetingForm />
+        <ClientIntl namespaces={["MeetingForm"]}>
+          <MeetingForm />
+        </ClientIntl>
       </div>
     </>
   );
