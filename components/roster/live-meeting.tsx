@@ -13,7 +13,7 @@ import { RosterAnnouncer } from "@/components/roster/roster-announcer";
 import { RosterTable } from "@/components/roster/roster-table";
 import { apiFetch } from "@/lib/hooks/api-fetch";
 import { useMeetingRoster, type RosterSnapshot } from "@/lib/hooks/use-meeting-roster";
-import { useNow } from "@/lib/hooks/use-now";
+import { syncServerClock, useSharedNow } from "@/lib/hooks/use-shared-now";
 import { useT } from "@/lib/i18n/client";
 import { focusMeetingStatus, MEETING_STATUS_ID } from "@/components/meetings/meeting-status-focus";
 import { useFormat } from "@/lib/i18n/use-format";
@@ -34,10 +34,10 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
   const status = roster.meeting.status;
   const open = status === "scheduled" || status === "live";
   const anyLive = roster.people.some((p) => p.state !== "invited" && p.state !== "left");
-  const now = useNow(1000, anyLive || status === "live");
-  // The server's clock measures the calls; skew the local clock to it for the meters.
-  const [skew] = useState(() => initial.serverNow - Date.now());
-  const serverNow = now + skew;
+  // The server's clock measures the calls; the page's one shared clock runs on it, so the cost
+  // panel below meters the same legs at the same instant (lib/shared/meeting-cost).
+  useState(() => typeof window !== "undefined" && syncServerClock(initial.serverNow));
+  const serverNow = useSharedNow(anyLive || status === "live", initial.serverNow);
   const [busy, setBusy] = useState<string | null>(null);
 
   const legs = roster.people.flatMap((p) => p.legs);

@@ -8,6 +8,7 @@ import useSWR from "swr";
 import { apiFetch } from "@/lib/hooks/api-fetch";
 import type { MeetingStatement } from "@/lib/spend/meeting-statement";
 import { BudgetForm } from "@/components/spend/budget-form";
+import { useLiveStatement } from "@/components/spend/use-live-statement";
 import { useT } from "@/lib/i18n/client";
 import { useFormat } from "@/lib/i18n/use-format";
 
@@ -27,7 +28,8 @@ export function MeetingSpendPanel({ initial }: { initial: MeetingStatement }) {
     revalidateOnMount: changing,
     revalidateOnFocus: changing,
   });
-  const s = data ?? initial;
+  // One cost figure on the page: the statement is metered from the live roster, like its header.
+  const s = useLiveStatement(data ?? initial);
   const { budget } = s;
   const nearing = budget.budgetMinor !== null && !budget.reached && budget.spentMinor >= budget.budgetMinor * 0.8;
 

@@ -163,6 +163,10 @@ test("the badge follows the calls, and keyboard focus stays put through Mute, Un
   await expect(row(page, "Amina")).toHaveAttribute("data-state", "in_call", CALL);
   await expect(page.getByTestId("meeting-status")).toHaveText("live", CALL);
 
+  // One cost figure: the roster header, the cost panel's "spent so far" and its statement total,
+  // read in one go, are the same while the call is metered live.
+  await expect.poll(() => costFigures(page), CALL).toEqual({ header: expect.stringMatching(/[1-9]/), same: true });
+
   await page.getByRole("button", { name: "Mute Amina" }).focus();
   await page.keyboard.press("Enter");
   await expect(row(page, "Amina")).toHaveAttribute("data-muted", "true", CALL);
@@ -185,7 +189,27 @@ test("the badge follows the calls, and keyboard focus stays put through Mute, Un
   await dialog.getByRole("button", { name: "End meeting" }).click();
   await expect(page.getByTestId("meeting-status")).toHaveText("ended", CALL);
   await expect(page.getByTestId("meeting-status")).toBeFocused();
+
+  // Once every call is priced, the page's one figure is the statement's, to the cent.
+  await expect(row(page, "Amina")).toHaveAttribute("data-state", "left", CALL);
+  await expect
+    .poll(async () => {
+      const res = await page.request.get(`/api/meetings/${id}/statement`);
+      const statement = (await res.json()) as { totals: { costMinor: number } };
+      const shown = await costFigures(page);
+      return shown.same && shown.header.replace(/[^\d]/g, "") === String(statement.totals.costMinor);
+    }, CALL)
+    .toBe(true);
 });
+
+/** The three cost figures on the meeting page, read in the same instant. */
+async function costFigures(page: Page): Promise<{ header: string; same: boolean }> {
+  return page.evaluate(() => {
+    const text = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? "";
+    const header = text("meeting-cost");
+    return { header, same: header === text("meeting-spent") && header === text("statement-total") };
+  });
+}
 
 test("the app has a favicon, a home-screen icon and a manifest", async ({ page, request }) => {
   await page.goto("/sign-in");
