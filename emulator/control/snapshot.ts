@@ -70,3 +70,15 @@ export function snapshot(em: Emulator) {
     requests: em.requestLog.list({ limit: MAX_REQUESTS }),
   };
 }
+
+/**
+ * What GET /_emulator/state answers (and the SSE `state` event carries), as JSON: derived from the
+ * function that builds it, so tests and the console read the one shape the emulator really sends.
+ */
+export type EmulatorState = ReturnType<typeof snapshot>;
+export type EmulatorWorkspace = EmulatorState["workspaces"][number];
+export type EmulatorPhone = EmulatorState["phones"][number];
+export type EmulatorTranscriptLine = EmulatorPhone["transcript"][number];
+export type EmulatorCall = EmulatorState["calls"][number];
+export type EmulatorRoom = EmulatorState["rooms"][number];
+export type EmulatorDelivery = EmulatorState["deliveries"][number];

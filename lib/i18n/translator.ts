@@ -11,3 +11,6 @@ import type { Locale } from "@/lib/i18n/locales";
 export function translatorFor<N extends Namespace>(locale: Locale, namespace: N) {
   return createTranslator({ locale, messages: CATALOGS[locale], namespace });
 }
+
+/** A translator scoped to one namespace, as handed to a helper (`(t: Translator<"Ns">) => …`). */
+export type Translator<N extends Namespace> = ReturnType<typeof translatorFor<N>>;

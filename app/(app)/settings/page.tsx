@@ -1,28 +1,24 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/actor";
 
-export const metadata = { title: "Settings" };
-
-const sections = [
-  {
-    href: "/settings/members",
-    title: "Members",
-    description: "Invite people, change roles, remove members, issue password-reset links.",
-  },
-  {
-    href: "/settings/sautikit",
-    title: "Sautikit connection",
-    description: "API key, dial-in and caller-ID numbers, connection test.",
-  },
-];
+export async function generateMetadata() {
+  const t = await getTranslations("Settings");
+  return { title: t("title") };
+}
 
 export default async function SettingsPage() {
   const actor = await requireActor({ admin: true });
+  const t = await getTranslations("Settings");
+  const sections = [
+    { href: "/settings/members", title: t("membersTitle"), description: t("membersDescription") },
+    { href: "/settings/sautikit", title: t("sautikitTitle"), description: t("sautikitDescription") },
+  ];
   return (
     <>
-      <PageHeader title="Settings" description={`Administration of ${actor.workspaceName}.`} />
+      <PageHeader title={t("title")} description={t("description", { workspace: actor.workspaceName })} />
       <ul className="grid gap-4 sm:grid-cols-2">
         {sections.map((s) => (
           <li key={s.href}>

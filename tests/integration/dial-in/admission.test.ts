@@ -1,43 +1,20 @@
 // Dial-in against the real emulator: phones dial the workspace's number through the control API,
 // the emulator posts signed voice callbacks to the app's real routes, and what each caller heard
 // (the transcript) and where they ended up (room, roster) is checked.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
-import { meetingInput } from "../meetings/support";
-import { connectedWorkspace, emulator, freshPhone, until } from "./support";
+import { describe, expect, it } from "vitest";
+import { freshPhone, appFixture } from "../support/app-fixture";
+import { until } from "@/tests/support/until";
 
-let app: AppTest;
-let em: ReturnType<typeof emulator>;
-let m: {
-  db: typeof import("@/lib/db").db;
-  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
-  addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
-  buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
-  saveGuest: typeof import("@/lib/dial-in/save-guest").saveGuest;
-  meetingStatement: typeof import("@/lib/spend/meeting-statement").meetingStatement;
-  statementCsv: typeof import("@/lib/spend/statement-csv").statementCsv;
-  reconcileCalls: typeof import("@/lib/reconcile/reconcile-calls").reconcileCalls;
-  en: typeof import("@/lib/meetings/prompts/en").en;
-  sw: typeof import("@/lib/meetings/prompts/sw").sw;
-};
-
-beforeAll(async () => {
-  app = await setupAppTest();
-  em = emulator(app);
-  m = {
-    db: (await import("@/lib/db")).db,
-    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
-    addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
-    buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
+const app = appFixture({
+  modules: async () => ({
     saveGuest: (await import("@/lib/dial-in/save-guest")).saveGuest,
     meetingStatement: (await import("@/lib/spend/meeting-statement")).meetingStatement,
     statementCsv: (await import("@/lib/spend/statement-csv")).statementCsv,
     reconcileCalls: (await import("@/lib/reconcile/reconcile-calls")).reconcileCalls,
-    en: (await import("@/lib/meetings/prompts/en")).en,
-    sw: (await import("@/lib/meetings/prompts/sw")).sw,
-  };
+  }),
 });
-afterAll(() => app?.stop());
+const m = app.lib;
+const em = app.emulator;
 
 const soon = (minutes = 5) => new Date(Date.now() + minutes * 60_000).toISOString();
 const rosterRow = async (meetingId: string, phone: string) =>
@@ -52,8 +29,8 @@ async function dialWithPin(from: string, to: string, pin: string) {
 
 describe.concurrent("dial-in", () => {
   it("admits an invitee by caller ID, by name and role, with no PIN prompt", { timeout: 120_000 }, async () => {
-    const ws = await connectedWorkspace(m.db);
-    const meeting = await m.scheduleMeeting(ws.actor, meetingInput({ title: "Harvest plan", startsAt: soon(10) }));
+    const ws = await app.workspace();
+    const meeting = await app.meeting(ws.actor, { title: "Harvest plan", startsAt: soon(10) });
     const phone = freshPhone();
     await m.addParticipant(ws.actor, meeting.id, { name: "Achieng", phone });
 
@@ -76,8 +53,8 @@ describe.concurrent("dial-in", () => {
     "admits a guest with the PIN (listed with their number, then named and saved), and the host PIN starts the room and releases the waiting",
     { timeout: 120_000 },
     async () => {
-      const ws = await connectedWorkspace(m.db);
-      const meeting = await m.scheduleMeeting(ws.actor, meetingInput({ title: "Board", startsAt: soon() }));
+      const ws = await app.workspace();
+      const meeting = await app.meeting(ws.actor, { title: "Board", startsAt: soon() });
       const guest = freshPhone();
       await dialWithPin(guest, ws.dialIn, meeting.pin);
       await em.hears(guest, m.en.guestGreeting("Board"));
@@ -153,8 +130,8 @@ describe.concurrent("dial-in", () => {
   );
 
   it("says goodbye and hangs up after three wrong PINs (and a silent try counts)", { timeout: 120_000 }, async () => {
-    const ws = await connectedWorkspace(m.db);
-    await m.scheduleMeeting(ws.actor, meetingInput({ startsAt: soon() }));
+    const ws = await app.workspace();
+    await app.meeting(ws.actor, { startsAt: soon() });
     const caller = freshPhone();
     const { call_id } = await em.dial(caller, ws.dialIn);
     await em.hears(caller, m.en.enterPin);
@@ -181,11 +158,8 @@ describe.concurrent("dial-in", () => {
   });
 
   it("apologises to the caller who would overfill the room", { timeout: 120_000 }, async () => {
-    const ws = await connectedWorkspace(m.db);
-    const meeting = await m.scheduleMeeting(
-      ws.actor,
-      meetingInput({ startsAt: soon(), capacity: 2, waitForHost: false }),
-    );
+    const ws = await app.workspace();
+    const meeting = await app.meeting(ws.actor, { startsAt: soon(), capacity: 2, waitForHost: false });
     const a = freshPhone();
     const b = freshPhone();
     const c = freshPhone();
@@ -203,11 +177,8 @@ describe.concurrent("dial-in", () => {
   });
 
   it("speaks Swahili (sw-KE) in a Swahili meeting", { timeout: 120_000 }, async () => {
-    const ws = await connectedWorkspace(m.db);
-    const meeting = await m.scheduleMeeting(
-      ws.actor,
-      meetingInput({ title: "Mkutano wa bajeti", startsAt: soon(), language: "sw" }),
-    );
+    const ws = await app.workspace();
+    const meeting = await app.meeting(ws.actor, { title: "Mkutano wa bajeti", startsAt: soon(), language: "sw" });
     const phone = freshPhone();
     await m.addParticipant(ws.actor, meeting.id, { name: "Juma", phone });
     await em.dial(phone, ws.dialIn);
@@ -221,11 +192,11 @@ describe.concurrent("dial-in", () => {
   });
 
   it("turns callers away with their own message: not started yet, cancelled, ended", { timeout: 120_000 }, async () => {
-    const ws = await connectedWorkspace(m.db);
-    const later = await m.scheduleMeeting(
-      ws.actor,
-      meetingInput({ startsAt: new Date(Date.now() + 3 * 3600_000).toISOString(), timeZone: "Africa/Nairobi" }),
-    );
+    const ws = await app.workspace();
+    const later = await app.meeting(ws.actor, {
+      startsAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+      timeZone: "Africa/Nairobi",
+    });
     const early = freshPhone();
     await dialWithPin(early, ws.dialIn, later.pin);
     const { spokenStartTime } = await import("@/lib/dial-in/admission-window");
@@ -238,14 +209,14 @@ describe.concurrent("dial-in", () => {
     await until("host in the room", async () => (await em.room(later.roomName))?.members.some((x) => x.e164 === host));
     await em.hangup(host);
 
-    const cancelled = await m.scheduleMeeting(ws.actor, meetingInput({ startsAt: soon() }));
+    const cancelled = await app.meeting(ws.actor, { startsAt: soon() });
     await m.db.meeting.update({ where: { id: cancelled.id }, data: { status: "cancelled" } });
     const c = freshPhone();
     await dialWithPin(c, ws.dialIn, cancelled.pin);
     await em.hears(c, m.en.meetingCancelled);
     await em.idle(c);
 
-    const ended = await m.scheduleMeeting(ws.actor, meetingInput({ startsAt: soon() }));
+    const ended = await app.meeting(ws.actor, { startsAt: soon() });
     await m.db.meeting.update({ where: { id: ended.id }, data: { status: "ended", endedAt: new Date() } });
     const e = freshPhone();
     await dialWithPin(e, ws.dialIn, ended.pin);
@@ -255,8 +226,8 @@ describe.concurrent("dial-in", () => {
   });
 
   it("turns new callers away from a locked room, but the host PIN still gets in", { timeout: 120_000 }, async () => {
-    const ws = await connectedWorkspace(m.db);
-    const locked = await m.scheduleMeeting(ws.actor, meetingInput({ title: "Closed door", startsAt: soon() }));
+    const ws = await app.workspace();
+    const locked = await app.meeting(ws.actor, { title: "Closed door", startsAt: soon() });
     await m.db.meeting.update({ where: { id: locked.id }, data: { locked: true } });
     const turnedAway = freshPhone();
     await dialWithPin(turnedAway, ws.dialIn, locked.pin);

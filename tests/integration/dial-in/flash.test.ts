@@ -1,46 +1,18 @@
 // Flash to join against the real emulator: an invitee calls the dial-in number of a live "call me
 // back" meeting; the app rejects the call before answering (so it costs the caller nothing) and a
 // durable job calls them straight back into the room. Repeated flashes give one callback.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
-import { meetingInput } from "../meetings/support";
-import { connectedWorkspace, emulator, freshPhone, until } from "./support";
+import { describe, expect, it } from "vitest";
+import { freshPhone, appFixture } from "../support/app-fixture";
+import { until } from "@/tests/support/until";
 
-let app: AppTest;
-let em: ReturnType<typeof emulator>;
-let worker: { stop(): Promise<void> };
-let m: {
-  db: typeof import("@/lib/db").db;
-  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
-  addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
-  buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
-  en: typeof import("@/lib/meetings/prompts/en").en;
-};
-
-beforeAll(async () => {
-  app = await setupAppTest();
-  em = emulator(app);
-  m = {
-    db: (await import("@/lib/db")).db,
-    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
-    addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
-    buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
-    en: (await import("@/lib/meetings/prompts/en")).en,
-  };
-  worker = (await import("@/lib/jobs/worker")).startJobWorker({ intervalMs: 200 });
-});
-afterAll(async () => {
-  await worker?.stop();
-  await app?.stop();
-});
+const app = appFixture({ jobWorker: { intervalMs: 200 } });
+const m = app.lib;
+const em = app.emulator;
 
 /** A live "call me back" meeting: the host is in the room, dialled in with the host PIN. */
 async function liveMeeting() {
-  const ws = await connectedWorkspace(m.db);
-  const meeting = await m.scheduleMeeting(
-    ws.actor,
-    meetingInput({ title: "Co-op", startsAt: new Date().toISOString() }),
-  );
+  const ws = await app.workspace();
+  const meeting = await app.meeting(ws.actor, { title: "Co-op", startsAt: new Date().toISOString() });
   await m.db.meeting.update({ where: { id: meeting.id }, data: { callMeBack: true } });
   const host = freshPhone();
   await em.dial(host, ws.dialIn);

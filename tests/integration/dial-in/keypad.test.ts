@@ -2,49 +2,21 @@
 // the emulator's keypad; the emulator posts the digits (signed) to the app, which acts through
 // Sautikit's conference commands and speaks a confirmation to the host alone.
 import { isDeepStrictEqual } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
-import { meetingInput } from "../meetings/support";
-import { connectedWorkspace, emulator, freshPhone, until } from "./support";
+import { describe, expect, it } from "vitest";
+import { freshPhone, appFixture } from "../support/app-fixture";
+import { until } from "@/tests/support/until";
 
-let app: AppTest;
-let em: ReturnType<typeof emulator>;
-let m: {
-  db: typeof import("@/lib/db").db;
-  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
-  addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
-  buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
-  en: typeof import("@/lib/meetings/prompts/en").en;
-};
-let worker: { stop(): Promise<void> };
-
-beforeAll(async () => {
-  app = await setupAppTest();
-  em = emulator(app);
-  m = {
-    db: (await import("@/lib/db")).db,
-    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
-    addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
-    buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
-    en: (await import("@/lib/meetings/prompts/en")).en,
-  };
-  worker = (await import("@/lib/jobs/worker")).startJobWorker({ intervalMs: 200 });
-});
-afterAll(async () => {
-  await worker?.stop();
-  await app?.stop();
-});
+const app = appFixture({ jobWorker: { intervalMs: 200 } });
+const m = app.lib;
+const em = app.emulator;
 
 describe("host keypad", () => {
   it(
     "*6 mutes and unmutes everyone, *5 locks, *9 ends the meeting — each confirmed to the host only",
     { timeout: 180_000 },
     async () => {
-      const ws = await connectedWorkspace(m.db);
-      const meeting = await m.scheduleMeeting(
-        ws.actor,
-        meetingInput({ title: "Chama", startsAt: new Date().toISOString() }),
-      );
+      const ws = await app.workspace();
+      const meeting = await app.meeting(ws.actor, { title: "Chama", startsAt: new Date().toISOString() });
       const [amina, baraka, lena, host] = [freshPhone(), freshPhone(), freshPhone(), freshPhone()];
       await m.addParticipant(ws.actor, meeting.id, { name: "Amina", phone: amina });
       await m.addParticipant(ws.actor, meeting.id, { name: "Baraka", phone: baraka });

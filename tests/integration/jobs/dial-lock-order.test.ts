@@ -6,43 +6,32 @@
 // dial while the person was in the call — the intermittent kill -9 test failure. Here a second
 // connection plays that writer at exactly the wrong moment.
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
-import { createWorkspace, meetingInput } from "../meetings/support";
+import { describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
 import { makeUntil } from "@/tests/support/until";
 
 const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 const until = makeUntil({ timeoutMs: 20_000, intervalMs: 20 });
 
 describe.runIf(onPostgres)("recording a placed call", () => {
-  let app: AppTest;
-  beforeAll(async () => {
-    app = await setupAppTest();
-  });
-  afterAll(() => app?.stop());
+  const app = appFixture();
 
   it(
     "takes the meeting lock before the leg, so a writer holding the meeting lock never deadlocks with it",
     { timeout: 60_000 },
     async () => {
-      const { db } = await import("@/lib/db");
-      const { encryptSecret } = await import("@/lib/crypto");
-      const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
-      const { addParticipant } = await import("@/lib/meetings/add-participant");
+      const { db, encryptSecret, addParticipant } = app.lib;
       const { createLegIfIdle } = await import("@/lib/meetings/dial-participant");
       const { placeLegCall } = await import("@/lib/meetings/place-leg-call");
-      const { connectEmulatorWorkspace } = await import("@/lib/sautikit/connect-emulator-workspace");
 
-      const { actor, workspaceId } = await createWorkspace(db);
-      await db.sautikitConnection.delete({ where: { workspaceId } });
-      await connectEmulatorWorkspace(workspaceId);
+      const { actor, workspaceId } = await app.workspace();
       // Only the dial and the test's writer touch the leg: the call's own webhooks are refused (wrong
       // secret) and the phone (a manual number) rings without answering, so no voice callback runs.
       await db.sautikitConnection.update({
         where: { workspaceId },
         data: { signingSecretEnc: encryptSecret("whsec_not_the_one") },
       });
-      const meeting = await scheduleMeeting(actor, meetingInput({ waitForHost: false }));
+      const meeting = await app.meeting(actor, { waitForHost: false });
       const phone = "+254700000591";
       const p = await addParticipant(actor, meeting.id, { name: "Baraka", phone });
       const { leg } = await db.$transaction((tx) => createLegIfIdle(tx, workspaceId, meeting.id, p.id));
@@ -81,13 +70,10 @@ describe.runIf(onPostgres)("recording a placed call", () => {
         expect(recorded.callId).not.toBeNull();
         expect(recorded.fromE164).not.toBeNull();
         expect(await db.rosterEvent.count({ where: { legId: leg.id, kind: "dial.failed" } })).toBe(0);
-        const state = (await (await fetch(`${app.emulatorUrl}/_emulator/state`)).json()) as {
-          calls: { id: string; remote_e164: string }[];
-        };
-        expect(state.calls.filter((c) => c.remote_e164 === phone).map((c) => c.id)).toEqual([recorded.callId]);
+        expect((await app.emulator.callsTo(phone)).map((c) => c.id)).toEqual([recorded.callId]);
       } finally {
         await writer.end();
-        await fetch(`${app.emulatorUrl}/_emulator/phones/${encodeURIComponent(phone)}/decline`, { method: "POST" });
+        await app.emulator.decline(phone);
       }
     },
   );

@@ -4,41 +4,21 @@
 // which is deterministic where a real timeout is not. The job is retried instead and records the
 // call (by the id its webhooks linked meanwhile, or by replaying the same Idempotency-Key), so the
 // person is called once and the roster follows the live call rather than showing them as gone.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
-import { createWorkspace, meetingInput } from "../meetings/support";
+import { afterEach, describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
 import { makeUntil } from "@/tests/support/until";
 
-let app: AppTest;
-let m: {
-  db: typeof import("@/lib/db").db;
-  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
-  addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
-  dial: typeof import("@/lib/meetings/dial-participant");
-  connectEmulatorWorkspace: typeof import("@/lib/sautikit/connect-emulator-workspace").connectEmulatorWorkspace;
-  buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
-  enqueueJob: typeof import("@/lib/jobs/enqueue-job").enqueueJob;
-  runDueJobs: typeof import("@/lib/jobs/run-due-jobs").runDueJobs;
-};
-
-beforeAll(async () => {
-  app = await setupAppTest();
-  m = {
-    db: (await import("@/lib/db")).db,
-    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
-    addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
+const app = appFixture({
+  modules: async () => ({
     dial: await import("@/lib/meetings/dial-participant"),
-    connectEmulatorWorkspace: (await import("@/lib/sautikit/connect-emulator-workspace")).connectEmulatorWorkspace,
-    buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
     enqueueJob: (await import("@/lib/jobs/enqueue-job")).enqueueJob,
-    runDueJobs: (await import("@/lib/jobs/run-due-jobs")).runDueJobs,
-  };
+  }),
 });
-
+const m = app.lib;
+const { callsTo } = app.emulator;
 afterEach(async () => {
   await m.db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS refuse_dial_accepted ON "RosterEvent"`);
 });
-afterAll(() => app?.stop());
 
 const until = makeUntil({ timeoutMs: 20_000 });
 
@@ -51,17 +31,9 @@ async function refuseDialAcceptedFacts(): Promise<void> {
     FOR EACH ROW WHEN (NEW."kind" = 'dial.accepted') EXECUTE FUNCTION refuse_dial_accepted()`);
 }
 
-async function callsTo(e164: string): Promise<{ id: string; status: string }[]> {
-  const res = await fetch(`${app.emulatorUrl}/_emulator/state`);
-  const state = (await res.json()) as { calls: { id: string; remote_e164: string; status: string }[] };
-  return state.calls.filter((c) => c.remote_e164 === e164);
-}
-
 async function setUp(phone: string) {
-  const { actor, workspaceId } = await createWorkspace(m.db);
-  await m.db.sautikitConnection.delete({ where: { workspaceId } });
-  await m.connectEmulatorWorkspace(workspaceId);
-  const meeting = await m.scheduleMeeting(actor, meetingInput({ waitForHost: false }));
+  const { actor, workspaceId } = await app.workspace();
+  const meeting = await app.meeting(actor, { waitForHost: false });
   const p = await m.addParticipant(actor, meeting.id, { name: "Amina", phone });
   const person = async () => (await m.buildRoster(meeting.id)).people.find((x) => x.participantId === p.id)!;
   return { actor, workspaceId, meeting, participantId: p.id, person };
@@ -105,7 +77,7 @@ describe("a placed call whose acceptance cannot be recorded", () => {
       expect(await m.db.rosterEvent.count({ where: { legId: leg.leg.id, kind: "dial.accepted" } })).toBe(1);
       expect(await callsTo(phone)).toHaveLength(1);
       expect((await person()).state).toBe("in_call");
-      await fetch(`${app.emulatorUrl}/_emulator/phones/${encodeURIComponent(phone)}/hangup`, { method: "POST" });
+      await app.emulator.hangup(phone);
     },
   );
 
@@ -128,7 +100,7 @@ describe("a placed call whose acceptance cannot be recorded", () => {
       expect(await m.db.rosterEvent.count({ where: { legId: leg.id, kind: "dial.failed" } })).toBe(0);
       expect(await callsTo(phone)).toHaveLength(1);
       await until("the person in the call", async () => (await person()).state === "in_call");
-      await fetch(`${app.emulatorUrl}/_emulator/phones/${encodeURIComponent(phone)}/hangup`, { method: "POST" });
+      await app.emulator.hangup(phone);
     },
   );
 });

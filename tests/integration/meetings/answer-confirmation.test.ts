@@ -1,66 +1,21 @@
 // Answer confirmation against the real emulator: an answered dial-out hears "press 1 to join" in
 // the meeting's language. 1 joins, 2 declines, silence (a withheld key, or a voicemail) is asked
 // twice and then hung up — inside the confirmation window, so a voicemail costs at most that.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
-import { createTestDatabase, type TestDatabase } from "@/tests/support/test-db";
-import { makeUntil } from "@/tests/support/until";
-import { startAppServer, type AppServer } from "../support/app-server";
-import { createWorkspace, meetingInput } from "./support";
-import { emulatorControl } from "@/tests/support/emulator-control";
+import { describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
+import { until } from "@/tests/support/until";
 
-let emu: RunningEmulator;
-let database: TestDatabase;
-let server: AppServer;
-let m: {
-  db: typeof import("@/lib/db").db;
-  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
-  addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
-  dialParticipant: typeof import("@/lib/meetings/dial-participant").dialParticipant;
-  connectEmulatorWorkspace: typeof import("@/lib/sautikit/connect-emulator-workspace").connectEmulatorWorkspace;
-  buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
-  confirm: typeof import("@/lib/meetings/confirm-answer");
-  callCostMinor: typeof import("@/lib/sautikit/contract/constants").callCostMinor;
-};
-
-beforeAll(async () => {
-  // Its own emulator, prompts paced 20× faster; waits on a person (getDigits) stay real seconds.
-  emu = await startEmulator({ env: { EMULATOR_TIME_SCALE: "0.05", EMULATOR_RATE_LIMIT: "0" } });
-  database = await createTestDatabase();
-  server = await startAppServer({ databaseUrl: database.url, sautikitApiUrl: emu.url });
-  m = {
-    db: (await import("@/lib/db")).db,
-    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
-    addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
-    dialParticipant: (await import("@/lib/meetings/dial-participant")).dialParticipant,
-    connectEmulatorWorkspace: (await import("@/lib/sautikit/connect-emulator-workspace")).connectEmulatorWorkspace,
-    buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
+// Its own emulator, prompts paced 20× faster; waits on a person (getDigits) stay real seconds.
+const app = appFixture({
+  emulatorEnv: { EMULATOR_TIME_SCALE: "0.05", EMULATOR_RATE_LIMIT: "0" },
+  modules: async () => ({
     confirm: await import("@/lib/meetings/confirm-answer"),
     callCostMinor: (await import("@/lib/sautikit/contract/constants")).callCostMinor,
-  };
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-  await database?.drop();
-  await emu?.stop();
+  }),
 });
-
-const until = makeUntil();
-
-const control = (path: string, method = "GET", body?: unknown) => emulatorControl(emu.url, path, method, body);
-const transcript = async (e164: string): Promise<{ kind: string; text: string; language?: string }[]> =>
-  (await control("/state")).phones.find((p: any) => p.e164 === e164)?.transcript ?? [];
-const emulatorCall = async (e164: string) => (await control("/state")).calls.find((c: any) => c.remote_e164 === e164);
-
-async function setup() {
-  const { actor, workspaceId } = await createWorkspace(m.db);
-  await m.db.sautikitConnection.delete({ where: { workspaceId } });
-  await m.connectEmulatorWorkspace(workspaceId);
-  return actor;
-}
-
-const person = async (meetingId: string, name: string) =>
-  (await m.buildRoster(meetingId)).people.find((p) => p.name === name)!;
+const m = app.lib;
+const { transcript, callTo: emulatorCall } = app.emulator;
+const person = app.person;
 const leftRow = (meetingId: string, name: string) =>
   until(`${name} to leave`, async () => {
     const r = await person(meetingId, name);
@@ -72,8 +27,8 @@ describe("answer confirmation", () => {
     "1 joins, 2 declines, silence and voicemail are asked twice then hung up inside the window",
     { timeout: 120_000 },
     async () => {
-      const actor = await setup();
-      const meeting = await m.scheduleMeeting(actor, meetingInput({ title: "Budget review", waitForHost: false }));
+      const { actor } = await app.workspace();
+      const meeting = await app.meeting(actor, { title: "Budget review", waitForHost: false });
       expect(meeting.confirmAnswer).toBe(true);
       const phones = {
         joins: "+254722300001",
@@ -81,8 +36,8 @@ describe("answer confirmation", () => {
         silent: "+254722300003",
         voicemail: "+254700000655",
       };
-      await control(`/phones/${encodeURIComponent(phones.declines)}/behaviour`, "PUT", { prompt_key: "2" });
-      await control(`/phones/${encodeURIComponent(phones.silent)}/behaviour`, "PUT", { prompt_key: null });
+      await app.emulator.behaviour(phones.declines, { prompt_key: "2" });
+      await app.emulator.behaviour(phones.silent, { prompt_key: null });
       const ids: Record<string, string> = {};
       for (const [name, phone] of Object.entries(phones))
         ids[name] = (await m.addParticipant(actor, meeting.id, { name, phone })).id;
@@ -144,15 +99,9 @@ describe("answer confirmation", () => {
     "asks in Swahili for a Swahili meeting; turned off, the person goes straight in",
     { timeout: 60_000 },
     async () => {
-      const actor = await setup();
-      const sw = await m.scheduleMeeting(
-        actor,
-        meetingInput({ title: "Mkutano wa bajeti", language: "sw", waitForHost: false }),
-      );
-      const off = await m.scheduleMeeting(
-        actor,
-        meetingInput({ title: "No questions", waitForHost: false, confirmAnswer: false }),
-      );
+      const { actor } = await app.workspace();
+      const sw = await app.meeting(actor, { title: "Mkutano wa bajeti", language: "sw", waitForHost: false });
+      const off = await app.meeting(actor, { title: "No questions", waitForHost: false, confirmAnswer: false });
       const a = await m.addParticipant(actor, sw.id, { name: "Amina", phone: "+254722300011" });
       const b = await m.addParticipant(actor, off.id, { name: "Baraka", phone: "+254722300012" });
       await m.dialParticipant(actor, sw.id, a.id);
@@ -166,8 +115,8 @@ describe("answer confirmation", () => {
       const baraka = await transcript("+254722300012");
       expect(baraka.some((l) => l.text.includes("Press 1"))).toBe(false);
       expect(baraka.some((l) => l.kind === "digits")).toBe(false);
-      await control(`/phones/${encodeURIComponent("+254722300011")}/hangup`, "POST");
-      await control(`/phones/${encodeURIComponent("+254722300012")}/hangup`, "POST");
+      await app.emulator.hangup("+254722300011");
+      await app.emulator.hangup("+254722300012");
     },
   );
 });

@@ -1,56 +1,16 @@
 // Capacity: with a meeting of N places full, the (N+1)th person answers, hears the apology (Say)
 // and is hung up — never left stalled in a silent room. Real emulator, real routes, real database.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
-import { createWorkspace, meetingInput } from "./support";
-import { makeUntil } from "@/tests/support/until";
+import { describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
+import { until } from "@/tests/support/until";
 
-let app: AppTest;
-let m: {
-  db: typeof import("@/lib/db").db;
-  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
-  addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
-  dialParticipant: typeof import("@/lib/meetings/dial-participant").dialParticipant;
-  endMeeting: typeof import("@/lib/call-control/end-meeting").endMeeting;
-  connectEmulatorWorkspace: typeof import("@/lib/sautikit/connect-emulator-workspace").connectEmulatorWorkspace;
-  en: typeof import("@/lib/meetings/prompts/en").en;
-};
-
-beforeAll(async () => {
-  app = await setupAppTest();
-  m = {
-    db: (await import("@/lib/db")).db,
-    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
-    addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
-    dialParticipant: (await import("@/lib/meetings/dial-participant")).dialParticipant,
-    endMeeting: (await import("@/lib/call-control/end-meeting")).endMeeting,
-    connectEmulatorWorkspace: (await import("@/lib/sautikit/connect-emulator-workspace")).connectEmulatorWorkspace,
-    en: (await import("@/lib/meetings/prompts/en")).en,
-  };
-});
-afterAll(() => app?.stop());
-
-type Phone = { e164: string; state: string; transcript: { kind: string; text: string }[] };
-type Room = { name: string; members: { e164: string }[] };
-
-async function emulatorState(): Promise<{ phones: Phone[]; rooms: Room[] }> {
-  const res = await fetch(`${app.emulatorUrl}/_emulator/state`);
-  return (await res.json()) as { phones: Phone[]; rooms: Room[] };
-}
-
-const until = makeUntil();
+const app = appFixture();
+const m = app.lib;
 
 describe("meeting capacity", () => {
   it("turns the (N+1)th person away with an apology and a hangup", { timeout: 150_000 }, async () => {
-    expect(app.emulatorUrl).toBeTruthy();
-    const { actor, workspaceId } = await createWorkspace(m.db);
-    await m.db.sautikitConnection.delete({ where: { workspaceId } });
-    await m.connectEmulatorWorkspace(workspaceId);
-
-    const meeting = await m.scheduleMeeting(
-      actor,
-      meetingInput({ capacity: 2, waitForHost: false, endOnHostExit: false }),
-    );
+    const { actor } = await app.workspace();
+    const meeting = await app.meeting(actor, { capacity: 2, waitForHost: false, endOnHostExit: false });
     const phones = ["+254711000101", "+254711000102", "+254711000103"];
     const people = [];
     for (const [i, phone] of phones.entries())
@@ -73,7 +33,7 @@ describe("meeting capacity", () => {
     });
     expect(leg.joinedAt).toBeNull();
 
-    const state = await emulatorState();
+    const state = await app.emulator.state();
     const phone = state.phones.find((p) => p.e164 === phones[2])!;
     expect(phone.transcript.filter((t) => t.kind === "say").map((t) => t.text)).toContain(m.en.meetingFull);
     expect(phone.state).not.toBe("in_call");

@@ -1,69 +1,25 @@
 // Dialling and live controls against the real emulator: a double click dials once, Call everyone
 // goes through durable jobs, re-dial makes a new attempt merged into the same person, mute is a
 // live conference command reflected back through conference events, kick ends the leg as kicked.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
-import { createWorkspace, meetingInput } from "./support";
-import { makeUntil } from "@/tests/support/until";
-import { answerAndConfirm } from "@/tests/support/confirm-answer";
+import { describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
+import { until } from "@/tests/support/until";
 
-let app: AppTest;
-let m: {
-  db: typeof import("@/lib/db").db;
-  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
-  addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
-  dialParticipant: typeof import("@/lib/meetings/dial-participant").dialParticipant;
-  callEveryone: typeof import("@/lib/meetings/call-everyone").callEveryone;
-  controlLeg: typeof import("@/lib/call-control/control-leg").controlLeg;
-  runDueJobs: typeof import("@/lib/jobs/run-due-jobs").runDueJobs;
-  connectEmulatorWorkspace: typeof import("@/lib/sautikit/connect-emulator-workspace").connectEmulatorWorkspace;
-  buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
-};
-
-beforeAll(async () => {
-  app = await setupAppTest();
-  m = {
-    db: (await import("@/lib/db")).db,
-    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
-    addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
-    dialParticipant: (await import("@/lib/meetings/dial-participant")).dialParticipant,
-    callEveryone: (await import("@/lib/meetings/call-everyone")).callEveryone,
-    controlLeg: (await import("@/lib/call-control/control-leg")).controlLeg,
-    runDueJobs: (await import("@/lib/jobs/run-due-jobs")).runDueJobs,
-    connectEmulatorWorkspace: (await import("@/lib/sautikit/connect-emulator-workspace")).connectEmulatorWorkspace,
-    buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
-  };
+const app = appFixture({
+  modules: async () => ({ controlLeg: (await import("@/lib/call-control/control-leg")).controlLeg }),
 });
-afterAll(() => app?.stop());
-
-const until = makeUntil();
-
-async function emulator(path: string, init?: RequestInit) {
-  const res = await fetch(`${app.emulatorUrl}${path}`, init);
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<Record<string, unknown>>;
-}
-
+const m = app.lib;
+const person = app.person;
 // Pick up, then press 1 at the answer-confirmation prompt (on by default).
-const answer = (e164: string) => answerAndConfirm(app.emulatorUrl!, e164);
-
-async function setup() {
-  const { actor, workspaceId } = await createWorkspace(m.db);
-  await m.db.sautikitConnection.delete({ where: { workspaceId } });
-  await m.connectEmulatorWorkspace(workspaceId);
-  return actor;
-}
-
-const person = async (meetingId: string, name: string) =>
-  (await m.buildRoster(meetingId)).people.find((p) => p.name === name)!;
+const answer = (e164: string) => app.emulator.answerAndConfirm(e164);
 
 describe("dialling", () => {
   it(
     "dials once on a double click, and a re-dial is a new attempt of the same person",
     { timeout: 150_000 },
     async () => {
-      const actor = await setup();
-      const meeting = await m.scheduleMeeting(actor, meetingInput({ waitForHost: false }));
+      const { actor } = await app.workspace();
+      const meeting = await app.meeting(actor, { waitForHost: false });
       const phone = "+254700000551"; // manual: rings until answered
       const p = await m.addParticipant(actor, meeting.id, { name: "Double Click", phone });
 
@@ -74,11 +30,11 @@ describe("dialling", () => {
       expect(a.legId).toBe(b.legId);
       expect([a.status, b.status].sort()).toEqual(["already", "placed"]);
       expect(await m.db.leg.count({ where: { participantId: p.id } })).toBe(1);
-      const state = (await emulator("/_emulator/state")) as { calls: { remote_e164: string }[] };
+      const state = await app.emulator.state();
       expect(state.calls.filter((c) => c.remote_e164 === phone)).toHaveLength(1);
       await until("ringing", async () => (await person(meeting.id, "Double Click")).state === "ringing");
 
-      await emulator(`/_emulator/phones/${encodeURIComponent(phone)}/decline`, { method: "POST" });
+      await app.emulator.decline(phone);
       await until("left", async () => (await person(meeting.id, "Double Click")).state === "left");
       const second = await m.dialParticipant(actor, meeting.id, p.id);
       expect(second.status).toBe("placed");
@@ -99,8 +55,8 @@ describe("dialling", () => {
     "calls everyone through durable jobs; mute is live and kick ends the leg as kicked",
     { timeout: 150_000 },
     async () => {
-      const actor = await setup();
-      const meeting = await m.scheduleMeeting(actor, meetingInput({ waitForHost: true }));
+      const { actor } = await app.workspace();
+      const meeting = await app.meeting(actor, { waitForHost: true });
       const host = await m.addParticipant(actor, meeting.id, { name: "Host", phone: "+254700000561", role: "host" });
       await m.addParticipant(actor, meeting.id, { name: "Guest", phone: "+254700000562" });
 

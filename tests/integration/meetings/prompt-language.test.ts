@@ -1,33 +1,14 @@
 // Every prompt a caller hears is in the meeting's language; both languages only where no meeting
 // (so no language) is known yet. Outbound voice callbacks through the real route, real database.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
-import { createWorkspace, meetingInput, postSigned } from "./support";
+import { describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
+import { meetingWithPlacedLegs, type VoiceAnswer as Answer } from "./support";
 
-let app: AppTest;
-let m: {
-  db: typeof import("@/lib/db").db;
-  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
-  addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
-  en: typeof import("@/lib/meetings/prompts/en").en;
-  sw: typeof import("@/lib/meetings/prompts/sw").sw;
-};
-
-beforeAll(async () => {
-  app = await setupAppTest();
-  m = {
-    db: (await import("@/lib/db")).db,
-    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
-    addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
-    en: (await import("@/lib/meetings/prompts/en")).en,
-    sw: (await import("@/lib/meetings/prompts/sw")).sw,
-  };
-});
-afterAll(() => app?.stop());
+const app = appFixture();
+const m = app.lib;
 
 type Say = { text: string; language: string };
-type Answer = { actions: Record<string, Record<string, unknown>>[] };
 const says = (a: Answer) => a.actions.flatMap((x) => (x.say ? [x.say as Say] : []));
 /** Every Say, including those nested in a getDigits (the answer confirmation). */
 const allSays = (a: Answer): Say[] =>
@@ -40,56 +21,27 @@ const allSays = (a: Answer): Say[] =>
   );
 
 async function swahiliMeeting(opts: { capacity: number; people: number; confirmAnswer?: boolean }) {
-  const ws = await createWorkspace(m.db);
-  const meeting = await m.scheduleMeeting(
-    ws.actor,
-    meetingInput({
+  const { meeting, legs, callback } = await meetingWithPlacedLegs(m.db, app.url, {
+    meeting: {
       language: "sw",
       capacity: opts.capacity,
       waitForHost: false,
       endOnHostExit: false,
       confirmAnswer: opts.confirmAnswer ?? false,
-    }),
-  );
-  const legs = [];
-  for (let i = 0; i < opts.people; i++) {
-    const phone = `+2547120003${String(i).padStart(2, "0")}`;
-    const person = await m.addParticipant(ws.actor, meeting.id, { name: `Mtu ${i + 1}`, phone });
-    legs.push(
-      await m.db.leg.create({
-        data: {
-          workspaceId: ws.workspaceId,
-          meetingId: meeting.id,
-          participantId: person.id,
-          direction: "outbound",
-          callId: `CA${randomUUID().replaceAll("-", "")}`,
-          idempotencyKey: `${meeting.id}:${person.id}:1`,
-          toE164: phone,
-          fromE164: "+254709000200",
-        },
-      }),
-    );
-  }
-  const callback = async (callId: string, clientRequestId?: string): Promise<Answer> => {
-    const body = new URLSearchParams({
+    },
+    people: Array.from({ length: opts.people }, (_, i) => ({
+      name: `Mtu ${i + 1}`,
+      phone: `+2547120003${String(i).padStart(2, "0")}`,
+    })),
+  });
+  const answer = (callId: string, clientRequestId?: string) =>
+    callback({
       CallId: callId,
       sessionId: `HD_${callId}`,
-      From: "+254709000200",
       To: "+254712000999",
-      Direction: "outbound",
-      CallStatus: "answered",
       ...(clientRequestId ? { clientRequestId } : {}),
-    }).toString();
-    const res = await postSigned(
-      `${app.url}/api/sautikit/${ws.workspaceId}/voice/outbound`,
-      body,
-      "application/x-www-form-urlencoded",
-      ws.secret,
-    );
-    expect(res.status).toBe(200);
-    return (await res.json()) as Answer;
-  };
-  return { meeting, legs, callback };
+    });
+  return { meeting, legs, callback: answer };
 }
 
 describe("prompt language", () => {

@@ -1,66 +1,22 @@
 // Automatic re-dial after a network drop, against the real emulator: a dropped leg is called back
 // once ("You were cut off from <title>. Press 1 to rejoin.") and rejoins; at most twice per person;
 // never after the person's own hang-up, and never once the meeting is over.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
-import { createTestDatabase, type TestDatabase } from "@/tests/support/test-db";
-import { makeUntil } from "@/tests/support/until";
-import { startAppServer, type AppServer } from "../support/app-server";
-import { createWorkspace, meetingInput } from "./support";
-import { emulatorControl } from "@/tests/support/emulator-control";
+import { describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
+import { until } from "@/tests/support/until";
 
-let emu: RunningEmulator;
-let database: TestDatabase;
-let server: AppServer;
-let m: {
-  db: typeof import("@/lib/db").db;
-  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
-  addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
-  dialParticipant: typeof import("@/lib/meetings/dial-participant").dialParticipant;
-  endMeeting: typeof import("@/lib/call-control/end-meeting").endMeeting;
-  runDueJobs: typeof import("@/lib/jobs/run-due-jobs").runDueJobs;
-  connectEmulatorWorkspace: typeof import("@/lib/sautikit/connect-emulator-workspace").connectEmulatorWorkspace;
-  buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
-  redial: typeof import("@/lib/meetings/redial-after-drop");
-};
-
-beforeAll(async () => {
-  emu = await startEmulator({ env: { EMULATOR_TIME_SCALE: "0.05", EMULATOR_RATE_LIMIT: "0" } });
-  database = await createTestDatabase();
-  server = await startAppServer({ databaseUrl: database.url, sautikitApiUrl: emu.url });
-  m = {
-    db: (await import("@/lib/db")).db,
-    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
-    addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
-    dialParticipant: (await import("@/lib/meetings/dial-participant")).dialParticipant,
-    endMeeting: (await import("@/lib/call-control/end-meeting")).endMeeting,
-    runDueJobs: (await import("@/lib/jobs/run-due-jobs")).runDueJobs,
-    connectEmulatorWorkspace: (await import("@/lib/sautikit/connect-emulator-workspace")).connectEmulatorWorkspace,
-    buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
-    redial: await import("@/lib/meetings/redial-after-drop"),
-  };
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-  await database?.drop();
-  await emu?.stop();
+const app = appFixture({
+  emulatorEnv: { EMULATOR_TIME_SCALE: "0.05", EMULATOR_RATE_LIMIT: "0" },
+  modules: async () => ({ redial: await import("@/lib/meetings/redial-after-drop") }),
 });
-
-const until = makeUntil();
-
-const control = (path: string, method = "GET", body?: unknown) => emulatorControl(emu.url, path, method, body);
-const phoneAction = (e164: string, action: string) => control(`/phones/${encodeURIComponent(e164)}/${action}`, "POST");
-const callsTo = async (e164: string) => (await control("/state")).calls.filter((c: any) => c.remote_e164 === e164);
-const transcript = async (e164: string): Promise<{ kind: string; text: string }[]> =>
-  (await control("/state")).phones.find((p: any) => p.e164 === e164)?.transcript ?? [];
+const m = app.lib;
+const { transcript, callsTo } = app.emulator;
 
 let stayers = 0;
 /** A live meeting: the person under test plus someone who stays (an empty room would end the meeting). */
 async function meetingWith(title: string, phone: string) {
-  const { actor, workspaceId } = await createWorkspace(m.db);
-  await m.db.sautikitConnection.delete({ where: { workspaceId } });
-  await m.connectEmulatorWorkspace(workspaceId);
-  const meeting = await m.scheduleMeeting(actor, meetingInput({ title, waitForHost: false, endOnHostExit: false }));
+  const { actor } = await app.workspace();
+  const meeting = await app.meeting(actor, { title, waitForHost: false, endOnHostExit: false });
   const stayer = await m.addParticipant(actor, meeting.id, {
     name: "Stayer",
     phone: `+2547224999${String(++stayers).padStart(2, "0")}`,
@@ -97,7 +53,7 @@ describe("re-dial after a network drop", () => {
     const { meeting, participantId } = await meetingWith("Harvest planning", phone);
     await inCallOnAttempt(participantId, 1);
 
-    await phoneAction(phone, "drop");
+    await app.emulator.drop(phone);
     const dropped = await until("the call back scheduled", async () => {
       const leg = await ended(participantId, 1);
       return leg.endReason === "dropped_calling_back" ? leg : undefined;
@@ -116,9 +72,9 @@ describe("re-dial after a network drop", () => {
     expect(await callsTo(phone)).toHaveLength(2);
 
     // A second drop: called back again. A third: the limit is reached, the person stays dropped.
-    await phoneAction(phone, "drop");
+    await app.emulator.drop(phone);
     await inCallOnAttempt(participantId, 3);
-    await phoneAction(phone, "drop");
+    await app.emulator.drop(phone);
     const third = await ended(participantId, 3);
     expect(third.endReason).toBe("dropped");
     expect(await m.db.job.count({ where: { uniqueKey: `redial:${third.id}` } })).toBe(0);
@@ -131,20 +87,20 @@ describe("re-dial after a network drop", () => {
     const own = "+254722400002";
     const a = await meetingWith("Own hang-up", own);
     await inCallOnAttempt(a.participantId, 1);
-    await phoneAction(own, "hangup");
+    await app.emulator.hangup(own);
     expect((await ended(a.participantId, 1)).endReason).toBe("hung_up");
 
     // The drop reaches Mkutano only after the organiser ended the meeting (its events are held).
     const late = "+254722400003";
     const b = await meetingWith("Over already", late);
     await inCallOnAttempt(b.participantId, 1);
-    await control("/faults", "POST", { delay_ms: 3_000 });
+    await app.emulator.faults({ delay_ms: 3_000 });
     try {
-      await phoneAction(late, "drop");
+      await app.emulator.drop(late);
       await m.endMeeting(b.actor, b.meeting.id);
       expect((await ended(b.participantId, 1, 30_000)).endReason).toBe("dropped");
     } finally {
-      await control("/faults", "DELETE");
+      await app.emulator.clearFaults();
     }
     await m.runDueJobs({ workerId: "redial-test" });
     for (const x of [a, b]) {

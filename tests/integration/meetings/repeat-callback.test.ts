@@ -2,33 +2,14 @@
 // already holds its place gets the same conference answer from one read, without the meeting lock
 // and without writing; an ended meeting or a leg that left gets its apology; first-time callbacks
 // still go through the locked path, so capacity holds when they race. Real routes, real database.
-import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
-import { createWorkspace, meetingInput, postSigned } from "./support";
+import { appFixture } from "../support/app-fixture";
+import { meetingWithPlacedLegs, type VoiceAnswer as Answer } from "./support";
 
-let app: AppTest;
-let m: {
-  db: typeof import("@/lib/db").db;
-  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
-  addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
-  en: typeof import("@/lib/meetings/prompts/en").en;
-};
-
-beforeAll(async () => {
-  app = await setupAppTest();
-  m = {
-    db: (await import("@/lib/db")).db,
-    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
-    addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
-    en: (await import("@/lib/meetings/prompts/en")).en,
-  };
-});
-afterAll(() => app?.stop());
+const app = appFixture();
+const m = app.lib;
 afterEach(() => vi.restoreAllMocks());
-
-type Answer = { actions: Record<string, Record<string, unknown>>[] };
 
 /** The live Prisma client behind lib/db's proxy (the proxy forwards every property read to it). */
 function client(): PrismaClient {
@@ -36,52 +17,23 @@ function client(): PrismaClient {
 }
 
 async function setup(opts: { capacity: number; people: number }) {
-  const ws = await createWorkspace(m.db);
-  const meeting = await m.scheduleMeeting(
-    ws.actor,
-    meetingInput({ capacity: opts.capacity, waitForHost: false, endOnHostExit: false }),
-  );
-  const legs: Awaited<ReturnType<typeof m.db.leg.create>>[] = [];
-  for (let i = 0; i < opts.people; i++) {
-    const phone = `+2547110002${String(i).padStart(2, "0")}`;
-    const person = await m.addParticipant(ws.actor, meeting.id, { name: `Person ${i + 1}`, phone });
-    // What dialParticipant leaves behind once Sautikit accepted the call: a leg bound to its call id.
-    const leg = await m.db.leg.create({
-      data: {
-        workspaceId: ws.workspaceId,
-        meetingId: meeting.id,
-        participantId: person.id,
-        direction: "outbound",
-        callId: `CA${randomUUID().replaceAll("-", "")}`,
-        idempotencyKey: `${meeting.id}:${person.id}:1`,
-        toE164: phone,
-        fromE164: "+254709000200",
-      },
-    });
-    legs.push(leg);
-  }
-  const callback = async (leg: (typeof legs)[number]): Promise<Answer> => {
-    const body = new URLSearchParams({
+  const placed = await meetingWithPlacedLegs(m.db, app.url, {
+    meeting: { capacity: opts.capacity, waitForHost: false, endOnHostExit: false },
+    people: Array.from({ length: opts.people }, (_, i) => ({
+      name: `Person ${i + 1}`,
+      phone: `+2547110002${String(i).padStart(2, "0")}`,
+    })),
+  });
+  const callback = (leg: (typeof placed.legs)[number]): Promise<Answer> =>
+    placed.callback({
       CallId: leg.callId!,
       sessionId: `HD_${leg.callId}`,
-      From: "+254709000200",
       To: leg.toE164!,
-      Direction: "outbound",
-      CallStatus: "answered",
       // The join callback: the person pressed 1 at the answer-confirmation prompt.
       Digits: "1",
       clientRequestId: leg.idempotencyKey!,
-    }).toString();
-    const res = await postSigned(
-      `${app.url}/api/sautikit/${ws.workspaceId}/voice/outbound`,
-      body,
-      "application/x-www-form-urlencoded",
-      ws.secret,
-    );
-    expect(res.status).toBe(200);
-    return (await res.json()) as Answer;
-  };
-  return { ...ws, meeting, legs, callback };
+    });
+  return { ...placed, callback };
 }
 
 /** Everything a callback could write to, apart from the pipeline's own delivery log. */

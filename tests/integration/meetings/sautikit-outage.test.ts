@@ -3,83 +3,28 @@
 // real request the emulator answers 503, and after recovery every queued person is called exactly
 // once. Also: a POST that timed out after Sautikit placed the call is recorded, not repeated; a
 // permanent refusal ends on the person's row with its reason, and Retry dials them.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "@/tests/support/test-db";
-import { startEmulator } from "@/tests/support/emulator-process";
-import { startAppServer, type AppServer } from "../support/app-server";
-import { createWorkspace, meetingInput } from "./support";
-import { makeUntil } from "@/tests/support/until";
+import { afterEach, describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
+import { until } from "@/tests/support/until";
 
-type Emu = Awaited<ReturnType<typeof startEmulator>>;
-let emu: Emu;
-let server: AppServer;
-let dropDb: () => Promise<void>;
-let m: {
-  db: typeof import("@/lib/db").db;
-  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
-  addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
-  dialParticipant: typeof import("@/lib/meetings/dial-participant").dialParticipant;
-  callEveryone: typeof import("@/lib/meetings/call-everyone").callEveryone;
-  runDueJobs: typeof import("@/lib/jobs/run-due-jobs").runDueJobs;
-  nextPendingRunAt: typeof import("@/lib/jobs/claim-jobs").nextPendingRunAt;
-  connectEmulatorWorkspace: typeof import("@/lib/sautikit/connect-emulator-workspace").connectEmulatorWorkspace;
-  buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
-  DIAL_RETRY_CAP_MS: number;
-  requeueStalledDials: typeof import("@/lib/reconcile/reconcile-legs").requeueStalledDials;
-  createLegIfIdle: typeof import("@/lib/meetings/dial-participant").createLegIfIdle;
-  enqueueJob: typeof import("@/lib/jobs/enqueue-job").enqueueJob;
-};
-
-beforeAll(async () => {
-  emu = await startEmulator({ env: { EMULATOR_LOG: "quiet", EMULATOR_TIME_SCALE: "0.05" } });
-  const database = await createTestDatabase();
-  dropDb = database.drop;
-  server = await startAppServer({ databaseUrl: database.url, sautikitApiUrl: emu.url });
-  m = {
-    db: (await import("@/lib/db")).db,
-    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
-    addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
-    dialParticipant: (await import("@/lib/meetings/dial-participant")).dialParticipant,
-    callEveryone: (await import("@/lib/meetings/call-everyone")).callEveryone,
-    runDueJobs: (await import("@/lib/jobs/run-due-jobs")).runDueJobs,
+const app = appFixture({
+  emulatorEnv: { EMULATOR_LOG: "quiet", EMULATOR_TIME_SCALE: "0.05" },
+  modules: async () => ({
     nextPendingRunAt: (await import("@/lib/jobs/claim-jobs")).nextPendingRunAt,
-    connectEmulatorWorkspace: (await import("@/lib/sautikit/connect-emulator-workspace")).connectEmulatorWorkspace,
-    buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
     DIAL_RETRY_CAP_MS: (await import("@/lib/meetings/dial-retry")).DIAL_RETRY_CAP_MS,
     requeueStalledDials: (await import("@/lib/reconcile/reconcile-legs")).requeueStalledDials,
     createLegIfIdle: (await import("@/lib/meetings/dial-participant")).createLegIfIdle,
     enqueueJob: (await import("@/lib/jobs/enqueue-job")).enqueueJob,
-  };
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-  await dropDb?.();
-  await emu?.stop();
+  }),
 });
-
-const until = makeUntil();
-afterEach(async () => void (await control("DELETE", "/_emulator/faults")));
-
-async function control(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${emu.url}${path}`, {
-    method,
-    headers: body ? { "content-type": "application/json" } : undefined,
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? {} : ((await res.json()) as Record<string, unknown>);
-}
-
-async function callsTo(phone: string) {
-  const state = (await control("GET", "/_emulator/state")) as { calls: { id: string; remote_e164: string }[] };
-  return state.calls.filter((c) => c.remote_e164 === phone);
-}
+const m = app.lib;
+const emulator = app.emulator;
+const { callsTo } = emulator;
+afterEach(async () => void (await emulator.clearFaults()));
 
 async function setup() {
-  const { actor, workspaceId } = await createWorkspace(m.db);
-  await m.db.sautikitConnection.delete({ where: { workspaceId } });
-  await m.connectEmulatorWorkspace(workspaceId);
-  const meeting = await m.scheduleMeeting(actor, meetingInput({ waitForHost: false }));
+  const { actor, workspaceId } = await app.workspace();
+  const meeting = await app.meeting(actor, { waitForHost: false });
   return { actor, workspaceId, meeting };
 }
 
@@ -94,7 +39,7 @@ describe("a Sautikit outage", () => {
       for (const [i, phone] of phones.entries())
         await m.addParticipant(actor, meeting.id, { name: `Person ${i + 1}`, phone });
 
-      await control("POST", "/_emulator/faults", { outage: true });
+      await emulator.faults({ outage: true });
       expect(await m.callEveryone(actor, meeting.id)).toEqual({ queued: 5, heldBack: false });
 
       // The fake job clock: run everything due, then jump to the next job's runAt.
@@ -130,7 +75,7 @@ describe("a Sautikit outage", () => {
       for (const phone of phones) expect(await callsTo(phone)).toHaveLength(0);
 
       // Sautikit is back: within one capped wait every queued person is called, once.
-      await control("DELETE", "/_emulator/faults");
+      await emulator.clearFaults();
       t += m.DIAL_RETRY_CAP_MS;
       await runAllDue();
       for (const phone of phones) expect(await callsTo(phone)).toHaveLength(1);
@@ -144,7 +89,7 @@ describe("a Sautikit outage", () => {
           where: { kind: "meetings.dial-leg", status: { not: "done" }, uniqueKey: { contains: meeting.id } },
         }),
       ).toBe(0);
-      for (const phone of phones) await control("POST", `/_emulator/phones/${encodeURIComponent(phone)}/decline`);
+      for (const phone of phones) await emulator.decline(phone);
     },
   );
 
@@ -156,11 +101,11 @@ describe("a Sautikit outage", () => {
       const phone = "+254700000576";
       const p = await m.addParticipant(actor, meeting.id, { name: "Slow Answer", phone });
       // Longer than the client's per-request timeout: the emulator places the call after the app gave up.
-      await control("POST", "/_emulator/faults", { slow_answer_ms: 10_500 });
+      await emulator.faults({ slow_answer_ms: 10_500 });
       const first = await m.dialParticipant(actor, meeting.id, p.id);
       expect(first).toMatchObject({ status: "queued", heldBack: true });
       await until("the call placed behind the timeout", async () => (await callsTo(phone)).length === 1);
-      await control("DELETE", "/_emulator/faults");
+      await emulator.clearFaults();
 
       // (The call's own webhooks may link its id to the leg meanwhile, by client_request_id; either
       // way the retry must record this call and place none.)
@@ -172,7 +117,7 @@ describe("a Sautikit outage", () => {
       expect(recorded.callId).toBe(placed[0]!.id);
       expect(recorded.fromE164).not.toBeNull();
       expect(recorded.attempt).toBe(1);
-      await control("POST", `/_emulator/phones/${encodeURIComponent(phone)}/decline`);
+      await emulator.decline(phone);
     },
   );
 
@@ -184,7 +129,7 @@ describe("a Sautikit outage", () => {
       const conn = await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId } });
       const phone = "+254700000577";
       const p = await m.addParticipant(actor, meeting.id, { name: "Wallet Empty", phone });
-      await control("POST", "/_emulator/wallet", { workspace_id: conn.emulatorWorkspace, set_minor: 0 });
+      await emulator.control("/wallet", "POST", { workspace_id: conn.emulatorWorkspace, set_minor: 0 });
 
       // Through Call everyone (the job path): the refusal ends the dial, it is not retried forever.
       expect(await m.callEveryone(actor, meeting.id)).toMatchObject({ queued: 1 });
@@ -201,7 +146,7 @@ describe("a Sautikit outage", () => {
       expect(await callsTo(phone)).toHaveLength(0);
 
       // Retry (the row's button: a deliberate re-dial, so a new attempt and key).
-      await control("POST", "/_emulator/wallet", { workspace_id: conn.emulatorWorkspace, set_minor: 100_000 });
+      await emulator.control("/wallet", "POST", { workspace_id: conn.emulatorWorkspace, set_minor: 100_000 });
       const retry = await m.dialParticipant(actor, meeting.id, p.id);
       expect(retry.status).toBe("placed");
       const legs = await m.db.leg.findMany({ where: { participantId: p.id }, orderBy: { attempt: "asc" } });
@@ -214,7 +159,7 @@ describe("a Sautikit outage", () => {
         "ringing",
         async () => (await m.buildRoster(meeting.id)).people.find((x) => x.participantId === p.id)!.state === "ringing",
       );
-      await control("POST", `/_emulator/phones/${encodeURIComponent(phone)}/decline`);
+      await emulator.decline(phone);
     },
   );
 
@@ -242,6 +187,6 @@ describe("a Sautikit outage", () => {
     while ((await m.runDueJobs({ workerId: "reconcile-test", now: () => t })) > 0) t += 1;
     expect(await callsTo(phone)).toHaveLength(1);
     expect((await m.db.leg.findUniqueOrThrow({ where: { id: leg.id } })).callId).toBe((await callsTo(phone))[0]!.id);
-    await control("POST", `/_emulator/phones/${encodeURIComponent(phone)}/decline`);
+    await emulator.decline(phone);
   });
 });

@@ -1,6 +1,7 @@
 // Shared set-up for meetings integration tests: a workspace, an organiser and a Sautikit
 // connection row, plus signed webhook delivery to the app's real routes.
 import { createHmac, randomUUID } from "node:crypto";
+import { expect } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 
 type Db = typeof import("@/lib/db").db;
@@ -63,4 +64,55 @@ export function meetingInput(overrides: Record<string, unknown> = {}) {
     capacity: 10,
     ...overrides,
   };
+}
+
+/** The app's answer to a voice callback: its actions, read loosely. */
+export type VoiceAnswer = { actions: Record<string, Record<string, unknown>>[] };
+
+/**
+ * A meeting (in a workspace from createWorkspace) whose people each have an outbound leg bound to
+ * its call id — what dialParticipant leaves behind once Sautikit accepted the call — and a poster
+ * of Sautikit's signed outbound voice callback to the app's real route.
+ */
+export async function meetingWithPlacedLegs(
+  db: Db,
+  appUrl: string,
+  opts: { meeting: Record<string, unknown>; people: { name: string; phone: string }[] },
+) {
+  const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
+  const { addParticipant } = await import("@/lib/meetings/add-participant");
+  const ws = await createWorkspace(db);
+  const meeting = await scheduleMeeting(ws.actor, meetingInput(opts.meeting));
+  const legs: Awaited<ReturnType<Db["leg"]["create"]>>[] = [];
+  for (const { name, phone } of opts.people) {
+    const person = await addParticipant(ws.actor, meeting.id, { name, phone });
+    legs.push(
+      await db.leg.create({
+        data: {
+          workspaceId: ws.workspaceId,
+          meetingId: meeting.id,
+          participantId: person.id,
+          direction: "outbound",
+          callId: `CA${randomUUID().replaceAll("-", "")}`,
+          idempotencyKey: `${meeting.id}:${person.id}:1`,
+          toE164: phone,
+          fromE164: "+254709000200",
+        },
+      }),
+    );
+  }
+  /** Posts an answered outbound call's voice callback with these fields (CallId, To, …); 200 expected. */
+  const callback = async (fields: Record<string, string>): Promise<VoiceAnswer> => {
+    const body = new URLSearchParams({
+      From: "+254709000200",
+      Direction: "outbound",
+      CallStatus: "answered",
+      ...fields,
+    }).toString();
+    const url = `${appUrl}/api/sautikit/${ws.workspaceId}/voice/outbound`;
+    const res = await postSigned(url, body, "application/x-www-form-urlencoded", ws.secret);
+    expect(res.status).toBe(200);
+    return (await res.json()) as VoiceAnswer;
+  };
+  return { ...ws, meeting, legs, callback };
 }

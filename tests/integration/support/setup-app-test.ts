@@ -1,4 +1,5 @@
-// One call for an integration test file: a fresh migrated database plus the app serving it.
+// A fresh migrated database plus the app serving it. Test files use appFixture() (app-fixture.ts), which
+// calls this and adds the emulator client, the app modules and the workspace helpers.
 import { inject } from "vitest";
 import { createTestDatabase } from "@/tests/support/test-db";
 import { type AppServer, startAppServer } from "./app-server";
@@ -9,9 +10,11 @@ export type AppTest = AppServer & {
   emulatorUrl: string | undefined;
 };
 
-export async function setupAppTest(opts: { env?: Record<string, string> } = {}): Promise<AppTest> {
+export async function setupAppTest(
+  opts: { env?: Record<string, string>; /** Another emulator than the run's. */ sautikitApiUrl?: string } = {},
+): Promise<AppTest> {
   const database = await createTestDatabase();
-  const emulatorUrl = inject("emulatorUrl") as string | undefined;
+  const emulatorUrl = opts.sautikitApiUrl ?? (inject("emulatorUrl") as string | undefined);
   let server: AppServer;
   try {
     server = await startAppServer({ databaseUrl: database.url, sautikitApiUrl: emulatorUrl, env: opts.env });

@@ -44,19 +44,20 @@ export function RoleForm({
   role: "admin" | "organiser";
   name: string;
 }) {
-  const [, dispatch] = useAnnouncedAction(changeRoleAction, `Role updated for ${name}.`);
+  const t = useT("MemberActions");
+  const [, dispatch] = useAnnouncedAction(changeRoleAction, t("roleUpdated", { name }));
   return (
     <form action={dispatch} className="flex items-center gap-2">
       <input type="hidden" name="membershipId" value={membershipId} />
       <label className="sr-only" htmlFor={`role-${membershipId}`}>
-        Role for {name}
+        {t("roleFor", { name })}
       </label>
       <Select id={`role-${membershipId}`} name="role" defaultValue={role} className="h-8 w-36" key={role}>
-        <option value="organiser">Organiser</option>
-        <option value="admin">Admin</option>
+        <option value="organiser">{t("organiser")}</option>
+        <option value="admin">{t("admin")}</option>
       </Select>
-      <SubmitButton variant="secondary" size="sm" aria-label={`Save role for ${name}`}>
-        Save
+      <SubmitButton variant="secondary" size="sm" aria-label={t("saveRoleFor", { name })}>
+        {t("save")}
       </SubmitButton>
     </form>
   );
@@ -71,21 +72,19 @@ export function RemoveMemberButton({
   name: string;
   isYou: boolean;
 }) {
-  const [, dispatch] = useAnnouncedAction(removeMemberAction, `${name} was removed.`);
+  const t = useT("MemberActions");
+  const [, dispatch] = useAnnouncedAction(removeMemberAction, t("removed", { name }));
   return (
     <ConfirmDialog
       trigger={
         <span>
-          Remove<span className="sr-only"> {name}</span>
+          {t("remove")}
+          <span className="sr-only"> {name}</span>
         </span>
       }
-      title={isYou ? "Leave this workspace?" : `Remove ${name}?`}
-      description={
-        isYou
-          ? "You will lose access to this workspace straight away."
-          : `${name} will lose access to this workspace straight away. Their meetings stay.`
-      }
-      confirmLabel={isYou ? "Leave" : "Remove"}
+      title={isYou ? t("leaveTitle") : t("removeTitle", { name })}
+      description={isYou ? t("leaveDescription") : t("removeDescription", { name })}
+      confirmLabel={isYou ? t("leave") : t("remove")}
       action={dispatch}
     >
       <input type="hidden" name="membershipId" value={membershipId} />
@@ -94,7 +93,8 @@ export function RemoveMemberButton({
 }
 
 export function ResetPasswordButton({ membershipId, name }: { membershipId: string; name: string }) {
-  const [state, dispatch] = useAnnouncedAction(issueResetAction, `Password reset handled for ${name}.`);
+  const ta = useT("MemberActions");
+  const [state, dispatch] = useAnnouncedAction(issueResetAction, ta("resetHandled", { name }));
   const t = useT("MemberReset");
   const result = state.ok ? state.result : undefined;
   return (
@@ -102,19 +102,16 @@ export function ResetPasswordButton({ membershipId, name }: { membershipId: stri
       <form action={dispatch}>
         <input type="hidden" name="membershipId" value={membershipId} />
         <SubmitButton variant="ghost" size="sm">
-          Reset password<span className="sr-only"> for {name}</span>
+          {ta("resetPassword")}
+          <span className="sr-only">{ta("forName", { name })}</span>
         </SubmitButton>
       </form>
       {result?.kind === "link" ? (
         <OneTimeLink
           testId="reset-link"
-          title={`Password reset link for ${String(result.email)}`}
+          title={ta("resetLinkFor", { email: String(result.email) })}
           url={String(result.url)}
-          note={
-            result.emailed
-              ? "We also emailed it. It works once, within an hour."
-              : "Share it with them. It works once, within an hour."
-          }
+          note={result.emailed ? ta("resetEmailed") : ta("resetShare")}
         />
       ) : result?.kind === "emailed" ? (
         <Notice tone="success" testId="reset-emailed">
@@ -130,12 +127,14 @@ export function ResetPasswordButton({ membershipId, name }: { membershipId: stri
 }
 
 export function RevokeInviteButton({ inviteId, email }: { inviteId: string; email: string }) {
-  const [, dispatch] = useAnnouncedAction(revokeInviteAction, `Invite for ${email} revoked.`);
+  const t = useT("MemberActions");
+  const [, dispatch] = useAnnouncedAction(revokeInviteAction, t("inviteRevoked", { email }));
   return (
     <form action={dispatch}>
       <input type="hidden" name="inviteId" value={inviteId} />
       <SubmitButton variant="ghost" size="sm">
-        Revoke<span className="sr-only"> invite for {email}</span>
+        {t("revoke")}
+        <span className="sr-only">{t("inviteFor", { email })}</span>
       </SubmitButton>
     </form>
   );

@@ -1,10 +1,13 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/actor";
 import { ClientIntl } from "@/lib/i18n/client-intl";
+import { resolveLocale } from "@/lib/i18n/resolve-locale";
+import { intlLocale } from "@/lib/i18n/locales";
 import { listPendingInvites } from "@/lib/workspaces/invites";
 import { listMembers } from "@/lib/workspaces/list-members";
 import { InviteForm } from "@/app/(app)/settings/members/invite-form";
@@ -15,111 +18,116 @@ import {
   RoleForm,
 } from "@/app/(app)/settings/members/member-actions";
 
-export const metadata = { title: "Members" };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+export async function generateMetadata() {
+  const t = await getTranslations("Members");
+  return { title: t("title") };
+}
 
 export default async function MembersPage() {
   const actor = await requireActor({ admin: true });
-  const [members, invites] = await Promise.all([listMembers(actor), listPendingInvites(actor)]);
+  const [members, invites, t, ts, tr, locale] = await Promise.all([
+    listMembers(actor),
+    listPendingInvites(actor),
+    getTranslations("Members"),
+    getTranslations("Settings"),
+    getTranslations("Roles"),
+    resolveLocale(),
+  ]);
+  const dateFormat = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeZone: "UTC" });
   return (
     <>
       <p className="mb-2 text-sm">
         <Link href="/settings" className="text-brand-700 hover:underline">
-          ← Settings
+          {ts("back")}
         </Link>
       </p>
-      <PageHeader title="Members" description={`People who can use ${actor.workspaceName}.`} />
-      <div className="space-y-6">
-        <Card>
-          <CardHeader
-            title="Invite someone"
-            description="They get a link to join; admins manage everything, organisers manage their own meetings."
-          />
-          <CardBody>
-            <InviteForm />
-          </CardBody>
-        </Card>
-
-        <Card>
-          <CardHeader title={`Members (${members.length})`} />
-          <Table caption="Workspace members">
-            <THead>
-              <Tr>
-                <Th>Name</Th>
-                <Th>Role</Th>
-                <Th>Joined</Th>
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {members.map((m) => (
-                <Tr key={m.membershipId} data-testid="member-row">
-                  <Td>
-                    <div className="font-medium text-slate-900">
-                      {m.name} {m.isYou ? <Badge tone="brand">You</Badge> : null}
-                    </div>
-                    <div className="text-xs text-slate-500">{m.email}</div>
-                  </Td>
-                  <Td>
-                    <RoleForm membershipId={m.membershipId} role={m.role} name={m.name} />
-                  </Td>
-                  <Td className="whitespace-nowrap text-slate-600">{dateFormat.format(new Date(m.joinedAt))}</Td>
-                  <Td>
-                    <div className="flex flex-wrap items-start justify-end gap-2">
-                      {m.isYou ? null : (
-                        <ClientIntl namespaces={["MemberReset"]}>
-                          <ResetPasswordButton membershipId={m.membershipId} name={m.name} />
-                        </ClientIntl>
-                      )}
-                      <RemoveMemberButton membershipId={m.membershipId} name={m.name} isYou={m.isYou} />
-                    </div>
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-        </Card>
-
-        <Card>
-          <CardHeader
-            title={`Pending invites (${invites.length})`}
-            description="Links not yet used. Each works once and expires after 7 days."
-          />
-          {invites.length === 0 ? (
+      <PageHeader title={t("title")} description={t("description", { workspace: actor.workspaceName })} />
+      <ClientIntl namespaces={["MemberActions"]}>
+        <div className="space-y-6">
+          <Card>
+            <CardHeader title={t("inviteTitle")} description={t("inviteDescription")} />
             <CardBody>
-              <p className="text-sm text-slate-600">No pending invites.</p>
+              <InviteForm />
             </CardBody>
-          ) : (
-            <Table caption="Pending invites">
+          </Card>
+
+          <Card>
+            <CardHeader title={t("membersCount", { count: members.length })} />
+            <Table caption={t("caption")}>
               <THead>
                 <Tr>
-                  <Th>Email</Th>
-                  <Th>Role</Th>
-                  <Th>Expires</Th>
+                  <Th>{t("name")}</Th>
+                  <Th>{t("role")}</Th>
+                  <Th>{t("joined")}</Th>
                   <Th>
-                    <span className="sr-only">Actions</span>
+                    <span className="sr-only">{t("actions")}</span>
                   </Th>
                 </Tr>
               </THead>
               <TBody>
-                {invites.map((i) => (
-                  <Tr key={i.id} data-testid="invite-row">
-                    <Td>{i.email}</Td>
-                    <Td>{i.role === "admin" ? "Admin" : "Organiser"}</Td>
-                    <Td className="whitespace-nowrap text-slate-600">{dateFormat.format(new Date(i.expiresAt))}</Td>
-                    <Td className="text-right">
-                      <RevokeInviteButton inviteId={i.id} email={i.email} />
+                {members.map((m) => (
+                  <Tr key={m.membershipId} data-testid="member-row">
+                    <Td>
+                      <div className="font-medium text-slate-900">
+                        {m.name} {m.isYou ? <Badge tone="brand">{t("you")}</Badge> : null}
+                      </div>
+                      <div className="text-xs text-slate-500">{m.email}</div>
+                    </Td>
+                    <Td>
+                      <RoleForm membershipId={m.membershipId} role={m.role} name={m.name} />
+                    </Td>
+                    <Td className="whitespace-nowrap text-slate-600">{dateFormat.format(new Date(m.joinedAt))}</Td>
+                    <Td>
+                      <div className="flex flex-wrap items-start justify-end gap-2">
+                        {m.isYou ? null : (
+                          <ClientIntl namespaces={["MemberReset"]}>
+                            <ResetPasswordButton membershipId={m.membershipId} name={m.name} />
+                          </ClientIntl>
+                        )}
+                        <RemoveMemberButton membershipId={m.membershipId} name={m.name} isYou={m.isYou} />
+                      </div>
                     </Td>
                   </Tr>
                 ))}
               </TBody>
             </Table>
-          )}
-        </Card>
-      </div>
+          </Card>
+
+          <Card>
+            <CardHeader title={t("pendingCount", { count: invites.length })} description={t("pendingDescription")} />
+            {invites.length === 0 ? (
+              <CardBody>
+                <p className="text-sm text-slate-600">{t("noPending")}</p>
+              </CardBody>
+            ) : (
+              <Table caption={t("pendingCaption")}>
+                <THead>
+                  <Tr>
+                    <Th>{t("email")}</Th>
+                    <Th>{t("role")}</Th>
+                    <Th>{t("expires")}</Th>
+                    <Th>
+                      <span className="sr-only">{t("actions")}</span>
+                    </Th>
+                  </Tr>
+                </THead>
+                <TBody>
+                  {invites.map((i) => (
+                    <Tr key={i.id} data-testid="invite-row">
+                      <Td>{i.email}</Td>
+                      <Td>{tr(i.role)}</Td>
+                      <Td className="whitespace-nowrap text-slate-600">{dateFormat.format(new Date(i.expiresAt))}</Td>
+                      <Td className="text-right">
+                        <RevokeInviteButton inviteId={i.id} email={i.email} />
+                      </Td>
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
+            )}
+          </Card>
+        </div>
+      </ClientIntl>
     </>
   );
 }

@@ -12,10 +12,17 @@ import {
 } from "@/lib/sautikit/manage-connection";
 import { describeProblems } from "@/lib/shared/routing-problems";
 import { getLocale, getTranslations } from "next-intl/server";
+import type { Translator } from "@/lib/i18n/translator";
+import { getFormat } from "@/lib/i18n/get-format";
 
 // Admin-only: each action re-checks the session and role; the domain functions work only on the
 // actor's own workspace. The API key is never echoed back into the form.
 const PATH = "/settings/sautikit";
+
+/** "+254… and +254…" in the reader's language. */
+function joinNumbers(t: Translator<"SautikitSettings">, routed: { e164: string }[]): string {
+  return routed.map((r) => r.e164).reduce((a, b) => t("and", { a, b }));
+}
 
 export async function saveConnectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const fields = formFields(formData, ["apiBaseUrl", "apiKey"] as const);
@@ -23,12 +30,8 @@ export async function saveConnectionAction(_prev: FormState, formData: FormData)
     const actor = await requireActor({ admin: true });
     const { numbers } = await saveConnection(actor, fields);
     revalidatePath(PATH);
-    return {
-      ok: true,
-      result: {
-        message: `Key saved. The account has ${numbers} number${numbers === 1 ? "" : "s"}; pick the dial-in and caller-ID numbers below.`,
-      },
-    };
+    const t = await getTranslations("SautikitSettings");
+    return { ok: true, result: { message: t("keySaved", { count: numbers }) } };
   } catch (e) {
     return formError(e, { apiBaseUrl: fields.apiBaseUrl });
   }
@@ -40,10 +43,8 @@ export async function selectNumbersAction(_prev: FormState, formData: FormData):
     const actor = await requireActor({ admin: true });
     const { routed } = await selectNumbers(actor, fields);
     revalidatePath(PATH);
-    return {
-      ok: true,
-      result: { message: `Saved. Routed ${routed.map((r) => r.e164).join(" and ")} to this workspace.` },
-    };
+    const t = await getTranslations("SautikitSettings");
+    return { ok: true, result: { message: t("numbersSaved", { numbers: joinNumbers(t, routed) }) } };
   } catch (e) {
     return formError(e, fields);
   }
@@ -54,9 +55,15 @@ export async function testConnectionAction(_prev: FormState): Promise<FormState>
     const actor = await requireActor({ admin: true });
     const t = await testConnection(actor);
     revalidatePath(PATH);
-    const [tr, locale] = await Promise.all([getTranslations("SautikitStatus"), getLocale()]);
-    const balance = (t.balanceMinor / 100).toLocaleString("en-KE", { minimumFractionDigits: 2 });
-    const works = `The key works: ${t.numbers} number${t.numbers === 1 ? "" : "s"}, wallet ${t.currency} ${balance}.`;
+    const [tr, ts, locale, fmt] = await Promise.all([
+      getTranslations("SautikitStatus"),
+      getTranslations("SautikitSettings"),
+      getLocale(),
+      getFormat(),
+    ]);
+    const balance =
+      t.currency === "KES" ? fmt.kes(t.balanceMinor) : `${t.currency} ${fmt.number(t.balanceMinor / 100)}`;
+    const works = ts("keyWorks", { count: t.numbers, balance });
     if (t.routing.status === "checked" && t.routing.problems.length > 0)
       return {
         error: `${works} ${tr("routingMismatch")}: ${describeProblems(t.routing.problems, locale)}. ${tr("routingMismatchHelp")}`,
@@ -76,7 +83,8 @@ export async function rerouteNumbersAction(_prev: FormState): Promise<FormState>
     const actor = await requireActor({ admin: true });
     const { routed } = await rerouteNumbers(actor);
     revalidatePath(PATH);
-    return { ok: true, result: { message: `Re-routed ${routed.map((r) => r.e164).join(" and ")} to this workspace.` } };
+    const t = await getTranslations("SautikitSettings");
+    return { ok: true, result: { message: t("rerouted", { numbers: joinNumbers(t, routed) }) } };
   } catch (e) {
     revalidatePath(PATH);
     return formError(e);
@@ -88,7 +96,8 @@ export async function connectEmulatorAction(_prev: FormState): Promise<FormState
     const actor = await requireActor({ admin: true });
     await connectToEmulator(actor);
     revalidatePath(PATH);
-    return { ok: true, result: { message: "Connected to the local emulator." } };
+    const t = await getTranslations("SautikitSettings");
+    return { ok: true, result: { message: t("emulatorConnected") } };
   } catch (e) {
     revalidatePath(PATH);
     return formError(e);

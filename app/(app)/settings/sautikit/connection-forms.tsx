@@ -6,6 +6,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import type { FormState } from "@/lib/http/form-state";
+import { useT } from "@/lib/i18n/client";
 import {
   connectEmulatorAction,
   rerouteNumbersAction,
@@ -32,23 +33,14 @@ function Outcome({ state, testId }: { state: FormState; testId: string }) {
 
 export function ApiKeyForm({ defaultBaseUrl, hasKey }: { defaultBaseUrl: string; hasKey: boolean }) {
   const [state, action] = useActionState<FormState, FormData>(saveConnectionAction, {});
+  const t = useT("ConnectionForms");
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-4" noValidate>
-      <Field
-        id="sk-base-url"
-        label="API base URL"
-        error={e.apiBaseUrl}
-        hint="https://api.sautikit.com for Sautikit itself."
-      >
+      <Field id="sk-base-url" label={t("apiBaseUrl")} error={e.apiBaseUrl} hint={t("apiBaseUrlHint")}>
         <Input name="apiBaseUrl" type="url" required defaultValue={state.values?.apiBaseUrl ?? defaultBaseUrl} />
       </Field>
-      <Field
-        id="sk-api-key"
-        label={hasKey ? "Replace the API key" : "API key"}
-        error={e.apiKey}
-        hint="Stored encrypted. It is never shown again, not even to admins."
-      >
+      <Field id="sk-api-key" label={hasKey ? t("replaceKey") : t("apiKey")} error={e.apiKey} hint={t("apiKeyHint")}>
         {/* key={…} clears the field after every submit: the key never sits in the page. */}
         <Input
           key={JSON.stringify(state)}
@@ -59,7 +51,7 @@ export function ApiKeyForm({ defaultBaseUrl, hasKey }: { defaultBaseUrl: string;
           required
         />
       </Field>
-      <SubmitButton pendingLabel="Checking the key…">Save and check key</SubmitButton>
+      <SubmitButton pendingLabel={t("checkingKey")}>{t("saveKey")}</SubmitButton>
       <Outcome state={state} testId="sk-key" />
     </form>
   );
@@ -77,6 +69,7 @@ export function NumbersForm({
   callerIdId: string | null;
 }) {
   const [state, action] = useActionState<FormState, FormData>(selectNumbersAction, {});
+  const t = useT("ConnectionForms");
   const e = state.fieldErrors ?? {};
   const options = numbers.map((n) => (
     <option key={n.id} value={n.id}>
@@ -87,30 +80,20 @@ export function NumbersForm({
   return (
     <form action={action} className="space-y-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          id="sk-dial-in"
-          label="Dial-in number"
-          error={e.dialInNumberId}
-          hint="Participants call this number and enter the meeting PIN."
-        >
+        <Field id="sk-dial-in" label={t("dialIn")} error={e.dialInNumberId} hint={t("dialInHint")}>
           <Select name="dialInNumberId" defaultValue={state.values?.dialInNumberId ?? dialInId ?? ""} required>
-            <option value="">Choose a number</option>
+            <option value="">{t("chooseNumber")}</option>
             {options}
           </Select>
         </Field>
-        <Field
-          id="sk-caller-id"
-          label="Caller-ID number"
-          error={e.callerIdNumberId}
-          hint="Shown to participants when Mkutano calls them."
-        >
+        <Field id="sk-caller-id" label={t("callerId")} error={e.callerIdNumberId} hint={t("callerIdHint")}>
           <Select name="callerIdNumberId" defaultValue={state.values?.callerIdNumberId ?? callerIdId ?? ""} required>
-            <option value="">Choose a number</option>
+            <option value="">{t("chooseNumber")}</option>
             {options}
           </Select>
         </Field>
       </div>
-      <SubmitButton pendingLabel="Routing numbers…">Save numbers and route them</SubmitButton>
+      <SubmitButton pendingLabel={t("routingNumbers")}>{t("saveNumbers")}</SubmitButton>
       <Outcome state={state} testId="sk-numbers" />
     </form>
   );
@@ -143,16 +126,23 @@ function OneButton({
 
 export function ConnectionButtons({ canReroute, onlyReroute = false }: { canReroute: boolean; onlyReroute?: boolean }) {
   const testId = onlyReroute ? "sk-fix-reroute" : "sk-reroute";
+  const t = useT("ConnectionForms");
+  const ts = useT("SautikitStatus");
   return (
     <div className="flex flex-wrap items-start gap-4">
       {onlyReroute ? null : (
-        <OneButton act={testConnectionAction} label="Test connection" pendingLabel="Testing…" testId="sk-test" />
+        <OneButton
+          act={testConnectionAction}
+          label={t("testConnection")}
+          pendingLabel={t("testing")}
+          testId="sk-test"
+        />
       )}
       {canReroute ? (
         <OneButton
           act={rerouteNumbersAction}
-          label="Re-route numbers"
-          pendingLabel="Routing…"
+          label={ts("rerouteNumbers")}
+          pendingLabel={t("rerouting")}
           testId={testId}
           variant={onlyReroute ? "primary" : undefined}
         />
@@ -162,11 +152,12 @@ export function ConnectionButtons({ canReroute, onlyReroute = false }: { canRero
 }
 
 export function ConnectEmulatorButton() {
+  const t = useT("ConnectionForms");
   return (
     <OneButton
       act={connectEmulatorAction}
-      label="Connect to the local emulator"
-      pendingLabel="Connecting…"
+      label={t("connectEmulator")}
+      pendingLabel={t("connecting")}
       testId="sk-emulator"
       variant="primary"
     />

@@ -1,0 +1,206 @@
+// The integration fixture: one call at the top of a test file gives it the app's real route
+// handlers on a fresh migrated database, the real emulator process (the run's shared one, or a
+// private one with its own settings), the app modules tests call, and helpers for the things most
+// tests build first (a workspace signed up and connected to the emulator, signed-in people).
+//
+//   const app = appFixture();
+//   const m = app.lib;
+//   it("…", async () => {
+//     const ws = await app.workspace();
+//     const meeting = await app.meeting(ws.actor, { waitForHost: false });
+//     await app.emulator.answerAndConfirm(phone);
+//   });
+//
+// App modules are imported only once the app is configured (lib/env.ts is read on first use and a
+// module that reads it at load would otherwise see the wrong database), so `app.lib` fills in when
+// the file's first beforeAll has run. A file's own hooks, registered after appFixture(), run after it.
+import { randomInt, randomUUID } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { type EmulatorClient, emulatorClient } from "@/tests/support/emulator-control";
+import { type RunningEmulator, startEmulator } from "@/tests/support/emulator-process";
+import { type Client, createPeople, type People, type Person, signedIn } from "../reliability/support/http-client";
+import { meetingInput } from "../meetings/support";
+import { type AppTest, setupAppTest } from "./setup-app-test";
+
+async function loadLib() {
+  const [db, crypto, schedule, add, dial, everyone, end, roster, connect, jobs, en, sw] = await Promise.all([
+    import("@/lib/db"),
+    import("@/lib/crypto"),
+    import("@/lib/meetings/schedule-meeting"),
+    import("@/lib/meetings/add-participant"),
+    import("@/lib/meetings/dial-participant"),
+    import("@/lib/meetings/call-everyone"),
+    import("@/lib/call-control/end-meeting"),
+    import("@/lib/roster/get-meeting-roster"),
+    import("@/lib/sautikit/connect-emulator-workspace"),
+    import("@/lib/jobs/run-due-jobs"),
+    import("@/lib/meetings/prompts/en"),
+    import("@/lib/meetings/prompts/sw"),
+  ]);
+  return {
+    db: db.db,
+    encryptSecret: crypto.encryptSecret,
+    decryptSecret: crypto.decryptSecret,
+    scheduleMeeting: schedule.scheduleMeeting,
+    addParticipant: add.addParticipant,
+    dialParticipant: dial.dialParticipant,
+    callEveryone: everyone.callEveryone,
+    endMeeting: end.endMeeting,
+    buildRoster: roster.buildRoster,
+    connectEmulatorWorkspace: connect.connectEmulatorWorkspace,
+    runDueJobs: jobs.runDueJobs,
+    en: en.en,
+    sw: sw.sw,
+  };
+}
+
+/** The app modules every fixture loads (more per file through `modules`). */
+export type AppLib = Awaited<ReturnType<typeof loadLib>>;
+type Db = AppLib["db"];
+type RosterPerson = Awaited<ReturnType<AppLib["buildRoster"]>>["people"][number];
+
+export type AppFixtureOptions<X> = {
+  /** Extra app environment (read by lib/env.ts). */
+  env?: Record<string, string>;
+  /**
+   * Start a private emulator with these EMULATOR_* settings (a time scale, no rate limit…) instead
+   * of sharing the run's; it is stopped with the app.
+   */
+  emulatorEnv?: Record<string, string>;
+  /** The file's own app modules, loaded with the common ones and merged into `app.lib`. */
+  modules?: () => Promise<X>;
+  /** Run the app's job worker in this process, polling every `intervalMs` (stopped before the app). */
+  jobWorker?: { intervalMs: number };
+};
+
+/** A member who can sign in (the password is real) and act in lib/ functions (the Actor). */
+export type Member = Actor & { password: string };
+
+/** A workspace created by the real sign-up, which (in local mode) gives it its own emulator account. */
+export type ConnectedWorkspace = {
+  workspaceId: string;
+  name: string;
+  /** The admin who signed up. */
+  actor: Member;
+  dialIn: string;
+  callerId: string;
+  dialInNumberId: string;
+  callerIdNumberId: string;
+  emulatorWorkspaceId: string;
+  /** Adds a member with its own password (an organiser unless said otherwise). */
+  addMember(role?: Member["role"]): Promise<Member>;
+};
+
+export type AppFixture<X> = {
+  readonly url: string;
+  readonly emulatorUrl: string;
+  readonly databaseUrl: string;
+  /** The app modules (db, scheduleMeeting, dialParticipant, …), filled in by beforeAll. */
+  readonly lib: AppLib & X;
+  /** The emulator's control API, bound (state, phones, waits); usable once beforeAll has run. */
+  readonly emulator: EmulatorClient;
+  workspace(opts?: { name?: string }): Promise<ConnectedWorkspace>;
+  /** A meeting scheduled by `actor` through the real domain function (an hour from now, 10 places, unless overridden). */
+  meeting(actor: Actor, overrides?: Record<string, unknown>): ReturnType<AppLib["scheduleMeeting"]>;
+  /** The meeting's roster row of the person called `name` (as the roster page shows it). */
+  person(meetingId: string, name: string): Promise<RosterPerson>;
+  /** Two signed-up workspaces: an admin and an organiser in A, an admin in B. */
+  people(): Promise<People>;
+  /** A cookie-keeping client signed in through Auth.js's real endpoints. */
+  signIn(who: Person): Promise<Client>;
+};
+
+export function appFixture<X extends object = object>(opts: AppFixtureOptions<X> = {}): AppFixture<X> {
+  let running: AppTest | undefined;
+  let privateEmulator: RunningEmulator | undefined;
+  const lib = {} as AppLib & X;
+  let worker: { stop(): Promise<void> } | undefined;
+
+  beforeAll(async () => {
+    if (opts.emulatorEnv) privateEmulator = await startEmulator({ env: opts.emulatorEnv });
+    try {
+      running = await setupAppTest({ env: opts.env, sautikitApiUrl: privateEmulator?.url });
+    } catch (error) {
+      await privateEmulator?.stop();
+      throw error;
+    }
+    if (!running.emulatorUrl) throw new Error("appFixture(): no emulator (the integration global setup starts one)");
+    Object.assign(lib, await loadLib(), opts.modules ? await opts.modules() : {});
+    if (opts.jobWorker) worker = (await import("@/lib/jobs/worker")).startJobWorker(opts.jobWorker);
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await running?.stop();
+    await privateEmulator?.stop();
+  });
+
+  const started = (): AppTest => {
+    if (!running) throw new Error("appFixture(): the app is there once the file's beforeAll has run");
+    return running;
+  };
+
+  return {
+    get url() {
+      return started().url;
+    },
+    get emulatorUrl() {
+      return started().emulatorUrl!;
+    },
+    get databaseUrl() {
+      return started().databaseUrl;
+    },
+    lib,
+    emulator: emulatorClient(() => started().emulatorUrl!),
+    workspace: (o = {}) => signUpConnected(lib.db, o.name),
+    meeting: (actor, overrides = {}) => lib.scheduleMeeting(actor, meetingInput(overrides)),
+    person: async (meetingId, name) => {
+      const row = (await lib.buildRoster(meetingId)).people.find((p) => p.name === name);
+      if (!row) throw new Error(`no ${name} on the roster of meeting ${meetingId}`);
+      return row;
+    },
+    people: () => createPeople(lib.db),
+    signIn: (who) => signedIn(started().url, who),
+  };
+}
+
+async function signUpConnected(db: Db, name = `Workspace ${randomUUID().slice(0, 6)}`): Promise<ConnectedWorkspace> {
+  const { signUp } = await import("@/lib/workspaces/sign-up");
+  const tag = randomUUID().slice(0, 8);
+  const email = `admin-${tag}@example.test`;
+  const password = `admin-password-${tag}`;
+  const { userId, workspaceId } = await signUp({ name: "The admin", email, password, workspaceName: name });
+  const conn = await db.sautikitConnection.findUnique({ where: { workspaceId } });
+  if (!conn?.emulatorWorkspace || !conn.dialInNumber || !conn.callerIdNumber)
+    throw new Error(`sign-up did not connect workspace ${workspaceId} to the emulator (is it running?)`);
+  const actor: Member = { userId, email, name: "The admin", workspaceId, workspaceName: name, role: "admin", password };
+  return {
+    workspaceId,
+    name,
+    actor,
+    dialIn: conn.dialInNumber,
+    callerId: conn.callerIdNumber,
+    dialInNumberId: conn.dialInNumberId!,
+    callerIdNumberId: conn.callerIdNumberId!,
+    emulatorWorkspaceId: conn.emulatorWorkspace,
+    addMember: (role = "organiser") => addMember(db, actor, role),
+  };
+}
+
+async function addMember(db: Db, admin: Member, role: Member["role"]): Promise<Member> {
+  const { hashPassword } = await import("@/lib/auth/password");
+  const tag = randomUUID().slice(0, 8);
+  const password = `${role}-password-${tag}`;
+  const user = await db.user.create({
+    data: { email: `${role}-${tag}@example.test`, name: `The ${role}`, passwordHash: await hashPassword(password) },
+  });
+  await db.membership.create({ data: { userId: user.id, workspaceId: admin.workspaceId, role } });
+  return { ...admin, userId: user.id, email: user.email, name: user.name, role, password };
+}
+
+/** A Kenyan mobile number outside the emulator's magic ranges, unique enough for parallel files. */
+export function freshPhone(): string {
+  return `+2547${randomInt(20, 99)}${String(randomInt(0, 1_000_000)).padStart(6, "0")}`;
+}
+
+export { meetingInput };
