@@ -162,20 +162,8 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
           </Field>
           <Field id="timeZone" label={t("timeZone")} error={errors.timeZone}>
             <Select value={currentZoneName(v.timeZone)} onChange={(e) => set("timeZone", e.target.value)}>
-              <optgroup label={t("suggestedZones")}>
-                {shown(zones.first).map((z) => (
-                  <option key={z} value={z}>
-                    {z.replace(/_/g, " ")}
-                  </option>
-                ))}
-              </optgroup>
-              <optgroup label={t("allZones")}>
-                {shown(zones.rest).map((z) => (
-                  <option key={z} value={z}>
-                    {z.replace(/_/g, " ")}
-                  </option>
-                ))}
-              </optgroup>
+              {zoneGroup(t("suggestedZones"), shown(zones.first))}
+              {zoneGroup(t("allZones"), shown(zones.rest))}
             </Select>
           </Field>
         </div>
@@ -245,5 +233,17 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
         </Button>
       </div>
     </form>
+  );
+}
+
+function zoneGroup(label: string, zones: string[]) {
+  return (
+    <optgroup label={label}>
+      {zones.map((z) => (
+        <option key={z} value={z}>
+          {z.replace(/_/g, " ")}
+        </option>
+      ))}
+    </optgroup>
   );
 }

@@ -81,7 +81,14 @@ export function PersonActions({
         key="dial"
         size="sm"
         pending={busy === "dial"}
-        aria-label={first ? t("callPerson", { name: who }) : t("redialPerson", { name: who })}
+        // The name a screen reader or voice control hears starts with the words on the button.
+        aria-label={
+          first
+            ? t("callPerson", { name: who })
+            : person.dialError
+              ? t("retryPerson", { name: who })
+              : t("redialPerson", { name: who })
+        }
         onClick={() =>
           run("dial", `${base}/participants/${person.participantId}/dial`, (r) =>
             (r as { heldBack?: boolean }).heldBack ? ts("personQueued", { name: who }) : t("calling", { name: who }),
