@@ -26,7 +26,7 @@ async function signIn(page: Page): Promise<void> {
 }
 
 /** Picks the language in the user menu (it is kept on the profile). */
-async function useLanguage(page: Page, language: keyof typeof LANGUAGES): Promise<void> {
+async function switchLanguage(page: Page, language: keyof typeof LANGUAGES): Promise<void> {
   await page.goto("/profile");
   await page.getByTestId("user-menu").locator("button").first().click();
   await page.getByRole("button", { name: LANGUAGES[language], exact: true }).click();
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     };
     await mkdir(OUT, { recursive: true });
     for (const language of Object.keys(LANGUAGES) as (keyof typeof LANGUAGES)[]) {
-      await useLanguage(page, language);
+      await switchLanguage(page, language);
       for (const [width, size] of Object.entries(WIDTHS)) {
         await page.setViewportSize(size);
         for (const [name, url] of Object.entries(pages)) {
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
         }
       }
     }
-    await useLanguage(page, "en");
+    await switchLanguage(page, "en");
   } finally {
     await browser.close();
   }
