@@ -5,28 +5,29 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
-import { useStatusMessage } from "@/components/ui/status-message";
-import { ApiError, apiFetch } from "@/lib/hooks/api-fetch";
+import { useApiAction } from "@/components/ui/use-api-action";
+import { api, ApiError } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
 import { keepFailedLines, type BulkError } from "@/lib/shared/bulk-lines";
+import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 import { phoneSyntaxError } from "@/lib/shared/phone-syntax";
 
 /** Add one person, or paste many "name, number" lines. */
 export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onAdded: () => void }) {
-  const announce = useStatusMessage();
   const t = useT("AddPeople");
   const [name, setName] = useState("");
   const [phone, setPhone] = useState("");
-  const [role, setRole] = useState("participant");
+  const [role, setRole] = useState<ParticipantRole>("participant");
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
+  // Two hooks: adding one person and pasting many are separate forms, each with its own busy state.
+  const one = useApiAction();
+  const many = useApiAction();
   const [bulk, setBulk] = useState("");
   const [bulkErrors, setBulkErrors] = useState<BulkError[]>([]);
-  const [bulkPending, setBulkPending] = useState(false);
 
   async function addOne(e: FormEvent) {
     e.preventDefault();
-    if (pending) return;
+    if (one.busy) return;
     const local: Record<string, string> = {};
     if (!name.trim()) local.name = t("nameRequired");
     // Only the syntax here: whether the number exists in a numbering plan is the server's call,
@@ -35,51 +36,48 @@ export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onA
     if (phoneError) local.phone = phoneError;
     setErrors(local);
     if (Object.keys(local).length) return;
-    setPending(true);
     const sent = { name, phone, role };
-    try {
-      await apiFetch(`/api/meetings/${meetingId}/participants`, { method: "POST", body: sent });
-      announce(t("added", { name: sent.name.trim() }));
-      // Clear only what was sent: whatever was typed while the request was out is the next person.
-      setName((now) => (now === sent.name ? "" : now));
-      setPhone((now) => (now === sent.phone ? "" : now));
-      setRole((now) => (now === sent.role ? "participant" : now));
-      onAdded();
-    } catch (err) {
-      const msg = err instanceof Error ? err.message : t("failed");
-      setErrors(
-        err instanceof ApiError && err.details?.length
-          ? Object.fromEntries(err.details.map((d) => [d.path, d.message]))
-          : { form: msg },
-      );
-      if (err instanceof ApiError && err.code === "CONFLICT") setErrors({ phone: msg });
-    } finally {
-      setPending(false);
-    }
+    await one.run("add", () => api.participants.add(meetingId, sent), {
+      done: () => t("added", { name: sent.name.trim() }),
+      then: () => {
+        // Clear only what was sent: whatever was typed while the request was out is the next person.
+        setName((now) => (now === sent.name ? "" : now));
+        setPhone((now) => (now === sent.phone ? "" : now));
+        setRole((now) => (now === sent.role ? "participant" : now));
+        onAdded();
+      },
+      failed: t("failed"),
+      onError: (msg, err) => {
+        setErrors(
+          err instanceof ApiError && err.details?.length
+            ? Object.fromEntries(err.details.map((d) => [d.path, d.message]))
+            : { form: msg },
+        );
+        if (err instanceof ApiError && err.code === "CONFLICT") setErrors({ phone: msg });
+      },
+    });
   }
 
   async function addMany(e: FormEvent) {
     e.preventDefault();
-    if (bulkPending) return;
-    setBulkPending(true);
+    if (many.busy) return;
     const sent = bulk;
-    try {
-      const res = await apiFetch<{ added: number; errors: BulkError[] }>(
-        `/api/meetings/${meetingId}/participants/bulk`,
-        { method: "POST", body: { text: sent } },
-      );
-      announce(t("bulkResult", { added: res.added, errors: res.errors.length }), res.errors.length ? "error" : "info");
-      // Keep only the lines that failed (renumbered), so they can be fixed and added again; if the
-      // box was edited while the request was out, leave the edit alone.
-      const kept = keepFailedLines(sent, res.errors);
-      setBulk((now) => (now === sent ? kept.text : now));
-      setBulkErrors(kept.errors);
-      if (res.added) onAdded();
-    } catch (err) {
-      announce(err instanceof Error ? err.message : t("failed"), "error");
-    } finally {
-      setBulkPending(false);
-    }
+    await many.run("add-many", () => api.participants.addMany(meetingId, sent), {
+      failed: t("failed"),
+      then: (res) => {
+        // A paste with refused lines is announced as an error, so it is not missed.
+        many.announce(
+          t("bulkResult", { added: res.added, errors: res.errors.length }),
+          res.errors.length ? "error" : "info",
+        );
+        // Keep only the lines that failed (renumbered), so they can be fixed and added again; if the
+        // box was edited while the request was out, leave the edit alone.
+        const kept = keepFailedLines(sent, res.errors);
+        setBulk((now) => (now === sent ? kept.text : now));
+        setBulkErrors(kept.errors);
+        if (res.added) onAdded();
+      },
+    });
   }
 
   return (
@@ -94,13 +92,13 @@ export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onA
           <Input value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" autoComplete="off" />
         </Field>
         <Field id="participant-role" label={t("role")} error={errors.role}>
-          <Select value={role} onChange={(e) => setRole(e.target.value)}>
+          <Select value={role} onChange={(e) => setRole(e.target.value as ParticipantRole)}>
             <option value="participant">{t("roleParticipant")}</option>
             <option value="host">{t("roleHost")}</option>
             <option value="listener">{t("roleListener")}</option>
           </Select>
         </Field>
-        <Button type="submit" pending={pending} pendingLabel={t("adding")}>
+        <Button type="submit" pending={one.busy !== null} pendingLabel={t("adding")}>
           {t("add")}
         </Button>
       </form>
@@ -126,7 +124,7 @@ export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onA
         <Button
           type="submit"
           variant="secondary"
-          pending={bulkPending}
+          pending={many.busy !== null}
           pendingLabel={t("adding")}
           disabled={!bulk.trim()}
         >

@@ -4,8 +4,9 @@ import { useRouter } from "next/navigation";
 import { useSWRConfig } from "swr";
 import { focusMeetingStatus } from "@/components/meetings/meeting-status-focus";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useStatusMessage } from "@/components/ui/status-message";
-import { apiFetch } from "@/lib/hooks/api-fetch";
+import { useApiAction } from "@/components/ui/use-api-action";
+import { api } from "@/lib/hooks/api-client";
+import { apiUrls } from "@/lib/shared/api-urls";
 import { useT } from "@/lib/i18n/client";
 
 /**
@@ -16,18 +17,18 @@ import { useT } from "@/lib/i18n/client";
 export function CancelMeetingButton({ meetingId }: { meetingId: string }) {
   const router = useRouter();
   const { mutate } = useSWRConfig();
-  const announce = useStatusMessage();
+  const { run } = useApiAction();
   const t = useT("CancelMeeting");
 
   async function cancel() {
-    try {
-      await apiFetch(`/api/meetings/${meetingId}`, { method: "DELETE" });
-      announce(t("cancelled"));
-      await Promise.all([mutate(`/api/meetings/${meetingId}/roster`), mutate(`/api/meetings/${meetingId}/statement`)]);
-      router.refresh();
-    } catch (err) {
-      announce(err instanceof Error ? err.message : t("failed"), "error");
-    }
+    await run("cancel", () => api.meetings.cancel(meetingId), {
+      done: () => t("cancelled"),
+      failed: t("failed"),
+      then: async () => {
+        await Promise.all([mutate(apiUrls.roster(meetingId)), mutate(apiUrls.statement(meetingId))]);
+        router.refresh();
+      },
+    });
   }
 
   return (

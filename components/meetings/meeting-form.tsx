@@ -6,7 +6,9 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Checkbox, Input, Select, Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
-import { ApiError, apiFetch } from "@/lib/hooks/api-fetch";
+import { CallOptionsFields, type CallOptions } from "@/components/meetings/call-options-fields";
+import { useApiAction } from "@/components/ui/use-api-action";
+import { api, ApiError, type MeetingBody } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
 import { formatInZone, utcToZonedWallTime, zonedWallTimeToUtc } from "@/lib/shared/meeting-time";
 import { currentZoneName, timeZoneChoices, zoneMatches } from "@/lib/shared/time-zone-choices";
@@ -28,7 +30,7 @@ type Values = {
   callMeBack: boolean;
   confirmAnswer: boolean;
   redialOnDrop: boolean;
-};
+} & CallOptions;
 
 function initialValues(meeting?: MeetingView): Values {
   const timeZone = meeting?.timeZone ?? "Africa/Nairobi";
@@ -49,6 +51,9 @@ function initialValues(meeting?: MeetingView): Values {
     callMeBack: meeting?.callMeBack ?? false,
     confirmAnswer: meeting?.confirmAnswer ?? true,
     redialOnDrop: meeting?.redialOnDrop ?? true,
+    callAtStart: meeting?.callAtStart ?? false,
+    remindByCall: meeting?.remindByCall ?? false,
+    reminderMinutes: String(meeting?.reminderMinutes ?? 10),
   };
 }
 
@@ -59,7 +64,7 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
   const [v, setV] = useState<Values>(() => initialValues(meeting));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { busy, run } = useApiAction();
   // Zone lists differ between server and browser builds of ICU: fill the list after hydration.
   const [available, setAvailable] = useState<readonly string[]>([]);
   const [viewerZone, setViewerZone] = useState(v.timeZone);
@@ -89,38 +94,42 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
       setErrors({ startsAt: t("invalidStart") });
       return;
     }
-    setPending(true);
-    try {
-      const body = {
-        title: v.title,
-        agenda: v.agenda,
-        startsAt: startsAt.toISOString(),
-        timeZone: v.timeZone,
-        durationMinutes: Number(v.durationMinutes),
-        recurrence: v.recurrence,
-        capacity: Number(v.capacity),
-        language: v.language,
-        waitForHost: v.waitForHost,
-        endOnHostExit: v.endOnHostExit,
-        beep: v.beep,
-        record: v.record,
-        callMeBack: v.callMeBack,
-        confirmAnswer: v.confirmAnswer,
-        redialOnDrop: v.redialOnDrop,
-      };
-      const res = await apiFetch<{ meeting: MeetingView }>(meeting ? `/api/meetings/${meeting.id}` : "/api/meetings", {
-        method: meeting ? "PATCH" : "POST",
-        body,
-      });
-      router.push(`/meetings/${res.meeting.id}`);
-      router.refresh();
-    } catch (err) {
-      if (err instanceof ApiError && err.details?.length) {
-        setErrors(Object.fromEntries(err.details.map((d) => [d.path, d.message])));
-      }
-      setFormError(err instanceof Error ? err.message : t("saveFailed"));
-      setPending(false);
-    }
+    // The selects offer only the schema's values.
+    const body: MeetingBody = {
+      title: v.title,
+      agenda: v.agenda,
+      startsAt: startsAt.toISOString(),
+      timeZone: v.timeZone,
+      durationMinutes: Number(v.durationMinutes),
+      recurrence: v.recurrence as MeetingBody["recurrence"],
+      capacity: Number(v.capacity),
+      language: v.language as MeetingBody["language"],
+      waitForHost: v.waitForHost,
+      endOnHostExit: v.endOnHostExit,
+      beep: v.beep,
+      record: v.record,
+      callMeBack: v.callMeBack,
+      confirmAnswer: v.confirmAnswer,
+      redialOnDrop: v.redialOnDrop,
+      callAtStart: v.callAtStart,
+      remindByCall: v.remindByCall,
+      reminderMinutes: Number(v.reminderMinutes),
+    };
+    await run("save", () => (meeting ? api.meetings.edit(meeting.id, body) : api.meetings.schedule(body)), {
+      then: (res) => {
+        router.push(`/meetings/${res.meeting.id}`);
+        router.refresh();
+      },
+      // The page is leaving: the button stays busy until it has.
+      stayBusy: true,
+      failed: t("saveFailed"),
+      onError: (message, err) => {
+        if (err instanceof ApiError && err.details?.length) {
+          setErrors(Object.fromEntries(err.details.map((d) => [d.path, d.message])));
+        }
+        setFormError(message);
+      },
+    });
   }
 
   return (
@@ -224,8 +233,13 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
           />
         </div>
       </fieldset>
+      <CallOptionsFields
+        values={v}
+        onChange={(k, value) => setV((cur) => ({ ...cur, [k]: value }))}
+        error={errors.reminderMinutes}
+      />
       <div className="flex gap-3">
-        <Button type="submit" pending={pending} pendingLabel={t("saving")}>
+        <Button type="submit" pending={busy !== null} pendingLabel={t("saving")}>
           {meeting ? t("saveChanges") : t("schedule")}
         </Button>
         <Button variant="ghost" onClick={() => router.back()}>

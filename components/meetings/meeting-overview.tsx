@@ -8,6 +8,7 @@ import { ViewerTime } from "@/components/meetings/viewer-time";
 import { groupPin, inviteText } from "@/lib/shared/invite-text";
 import { intlLocale } from "@/lib/i18n/locales";
 import { formatInZone } from "@/lib/shared/meeting-time";
+import { apiUrls } from "@/lib/shared/api-urls";
 import type { MeetingView } from "@/lib/shared/meeting-view-types";
 
 /**
@@ -39,7 +40,7 @@ export async function MeetingOverview({ meeting }: { meeting: MeetingView }) {
         title={t("details")}
         actions={
           <div className="flex flex-wrap gap-2">
-            <a className={buttonClasses("secondary", "sm")} href={`/api/meetings/${meeting.id}/ics`} download>
+            <a className={buttonClasses("secondary", "sm")} href={apiUrls.meetingIcs(meeting.id)} download>
               {t("downloadIcs")}
             </a>
             <CopyButton value={text} label={t("copyInvite")} />

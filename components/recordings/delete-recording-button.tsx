@@ -2,14 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useStatusMessage } from "@/components/ui/status-message";
-import { apiFetch, ApiError } from "@/lib/hooks/api-fetch";
+import { useApiAction } from "@/components/ui/use-api-action";
+import { api } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
 
 /** Admins only: deletes the recording at Sautikit after a confirmation. */
 export function DeleteRecordingButton({ recordingId, label }: { recordingId: string; label: string }) {
   const router = useRouter();
-  const announce = useStatusMessage();
+  const { run } = useApiAction();
   const t = useT("DeleteRecording");
   return (
     <ConfirmDialog
@@ -18,15 +18,11 @@ export function DeleteRecordingButton({ recordingId, label }: { recordingId: str
       description={t("description", { label })}
       confirmLabel={t("confirm")}
       onConfirm={async () => {
-        try {
-          const r = await apiFetch<{ deletedAtSautikit: boolean }>(`/api/recordings/${recordingId}`, {
-            method: "DELETE",
-          });
-          announce(r.deletedAtSautikit ? t("deleted") : t("hidden"));
-          router.refresh();
-        } catch (e) {
-          announce(e instanceof ApiError ? e.message : t("failed"), "error");
-        }
+        await run("delete", () => api.recordings.delete(recordingId), {
+          done: (r) => (r.deletedAtSautikit ? t("deleted") : t("hidden")),
+          failed: t("failed"),
+          then: () => router.refresh(),
+        });
       }}
     />
   );

@@ -2,9 +2,9 @@
 
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { apiFetch, ApiError } from "@/lib/hooks/api-fetch";
+import { api, ApiError } from "@/lib/hooks/api-client";
+import { apiUrls } from "@/lib/shared/api-urls";
 import { useT } from "@/lib/i18n/client";
-import type { RecordingDetails } from "@/lib/recordings/get-recording";
 
 type State =
   | { kind: "idle" }
@@ -28,9 +28,9 @@ export function RecordingPlayer({ recordingId, label }: { recordingId: string; l
     clearTimeout(timer.current);
     setState({ kind: "checking" });
     try {
-      const { recording } = await apiFetch<{ recording: RecordingDetails }>(`/api/recordings/${recordingId}`);
+      const { recording } = await api.recordings.get(recordingId);
       const a = recording.availability;
-      if (a.status === "ready") return setState({ kind: "playing", src: `/api/recordings/${recordingId}/audio` });
+      if (a.status === "ready") return setState({ kind: "playing", src: apiUrls.recordingAudio(recordingId) });
       if (a.status === "pending") {
         setState({ kind: "pending", retryIn: a.retryAfterSeconds });
         timer.current = setTimeout(() => void check(), a.retryAfterSeconds * 1000);

@@ -4,35 +4,29 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { useStatusMessage } from "@/components/ui/status-message";
-import { apiFetch, ApiError } from "@/lib/hooks/api-fetch";
+import { useApiAction } from "@/components/ui/use-api-action";
+import { api } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
 
 /** Admins only: how many days recordings are kept before the daily sweep deletes them. */
 export function RetentionForm({ retentionDays }: { retentionDays: number | null }) {
-  const announce = useStatusMessage();
   const t = useT("Retention");
   const [value, setValue] = useState(retentionDays === null ? "" : String(retentionDays));
   const [saved, setSaved] = useState(retentionDays);
   const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { busy, run } = useApiAction();
 
   const save = async (days: number | null) => {
     setError(null);
-    setPending(true);
-    try {
-      const r = await apiFetch<{ retentionDays: number | null }>("/api/admin/retention", {
-        method: "PUT",
-        body: { retentionDays: days },
-      });
-      setSaved(r.retentionDays);
-      setValue(r.retentionDays === null ? "" : String(r.retentionDays));
-      announce(r.retentionDays === null ? t("keptUntilDeleted") : t("keptFor", { days: r.retentionDays }));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t("saveFailed"));
-    } finally {
-      setPending(false);
-    }
+    await run("save", () => api.admin.setRetention(days), {
+      done: (r) => (r.retentionDays === null ? t("keptUntilDeleted") : t("keptFor", { days: r.retentionDays })),
+      then: (r) => {
+        setSaved(r.retentionDays);
+        setValue(r.retentionDays === null ? "" : String(r.retentionDays));
+      },
+      failed: t("saveFailed"),
+      onError: setError,
+    });
   };
 
   return (
@@ -59,7 +53,7 @@ export function RetentionForm({ retentionDays }: { retentionDays: number | null 
           placeholder={t("placeholder")}
         />
       </Field>
-      <Button type="submit" pending={pending} className="mt-6">
+      <Button type="submit" pending={busy !== null} className="mt-6">
         {t("save")}
       </Button>
     </form>

@@ -7,11 +7,11 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useStatusMessage } from "@/components/ui/status-message";
+import { useApiAction } from "@/components/ui/use-api-action";
 import { AddParticipants } from "@/components/meetings/add-participants";
 import { RosterAnnouncer } from "@/components/roster/roster-announcer";
 import { RosterTable } from "@/components/roster/roster-table";
-import { apiFetch } from "@/lib/hooks/api-fetch";
+import { api } from "@/lib/hooks/api-client";
 import { useMeetingRoster, type RosterSnapshot } from "@/lib/hooks/use-meeting-roster";
 import { syncServerClock, useSharedNow } from "@/lib/hooks/use-shared-now";
 import { useT } from "@/lib/i18n/client";
@@ -25,7 +25,6 @@ const callingStates = new Set<string>(CALLING_LEG_STATES);
 /** The meeting's live side: controls, the roster (pushed over SSE) and adding people. */
 export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial: RosterSnapshot }) {
   const router = useRouter();
-  const announce = useStatusMessage();
   const t = useT("Roster");
   const tm = useT("Meetings");
   const ts = useT("SautikitStatus");
@@ -38,7 +37,7 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
   // panel below meters the same legs at the same instant (lib/shared/meeting-cost).
   useState(() => typeof window !== "undefined" && syncServerClock(initial.serverNow));
   const serverNow = useSharedNow(anyLive || status === "live", initial.serverNow);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useApiAction();
 
   const legs = roster.people.flatMap((p) => p.legs);
   const totalCost = legs.reduce((s, l) => s + legCostAt(l, serverNow), 0);
@@ -60,18 +59,15 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
     }
   }, [status, router]);
 
-  const post = async (name: string, url: string, body: unknown, done: (r: unknown) => string) => {
-    setBusy(name);
-    try {
-      const r = await apiFetch(url, { method: "POST", body });
-      announce(done(r));
-      await mutate();
-      router.refresh();
-    } catch (err) {
-      announce(err instanceof Error ? err.message : t("failed"), "error");
-    } finally {
-      setBusy(null);
-    }
+  const roomAction = async <R,>(name: string, call: () => Promise<R>, done: (r: R) => string) => {
+    await run(name, call, {
+      done,
+      failed: t("failed"),
+      then: async () => {
+        await mutate();
+        router.refresh();
+      },
+    });
   };
 
   return (
@@ -97,11 +93,14 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
                 pending={busy === "all"}
                 disabled={roster.people.length === 0}
                 onClick={() =>
-                  post("all", `/api/meetings/${meetingId}/call-everyone`, undefined, (r) => {
-                    const { queued, heldBack } = r as { queued: number; heldBack?: boolean };
-                    if (queued === 0) return ts("nobodyToCall");
-                    return heldBack ? ts("queuedHeld", { count: queued }) : t("callingCount", { count: queued });
-                  })
+                  roomAction(
+                    "all",
+                    () => api.meetings.callEveryone(meetingId),
+                    ({ queued, heldBack }) => {
+                      if (queued === 0) return ts("nobodyToCall");
+                      return heldBack ? ts("queuedHeld", { count: queued }) : t("callingCount", { count: queued });
+                    },
+                  )
                 }
               >
                 {t("callEveryone")}
@@ -110,8 +109,10 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
                 variant="secondary"
                 pending={busy === "lock"}
                 onClick={() =>
-                  post("lock", `/api/meetings/${meetingId}/lock`, { locked: !roster.meeting.locked }, () =>
-                    roster.meeting.locked ? t("roomUnlocked") : t("roomLocked"),
+                  roomAction(
+                    "lock",
+                    () => api.meetings.setLocked(meetingId, !roster.meeting.locked),
+                    () => (roster.meeting.locked ? t("roomUnlocked") : t("roomLocked")),
                   )
                 }
               >
@@ -125,8 +126,10 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
                 cancelLabel={t("keepMeeting")}
                 focusAfterConfirm={focusMeetingStatus}
                 onConfirm={() =>
-                  post("end", `/api/meetings/${meetingId}/end`, undefined, (r) =>
-                    t("ended", { count: (r as { hungUp: number }).hungUp }),
+                  roomAction(
+                    "end",
+                    () => api.meetings.end(meetingId),
+                    (r) => t("ended", { count: r.hungUp }),
                   )
                 }
               />

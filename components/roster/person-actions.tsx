@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useRef, useState, type FocusEvent } from "react";
+import { useEffect, useRef, type FocusEvent } from "react";
 import { SaveGuestForm } from "@/components/roster/save-guest-form";
 import { Button } from "@/components/ui/button";
-import { useStatusMessage } from "@/components/ui/status-message";
-import { apiFetch } from "@/lib/hooks/api-fetch";
+import { useApiAction } from "@/components/ui/use-api-action";
+import { api } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 import type { RosterPerson } from "@/lib/shared/roster-types";
@@ -24,49 +24,20 @@ export function PersonActions({
   meetingOpen: boolean;
   onChanged: () => void;
 }) {
-  const announce = useStatusMessage();
   const t = useT("Roster");
   const ts = useT("SautikitStatus");
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useApiAction();
   const focusKeeper = useKeepFocusWithin();
-  const base = `/api/meetings/${meetingId}`;
-  const run = async (name: string, url: string, done: string | ((r: unknown) => string)) => {
-    setBusy(name);
-    try {
-      const r = await apiFetch(url, { method: "POST" });
-      announce(typeof done === "string" ? done : done(r));
-      onChanged();
-    } catch (err) {
-      announce(err instanceof Error ? err.message : t("failed"), "error");
-    } finally {
-      setBusy(null);
-    }
-  };
-  const remove = async () => {
-    setBusy("remove");
-    try {
-      await apiFetch(`${base}/participants/${person.participantId}`, { method: "DELETE" });
-      announce(t("removed", { name: person.name }));
-      onChanged();
-    } catch (err) {
-      announce(err instanceof Error ? err.message : t("removeFailed"), "error");
-    } finally {
-      setBusy(null);
-    }
-  };
+  const pid = person.participantId;
+  const act = <R,>(name: string, call: () => Promise<R>, done: (r: R) => string, failed = t("failed")) =>
+    void run(name, call, { done, failed, then: onChanged });
 
-  const changeRole = async (role: ParticipantRole) => {
-    setBusy("role");
-    try {
-      await apiFetch(`${base}/participants/${person.participantId}`, { method: "PATCH", body: { role } });
-      announce(t("roleChanged", { name: person.name, role: t(`role.${role}`) }));
-      onChanged();
-    } catch (err) {
-      announce(err instanceof Error ? err.message : t("failed"), "error");
-    } finally {
-      setBusy(null);
-    }
-  };
+  const changeRole = (role: ParticipantRole) =>
+    act(
+      "role",
+      () => api.participants.setRole(meetingId, pid!, role),
+      () => t("roleChanged", { name: person.name, role: t(`role.${role}`) }),
+    );
 
   const leg = person.currentLegId;
   const inRoom = person.state === "in_call" || person.state === "waiting";
@@ -74,7 +45,7 @@ export function PersonActions({
   const who = person.name;
   const buttons = [];
 
-  if (meetingOpen && person.participantId && (person.state === "invited" || person.state === "left")) {
+  if (meetingOpen && pid && (person.state === "invited" || person.state === "left")) {
     const first = person.state === "invited";
     buttons.push(
       <Button
@@ -90,8 +61,10 @@ export function PersonActions({
               : t("redialPerson", { name: who })
         }
         onClick={() =>
-          run("dial", `${base}/participants/${person.participantId}/dial`, (r) =>
-            (r as { heldBack?: boolean }).heldBack ? ts("personQueued", { name: who }) : t("calling", { name: who }),
+          act(
+            "dial",
+            () => api.participants.dial(meetingId, pid),
+            (r) => (r.heldBack ? ts("personQueued", { name: who }) : t("calling", { name: who })),
           )
         }
       >
@@ -109,7 +82,13 @@ export function PersonActions({
           variant="secondary"
           pending={busy === "unmute"}
           aria-label={t("unmutePerson", { name: who })}
-          onClick={() => run("unmute", `${base}/legs/${leg}/unmute`, t("unmuting", { name: who }))}
+          onClick={() =>
+            act(
+              "unmute",
+              () => api.meetings.legCommand(meetingId, leg, "unmute"),
+              () => t("unmuting", { name: who }),
+            )
+          }
         >
           {t("unmute")}
         </Button>
@@ -120,14 +99,20 @@ export function PersonActions({
           variant="secondary"
           pending={busy === "mute"}
           aria-label={t("mutePerson", { name: who })}
-          onClick={() => run("mute", `${base}/legs/${leg}/mute`, t("muting", { name: who }))}
+          onClick={() =>
+            act(
+              "mute",
+              () => api.meetings.legCommand(meetingId, leg, "mute"),
+              () => t("muting", { name: who }),
+            )
+          }
         >
           {t("mute")}
         </Button>
       ),
     );
   }
-  if (meetingOpen && person.participantId && person.role === "participant" && person.state !== "invited") {
+  if (meetingOpen && pid && person.role === "participant" && person.state !== "invited") {
     buttons.push(
       <Button
         key="listen"
@@ -136,7 +121,11 @@ export function PersonActions({
         pending={busy === "listen"}
         aria-label={t("listenOnlyPerson", { name: who })}
         onClick={() =>
-          run("listen", `${base}/participants/${person.participantId}/listen-only`, t("listenOnlyDone", { name: who }))
+          act(
+            "listen",
+            () => api.participants.listenOnly(meetingId, pid),
+            () => t("listenOnlyDone", { name: who }),
+          )
         }
       >
         {t("listenOnly")}
@@ -151,13 +140,19 @@ export function PersonActions({
         variant="danger"
         pending={busy === "kick"}
         aria-label={t("kickPerson", { name: who })}
-        onClick={() => run("kick", `${base}/legs/${leg}/kick`, t("kicking", { name: who }))}
+        onClick={() =>
+          act(
+            "kick",
+            () => api.meetings.legCommand(meetingId, leg, "kick"),
+            () => t("kicking", { name: who }),
+          )
+        }
       >
         {t("kick")}
       </Button>,
     );
   }
-  if (meetingOpen && person.participantId && person.state === "invited") {
+  if (meetingOpen && pid && person.state === "invited") {
     buttons.push(
       <Button
         key="remove"
@@ -165,7 +160,14 @@ export function PersonActions({
         variant="ghost"
         pending={busy === "remove"}
         aria-label={t("removePerson", { name: who })}
-        onClick={remove}
+        onClick={() =>
+          act(
+            "remove",
+            () => api.participants.remove(meetingId, pid),
+            () => t("removed", { name: who }),
+            t("removeFailed"),
+          )
+        }
       >
         {t("remove")}
       </Button>,
@@ -179,7 +181,7 @@ export function PersonActions({
         aria-label={t("roleOf", { name: who })}
         value={person.role}
         disabled={busy === "role"}
-        onChange={(e) => void changeRole(e.target.value as ParticipantRole)}
+        onChange={(e) => changeRole(e.target.value as ParticipantRole)}
         className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-800"
       >
         {ROLES.map((r) => (
@@ -191,7 +193,7 @@ export function PersonActions({
     );
   }
   // A dial-in guest (no participant row): the organiser can name them and save them as a participant.
-  if (!person.participantId && person.legs.some((l) => l.direction === "inbound")) {
+  if (!pid && person.legs.some((l) => l.direction === "inbound")) {
     buttons.push(
       <SaveGuestForm
         key="save-guest"

@@ -21,7 +21,7 @@ const tone: Record<PersonState, BadgeTone> = {
 };
 
 /** Reasons that say more than "Left": the roster shows them on their own ("Declined"). */
-const TITLED_REASONS = new Set<string>(["declined", "no_person", "dropped", "dropped_calling_back"]);
+const TITLED_REASONS = new Set<string>(["declined", "no_person", "dropped", "dropped_calling_back", "reminded"]);
 
 /** A person's (or a leg's) state as the roster and the announcer name it: "Left (no answer)". */
 export function personStateText(t: Translate<"Roster">, p: Pick<PersonRow, "state" | "endReason">): string {

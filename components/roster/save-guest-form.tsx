@@ -4,8 +4,8 @@ import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { useStatusMessage } from "@/components/ui/status-message";
-import { apiFetch } from "@/lib/hooks/api-fetch";
+import { useApiAction } from "@/components/ui/use-api-action";
+import { api } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
 
 /** Names a dial-in guest and saves them as a participant (so caller ID recognises them next time). */
@@ -21,13 +21,12 @@ export function SaveGuestForm({
   phoneDisplay: string;
   onSaved: () => void;
 }) {
-  const announce = useStatusMessage();
   const t = useT("Roster");
   const id = useId();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useApiAction();
 
   if (!open) {
     return (
@@ -39,18 +38,16 @@ export function SaveGuestForm({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
     setError(null);
-    try {
-      await apiFetch(`/api/meetings/${meetingId}/guests`, { method: "POST", body: { name, phone: phoneE164 } });
-      announce(t("guestSaved", { name: name.trim() }));
-      setOpen(false);
-      onSaved();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : t("guestFailed"));
-    } finally {
-      setBusy(false);
-    }
+    await run("save", () => api.meetings.saveGuest(meetingId, { name, phone: phoneE164 }), {
+      done: () => t("guestSaved", { name: name.trim() }),
+      then: () => {
+        setOpen(false);
+        onSaved();
+      },
+      failed: t("guestFailed"),
+      onError: setError,
+    });
   };
 
   return (
@@ -65,7 +62,7 @@ export function SaveGuestForm({
           autoComplete="off"
         />
       </Field>
-      <Button type="submit" size="sm" pending={busy}>
+      <Button type="submit" size="sm" pending={busy !== null}>
         {t("save")}
       </Button>
       <Button size="sm" variant="ghost" onClick={() => setOpen(false)}>

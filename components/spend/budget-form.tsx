@@ -4,9 +4,9 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { useStatusMessage } from "@/components/ui/status-message";
-import { apiFetch, ApiError } from "@/lib/hooks/api-fetch";
-import { parseKesToMinor } from "@/components/spend/format";
+import { useApiAction } from "@/components/ui/use-api-action";
+import { api } from "@/lib/hooks/api-client";
+import { parseKesToMinor } from "@/lib/shared/parse-kes";
 import { useT } from "@/lib/i18n/client";
 
 /** Sets or removes the meeting's budget cap; `onSaved` refreshes the figures around it. */
@@ -19,25 +19,23 @@ export function BudgetForm({
   budgetMinor: number | null;
   onSaved: () => void;
 }) {
-  const announce = useStatusMessage();
   const t = useT("BudgetForm");
   const [value, setValue] = useState(budgetMinor === null ? "" : (budgetMinor / 100).toFixed(2));
   const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { busy, run } = useApiAction();
+  const pending = busy !== null;
 
   const save = async (next: number | null) => {
     setError(null);
-    setPending(true);
-    try {
-      await apiFetch(`/api/meetings/${meetingId}/budget`, { method: "PUT", body: { budgetMinor: next } });
-      announce(next === null ? t("removed") : t("saved"));
-      if (next === null) setValue("");
-      onSaved();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t("failed"));
-    } finally {
-      setPending(false);
-    }
+    await run("save", () => api.meetings.setBudget(meetingId, next), {
+      done: () => (next === null ? t("removed") : t("saved")),
+      then: () => {
+        if (next === null) setValue("");
+        onSaved();
+      },
+      failed: t("failed"),
+      onError: setError,
+    });
   };
 
   return (

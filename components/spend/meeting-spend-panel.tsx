@@ -5,7 +5,8 @@ import { Notice } from "@/components/ui/notice";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { buttonClasses } from "@/components/ui/button-classes";
 import useSWR from "swr";
-import { apiFetch } from "@/lib/hooks/api-fetch";
+import { api } from "@/lib/hooks/api-client";
+import { apiUrls } from "@/lib/shared/api-urls";
 import type { MeetingStatement } from "@/lib/spend/meeting-statement";
 import { BudgetForm } from "@/components/spend/budget-form";
 import { useLiveStatement } from "@/components/spend/use-live-statement";
@@ -21,7 +22,7 @@ export function MeetingSpendPanel({ initial }: { initial: MeetingStatement }) {
   const fmt = useFormat();
   const id = initial.meeting.id;
   const changing = initial.meeting.status === "live" || initial.meeting.status === "scheduled";
-  const { data, mutate } = useSWR(`/api/meetings/${id}/statement`, (url: string) => apiFetch<MeetingStatement>(url), {
+  const { data, mutate } = useSWR(apiUrls.statement(id), () => api.meetings.statement(id), {
     fallbackData: initial,
     refreshInterval: (latest) =>
       latest && (latest.meeting.status === "live" || latest.meeting.status === "scheduled") ? 5_000 : 0,
@@ -40,7 +41,7 @@ export function MeetingSpendPanel({ initial }: { initial: MeetingStatement }) {
         description={t("description")}
         actions={
           s.rows.length > 0 ? (
-            <a href={`/api/meetings/${id}/statement?format=csv`} className={buttonClasses("secondary", "sm")} download>
+            <a href={apiUrls.statementCsv(id)} className={buttonClasses("secondary", "sm")} download>
               {t("downloadCsv")}
             </a>
           ) : null

@@ -1,10 +1,10 @@
 "use client";
 
 import useSWR from "swr";
-import { apiFetch } from "@/lib/hooks/api-fetch";
+import { api } from "@/lib/hooks/api-client";
 import { useSharedNow } from "@/lib/hooks/use-shared-now";
 import { rosterStatement } from "@/lib/shared/meeting-cost";
-import type { RosterSnapshot } from "@/lib/shared/roster-types";
+import { apiUrls } from "@/lib/shared/api-urls";
 import type { MeetingStatement } from "@/lib/spend/meeting-statement";
 
 /**
@@ -13,9 +13,8 @@ import type { MeetingStatement } from "@/lib/spend/meeting-statement";
  * roster header's figure to the cent. The server's statement stands in until the roster arrives.
  */
 export function useLiveStatement(statement: MeetingStatement): MeetingStatement {
-  const { data: roster } = useSWR(`/api/meetings/${statement.meeting.id}/roster`, (url: string) =>
-    apiFetch<RosterSnapshot>(url),
-  );
+  const id = statement.meeting.id;
+  const { data: roster } = useSWR(apiUrls.roster(id), () => api.meetings.roster(id));
   const live = roster?.people.some((p) => p.legs.some((l) => l.answeredAt !== null && l.endedAt === null)) ?? false;
   const now = useSharedNow(live, Date.parse(statement.generatedAt));
   if (!roster) return statement;

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import Link from "next/link";
-import { apiFetch } from "@/lib/hooks/api-fetch";
+import { api } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
 import { useFormat } from "@/lib/i18n/use-format";
 import type { WalletView } from "@/lib/spend/wallet-view";
@@ -26,7 +26,8 @@ export function WalletBadgeView({ initial }: { initial: WalletView }) {
     let stopped = false;
     const timer = setInterval(() => {
       if (document.visibilityState === "hidden") return;
-      apiFetch<{ wallet: WalletView }>("/api/admin/wallet")
+      api.admin
+        .wallet()
         .then((r) => {
           if (!stopped && r.wallet.status === "ok") setFresh({ from: initial, wallet: r.wallet });
         })

@@ -1,5 +1,5 @@
 import type { Call } from "../../lib/sautikit/contract/calls";
-import type { SautikitNumber } from "../../lib/sautikit/contract/numbers";
+import type { PhoneNumber } from "../../lib/sautikit/contract/numbers";
 import {
   CURRENCY,
   INBOUND_RATE_PER_MINUTE_MINOR,
@@ -35,7 +35,7 @@ export function callJson(call: LiveCall): Call {
   };
 }
 
-export function numberJson(n: NumberRecord): SautikitNumber {
+export function numberJson(n: NumberRecord): PhoneNumber {
   return {
     id: n.id,
     e164: n.e164,

@@ -3,12 +3,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getSautikitClient } from "@/lib/sautikit/connection";
-import { isCommandUnsupported, sautikitCodeOf } from "@/lib/sautikit/client";
+import { isCommandUnsupported } from "@/lib/sautikit/client";
+import { sautikitCodeOf } from "@/lib/sautikit/map-error";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { recordRosterEvents } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
-
-export type LegCommand = "mute" | "unmute" | "kick";
+import type { LegCommand, LegCommandResult } from "@/lib/shared/api-schemas";
 
 async function findLiveLeg(actor: Actor, meetingId: string, legId: string) {
   const meeting = await findMeetingForActor(actor, meetingId);
@@ -28,7 +28,7 @@ export async function controlLeg(
   meetingId: string,
   legId: string,
   command: LegCommand,
-): Promise<{ via: "command" | "hangup" }> {
+): Promise<LegCommandResult> {
   const { meeting, leg } = await findLiveLeg(actor, meetingId, legId);
   const client = await getSautikitClient(actor.workspaceId);
 

@@ -7,9 +7,10 @@ import { getSautikitClient } from "@/lib/sautikit/connection";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { recordRosterEvents } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
+import type { EndMeetingResult } from "@/lib/shared/api-schemas";
 
 /** Ends the meeting for everyone: marks it ended, cancels queued dials and hangs up every live leg. */
-export async function endMeeting(actor: Actor, meetingId: string): Promise<{ hungUp: number; failed: number }> {
+export async function endMeeting(actor: Actor, meetingId: string): Promise<EndMeetingResult> {
   const meeting = await findMeetingForActor(actor, meetingId);
   if (meeting.status === "cancelled") throw new AppError("CONFLICT", "This meeting was cancelled.");
   const now = Date.now();

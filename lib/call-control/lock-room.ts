@@ -3,9 +3,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { assertOpen, findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
+import type { LockResult } from "@/lib/shared/api-schemas";
 
 /** A locked room turns new dial-ins away politely; people already in, and the organiser's dials, are unaffected. */
-export async function setRoomLocked(actor: Actor, meetingId: string, locked: boolean) {
+export async function setRoomLocked(actor: Actor, meetingId: string, locked: boolean): Promise<LockResult> {
   const meeting = await findMeetingForActor(actor, meetingId);
   assertOpen(meeting, locked ? "lock it" : "unlock it");
   await db.meeting.update({ where: { id: meeting.id }, data: { locked } });

@@ -5,12 +5,17 @@ import { AppError } from "@/lib/errors";
 import { getSautikitClient } from "@/lib/sautikit/connection";
 import { assertOpen, findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { dialParticipant } from "@/lib/meetings/dial-participant";
+import type { ListenOnlyResult } from "@/lib/shared/api-schemas";
 
 /**
  * Makes a participant a listener and, if they are on a call, re-dials them muted. Sautikit has no
  * documented way to change a live leg's conference settings, so the old leg is hung up first.
  */
-export async function moveToListenOnly(actor: Actor, meetingId: string, participantId: string) {
+export async function moveToListenOnly(
+  actor: Actor,
+  meetingId: string,
+  participantId: string,
+): Promise<ListenOnlyResult> {
   const meeting = await findMeetingForActor(actor, meetingId);
   assertOpen(meeting, "change roles");
   const participant = await db.participant.findFirst({

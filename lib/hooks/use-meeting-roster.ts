@@ -2,7 +2,8 @@
 
 import { useEffect, useState } from "react";
 import useSWR from "swr";
-import { apiFetch } from "@/lib/hooks/api-fetch";
+import { api } from "@/lib/hooks/api-client";
+import { apiUrls } from "@/lib/shared/api-urls";
 import type { RosterSnapshot } from "@/lib/shared/roster-types";
 
 export type { RosterSnapshot } from "@/lib/shared/roster-types";
@@ -14,7 +15,7 @@ export type { RosterSnapshot } from "@/lib/shared/roster-types";
  */
 export function useMeetingRoster(meetingId: string, initial: RosterSnapshot) {
   const [streaming, setStreaming] = useState(false);
-  const { data, mutate } = useSWR(`/api/meetings/${meetingId}/roster`, (url: string) => apiFetch<RosterSnapshot>(url), {
+  const { data, mutate } = useSWR(apiUrls.roster(meetingId), () => api.meetings.roster(meetingId), {
     fallbackData: initial,
     refreshInterval: streaming ? 0 : 2000,
     revalidateOnFocus: true,
@@ -25,7 +26,7 @@ export function useMeetingRoster(meetingId: string, initial: RosterSnapshot) {
     let source: EventSource | undefined;
     let stopped = false;
     const connect = () => {
-      const next = new EventSource(`/api/meetings/${meetingId}/stream`);
+      const next = new EventSource(apiUrls.rosterStream(meetingId));
       source = next;
       next.addEventListener("open", () => setStreaming(true));
       next.addEventListener("error", () => setStreaming(false));

@@ -4,6 +4,9 @@ import { HANGUP_CALL_JOB, hangupCallJob } from "@/lib/dial-in/end-meeting-from-k
 import { DIAL_LEG_JOB } from "@/lib/meetings/dial-participant";
 import { placeLegCall } from "@/lib/meetings/place-leg-call";
 import { REDIAL_JOB, redialDroppedLeg } from "@/lib/meetings/redial-after-drop";
+import { runCallAtStart } from "@/lib/meetings/call-at-start";
+import { CALL_AT_START_JOB, REMINDERS_JOB } from "@/lib/meetings/occurrence-jobs";
+import { runSendReminders } from "@/lib/meetings/send-reminders";
 import { RECONCILE_JOB, runReconcileJob } from "@/lib/reconcile/reconcile-job";
 import { RETENTION_SWEEP_JOB, runRetentionSweepJob } from "@/lib/recordings/retention";
 import { ROUTING_CHECK_JOB, runRoutingCheckJob } from "@/lib/sautikit/routing-check-job";
@@ -35,6 +38,14 @@ export const jobRunners: JobRunners = {
   /** A leg the network dropped: call the person back (lib/meetings/redial-after-drop.ts). */
   [REDIAL_JOB]: async (payload) => {
     await redialDroppedLeg(dialLegPayload.parse(payload).legId);
+  },
+  /** "Call everyone at the start": one per occurrence, due at its start (lib/meetings/call-at-start.ts). */
+  [CALL_AT_START_JOB]: async (payload) => {
+    await runCallAtStart(payload);
+  },
+  /** Voice reminders N minutes before an occurrence (lib/meetings/send-reminders.ts). */
+  [REMINDERS_JOB]: async (payload) => {
+    await runSendReminders(payload);
   },
   /** A host ended the meeting from the keypad: hang up one remaining call after the goodbye. */
   [HANGUP_CALL_JOB]: (payload) => hangupCallJob(payload),

@@ -2,18 +2,15 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { assertOpen, findMeetingForActor } from "@/lib/meetings/meeting-scope";
-import { parseBulkParticipants, type BulkError } from "@/lib/shared/bulk-participants";
+import type { BulkAddResult } from "@/lib/shared/api-schemas";
+import { parseBulkParticipants } from "@/lib/shared/bulk-participants";
 import { bulkInputSchema } from "@/lib/shared/meeting-schemas";
 
 /**
  * Adds every valid line and reports the others. Lines that clash with an existing participant
  * (including one added concurrently) are reported, never silently merged.
  */
-export async function bulkAddParticipants(
-  actor: Actor,
-  meetingId: string,
-  raw: unknown,
-): Promise<{ added: number; errors: BulkError[] }> {
+export async function bulkAddParticipants(actor: Actor, meetingId: string, raw: unknown): Promise<BulkAddResult> {
   const meeting = await findMeetingForActor(actor, meetingId);
   assertOpen(meeting, "add people");
   const { text } = bulkInputSchema.parse(raw);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { jobsEnqueued } from "@/lib/jobs/wake";
 import { assertOpen, findMeetingForActor } from "@/lib/meetings/meeting-scope";
@@ -12,6 +13,37 @@ import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 import { assertWithinBudget } from "@/lib/spend/assert-within-budget";
 import { AppError } from "@/lib/errors";
 import { findConnection, notConnected } from "@/lib/sautikit/connection";
+import type { CallEveryoneResult } from "@/lib/shared/api-schemas";
+
+/**
+ * Under the meeting lock: one dial job per participant not already on a call, hosts first, the n-th
+ * due n × ⌈1000 / rate⌉ ms from now. Also what "Call everyone at the start" runs
+ * (lib/meetings/call-at-start.ts). Returns how many dials were queued.
+ */
+export async function queueDialsForEveryone(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  meetingId: string,
+  ratePerSecond = dialRatePerSecond(workspaceId),
+): Promise<number> {
+  const spacingMs = Math.ceil(1000 / Math.max(1, ratePerSecond));
+  const participants = await tx.participant.findMany({ where: { meetingId }, orderBy: { createdAt: "asc" } });
+  participants.sort((a, b) => Number(b.role === "host") - Number(a.role === "host"));
+  const now = Date.now();
+  let i = 0;
+  for (const p of participants) {
+    const { leg, created } = await createLegIfIdle(tx, workspaceId, meetingId, p.id);
+    const runAt = new Date(now + i * spacingMs);
+    if (created)
+      await enqueueJob(
+        { kind: DIAL_LEG_JOB, payload: { legId: leg.id }, uniqueKey: `dial:${leg.idempotencyKey}`, runAt },
+        tx,
+      );
+    else if (!(await requeueWaitingDial(tx, leg, runAt))) continue;
+    i += 1;
+  }
+  return i;
+}
 
 /**
  * Queues a dial for everyone not already on a call, hosts first, as durable jobs spaced to the
@@ -25,7 +57,7 @@ export async function callEveryone(
   actor: Actor,
   meetingId: string,
   ratePerSecond = dialRatePerSecond(actor.workspaceId),
-) {
+): Promise<CallEveryoneResult> {
   const meeting = await findMeetingForActor(actor, meetingId);
   assertOpen(meeting, "call people");
   await assertWithinBudget(meeting.id, actor.workspaceId);
@@ -37,28 +69,9 @@ export async function callEveryone(
       "SAUTIKIT_NOT_CONNECTED",
       "Pick a caller-ID number under Settings → Sautikit before calling people.",
     );
-  const spacingMs = Math.ceil(1000 / Math.max(1, ratePerSecond));
   const queued = await db.$transaction(async (tx) => {
     await lockMeeting(tx, meeting.id);
-    const participants = await tx.participant.findMany({
-      where: { meetingId: meeting.id },
-      orderBy: { createdAt: "asc" },
-    });
-    participants.sort((a, b) => Number(b.role === "host") - Number(a.role === "host"));
-    const now = Date.now();
-    let i = 0;
-    for (const p of participants) {
-      const { leg, created } = await createLegIfIdle(tx, actor.workspaceId, meeting.id, p.id);
-      const runAt = new Date(now + i * spacingMs);
-      if (created)
-        await enqueueJob(
-          { kind: DIAL_LEG_JOB, payload: { legId: leg.id }, uniqueKey: `dial:${leg.idempotencyKey}`, runAt },
-          tx,
-        );
-      else if (!(await requeueWaitingDial(tx, leg, runAt))) continue;
-      i += 1;
-    }
-    return i;
+    return queueDialsForEveryone(tx, actor.workspaceId, meeting.id, ratePerSecond);
   });
   if (queued > 0) {
     // The first dial is due now; the worker finds each later one by its runAt.

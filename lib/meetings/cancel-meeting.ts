@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
+import { syncOccurrenceJobs } from "@/lib/meetings/occurrence-jobs";
 
 export async function cancelMeeting(actor: Actor, meetingId: string) {
   const meeting = await findMeetingForActor(actor, meetingId);
@@ -15,9 +16,13 @@ export async function cancelMeeting(actor: Actor, meetingId: string) {
   }
   const live = await db.leg.count({ where: { meetingId, state: { not: "left" } } });
   if (live > 0) throw new AppError("CONFLICT", "People are being called into this meeting: end it instead.");
-  const updated = await db.meeting.update({ where: { id: meeting.id }, data: { status: "cancelled" } });
-  await db.auditLog.create({
-    data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "meeting.cancelled", target: meeting.id },
+  return db.$transaction(async (tx) => {
+    const updated = await tx.meeting.update({ where: { id: meeting.id }, data: { status: "cancelled" } });
+    await tx.auditLog.create({
+      data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "meeting.cancelled", target: meeting.id },
+    });
+    // No call at the start, no reminders (their runners would also refuse a cancelled meeting).
+    await syncOccurrenceJobs(tx, meeting.id);
+    return updated;
   });
-  return updated;
 }

@@ -2,9 +2,11 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { apologise } from "@/lib/meetings/room-actions";
 import { promptsFor } from "@/lib/meetings/prompts/prompts-for";
+import type { ReminderEnding } from "@/lib/meetings/prompts/types";
 import { recordRosterEvents } from "@/lib/roster/recompute-roster";
 import type { ConfirmResult, RosterEvent } from "@/lib/roster/roster-event";
-import { getDigits, nestedSay, voiceResponse, type VoiceResponse } from "@/lib/sautikit/voice-actions";
+import type { VoiceResponse } from "@/lib/sautikit/contract/voice-actions";
+import { getDigits, nestedSay, voiceResponse } from "@/lib/sautikit/voice-actions";
 
 // Answer confirmation: an answered dial-out is asked to press 1 before it reaches the room, so a
 // voicemail (which answers exactly like a person) or someone who cannot talk now never joins and
@@ -19,31 +21,60 @@ export const CONFIRM_TIMEOUT_SECONDS = 6;
 export const CONFIRM_ASKS = 2;
 
 type Tx = Prisma.TransactionClient;
-type MeetingLike = { id: string; title: string; language: string; confirmAnswer: boolean };
+type MeetingLike = {
+  id: string;
+  title: string;
+  language: string;
+  confirmAnswer: boolean;
+  callAtStart: boolean;
+  startsAt: Date;
+  pin: string;
+};
 type LegLike = { id: string; direction: string; purpose: string; participant: { name: string } | null };
 
-/** Dial-outs confirm when the meeting asks for it; a re-dial always does (its prompt says why we call). */
+/** Dial-outs confirm when the meeting asks for it; a re-dial or a reminder always does (its prompt says why we call). */
 export function needsConfirmation(
   meeting: Pick<MeetingLike, "confirmAnswer">,
   leg: Pick<LegLike, "direction" | "purpose">,
 ): boolean {
   if (leg.direction !== "outbound") return false;
-  return leg.purpose === "redial" || meeting.confirmAnswer;
+  return leg.purpose === "redial" || leg.purpose === "reminder" || meeting.confirmAnswer;
 }
 
 const askKey = (callId: string, n: number) => `confirm-asked:${callId}:${n}`;
 const resultKey = (callId: string) => `confirm:${callId}`;
 
-/** The getDigits that asks the person to press 1 (what a re-dial says differs). */
+/**
+ * How a reminder tells the person to get in later: we call them at the start, or the dial-in number
+ * and PIN (when the workspace has one), or nothing more.
+ */
+export function reminderEnding(
+  meeting: Pick<MeetingLike, "callAtStart" | "pin">,
+  dialInNumber: string | null | undefined,
+): ReminderEnding {
+  if (meeting.callAtStart) return { kind: "callAtStart" };
+  if (dialInNumber) return { kind: "dialIn", number: dialInNumber, pin: meeting.pin };
+  return { kind: "none" };
+}
+
+/** Whole minutes until the start as the person hears it (at least 1: "starts in 1 minute"). */
+export function minutesUntil(startsAt: Date, now = Date.now()): number {
+  return Math.max(1, Math.round((startsAt.getTime() - now) / 60_000));
+}
+
+/** The getDigits that asks the person to press 1 (what a re-dial or a reminder says differs). */
 export function confirmPrompt(
-  meeting: Pick<MeetingLike, "title" | "language">,
+  meeting: Pick<MeetingLike, "title" | "language" | "startsAt">,
   leg: Pick<LegLike, "purpose" | "participant">,
+  ending: ReminderEnding = { kind: "none" },
 ): VoiceResponse {
   const p = promptsFor(meeting.language);
   const text =
     leg.purpose === "redial"
       ? p.confirmRejoin(meeting.title)
-      : p.confirmJoin(leg.participant?.name ?? "", meeting.title);
+      : leg.purpose === "reminder"
+        ? p.reminder(meeting.title, minutesUntil(meeting.startsAt), ending)
+        : p.confirmJoin(leg.participant?.name ?? "", meeting.title);
   return voiceResponse([
     getDigits({ numDigits: 1, timeout: CONFIRM_TIMEOUT_SECONDS }, [nestedSay(text, { language: p.language })]),
   ]);
@@ -87,5 +118,13 @@ export async function confirmStep(
   await recordRosterEvents(tx, workspaceId, meeting.id, [
     { key: askKey(call.callId, asked + 1), kind: "confirm.asked", legId: leg.id, at },
   ]);
-  return { kind: "reply", response: confirmPrompt(meeting, leg) };
+  const ending =
+    leg.purpose === "reminder"
+      ? reminderEnding(
+          meeting,
+          (await tx.sautikitConnection.findUnique({ where: { workspaceId }, select: { dialInNumber: true } }))
+            ?.dialInNumber,
+        )
+      : undefined;
+  return { kind: "reply", response: confirmPrompt(meeting, leg, ending) };
 }

@@ -9,9 +9,12 @@ import { legIdempotencyKey } from "@/lib/meetings/callback-urls";
 import { placeLegCall } from "@/lib/meetings/place-leg-call";
 import { lockMeeting } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
+import type { DialResult } from "@/lib/shared/api-schemas";
 import { assertWithinBudget } from "@/lib/spend/assert-within-budget";
 
 export const DIAL_LEG_JOB = "meetings.dial-leg";
+
+export type LegPurpose = "dial" | "redial" | "reminder";
 
 /**
  * Creates the next leg for a participant unless one is already live. Run under the meeting lock,
@@ -22,8 +25,11 @@ export async function createLegIfIdle(
   workspaceId: string,
   meetingId: string,
   participantId: string,
-  /** "redial": an automatic call back after a network drop (lib/meetings/redial-after-drop.ts). */
-  purpose: "dial" | "redial" = "dial",
+  /**
+   * "redial": an automatic call back after a network drop (lib/meetings/redial-after-drop.ts);
+   * "reminder": a voice reminder before the start (lib/meetings/send-reminders.ts).
+   */
+  purpose: LegPurpose = "dial",
 ) {
   const live = await tx.leg.findFirst({ where: { participantId, meetingId, state: { not: "left" } } });
   if (live) return { leg: live, created: false };
@@ -46,7 +52,7 @@ export async function createLegIfIdle(
 }
 
 /** "Call" and "Re-dial": one participant, dialled now. */
-export async function dialParticipant(actor: Actor, meetingId: string, participantId: string) {
+export async function dialParticipant(actor: Actor, meetingId: string, participantId: string): Promise<DialResult> {
   const meeting = await findMeetingForActor(actor, meetingId);
   assertOpen(meeting, "call people");
   await assertWithinBudget(meeting.id, actor.workspaceId);

@@ -3,6 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findMeetingForActor, assertOpen } from "@/lib/meetings/meeting-scope";
+import { jobsEnqueued } from "@/lib/jobs/wake";
+import { syncOccurrenceJobs } from "@/lib/meetings/occurrence-jobs";
 import { newRoomName } from "@/lib/meetings/room-name";
 import { meetingInputSchema, type MeetingInputRaw } from "@/lib/shared/meeting-schemas";
 
@@ -19,9 +21,14 @@ export async function editMeeting(actor: Actor, meetingId: string, raw: MeetingI
     legCount === 0 && input.startsAt.getTime() !== meeting.startsAt.getTime()
       ? newRoomName(input.startsAt)
       : meeting.roomName;
-  const updated = await db.meeting.update({ where: { id: meeting.id }, data: { ...input, roomName } });
-  await db.auditLog.create({
-    data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "meeting.edited", target: meeting.id },
+  const { updated, due } = await db.$transaction(async (tx) => {
+    const updated = await tx.meeting.update({ where: { id: meeting.id }, data: { ...input, roomName } });
+    await tx.auditLog.create({
+      data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "meeting.edited", target: meeting.id },
+    });
+    // A moved start moves the call at the start and the reminders with it.
+    return { updated, due: await syncOccurrenceJobs(tx, meeting.id) };
   });
+  if (due) jobsEnqueued(due);
   return updated;
 }

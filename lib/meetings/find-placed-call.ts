@@ -1,5 +1,6 @@
 import "server-only";
-import type { SautikitCall, SautikitClient } from "@/lib/sautikit/client";
+import type { SautikitClient } from "@/lib/sautikit/client";
+import type { SautikitCall } from "@/lib/sautikit/responses";
 
 // A dial whose POST may have reached Sautikit (it timed out, or the process died before recording
 // the answer) is looked up before it is sent again: the call carries the leg's key as its

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { allocatePins } from "@/lib/meetings/allocate-pins";
+import { syncOccurrenceJobs } from "@/lib/meetings/occurrence-jobs";
 import { newRoomName } from "@/lib/meetings/room-name";
 import { utcToZonedWallTime, zonedWallTimeToUtc } from "@/lib/shared/meeting-time";
 
@@ -67,6 +68,9 @@ export async function scheduleNextOccurrence(tx: Prisma.TransactionClient, meeti
       callMeBack: m.callMeBack,
       confirmAnswer: m.confirmAnswer,
       redialOnDrop: m.redialOnDrop,
+      callAtStart: m.callAtStart,
+      remindByCall: m.remindByCall,
+      reminderMinutes: m.reminderMinutes,
       budgetMinor: m.budgetMinor,
       roomName: newRoomName(startsAt),
       ...pins,
@@ -81,7 +85,10 @@ export async function scheduleNextOccurrence(tx: Prisma.TransactionClient, meeti
         name: p.name,
         phoneE164: p.phoneE164,
         role: p.role,
+        remindByCall: p.remindByCall,
       })),
   });
+  // The series' call at the start and reminders, for this occurrence.
+  await syncOccurrenceJobs(tx, next.id);
   return next.id;
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
-import type { SautikitCall } from "@/lib/sautikit/client";
+import type { SautikitCall } from "@/lib/sautikit/responses";
 import { getSautikitClient } from "@/lib/sautikit/connection";
 import { assertAdmin } from "@/lib/workspaces/assert-admin";
 import { compareLeg, type CallLogRow, type LegFacts } from "@/lib/reconcile/compare-leg";

@@ -7,14 +7,13 @@ import { getSautikitClient } from "@/lib/sautikit/connection";
 import { sautikitStatusOf } from "@/lib/sautikit/map-error";
 import { assertAdmin } from "@/lib/workspaces/assert-admin";
 import { findRecordingForActor } from "@/lib/recordings/recording-scope";
+import type { DeleteRecordingResult } from "@/lib/shared/api-schemas";
 
 // Deleting goes through Sautikit first (DELETE /v1/calls/{id}/recording, docs/sautikit.md §2); the row
 // is only marked deleted once Sautikit no longer has the file, so a failed delete can be retried.
 
-export type DeleteOutcome = { deletedAtSautikit: boolean };
-
 /** Deletes the file at Sautikit. 404/410 mean it is already gone; 405/501 mean Sautikit cannot delete. */
-export async function deleteAtSautikit(workspaceId: string, callId: string): Promise<DeleteOutcome> {
+export async function deleteAtSautikit(workspaceId: string, callId: string): Promise<DeleteRecordingResult> {
   const client = await getSautikitClient(workspaceId);
   try {
     await client.calls.deleteRecording(callId);
@@ -30,7 +29,7 @@ export async function deleteAtSautikit(workspaceId: string, callId: string): Pro
   }
 }
 
-export async function deleteRecording(actor: Actor, recordingId: string): Promise<DeleteOutcome> {
+export async function deleteRecording(actor: Actor, recordingId: string): Promise<DeleteRecordingResult> {
   assertAdmin(actor);
   const rec = await findRecordingForActor(actor, recordingId);
   const outcome = await deleteAtSautikit(actor.workspaceId, rec.callId);

@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
@@ -7,6 +6,7 @@ import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { log } from "@/lib/log";
 import { assertAdmin } from "@/lib/workspaces/assert-admin";
 import { deleteAtSautikit } from "@/lib/recordings/delete-recording";
+import { retentionInputSchema, type RetentionInput, type RetentionResult } from "@/lib/shared/api-schemas";
 
 // Retention: recordings older than the workspace's setting are deleted through Sautikit by a daily
 // sweep job. The sweep reschedules itself for the next day (one job per day, by unique key), and
@@ -16,11 +16,6 @@ export const RETENTION_SWEEP_JOB = "recordings.retention-sweep";
 const DAY_MS = 86_400_000;
 const SWEEP_BATCH = 200;
 
-export const retentionInputSchema = z.object({
-  // null keeps recordings forever; otherwise between a day and ten years.
-  retentionDays: z.number().int("whole days only").min(1, "at least 1 day").max(3650, "at most 3650 days").nullable(),
-});
-
 export async function getRetention(actor: Actor): Promise<number | null> {
   const ws = await db.workspace.findUniqueOrThrow({
     where: { id: actor.workspaceId },
@@ -29,10 +24,7 @@ export async function getRetention(actor: Actor): Promise<number | null> {
   return ws.retentionDays;
 }
 
-export async function setRetention(
-  actor: Actor,
-  input: z.infer<typeof retentionInputSchema>,
-): Promise<{ retentionDays: number | null }> {
+export async function setRetention(actor: Actor, input: RetentionInput): Promise<RetentionResult> {
   assertAdmin(actor);
   const { retentionDays } = retentionInputSchema.parse(input);
   await db.$transaction(async (tx) => {

@@ -5,6 +5,7 @@ import type { ApplyOutcome } from "@/lib/roster/apply-conference-event";
 import { applyRosterWork } from "@/lib/roster/roster-batch";
 import { HANGUP_NETWORK_DROP } from "@/lib/sautikit/contract/constants";
 import { scheduleRedialAfterDrop } from "@/lib/meetings/redial-after-drop";
+import { auditLegOutcome } from "@/lib/roster/audit-leg-outcome";
 
 type FactBody = RosterEvent extends infer E ? (E extends RosterEvent ? Omit<E, "legId" | "key" | "at"> : never) : never;
 
@@ -55,7 +56,9 @@ export async function applyCallEvent(workspaceId: string, ev: CallEvent, eventKe
   // After a network drop: call the person back (decided under the meeting lock, at most once per
   // leg). Also when this delivery found the fact already stored: an instance that stored it may have
   // crashed before scheduling, and scheduling again changes nothing.
-  if (dropped)
-    await scheduleRedialAfterDrop(workspaceId, { callId: ev.data.callId, clientRequestId: ev.data.clientRequestId });
+  const call = { callId: ev.data.callId, clientRequestId: ev.data.clientRequestId };
+  if (dropped) await scheduleRedialAfterDrop(workspaceId, call);
+  // Once per call end (a redelivery of the stored event is not applied again).
+  if (fact.kind === "call.ended" && result.applied) await auditLegOutcome(workspaceId, call);
   return { applied: result.applied, ...(result.reason ? { reason: result.reason } : {}) };
 }

@@ -4,7 +4,13 @@ import { db } from "@/lib/db";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { derivePeople } from "@/lib/roster/derive-people";
 import { toLegInfo } from "@/lib/roster/write-roster";
-import type { LeftReason, LegState, LegView, RosterSnapshot } from "@/lib/shared/roster-types";
+import {
+  legPurpose,
+  type LeftReason,
+  type LegState,
+  type LegView,
+  type RosterSnapshot,
+} from "@/lib/shared/roster-types";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 import { formatPhone } from "@/lib/shared/phone";
 
@@ -31,6 +37,7 @@ export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
   const sautikitDownSince = ms(conn?.unreachableSince ?? null);
   const views: LegView[] = legs.map((l) => ({
     ...toLegInfo(l),
+    purpose: legPurpose(l.purpose),
     state: l.state as LegState,
     endReason: (l.endReason ?? null) as LeftReason | null,
     muted: l.muted,

@@ -240,6 +240,7 @@ function deriveLeg(
       endReason = f.redialScheduled && !f.redialSkipped ? "dropped_calling_back" : "dropped";
     else if (f.dialFailed) endReason = f.dialFailed.reason;
     else if (unansweredFailure) endReason = outcome;
+    else if (leg.purpose === "reminder" && f.joinSeq === null) endReason = "reminded";
     else endReason = "hung_up";
   }
 
@@ -269,6 +270,7 @@ function deriveLeg(
     role: leg.role,
     direction: leg.direction,
     attempt: leg.attempt,
+    purpose: leg.purpose ?? "dial",
     callId,
     fromE164: leg.fromE164,
     toE164: leg.toE164,

@@ -1,4 +1,4 @@
-import type { LeftReason } from "@/lib/shared/roster-types";
+import type { LeftReason, LegPurpose } from "@/lib/shared/roster-types";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 
 // The roster is a pure function of a SET of facts (events), never of their arrival order: the
@@ -49,6 +49,8 @@ export type LegInfo = {
   role: ParticipantRole;
   direction: "outbound" | "inbound";
   attempt: number;
+  /** Why Mkutano placed the call: "dial" (the default), "redial" (after a drop) or "reminder" (before the start). */
+  purpose?: LegPurpose;
   callId: string | null;
   fromE164: string | null;
   toE164: string | null;

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RoomView } from "@/lib/roster/reduce-roster";
 import type { LegInfo } from "@/lib/roster/roster-event";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
-import type { LegView } from "@/lib/shared/roster-types";
+import { legPurpose, type LegView } from "@/lib/shared/roster-types";
 import { scheduleNextOccurrence } from "@/lib/meetings/schedule-next-occurrence";
 
 // Derived roster state → Leg and Meeting rows. Only rows whose derived columns differ are written,
@@ -16,6 +16,7 @@ export const legRowSelect = {
   participantId: true,
   direction: true,
   attempt: true,
+  purpose: true,
   callId: true,
   fromE164: true,
   toE164: true,
@@ -49,6 +50,7 @@ export function toLegInfo(l: LegRow): LegInfo {
     role: (l.admittedRole ?? l.participant?.role ?? "participant") as ParticipantRole,
     direction: l.direction === "inbound" ? "inbound" : "outbound",
     attempt: l.attempt,
+    purpose: legPurpose(l.purpose),
     callId: l.callId,
     fromE164: l.fromE164,
     toE164: l.toE164,

@@ -4,35 +4,33 @@ import { AppError } from "@/lib/errors";
 import { sautikitRequest, type SautikitHttpConfig, type SautikitRequest } from "@/lib/sautikit/http";
 import {
   createCallRequestSchema,
-  type CreateCallInput as ContractCreateCallInput,
+  type CreateCallInput,
   type listCallsQuerySchema,
 } from "@/lib/sautikit/contract/calls";
 import type { ConferenceCommandRequest } from "@/lib/sautikit/contract/conference-events";
 import type { RoutingInput } from "@/lib/sautikit/contract/numbers";
 import { sautikitCodeOf, sautikitStatusOf } from "@/lib/sautikit/map-error";
 import {
-  callSchema,
-  callStatsSchema,
-  conferenceCommandResponseSchema,
-  createCallResponseSchema,
-  getCallResponseSchema,
-  hangupResponseSchema,
-  listCallsResponseSchema,
-  numbersResponseSchema,
-  pricingSchema,
-  recordingPendingSchema,
-  walletSchema,
+  lenientCallStatsSchema,
+  lenientConferenceCommandResponseSchema,
+  lenientCreateCallResponseSchema,
+  lenientGetCallResponseSchema,
+  lenientHangupResponseSchema,
+  lenientListCallsResponseSchema,
+  lenientNumbersResponseSchema,
+  lenientPricingSchema,
+  lenientRecordingPendingSchema,
+  lenientWalletSchema,
 } from "@/lib/sautikit/responses";
 
 // A typed client for the Sautikit endpoints the app uses. Request and response bodies keep the
 // wire's snake_case names so nothing is translated twice; every response is parsed, not trusted.
 
 // Request types are the contract's (what the emulator accepts); responses are read leniently
-// (lib/sautikit/responses.ts, derived from the same contract).
-export type CreateCallInput = ContractCreateCallInput;
+// (lib/sautikit/responses.ts, derived from the same contract). Types are imported from where they
+// are defined, never re-exported from here.
 /** The contract's list filters; `limit` is a number on the way out (the contract coerces it on the way in). */
 export type ListCallsQuery = Omit<z.input<typeof listCallsQuerySchema>, "limit"> & { limit?: number };
-export type { RoutingInput };
 export type ConferenceCommand = ConferenceCommandRequest["command"];
 export type RecordingLookup =
   | { status: "ready"; url: string }
@@ -62,7 +60,7 @@ export function createSautikitClient(config: SautikitHttpConfig) {
             `Cannot place this call: ${issue?.path.join(".") || "request"} ${issue?.message ?? "is invalid"}.`,
           );
         }
-        const { data, res } = await call(createCallResponseSchema, {
+        const { data, res } = await call(lenientCreateCallResponseSchema, {
           method: "POST",
           path: "/v1/calls",
           body: stripUndefined(valid.data),
@@ -80,19 +78,23 @@ export function createSautikitClient(config: SautikitHttpConfig) {
         };
       },
       async get(id: string) {
-        return (await call(getCallResponseSchema, { method: "GET", path: `/v1/calls/${enc(id)}` })).data.call;
+        return (await call(lenientGetCallResponseSchema, { method: "GET", path: `/v1/calls/${enc(id)}` })).data.call;
       },
       async list(query: ListCallsQuery = {}) {
-        return (await call(listCallsResponseSchema, { method: "GET", path: "/v1/calls", query })).data;
+        return (await call(lenientListCallsResponseSchema, { method: "GET", path: "/v1/calls", query })).data;
       },
       /** Sautikit's own totals since `since` (today | 7d | month | an RFC 3339 time). */
       async stats(query: { since: string; bucket?: "hour" | "day" }) {
-        return (await call(callStatsSchema, { method: "GET", path: "/v1/calls/stats", query })).data;
+        return (await call(lenientCallStatsSchema, { method: "GET", path: "/v1/calls/stats", query })).data;
       },
       /** Idempotent on Sautikit's side, so safe to retry without a key. */
       async hangup(id: string) {
         return (
-          await call(hangupResponseSchema, { method: "POST", path: `/v1/calls/${enc(id)}/hangup`, idempotent: true })
+          await call(lenientHangupResponseSchema, {
+            method: "POST",
+            path: `/v1/calls/${enc(id)}/hangup`,
+            idempotent: true,
+          })
         ).data;
       },
       async recording(id: string): Promise<RecordingLookup> {
@@ -107,7 +109,7 @@ export function createSautikitClient(config: SautikitHttpConfig) {
           return { status: "ready", url };
         }
         if (res.status === 410) return { status: "unavailable", reason: readReason(res.body) };
-        const pending = recordingPendingSchema.safeParse(res.body);
+        const pending = lenientRecordingPendingSchema.safeParse(res.body);
         // The SDK assumes 30 s when Sautikit leaves the hint out.
         return { status: "pending", retryAfterSeconds: (pending.success && pending.data.retry_after_seconds) || 30 };
       },
@@ -119,7 +121,7 @@ export function createSautikitClient(config: SautikitHttpConfig) {
       /** Live mute/unmute/kick. Errors carry Sautikit's code: `conferences.not_live`, or 404/405 when unsupported. */
       async command(room: string, command: ConferenceCommand, participantCallId: string) {
         return (
-          await call(conferenceCommandResponseSchema, {
+          await call(lenientConferenceCommandResponseSchema, {
             method: "POST",
             path: `/v1/conferences/${enc(room)}/commands`,
             body: { command, participant: participantCallId },
@@ -130,7 +132,7 @@ export function createSautikitClient(config: SautikitHttpConfig) {
     },
     numbers: {
       async list() {
-        return (await call(numbersResponseSchema, { method: "GET", path: "/v1/numbers" })).data.numbers;
+        return (await call(lenientNumbersResponseSchema, { method: "GET", path: "/v1/numbers" })).data.numbers;
       },
       async route(numberId: string, routing: RoutingInput) {
         await sautikitRequest(config, { method: "PATCH", path: `/v1/numbers/${enc(numberId)}/routing`, body: routing });
@@ -138,18 +140,16 @@ export function createSautikitClient(config: SautikitHttpConfig) {
     },
     wallet: {
       async balance() {
-        return (await call(walletSchema, { method: "GET", path: "/v1/wallet/balance" })).data;
+        return (await call(lenientWalletSchema, { method: "GET", path: "/v1/wallet/balance" })).data;
       },
     },
     async pricing() {
-      return (await call(pricingSchema, { method: "GET", path: "/v1/public/pricing" })).data;
+      return (await call(lenientPricingSchema, { method: "GET", path: "/v1/public/pricing" })).data;
     },
   };
 }
 
 export type SautikitClient = ReturnType<typeof createSautikitClient>;
-export type { SautikitCall } from "@/lib/sautikit/responses";
-export { callSchema, sautikitCodeOf, sautikitStatusOf };
 
 /** True when a conference-command error means the endpoint itself is missing (fall back to hangup). */
 export function isCommandUnsupported(e: unknown): boolean {

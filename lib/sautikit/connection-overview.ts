@@ -21,6 +21,8 @@ export type ConnectionOverview = {
     lastError: string | null;
     dialIn: { id: string | null; e164: string | null };
     callerId: { id: string | null; e164: string | null };
+    /** Dial-outs show the dial-in number as their caller ID. */
+    presentDialInNumber: boolean;
   };
   live: null | {
     numbers: Array<{ id: string; e164: string; status?: string }>;
@@ -57,6 +59,7 @@ export async function getConnectionOverview(actor: Actor): Promise<ConnectionOve
     lastError: conn.lastError,
     dialIn: { id: conn.dialInNumberId, e164: conn.dialInNumber },
     callerId: { id: conn.callerIdNumberId, e164: conn.callerIdNumber },
+    presentDialInNumber: conn.presentDialInNumber,
   };
   try {
     // A page view must not hang on Sautikit: short timeout, one retry.

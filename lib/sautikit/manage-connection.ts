@@ -161,6 +161,18 @@ export async function testConnection(actor: Actor): Promise<ConnectionTest> {
   }
 }
 
+/**
+ * Whether dial-outs show the workspace's dial-in number as their caller ID (so a missed call can
+ * simply be called back), or the caller-ID number.
+ */
+export async function setPresentDialInNumber(actor: Actor, on: boolean): Promise<void> {
+  requireAdmin(actor);
+  const conn = await findConnection(actor.workspaceId);
+  if (!conn) throw notConnected();
+  await db.sautikitConnection.update({ where: { workspaceId: actor.workspaceId }, data: { presentDialInNumber: on } });
+  await audit(actor, "sautikit.present_dial_in_number", { on });
+}
+
 /** Local mode: connect (or reconnect) the workspace to its own emulator account. */
 export async function connectToEmulator(actor: Actor): Promise<void> {
   requireAdmin(actor);

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import * as calls from "@/lib/sautikit/contract/calls";
 import { conferenceCommandResponseSchema as strictConferenceCommand } from "@/lib/sautikit/contract/conference-events";
+import * as stats from "@/lib/sautikit/contract/stats";
 import * as numbers from "@/lib/sautikit/contract/numbers";
 import * as wallet from "@/lib/sautikit/contract/wallet";
 
 // What the client accepts back from Sautikit, derived from the contract's schemas (what the
-// emulator sends): the same field names, but only the fields the app relies on are checked, and
-// loosely (a string where the contract pins an enum, null where it pins a value); every other field
+// emulator sends) and named after them with a `lenient` prefix, so a contract schema and its
+// reading here never share a name. The same field names, but only the fields the app relies on
+// are checked, and loosely (a string where the contract pins an enum, null where it pins a value); every other field
 // of the contract, and any field it does not know, passes through untouched. A newer or slightly
 // different Sautikit must not break the app (docs/sautikit.md, "the app is liberal").
 
@@ -23,7 +25,7 @@ function lenient<S extends z.ZodRawShape, C extends Checked<S>>(strict: z.ZodObj
   return z.looseObject({ ...relaxed, ...checked } as Lenient<S, C>);
 }
 
-export const numberSchema = lenient(numbers.numberSchema, {
+export const lenientNumberSchema = lenient(numbers.numberSchema, {
   id: z.string().min(1),
   e164: z.string().min(1),
   status: z.string().optional(),
@@ -32,19 +34,20 @@ export const numberSchema = lenient(numbers.numberSchema, {
   voice_callback_url: z.string().nullish(),
   events_url: z.string().nullish(),
 });
-export type SautikitNumber = z.infer<typeof numberSchema>;
+export type SautikitNumber = z.infer<typeof lenientNumberSchema>;
 
-export const numbersResponseSchema = lenient(numbers.listNumbersResponseSchema, { numbers: z.array(numberSchema) });
+export const lenientNumbersResponseSchema = lenient(numbers.listNumbersResponseSchema, {
+  numbers: z.array(lenientNumberSchema),
+});
 
-export const createCallResponseSchema = lenient(calls.createCallResponseSchema, {
+export const lenientCreateCallResponseSchema = lenient(calls.createCallResponseSchema, {
   call_id: z.string().min(1),
   session_id: z.string().nullish(),
   status: z.string(),
   client_request_id: z.string().nullish(),
 });
-export type CreateCallResponse = z.infer<typeof createCallResponseSchema>;
 
-export const callSchema = lenient(calls.callSchema, {
+export const lenientCallSchema = lenient(calls.callSchema, {
   id: z.string().min(1),
   session_id: z.string().nullish(),
   direction: z.string(),
@@ -60,40 +63,39 @@ export const callSchema = lenient(calls.callSchema, {
   failure_code: z.string().nullish(),
   events: z.array(z.unknown()).optional(),
 });
-export type SautikitCall = z.infer<typeof callSchema>;
+export type SautikitCall = z.infer<typeof lenientCallSchema>;
 
-export const getCallResponseSchema = lenient(calls.getCallResponseSchema, { call: callSchema });
-export const listCallsResponseSchema = lenient(calls.listCallsResponseSchema, {
-  data: z.array(callSchema),
+export const lenientGetCallResponseSchema = lenient(calls.getCallResponseSchema, { call: lenientCallSchema });
+export const lenientListCallsResponseSchema = lenient(calls.listCallsResponseSchema, {
+  data: z.array(lenientCallSchema),
   next_cursor: z.string().nullish(),
 });
 
-export const hangupResponseSchema = lenient(calls.hangupResponseSchema, {
+export const lenientHangupResponseSchema = lenient(calls.hangupResponseSchema, {
   call_id: z.string().optional(),
   status: z.string(),
 });
 
-export const conferenceCommandResponseSchema = lenient(strictConferenceCommand, {
+export const lenientConferenceCommandResponseSchema = lenient(strictConferenceCommand, {
   conference: z.string().optional(),
   command: z.string().optional(),
   participant: z.string().optional(),
   status: z.string(),
 });
 
-export const recordingPendingSchema = lenient(calls.recordingPendingSchema, {
+export const lenientRecordingPendingSchema = lenient(calls.recordingPendingSchema, {
   status: z.literal("pending").optional(),
   retry_after_seconds: z.number().optional(),
 });
 
-export const walletSchema = lenient(wallet.walletBalanceSchema, {
+export const lenientWalletSchema = lenient(wallet.walletBalanceSchema, {
   balance_minor: z.number().int(),
   currency: z.string(),
   workspace_id: z.string().optional(),
   low_balance_threshold_minor: z.number().int().nullish(),
 });
-export type SautikitWallet = z.infer<typeof walletSchema>;
 
-export const pricingSchema = lenient(wallet.pricingSchema, {
+export const lenientPricingSchema = lenient(wallet.pricingSchema, {
   currency: z.string(),
   outbound_per_min_kes: z.number(),
   inbound_per_min_kes: z.number(),
@@ -101,12 +103,10 @@ export const pricingSchema = lenient(wallet.pricingSchema, {
   recording_free_gb: z.number().optional(),
   updated_at: z.string().optional(),
 });
-export type SautikitPricing = z.infer<typeof pricingSchema>;
 
 /** GET /v1/calls/stats: the totals the app reads (series and the rest pass through). */
-export const callStatsSchema = z.looseObject({
+export const lenientCallStatsSchema = lenient(stats.callStatsSchema, {
   total: z.number().int().nonnegative(),
   spend_minor: z.number().int().nonnegative(),
   currency: z.string(),
 });
-export type SautikitCallStats = z.infer<typeof callStatsSchema>;

@@ -15,8 +15,6 @@ import {
 // contract's own checks (≤ 50 actions, one verb per object, dial target XOR, say/play-only nesting,
 // field formats), so an invalid document is a thrown error in our code, never a dropped call.
 
-export type { VoiceAction, VoiceResponse };
-
 export class InvalidVoiceResponseError extends Error {
   constructor(message: string) {
     super(`invalid voice response: ${message}`);

@@ -49,6 +49,12 @@ const capacityRule = z
   .min(2, "Capacity must be at least 2.")
   .max(MAX_CAPACITY, `Capacity can be at most ${MAX_CAPACITY}.`);
 
+const reminderMinutesRule = z
+  .number({ error: "Reminder minutes must be a number." })
+  .int("Reminder minutes must be whole minutes.")
+  .min(1, "Remind at least 1 minute before the start.")
+  .max(24 * 60, "Remind at most 24 hours before the start.");
+
 export const meetingInputSchema = z.object({
   title: z.string().trim().min(1, "Give the meeting a title.").max(120, "Keep the title under 120 characters."),
   agenda: z.string().trim().max(4000, "Keep the agenda under 4000 characters.").default(""),
@@ -72,6 +78,12 @@ export const meetingInputSchema = z.object({
   confirmAnswer: z.boolean().default(true),
   /** A dial-out the network drops during the meeting is called back automatically. */
   redialOnDrop: z.boolean().default(true),
+  /** At the scheduled start Mkutano dials everyone not already in (each occurrence of a series). */
+  callAtStart: z.boolean().default(false),
+  /** Reminder calls before the start: the default for people who have not chosen. */
+  remindByCall: z.boolean().default(false),
+  /** How many minutes before the start the reminder calls go out. */
+  reminderMinutes: reminderMinutesRule.default(10),
   language: z.enum(meetingLanguages).default("en"),
 });
 
@@ -84,6 +96,7 @@ export function numberFromText<T extends z.ZodType>(rule: T) {
 export const meetingFormSchema = meetingInputSchema.extend({
   durationMinutes: numberFromText(durationRule),
   capacity: numberFromText(capacityRule),
+  reminderMinutes: numberFromText(reminderMinutesRule).default(10),
 });
 export type MeetingInput = z.infer<typeof meetingInputSchema>;
 export type MeetingInputRaw = z.input<typeof meetingInputSchema>;

@@ -12,6 +12,9 @@ export type MeetingView = {
   callMeBack: boolean;
   confirmAnswer: boolean;
   redialOnDrop: boolean;
+  callAtStart: boolean;
+  remindByCall: boolean;
+  reminderMinutes: number;
   beep: boolean;
   capacity: number;
   record: boolean;

@@ -19,8 +19,16 @@ export const leftReasons = [
   // The network dropped the call (network_out_of_order); with an automatic call back on its way.
   "dropped",
   "dropped_calling_back",
+  // A reminder call before the start that the person heard and hung up on (they did not join early).
+  "reminded",
 ] as const;
 export type LeftReason = (typeof leftReasons)[number];
+
+/** Why a leg was placed; inbound legs are "dial". */
+export const legPurposes = ["dial", "redial", "reminder"] as const;
+export type LegPurpose = (typeof legPurposes)[number];
+export const legPurpose = (raw: string): LegPurpose =>
+  (legPurposes as readonly string[]).includes(raw) ? (raw as LegPurpose) : "dial";
 
 export type LegView = {
   id: string;
@@ -28,6 +36,7 @@ export type LegView = {
   role: ParticipantRole;
   direction: "outbound" | "inbound";
   attempt: number;
+  purpose: LegPurpose;
   callId: string | null;
   fromE164: string | null;
   toE164: string | null;

@@ -2,7 +2,8 @@ import "server-only";
 import { errorStatus, isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { bilingualRefusal } from "@/lib/meetings/prompts/bilingual";
-import { isSayPlayOnly, tryVoiceResponse, type VoiceResponse } from "@/lib/sautikit/voice-actions";
+import type { VoiceResponse } from "@/lib/sautikit/contract/voice-actions";
+import { isSayPlayOnly, tryVoiceResponse } from "@/lib/sautikit/voice-actions";
 import {
   markEventApplied,
   releaseEvent,

@@ -5,7 +5,7 @@ import { answerOutboundCall } from "@/lib/meetings/answer-outbound-call";
 import { captureRecording } from "@/lib/recordings/capture-recording";
 import { applyCallEvent } from "@/lib/roster/apply-call-event";
 import { applyConferenceEvent } from "@/lib/roster/apply-conference-event";
-import type { VoiceResponse } from "@/lib/sautikit/voice-actions";
+import type { VoiceResponse } from "@/lib/sautikit/contract/voice-actions";
 import type { CallEvent, ConferenceDigits, ConferenceEvent, VoiceCallback } from "@/lib/webhooks/payloads";
 
 // Which domain function answers each webhook: the one place to look. The pipeline

@@ -20,6 +20,7 @@ import {
   recordingFiltersSchema,
 } from "@/lib/recordings/list-recordings";
 import { getRetention } from "@/lib/recordings/retention";
+import { apiUrls } from "@/lib/shared/api-urls";
 
 export async function generateMetadata() {
   const t = await getTranslations("Recordings");
@@ -94,7 +95,7 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
                     <Td>
                       <div className="flex justify-end gap-2">
                         <a
-                          href={`/api/recordings/${r.id}/audio?download=1`}
+                          href={apiUrls.recordingDownload(r.id)}
                           className={buttonClasses("secondary", "sm")}
                           download
                           data-testid="recording-download"

@@ -1,4 +1,5 @@
 import type { PromptCatalogue } from "@/lib/meetings/prompts/types";
+import { spokenDigits } from "@/lib/meetings/prompts/spoken";
 
 export const en: PromptCatalogue = {
   language: "en-KE",
@@ -35,4 +36,11 @@ export const en: PromptCatalogue = {
   confirmRejoin: (title) => `You were cut off from ${title}. Press 1 to rejoin.`,
   confirmDeclined: "Okay, we will not connect you. Goodbye.",
   confirmNoResponse: "We did not hear a key press, so we will not connect you. Thank you, goodbye.",
+  reminder: (title, minutes, then) =>
+    `${title} starts in ${minutes} ${minutes === 1 ? "minute" : "minutes"}. Press 1 to join now and wait for the host` +
+    (then.kind === "callAtStart"
+      ? ", or hang up and we will call you at the start."
+      : then.kind === "dialIn"
+        ? `, or call ${spokenDigits(then.number)} with PIN ${spokenDigits(then.pin)} when it starts.`
+        : "."),
 };

@@ -1,4 +1,5 @@
 import type { PromptCatalogue } from "@/lib/meetings/prompts/types";
+import { spokenDigits } from "@/lib/meetings/prompts/spoken";
 
 export const sw: PromptCatalogue = {
   language: "sw-KE",
@@ -36,4 +37,11 @@ export const sw: PromptCatalogue = {
   confirmRejoin: (title) => `Simu yako ilikatika kutoka ${title}. Bonyeza 1 kujiunga tena.`,
   confirmDeclined: "Sawa, hatutakuunganisha. Kwaheri.",
   confirmNoResponse: "Hatukupokea jibu lako, kwa hivyo hatutakuunganisha. Asante, kwaheri.",
+  reminder: (title, minutes, then) =>
+    `${title} unaanza baada ya ${minutes === 1 ? "dakika moja" : `dakika ${minutes}`}. Bonyeza 1 kujiunga sasa na kumsubiri mwenyeji` +
+    (then.kind === "callAtStart"
+      ? ", au kata simu na tutakupigia mkutano ukianza."
+      : then.kind === "dialIn"
+        ? `, au piga ${spokenDigits(then.number)} ukitumia nambari ya siri ${spokenDigits(then.pin)} mkutano ukianza.`
+        : "."),
 };

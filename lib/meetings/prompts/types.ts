@@ -36,4 +36,10 @@ export type PromptCatalogue = {
   confirmRejoin(title: string): string;
   confirmDeclined: string;
   confirmNoResponse: string;
+  // Voice reminders before the start (lib/meetings/send-reminders.ts): how the person can get in.
+  reminder(title: string, minutes: number, then: ReminderEnding): string;
 };
+
+/** How a reminder ends: we call at the start, or here is the number and PIN, or nothing more. */
+export type ReminderEnding =
+  { kind: "callAtStart" } | { kind: "dialIn"; number: string; pin: string } | { kind: "none" };

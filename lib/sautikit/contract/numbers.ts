@@ -15,7 +15,7 @@ export const numberSchema = z.object({
   voice_callback_url: z.string().nullable(),
   events_url: z.string().nullable(),
 });
-export type SautikitNumber = z.infer<typeof numberSchema>;
+export type PhoneNumber = z.infer<typeof numberSchema>;
 
 export const listNumbersResponseSchema = z.object({ numbers: z.array(numberSchema) });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { callSchema as strictCall } from "@/lib/sautikit/contract/calls";
-import { callSchema, createCallResponseSchema, walletSchema } from "@/lib/sautikit/responses";
+import { lenientCallSchema, lenientCreateCallResponseSchema, lenientWalletSchema } from "@/lib/sautikit/responses";
 
 // The client's lenient readers are derived from the contract: same names, fewer checks.
 const contractCall = {
@@ -29,19 +29,19 @@ const contractCall = {
 describe("lenient Sautikit responses", () => {
   it("read everything the contract (the emulator) sends, unchanged", () => {
     expect(strictCall.parse(contractCall)).toBeTruthy();
-    expect(callSchema.parse(contractCall)).toEqual(contractCall);
+    expect(lenientCallSchema.parse(contractCall)).toEqual(contractCall);
   });
 
   it("keep fields the contract does not know and accept values it would refuse", () => {
     const newer = { ...contractCall, status: "transferred", started_at: "yesterday", supervision: { mode: "listen" } };
     expect(strictCall.safeParse(newer).success).toBe(false);
-    expect(callSchema.parse(newer)).toMatchObject({ status: "transferred", supervision: { mode: "listen" } });
+    expect(lenientCallSchema.parse(newer)).toMatchObject({ status: "transferred", supervision: { mode: "listen" } });
   });
 
   it("still refuse a response without what the app relies on", () => {
     const { id: _id, ...noId } = contractCall;
-    expect(callSchema.safeParse(noId).success).toBe(false);
-    expect(createCallResponseSchema.safeParse({ status: "ringing" }).success).toBe(false);
-    expect(walletSchema.safeParse({ balance_minor: "100", currency: "KES" }).success).toBe(false);
+    expect(lenientCallSchema.safeParse(noId).success).toBe(false);
+    expect(lenientCreateCallResponseSchema.safeParse({ status: "ringing" }).success).toBe(false);
+    expect(lenientWalletSchema.safeParse({ balance_minor: "100", currency: "KES" }).success).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bilingualRefusal } from "@/lib/meetings/prompts/bilingual";
-import type { VoiceAction } from "@/lib/sautikit/voice-actions";
+import type { VoiceAction } from "@/lib/sautikit/contract/voice-actions";
 import {
   conference,
   dial,

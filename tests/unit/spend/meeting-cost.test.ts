@@ -21,6 +21,7 @@ function leg(i: number, participantId: string | null, start: number): LegView {
     role: "participant",
     direction: participantId ? "outbound" : "inbound",
     attempt: 1,
+    purpose: "dial",
     callId: `call-${i}`,
     fromE164: participantId ? null : `+25472200${String(i).padStart(4, "0")}`,
     toE164: participantId ? `+25471100${String(i).padStart(4, "0")}` : null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { monthStartNairobi } from "@/lib/spend/spend-summary";
-import { parseKesToMinor } from "@/components/spend/format";
+import { parseKesToMinor } from "@/lib/shared/parse-kes";
 
 describe("monthStartNairobi", () => {
   it("starts months at midnight East Africa Time (21:00 UTC the day before)", () => {

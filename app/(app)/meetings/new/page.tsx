@@ -16,7 +16,7 @@ export default async function NewMeetingPage() {
     <>
       <PageHeader title={t("newTitle")} description={t("newDescription")} />
       <div className="max-w-2xl">
-        <ClientIntl namespaces={["MeetingForm"]}>
+        <ClientIntl namespaces={["MeetingForm", "MeetingCalls"]}>
           <MeetingForm />
         </ClientIntl>
       </div>

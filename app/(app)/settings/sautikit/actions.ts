@@ -8,6 +8,7 @@ import {
   rerouteNumbers,
   saveConnection,
   selectNumbers,
+  setPresentDialInNumber,
   testConnection,
 } from "@/lib/sautikit/manage-connection";
 import { describeProblems } from "@/lib/shared/routing-problems";
@@ -100,6 +101,19 @@ export async function connectEmulatorAction(_prev: FormState): Promise<FormState
     return { ok: true, result: { message: t("emulatorConnected") } };
   } catch (e) {
     revalidatePath(PATH);
+    return formError(e);
+  }
+}
+
+export async function presentDialInNumberAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActor({ admin: true });
+    const on = formData.get("presentDialInNumber") === "on";
+    await setPresentDialInNumber(actor, on);
+    revalidatePath(PATH);
+    const t = await getTranslations("CallerIdSetting");
+    return { ok: true, result: { message: on ? t("savedOn") : t("savedOff") } };
+  } catch (e) {
     return formError(e);
   }
 }

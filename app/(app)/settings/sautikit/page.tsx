@@ -14,6 +14,7 @@ import {
   NumbersForm,
 } from "@/app/(app)/settings/sautikit/connection-forms";
 import type { ConnectionOverview } from "@/lib/sautikit/connection-overview";
+import { CallerIdForm } from "@/app/(app)/settings/sautikit/caller-id-form";
 import { describeProblem } from "@/lib/shared/routing-problems";
 import { getLocale, getTranslations } from "next-intl/server";
 
@@ -33,9 +34,10 @@ const statusTone: Record<string, BadgeTone> = {
 export default async function SautikitSettingsPage() {
   const actor = await requireActor({ admin: true });
   const o = await getConnectionOverview(actor);
-  const [t, ts, locale, fmt] = await Promise.all([
+  const [t, ts, tc, locale, fmt] = await Promise.all([
     getTranslations("SautikitStatus"),
     getTranslations("SautikitSettings"),
+    getTranslations("CallerIdSetting"),
     getLocale(),
     getFormat(),
   ]);
@@ -55,7 +57,7 @@ export default async function SautikitSettingsPage() {
         description={ts("description")}
         actions={<Badge tone={status.tone}>{status.label}</Badge>}
       />
-      <ClientIntl namespaces={["ConnectionForms", "SautikitStatus"]}>
+      <ClientIntl namespaces={["ConnectionForms", "SautikitStatus", "CallerIdSetting"]}>
         <div className="space-y-6">
           {o.localMode ? (
             <Notice tone="info" title={ts("localTitle")}>
@@ -153,6 +155,15 @@ export default async function SautikitSettingsPage() {
                 ) : (
                   <p className="text-sm text-slate-600">{ts("noNumbers")}</p>
                 )}
+              </CardBody>
+            </Card>
+          ) : null}
+
+          {c ? (
+            <Card>
+              <CardHeader title={tc("title")} description={tc("description")} />
+              <CardBody>
+                <CallerIdForm on={c.presentDialInNumber} dialInNumber={c.dialIn.e164} />
               </CardBody>
             </Card>
           ) : null}

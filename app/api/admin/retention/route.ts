@@ -1,7 +1,8 @@
 // GET /api/admin/retention — the recordings retention (days, null = forever); PUT — change it (admins, audited)
 import { requireApiActor } from "@/lib/auth/actor";
 import { parseJson, route } from "@/lib/http/route";
-import { getRetention, retentionInputSchema, setRetention } from "@/lib/recordings/retention";
+import { getRetention, setRetention } from "@/lib/recordings/retention";
+import { retentionInputSchema } from "@/lib/shared/api-schemas";
 
 export const dynamic = "force-dynamic";
 

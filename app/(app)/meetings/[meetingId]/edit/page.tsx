@@ -20,7 +20,7 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ me
     <>
       <PageHeader title={t("editHeading", { title: meeting.title })} />
       <div className="max-w-2xl">
-        <ClientIntl namespaces={["MeetingForm"]}>
+        <ClientIntl namespaces={["MeetingForm", "MeetingCalls"]}>
           <MeetingForm meeting={meeting} />
         </ClientIntl>
       </div>

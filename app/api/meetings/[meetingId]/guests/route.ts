@@ -2,9 +2,11 @@
 import { requireApiActor } from "@/lib/auth/actor";
 import { saveGuest, saveGuestSchema } from "@/lib/dial-in/save-guest";
 import { parseJson, route } from "@/lib/http/route";
+import type { SaveGuestResult } from "@/lib/shared/api-schemas";
 
 export const POST = route<{ meetingId: string }>(async (req, { params }) => {
   const actor = await requireApiActor(req);
   const participant = await saveGuest(actor, params.meetingId, await parseJson(req, saveGuestSchema));
-  return Response.json({ participant }, { status: 201 });
+  const result: SaveGuestResult = { participant };
+  return Response.json(result, { status: 201 });
 });

@@ -2,13 +2,14 @@
 import { requireApiActor } from "@/lib/auth/actor";
 import { parseJson, route } from "@/lib/http/route";
 import { addParticipant } from "@/lib/meetings/add-participant";
+import type { AddParticipantResult } from "@/lib/shared/api-schemas";
 import { participantInputSchema } from "@/lib/shared/meeting-schemas";
 
 export const POST = route<{ meetingId: string }>(async (req, { params }) => {
   const actor = await requireApiActor(req);
   const p = await addParticipant(actor, params.meetingId, await parseJson(req, participantInputSchema));
-  return Response.json(
-    { participant: { id: p.id, name: p.name, phoneE164: p.phoneE164, role: p.role } },
-    { status: 201 },
-  );
+  const result: AddParticipantResult = {
+    participant: { id: p.id, name: p.name, phoneE164: p.phoneE164, role: p.role },
+  };
+  return Response.json(result, { status: 201 });
 });

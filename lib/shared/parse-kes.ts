@@ -1,4 +1,4 @@
-// Reading amounts typed into spend forms (display formatting lives in lib/shared/format.ts).
+// Reading an amount typed into a spend form (display formatting is lib/shared/format.ts).
 
 /** "12.50" (KES) → 1250 minor units; null for an empty or invalid amount. */
 export function parseKesToMinor(text: string): number | null {
