@@ -7,7 +7,7 @@ import { freshPhone } from "./support/demo-meetings";
 
 const DEMO_ORGANISER = { email: "organiser@demo.mkutano.local", password: "mkutano-organiser-1" };
 const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const CALL = { timeout: 30_000 };
+const CALL = { timeout: 60_000 };
 
 /** Presses Tab until `target` has focus (it must be reachable, in order, from where focus is). */
 async function tabTo(page: Page, target: Locator, max = 120): Promise<void> {
@@ -34,7 +34,7 @@ async function typeInto(page: Page, field: Locator, text: string): Promise<void>
 const row = (page: Page, name: string) => page.locator(`[data-testid="roster-row"][data-person="${name}"]`);
 
 test("schedule, add people, call everyone, mute and end — with the keyboard only", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await page.goto("/sign-in");
   await typeInto(page, page.getByLabel("Email", { exact: true }), DEMO_ORGANISER.email);
   await typeInto(page, page.getByLabel("Password", { exact: true }), DEMO_ORGANISER.password);
