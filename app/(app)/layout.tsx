@@ -16,7 +16,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   if (!user) redirect("/sign-in");
   return (
     // The shared UI primitives' few words (copy, confirm) reach every page's client islands.
-    <ClientIntl namespaces={["CopyButton", "ConfirmDialog"]}>
+    <ClientIntl namespaces={["CopyButton", "ConfirmDialog", "ErrorPage"]}>
       <StatusMessageProvider>
         <SkipLink />
         <AppHeader actor={actor} workspaces={user.workspaces} extra={<WalletBadge actor={actor} />} />

@@ -7,6 +7,7 @@ import { CancelMeetingButton } from "@/components/meetings/cancel-meeting-button
 import { ViewerTime } from "@/components/meetings/viewer-time";
 import { groupPin, inviteText } from "@/lib/shared/invite-text";
 import { intlLocale } from "@/lib/i18n/locales";
+import { phoneKeyLines } from "@/lib/meetings/phone-key-lines";
 import { formatInZone } from "@/lib/shared/meeting-time";
 import { apiUrls } from "@/lib/shared/api-urls";
 import type { MeetingView } from "@/lib/shared/meeting-view-types";
@@ -22,7 +23,7 @@ export async function MeetingOverview({ meeting }: { meeting: MeetingView }) {
     getLocale(),
   ]);
   const start = new Date(meeting.startsAt);
-  const text = inviteText({ ...meeting, startsAt: start });
+  const text = inviteText({ ...meeting, startsAt: start, phoneKeys: phoneKeyLines() });
   const editable = meeting.status === "scheduled" || meeting.status === "live";
   const settings = [
     t("waitForHost", { on: String(meeting.waitForHost) }),

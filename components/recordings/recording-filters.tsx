@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { buttonClasses } from "@/components/ui/button-classes";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { FilterActions } from "@/components/ui/log-controls";
 
 type Options = {
   meetings: { id: string; title: string; startsAt: string }[];
@@ -51,12 +51,7 @@ export async function RecordingFilters({
         </Field>
       ) : null}
       <div className="flex gap-2">
-        <button type="submit" className={buttonClasses("primary")}>
-          {t("filter")}
-        </button>
-        <a href="/recordings" className={buttonClasses("ghost")}>
-          {t("clear")}
-        </a>
+        <FilterActions clearHref="/recordings" filter={t("filter")} clear={t("clear")} />
       </div>
     </form>
   );

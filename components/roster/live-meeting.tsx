@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { AddParticipants } from "@/components/meetings/add-participants";
+import { RaisedHands } from "@/components/roster/raised-hands";
 import { RosterAnnouncer } from "@/components/roster/roster-announcer";
 import { RosterTable } from "@/components/roster/roster-table";
 import { api } from "@/lib/hooks/api-client";
@@ -181,6 +182,16 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
           />
         ) : null}
         <RosterAnnouncer people={roster.people} />
+        {open ? (
+          <RaisedHands
+            meetingId={meetingId}
+            mode={roster.meeting.moderation}
+            people={roster.people}
+            now={serverNow}
+            live={open}
+            onChanged={refresh}
+          />
+        ) : null}
         {roster.people.length ? (
           <RosterTable
             meetingId={meetingId}

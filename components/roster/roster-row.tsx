@@ -96,6 +96,16 @@ export function RosterRow({
             {t("muted")}
           </Badge>
         ) : null}
+        {p.handRaisedAt !== null ? (
+          <Badge tone="info" className="ml-1">
+            {t("handUp")}
+          </Badge>
+        ) : null}
+        {p.onFloor ? (
+          <Badge tone="success" className="ml-1">
+            {t("speaker")}
+          </Badge>
+        ) : null}
         {p.dialError ? (
           <div className="mt-1 max-w-xs text-xs text-red-700" data-testid="dial-error">
             {p.dialError.message}

@@ -2,7 +2,7 @@
 
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Table, TBody, Td, Tr } from "@/components/ui/table";
 import { buttonClasses } from "@/components/ui/button-classes";
 import useSWR from "swr";
 import { api } from "@/lib/hooks/api-client";
@@ -70,19 +70,19 @@ export function MeetingSpendPanel({ initial }: { initial: MeetingStatement }) {
         {s.rows.length === 0 ? (
           <p className="text-sm text-slate-600">{t("nobodyCalled")}</p>
         ) : (
-          <Table caption={t("caption", { title: s.meeting.title })}>
-            <THead>
-              <Tr>
-                <Th>{t("participant")}</Th>
-                <Th>{t("joined")}</Th>
-                <Th>{t("left")}</Th>
-                <Th className="text-right">{t("connected")}</Th>
-                <Th className="text-right">{t("waiting")}</Th>
-                <Th className="text-right">{t("legs")}</Th>
-                <Th className="text-right">{t("billed")}</Th>
-                <Th className="text-right">{t("cost")}</Th>
-              </Tr>
-            </THead>
+          <Table
+            caption={t("caption", { title: s.meeting.title })}
+            columns={[
+              t("participant"),
+              t("joined"),
+              t("left"),
+              { label: t("connected"), align: "right" },
+              { label: t("waiting"), align: "right" },
+              { label: t("legs"), align: "right" },
+              { label: t("billed"), align: "right" },
+              { label: t("cost"), align: "right" },
+            ]}
+          >
             <TBody>
               {s.rows.map((r) => (
                 <Tr key={r.key}>

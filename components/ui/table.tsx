@@ -1,16 +1,29 @@
 import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "@/components/ui/cn";
 
-/** A table that scrolls horizontally on narrow screens; `caption` is announced (visually hidden by default). */
+/** A column heading: its text, or the text with how it sits (numbers right-aligned, a heading only
+ * screen readers need, e.g. over a column of buttons). */
+export type Column = ReactNode | { label: ReactNode; align?: "right"; srOnly?: boolean };
+
+function isColumnSpec(c: Column): c is { label: ReactNode; align?: "right"; srOnly?: boolean } {
+  return typeof c === "object" && c !== null && "label" in c;
+}
+
+/**
+ * A table that scrolls horizontally on narrow screens; `caption` is announced (visually hidden by
+ * default). `columns` renders the heading row, so a page writes only its rows.
+ */
 export function Table({
   caption,
   showCaption,
   className,
+  columns,
   children,
 }: {
   caption: string;
   showCaption?: boolean;
   className?: string;
+  columns?: Column[];
   children: ReactNode;
 }) {
   return (
@@ -19,6 +32,21 @@ export function Table({
     <div className="relative overflow-x-auto">
       <table className={cn("min-w-full divide-y divide-slate-200 text-sm", className)}>
         <caption className={showCaption ? "px-4 py-2 text-left text-sm text-slate-600" : "sr-only"}>{caption}</caption>
+        {columns ? (
+          <THead>
+            <Tr>
+              {columns.map((c, i) =>
+                isColumnSpec(c) ? (
+                  <Th key={i} className={c.align === "right" ? "text-right" : undefined}>
+                    {c.srOnly ? <span className="sr-only">{c.label}</span> : c.label}
+                  </Th>
+                ) : (
+                  <Th key={i}>{c}</Th>
+                ),
+              )}
+            </Tr>
+          </THead>
+        ) : null}
         {children}
       </table>
     </div>

@@ -8,6 +8,7 @@ import { sautikitCodeOf } from "@/lib/sautikit/map-error";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { recordRosterEvents } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
+import { letSpeak, setHand } from "@/lib/call-control/moderate-room";
 import type { LegCommand, LegCommandResult } from "@/lib/shared/api-schemas";
 
 async function findLiveLeg(actor: Actor, meetingId: string, legId: string) {
@@ -30,6 +31,13 @@ export async function controlLeg(
   command: LegCommand,
 ): Promise<LegCommandResult> {
   const { meeting, leg } = await findLiveLeg(actor, meetingId, legId);
+  // Raised hands (ADR 0020): the same functions the host keypad's *8 uses.
+  if (command === "let-speak" || command === "lower-hand") {
+    if (command === "let-speak") await letSpeak(actor.workspaceId, meeting.id, leg.id);
+    else await setHand(actor.workspaceId, meeting.id, leg.id, false);
+    await audit(actor, command === "let-speak" ? "participant.let_speak" : "participant.hand_lowered", leg.id);
+    return { via: "command" };
+  }
   const client = await getSautikitClient(actor.workspaceId);
 
   if (command === "kick") {

@@ -1,4 +1,5 @@
 // When a dial-in caller may enter a meeting. Pure, so the rules are unit-tested on their own.
+import { promptsFor } from "@/lib/meetings/prompts/prompts-for";
 
 /** Callers may join this long before the start (and invitees are recognised by caller ID). */
 export const EARLY_JOIN_MS = 15 * 60_000;
@@ -33,18 +34,30 @@ export function pickInviteeMeeting<T extends MeetingTiming>(meetings: T[], now: 
   return open[0];
 }
 
-/** "14:30" in the meeting's own time zone, as a caller would read it off an invitation. */
-export function spokenStartTime(startsAt: Date, timeZone: string): string {
-  try {
-    return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone }).format(
-      startsAt,
-    );
-  } catch {
-    return new Intl.DateTimeFormat("en-GB", {
+/** The meeting's start as hour and minute in its own time zone (Nairobi if the zone is unknown). */
+export function wallClock(startsAt: Date, timeZone: string): { hour: number; minute: number } {
+  const parts = (zone: string) =>
+    new Intl.DateTimeFormat("en-GB", {
       hour: "2-digit",
       minute: "2-digit",
-      hour12: false,
-      timeZone: "Africa/Nairobi",
-    }).format(startsAt);
+      hourCycle: "h23",
+      timeZone: zone,
+    }).formatToParts(startsAt);
+  let p: Intl.DateTimeFormatPart[];
+  try {
+    p = parts(timeZone);
+  } catch {
+    p = parts("Africa/Nairobi");
   }
+  const n = (type: string) => Number(p.find((x) => x.type === type)?.value ?? 0);
+  return { hour: n("hour"), minute: n("minute") };
+}
+
+/**
+ * The start time as a caller of a meeting in `language` would read it off an invitation: "14:30"
+ * in English, "saa nane na nusu mchana" in Swahili (lib/meetings/prompts).
+ */
+export function spokenStartTime(startsAt: Date, timeZone: string, language = "en"): string {
+  const { hour, minute } = wallClock(startsAt, timeZone);
+  return promptsFor(language).clock(hour, minute);
 }

@@ -45,7 +45,7 @@ export async function admitCaller(
     if (stage === "ended") return refuse(p.meetingEnded);
     // A host may open the room early; everyone else waits for the 15-minute window.
     if (stage === "early" && !isHost)
-      return refuse(p.meetingNotStarted(spokenStartTime(meeting.startsAt, meeting.timeZone)));
+      return refuse(p.meetingNotStarted(spokenStartTime(meeting.startsAt, meeting.timeZone, meeting.language)));
     if (meeting.locked && !isHost) return refuse(p.meetingLocked);
 
     let leg = await tx.leg.findFirst({ where: { workspaceId, callId: cb.callId } });

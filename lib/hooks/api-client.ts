@@ -13,11 +13,13 @@ import type {
   LegCommandResult,
   ListenOnlyResult,
   LockResult,
+  ModerationResult,
   RetentionResult,
   SaveGuestResult,
 } from "@/lib/shared/api-schemas";
 import type { meetingInputSchema, participantInputSchema } from "@/lib/shared/meeting-schemas";
 import { apiUrls } from "@/lib/shared/api-urls";
+import type { ModerationMode } from "@/lib/shared/phone-keys";
 import type { MeetingView } from "@/lib/shared/meeting-view-types";
 import type { RosterSnapshot } from "@/lib/shared/roster-types";
 import type { RecordingDetails } from "@/lib/recordings/get-recording";
@@ -87,6 +89,8 @@ export const api = {
       apiFetch<CallEveryoneResult>(`${apiUrls.meeting(meetingId)}/call-everyone`, { method: "POST" }),
     setLocked: (meetingId: string, locked: boolean) =>
       apiFetch<LockResult>(`${apiUrls.meeting(meetingId)}/lock`, { method: "POST", body: { locked } }),
+    setModeration: (meetingId: string, mode: ModerationMode) =>
+      apiFetch<ModerationResult>(`${apiUrls.meeting(meetingId)}/moderation`, { method: "POST", body: { mode } }),
     end: (meetingId: string) => apiFetch<EndMeetingResult>(`${apiUrls.meeting(meetingId)}/end`, { method: "POST" }),
     setBudget: (meetingId: string, budgetMinor: number | null) =>
       apiFetch<BudgetResult>(`${apiUrls.meeting(meetingId)}/budget`, { method: "PUT", body: { budgetMinor } }),

@@ -24,6 +24,8 @@ export type IcsMeeting = {
   pin: string;
   updatedAt?: Date;
   cancelled?: boolean;
+  /** The phone key list, line by line (lib/meetings/phone-key-lines.ts). */
+  phoneKeys?: string[];
 };
 
 function utcArray(d: Date): DateArray {
@@ -52,6 +54,7 @@ export function meetingIcs(m: IcsMeeting): string {
     dialIn ? `Dial in: ${dialIn}` : null,
     `PIN: ${groupPin(m.pin)} #`,
     `Time zone: ${m.timeZone}`,
+    ...(m.phoneKeys ?? []),
   ]
     .filter((l): l is string => l !== null)
     .join("\n");

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VoiceAction, VoiceResponse } from "@/lib/sautikit/contract/voice-actions";
 import { conferenceEventsUrl, holdMusicUrl } from "@/lib/meetings/callback-urls";
+import { spokenKeyList } from "@/lib/meetings/prompts/key-list";
 import { promptsFor } from "@/lib/meetings/prompts/prompts-for";
 import { conferenceDigitsUrl } from "@/lib/dial-in/urls";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
@@ -18,6 +19,8 @@ export type MeetingForRoom = {
   record: boolean;
   capacity: number;
   status: string;
+  /** Who may talk (lib/shared/phone-keys.ts); a newcomer joins muted unless everyone may. */
+  moderation: string;
   startedAt: Date | null;
 };
 
@@ -58,31 +61,31 @@ export function roomActions(
     say(person.name ? p.greeting(person.name, meeting.title) : p.guestGreeting(meeting.title), p.language),
   ];
   if (isHost) actions.push(say(meeting.waitForHost ? p.joiningAsHost : p.youAreHost, p.language));
-  // Hosts on a phone with no data run the room from the keypad (lib/dial-in/apply-host-keypad.ts).
-  if (isHost) actions.push(say(p.hostKeypadHelp, p.language));
+  // Hosts on a phone with no data run the room from the keypad (lib/dial-in/apply-keypad.ts).
+  if (isHost) for (const text of spokenKeyList(p, { everyone: false, host: true })) actions.push(say(text, p.language));
   if (person.role === "listener") actions.push(say(p.joiningAsListener, p.language));
   if (person.role === "participant" && opts.announceRole) actions.push(say(p.joiningAsParticipant, p.language));
   if (!startsRoom && !meeting.startedAt) actions.push(say(p.waitingForHost, p.language));
+  actions.push(say(p.keyHint, p.language));
   actions.push({
     conference: {
       name: meeting.roomName,
       startOnEnter: startsRoom,
       endOnExit: isHost && meeting.endOnHostExit,
       beep: meeting.beep,
-      muted: person.role === "listener",
+      // Presentation and Q&A: only hosts talk until given the floor (ADR 0020). A switch that
+      // races this answer is settled when the join event arrives (lib/call-control/enforce-moderation.ts).
+      muted: person.role === "listener" || (!isHost && meeting.moderation !== "open"),
       record: meeting.record,
       ...(startsRoom ? {} : { waitUrl: holdMusicUrl() }),
       statusEventsCallbackUrl: conferenceEventsUrl(meeting.workspaceId, meeting.id),
       statusEvents: "start end join leave mute unmute",
-      // Only a host's leg collects keys, so a signed digits event always comes from a host.
-      ...(isHost
-        ? {
-            collectDigits: true,
-            numDigits: 2,
-            finishOnKey: "#",
-            digitsCallbackUrl: conferenceDigitsUrl(meeting.workspaceId, meeting.id),
-          }
-        : {}),
+      // Everyone's keys are collected (lib/shared/phone-keys.ts): two at a time and no finish key,
+      // so "*#" arrives whole; the leg's role decides what a key may do.
+      collectDigits: true,
+      numDigits: 2,
+      finishOnKey: "",
+      digitsCallbackUrl: conferenceDigitsUrl(meeting.workspaceId, meeting.id),
     },
   });
   return { actions };

@@ -3,6 +3,8 @@ import type { ConferenceEvent } from "@/lib/webhooks/payloads";
 import type { RosterEvent } from "@/lib/roster/roster-event";
 import { captureRecording } from "@/lib/recordings/capture-recording";
 import { applyRosterWork } from "@/lib/roster/roster-batch";
+import { log } from "@/lib/log";
+import { enforceModeration } from "@/lib/call-control/moderate-room";
 
 export type ApplyOutcome = { applied: boolean; reason?: string };
 
@@ -39,6 +41,17 @@ export async function applyConferenceEvent(
           },
         });
   if (!result.meetingId) return { applied: false, reason: result.reason };
+  // A newcomer, or an unmute, is checked against the moderation mode (ADR 0020): this settles a
+  // mode switch that raced someone's answer or join, whatever order the events came in.
+  if (result.applied && ev.callId && (ev.event === "join" || ev.event === "unmute")) {
+    // The fact is stored either way; a failed command is logged, not retried through a redelivery.
+    await enforceModeration(workspaceId, result.meetingId, {
+      callIds: [ev.callId],
+      unmuteInOpen: ev.event === "join",
+    }).catch((e: unknown) =>
+      log.warn({ err: e, meetingId: result.meetingId }, "moderation check after a room event failed"),
+    );
+  }
   if (ev.event === "end" && ev.recordingCallId) {
     await captureRecording({
       workspaceId,

@@ -64,6 +64,8 @@ function personRow(
     state: current ? current.state : "invited",
     endReason: current?.state === "left" ? current.endReason : null,
     muted: current ? current.muted : role === "listener",
+    handRaisedAt: current?.handRaisedAt ?? null,
+    onFloor: current?.onFloor ?? false,
     currentLegId: current?.id ?? null,
     dialError: current?.state === "left" ? (current.dialError ?? null) : null,
     legs: history,

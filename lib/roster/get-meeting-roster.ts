@@ -13,6 +13,7 @@ import {
 } from "@/lib/shared/roster-types";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 import { formatPhone } from "@/lib/shared/phone";
+import { isModerationMode } from "@/lib/shared/phone-keys";
 
 export type { RosterSnapshot } from "@/lib/shared/roster-types";
 
@@ -50,6 +51,8 @@ export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
     endedAt: ms(l.endedAt),
     durationSeconds: l.durationSeconds,
     costMinor: l.costMinor,
+    handRaisedAt: ms(l.handRaisedAt),
+    onFloor: l.onFloor,
     dialError: l.dialErrorCode ? { code: l.dialErrorCode, message: l.dialError ?? "" } : null,
   }));
   const people = derivePeople(
@@ -73,6 +76,7 @@ export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
       id: meeting.id,
       status: meeting.status,
       locked: meeting.locked,
+      moderation: isModerationMode(meeting.moderation) ? meeting.moderation : "open",
       startedAt: ms(meeting.startedAt),
       endedAt: ms(meeting.endedAt),
       capacity: meeting.capacity,

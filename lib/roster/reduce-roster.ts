@@ -39,6 +39,8 @@ type LegFacts = {
   dialFailed: { reason: LeftReason; at: number } | null;
   kicked: boolean;
   mute: { seq: number; muted: boolean } | null;
+  hand: { at: number; up: boolean } | null;
+  floor: { at: number; on: boolean } | null;
   lastSeq: number;
 };
 
@@ -59,6 +61,8 @@ function emptyFacts(): LegFacts {
     dialFailed: null,
     kicked: false,
     mute: null,
+    hand: null,
+    floor: null,
     lastSeq: 0,
   };
 }
@@ -72,6 +76,16 @@ function earlier(a: { at: number }, aValue: string, b: { at: number }, bValue: s
 // Later seq wins; at equal seq an explicit mute beats unmute, so the merge stays commutative.
 function mergeMute(cur: LegFacts["mute"], next: { seq: number; muted: boolean }): LegFacts["mute"] {
   if (!cur || next.seq > cur.seq || (next.seq === cur.seq && next.muted && !cur.muted)) return next;
+  return cur;
+}
+
+// Hands and the floor: the later fact wins; at equal times "down" / "revoked" wins (commutative).
+function mergeFlag<K extends "up" | "on">(
+  cur: ({ at: number } & Record<K, boolean>) | null,
+  next: { at: number } & Record<K, boolean>,
+  flag: K,
+): ({ at: number } & Record<K, boolean>) | null {
+  if (!cur || next.at > cur.at || (next.at === cur.at && !next[flag] && cur[flag])) return next;
   return cur;
 }
 
@@ -153,6 +167,14 @@ export function reduceRoster(legs: LegInfo[], events: RosterEvent[], settings: R
         break;
       case "control.kick":
         f.kicked = true;
+        break;
+      case "hand.raise":
+      case "hand.lower":
+        f.hand = mergeFlag(f.hand, { at: e.at, up: e.kind === "hand.raise" }, "up");
+        break;
+      case "floor.grant":
+      case "floor.revoke":
+        f.floor = mergeFlag(f.floor, { at: e.at, on: e.kind === "floor.grant" }, "on");
         break;
       case "confirm.result":
         if (!f.confirm || confirmRank[e.result] > confirmRank[f.confirm]) f.confirm = e.result;
@@ -288,5 +310,8 @@ function deriveLeg(
     endedAt,
     durationSeconds,
     costMinor,
+    // A leg that has left has no hand up and no floor, whatever its last fact said.
+    handRaisedAt: !ended && f.hand?.up ? f.hand.at : null,
+    onFloor: !ended && f.floor?.on === true,
   };
 }

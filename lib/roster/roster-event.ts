@@ -39,6 +39,14 @@ export type RosterEvent = Base &
     | { kind: "room.unmute" }
     | { kind: "control.kick" }
     | { kind: "control.end" }
+    // Raised hands and the floor (ADR 0020): decided under the meeting lock, each fact later (`at`)
+    // than the leg's previous one, so the latest fact per leg is its state.
+    | { kind: "hand.raise" }
+    | { kind: "hand.lower" }
+    | { kind: "floor.grant" }
+    | { kind: "floor.revoke" }
+    // A host pressed *3 once: a second *3 soon after ends the meeting. Changes no leg's view.
+    | { kind: "keypad.end-asked" }
   );
 
 export type RosterEventKind = RosterEvent["kind"];

@@ -34,6 +34,8 @@ export const legRowSelect = {
   endedAt: true,
   durationSeconds: true,
   costMinor: true,
+  handRaisedAt: true,
+  onFloor: true,
   admittedRole: true,
   participant: { select: { role: true } },
 } satisfies Prisma.LegSelect;
@@ -82,6 +84,8 @@ export async function writeLegViews(tx: Tx, rows: LegRow[], views: LegView[]): P
       endedAt: date(view.endedAt),
       durationSeconds: view.durationSeconds,
       costMinor: view.costMinor,
+      handRaisedAt: date(view.handRaisedAt),
+      onFloor: view.onFloor,
     };
     const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => {
       const a = next[k];

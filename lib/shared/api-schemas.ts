@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { moderationModes } from "@/lib/shared/phone-keys";
 
 // The app's JSON API, the parts the meeting forms in meeting-schemas.ts do not already cover: the
 // input of the smaller actions and the result of each action. Route handlers parse inputs with
@@ -28,8 +29,19 @@ export type RetentionInput = z.input<typeof retentionInputSchema>;
 
 export const lockInputSchema = z.object({ locked: z.boolean({ error: "locked must be true or false." }) });
 
-export const legCommands = ["mute", "unmute", "kick"] as const;
-export const legCommandSchema = z.enum(legCommands, { error: "Unknown command: use mute, unmute or kick." });
+// Who may talk in the live room (ADR 0020).
+export const moderationInputSchema = z.object({
+  mode: z.enum(moderationModes, { error: "mode must be open, presentation or qa." }),
+});
+export type ModerationInput = z.infer<typeof moderationInputSchema>;
+export const moderationResultSchema = moderationInputSchema;
+export type ModerationResult = z.infer<typeof moderationResultSchema>;
+
+// let-speak / lower-hand: the raised-hand queue (ADR 0020).
+export const legCommands = ["mute", "unmute", "kick", "let-speak", "lower-hand"] as const;
+export const legCommandSchema = z.enum(legCommands, {
+  error: "Unknown command: use mute, unmute, kick, let-speak or lower-hand.",
+});
 export type LegCommand = z.infer<typeof legCommandSchema>;
 
 // Results.

@@ -14,6 +14,8 @@ export type InviteDetails = {
   /** The dial-in number as displayed ("+254 709 000100"). */
   dialInDisplay: string | null;
   pin: string;
+  /** The phone key list, line by line (lib/meetings/phone-key-lines.ts); appended after a blank line. */
+  phoneKeys?: string[];
 };
 
 export function inviteText(m: InviteDetails): string {
@@ -29,6 +31,7 @@ export function inviteText(m: InviteDetails): string {
     lines.push(`Meeting PIN: ${groupPin(m.pin)} (the dial-in number will be shared by the organiser).`);
   }
   lines.push("The organiser may also call you when the meeting starts.");
+  if (m.phoneKeys?.length) lines.push("", ...m.phoneKeys);
   return lines.join("\n");
 }
 

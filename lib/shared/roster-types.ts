@@ -1,4 +1,5 @@
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
+import type { ModerationMode } from "@/lib/shared/phone-keys";
 
 // Roster shapes shared by the server (reducer, API) and the browser (live roster).
 
@@ -57,6 +58,10 @@ export type LegView = {
   durationSeconds: number | null;
   /** Final cost; null while live (the browser meters it from answeredAt). */
   costMinor: number | null;
+  /** When this leg's hand went up (ms), or null. */
+  handRaisedAt: number | null;
+  /** A host gave this leg the floor: it may talk in Presentation and Q&A (ADR 0020). */
+  onFloor: boolean;
   /** Why the dial was refused for good (wallet empty, number not owned, invalid number…); set by the read model only. */
   dialError?: DialError | null;
 };
@@ -74,6 +79,10 @@ export type PersonRow = {
   state: PersonState;
   endReason: LeftReason | null;
   muted: boolean;
+  /** The current leg's hand: when it went up (ms), or null. */
+  handRaisedAt: number | null;
+  /** The current leg has the floor (ADR 0020). */
+  onFloor: boolean;
   /** The leg controls act on: the newest live leg, or the newest leg. */
   currentLegId: string | null;
   /** The permanent error that stopped the current leg's dial (shown with a Retry). */
@@ -96,6 +105,7 @@ export type RosterSnapshot = {
     id: string;
     status: string;
     locked: boolean;
+    moderation: ModerationMode;
     startedAt: number | null;
     endedAt: number | null;
     capacity: number;

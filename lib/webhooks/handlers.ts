@@ -1,6 +1,6 @@
 import "server-only";
 import { answerInboundCall } from "@/lib/dial-in/answer-inbound-call";
-import { applyHostKeypad } from "@/lib/dial-in/apply-host-keypad";
+import { applyKeypad } from "@/lib/dial-in/apply-keypad";
 import { answerOutboundCall } from "@/lib/meetings/answer-outbound-call";
 import { captureRecording } from "@/lib/recordings/capture-recording";
 import { applyCallEvent } from "@/lib/roster/apply-call-event";
@@ -75,7 +75,7 @@ export const webhookHandlers = {
     await applyConferenceEvent(ctx.workspaceId, ev, ctx.eventKey);
   }) as ConferenceEventHandler,
   /** Keys a host pressed in the room (mute all, lock, end…). */
-  "conference/digits": ((ctx, d) => applyHostKeypad(ctx.workspaceId, d)) as ConferenceDigitsHandler,
+  "conference/digits": ((ctx, d) => applyKeypad(ctx.workspaceId, d, ctx.eventKey)) as ConferenceDigitsHandler,
   /** `call.*` lifecycle events, by kind (above). */
   "call-events": (async (ctx, ev) => {
     await callEventHandlers[ev.kind]?.(ctx, ev);

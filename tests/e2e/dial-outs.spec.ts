@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_EMULATOR_URL } from "./support/urls";
+import { phone } from "./support/emulator";
 
 // Dial-outs on a real phone network, seen live by the organiser: a voicemail answers and is asked
 // to press 1 (it never does), so the roster says "No answer from a person (voicemail?)"; the network
@@ -54,10 +54,7 @@ test("the organiser sees a voicemail and a dropped call live", async ({ page }) 
   await expect(row(page, "Dan Dropped")).toHaveAttribute("data-state", "in_call", CALL);
 
   // The network drops Dan: the roster says so and Mkutano calls him back; he presses 1 and is back.
-  const drop = await fetch(`${E2E_EMULATOR_URL}/_emulator/phones/${encodeURIComponent(phones.dropped)}/drop`, {
-    method: "POST",
-  });
-  expect(drop.status).toBe(200);
+  await phone(phones.dropped).drop(); // throws unless the emulator took it
   await expect(row(page, "Dan Dropped")).toContainText("Dropped — calling back", CALL);
   await expect(row(page, "Dan Dropped")).toHaveAttribute("data-state", "in_call", CALL);
   await expect(row(page, "Dan Dropped").getByText("2 calls")).toBeVisible();

@@ -70,3 +70,64 @@ test("the user menu switches to Swahili, the choice is stored on the user, and b
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(mainNav("Main").getByRole("link", { name: "Meetings", exact: true })).toBeVisible();
 });
+
+test("every page of the app reads in Swahili, chosen on the profile page", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const admin = { email: `kurasa-${run}@e2e.mkutano.test`, password: "kurasa-password-42" };
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name", { exact: true }).fill("Baraka Kurasa");
+  await page.getByLabel("Work email", { exact: true }).fill(admin.email);
+  await page.getByLabel("Password", { exact: true }).fill(admin.password);
+  await page.getByLabel("Workspace name", { exact: true }).fill(`Kurasa ${run}`);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/meetings$/);
+
+  // The profile's language section: the browser decides until the user chooses.
+  await page.goto("/profile");
+  await expect(page.getByTestId("profile-language-auto")).toHaveAttribute("aria-pressed", "true");
+  await page.getByTestId("profile-language-sw").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "sw");
+  await expect(page.getByTestId("profile-language-sw")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("profile-language-current")).toHaveText("Umechagua Kiswahili.");
+
+  // Each page: its heading in Swahili, and no catalog key left showing (an island missing its
+  // namespace renders "Namespace.key" in production).
+  const pages: [string, string][] = [
+    ["/meetings/new", "Mkutano mpya"],
+    ["/recordings", "Rekodi"],
+    ["/admin/calls", "Kumbukumbu za simu"],
+    ["/admin/spend", "Matumizi"],
+    ["/admin/webhooks", "Kumbukumbu za webhook"],
+    ["/admin/audit", "Kumbukumbu za ukaguzi"],
+    ["/settings", "Mipangilio"],
+    ["/settings/members", "Wanachama"],
+    ["/settings/sautikit", "Muunganisho wa Sautikit"],
+    ["/profile", "Wasifu wako"],
+    ["/workspaces/new", "Eneo jipya la kazi"],
+  ];
+  for (const [path, heading] of pages) {
+    await page.goto(path);
+    await expect(page.locator("html")).toHaveAttribute("lang", "sw");
+    await expect(page.getByRole("heading", { level: 1, name: heading, exact: true }), path).toBeVisible();
+    const text = await page.locator("body").innerText();
+    expect(text.match(/\b[A-Z][A-Za-z]+\.[a-z][A-Za-z]+(\.[a-z_]+)*\b/g) ?? [], `catalog keys on ${path}`).toEqual([]);
+  }
+  // Audit entries are described in the reader's language (signing up created the workspace).
+  await page.goto("/admin/audit");
+  await expect(page.getByTestId("audit-row").filter({ hasText: "Aliunda eneo la kazi" })).toHaveCount(1);
+  // Form text in the island: the meeting form's labels and its own validation message.
+  await page.goto("/meetings/new");
+  await expect(page.getByLabel("Kichwa", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Panga mkutano" })).toBeVisible();
+
+  // Back to the browser's language: the choice is forgotten and Accept-Language (English) decides.
+  await page.goto("/profile");
+  await page.getByTestId("profile-language-auto").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByTestId("profile-language-current")).toContainText("browser's language is used (English)");
+  expect(errors).toEqual([]);
+  await context.close();
+});

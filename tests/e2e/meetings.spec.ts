@@ -1,6 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_EMULATOR_URL } from "./support/urls";
-import { pressWhenAsked } from "../support/confirm-answer";
+import { phone } from "./support/emulator";
 
 // The organiser's whole meeting in a real browser against the running emulator: schedule, add a
 // host and three people (one busy, one listener), Call everyone, answer phones through the
@@ -17,20 +16,9 @@ const phones = {
   busy: "+254700000101",
 };
 
-async function phone(e164: string, action: "answer" | "hangup") {
-  const res = await fetch(`${E2E_EMULATOR_URL}/_emulator/phones/${encodeURIComponent(e164)}/${action}`, {
-    method: "POST",
-  });
-  expect(res.status, `${action} ${e164}`).toBeLessThan(300);
-  // A person who picks up hears "press 1 to join" (answer confirmation is on by default) and does.
-  if (action === "answer") await pressWhenAsked(E2E_EMULATOR_URL, e164);
-}
-
-async function phoneState(e164: string): Promise<string | undefined> {
-  const res = await fetch(`${E2E_EMULATOR_URL}/_emulator/state`);
-  const state = (await res.json()) as { phones: { e164: string; state: string }[] };
-  return state.phones.find((p) => p.e164 === e164)?.state;
-}
+// A person who picks up hears "press 1 to join" (answer confirmation is on by default) and does.
+const answer = (e164: string) => phone(e164).answerAndConfirm();
+const phoneState = async (e164: string) => (await phone(e164).snapshot())?.state;
 
 // The emulator speaks prompts at about 400 ms a word, so call-state changes get a longer wait.
 const CALL = { timeout: 25_000 };
@@ -100,12 +88,12 @@ test("schedule, call everyone, watch the live roster, mute, kick and end the mee
     await expect(row(page, name)).toHaveAttribute("data-state", "ringing", CALL);
 
   // Amina answers first and waits for the host; the host's arrival starts the meeting.
-  await phone(phones.amina, "answer");
+  await answer(phones.amina);
   await expect(row(page, "Amina Odhiambo")).toHaveAttribute("data-state", "waiting", CALL);
-  await phone(phones.host, "answer");
+  await answer(phones.host);
   await expect(row(page, "Halima Host")).toHaveAttribute("data-state", "in_call", CALL);
   await expect(row(page, "Amina Odhiambo")).toHaveAttribute("data-state", "in_call", CALL);
-  await phone(phones.listener, "answer");
+  await answer(phones.listener);
   await expect(row(page, "Lena Listener")).toHaveAttribute("data-state", "in_call", CALL);
   await expect(row(page, "Lena Listener")).toHaveAttribute("data-muted", "true", CALL);
   await expect(page.getByTestId("meeting-status")).toHaveText("live", CALL);

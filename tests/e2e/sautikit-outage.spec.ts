@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_EMULATOR_URL } from "./support/urls";
+import { emulator } from "./support/emulator";
 
 // A Sautikit outage in a real browser: with the emulator's API answering 503, Call everyone queues
 // the dial, the roster shows the "not answering" banner (pushed live, no reload) and the toast says
@@ -8,26 +8,12 @@ import { E2E_EMULATOR_URL } from "./support/urls";
 const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const phone = `+2547000005${String(90 + Math.floor(Math.random() * 10))}`;
 
-async function faults(method: "POST" | "DELETE", body?: unknown) {
-  const res = await fetch(`${E2E_EMULATOR_URL}/_emulator/faults`, {
-    method,
-    headers: body ? { "content-type": "application/json" } : undefined,
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  expect(res.status).toBeLessThan(300);
-}
-
-async function callsTo(e164: string): Promise<number> {
-  const state = (await (await fetch(`${E2E_EMULATOR_URL}/_emulator/state`)).json()) as {
-    calls: { remote_e164: string }[];
-  };
-  return state.calls.filter((c) => c.remote_e164 === e164).length;
-}
+const callsTo = async (e164: string) => (await emulator.callsTo(e164)).length;
 
 const row = (page: Page, name: string) => page.locator(`[data-testid="roster-row"][data-person="${name}"]`);
 
 test.afterEach(async () => {
-  await faults("DELETE");
+  await emulator.clearFaults();
 });
 
 test("the outage banner comes while dials are held back and goes when Sautikit answers again", async ({ page }) => {
@@ -51,7 +37,7 @@ test("the outage banner comes while dials are held back and goes when Sautikit a
 
   const banner = page.getByTestId("sautikit-outage");
   await expect(banner).toHaveCount(0);
-  await faults("POST", { outage: true });
+  await emulator.faults({ outage: true });
   await page.getByRole("button", { name: "Call everyone" }).click();
   // The worker's first try meets the outage: the banner is pushed to the open page.
   await expect(banner).toHaveText("Sautikit is not answering — calls will go out as soon as it is back", {
@@ -63,9 +49,9 @@ test("the outage banner comes while dials are held back and goes when Sautikit a
   await expect(page.getByText("1 person queued — the calls will go out when Sautikit is back")).toBeVisible();
   expect(await callsTo(phone)).toBe(0);
 
-  await faults("DELETE");
+  await emulator.clearFaults();
   await expect(row(page, "Queued Person")).toHaveAttribute("data-state", "ringing", { timeout: 45_000 });
   await expect(banner).toHaveCount(0);
   expect(await callsTo(phone)).toBe(1);
-  await fetch(`${E2E_EMULATOR_URL}/_emulator/phones/${encodeURIComponent(phone)}/decline`, { method: "POST" });
+  await emulator.decline(phone);
 });

@@ -24,10 +24,17 @@ export type { Behaviour } from "@/emulator/state/types";
 
 /** One control request. Answers vary by path, so the result is left to the caller to read. */
 export async function emulatorControl(base: string, path: string, method = "GET", body?: unknown): Promise<any> {
-  const res = await fetch(`${base}/_emulator${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
+  const send = () =>
+    fetch(`${base}/_emulator${path}`, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  // A reused keep-alive socket the emulator has just closed fails a request before it is sent
+  // ("other side closed"); a GET is safe to send again.
+  const res = await send().catch((e: unknown) => {
+    if (method === "GET") return send();
+    throw e;
   });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);

@@ -3,7 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/auth/actor";
+import { getSessionUser, requireActor } from "@/lib/auth/actor";
+import { cn } from "@/components/ui/cn";
+import { isLocale, LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
+import { setLocaleAction } from "@/lib/i18n/locale-actions";
+import { resolveLocale } from "@/lib/i18n/resolve-locale";
 import { signOutAction } from "@/lib/auth/session-actions";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { ClientIntl } from "@/lib/i18n/client-intl";
@@ -17,13 +21,46 @@ export async function generateMetadata() {
 type Props = { searchParams: Promise<{ password?: string }> };
 
 // The signed-in user's own account, the same in every workspace. Each setting is one section, so
-// another (e.g. a language choice) is one more entry in the list.
+// another is one more entry in the list.
 export default async function ProfilePage({ searchParams }: Props) {
   const actor = await requireActor();
   const { password } = await searchParams;
-  const t = await getTranslations("Profile");
+  const [t, user, locale] = await Promise.all([getTranslations("Profile"), getSessionUser(), resolveLocale()]);
+  const chosen = isLocale(user?.locale) ? user.locale : "auto";
   const sections: { id: string; title: string; description: string; body: ReactNode }[] = [
     { id: "name", title: t("nameTitle"), description: t("nameDescription"), body: <RenameForm name={actor.name} /> },
+    {
+      id: "language",
+      title: t("languageTitle"),
+      description: t("languageDescription"),
+      body: (
+        <form action={setLocaleAction} className="space-y-3">
+          <fieldset className="flex flex-wrap gap-2">
+            <legend className="sr-only">{t("languageTitle")}</legend>
+            {[...LOCALES, "auto" as const].map((l) => (
+              <button
+                key={l}
+                type="submit"
+                name="locale"
+                value={l}
+                lang={l === "auto" ? undefined : l}
+                aria-pressed={l === chosen}
+                data-testid={`profile-language-${l}`}
+                className={cn(
+                  buttonClasses("secondary", "md"),
+                  l === chosen && "bg-brand-50 font-semibold text-brand-800 ring-brand-300",
+                )}
+              >
+                {l === "auto" ? t("languageBrowser") : LOCALE_NAMES[l]}
+              </button>
+            ))}
+          </fieldset>
+          <p className="text-sm text-slate-600" data-testid="profile-language-current">
+            {t("languageCurrent", { choice: chosen === "auto" ? "auto" : "chosen", language: LOCALE_NAMES[locale] })}
+          </p>
+        </form>
+      ),
+    },
     {
       id: "password",
       title: t("passwordTitle"),

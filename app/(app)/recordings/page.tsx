@@ -5,7 +5,7 @@ import { buttonClasses } from "@/components/ui/button-classes";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Table, TBody, Td, Tr } from "@/components/ui/table";
 import { DeleteRecordingButton } from "@/components/recordings/delete-recording-button";
 import { RecordingFilters } from "@/components/recordings/recording-filters";
 import { RecordingPlayer } from "@/components/recordings/recording-player";
@@ -61,19 +61,17 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
       ) : (
         <ClientIntl namespaces={["RecordingPlayer", "DeleteRecording"]}>
           <Card>
-            <Table caption={t("title")}>
-              <THead>
-                <Tr>
-                  <Th>{t("meeting")}</Th>
-                  <Th>{t("recorded")}</Th>
-                  <Th className="text-right">{t("length")}</Th>
-                  <Th className="text-right">{t("people")}</Th>
-                  <Th>{t("listen")}</Th>
-                  <Th>
-                    <span className="sr-only">{t("actions")}</span>
-                  </Th>
-                </Tr>
-              </THead>
+            <Table
+              caption={t("title")}
+              columns={[
+                t("meeting"),
+                t("recorded"),
+                { label: t("length"), align: "right" },
+                { label: t("people"), align: "right" },
+                t("listen"),
+                { label: t("actions"), srOnly: true },
+              ]}
+            >
               <TBody>
                 {recordings.map((r) => (
                   <Tr key={r.id} data-testid="recording-row" data-recording-id={r.id}>

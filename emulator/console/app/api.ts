@@ -1,4 +1,4 @@
-import type { Behaviour } from "./types";
+import type { Behaviour } from "../../state/types";
 
 // Thin client for the emulator's `/_emulator/*` control API. Every console
 // action goes through here, so the console can do nothing a test could not.

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { controlApi } from "./api";
 import { useActions } from "./actions";
 import { describeBehaviour, formatPhone } from "./format";
-import type { Behaviour } from "./types";
+import type { Behaviour } from "../../state/types";
 
 type Choice = "auto" | "manual" | "busy" | "no_answer" | "fail" | "voicemail" | "hangup_after" | "drop_after";
 

@@ -1,5 +1,6 @@
 import { Fragment, useMemo, useState } from "react";
 import { formatClock, formatRelative } from "./format";
+import { LogFilters } from "./log-filters";
 import type { Delivery, DeliveryAttempt } from "./types";
 
 const OUTCOME_LABEL: Record<Delivery["outcome"], string> = {
@@ -40,29 +41,22 @@ export function DeliveriesPanel({ deliveries, now }: { deliveries: Delivery[]; n
         <span className="count">
           {deliveries.length} total{failing ? `, ${failing} failing` : ""}
         </span>
-        <div className="filters">
-          <label className="sr-only" htmlFor="delivery-filter">
-            Filter by kind, event id or URL
-          </label>
-          <input
-            id="delivery-filter"
-            type="search"
-            placeholder="Filter kind, event, URL"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-          <label className="sr-only" htmlFor="delivery-outcome">
-            Outcome
-          </label>
-          <select id="delivery-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value)}>
-            <option value="all">All outcomes</option>
-            {Object.entries(OUTCOME_LABEL).map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LogFilters
+          id="delivery"
+          search={{
+            label: "Filter by kind, event id or URL",
+            placeholder: "Filter kind, event, URL",
+            value: query,
+            onChange: setQuery,
+          }}
+          choice={{
+            label: "Outcome",
+            allLabel: "All outcomes",
+            options: Object.entries(OUTCOME_LABEL),
+            value: outcome,
+            onChange: setOutcome,
+          }}
+        />
       </div>
       {rows.length === 0 ? (
         <p className="empty">{deliveries.length === 0 ? "No webhooks sent yet." : "No deliveries match the filter."}</p>

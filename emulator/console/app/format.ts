@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/min";
-import type { Behaviour, PhoneState } from "./types";
+import type { Behaviour, PhoneState } from "../../state/types";
 
 export function formatPhone(e164: string): string {
   const parsed = parsePhoneNumberFromString(e164);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { magicBehaviour } from "../../../lib/sautikit/contract/constants";
-import type { Behaviour, Phone } from "./types";
+import type { Behaviour } from "../../state/types";
+import type { Phone } from "./types";
 
 const STORAGE_KEY = "sautikit-console:added-phones";
 

@@ -1,5 +1,6 @@
 import { useMemo, useState } from "react";
 import { formatClock } from "./format";
+import { LogFilters } from "./log-filters";
 import type { RequestLogEntry } from "./types";
 
 // Every /v1 request the emulator answered (newest first, the last few hundred): what an app sent
@@ -33,29 +34,22 @@ export function RequestsPanel({ requests }: { requests: RequestLogEntry[] }) {
         <span className="count">
           {requests.length} shown{errors ? `, ${errors} ${errors === 1 ? "error" : "errors"}` : ""}
         </span>
-        <div className="filters">
-          <label className="sr-only" htmlFor="request-filter">
-            Filter by method, path, request id, error or idempotency key
-          </label>
-          <input
-            id="request-filter"
-            type="search"
-            placeholder="Filter path, request id, error"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-          <label className="sr-only" htmlFor="request-status">
-            Status
-          </label>
-          <select id="request-status" value={statusClass} onChange={(e) => setStatusClass(e.target.value)}>
-            <option value="all">All statuses</option>
-            {STATUS_CLASSES.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LogFilters
+          id="request"
+          search={{
+            label: "Filter by method, path, request id, error or idempotency key",
+            placeholder: "Filter path, request id, error",
+            value: query,
+            onChange: setQuery,
+          }}
+          choice={{
+            label: "Status",
+            allLabel: "All statuses",
+            options: STATUS_CLASSES.map((c) => [c, c] as const),
+            value: statusClass,
+            onChange: setStatusClass,
+          }}
+        />
       </div>
       {rows.length === 0 ? (
         <p className="empty">{requests.length === 0 ? "No API requests yet." : "No requests match the filter."}</p>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from "react";
 import { formatClock } from "./format";
-import type { TranscriptEntry } from "./types";
+import type { TranscriptLine } from "../../state/types";
 
 const KIND_LABEL: Record<string, string> = {
   say: "Says",
@@ -19,8 +19,8 @@ const DIGIT_RUN_GAP_MS = 3000;
  * Keys pressed in quick succession read as one line ("Pressed 1234#"), the
  * way a person reads a PIN; the emulator records one entry per key.
  */
-export function groupDigits(entries: TranscriptEntry[]): TranscriptEntry[] {
-  const lines: TranscriptEntry[] = [];
+export function groupDigits(entries: TranscriptLine[]): TranscriptLine[] {
+  const lines: TranscriptLine[] = [];
   let previousAt = 0;
   for (const entry of entries) {
     const at = Date.parse(entry.at);
@@ -37,7 +37,7 @@ export function groupDigits(entries: TranscriptEntry[]): TranscriptEntry[] {
 }
 
 /** What the caller on this phone hears, oldest first; follows new lines unless scrolled up. */
-export function Transcript({ entries, label }: { entries: TranscriptEntry[]; label: string }) {
+export function Transcript({ entries, label }: { entries: TranscriptLine[]; label: string }) {
   const listRef = useRef<HTMLOListElement>(null);
   const pinned = useRef(true);
   const lines = useMemo(() => groupDigits(entries), [entries]);

@@ -1,30 +1,13 @@
 import type { RequestLogEntry } from "../../api/request-log";
+import type { Behaviour, PhoneState, TranscriptLine } from "../../state/types";
 import { defaultBehaviour } from "./phones";
 
 // Shapes of the emulator's control API (`GET /_emulator/state` and the SSE
 // `state` event). Kept lenient: the console renders what it recognises and
 // ignores the rest, so a new field on the server never breaks the page.
 
-export type PhoneState = "idle" | "ringing" | "in_call" | "waiting" | "ended";
-
-export type TranscriptKind = "say" | "play" | "beep" | "hold" | "muted" | "unmuted" | "system" | "digits";
-
-export type TranscriptEntry = {
-  at: string;
-  kind: TranscriptKind;
-  text: string;
-  language?: string;
-};
-
-export type Behaviour =
-  | "auto"
-  | "manual"
-  | "busy"
-  | "no_answer"
-  | "fail"
-  | "voicemail"
-  | { hangup_after_seconds: number }
-  | { drop_after_seconds: number };
+// The phone's state, its behaviour and a transcript line are the engine's own types
+// (emulator/state/types.ts), imported where they are used.
 
 export type Phone = {
   e164: string;
@@ -35,7 +18,7 @@ export type Phone = {
   behaviour: Behaviour;
   /** The key pressed when a prompt asks for one key (auto-answering phones); null = never. */
   prompt_key: string | null;
-  transcript: TranscriptEntry[];
+  transcript: TranscriptLine[];
 };
 
 export type RoomMember = { call_id: string; e164: string; muted: boolean; waiting: boolean };
@@ -143,7 +126,7 @@ export function normalizeSnapshot(raw: unknown): Snapshot {
       // null on the server means "the magic-number default for this number".
       behaviour: p.behaviour ?? defaultBehaviour(p.e164),
       prompt_key: p.prompt_key === undefined ? "1" : p.prompt_key,
-      transcript: list<TranscriptEntry>(p.transcript),
+      transcript: list<TranscriptLine>(p.transcript),
     }));
   const workspaces = list<Partial<Workspace> & { id?: string }>(data.workspaces).map((w) => ({
     ...w,

@@ -1,53 +1,30 @@
 // Drives the e2e emulator's phones through its control API (/_emulator/*), as a person would in the
-// phones console. Shapes follow the pinned control API; fields a test does not read are left loose.
+// phones console: the one emulator client (tests/support/emulator-control.ts), bound to the e2e
+// emulator, with the state typed by the emulator itself.
+import { type Behaviour, emulatorClient, type EmulatorState } from "../../support/emulator-control";
 import { E2E_EMULATOR_URL } from "./urls";
 
-export type TranscriptEntry = { at: string; kind: string; text: string; language?: string };
-export type PhoneSnapshot = {
-  e164: string;
-  state: "idle" | "ringing" | "in_call" | "waiting" | "ended";
-  muted: boolean;
-  call_id: string | null;
-  room: string | null;
-  transcript: TranscriptEntry[];
-};
-export type RoomSnapshot = {
-  workspace_id: string;
-  name: string;
-  status: "waiting" | "live" | "ended";
-  members: { call_id: string; e164: string; muted: boolean; waiting: boolean }[];
-};
-export type EmulatorState = { phones: PhoneSnapshot[]; rooms: RoomSnapshot[]; calls: unknown[]; deliveries: unknown[] };
-export type Behaviour = "auto" | "manual" | "busy" | "no_answer" | "fail" | { hangup_after_seconds: number };
+export type { Behaviour, EmulatorPhone as PhoneSnapshot, EmulatorState } from "../../support/emulator-control";
 
-const baseUrl = process.env.E2E_EMULATOR_URL ?? E2E_EMULATOR_URL;
+/** The whole client (faults, calls, waits) for what a phone's controls below do not cover. */
+export const emulator = emulatorClient(() => process.env.E2E_EMULATOR_URL ?? E2E_EMULATOR_URL, { timeoutMs: 15_000 });
+const client = emulator;
 
-async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${baseUrl}/_emulator${path}`, {
-    method,
-    headers: body === undefined ? undefined : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`emulator ${method} ${path} → ${res.status}: ${await res.text()}`);
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-export function emulatorState(): Promise<EmulatorState> {
-  return control("GET", "/state");
-}
+export const emulatorState = client.state;
 
 /** One phone's controls; the number is URL-encoded (it starts with "+"). */
 export function phone(e164: string) {
-  const base = `/phones/${encodeURIComponent(e164)}`;
   return {
-    answer: () => control("POST", `${base}/answer`),
-    decline: () => control("POST", `${base}/decline`),
-    hangup: () => control("POST", `${base}/hangup`),
-    digits: (digits: string) => control("POST", `${base}/digits`, { digits }),
-    dial: (to: string) => control<{ call_id: string }>("POST", `${base}/dial`, { to }),
-    behaviour: (behaviour: Behaviour) => control("PUT", `${base}/behaviour`, { behaviour }),
-    snapshot: async () => (await emulatorState()).phones.find((p) => p.e164 === e164),
+    answer: () => client.answer(e164),
+    /** Picks up and presses 1 at the "press 1 to join" prompt, as a person does. */
+    answerAndConfirm: () => client.answerAndConfirm(e164),
+    decline: () => client.decline(e164),
+    hangup: () => client.hangup(e164),
+    drop: () => client.drop(e164),
+    digits: (digits: string) => client.press(e164, digits),
+    dial: (to: string) => client.dial(e164, to),
+    behaviour: (behaviour: Behaviour) => client.behaviour(e164, { behaviour }),
+    snapshot: () => client.phone(e164),
   };
 }
 
@@ -55,19 +32,9 @@ export function phone(e164: string) {
  * Polls the emulator until `select` returns something (no fixed sleeps), e.g.
  * `await waitForEmulator((s) => s.phones.find((p) => p.e164 === n && p.state === "ringing"))`.
  */
-export async function waitForEmulator<T>(
+export function waitForEmulator<T>(
   select: (state: EmulatorState) => T | undefined | null | false,
   { timeoutMs = 15_000, what = "emulator state" }: { timeoutMs?: number; what?: string } = {},
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: EmulatorState | undefined;
-  while (Date.now() < deadline) {
-    last = await emulatorState();
-    const found = select(last);
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(
-    `timed out after ${timeoutMs} ms waiting for ${what}; phones: ${JSON.stringify(last?.phones.map((p) => [p.e164, p.state]))}`,
-  );
+  return client.waitFor(what, select, timeoutMs);
 }

@@ -83,7 +83,7 @@ describe.concurrent("dial-in", () => {
       const host = freshPhone();
       await dialWithPin(host, ws.dialIn, meeting.hostPin);
       await em.hears(host, m.en.joiningAsHost);
-      await em.hears(host, m.en.hostKeypadHelp);
+      await em.hears(host, m.en.keyHint);
       await until("room live", async () => (await em.room(meeting.roomName))?.status === "live");
       await until(
         "guest released into the call",
@@ -202,6 +202,22 @@ describe.concurrent("dial-in", () => {
     const { spokenStartTime } = await import("@/lib/dial-in/admission-window");
     await em.hears(early, m.en.meetingNotStarted(spokenStartTime(later.startsAt, "Africa/Nairobi")));
     await em.idle(early);
+
+    // A Swahili meeting says it in Swahili, with the time in Swahili time ("saa … mchana"), not "14:30".
+    const kesho = await app.meeting(ws.actor, {
+      startsAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+      timeZone: "Africa/Nairobi",
+      language: "sw",
+    });
+    const mapema = freshPhone();
+    await dialWithPin(mapema, ws.dialIn, kesho.pin);
+    const swahiliTime = spokenStartTime(kesho.startsAt, "Africa/Nairobi", "sw");
+    expect(swahiliTime).toMatch(/^saa [a-z0-9 ]+(asubuhi|mchana|jioni|usiku|alfajiri)$/);
+    await em.hears(mapema, m.sw.meetingNotStarted(swahiliTime));
+    // Only the PIN prompt (before the meeting was known) was in both languages; the refusal is Swahili only.
+    const refusal = (await em.says(mapema)).filter((s) => /Mkutano huu|This meeting/.test(s.text));
+    expect(refusal).toEqual([expect.objectContaining({ language: "sw-KE" })]);
+    await em.idle(mapema);
 
     // The host may open the room early.
     const host = freshPhone();

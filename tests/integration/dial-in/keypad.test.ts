@@ -1,87 +1,293 @@
-// Host keypad controls against the real emulator: the host, on a phone, presses *6, *5 and *9 on
-// the emulator's keypad; the emulator posts the digits (signed) to the app, which acts through
-// Sautikit's conference commands and speaks a confirmation to the host alone.
+// The phone keys against a real emulator process of this file's own (its faults are switched on
+// and off here): people press keys on the emulator's phones, the emulator posts the digits
+// (signed) to the app, which acts through Sautikit's conference commands and speaks the reply to
+// the presser alone. After each step the emulator's room and the roster are compared.
 import { isDeepStrictEqual } from "node:util";
-import { describe, expect, it } from "vitest";
-import { freshPhone, appFixture } from "../support/app-fixture";
+import { afterEach, describe, expect, it } from "vitest";
+import { appFixture, freshPhone } from "../support/app-fixture";
 import { until } from "@/tests/support/until";
 
-const app = appFixture({ jobWorker: { intervalMs: 200 } });
+// A private emulator (its faults are switched on and off here), speaking at 1/20 of real time: the
+// key list is long.
+const app = appFixture({
+  emulatorEnv: { EMULATOR_LOG: "quiet", EMULATOR_TIME_SCALE: "0.05" },
+  jobWorker: { intervalMs: 200 },
+  modules: async () => ({
+    controlLeg: (await import("@/lib/call-control/control-leg")).controlLeg,
+    switchModeration: (await import("@/lib/call-control/switch-moderation")).switchModeration,
+    raisedHands: (await import("@/lib/shared/raised-hands")).raisedHands,
+    spokenKeyList: (await import("@/lib/meetings/prompts/key-list")).spokenKeyList,
+  }),
+});
 const m = app.lib;
 const em = app.emulator;
+afterEach(() => em.clearFaults());
 
-describe("host keypad", () => {
+type Role = "participant" | "listener";
+
+/** A live meeting: `people` dial in (recognised by caller ID), then the host with the host PIN. */
+async function liveMeeting(people: Record<string, Role>) {
+  const ws = await app.workspace();
+  const meeting = await app.meeting(ws.actor, { title: "Chama", startsAt: new Date().toISOString() });
+  const phones: Record<string, string> = {};
+  const phoneOf = (name: string) => phones[name]!;
+  for (const [name, role] of Object.entries(people)) {
+    phones[name] = freshPhone();
+    await m.addParticipant(ws.actor, meeting.id, { name, phone: phones[name], role });
+  }
+  await Promise.all(Object.values(phones).map((p) => em.dial(p, ws.dialIn)));
+  const host = freshPhone();
+  await em.dial(host, ws.dialIn);
+  await em.hears(host, m.en.enterPin);
+  await em.press(host, `${meeting.hostPin}#`);
+  await em.hears(host, m.en.keyHint);
+  const all = [...Object.values(phones), host];
+  await until("everyone in the live room", async () => inRoom(meeting.id, meeting.roomName, all));
+  return { ws, meeting, phones, phoneOf, host };
+}
+
+async function inRoom(meetingId: string, roomName: string, e164s: string[]) {
+  const inCall = (await m.buildRoster(meetingId)).people.filter((p) => p.state === "in_call").map((p) => p.phoneE164);
+  const members = ((await em.room(roomName))?.members ?? []).filter((x) => !x.waiting).map((x) => x.e164);
+  return e164s.every((p) => inCall.includes(p) && members.includes(p));
+}
+
+/** Mute flags of the room (emulator) and of the roster, by phone. */
+async function muteFlags(meetingId: string, roomName: string) {
+  const room = Object.fromEntries(((await em.room(roomName))?.members ?? []).map((x) => [x.e164, x.muted]));
+  const people = (await m.buildRoster(meetingId)).people.filter((p) => p.state === "in_call");
+  return { room, rows: Object.fromEntries(people.map((p) => [p.phoneE164, p.muted])) };
+}
+
+/** Waits until the room and the roster both show exactly `want`. */
+async function agree(what: string, meetingId: string, roomName: string, want: Record<string, boolean>) {
+  await until(what, async () => {
+    const s = await muteFlags(meetingId, roomName);
+    return isDeepStrictEqual(s.room, want) && isDeepStrictEqual(s.rows, want);
+  });
+}
+
+/** Presses keys and waits for the reply the presser alone hears (nobody else hears it). */
+async function pressAndHear(phone: string, keys: string, reply: string, others: string[] = []) {
+  const before = (await em.heard(phone)).filter((t) => t === reply).length;
+  await em.press(phone, keys);
+  await until(`${phone} to hear “${reply}” after ${keys}`, async () => {
+    return (await em.heard(phone)).filter((t) => t === reply).length > before;
+  });
+  for (const o of others) expect(await em.heard(o), `${o} must not hear “${reply}”`).not.toContain(reply);
+}
+
+const queue = async (meetingId: string) =>
+  m.raisedHands((await m.buildRoster(meetingId)).people).map((p) => p.phoneE164);
+
+describe("phone keys", () => {
   it(
-    "*6 mutes and unmutes everyone, *5 locks, *9 ends the meeting — each confirmed to the host only",
+    "everyone's keys (*6 *9 *# *0, unknown keys) and the host's (*5 *8 *7 *4 *3), room and roster agreeing",
+    { timeout: 240_000 },
+    async () => {
+      const { meeting, phoneOf, host } = await liveMeeting({
+        Amina: "participant",
+        Baraka: "participant",
+        Lena: "listener",
+      });
+      const [amina, baraka, lena] = ["Amina", "Baraka", "Lena"].map(phoneOf) as [string, string, string];
+      const id = meeting.id;
+      const room = meeting.roomName;
+      const en = m.en;
+      const want = (a: boolean, b: boolean) => ({ [amina]: a, [baraka]: b, [lena]: true, [host]: false });
+      await agree("the listener muted, everyone else not", id, room, want(false, false));
+
+      // *6: mute and unmute myself; a listener stays muted.
+      await pressAndHear(amina, "*6", en.mutedSelf, [baraka, lena, host]);
+      await agree("Amina muted", id, room, want(true, false));
+      await pressAndHear(amina, "*6", en.unmutedSelf);
+      await agree("Amina unmuted", id, room, want(false, false));
+      await pressAndHear(lena, "*6", en.listenerStaysMuted);
+      await agree("the listener still muted", id, room, want(false, false));
+
+      // *#: the head count, to the presser only. *0: the key list, host keys for hosts only.
+      await pressAndHear(baraka, "*#", en.headCount(4), [amina, lena, host]);
+      const [everyoneKeys, hostKeys] = m.spokenKeyList(en, { everyone: true, host: true });
+      await pressAndHear(baraka, "*0", everyoneKeys!);
+      expect(await em.heard(baraka)).not.toContain(hostKeys);
+      await pressAndHear(host, "*0", hostKeys!);
+      // Unknown keys and host keys from a participant get a short hint, never silence.
+      await pressAndHear(baraka, "*1", en.unknownKeypadCommand);
+      await pressAndHear(baraka, "#5", en.unknownKeypadCommand);
+      await pressAndHear(baraka, "*3", en.hostOnlyKey);
+      expect((await m.db.meeting.findUniqueOrThrow({ where: { id } })).status).toBe("live");
+
+      // *9 raises and lowers; the queue keeps the order hands went up.
+      await pressAndHear(amina, "*9", en.handRaised);
+      await pressAndHear(baraka, "*9", en.handRaised);
+      expect(await queue(id)).toEqual([amina, baraka]);
+      await pressAndHear(amina, "*9", en.handLowered);
+      await pressAndHear(amina, "*9", en.handRaised);
+      expect(await queue(id)).toEqual([baraka, amina]);
+
+      // *5 mutes everyone but the host; *8 lets the first raised hand speak (unmuted, hand down).
+      await pressAndHear(host, "*5", en.everyoneMuted, [amina, baraka, lena]);
+      await agree("everyone but the host muted", id, room, want(true, true));
+      await pressAndHear(host, "*8", en.nextHandSpeaking, [amina, baraka]);
+      await agree("Baraka let speak", id, room, want(true, false));
+      expect(await queue(id)).toEqual([amina]);
+      // *5 toggles: someone can talk, so it mutes again; then it unmutes everyone but the listener.
+      await pressAndHear(host, "*5", en.everyoneMuted);
+      await agree("everyone but the host muted again", id, room, want(true, true));
+      await pressAndHear(host, "*5", en.everyoneUnmuted);
+      await agree("speakers unmuted, the listener still muted", id, room, want(false, false));
+      await pressAndHear(host, "*8", en.nextHandSpeaking);
+      expect(await queue(id)).toEqual([]);
+      await pressAndHear(host, "*8", en.noHandsRaised);
+
+      // *7 locks; *4 (the meeting's extension) answers; *3 asks, a second *3 ends.
+      await pressAndHear(host, "*7", en.roomLocked);
+      expect((await m.db.meeting.findUniqueOrThrow({ where: { id } })).locked).toBe(true);
+      const late = freshPhone();
+      await em.dial(
+        late,
+        (await m.db.sautikitConnection.findFirstOrThrow({ where: { workspaceId: meeting.workspaceId } })).dialInNumber!,
+      );
+      await em.hears(late, en.enterPin);
+      await em.press(late, `${meeting.pin}#`);
+      await em.hears(late, en.meetingLocked);
+      await pressAndHear(host, "*4", en.extendUnavailable);
+      await pressAndHear(host, "*3", en.confirmEnd);
+      expect((await m.db.meeting.findUniqueOrThrow({ where: { id } })).status).toBe("live");
+      await pressAndHear(host, "*3", en.endingMeeting);
+      for (const p of [amina, baraka, lena, host]) await em.idle(p);
+      expect((await m.db.meeting.findUniqueOrThrow({ where: { id } })).status).toBe("ended");
+      const actions = (
+        await m.db.auditLog.findMany({ where: { target: id, details: { path: ["via"], equals: "keypad" } } })
+      )
+        .map((a) => a.action)
+        .sort();
+      expect(actions).toEqual(
+        [
+          "meeting.ended",
+          "meeting.locked",
+          "meeting.muted_all",
+          "meeting.muted_all",
+          "meeting.unmuted_all",
+          "participant.let_speak",
+          "participant.let_speak",
+        ].sort(),
+      );
+    },
+  );
+
+  it(
+    "raised hands queue in the order pressed, even when the presses arrive reversed",
     { timeout: 180_000 },
     async () => {
-      const ws = await app.workspace();
-      const meeting = await app.meeting(ws.actor, { title: "Chama", startsAt: new Date().toISOString() });
-      const [amina, baraka, lena, host] = [freshPhone(), freshPhone(), freshPhone(), freshPhone()];
-      await m.addParticipant(ws.actor, meeting.id, { name: "Amina", phone: amina });
-      await m.addParticipant(ws.actor, meeting.id, { name: "Baraka", phone: baraka });
-      await m.addParticipant(ws.actor, meeting.id, { name: "Lena", phone: lena, role: "listener" });
-      await Promise.all([amina, baraka, lena].map((p) => em.dial(p, ws.dialIn)));
-      await em.dial(host, ws.dialIn);
-      await em.hears(host, m.en.enterPin);
-      await em.press(host, `${meeting.hostPin}#`);
-      await em.hears(host, m.en.hostKeypadHelp);
+      const names = ["P1", "P2", "P3", "P4", "P5"];
+      const { meeting, phoneOf } = await liveMeeting(Object.fromEntries(names.map((n) => [n, "participant" as Role])));
+      const order = names.map(phoneOf);
+      // The emulator holds the digits deliveries and releases them newest first.
+      await em.faults({ reorder: true });
+      for (const p of order) {
+        const t = Date.now();
+        await em.press(p, "*9");
+        // Presses a clock tick apart, so "the order pressed" is well defined.
+        await until("the clock to move on", async () => Date.now() > t + 1);
+      }
+      await until("every hand raised", async () => (await queue(meeting.id)).length === order.length);
+      expect(await queue(meeting.id)).toEqual(order);
+      for (const p of order) await em.hears(p, m.en.handRaised);
+      // Concurrent presses: a second round of *9 from everyone at once lowers every hand once.
+      await em.clearFaults();
+      await Promise.all(order.map((p) => em.press(p, "*9")));
+      await until("every hand lowered", async () => (await queue(meeting.id)).length === 0);
+      expect(await m.db.rosterEvent.count({ where: { meetingId: meeting.id, kind: "hand.raise" } })).toBe(5);
+      expect(await m.db.rosterEvent.count({ where: { meetingId: meeting.id, kind: "hand.lower" } })).toBe(5);
+    },
+  );
 
-      const people = [amina, baraka, lena, host];
-      const members = async () => (await em.room(meeting.roomName))?.members ?? [];
-      const roster = async () => (await m.buildRoster(meeting.id)).people;
-      await until("everyone in the live room", async () => {
-        const inCall = (await roster()).filter((p) => p.state === "in_call").map((p) => p.phoneE164);
-        return people.every((p) => inCall.includes(p)) && (await members()).length === 4;
+  it(
+    "modes: Presentation and Q&A from the keypad and the roster, newcomers during a switch, duplicated events",
+    { timeout: 240_000 },
+    async () => {
+      const { ws, meeting, phoneOf, host } = await liveMeeting({
+        Amina: "participant",
+        Baraka: "participant",
+        Juma: "participant",
       });
-      expect((await members()).find((x) => x.e164 === lena)?.muted).toBe(true);
+      const [amina, baraka, juma] = ["Amina", "Baraka", "Juma"].map(phoneOf) as [string, string, string];
+      const id = meeting.id;
+      const room = meeting.roomName;
+      const en = m.en;
+      // Every event from here on is delivered twice (same event id).
+      await em.faults({ duplicate: true });
+      const flags = (a: boolean, b: boolean, j: boolean, extra: Record<string, boolean> = {}) => ({
+        [amina]: a,
+        [baraka]: b,
+        [juma]: j,
+        [host]: false,
+        ...extra,
+      });
+      const legOf = async (e164: string) =>
+        (await m.buildRoster(id)).people.find((p) => p.phoneE164 === e164)!.currentLegId!;
 
-      const mutedBy = async () => {
-        const room = Object.fromEntries((await members()).map((x) => [x.e164, x.muted]));
-        const rows = Object.fromEntries((await roster()).map((p) => [p.phoneE164, p.muted]));
-        return { room, rows };
-      };
-      const want = (a: boolean, b: boolean, l: boolean) => ({ [amina]: a, [baraka]: b, [lena]: l, [host]: false });
-      // The room (emulator) and the roster (built from the room's mute events) must agree.
-      const agree = (w: Record<string, boolean>) => async () => {
-        const s = await mutedBy();
-        return isDeepStrictEqual(s.room, w) && isDeepStrictEqual(s.rows, w);
-      };
+      // *2: Open → Presentation mutes everyone but the host; *6 is refused.
+      await pressAndHear(host, "*2", en.modeNow.presentation);
+      await agree("presentation: only the host unmuted", id, room, flags(true, true, true));
+      await pressAndHear(amina, "*6", en.selfUnmuteRefused);
+      // "Let speak" from the roster gives Amina the floor: unmuted, and *6 works for her again.
+      await m.controlLeg(ws.actor, id, await legOf(amina), "let-speak");
+      await agree("Amina on the floor", id, room, flags(false, true, true));
+      await pressAndHear(amina, "*6", en.mutedSelf);
+      await pressAndHear(amina, "*6", en.unmutedSelf);
+      await agree("Amina unmuted herself", id, room, flags(false, true, true));
 
-      await em.press(host, "*6");
-      await em.hears(host, m.en.everyoneMuted);
-      await until("everyone but the host muted, in the room and on the roster", agree(want(true, true, true)));
-      // The confirmation went to the host alone.
-      for (const p of [amina, baraka, lena]) expect(await em.heard(p)).not.toContain(m.en.everyoneMuted);
+      // *2 again: Q&A takes every floor back; people speak one at a time.
+      await pressAndHear(host, "*2", en.modeNow.qa);
+      await agree("Q&A: everyone muted", id, room, flags(true, true, true));
+      await pressAndHear(baraka, "*9", en.handRaised);
+      await pressAndHear(juma, "*9", en.handRaised);
+      await pressAndHear(host, "*8", en.nextHandSpeaking);
+      await agree("Baraka's turn", id, room, flags(true, false, true));
+      await pressAndHear(host, "*8", en.nextHandSpeaking);
+      await agree("Juma's turn, Baraka muted again", id, room, flags(true, true, false));
 
-      await em.press(host, "*6");
-      await em.hears(host, m.en.everyoneUnmuted);
-      await until("speakers unmuted, the listener still muted", agree(want(false, false, true)));
+      // A newcomer answered while the room is in Q&A joins muted; the host switches to Open
+      // (from the roster) while the newcomer's join event is still held back: the join settles it.
+      const zawadi = freshPhone();
+      await m.addParticipant(ws.actor, id, { name: "Zawadi", phone: zawadi });
+      await em.faults({ delay_ms: 1500 });
+      await em.dial(zawadi, ws.dialIn);
+      await until("Zawadi in the emulator's room, muted", async () =>
+        ((await em.room(room))?.members ?? []).some((x) => x.e164 === zawadi && x.muted),
+      );
+      expect((await m.buildRoster(id)).people.find((p) => p.phoneE164 === zawadi)?.state).not.toBe("in_call");
+      await m.switchModeration(ws.actor, id, "open");
+      await em.faults({ delay_ms: 0 });
+      await agree(
+        "Open: everyone unmuted, the newcomer too",
+        id,
+        room,
+        flags(false, false, false, { [zawadi]: false }),
+      );
 
-      await em.press(host, "*5");
-      await em.hears(host, m.en.roomLocked);
-      expect((await m.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).locked).toBe(true);
-      const late = freshPhone();
-      await em.dial(late, ws.dialIn);
-      await em.hears(late, m.en.enterPin);
-      await em.press(late, `${meeting.pin}#`);
-      await em.hears(late, m.en.meetingLocked);
-
-      await em.press(host, "*9");
-      await em.hears(host, m.en.endingMeeting);
-      for (const p of people) await em.idle(p);
-      const ended = await m.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
-      expect(ended.status).toBe("ended");
-      expect(
-        await m.db.auditLog.count({
-          where: {
-            target: meeting.id,
-            action: { in: ["meeting.muted_all", "meeting.unmuted_all", "meeting.locked", "meeting.ended"] },
-          },
-        }),
-      ).toBe(4);
-      // The roster's mutes came from the room's status events: the listener's join, then two by *6.
-      expect(await m.db.rosterEvent.count({ where: { meetingId: meeting.id, kind: "room.mute" } })).toBe(3);
+      // The other way round: answered in Open (joins unmuted), switched to Presentation before the
+      // join event arrives.
+      const yusuf = freshPhone();
+      await m.addParticipant(ws.actor, id, { name: "Yusuf", phone: yusuf });
+      await em.faults({ delay_ms: 1500 });
+      await em.dial(yusuf, ws.dialIn);
+      await until("Yusuf in the emulator's room, unmuted", async () =>
+        ((await em.room(room))?.members ?? []).some((x) => x.e164 === yusuf && !x.muted),
+      );
+      await m.switchModeration(ws.actor, id, "presentation");
+      await em.faults({ delay_ms: 0 });
+      await agree(
+        "Presentation: everyone but the host muted, the newcomer too",
+        id,
+        room,
+        flags(true, true, true, { [zawadi]: true, [yusuf]: true }),
+      );
+      const snapshot = await m.buildRoster(id);
+      expect(snapshot.meeting.moderation).toBe("presentation");
+      expect(snapshot.people.every((p) => !p.onFloor)).toBe(true);
     },
   );
 });

@@ -1,23 +1,17 @@
 // A weekly meeting that ends schedules its next occurrence once: same people and PINs, a new room.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
 import { createWorkspace, meetingInput } from "./support";
 
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
-
-beforeAll(async () => {
-  app = await setupAppTest();
-  db = (await import("@/lib/db")).db;
-});
-afterAll(() => app?.stop());
+const app = appFixture();
+const m = app.lib;
 
 describe("weekly recurrence", () => {
   it("rolls an ended occurrence over to the next week, once", async () => {
     const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
     const { addParticipant } = await import("@/lib/meetings/add-participant");
     const { endMeeting } = await import("@/lib/call-control/end-meeting");
-    const { actor } = await createWorkspace(db);
+    const { actor } = await createWorkspace(m.db);
     const startsAt = new Date(Date.now() - 10 * 60_000);
     const first = await scheduleMeeting(
       actor,
@@ -29,7 +23,7 @@ describe("weekly recurrence", () => {
     await endMeeting(actor, first.id);
     await endMeeting(actor, first.id);
 
-    const all = await db.meeting.findMany({
+    const all = await m.db.meeting.findMany({
       where: { workspaceId: actor.workspaceId },
       include: { participants: true },
       orderBy: { startsAt: "asc" },
@@ -47,6 +41,6 @@ describe("weekly recurrence", () => {
     // A one-off meeting does not repeat.
     const once = await scheduleMeeting(actor, meetingInput({ title: "Once" }));
     await endMeeting(actor, once.id);
-    expect(await db.meeting.count({ where: { workspaceId: actor.workspaceId, title: "Once" } })).toBe(1);
+    expect(await m.db.meeting.count({ where: { workspaceId: actor.workspaceId, title: "Once" } })).toBe(1);
   });
 });

@@ -1,32 +1,23 @@
 // The roster's final state is the same whether the provider's events arrive in order, every one
 // twice, or shuffled (many seeded orderings, delivered concurrently), through the real signed
 // webhook routes, the real pipeline (dedupe) and a real database.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
 import { events as scenario, legs as scenarioLegs } from "@/tests/unit/roster/scenario";
 import type { RosterEvent } from "@/lib/roster/roster-event";
 import { createWorkspace, meetingInput, postSigned } from "./support";
 
-let app: AppTest;
-let m: {
-  db: typeof import("@/lib/db").db;
-  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
-  recordRosterEvents: typeof import("@/lib/roster/recompute-roster").recordRosterEvents;
-  buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
-};
+const app = appFixture({
+  modules: async () => ({
+    recordRosterEvents: (await import("@/lib/roster/recompute-roster")).recordRosterEvents,
+  }),
+});
+const m = app.lib;
 let ws: Awaited<ReturnType<typeof createWorkspace>>;
 
 beforeAll(async () => {
-  app = await setupAppTest();
-  m = {
-    db: (await import("@/lib/db")).db,
-    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
-    recordRosterEvents: (await import("@/lib/roster/recompute-roster")).recordRosterEvents,
-    buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
-  };
   ws = await createWorkspace(m.db);
 });
-afterAll(() => app?.stop());
 
 type Delivery = { path: string; body: string; contentType: string };
 

@@ -1,47 +1,29 @@
 // Meetings are scoped to the workspace (and organisers to their own meetings): anything else is
 // "not found". Bad input is refused with a clear message and changes nothing.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
 import { createWorkspace, meetingInput, postSigned } from "./support";
 
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
-let mod: {
-  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
-  addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
-  bulkAddParticipants: typeof import("@/lib/meetings/bulk-add-participants").bulkAddParticipants;
-  dialParticipant: typeof import("@/lib/meetings/dial-participant").dialParticipant;
-  editMeeting: typeof import("@/lib/meetings/edit-meeting").editMeeting;
-  endMeeting: typeof import("@/lib/call-control/end-meeting").endMeeting;
-  getMeetingRoster: typeof import("@/lib/roster/get-meeting-roster").getMeetingRoster;
-  listMeetings: typeof import("@/lib/meetings/list-meetings").listMeetings;
-};
-
-beforeAll(async () => {
-  app = await setupAppTest();
-  db = (await import("@/lib/db")).db;
-  mod = {
-    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
-    addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
+const app = appFixture({
+  modules: async () => ({
     bulkAddParticipants: (await import("@/lib/meetings/bulk-add-participants")).bulkAddParticipants,
-    dialParticipant: (await import("@/lib/meetings/dial-participant")).dialParticipant,
     editMeeting: (await import("@/lib/meetings/edit-meeting")).editMeeting,
-    endMeeting: (await import("@/lib/call-control/end-meeting")).endMeeting,
     getMeetingRoster: (await import("@/lib/roster/get-meeting-roster")).getMeetingRoster,
     listMeetings: (await import("@/lib/meetings/list-meetings")).listMeetings,
-  };
+  }),
 });
-afterAll(() => app?.stop());
+const mod = app.lib;
 
 describe("scoping", () => {
   it("hides a meeting from other workspaces and from other organisers", async () => {
-    const a = await createWorkspace(db);
-    const b = await createWorkspace(db);
+    const a = await createWorkspace(mod.db);
+    const b = await createWorkspace(mod.db);
     const meeting = await mod.scheduleMeeting(a.actor, meetingInput());
     const p = await mod.addParticipant(a.actor, meeting.id, { name: "Amina", phone: "0712 345 678" });
     const organiser = {
       ...a.actor,
-      userId: (await db.user.create({ data: { email: `o-${Date.now()}@x.test`, name: "O", passwordHash: "x" } })).id,
+      userId: (await mod.db.user.create({ data: { email: `o-${Date.now()}@x.test`, name: "O", passwordHash: "x" } }))
+        .id,
       role: "organiser" as const,
     };
 
@@ -57,13 +39,13 @@ describe("scoping", () => {
     // A participant id from another meeting is not found either.
     const other = await mod.scheduleMeeting(a.actor, meetingInput());
     await expect(mod.dialParticipant(a.actor, other.id, p.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await db.leg.count({ where: { participantId: p.id } })).toBe(0);
-    expect((await db.meeting.findUnique({ where: { id: meeting.id } }))?.status).toBe("scheduled");
+    expect(await mod.db.leg.count({ where: { participantId: p.id } })).toBe(0);
+    expect((await mod.db.meeting.findUnique({ where: { id: meeting.id } }))?.status).toBe("scheduled");
   });
 
   it("ignores a signed conference event for a room that belongs to another workspace", async () => {
-    const a = await createWorkspace(db);
-    const b = await createWorkspace(db);
+    const a = await createWorkspace(mod.db);
+    const b = await createWorkspace(mod.db);
     const meeting = await mod.scheduleMeeting(a.actor, meetingInput());
     const body = new URLSearchParams({
       ConferenceName: meeting.roomName,
@@ -82,8 +64,8 @@ describe("scoping", () => {
       b.secret,
     );
     expect(res.status).toBeLessThan(500);
-    expect(await db.rosterEvent.count({ where: { meetingId: meeting.id } })).toBe(0);
-    expect((await db.meeting.findUnique({ where: { id: meeting.id } }))?.status).toBe("scheduled");
+    expect(await mod.db.rosterEvent.count({ where: { meetingId: meeting.id } })).toBe(0);
+    expect((await mod.db.meeting.findUnique({ where: { id: meeting.id } }))?.status).toBe("scheduled");
     // Signed with the wrong workspace's secret: refused outright.
     const forged = await postSigned(
       `${app.url}/api/sautikit/${a.workspaceId}/conference/events`,
@@ -92,17 +74,17 @@ describe("scoping", () => {
       b.secret,
     );
     expect(forged.status).toBe(401);
-    expect(await db.rosterEvent.count({ where: { meetingId: meeting.id } })).toBe(0);
+    expect(await mod.db.rosterEvent.count({ where: { meetingId: meeting.id } })).toBe(0);
   });
 });
 
 describe("validation", () => {
   it("refuses bad input with a clear message and changes nothing", async () => {
-    const { actor } = await createWorkspace(db);
+    const { actor } = await createWorkspace(mod.db);
     await expect(mod.scheduleMeeting(actor, meetingInput({ title: " ", capacity: 1 }))).rejects.toMatchObject({
       name: "ZodError",
     });
-    expect(await db.meeting.count({ where: { workspaceId: actor.workspaceId } })).toBe(0);
+    expect(await mod.db.meeting.count({ where: { workspaceId: actor.workspaceId } })).toBe(0);
 
     const meeting = await mod.scheduleMeeting(actor, meetingInput());
     await expect(mod.addParticipant(actor, meeting.id, { name: "Amina", phone: "0712" })).rejects.toThrow(
@@ -118,13 +100,13 @@ describe("validation", () => {
     const bulk = await mod.bulkAddParticipants(actor, meeting.id, { text: "Juma, 0712\nAmina, 0712 345 678\nWanjiru" });
     expect(bulk.added).toBe(0);
     expect(bulk.errors.map((e) => e.line)).toEqual([1, 2, 3]);
-    expect(await db.participant.count({ where: { meetingId: meeting.id } })).toBe(1);
+    expect(await mod.db.participant.count({ where: { meetingId: meeting.id } })).toBe(1);
 
-    const before = await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
+    const before = await mod.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
     await expect(mod.editMeeting(actor, meeting.id, meetingInput({ timeZone: "Nowhere/Land" }))).rejects.toMatchObject({
       name: "ZodError",
     });
-    expect((await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).updatedAt).toEqual(before.updatedAt);
+    expect((await mod.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).updatedAt).toEqual(before.updatedAt);
 
     await mod.endMeeting(actor, meeting.id);
     await expect(mod.addParticipant(actor, meeting.id, { name: "Late", phone: "0722 111 222" })).rejects.toMatchObject({
@@ -137,15 +119,15 @@ describe("validation", () => {
 describe("not connected", () => {
   it("refuses Call everyone without a Sautikit connection and queues nothing", async () => {
     const { callEveryone } = await import("@/lib/meetings/call-everyone");
-    const { actor, workspaceId } = await createWorkspace(db);
+    const { actor, workspaceId } = await createWorkspace(mod.db);
     const meeting = await mod.scheduleMeeting(actor, meetingInput());
     await mod.addParticipant(actor, meeting.id, { name: "Amina", phone: "0712 345 678" });
-    await db.sautikitConnection.delete({ where: { workspaceId } });
+    await mod.db.sautikitConnection.delete({ where: { workspaceId } });
     await expect(callEveryone(actor, meeting.id)).rejects.toMatchObject({
       code: "SAUTIKIT_NOT_CONNECTED",
       message: expect.stringMatching(/not connected to Sautikit/),
     });
-    expect(await db.leg.count({ where: { meetingId: meeting.id } })).toBe(0);
-    expect(await db.job.count({ where: { uniqueKey: { contains: meeting.id } } })).toBe(0);
+    expect(await mod.db.leg.count({ where: { meetingId: meeting.id } })).toBe(0);
+    expect(await mod.db.job.count({ where: { uniqueKey: { contains: meeting.id } } })).toBe(0);
   });
 });

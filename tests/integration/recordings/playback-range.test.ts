@@ -2,25 +2,23 @@
 // emulator recorded: the player learns the length (Content-Length, Accept-Ranges) and gets exactly
 // the bytes it asks for (206 + Content-Range), or 416 past the end. The emulator's file server
 // ignores Range, so the app cuts the range from the stream itself.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { appFixture } from "../support/app-fixture";
 import { type Client, createPeople, signedIn } from "../reliability/support/http-client";
-import { emulatorState, liveMeeting, until } from "./support";
+import { liveMeeting, until } from "./support";
 
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
+const app = appFixture();
+const m = app.lib;
 let browser: Client;
 let recordingId: string;
 let size: number;
 let whole: Buffer;
 
 beforeAll(async () => {
-  app = await setupAppTest();
-  ({ db } = await import("@/lib/db"));
   const { endMeeting } = await import("@/lib/call-control/end-meeting");
-  const { adminA } = await createPeople(db);
-  const ws = await db.workspace.findUniqueOrThrow({ where: { id: adminA.workspaceId } });
+  const { adminA } = await createPeople(m.db);
+  const ws = await m.db.workspace.findUniqueOrThrow({ where: { id: adminA.workspaceId } });
   const admin: Actor = {
     userId: adminA.userId,
     email: adminA.email,
@@ -31,26 +29,25 @@ beforeAll(async () => {
   };
   const conn = await until(
     "the workspace's emulator account",
-    async () => (await db.sautikitConnection.findUnique({ where: { workspaceId: ws.id } })) ?? undefined,
+    async () => (await m.db.sautikitConnection.findUnique({ where: { workspaceId: ws.id } })) ?? undefined,
   );
 
-  const { meeting } = await liveMeeting(db, admin, { record: true });
+  const { meeting } = await liveMeeting(m.db, admin, { record: true });
   const callId = await until("the recording leg", async () => {
-    const room = (await emulatorState(app)).rooms.find(
+    const room = (await app.emulator.state()).rooms.find(
       (r) => r.name === meeting.roomName && r.workspace_id === conn.emulatorWorkspace,
     );
     return room?.recording_call_id ?? undefined;
   });
   await endMeeting(admin, meeting.id);
   const row = await until("the recording with its size", async () => {
-    const r = await db.recording.findUnique({ where: { callId } });
+    const r = await m.db.recording.findUnique({ where: { callId } });
     return r?.sizeBytes ? r : undefined;
   });
   recordingId = row.id;
   size = row.sizeBytes!;
   browser = await signedIn(app.url, adminA);
 }, 90_000);
-afterAll(() => app?.stop());
 
 const audio = (headers: Record<string, string> = {}, method = "GET") =>
   browser.fetch(`/api/recordings/${recordingId}/audio`, { method, headers });
@@ -116,9 +113,9 @@ describe("recordings seek", () => {
   });
 
   it("only the opening request of a playback is audited, not each seek", async () => {
-    const before = await db.auditLog.count({ where: { target: recordingId, action: "recording.played" } });
+    const before = await m.db.auditLog.count({ where: { target: recordingId, action: "recording.played" } });
     await (await audio({ range: "bytes=0-" })).body?.cancel();
     await (await audio({ range: "bytes=5000-" })).body?.cancel();
-    expect(await db.auditLog.count({ where: { target: recordingId, action: "recording.played" } })).toBe(before + 1);
+    expect(await m.db.auditLog.count({ where: { target: recordingId, action: "recording.played" } })).toBe(before + 1);
   });
 });

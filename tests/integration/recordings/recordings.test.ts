@@ -2,50 +2,35 @@
 // event and `call.recording.ready` arrive through the app's signed webhook routes, and playback,
 // scope, deletion and the retention sweep talk to the emulator's real recording endpoints.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
-import { connectedWorkspace, emulatorState, liveMeeting, until } from "./support";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
+import { connectedWorkspace, liveMeeting, until } from "./support";
 import { postSigned } from "../meetings/support";
 import { retentionInputSchema } from "@/lib/shared/api-schemas";
 
-let app: AppTest;
-let m: {
-  db: typeof import("@/lib/db").db;
-  endMeeting: typeof import("@/lib/call-control/end-meeting").endMeeting;
-  lookupRecordingAt: typeof import("@/lib/recordings/lookup-recording").lookupRecordingAt;
-  getRecording: typeof import("@/lib/recordings/get-recording").getRecording;
-  listRecordings: typeof import("@/lib/recordings/list-recordings").listRecordings;
-  streamRecording: typeof import("@/lib/recordings/stream-recording").streamRecording;
-  deleteRecording: typeof import("@/lib/recordings/delete-recording").deleteRecording;
-  retention: typeof import("@/lib/recordings/retention");
-  decryptSecret: typeof import("@/lib/crypto").decryptSecret;
-  captureRecording: typeof import("@/lib/recordings/capture-recording").captureRecording;
-};
-let ws: Awaited<ReturnType<typeof connectedWorkspace>>;
-let other: Awaited<ReturnType<typeof connectedWorkspace>>;
-
-beforeAll(async () => {
-  app = await setupAppTest();
-  m = {
-    db: (await import("@/lib/db")).db,
-    endMeeting: (await import("@/lib/call-control/end-meeting")).endMeeting,
+const app = appFixture({
+  modules: async () => ({
     lookupRecordingAt: (await import("@/lib/recordings/lookup-recording")).lookupRecordingAt,
     getRecording: (await import("@/lib/recordings/get-recording")).getRecording,
     listRecordings: (await import("@/lib/recordings/list-recordings")).listRecordings,
     streamRecording: (await import("@/lib/recordings/stream-recording")).streamRecording,
     deleteRecording: (await import("@/lib/recordings/delete-recording")).deleteRecording,
     retention: await import("@/lib/recordings/retention"),
-    decryptSecret: (await import("@/lib/crypto")).decryptSecret,
     captureRecording: (await import("@/lib/recordings/capture-recording")).captureRecording,
-  };
-  ws = await connectedWorkspace(m.db, "Recordings A");
-  other = await connectedWorkspace(m.db, "Recordings B");
+  }),
 });
-afterAll(() => app?.stop());
+const m = app.lib;
+let ws: Awaited<ReturnType<typeof connectedWorkspace>>;
+let other: Awaited<ReturnType<typeof connectedWorkspace>>;
+
+beforeAll(async () => {
+  ws = await connectedWorkspace(app, "Recordings A");
+  other = await connectedWorkspace(app, "Recordings B");
+});
 
 async function recordingCallIdOf(roomName: string): Promise<string> {
   return until("the emulator to pick the recording leg", async () => {
-    const room = (await emulatorState(app)).rooms.find(
+    const room = (await app.emulator.state()).rooms.find(
       (r) => r.name === roomName && r.workspace_id === ws.emulatorWorkspaceId,
     );
     return room?.recording_call_id ?? undefined;

@@ -4,14 +4,14 @@
 // (a cross-site mutation is 403 and changes nothing) and the sign-in throttle.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
 import { discoverRoutes } from "../support/route-table";
 import { Client, createPeople, type People, type Person, signedIn } from "./support/http-client";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../app");
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
+const app = appFixture();
+const lib = app.lib;
 let people: People;
 let as: { anonymous: Client; adminA: Client; organiserA: Client; adminB: Client };
 
@@ -48,6 +48,7 @@ const ROWS: Row[] = [
   { method: "GET", page: `${M}/ics` },
   { method: "POST", page: `${M}/legs/[legId]/[command]`, ok: [200, 204, 409] },
   { method: "POST", page: `${M}/lock`, body: { locked: true }, ok: [200, 204, 409] },
+  { method: "POST", page: `${M}/moderation`, body: { mode: "qa" }, ok: [200, 409] },
   { method: "POST", page: `${M}/participants`, body: { name: "Wanjiru", phone: "+254712000078" }, ok: [201] },
   { method: "POST", page: `${M}/participants/bulk`, body: { text: "Otieno, +254712000079" } },
   { method: "DELETE", page: `${M}/participants/[participantId]` },
@@ -78,9 +79,7 @@ const ROWS: Row[] = [
 const PUBLIC = [/^\/api\/auth\//, /^\/api\/health$/, /^\/api\/sautikit\//];
 
 beforeAll(async () => {
-  app = await setupAppTest();
-  db = (await import("@/lib/db")).db;
-  people = await createPeople(db);
+  people = await createPeople(lib.db);
   as = {
     anonymous: new Client(app.url),
     adminA: await signedIn(app.url, people.adminA),
@@ -88,13 +87,12 @@ beforeAll(async () => {
     adminB: await signedIn(app.url, people.adminB),
   };
 }, 120_000);
-afterAll(() => app?.stop());
 
 let seq = 0;
 /** A meeting of `owner` with one participant, one ended leg and one recording. */
 async function resources(owner: Person): Promise<Ids> {
   const n = ++seq;
-  const m = await db.meeting.create({
+  const m = await lib.db.meeting.create({
     data: {
       workspaceId: owner.workspaceId,
       organiserId: owner.userId,
@@ -105,7 +103,7 @@ async function resources(owner: Person): Promise<Ids> {
       hostPin: String(900000 - n),
     },
   });
-  const p = await db.participant.create({
+  const p = await lib.db.participant.create({
     data: {
       workspaceId: owner.workspaceId,
       meetingId: m.id,
@@ -114,7 +112,7 @@ async function resources(owner: Person): Promise<Ids> {
     },
   });
   // A guest's dial-in leg (no participant yet), so the participant has never been called and may be removed.
-  const leg = await db.leg.create({
+  const leg = await lib.db.leg.create({
     data: {
       workspaceId: owner.workspaceId,
       meetingId: m.id,
@@ -124,7 +122,7 @@ async function resources(owner: Person): Promise<Ids> {
       state: "left",
     },
   });
-  const rec = await db.recording.create({
+  const rec = await lib.db.recording.create({
     data: { workspaceId: owner.workspaceId, meetingId: m.id, callId: `call-matrix-rec-${n}` },
   });
   return { meetingId: m.id, participantId: p.id, legId: leg.id, recordingId: rec.id };
@@ -221,13 +219,13 @@ describe("CSRF", () => {
 
 async function state(ids: Ids) {
   const [meetings, m, participants, legs, recordings, audit, ws] = await Promise.all([
-    db.meeting.count(),
-    db.meeting.findUnique({ where: { id: ids.meetingId } }),
-    db.participant.count(),
-    db.leg.findMany({ where: { meetingId: ids.meetingId }, select: { state: true, muted: true } }),
-    db.recording.findMany({ where: { meetingId: ids.meetingId }, select: { deletedAt: true } }),
-    db.auditLog.count(),
-    db.workspace.findUnique({ where: { id: people.adminA.workspaceId }, select: { retentionDays: true } }),
+    lib.db.meeting.count(),
+    lib.db.meeting.findUnique({ where: { id: ids.meetingId } }),
+    lib.db.participant.count(),
+    lib.db.leg.findMany({ where: { meetingId: ids.meetingId }, select: { state: true, muted: true } }),
+    lib.db.recording.findMany({ where: { meetingId: ids.meetingId }, select: { deletedAt: true } }),
+    lib.db.auditLog.count(),
+    lib.db.workspace.findUnique({ where: { id: people.adminA.workspaceId }, select: { retentionDays: true } }),
   ]);
   return { meetings, m, participants, legs, recordings, audit, ws };
 }

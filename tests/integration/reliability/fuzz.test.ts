@@ -5,11 +5,11 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fuzz } from "../../support/fuzz";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { appFixture } from "../support/app-fixture";
 import { Client, createPeople, type People, signedIn } from "./support/http-client";
 
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
+const app = appFixture();
+const m = app.lib;
 let people: People;
 let admin: Client;
 let meetingId: string;
@@ -18,11 +18,9 @@ let isPhone: (s: string) => boolean;
 let total = 0;
 
 beforeAll(async () => {
-  app = await setupAppTest();
-  db = (await import("@/lib/db")).db;
   const { participantInputSchema } = await import("@/lib/shared/meeting-schemas");
   isPhone = (s) => participantInputSchema.shape.phone.safeParse(s).success;
-  people = await createPeople(db);
+  people = await createPeople(m.db);
   admin = await signedIn(app.url, people.adminA);
   const created = await admin.json("/api/meetings", "POST", validMeeting());
   expect(created.status).toBe(201);
@@ -34,7 +32,6 @@ beforeAll(async () => {
   expect(p.status).toBe(201);
   participantId = ((await p.json()) as { participant: { id: string } }).participant.id;
 }, 120_000);
-afterAll(() => app?.stop());
 
 function validMeeting() {
   return {
@@ -49,17 +46,20 @@ function validMeeting() {
 /** Everything a request could change. */
 async function snapshot() {
   const [meetings, participants, legs, jobs, audit, facts, workspace, meeting] = await Promise.all([
-    db.meeting.count(),
-    db.participant.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, phoneE164: true, role: true } }),
-    db.leg.count(),
-    db.job.count(),
-    db.auditLog.count(),
-    db.rosterEvent.count(),
-    db.workspace.findUniqueOrThrow({
+    m.db.meeting.count(),
+    m.db.participant.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, name: true, phoneE164: true, role: true },
+    }),
+    m.db.leg.count(),
+    m.db.job.count(),
+    m.db.auditLog.count(),
+    m.db.rosterEvent.count(),
+    m.db.workspace.findUniqueOrThrow({
       where: { id: people.adminA.workspaceId },
       select: { retentionDays: true, name: true },
     }),
-    db.meeting.findUniqueOrThrow({ where: { id: meetingId } }),
+    m.db.meeting.findUniqueOrThrow({ where: { id: meetingId } }),
   ]);
   return { meetings, participants, legs, jobs, audit, facts, workspace, meeting };
 }
@@ -295,7 +295,7 @@ describe("fuzzing the JSON APIs", () => {
     );
     expect(await snapshot()).toEqual(before);
     // The participant the dials targeted by accident (fast-check may hit its id) still exists.
-    expect(await db.participant.count({ where: { id: participantId } })).toBe(1);
+    expect(await m.db.participant.count({ where: { id: participantId } })).toBe(1);
   });
 
   it("fuzzed sign-in forms never sign anyone in and never fail with a 5xx", async () => {

@@ -2,42 +2,19 @@
 // signing secret no longer matches, so every delivery is refused), a participant hangs up, and the
 // roster shows a ghost. The sweep asks Sautikit about legs that stayed non-terminal too long and
 // corrects only what Sautikit says has ended; a live leg is left alone and a repeat changes nothing.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
 import { createWorkspace, meetingInput } from "../meetings/support";
 import { makeUntil } from "@/tests/support/until";
 import { answerAndConfirm } from "@/tests/support/confirm-answer";
 
-let app: AppTest;
-let m: {
-  db: typeof import("@/lib/db").db;
-  encryptSecret: typeof import("@/lib/crypto").encryptSecret;
-  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
-  addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
-  dialParticipant: typeof import("@/lib/meetings/dial-participant").dialParticipant;
-  connectEmulatorWorkspace: typeof import("@/lib/sautikit/connect-emulator-workspace").connectEmulatorWorkspace;
-  buildRoster: typeof import("@/lib/roster/get-meeting-roster").buildRoster;
-  reconcile: typeof import("@/lib/reconcile/reconcile-legs");
-  job: typeof import("@/lib/reconcile/reconcile-job");
-  runDueJobs: typeof import("@/lib/jobs/run-due-jobs").runDueJobs;
-};
-
-beforeAll(async () => {
-  app = await setupAppTest();
-  m = {
-    db: (await import("@/lib/db")).db,
-    encryptSecret: (await import("@/lib/crypto")).encryptSecret,
-    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
-    addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
-    dialParticipant: (await import("@/lib/meetings/dial-participant")).dialParticipant,
-    connectEmulatorWorkspace: (await import("@/lib/sautikit/connect-emulator-workspace")).connectEmulatorWorkspace,
-    buildRoster: (await import("@/lib/roster/get-meeting-roster")).buildRoster,
+const app = appFixture({
+  modules: async () => ({
     reconcile: await import("@/lib/reconcile/reconcile-legs"),
     job: await import("@/lib/reconcile/reconcile-job"),
-    runDueJobs: (await import("@/lib/jobs/run-due-jobs")).runDueJobs,
-  };
+  }),
 });
-afterAll(() => app?.stop());
+const m = app.lib;
 
 const until = makeUntil({ timeoutMs: 20_000 });
 

@@ -8,25 +8,22 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { appFixture } from "../support/app-fixture";
 import { createPeople, type People, signedIn } from "./support/http-client";
 import { makeUntil } from "@/tests/support/until";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../../..");
-let app: AppTest;
+const app = appFixture();
+const m = app.lib;
 let bus: typeof import("@/lib/roster/roster-bus");
-let db: typeof import("@/lib/db").db;
 const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 
 beforeAll(async () => {
-  app = await setupAppTest();
   bus = await import("@/lib/roster/roster-bus");
-  db = (await import("@/lib/db")).db;
 });
 afterAll(async () => {
   await bus?.closeRosterBus();
-  await app?.stop();
 });
 
 const until = makeUntil({ timeoutMs: 15_000, intervalMs: 25 });
@@ -112,8 +109,8 @@ describe.runIf(onPostgres)("on PostgreSQL, across two processes", () => {
   });
 
   it("a roster change committed by the other instance reaches an SSE client of this one", async () => {
-    const people: People = await createPeople(db);
-    const meeting = await db.meeting.create({
+    const people: People = await createPeople(m.db);
+    const meeting = await m.db.meeting.create({
       data: {
         workspaceId: people.adminA.workspaceId,
         organiserId: people.adminA.userId,
@@ -126,7 +123,7 @@ describe.runIf(onPostgres)("on PostgreSQL, across two processes", () => {
     });
     const legs = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        db.leg.create({
+        m.db.leg.create({
           data: {
             workspaceId: meeting.workspaceId,
             meetingId: meeting.id,
@@ -170,7 +167,7 @@ describe.runIf(onPostgres)("on PostgreSQL, across two processes", () => {
     }
     expect(Math.max(...latencies)).toBeLessThan(1_000);
     expect(latencies.sort((a, b) => a - b)[2]).toBeLessThan(400);
-    expect(await db.leg.count({ where: { meetingId: meeting.id, state: "ringing" } })).toBe(5);
+    expect(await m.db.leg.count({ where: { meetingId: meeting.id, state: "ringing" } })).toBe(5);
     await reader.cancel();
     await pump.catch(() => {});
   });

@@ -263,8 +263,14 @@ describe.runIf(onPostgres)("two app instances on one PostgreSQL", () => {
         const ours = state.calls.filter((c) => phones.includes(c.remote_e164));
         return ours.length >= 30 ? ours : undefined;
       });
-      // A moment more: a duplicate dial would show up now.
-      await new Promise((r) => setTimeout(r, 1_500));
+      // Every dial job of the meeting finished: a duplicate dial would have reached the emulator by now.
+      await until(
+        "every dial job done",
+        async () =>
+          (await db.job.count({
+            where: { kind: "meetings.dial-leg", uniqueKey: { contains: meeting.id }, status: { not: "done" } },
+          })) === 0,
+      );
       const state = (await (await fetch(`${emulator.url}/_emulator/state`)).json()) as { calls: Call[] };
       const ours = state.calls.filter((c) => phones.includes(c.remote_e164));
       expect(ours.length).toBe(30);

@@ -5,16 +5,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
 import { createWorkspace, meetingInput, sign } from "../meetings/support";
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../fixtures/sautikit");
 const fixture = (name: string) => readFileSync(path.join(fixtures, name), "utf8").trim();
 const FIXTURE_CALL = "0190a1b2-0000-7000-8000-00000000c001";
 
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
+const app = appFixture();
+const m = app.lib;
 let flushDeliveryLog: typeof import("@/lib/webhooks/record-delivery").flushDeliveryLog;
 let workspaceId: string;
 let secret: string;
@@ -23,21 +23,19 @@ let legId: string;
 let bodies: Record<string, { body: string; type: string }>;
 
 beforeAll(async () => {
-  app = await setupAppTest();
-  db = (await import("@/lib/db")).db;
   ({ flushDeliveryLog } = await import("@/lib/webhooks/record-delivery"));
   const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
   const { addParticipant } = await import("@/lib/meetings/add-participant");
-  const ws = await createWorkspace(db);
+  const ws = await createWorkspace(m.db);
   ({ workspaceId, secret } = ws);
   const meeting = await scheduleMeeting(ws.actor, meetingInput({ waitForHost: false }));
   meetingId = meeting.id;
   const p = await addParticipant(ws.actor, meeting.id, { name: "Target", phone: "+254712345678" });
-  const room = (await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).roomName;
+  const room = (await m.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).roomName;
   const callId = `call-forgery-${meeting.id}`;
   const key = `${meeting.id}:${p.id}:1`;
   legId = (
-    await db.leg.create({
+    await m.db.leg.create({
       data: {
         workspaceId,
         meetingId,
@@ -66,7 +64,6 @@ beforeAll(async () => {
     "call-events": { body: adapt(fixture("call-answered.json")), type: "application/json" },
   };
 });
-afterAll(() => app?.stop());
 
 const now = () => Math.floor(Date.now() / 1000);
 function post(route: string, body: string, type: string, signature: string | null) {
@@ -78,16 +75,19 @@ function post(route: string, body: string, type: string, signature: string | nul
 /** Everything a webhook could change. */
 async function snapshot() {
   const [facts, events, legs, participants, jobs, audit, meeting] = await Promise.all([
-    db.rosterEvent.count(),
-    db.webhookEvent.count(),
-    db.leg.findMany({
+    m.db.rosterEvent.count(),
+    m.db.webhookEvent.count(),
+    m.db.leg.findMany({
       orderBy: { id: "asc" },
       select: { id: true, state: true, muted: true, callId: true, endReason: true },
     }),
-    db.participant.count(),
-    db.job.count(),
-    db.auditLog.count(),
-    db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true, locked: true, startedAt: true } }),
+    m.db.participant.count(),
+    m.db.job.count(),
+    m.db.auditLog.count(),
+    m.db.meeting.findUniqueOrThrow({
+      where: { id: meetingId },
+      select: { status: true, locked: true, startedAt: true },
+    }),
   ]);
   return { facts, events, legs, participants, jobs, audit, meeting };
 }
@@ -105,7 +105,7 @@ describe("refused webhooks change nothing", () => {
   it.each(routes)("%s: forged, unsigned, stale and future signatures are all 401", async (route) => {
     const before = await snapshot();
     await flushDeliveryLog();
-    const rejectedBefore = await db.webhookDelivery.count({
+    const rejectedBefore = await m.db.webhookDelivery.count({
       where: { workspaceId, route, verdict: "rejected_signature" },
     });
     for (const [name, make] of ATTACKS) {
@@ -117,7 +117,7 @@ describe("refused webhooks change nothing", () => {
     }
     expect(await snapshot()).toEqual(before);
     await flushDeliveryLog(); // log rows are written in batches, off the request path
-    const rejected = await db.webhookDelivery.count({ where: { workspaceId, route, verdict: "rejected_signature" } });
+    const rejected = await m.db.webhookDelivery.count({ where: { workspaceId, route, verdict: "rejected_signature" } });
     expect(rejected - rejectedBefore).toBe(ATTACKS.length);
   });
 });
@@ -127,7 +127,7 @@ describe("genuine duplicates inside the window", () => {
     "%s: delivered six times (three in turn, three at once) is 2xx each time and applied once",
     async (route) => {
       const { body, type } = bodies[route]!;
-      const factsBefore = await db.rosterEvent.count({ where: { meetingId } });
+      const factsBefore = await m.db.rosterEvent.count({ where: { meetingId } });
       const statuses: number[] = [];
       for (let i = 0; i < 3; i++) statuses.push((await post(route, body, type, sign(body, secret))).status);
       const burst = await Promise.all([0, 1, 2].map(() => post(route, body, type, sign(body, secret))));
@@ -136,9 +136,9 @@ describe("genuine duplicates inside the window", () => {
         statuses.every((s) => s >= 200 && s < 300),
         `statuses ${statuses.join(",")}`,
       ).toBe(true);
-      expect(await db.rosterEvent.count({ where: { meetingId } })).toBe(factsBefore + 1);
+      expect(await m.db.rosterEvent.count({ where: { meetingId } })).toBe(factsBefore + 1);
       await flushDeliveryLog();
-      const verdicts = await db.webhookDelivery.groupBy({
+      const verdicts = await m.db.webhookDelivery.groupBy({
         by: ["verdict"],
         where: { workspaceId, route, verdict: { in: ["accepted", "duplicate"] } },
         _count: true,
@@ -148,7 +148,7 @@ describe("genuine duplicates inside the window", () => {
   );
 
   it("the applied events moved the leg forward", async () => {
-    const leg = await db.leg.findUniqueOrThrow({ where: { id: legId } });
+    const leg = await m.db.leg.findUniqueOrThrow({ where: { id: legId } });
     expect(["answered", "in_call", "waiting"]).toContain(leg.state);
   });
 });

@@ -3,37 +3,27 @@
 // and the Meeting row as reduceRoster over all stored facts says. This checks the SQL side of the
 // fold (which legs and facts are read, the one-statement insert) that the unit property cannot.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { LegInfo, RosterEvent } from "@/lib/roster/roster-event";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 import { batches, caseArb } from "@/tests/unit/roster/fact-arbitraries";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { appFixture } from "../support/app-fixture";
 import { createWorkspace, meetingInput } from "../meetings/support";
 
-let app: AppTest;
-let m: {
-  db: typeof import("@/lib/db").db;
-  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
-  recordRosterFacts: typeof import("@/lib/roster/recompute-roster").recordRosterFacts;
-  recomputeRoster: typeof import("@/lib/roster/recompute-roster").recomputeRoster;
-  reduceRoster: typeof import("@/lib/roster/reduce-roster").reduceRoster;
-  fromRow: typeof import("@/lib/roster/stored-event").fromRow;
-};
-let ws: Awaited<ReturnType<typeof createWorkspace>>;
-
-beforeAll(async () => {
-  app = await setupAppTest();
-  m = {
-    db: (await import("@/lib/db")).db,
-    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
+const app = appFixture({
+  modules: async () => ({
     recordRosterFacts: (await import("@/lib/roster/recompute-roster")).recordRosterFacts,
     recomputeRoster: (await import("@/lib/roster/recompute-roster")).recomputeRoster,
     reduceRoster: (await import("@/lib/roster/reduce-roster")).reduceRoster,
     fromRow: (await import("@/lib/roster/stored-event")).fromRow,
-  };
+  }),
+});
+const m = app.lib;
+let ws: Awaited<ReturnType<typeof createWorkspace>>;
+
+beforeAll(async () => {
   ws = await createWorkspace(m.db);
 });
-afterAll(() => app?.stop());
 
 /** A meeting whose legs are the generated ones (one participant each, with the leg's role). */
 async function createMeeting(legs: LegInfo[], endOnHostExit: boolean) {

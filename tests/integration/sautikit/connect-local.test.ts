@@ -1,19 +1,16 @@
 // The dev runner's connect step (scripts/connect-local.ts) against the run's emulator: it fills in
 // the seeded demo connection's number ids, connects a workspace that never got an emulator
 // account, re-routes on every run without minting new accounts, and leaves live connections alone.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
 
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
+const app = appFixture();
+const m = app.lib;
 let connectLocalWorkspaces: typeof import("@/scripts/connect-local").connectLocalWorkspaces;
 
 beforeAll(async () => {
-  app = await setupAppTest();
-  ({ db } = await import("@/lib/db"));
   ({ connectLocalWorkspaces } = await import("@/scripts/connect-local"));
 });
-afterAll(() => app?.stop());
 
 describe("connect-local", () => {
   it("connects, fills in ids, is idempotent, and skips live connections", async () => {
@@ -31,7 +28,7 @@ describe("connect-local", () => {
       numbers: Array<{ e164: string; role: string }>;
     };
     const e164 = (role: string) => account.numbers.find((n) => n.role === role)!.e164;
-    const demo = await db.workspace.create({
+    const demo = await m.db.workspace.create({
       data: {
         name: "Demo",
         connection: {
@@ -47,8 +44,8 @@ describe("connect-local", () => {
         },
       },
     });
-    const orphan = await db.workspace.create({ data: { name: "Signed up while the emulator was down" } });
-    const live = await db.workspace.create({
+    const orphan = await m.db.workspace.create({ data: { name: "Signed up while the emulator was down" } });
+    const live = await m.db.workspace.create({
       data: {
         name: "Live",
         connection: {
@@ -65,21 +62,21 @@ describe("connect-local", () => {
 
     const first = await connectLocalWorkspaces();
     expect(first).toMatchObject({ routed: 1, created: 1, failed: [] });
-    const demoConn = await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: demo.id } });
+    const demoConn = await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: demo.id } });
     expect(demoConn).toMatchObject({
       status: "connected",
       dialInNumberId: expect.any(String),
       callerIdNumberId: expect.any(String),
     });
-    const orphanConn = await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: orphan.id } });
+    const orphanConn = await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: orphan.id } });
     expect(orphanConn).toMatchObject({ status: "connected", mode: "emulator" });
 
     const second = await connectLocalWorkspaces();
     expect(second).toMatchObject({ routed: 2, created: 0, failed: [] });
     expect(
-      (await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: orphan.id } })).emulatorWorkspace,
+      (await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: orphan.id } })).emulatorWorkspace,
     ).toBe(orphanConn.emulatorWorkspace);
-    expect(await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: live.id } })).toMatchObject({
+    expect(await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: live.id } })).toMatchObject({
       status: "connected",
       lastCheckedAt: null,
     });
@@ -87,8 +84,8 @@ describe("connect-local", () => {
 
   it("gives a workspace a new emulator account when the emulator no longer knows its key", async () => {
     const { encryptSecret } = await import("@/lib/crypto");
-    const ws = await db.workspace.create({ data: { name: "Forgotten by a fresh emulator" } });
-    await db.sautikitConnection.create({
+    const ws = await m.db.workspace.create({ data: { name: "Forgotten by a fresh emulator" } });
+    await m.db.sautikitConnection.create({
       data: {
         workspaceId: ws.id,
         apiBaseUrl: app.emulatorUrl!,
@@ -104,7 +101,7 @@ describe("connect-local", () => {
     });
     const summary = await connectLocalWorkspaces();
     expect(summary.failed).toEqual([]);
-    const conn = await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: ws.id } });
+    const conn = await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: ws.id } });
     expect(conn).toMatchObject({ status: "connected", mode: "emulator" });
     expect(conn.emulatorWorkspace).not.toBe("gone");
     expect(conn.dialInNumberId).not.toBe("gone-1");

@@ -1,48 +1,29 @@
 // Settings → Sautikit domain operations against the run's emulator and a real database: admins
 // only, a bad key or a foreign number changes nothing, keys are stored encrypted, and choosing
 // numbers routes both of them to this workspace.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { AppError } from "@/lib/errors";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { appFixture } from "../support/app-fixture";
 
 type Account = { workspace_id: string; api_key: string; numbers: Array<{ id: string; e164: string; role: string }> };
-type EmuState = {
-  workspaces: Array<{
-    workspace_id: string;
-    numbers: Array<{ id: string; voice_callback_url: string | null; events_url: string | null }>;
-  }>;
-};
 
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
+const app = appFixture();
+const lib = app.lib;
 let m: typeof import("@/lib/sautikit/manage-connection");
 let overview: typeof import("@/lib/sautikit/connection-overview").getConnectionOverview;
 let admin: Actor;
 let organiser: Actor;
 
-async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${app.emulatorUrl}${path}`, {
-    method,
-    headers: body === undefined ? {} : { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}`);
-  return (await res.json()) as T;
-}
-
 beforeAll(async () => {
-  app = await setupAppTest();
   if (!app.emulatorUrl) throw new Error("this test needs the integration emulator");
-  ({ db } = await import("@/lib/db"));
   m = await import("@/lib/sautikit/manage-connection");
   ({ getConnectionOverview: overview } = await import("@/lib/sautikit/connection-overview"));
-  const ws = await db.workspace.create({ data: { name: "Settings test" } });
+  const ws = await lib.db.workspace.create({ data: { name: "Settings test" } });
   const who = { userId: "u1", email: "a@x.test", name: "A", workspaceId: ws.id, workspaceName: ws.name };
   admin = { ...who, role: "admin" };
   organiser = { ...who, role: "organiser" };
 });
-afterAll(() => app?.stop());
 
 const fail = (p: Promise<unknown>) =>
   p.then(
@@ -70,10 +51,10 @@ describe("Sautikit connection management", () => {
   });
 
   it("a key Sautikit rejects is not stored", async () => {
-    const before = await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } });
+    const before = await lib.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } });
     const err = await fail(m.saveConnection(admin, { apiBaseUrl: app.emulatorUrl!, apiKey: "sk_not_a_real_key" }));
     expect(err).toMatchObject({ code: "SAUTIKIT_REJECTED" });
-    expect(await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } })).toEqual(
+    expect(await lib.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } })).toEqual(
       before,
     );
   });
@@ -85,11 +66,11 @@ describe("Sautikit connection management", () => {
   });
 
   it("switching to another account keeps the key encrypted and asks for numbers, then routes both", async () => {
-    const before = await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } });
-    const other = await control<Account>("POST", "/_emulator/workspaces", { name: "another account" });
+    const before = await lib.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } });
+    const other = (await app.emulator.control("/workspaces", "POST", { name: "another account" })) as Account;
     const saved = await m.saveConnection(admin, { apiBaseUrl: `${app.emulatorUrl}/`, apiKey: other.api_key });
     expect(saved.numbers).toBe(2);
-    const row = await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } });
+    const row = await lib.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } });
     expect(row.apiKeyEnc).not.toContain(other.api_key);
     const { decryptSecret } = await import("@/lib/crypto");
     // A new account gets a new, random signing secret (never the emulator's well-known one).
@@ -111,20 +92,22 @@ describe("Sautikit connection management", () => {
     const callerId = other.numbers.find((n) => n.role === "caller_id")!;
     const { routed } = await m.selectNumbers(admin, { dialInNumberId: dialIn.id, callerIdNumberId: callerId.id });
     expect(routed.map((r) => r.e164).sort()).toEqual([dialIn.e164, callerId.e164].sort());
-    expect(await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } })).toMatchObject({
+    expect(
+      await lib.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } }),
+    ).toMatchObject({
       status: "connected",
       dialInNumber: dialIn.e164,
       callerIdNumber: callerId.e164,
     });
 
-    const state = await control<EmuState>("GET", "/_emulator/state");
+    const state = await app.emulator.state();
     const numbers = state.workspaces.find((w) => w.workspace_id === other.workspace_id)!.numbers;
     for (const n of numbers) {
       expect(n.voice_callback_url).toBe(`${app.url}/api/sautikit/${admin.workspaceId}/voice/inbound`);
       expect(n.events_url).toBe(`${app.url}/api/sautikit/${admin.workspaceId}/call-events`);
     }
     expect(
-      await db.auditLog.count({ where: { workspaceId: admin.workspaceId, action: "sautikit.numbers_selected" } }),
+      await lib.db.auditLog.count({ where: { workspaceId: admin.workspaceId, action: "sautikit.numbers_selected" } }),
     ).toBe(1);
   });
 });

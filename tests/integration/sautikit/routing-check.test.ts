@@ -3,37 +3,20 @@
 // periodic job, Test connection and the settings page load; the mismatch is in the audit log; and
 // Re-route numbers fixes it. A secret changed behind the app's back shows through the signatures of
 // the webhooks that then fail.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
 import { createWorkspace } from "../meetings/support";
 import { makeUntil } from "@/tests/support/until";
 
-let app: AppTest;
-let m: {
-  db: typeof import("@/lib/db").db;
-  decryptSecret: typeof import("@/lib/crypto").decryptSecret;
-  connectEmulatorWorkspace: typeof import("@/lib/sautikit/connect-emulator-workspace").connectEmulatorWorkspace;
-  checkRouting: typeof import("@/lib/sautikit/check-routing").checkRouting;
-  conn: typeof import("@/lib/sautikit/manage-connection");
-  overview: typeof import("@/lib/sautikit/connection-overview").getConnectionOverview;
-  job: typeof import("@/lib/sautikit/routing-check-job");
-  runDueJobs: typeof import("@/lib/jobs/run-due-jobs").runDueJobs;
-};
-
-beforeAll(async () => {
-  app = await setupAppTest();
-  m = {
-    db: (await import("@/lib/db")).db,
-    decryptSecret: (await import("@/lib/crypto")).decryptSecret,
-    connectEmulatorWorkspace: (await import("@/lib/sautikit/connect-emulator-workspace")).connectEmulatorWorkspace,
+const app = appFixture({
+  modules: async () => ({
     checkRouting: (await import("@/lib/sautikit/check-routing")).checkRouting,
     conn: await import("@/lib/sautikit/manage-connection"),
     overview: (await import("@/lib/sautikit/connection-overview")).getConnectionOverview,
     job: await import("@/lib/sautikit/routing-check-job"),
-    runDueJobs: (await import("@/lib/jobs/run-due-jobs")).runDueJobs,
-  };
-}, 60_000);
-afterAll(() => app?.stop());
+  }),
+});
+const m = app.lib;
 
 const until = makeUntil();
 

@@ -4,22 +4,20 @@
 // passes the cap — while the client is still holding the request open, which proves the server
 // neither waited for nor buffered the rest. Nothing is created either way.
 import http from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { signPayload } from "@/lib/sautikit/contract/signature";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { appFixture } from "../support/app-fixture";
 import { type Client, createPeople, type People, signedIn } from "../reliability/support/http-client";
 
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
+const app = appFixture();
+const lib = app.lib;
 let people: People;
 let admin: Client;
 let meetingId: string;
 let webhookSecret: string;
 
 beforeAll(async () => {
-  app = await setupAppTest();
-  db = (await import("@/lib/db")).db;
-  people = await createPeople(db);
+  people = await createPeople(lib.db);
   admin = await signedIn(app.url, people.adminA);
   const m = await admin.json("/api/meetings", "POST", {
     title: "Limits",
@@ -34,7 +32,6 @@ beforeAll(async () => {
   const { readWebhookSecret } = await import("@/lib/sautikit/connection");
   webhookSecret = (await readWebhookSecret(people.adminA.workspaceId)).secret!;
 }, 120_000);
-afterAll(() => app?.stop());
 
 type Early = { status: number; body: string; sentBytes: number; clientStillSending: boolean };
 
@@ -87,7 +84,7 @@ async function expect413(p: Promise<Early>, what: string) {
 
 describe("bounded request bodies", () => {
   it("a declared Content-Length over 256 KB is refused before any of the body is sent", async () => {
-    const before = await db.meeting.count();
+    const before = await lib.db.meeting.count();
     const r = await expect413(
       postWithoutEnding(
         "/api/meetings",
@@ -100,11 +97,11 @@ describe("bounded request bodies", () => {
     expect(JSON.parse(r.body)).toMatchObject({
       error: { code: "PAYLOAD_TOO_LARGE", message: expect.stringContaining("256 KB") },
     });
-    expect(await db.meeting.count()).toBe(before);
+    expect(await lib.db.meeting.count()).toBe(before);
   });
 
   it("a chunked JSON body is cut off at 256 KB, while the client is still sending", async () => {
-    const before = await db.participant.count();
+    const before = await lib.db.participant.count();
     // 1 MB on offer and the request never ends: only a server that stops at the cap can answer.
     await expect413(
       postWithoutEnding(
@@ -114,7 +111,7 @@ describe("bounded request bodies", () => {
       ),
       "chunked 1 MB",
     );
-    expect(await db.participant.count()).toBe(before);
+    expect(await lib.db.participant.count()).toBe(before);
   });
 
   it("a body just under the cap is read and judged on its content (422, not 413)", async () => {
@@ -138,7 +135,7 @@ describe("bounded request bodies", () => {
   it("a signed webhook over 64 KB is refused, declared or chunked, and nothing is stored", async () => {
     const url = `/api/sautikit/${people.adminA.workspaceId}/call-events`;
     const signature = await signPayload(webhookSecret, "{}", Math.floor(Date.now() / 1000));
-    const events = await db.webhookEvent.count();
+    const events = await lib.db.webhookEvent.count();
     await expect413(
       postWithoutEnding(
         url,
@@ -155,6 +152,6 @@ describe("bounded request bodies", () => {
       ),
       "webhook chunked",
     );
-    expect(await db.webhookEvent.count()).toBe(events);
+    expect(await lib.db.webhookEvent.count()).toBe(events);
   });
 });

@@ -3,12 +3,12 @@
 // rule itself: which Origin / Sec-Fetch-Site combinations count as this app, that same-origin
 // browsers and cookie-less server clients keep working, that Sautikit's signed webhooks are not
 // caught by the check, and that Auth.js's own sign-in refuses a post without its CSRF token.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
 import { Client, createPeople, type People, signedIn } from "../reliability/support/http-client";
 
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
+const app = appFixture();
+const m = app.lib;
 let people: People;
 let admin: Client;
 let meetingId: string;
@@ -22,21 +22,18 @@ const meeting = (title: string) => ({
 });
 
 beforeAll(async () => {
-  app = await setupAppTest();
-  db = (await import("@/lib/db")).db;
-  people = await createPeople(db);
+  people = await createPeople(m.db);
   admin = await signedIn(app.url, people.adminA);
   const res = await admin.json("/api/meetings", "POST", meeting("Kept"));
   expect(res.status).toBe(201);
   meetingId = ((await res.json()) as { meeting: { id: string } }).meeting.id;
 }, 120_000);
-afterAll(() => app?.stop());
 
 async function state() {
   const [meetings, kept, audit] = await Promise.all([
-    db.meeting.count(),
-    db.meeting.findUnique({ where: { id: meetingId } }),
-    db.auditLog.count(),
+    m.db.meeting.count(),
+    m.db.meeting.findUnique({ where: { id: meetingId } }),
+    m.db.auditLog.count(),
   ]);
   return { meetings, kept, audit };
 }

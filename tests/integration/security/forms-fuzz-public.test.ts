@@ -4,15 +4,15 @@
 // action runs in a Next request context over the real database. Every one must come back as form
 // state with a clear message naming the field, never an unexpected error, and change no row.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { fuzz } from "../../support/fuzz";
 import { emailSchema, nameSchema, passwordSchema, workspaceNameSchema } from "@/lib/auth/schemas";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { appFixture } from "../support/app-fixture";
 import { createPeople, type People, signedIn } from "../reliability/support/http-client";
 import { expectRefused, form, runAction } from "./support/run-action";
 
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
+const app = appFixture();
+const m = app.lib;
 let actions: typeof import("@/app/(auth)/actions");
 let people: People;
 let inviteToken: string;
@@ -20,10 +20,8 @@ let resetToken: string;
 let total = 0;
 
 beforeAll(async () => {
-  app = await setupAppTest();
-  db = (await import("@/lib/db")).db;
   actions = await import("@/app/(auth)/actions");
-  people = await createPeople(db);
+  people = await createPeople(m.db);
   const actorA = {
     userId: people.adminA.userId,
     email: people.adminA.email,
@@ -37,24 +35,23 @@ beforeAll(async () => {
     .split("/")
     .pop()!;
   const { issuePasswordReset } = await import("@/lib/auth/password-reset");
-  const organiser = await db.membership.findFirstOrThrow({ where: { userId: people.organiserA.userId } });
+  const organiser = await m.db.membership.findFirstOrThrow({ where: { userId: people.organiserA.userId } });
   const issued = await issuePasswordReset(actorA, organiser.id);
   if (issued.kind !== "link") throw new Error(`expected a link, got ${issued.kind}`);
   resetToken = new URL(issued.url).pathname.split("/").pop()!;
 }, 120_000);
-afterAll(() => app?.stop());
 
 /** Everything these forms could write. */
 async function snapshot() {
   const [users, workspaces, memberships, audit, attempts, invites, resets, organiser] = await Promise.all([
-    db.user.count(),
-    db.workspace.count(),
-    db.membership.count(),
-    db.auditLog.count(),
-    db.loginAttempt.count(),
-    db.invite.findMany({ orderBy: { id: "asc" }, select: { id: true, acceptedAt: true, revokedAt: true } }),
-    db.passwordReset.findMany({ orderBy: { id: "asc" }, select: { id: true, usedAt: true } }),
-    db.user.findUniqueOrThrow({ where: { id: people.organiserA.userId }, select: { passwordHash: true } }),
+    m.db.user.count(),
+    m.db.workspace.count(),
+    m.db.membership.count(),
+    m.db.auditLog.count(),
+    m.db.loginAttempt.count(),
+    m.db.invite.findMany({ orderBy: { id: "asc" }, select: { id: true, acceptedAt: true, revokedAt: true } }),
+    m.db.passwordReset.findMany({ orderBy: { id: "asc" }, select: { id: true, usedAt: true } }),
+    m.db.user.findUniqueOrThrow({ where: { id: people.organiserA.userId }, select: { passwordHash: true } }),
   ]);
   return { users, workspaces, memberships, audit, attempts, invites, resets, organiser };
 }
@@ -190,13 +187,11 @@ describe("forms fuzzing (visitor forms)", () => {
       fc
         .tuple(fc.constant("a-long-enough-password"), text({ maxLength: 30 }))
         .map(([password, confirm]) => ({ fields: { password, confirm }, field: "confirm", token: resetToken })),
-      fc
-        .oneof(badToken, fc.constant(inviteToken))
-        .map((token) => ({
-          fields: { password: "a-long-enough-password", confirm: "a-long-enough-password" },
-          field: undefined,
-          token,
-        })),
+      fc.oneof(badToken, fc.constant(inviteToken)).map((token) => ({
+        fields: { password: "a-long-enough-password", confirm: "a-long-enough-password" },
+        field: undefined,
+        token,
+      })),
     );
     await fuzz(
       fc.asyncProperty(bad, async ({ fields, field, token }) => {

@@ -8,11 +8,16 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ZodError } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { appFixture } from "../support/app-fixture";
 import { type Client, createPeople, signedIn, type Person } from "../reliability/support/http-client";
 
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
+const app = appFixture({
+  env: {
+    SAUTIKIT_API_URL: "https://api.sautikit.com",
+    SAUTIKIT_ALLOWED_HOSTS: "api.sautikit.com,eu.sautikit.example",
+  },
+});
+const m = app.lib;
 let local: http.Server;
 let localUrl: string;
 const hits: string[] = [];
@@ -22,13 +27,6 @@ let browser: Client;
 let recordingId: string;
 
 beforeAll(async () => {
-  app = await setupAppTest({
-    env: {
-      SAUTIKIT_API_URL: "https://api.sautikit.com",
-      SAUTIKIT_ALLOWED_HOSTS: "api.sautikit.com,eu.sautikit.example",
-    },
-  });
-  ({ db } = await import("@/lib/db"));
   const { isLocalMode } = await import("@/lib/env");
   expect(isLocalMode()).toBe(false);
   // A service on this machine that answers like the emulator would.
@@ -40,7 +38,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => local.listen(0, "127.0.0.1", r));
   localUrl = `http://127.0.0.1:${(local.address() as AddressInfo).port}`;
 
-  ({ adminA: admin } = await createPeople(db));
+  ({ adminA: admin } = await createPeople(m.db));
   actor = {
     userId: admin.userId,
     email: admin.email,
@@ -62,7 +60,7 @@ beforeAll(async () => {
     endOnHostExit: false,
   });
   // Stored before the fence: a loopback "Sautikit".
-  await db.sautikitConnection.create({
+  await m.db.sautikitConnection.create({
     data: {
       workspaceId: admin.workspaceId,
       apiBaseUrl: localUrl,
@@ -72,13 +70,12 @@ beforeAll(async () => {
     },
   });
   recordingId = (
-    await db.recording.create({ data: { workspaceId: admin.workspaceId, meetingId: meeting.id, callId: "call-1" } })
+    await m.db.recording.create({ data: { workspaceId: admin.workspaceId, meetingId: meeting.id, callId: "call-1" } })
   ).id;
   browser = await signedIn(app.url, admin);
 }, 60_000);
 
 afterAll(async () => {
-  await app?.stop();
   local?.closeAllConnections();
   await new Promise<void>((r) => (local ? local.close(() => r()) : r()));
 });
@@ -98,7 +95,7 @@ describe("saving a connection outside local mode", () => {
     ],
   ])("refuses %s before sending anything, and changes nothing", async (_what, url, why) => {
     const { saveConnection } = await import("@/lib/sautikit/manage-connection");
-    const before = await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } });
+    const before = await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } });
     const err = (await saveConnection(actor, { apiBaseUrl: url(), apiKey: "sk_live_12345678" }).then(
       () => {
         throw new Error("expected a refusal");
@@ -106,7 +103,7 @@ describe("saving a connection outside local mode", () => {
       (e: unknown) => e,
     )) as ZodError;
     expect(err.issues[0]).toMatchObject({ path: ["apiBaseUrl"], message: expect.stringMatching(why) });
-    expect(await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } })).toEqual(
+    expect(await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } })).toEqual(
       before,
     );
     expect(hits).toEqual([]);
@@ -130,7 +127,7 @@ describe("a stored connection the fence refuses", () => {
       message: expect.stringMatching(/Enter Sautikit's https:\/\/ address/),
     });
     expect(
-      (await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } })).lastError,
+      (await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } })).lastError,
     ).toMatch(/local emulator/);
     expect(hits).toEqual([]);
   });

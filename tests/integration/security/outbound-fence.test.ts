@@ -7,7 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { appFixture } from "../support/app-fixture";
 import { type Client, createPeople, signedIn, type Person } from "../reliability/support/http-client";
 
 const SECRET = "INTERNAL-ONLY-7f3a";
@@ -35,8 +35,8 @@ async function serve(
   return self;
 }
 
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
+const app = appFixture();
+const m = app.lib;
 let internal: Server;
 let hostile: Server;
 let admin: Person;
@@ -45,8 +45,6 @@ let browser: Client;
 const recordingIds = new Map<string, string>();
 
 beforeAll(async () => {
-  app = await setupAppTest();
-  ({ db } = await import("@/lib/db"));
   const { encryptSecret } = await import("@/lib/crypto");
   const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
 
@@ -107,7 +105,7 @@ beforeAll(async () => {
     // API errors whose text must never reach a user.
     if (url === "/v1/numbers") {
       res.writeHead(400, { "Content-Type": "application/json", "Request-Id": "<img src=x onerror=alert(1)>" });
-      return void res.end(JSON.stringify({ error: { code: `leak ${SECRET}`, message: `db password is ${SECRET}` } }));
+      return void res.end(JSON.stringify({ error: { code: `leak ${SECRET}`, message: `m.db password is ${SECRET}` } }));
     }
     if (url === "/v1/wallet/balance") {
       res.writeHead(500, { "Content-Type": "text/html" });
@@ -117,7 +115,7 @@ beforeAll(async () => {
     res.end(JSON.stringify({ error: { code: "not_found", message: SECRET } }));
   });
 
-  ({ adminA: admin } = await createPeople(db));
+  ({ adminA: admin } = await createPeople(m.db));
   adminActor = {
     userId: admin.userId,
     email: admin.email,
@@ -128,7 +126,7 @@ beforeAll(async () => {
   };
   // The hostile admin's doing: the workspace now talks to their "Sautikit" (as saving it in
   // Settings does in local mode, where any loopback port is accepted as the emulator).
-  await db.sautikitConnection.update({
+  await m.db.sautikitConnection.update({
     where: { workspaceId: admin.workspaceId },
     data: { apiBaseUrl: hostile.url, apiKeyEnc: encryptSecret("sk_hostile_1234"), mode: "live" },
   });
@@ -143,14 +141,15 @@ beforeAll(async () => {
     endOnHostExit: false,
   });
   for (const callId of ["away", "mapped", "metadata", "chain", "loop", "html", "ranged"]) {
-    const rec = await db.recording.create({ data: { workspaceId: admin.workspaceId, meetingId: meeting.id, callId } });
+    const rec = await m.db.recording.create({
+      data: { workspaceId: admin.workspaceId, meetingId: meeting.id, callId },
+    });
     recordingIds.set(callId, rec.id);
   }
   browser = await signedIn(app.url, admin);
 }, 60_000);
 
 afterAll(async () => {
-  await app?.stop();
   await hostile?.close();
   await internal?.close();
 });
@@ -264,7 +263,7 @@ describe("connection errors say what to fix and never echo the other side", () =
     expect(`${err.message} ${err.requestId ?? ""} ${JSON.stringify(err.details)}`).not.toMatch(
       new RegExp(`${SECRET}|<img|<h1>`),
     );
-    const row = await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } });
+    const row = await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } });
     expect(row.lastError).not.toContain(SECRET);
   });
 

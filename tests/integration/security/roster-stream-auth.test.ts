@@ -4,29 +4,26 @@
 // a few streams of one meeting. (Timing rules — 30 s re-checks, lifetime, shared reads — are
 // unit-tested with fake timers in tests/unit/roster/roster-stream.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { appFixture } from "../support/app-fixture";
 import { type Client, createPeople, type People, signedIn } from "../reliability/support/http-client";
 import { makeUntil } from "@/tests/support/until";
 
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
+const app = appFixture();
+const m = app.lib;
 let bus: typeof import("@/lib/roster/roster-bus");
 let people: People;
 const until = makeUntil({ timeoutMs: 15_000, intervalMs: 25 });
 
 beforeAll(async () => {
-  app = await setupAppTest();
-  db = (await import("@/lib/db")).db;
   bus = await import("@/lib/roster/roster-bus");
-  people = await createPeople(db);
+  people = await createPeople(m.db);
 }, 120_000);
 afterAll(async () => {
   await bus?.closeRosterBus();
-  await app?.stop();
 });
 
 async function newMeeting(workspaceId: string, organiserId: string): Promise<string> {
-  const meeting = await db.meeting.create({
+  const meeting = await m.db.meeting.create({
     data: {
       workspaceId,
       organiserId,
@@ -76,7 +73,7 @@ async function openStream(client: Client, meetingId: string) {
 
 /** A change to the meeting that every stream should hear about. */
 async function changeMeeting(meetingId: string, title: string) {
-  await db.meeting.update({ where: { id: meetingId }, data: { title } });
+  await m.db.meeting.update({ where: { id: meetingId }, data: { title } });
   bus.notifyRosterChanged(meetingId);
 }
 
@@ -92,7 +89,7 @@ describe("the live roster stream", () => {
   });
 
   it("ends a removed member's stream on the next change instead of pushing it", async () => {
-    const solo = await createPeople(db);
+    const solo = await createPeople(m.db);
     // Organisers see their own meetings.
     const meetingId = await newMeeting(solo.adminA.workspaceId, solo.organiserA.userId);
     const organiser = await signedIn(app.url, solo.organiserA);
@@ -102,7 +99,7 @@ describe("the live roster stream", () => {
     await until("both first rosters", () => theirs.events.includes("roster") && control.events.includes("roster"));
 
     const { removeMember } = await import("@/lib/workspaces/change-member");
-    const membership = await db.membership.findUniqueOrThrow({
+    const membership = await m.db.membership.findUniqueOrThrow({
       where: { userId_workspaceId: { userId: solo.organiserA.userId, workspaceId: solo.adminA.workspaceId } },
     });
     await removeMember(
@@ -125,7 +122,7 @@ describe("the live roster stream", () => {
   });
 
   it("ends the streams of a user who signs out, on the next change", async () => {
-    const solo = await createPeople(db);
+    const solo = await createPeople(m.db);
     // Organisers see their own meetings.
     const meetingId = await newMeeting(solo.adminA.workspaceId, solo.organiserA.userId);
     const organiser = await signedIn(app.url, solo.organiserA);

@@ -2,23 +2,20 @@
 // after sign-out, a password change or reset, and removal from a workspace, and stops working
 // each time. Idle and absolute limits are checked by ageing the session row. Sign-in redirects
 // (`next` and Auth.js's callbackUrl) never leave the site.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
 import { Client, createPeople, type People, signedIn } from "../reliability/support/http-client";
 import { form, runAction } from "./support/run-action";
 
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
+const app = appFixture({ env: { __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" } });
+const m = app.lib;
 let limits: typeof import("@/lib/auth/session-limits");
 let people: People;
 
 beforeAll(async () => {
-  app = await setupAppTest({ env: { __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" } });
-  db = (await import("@/lib/db")).db;
   limits = await import("@/lib/auth/session-limits");
-  people = await createPeople(db);
+  people = await createPeople(m.db);
 }, 120_000);
-afterAll(() => app?.stop());
 
 /** One request with exactly this Cookie header, as an attacker replaying a stolen cookie would. */
 async function replay(cookie: string, path = "/api/meetings"): Promise<number> {
@@ -109,7 +106,7 @@ describe("a copied session cookie stops working", () => {
 
   it("after a password reset", async () => {
     const { issuePasswordReset, resetPassword } = await import("@/lib/auth/password-reset");
-    const solo = await createPeople(db);
+    const solo = await createPeople(m.db);
     const who = solo.organiserA;
     const victim = await fresh(who);
     const admin = {
@@ -120,7 +117,7 @@ describe("a copied session cookie stops working", () => {
       workspaceName: "Alpha",
       role: "admin" as const,
     };
-    const membership = await db.membership.findUniqueOrThrow({
+    const membership = await m.db.membership.findUniqueOrThrow({
       where: { userId_workspaceId: { userId: who.userId, workspaceId: who.workspaceId } },
     });
     const issued = await issuePasswordReset(admin, membership.id);
@@ -134,14 +131,14 @@ describe("a copied session cookie stops working", () => {
 
   it("after removal from a workspace — for that workspace at once, and for the user's other workspaces too", async () => {
     const { removeMemberAction } = await import("@/app/(app)/settings/members/actions");
-    const solo = await createPeople(db);
+    const solo = await createPeople(m.db);
     // The organiser of A also belongs to B.
-    await db.membership.create({
+    await m.db.membership.create({
       data: { userId: solo.organiserA.userId, workspaceId: solo.adminB.workspaceId, role: "organiser" },
     });
     const victim = await fresh(solo.organiserA);
     const adminA = await fresh(solo.adminA);
-    const membership = await db.membership.findUniqueOrThrow({
+    const membership = await m.db.membership.findUniqueOrThrow({
       where: { userId_workspaceId: { userId: solo.organiserA.userId, workspaceId: solo.adminA.workspaceId } },
     });
     const out = await runAction(app.url, "/settings/members", adminA.cookie, () =>
@@ -154,7 +151,7 @@ describe("a copied session cookie stops working", () => {
     const back = await fresh(solo.organiserA);
     const me = (await (await back.client.fetch("/api/meetings")).json()) as unknown;
     expect(me).toBeTruthy();
-    expect(await db.membership.count({ where: { userId: solo.organiserA.userId } })).toBe(1);
+    expect(await m.db.membership.count({ where: { userId: solo.organiserA.userId } })).toBe(1);
   });
 });
 
@@ -165,17 +162,17 @@ describe("sliding expiry", () => {
     const now = Date.now();
 
     // Used a day short of the idle limit: still valid, and the use moves lastSeenAt forward.
-    await db.userSession.update({
+    await m.db.userSession.update({
       where: { id: sid },
       data: { lastSeenAt: new Date(now - limits.SESSION_IDLE_MS + 86_400_000) },
     });
     expect(await replay(idle.cookie)).toBe(200);
     expect(
-      (await db.userSession.findUniqueOrThrow({ where: { id: sid } })).lastSeenAt.getTime(),
+      (await m.db.userSession.findUniqueOrThrow({ where: { id: sid } })).lastSeenAt.getTime(),
     ).toBeGreaterThanOrEqual(now - 5_000);
 
     // Idle for the whole limit: ended.
-    await db.userSession.update({
+    await m.db.userSession.update({
       where: { id: sid },
       data: { lastSeenAt: new Date(now - limits.SESSION_IDLE_MS - 1_000) },
     });
@@ -184,7 +181,7 @@ describe("sliding expiry", () => {
     // In constant use but signed in longer ago than the absolute limit: ended.
     const busy = await fresh(people.adminA);
     const busySid = await sessionIdOf(busy.cookie);
-    await db.userSession.update({
+    await m.db.userSession.update({
       where: { id: busySid },
       data: { createdAt: new Date(now - limits.SESSION_ABSOLUTE_MS - 1_000), lastSeenAt: new Date(now) },
     });

@@ -2,12 +2,12 @@
 // The fuzz suite found `{"capacity": [2]}` accepted as 2 by the meeting edit API (seed 279442431):
 // z.coerce, meant for text from forms, turned [2] into "2" into 2. Each case below is sent to
 // the real routes over HTTP; the meeting must be exactly as it was.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
 import { type Client, createPeople, signedIn } from "../reliability/support/http-client";
 
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
+const app = appFixture();
+const lib = app.lib;
 let admin: Client;
 let meetingId: string;
 
@@ -20,14 +20,11 @@ const validMeeting = () => ({
 });
 
 beforeAll(async () => {
-  app = await setupAppTest();
-  db = (await import("@/lib/db")).db;
-  admin = await signedIn(app.url, (await createPeople(db)).adminA);
+  admin = await signedIn(app.url, (await createPeople(lib.db)).adminA);
   const m = await admin.json("/api/meetings", "POST", validMeeting());
   expect(m.status).toBe(201);
   meetingId = ((await m.json()) as { meeting: { id: string } }).meeting.id;
 }, 120_000);
-afterAll(() => app?.stop());
 
 const COERCIBLE: [string, Record<string, unknown>][] = [
   ["capacity [2]", { capacity: [2] }],
@@ -43,21 +40,21 @@ const COERCIBLE: [string, Record<string, unknown>][] = [
 
 describe("JSON bodies are not coerced", () => {
   it.each(COERCIBLE)("PATCH meeting with %s → 422, meeting unchanged", async (_label, broken) => {
-    const before = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    const before = await lib.db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     const res = await admin.json(`/api/meetings/${meetingId}`, "PATCH", { ...validMeeting(), capacity: 20, ...broken });
     const text = await res.text();
     expect(res.status, text).toBe(422);
     expect((JSON.parse(text) as { error: { code: string; message: string } }).error).toMatchObject({
       code: "VALIDATION",
     });
-    expect(await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).toEqual(before);
+    expect(await lib.db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).toEqual(before);
   });
 
   it.each(COERCIBLE)("POST meeting with %s → 422, nothing created", async (_label, broken) => {
-    const count = await db.meeting.count();
+    const count = await lib.db.meeting.count();
     const res = await admin.json("/api/meetings", "POST", { ...validMeeting(), ...broken });
     expect(res.status, await res.text()).toBe(422);
-    expect(await db.meeting.count()).toBe(count);
+    expect(await lib.db.meeting.count()).toBe(count);
   });
 
   it("the same values typed correctly are accepted (the refusals are about type, not range)", async () => {
@@ -67,7 +64,7 @@ describe("JSON bodies are not coerced", () => {
       durationMinutes: 45,
     });
     expect(res.status, await res.text()).toBe(200);
-    expect(await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).toMatchObject({
+    expect(await lib.db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).toMatchObject({
       capacity: 2,
       durationMinutes: 45,
     });

@@ -1,38 +1,13 @@
 // Spend on real parts: calls billed per second by the emulator, their call.completed events
 // applied through the app's webhook routes, then the statement, the reconciliation with
 // GET /v1/calls, the monthly summary, the wallet and the budget cap read from that state.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
-import { connectedWorkspace, control, freshPhone, liveMeeting, until } from "../recordings/support";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appFixture, freshPhone } from "../support/app-fixture";
+import { connectedWorkspace, liveMeeting, until } from "../recordings/support";
 import { startWebhookReceiver } from "@/tests/support/webhook-receiver";
 
-let app: AppTest;
-let m: {
-  db: typeof import("@/lib/db").db;
-  endMeeting: typeof import("@/lib/call-control/end-meeting").endMeeting;
-  addParticipant: typeof import("@/lib/meetings/add-participant").addParticipant;
-  dialParticipant: typeof import("@/lib/meetings/dial-participant").dialParticipant;
-  callEveryone: typeof import("@/lib/meetings/call-everyone").callEveryone;
-  scheduleMeeting: typeof import("@/lib/meetings/schedule-meeting").scheduleMeeting;
-  meetingStatement: typeof import("@/lib/spend/meeting-statement").meetingStatement;
-  statementCsv: typeof import("@/lib/spend/statement-csv").statementCsv;
-  reconcileCalls: typeof import("@/lib/reconcile/reconcile-calls").reconcileCalls;
-  spendSummary: typeof import("@/lib/spend/spend-summary").spendSummary;
-  budgetStatus: typeof import("@/lib/spend/assert-within-budget").budgetStatus;
-  getWallet: typeof import("@/lib/spend/get-wallet").getWallet;
-  getSautikitClient: typeof import("@/lib/sautikit/connection").getSautikitClient;
-};
-let ws: Awaited<ReturnType<typeof connectedWorkspace>>;
-
-beforeAll(async () => {
-  app = await setupAppTest();
-  m = {
-    db: (await import("@/lib/db")).db,
-    endMeeting: (await import("@/lib/call-control/end-meeting")).endMeeting,
-    addParticipant: (await import("@/lib/meetings/add-participant")).addParticipant,
-    dialParticipant: (await import("@/lib/meetings/dial-participant")).dialParticipant,
-    callEveryone: (await import("@/lib/meetings/call-everyone")).callEveryone,
-    scheduleMeeting: (await import("@/lib/meetings/schedule-meeting")).scheduleMeeting,
+const app = appFixture({
+  modules: async () => ({
     meetingStatement: (await import("@/lib/spend/meeting-statement")).meetingStatement,
     statementCsv: (await import("@/lib/spend/statement-csv")).statementCsv,
     reconcileCalls: (await import("@/lib/reconcile/reconcile-calls")).reconcileCalls,
@@ -40,10 +15,14 @@ beforeAll(async () => {
     budgetStatus: (await import("@/lib/spend/assert-within-budget")).budgetStatus,
     getWallet: (await import("@/lib/spend/get-wallet")).getWallet,
     getSautikitClient: (await import("@/lib/sautikit/connection")).getSautikitClient,
-  };
-  ws = await connectedWorkspace(m.db, "Spend test");
+  }),
 });
-afterAll(() => app?.stop());
+const m = app.lib;
+let ws: Awaited<ReturnType<typeof connectedWorkspace>>;
+
+beforeAll(async () => {
+  ws = await connectedWorkspace(app, "Spend test");
+});
 
 const talkFor = (ms: number, since: Date) =>
   until(`${ms} ms of talk`, async () => Date.now() - since.getTime() >= ms, ms + 10_000);
@@ -61,7 +40,7 @@ describe("spend", () => {
       const second = await m.db.leg.findFirstOrThrow({ where: { participantId: people[1]!.id } });
       await talkFor(2_500, second.joinedAt!);
       // One person hangs up on their own, then the organiser ends the meeting for the other.
-      await control(app, `/phones/${encodeURIComponent(people[0]!.phoneE164)}/hangup`);
+      await app.emulator.hangup(people[0]!.phoneE164);
       await until(
         "the first leg to end",
         async () => (await m.db.leg.findFirst({ where: { id: first.id, state: "left" } })) ?? undefined,
@@ -160,9 +139,10 @@ describe("spend", () => {
       const wallet = await m.getWallet(ws.workspaceId);
       const balance = (await (await m.getSautikitClient(ws.workspaceId)).wallet.balance()).balance_minor;
       expect(wallet).toMatchObject({ status: "ok", balanceMinor: balance, currency: "KES", low: false });
-      expect((await control(app, "/wallet", { workspace_id: ws.emulatorWorkspaceId, set_minor: 100 })).ok).toBe(true);
+      // A refused wallet change throws (the control client checks every answer).
+      await app.emulator.control("/wallet", "POST", { workspace_id: ws.emulatorWorkspaceId, set_minor: 100 });
       expect(await m.getWallet(ws.workspaceId)).toMatchObject({ status: "ok", balanceMinor: 100, low: true });
-      await control(app, "/wallet", { workspace_id: ws.emulatorWorkspaceId, set_minor: balance });
+      await app.emulator.control("/wallet", "POST", { workspace_id: ws.emulatorWorkspaceId, set_minor: balance });
     },
   );
 

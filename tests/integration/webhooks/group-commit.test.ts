@@ -4,14 +4,14 @@
 // that cannot apply fails alone; its neighbours in the batch are applied.
 import { randomUUID } from "node:crypto";
 import { spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
 import type { EventContext } from "@/lib/webhooks/handlers";
 import type { ConferenceEvent } from "@/lib/webhooks/payloads";
 import { createWorkspace, meetingInput, sign } from "../meetings/support";
 
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
+const app = appFixture();
+const lib = app.lib;
 let handlers: typeof import("@/lib/webhooks/handlers");
 let groupCommitStats: typeof import("@/lib/db/group-commit").groupCommitStats;
 
@@ -25,21 +25,18 @@ const MEETINGS = 5;
 const LEGS = 8;
 
 beforeAll(async () => {
-  app = await setupAppTest();
-  db = (await import("@/lib/db")).db;
   handlers = await import("@/lib/webhooks/handlers");
   ({ groupCommitStats } = await import("@/lib/db/group-commit"));
 });
-afterAll(() => app?.stop());
 
 async function setup(): Promise<Setup> {
   const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
   const { addParticipant } = await import("@/lib/meetings/add-participant");
-  const ws = await createWorkspace(db);
+  const ws = await createWorkspace(lib.db);
   const meetings: Setup["meetings"] = [];
   for (let m = 0; m < MEETINGS; m++) {
     const meeting = await scheduleMeeting(ws.actor, meetingInput({ waitForHost: false, capacity: 20 }));
-    const { roomName } = await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
+    const { roomName } = await lib.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
     const legs = [];
     for (let l = 0; l < LEGS; l++) {
       const p = await addParticipant(ws.actor, meeting.id, {
@@ -47,7 +44,7 @@ async function setup(): Promise<Setup> {
         phone: `+2547123${String(m * 100 + l).padStart(5, "0")}`,
       });
       const callId = `call-${randomUUID()}`;
-      const leg = await db.leg.create({
+      const leg = await lib.db.leg.create({
         data: {
           workspaceId: ws.workspaceId,
           meetingId: meeting.id,
@@ -166,13 +163,13 @@ function burst(s: Setup, ds: Delivery[]): Promise<Array<number | string>> {
 async function rosters(s: Setup) {
   return Promise.all(
     s.meetings.map(async (m) => {
-      const meeting = await db.meeting.findUniqueOrThrow({
+      const meeting = await lib.db.meeting.findUniqueOrThrow({
         where: { id: m.id },
         select: { status: true, startedAt: true, endedAt: true },
       });
       const legs = await Promise.all(
         m.legs.map(async (l) => {
-          const row = await db.leg.findUniqueOrThrow({ where: { id: l.id } });
+          const row = await lib.db.leg.findUniqueOrThrow({ where: { id: l.id } });
           return {
             state: row.state,
             muted: row.muted,
@@ -218,7 +215,7 @@ describe("group commit", () => {
       const statuses = await burst(concurrent, shuffled);
       expect(statuses.filter((s) => s !== 200)).toEqual([]);
 
-      const stored = await db.webhookEvent.findMany({ where: { workspaceId: concurrent.workspaceId } });
+      const stored = await lib.db.webhookEvent.findMany({ where: { workspaceId: concurrent.workspaceId } });
       expect(stored).toHaveLength(distinct.length);
       expect(stored.every((e) => e.appliedAt && !e.claimedAt && !e.lastError)).toBe(true);
       expect(stored.reduce((n, e) => n + e.deliveryCount, 0)).toBe(shuffled.length);
@@ -236,8 +233,11 @@ describe("group commit", () => {
       }
 
       const meetingIds = concurrent.meetings.map((m) => m.id);
-      expect(await db.rosterEvent.count({ where: { meetingId: { in: meetingIds } } })).toBe(distinct.length);
-      const keys = await db.rosterEvent.findMany({ where: { meetingId: { in: meetingIds } }, select: { key: true } });
+      expect(await lib.db.rosterEvent.count({ where: { meetingId: { in: meetingIds } } })).toBe(distinct.length);
+      const keys = await lib.db.rosterEvent.findMany({
+        where: { meetingId: { in: meetingIds } },
+        select: { key: true },
+      });
       expect(new Set(keys.map((k) => k.key))).toEqual(new Set(distinct.map((d) => d.eventId)));
 
       expect(await rosters(concurrent)).toEqual(await rosters(sequential));
@@ -293,16 +293,16 @@ describe("group commit", () => {
         expect(statuses.get("throws-join")).toBe(500);
         for (const d of good) expect(statuses.get(d.eventId), d.eventId).toBe(200);
 
-        const rows = await db.webhookEvent.findMany({ where: { workspaceId: s.workspaceId } });
+        const rows = await lib.db.webhookEvent.findMany({ where: { workspaceId: s.workspaceId } });
         const byId = new Map(rows.map((r) => [r.eventId, r]));
         for (const id of ["poison-join", "throws-join"]) {
           expect(byId.get(id)).toMatchObject({ appliedAt: null, claimedAt: null });
           expect(byId.get(id)!.lastError).toBeTruthy();
         }
         for (const d of good) expect(byId.get(d.eventId)!.appliedAt, d.eventId).not.toBeNull();
-        const facts = await db.rosterEvent.findMany({ where: { meetingId: m!.id }, select: { key: true } });
+        const facts = await lib.db.rosterEvent.findMany({ where: { meetingId: m!.id }, select: { key: true } });
         expect(new Set(facts.map((f) => f.key))).toEqual(new Set(good.map((d) => d.eventId)));
-        const legs = await db.leg.findMany({ where: { meetingId: m!.id } });
+        const legs = await lib.db.leg.findMany({ where: { meetingId: m!.id } });
         expect(legs).toHaveLength(LEGS); // the poison's leg was rolled back, not half-created
         expect(legs.every((l) => l.state === "in_call")).toBe(true);
 
@@ -318,7 +318,7 @@ describe("group commit", () => {
           ),
         ).toBe(200);
         expect(
-          await db.webhookEvent.findFirstOrThrow({ where: { workspaceId: s.workspaceId, eventId: "throws-join" } }),
+          await lib.db.webhookEvent.findFirstOrThrow({ where: { workspaceId: s.workspaceId, eventId: "throws-join" } }),
         ).toMatchObject({ lastError: null });
       } finally {
         handlers.webhookHandlers["conference/events"] = previous;

@@ -4,30 +4,28 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { signPayload } from "@/lib/sautikit/contract/signature";
 import type { WebhookHandlers } from "@/lib/webhooks/handlers";
 import { webhookHandlerStandIns } from "../support/webhook-handlers";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { appFixture } from "../support/app-fixture";
 
 const SECRET = "whsec_pipeline_test_secret";
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
+const app = appFixture();
+const m = app.lib;
 let flushDeliveryLog: typeof import("@/lib/webhooks/record-delivery").flushDeliveryLog;
 /** The webhook log, once the rows buffered so far are written (they are batched, off the request path). */
-const logged = async () => (await flushDeliveryLog(), db.webhookDelivery);
+const logged = async () => (await flushDeliveryLog(), m.db.webhookDelivery);
 let register: (h: Partial<WebhookHandlers>) => void;
 let standIns: Awaited<ReturnType<typeof webhookHandlerStandIns>>;
 let workspaceId: string;
 
 beforeAll(async () => {
-  app = await setupAppTest();
-  ({ db } = await import("@/lib/db"));
   ({ flushDeliveryLog } = await import("@/lib/webhooks/record-delivery"));
   standIns = await webhookHandlerStandIns();
   register = standIns.use;
   const { encryptSecret } = await import("@/lib/crypto");
-  const ws = await db.workspace.create({
+  const ws = await m.db.workspace.create({
     data: {
       name: "Pipeline",
       connection: {
@@ -42,7 +40,6 @@ beforeAll(async () => {
   });
   workspaceId = ws.id;
 });
-afterAll(() => app?.stop());
 beforeEach(() => standIns.restore());
 
 type PostOpts = { secret?: string; t?: number; contentType?: string; signature?: string | null; ws?: string };
@@ -82,7 +79,7 @@ describe("events", () => {
     for (let i = 0; i < 3; i++) statuses.push((await post("call-events", body)).status);
     expect(statuses).toEqual([200, 200, 200]);
     expect(applied).toEqual([id]);
-    const rows = await db.webhookEvent.findMany({ where: { workspaceId, eventId: id } });
+    const rows = await m.db.webhookEvent.findMany({ where: { workspaceId, eventId: id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       kind: "call.answered",
@@ -120,7 +117,7 @@ describe("events", () => {
         200,
       );
     expect(applied).toBe(1);
-    const row = await db.webhookEvent.findFirstOrThrow({ where: { workspaceId, rawBody: body } });
+    const row = await m.db.webhookEvent.findFirstOrThrow({ where: { workspaceId, rawBody: body } });
     expect(row.eventId).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(row).toMatchObject({ kind: "conference.start", sequence: 1n, deliveryCount: 2 });
   });
@@ -135,7 +132,7 @@ describe("events", () => {
     });
     const id = randomUUID();
     expect((await post("call-events", callEvent(id))).status).toBe(500);
-    const stored = await db.webhookEvent.findUniqueOrThrow({
+    const stored = await m.db.webhookEvent.findUniqueOrThrow({
       where: { workspaceId_eventId: { workspaceId, eventId: id } },
     });
     expect(stored).toMatchObject({ appliedAt: null, claimedAt: null, lastError: "database hiccup" });
@@ -159,7 +156,7 @@ describe("events", () => {
     expect((await post("call-events", callEvent(id))).status).toBe(200);
     expect(calls).toBe(1);
     expect(
-      await db.webhookEvent.findUniqueOrThrow({ where: { workspaceId_eventId: { workspaceId, eventId: id } } }),
+      await m.db.webhookEvent.findUniqueOrThrow({ where: { workspaceId_eventId: { workspaceId, eventId: id } } }),
     ).toMatchObject({
       lastError: "NOT_FOUND: no such leg in this workspace",
     });
@@ -236,7 +233,7 @@ describe("rejections", () => {
     const res = await post("call-events", callEvent(id), { secret: "whsec_attacker" });
     expect(res.status).toBe(401);
     expect(applied).toBe(0);
-    expect(await db.webhookEvent.count({ where: { workspaceId, eventId: id } })).toBe(0);
+    expect(await m.db.webhookEvent.count({ where: { workspaceId, eventId: id } })).toBe(0);
     const log = await (
       await logged()
     ).findMany({ where: { workspaceId, verdict: "rejected_signature", error: "signature mismatch" } });
@@ -260,7 +257,7 @@ describe("rejections", () => {
       const before = await (await logged()).count({ where: { workspaceId, error } });
       expect((await post("call-events", callEvent(id), opts)).status).toBe(401);
       expect(await (await logged()).count({ where: { workspaceId, error } })).toBe(before + 1);
-      expect(await db.webhookEvent.count({ where: { eventId: id } })).toBe(0);
+      expect(await m.db.webhookEvent.count({ where: { eventId: id } })).toBe(0);
     },
   );
 
@@ -324,7 +321,7 @@ describe("rejections", () => {
     const body = JSON.stringify({ kind: "call.answered", event_id: randomUUID(), data: {} });
     const res = await post("call-events", body);
     expect(res.status).toBe(400);
-    expect(await db.webhookEvent.count({ where: { rawBody: body } })).toBe(0);
+    expect(await m.db.webhookEvent.count({ where: { rawBody: body } })).toBe(0);
   });
 });
 
@@ -362,7 +359,7 @@ describe("voice callbacks", () => {
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(await a.json()).toEqual(await b.json());
     expect(seen).toEqual(["111111", "111111"]);
-    expect(await db.webhookEvent.count({ where: { callId } })).toBe(0);
+    expect(await m.db.webhookEvent.count({ where: { callId } })).toBe(0);
     expect((await deliveries(callId)).map((d) => d.verdict)).toEqual(["accepted", "accepted"]);
   });
 

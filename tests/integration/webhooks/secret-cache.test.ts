@@ -2,20 +2,18 @@
 // keeps a changed secret working in this process, and a secret rotated by another instance is
 // picked up by the first request signed with the new one.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { signPayload } from "@/lib/sautikit/contract/signature";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { appFixture } from "../support/app-fixture";
 
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
+const app = appFixture();
+const m = app.lib;
 let encryptSecret: typeof import("@/lib/crypto").encryptSecret;
 let workspaceId: string;
 
 beforeAll(async () => {
-  app = await setupAppTest();
-  ({ db } = await import("@/lib/db"));
   ({ encryptSecret } = await import("@/lib/crypto"));
-  const ws = await db.workspace.create({
+  const ws = await m.db.workspace.create({
     data: {
       name: "Secrets",
       connection: {
@@ -30,7 +28,6 @@ beforeAll(async () => {
   });
   workspaceId = ws.id;
 });
-afterAll(() => app?.stop());
 
 async function post(secret: string): Promise<number> {
   const body = JSON.stringify({
@@ -54,7 +51,7 @@ async function post(secret: string): Promise<number> {
 describe("signing secret cache", () => {
   it("a secret changed in this process stops working at once; the new one works at once", async () => {
     expect(await post("whsec_first")).toBe(200); // now cached
-    await db.sautikitConnection.update({
+    await m.db.sautikitConnection.update({
       where: { workspaceId },
       data: { signingSecretEnc: encryptSecret("whsec_second") },
     });
@@ -65,17 +62,24 @@ describe("signing secret cache", () => {
   it("a secret rotated by another instance (not through this process) is re-read on the first mismatch", async () => {
     expect(await post("whsec_second")).toBe(200);
     // Another instance's write: raw SQL, so this process's client never sees it.
-    await db.$executeRaw`UPDATE "SautikitConnection" SET "signingSecretEnc" = ${encryptSecret("whsec_third")} WHERE "workspaceId" = ${workspaceId}`;
-    // Re-reads are rate-limited (a forged flood must stay cheap): once the cached copy is a second old…
-    await new Promise((r) => setTimeout(r, 1_100));
-    expect(await post("whsec_third")).toBe(200);
-    // …and from then on the new secret is the cached one.
-    expect(await post("whsec_second")).toBe(401);
+    await m.db
+      .$executeRaw`UPDATE "SautikitConnection" SET "signingSecretEnc" = ${encryptSecret("whsec_third")} WHERE "workspaceId" = ${workspaceId}`;
+    // Re-reads are rate-limited (a forged flood must stay cheap): once the cached copy is a second old
+    // (the route runs in this process, so a faked Date moves its clock on)…
+    vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
+    try {
+      vi.setSystemTime(Date.now() + 1_100);
+      expect(await post("whsec_third")).toBe(200);
+      // …and from then on the new secret is the cached one.
+      expect(await post("whsec_second")).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("a workspace disconnected in this process is unknown at once", async () => {
     expect(await post("whsec_third")).toBe(200);
-    await db.sautikitConnection.delete({ where: { workspaceId } });
+    await m.db.sautikitConnection.delete({ where: { workspaceId } });
     expect(await post("whsec_third")).toBe(404);
   });
 });

@@ -8,21 +8,19 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { signPayload } from "@/lib/sautikit/contract/signature";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { appFixture } from "../support/app-fixture";
 import { webhookHandlerStandIns } from "../support/webhook-handlers";
 
 const SECRET = "whsec_signed_identity_secret";
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
+const app = appFixture();
+const m = app.lib;
 let standIns: Awaited<ReturnType<typeof webhookHandlerStandIns>>;
 let workspaceId: string;
 
 beforeAll(async () => {
-  app = await setupAppTest();
-  ({ db } = await import("@/lib/db"));
   standIns = await webhookHandlerStandIns();
   const { encryptSecret } = await import("@/lib/crypto");
-  const ws = await db.workspace.create({
+  const ws = await m.db.workspace.create({
     data: {
       name: "Signed identity",
       connection: {
@@ -37,10 +35,7 @@ beforeAll(async () => {
   });
   workspaceId = ws.id;
 }, 120_000);
-afterAll(() => {
-  standIns?.restore();
-  return app?.stop();
-});
+afterAll(() => standIns?.restore());
 
 type Seen = {
   callEvents: { eventId?: string; kind: string; callId: string; hangupCause?: string }[];
@@ -102,7 +97,7 @@ describe("identity from signed bytes only", () => {
     // A replay of the same signed body under another header id is the same event: not applied twice.
     const replay = await post("call-events", body, { "X-Sautikit-Event-Id": "ev-header-b" });
     expect(await replay.json()).toMatchObject({ duplicate: true });
-    const rows = await db.webhookEvent.findMany({ where: { workspaceId, rawBody: body } });
+    const rows = await m.db.webhookEvent.findMany({ where: { workspaceId, rawBody: body } });
     expect(rows.map((r) => [r.eventId, r.kind, r.deliveryCount])).toEqual([[sha256(body), "call.answered", 2]]);
     expect(seen.callEvents).toHaveLength(1);
     expect(seen.callEvents[0]).toMatchObject({ kind: "call.answered", eventId: undefined });
@@ -115,7 +110,7 @@ describe("identity from signed bytes only", () => {
       "X-Sautikit-Event": "call.completed",
     });
     expect(res.status).toBe(400);
-    expect(await db.webhookEvent.count({ where: { workspaceId, rawBody: body } })).toBe(0);
+    expect(await m.db.webhookEvent.count({ where: { workspaceId, rawBody: body } })).toBe(0);
     expect(seen.callEvents).toHaveLength(0);
   });
 
@@ -150,7 +145,7 @@ describe("events text cannot hold are stored losslessly and applied", () => {
     });
     const res = await post("call-events", body);
     expect(res.status, await res.text()).toBe(200);
-    const row = await db.webhookEvent.findUniqueOrThrow({ where: { workspaceId_eventId: { workspaceId, eventId } } });
+    const row = await m.db.webhookEvent.findUniqueOrThrow({ where: { workspaceId_eventId: { workspaceId, eventId } } });
     expect(row.appliedAt).not.toBeNull();
     expect(row.callId).toBe("call\uFFFDx");
     // The JSON escape is plain ASCII: the text column holds the body exactly.
@@ -173,7 +168,7 @@ describe("events text cannot hold are stored losslessly and applied", () => {
     ]);
     const res = await post("conference/events", body, {}, "application/x-www-form-urlencoded");
     expect(res.status, await res.text()).toBe(200);
-    const row = await db.webhookEvent.findUniqueOrThrow({ where: { workspaceId_eventId: { workspaceId, eventId } } });
+    const row = await m.db.webhookEvent.findUniqueOrThrow({ where: { workspaceId_eventId: { workspaceId, eventId } } });
     expect(row.appliedAt).not.toBeNull();
     expect(Buffer.from(row.rawBytes!).equals(body)).toBe(true);
     expect(row.rawBody).toContain("\uFFFD");
@@ -193,7 +188,7 @@ describe("events text cannot hold are stored losslessly and applied", () => {
     ]);
     const res = await post("call-events", body);
     expect(res.status, await res.text()).toBe(200);
-    const row = await db.webhookEvent.findUniqueOrThrow({
+    const row = await m.db.webhookEvent.findUniqueOrThrow({
       where: { workspaceId_eventId: { workspaceId, eventId: sha256(body) } },
     });
     expect(row.appliedAt).not.toBeNull();

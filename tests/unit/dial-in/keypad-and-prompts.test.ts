@@ -1,21 +1,54 @@
 import { describe, expect, it } from "vitest";
-import { parseKeypadCommand } from "@/lib/dial-in/keypad";
+import { spokenKeyList } from "@/lib/meetings/prompts/key-list";
+import { nextModerationMode, parsePhoneKeys, PHONE_KEYS } from "@/lib/shared/phone-keys";
 import { askForPin, refuseUnidentified } from "@/lib/dial-in/pin-prompt";
 import { en } from "@/lib/meetings/prompts/en";
 import { sw } from "@/lib/meetings/prompts/sw";
 import { roomActions } from "@/lib/meetings/room-actions";
 import { checkVoiceResponse } from "@/lib/sautikit/contract/voice-actions";
 
-describe("host keypad commands", () => {
-  it("maps *5, *6 and *9, with or without the hash key", () => {
-    expect(parseKeypadCommand("*5")).toBe("toggle-lock");
-    expect(parseKeypadCommand("*6#")).toBe("toggle-mute-all");
-    expect(parseKeypadCommand("*9")).toBe("end-meeting");
+describe("the phone key map", () => {
+  it("gives everyone *6, *9, *# and *0, and the host the rest, with no key twice", () => {
+    const everyone = PHONE_KEYS.filter((k) => !k.hostOnly).map((k) => [k.keys, k.action]);
+    expect(everyone).toEqual([
+      ["*6", "toggle-self-mute"],
+      ["*9", "toggle-hand"],
+      ["*#", "head-count"],
+      ["*0", "key-list"],
+    ]);
+    const host = Object.fromEntries(PHONE_KEYS.filter((k) => k.hostOnly).map((k) => [k.keys, k.action]));
+    expect(host).toEqual({
+      "*5": "toggle-mute-all",
+      "*8": "next-hand",
+      "*2": "next-mode",
+      "*7": "toggle-lock",
+      "*4": "extend-meeting",
+      "*3": "end-meeting",
+    });
+    expect(new Set(PHONE_KEYS.map((k) => k.keys)).size).toBe(PHONE_KEYS.length);
   });
 
-  it("tolerates a stray key before the star, and ignores anything else", () => {
-    expect(parseKeypadCommand("3*6")).toBe("toggle-mute-all");
-    for (const d of ["", "6", "*", "*1", "**", "5*", "#", "*6*"]) expect(parseKeypadCommand(d)).toBeNull();
+  it("parses exactly the pairs in the map; anything else is unknown", () => {
+    for (const k of PHONE_KEYS) expect(parsePhoneKeys(k.keys)).toBe(k);
+    for (const d of ["", "6", "*", "*1", "**", "5*", "#", "#6", "3*", "*66"]) expect(parsePhoneKeys(d)).toBeNull();
+  });
+
+  it("cycles the modes Open → Presentation → Q&A → Open", () => {
+    expect([nextModerationMode("open"), nextModerationMode("presentation"), nextModerationMode("qa")]).toEqual([
+      "presentation",
+      "qa",
+      "open",
+    ]);
+  });
+
+  it("reads the key list aloud in each language, host keys only for hosts", () => {
+    expect(spokenKeyList(en, { everyone: true, host: false })).toEqual([
+      "Phone keys: star 6 to mute or unmute yourself, star 9 to raise or lower your hand, star hash to hear how many people are here, star 0 to hear these keys.",
+    ]);
+    const swHost = spokenKeyList(sw, { everyone: true, host: true });
+    expect(swHost).toHaveLength(2);
+    expect(swHost[1]).toMatch(/^Vitufe vya mwenyeji: nyota 5 /);
+    expect(swHost[1]).toContain("nyota 3 kumaliza mkutano");
   });
 });
 
@@ -50,8 +83,18 @@ describe("prompt catalogues", () => {
     expect(Object.keys(sw).sort()).toEqual(Object.keys(en).sort());
     for (const cat of [en, sw]) {
       for (const [key, value] of Object.entries(cat)) {
-        const text = typeof value === "function" ? (value as (...a: string[]) => string)("X", "Y") : value;
-        expect(text.trim().length, key).toBeGreaterThan(0);
+        // Sample arguments for the prompts that are functions (the rest take names and titles).
+        const samples: Record<string, unknown[][]> = {
+          headCount: [[1], [7]],
+          reminder: [["X", 5, { kind: "none" }]],
+        };
+        const texts =
+          typeof value === "function"
+            ? (samples[key] ?? [["X", "Y"]]).map((args) => (value as (...a: unknown[]) => string)(...args))
+            : typeof value === "string"
+              ? [value]
+              : Object.values(value as Record<string, string>);
+        for (const text of texts) expect(text.trim().length, key).toBeGreaterThan(0);
       }
     }
     expect(en.enterPin).not.toBe(sw.enterPin);
@@ -72,6 +115,7 @@ describe("the host's room action", () => {
     capacity: 10,
     status: "scheduled",
     startedAt: null,
+    moderation: "open",
   };
   const conferenceOf = (doc: ReturnType<typeof roomActions>) => {
     const last = doc.actions.at(-1)!;
@@ -79,18 +123,27 @@ describe("the host's room action", () => {
     return last.conference;
   };
 
-  it("collects the host's keys and announces them; other roles collect nothing", () => {
-    const host = roomActions(meeting, { name: "Halima", role: "host" });
-    expect(checkVoiceResponse(host)).toMatchObject({ ok: true });
-    expect(conferenceOf(host)).toMatchObject({ collectDigits: true, numDigits: 2, finishOnKey: "#" });
-    expect(conferenceOf(host).digitsCallbackUrl).toMatch(/\/api\/sautikit\/w1\/conference\/digits\?meetingId=m1$/);
-    expect(host.actions).toContainEqual({ say: { text: sw.hostKeypadHelp, language: "sw-KE" } });
-    for (const role of ["participant", "listener"] as const) {
+  it("collects everyone's keys two at a time with no finish key; the host hears the host keys", () => {
+    const [hostKeys] = spokenKeyList(sw, { everyone: false, host: true });
+    for (const role of ["host", "participant", "listener"] as const) {
       const doc = roomActions(meeting, { name: "Juma", role });
-      expect(conferenceOf(doc).collectDigits).toBeUndefined();
-      expect(conferenceOf(doc).digitsCallbackUrl).toBeUndefined();
-      expect(doc.actions).not.toContainEqual({ say: { text: sw.hostKeypadHelp, language: "sw-KE" } });
+      expect(checkVoiceResponse(doc)).toMatchObject({ ok: true });
+      expect(conferenceOf(doc)).toMatchObject({ collectDigits: true, numDigits: 2, finishOnKey: "" });
+      expect(conferenceOf(doc).digitsCallbackUrl).toMatch(/\/api\/sautikit\/w1\/conference\/digits\?meetingId=m1$/);
+      expect(doc.actions).toContainEqual({ say: { text: sw.keyHint, language: "sw-KE" } });
+      const hearsHostKeys = doc.actions.some((a) => "say" in a && a.say.text === hostKeys);
+      expect(hearsHostKeys, role).toBe(role === "host");
     }
+  });
+
+  it("joins everyone but hosts muted in Presentation and Q&A", () => {
+    for (const moderation of ["presentation", "qa"] as const) {
+      expect(conferenceOf(roomActions({ ...meeting, moderation }, { name: "Juma", role: "participant" })).muted).toBe(
+        true,
+      );
+      expect(conferenceOf(roomActions({ ...meeting, moderation }, { name: "Halima", role: "host" })).muted).toBe(false);
+    }
+    expect(conferenceOf(roomActions(meeting, { name: "Juma", role: "participant" })).muted).toBe(false);
   });
 
   it("announces a participant's role only when asked (callers recognised by caller ID)", () => {

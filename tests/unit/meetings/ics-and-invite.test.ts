@@ -4,6 +4,8 @@ import { groupPin, inviteText } from "@/lib/shared/invite-text";
 import { formatInZone, utcToZonedWallTime, zonedWallTimeToUtc } from "@/lib/shared/meeting-time";
 import { promptsFor } from "@/lib/meetings/prompts/prompts-for";
 import { formatPhone } from "@/lib/shared/phone";
+import { phoneKeyLines } from "@/lib/meetings/phone-key-lines";
+import { PHONE_KEYS } from "@/lib/shared/phone-keys";
 
 const meeting = {
   id: "4f1d2c1e-0000-4000-8000-000000000001",
@@ -95,6 +97,33 @@ describe("invite text", () => {
     const text = inviteText({ ...meeting, dialInDisplay: null });
     expect(text).toContain("Meeting PIN: 159 260 384");
     expect(text).not.toContain("To join, call");
+  });
+});
+
+describe("the phone keys in the invite and the .ics", () => {
+  const lines = phoneKeyLines();
+
+  it("lists every key of the one key map, in English then Swahili", () => {
+    expect(lines[0]).toBe("Phone keys during the meeting:");
+    expect(lines[3]).toBe("Vitufe vya simu wakati wa mkutano:");
+    for (const [i, locale] of [
+      [0, "en"],
+      [3, "sw"],
+    ] as const) {
+      const block = lines.slice(i, i + 3).join("\n");
+      for (const k of PHONE_KEYS) expect(block, `${locale} ${k.keys}`).toContain(`${k.keys} `);
+    }
+    expect(lines[1]).toContain("*6 Mute or unmute yourself");
+    expect(lines[4]).toContain("*9 Nyoosha au shusha mkono");
+    expect(lines[2]).toMatch(/^Hosts also: \*5 /);
+  });
+
+  it("is appended to the invite text and the calendar description", () => {
+    const text = inviteText({ ...meeting, dialInDisplay: "+254 709 000100", phoneKeys: lines });
+    expect(text.endsWith(lines.join("\n"))).toBe(true);
+    const ics = unfold(meetingIcs({ ...meeting, phoneKeys: lines }));
+    expect(ics).toContain("*6 Mute or unmute yourself");
+    expect(ics).toContain("Vitufe vya simu wakati wa mkutano:");
   });
 });
 

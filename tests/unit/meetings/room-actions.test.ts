@@ -17,6 +17,7 @@ const meeting = {
   capacity: 10,
   status: "scheduled",
   startedAt: null,
+  moderation: "open",
 };
 
 const conferenceOf = (doc: ReturnType<typeof roomActions>) => {

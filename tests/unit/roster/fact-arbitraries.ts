@@ -42,7 +42,17 @@ function factArb(legIds: string[], room: boolean): fc.Arbitrary<RosterEvent> {
     fc.record({ kind: fc.constant("dial.accepted"), callId: fc.constantFrom("X1", "X2"), legId }),
     fc.record({ kind: fc.constant("dial.failed"), reason: fc.constantFrom(...leftReasons), legId }),
     fc.record({
-      kind: fc.constantFrom("call.ringing", "call.answered", "room.mute", "room.unmute", "control.kick"),
+      kind: fc.constantFrom(
+        "call.ringing",
+        "call.answered",
+        "room.mute",
+        "room.unmute",
+        "control.kick",
+        "hand.raise",
+        "hand.lower",
+        "floor.grant",
+        "floor.revoke",
+      ),
       legId,
     }),
     fc.record(

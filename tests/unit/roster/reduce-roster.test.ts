@@ -119,6 +119,36 @@ describe("reduceRoster mid-meeting", () => {
   });
 });
 
+describe("raised hands and the floor", () => {
+  // Amina is in the room until the host leaves at +70 s (scenario.ts); the facts come before that.
+  const at = (s: number) => startOfScenario + s * 1000;
+  const hand = (kind: "hand.raise" | "hand.lower" | "floor.grant" | "floor.revoke", s: number): RosterEvent => ({
+    key: `${kind}:${s}`,
+    kind,
+    legId: "L-amina",
+    at: at(s),
+  });
+  const live = events.filter((e) => e.at < at(60));
+
+  it("takes the latest fact per leg, whatever the order, and a tie lowers the hand", () => {
+    const facts = [hand("hand.raise", 20), hand("hand.lower", 25), hand("hand.raise", 30), hand("floor.grant", 31)];
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const amina = byId(reduceRoster(legs, shuffle([...live, ...facts], seed), settings))["L-amina"]!;
+      expect(amina).toMatchObject({ handRaisedAt: at(30), onFloor: true });
+    }
+    const tie = [hand("hand.raise", 40), { ...hand("hand.lower", 40), key: "tie" }];
+    expect(byId(reduceRoster(legs, [...live, ...tie], settings))["L-amina"]!.handRaisedAt).toBeNull();
+    expect(byId(reduceRoster(legs, [...live, ...tie].reverse(), settings))["L-amina"]!.handRaisedAt).toBeNull();
+  });
+
+  it("drops the hand and the floor of a leg that has left", () => {
+    const amina = byId(reduceRoster(legs, [...events, hand("hand.raise", 20), hand("floor.grant", 21)], settings))[
+      "L-amina"
+    ]!;
+    expect(amina).toMatchObject({ state: "left", handRaisedAt: null, onFloor: false });
+  });
+});
+
 describe("reduceRoster is order- and duplicate-independent (property)", () => {
   const reference = reduceRoster(legs, events, settings);
 

@@ -28,6 +28,8 @@ function leg(i: number, participantId: string | null, start: number): LegView {
     state: ended ? "left" : answeredAt ? "in_call" : "ringing",
     endReason: ended ? "hung_up" : null,
     muted: false,
+    handRaisedAt: null,
+    onFloor: false,
     muteSeq: 0,
     lastSeq: 0,
     ratePerMinuteMinor: rate,

@@ -1,12 +1,11 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { buttonClasses } from "@/components/ui/button-classes";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Table, TBody, Td, Tr } from "@/components/ui/table";
+import { FilterActions, OlderLink } from "@/components/ui/log-controls";
 import { flatten, withQuery } from "@/components/admin/query-links";
 import { getFormat } from "@/lib/i18n/get-format";
 import { requireActor } from "@/lib/auth/actor";
@@ -62,26 +61,13 @@ export default async function AuditLogPage({
             ))}
           </Select>
         </Field>
-        <button type="submit" className={buttonClasses("primary")}>
-          {t("filter")}
-        </button>
-        <a href="/admin/audit" className={buttonClasses("ghost")}>
-          {t("clear")}
-        </a>
+        <FilterActions clearHref="/admin/audit" filter={t("filter")} clear={t("clear")} />
       </form>
       {log.items.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
       ) : (
         <Card>
-          <Table caption={t("title")}>
-            <THead>
-              <Tr>
-                <Th>{t("when")}</Th>
-                <Th>{t("who")}</Th>
-                <Th>{t("action")}</Th>
-                <Th>{t("targetDetails")}</Th>
-              </Tr>
-            </THead>
+          <Table caption={t("title")} columns={[t("when"), t("who"), t("action"), t("targetDetails")]}>
             <TBody>
               {log.items.map((e) => (
                 <Tr key={e.id} data-testid="audit-row">
@@ -108,16 +94,10 @@ export default async function AuditLogPage({
               ))}
             </TBody>
           </Table>
-          {log.nextBefore ? (
-            <div className="px-4 py-3">
-              <Link
-                href={withQuery("/admin/audit", query, { before: log.nextBefore })}
-                className="text-sm text-brand-700 hover:underline"
-              >
-                {t("older")}
-              </Link>
-            </div>
-          ) : null}
+          <OlderLink
+            href={log.nextBefore ? withQuery("/admin/audit", query, { before: log.nextBefore }) : null}
+            label={t("older")}
+          />
         </Card>
       )}
     </>

@@ -4,7 +4,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Table, TBody, Td, Tr } from "@/components/ui/table";
 import { flatten, withQuery } from "@/components/admin/query-links";
 import { getFormat } from "@/lib/i18n/get-format";
 import { requireActor } from "@/lib/auth/actor";
@@ -79,17 +79,17 @@ export default async function CallLogPage({
         <EmptyState title={tc("emptyTitle")} description={tc("emptyBody")} />
       ) : (
         <Card>
-          <Table caption={tc("caption")}>
-            <THead>
-              <Tr>
-                <Th>{tc("when")}</Th>
-                <Th>{tc("meetingPerson")}</Th>
-                <Th>{tc("status")}</Th>
-                <Th className="text-right">{tc("billed")}</Th>
-                <Th className="text-right">{tc("cost")}</Th>
-                <Th>{tc("check")}</Th>
-              </Tr>
-            </THead>
+          <Table
+            caption={tc("caption")}
+            columns={[
+              tc("when"),
+              tc("meetingPerson"),
+              tc("status"),
+              { label: tc("billed"), align: "right" },
+              { label: tc("cost"), align: "right" },
+              tc("check"),
+            ]}
+          >
             <TBody>
               {log.rows.map((r) => (
                 <Tr key={r.legId} data-testid="call-row" className={r.issues.length ? "bg-amber-50/60" : undefined}>
@@ -140,16 +140,16 @@ export default async function CallLogPage({
       {log.unknownCalls.length > 0 ? (
         <Card className="mt-8">
           <CardHeader title={tc("unknownTitle")} description={tc("unknownDescription")} />
-          <Table caption={tc("unknownCaption")}>
-            <THead>
-              <Tr>
-                <Th>{tc("when")}</Th>
-                <Th>{tc("number")}</Th>
-                <Th>{tc("plainStatus")}</Th>
-                <Th className="text-right">{tc("plainBilled")}</Th>
-                <Th className="text-right">{tc("plainCost")}</Th>
-              </Tr>
-            </THead>
+          <Table
+            caption={tc("unknownCaption")}
+            columns={[
+              tc("when"),
+              tc("number"),
+              tc("plainStatus"),
+              { label: tc("plainBilled"), align: "right" },
+              { label: tc("plainCost"), align: "right" },
+            ]}
+          >
             <TBody>
               {log.unknownCalls.map((c) => (
                 <Tr key={c.callId}>

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Table, TBody, Td, Tr } from "@/components/ui/table";
 import { SpendChart } from "@/components/spend/spend-chart";
 import { getFormat } from "@/lib/i18n/get-format";
 import type { Format } from "@/lib/shared/format";
@@ -64,15 +64,15 @@ export default async function SpendPage() {
           />
           <CardBody>
             <SpendChart months={summary.months} seriesLabel={t("chartSeries")} />
-            <Table caption={t("perMonthCaption")}>
-              <THead>
-                <Tr>
-                  <Th>{t("month")}</Th>
-                  <Th className="text-right">{t("calls")}</Th>
-                  <Th className="text-right">{t("billedTime")}</Th>
-                  <Th className="text-right">{t("cost")}</Th>
-                </Tr>
-              </THead>
+            <Table
+              caption={t("perMonthCaption")}
+              columns={[
+                t("month"),
+                { label: t("calls"), align: "right" },
+                { label: t("billedTime"), align: "right" },
+                { label: t("cost"), align: "right" },
+              ]}
+            >
               <TBody>
                 {summary.months
                   .filter((m) => m.legs > 0)
@@ -98,17 +98,17 @@ export default async function SpendPage() {
             <p className="text-sm text-slate-600">{t("noCalls")}</p>
           </CardBody>
         ) : (
-          <Table caption={t("perMeetingCaption")}>
-            <THead>
-              <Tr>
-                <Th>{t("meeting")}</Th>
-                <Th>{t("starts")}</Th>
-                <Th className="text-right">{t("calls")}</Th>
-                <Th className="text-right">{t("billedTime")}</Th>
-                <Th className="text-right">{t("cost")}</Th>
-                <Th>{t("budget")}</Th>
-              </Tr>
-            </THead>
+          <Table
+            caption={t("perMeetingCaption")}
+            columns={[
+              t("meeting"),
+              t("starts"),
+              { label: t("calls"), align: "right" },
+              { label: t("billedTime"), align: "right" },
+              { label: t("cost"), align: "right" },
+              t("budget"),
+            ]}
+          >
             <TBody>
               {summary.meetings.map((m) => (
                 <Tr key={m.meetingId} data-testid="spend-meeting-row">

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { buttonClasses } from "@/components/ui/button-classes";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Table, TBody, Td, Tr } from "@/components/ui/table";
+import { FilterActions, OlderLink } from "@/components/ui/log-controls";
 import { flatten, withQuery } from "@/components/admin/query-links";
 import { getFormat } from "@/lib/i18n/get-format";
 import { requireActor } from "@/lib/auth/actor";
@@ -101,30 +101,25 @@ export default async function WebhookLogPage({
           <Input name="eventId" defaultValue={f.eventId ?? ""} />
         </Field>
         <div className="flex gap-2">
-          <button type="submit" className={buttonClasses("primary")}>
-            {t("filter")}
-          </button>
-          <a href="/admin/webhooks" className={buttonClasses("ghost")}>
-            {t("clear")}
-          </a>
+          <FilterActions clearHref="/admin/webhooks" filter={t("filter")} clear={t("clear")} />
         </div>
       </form>
       {log.items.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
       ) : (
         <Card>
-          <Table caption={t("caption")}>
-            <THead>
-              <Tr>
-                <Th>{t("received")}</Th>
-                <Th>{t("route")}</Th>
-                <Th>{t("kind")}</Th>
-                <Th>{t("verdictLabel")}</Th>
-                <Th className="text-right">{t("status")}</Th>
-                <Th className="text-right">{t("latency")}</Th>
-                <Th>{t("eventError")}</Th>
-              </Tr>
-            </THead>
+          <Table
+            caption={t("caption")}
+            columns={[
+              t("received"),
+              t("route"),
+              t("kind"),
+              t("verdictLabel"),
+              { label: t("status"), align: "right" },
+              { label: t("latency"), align: "right" },
+              t("eventError"),
+            ]}
+          >
             <TBody>
               {log.items.map((d) => (
                 <Tr key={d.id} data-testid="webhook-row">
@@ -146,16 +141,10 @@ export default async function WebhookLogPage({
               ))}
             </TBody>
           </Table>
-          {log.nextBefore ? (
-            <div className="px-4 py-3">
-              <Link
-                href={withQuery("/admin/webhooks", query, { before: log.nextBefore })}
-                className="text-sm text-brand-700 hover:underline"
-              >
-                {t("older")}
-              </Link>
-            </div>
-          ) : null}
+          <OlderLink
+            href={log.nextBefore ? withQuery("/admin/webhooks", query, { before: log.nextBefore }) : null}
+            label={t("older")}
+          />
         </Card>
       )}
     </>

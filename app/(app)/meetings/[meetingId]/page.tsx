@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { MeetingOverview } from "@/components/meetings/meeting-overview";
+import { PhoneKeysSection } from "@/components/meetings/phone-keys-section";
 import { LiveMeeting } from "@/components/roster/live-meeting";
 import { MeetingSpendSection } from "@/components/spend/meeting-spend-section";
 import { requireActor } from "@/lib/auth/actor";
@@ -34,6 +35,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
         <ClientIntl namespaces={["Roster", "AddPeople", "Meetings.status", "SautikitStatus"]}>
           <LiveMeeting meetingId={meeting.id} initial={roster} />
         </ClientIntl>
+        <PhoneKeysSection />
         <MeetingSpendSection actor={actor} meetingId={meeting.id} />
       </div>
     </>

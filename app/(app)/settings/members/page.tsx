@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
+import { TBody, Table, Td, Tr } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/actor";
 import { ClientIntl } from "@/lib/i18n/client-intl";
 import { resolveLocale } from "@/lib/i18n/resolve-locale";
@@ -53,17 +53,10 @@ export default async function MembersPage() {
 
           <Card>
             <CardHeader title={t("membersCount", { count: members.length })} />
-            <Table caption={t("caption")}>
-              <THead>
-                <Tr>
-                  <Th>{t("name")}</Th>
-                  <Th>{t("role")}</Th>
-                  <Th>{t("joined")}</Th>
-                  <Th>
-                    <span className="sr-only">{t("actions")}</span>
-                  </Th>
-                </Tr>
-              </THead>
+            <Table
+              caption={t("caption")}
+              columns={[t("name"), t("role"), t("joined"), { label: t("actions"), srOnly: true }]}
+            >
               <TBody>
                 {members.map((m) => (
                   <Tr key={m.membershipId} data-testid="member-row">
@@ -100,17 +93,10 @@ export default async function MembersPage() {
                 <p className="text-sm text-slate-600">{t("noPending")}</p>
               </CardBody>
             ) : (
-              <Table caption={t("pendingCaption")}>
-                <THead>
-                  <Tr>
-                    <Th>{t("email")}</Th>
-                    <Th>{t("role")}</Th>
-                    <Th>{t("expires")}</Th>
-                    <Th>
-                      <span className="sr-only">{t("actions")}</span>
-                    </Th>
-                  </Tr>
-                </THead>
+              <Table
+                caption={t("pendingCaption")}
+                columns={[t("email"), t("role"), t("expires"), { label: t("actions"), srOnly: true }]}
+              >
                 <TBody>
                   {invites.map((i) => (
                     <Tr key={i.id} data-testid="invite-row">

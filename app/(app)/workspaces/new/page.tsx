@@ -1,21 +1,26 @@
+import { getTranslations } from "next-intl/server";
 import { Card, CardBody } from "@/components/ui/card";
+import { ClientIntl } from "@/lib/i18n/client-intl";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/actor";
 import { CreateWorkspaceForm } from "@/app/(app)/workspaces/new/create-workspace-form";
 
-export const metadata = { title: "New workspace" };
+export async function generateMetadata() {
+  const t = await getTranslations("NewWorkspace");
+  return { title: t("title") };
+}
 
 export default async function NewWorkspacePage() {
   await requireActor();
+  const t = await getTranslations("NewWorkspace");
   return (
     <>
-      <PageHeader
-        title="New workspace"
-        description="You will be its admin. Its meetings, members and Sautikit account are separate from your other workspaces."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <Card className="max-w-lg">
         <CardBody>
-          <CreateWorkspaceForm />
+          <ClientIntl namespaces={["NewWorkspace"]}>
+            <CreateWorkspaceForm />
+          </ClientIntl>
         </CardBody>
       </Card>
     </>

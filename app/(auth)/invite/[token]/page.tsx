@@ -5,41 +5,41 @@ import { buttonClasses } from "@/components/ui/button-classes";
 import { Notice } from "@/components/ui/notice";
 import { getSessionUser } from "@/lib/auth/actor";
 import { signOutAction } from "@/lib/auth/session-actions";
-import { getInvite, type InviteStatus } from "@/lib/workspaces/accept-invite";
+import { getInvite } from "@/lib/workspaces/accept-invite";
 import { AcceptSignedInForm, AcceptWithNewAccountForm } from "@/app/(auth)/invite/[token]/accept-forms";
 
-export const metadata = { title: "Accept invite" };
-
-const STATUS_TEXT: Record<InviteStatus, string> = {
-  valid: "",
-  expired: "This invite has expired.",
-  accepted: "This invite has already been used.",
-  revoked: "This invite was withdrawn.",
-};
+export async function generateMetadata() {
+  const t = await getTranslations("InvitePage");
+  return { title: t("title") };
+}
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const invite = await getInvite(token);
+  const [invite, tp] = await Promise.all([getInvite(token), getTranslations("InvitePage")]);
   if (!invite || invite.status !== "valid") {
     return (
       <>
-        <h1 className="mb-4 text-xl font-semibold text-slate-900">Invite not available</h1>
+        <h1 className="mb-4 text-xl font-semibold text-slate-900">{tp("unavailable")}</h1>
         <Notice tone="warning" testId="invite-unavailable">
-          {invite ? STATUS_TEXT[invite.status] : "This invite link is not valid."} Ask a workspace admin to send you a
-          new one.
+          {tp("status", { status: invite?.status ?? "invalid" })} {tp("askNew")}
         </Notice>
       </>
     );
   }
   const user = await getSessionUser();
-  const t = await getTranslations("Invite");
+  const [t, tauth] = await Promise.all([getTranslations("Invite"), getTranslations("Auth")]);
   const path = `/invite/${token}`;
-  const roleText = invite.role === "admin" ? "an admin" : "an organiser";
   return (
     <>
-      <h1 className="mb-1 text-xl font-semibold text-slate-900">Join {invite.workspaceName}</h1>
+      <h1 className="mb-1 text-xl font-semibold text-slate-900">
+        {tauth("joinWorkspace", { workspace: invite.workspaceName })}
+      </h1>
       <p className="mb-6 text-sm text-slate-600">
-        You have been invited as {roleText}. The invite is for <strong>{invite.email}</strong>.
+        {tp.rich("invitedAs", {
+          role: invite.role,
+          email: invite.email,
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
       {user && user.email === invite.email ? (
         <ClientIntl namespaces={["Auth"]}>
@@ -47,13 +47,11 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         </ClientIntl>
       ) : user ? (
         <div className="space-y-4">
-          <Notice tone="warning">
-            You are signed in as {user.email}. Sign out, then open this link again to accept as {invite.email}.
-          </Notice>
+          <Notice tone="warning">{tp("wrongUser", { current: user.email, email: invite.email })}</Notice>
           <form action={signOutAction}>
             <input type="hidden" name="next" value={path} />
             <button type="submit" className={buttonClasses("secondary", "md", "w-full")}>
-              Sign out
+              {tp("signOut")}
             </button>
           </form>
         </div>

@@ -5,7 +5,15 @@ import useSWR from "swr";
 import { useMeetingRoster, type RosterSnapshot } from "@/lib/hooks/use-meeting-roster";
 
 const initial: RosterSnapshot = {
-  meeting: { id: "m1", status: "live", locked: false, startedAt: null, endedAt: null, capacity: 10 },
+  meeting: {
+    id: "m1",
+    status: "live",
+    locked: false,
+    moderation: "open",
+    startedAt: null,
+    endedAt: null,
+    capacity: 10,
+  },
   people: [],
   sautikitDownSince: null,
   serverNow: 0,

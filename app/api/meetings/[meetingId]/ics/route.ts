@@ -2,6 +2,7 @@
 import { requireApiActor } from "@/lib/auth/actor";
 import { route } from "@/lib/http/route";
 import { meetingIcs } from "@/lib/meetings/ics";
+import { phoneKeyLines } from "@/lib/meetings/phone-key-lines";
 import { getMeetingView } from "@/lib/meetings/meeting-view";
 
 export const GET = route<{ meetingId: string }>(async (req, { params }) => {
@@ -11,6 +12,7 @@ export const GET = route<{ meetingId: string }>(async (req, { params }) => {
     startsAt: new Date(m.startsAt),
     updatedAt: new Date(m.updatedAt),
     cancelled: m.status === "cancelled",
+    phoneKeys: phoneKeyLines(),
   });
   const filename = `${
     m.title

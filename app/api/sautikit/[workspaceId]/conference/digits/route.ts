@@ -1,4 +1,4 @@
-// POST /api/sautikit/[workspaceId]/conference/digits — in-room keypad digits from hosts: stored once, applied
+// POST /api/sautikit/[workspaceId]/conference/digits — in-room phone keys from any caller: stored once, applied
 import { handleWebhook } from "@/lib/webhooks/handle-webhook";
 
 export const runtime = "nodejs";

@@ -1,4 +1,4 @@
-// POST /api/meetings/:id/legs/:legId/(mute|unmute|kick) — live control of one call
+// POST /api/meetings/:id/legs/:legId/(mute|unmute|kick|let-speak|lower-hand) — live control of one call
 import { requireApiActor } from "@/lib/auth/actor";
 import { route } from "@/lib/http/route";
 import { controlLeg } from "@/lib/call-control/control-leg";
