@@ -11,6 +11,8 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
 import { isMailConfigured, sendMail } from "@/lib/mail";
+import { recipientLocale } from "@/lib/i18n/recipient-locale";
+import { translatorFor } from "@/lib/i18n/translator";
 import { assertAdmin } from "@/lib/workspaces/assert-admin";
 
 // An account is global: one password opens every workspace it belongs to. So an admin may hold a
@@ -97,10 +99,12 @@ export async function issuePasswordReset(actor: Actor, membershipId: string): Pr
     });
     return link;
   });
+  const locale = await recipientLocale(email);
+  const t = translatorFor(locale, "Mail");
   const emailed = await sendMail({
     to: email,
-    subject: "Reset your Mkutano password",
-    text: `${actor.name} (${actor.workspaceName}) issued a password reset for your Mkutano account.\n\nChoose a new password within an hour:\n${url}\n\nIf you did not expect this, ignore this email.`,
+    subject: t("resetSubject"),
+    text: t("resetIssuedBody", { admin: actor.name, workspace: actor.workspaceName, url }),
   });
   if (shared) return { kind: "emailed", email };
   return { kind: "link", url, email, emailed };
@@ -124,11 +128,9 @@ export async function requestPasswordReset(input: unknown): Promise<{ mailConfig
     return { mailConfigured: true };
   }
   const url = await db.$transaction((tx) => createReset(tx, user.id, null));
-  void sendMail({
-    to: email,
-    subject: "Reset your Mkutano password",
-    text: `Someone (hopefully you) asked to reset the password of your Mkutano account.\n\nChoose a new password within an hour:\n${url}\n\nIf it was not you, ignore this email: your password stays as it is.`,
-  });
+  const locale = await recipientLocale(email);
+  const t = translatorFor(locale, "Mail");
+  void sendMail({ to: email, subject: t("resetSubject"), text: t("resetRequestedBody", { url }) });
   return { mailConfigured: true };
 }
 

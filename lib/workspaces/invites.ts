@@ -6,6 +6,8 @@ import { newToken } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail";
+import { recipientLocale } from "@/lib/i18n/recipient-locale";
+import { translatorFor } from "@/lib/i18n/translator";
 import { assertAdmin } from "@/lib/workspaces/assert-admin";
 
 export type InviteView = {
@@ -62,10 +64,12 @@ export async function createInvite(
   });
 
   const url = inviteUrl(token);
+  const locale = await recipientLocale(email, actor.userId);
+  const t = translatorFor(locale, "Mail");
   const emailed = await sendMail({
     to: email,
-    subject: `You're invited to ${actor.workspaceName} on Mkutano`,
-    text: `${actor.name} invited you to join ${actor.workspaceName} on Mkutano as ${role === "admin" ? "an admin" : "an organiser"}.\n\nAccept the invite (valid for 7 days):\n${url}\n`,
+    subject: t("inviteSubject", { workspace: actor.workspaceName }),
+    text: t("inviteBody", { inviter: actor.name, workspace: actor.workspaceName, role, url }),
   });
   return { url, emailed, invite: toView(invite) };
 }

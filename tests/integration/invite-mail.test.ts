@@ -79,6 +79,18 @@ describe("with SMTP configured", () => {
     expect(resetMail.to).toEqual(["RCPT TO:<member@mail.test>"]);
     expect(readable(resetMail.data)).toContain(reset.url);
     expect(sink.messages).toHaveLength(2);
+
+    // In the recipient's language when they chose one; a new invitee's is the inviter's choice.
+    await db.user.update({ where: { id: admin.userId }, data: { locale: "sw" } });
+    await createInvite(admin, { email: "mgeni@mail.test", role: "admin" });
+    const swInvite = sink.messages.at(-1)!;
+    expect(swInvite.data).toContain("Subject: Umealikwa kujiunga na Posta kwenye Mkutano");
+    expect(readable(swInvite.data)).toContain("amekualika ujiunge na Posta kwenye Mkutano kama msimamizi");
+    await db.user.update({ where: { id: other.id }, data: { locale: "sw" } });
+    await issuePasswordReset(admin, membership.id);
+    const swReset = sink.messages.at(-1)!;
+    expect(swReset.data).toContain("Subject: Badilisha nenosiri lako la Mkutano");
+    expect(readable(swReset.data)).toContain("Chagua nenosiri jipya ndani ya saa moja");
   });
 });
 

@@ -1,19 +1,22 @@
 // A Sautikit account without live conference commands (405 / 404 without conferences.not_live):
 // mute says clearly that it is unsupported, kick falls back to hanging the call up.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appFixture } from "../support/app-fixture";
+import { type AppTest, setupAppTest } from "../support/setup-app-test";
 import { startWebhookReceiver, type WebhookReceiver } from "@/tests/support/webhook-receiver";
 import { createWorkspace, meetingInput } from "./support";
 
-const app = appFixture();
-const m = app.lib;
+let app: AppTest;
 let sautikit: WebhookReceiver;
+let db: typeof import("@/lib/db").db;
 
 beforeAll(async () => {
+  app = await setupAppTest();
   sautikit = await startWebhookReceiver();
+  db = (await import("@/lib/db")).db;
 });
 afterAll(async () => {
   await sautikit?.close();
+  await app?.stop();
 });
 
 describe("live commands on an account that lacks them", () => {
@@ -22,12 +25,12 @@ describe("live commands on an account that lacks them", () => {
     const { addParticipant } = await import("@/lib/meetings/add-participant");
     const { controlLeg } = await import("@/lib/call-control/control-leg");
     const { recordRosterEvents } = await import("@/lib/roster/recompute-roster");
-    const { actor, workspaceId } = await createWorkspace(m.db);
-    await m.db.sautikitConnection.update({ where: { workspaceId }, data: { apiBaseUrl: sautikit.url } });
+    const { actor, workspaceId } = await createWorkspace(db);
+    await db.sautikitConnection.update({ where: { workspaceId }, data: { apiBaseUrl: sautikit.url } });
 
     const meeting = await scheduleMeeting(actor, meetingInput({ waitForHost: false }));
     const p = await addParticipant(actor, meeting.id, { name: "Amina", phone: "0712 345 678" });
-    const leg = await m.db.leg.create({
+    const leg = await db.leg.create({
       data: {
         workspaceId,
         meetingId: meeting.id,
@@ -40,14 +43,14 @@ describe("live commands on an account that lacks them", () => {
       },
     });
     const now = Date.now();
-    await m.db.$transaction((tx) =>
+    await db.$transaction((tx) =>
       recordRosterEvents(tx, workspaceId, meeting.id, [
         { key: "a", kind: "call.answered", legId: leg.id, at: now },
         { key: "s", kind: "room.start", seq: 1, at: now },
         { key: "j", kind: "room.join", legId: leg.id, seq: 2, at: now, muted: false },
       ]),
     );
-    expect((await m.db.leg.findUniqueOrThrow({ where: { id: leg.id } })).state).toBe("in_call");
+    expect((await db.leg.findUniqueOrThrow({ where: { id: leg.id } })).state).toBe("in_call");
 
     const commands = `/v1/conferences/${meeting.roomName}/commands`;
     sautikit.on(commands, () => ({
@@ -60,19 +63,19 @@ describe("live commands on an account that lacks them", () => {
       code: "UNSUPPORTED",
       message: expect.stringMatching(/Live mute is not supported.*Listen only/),
     });
-    expect((await m.db.leg.findUniqueOrThrow({ where: { id: leg.id } })).muted).toBe(false);
+    expect((await db.leg.findUniqueOrThrow({ where: { id: leg.id } })).muted).toBe(false);
 
     await expect(controlLeg(actor, meeting.id, leg.id, "kick")).resolves.toEqual({ via: "hangup" });
     expect(sautikit.received("/v1/calls/call-1/hangup")).toHaveLength(1);
     expect(sautikit.received(commands).map((r) => (r.json() as { command: string }).command)).toEqual(["mute", "kick"]);
 
     // When the hangup's leave arrives, the leg ends as kicked.
-    await m.db.$transaction((tx) =>
+    await db.$transaction((tx) =>
       recordRosterEvents(tx, workspaceId, meeting.id, [
         { key: "l", kind: "room.leave", legId: leg.id, seq: 3, at: Date.now() },
       ]),
     );
-    expect(await m.db.leg.findUniqueOrThrow({ where: { id: leg.id } })).toMatchObject({
+    expect(await db.leg.findUniqueOrThrow({ where: { id: leg.id } })).toMatchObject({
       state: "left",
       endReason: "kicked",
     });

@@ -3,13 +3,13 @@
 // a random spot in one field (or id) of an otherwise valid request, the API answers 4xx with a
 // message a person can act on, and nothing in the database changes.
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fuzz } from "../../support/fuzz";
-import { appFixture } from "../support/app-fixture";
+import { type AppTest, setupAppTest } from "../support/setup-app-test";
 import { type Client, createPeople, signedIn } from "../reliability/support/http-client";
 
-const app = appFixture();
-const lib = app.lib;
+let app: AppTest;
+let db: typeof import("@/lib/db").db;
 let admin: Client;
 let meetingId: string;
 let participantId: string;
@@ -23,7 +23,9 @@ const validMeeting = () => ({
 });
 
 beforeAll(async () => {
-  admin = await signedIn(app.url, (await createPeople(lib.db)).adminA);
+  app = await setupAppTest();
+  db = (await import("@/lib/db")).db;
+  admin = await signedIn(app.url, (await createPeople(db)).adminA);
   const m = await admin.json("/api/meetings", "POST", validMeeting());
   expect(m.status).toBe(201);
   meetingId = ((await m.json()) as { meeting: { id: string } }).meeting.id;
@@ -34,16 +36,14 @@ beforeAll(async () => {
   expect(p.status).toBe(201);
   participantId = ((await p.json()) as { participant: { id: string } }).participant.id;
 }, 120_000);
+afterAll(() => app?.stop());
 
 async function snapshot() {
   const [meetings, participants, audit, meeting] = await Promise.all([
-    lib.db.meeting.count(),
-    lib.db.participant.findMany({
-      orderBy: { id: "asc" },
-      select: { id: true, name: true, phoneE164: true, role: true },
-    }),
-    lib.db.auditLog.count(),
-    lib.db.meeting.findUniqueOrThrow({ where: { id: meetingId } }),
+    db.meeting.count(),
+    db.participant.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, phoneE164: true, role: true } }),
+    db.auditLog.count(),
+    db.meeting.findUniqueOrThrow({ where: { id: meetingId } }),
   ]);
   return { meetings, participants, audit, meeting };
 }
