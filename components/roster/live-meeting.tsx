@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { AddParticipants } from "@/components/meetings/add-participants";
+import { HardStopCountdown } from "@/components/roster/hard-stop-countdown";
 import { RaisedHands } from "@/components/roster/raised-hands";
 import { RosterAnnouncer } from "@/components/roster/roster-announcer";
 import { RosterTable } from "@/components/roster/roster-table";
@@ -84,6 +85,15 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
               </span>
             </Badge>
             {roster.meeting.locked ? <Badge tone="warning">{t("locked")}</Badge> : null}
+            {roster.meeting.record && open ? (
+              <span title={t("recordingHint")} data-testid="recording-indicator">
+                <Badge tone="danger">
+                  <span aria-hidden="true">●&nbsp;</span>
+                  {t("recording")}
+                  <span className="sr-only">: {t("recordingHint")}</span>
+                </Badge>
+              </span>
+            ) : null}
             <span className="text-slate-500">{streaming ? t("streaming") : t("polling")}</span>
           </span>
         }
@@ -143,6 +153,15 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
           <Notice tone="warning" testId="sautikit-outage">
             {ts("outageBanner")}
           </Notice>
+        ) : null}
+        {status === "live" ? (
+          <HardStopCountdown
+            meetingId={meetingId}
+            hardStopAt={roster.meeting.hardStopAt}
+            canExtend={roster.meeting.canExtend}
+            now={serverNow}
+            onExtended={refresh}
+          />
         ) : null}
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4" aria-label={t("totals")}>
           <div>

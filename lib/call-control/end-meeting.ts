@@ -2,21 +2,49 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
 import { getSautikitClient } from "@/lib/sautikit/connection";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
-import { recordRosterEvents } from "@/lib/roster/recompute-roster";
+import { lockMeeting, recordRosterEvents } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 import type { EndMeetingResult } from "@/lib/shared/api-schemas";
+
+type MeetingRow = Prisma.MeetingGetPayload<{ include: { workspace: true } }>;
+
+export type CloseOptions = {
+  /** Who ended it (null: Mkutano itself, e.g. the hard stop). */
+  actorId: string | null;
+  details?: Prisma.InputJsonValue;
+  /**
+   * Checked under the meeting lock before anything changes: false leaves the meeting running (the
+   * hard stop uses it so an extension committed meanwhile always wins).
+   */
+  stillDue?: (meeting: MeetingRow) => boolean;
+};
+
+export type CloseResult = { ended: boolean; hungUp: number; failed: number };
 
 /** Ends the meeting for everyone: marks it ended, cancels queued dials and hangs up every live leg. */
 export async function endMeeting(actor: Actor, meetingId: string): Promise<EndMeetingResult> {
   const meeting = await findMeetingForActor(actor, meetingId);
   if (meeting.status === "cancelled") throw new AppError("CONFLICT", "This meeting was cancelled.");
+  const { hungUp, failed } = await closeMeeting(actor.workspaceId, meeting.id, { actorId: actor.userId });
+  return { hungUp, failed };
+}
+
+/** The end itself, for the organiser and for Mkutano's own limits alike (workspace-scoped, idempotent). */
+export async function closeMeeting(workspaceId: string, meetingId: string, opts: CloseOptions): Promise<CloseResult> {
   const now = Date.now();
-  const live = await db.$transaction(async (tx) => {
-    const legs = await tx.leg.findMany({ where: { meetingId: meeting.id, state: { not: "left" } } });
-    await recordRosterEvents(tx, actor.workspaceId, meeting.id, [
+  const closed = await db.$transaction(async (tx) => {
+    await lockMeeting(tx, meetingId);
+    const meeting = await tx.meeting.findFirstOrThrow({
+      where: { id: meetingId, workspaceId },
+      include: { workspace: true },
+    });
+    if (meeting.status === "cancelled" || (opts.stillDue && !opts.stillDue(meeting))) return null;
+    const legs = await tx.leg.findMany({ where: { meetingId, state: { not: "left" } } });
+    await recordRosterEvents(tx, workspaceId, meetingId, [
       { key: "control-end", kind: "control.end", at: now },
       // Legs not yet dialled never will be.
       ...legs
@@ -30,20 +58,21 @@ export async function endMeeting(actor: Actor, meetingId: string): Promise<EndMe
         })),
     ]);
     await tx.meeting.update({
-      where: { id: meeting.id },
+      where: { id: meetingId },
       data: { status: "ended", endedAt: meeting.endedAt ?? new Date(now) },
+    });
+    await tx.auditLog.create({
+      data: { workspaceId, actorId: opts.actorId, action: "meeting.ended", target: meetingId, details: opts.details },
     });
     return legs.filter((l) => l.callId);
   });
-  notifyRosterChanged(meeting.id);
-  await db.auditLog.create({
-    data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "meeting.ended", target: meeting.id },
-  });
-  if (live.length === 0) return { hungUp: 0, failed: 0 };
+  if (!closed) return { ended: false, hungUp: 0, failed: 0 };
+  notifyRosterChanged(meetingId);
+  if (closed.length === 0) return { ended: true, hungUp: 0, failed: 0 };
 
-  const client = await getSautikitClient(actor.workspaceId);
-  const results = await Promise.allSettled(live.map((l) => client.calls.hangup(l.callId!)));
+  const client = await getSautikitClient(workspaceId);
+  const results = await Promise.allSettled(closed.map((l) => client.calls.hangup(l.callId!)));
   const failed = results.filter((r) => r.status === "rejected").length;
   if (failed) log.warn({ meetingId, failed }, "some legs could not be hung up");
-  return { hungUp: live.length - failed, failed };
+  return { ended: true, hungUp: closed.length - failed, failed };
 }

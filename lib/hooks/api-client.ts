@@ -19,6 +19,7 @@ import type {
 } from "@/lib/shared/api-schemas";
 import type { meetingInputSchema, participantInputSchema } from "@/lib/shared/meeting-schemas";
 import { apiUrls } from "@/lib/shared/api-urls";
+import type { ExtendResult, LimitSettings } from "@/lib/shared/meeting-limits";
 import type { ModerationMode } from "@/lib/shared/phone-keys";
 import type { MeetingView } from "@/lib/shared/meeting-view-types";
 import type { RosterSnapshot } from "@/lib/shared/roster-types";
@@ -92,6 +93,7 @@ export const api = {
     setModeration: (meetingId: string, mode: ModerationMode) =>
       apiFetch<ModerationResult>(`${apiUrls.meeting(meetingId)}/moderation`, { method: "POST", body: { mode } }),
     end: (meetingId: string) => apiFetch<EndMeetingResult>(`${apiUrls.meeting(meetingId)}/end`, { method: "POST" }),
+    extend: (meetingId: string) => apiFetch<ExtendResult>(`${apiUrls.meeting(meetingId)}/extend`, { method: "POST" }),
     setBudget: (meetingId: string, budgetMinor: number | null) =>
       apiFetch<BudgetResult>(`${apiUrls.meeting(meetingId)}/budget`, { method: "PUT", body: { budgetMinor } }),
     saveGuest: (meetingId: string, body: ParticipantBody) =>
@@ -128,5 +130,6 @@ export const api = {
     wallet: () => apiFetch<{ wallet: WalletView }>(apiUrls.wallet),
     setRetention: (retentionDays: number | null) =>
       apiFetch<RetentionResult>(apiUrls.retention, { method: "PUT", body: { retentionDays } }),
+    setLimits: (body: LimitSettings) => apiFetch<LimitSettings>(apiUrls.limits, { method: "PUT", body }),
   },
 };

@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { EMPTY_ROOM_JOB, runEmptyRoomJob } from "@/lib/call-control/empty-room-guard";
+import { HARD_STOP_JOB, runHardStopJob } from "@/lib/call-control/hard-stop-job";
 import { HANGUP_CALL_JOB, hangupCallJob } from "@/lib/dial-in/end-meeting-from-keypad";
 import { DIAL_LEG_JOB } from "@/lib/meetings/dial-participant";
 import { placeLegCall } from "@/lib/meetings/place-leg-call";
@@ -17,7 +19,13 @@ import { PRUNE_WEBHOOK_LOG_JOB, runWebhookPruneJob } from "@/lib/webhooks/prune-
 // idempotent: a job runs at least once (a crash after the work but before the row is marked done
 // runs it again after its lease expires). Enqueue with lib/jobs/enqueue-job.ts.
 
-export type JobContext = { jobId: string; attempt: number; maxAttempts: number };
+export type JobContext = {
+  jobId: string;
+  attempt: number;
+  maxAttempts: number;
+  /** The worker's clock when the job was claimed (a test's fake clock lets a deadline pass without waiting). */
+  now: number;
+};
 export type JobRunner = (payload: unknown, ctx: JobContext) => Promise<void>;
 export type JobRunners = Readonly<Record<string, JobRunner>>;
 
@@ -49,6 +57,10 @@ export const jobRunners: JobRunners = {
   },
   /** A host ended the meeting from the keypad: hang up one remaining call after the goodbye. */
   [HANGUP_CALL_JOB]: (payload) => hangupCallJob(payload),
+  /** A meeting's hard stop: ends it for everyone once the stop (moved by extensions) has passed. */
+  [HARD_STOP_JOB]: (payload, ctx) => runHardStopJob(payload, ctx.now),
+  /** The empty-room guard: hangs up a caller left alone in the room for 5 minutes. */
+  [EMPTY_ROOM_JOB]: (payload, ctx) => runEmptyRoomJob(payload, ctx.now),
   /** Compare live legs with Sautikit's call records (missed webhooks); chains itself. */
   [RECONCILE_JOB]: () => runReconcileJob(),
   /** Delete recordings past the workspace's retention. */

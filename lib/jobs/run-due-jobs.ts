@@ -42,7 +42,7 @@ async function runOne(job: ClaimedJob, o: Required<RunOptions>): Promise<void> {
   const handler = o.runners[job.kind];
   try {
     if (!handler) throw new Error(`no handler registered for job kind "${job.kind}"`);
-    await handler(job.payload, { jobId: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts });
+    await handler(job.payload, { jobId: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts, now: o.now() });
     // Guarded by lockedBy: if our lease expired and another worker took the job, its outcome wins.
     await db.job.updateMany({
       where: { id: job.id, lockedBy: o.workerId },

@@ -3,6 +3,7 @@ import { tzlib_get_ical_block } from "timezones-ical-library";
 import { formatPhone } from "@/lib/shared/phone";
 import { groupPin } from "@/lib/shared/invite-text";
 import { utcToZonedWallTime } from "@/lib/shared/meeting-time";
+import { RECORDING_NOTICE_LINES } from "@/lib/shared/recording-notice";
 
 // One VEVENT per meeting. A one-off meeting is in UTC: calendar apps convert it to the viewer's
 // zone. A weekly meeting repeats at the same wall-clock time in ITS zone, so its start carries
@@ -22,6 +23,8 @@ export type IcsMeeting = {
   recurrence: string;
   dialInNumber: string | null;
   pin: string;
+  /** The meeting is recorded: the description says so. */
+  record?: boolean;
   updatedAt?: Date;
   cancelled?: boolean;
   /** The phone key list, line by line (lib/meetings/phone-key-lines.ts). */
@@ -54,6 +57,7 @@ export function meetingIcs(m: IcsMeeting): string {
     dialIn ? `Dial in: ${dialIn}` : null,
     `PIN: ${groupPin(m.pin)} #`,
     `Time zone: ${m.timeZone}`,
+    ...(m.record ? RECORDING_NOTICE_LINES : []),
     ...(m.phoneKeys ?? []),
   ]
     .filter((l): l is string => l !== null)

@@ -67,6 +67,9 @@ export function roomActions(
   if (person.role === "participant" && opts.announceRole) actions.push(say(p.joiningAsParticipant, p.language));
   if (!startsRoom && !meeting.startedAt) actions.push(say(p.waitingForHost, p.language));
   actions.push(say(p.keyHint, p.language));
+  // Said last, right before the room, so nobody enters a recorded room without hearing it (the Kenyan
+  // Data Protection Act asks for notice before recording; ADR 0021).
+  if (meeting.record) actions.push(say(p.recordingNotice, p.language));
   actions.push({
     conference: {
       name: meeting.roomName,

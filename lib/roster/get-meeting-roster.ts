@@ -13,6 +13,8 @@ import {
 } from "@/lib/shared/roster-types";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 import { formatPhone } from "@/lib/shared/phone";
+import { stopFor } from "@/lib/call-control/schedule-hard-stop";
+import { canExtend } from "@/lib/shared/meeting-limits";
 import { isModerationMode } from "@/lib/shared/phone-keys";
 
 export type { RosterSnapshot } from "@/lib/shared/roster-types";
@@ -27,7 +29,7 @@ export async function getMeetingRoster(actor: Actor, meetingId: string): Promise
 
 export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
   const [meeting, participants, legs] = await Promise.all([
-    db.meeting.findUniqueOrThrow({ where: { id: meetingId } }),
+    db.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { workspace: true } }),
     db.participant.findMany({ where: { meetingId } }),
     db.leg.findMany({ where: { meetingId }, include: { participant: { select: { role: true } } } }),
   ]);
@@ -36,6 +38,8 @@ export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
     select: { unreachableSince: true },
   });
   const sautikitDownSince = ms(conn?.unreachableSince ?? null);
+  // Only a meeting in progress has a stop to count down to (ADR 0021).
+  const stop = meeting.status === "live" ? stopFor(meeting) : null;
   const views: LegView[] = legs.map((l) => ({
     ...toLegInfo(l),
     purpose: legPurpose(l.purpose),
@@ -80,10 +84,13 @@ export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
       startedAt: ms(meeting.startedAt),
       endedAt: ms(meeting.endedAt),
       capacity: meeting.capacity,
+      record: meeting.record,
+      hardStopAt: stop?.at ?? null,
+      canExtend: stop ? canExtend(stop) : false,
     },
     people,
     sautikitDownSince,
     serverNow: Date.now(),
-    version: `${legs.length}:${Math.max(...stamp)}:${stamp.reduce((a, b) => a + b, 0) % 1_000_000_007}:${sautikitDownSince ?? 0}`,
+    version: `${legs.length}:${Math.max(...stamp)}:${stamp.reduce((a, b) => a + b, 0) % 1_000_000_007}:${sautikitDownSince ?? 0}:${stop?.at ?? 0}`,
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
+import { armEmptyRoomGuard } from "@/lib/call-control/arm-empty-room-guard";
 import { foldNewFacts, type FoldSource } from "@/lib/roster/fold-new-facts";
 import { ROOM_LEVEL_KINDS } from "@/lib/roster/fold-scope";
 import { reduceRoster, type RosterState } from "@/lib/roster/reduce-roster";
@@ -16,7 +17,7 @@ import {
 } from "@/lib/roster/write-roster";
 
 type Tx = Prisma.TransactionClient;
-type LockedMeeting = MeetingRoomRow & { endOnHostExit: boolean };
+type LockedMeeting = MeetingRoomRow & { endOnHostExit: boolean; workspaceId: string };
 
 /** Serialises roster writes per meeting: concurrent webhooks for one meeting apply one at a time. */
 export async function lockMeeting(tx: Tx, meetingId: string): Promise<void> {
@@ -26,7 +27,7 @@ export async function lockMeeting(tx: Tx, meetingId: string): Promise<void> {
 // The lock and the read of what the fold needs from the meeting, in one statement.
 async function lockAndReadMeeting(tx: Tx, meetingId: string): Promise<LockedMeeting> {
   const rows = await tx.$queryRaw<LockedMeeting[]>`
-    SELECT id, status, "startedAt", "endedAt", "endOnHostExit" FROM "Meeting" WHERE id = ${meetingId} FOR UPDATE`;
+    SELECT id, "workspaceId", status, "startedAt", "endedAt", "endOnHostExit" FROM "Meeting" WHERE id = ${meetingId} FOR UPDATE`;
   if (!rows[0]) throw new AppError("NOT_FOUND", "That meeting no longer exists.");
   return rows[0];
 }
@@ -158,5 +159,9 @@ function factSource(tx: Tx, meetingId: string): FoldSource<LegRow> {
 async function write(tx: Tx, meeting: LockedMeeting, legs: LegRow[], state: RosterState) {
   const changedLegIds = await writeLegViews(tx, legs, state.legs);
   const roomChanged = await writeRoomView(tx, meeting, state.room);
+  // Someone entered or left the room: perhaps one caller now has it to themselves (ADR 0021).
+  const moved = new Set(changedLegIds);
+  if (state.legs.some((l) => moved.has(l.id) && (l.state === "in_call" || l.state === "left")))
+    await armEmptyRoomGuard(tx, meeting.workspaceId, meeting.id);
   return { changedLegIds, roomChanged };
 }

@@ -38,6 +38,7 @@ type LegFacts = {
   redialSkipped: boolean;
   dialFailed: { reason: LeftReason; at: number } | null;
   kicked: boolean;
+  alone: boolean;
   mute: { seq: number; muted: boolean } | null;
   hand: { at: number; up: boolean } | null;
   floor: { at: number; on: boolean } | null;
@@ -60,6 +61,7 @@ function emptyFacts(): LegFacts {
     redialSkipped: false,
     dialFailed: null,
     kicked: false,
+    alone: false,
     mute: null,
     hand: null,
     floor: null,
@@ -168,6 +170,9 @@ export function reduceRoster(legs: LegInfo[], events: RosterEvent[], settings: R
       case "control.kick":
         f.kicked = true;
         break;
+      case "control.alone":
+        f.alone = true;
+        break;
       case "hand.raise":
       case "hand.lower":
         f.hand = mergeFlag(f.hand, { at: e.at, up: e.kind === "hand.raise" }, "up");
@@ -255,6 +260,7 @@ function deriveLeg(
     const thrownOutByRoom = f.joinSeq !== null && f.leaveSeq !== null && endCut !== null && f.leaveSeq > endCut;
     const endedByOrganiser = controlEndAt !== null && endedAt >= controlEndAt && !unansweredFailure && !f.dialFailed;
     if (f.kicked) endReason = "kicked";
+    else if (f.alone) endReason = "alone";
     else if (thrownOutByRoom || endedByOrganiser) endReason = "meeting_ended";
     else if (f.confirm === "declined") endReason = "declined";
     else if (f.confirm === "silent") endReason = "no_person";

@@ -38,6 +38,8 @@ export type RosterEvent = Base &
     | { kind: "room.mute" }
     | { kind: "room.unmute" }
     | { kind: "control.kick" }
+    // The empty-room guard hung this caller up after they were alone too long.
+    | { kind: "control.alone" }
     | { kind: "control.end" }
     // Raised hands and the floor (ADR 0020): decided under the meeting lock, each fact later (`at`)
     // than the leg's previous one, so the latest fact per leg is its state.

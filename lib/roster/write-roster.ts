@@ -5,6 +5,7 @@ import type { LegInfo } from "@/lib/roster/roster-event";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 import { legPurpose, type LegView } from "@/lib/shared/roster-types";
 import { scheduleNextOccurrence } from "@/lib/meetings/schedule-next-occurrence";
+import { armHardStop } from "@/lib/call-control/schedule-hard-stop";
 
 // Derived roster state → Leg and Meeting rows. Only rows whose derived columns differ are written,
 // so a fact that changes nothing visible costs no update.
@@ -114,5 +115,7 @@ export async function writeRoomView(tx: Tx, meeting: MeetingRoomRow, room: RoomV
   if (same) return false;
   await tx.meeting.update({ where: { id: meeting.id }, data: { status, startedAt, endedAt } });
   if (status === "ended" && meeting.status !== "ended") await scheduleNextOccurrence(tx, meeting.id);
+  // The room is on (or its start moved): the hard stop counts from here (ADR 0021).
+  if (status === "live" && startedAt?.getTime() !== meeting.startedAt?.getTime()) await armHardStop(tx, meeting.id);
   return true;
 }

@@ -20,4 +20,5 @@ export const apiUrls = {
   recordingDownload: (recordingId: string) => `${apiUrls.recording(recordingId)}/audio?download=1`,
   wallet: "/api/admin/wallet",
   retention: "/api/admin/retention",
+  limits: "/api/admin/limits",
 };

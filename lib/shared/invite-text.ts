@@ -1,4 +1,5 @@
 import { formatInZone } from "@/lib/shared/meeting-time";
+import { RECORDING_NOTICE_LINES } from "@/lib/shared/recording-notice";
 
 // The text an organiser copies into WhatsApp, SMS or email. Isomorphic so the page can render it;
 // the dial-in number comes already formatted (MeetingView.dialInDisplay) to keep phone metadata
@@ -14,6 +15,8 @@ export type InviteDetails = {
   /** The dial-in number as displayed ("+254 709 000100"). */
   dialInDisplay: string | null;
   pin: string;
+  /** The meeting is recorded: the invitation says so. */
+  record?: boolean;
   /** The phone key list, line by line (lib/meetings/phone-key-lines.ts); appended after a blank line. */
   phoneKeys?: string[];
 };
@@ -31,6 +34,7 @@ export function inviteText(m: InviteDetails): string {
     lines.push(`Meeting PIN: ${groupPin(m.pin)} (the dial-in number will be shared by the organiser).`);
   }
   lines.push("The organiser may also call you when the meeting starts.");
+  if (m.record) lines.push("", ...RECORDING_NOTICE_LINES);
   if (m.phoneKeys?.length) lines.push("", ...m.phoneKeys);
   return lines.join("\n");
 }

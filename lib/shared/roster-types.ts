@@ -20,6 +20,8 @@ export const leftReasons = [
   // The network dropped the call (network_out_of_order); with an automatic call back on its way.
   "dropped",
   "dropped_calling_back",
+  // The empty-room guard hung up a caller left alone in the room (ADR 0021).
+  "alone",
   // A reminder call before the start that the person heard and hung up on (they did not join early).
   "reminded",
 ] as const;
@@ -109,6 +111,12 @@ export type RosterSnapshot = {
     startedAt: number | null;
     endedAt: number | null;
     capacity: number;
+    /** Recorded: the roster shows it, callers hear a notice before joining. */
+    record: boolean;
+    /** When the meeting will be ended for everyone (ms), while it is live; null otherwise. */
+    hardStopAt: number | null;
+    /** A host may still extend it (the stop is not yet at the workspace maximum). */
+    canExtend: boolean;
   };
   people: RosterPerson[];
   /** Since when Sautikit has not been answering this workspace's dials (ms), or null: the outage banner. */

@@ -33,6 +33,7 @@ const ROWS: Record<string, Row> = {
   "/settings": { access: "admin", heading: /^Settings$/ },
   "/settings/members": { access: "admin", heading: /^Members$/ },
   "/settings/sautikit": { access: "admin", heading: /^Sautikit connection$/ },
+  "/settings/limits": { access: "admin", heading: /^Meeting time limits$/ },
   "/admin/audit": { access: "admin", heading: /^Audit log$/ },
   "/admin/calls": { access: "admin", heading: /^Call log$/ },
   "/admin/spend": { access: "admin", heading: /^Spend$/ },

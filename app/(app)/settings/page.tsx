@@ -15,6 +15,7 @@ export default async function SettingsPage() {
   const sections = [
     { href: "/settings/members", title: t("membersTitle"), description: t("membersDescription") },
     { href: "/settings/sautikit", title: t("sautikitTitle"), description: t("sautikitDescription") },
+    { href: "/settings/limits", title: t("limitsTitle"), description: t("limitsDescription") },
   ];
   return (
     <>

@@ -69,6 +69,11 @@ export const en: PromptCatalogue = {
   confirmRejoin: (title) => `You were cut off from ${title}. Press 1 to rejoin.`,
   confirmDeclined: "Okay, we will not connect you. Goodbye.",
   confirmNoResponse: "We did not hear a key press, so we will not connect you. Thank you, goodbye.",
+  recordingNotice: "This meeting is being recorded.",
+  meetingExtended: (added, left) =>
+    `The meeting has been extended by ${added} ${added === 1 ? "minute" : "minutes"}. It now ends in ${left} ${left === 1 ? "minute" : "minutes"}.`,
+  extendAtMaximum: "The meeting cannot be extended: it has reached the longest time allowed.",
+  extendNotLive: "The meeting can only be extended once it has started.",
   reminder: (title, minutes, then) =>
     `${title} starts in ${minutes} ${minutes === 1 ? "minute" : "minutes"}. Press 1 to join now and wait for the host` +
     (then.kind === "callAtStart"

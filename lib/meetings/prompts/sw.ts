@@ -116,6 +116,11 @@ export const sw: PromptCatalogue = {
   confirmRejoin: (title) => `Simu yako ilikatika kutoka ${title}. Bonyeza 1 kujiunga tena.`,
   confirmDeclined: "Sawa, hatutakuunganisha. Kwaheri.",
   confirmNoResponse: "Hatukupokea jibu lako, kwa hivyo hatutakuunganisha. Asante, kwaheri.",
+  recordingNotice: "Mkutano huu unarekodiwa.",
+  meetingExtended: (added, left) =>
+    `Muda wa mkutano umeongezwa kwa dakika ${added}. Sasa utaisha baada ya dakika ${left}.`,
+  extendAtMaximum: "Muda wa mkutano hauwezi kuongezwa: umefikia muda mrefu zaidi unaoruhusiwa.",
+  extendNotLive: "Muda wa mkutano unaweza kuongezwa tu baada ya mkutano kuanza.",
   reminder: (title, minutes, then) =>
     `${title} unaanza baada ya ${minutes === 1 ? "dakika moja" : `dakika ${minutes}`}. Bonyeza 1 kujiunga sasa na kumsubiri mwenyeji` +
     (then.kind === "callAtStart"

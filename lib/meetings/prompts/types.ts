@@ -61,6 +61,11 @@ export type PromptCatalogue = {
   confirmRejoin(title: string): string;
   confirmDeclined: string;
   confirmNoResponse: string;
+  // Recording notice and time limits (ADR 0021): heard before the room, and by a host who extends.
+  recordingNotice: string;
+  meetingExtended(addedMinutes: number, minutesLeft: number): string;
+  extendAtMaximum: string;
+  extendNotLive: string;
   // Voice reminders before the start (lib/meetings/send-reminders.ts): how the person can get in.
   reminder(title: string, minutes: number, then: ReminderEnding): string;
 };

@@ -1,8 +1,7 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { ServerResponse } from "node:http";
+import type { Browser, Page } from "playwright-core";
+import { bundleProbe, type ProbeStage, startProbeStage } from "./support/probe-page";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 // The meeting page's live roster (useMeetingRoster: SWR + Server-Sent Events) in a real browser,
@@ -20,7 +19,7 @@ const snapshot = (version: string) => ({
 
 type Held = { respond(version: string): void };
 
-let server: http.Server;
+let stage: ProbeStage;
 let browser: Browser;
 let page: Page;
 let origin = "";
@@ -28,7 +27,7 @@ let script = "";
 /** Roster GETs the browser made that have not been answered yet, oldest first. */
 let held: Held[] = [];
 let fetches = 0;
-let stream: http.ServerResponse | null = null;
+let stream: ServerResponse | null = null;
 let streamsOpened = 0;
 
 function push(version: string) {
@@ -55,18 +54,8 @@ async function advanceUntil(check: () => boolean, what: string) {
 const shown = () => page.locator("#probe");
 
 beforeAll(async () => {
-  const out = await build({
-    entryPoints: [ENTRY],
-    bundle: true,
-    write: false,
-    format: "esm",
-    platform: "browser",
-    jsx: "automatic",
-    logLevel: "silent",
-    define: { "process.env.NODE_ENV": '"production"' },
-  });
-  script = out.outputFiles[0]!.text;
-  server = http.createServer((req, res) => {
+  script = await bundleProbe(ENTRY);
+  stage = await startProbeStage((req, res) => {
     if (req.url === "/") {
       res
         .writeHead(200, { "content-type": "text/html" })
@@ -89,16 +78,10 @@ beforeAll(async () => {
       res.writeHead(404).end();
     }
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+  ({ origin, browser } = stage);
 }, 30_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  await new Promise((r) => server?.close(r));
-});
+afterAll(() => stage?.stop());
 
 beforeEach(async () => {
   held = [];

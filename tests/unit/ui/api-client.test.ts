@@ -40,6 +40,8 @@ describe("typed API client", () => {
     await api.recordings.delete("r1");
     await api.admin.setRetention(30);
     await api.meetings.cancel("m1");
+    await api.meetings.extend("m1");
+    await api.admin.setLimits({ stopGraceMinutes: 10, maxMeetingMinutes: 180 });
     expect(sent).toEqual([
       { url: "/api/meetings/m1/call-everyone", method: "POST", body: undefined, contentType: null },
       { url: "/api/meetings/m1/lock", method: "POST", body: { locked: true }, contentType: "application/json" },
@@ -64,6 +66,13 @@ describe("typed API client", () => {
       { url: "/api/recordings/r1", method: "DELETE", body: undefined, contentType: null },
       { url: "/api/admin/retention", method: "PUT", body: { retentionDays: 30 }, contentType: "application/json" },
       { url: "/api/meetings/m1", method: "DELETE", body: undefined, contentType: null },
+      { url: "/api/meetings/m1/extend", method: "POST", body: undefined, contentType: null },
+      {
+        url: "/api/admin/limits",
+        method: "PUT",
+        body: { stopGraceMinutes: 10, maxMeetingMinutes: 180 },
+        contentType: "application/json",
+      },
     ]);
   });
 
