@@ -193,12 +193,13 @@ export function PersonActions({
     );
   }
   // A dial-in guest (no participant row): the organiser can name them and save them as a participant.
-  if (!pid && person.legs.some((l) => l.direction === "inbound")) {
+  const guestLeg = person.participantId ? undefined : person.legs.find((l) => l.direction === "inbound");
+  if (guestLeg) {
     buttons.push(
       <SaveGuestForm
         key="save-guest"
         meetingId={meetingId}
-        phoneE164={person.phoneE164}
+        legId={guestLeg.id}
         phoneDisplay={person.phoneDisplay}
         onSaved={onChanged}
       />,

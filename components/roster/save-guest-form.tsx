@@ -11,13 +11,14 @@ import { useT } from "@/lib/i18n/client";
 /** Names a dial-in guest and saves them as a participant (so caller ID recognises them next time). */
 export function SaveGuestForm({
   meetingId,
-  phoneE164,
+  legId,
   phoneDisplay: phone,
   onSaved,
 }: {
   meetingId: string;
-  phoneE164: string;
-  /** Formatted on the server (see RosterPerson). */
+  /** One of the guest's calls: the server finds the number (the browser may only have it masked). */
+  legId: string;
+  /** Formatted (and masked where the viewer may not see it) on the server (see RosterPerson). */
   phoneDisplay: string;
   onSaved: () => void;
 }) {
@@ -39,7 +40,7 @@ export function SaveGuestForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    await run("save", () => api.meetings.saveGuest(meetingId, { name, phone: phoneE164 }), {
+    await run("save", () => api.meetings.saveGuest(meetingId, { name, legId }), {
       done: () => t("guestSaved", { name: name.trim() }),
       then: () => {
         setOpen(false);

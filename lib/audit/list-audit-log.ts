@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertAdmin } from "@/lib/workspaces/assert-admin";
+import { forViewer } from "@/lib/privacy/phone-visibility";
 
 export const auditQuerySchema = z.object({
   // Prefix match, so "recording." finds played, downloaded and deleted.
@@ -56,9 +57,9 @@ export async function listAuditLog(actor: Actor, query: z.input<typeof auditQuer
     select: { action: true },
     orderBy: { action: "asc" },
   });
-  return {
+  return forViewer(actor, {
     items,
     nextBefore: rows.length > q.limit ? page.at(-1)!.createdAt.toISOString() : null,
     actions: actions.map((a) => a.action),
-  };
+  });
 }

@@ -5,9 +5,8 @@ import { AppError } from "@/lib/errors";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { lockMeeting, recomputeRoster } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
-import { participantInputSchema } from "@/lib/shared/meeting-schemas";
-
-export const saveGuestSchema = participantInputSchema;
+import { forViewer } from "@/lib/privacy/phone-visibility";
+import { saveGuestInputSchema } from "@/lib/shared/api-schemas";
 
 /**
  * Names a guest who dialled in with the PIN and saves them as a participant of the meeting: their
@@ -16,17 +15,27 @@ export const saveGuestSchema = participantInputSchema;
  */
 export async function saveGuest(actor: Actor, meetingId: string, raw: unknown) {
   const meeting = await findMeetingForActor(actor, meetingId);
-  const input = saveGuestSchema.parse(raw);
+  const input = saveGuestInputSchema.parse(raw);
   const participant = await db.$transaction(async (tx) => {
     await lockMeeting(tx, meeting.id);
-    const legs = await tx.leg.findMany({
-      where: { meetingId: meeting.id, direction: "inbound", fromE164: input.phone, participantId: null },
-      select: { id: true },
-    });
-    if (legs.length === 0) throw new AppError("NOT_FOUND", "No guest has called in from that number.");
-    const taken = await tx.participant.findFirst({ where: { meetingId: meeting.id, phoneE164: input.phone } });
+    const phone = input.legId
+      ? (
+          await tx.leg.findFirst({
+            where: { id: input.legId, meetingId: meeting.id, direction: "inbound", participantId: null },
+            select: { fromE164: true },
+          })
+        )?.fromE164
+      : input.phone;
+    const legs = phone
+      ? await tx.leg.findMany({
+          where: { meetingId: meeting.id, direction: "inbound", fromE164: phone, participantId: null },
+          select: { id: true },
+        })
+      : [];
+    if (!phone || legs.length === 0) throw new AppError("NOT_FOUND", "No guest has called in from that number.");
+    const taken = await tx.participant.findFirst({ where: { meetingId: meeting.id, phoneE164: phone } });
     if (taken)
-      throw new AppError("CONFLICT", `${input.phone} is already a participant in this meeting.`, {
+      throw new AppError("CONFLICT", "That number is already a participant in this meeting.", {
         details: [{ path: "phone", message: "Already a participant." }],
       });
     const created = await tx.participant.create({
@@ -34,7 +43,7 @@ export async function saveGuest(actor: Actor, meetingId: string, raw: unknown) {
         workspaceId: actor.workspaceId,
         meetingId: meeting.id,
         name: input.name,
-        phoneE164: input.phone,
+        phoneE164: phone,
         role: input.role,
       },
     });
@@ -53,5 +62,10 @@ export async function saveGuest(actor: Actor, meetingId: string, raw: unknown) {
     return created;
   });
   notifyRosterChanged(meeting.id);
-  return { id: participant.id, name: participant.name, phoneE164: participant.phoneE164, role: participant.role };
+  return forViewer(actor, {
+    id: participant.id,
+    name: participant.name,
+    phoneE164: participant.phoneE164,
+    role: participant.role,
+  });
 }

@@ -15,6 +15,7 @@ import type {
   LockResult,
   ModerationResult,
   RetentionResult,
+  SaveGuestInput,
   SaveGuestResult,
 } from "@/lib/shared/api-schemas";
 import type { meetingInputSchema, participantInputSchema } from "@/lib/shared/meeting-schemas";
@@ -96,7 +97,7 @@ export const api = {
     extend: (meetingId: string) => apiFetch<ExtendResult>(`${apiUrls.meeting(meetingId)}/extend`, { method: "POST" }),
     setBudget: (meetingId: string, budgetMinor: number | null) =>
       apiFetch<BudgetResult>(`${apiUrls.meeting(meetingId)}/budget`, { method: "PUT", body: { budgetMinor } }),
-    saveGuest: (meetingId: string, body: ParticipantBody) =>
+    saveGuest: (meetingId: string, body: SaveGuestInput) =>
       apiFetch<SaveGuestResult>(`${apiUrls.meeting(meetingId)}/guests`, { method: "POST", body }),
     legCommand: (meetingId: string, legId: string, command: LegCommand) =>
       apiFetch<LegCommandResult>(`${apiUrls.leg(meetingId, legId)}/${command}`, { method: "POST" }),

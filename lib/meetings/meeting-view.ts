@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { findMeetingForActor, type MeetingRow } from "@/lib/meetings/meeting-scope";
 import type { MeetingView } from "@/lib/shared/meeting-view-types";
 import { formatPhone } from "@/lib/shared/phone";
+import { forViewer } from "@/lib/privacy/phone-visibility";
 
 /** What the browser may see of a meeting: explicit fields, never the row. */
 export function toMeetingView(m: MeetingRow, dialInNumber: string | null): MeetingView {
@@ -45,5 +46,5 @@ export async function getMeetingView(actor: Actor, meetingId: string): Promise<M
     where: { workspaceId: actor.workspaceId },
     select: { dialInNumber: true },
   });
-  return toMeetingView(meeting, conn?.dialInNumber ?? null);
+  return forViewer(actor, toMeetingView(meeting, conn?.dialInNumber ?? null));
 }

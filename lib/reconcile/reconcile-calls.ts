@@ -7,6 +7,7 @@ import type { SautikitCall } from "@/lib/sautikit/responses";
 import { getSautikitClient } from "@/lib/sautikit/connection";
 import { assertAdmin } from "@/lib/workspaces/assert-admin";
 import { compareLeg, type CallLogRow, type LegFacts } from "@/lib/reconcile/compare-leg";
+import { forViewer } from "@/lib/privacy/phone-visibility";
 
 // The admin's call log: the app's own legs, each checked against Sautikit's record of the same call
 // (GET /v1/calls). A difference in status, billed seconds or cost is shown, never papered over:
@@ -129,11 +130,11 @@ export async function reconcileCalls(
           }))
       : [];
   const mismatches = rows.filter((r) => r.issues.length > 0).length;
-  return {
+  return forViewer(actor, {
     rows: onlyMismatches ? rows.filter((r) => r.issues.length > 0) : rows,
     unknownCalls,
     sautikit,
     since: since.toISOString(),
     mismatches,
-  };
+  });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { findRecordingForActor } from "@/lib/recordings/recording-scope";
 import { lookupRecordingAt, type RecordingAvailability } from "@/lib/recordings/lookup-recording";
+import { forViewer } from "@/lib/privacy/phone-visibility";
 
 export type RecordingDetails = {
   id: string;
@@ -18,7 +19,7 @@ export type RecordingDetails = {
 export async function getRecording(actor: Actor, recordingId: string): Promise<RecordingDetails> {
   const rec = await findRecordingForActor(actor, recordingId);
   const a = await lookupRecordingAt(actor.workspaceId, rec.callId);
-  return {
+  return forViewer(actor, {
     id: rec.id,
     meetingId: rec.meetingId,
     meetingTitle: rec.meeting.title,
@@ -26,5 +27,5 @@ export async function getRecording(actor: Actor, recordingId: string): Promise<R
     durationSeconds: rec.durationSeconds,
     sizeBytes: rec.sizeBytes,
     availability: a.status === "ready" ? { status: "ready" } : a,
-  };
+  });
 }

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordingScope } from "@/lib/recordings/recording-scope";
+import { forViewer } from "@/lib/privacy/phone-visibility";
 
 // The recordings list: newest first, filtered by date range (days in the workspace's time zone),
 // meeting and organiser. Organisers get their own meetings' recordings whatever they ask for.
@@ -85,16 +86,19 @@ export async function listRecordings(actor: Actor, filters: RecordingFilters = {
     people.set(l.meetingId, set);
   }
 
-  return rows.map((r) => ({
-    id: r.id,
-    meetingId: r.meetingId,
-    meetingTitle: r.meeting.title,
-    organiserName: names.get(r.meeting.organiserId) ?? "Former member",
-    createdAt: r.createdAt.toISOString(),
-    durationSeconds: r.durationSeconds,
-    sizeBytes: r.sizeBytes,
-    participants: people.get(r.meetingId)?.size ?? 0,
-  }));
+  return forViewer(
+    actor,
+    rows.map((r) => ({
+      id: r.id,
+      meetingId: r.meetingId,
+      meetingTitle: r.meeting.title,
+      organiserName: names.get(r.meeting.organiserId) ?? "Former member",
+      createdAt: r.createdAt.toISOString(),
+      durationSeconds: r.durationSeconds,
+      sizeBytes: r.sizeBytes,
+      participants: people.get(r.meetingId)?.size ?? 0,
+    })),
+  );
 }
 
 /** Options for the filter form: meetings that have recordings in scope, and (admins) organisers. */

@@ -3,7 +3,8 @@ import type { LegView, PersonRow } from "@/lib/shared/roster-types";
 import { GUEST_CALLER_NAME } from "@/lib/shared/caller-names";
 
 // One row per person: a participant's re-dials and reconnects are merged into them (legs kept as
-// history); inbound legs from an unknown number become a guest row keyed by that number.
+// history); inbound legs from an unknown number become one guest row per number, keyed by its first
+// leg (not the number: a viewer may get numbers masked, and two masked numbers can look alike).
 
 export type ParticipantInfo = { id: string; name: string; phoneE164: string; role: ParticipantRole; createdAt: number };
 
@@ -27,9 +28,12 @@ export function derivePeople(participants: ParticipantInfo[], legs: LegView[]): 
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
     .map((p) => personRow(`p:${p.id}`, p.id, p.name, p.phoneE164, p.role, byParticipant.get(p.id) ?? []));
   for (const [phone, guestLegs] of [...guests].sort(([a], [b]) => a.localeCompare(b))) {
+    const first = guestLegs.reduce((a, b) =>
+      b.createdAt < a.createdAt || (b.createdAt === a.createdAt && b.id < a.id) ? b : a,
+    );
     rows.push(
       personRow(
-        `g:${phone}`,
+        `g:${first.id}`,
         null,
         GUEST_CALLER_NAME,
         phone,

@@ -13,6 +13,7 @@ import {
 } from "@/lib/shared/roster-types";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 import { formatPhone } from "@/lib/shared/phone";
+import { forViewer } from "@/lib/privacy/phone-visibility";
 import { stopFor } from "@/lib/call-control/schedule-hard-stop";
 import { canExtend } from "@/lib/shared/meeting-limits";
 import { isModerationMode } from "@/lib/shared/phone-keys";
@@ -21,10 +22,10 @@ export type { RosterSnapshot } from "@/lib/shared/roster-types";
 
 const ms = (d: Date | null) => (d ? d.getTime() : null);
 
-/** The live roster as the browser sees it: explicit fields only, never raw rows. */
+/** The live roster as this actor sees it: explicit fields only, never raw rows; numbers masked where they may not see them. */
 export async function getMeetingRoster(actor: Actor, meetingId: string): Promise<RosterSnapshot> {
   const meeting = await findMeetingForActor(actor, meetingId);
-  return buildRoster(meeting.id);
+  return forViewer(actor, await buildRoster(meeting.id));
 }
 
 export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {

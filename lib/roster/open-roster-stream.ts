@@ -6,6 +6,8 @@ import { log } from "@/lib/log";
 import { buildRoster, type RosterSnapshot } from "@/lib/roster/get-meeting-roster";
 import { onRosterChanged } from "@/lib/roster/roster-bus";
 import { createRosterStreams } from "@/lib/roster/roster-stream";
+import { phoneAudienceFor, phoneAudienceKeys } from "@/lib/privacy/phone-visibility";
+import { audienceFromKey, audienceKey, redactPhones } from "@/lib/privacy/redact-phones";
 
 // One set of roster streams per process (kept on globalThis so Next's module reloading in dev
 // does not split it), wired to the database, the roster bus and the session store.
@@ -16,18 +18,39 @@ function streams(): Streams {
   return (store.__mkutanoRosterStreams ??= createRosterStreams<RosterSnapshot>({
     read: buildRoster,
     onChange: onRosterChanged,
-    // All streams of one meeting share its workspace (the route checked it when each opened).
-    authorize: (_meetingId, principals) => activeSessionsInWorkspace(principals, principals[0]!.workspaceId),
+    // All streams of one meeting share its workspace (the route checked it when each opened). The
+    // same check re-reads what each viewer may see of phone numbers (ADR 0022).
+    authorize: async (_meetingId, principals) => {
+      const workspaceId = principals[0]!.workspaceId;
+      const [allowed, audiences] = await Promise.all([
+        activeSessionsInWorkspace(principals, workspaceId),
+        phoneAudienceKeys(
+          workspaceId,
+          principals.map((p) => p.userId),
+        ),
+      ]);
+      return new Map(
+        principals
+          .filter((p) => allowed.has(p.sessionId) && audiences.has(p.userId))
+          .map((p) => [p.sessionId, audiences.get(p.userId)!]),
+      );
+    },
+    present: (snapshot, audience) => redactPhones(snapshot, audienceFromKey(audience)),
     warn: (context, message) => log.warn(context, message),
   }));
 }
 
 /** The live stream of a meeting the actor may see (the caller has checked the meeting). */
-export function openRosterStream(actor: Actor, meetingId: string, signal: AbortSignal): ReadableStream<Uint8Array> {
+export async function openRosterStream(
+  actor: Actor,
+  meetingId: string,
+  signal: AbortSignal,
+): Promise<ReadableStream<Uint8Array>> {
   if (!actor.sessionId) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  const audience = audienceKey(await phoneAudienceFor(actor));
   return streams().open(
     meetingId,
-    { userId: actor.userId, sessionId: actor.sessionId, workspaceId: actor.workspaceId },
+    { userId: actor.userId, sessionId: actor.sessionId, workspaceId: actor.workspaceId, audience },
     signal,
   );
 }

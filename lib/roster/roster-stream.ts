@@ -12,6 +12,9 @@
 //   with 429 rather than closing the oldest: closing would make a user with one tab too many
 //   cycle their tabs through endless reconnects, while a refused tab falls back to polling.
 // - A comment line every HEARTBEAT_MS keeps proxies from cutting an idle stream.
+// - Each stream has an audience (e.g. whether its viewer may see full phone numbers, ADR 0022): the
+//   shared snapshot is presented once per audience per wave, and the audience is re-read with every
+//   re-authorization, so a changed setting or role applies to the next push.
 //
 // No database or framework imports here: the wiring is lib/roster/open-roster-stream.ts, and the
 // unit tests drive this with fake timers.
@@ -28,13 +31,27 @@ export const ROSTER_STREAM = {
   RETRY_MS: 2_000,
 } as const;
 
-export type StreamPrincipal = { userId: string; sessionId: string; workspaceId: string };
+export type StreamPrincipal = {
+  userId: string;
+  sessionId: string;
+  workspaceId: string;
+  /** What this viewer may see of a snapshot (passed to `present`); "" when everyone sees the same. */
+  audience?: string;
+};
 
 export type RosterStreamDeps<S extends { version: string }> = {
   /** Reads a meeting's roster (one shared call per wave). */
   read(meetingId: string): Promise<S>;
-  /** Which of these sessions may still see this meeting: returns the allowed session ids. */
-  authorize(meetingId: string, principals: StreamPrincipal[]): Promise<Set<string>>;
+  /**
+   * Which of these sessions may still see this meeting: the allowed session ids, or a map from each
+   * allowed session id to its current audience.
+   */
+  authorize(
+    meetingId: string,
+    principals: StreamPrincipal[],
+  ): Promise<ReadonlySet<string> | ReadonlyMap<string, string>>;
+  /** The snapshot as one audience may receive it (default: as read). */
+  present?(snapshot: S, audience: string): S;
   /** Subscribes to "this meeting's roster changed" hints; returns the unsubscribe. */
   onChange(meetingId: string, listener: () => void): () => void;
   /** 0 ≤ x < 1, for the lifetime jitter. */
@@ -63,13 +80,16 @@ const encoder = new TextEncoder();
 export function createRosterStreams<S extends { version: string }>(deps: RosterStreamDeps<S>) {
   const channels = new Map<string, Channel<S>>();
   const random = deps.random ?? Math.random;
+  const present = deps.present ?? ((snapshot: S) => snapshot);
+  const rosterFrame = (snapshot: S, audience: string) =>
+    `event: roster\ndata: ${JSON.stringify(present(snapshot, audience))}\n\n`;
   const warn = deps.warn ?? (() => {});
 
   /** Re-checks every stream of a meeting in one call; closes those no longer allowed. */
   async function reauthorize(meetingId: string, channel: Channel<S>): Promise<void> {
     const subs = [...channel.subscribers];
     if (subs.length === 0) return;
-    let allowed: Set<string>;
+    let allowed: ReadonlySet<string> | ReadonlyMap<string, string>;
     try {
       allowed = await deps.authorize(
         meetingId,
@@ -85,6 +105,8 @@ export function createRosterStreams<S extends { version: string }>(deps: RosterS
       if (!allowed.has(sub.principal.sessionId)) {
         sub.send("event: denied\ndata: {}\n\n");
         sub.close();
+      } else if (allowed instanceof Map) {
+        sub.principal.audience = allowed.get(sub.principal.sessionId) ?? "";
       }
     }
   }
@@ -104,9 +126,12 @@ export function createRosterStreams<S extends { version: string }>(deps: RosterS
         if (due.length === 0) continue;
         // Before each push: nobody receives a roster they may no longer see.
         await reauthorize(meetingId, channel);
-        const frame = `event: roster\ndata: ${JSON.stringify(snapshot)}\n\n`;
+        const frames = new Map<string, string>();
         for (const sub of due) {
           if (!channel.subscribers.has(sub)) continue;
+          const audience = sub.principal.audience ?? "";
+          let frame = frames.get(audience);
+          if (frame === undefined) frames.set(audience, (frame = rosterFrame(snapshot, audience)));
           sub.last = snapshot.version;
           sub.send(frame);
         }
@@ -171,7 +196,8 @@ export function createRosterStreams<S extends { version: string }>(deps: RosterS
       start(controller) {
         let closed = false;
         const sub: Subscriber = {
-          principal,
+          // Its own copy: re-authorization updates the audience on it.
+          principal: { ...principal },
           last: "",
           send(text) {
             if (closed) return;
@@ -213,7 +239,7 @@ export function createRosterStreams<S extends { version: string }>(deps: RosterS
         // out at once, from the shared copy when there is one.
         if (channel.latest) {
           sub.last = channel.latest.version;
-          sub.send(`event: roster\ndata: ${JSON.stringify(channel.latest)}\n\n`);
+          sub.send(rosterFrame(channel.latest, sub.principal.audience ?? ""));
         }
         void refresh(meetingId, channel);
       },

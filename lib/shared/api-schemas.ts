@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { participantInputSchema, phoneSchema } from "@/lib/shared/meeting-schemas";
 import { moderationModes } from "@/lib/shared/phone-keys";
 
 // The app's JSON API, the parts the meeting forms in meeting-schemas.ts do not already cover: the
@@ -44,9 +45,18 @@ export const legCommandSchema = z.enum(legCommands, {
 });
 export type LegCommand = z.infer<typeof legCommandSchema>;
 
+// A dial-in guest is named by one of their calls (legId): the roster may show their number masked
+// (ADR 0022), so the browser cannot send it back. `phone` still works for callers who know it.
+export const saveGuestInputSchema = participantInputSchema
+  .omit({ phone: true })
+  .extend({ legId: z.string().uuid("not a valid call id").optional(), phone: phoneSchema.optional() })
+  .refine((v) => v.legId || v.phone, { message: "Say which guest: legId or phone.", path: ["legId"] });
+export type SaveGuestInput = z.input<typeof saveGuestInputSchema>;
+
 // Results.
 
-// The role is the stored column (a string in the database), one of participantRoles.
+// The role is the stored column (a string in the database), one of participantRoles. phoneE164 is
+// masked ("+254 7•• ••• 678") for a viewer who may not see full numbers (ADR 0022).
 const participantResultSchema = z.object({
   participant: z.object({ id: z.string(), name: z.string(), phoneE164: z.string(), role: z.string() }),
 });

@@ -33,15 +33,43 @@ export function normalisePhone(input: string, defaultCountry: CountryCode = DEFA
 const DISPLAY_CACHE_MAX = 10_000;
 const displayCache = new Map<string, string>();
 
-/** Human-friendly international format for display ("+254 712 345 678"); E.164 if unparseable. */
+/**
+ * The display form of a number: international, grouped the way the country writes it
+ * ("+254 712 345 678"); E.164 if unparseable. libphonenumber parses, validates and groups; its
+ * metadata writes a nine-digit Kenyan (and Ugandan, …) number as "712 345678", while people,
+ * operators and printed directories in the region write 712 345 678, so a trailing group of six
+ * digits is split in two threes.
+ */
 export function formatPhone(e164: string): string {
   const hit = displayCache.get(e164);
   if (hit !== undefined) return hit;
   const parsed = parsePhoneNumberFromString(e164);
-  const display = parsed ? parsed.formatInternational() : e164;
+  const display = parsed ? parsed.formatInternational().replace(/ (\d{3})(\d{3})$/, " $1 $2") : e164;
   if (displayCache.size >= DISPLAY_CACHE_MAX) displayCache.clear();
   displayCache.set(e164, display);
   return display;
+}
+
+/** What stands in for a hidden digit. */
+export const MASK_DIGIT = "\u2022";
+
+/**
+ * The display form with the middle of the national number hidden ("+254 7•• ••• 678"): the
+ * country code, the first digit (the network, for a mobile) and the last three stay, enough to tell
+ * people apart on a roster without being able to call them. Short numbers keep only their last two.
+ */
+export function maskPhone(e164: string): string {
+  const display = formatPhone(e164);
+  const digits = display.replace(/\D/g, "");
+  const parsed = parsePhoneNumberFromString(e164);
+  const cc = parsed ? parsed.countryCallingCode.length : Math.min(3, Math.max(1, digits.length - 7));
+  const national = digits.length - cc;
+  const [head, tail] = national >= 7 ? [1, 3] : [0, Math.min(2, Math.max(0, national - 3))];
+  let seen = 0;
+  return display.replace(/\d/g, (d) => {
+    const i = seen++ - cc;
+    return i < head || i >= national - tail ? d : MASK_DIGIT;
+  });
 }
 
 export function isE164(value: string): boolean {

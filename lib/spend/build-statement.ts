@@ -52,7 +52,7 @@ export function buildStatement(legs: StatementLeg[], now: number): Statement {
     groups.set(key, [...(groups.get(key) ?? []), l]);
   }
   const rows: StatementRow[] = [];
-  for (const [key, group] of groups) {
+  for (const group of groups.values()) {
     const first = group[0]!;
     let joinedAt: number | null = null;
     let leftAt: number | null = null;
@@ -83,7 +83,9 @@ export function buildStatement(legs: StatementLeg[], now: number): Statement {
       );
     }
     rows.push({
-      key,
+      // A guest's row is keyed by their first call, not their number: a viewer may get numbers
+      // masked, and two masked numbers can look alike (ADR 0022).
+      key: first.participantId ?? `leg:${first.id}`,
       name: first.name ?? GUEST_CALLER_NAME,
       phone: first.phone ?? "",
       // Host on any of their calls (e.g. let in with the host PIN) makes them a host here too.

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { budgetStatus, type BudgetStatus } from "@/lib/spend/assert-within-budget";
 import { buildStatement, type Statement, type StatementLeg } from "@/lib/spend/build-statement";
+import { forViewer } from "@/lib/privacy/phone-visibility";
 
 export type MeetingStatement = Statement & {
   meeting: {
@@ -47,7 +48,7 @@ export async function meetingStatement(
     costMinor: l.costMinor,
     ratePerMinuteMinor: l.ratePerMinuteMinor,
   }));
-  return {
+  return forViewer(actor, {
     ...buildStatement(input, now),
     meeting: {
       id: meeting.id,
@@ -59,5 +60,5 @@ export async function meetingStatement(
     },
     budget: await budgetStatus(meeting.id, actor.workspaceId, now),
     generatedAt: new Date(now).toISOString(),
-  };
+  });
 }

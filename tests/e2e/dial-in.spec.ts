@@ -12,8 +12,8 @@ const fresh = () => `+25472${String(Math.floor(Math.random() * 1e7)).padStart(7,
 // The emulator speaks prompts at about 400 ms a word, so call-state changes get a longer wait.
 const CALL = { timeout: 30_000 };
 const row = (page: Page, name: string) => page.locator(`[data-testid="roster-row"][data-person="${name}"]`);
-/** The roster prints numbers in international format ("+254 724 701877"); the last six digits stay together. */
-const printed = (e164: string) => e164.slice(-6);
+/** The roster prints numbers grouped as people write them ("+254 724 701 877"): the last six digits as two threes. */
+const printed = (e164: string) => `${e164.slice(-6, -3)} ${e164.slice(-3)}`;
 
 test("a phone dials in with the PIN, waits for the host, then joins the call — live on the roster", async ({
   page,

@@ -11,11 +11,12 @@ export async function generateMetadata() {
 
 export default async function SettingsPage() {
   const actor = await requireActor({ admin: true });
-  const t = await getTranslations("Settings");
+  const [t, tp] = await Promise.all([getTranslations("Settings"), getTranslations("PrivacySettings")]);
   const sections = [
     { href: "/settings/members", title: t("membersTitle"), description: t("membersDescription") },
     { href: "/settings/sautikit", title: t("sautikitTitle"), description: t("sautikitDescription") },
     { href: "/settings/limits", title: t("limitsTitle"), description: t("limitsDescription") },
+    { href: "/settings/privacy", title: tp("cardTitle"), description: tp("cardDescription") },
   ];
   return (
     <>

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { freshPhone, appFixture } from "../support/app-fixture";
 import { until } from "@/tests/support/until";
+import { formatPhone } from "@/lib/shared/phone";
 
 const app = appFixture({
   modules: async () => ({
@@ -113,11 +114,13 @@ describe.concurrent("dial-in", () => {
       );
       const statement = await m.meetingStatement(ws.actor, meeting.id);
       expect(statement.rows.find((r) => r.phone === host)).toMatchObject({ name: "Guest caller", role: "host" });
+      // The CSV writes the number in display form as a text formula (="…"), no visible apostrophe.
+      const shown = formatPhone(host);
       const csvLine = m
         .statementCsv(statement)
         .split("\r\n")
-        .find((l) => l.includes(host));
-      expect(csvLine?.split(",").slice(0, 3)).toEqual(["Guest caller", `'${host}`, "host"]);
+        .find((l) => l.includes(shown));
+      expect(csvLine?.split(",").slice(0, 3)).toEqual(["Guest caller", `"=""${shown}"""`, "host"]);
       const log = await m.reconcileCalls(ws.actor, { days: 1 });
       expect(log.rows.find((r) => r.phone === host)).toMatchObject({ participantName: null, role: "host" });
       expect(log.rows.find((r) => r.phone === guest)).toMatchObject({

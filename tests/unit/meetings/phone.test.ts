@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPhone, normalisePhone } from "@/lib/shared/phone";
+import { formatPhone, maskPhone, normalisePhone } from "@/lib/shared/phone";
 import { phoneSyntaxError } from "@/lib/shared/phone-syntax";
 import { meetingInputSchema, participantInputSchema } from "@/lib/shared/meeting-schemas";
 
@@ -38,12 +38,37 @@ describe("normalisePhone", () => {
     if (!r.ok) expect(r.error).toMatch(message);
   });
 
-  it("formats E.164 for display", () => {
-    expect(formatPhone("+254712345678")).toBe("+254 712 345678");
+  it("formats E.164 for display in the grouping people write (+254 712 345 678)", () => {
+    expect(formatPhone("+254712345678")).toBe("+254 712 345 678");
     expect(formatPhone("garbage")).toBe("garbage");
     // Served from the memo the second time: same answer.
-    expect(formatPhone("+254712345678")).toBe("+254 712 345678");
+    expect(formatPhone("+254712345678")).toBe("+254 712 345 678");
+    expect(formatPhone("+254110123456")).toBe("+254 110 123 456");
+    expect(formatPhone("+256712345678")).toBe("+256 712 345 678");
+    // Other groupings are libphonenumber's own.
     expect(formatPhone("+442079460958")).toBe("+44 20 7946 0958");
+    expect(formatPhone("+254202123456")).toBe("+254 20 2123456");
+    expect(formatPhone("+15551234567")).toBe("+1 555 123 4567");
+  });
+});
+
+describe("maskPhone", () => {
+  it.each([
+    ["+254712345678", "+254 7•• ••• 678"],
+    ["+254110123456", "+254 1•• ••• 456"],
+    ["+442079460958", "+44 2• •••• •958"],
+    ["+15551234567", "+1 5•• ••• •567"],
+  ])("masks %s as %s", (e164, masked) => {
+    expect(maskPhone(e164)).toBe(masked);
+  });
+
+  it("hides at least half of any number, even one it cannot parse", () => {
+    for (const e164 of ["+254712345678", "+442079460958", "+15551234567", "+2547", "+999123", "+12345678"]) {
+      const masked = maskPhone(e164);
+      const hidden = [...masked].filter((c) => c === "•").length;
+      expect(hidden, masked).toBeGreaterThanOrEqual(Math.ceil((e164.length - 1) / 2) - 1);
+      expect(masked.replace(/[^\d•]/g, "")).toHaveLength(e164.length - 1);
+    }
   });
 });
 

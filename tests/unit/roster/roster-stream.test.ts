@@ -129,6 +129,55 @@ describe("roster streams", () => {
     expect(h.listenerCount("m1")).toBe(0);
   });
 
+  it("presents each push per audience, and takes a changed audience from the next check", async () => {
+    const read = async (): Promise<Snap> => ({ version: `v${Date.now()}`, n: 7 });
+    const audiences = new Map([
+      ["s1", ""],
+      ["s2", "masked"],
+    ]);
+    const present = vi.fn((snap: Snap, audience: string) => ({ ...snap, n: audience === "masked" ? -snap.n : snap.n }));
+    const listeners = new Set<() => void>();
+    const streams = createRosterStreams<Snap>({
+      read,
+      authorize: async (_m, principals) =>
+        new Map(
+          principals.filter((p) => audiences.has(p.sessionId)).map((p) => [p.sessionId, audiences.get(p.sessionId)!]),
+        ),
+      present,
+      onChange: (_m, l) => (listeners.add(l), () => listeners.delete(l)),
+      random: () => 0,
+    });
+    const full = collect(streams.open("m1", { ...who(1), audience: "" }));
+    const masked = collect(streams.open("m1", { ...who(2), audience: "masked" }));
+    const third = collect(streams.open("m1", { ...who(3, "u3"), audience: "masked" }));
+    audiences.set("s3", "masked");
+    await tick();
+    const last = (o: { text: string }) =>
+      JSON.parse(
+        o.text
+          .split("\n\n")
+          .filter((f) => f.startsWith("event: roster\n"))
+          .at(-1)!
+          .split("data: ")[1]!,
+      ) as Snap;
+    expect(last(full).n).toBe(7);
+    expect(last(masked).n).toBe(-7);
+    // One presentation per audience per push, however many streams share it.
+    present.mockClear();
+    await tick(1);
+    listeners.forEach((l) => l());
+    await tick();
+    expect(present.mock.calls.map((c) => c[1]).sort()).toEqual(["", "masked"]);
+
+    // The viewer of s1 loses full numbers (setting or role changed): the next push is masked.
+    audiences.set("s1", "masked");
+    await tick(1);
+    listeners.forEach((l) => l());
+    await tick();
+    expect(last(full).n).toBe(-7);
+    expect(last(third).n).toBe(-7);
+  });
+
   it("fails closed when the check itself fails", async () => {
     const h = harness();
     h.allowed.add("s1");

@@ -146,7 +146,7 @@ describe("statementCsv", () => {
     );
     const lines = statementCsv(st).split("\r\n");
     expect(lines[1]).toBe(
-      "'@evil,'+254711000001,participant,2026-01-05T09:00:00.000Z,2026-01-05T09:00:10.000Z,10,0,1,10,0.50",
+      `'@evil,"=""+254 711 000 001""",participant,2026-01-05T09:00:00.000Z,2026-01-05T09:00:10.000Z,10,0,1,10,0.50`,
     );
     expect(lines[2]).toBe("Total,,,,,10,0,1,10,0.50");
     expect(lines[3]).toBe("");

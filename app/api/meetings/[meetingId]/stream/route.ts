@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const GET = route<{ meetingId: string }>(async (req, { params }) => {
   const actor = await requireApiActor(req);
   const meeting = await findMeetingForActor(actor, params.meetingId);
-  return new Response(openRosterStream(actor, meeting.id, req.signal), {
+  return new Response(await openRosterStream(actor, meeting.id, req.signal), {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
       "Cache-Control": "no-cache, no-transform",

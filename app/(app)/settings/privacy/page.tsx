@@ -1,0 +1,29 @@
+import { getTranslations } from "next-intl/server";
+import { Card, CardBody } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireActor } from "@/lib/auth/actor";
+import { ClientIntl } from "@/lib/i18n/client-intl";
+import { getPhoneVisibility } from "@/lib/privacy/phone-visibility";
+import { PhoneVisibilityForm } from "@/app/(app)/settings/privacy/phone-visibility-form";
+
+export async function generateMetadata() {
+  const t = await getTranslations("PrivacySettings");
+  return { title: t("title") };
+}
+
+export default async function PrivacySettingsPage() {
+  const actor = await requireActor({ admin: true });
+  const [current, t] = await Promise.all([getPhoneVisibility(actor), getTranslations("PrivacySettings")]);
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description", { workspace: actor.workspaceName })} />
+      <Card className="max-w-2xl">
+        <CardBody>
+          <ClientIntl namespaces={["PrivacySettings"]}>
+            <PhoneVisibilityForm current={current} />
+          </ClientIntl>
+        </CardBody>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Workspace" ADD COLUMN     "phoneVisibility" TEXT NOT NULL DEFAULT 'admins';
