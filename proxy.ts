@@ -86,6 +86,6 @@ export function proxy(req: NextRequest) {
 export const config = {
   // Pages only: API routes answer 401 JSON themselves; static assets need no session.
   matcher: [
-    "/((?!api/|_next/|_emulator|favicon.ico|robots.txt|.*\\.(?:png|jpg|jpeg|svg|ico|webp|css|js|map|txt|woff2?|wav|mp3)$).*)",
+    "/((?!api/|_next/|_emulator|favicon.ico|robots.txt|.*\\.(?:png|jpg|jpeg|svg|ico|webp|css|js|map|txt|woff2?|wav|mp3|webmanifest)$).*)",
   ],
 };

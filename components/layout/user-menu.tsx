@@ -16,8 +16,12 @@ export async function UserMenu({ name, email, role }: { name: string; email: str
     <Disclosure
       testId="user-menu"
       buttonLabel={t("accountMenuFor", { name })}
-      buttonClassName="flex h-9 w-9 items-center justify-center rounded-full bg-brand-600 text-sm font-semibold text-white hover:bg-brand-700"
-      label={<span aria-hidden="true">{initials || "?"}</span>}
+      buttonClassName="flex h-9 w-9 items-center justify-center rounded-full bg-brand-700 text-sm font-semibold text-white hover:bg-brand-800"
+      // The initials are drawn by CSS, not written as text: the button's name is "Account menu for
+      // …", and visible text that is not part of that name confuses voice control.
+      label={
+        <span aria-hidden="true" data-initials={initials || "?"} className="before:content-[attr(data-initials)]" />
+      }
     >
       <div className="border-b border-slate-100 px-3 py-2">
         <p className="truncate text-sm font-medium text-slate-900">{name}</p>

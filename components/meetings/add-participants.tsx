@@ -8,7 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { api, ApiError } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
-import type { BulkError } from "@/lib/shared/bulk-participants";
+import { keepFailedLines, type BulkError } from "@/lib/shared/bulk-lines";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 import { phoneSyntaxError } from "@/lib/shared/phone-syntax";
 
@@ -27,6 +27,7 @@ export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onA
 
   async function addOne(e: FormEvent) {
     e.preventDefault();
+    if (one.busy) return;
     const local: Record<string, string> = {};
     if (!name.trim()) local.name = t("nameRequired");
     // Only the syntax here: whether the number exists in a numbering plan is the server's call,
@@ -35,12 +36,14 @@ export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onA
     if (phoneError) local.phone = phoneError;
     setErrors(local);
     if (Object.keys(local).length) return;
-    await one.run("add", () => api.participants.add(meetingId, { name, phone, role }), {
-      done: () => t("added", { name: name.trim() }),
+    const sent = { name, phone, role };
+    await one.run("add", () => api.participants.add(meetingId, sent), {
+      done: () => t("added", { name: sent.name.trim() }),
       then: () => {
-        setName("");
-        setPhone("");
-        setRole("participant");
+        // Clear only what was sent: whatever was typed while the request was out is the next person.
+        setName((now) => (now === sent.name ? "" : now));
+        setPhone((now) => (now === sent.phone ? "" : now));
+        setRole((now) => (now === sent.role ? "participant" : now));
         onAdded();
       },
       failed: t("failed"),
@@ -57,23 +60,21 @@ export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onA
 
   async function addMany(e: FormEvent) {
     e.preventDefault();
-    await many.run("add-many", () => api.participants.addMany(meetingId, bulk), {
+    if (many.busy) return;
+    const sent = bulk;
+    await many.run("add-many", () => api.participants.addMany(meetingId, sent), {
       failed: t("failed"),
       then: (res) => {
-        setBulkErrors(res.errors);
         // A paste with refused lines is announced as an error, so it is not missed.
         many.announce(
           t("bulkResult", { added: res.added, errors: res.errors.length }),
           res.errors.length ? "error" : "info",
         );
-        // Keep only the lines that failed, so they can be fixed and pasted again.
-        const failed = new Set(res.errors.map((x) => x.line));
-        setBulk(
-          bulk
-            .split(/\r?\n/)
-            .filter((_, i) => failed.has(i + 1))
-            .join("\n"),
-        );
+        // Keep only the lines that failed (renumbered), so they can be fixed and added again; if the
+        // box was edited while the request was out, leave the edit alone.
+        const kept = keepFailedLines(sent, res.errors);
+        setBulk((now) => (now === sent ? kept.text : now));
+        setBulkErrors(kept.errors);
         if (res.added) onAdded();
       },
     });

@@ -1,14 +1,22 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useSWRConfig } from "swr";
+import { focusMeetingStatus } from "@/components/meetings/meeting-status-focus";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { api } from "@/lib/hooks/api-client";
+import { apiUrls } from "@/lib/shared/api-urls";
 import { useT } from "@/lib/i18n/client";
 
-/** Cancels a scheduled meeting after a confirmation; the server-rendered page then refreshes. */
+/**
+ * Cancels a scheduled meeting after a confirmation. The server-rendered details refresh, and the
+ * live roster's cached snapshot is refetched at once (it would otherwise keep showing "Scheduled"
+ * and Call everyone until the next push).
+ */
 export function CancelMeetingButton({ meetingId }: { meetingId: string }) {
   const router = useRouter();
+  const { mutate } = useSWRConfig();
   const { run } = useApiAction();
   const t = useT("CancelMeeting");
 
@@ -16,7 +24,10 @@ export function CancelMeetingButton({ meetingId }: { meetingId: string }) {
     await run("cancel", () => api.meetings.cancel(meetingId), {
       done: () => t("cancelled"),
       failed: t("failed"),
-      then: () => router.refresh(),
+      then: async () => {
+        await Promise.all([mutate(apiUrls.roster(meetingId)), mutate(apiUrls.statement(meetingId))]);
+        router.refresh();
+      },
     });
   }
 
@@ -26,7 +37,9 @@ export function CancelMeetingButton({ meetingId }: { meetingId: string }) {
       title={t("title")}
       description={t("description")}
       confirmLabel={t("confirm")}
+      cancelLabel={t("keep")}
       onConfirm={cancel}
+      focusAfterConfirm={focusMeetingStatus}
     />
   );
 }

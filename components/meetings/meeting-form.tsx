@@ -11,6 +11,7 @@ import { useApiAction } from "@/components/ui/use-api-action";
 import { api, ApiError, type MeetingBody } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
 import { formatInZone, utcToZonedWallTime, zonedWallTimeToUtc } from "@/lib/shared/meeting-time";
+import { currentZoneName, timeZoneChoices, zoneMatches } from "@/lib/shared/time-zone-choices";
 import type { MeetingView } from "@/lib/shared/meeting-view-types";
 
 type Values = {
@@ -65,15 +66,17 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
   const [formError, setFormError] = useState<string | null>(null);
   const { busy, run } = useApiAction();
   // Zone lists differ between server and browser builds of ICU: fill the list after hydration.
-  const [zones, setZones] = useState<string[]>(() => [v.timeZone]);
+  const [available, setAvailable] = useState<readonly string[]>([]);
   const [viewerZone, setViewerZone] = useState(v.timeZone);
+  const [zoneQuery, setZoneQuery] = useState("");
   useEffect(() => {
-    const all =
-      typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["Africa/Nairobi", "UTC"];
     // eslint-disable-next-line react-hooks/set-state-in-effect -- browser-only values, read after hydration
-    setZones(all.includes(v.timeZone) ? all : [v.timeZone, ...all]);
+    setAvailable(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC"]);
     setViewerZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
-  }, [v.timeZone]);
+  }, []);
+  const zones = timeZoneChoices(available, [viewerZone, v.timeZone]);
+  // The search narrows both groups; the chosen zone always stays, so the select keeps its value.
+  const shown = (list: string[]) => list.filter((z) => z === currentZoneName(v.timeZone) || zoneMatches(z, zoneQuery));
   const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((cur) => ({ ...cur, [k]: value }));
 
   let startsAt: Date | null = null;
@@ -162,15 +165,17 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
         >
           <Input type="datetime-local" value={v.wallTime} onChange={(e) => set("wallTime", e.target.value)} required />
         </Field>
-        <Field id="timeZone" label={t("timeZone")} error={errors.timeZone}>
-          <Select value={v.timeZone} onChange={(e) => set("timeZone", e.target.value)}>
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <div className="space-y-2">
+          <Field id="timeZoneSearch" label={t("findZone")} hint={t("findZoneHint")}>
+            <Input type="search" value={zoneQuery} onChange={(e) => setZoneQuery(e.target.value)} autoComplete="off" />
+          </Field>
+          <Field id="timeZone" label={t("timeZone")} error={errors.timeZone}>
+            <Select value={currentZoneName(v.timeZone)} onChange={(e) => set("timeZone", e.target.value)}>
+              {zoneGroup(t("suggestedZones"), shown(zones.first))}
+              {zoneGroup(t("allZones"), shown(zones.rest))}
+            </Select>
+          </Field>
+        </div>
         <Field id="durationMinutes" label={t("duration")} error={errors.durationMinutes}>
           <Input
             type="number"
@@ -242,5 +247,17 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
         </Button>
       </div>
     </form>
+  );
+}
+
+function zoneGroup(label: string, zones: string[]) {
+  return (
+    <optgroup label={label}>
+      {zones.map((z) => (
+        <option key={z} value={z}>
+          {z.replace(/_/g, " ")}
+        </option>
+      ))}
+    </optgroup>
   );
 }

@@ -3,9 +3,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { MeetingListItem } from "@/lib/meetings/list-meetings";
 import { intlLocale } from "@/lib/i18n/locales";
+import { meetingBadgeStatus, meetingBadgeTone } from "@/lib/shared/meeting-badge";
 import { formatInZone } from "@/lib/shared/meeting-time";
-
-const tone = { scheduled: "info", live: "success", ended: "neutral", cancelled: "danger" } as const;
 
 export async function MeetingList({
   title,
@@ -26,23 +25,27 @@ export async function MeetingList({
         <p className="text-sm text-slate-600">{empty}</p>
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-          {meetings.map((m) => (
-            <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
-              <div>
-                <Link href={`/meetings/${m.id}`} className="font-medium text-brand-700 hover:underline">
-                  {m.title}
-                </Link>
-                <div className="text-xs text-slate-500">
-                  {formatInZone(new Date(m.startsAt), m.timeZone, intlLocale(locale))} ·{" "}
-                  {t("minutes", { count: m.durationMinutes })}
-                  {m.recurrence === "weekly" ? ` · ${t("weekly")}` : ""} · {t("people", { count: m.participantCount })}
+          {meetings.map((m) => {
+            const badge = meetingBadgeStatus(m.status, m.callsUnderWay);
+            return (
+              <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
+                <div>
+                  <Link href={`/meetings/${m.id}`} className="font-medium text-brand-700 hover:underline">
+                    {m.title}
+                  </Link>
+                  <div className="text-xs text-slate-500">
+                    {formatInZone(new Date(m.startsAt), m.timeZone, intlLocale(locale))} ·{" "}
+                    {t("minutes", { count: m.durationMinutes })}
+                    {m.recurrence === "weekly" ? ` · ${t("weekly")}` : ""} ·{" "}
+                    {t("people", { count: m.participantCount })}
+                  </div>
                 </div>
-              </div>
-              <Badge tone={tone[m.status as keyof typeof tone] ?? "neutral"}>
-                {t(`status.${m.status as keyof typeof tone}`)}
-              </Badge>
-            </li>
-          ))}
+                <Badge tone={meetingBadgeTone[badge]}>
+                  <span data-testid="meeting-list-status">{t(`status.${badge}`)}</span>
+                </Badge>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -15,12 +15,14 @@ import { RosterAnnouncer } from "@/components/roster/roster-announcer";
 import { RosterTable } from "@/components/roster/roster-table";
 import { api } from "@/lib/hooks/api-client";
 import { useMeetingRoster, type RosterSnapshot } from "@/lib/hooks/use-meeting-roster";
-import { useNow } from "@/lib/hooks/use-now";
+import { syncServerClock, useSharedNow } from "@/lib/hooks/use-shared-now";
 import { useT } from "@/lib/i18n/client";
+import { focusMeetingStatus, MEETING_STATUS_ID } from "@/components/meetings/meeting-status-focus";
 import { useFormat } from "@/lib/i18n/use-format";
 import { legCostAt } from "@/lib/shared/cost";
+import { CALLING_LEG_STATES, meetingBadgeStatus, meetingBadgeTone } from "@/lib/shared/meeting-badge";
 
-const statusTone = { scheduled: "info", live: "success", ended: "neutral", cancelled: "danger" } as const;
+const callingStates = new Set<string>(CALLING_LEG_STATES);
 
 /** The meeting's live side: controls, the roster (pushed over SSE) and adding people. */
 export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial: RosterSnapshot }) {
@@ -33,10 +35,10 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
   const status = roster.meeting.status;
   const open = status === "scheduled" || status === "live";
   const anyLive = roster.people.some((p) => p.state !== "invited" && p.state !== "left");
-  const now = useNow(1000, anyLive || status === "live");
-  // The server's clock measures the calls; skew the local clock to it for the meters.
-  const [skew] = useState(() => initial.serverNow - Date.now());
-  const serverNow = now + skew;
+  // The server's clock measures the calls; the page's one shared clock runs on it, so the cost
+  // panel below meters the same legs at the same instant (lib/shared/meeting-cost).
+  useState(() => typeof window !== "undefined" && syncServerClock(initial.serverNow));
+  const serverNow = useSharedNow(anyLive || status === "live", initial.serverNow);
   const { busy, run } = useApiAction();
 
   const legs = roster.people.flatMap((p) => p.legs);
@@ -48,6 +50,7 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
     (p) => p.state === "created" || p.state === "dialling" || p.state === "ringing",
   ).length;
   const dialled = roster.people.filter((p) => p.state !== "invited" && p.state !== "created").length;
+  const badge = meetingBadgeStatus(status, roster.people.filter((p) => callingStates.has(p.state)).length);
   const refresh = () => void mutate();
   // The details card is server-rendered: refresh it when the meeting goes live or ends.
   const lastStatus = useRef(status);
@@ -75,8 +78,11 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
         title={t("title")}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
-            <Badge tone={statusTone[status as keyof typeof statusTone] ?? "neutral"}>
-              <span data-testid="meeting-status">{tm(`status.${status as keyof typeof statusTone}`)}</span>
+            <Badge tone={meetingBadgeTone[badge]}>
+              {/* Focus lands here when the control that had it goes away (meeting ended or cancelled). */}
+              <span data-testid="meeting-status" id={MEETING_STATUS_ID} tabIndex={-1}>
+                {tm(`status.${badge}`)}
+              </span>
             </Badge>
             {roster.meeting.locked ? <Badge tone="warning">{t("locked")}</Badge> : null}
             {roster.meeting.record && open ? (
@@ -128,6 +134,8 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
                 title={t("endTitle")}
                 description={t("endDescription")}
                 confirmLabel={t("endMeeting")}
+                cancelLabel={t("keepMeeting")}
+                focusAfterConfirm={focusMeetingStatus}
                 onConfirm={() =>
                   roomAction(
                     "end",

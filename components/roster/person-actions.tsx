@@ -1,11 +1,16 @@
 "use client";
 
+import { useEffect, useRef, type FocusEvent } from "react";
 import { SaveGuestForm } from "@/components/roster/save-guest-form";
 import { Button } from "@/components/ui/button";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { api } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
+import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 import type { RosterPerson } from "@/lib/shared/roster-types";
+
+// Spelled out here (not imported from the schemas) so the meeting page does not ship zod for a list.
+const ROLES = ["participant", "host", "listener"] as const satisfies readonly ParticipantRole[];
 
 /** The live controls for one person. Each button is disabled while its request is in flight. */
 export function PersonActions({
@@ -22,9 +27,17 @@ export function PersonActions({
   const t = useT("Roster");
   const ts = useT("SautikitStatus");
   const { busy, run } = useApiAction();
+  const focusKeeper = useKeepFocusWithin();
   const pid = person.participantId;
   const act = <R,>(name: string, call: () => Promise<R>, done: (r: R) => string, failed = t("failed")) =>
     void run(name, call, { done, failed, then: onChanged });
+
+  const changeRole = (role: ParticipantRole) =>
+    act(
+      "role",
+      () => api.participants.setRole(meetingId, pid!, role),
+      () => t("roleChanged", { name: person.name, role: t(`role.${role}`) }),
+    );
 
   const leg = person.currentLegId;
   const inRoom = person.state === "in_call" || person.state === "waiting";
@@ -39,7 +52,14 @@ export function PersonActions({
         key="dial"
         size="sm"
         pending={busy === "dial"}
-        aria-label={first ? t("callPerson", { name: who }) : t("redialPerson", { name: who })}
+        // The name a screen reader or voice control hears starts with the words on the button.
+        aria-label={
+          first
+            ? t("callPerson", { name: who })
+            : person.dialError
+              ? t("retryPerson", { name: who })
+              : t("redialPerson", { name: who })
+        }
         onClick={() =>
           act(
             "dial",
@@ -79,7 +99,7 @@ export function PersonActions({
     buttons.push(
       person.muted ? (
         <Button
-          key="unmute"
+          key="mute-toggle"
           size="sm"
           variant="secondary"
           pending={busy === "unmute"}
@@ -96,7 +116,7 @@ export function PersonActions({
         </Button>
       ) : (
         <Button
-          key="mute"
+          key="mute-toggle"
           size="sm"
           variant="secondary"
           pending={busy === "mute"}
@@ -175,6 +195,25 @@ export function PersonActions({
       </Button>,
     );
   }
+  // Between calls a listed person's role can change (it applies from their next call).
+  if (meetingOpen && person.participantId && (person.state === "invited" || person.state === "left")) {
+    buttons.push(
+      <select
+        key="role"
+        aria-label={t("roleOf", { name: who })}
+        value={person.role}
+        disabled={busy === "role"}
+        onChange={(e) => changeRole(e.target.value as ParticipantRole)}
+        className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-800"
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {t(`role.${r}`)}
+          </option>
+        ))}
+      </select>,
+    );
+  }
   // A dial-in guest (no participant row): the organiser can name them and save them as a participant.
   const guestLeg = person.participantId ? undefined : person.legs.find((l) => l.direction === "inbound");
   if (guestLeg) {
@@ -188,5 +227,46 @@ export function PersonActions({
       />,
     );
   }
-  return <div className="flex flex-wrap justify-end gap-2">{buttons}</div>;
+  return (
+    <div className="flex flex-wrap justify-end gap-2" tabIndex={-1} {...focusKeeper}>
+      {buttons}
+    </div>
+  );
+}
+
+/**
+ * Keeps keyboard focus in a group whose buttons come and go with the call (Call → Kick once it
+ * rings, Kick → Re-dial once they leave): when the focused button is removed, focus would fall to
+ * <body> and the keyboard user would start again from the top of the page. After each render, if
+ * focus was inside and has fallen out, it moves to the group's first button (or the group itself).
+ */
+function useKeepFocusWithin() {
+  const ref = useRef<HTMLDivElement>(null);
+  const inside = useRef(false);
+  useEffect(() => {
+    const group = ref.current;
+    if (!group || !inside.current) return;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    (group.querySelector<HTMLElement>("button:not([disabled])") ?? group).focus();
+  });
+  return {
+    ref,
+    onFocus: () => {
+      inside.current = true;
+    },
+    onBlur: (e: FocusEvent<HTMLDivElement>) => {
+      const to = e.relatedTarget;
+      if (to) {
+        inside.current = ref.current?.contains(to) ?? false;
+        return;
+      }
+      // No new target: either the user clicked somewhere inert (let go) or the focused button was
+      // removed from the page (keep, so the next render puts focus back).
+      const from = e.target;
+      requestAnimationFrame(() => {
+        if (from.isConnected && document.activeElement === document.body) inside.current = false;
+      });
+    },
+  };
 }

@@ -31,7 +31,9 @@ export function RosterTable({
   const big = people.length > VIRTUALISE_ABOVE;
   const rows = (list: RosterPerson[]) => list.map((p) => <RosterRow key={p.key} person={p} context={context} />);
   return (
-    <div className="overflow-x-auto">
+    // relative: visually hidden text inside (sr-only is position:absolute) must be clipped by this
+    // scroller, not by the card around it, or it widens the page on a phone.
+    <div className="relative overflow-x-auto">
       <table
         className="min-w-full divide-y divide-slate-200 text-sm"
         aria-rowcount={big ? people.length + 1 : undefined}

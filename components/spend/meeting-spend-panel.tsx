@@ -9,6 +9,7 @@ import { api } from "@/lib/hooks/api-client";
 import { apiUrls } from "@/lib/shared/api-urls";
 import type { MeetingStatement } from "@/lib/spend/meeting-statement";
 import { BudgetForm } from "@/components/spend/budget-form";
+import { useLiveStatement } from "@/components/spend/use-live-statement";
 import { useT } from "@/lib/i18n/client";
 import { useFormat } from "@/lib/i18n/use-format";
 
@@ -28,7 +29,8 @@ export function MeetingSpendPanel({ initial }: { initial: MeetingStatement }) {
     revalidateOnMount: changing,
     revalidateOnFocus: changing,
   });
-  const s = data ?? initial;
+  // One cost figure on the page: the statement is metered from the live roster, like its header.
+  const s = useLiveStatement(data ?? initial);
   const { budget } = s;
   const nearing = budget.budgetMinor !== null && !budget.reached && budget.spentMinor >= budget.budgetMinor * 0.8;
 

@@ -9,7 +9,11 @@ import { Spinner } from "@/components/ui/spinner";
 export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: ButtonVariant;
   size?: ButtonSize;
-  /** Shows a spinner, disables the button and marks it busy; the label stays for screen readers. */
+  /**
+   * Shows a spinner and marks the button busy. A plain button ignores clicks meanwhile but stays
+   * enabled: a focused button that turns disabled drops keyboard focus to <body> (Mute → Unmute
+   * would lose the keyboard user's place). A submit button is disabled, so Enter cannot resubmit.
+   */
   pending?: boolean;
   pendingLabel?: ReactNode;
 };
@@ -23,14 +27,18 @@ export function Button({
   children,
   disabled,
   type,
+  onClick,
   ...rest
 }: ButtonProps) {
+  const submit = type === "submit";
   return (
     <button
       type={type ?? "button"}
       className={buttonClasses(variant, size, className)}
-      disabled={disabled || pending}
+      disabled={disabled || (submit && pending)}
+      aria-disabled={pending || undefined}
       aria-busy={pending || undefined}
+      onClick={pending ? (e) => e.preventDefault() : onClick}
       {...rest}
     >
       {pending ? <Spinner /> : null}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, type ReactNode } from "react";
+import { useId, useRef, useState, type ReactNode } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { useT } from "@/lib/i18n/client";
 
@@ -14,7 +14,9 @@ export function ConfirmDialog({
   title,
   description,
   confirmLabel,
+  cancelLabel,
   confirmVariant = "danger",
+  focusAfterConfirm,
   onConfirm,
   action,
   children,
@@ -24,7 +26,11 @@ export function ConfirmDialog({
   title: ReactNode;
   description?: ReactNode;
   confirmLabel?: string;
+  /** What dismissing keeps ("Keep meeting"): a bare "Cancel" is ambiguous beside "Cancel meeting". */
+  cancelLabel?: string;
   confirmVariant?: ButtonVariant;
+  /** Where focus goes once confirmed, when confirming removes the trigger (it would fall to <body>). */
+  focusAfterConfirm?: () => void;
   onConfirm?: () => void | Promise<void>;
   /** Server action the confirm button submits (hidden inputs go in `children`). */
   action?: (formData: FormData) => void | Promise<void>;
@@ -34,6 +40,7 @@ export function ConfirmDialog({
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descId = useId();
+  const [pending, setPending] = useState(false);
   const close = () => ref.current?.close();
 
   return (
@@ -52,9 +59,16 @@ export function ConfirmDialog({
           onSubmit={async (e) => {
             if (!action) {
               e.preventDefault();
-              await onConfirm?.();
+              // The dialog stays open, its confirm button busy, until the work is done.
+              setPending(true);
+              try {
+                await onConfirm?.();
+              } finally {
+                setPending(false);
+              }
             }
             close();
+            focusAfterConfirm?.();
           }}
           className="space-y-4 p-6"
         >
@@ -69,9 +83,9 @@ export function ConfirmDialog({
           {children}
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={close} autoFocus>
-              {t("cancel")}
+              {cancelLabel ?? t("cancel")}
             </Button>
-            <Button type="submit" variant={confirmVariant}>
+            <Button type="submit" variant={confirmVariant} pending={pending}>
               {confirmLabel ?? t("confirm")}
             </Button>
           </div>

@@ -3,7 +3,7 @@ import { cn } from "@/components/ui/cn";
 
 export const controlClasses =
   "block w-full rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 " +
-  "focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 disabled:bg-slate-100 disabled:text-slate-500 " +
+  "focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600 disabled:bg-slate-100 disabled:text-slate-500 " +
   "aria-[invalid=true]:border-red-500 aria-[invalid=true]:ring-red-500/30";
 
 export function Input({ className, ...rest }: InputHTMLAttributes<HTMLInputElement>) {

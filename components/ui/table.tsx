@@ -27,7 +27,9 @@ export function Table({
   children: ReactNode;
 }) {
   return (
-    <div className="overflow-x-auto">
+    // relative: visually hidden text inside (sr-only is position:absolute) must be clipped by this
+    // scroller, not by the card around it, or it widens the page on a phone.
+    <div className="relative overflow-x-auto">
       <table className={cn("min-w-full divide-y divide-slate-200 text-sm", className)}>
         <caption className={showCaption ? "px-4 py-2 text-left text-sm text-slate-600" : "sr-only"}>{caption}</caption>
         {columns ? (

@@ -118,6 +118,14 @@ export const api = {
       apiFetch<DialResult>(`${apiUrls.participant(meetingId, participantId)}/dial`, { method: "POST" }),
     listenOnly: (meetingId: string, participantId: string) =>
       apiFetch<ListenOnlyResult>(`${apiUrls.participant(meetingId, participantId)}/listen-only`, { method: "POST" }),
+    setRole: (meetingId: string, participantId: string, role: "host" | "participant" | "listener") =>
+      apiFetch<{ participant: { id: string; name: string; role: string } }>(
+        apiUrls.participant(meetingId, participantId),
+        {
+          method: "PATCH",
+          body: { role },
+        },
+      ),
   },
   recordings: {
     get: (recordingId: string) => apiFetch<{ recording: RecordingDetails }>(apiUrls.recording(recordingId)),

@@ -1,11 +1,17 @@
 import { createEvent, type DateArray } from "ics";
+import { tzlib_get_ical_block } from "timezones-ical-library";
 import { formatPhone } from "@/lib/shared/phone";
 import { groupPin } from "@/lib/shared/invite-text";
+import { utcToZonedWallTime } from "@/lib/shared/meeting-time";
 import { RECORDING_NOTICE_LINES } from "@/lib/shared/recording-notice";
 
-// One VEVENT per meeting, in UTC. Calendar apps convert UTC to the viewer's zone; the meeting's own
-// zone is named in the description. A weekly RRULE on a UTC start repeats at the same UTC time,
-// which is exact for East African zones (no daylight saving).
+// One VEVENT per meeting. A one-off meeting is in UTC: calendar apps convert it to the viewer's
+// zone. A weekly meeting repeats at the same wall-clock time in ITS zone, so its start carries
+// TZID with the zone's VTIMEZONE (from timezones-ical-library, the IANA rules in iCalendar form):
+// a UTC start would drift by an hour across a clock change in zones that have one. The `ics`
+// package writes no VTIMEZONE, so the start is written as local time and labelled afterwards.
+// No link: the meeting page needs a Mkutano account in the organiser's workspace, which invitees
+// do not have; the dial-in number and PIN are all they need.
 
 export type IcsMeeting = {
   id: string;
@@ -21,7 +27,6 @@ export type IcsMeeting = {
   record?: boolean;
   updatedAt?: Date;
   cancelled?: boolean;
-  meetingUrl?: string;
   /** The phone key list, line by line (lib/meetings/phone-key-lines.ts). */
   phoneKeys?: string[];
 };
@@ -30,14 +35,28 @@ function utcArray(d: Date): DateArray {
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
 }
 
+function wallArray(d: Date, timeZone: string): DateArray {
+  const [date = "", time = ""] = utcToZonedWallTime(d, timeZone).split("T");
+  const [y, mo, day] = date.split("-").map(Number) as [number, number, number];
+  const [h, mi] = time.split(":").map(Number) as [number, number];
+  return [y, mo, day, h, mi];
+}
+
+/** The zone's VTIMEZONE and its TZID, or null for a name the rules do not know (then UTC is used). */
+function vtimezone(timeZone: string): { block: string; tzid: string } | null {
+  const found = tzlib_get_ical_block(timeZone) as unknown;
+  if (!Array.isArray(found) || typeof found[0] !== "string" || !found[0].startsWith("BEGIN:VTIMEZONE")) return null;
+  return { block: found[0], tzid: timeZone };
+}
+
 export function meetingIcs(m: IcsMeeting): string {
+  const zone = m.recurrence === "weekly" ? vtimezone(m.timeZone) : null;
   const dialIn = m.dialInNumber ? formatPhone(m.dialInNumber) : null;
   const description = [
     m.agenda.trim() ? `Agenda: ${m.agenda.trim()}` : null,
     dialIn ? `Dial in: ${dialIn}` : null,
     `PIN: ${groupPin(m.pin)} #`,
     `Time zone: ${m.timeZone}`,
-    m.meetingUrl ? `Meeting page: ${m.meetingUrl}` : null,
     ...(m.record ? RECORDING_NOTICE_LINES : []),
     ...(m.phoneKeys ?? []),
   ]
@@ -51,9 +70,9 @@ export function meetingIcs(m: IcsMeeting): string {
     title: m.title,
     description,
     location: dialIn ? `Phone: ${dialIn}, PIN ${m.pin}` : `PIN ${m.pin}`,
-    start: utcArray(m.startsAt),
-    startInputType: "utc",
-    startOutputType: "utc",
+    ...(zone
+      ? { start: wallArray(m.startsAt, m.timeZone), startInputType: "local", startOutputType: "local" }
+      : { start: utcArray(m.startsAt), startInputType: "utc", startOutputType: "utc" }),
     duration: { hours: Math.floor(m.durationMinutes / 60), minutes: m.durationMinutes % 60 },
     recurrenceRule: m.recurrence === "weekly" ? "FREQ=WEEKLY" : undefined,
     // Calendar apps replace an event with the same UID only when SEQUENCE grows.
@@ -61,5 +80,8 @@ export function meetingIcs(m: IcsMeeting): string {
     status: m.cancelled ? "CANCELLED" : "CONFIRMED",
   });
   if (error || !value) throw error ?? new Error("Could not build the calendar file");
-  return value;
+  if (!zone) return value;
+  const labelled = value.replace(/^DTSTART:(\d{8}T\d{6})\r$/m, `DTSTART;TZID=${zone.tzid}:$1\r`);
+  if (labelled === value) throw new Error("Could not label the start with its time zone");
+  return labelled.replace("BEGIN:VEVENT\r\n", `${zone.block}\r\nBEGIN:VEVENT\r\n`);
 }

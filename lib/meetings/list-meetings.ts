@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { meetingScope } from "@/lib/meetings/meeting-scope";
+import { CALLING_LEG_STATES } from "@/lib/shared/meeting-badge";
 
 export type MeetingListItem = {
   id: string;
@@ -12,6 +13,8 @@ export type MeetingListItem = {
   recurrence: string;
   status: string;
   participantCount: number;
+  /** Calls ringing or waiting for the room: the list's badge says "calling" then. */
+  callsUnderWay: number;
 };
 
 /** Upcoming (scheduled or live, soonest first) and past (ended or cancelled, newest first). */
@@ -28,7 +31,9 @@ export async function listMeetings(actor: Actor): Promise<{ upcoming: MeetingLis
       durationMinutes: true,
       recurrence: true,
       status: true,
-      _count: { select: { participants: true } },
+      _count: {
+        select: { participants: true, legs: { where: { state: { in: [...CALLING_LEG_STATES] } } } },
+      },
     },
   });
   const items = rows.map((m) => ({
@@ -40,6 +45,7 @@ export async function listMeetings(actor: Actor): Promise<{ upcoming: MeetingLis
     recurrence: m.recurrence,
     status: m.status,
     participantCount: m._count.participants,
+    callsUnderWay: m._count.legs,
   }));
   const isPast = (m: MeetingListItem) => m.status === "ended" || m.status === "cancelled";
   return { upcoming: items.filter((m) => !isPast(m)), past: items.filter(isPast).reverse() };

@@ -1,11 +1,54 @@
+import type { BulkError } from "@/lib/shared/bulk-lines";
 import { normalisePhone } from "@/lib/shared/phone";
 import { MAX_BULK_LINES, participantRoles, type ParticipantRole } from "@/lib/shared/meeting-schemas";
 
 // Parses pasted "name, number" lines (also tab- or semicolon-separated, number first, or with a
 // third "host"/"listener" column), reporting a clear error per line and refusing duplicates.
+// Rows copied from a spreadsheet arrive tab-separated, often with a header row and empty trailing
+// cells; rows from a CSV file may quote a cell that holds a comma ("Odhiambo, Amina").
 
 export type BulkRow = { line: number; name: string; phoneE164: string; role: ParticipantRole };
-export type BulkError = { line: number; text: string; message: string };
+export type { BulkError };
+
+/** One line's cells: tab-separated when it has a tab, else CSV (comma or semicolon, "quoted" cells). */
+export function splitCells(line: string): string[] {
+  if (line.includes("\t")) return dropTrailingEmpty(line.split("\t").map((c) => unquote(c.trim())));
+  const cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"' && cell.trim() === "") {
+      quoted = true;
+      cell = "";
+    } else if (ch === "," || ch === ";") {
+      cells.push(cell.trim());
+      cell = "";
+    } else cell += ch;
+  }
+  cells.push(cell.trim());
+  return dropTrailingEmpty(cells);
+}
+
+function unquote(cell: string): string {
+  return cell.length >= 2 && cell.startsWith('"') && cell.endsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
+}
+
+function dropTrailingEmpty(cells: string[]): string[] {
+  while (cells.length > 2 && cells[cells.length - 1] === "") cells.pop();
+  return cells;
+}
+
+// A spreadsheet's header row ("Name  Phone", "Jina, Simu"): skipped, not reported.
+const HEADER_WORDS =
+  /^(name|full name|names|jina|majina|phone|phone number|number|mobile|simu|namba|nambari|role|jukumu)$/i;
+const isHeader = (cells: string[]) => cells.length >= 2 && cells.every((c) => c === "" || HEADER_WORDS.test(c));
 export type BulkResult = { rows: BulkRow[]; errors: BulkError[] };
 
 export function parseBulkParticipants(text: string, existingPhones: Iterable<string> = []): BulkResult {
@@ -20,16 +63,22 @@ export function parseBulkParticipants(text: string, existingPhones: Iterable<str
     const line = index + 1;
     const trimmed = rawLine.trim();
     if (trimmed === "" || trimmed.startsWith("#")) return;
+    const cells = splitCells(trimmed);
+    if (counted === 0 && isHeader(cells)) return;
     counted += 1;
     if (counted > MAX_BULK_LINES) {
       if (counted === MAX_BULK_LINES + 1) {
-        errors.push({ line, text: trimmed, message: `Only ${MAX_BULK_LINES} lines can be added at a time.` });
+        errors.push({
+          line,
+          text: trimmed,
+          message: `Only ${MAX_BULK_LINES} lines can be added at a time.`,
+          andAfter: true,
+        });
       }
       return;
     }
     const fail = (message: string) => errors.push({ line, text: trimmed, message });
 
-    const cells = trimmed.split(/[,\t;]/).map((c) => c.trim());
     let role: ParticipantRole = "participant";
     const last = cells[cells.length - 1]?.toLowerCase();
     if (cells.length === 3 && last && (participantRoles as readonly string[]).includes(last)) {

@@ -108,6 +108,8 @@ export const participantInputSchema = z.object({
 });
 export type ParticipantInput = z.infer<typeof participantInputSchema>;
 
+export const participantRoleInputSchema = z.object({ role: z.enum(participantRoles) });
+
 export const bulkInputSchema = z.object({
   text: z.string().max(100_000, "That paste is too long; add at most 500 lines at a time."),
 });

@@ -1,7 +1,5 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { type APIRequestContext, type Browser, expect, request, test } from "@playwright/test";
+import { discoverPages } from "./support/app-pages";
 import { E2E_APP_URL } from "./support/urls";
 
 // The authorization matrix over every PAGE of the production build. Pages are found on disk
@@ -47,20 +45,6 @@ const REDIRECT_ONLY = new Set(["/"]);
 // Next streams the 403/404 boundaries in the RSC payload rather than as HTML <h1>, so match the body.
 const FORBIDDEN_TEXT = "You don’t have access to this page";
 const NOT_FOUND_TEXT = "We couldn’t find that page";
-
-/** app/**\/page.tsx → URL patterns; (groups) and @slots are not part of the URL. */
-function discoverPages(): string[] {
-  const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app");
-  return readdirSync(appDir, { recursive: true, encoding: "utf8" })
-    .filter((f) => /(^|\/)page\.(tsx|ts|jsx|js|mdx)$/.test(f))
-    .map((f) =>
-      path
-        .dirname(f)
-        .split(path.sep)
-        .filter((d) => d !== "." && !/^\(.*\)$/.test(d) && !d.startsWith("@")),
-    )
-    .map((dirs) => `/${dirs.join("/")}`);
-}
 
 type Ctx = APIRequestContext;
 let anonymous: Ctx;

@@ -87,7 +87,7 @@ test("a phone dials in with the PIN, waits for the host, then joins the call —
   await expect(card.getByTestId("phone-state")).toHaveText(/In call/, CALL);
 
   // The organiser names the guest and saves them as a participant.
-  await guest.getByRole("button", { name: /^Name and save the guest/ }).click();
+  await guest.getByRole("button", { name: /^Save guest / }).click();
   await guest.getByLabel(/^Name for/).fill("Mama Mboga");
   await guest.getByRole("button", { name: "Save", exact: true }).click();
   await expect(row(page, "Mama Mboga")).toHaveAttribute("data-state", "in_call", CALL);

@@ -102,7 +102,7 @@ test("schedule, call everyone, watch the live roster, mute, kick and end the mee
   // Mute Amina, kick the listener.
   await page.getByRole("button", { name: "Mute Amina Odhiambo" }).click();
   await expect(row(page, "Amina Odhiambo")).toHaveAttribute("data-muted", "true", CALL);
-  await page.getByRole("button", { name: "Remove Lena Listener from the call" }).click();
+  await page.getByRole("button", { name: "Kick Lena Listener off the call" }).click();
   await expect(row(page, "Lena Listener")).toHaveAttribute("data-reason", "kicked", CALL);
   await expect.poll(() => phoneState(phones.listener)).not.toBe("in_call");
 

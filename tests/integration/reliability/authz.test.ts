@@ -53,6 +53,7 @@ const ROWS: Row[] = [
   { method: "POST", page: `${M}/participants`, body: { name: "Wanjiru", phone: "+254712000078" }, ok: [201] },
   { method: "POST", page: `${M}/participants/bulk`, body: { text: "Otieno, +254712000079" } },
   { method: "DELETE", page: `${M}/participants/[participantId]` },
+  { method: "PATCH", page: `${M}/participants/[participantId]`, body: { role: "host" } },
   { method: "POST", page: `${M}/participants/[participantId]/dial`, ok: [200, 201, 202, 409, 503] },
   { method: "POST", page: `${M}/participants/[participantId]/listen-only`, ok: [200, 204, 409] },
   { method: "GET", page: `${M}/roster` },

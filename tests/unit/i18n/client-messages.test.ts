@@ -41,6 +41,7 @@ describe("compiled client messages", () => {
 
   it("a sub-namespace carries only its keys", () => {
     expect(Object.keys(compiledNamespace("sw", "Meetings.status")).sort()).toEqual([
+      "Meetings.status.calling",
       "Meetings.status.cancelled",
       "Meetings.status.ended",
       "Meetings.status.live",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseBulkParticipants } from "@/lib/shared/bulk-participants";
+import { keepFailedLines } from "@/lib/shared/bulk-lines";
+import { parseBulkParticipants, splitCells } from "@/lib/shared/bulk-participants";
 
 describe("parseBulkParticipants", () => {
   it("parses name, number lines in several shapes", () => {
@@ -49,5 +50,65 @@ describe("parseBulkParticipants", () => {
     expect(r.rows).toHaveLength(500);
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]?.message).toMatch(/Only 500 lines/);
+    expect(r.errors[0]).toMatchObject({ line: 501, andAfter: true });
+  });
+
+  it("takes rows copied from a spreadsheet: tab-separated, a header row, empty trailing cells", () => {
+    const text = [
+      "Name\tPhone\tRole\t",
+      "Amina Odhiambo\t0712 345 678\t\t",
+      "Juma Kariuki\t+254 722 000 111\tlistener",
+    ].join("\r\n");
+    const r = parseBulkParticipants(text);
+    expect(r.errors).toEqual([]);
+    expect(r.rows).toEqual([
+      { line: 2, name: "Amina Odhiambo", phoneE164: "+254712345678", role: "participant" },
+      { line: 3, name: "Juma Kariuki", phoneE164: "+254722000111", role: "listener" },
+    ]);
+  });
+
+  it("takes CSV with quoted cells that hold commas and quotes", () => {
+    const text = ['"Odhiambo, Amina",0712 345 678', '"Juma ""JK"" Kariuki","+254 722 000 111",host'].join("\n");
+    const r = parseBulkParticipants(text);
+    expect(r.errors).toEqual([]);
+    expect(r.rows.map((x) => [x.name, x.phoneE164, x.role])).toEqual([
+      ["Odhiambo, Amina", "+254712345678", "participant"],
+      ['Juma "JK" Kariuki', "+254722000111", "host"],
+    ]);
+  });
+
+  it("a header-looking line after the first row is an ordinary (failing) line", () => {
+    const r = parseBulkParticipants(["Amina, 0712 345 678", "Name, Phone"].join("\n"));
+    expect(r.rows).toHaveLength(1);
+    expect(r.errors.map((e) => e.line)).toEqual([2]);
+  });
+
+  it("splits cells the way a spreadsheet or CSV file means them", () => {
+    expect(splitCells("a;b")).toEqual(["a", "b"]);
+    expect(splitCells('"a,b" , c')).toEqual(["a,b", "c"]);
+    expect(splitCells("a\tb, c\t\t")).toEqual(["a", "b, c"]);
+  });
+});
+
+describe("keepFailedLines", () => {
+  it("keeps only the failed lines and renumbers their errors to the text that stays", () => {
+    const text = ["Amina, 0712 345 678", "Juma", "", "Wanjiru, 0722 000 111", "Otieno, 0712"].join("\n");
+    const { errors } = parseBulkParticipants(text);
+    expect(errors.map((e) => e.line)).toEqual([2, 5]);
+    const kept = keepFailedLines(text, errors);
+    expect(kept.text).toBe("Juma\nOtieno, 0712");
+    expect(kept.errors.map((e) => [e.line, e.text])).toEqual([
+      [1, "Juma"],
+      [2, "Otieno, 0712"],
+    ]);
+    // Fixing nothing and adding again reports the same lines under the same (new) numbers.
+    expect(parseBulkParticipants(kept.text).errors.map((e) => e.line)).toEqual([1, 2]);
+  });
+
+  it("keeps every line from an over-the-limit line on, so nothing pasted is lost", () => {
+    const text = Array.from({ length: 503 }, (_, i) => `P${i}, +2547${String(10000000 + i)}`).join("\n");
+    const kept = keepFailedLines(text, parseBulkParticipants(text).errors);
+    expect(kept.text.split("\n")).toEqual(["P500, +254710000500", "P501, +254710000501", "P502, +254710000502"]);
+    expect(kept.errors).toEqual([expect.objectContaining({ line: 1, andAfter: true })]);
   });
 });

@@ -44,6 +44,38 @@ describe("meetingIcs", () => {
     expect(text).toContain("STATUS:CANCELLED");
   });
 
+  it("anchors a weekly meeting to its zone's wall clock with TZID and a VTIMEZONE (no drift at clock changes)", () => {
+    // 09:30 in London, in winter: 09:30 GMT. A UTC start would show 10:30 once British Summer Time begins.
+    const ics = meetingIcs({
+      ...meeting,
+      timeZone: "Europe/London",
+      startsAt: new Date("2026-12-01T09:30:00Z"),
+      recurrence: "weekly",
+    });
+    const text = unfold(ics);
+    expect(text).toContain("DTSTART;TZID=Europe/London:20261201T093000\r\n");
+    expect(text).not.toMatch(/DTSTART:\d{8}T\d{6}Z/);
+    const vtz = /BEGIN:VTIMEZONE\r\n([\s\S]*?)END:VTIMEZONE/.exec(text)?.[1] ?? "";
+    expect(vtz).toContain("TZID:Europe/London");
+    expect(vtz).toContain("BEGIN:DAYLIGHT");
+    expect(vtz).toContain("BEGIN:STANDARD");
+    // The zone comes before the event that refers to it, inside the one calendar.
+    expect(text.indexOf("END:VTIMEZONE")).toBeLessThan(text.indexOf("BEGIN:VEVENT"));
+    expect(text.match(/BEGIN:VCALENDAR/g)).toHaveLength(1);
+
+    const nairobi = unfold(meetingIcs({ ...meeting, recurrence: "weekly" }));
+    expect(nairobi).toContain("DTSTART;TZID=Africa/Nairobi:20261201T093000\r\n");
+    expect(nairobi).toContain("TZID:Africa/Nairobi");
+  });
+
+  it("carries no link an invitee cannot open", () => {
+    for (const recurrence of ["none", "weekly"]) {
+      const text = unfold(meetingIcs({ ...meeting, recurrence }));
+      expect(text).not.toMatch(/https?:\/\//);
+      expect(text).not.toMatch(/^URL/m);
+    }
+  });
+
   it("increments SEQUENCE when the meeting changes", () => {
     const a = unfold(meetingIcs({ ...meeting, updatedAt: new Date("2026-11-01T00:00:00Z") }));
     const b = unfold(meetingIcs({ ...meeting, updatedAt: new Date("2026-11-02T00:00:00Z") }));

@@ -1,6 +1,5 @@
 // GET /api/meetings/:id/ics — the meeting as a calendar file (.ics)
 import { requireApiActor } from "@/lib/auth/actor";
-import { env } from "@/lib/env";
 import { route } from "@/lib/http/route";
 import { meetingIcs } from "@/lib/meetings/ics";
 import { phoneKeyLines } from "@/lib/meetings/phone-key-lines";
@@ -13,7 +12,6 @@ export const GET = route<{ meetingId: string }>(async (req, { params }) => {
     startsAt: new Date(m.startsAt),
     updatedAt: new Date(m.updatedAt),
     cancelled: m.status === "cancelled",
-    meetingUrl: `${env().APP_BASE_URL.replace(/\/+$/, "")}/meetings/${m.id}`,
     phoneKeys: phoneKeyLines(),
   });
   const filename = `${
