@@ -8,6 +8,7 @@ import { promptsFor } from "@/lib/meetings/prompts/prompts-for";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 import { recordRosterEvents } from "@/lib/roster/recompute-roster";
 import { endMeetingFromKeypad } from "@/lib/dial-in/end-meeting-from-keypad";
+import { extendMeetingFromKeypad } from "@/lib/call-control/extend-meeting";
 import {
   IN_ROOM,
   legRole,
@@ -120,8 +121,8 @@ export async function applyKeypad(
       return tell(p.modeNow[mode]);
     }
     case "extend-meeting":
-      // Reserved for the meeting's time limit (its extension is wired here when it exists).
-      return tell(p.extendUnavailable);
+      // Moves the meeting's hard stop (bounded by the workspace maximum); the reply goes to this caller.
+      return extendMeetingFromKeypad(workspaceId, meeting, leg.id);
     case "end-meeting": {
       // The first *3 only asks; a second *3 from the same phone within the window ends the meeting.
       const asked = await db.rosterEvent.findFirst({

@@ -63,7 +63,6 @@ export const en: PromptCatalogue = {
     qa: "Question mode: everyone is muted. Press star 9 to ask a question.",
   },
   confirmEnd: "To end the meeting for everyone, press star 3 again.",
-  extendUnavailable: "Sorry, this meeting cannot be extended from the phone.",
   technicalProblem: "Sorry, we are having a technical problem. Please try again later. Goodbye.",
   confirmJoin: (name, title) => `Hello ${name}, this is Mkutano calling you into ${title}. Press 1 to join.`,
   confirmRejoin: (title) => `You were cut off from ${title}. Press 1 to rejoin.`,

@@ -110,7 +110,6 @@ export const sw: PromptCatalogue = {
     qa: "Hali ya maswali: wote wamenyamazishwa. Bonyeza nyota 9 kuuliza swali.",
   },
   confirmEnd: "Kumaliza mkutano kwa wote, bonyeza nyota 3 tena.",
-  extendUnavailable: "Samahani, muda wa mkutano huu hauwezi kuongezwa kwa simu.",
   technicalProblem: "Samahani, tuna tatizo la kiufundi. Tafadhali jaribu tena baadaye. Kwaheri.",
   confirmJoin: (name, title) => `Habari ${name}, hapa ni Mkutano. Tunakupigia ujiunge na ${title}. Bonyeza 1 kujiunga.`,
   confirmRejoin: (title) => `Simu yako ilikatika kutoka ${title}. Bonyeza 1 kujiunga tena.`,

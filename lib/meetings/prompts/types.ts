@@ -53,7 +53,6 @@ export type PromptCatalogue = {
   nextHandSpeaking: string;
   modeNow: Record<ModerationMode, string>;
   confirmEnd: string;
-  extendUnavailable: string;
   // When the app cannot answer a call properly (the webhook lane's fallback; lib/webhooks/dispatch.ts).
   technicalProblem: string;
   // Answer confirmation and re-dials (lib/meetings/confirm-answer.ts).

@@ -151,7 +151,15 @@ describe("phone keys", () => {
       await em.hears(late, en.enterPin);
       await em.press(late, `${meeting.pin}#`);
       await em.hears(late, en.meetingLocked);
-      await pressAndHear(host, "*4", en.extendUnavailable);
+      // *4 extends the meeting by 15 minutes and says so to the host alone.
+      const extendedBy = en.meetingExtended(15, 1).split(" It now")[0]!;
+      await em.press(host, "*4");
+      await until(`${host} to hear the extension`, async () =>
+        (await em.heard(host)).some((t) => t.startsWith(extendedBy)),
+      );
+      for (const o of [amina, baraka, lena])
+        expect((await em.heard(o)).some((t) => t.startsWith(extendedBy))).toBe(false);
+      expect((await m.db.meeting.findUniqueOrThrow({ where: { id } })).extendedMinutes).toBe(15);
       await pressAndHear(host, "*3", en.confirmEnd);
       expect((await m.db.meeting.findUniqueOrThrow({ where: { id } })).status).toBe("live");
       await pressAndHear(host, "*3", en.endingMeeting);
@@ -165,6 +173,7 @@ describe("phone keys", () => {
       expect(actions).toEqual(
         [
           "meeting.ended",
+          "meeting.extended",
           "meeting.locked",
           "meeting.muted_all",
           "meeting.muted_all",
