@@ -1,4 +1,5 @@
 import type { SautikitCall } from "@/lib/sautikit/responses";
+import type { LeftReason, LegPurpose, LegState } from "@/lib/shared/roster-types";
 
 // One leg against Sautikit's record of its call. Pure, so the rules are unit-tested.
 
@@ -11,6 +12,8 @@ export type LegFacts = {
   role: string;
   direction: string;
   phone: string | null;
+  /** Why the call was placed: a dial, a call back after a drop, a reminder. */
+  purpose: LegPurpose;
   state: string;
   endReason: string | null;
   answeredAt: Date | null;
@@ -30,6 +33,9 @@ export type CallLogRow = {
   direction: string;
   phone: string | null;
   createdAt: string;
+  purpose: LegPurpose;
+  /** The leg's state and why it ended, named as the roster and the statement name them. */
+  outcome: { state: LegState; endReason: LeftReason | null };
   app: { status: string; durationSeconds: number | null; costMinor: number | null };
   sautikit: { status: string; durationSeconds: number | null; costMinor: number | null } | null;
   issues: string[];
@@ -67,6 +73,8 @@ export function compareLeg(f: LegFacts, call: SautikitCall | undefined, sautikit
     direction: f.direction,
     phone: f.phone,
     createdAt: f.createdAt.toISOString(),
+    purpose: f.purpose,
+    outcome: { state: f.state as LegState, endReason: (f.endReason ?? null) as LeftReason | null },
     app,
   };
   if (!f.callId) return { ...base, sautikit: null, issues };

@@ -6,6 +6,7 @@ import { log } from "@/lib/log";
 import type { SautikitCall } from "@/lib/sautikit/responses";
 import { getSautikitClient } from "@/lib/sautikit/connection";
 import { assertAdmin } from "@/lib/workspaces/assert-admin";
+import { legPurpose } from "@/lib/shared/roster-types";
 import { compareLeg, type CallLogRow, type LegFacts } from "@/lib/reconcile/compare-leg";
 import { forViewer } from "@/lib/privacy/phone-visibility";
 
@@ -99,6 +100,7 @@ export async function reconcileCalls(
       role: l.admittedRole ?? l.participant?.role ?? "participant",
       direction: l.direction,
       phone: l.direction === "inbound" ? l.fromE164 : l.toE164,
+      purpose: legPurpose(l.purpose),
       state: l.state,
       endReason: l.endReason,
       answeredAt: l.answeredAt,

@@ -7,7 +7,10 @@ import { until } from "@/tests/support/until";
 
 const app = appFixture({
   emulatorEnv: { EMULATOR_TIME_SCALE: "0.05", EMULATOR_RATE_LIMIT: "0" },
-  modules: async () => ({ redial: await import("@/lib/meetings/redial-after-drop") }),
+  modules: async () => ({
+    redial: await import("@/lib/meetings/redial-after-drop"),
+    reconcileCalls: (await import("@/lib/reconcile/reconcile-calls")).reconcileCalls,
+  }),
 });
 const m = app.lib;
 const { transcript, callsTo } = app.emulator;
@@ -50,7 +53,7 @@ const inCallOnAttempt = (participantId: string, attempt: number) =>
 describe("re-dial after a network drop", () => {
   it("calls a dropped person back once, they rejoin; at most twice per meeting", { timeout: 120_000 }, async () => {
     const phone = "+254722400001";
-    const { meeting, participantId } = await meetingWith("Harvest planning", phone);
+    const { actor, meeting, participantId } = await meetingWith("Harvest planning", phone);
     await inCallOnAttempt(participantId, 1);
 
     await app.emulator.drop(phone);
@@ -81,6 +84,15 @@ describe("re-dial after a network drop", () => {
     await m.runDueJobs({ workerId: "redial-test" });
     expect(await legsOf(participantId)).toHaveLength(3);
     expect(await callsTo(phone)).toHaveLength(3);
+
+    // The call log tells the same story, by the same reason codes the roster and statement name.
+    const log = await m.reconcileCalls(actor, { days: 1 });
+    const rows = log.rows.filter((r) => r.participantName === "Wanjiru" && r.meetingId === meeting.id);
+    expect(rows.map((r) => [r.purpose, r.outcome.endReason]).reverse()).toEqual([
+      ["dial", "dropped_calling_back"],
+      ["redial", "dropped_calling_back"],
+      ["redial", "dropped"],
+    ]);
   });
 
   it("never after the person's own hang-up, nor once the meeting is over", { timeout: 120_000 }, async () => {

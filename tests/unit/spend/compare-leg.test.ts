@@ -11,6 +11,7 @@ const facts = (over: Partial<LegFacts> = {}): LegFacts => ({
   role: "participant",
   direction: "outbound",
   phone: "+254711000001",
+  purpose: "dial",
   state: "left",
   endReason: "hung_up",
   answeredAt: new Date(0),

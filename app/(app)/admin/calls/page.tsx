@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Tr } from "@/components/ui/table";
 import { flatten, withQuery } from "@/components/admin/query-links";
 import { getFormat } from "@/lib/i18n/get-format";
+import { stateTextKeys } from "@/lib/shared/leg-state-text";
 import { requireActor } from "@/lib/auth/actor";
 import { callLogQuerySchema, reconcileCalls } from "@/lib/reconcile/reconcile-calls";
 import { getTranslations } from "next-intl/server";
@@ -27,7 +28,17 @@ export default async function CallLogPage({
   const parsed = callLogQuerySchema.safeParse(query);
   const opts = parsed.success ? parsed.data : { days: 7, onlyMismatches: false };
   const log = await reconcileCalls(actor, opts);
-  const [t, tc, fmt] = await Promise.all([getTranslations("SautikitStatus"), getTranslations("CallLog"), getFormat()]);
+  const [t, tc, tr, fmt] = await Promise.all([
+    getTranslations("SautikitStatus"),
+    getTranslations("CallLog"),
+    getTranslations("Roster"),
+    getFormat(),
+  ]);
+  // Named exactly as the roster and the statement name them ("Declined", "Dropped — calling back").
+  const outcome = (o: (typeof log.rows)[number]["outcome"]) => {
+    const k = stateTextKeys(o);
+    return "title" in k ? tr(k.title) : tr("withReason", { state: tr(k.state), reason: tr(k.reason) });
+  };
   const money = (v: number | null) => (v === null ? "—" : fmt.kes(v));
   const secs = (v: number | null) => (v === null ? "—" : tc("seconds", { count: v }));
 
@@ -84,6 +95,7 @@ export default async function CallLogPage({
             columns={[
               tc("when"),
               tc("meetingPerson"),
+              tc("purposeOutcome"),
               tc("status"),
               { label: tc("billed"), align: "right" },
               { label: tc("cost"), align: "right" },
@@ -107,6 +119,12 @@ export default async function CallLogPage({
                         </>
                       ) : null}{" "}
                       · {r.phone ?? "—"} · {tc("direction", { direction: r.direction })}
+                    </div>
+                  </Td>
+                  <Td>
+                    <span data-testid="call-purpose">{tc("purpose", { purpose: r.purpose })}</span>
+                    <div className="text-xs text-slate-500" data-testid="call-outcome">
+                      {outcome(r.outcome)}
                     </div>
                   </Td>
                   <Td>
