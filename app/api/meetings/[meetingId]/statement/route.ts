@@ -4,8 +4,7 @@ import { route } from "@/lib/http/route";
 import { meetingStatement } from "@/lib/spend/meeting-statement";
 import { statementCsv } from "@/lib/spend/statement-csv";
 import { statementCsvLabels } from "@/lib/spend/statement-csv-labels";
-import type { Locale } from "@/lib/i18n/locales";
-import { getLocale } from "next-intl/server";
+import { resolveLocale } from "@/lib/i18n/resolve-locale";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +18,8 @@ export const GET = route<{ meetingId: string }>(async (req, { params }) => {
       .trim()
       .replace(/\s+/g, "-")
       .slice(0, 60) || "meeting";
-  const locale = (await getLocale()) as Locale;
+  // The same language the pages use for this reader (profile, cookie, Accept-Language).
+  const locale = await resolveLocale();
   return new Response(statementCsv(statement, statementCsvLabels(locale)), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
