@@ -30,7 +30,7 @@ export async function answerRepeatCallback(workspaceId: string, cb: VoiceCallbac
     SELECT l.state, p.name, p.role,
       EXISTS (SELECT 1 FROM "RosterEvent" r WHERE r."meetingId" = m.id AND r.key = ${answeredKey}) AS placed,
       m.id, m."workspaceId", m.title, m."roomName", m.language, m."waitForHost", m."endOnHostExit",
-      m.beep, m.record, m.capacity, m.status, m."startedAt"
+      m.beep, m.record, m.capacity, m.status, m."startedAt", m.moderation
     FROM "Leg" l
     JOIN "Meeting" m ON m.id = l."meetingId"
     LEFT JOIN "Participant" p ON p.id = l."participantId"
