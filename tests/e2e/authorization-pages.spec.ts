@@ -34,6 +34,7 @@ const ROWS: Record<string, Row> = {
   "/settings/members": { access: "admin", heading: /^Members$/ },
   "/settings/sautikit": { access: "admin", heading: /^Sautikit connection$/ },
   "/settings/limits": { access: "admin", heading: /^Meeting time limits$/ },
+  "/settings/privacy": { access: "admin", heading: /^Privacy$/ },
   "/admin/audit": { access: "admin", heading: /^Audit log$/ },
   "/admin/calls": { access: "admin", heading: /^Call log$/ },
   "/admin/spend": { access: "admin", heading: /^Spend$/ },
