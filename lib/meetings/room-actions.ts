@@ -2,7 +2,6 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VoiceAction, VoiceResponse } from "@/lib/sautikit/contract/voice-actions";
 import { conferenceEventsUrl, holdMusicUrl } from "@/lib/meetings/callback-urls";
-import { spokenKeyList } from "@/lib/meetings/prompts/key-list";
 import { promptsFor } from "@/lib/meetings/prompts/prompts-for";
 import { conferenceDigitsUrl } from "@/lib/dial-in/urls";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
@@ -61,8 +60,9 @@ export function roomActions(
     say(person.name ? p.greeting(person.name, meeting.title) : p.guestGreeting(meeting.title), p.language),
   ];
   if (isHost) actions.push(say(meeting.waitForHost ? p.joiningAsHost : p.youAreHost, p.language));
-  // Hosts on a phone with no data run the room from the keypad (lib/dial-in/apply-keypad.ts).
-  if (isHost) for (const text of spokenKeyList(p, { everyone: false, host: true })) actions.push(say(text, p.language));
+  // Hosts on a phone with no data run the room from the keypad (lib/dial-in/apply-keypad.ts): they
+  // hear the short hint below like everyone; the whole host key list is one *0 away, not said on
+  // every join (it held each host out of the room for several seconds).
   if (person.role === "listener") actions.push(say(p.joiningAsListener, p.language));
   if (person.role === "participant" && opts.announceRole) actions.push(say(p.joiningAsParticipant, p.language));
   if (!startsRoom && !meeting.startedAt) actions.push(say(p.waitingForHost, p.language));
