@@ -33,6 +33,8 @@ const PAGES: Record<string, Audience[]> = {
   "/settings": ["admin"],
   "/settings/members": ["admin"],
   "/settings/sautikit": ["admin"],
+  "/settings/limits": ["admin"],
+  "/settings/privacy": ["admin"],
   "/admin/audit": ["admin"],
   "/admin/calls": ["admin"],
   "/admin/spend": ["admin"],
