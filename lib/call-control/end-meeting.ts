@@ -21,6 +21,10 @@ export type CloseOptions = {
    * hard stop uses it so an extension committed meanwhile always wins).
    */
   stillDue?: (meeting: MeetingRow) => boolean;
+  /** A leg left connected for now (the keypad's host hears the goodbye first); the caller hangs it up. */
+  keepLegId?: string;
+  /** More work in the same transaction, after the meeting is marked ended (e.g. a durable job). */
+  alsoInTransaction?: (tx: Prisma.TransactionClient, now: number) => Promise<void>;
 };
 
 export type CloseResult = { ended: boolean; hungUp: number; failed: number };
@@ -64,7 +68,8 @@ export async function closeMeeting(workspaceId: string, meetingId: string, opts:
     await tx.auditLog.create({
       data: { workspaceId, actorId: opts.actorId, action: "meeting.ended", target: meetingId, details: opts.details },
     });
-    return legs.filter((l) => l.callId);
+    await opts.alsoInTransaction?.(tx, now);
+    return legs.filter((l) => l.callId && l.id !== opts.keepLegId);
   });
   if (!closed) return { ended: false, hungUp: 0, failed: 0 };
   notifyRosterChanged(meetingId);
