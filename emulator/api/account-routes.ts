@@ -6,29 +6,19 @@ import {
 import { conferenceCommandRequestSchema } from "../../lib/sautikit/contract/conference-events";
 import { routingRequestSchema } from "../../lib/sautikit/contract/numbers";
 import { conferenceNameSchema } from "../../lib/sautikit/contract/voice-actions";
-import type { Emulator } from "../context";
-import { apiError, ok, parseJson, parseValue, type Reply, type RequestCtx } from "../http/respond";
-import type { Router } from "../http/router";
-import type { Workspace } from "../state/types";
+import { apiError, ok, parseJson, parseValue } from "../http/respond";
+import type { ApiRoutes } from "./api-routes";
 import { numberJson } from "./call-json";
 
 // Numbers and routing, wallet, public pricing, conference commands.
 
-type Authed = (ctx: RequestCtx, ws: Workspace) => Promise<Reply> | Reply;
 const PRICING_UPDATED_AT = "2026-07-01T00:00:00.000Z";
 
-export function accountRoutes(
-  em: Emulator,
-  router: Router,
-  authed: (h: Authed) => (ctx: RequestCtx) => Promise<Reply>,
-): void {
-  router.add(
-    "GET",
-    "/v1/numbers",
-    authed((_ctx, ws) => ok({ numbers: ws.numbers.map(numberJson) })),
-  );
+export function accountRoutes(api: ApiRoutes): void {
+  const { em } = api;
+  api.authed("GET", "/v1/numbers", (_ctx, ws) => ok({ numbers: ws.numbers.map(numberJson) }));
 
-  const routing = authed((ctx, ws) => {
+  const routing = api.authedHandler((ctx, ws) => {
     const number = ws.numbers.find((n) => n.id === ctx.params.id || n.e164 === ctx.params.id);
     if (!number) throw apiError("numbers.not_found", `No number ${ctx.params.id} in this workspace.`);
     const body = parseJson(ctx, routingRequestSchema);
@@ -39,23 +29,19 @@ export function accountRoutes(
     em.store.changed();
     return ok({ number: { ...numberJson(number), has_signing_secret: true } });
   });
-  router.add("PATCH", "/v1/numbers/:id/routing", routing);
-  router.add("PUT", "/v1/numbers/:id/routing", routing);
+  api.open("PATCH", "/v1/numbers/:id/routing", routing);
+  api.open("PUT", "/v1/numbers/:id/routing", routing);
 
-  router.add(
-    "GET",
-    "/v1/wallet/balance",
-    authed((_ctx, ws) =>
-      ok({
-        workspace_id: ws.id,
-        balance_minor: ws.balance_minor,
-        currency: CURRENCY,
-        low_balance_threshold_minor: ws.low_balance_threshold_minor,
-      }),
-    ),
+  api.authed("GET", "/v1/wallet/balance", (_ctx, ws) =>
+    ok({
+      workspace_id: ws.id,
+      balance_minor: ws.balance_minor,
+      currency: CURRENCY,
+      low_balance_threshold_minor: ws.low_balance_threshold_minor,
+    }),
   );
 
-  router.add("GET", "/v1/public/pricing", () =>
+  api.open("GET", "/v1/public/pricing", () =>
     ok({
       currency: CURRENCY,
       number_monthly_kes: 100,
@@ -66,14 +52,10 @@ export function accountRoutes(
     }),
   );
 
-  router.add(
-    "POST",
-    "/v1/conferences/:name/commands",
-    authed((ctx, ws) => {
-      const name = parseValue(ctx.params.name, conferenceNameSchema);
-      const body = parseJson(ctx, conferenceCommandRequestSchema);
-      em.conferences.command(ws.id, name, body.command, body.participant);
-      return ok({ conference: name, command: body.command, participant: body.participant, status: "ok" });
-    }),
-  );
+  api.authed("POST", "/v1/conferences/:name/commands", (ctx, ws) => {
+    const name = parseValue(ctx.params.name, conferenceNameSchema);
+    const body = parseJson(ctx, conferenceCommandRequestSchema);
+    em.conferences.command(ws.id, name, body.command, body.participant);
+    return ok({ conference: name, command: body.command, participant: body.participant, status: "ok" });
+  });
 }

@@ -1,22 +1,16 @@
 import { createCallRequestSchema, listCallsQuerySchema, type CallStatus } from "../../lib/sautikit/contract/calls";
 import type { Emulator } from "../context";
-import { HttpError, apiError, ok, parseJson, parseValue, type Reply, type RequestCtx } from "../http/respond";
+import { HttpError, apiError, ok, parseJson, parseValue } from "../http/respond";
+import type { ApiRoutes } from "./api-routes";
 import type { RateDecision } from "./rate-limit";
-import type { Router } from "../http/router";
-import type { Workspace } from "../state/types";
 import { callJson } from "./call-json";
 
 // /v1/calls: create (+ /originate alias), list, get, hangup.
 
-type Authed = (ctx: RequestCtx, ws: Workspace) => Promise<Reply> | Reply;
-
-export function callsRoutes(
-  em: Emulator,
-  router: Router,
-  authed: (h: Authed) => (ctx: RequestCtx) => Promise<Reply>,
-): void {
+export function callsRoutes(api: ApiRoutes): void {
+  const { em } = api;
   // Every POST /v1/calls answer carries X-RateLimit-*; only a request that gets as far as dialling takes a token.
-  const create = authed((ctx, ws) => {
+  const create = api.authedHandler((ctx, ws) => {
     let headers = rateHeaders(em, em.rateLimiter.peek(ws.id));
     try {
       const body = parseJson(ctx, createCallRequestSchema);
@@ -44,62 +38,43 @@ export function callsRoutes(
       throw error;
     }
   });
-  router.add("POST", "/v1/calls", create);
-  router.add("POST", "/v1/calls/originate", create);
+  api.open("POST", "/v1/calls", create);
+  api.open("POST", "/v1/calls/originate", create);
 
-  router.add(
-    "GET",
-    "/v1/calls",
-    authed((ctx, ws) => {
-      const query = parseValue(Object.fromEntries(ctx.url.searchParams), listCallsQuerySchema);
-      const from = query.from ? toMs(query.from) : -Infinity;
-      const to = query.to ? toMs(query.to) : Infinity;
-      const statuses = query.status as CallStatus[] | undefined;
-      const matches = [...em.store.calls.values()]
-        .filter((c) => c.workspace_id === ws.id)
-        .filter((c) => !statuses || statuses.includes(c.status))
-        .filter((c) => !query.direction || c.direction === query.direction)
-        .filter((c) => !query.session_id || c.session_id === query.session_id)
-        .filter((c) => !query.q || c.remote_e164.includes(query.q) || c.session_id.includes(query.q))
-        .filter((c) => {
-          const t = Date.parse(c.started_at);
-          return t >= from && t <= to;
-        })
-        .reverse();
-      let start = 0;
-      if (query.cursor) {
-        const after = decodeCursor(query.cursor);
-        const index = matches.findIndex((c) => c.id === after);
-        if (index < 0) throw apiError("validation.failed", "cursor: unknown or expired cursor");
-        start = index + 1;
-      }
-      const page = matches.slice(start, start + query.limit);
-      const more = start + query.limit < matches.length;
-      return ok({ data: page.map(callJson), next_cursor: more ? encodeCursor(page[page.length - 1]!.id) : null });
-    }),
-  );
+  api.authed("GET", "/v1/calls", (ctx, ws) => {
+    const query = parseValue(Object.fromEntries(ctx.url.searchParams), listCallsQuerySchema);
+    const from = query.from ? toMs(query.from) : -Infinity;
+    const to = query.to ? toMs(query.to) : Infinity;
+    const statuses = query.status as CallStatus[] | undefined;
+    const matches = [...em.store.calls.values()]
+      .filter((c) => c.workspace_id === ws.id)
+      .filter((c) => !statuses || statuses.includes(c.status))
+      .filter((c) => !query.direction || c.direction === query.direction)
+      .filter((c) => !query.session_id || c.session_id === query.session_id)
+      .filter((c) => !query.q || c.remote_e164.includes(query.q) || c.session_id.includes(query.q))
+      .filter((c) => {
+        const t = Date.parse(c.started_at);
+        return t >= from && t <= to;
+      })
+      .reverse();
+    let start = 0;
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor);
+      const index = matches.findIndex((c) => c.id === after);
+      if (index < 0) throw apiError("validation.failed", "cursor: unknown or expired cursor");
+      start = index + 1;
+    }
+    const page = matches.slice(start, start + query.limit);
+    const more = start + query.limit < matches.length;
+    return ok({ data: page.map(callJson), next_cursor: more ? encodeCursor(page[page.length - 1]!.id) : null });
+  });
 
-  router.add(
-    "GET",
-    "/v1/calls/:id",
-    authed((ctx, ws) => ok({ call: callJson(findCall(em, ws, ctx.params.id!)) })),
-  );
+  api.onCall("GET", "/v1/calls/:id", (_ctx, call) => ok({ call: callJson(call) }));
 
-  router.add(
-    "POST",
-    "/v1/calls/:id/hangup",
-    authed((ctx, ws) => {
-      const call = findCall(em, ws, ctx.params.id!);
-      em.calls.hangupFromApi(call);
-      return ok({ call_id: call.id, status: "hung_up" });
-    }),
-  );
-}
-
-export function findCall(em: Emulator, ws: Workspace, id: string) {
-  const call = em.store.callById(ws.id, id);
-  if (!call) throw apiError("calls.not_found", `No call ${id} in this workspace.`);
-  return call;
+  api.onCall("POST", "/v1/calls/:id/hangup", (_ctx, call) => {
+    em.calls.hangupFromApi(call);
+    return ok({ call_id: call.id, status: "hung_up" });
+  });
 }
 
 function toMs(v: string): number {

@@ -1,50 +1,35 @@
 import type { Emulator } from "../context";
 import { wavByteLength, wavChunks } from "../engine/wav";
-import { apiError, ok, type Reply, type RequestCtx } from "../http/respond";
-import type { Router } from "../http/router";
-import type { Workspace } from "../state/types";
-import { findCall } from "./calls-routes";
+import { apiError, ok } from "../http/respond";
+import type { LiveCall } from "../state/types";
+import type { ApiRoutes } from "./api-routes";
 
 // GET/DELETE /v1/calls/{id}/recording (302 / 202 / 404 / 410) and the presigned file URL.
 
-type Authed = (ctx: RequestCtx, ws: Workspace) => Promise<Reply> | Reply;
 const PENDING_RETRY_SECONDS = 5;
 
-export function recordingRoutes(
-  em: Emulator,
-  router: Router,
-  authed: (h: Authed) => (ctx: RequestCtx) => Promise<Reply>,
-): void {
-  router.add(
-    "GET",
-    "/v1/calls/:id/recording",
-    authed((ctx, ws) => {
-      const call = findCall(em, ws, ctx.params.id!);
-      const rec = call.recording_id ? em.store.recordings.get(call.recording_id) : undefined;
-      if (rec?.deleted) return { status: 410, body: { code: "recording_unavailable", reason: "deleted" } };
-      if (rec) return { status: 302, headers: { Location: em.recordings.presignedUrl(rec) } };
-      const recordingRoom = [...em.store.rooms.values()].some(
-        (r) => r.recording_call_id === call.id && r.status !== "ended",
-      );
-      if (recordingRoom) return ok({ status: "pending", retry_after_seconds: PENDING_RETRY_SECONDS }, 202);
-      throw apiError("calls.recording_not_found", `Call ${call.id} has no recording.`);
-    }),
-  );
+export function recordingRoutes(api: ApiRoutes): void {
+  const { em } = api;
+  api.onCall("GET", "/v1/calls/:id/recording", (_ctx, call) => {
+    const rec = recordingOf(em, call);
+    if (rec?.deleted) return { status: 410, body: { code: "recording_unavailable", reason: "deleted" } };
+    if (rec) return { status: 302, headers: { Location: em.recordings.presignedUrl(rec) } };
+    const recordingRoom = [...em.store.rooms.values()].some(
+      (r) => r.recording_call_id === call.id && r.status !== "ended",
+    );
+    if (recordingRoom) return ok({ status: "pending", retry_after_seconds: PENDING_RETRY_SECONDS }, 202);
+    throw noRecording(call);
+  });
 
-  router.add(
-    "DELETE",
-    "/v1/calls/:id/recording",
-    authed((ctx, ws) => {
-      const call = findCall(em, ws, ctx.params.id!);
-      const rec = call.recording_id ? em.store.recordings.get(call.recording_id) : undefined;
-      if (!rec) throw apiError("calls.recording_not_found", `Call ${call.id} has no recording.`);
-      rec.deleted = true;
-      em.store.changed();
-      return { status: 204 };
-    }),
-  );
+  api.onCall("DELETE", "/v1/calls/:id/recording", (_ctx, call) => {
+    const rec = recordingOf(em, call);
+    if (!rec) throw noRecording(call);
+    rec.deleted = true;
+    em.store.changed();
+    return { status: 204 };
+  });
 
-  router.add("GET", "/recordings/:file", (ctx) => {
+  api.open("GET", "/recordings/:file", (ctx) => {
     const m = /^([0-9a-f-]{36})\.wav$/.exec(ctx.params.file!);
     if (!m) throw apiError("not_found", "No such recording.");
     const verdict = em.recordings.check(m[1]!, ctx.url.searchParams.get("expires"), ctx.url.searchParams.get("sig"));
@@ -79,3 +64,8 @@ export function recordingRoutes(
     };
   });
 }
+
+const recordingOf = (em: Emulator, call: LiveCall) =>
+  call.recording_id ? em.store.recordings.get(call.recording_id) : undefined;
+
+const noRecording = (call: LiveCall) => apiError("calls.recording_not_found", `Call ${call.id} has no recording.`);

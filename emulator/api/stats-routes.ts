@@ -1,9 +1,9 @@
 import { CURRENCY } from "../../lib/sautikit/contract/constants";
 import { callStatsQuerySchema, type CallStats, type StatsBucket } from "../../lib/sautikit/contract/stats";
 import type { Emulator } from "../context";
-import { apiError, ok, parseValue, type Reply, type RequestCtx } from "../http/respond";
-import type { Router } from "../http/router";
-import type { LiveCall, Workspace } from "../state/types";
+import { apiError, ok, parseValue } from "../http/respond";
+import type { LiveCall } from "../state/types";
+import type { ApiRoutes } from "./api-routes";
 
 // GET /v1/calls/stats?since=today|7d|month|<RFC 3339>&bucket=hour|day.
 // Counted: the workspace's calls that STARTED in the window and have ENDED (a live call's outcome is
@@ -17,23 +17,12 @@ const HOUR_MS = 3600_000;
 const DAY_MS = 24 * HOUR_MS;
 const MAX_BUCKETS = 2000;
 
-type Authed = (ctx: RequestCtx, ws: Workspace) => Promise<Reply> | Reply;
-
-export function statsRoutes(
-  em: Emulator,
-  router: Router,
-  authed: (h: Authed) => (ctx: RequestCtx) => Promise<Reply>,
-): void {
-  router.add(
-    "GET",
-    "/v1/calls/stats",
-    authed((ctx, ws) => {
-      const query = parseValue(Object.fromEntries(ctx.url.searchParams), callStatsQuerySchema);
-      const now = Date.now();
-      const since = sinceMs(query.since, now);
-      return ok(callStats(em, ws.id, since, now, query.bucket));
-    }),
-  );
+export function statsRoutes(api: ApiRoutes): void {
+  api.authed("GET", "/v1/calls/stats", (ctx, ws) => {
+    const query = parseValue(Object.fromEntries(ctx.url.searchParams), callStatsQuerySchema);
+    const now = Date.now();
+    return ok(callStats(api.em, ws.id, sinceMs(query.since, now), now, query.bucket));
+  });
 }
 
 export function sinceMs(since: string, now: number): number {

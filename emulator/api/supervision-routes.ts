@@ -1,57 +1,29 @@
 import { setSupervisionModeRequestSchema, superviseRequestSchema } from "../../lib/sautikit/contract/supervision";
-import type { Emulator } from "../context";
-import { ok, parseJson, type Reply, type RequestCtx } from "../http/respond";
-import type { Router } from "../http/router";
-import type { Workspace } from "../state/types";
-import { findCall } from "./calls-routes";
+import { ok, parseJson } from "../http/respond";
+import type { ApiRoutes } from "./api-routes";
 
 // /v1/calls/{id}/supervision: POST (201, Idempotency-Key replay through `authed`), PATCH mode,
 // DELETE (idempotent 204), GET (the live one or null).
 
-type Authed = (ctx: RequestCtx, ws: Workspace) => Promise<Reply> | Reply;
-
-export function supervisionRoutes(
-  em: Emulator,
-  router: Router,
-  authed: (h: Authed) => (ctx: RequestCtx) => Promise<Reply>,
-): void {
+export function supervisionRoutes(api: ApiRoutes): void {
+  const { supervision } = api.em;
   const path = "/v1/calls/:id/supervision";
 
-  router.add(
-    "POST",
-    path,
-    authed((ctx, ws) => {
-      const call = findCall(em, ws, ctx.params.id!);
-      const body = parseJson(ctx, superviseRequestSchema);
-      return ok(em.supervision.json(em.supervision.start(call, body)), 201);
-    }),
+  api.onCall("POST", path, (ctx, call) =>
+    ok(supervision.json(supervision.start(call, parseJson(ctx, superviseRequestSchema))), 201),
   );
 
-  router.add(
-    "PATCH",
-    path,
-    authed((ctx, ws) => {
-      const call = findCall(em, ws, ctx.params.id!);
-      const body = parseJson(ctx, setSupervisionModeRequestSchema);
-      return ok(em.supervision.json(em.supervision.setMode(call, body.mode)));
-    }),
+  api.onCall("PATCH", path, (ctx, call) =>
+    ok(supervision.json(supervision.setMode(call, parseJson(ctx, setSupervisionModeRequestSchema).mode))),
   );
 
-  router.add(
-    "DELETE",
-    path,
-    authed((ctx, ws) => {
-      em.supervision.stop(findCall(em, ws, ctx.params.id!));
-      return { status: 204 };
-    }),
-  );
+  api.onCall("DELETE", path, (_ctx, call) => {
+    supervision.stop(call);
+    return { status: 204 };
+  });
 
-  router.add(
-    "GET",
-    path,
-    authed((ctx, ws) => {
-      const s = em.supervision.activeFor(findCall(em, ws, ctx.params.id!).id);
-      return ok({ supervision: s ? em.supervision.json(s) : null });
-    }),
-  );
+  api.onCall("GET", path, (_ctx, call) => {
+    const s = supervision.activeFor(call.id);
+    return ok({ supervision: s ? supervision.json(s) : null });
+  });
 }

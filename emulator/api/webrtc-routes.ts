@@ -4,10 +4,9 @@ import {
   webrtcTokenRequestSchema,
   type WebrtcToken,
 } from "../../lib/sautikit/contract/webrtc";
-import type { Emulator } from "../context";
-import { apiError, ok, parseJson, type Reply, type RequestCtx } from "../http/respond";
-import type { Router } from "../http/router";
+import { apiError, ok, parseJson } from "../http/respond";
 import type { NumberRecord, Workspace } from "../state/types";
+import type { ApiRoutes } from "./api-routes";
 
 // POST /v1/webrtc/token: a well-formed, short-lived HS256 JWT bound to one of the workspace's numbers.
 // NOT a working softphone: the endpoint it names is on the reserved `.invalid` domain and nothing
@@ -15,48 +14,38 @@ import type { NumberRecord, Workspace } from "../state/types";
 
 const ENDPOINT = "wss://webrtc.emulator.invalid/ws";
 
-type Authed = (ctx: RequestCtx, ws: Workspace) => Promise<Reply> | Reply;
-
-export function webrtcRoutes(
-  em: Emulator,
-  router: Router,
-  authed: (h: Authed) => (ctx: RequestCtx) => Promise<Reply>,
-): void {
-  router.add(
-    "POST",
-    "/v1/webrtc/token",
-    authed((ctx, ws) => {
-      if (ctx.rawBody.toString("utf8").trim() === "")
-        throw apiError("validation.failed", "Send a JSON body ({} at least).");
-      const body = parseJson(ctx, webrtcTokenRequestSchema);
-      const number = boundNumber(ws, body.tenant_number_id, body.phone_number);
-      const iat = Math.floor(Date.now() / 1000);
-      const clientName = body.client_name ?? `client-${randomUUID().slice(0, 8)}`;
-      const token = signJwt(
-        {
-          iss: "sautikit-emulator",
-          aud: "webrtc",
-          sub: ws.id,
-          jti: randomUUID(),
-          iat,
-          exp: iat + WEBRTC_TOKEN_TTL_SECONDS,
-          number_id: number.id,
-          e164: number.e164,
-          client_name: clientName,
-          ...(body.role ? { role: body.role } : {}),
-        },
-        ws.signing_secret,
-      );
-      const answer: WebrtcToken = {
-        token,
-        endpoint: ENDPOINT,
-        protocol: "wss",
-        clientName,
-        expiresIn: WEBRTC_TOKEN_TTL_SECONDS,
-      };
-      return ok(answer);
-    }),
-  );
+export function webrtcRoutes(api: ApiRoutes): void {
+  api.authed("POST", "/v1/webrtc/token", (ctx, ws) => {
+    if (ctx.rawBody.toString("utf8").trim() === "")
+      throw apiError("validation.failed", "Send a JSON body ({} at least).");
+    const body = parseJson(ctx, webrtcTokenRequestSchema);
+    const number = boundNumber(ws, body.tenant_number_id, body.phone_number);
+    const iat = Math.floor(Date.now() / 1000);
+    const clientName = body.client_name ?? `client-${randomUUID().slice(0, 8)}`;
+    const token = signJwt(
+      {
+        iss: "sautikit-emulator",
+        aud: "webrtc",
+        sub: ws.id,
+        jti: randomUUID(),
+        iat,
+        exp: iat + WEBRTC_TOKEN_TTL_SECONDS,
+        number_id: number.id,
+        e164: number.e164,
+        client_name: clientName,
+        ...(body.role ? { role: body.role } : {}),
+      },
+      ws.signing_secret,
+    );
+    const answer: WebrtcToken = {
+      token,
+      endpoint: ENDPOINT,
+      protocol: "wss",
+      clientName,
+      expiresIn: WEBRTC_TOKEN_TTL_SECONDS,
+    };
+    return ok(answer);
+  });
 }
 
 /** tenant_number_id wins over phone_number (as the SDK documents); neither → the workspace's first active number. */

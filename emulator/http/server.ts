@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { timingSafeEqual } from "node:crypto";
 import { accountRoutes } from "../api/account-routes";
+import { ApiRoutes } from "../api/api-routes";
 import { callsRoutes } from "../api/calls-routes";
 import { recordingRoutes } from "../api/recording-routes";
 import { statsRoutes } from "../api/stats-routes";
@@ -60,12 +61,13 @@ export function createEmulatorServer(em: Emulator): { server: Server; stream: St
     };
 
   // Before callsRoutes: /v1/calls/stats must not be taken for /v1/calls/:id.
-  statsRoutes(em, router, authed);
-  callsRoutes(em, router, authed);
-  supervisionRoutes(em, router, authed);
-  webrtcRoutes(em, router, authed);
-  recordingRoutes(em, router, authed);
-  accountRoutes(em, router, authed);
+  const api = new ApiRoutes(em, router, authed);
+  statsRoutes(api);
+  callsRoutes(api);
+  supervisionRoutes(api);
+  webrtcRoutes(api);
+  recordingRoutes(api);
+  accountRoutes(api);
   controlRoutes(em, router, stream);
   // Bundling the console costs ~0.6 s of CPU: do it up front for a fixed-port emulator meant for people,
   // not for the throwaway ones tests start on port 0 (they bundle on first request, if ever).
