@@ -1,21 +1,12 @@
-import { magicBehaviour } from "../../lib/sautikit/contract/constants";
 import type { Behaviour, Phone, TranscriptKind } from "../state/types";
 import { iso } from "../util";
+import { magicNumberBehaviour } from "./magic-behaviour";
 
 const MAX_TRANSCRIPT = 300;
 
 /** The phone's behaviour: an explicit override, else the magic-number table (emulator/README.md). */
 export function effectiveBehaviour(phone: Phone): Behaviour {
-  if (phone.behaviour) return phone.behaviour;
-  const magic = magicBehaviour(phone.e164);
-  switch (magic.kind) {
-    case "hangup_after":
-      return { hangup_after_seconds: magic.seconds };
-    case "drop_after":
-      return { drop_after_seconds: magic.seconds };
-    default:
-      return magic.kind;
-  }
+  return phone.behaviour ?? magicNumberBehaviour(phone.e164);
 }
 
 /** What the person holding this phone hears or sees. */

@@ -13,7 +13,10 @@ import { useEmulatorState, type Connection } from "./use-emulator-state";
 import { WorkspacesPanel } from "./workspaces-panel";
 import type { Snapshot } from "./types";
 
-const EMPTY: Snapshot = { workspaces: [], phones: [], calls: [], rooms: [], deliveries: [], requests: [] };
+// Before the first snapshot: the lists every panel walks, empty; the rest stays unknown.
+type Shown = Pick<Snapshot, "workspaces" | "phones" | "calls" | "rooms" | "deliveries" | "requests"> &
+  Partial<Snapshot>;
+const EMPTY: Shown = { workspaces: [], phones: [], calls: [], rooms: [], deliveries: [], requests: [] };
 
 export function App() {
   const { snapshot, connection, refresh } = useEmulatorState();
@@ -25,7 +28,7 @@ export function App() {
 }
 
 function Console({ snapshot, connection }: { snapshot: Snapshot | null; connection: Connection }) {
-  const state = snapshot ?? EMPTY;
+  const state: Shown = snapshot ?? EMPTY;
   const now = useNow(1000);
   const [added, addPhone, removePhone] = useAddedPhones();
   const phones = useOrderedPhones(state.phones, added);

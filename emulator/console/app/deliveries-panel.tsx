@@ -83,13 +83,12 @@ export function DeliveriesPanel({ deliveries, now }: { deliveries: Delivery[]; n
             </thead>
             <tbody>
               {rows.map((d) => {
-                const history = d.history ?? [];
+                const history = d.history;
                 const expanded = open.has(d.id);
-                const last = history[history.length - 1];
                 return (
                   <Fragment key={d.id}>
                     <tr className={`outcome-${d.outcome}`}>
-                      <td>{formatClock(last?.at ?? d.at ?? d.created_at ?? null)}</td>
+                      <td>{formatClock(lastAt(d))}</td>
                       <td>
                         <code>{d.kind}</code>
                       </td>
@@ -141,9 +140,10 @@ export function DeliveriesPanel({ deliveries, now }: { deliveries: Delivery[]; n
 }
 
 /** When this delivery last did something: its latest attempt, else its creation. */
+const lastAt = (d: Delivery): string => d.history.at(-1)?.at ?? d.created_at;
+
 function lastActivity(d: Delivery): number {
-  const last = d.history?.[d.history.length - 1];
-  const at = Date.parse(last?.at ?? d.at ?? d.created_at ?? "");
+  const at = Date.parse(lastAt(d));
   return Number.isNaN(at) ? 0 : at;
 }
 

@@ -1,17 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { magicBehaviour } from "../../../lib/sautikit/contract/constants";
-import type { Behaviour } from "../../state/types";
+import { magicNumberBehaviour } from "../../engine/magic-behaviour";
 import type { Phone } from "./types";
 
 const STORAGE_KEY = "sautikit-console:added-phones";
-
-/** The magic-number default (emulator/README.md, "Magic numbers"), for a phone the emulator has no explicit behaviour for. */
-export function defaultBehaviour(e164: string): Behaviour {
-  const magic = magicBehaviour(e164);
-  if (magic.kind === "hangup_after") return { hangup_after_seconds: magic.seconds };
-  if (magic.kind === "drop_after") return { drop_after_seconds: magic.seconds };
-  return magic.kind;
-}
 
 function readStored(): string[] {
   try {
@@ -58,7 +49,7 @@ export function useOrderedPhones(serverPhones: Phone[], added: string[]): Phone[
           muted: false,
           call_id: null,
           room: null,
-          behaviour: defaultBehaviour(e164),
+          behaviour: magicNumberBehaviour(e164),
           prompt_key: "1",
           transcript: [],
         },

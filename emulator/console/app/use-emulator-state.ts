@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { controlApi } from "./api";
-import { normalizeSnapshot, type Snapshot } from "./types";
+import { readSnapshot, type Snapshot } from "./types";
 
 export type Connection = "connecting" | "live" | "polling" | "offline";
 
@@ -23,7 +23,7 @@ export function useEmulatorState(): { snapshot: Snapshot | null; connection: Con
       // While the stream is live it is the source of truth; a slower poll
       // answer could otherwise overwrite a newer pushed snapshot.
       if (liveRef.current) return;
-      setSnapshot(normalizeSnapshot(raw));
+      setSnapshot(readSnapshot(raw));
       setConnection("polling");
     } catch {
       if (!liveRef.current) setConnection("offline");
@@ -48,7 +48,7 @@ export function useEmulatorState(): { snapshot: Snapshot | null; connection: Con
       });
       source.addEventListener("state", (event) => {
         try {
-          setSnapshot(normalizeSnapshot(JSON.parse((event as MessageEvent<string>).data)));
+          setSnapshot(readSnapshot(JSON.parse((event as MessageEvent<string>).data)));
           liveRef.current = true;
           setConnection("live");
         } catch {
