@@ -1,6 +1,7 @@
 import { Fragment, useMemo, useState } from "react";
 import { formatClock, formatRelative } from "./format";
 import { LogFilters } from "./log-filters";
+import { LogTable } from "./log-table";
 import type { Delivery, DeliveryAttempt } from "./types";
 
 const OUTCOME_LABEL: Record<Delivery["outcome"], string> = {
@@ -58,83 +59,64 @@ export function DeliveriesPanel({ deliveries, now }: { deliveries: Delivery[]; n
           }}
         />
       </div>
-      {rows.length === 0 ? (
-        <p className="empty">{deliveries.length === 0 ? "No webhooks sent yet." : "No deliveries match the filter."}</p>
-      ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="Deliveries table, newest first">
-          <table className="deliveries">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Event</th>
-                <th scope="col" className="num">
-                  Attempt
-                </th>
-                <th scope="col" className="num">
-                  Status
-                </th>
-                <th scope="col" className="num">
-                  Latency
-                </th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Next retry</th>
+      <LogTable
+        label="Deliveries table, newest first"
+        columns={["Time", "Kind", "Event", "Attempt", "Status", "Latency", "Outcome", "Next retry"]}
+        numeric={["Attempt", "Status", "Latency"]}
+        empty={
+          rows.length > 0 ? null : deliveries.length === 0 ? "No webhooks sent yet." : "No deliveries match the filter."
+        }
+      >
+        {rows.map((d) => {
+          const history = d.history;
+          const expanded = open.has(d.id);
+          return (
+            <Fragment key={d.id}>
+              <tr className={`outcome-${d.outcome}`}>
+                <td>{formatClock(lastAt(d))}</td>
+                <td>
+                  <code>{d.kind}</code>
+                </td>
+                <td className="event" title={d.url}>
+                  <code>{d.event_id}</code>
+                </td>
+                <td className="num">
+                  {history.length > 0 ? (
+                    <button
+                      type="button"
+                      className="link"
+                      aria-expanded={expanded}
+                      aria-label={`Attempt ${d.attempt}${d.max_attempts ? ` of ${d.max_attempts}` : ""}: show every attempt`}
+                      onClick={() => toggle(d.id)}
+                    >
+                      {attemptText(d)}
+                    </button>
+                  ) : (
+                    attemptText(d)
+                  )}
+                </td>
+                <td className="num">{d.status_code ?? "—"}</td>
+                <td className="num">{formatLatency(d.latency_ms)}</td>
+                <td>
+                  <span className={`badge badge-${d.outcome}`}>
+                    <span className="dot" aria-hidden="true" />
+                    {OUTCOME_LABEL[d.outcome] ?? d.outcome}
+                  </span>
+                  {d.error ? <span className="delivery-error">{d.error}</span> : null}
+                </td>
+                <td>{d.next_attempt_at ? formatRelative(d.next_attempt_at, now) : "—"}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((d) => {
-                const history = d.history;
-                const expanded = open.has(d.id);
-                return (
-                  <Fragment key={d.id}>
-                    <tr className={`outcome-${d.outcome}`}>
-                      <td>{formatClock(lastAt(d))}</td>
-                      <td>
-                        <code>{d.kind}</code>
-                      </td>
-                      <td className="event" title={d.url}>
-                        <code>{d.event_id}</code>
-                      </td>
-                      <td className="num">
-                        {history.length > 0 ? (
-                          <button
-                            type="button"
-                            className="link"
-                            aria-expanded={expanded}
-                            aria-label={`Attempt ${d.attempt}${d.max_attempts ? ` of ${d.max_attempts}` : ""}: show every attempt`}
-                            onClick={() => toggle(d.id)}
-                          >
-                            {attemptText(d)}
-                          </button>
-                        ) : (
-                          attemptText(d)
-                        )}
-                      </td>
-                      <td className="num">{d.status_code ?? "—"}</td>
-                      <td className="num">{formatLatency(d.latency_ms)}</td>
-                      <td>
-                        <span className={`badge badge-${d.outcome}`}>
-                          <span className="dot" aria-hidden="true" />
-                          {OUTCOME_LABEL[d.outcome] ?? d.outcome}
-                        </span>
-                        {d.error ? <span className="delivery-error">{d.error}</span> : null}
-                      </td>
-                      <td>{d.next_attempt_at ? formatRelative(d.next_attempt_at, now) : "—"}</td>
-                    </tr>
-                    {expanded ? (
-                      <tr className="history-row">
-                        <td colSpan={8}>
-                          <AttemptHistory url={d.url} history={history} />
-                        </td>
-                      </tr>
-                    ) : null}
-                  </Fragment>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+              {expanded ? (
+                <tr className="history-row">
+                  <td colSpan={8}>
+                    <AttemptHistory url={d.url} history={history} />
+                  </td>
+                </tr>
+              ) : null}
+            </Fragment>
+          );
+        })}
+      </LogTable>
     </section>
   );
 }

@@ -31,7 +31,6 @@ export function DialInForm({ workspaces, from, onFromChange, fromRef, onDialled 
   }, [numbers, to]);
 
   const fromE164 = toE164(from);
-  const fromError = touched && !fromE164 ? "Enter a phone number in international format, e.g. +254712345678." : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -51,26 +50,16 @@ export function DialInForm({ workspaces, from, onFromChange, fromRef, onDialled 
       <h2 id="dial-in-title" className="form-title">
         Dial in
       </h2>
-      <div className="field">
-        <label htmlFor="dial-from">From phone</label>
-        <input
-          id="dial-from"
-          ref={fromRef}
-          type="tel"
-          autoComplete="off"
-          placeholder="+254712345678"
-          value={from}
-          aria-invalid={Boolean(fromError)}
-          aria-describedby={fromError ? "dial-from-error" : undefined}
-          onChange={(e) => onFromChange(e.target.value)}
-          onBlur={() => setTouched(from.trim() !== "")}
-        />
-        {fromError ? (
-          <p id="dial-from-error" className="field-error">
-            {fromError}
-          </p>
-        ) : null}
-      </div>
+      <PhoneField
+        id="dial-from"
+        label="From phone"
+        example="+254712345678"
+        inputRef={fromRef}
+        value={from}
+        error={touched && !fromE164}
+        onChange={onFromChange}
+        onBlur={() => setTouched(from.trim() !== "")}
+      />
       <div className="field">
         <label htmlFor="dial-to">To number</label>
         <select id="dial-to" value={to} onChange={(e) => setTo(e.target.value)} disabled={numbers.length === 0}>
@@ -96,16 +85,13 @@ export function DialInForm({ workspaces, from, onFromChange, fromRef, onDialled 
 /** Puts a phone on the grid before it is in any call, e.g. to set its behaviour first. */
 export function AddPhoneForm({ onAdd }: { onAdd: (e164: string) => void }) {
   const [value, setValue] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState(false);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const e164 = toE164(value);
-    if (!e164) {
-      setError("Enter a phone number in international format, e.g. +254700000501.");
-      return;
-    }
-    setError(null);
+    setError(!e164);
+    if (!e164) return;
     setValue("");
     onAdd(e164);
   };
@@ -115,27 +101,63 @@ export function AddPhoneForm({ onAdd }: { onAdd: (e164: string) => void }) {
       <h2 id="add-phone-title" className="form-title">
         Add a phone
       </h2>
-      <div className="field">
-        <label htmlFor="add-phone">Number</label>
-        <input
-          id="add-phone"
-          type="tel"
-          autoComplete="off"
-          placeholder="+254700000501"
-          value={value}
-          aria-invalid={Boolean(error)}
-          aria-describedby={error ? "add-phone-error" : undefined}
-          onChange={(e) => setValue(e.target.value)}
-        />
-        {error ? (
-          <p id="add-phone-error" className="field-error">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      <PhoneField
+        id="add-phone"
+        label="Number"
+        example="+254700000501"
+        value={value}
+        error={error}
+        onChange={setValue}
+      />
       <button type="submit" className="btn">
         Add
       </button>
     </form>
+  );
+}
+
+/** A phone-number input with its label and, when `error`, the format hint it is described by. */
+function PhoneField({
+  id,
+  label,
+  example,
+  value,
+  error,
+  onChange,
+  onBlur,
+  inputRef,
+}: {
+  id: string;
+  label: string;
+  /** A number in the expected format, shown as the placeholder and in the hint. */
+  example: string;
+  value: string;
+  error: boolean;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+  inputRef?: RefObject<HTMLInputElement | null>;
+}) {
+  const errorId = `${id}-error`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        ref={inputRef}
+        type="tel"
+        autoComplete="off"
+        placeholder={example}
+        value={value}
+        aria-invalid={error}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
+      />
+      {error ? (
+        <p id={errorId} className="field-error">
+          Enter a phone number in international format, e.g. {example}.
+        </p>
+      ) : null}
+    </div>
   );
 }

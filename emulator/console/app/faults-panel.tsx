@@ -168,26 +168,10 @@ function FaultRow({
     field.kind === "number" ? String(typeof value === "number" ? value : field.fallback) : "",
   );
   const id = `fault-${field.key}`;
-  if (field.kind === "toggle") {
-    return (
-      <li className="fault">
-        <input
-          id={id}
-          type="checkbox"
-          checked={on}
-          disabled={busy}
-          aria-describedby={`${id}-help`}
-          onChange={(e) =>
-            void apply(e.target.checked, e.target.checked, `${field.label}: ${e.target.checked ? "on" : "off"}.`)
-          }
-        />
-        <FaultText id={id} field={field} />
-      </li>
-    );
-  }
   const n = Number(amount);
-  const valid = Number.isInteger(n) && n >= field.min && n <= field.max;
+  const valid = field.kind === "toggle" || (Number.isInteger(n) && n >= field.min && n <= field.max);
   const toggle = (checked: boolean) => {
+    if (field.kind === "toggle") return void apply(checked, checked, `${field.label}: ${checked ? "on" : "off"}.`);
     if (checked && !valid) return;
     void apply(checked, checked ? n : 0, `${field.label}: ${checked ? `${n} ${field.unit}` : "off"}.`);
   };
@@ -202,19 +186,21 @@ function FaultRow({
         onChange={(e) => toggle(e.target.checked)}
       />
       <FaultText id={id} field={field} />
-      <span className="fault-amount">
-        <input
-          type="number"
-          min={field.min}
-          max={field.max}
-          aria-label={`${field.label} (${field.unit})`}
-          aria-invalid={!valid}
-          value={on && typeof value === "number" ? String(value) : amount}
-          disabled={on}
-          onChange={(e) => setAmount(e.target.value)}
-        />
-        <span className="unit">{field.unit}</span>
-      </span>
+      {field.kind === "number" ? (
+        <span className="fault-amount">
+          <input
+            type="number"
+            min={field.min}
+            max={field.max}
+            aria-label={`${field.label} (${field.unit})`}
+            aria-invalid={!valid}
+            value={on && typeof value === "number" ? String(value) : amount}
+            disabled={on}
+            onChange={(e) => setAmount(e.target.value)}
+          />
+          <span className="unit">{field.unit}</span>
+        </span>
+      ) : null}
     </li>
   );
 }

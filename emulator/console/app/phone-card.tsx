@@ -35,6 +35,7 @@ function PhoneCardView({ phone, call, now, manual, onDialFrom, onRemove }: Props
   const { run } = useActions();
   const name = formatPhone(phone.e164);
   const inCall = phone.state === "in_call" || phone.state === "waiting";
+  const ringing = phone.state === "ringing";
   const answered = inCall && call?.status === "answered";
   const canHangUp = inCall || (phone.call_id !== null && phone.state !== "ringing" && phone.state !== "ended");
   const titleId = `phone-title-${phone.e164}`;
@@ -67,39 +68,17 @@ function PhoneCardView({ phone, call, now, manual, onDialFrom, onRemove }: Props
       </div>
 
       <div className="phone-actions">
-        <button
-          type="button"
-          className="btn btn-answer"
-          disabled={phone.state !== "ringing"}
-          onClick={() => void run(() => controlApi.answer(phone.e164))}
-        >
-          Answer
-        </button>
-        <button
-          type="button"
-          className="btn btn-decline"
-          disabled={phone.state !== "ringing"}
-          onClick={() => void run(() => controlApi.decline(phone.e164))}
-        >
-          Decline
-        </button>
-        <button
-          type="button"
-          className="btn btn-hangup"
-          disabled={!canHangUp}
-          onClick={() => void run(() => controlApi.hangup(phone.e164))}
-        >
-          Hang up
-        </button>
-        <button
-          type="button"
-          className="btn btn-quiet"
-          disabled={!answered}
+        <PhoneAction label="Answer" tone="btn-answer" enabled={ringing} act={() => controlApi.answer(phone.e164)} />
+        <PhoneAction label="Decline" tone="btn-decline" enabled={ringing} act={() => controlApi.decline(phone.e164)} />
+        <PhoneAction label="Hang up" tone="btn-hangup" enabled={canHangUp} act={() => controlApi.hangup(phone.e164)} />
+        <PhoneAction
+          label="Drop (network)"
+          tone="btn-quiet"
+          enabled={answered}
           title="The network drops the call (network_out_of_order), unlike a hang-up"
-          onClick={() => void run(() => controlApi.drop(phone.e164), `${name}: the network dropped the call.`)}
-        >
-          Drop (network)
-        </button>
+          act={() => controlApi.drop(phone.e164)}
+          done={`${name}: the network dropped the call.`}
+        />
       </div>
 
       {inCall ? (
@@ -135,6 +114,37 @@ function PhoneCardView({ phone, call, now, manual, onDialFrom, onRemove }: Props
         <Transcript entries={phone.transcript} label={`Transcript for ${name}`} />
       </section>
     </article>
+  );
+}
+
+/** One of the phone's call buttons: runs `act` through the console's actions (busy, error, announce). */
+function PhoneAction({
+  label,
+  tone,
+  enabled,
+  title,
+  act,
+  done,
+}: {
+  label: string;
+  tone: string;
+  enabled: boolean;
+  title?: string;
+  act: () => Promise<unknown>;
+  /** Announced when `act` succeeds. */
+  done?: string;
+}) {
+  const { run } = useActions();
+  return (
+    <button
+      type="button"
+      className={`btn ${tone}`}
+      disabled={!enabled}
+      title={title}
+      onClick={() => void run(act, done)}
+    >
+      {label}
+    </button>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useMemo, useState } from "react";
 import { formatClock } from "./format";
 import { LogFilters } from "./log-filters";
+import { LogTable } from "./log-table";
 import type { RequestLogEntry } from "./types";
 
 // Every /v1 request the emulator answered (newest first, the last few hundred): what an app sent
@@ -51,60 +52,46 @@ export function RequestsPanel({ requests }: { requests: RequestLogEntry[] }) {
           }}
         />
       </div>
-      {rows.length === 0 ? (
-        <p className="empty">{requests.length === 0 ? "No API requests yet." : "No requests match the filter."}</p>
-      ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="API requests table, newest first">
-          <table className="deliveries" data-testid="requests-table">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Request</th>
-                <th scope="col" className="num">
-                  Status
-                </th>
-                <th scope="col" className="num">
-                  Latency
-                </th>
-                <th scope="col">Request id</th>
-                <th scope="col">Idempotency</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.request_id} className={r.status >= 400 ? "outcome-failed" : "outcome-delivered"}>
-                  <td>{formatClock(r.at)}</td>
-                  <td className="event" title={r.path}>
-                    <code>
-                      {r.method} {r.path}
-                    </code>
-                  </td>
-                  <td className="num">
-                    {r.status}
-                    {r.error_code ? <span className="delivery-error"> {r.error_code}</span> : null}
-                  </td>
-                  <td className="num">{r.latency_ms} ms</td>
-                  <td>
-                    <code>{r.request_id}</code>
-                  </td>
-                  <td>
-                    {r.idempotent_replay ? (
-                      <span className="badge badge-pending">
-                        <span className="dot" aria-hidden="true" />
-                        Replayed
-                      </span>
-                    ) : r.idempotency_key ? (
-                      <span title={r.idempotency_key}>Key sent</span>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <LogTable
+        label="API requests table, newest first"
+        testId="requests-table"
+        columns={["Time", "Request", "Status", "Latency", "Request id", "Idempotency"]}
+        numeric={["Status", "Latency"]}
+        empty={
+          rows.length > 0 ? null : requests.length === 0 ? "No API requests yet." : "No requests match the filter."
+        }
+      >
+        {rows.map((r) => (
+          <tr key={r.request_id} className={r.status >= 400 ? "outcome-failed" : "outcome-delivered"}>
+            <td>{formatClock(r.at)}</td>
+            <td className="event" title={r.path}>
+              <code>
+                {r.method} {r.path}
+              </code>
+            </td>
+            <td className="num">
+              {r.status}
+              {r.error_code ? <span className="delivery-error"> {r.error_code}</span> : null}
+            </td>
+            <td className="num">{r.latency_ms} ms</td>
+            <td>
+              <code>{r.request_id}</code>
+            </td>
+            <td>
+              {r.idempotent_replay ? (
+                <span className="badge badge-pending">
+                  <span className="dot" aria-hidden="true" />
+                  Replayed
+                </span>
+              ) : r.idempotency_key ? (
+                <span title={r.idempotency_key}>Key sent</span>
+              ) : (
+                "—"
+              )}
+            </td>
+          </tr>
+        ))}
+      </LogTable>
     </section>
   );
 }
