@@ -24,17 +24,15 @@ export function legData(call: LiveCall) {
 }
 
 export function emitCallEvent<K extends Kind>(em: Emulator, call: LiveCall, kind: K, data: DataOf<K>): void {
-  const now = iso();
-  const eventId = newId();
-  call.events.push({
-    id: eventId,
-    call_id: call.id,
-    kind,
-    payload: data as Record<string, unknown>,
-    occurred_at: now,
-    created_at: now,
-  });
-  call.updated_at = now;
+  emitEvent(em, call, kind, data);
+}
+
+/**
+ * Any event about a call (call.* here, supervision.* from the supervision engine): recorded on the
+ * call and sent, signed with the number's secret, to its number's events_url when it has one.
+ */
+export function emitEvent(em: Emulator, call: LiveCall, kind: string, data: object): void {
+  const { eventId, now } = recordEvent(call, kind, data as Record<string, unknown>);
   const workspace = em.store.workspaces.get(call.workspace_id);
   const number = workspace && em.store.numberById(workspace, call.number_id);
   if (!number?.events_url) return;
@@ -52,7 +50,13 @@ export function emitCallEvent<K extends Kind>(em: Emulator, call: LiveCall, kind
 
 /** A note on the call's own event list (not a webhook), e.g. why a leg was failed. */
 export function noteCallEvent(call: LiveCall, kind: string, payload: Record<string, unknown>): void {
+  recordEvent(call, kind, payload);
+}
+
+function recordEvent(call: LiveCall, kind: string, payload: Record<string, unknown>): { eventId: string; now: string } {
   const now = iso();
-  call.events.push({ id: newId(), call_id: call.id, kind, payload, occurred_at: now, created_at: now });
+  const eventId = newId();
+  call.events.push({ id: eventId, call_id: call.id, kind, payload, occurred_at: now, created_at: now });
   call.updated_at = now;
+  return { eventId, now };
 }

@@ -12,6 +12,7 @@ import type { Emulator } from "../context";
 import { apiError } from "../http/respond";
 import type { LiveCall, Phone } from "../state/types";
 import { iso, newId, sleep } from "../util";
+import { emitEvent } from "./call-events";
 import { hear } from "./phones";
 import { randomBytes } from "node:crypto";
 
@@ -294,31 +295,9 @@ export class SupervisionEngine {
 
   private emit(s: SupervisionRecord, kind: SupervisionEventKind, extra: Partial<SupervisionEventData> = {}): void {
     const call = this.em.store.calls.get(s.call_id);
-    const ws = this.em.store.workspaces.get(s.workspace_id);
-    if (!call || !ws) return;
-    const now = iso();
-    const eventId = newId();
+    if (!call) return;
     const data: SupervisionEventData = { ...this.json(s), ...extra };
-    call.events.push({
-      id: eventId,
-      call_id: call.id,
-      kind,
-      payload: data as Record<string, unknown>,
-      occurred_at: now,
-      created_at: now,
-    });
-    call.updated_at = now;
-    const number = this.em.store.numberById(ws, call.number_id);
-    if (!number?.events_url) return;
-    this.em.deliverer.enqueue({
-      kind,
-      url: number.events_url,
-      eventId,
-      body: JSON.stringify({ kind, event_id: eventId, workspace_id: s.workspace_id, occurred_at: now, data }),
-      contentType: "application/json",
-      secret: number.voice_signing_secret,
-      workspaceId: s.workspace_id,
-    });
+    emitEvent(this.em, call, kind, data);
   }
 
   private trim(): void {

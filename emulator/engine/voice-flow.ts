@@ -8,21 +8,14 @@ import { callbackUrlOf, failLeg, fetchActions } from "./voice-callback";
 // cannot be used fails the leg: `voice_callback_failed` (no 2xx in 10 s) or `invalid_voice_response`.
 
 export async function startOutboundFlow(em: Emulator, call: LiveCall): Promise<void> {
-  const url = callbackUrlOf(em, call);
-  if (!url) return failLeg(em, call, "voice_callback_failed", "no voice_callback_url on the call or its number");
-  const first = await fetchActions(em, call, url);
-  if (call.ended_at) return;
-  if (!first.ok) return failLeg(em, call, first.code, first.message);
-  await runActions(em, call, url, first.actions);
+  const first = await firstActions(em, call, "no voice_callback_url on the call or its number");
+  if (first) await runActions(em, call, first.url, first.actions);
 }
 
 /** Inbound: the first callback is fetched while ringing; a leading reject ends the call unanswered. */
 export async function startInboundFlow(em: Emulator, call: LiveCall): Promise<void> {
-  const url = callbackUrlOf(em, call);
-  if (!url) return failLeg(em, call, "voice_callback_failed", "the dialled number has no voice_callback_url");
-  const first = await fetchActions(em, call, url);
-  if (call.ended_at) return;
-  if (!first.ok) return failLeg(em, call, first.code, first.message);
+  const first = await firstActions(em, call, "the dialled number has no voice_callback_url");
+  if (!first) return;
   const head = first.actions[0];
   if (head && "reject" in head) {
     if (head.reject.reason === "busy") em.calls.end(call, "busy", { cause: "user_busy" });
@@ -30,7 +23,27 @@ export async function startInboundFlow(em: Emulator, call: LiveCall): Promise<vo
     return;
   }
   em.calls.answer(call);
-  await runActions(em, call, url, first.actions);
+  await runActions(em, call, first.url, first.actions);
+}
+
+/** The first callback's actions; null once the leg is over (failed here, or hung up meanwhile). */
+async function firstActions(
+  em: Emulator,
+  call: LiveCall,
+  noUrlReason: string,
+): Promise<{ url: string; actions: VoiceAction[] } | null> {
+  const url = callbackUrlOf(em, call);
+  if (!url) {
+    failLeg(em, call, "voice_callback_failed", noUrlReason);
+    return null;
+  }
+  const first = await fetchActions(em, call, url);
+  if (call.ended_at) return null;
+  if (!first.ok) {
+    failLeg(em, call, first.code, first.message);
+    return null;
+  }
+  return { url, actions: first.actions };
 }
 
 async function runActions(em: Emulator, call: LiveCall, url: string, initial: VoiceAction[]): Promise<void> {
