@@ -1,18 +1,5 @@
 import createNextIntlPlugin from "next-intl/plugin";
-
-// Security headers on every response Next serves, whatever the route (API routes and static files
-// never pass through proxy.ts, which adds the pages' nonce'd CSP and HSTS). Keep in step with
-// STATIC_SECURITY_HEADERS and API_CONTENT_SECURITY_POLICY in lib/http/security-headers.ts (a unit
-// test compares them): this file is plain JS and cannot import it.
-const staticSecurityHeaders = {
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "same-origin",
-  "Permissions-Policy":
-    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), " +
-    "display-capture=(), screen-wake-lock=(), xr-spatial-tracking=()",
-  "X-Frame-Options": "DENY",
-};
-const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "./lib/http/static-security-headers.mjs";
 
 // Server action bodies (forms) are capped like every other body (lib/http/read-body.ts); Next
 // answers 413 past it. The proxy buffers a copy of a matched request's body up to its own cap
@@ -41,11 +28,14 @@ const nextConfig = {
     serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT },
     proxyClientMaxBodySize: "288kb",
   },
+  // Security headers on every response Next serves, whatever the route (API routes and static files
+  // never pass through proxy.ts, which adds the pages' nonce'd CSP and HSTS): the same constants the
+  // proxy builds on.
   async headers() {
     const list = (h) => Object.entries(h).map(([key, value]) => ({ key, value }));
     return [
-      { source: "/:path*", headers: list(staticSecurityHeaders) },
-      { source: "/api/:path*", headers: list({ "Content-Security-Policy": apiContentSecurityPolicy }) },
+      { source: "/:path*", headers: list(STATIC_SECURITY_HEADERS) },
+      { source: "/api/:path*", headers: list({ "Content-Security-Policy": API_CONTENT_SECURITY_POLICY }) },
     ];
   },
   // SWR's React 16/17 shim for useSyncExternalStore: React 19 has the hook (ADR 0009).

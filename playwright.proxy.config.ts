@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import base from "./playwright.config";
+import base, { webServerDefaults } from "./playwright.config";
 import { PROXY_URL } from "./tests/e2e-proxy/support/layout";
 
 // The reverse-proxy pass: two production instances on PostgreSQL behind Debian's nginx (TLS, gzip,
@@ -17,14 +17,9 @@ export default defineConfig({
     ignoreHTTPSErrors: true,
   },
   webServer: {
+    ...webServerDefaults,
     command: "node --import tsx tests/e2e-proxy/support/proxy-stack.ts",
     url: `${PROXY_URL}/api/health`,
     ignoreHTTPSErrors: true,
-    reuseExistingServer: false,
-    timeout: 240_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

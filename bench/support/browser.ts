@@ -1,20 +1,11 @@
 // A real browser for the benchmarks: Debian's chromium driven by Playwright (as the e2e suite runs
 // it), signed in with the session cookie the app's own Auth.js endpoints hand out.
 import { type Browser, type BrowserContext, chromium } from "@playwright/test";
+import { CHROMIUM_ARGS as E2E_CHROMIUM_ARGS } from "@/playwright.config";
 import { Client } from "@/tests/integration/reliability/support/http-client";
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  // performance.memory reports real (not bucketed) heap sizes only with this flag.
-  "--enable-precise-memory-info",
-];
+// The e2e suite's flags, plus: performance.memory reports real (not bucketed) heap sizes only with this one.
+const CHROMIUM_ARGS = [...E2E_CHROMIUM_ARGS, "--enable-precise-memory-info"];
 
 export type SignedInBrowser = { browser: Browser; context: BrowserContext; client: Client; close(): Promise<void> };
 

@@ -1,23 +1,9 @@
 // Response security headers. Pure (no env, no server-only) so proxy.ts, the webhook lane and a unit
-// test can all share it; next.config.mjs repeats STATIC_SECURITY_HEADERS for responses Next serves
-// without the proxy (API routes, static files), and a unit test keeps the two lists equal.
+// test can all share it; the headers that depend on no setting live in static-security-headers.mjs,
+// which next.config.mjs imports too (for responses Next serves without the proxy).
+import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "./static-security-headers.mjs";
 
-/** Headers every response gets, whatever it is: they depend on no setting. */
-export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  "X-Content-Type-Options": "nosniff",
-  // Meeting and invite URLs carry ids; other sites learn nothing from a click away.
-  "Referrer-Policy": "same-origin",
-  // The app never uses the browser's camera, microphone, location…: calls go over the phone network.
-  "Permissions-Policy":
-    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), " +
-    "display-capture=(), screen-wake-lock=(), xr-spatial-tracking=()",
-  // Older browsers that ignore CSP frame-ancestors: no page may be framed (one-click actions).
-  "X-Frame-Options": "DENY",
-};
-
-/** API responses are data, never documents: nothing loads, nothing frames them. */
-export const API_CONTENT_SECURITY_POLICY =
-  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS };
 
 /** Two years, the preload list's minimum; sent only when the app is served over https. */
 export const HSTS_VALUE = "max-age=63072000; includeSubDomains";
