@@ -11,6 +11,9 @@ export async function startUserSession(userId: string): Promise<string> {
   return row.id;
 }
 
+/** The columns `sessionState` reads (whose session, and its clock), selected by every check. */
+const SESSION_CLOCK = { userId: true, createdAt: true, lastSeenAt: true, revokedAt: true } as const;
+
 /**
  * The user behind a session id, with their memberships, when the session is still active; slides
  * the idle window forward. Null for an unknown, revoked, idle or expired session, or when the
@@ -20,10 +23,7 @@ export async function readActiveSession(sessionId: string, userId: string, now =
   const row = await db.userSession.findUnique({
     where: { id: sessionId },
     select: {
-      userId: true,
-      createdAt: true,
-      lastSeenAt: true,
-      revokedAt: true,
+      ...SESSION_CLOCK,
       user: {
         select: {
           id: true,
@@ -55,10 +55,7 @@ export async function isSessionMember(
   const row = await db.userSession.findUnique({
     where: { id: sessionId },
     select: {
-      userId: true,
-      createdAt: true,
-      lastSeenAt: true,
-      revokedAt: true,
+      ...SESSION_CLOCK,
       user: { select: { memberships: { where: { workspaceId }, select: { id: true } } } },
     },
   });
@@ -90,7 +87,7 @@ export async function activeSessionsInWorkspace(
       revokedAt: null,
       user: { memberships: { some: { workspaceId } } },
     },
-    select: { id: true, userId: true, createdAt: true, lastSeenAt: true, revokedAt: true },
+    select: { id: true, ...SESSION_CLOCK },
   });
   const wanted = new Map(sessions.map((s) => [s.sessionId, s.userId]));
   return new Set(

@@ -1,11 +1,6 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
-import { jobsEnqueued } from "@/lib/jobs/wake";
 import { queueDialsForEveryone } from "@/lib/meetings/call-everyone";
-import { auditSkippedOccurrence, loadOccurrence } from "@/lib/meetings/occurrence-jobs";
-import { lockMeeting } from "@/lib/roster/recompute-roster";
-import { notifyRosterChanged } from "@/lib/roster/roster-bus";
+import { runOccurrenceJob } from "@/lib/meetings/run-occurrence-job";
 
 // "Call everyone at the start": at the scheduled start the job (lib/meetings/occurrence-jobs.ts)
 // dials everyone not already in, exactly as the Call everyone button does (same pace, hosts
@@ -16,17 +11,15 @@ import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 export const calledAtStartKey = (startsAt: Date) => `called-at-start:${startsAt.toISOString()}`;
 
 export async function runCallAtStart(payload: unknown): Promise<{ queued: number } | { skipped: string }> {
-  const found = await loadOccurrence(payload, "callAtStart");
-  if (!found.ok) {
-    await auditSkippedOccurrence(found.meeting, "meeting.call_at_start_skipped", found.why);
-    return { skipped: found.why };
-  }
-  const m = found.meeting;
-  const queued = await db.$transaction(async (tx) => {
-    await lockMeeting(tx, m.id);
+  const job = {
+    option: "callAtStart",
+    skipped: "meeting.call_at_start_skipped",
+    done: "meeting.called_at_start",
+  } as const;
+  return runOccurrenceJob(payload, job, async (tx, m) => {
     const key = calledAtStartKey(m.startsAt);
     const done = await tx.rosterEvent.findUnique({ where: { meetingId_key: { meetingId: m.id, key } } });
-    if (done) return null;
+    if (done) return { skipped: "already called at this start" };
     const n = await queueDialsForEveryone(tx, m.workspaceId, m.id);
     // A marker only (the roster fold ignores this kind).
     await tx.rosterEvent.create({
@@ -39,22 +32,6 @@ export async function runCallAtStart(payload: unknown): Promise<{ queued: number
         data: { queued: n },
       },
     });
-    await recordAudit(
-      {
-        workspaceId: m.workspaceId,
-        actorId: null,
-        action: "meeting.called_at_start",
-        target: m.id,
-        details: { queued: n },
-      },
-      tx,
-    );
-    return n;
+    return { queued: n, details: { queued: n } };
   });
-  if (queued === null) return { skipped: "already called at this start" };
-  if (queued > 0) {
-    jobsEnqueued();
-    notifyRosterChanged(m.id);
-  }
-  return { queued };
 }

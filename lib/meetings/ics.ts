@@ -1,7 +1,7 @@
 import { createEvent, type DateArray } from "ics";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import { formatPhone } from "@/lib/shared/phone";
-import { groupPin } from "@/lib/shared/invite-text";
+import { groupPin, type InviteDetails } from "@/lib/shared/invite-text";
 import { utcToZonedWallTime } from "@/lib/shared/meeting-time";
 import { RECORDING_NOTICE_LINES } from "@/lib/shared/recording-notice";
 
@@ -13,22 +13,12 @@ import { RECORDING_NOTICE_LINES } from "@/lib/shared/recording-notice";
 // No link: the meeting page needs a Mkutano account in the organiser's workspace, which invitees
 // do not have; the dial-in number and PIN are all they need.
 
-export type IcsMeeting = {
+/** What the invitation text says (the description repeats it), with the number unformatted. */
+export type IcsMeeting = Omit<InviteDetails, "dialInDisplay"> & {
   id: string;
-  title: string;
-  agenda: string;
-  startsAt: Date;
-  timeZone: string;
-  durationMinutes: number;
-  recurrence: string;
   dialInNumber: string | null;
-  pin: string;
-  /** The meeting is recorded: the description says so. */
-  record?: boolean;
   updatedAt?: Date;
   cancelled?: boolean;
-  /** The phone key list, line by line (lib/meetings/phone-key-lines.ts). */
-  phoneKeys?: string[];
 };
 
 function utcArray(d: Date): DateArray {

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { findMeetingForActor, type MeetingRow } from "@/lib/meetings/meeting-scope";
+import { pickMeetingSettings } from "@/lib/meetings/meeting-settings";
 import type { MeetingView } from "@/lib/shared/meeting-view-types";
 import { formatPhone } from "@/lib/shared/phone";
 import { forViewer } from "@/lib/privacy/phone-visibility";
@@ -16,18 +17,7 @@ export function toMeetingView(m: MeetingRow, dialInNumber: string | null): Meeti
     timeZone: m.timeZone,
     durationMinutes: m.durationMinutes,
     recurrence: m.recurrence,
-    waitForHost: m.waitForHost,
-    endOnHostExit: m.endOnHostExit,
-    callMeBack: m.callMeBack,
-    confirmAnswer: m.confirmAnswer,
-    redialOnDrop: m.redialOnDrop,
-    callAtStart: m.callAtStart,
-    remindByCall: m.remindByCall,
-    reminderMinutes: m.reminderMinutes,
-    beep: m.beep,
-    capacity: m.capacity,
-    record: m.record,
-    language: m.language,
+    ...pickMeetingSettings(m),
     pin: m.pin,
     hostPin: m.hostPin,
     status: m.status,

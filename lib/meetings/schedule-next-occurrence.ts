@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { allocatePins } from "@/lib/meetings/allocate-pins";
+import { pickMeetingSettings } from "@/lib/meetings/meeting-settings";
 import { syncOccurrenceJobs } from "@/lib/meetings/occurrence-jobs";
 import { newRoomName } from "@/lib/meetings/room-name";
 import { utcToZonedWallTime, zonedWallTimeToUtc } from "@/lib/shared/meeting-time";
@@ -59,18 +60,7 @@ export async function scheduleNextOccurrence(tx: Prisma.TransactionClient, meeti
       timeZone: m.timeZone,
       durationMinutes: m.durationMinutes,
       recurrence: m.recurrence,
-      waitForHost: m.waitForHost,
-      endOnHostExit: m.endOnHostExit,
-      beep: m.beep,
-      capacity: m.capacity,
-      record: m.record,
-      language: m.language,
-      callMeBack: m.callMeBack,
-      confirmAnswer: m.confirmAnswer,
-      redialOnDrop: m.redialOnDrop,
-      callAtStart: m.callAtStart,
-      remindByCall: m.remindByCall,
-      reminderMinutes: m.reminderMinutes,
+      ...pickMeetingSettings(m),
       budgetMinor: m.budgetMinor,
       roomName: newRoomName(startsAt),
       ...pins,

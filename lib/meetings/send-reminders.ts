@@ -1,13 +1,8 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { jobsEnqueued } from "@/lib/jobs/wake";
 import { createLegIfIdle, DIAL_LEG_JOB } from "@/lib/meetings/dial-participant";
 import { dialRatePerSecond } from "@/lib/meetings/dial-pace";
-import { auditSkippedOccurrence, loadOccurrence } from "@/lib/meetings/occurrence-jobs";
-import { lockMeeting } from "@/lib/roster/recompute-roster";
-import { notifyRosterChanged } from "@/lib/roster/roster-bus";
+import { runOccurrenceJob } from "@/lib/meetings/run-occurrence-job";
 
 // Voice reminders: N minutes before an occurrence starts (the meeting's reminderMinutes, default
 // 10) each participant who wants one (their own choice, else the meeting's default) gets a call of
@@ -25,15 +20,13 @@ export function wantsReminder(p: { isGuest: boolean; remindByCall: boolean | nul
 }
 
 export async function runSendReminders(payload: unknown): Promise<{ queued: number } | { skipped: string }> {
-  const found = await loadOccurrence(payload, "reminders");
-  if (!found.ok) {
-    await auditSkippedOccurrence(found.meeting, "meeting.reminders_skipped", found.why);
-    return { skipped: found.why };
-  }
-  const m = found.meeting;
-  const spacingMs = Math.ceil(1000 / Math.max(1, dialRatePerSecond(m.workspaceId)));
-  const queued = await db.$transaction(async (tx) => {
-    await lockMeeting(tx, m.id);
+  const job = {
+    option: "reminders",
+    skipped: "meeting.reminders_skipped",
+    done: "meeting.reminders_sent",
+  } as const;
+  return runOccurrenceJob(payload, job, async (tx, m) => {
+    const spacingMs = Math.ceil(1000 / Math.max(1, dialRatePerSecond(m.workspaceId)));
     const now = Date.now();
     let n = 0;
     for (const p of m.participants.filter((x) => wantsReminder(x, m.remindByCall))) {
@@ -64,21 +57,6 @@ export async function runSendReminders(payload: unknown): Promise<{ queued: numb
       );
       n += 1;
     }
-    await recordAudit(
-      {
-        workspaceId: m.workspaceId,
-        actorId: null,
-        action: "meeting.reminders_sent",
-        target: m.id,
-        details: { calls: n },
-      },
-      tx,
-    );
-    return n;
+    return { queued: n, details: { calls: n } };
   });
-  if (queued > 0) {
-    jobsEnqueued();
-    notifyRosterChanged(m.id);
-  }
-  return { queued };
 }

@@ -3,7 +3,8 @@ import type { LeftReason, LegPurpose, LegState } from "@/lib/shared/roster-types
 
 // One leg against Sautikit's record of its call. Pure, so the rules are unit-tested.
 
-export type LegFacts = {
+/** Which leg, of which meeting, for whom: what the call log shows of every leg, read or reported. */
+type LegIdentity = {
   legId: string;
   callId: string | null;
   meetingId: string;
@@ -12,6 +13,9 @@ export type LegFacts = {
   role: string;
   direction: string;
   phone: string | null;
+};
+
+export type LegFacts = LegIdentity & {
   /** Why the call was placed: a dial, a call back after a drop, a reminder. */
   purpose: LegPurpose;
   state: string;
@@ -23,15 +27,7 @@ export type LegFacts = {
   costMinor: number | null;
 };
 
-export type CallLogRow = {
-  legId: string;
-  callId: string | null;
-  meetingId: string;
-  meetingTitle: string;
-  participantName: string | null;
-  role: string;
-  direction: string;
-  phone: string | null;
+export type CallLogRow = LegIdentity & {
   createdAt: string;
   purpose: LegPurpose;
   /** The leg's state and why it ended, named as the roster and the statement name them. */

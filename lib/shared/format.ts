@@ -4,6 +4,7 @@
 // islands with `useFormat()` (lib/i18n/client.tsx); code with an explicit recipient (e-mail, CSV)
 // calls `formatterFor(locale)`.
 
+import { DATE_TIME_PARTS } from "@/lib/shared/format-in-zone";
 import { DEFAULT_LOCALE, intlLocale, type Locale } from "@/lib/i18n/locales";
 
 const ADMIN_ZONE = "Africa/Nairobi";
@@ -33,15 +34,7 @@ export function formatNumber(value: number, locale: Locale = DEFAULT_LOCALE): st
   return cached(`number:${locale}`, () => new Intl.NumberFormat(intlLocale(locale))).format(value);
 }
 
-const dateTimeOptions = {
-  timeZone: ADMIN_ZONE,
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-} as const;
+const dateTimeOptions = { timeZone: ADMIN_ZONE, ...DATE_TIME_PARTS } as const;
 
 /** "3 Dec 2026, 13:05 EAT" / "3 Des 2026, 13:05 EAT"; "—" for no value. */
 export function formatDateTime(

@@ -1,4 +1,4 @@
-import type { LegState } from "@/lib/shared/roster-types";
+import { legStates, type LegState } from "@/lib/shared/roster-types";
 
 // The badge a meeting wears follows what is happening, not only the stored status: a scheduled
 // meeting whose phones are ringing says "calling" (the stored status turns "live" only once the
@@ -7,14 +7,11 @@ import type { LegState } from "@/lib/shared/roster-types";
 export const meetingBadgeStatuses = ["scheduled", "calling", "live", "ended", "cancelled"] as const;
 export type MeetingBadgeStatus = (typeof meetingBadgeStatuses)[number];
 
-/** Leg states of a call that is under way but not yet in a started room. */
-export const CALLING_LEG_STATES = [
-  "created",
-  "dialling",
-  "ringing",
-  "answered",
-  "waiting",
-] as const satisfies readonly LegState[];
+/** Leg states of a call that is under way but not yet in a started room: every state before in_call. */
+export const CALLING_LEG_STATES = legStates.slice(0, legStates.indexOf("in_call")) as readonly Exclude<
+  LegState,
+  "in_call" | "left"
+>[];
 
 export const meetingBadgeTone = {
   scheduled: "info",

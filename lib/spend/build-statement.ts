@@ -1,26 +1,29 @@
 import { GUEST_CALLER_NAME } from "@/lib/shared/caller-names";
 import { legCostAt } from "@/lib/shared/cost";
-import type { LeftReason, LegPurpose, LegState } from "@/lib/shared/roster-types";
+import type { LeftReason, LegPurpose, LegState, LegView } from "@/lib/shared/roster-types";
 
 // A meeting's cost statement per participant, folded from its legs. Pure (times in ms), so the
 // rules are unit-tested: seconds connected = time in the started room, seconds waiting = time in
 // the room before it started (or before the host came), billed seconds and cost = Sautikit's.
 
-export type StatementLeg = {
-  id: string;
-  participantId: string | null;
+/** A leg with its times and money as the roster has them (LegView), and whom it called. */
+export type StatementLeg = Pick<
+  LegView,
+  | "id"
+  | "participantId"
+  | "callId"
+  | "answeredAt"
+  | "waitingAt"
+  | "joinedAt"
+  | "endedAt"
+  | "durationSeconds"
+  | "costMinor"
+  | "ratePerMinuteMinor"
+> & {
   name: string | null;
   phone: string | null;
   role: string | null;
   direction: string;
-  callId: string | null;
-  answeredAt: number | null;
-  waitingAt: number | null;
-  joinedAt: number | null;
-  endedAt: number | null;
-  durationSeconds: number | null;
-  costMinor: number | null;
-  ratePerMinuteMinor: number;
   /** Why the call was placed, how it ended (the roster's names); absent = an ordinary call. */
   purpose?: LegPurpose;
   state?: LegState;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CLIENT_REQUEST_ID_MAX_LENGTH } from "./constants";
-import { e164Schema, httpUrlSchema, noControlChars, timestampSchema } from "./common";
+import { e164Schema, httpUrlSchema, oneCallbackUrlName, noControlChars, timestampSchema } from "./common";
 
 export const callStatusSchema = z.enum(["ringing", "answered", "completed", "no_answer", "busy", "failed", "canceled"]);
 export type CallStatus = z.infer<typeof callStatusSchema>;
@@ -32,15 +32,7 @@ export const createCallRequestSchema = z
     action_url: httpUrlSchema.optional(),
     client_request_id: clientRequestIdSchema.optional(),
   })
-  .superRefine((v, ctx) => {
-    const given = [v.voice_callback_url, v.webhook_url, v.action_url].filter((u) => u !== undefined);
-    if (given.length > 1)
-      ctx.addIssue({
-        code: "custom",
-        path: ["voice_callback_url"],
-        message: "give the callback URL under one name only",
-      });
-  })
+  .superRefine(oneCallbackUrlName("voice_callback_url", "webhook_url", "action_url"))
   .transform((v) => ({
     from: v.from,
     to: Array.isArray(v.to) ? v.to[0]! : v.to,

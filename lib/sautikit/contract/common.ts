@@ -21,3 +21,18 @@ export function encodeFormBody(fields: Record<string, string | number | boolean 
   for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== null) params.append(k, String(v));
   return params.toString();
 }
+
+/**
+ * The voice callback URL goes by several names in the public docs (they differ per endpoint): a
+ * request may use any one of them, but not two at once. For `.superRefine` on the request object.
+ */
+export function oneCallbackUrlName<K extends string>(...names: K[]) {
+  return (value: Partial<Record<K, unknown>>, ctx: z.RefinementCtx): void => {
+    if (names.filter((name) => value[name] !== undefined).length > 1)
+      ctx.addIssue({
+        code: "custom",
+        path: ["voice_callback_url"],
+        message: "give the callback URL under one name only",
+      });
+  };
+}

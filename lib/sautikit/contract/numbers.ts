@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { e164Schema, httpUrlSchema, timestampSchema } from "./common";
+import { e164Schema, httpUrlSchema, oneCallbackUrlName, timestampSchema } from "./common";
 
 export const numberSchema = z.object({
   id: z.string(),
@@ -31,15 +31,7 @@ export const routingRequestSchema = z
     events_url: httpUrlSchema.nullable().optional(),
     voice_signing_secret: z.string().min(16, "use at least 16 characters").max(256).optional(),
   })
-  .superRefine((v, ctx) => {
-    const given = [v.voice_callback_url, v.voice_url, v.routing_url].filter((u) => u !== undefined);
-    if (given.length > 1)
-      ctx.addIssue({
-        code: "custom",
-        path: ["voice_callback_url"],
-        message: "give the callback URL under one name only",
-      });
-  })
+  .superRefine(oneCallbackUrlName("voice_callback_url", "voice_url", "routing_url"))
   .transform((v) => ({
     voice_callback_url: v.voice_callback_url ?? v.voice_url ?? v.routing_url,
     events_url: v.events_url,
