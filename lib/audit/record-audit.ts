@@ -27,3 +27,16 @@ export async function recordAudit(entry: AuditEntry, client: AuditWriter = db): 
     },
   });
 }
+
+/** A member changed one setting: the entry names the old and the new value (in the caller's transaction). */
+export async function recordChange(
+  actor: { workspaceId: string; userId: string },
+  change: { action: string; target: string; from: Prisma.InputJsonValue | null; to: Prisma.InputJsonValue | null },
+  client: AuditWriter,
+): Promise<void> {
+  const { action, target, from, to } = change;
+  await recordAudit(
+    { workspaceId: actor.workspaceId, actorId: actor.userId, action, target, details: { from, to } },
+    client,
+  );
+}

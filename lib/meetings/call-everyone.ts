@@ -11,8 +11,7 @@ import { dialRatePerSecond } from "@/lib/meetings/dial-pace";
 import { lockMeeting } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 import { assertWithinBudget } from "@/lib/spend/assert-within-budget";
-import { AppError } from "@/lib/errors";
-import { findConnection, notConnected } from "@/lib/sautikit/connection";
+import { findDialingConnection } from "@/lib/sautikit/connection";
 import type { CallEveryoneResult } from "@/lib/shared/api-schemas";
 
 /**
@@ -62,13 +61,7 @@ export async function callEveryone(
   assertOpen(meeting, "call people");
   await assertWithinBudget(meeting.id, actor.workspaceId);
   // Refuse up front rather than queue dials that can only fail one by one.
-  const conn = await findConnection(actor.workspaceId);
-  if (!conn) throw notConnected();
-  if (!conn.callerIdNumber)
-    throw new AppError(
-      "SAUTIKIT_NOT_CONNECTED",
-      "Pick a caller-ID number under Settings → Sautikit before calling people.",
-    );
+  const conn = await findDialingConnection(actor.workspaceId);
   const queued = await db.$transaction(async (tx) => {
     await lockMeeting(tx, meeting.id);
     return queueDialsForEveryone(tx, actor.workspaceId, meeting.id, ratePerSecond);

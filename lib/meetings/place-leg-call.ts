@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { SautikitClient } from "@/lib/sautikit/client";
-import { findConnection, clientFor, notConnected } from "@/lib/sautikit/connection";
+import { clientFor, findDialingConnection } from "@/lib/sautikit/connection";
 import { noteSautikitOutcome } from "@/lib/sautikit/reachability";
 import { outboundVoiceUrl } from "@/lib/meetings/callback-urls";
 import { dialRetryDelayMs, isHeldBack } from "@/lib/meetings/dial-retry";
@@ -95,13 +95,7 @@ export async function placeLegCall(legId: string): Promise<PlaceResult> {
   let presented: string[] = [];
   try {
     if (!leg.callId) await assertWithinBudget(meeting.id, leg.workspaceId);
-    const conn = await findConnection(leg.workspaceId);
-    if (!conn) throw notConnected();
-    if (!conn.callerIdNumber)
-      throw new AppError(
-        "SAUTIKIT_NOT_CONNECTED",
-        "Pick a caller-ID number under Settings → Sautikit before calling people.",
-      );
+    const conn = await findDialingConnection(leg.workspaceId);
     callerId = conn.callerIdNumber;
     // One quick repeat in-request (a dropped keep-alive socket, a lone 5xx), never a sleep through
     // Retry-After: waiting out an outage is the dial job's work (dial-retry.ts), with the same key.

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordChange } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { audienceKey, FULL_NUMBERS, redactPhones, type PhoneAudience } from "@/lib/privacy/redact-phones";
 import { assertAdmin } from "@/lib/workspaces/assert-admin";
@@ -39,9 +39,9 @@ export async function setPhoneVisibility(actor: Actor, input: unknown): Promise<
     });
     if (changed.count === 0) return;
     const from = phoneVisibility === "admins" ? "everyone" : "admins";
-    const entry = { action: "workspace.phone_visibility_changed", details: { from, to: phoneVisibility } };
-    await recordAudit(
-      { workspaceId: actor.workspaceId, actorId: actor.userId, target: actor.workspaceId, ...entry },
+    await recordChange(
+      actor,
+      { action: "workspace.phone_visibility_changed", target: actor.workspaceId, from, to: phoneVisibility },
       tx,
     );
   });

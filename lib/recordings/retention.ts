@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit, recordChange } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { log } from "@/lib/log";
@@ -33,13 +33,13 @@ export async function setRetention(actor: Actor, input: RetentionInput): Promise
       select: { retentionDays: true },
     });
     await tx.workspace.update({ where: { id: actor.workspaceId }, data: { retentionDays } });
-    await recordAudit(
+    await recordChange(
+      actor,
       {
-        workspaceId: actor.workspaceId,
-        actorId: actor.userId,
         action: "recordings.retention_changed",
         target: actor.workspaceId,
-        details: { from: before.retentionDays, to: retentionDays },
+        from: before.retentionDays,
+        to: retentionDays,
       },
       tx,
     );

@@ -13,6 +13,18 @@ export function findConnection(workspaceId: string) {
   return db.sautikitConnection.findUnique({ where: { workspaceId } });
 }
 
+/** The connection when the workspace can place calls (connected, a caller-ID number picked); else what to set up. */
+export async function findDialingConnection(workspaceId: string): Promise<ConnectionRow & { callerIdNumber: string }> {
+  const conn = await findConnection(workspaceId);
+  if (!conn) throw notConnected();
+  if (!conn.callerIdNumber)
+    throw new AppError(
+      "SAUTIKIT_NOT_CONNECTED",
+      "Pick a caller-ID number under Settings → Sautikit before calling people.",
+    );
+  return { ...conn, callerIdNumber: conn.callerIdNumber };
+}
+
 /** A client for the workspace's own Sautikit account; SAUTIKIT_NOT_CONNECTED when it has none. */
 export async function getSautikitClient(
   workspaceId: string,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordChange } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { budgetInputSchema, type BudgetInput, type BudgetResult } from "@/lib/shared/api-schemas";
@@ -11,14 +11,9 @@ export async function setMeetingBudget(actor: Actor, meetingId: string, input: B
   const meeting = await findMeetingForActor(actor, meetingId);
   await db.$transaction(async (tx) => {
     await tx.meeting.update({ where: { id: meeting.id }, data: { budgetMinor } });
-    await recordAudit(
-      {
-        workspaceId: actor.workspaceId,
-        actorId: actor.userId,
-        action: "meeting.budget_changed",
-        target: meeting.id,
-        details: { from: meeting.budgetMinor, to: budgetMinor },
-      },
+    await recordChange(
+      actor,
+      { action: "meeting.budget_changed", target: meeting.id, from: meeting.budgetMinor, to: budgetMinor },
       tx,
     );
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordChange } from "@/lib/audit/record-audit";
 import { armHardStop } from "@/lib/call-control/schedule-hard-stop";
 import { db } from "@/lib/db";
 import { limitSettingsSchema } from "@/lib/shared/limit-settings-schema";
@@ -25,14 +25,9 @@ export async function setLimitSettings(actor: Actor, input: unknown): Promise<Li
   await db.$transaction(async (tx) => {
     const before = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select });
     await tx.workspace.update({ where: { id: actor.workspaceId }, data: next });
-    await recordAudit(
-      {
-        workspaceId: actor.workspaceId,
-        actorId: actor.userId,
-        action: "workspace.limits_changed",
-        target: actor.workspaceId,
-        details: { from: before, to: next },
-      },
+    await recordChange(
+      actor,
+      { action: "workspace.limits_changed", target: actor.workspaceId, from: before, to: next },
       tx,
     );
     const live = await tx.meeting.findMany({
