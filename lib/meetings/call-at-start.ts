@@ -11,12 +11,7 @@ import { runOccurrenceJob } from "@/lib/meetings/run-occurrence-job";
 export const calledAtStartKey = (startsAt: Date) => `called-at-start:${startsAt.toISOString()}`;
 
 export async function runCallAtStart(payload: unknown): Promise<{ queued: number } | { skipped: string }> {
-  const job = {
-    option: "callAtStart",
-    skipped: "meeting.call_at_start_skipped",
-    done: "meeting.called_at_start",
-  } as const;
-  return runOccurrenceJob(payload, job, async (tx, m) => {
+  return runOccurrenceJob(payload, "callAtStart", async (tx, m) => {
     const key = calledAtStartKey(m.startsAt);
     const done = await tx.rosterEvent.findUnique({ where: { meetingId_key: { meetingId: m.id, key } } });
     if (done) return { skipped: "already called at this start" };

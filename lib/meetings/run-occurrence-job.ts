@@ -10,21 +10,28 @@ import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 // What "call everyone at the start" and the voice reminders do around their own calls (a module of
 // its own: lib/meetings/occurrence-jobs.ts is imported by the roster's side, which this imports).
 
+/** The audit actions of each occurrence job: a run skipped for a reason, a run done. */
+const AUDIT_ACTIONS = {
+  callAtStart: { skipped: "meeting.call_at_start_skipped", done: "meeting.called_at_start" },
+  reminders: { skipped: "meeting.reminders_skipped", done: "meeting.reminders_sent" },
+} as const;
+
 /**
- * One run of an occurrence job: load the occurrence (a skip is audited as `actions.skipped`); under
- * the meeting lock `queue` its calls and audit the run as `actions.done`; after the commit wake the
+ * One run of an occurrence job: load the occurrence (a skip it should report is audited); under
+ * the meeting lock `queue` its calls and audit the run; after the commit wake the
  * dial worker and the live roster if any call was queued. `queue` answers `skipped` instead when it
  * finds this occurrence already handled.
  */
 export async function runOccurrenceJob(
   raw: unknown,
-  job: { option: "callAtStart" | "reminders"; skipped: string; done: string },
+  option: keyof typeof AUDIT_ACTIONS,
   queue: (
     tx: Prisma.TransactionClient,
     meeting: Occurrence,
   ) => Promise<{ queued: number; details: Prisma.InputJsonValue } | { skipped: string }>,
 ): Promise<{ queued: number } | { skipped: string }> {
-  const found = await loadOccurrence(raw, job.option);
+  const job = AUDIT_ACTIONS[option];
+  const found = await loadOccurrence(raw, option);
   if (!found.ok) {
     await auditSkippedOccurrence(found.meeting, job.skipped, found.why);
     return { skipped: found.why };

@@ -20,12 +20,7 @@ export function wantsReminder(p: { isGuest: boolean; remindByCall: boolean | nul
 }
 
 export async function runSendReminders(payload: unknown): Promise<{ queued: number } | { skipped: string }> {
-  const job = {
-    option: "reminders",
-    skipped: "meeting.reminders_skipped",
-    done: "meeting.reminders_sent",
-  } as const;
-  return runOccurrenceJob(payload, job, async (tx, m) => {
+  return runOccurrenceJob(payload, "reminders", async (tx, m) => {
     const spacingMs = Math.ceil(1000 / Math.max(1, dialRatePerSecond(m.workspaceId)));
     const now = Date.now();
     let n = 0;
