@@ -229,9 +229,7 @@ export async function enforceModeration(
   if (!meeting || meeting.status === "ended" || meeting.status === "cancelled") return;
   const mode = modeOf(meeting);
   const legs = rows.flatMap((r) =>
-    r.callId === null
-      ? []
-      : [{ ...r, callId: r.callId, participant: r.role === null ? null : { role: r.role } }],
+    r.callId === null ? [] : [{ ...r, callId: r.callId, participant: r.role === null ? null : { role: r.role } }],
   );
   const changes = legs.flatMap((l) => {
     if (legRole(l) === "host") return [];
