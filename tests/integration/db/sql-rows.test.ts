@@ -12,7 +12,9 @@ afterEach(() => {
   else process.env.TZ = zone;
 });
 
-describe("sqlRows", () => {
+// The first test pays for the file's fresh database and a real sign-up: on a busy host that alone
+// can take most of vitest's default 30 s.
+describe("sqlRows", { timeout: 90_000 }, () => {
   it("reads timestamps as the UTC instants Prisma stored, whatever the process's time zone", async () => {
     const ws = await app.workspace();
     const meeting = await app.meeting(ws.actor);
