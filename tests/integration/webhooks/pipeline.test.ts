@@ -148,7 +148,7 @@ describe("events", () => {
     register({
       "call-events": async () => {
         calls++;
-        throw new AppError("NOT_FOUND", "no such leg in this workspace");
+        throw new AppError("NOT_FOUND", "callNotInMeeting");
       },
     });
     const id = randomUUID();
