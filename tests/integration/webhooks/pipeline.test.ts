@@ -158,7 +158,7 @@ describe("events", () => {
     expect(
       await m.db.webhookEvent.findUniqueOrThrow({ where: { workspaceId_eventId: { workspaceId, eventId: id } } }),
     ).toMatchObject({
-      lastError: "NOT_FOUND: no such leg in this workspace",
+      lastError: "NOT_FOUND: That call is not part of this meeting.",
     });
   });
 
