@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signUp } from "./support/sign-up";
 
 // The two switches about the calls Mkutano makes (ADR 0019): Settings → Sautikit's caller ID (show
 // the dial-in number, so a missed call can be returned), and a meeting's "call everyone at the
@@ -7,13 +8,12 @@ import { expect, test } from "@playwright/test";
 const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 test("the caller-ID switch and a meeting's call options are saved and shown", async ({ page }) => {
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name", { exact: true }).fill("Organiser");
-  await page.getByLabel("Work email", { exact: true }).fill(`calls-${run}@e2e.mkutano.test`);
-  await page.getByLabel("Password", { exact: true }).fill("calls-password-42");
-  await page.getByLabel("Workspace name", { exact: true }).fill(`Calls ${run}`);
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(/\/meetings$/);
+  await signUp(page, {
+    name: "Organiser",
+    email: `calls-${run}@e2e.mkutano.test`,
+    password: "calls-password-42",
+    workspace: `Calls ${run}`,
+  });
 
   // Caller ID: on by default; off, then on again, each surviving a reload.
   await page.goto("/settings/sautikit");

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signUp } from "./support/sign-up";
 
 // Errors read in the page's language (ADR 0024): a server action's field errors (sign-up, zod) and
 // an API's validation answer shown by a client form (the meeting form), on Swahili pages.
@@ -8,13 +9,12 @@ const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}
 test("a Swahili visitor's sign-up errors are in Swahili, field by field", async ({ browser }) => {
   const context = await browser.newContext({ locale: "sw-KE" });
   const page = await context.newPage();
-  await page.goto("/sign-up");
+  await signUp(
+    page,
+    { name: "Amina", email: "si-barua-pepe", password: "fupi", workspace: "X" },
+    { locale: "sw", expectSignedIn: false },
+  );
   await expect(page.locator("html")).toHaveAttribute("lang", "sw");
-  await page.getByLabel("Jina lako", { exact: true }).fill("Amina");
-  await page.getByLabel("Barua pepe ya kazi", { exact: true }).fill("si-barua-pepe");
-  await page.getByLabel("Nenosiri", { exact: true }).fill("fupi");
-  await page.getByLabel("Jina la eneo la kazi", { exact: true }).fill("X");
-  await page.getByRole("button", { name: "Unda eneo la kazi" }).click();
 
   await expect(page.getByText("Tafadhali rekebisha sehemu zilizowekwa alama.")).toBeVisible();
   await expect(page.getByText("Weka anwani sahihi ya barua pepe")).toBeVisible();
@@ -28,13 +28,16 @@ test("a Swahili visitor's sign-up errors are in Swahili, field by field", async 
 test("the meeting form shows the API's refusal in Swahili on the field it concerns", async ({ browser }) => {
   const context = await browser.newContext({ locale: "sw-KE" });
   const page = await context.newPage();
-  await page.goto("/sign-up");
-  await page.getByLabel("Jina lako", { exact: true }).fill("Mratibu");
-  await page.getByLabel("Barua pepe ya kazi", { exact: true }).fill(`makosa-${run}@e2e.mkutano.test`);
-  await page.getByLabel("Nenosiri", { exact: true }).fill("makosa-password-42");
-  await page.getByLabel("Jina la eneo la kazi", { exact: true }).fill(`Makosa ${run}`);
-  await page.getByRole("button", { name: "Unda eneo la kazi" }).click();
-  await expect(page).toHaveURL(/\/meetings$/);
+  await signUp(
+    page,
+    {
+      name: "Mratibu",
+      email: `makosa-${run}@e2e.mkutano.test`,
+      password: "makosa-password-42",
+      workspace: `Makosa ${run}`,
+    },
+    { locale: "sw" },
+  );
 
   await page.goto("/meetings/new");
   await page.getByLabel("Kichwa", { exact: true }).fill("Mkutano wa bajeti");
