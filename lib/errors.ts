@@ -1,6 +1,6 @@
 // One coded error for domain code; one mapper from code to HTTP status and a message users can act on.
 // The message is a key in the `Errors` namespace of messages/*.json plus its values, so it can be
-// said in the reader's language where the error becomes a response (ADR 0024); `message` is the
+// said in the reader's language where the error becomes a response (ADR 0025); `message` is the
 // English text, for logs and for code that keeps it.
 
 import { ZodError } from "zod";

@@ -5,7 +5,7 @@ import { intlLocale, type Locale } from "@/lib/i18n/locales";
 import { fieldErrorKey, type ErrorKey, type ErrorParam, type ErrorParams } from "@/lib/shared/error-keys";
 import { formatBytes, formatKes } from "@/lib/shared/format";
 
-// Error messages in a reader's language (ADR 0024): AppError keys, error details and zod issues.
+// Error messages in a reader's language (ADR 0025): AppError keys, error details and zod issues.
 // No `server-only` here: lib/errors.ts (which scripts and the worker load too) renders its English
 // message with it.
 

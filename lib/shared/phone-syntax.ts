@@ -2,7 +2,7 @@
 // browser for instant feedback without shipping libphonenumber-js (~28 KB gzip). Whether the number
 // is actually valid is decided on the server (lib/shared/phone.ts), which answers per field.
 
-// The error is a key of the `Errors` catalog namespace (ADR 0024); a form says it via its own copy.
+// The error is a key of the `Errors` catalog namespace (ADR 0025); a form says it via its own copy.
 
 const PHONE_CHARS = /^[+\d\s().\-/]+$/;
 

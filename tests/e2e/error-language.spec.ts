@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signUp } from "./support/sign-up";
 
-// Errors read in the page's language (ADR 0024): a server action's field errors (sign-up, zod) and
+// Errors read in the page's language (ADR 0025): a server action's field errors (sign-up, zod) and
 // an API's validation answer shown by a client form (the meeting form), on Swahili pages.
 
 const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

@@ -1,4 +1,4 @@
-// API errors come back in the reader's language (ADR 0024): the real app and database, people
+// API errors come back in the reader's language (ADR 0025): the real app and database, people
 // signed in through Auth.js, the language chosen as pages choose it (profile, else Accept-Language).
 // The code stays the same in every language; only the message and field messages change.
 import { randomUUID } from "node:crypto";

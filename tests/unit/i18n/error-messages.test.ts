@@ -8,7 +8,7 @@ import en from "@/messages/en.json";
 import sw from "@/messages/sw.json";
 import { errorKeysIn, sourceFiles } from "./key-usage";
 
-// Error messages in the reader's language (ADR 0024): every key the code raises exists in both
+// Error messages in the reader's language (ADR 0025): every key the code raises exists in both
 // catalogs, and the boundary says AppErrors, zod issues, error details and values in either.
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");

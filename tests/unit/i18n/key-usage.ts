@@ -15,7 +15,7 @@ import path from "node:path";
 // argument (`t(code)`) uses the whole namespace. A comment `i18n-keys: Ns.a, Ns.b.*` declares uses
 // the scanner cannot see (e.g. keys chosen in a lookup table).
 //
-// Error messages (the `Errors` namespace, ADR 0024) are named by key where they are raised, not
+// Error messages (the `Errors` namespace, ADR 0025) are named by key where they are raised, not
 // through a translator binding: `new AppError("CODE", "key"`, `fieldError("key")`,
 // `errorText(locale, "key"` and a message object `{ key: "key"` each use Errors.key.
 
