@@ -9,7 +9,7 @@ import { issueMessage } from "@/lib/i18n/error-text";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ZodError } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { appFixture } from "../support/app-fixture";
+import { appFixture, meetingInput } from "../support/app-fixture";
 import { type Client, createPeople, signedIn, type Person } from "../reliability/support/http-client";
 
 const app = appFixture({
@@ -40,26 +40,13 @@ beforeAll(async () => {
   localUrl = `http://127.0.0.1:${(local.address() as AddressInfo).port}`;
 
   ({ adminA: admin } = await createPeople(m.db));
-  actor = {
-    userId: admin.userId,
-    email: admin.email,
-    name: "admin-a",
-    workspaceId: admin.workspaceId,
-    workspaceName: "Alpha",
-    role: "admin",
-  };
+  actor = admin;
   const { encryptSecret } = await import("@/lib/crypto");
   const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
-  const meeting = await scheduleMeeting(actor, {
-    title: "Weekly",
-    agenda: "",
-    startsAt: new Date(Date.now() + 3_600_000).toISOString(),
-    durationMinutes: 30,
-    capacity: 10,
-    record: true,
-    waitForHost: false,
-    endOnHostExit: false,
-  });
+  const meeting = await scheduleMeeting(
+    actor,
+    meetingInput({ record: true, waitForHost: false, endOnHostExit: false }),
+  );
   // Stored before the fence: a loopback "Sautikit".
   await m.db.sautikitConnection.create({
     data: {
