@@ -58,7 +58,7 @@ export async function callEveryone(
   ratePerSecond = dialRatePerSecond(actor.workspaceId),
 ): Promise<CallEveryoneResult> {
   const meeting = await findMeetingForActor(actor, meetingId);
-  assertOpen(meeting, "call people");
+  assertOpen(meeting, "callPeople");
   await assertWithinBudget(meeting.id, actor.workspaceId);
   // Refuse up front rather than queue dials that can only fail one by one.
   const conn = await findDialingConnection(actor.workspaceId);

@@ -17,11 +17,7 @@ export function findConnection(workspaceId: string) {
 export async function findDialingConnection(workspaceId: string): Promise<ConnectionRow & { callerIdNumber: string }> {
   const conn = await findConnection(workspaceId);
   if (!conn) throw notConnected();
-  if (!conn.callerIdNumber)
-    throw new AppError(
-      "SAUTIKIT_NOT_CONNECTED",
-      "Pick a caller-ID number under Settings → Sautikit before calling people.",
-    );
+  if (!conn.callerIdNumber) throw new AppError("SAUTIKIT_NOT_CONNECTED", "pickCallerId");
   return { ...conn, callerIdNumber: conn.callerIdNumber };
 }
 
@@ -89,8 +85,5 @@ export async function getWebhookSecret(workspaceId: string): Promise<string | nu
 }
 
 export function notConnected(): AppError {
-  return new AppError(
-    "SAUTIKIT_NOT_CONNECTED",
-    "This workspace is not connected to Sautikit yet. An admin can connect it under Settings → Sautikit.",
-  );
+  return new AppError("SAUTIKIT_NOT_CONNECTED", "notConnected");
 }
