@@ -21,11 +21,9 @@ import {
 } from "@/lib/recordings/list-recordings";
 import { getRetention } from "@/lib/recordings/retention";
 import { apiUrls } from "@/lib/shared/api-urls";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("Recordings");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("Recordings", "title");
 
 export const dynamic = "force-dynamic";
 

@@ -87,6 +87,9 @@ describe("the key scanner", () => {
         ta(\`status.\${s}\`); tb(code); tc("plain");
         tc("withReason", { state, reason: tc(\`reasons.\${r}\`) });
         // i18n-keys: D.x, E.y.*
+        export const generateMetadata = titleFrom("F", "title");
+        const [{ upcoming, past }, tg] = await Promise.all([listMeetings(actor), getTranslations("G")]);
+        tg("heading");
       `,
     },
   ];
@@ -96,6 +99,8 @@ describe("the key scanner", () => {
     expect([...u.exact].sort()).toEqual([
       "C.c1",
       "D.x",
+      "F.title",
+      "G.heading",
       "Mail.subject",
       "Nav.meetings",
       "Roster.muted",

@@ -10,11 +10,9 @@ import { flatten, withQuery } from "@/components/admin/query-links";
 import { getFormat } from "@/lib/i18n/get-format";
 import { requireActor } from "@/lib/auth/actor";
 import { auditQuerySchema, listAuditLog } from "@/lib/audit/list-audit-log";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("Audit");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("Audit", "title");
 export const dynamic = "force-dynamic";
 
 function detailText(details: unknown, none: string): string {

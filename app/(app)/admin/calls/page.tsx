@@ -11,11 +11,9 @@ import { stateTextKeys } from "@/lib/shared/leg-state-text";
 import { requireActor } from "@/lib/auth/actor";
 import { callLogQuerySchema, reconcileCalls } from "@/lib/reconcile/reconcile-calls";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("CallLog");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("CallLog", "title");
 export const dynamic = "force-dynamic";
 
 export default async function CallLogPage({

@@ -12,11 +12,9 @@ import { requireActor } from "@/lib/auth/actor";
 import { compareMonthSpend, type MonthSpendComparison } from "@/lib/spend/compare-month-spend";
 import { getWallet } from "@/lib/spend/get-wallet";
 import { spendSummary } from "@/lib/spend/spend-summary";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("AdminSpend");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("AdminSpend", "title");
 
 export const dynamic = "force-dynamic";
 

@@ -18,11 +18,9 @@ import {
   webhookLogQuerySchema,
   webhookRoutes,
 } from "@/lib/audit/list-webhook-deliveries";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("Webhooks");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("Webhooks", "title");
 export const dynamic = "force-dynamic";
 
 const verdictTone: Record<string, BadgeTone> = {

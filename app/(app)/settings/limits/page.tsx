@@ -6,10 +6,9 @@ import { requireActor } from "@/lib/auth/actor";
 import { ClientIntl } from "@/lib/i18n/client-intl";
 import { getLimitSettings } from "@/lib/workspaces/meeting-limits";
 import { LimitsForm } from "@/app/(app)/settings/limits/limits-form";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("LimitSettings"))("title") };
-}
+export const generateMetadata = titleFrom("LimitSettings", "title");
 
 export default async function LimitsPage() {
   const actor = await requireActor({ admin: true });

@@ -17,11 +17,9 @@ import {
   RevokeInviteButton,
   RoleForm,
 } from "@/app/(app)/settings/members/member-actions";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("Members");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("Members", "title");
 
 export default async function MembersPage() {
   const actor = await requireActor({ admin: true });

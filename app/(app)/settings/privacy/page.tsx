@@ -5,11 +5,9 @@ import { requireActor } from "@/lib/auth/actor";
 import { ClientIntl } from "@/lib/i18n/client-intl";
 import { getPhoneVisibility } from "@/lib/privacy/phone-visibility";
 import { PhoneVisibilityForm } from "@/app/(app)/settings/privacy/phone-visibility-form";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("PrivacySettings");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("PrivacySettings", "title");
 
 export default async function PrivacySettingsPage() {
   const actor = await requireActor({ admin: true });

@@ -4,11 +4,9 @@ import { ClientIntl } from "@/lib/i18n/client-intl";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/actor";
 import { CreateWorkspaceForm } from "@/app/(app)/workspaces/new/create-workspace-form";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("NewWorkspace");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("NewWorkspace", "title");
 
 export default async function NewWorkspacePage() {
   await requireActor();
