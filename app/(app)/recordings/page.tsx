@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button-classes";
@@ -6,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { DataCard } from "@/components/ui/data-table";
+import { MeetingLink } from "@/components/meetings/meeting-link";
 import { flatten, type SearchParamsProps } from "@/components/admin/query-links";
 import { DeleteRecordingButton } from "@/components/recordings/delete-recording-button";
 import { RecordingFilters } from "@/components/recordings/recording-filters";
@@ -62,9 +62,7 @@ export default async function RecordingsPage({ searchParams }: SearchParamsProps
               header: t("meeting"),
               cell: (r) => (
                 <>
-                  <Link href={`/meetings/${r.meetingId}`} className="font-medium text-brand-700 hover:underline">
-                    {r.meetingTitle}
-                  </Link>
+                  <MeetingLink id={r.meetingId} title={r.meetingTitle} />
                   <div className="text-xs text-slate-500">{t("organisedBy", { name: r.organiserName })}</div>
                 </>
               ),

@@ -5,7 +5,7 @@ import { Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { DataCard } from "@/components/ui/data-table";
 import { FilterActions, OlderLink } from "@/components/ui/log-controls";
-import { flatten, type SearchParamsProps, withQuery } from "@/components/admin/query-links";
+import { flatten, type SearchParamsProps } from "@/components/admin/query-links";
 import { getFormat } from "@/lib/i18n/get-format";
 import { requireActor } from "@/lib/auth/actor";
 import { auditQuerySchema, listAuditLog } from "@/lib/audit/list-audit-log";
@@ -95,12 +95,7 @@ export default async function AuditLogPage({ searchParams }: SearchParamsProps) 
             ),
           },
         ]}
-        footer={
-          <OlderLink
-            href={log.nextBefore ? withQuery("/admin/audit", query, { before: log.nextBefore }) : null}
-            label={t("older")}
-          />
-        }
+        footer={<OlderLink path="/admin/audit" query={query} before={log.nextBefore} label={t("older")} />}
       />
     </>
   );

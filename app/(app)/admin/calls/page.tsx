@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { DataCard, DataTable } from "@/components/ui/data-table";
+import { MeetingLink } from "@/components/meetings/meeting-link";
 import { flatten, type SearchParamsProps, withQuery } from "@/components/admin/query-links";
 import { getFormat } from "@/lib/i18n/get-format";
 import { stateTextKeys } from "@/lib/shared/leg-state-text";
@@ -92,9 +93,7 @@ export default async function CallLogPage({ searchParams }: SearchParamsProps) {
             header: tc("meetingPerson"),
             cell: (r) => (
               <>
-                <Link href={`/meetings/${r.meetingId}`} className="text-brand-700 hover:underline">
-                  {r.meetingTitle}
-                </Link>
+                <MeetingLink id={r.meetingId} title={r.meetingTitle} bold={false} />
                 <div className="text-xs text-slate-500">
                   <span data-testid="call-person">{r.participantName ?? t("guestCaller")}</span>
                   {r.role === "host" ? (

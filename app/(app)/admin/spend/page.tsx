@@ -5,6 +5,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/data-table";
+import { MeetingLink } from "@/components/meetings/meeting-link";
 import { SpendChart } from "@/components/spend/spend-chart";
 import { getFormat } from "@/lib/i18n/get-format";
 import type { Format } from "@/lib/shared/format";
@@ -92,11 +93,7 @@ export default async function SpendPage() {
             columns={[
               {
                 header: t("meeting"),
-                cell: (m) => (
-                  <Link href={`/meetings/${m.meetingId}`} className="font-medium text-brand-700 hover:underline">
-                    {m.title}
-                  </Link>
-                ),
+                cell: (m) => <MeetingLink id={m.meetingId} title={m.title} />,
               },
               { header: t("starts"), className: "whitespace-nowrap", cell: (m) => fmt.dateTime(m.startsAt) },
               { header: t("calls"), align: "right", cell: (m) => m.legs },

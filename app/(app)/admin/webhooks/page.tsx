@@ -126,12 +126,7 @@ export default async function WebhookLogPage({ searchParams }: SearchParamsProps
             ),
           },
         ]}
-        footer={
-          <OlderLink
-            href={log.nextBefore ? withQuery("/admin/webhooks", query, { before: log.nextBefore }) : null}
-            label={t("older")}
-          />
-        }
+        footer={<OlderLink path="/admin/webhooks" query={query} before={log.nextBefore} label={t("older")} />}
       />
     </>
   );
