@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Notice } from "@/components/ui/notice";
+import { Notice, NoticeLink } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/data-table";
 import { MeetingLink } from "@/components/meetings/meeting-link";
@@ -152,10 +151,7 @@ async function MonthCheck({ month, fmt }: { month: MonthSpendComparison; fmt: Fo
             {month.differenceMinor > 0
               ? t("differMore", { amount: fmt.kes(month.differenceMinor) })
               : t("differLess", { amount: fmt.kes(-month.differenceMinor) })}{" "}
-            {t("differWhy")}{" "}
-            <Link href="/admin/calls" className="font-medium underline">
-              {t("checkCallLog")}
-            </Link>
+            {t("differWhy")} <NoticeLink href="/admin/calls" label={t("checkCallLog")} />
           </Notice>
         )}
       </CardBody>
