@@ -2,17 +2,9 @@
 // listener), and an unreachable mail server never blocks them: the admin still gets the link.
 import net from "node:net";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
-import { type AppTest, setupAppTest } from "./support/setup-app-test";
-import { startSmtpSink } from "./support/smtp-sink";
-
-/** The message as a reader sees it: quoted-printable soft breaks and escapes undone. */
-function readable(data: string): string {
-  return data
-    .replace(/=\n/g, "")
-    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
+import { describe, expect, it } from "vitest";
+import { appFixture } from "./support/app-fixture";
+import { readableMail as readable, smtpSinkFixture } from "./support/smtp-sink";
 
 /** A port nothing listens on. */
 async function deadPort(): Promise<number> {
@@ -23,43 +15,15 @@ async function deadPort(): Promise<number> {
   return port;
 }
 
-async function adminActor(email: string): Promise<Actor> {
-  const { db } = await import("@/lib/db");
-  const m = await db.membership.findFirstOrThrow({
-    where: { user: { email } },
-    include: { user: true, workspace: true },
-  });
-  return {
-    userId: m.userId,
-    email,
-    name: m.user.name,
-    workspaceId: m.workspaceId,
-    workspaceName: m.workspace.name,
-    role: m.role,
-  };
-}
-
 describe("with SMTP configured", () => {
-  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
-  let app: AppTest;
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    app = await setupAppTest({
-      env: { SMTP_URL: `smtp://127.0.0.1:${sink.port}`, SMTP_FROM: "Mkutano <no-reply@mkutano.test>" },
-    });
-  }, 120_000);
-  afterAll(async () => {
-    await app?.stop();
-    await sink?.close();
-  });
+  const sink = smtpSinkFixture();
+  const app = appFixture({ env: sink.env });
 
   it("emails the invite link and the reset link to the right people", async () => {
-    const { signUp } = await import("@/lib/workspaces/sign-up");
     const { createInvite } = await import("@/lib/workspaces/invites");
     const { issuePasswordReset } = await import("@/lib/auth/password-reset");
-    const { db } = await import("@/lib/db");
-    await signUp({ name: "Mail Admin", email: "admin@mail.test", password: "mail-admin-pass", workspaceName: "Posta" });
-    const admin = await adminActor("admin@mail.test");
+    const { db } = app.lib;
+    const admin = (await app.workspace({ name: "Posta" })).actor;
 
     const invite = await createInvite(admin, { email: "New.Person@Mail.test", role: "organiser" });
     expect(invite.emailed).toBe(true);
@@ -95,22 +59,11 @@ describe("with SMTP configured", () => {
 });
 
 describe("with the SMTP server down", () => {
-  let app: AppTest;
-  beforeAll(async () => {
-    app = await setupAppTest({ env: { SMTP_URL: `smtp://127.0.0.1:${await deadPort()}` } });
-  }, 120_000);
-  afterAll(() => app?.stop());
+  const app = appFixture({ env: async () => ({ SMTP_URL: `smtp://127.0.0.1:${await deadPort()}` }) });
 
   it("still creates the invite and hands the link to the admin", async () => {
-    const { signUp } = await import("@/lib/workspaces/sign-up");
     const { createInvite, listPendingInvites } = await import("@/lib/workspaces/invites");
-    await signUp({
-      name: "Offline Admin",
-      email: "admin@offline.test",
-      password: "offline-admin-pass",
-      workspaceName: "Offline",
-    });
-    const admin = await adminActor("admin@offline.test");
+    const admin = (await app.workspace({ name: "Offline" })).actor;
     const invite = await createInvite(admin, { email: "someone@offline.test", role: "admin" });
     expect(invite.emailed).toBe(false);
     expect(invite.url).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);

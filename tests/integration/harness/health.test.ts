@@ -1,15 +1,11 @@
 // The real /api/health route through the adapter: up on a migrated test database, down (503,
 // no details) when the database cannot be reached.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
 import { type AppServer, startAppServer } from "../support/app-server";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
 
 describe("GET /api/health on a real database", () => {
-  let app: AppTest;
-  beforeAll(async () => {
-    app = await setupAppTest();
-  });
-  afterAll(() => app?.stop());
+  const app = appFixture();
 
   it("reports the database up", async () => {
     const res = await fetch(`${app.url}/api/health`);

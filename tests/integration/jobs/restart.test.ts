@@ -58,8 +58,12 @@ describe("durable jobs across a process restart", () => {
     expect(lines.filter((l) => l.startsWith("later start"))).toEqual(["later start 1"]);
     expect(lines.filter((l) => l.startsWith("crashy start"))).toEqual(["crashy start 1", "crashy start 2"]);
 
-    const rows = JSON.parse(second.stdout.trim().split("\n").at(-1)!) as Array<Record<string, unknown>>;
-    expect(rows).toEqual([
+    const { claimedAfterDone, jobs } = JSON.parse(second.stdout.trim().split("\n").at(-1)!) as {
+      claimedAfterDone: number;
+      jobs: Array<Record<string, unknown>>;
+    };
+    expect(claimedAfterDone).toBe(0);
+    expect(jobs).toEqual([
       { uniqueKey: "restart:crashy", status: "done", attempts: 2, lockedBy: "second-process" },
       { uniqueKey: "restart:later", status: "done", attempts: 1, lockedBy: "second-process" },
     ]);

@@ -1,30 +1,26 @@
 // A Sautikit account without live conference commands (405 / 404 without conferences.not_live):
 // mute says clearly that it is unsupported, kick falls back to hanging the call up.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { appFixture } from "../support/app-fixture";
 import { startWebhookReceiver, type WebhookReceiver } from "@/tests/support/webhook-receiver";
 import { createWorkspace, meetingInput } from "./support";
 
-let app: AppTest;
+const app = appFixture({
+  modules: async () => ({
+    controlLeg: (await import("@/lib/call-control/control-leg")).controlLeg,
+    recordRosterEvents: (await import("@/lib/roster/recompute-roster")).recordRosterEvents,
+  }),
+});
 let sautikit: WebhookReceiver;
-let db: typeof import("@/lib/db").db;
 
 beforeAll(async () => {
-  app = await setupAppTest();
   sautikit = await startWebhookReceiver();
-  db = (await import("@/lib/db")).db;
 });
-afterAll(async () => {
-  await sautikit?.close();
-  await app?.stop();
-});
+afterAll(() => sautikit?.close());
 
 describe("live commands on an account that lacks them", () => {
   it("explains mute and falls back to hangup for kick", async () => {
-    const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
-    const { addParticipant } = await import("@/lib/meetings/add-participant");
-    const { controlLeg } = await import("@/lib/call-control/control-leg");
-    const { recordRosterEvents } = await import("@/lib/roster/recompute-roster");
+    const { db, scheduleMeeting, addParticipant, controlLeg, recordRosterEvents } = app.lib;
     const { actor, workspaceId } = await createWorkspace(db);
     await db.sautikitConnection.update({ where: { workspaceId }, data: { apiBaseUrl: sautikit.url } });
 

@@ -5,7 +5,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { appFixture } from "../support/app-fixture";
+import { appFixture, meetingInput } from "../support/app-fixture";
 import { discoverRoutes } from "../support/route-table";
 import { Client, createPeople, type People, type Person, signedIn } from "./support/http-client";
 
@@ -25,13 +25,7 @@ type Row = {
   /** a 404 that comes from Sautikit, not from scoping */ providerNotFound?: RegExp;
 };
 
-const meeting = () => ({
-  title: "Matrix",
-  agenda: "",
-  startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-  durationMinutes: 30,
-  capacity: 10,
-});
+const meeting = () => meetingInput({ title: "Matrix" });
 const M = "/api/meetings/[meetingId]";
 const GUEST_PHONE = "+254712000077";
 // `ok`: what the authorised caller gets (defaults to any 2xx); a few need a live call to do more.

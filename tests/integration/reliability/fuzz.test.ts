@@ -5,8 +5,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fuzz } from "../../support/fuzz";
-import { appFixture } from "../support/app-fixture";
-import { Client, createPeople, type People, signedIn } from "./support/http-client";
+import { appFixture, meetingInput } from "../support/app-fixture";
+import { Client, type People, postMeeting, postParticipant } from "./support/http-client";
 
 const app = appFixture();
 const m = app.lib;
@@ -20,28 +20,13 @@ let total = 0;
 beforeAll(async () => {
   const { participantInputSchema } = await import("@/lib/shared/meeting-schemas");
   isPhone = (s) => participantInputSchema.shape.phone.safeParse(s).success;
-  people = await createPeople(m.db);
-  admin = await signedIn(app.url, people.adminA);
-  const created = await admin.json("/api/meetings", "POST", validMeeting());
-  expect(created.status).toBe(201);
-  meetingId = ((await created.json()) as { meeting: { id: string } }).meeting.id;
-  const p = await admin.json(`/api/meetings/${meetingId}/participants`, "POST", {
-    name: "Amina",
-    phone: "+254712000001",
-  });
-  expect(p.status).toBe(201);
-  participantId = ((await p.json()) as { participant: { id: string } }).participant.id;
+  people = await app.people();
+  admin = await app.signIn(people.adminA);
+  meetingId = await postMeeting(admin, validMeeting());
+  participantId = await postParticipant(admin, meetingId);
 }, 120_000);
 
-function validMeeting() {
-  return {
-    title: "Board call",
-    agenda: "",
-    startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-    durationMinutes: 30,
-    capacity: 10,
-  };
-}
+const validMeeting = () => meetingInput({ title: "Board call" });
 
 /** Everything a request could change. */
 async function snapshot() {

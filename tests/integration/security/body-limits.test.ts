@@ -7,7 +7,7 @@ import http from "node:http";
 import { beforeAll, describe, expect, it } from "vitest";
 import { signPayload } from "@/lib/sautikit/contract/signature";
 import { appFixture } from "../support/app-fixture";
-import { type Client, createPeople, type People, signedIn } from "../reliability/support/http-client";
+import { type Client, createPeople, type People, postMeeting, signedIn } from "../reliability/support/http-client";
 
 const app = appFixture();
 const lib = app.lib;
@@ -19,14 +19,7 @@ let webhookSecret: string;
 beforeAll(async () => {
   people = await createPeople(lib.db);
   admin = await signedIn(app.url, people.adminA);
-  const m = await admin.json("/api/meetings", "POST", {
-    title: "Limits",
-    startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-    durationMinutes: 30,
-    capacity: 10,
-  });
-  expect(m.status).toBe(201);
-  meetingId = ((await m.json()) as { meeting: { id: string } }).meeting.id;
+  meetingId = await postMeeting(admin, { title: "Limits" });
   const { connectEmulatorWorkspace } = await import("@/lib/sautikit/connect-emulator-workspace");
   await connectEmulatorWorkspace(people.adminA.workspaceId);
   const { readWebhookSecret } = await import("@/lib/sautikit/connection");

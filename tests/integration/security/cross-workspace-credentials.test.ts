@@ -7,10 +7,10 @@
 // request context over the real database; mail goes to a real SMTP listener.
 import type { ReactNode } from "react";
 import { prerenderToNodeStream } from "react-dom/static";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
-import { readableMail, startSmtpSink } from "../support/smtp-sink";
+import { appFixture } from "../support/app-fixture";
+import { readableMail, smtpSinkFixture } from "../support/smtp-sink";
 import { createPeople, type People, type Person, signedIn } from "../reliability/support/http-client";
 import { form, runAction } from "./support/run-action";
 import { until } from "@/tests/support/until";
@@ -62,16 +62,17 @@ async function canSignIn(base: string, who: Person): Promise<boolean> {
   );
 }
 
+// next build inlines this from next.config's experimental.authInterrupts; forbidden() checks it.
+const AUTH_INTERRUPTS = { __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" };
+
 describe("without SMTP", () => {
-  let app: AppTest;
+  const app = appFixture({ env: AUTH_INTERRUPTS });
   let db: Db;
   let people: People;
   beforeAll(async () => {
-    app = await setupAppTest({ env: { __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" } });
-    db = (await import("@/lib/db")).db;
-    people = await createPeople(db);
-  }, 120_000);
-  afterAll(() => app?.stop());
+    db = app.lib.db;
+    people = await app.people();
+  });
 
   it("gives an admin no reset link for a member who also belongs to another workspace, and issues nothing", async () => {
     const { issueResetAction } = await import("@/app/(app)/settings/members/actions");
@@ -176,25 +177,13 @@ describe("without SMTP", () => {
 });
 
 describe("with SMTP", () => {
-  let app: AppTest;
+  const sink = smtpSinkFixture();
+  const app = appFixture({ env: () => ({ ...AUTH_INTERRUPTS, ...sink.env() }) });
   let db: Db;
   let people: People;
-  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
   beforeAll(async () => {
-    sink = await startSmtpSink();
-    app = await setupAppTest({
-      env: {
-        __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true",
-        SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
-        SMTP_FROM: "Mkutano <no-reply@mkutano.test>",
-      },
-    });
-    db = (await import("@/lib/db")).db;
-    people = await createPeople(db);
-  }, 120_000);
-  afterAll(async () => {
-    await app?.stop();
-    await sink?.close();
+    db = app.lib.db;
+    people = await app.people();
   });
 
   async function mailTo(email: string, count: number): Promise<string> {

@@ -4,8 +4,8 @@
 // browsers and cookie-less server clients keep working, that Sautikit's signed webhooks are not
 // caught by the check, and that Auth.js's own sign-in refuses a post without its CSRF token.
 import { beforeAll, describe, expect, it } from "vitest";
-import { appFixture } from "../support/app-fixture";
-import { Client, createPeople, type People, signedIn } from "../reliability/support/http-client";
+import { appFixture, meetingInput } from "../support/app-fixture";
+import { Client, createPeople, type People, postMeeting, signedIn } from "../reliability/support/http-client";
 
 const app = appFixture();
 const m = app.lib;
@@ -13,20 +13,12 @@ let people: People;
 let admin: Client;
 let meetingId: string;
 
-const meeting = (title: string) => ({
-  title,
-  agenda: "",
-  startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-  durationMinutes: 30,
-  capacity: 10,
-});
+const meeting = (title: string) => meetingInput({ title });
 
 beforeAll(async () => {
   people = await createPeople(m.db);
   admin = await signedIn(app.url, people.adminA);
-  const res = await admin.json("/api/meetings", "POST", meeting("Kept"));
-  expect(res.status).toBe(201);
-  meetingId = ((await res.json()) as { meeting: { id: string } }).meeting.id;
+  meetingId = await postMeeting(admin, { title: "Kept" });
 }, 120_000);
 
 async function state() {

@@ -5,14 +5,15 @@
 // own rows. Every input is refused with a clear message and changes no row. An organiser posting
 // to any admin-only action gets 403 and changes nothing.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { fuzz } from "../../support/fuzz";
 import { emailSchema, workspaceNameSchema } from "@/lib/auth/schemas";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
-import { type Client, createPeople, type People, signedIn } from "../reliability/support/http-client";
+import { appFixture } from "../support/app-fixture";
+import type { Client, People } from "../reliability/support/http-client";
 import { type ActionOutcome, expectRefused, form, runAction } from "./support/run-action";
 
-let app: AppTest;
+// next build inlines this from next.config's experimental.authInterrupts; forbidden() checks it.
+const app = appFixture({ env: { __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" } });
 let db: typeof import("@/lib/db").db;
 let members: typeof import("@/app/(app)/settings/members/actions");
 let sautikit: typeof import("@/app/(app)/settings/sautikit/actions");
@@ -23,14 +24,12 @@ let ids: { adminA: string; organiserA: string; adminB: string; inviteB: string; 
 let total = 0;
 
 beforeAll(async () => {
-  // next build inlines this from next.config's experimental.authInterrupts; forbidden() checks it.
-  app = await setupAppTest({ env: { __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" } });
-  db = (await import("@/lib/db")).db;
+  db = app.lib.db;
   members = await import("@/app/(app)/settings/members/actions");
   sautikit = await import("@/app/(app)/settings/sautikit/actions");
-  people = await createPeople(db);
-  adminA = await signedIn(app.url, people.adminA);
-  organiserA = await signedIn(app.url, people.organiserA);
+  people = await app.people();
+  adminA = await app.signIn(people.adminA);
+  organiserA = await app.signIn(people.organiserA);
   const membership = (p: { userId: string; workspaceId: string }) =>
     db.membership
       .findUniqueOrThrow({ where: { userId_workspaceId: { userId: p.userId, workspaceId: p.workspaceId } } })
@@ -57,7 +56,6 @@ beforeAll(async () => {
     revokedA: await invite(people.adminA.workspaceId, people.adminA.userId, new Date()),
   };
 }, 120_000);
-afterAll(() => app?.stop());
 
 async function snapshot() {
   const [users, workspaces, memberships, invites, resets, audit, connections] = await Promise.all([

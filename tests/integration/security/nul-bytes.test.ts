@@ -3,42 +3,26 @@
 // a random spot in one field (or id) of an otherwise valid request, the API answers 4xx with a
 // message a person can act on, and nothing in the database changes.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { fuzz } from "../../support/fuzz";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
-import { type Client, createPeople, signedIn } from "../reliability/support/http-client";
+import { appFixture, meetingInput } from "../support/app-fixture";
+import { type Client, postMeeting, postParticipant } from "../reliability/support/http-client";
 
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
+const app = appFixture();
 let admin: Client;
 let meetingId: string;
 let participantId: string;
 
-const validMeeting = () => ({
-  title: "Board call",
-  agenda: "Budget",
-  startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-  durationMinutes: 30,
-  capacity: 10,
-});
+const validMeeting = () => meetingInput({ title: "Board call", agenda: "Budget" });
 
 beforeAll(async () => {
-  app = await setupAppTest();
-  db = (await import("@/lib/db")).db;
-  admin = await signedIn(app.url, (await createPeople(db)).adminA);
-  const m = await admin.json("/api/meetings", "POST", validMeeting());
-  expect(m.status).toBe(201);
-  meetingId = ((await m.json()) as { meeting: { id: string } }).meeting.id;
-  const p = await admin.json(`/api/meetings/${meetingId}/participants`, "POST", {
-    name: "Amina",
-    phone: "+254712000001",
-  });
-  expect(p.status).toBe(201);
-  participantId = ((await p.json()) as { participant: { id: string } }).participant.id;
+  admin = await app.signIn((await app.people()).adminA);
+  meetingId = await postMeeting(admin, validMeeting());
+  participantId = await postParticipant(admin, meetingId);
 }, 120_000);
-afterAll(() => app?.stop());
 
 async function snapshot() {
+  const { db } = app.lib;
   const [meetings, participants, audit, meeting] = await Promise.all([
     db.meeting.count(),
     db.participant.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, phoneE164: true, role: true } }),

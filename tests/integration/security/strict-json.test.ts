@@ -3,27 +3,19 @@
 // z.coerce, meant for text from forms, turned [2] into "2" into 2. Each case below is sent to
 // the real routes over HTTP; the meeting must be exactly as it was.
 import { beforeAll, describe, expect, it } from "vitest";
-import { appFixture } from "../support/app-fixture";
-import { type Client, createPeople, signedIn } from "../reliability/support/http-client";
+import { appFixture, meetingInput } from "../support/app-fixture";
+import { type Client, postMeeting } from "../reliability/support/http-client";
 
 const app = appFixture();
 const lib = app.lib;
 let admin: Client;
 let meetingId: string;
 
-const validMeeting = () => ({
-  title: "Board call",
-  agenda: "",
-  startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-  durationMinutes: 30,
-  capacity: 10,
-});
+const validMeeting = () => meetingInput({ title: "Board call" });
 
 beforeAll(async () => {
-  admin = await signedIn(app.url, (await createPeople(lib.db)).adminA);
-  const m = await admin.json("/api/meetings", "POST", validMeeting());
-  expect(m.status).toBe(201);
-  meetingId = ((await m.json()) as { meeting: { id: string } }).meeting.id;
+  admin = await app.signIn((await app.people()).adminA);
+  meetingId = await postMeeting(admin, validMeeting());
 }, 120_000);
 
 const COERCIBLE: [string, Record<string, unknown>][] = [

@@ -3,15 +3,9 @@
 // failures "from" a victim's address locked the victim out. Over HTTP through the real Auth.js
 // sign-in: with TRUST_PROXY off (the default) forged headers put nothing in any address bucket
 // and the forged address can still sign in; with it on, the proxy's hop is the client address.
-import { afterEach, describe, expect, it } from "vitest";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
-import { Client, createPeople } from "../reliability/support/http-client";
-
-let app: AppTest | undefined;
-afterEach(async () => {
-  await app?.stop();
-  app = undefined;
-});
+import { describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
+import { Client } from "../reliability/support/http-client";
 
 const pathOf = (res: Response) => res.headers.get("location") ?? "";
 const VICTIM = "198.51.100.7";
@@ -21,15 +15,15 @@ async function sprayFrom(c: Client, headers: Record<string, string>): Promise<vo
     expect(pathOf(await c.signIn(`someone-${i}@spray.test`, "guess-1", headers))).toContain("code=credentials");
 }
 
-describe("TRUST_PROXY", () => {
-  // 40-odd real sign-ins (argon2) each: generous time on a busy machine.
+// 40-odd real sign-ins (argon2) per test: generous time on a busy machine.
+describe("TRUST_PROXY off (the default)", () => {
+  const app = appFixture();
   it(
-    "off (the default): X-Forwarded-For / X-Real-IP are ignored, so they can neither lock out nor evade",
+    "X-Forwarded-For / X-Real-IP are ignored, so they can neither lock out nor evade",
     { timeout: 180_000 },
     async () => {
-      app = await setupAppTest();
-      const { db } = await import("@/lib/db");
-      const { adminA } = await createPeople(db);
+      const { db } = app.lib;
+      const { adminA } = await app.people();
       const c = new Client(app.url);
       await sprayFrom(c, { "x-forwarded-for": VICTIM, "x-real-ip": VICTIM });
       // The forged address collected nothing: the victim signs in from it.
@@ -42,11 +36,13 @@ describe("TRUST_PROXY", () => {
       expect(await db.loginAttempt.count({ where: { key: `ip:${VICTIM}` } })).toBe(0);
     },
   );
+});
 
-  it("on: the nearest proxy's X-Forwarded-For hop is the client address", { timeout: 180_000 }, async () => {
-    app = await setupAppTest({ env: { TRUST_PROXY: "true" } });
-    const { db } = await import("@/lib/db");
-    const { adminA } = await createPeople(db);
+describe("TRUST_PROXY on", () => {
+  const app = appFixture({ env: { TRUST_PROXY: "true" } });
+  it("the nearest proxy's X-Forwarded-For hop is the client address", { timeout: 180_000 }, async () => {
+    const { db } = app.lib;
+    const { adminA } = await app.people();
     const c = new Client(app.url);
     // "spoofed-by-client, <what our proxy saw>": only the last hop counts.
     await sprayFrom(c, { "x-forwarded-for": `203.0.113.50, ${VICTIM}` });
@@ -58,8 +54,10 @@ describe("TRUST_PROXY", () => {
       /\/meetings$/,
     );
   });
+});
 
-  it("an invalid TRUST_PROXY value stops the app at start-up", async () => {
+describe("TRUST_PROXY settings", () => {
+  it("an invalid value stops the app at start-up", async () => {
     const { loadEnv } = await import("@/lib/env");
     expect(() => loadEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY/);
     expect(loadEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(true);

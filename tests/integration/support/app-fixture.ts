@@ -15,13 +15,14 @@
 // module that reads it at load would otherwise see the wrong database), so `app.lib` fills in when
 // the file's first beforeAll has run. A file's own hooks, registered after appFixture(), run after it.
 import { randomInt, randomUUID } from "node:crypto";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { type EmulatorClient, emulatorClient } from "@/tests/support/emulator-control";
 import { type RunningEmulator, startEmulator } from "@/tests/support/emulator-process";
+import { createTestDatabase } from "@/tests/support/test-db";
 import { type Client, createPeople, type People, type Person, signedIn } from "../reliability/support/http-client";
 import { meetingInput } from "../meetings/support";
-import { type AppTest, setupAppTest } from "./setup-app-test";
+import { type AppServer, startAppServer } from "./app-server";
 
 async function loadLib() {
   const [db, crypto, schedule, add, dial, everyone, end, roster, connect, jobs, en, sw] = await Promise.all([
@@ -61,8 +62,11 @@ type Db = AppLib["db"];
 type RosterPerson = Awaited<ReturnType<AppLib["buildRoster"]>>["people"][number];
 
 export type AppFixtureOptions<X> = {
-  /** Extra app environment (read by lib/env.ts). */
-  env?: Record<string, string>;
+  /**
+   * Extra app environment (read by lib/env.ts). A function is called in the fixture's beforeAll, after
+   * the file's earlier hooks, for settings that name something the file starts first (a mail sink's port).
+   */
+  env?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
   /**
    * Start a private emulator with these EMULATOR_* settings (a time scale, no rate limit…) instead
    * of sharing the run's; it is stopped with the app.
@@ -111,21 +115,46 @@ export type AppFixture<X> = {
   signIn(who: Person): Promise<Client>;
 };
 
+type Running = AppServer & { databaseUrl: string; emulatorUrl: string };
+
+/** A fresh migrated database and the app serving it, against `emulatorUrl`. */
+async function startApp(emulatorUrl: string, env: Record<string, string> | undefined): Promise<Running> {
+  const database = await createTestDatabase();
+  let server: AppServer;
+  try {
+    server = await startAppServer({ databaseUrl: database.url, sautikitApiUrl: emulatorUrl, env });
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  return {
+    ...server,
+    databaseUrl: database.url,
+    emulatorUrl,
+    async stop() {
+      await server.stop();
+      await database.drop();
+    },
+  };
+}
+
 export function appFixture<X extends object = object>(opts: AppFixtureOptions<X> = {}): AppFixture<X> {
-  let running: AppTest | undefined;
+  let running: Running | undefined;
   let privateEmulator: RunningEmulator | undefined;
   const lib = {} as AppLib & X;
   let worker: { stop(): Promise<void> } | undefined;
 
   beforeAll(async () => {
+    const env = typeof opts.env === "function" ? await opts.env() : opts.env;
     if (opts.emulatorEnv) privateEmulator = await startEmulator({ env: opts.emulatorEnv });
+    const emulatorUrl = privateEmulator?.url ?? (inject("emulatorUrl") as string | undefined);
+    if (!emulatorUrl) throw new Error("appFixture(): no emulator (the integration global setup starts one)");
     try {
-      running = await setupAppTest({ env: opts.env, sautikitApiUrl: privateEmulator?.url });
+      running = await startApp(emulatorUrl, env);
     } catch (error) {
       await privateEmulator?.stop();
       throw error;
     }
-    if (!running.emulatorUrl) throw new Error("appFixture(): no emulator (the integration global setup starts one)");
     Object.assign(lib, await loadLib(), opts.modules ? await opts.modules() : {});
     if (opts.jobWorker) worker = (await import("@/lib/jobs/worker")).startJobWorker(opts.jobWorker);
   });
@@ -135,7 +164,7 @@ export function appFixture<X extends object = object>(opts: AppFixtureOptions<X>
     await privateEmulator?.stop();
   });
 
-  const started = (): AppTest => {
+  const started = (): Running => {
     if (!running) throw new Error("appFixture(): the app is there once the file's beforeAll has run");
     return running;
   };
@@ -145,13 +174,13 @@ export function appFixture<X extends object = object>(opts: AppFixtureOptions<X>
       return started().url;
     },
     get emulatorUrl() {
-      return started().emulatorUrl!;
+      return started().emulatorUrl;
     },
     get databaseUrl() {
       return started().databaseUrl;
     },
     lib,
-    emulator: emulatorClient(() => started().emulatorUrl!),
+    emulator: emulatorClient(() => started().emulatorUrl),
     workspace: (o = {}) => signUpConnected(lib.db, o.name),
     meeting: (actor, overrides = {}) => lib.scheduleMeeting(actor, meetingInput(overrides)),
     person: async (meetingId, name) => {

@@ -2,6 +2,7 @@
 // nodemailer can be read back.
 import net from "node:net";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 
 export type Received = { from: string; to: string[]; data: string };
 
@@ -58,4 +59,27 @@ export function readableMail(data: string): string {
   return data
     .replace(/=\n/g, "")
     .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
+ * A sink for the file (or the describe block) it is called in, started before an appFixture called
+ * after it: `appFixture({ env: sink.env })` sends the app's mail here. Stopped after the app.
+ */
+export function smtpSinkFixture() {
+  let sink: Awaited<ReturnType<typeof startSmtpSink>> | undefined;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+  });
+  afterAll(() => sink?.close());
+  const started = () => {
+    if (!sink) throw new Error("smtpSinkFixture(): the sink is there once the file's beforeAll has run");
+    return sink;
+  };
+  return {
+    get messages(): Received[] {
+      return started().messages;
+    },
+    /** The app settings that send mail to this sink. */
+    env: () => ({ SMTP_URL: `smtp://127.0.0.1:${started().port}`, SMTP_FROM: "Mkutano <no-reply@mkutano.test>" }),
+  };
 }

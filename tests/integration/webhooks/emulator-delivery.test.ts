@@ -1,64 +1,43 @@
 // End to end with the real emulator process: a new workspace is connected (its own emulator
 // account, numbers routed to the app), a phone dials in, and the emulator's signed webhooks —
 // each delivered twice by an injected fault — are answered, stored and applied exactly once.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { WebhookHandlers } from "@/lib/webhooks/handlers";
 import { webhookHandlerStandIns } from "../support/webhook-handlers";
-import { startEmulator } from "@/tests/support/emulator-process";
-import { type AppTest, setupAppTest } from "../support/setup-app-test";
+import { appFixture } from "../support/app-fixture";
 
-type Emu = Awaited<ReturnType<typeof startEmulator>>;
-type EmuNumber = { id: string; e164: string; voice_callback_url: string | null; events_url: string | null };
-type EmuState = { workspaces: Array<{ workspace_id: string; name: string; numbers: EmuNumber[] }> };
-
-let emu: Emu;
-let app: AppTest;
-let db: typeof import("@/lib/db").db;
-let flushDeliveryLog: typeof import("@/lib/webhooks/record-delivery").flushDeliveryLog;
+// A private emulator: the injected duplicate fault below must not reach other files' calls.
+const app = appFixture({
+  emulatorEnv: { EMULATOR_LOG: "quiet", EMULATOR_TIME_SCALE: "0.01" },
+  modules: async () => ({
+    flushDeliveryLog: (await import("@/lib/webhooks/record-delivery")).flushDeliveryLog,
+    onWorkspaceCreated: (await import("@/lib/workspaces/on-workspace-created")).onWorkspaceCreated,
+  }),
+});
+const m = app.lib;
+const em = app.emulator;
 /** The webhook log, once the rows buffered so far are written (they are batched, off the request path). */
-const logged = async () => (await flushDeliveryLog(), db.webhookDelivery);
+const logged = async () => (await m.flushDeliveryLog(), m.db.webhookDelivery);
 let register: (h: Partial<WebhookHandlers>) => void;
-let standIns: Awaited<ReturnType<typeof webhookHandlerStandIns>>;
-let onWorkspaceCreated: (id: string) => Promise<void>;
-
-async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${emu.url}${path}`, {
-    method,
-    headers: body === undefined ? {} : { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 beforeAll(async () => {
-  emu = await startEmulator({ env: { EMULATOR_LOG: "quiet", EMULATOR_TIME_SCALE: "0.01" } });
-  app = await setupAppTest({ env: { SAUTIKIT_API_URL: emu.url } });
-  ({ db } = await import("@/lib/db"));
-  ({ flushDeliveryLog } = await import("@/lib/webhooks/record-delivery"));
-  standIns = await webhookHandlerStandIns();
-  register = standIns.use;
-  ({ onWorkspaceCreated } = await import("@/lib/workspaces/on-workspace-created"));
-}, 120_000);
-afterAll(async () => {
-  await app?.stop();
-  await emu?.stop();
+  register = (await webhookHandlerStandIns()).use;
 });
 
 describe("emulator → app webhooks", () => {
   let workspaceId: string;
 
   it("connecting a new workspace gives it its own emulator account with every number routed to it", async () => {
-    workspaceId = (await db.workspace.create({ data: { name: "Delivery test" } })).id;
-    await onWorkspaceCreated(workspaceId);
-    await onWorkspaceCreated(workspaceId); // idempotent: no second account, same routing
+    workspaceId = (await m.db.workspace.create({ data: { name: "Delivery test" } })).id;
+    await m.onWorkspaceCreated(workspaceId);
+    await m.onWorkspaceCreated(workspaceId); // idempotent: no second account, same routing
 
-    const conn = await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId } });
-    expect(conn).toMatchObject({ mode: "emulator", status: "connected", lastError: null, apiBaseUrl: emu.url });
+    const conn = await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId } });
+    expect(conn).toMatchObject({ mode: "emulator", status: "connected", lastError: null, apiBaseUrl: em.url });
     expect(conn.apiKeyEnc).not.toMatch(/^sk_/);
     expect(conn.dialInNumberId && conn.callerIdNumberId).toBeTruthy();
 
-    const state = await control<EmuState>("GET", "/_emulator/state");
+    const state = await em.state();
     const mine = state.workspaces.filter((w) => w.name === `mkutano-${workspaceId}`);
     expect(mine).toHaveLength(1);
     expect(mine[0]!.workspace_id).toBe(conn.emulatorWorkspace);
@@ -79,14 +58,12 @@ describe("emulator → app webhooks", () => {
       },
       "call-events": async (_ctx, e) => void applied.set(e.eventId!, (applied.get(e.eventId!) ?? 0) + 1),
     });
-    await control("POST", "/_emulator/faults", { duplicate: true });
-    const conn = await db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId } });
-    const { call_id: callId } = await control<{ call_id: string }>("POST", "/_emulator/phones/+254711000042/dial", {
-      to: conn.dialInNumber,
-    });
+    await em.faults({ duplicate: true });
+    const conn = await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId } });
+    const { call_id: callId } = await em.dial("+254711000042", conn.dialInNumber!);
 
     await expect
-      .poll(() => db.webhookEvent.findMany({ where: { workspaceId, callId }, select: { kind: true } }), {
+      .poll(() => m.db.webhookEvent.findMany({ where: { workspaceId, callId }, select: { kind: true } }), {
         timeout: 20_000,
         interval: 100,
       })
@@ -95,14 +72,14 @@ describe("emulator → app webhooks", () => {
     await expect
       .poll(
         async () => {
-          const events = await db.webhookEvent.findMany({ where: { workspaceId, callId } });
+          const events = await m.db.webhookEvent.findMany({ where: { workspaceId, callId } });
           return events.every((e) => e.deliveryCount >= 2);
         },
         { timeout: 20_000, interval: 100 },
       )
       .toBe(true);
 
-    const events = await db.webhookEvent.findMany({ where: { workspaceId, callId }, orderBy: { occurredAt: "asc" } });
+    const events = await m.db.webhookEvent.findMany({ where: { workspaceId, callId }, orderBy: { occurredAt: "asc" } });
     expect(events.map((e) => e.kind)).toEqual(
       expect.arrayContaining(["call.started", "call.answered", "call.completed"]),
     );

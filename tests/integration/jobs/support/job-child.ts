@@ -5,6 +5,7 @@ import { appendFileSync } from "node:fs";
 import { db, disconnectDb } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import type { JobRunners } from "@/lib/jobs/registry";
+import { runDueJobs } from "@/lib/jobs/run-due-jobs";
 import { startJobWorker } from "@/lib/jobs/worker";
 
 const [mode, marker] = process.argv.slice(2);
@@ -46,14 +47,18 @@ if (mode === "crash") {
   const deadline = Date.now() + 20_000;
   while ((await db.job.count({ where: { status: { not: "done" } } })) > 0 && Date.now() < deadline)
     await new Promise((r) => setTimeout(r, 100));
-  // A few more polls after everything is done: nothing may run again.
-  await new Promise((r) => setTimeout(r, 500));
   await worker.stop();
+  // Nothing may run again once all is done, not even when every lease has long run out: three more
+  // polls on a clock an hour ahead (in place of waiting for later polls) claim nothing.
+  const hourAhead = () => Date.now() + 3_600_000;
+  let claimedAfterDone = 0;
+  for (let i = 0; i < 3; i++)
+    claimedAfterDone += await runDueJobs({ runners, workerId: "second-process", leaseMs: LEASE_MS, now: hourAhead });
   const jobs = await db.job.findMany({
     select: { uniqueKey: true, status: true, attempts: true, lockedBy: true },
     orderBy: { uniqueKey: "asc" },
   });
-  console.log(JSON.stringify(jobs));
+  console.log(JSON.stringify({ claimedAfterDone, jobs }));
   await disconnectDb();
   process.exit(0);
 }

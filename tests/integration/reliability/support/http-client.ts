@@ -1,7 +1,8 @@
 // A cookie-keeping HTTP client (like one browser) that signs in through the app's real Auth.js
 // endpoints, plus the people every reliability test needs: two workspaces, an admin and an
-// organiser in A, an admin in B.
+// organiser in A, an admin in B; and the first things most API tests make over HTTP.
 import { randomUUID } from "node:crypto";
+import { meetingInput } from "../../meetings/support";
 
 export class Client {
   private jar = new Map<string, string>();
@@ -77,4 +78,22 @@ export async function signedIn(base: string, who: Person): Promise<Client> {
   if (res.status !== 302 || !res.headers.get("location")?.endsWith("/meetings"))
     throw new Error(`sign-in failed for ${who.email}: ${res.status} ${res.headers.get("location")}`);
   return client;
+}
+
+/** A meeting created through POST /api/meetings (meetingInput's valid body with `overrides`): its id. */
+export async function postMeeting(client: Client, overrides: Record<string, unknown> = {}): Promise<string> {
+  const res = await client.json("/api/meetings", "POST", meetingInput(overrides));
+  if (res.status !== 201) throw new Error(`POST /api/meetings answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { meeting: { id: string } }).meeting.id;
+}
+
+/** A participant added through the meeting's participants API: its id. */
+export async function postParticipant(
+  client: Client,
+  meetingId: string,
+  person: { name: string; phone: string } = { name: "Amina", phone: "+254712000001" },
+): Promise<string> {
+  const res = await client.json(`/api/meetings/${meetingId}/participants`, "POST", person);
+  if (res.status !== 201) throw new Error(`POST participants answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { participant: { id: string } }).participant.id;
 }
