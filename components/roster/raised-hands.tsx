@@ -1,6 +1,6 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
+import { Button, type ButtonVariant } from "@/components/ui/button";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { api } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
@@ -34,6 +34,23 @@ export function RaisedHands({
   const queue = raisedHands(people);
   const act = (key: string, call: () => Promise<unknown>, done: string) =>
     void run(key, call, { done: () => done, then: onChanged, failed: t("failed") });
+  /** A button on a raised hand: `said` (what a screen reader hears) starts with the words on it. */
+  const handButton = (
+    key: string,
+    leg: string,
+    command: "let-speak" | "lower-hand",
+    b: { label: string; said: string; done: string; variant?: ButtonVariant },
+  ) => (
+    <Button
+      size="sm"
+      variant={b.variant}
+      pending={busy === key}
+      aria-label={b.said}
+      onClick={() => act(key, () => api.meetings.legCommand(meetingId, leg, command), b.done)}
+    >
+      {b.label}
+    </Button>
+  );
 
   return (
     <section className="space-y-3" aria-labelledby="raised-hands-heading">
@@ -72,35 +89,17 @@ export function RaisedHands({
                   {t("waitingFor", { time: formatDuration(Math.max(0, Math.floor((now - p.handRaisedAt!) / 1000))) })}
                 </span>
                 <span className="ml-auto flex gap-2">
-                  <Button
-                    size="sm"
-                    pending={busy === `speak:${p.key}`}
-                    aria-label={t("letSpeakPerson", { name: p.name })}
-                    onClick={() =>
-                      act(
-                        `speak:${p.key}`,
-                        () => api.meetings.legCommand(meetingId, leg, "let-speak"),
-                        t("letSpeakDone", { name: p.name }),
-                      )
-                    }
-                  >
-                    {t("letSpeak")}
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="secondary"
-                    pending={busy === `lower:${p.key}`}
-                    aria-label={t("lowerHandPerson", { name: p.name })}
-                    onClick={() =>
-                      act(
-                        `lower:${p.key}`,
-                        () => api.meetings.legCommand(meetingId, leg, "lower-hand"),
-                        t("lowerHandDone", { name: p.name }),
-                      )
-                    }
-                  >
-                    {t("lowerHand")}
-                  </Button>
+                  {handButton(`speak:${p.key}`, leg, "let-speak", {
+                    label: t("letSpeak"),
+                    said: t("letSpeakPerson", { name: p.name }),
+                    done: t("letSpeakDone", { name: p.name }),
+                  })}
+                  {handButton(`lower:${p.key}`, leg, "lower-hand", {
+                    label: t("lowerHand"),
+                    said: t("lowerHandPerson", { name: p.name }),
+                    done: t("lowerHandDone", { name: p.name }),
+                    variant: "secondary",
+                  })}
                 </span>
               </li>
             );

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { FormCard } from "@/components/layout/form-card";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
@@ -106,14 +106,14 @@ export default async function RecordingsPage({ searchParams }: SearchParamsProps
         />
       </ClientIntl>
       {isAdmin ? (
-        <Card className="mt-8">
-          <CardHeader title={t("retentionTitle")} description={t("retentionDescription")} />
-          <CardBody>
-            <ClientIntl namespaces={["Retention"]}>
-              <RetentionForm retentionDays={retentionDays} />
-            </ClientIntl>
-          </CardBody>
-        </Card>
+        <FormCard
+          className="mt-8"
+          namespaces={["Retention"]}
+          title={t("retentionTitle")}
+          description={t("retentionDescription")}
+        >
+          <RetentionForm retentionDays={retentionDays} />
+        </FormCard>
       ) : null}
     </>
   );

@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Card, CardBody } from "@/components/ui/card";
-import { ClientIntl } from "@/lib/i18n/client-intl";
+import { FormCard } from "@/components/layout/form-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/actor";
 import { CreateWorkspaceForm } from "@/app/(app)/workspaces/new/create-workspace-form";
@@ -14,13 +13,9 @@ export default async function NewWorkspacePage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <Card className="max-w-lg">
-        <CardBody>
-          <ClientIntl namespaces={["NewWorkspace"]}>
-            <CreateWorkspaceForm />
-          </ClientIntl>
-        </CardBody>
-      </Card>
+      <FormCard className="max-w-lg" namespaces={["NewWorkspace"]}>
+        <CreateWorkspaceForm />
+      </FormCard>
     </>
   );
 }
