@@ -88,6 +88,8 @@ export async function meetingPage(appUrl: string, seeded: Seeded, samples: numbe
   }
   times.sort((a, b) => a - b);
   const meetingKb = kb(sum(meeting.modern, "gzip"));
+  if (process.env.BENCH_P5_FILES === "1")
+    for (const s of meeting.modern) console.error(`P5 ${(s.gzip / 1024).toFixed(1).padStart(6)} KB gzip  ${s.src}`);
   return [
     {
       id: "P5",

@@ -1,12 +1,14 @@
 "use client";
 
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { useApiAction } from "@/components/ui/use-api-action";
-import { api } from "@/lib/hooks/api-client";
-import { useIntlLocale, useT } from "@/lib/i18n/client";
-import { formatDuration } from "@/lib/shared/format";
-import { COUNTDOWN_MS, EXTEND_STEP_MINUTES } from "@/lib/shared/meeting-limits";
+import { lazy, Suspense, useState } from "react";
+import { useT } from "@/lib/i18n/client";
+import { COUNTDOWN_MS } from "@/lib/shared/meeting-limits";
+
+// The visible countdown and its Extend button are fetched when the last minutes begin; the
+// announcer below is on the page from the start, so its words are read out when they appear.
+const HardStopBanner = lazy(() =>
+  import("@/components/roster/hard-stop-banner").then((m) => ({ default: m.HardStopBanner })),
+);
 
 /**
  * The last minutes before the meeting's hard stop (ADR 0021): a live countdown, said once to
@@ -27,8 +29,6 @@ export function HardStopCountdown({
   onExtended: () => void;
 }) {
   const t = useT("Roster");
-  const locale = useIntlLocale();
-  const { busy, run } = useApiAction();
   const left = hardStopAt === null ? Infinity : Math.max(0, hardStopAt - now);
   const inWindow = left <= COUNTDOWN_MS;
   // Fixed when the countdown first shows for this stop, so the live region speaks once (an
@@ -39,16 +39,6 @@ export function HardStopCountdown({
 
   if (hardStopAt === null) return null;
 
-  const extend = () =>
-    run("extend", () => api.meetings.extend(meetingId), {
-      done: (r) =>
-        t("extended", {
-          time: new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" }).format(r.stopAt),
-        }),
-      then: onExtended,
-      failed: t("failed"),
-    });
-
   return (
     <>
       <p aria-live="assertive" aria-atomic="true" className="sr-only" data-testid="hard-stop-announcer">
@@ -57,28 +47,9 @@ export function HardStopCountdown({
           : ""}
       </p>
       {inWindow ? (
-        <div
-          className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
-          data-testid="hard-stop-countdown"
-        >
-          <p>
-            <span role="timer" aria-live="off" className="font-semibold tabular-nums">
-              {t("endsIn", { time: formatDuration(Math.ceil(left / 1000)) })}
-            </span>{" "}
-            <span>{canExtend ? t("canExtendHint") : t("atMaximum")}</span>
-          </p>
-          {canExtend ? (
-            <Button
-              variant="secondary"
-              size="sm"
-              pending={busy === "extend"}
-              aria-label={t("extendLabel", { minutes: EXTEND_STEP_MINUTES })}
-              onClick={() => void extend()}
-            >
-              {t("extend", { minutes: EXTEND_STEP_MINUTES })}
-            </Button>
-          ) : null}
-        </div>
+        <Suspense fallback={null}>
+          <HardStopBanner meetingId={meetingId} left={left} canExtend={canExtend} onExtended={onExtended} />
+        </Suspense>
       ) : null}
     </>
   );

@@ -1,13 +1,17 @@
 "use client";
 
-import { Button, type ButtonVariant } from "@/components/ui/button";
+import { lazy, Suspense } from "react";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { api } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
-import { formatDuration } from "@/lib/shared/format";
 import { moderationModes, type ModerationMode } from "@/lib/shared/phone-keys";
 import { raisedHands } from "@/lib/shared/raised-hands";
 import type { RosterPerson } from "@/lib/shared/roster-types";
+
+// The queue's rows are fetched once a hand is raised: most meetings never see one.
+const RaisedHandsQueue = lazy(() =>
+  import("@/components/roster/raised-hands-queue").then((m) => ({ default: m.RaisedHandsQueue })),
+);
 
 /**
  * Who may talk (Open / Presentation / Q&A) and the raised-hand queue, first raised first, with the
@@ -34,23 +38,6 @@ export function RaisedHands({
   const queue = raisedHands(people);
   const act = (key: string, call: () => Promise<unknown>, done: string) =>
     void run(key, call, { done: () => done, then: onChanged, failed: t("failed") });
-  /** A button on a raised hand: `said` (what a screen reader hears) starts with the words on it. */
-  const handButton = (
-    key: string,
-    leg: string,
-    command: "let-speak" | "lower-hand",
-    b: { label: string; said: string; done: string; variant?: ButtonVariant },
-  ) => (
-    <Button
-      size="sm"
-      variant={b.variant}
-      pending={busy === key}
-      aria-label={b.said}
-      onClick={() => act(key, () => api.meetings.legCommand(meetingId, leg, command), b.done)}
-    >
-      {b.label}
-    </Button>
-  );
 
   return (
     <section className="space-y-3" aria-labelledby="raised-hands-heading">
@@ -78,33 +65,9 @@ export function RaisedHands({
       {queue.length === 0 ? (
         <p className="text-sm text-slate-500">{t("noHands")}</p>
       ) : (
-        <ol className="space-y-2" data-testid="raised-hands">
-          {queue.map((p, i) => {
-            const leg = p.currentLegId!;
-            return (
-              <li key={p.key} className="flex flex-wrap items-center gap-2 text-sm">
-                <span className="w-5 tabular-nums text-slate-500">{i + 1}.</span>
-                <span className="font-medium">{p.name}</span>
-                <span className="tabular-nums text-slate-500">
-                  {t("waitingFor", { time: formatDuration(Math.max(0, Math.floor((now - p.handRaisedAt!) / 1000))) })}
-                </span>
-                <span className="ml-auto flex gap-2">
-                  {handButton(`speak:${p.key}`, leg, "let-speak", {
-                    label: t("letSpeak"),
-                    said: t("letSpeakPerson", { name: p.name }),
-                    done: t("letSpeakDone", { name: p.name }),
-                  })}
-                  {handButton(`lower:${p.key}`, leg, "lower-hand", {
-                    label: t("lowerHand"),
-                    said: t("lowerHandPerson", { name: p.name }),
-                    done: t("lowerHandDone", { name: p.name }),
-                    variant: "secondary",
-                  })}
-                </span>
-              </li>
-            );
-          })}
-        </ol>
+        <Suspense fallback={null}>
+          <RaisedHandsQueue meetingId={meetingId} queue={queue} now={now} busy={busy} act={act} />
+        </Suspense>
       )}
     </section>
   );
