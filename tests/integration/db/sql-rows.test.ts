@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { appFixture } from "../support/app-fixture";
 
-const app = appFixture({ modules: async () => ({ sqlRows: (await import("@/lib/db")).sqlRows }) });
+const app = appFixture({ modules: () => [import("@/lib/db")] });
 const zone = process.env.TZ;
 afterEach(() => {
   if (zone === undefined) delete process.env.TZ;

@@ -90,6 +90,9 @@ describe("the key scanner", () => {
         export const generateMetadata = titleFrom("F", "title");
         const [{ upcoming, past }, tg] = await Promise.all([listMeetings(actor), getTranslations("G")]);
         tg("heading");
+        throw new AppError("NOT_FOUND", "gone", { params: { id } });
+        z.string().min(1, fieldError("required"));
+        const m = errorText(locale, "internal"); fail({ key: "tooLong", params });
       `,
     },
   ];
@@ -99,6 +102,10 @@ describe("the key scanner", () => {
     expect([...u.exact].sort()).toEqual([
       "C.c1",
       "D.x",
+      "Errors.gone",
+      "Errors.internal",
+      "Errors.required",
+      "Errors.tooLong",
       "F.title",
       "G.heading",
       "Mail.subject",
