@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -8,7 +9,9 @@ import { openPglite, parseDatabaseUrl } from "@/lib/db/runtime";
 // The one Prisma client. Created on first use, never at import, so `next build` and modules that
 // only import types never open the database. Kept on globalThis so Next's dev hot reload reuses it
 // (a second PGlite on the same directory would be refused by its lock anyway).
-type Holder = { url: string; client: PrismaClient; close: () => Promise<void> };
+type Holder = { url: string; client: PrismaClient; close: () => Promise<void>; rows: SqlRows };
+/** A plain SQL read on the driver adapter's own connections (see sqlRows). */
+type SqlRows = <T>(sql: string, params: readonly unknown[]) => Promise<T[]>;
 type Hooks = { writes: Set<(model: string) => void>; beforeDisconnect: Set<() => Promise<void>> };
 const store = globalThis as typeof globalThis & { __mkutanoDb?: Holder; __mkutanoDbHooks?: Hooks };
 // On globalThis like the client itself, so a listener registered by a re-loaded module (dev hot
@@ -40,15 +43,42 @@ const WRITES = new Set([
 function createHolder(url: string): Holder {
   const target = parseDatabaseUrl(url);
   if (target.kind === "postgres") {
-    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: PG_POOL_MAX }) });
-    return { url, client: withWriteHooks(client), close: async () => {} };
+    // The pool is ours so sqlRows can use it too (one pool, not a second connection stack); the
+    // adapter still owns its lifetime ($disconnect ends it).
+    const pool = new pg.Pool({ connectionString: target.url, max: PG_POOL_MAX });
+    const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+    const rows: SqlRows = async <T>(sql: string, params: readonly unknown[]) =>
+      (await pool.query({ text: sql, values: [...params], types: PG_TYPES })).rows as T[];
+    return { url, client: withWriteHooks(client), close: async () => {}, rows };
   }
   const embedded = openPglite(
     target.dataDir,
     `app pid ${process.pid}: ${process.argv.slice(1).join(" ")}`.slice(0, 200),
   );
   const client = new PrismaClient({ adapter: new PrismaPGlite(embedded.pglite) });
-  return { url, client: withWriteHooks(client), close: embedded.close };
+  // PGlite runs a query only between transactions (its transaction mutex), like the adapter's own.
+  const rows: SqlRows = async <T>(sql: string, params: readonly unknown[]) =>
+    (await embedded.pglite.query<T>(sql, [...params], { parsers: { [TIMESTAMP_OID]: utcTimestamp } })).rows;
+  return { url, client: withWriteHooks(client), close: embedded.close, rows };
+}
+
+// Prisma's DateTime columns are `timestamp` without a zone, holding UTC; both drivers would read
+// them in the process's local zone.
+const TIMESTAMP_OID = 1114;
+const utcTimestamp = (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+const PG_TYPES = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP_OID ? utcTimestamp : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * Rows of one parameterised SQL read, run straight on the connections the Prisma driver adapter
+ * holds (the pg pool, or the embedded database), without Prisma's query pipeline. Only for the
+ * webhook hot paths where a profile showed that pipeline to be the cost (ADR "hot-path speed");
+ * everything else, and every write, goes through `db`. Column names come back as written in the SQL.
+ */
+export function sqlRows<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
+  return holder().rows<T>(sql, params);
 }
 
 // Every write to a watched model, whoever makes it (settings pages, scripts, tests), tells the

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db, sqlRows } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { isCommandUnsupported } from "@/lib/sautikit/client";
@@ -191,6 +191,26 @@ export async function setModeration(
   return mode;
 }
 
+type ModerationRow = {
+  roomName: string;
+  status: string;
+  moderation: string;
+  /** Null on the one row of a meeting with no matching leg in the room. */
+  callId: string | null;
+  muted: boolean;
+  onFloor: boolean;
+  admittedRole: string | null;
+  role: string | null;
+};
+
+const MODERATION_SQL = `
+  SELECT m."roomName", m.status, m.moderation, l."callId", l.muted, l."onFloor", l."admittedRole", p.role
+  FROM "Meeting" m
+  LEFT JOIN "Leg" l ON l."meetingId" = m.id AND l.state = ANY($3::text[]) AND l."callId" IS NOT NULL
+    AND ($4::text[] IS NULL OR l."callId" = ANY($4::text[]))
+  LEFT JOIN "Participant" p ON p.id = l."participantId"
+  WHERE m.id = $1 AND m."workspaceId" = $2`;
+
 /**
  * Brings the room in line with the mode: anyone who may not talk and is unmuted is muted; with
  * `unmuteInOpen` (a switch to Open, or a newcomer's join) anyone who may talk in Open and is muted
@@ -202,18 +222,20 @@ export async function enforceModeration(
   meetingId: string,
   opts: { callIds?: string[]; unmuteInOpen: boolean },
 ): Promise<void> {
-  const meeting = await db.meeting.findFirst({ where: { id: meetingId, workspaceId } });
+  // One statement for the meeting and its legs (it runs after every join and unmute event, on the
+  // ingest hot path), on the adapter's connections (lib/db.ts sqlRows).
+  const rows = await sqlRows<ModerationRow>(MODERATION_SQL, [meetingId, workspaceId, IN_ROOM, opts.callIds ?? null]);
+  const meeting = rows[0];
   if (!meeting || meeting.status === "ended" || meeting.status === "cancelled") return;
   const mode = modeOf(meeting);
-  const legs = await db.leg.findMany({
-    where: { meetingId, state: { in: IN_ROOM }, callId: opts.callIds ? { in: opts.callIds } : { not: null } },
-    select: liveLegSelect,
-  });
+  const legs = rows.flatMap((r) =>
+    r.callId === null ? [] : [{ ...r, callId: r.callId, participant: r.role === null ? null : { role: r.role } }],
+  );
   const changes = legs.flatMap((l) => {
     if (legRole(l) === "host") return [];
     const may = mayTalk(mode, l);
-    if (!may && !l.muted) return [{ callId: l.callId!, mute: true }];
-    if (may && l.muted && mode === "open" && opts.unmuteInOpen) return [{ callId: l.callId!, mute: false }];
+    if (!may && !l.muted) return [{ callId: l.callId, mute: true }];
+    if (may && l.muted && mode === "open" && opts.unmuteInOpen) return [{ callId: l.callId, mute: false }];
     return [];
   });
   await sendMutes(workspaceId, meetingId, meeting.roomName, changes);

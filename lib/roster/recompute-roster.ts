@@ -159,9 +159,21 @@ function factSource(tx: Tx, meetingId: string): FoldSource<LegRow> {
 async function write(tx: Tx, meeting: LockedMeeting, legs: LegRow[], state: RosterState) {
   const changedLegIds = await writeLegViews(tx, legs, state.legs);
   const roomChanged = await writeRoomView(tx, meeting, state.room);
-  // Someone entered or left the room: perhaps one caller now has it to themselves (ADR 0021).
-  const moved = new Set(changedLegIds);
-  if (state.legs.some((l) => moved.has(l.id) && (l.state === "in_call" || l.state === "left")))
+  // Someone entered or left the room (or when they did moved): perhaps one caller now has it to
+  // themselves (ADR 0021). A change that moves nobody — a mute, a raised hand — cannot, and skips
+  // the guard's reads: mutes are most of a busy room's events.
+  const before = new Map(legs.map((l) => [l.id, l]));
+  const moved = (v: RosterState["legs"][number]) => {
+    const row = before.get(v.id);
+    return (
+      !row ||
+      row.state !== v.state ||
+      (row.joinedAt?.getTime() ?? null) !== v.joinedAt ||
+      (row.endedAt?.getTime() ?? null) !== v.endedAt
+    );
+  };
+  const changed = new Set(changedLegIds);
+  if (state.legs.some((l) => changed.has(l.id) && (l.state === "in_call" || l.state === "left") && moved(l)))
     await armEmptyRoomGuard(tx, meeting.workspaceId, meeting.id);
   return { changedLegIds, roomChanged };
 }

@@ -43,16 +43,23 @@ export const hangup = (): VoiceAction => ({ hangup: {} });
 export const nestedSay = (text: string, opts: Omit<SayVerb, "text"> = {}): NestedAction => ({ say: { text, ...opts } });
 export const nestedPlay = (url: string, opts: Omit<PlayVerb, "url"> = {}): NestedAction => ({ play: { url, ...opts } });
 
+// Documents voiceResponse built (and so checked): tryVoiceResponse does not check them twice on
+// the voice callback's hot path. Frozen, so what was checked is what is sent.
+const checkedDocs = new WeakSet<object>();
+
 /** A checked document; throws InvalidVoiceResponseError naming the first offending action. */
 export function voiceResponse(actions: VoiceAction[]): VoiceResponse {
   const doc = { actions };
   const check = checkVoiceResponse(doc);
   if (!check.ok) throw new InvalidVoiceResponseError(check.error);
-  return { actions: check.actions };
+  const checked: VoiceResponse = Object.freeze({ actions: Object.freeze(check.actions) as VoiceAction[] });
+  checkedDocs.add(checked);
+  return checked;
 }
 
 /** The non-throwing form, for code that must answer with something whatever happens. */
 export function tryVoiceResponse(doc: unknown): { ok: true; doc: VoiceResponse } | { ok: false; error: string } {
+  if (typeof doc === "object" && doc !== null && checkedDocs.has(doc)) return { ok: true, doc: doc as VoiceResponse };
   const check = checkVoiceResponse(doc);
   return check.ok ? { ok: true, doc: { actions: check.actions } } : { ok: false, error: check.error };
 }

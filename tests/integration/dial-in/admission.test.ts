@@ -7,12 +7,12 @@ import { until } from "@/tests/support/until";
 import { formatPhone } from "@/lib/shared/phone";
 
 const app = appFixture({
-  modules: async () => ({
-    saveGuest: (await import("@/lib/dial-in/save-guest")).saveGuest,
-    meetingStatement: (await import("@/lib/spend/meeting-statement")).meetingStatement,
-    statementCsv: (await import("@/lib/spend/statement-csv")).statementCsv,
-    reconcileCalls: (await import("@/lib/reconcile/reconcile-calls")).reconcileCalls,
-  }),
+  modules: () => [
+    import("@/lib/dial-in/save-guest"),
+    import("@/lib/spend/meeting-statement"),
+    import("@/lib/spend/statement-csv"),
+    import("@/lib/reconcile/reconcile-calls"),
+  ],
 });
 const m = app.lib;
 const em = app.emulator;

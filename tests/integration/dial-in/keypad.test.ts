@@ -12,12 +12,12 @@ import { until } from "@/tests/support/until";
 const app = appFixture({
   emulatorEnv: { EMULATOR_LOG: "quiet", EMULATOR_TIME_SCALE: "0.05" },
   jobWorker: { intervalMs: 200 },
-  modules: async () => ({
-    controlLeg: (await import("@/lib/call-control/control-leg")).controlLeg,
-    switchModeration: (await import("@/lib/call-control/switch-moderation")).switchModeration,
-    raisedHands: (await import("@/lib/shared/raised-hands")).raisedHands,
-    spokenKeyList: (await import("@/lib/meetings/prompts/key-list")).spokenKeyList,
-  }),
+  modules: () => [
+    import("@/lib/call-control/control-leg"),
+    import("@/lib/call-control/switch-moderation"),
+    import("@/lib/shared/raised-hands"),
+    import("@/lib/meetings/prompts/key-list"),
+  ],
 });
 const m = app.lib;
 const em = app.emulator;

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { emulatorControl } from "@/tests/support/emulator-control";
 import {
   createCallResponseSchema,
   getCallResponseSchema,
@@ -9,30 +10,15 @@ import { callCostMinor } from "@/lib/sautikit/contract/constants";
 import { apiErrorSchema } from "@/lib/sautikit/contract/errors";
 import { listNumbersResponseSchema } from "@/lib/sautikit/contract/numbers";
 import { pricingSchema, walletBalanceSchema } from "@/lib/sautikit/contract/wallet";
-import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
-import { startWebhookReceiver, type WebhookReceiver } from "@/tests/support/webhook-receiver";
-import { SEEDED, apiClient, control, routeSeeded, waitForCall, waitForState, type Api } from "./helpers";
+import { startEmulator } from "@/tests/support/emulator-process";
+import { SEEDED, apiClient, routeSeeded, waitForCall, emulatorBench } from "./helpers";
 
 // Every endpoint's success and error paths, over HTTP against the real emulator process.
 
-let emu: RunningEmulator;
-let api: Api;
-let receiver: WebhookReceiver;
+const bench = emulatorBench({ env: { EMULATOR_TIME_SCALE: "0.01", EMULATOR_RATE_LIMIT: "0" }, routeSeeded: true });
+const { api, em } = bench;
 const HOLD = { actions: [{ conference: { name: "hold-room" } }] };
-
-beforeAll(async () => {
-  [emu, receiver] = await Promise.all([
-    startEmulator({ env: { EMULATOR_TIME_SCALE: "0.01", EMULATOR_RATE_LIMIT: "0" } }),
-    startWebhookReceiver(),
-  ]);
-  api = apiClient(emu.url);
-  receiver.on("/voice", () => ({ body: HOLD }));
-  await routeSeeded(api, receiver.url);
-});
-afterAll(async () => {
-  await emu?.stop();
-  await receiver?.close();
-});
+beforeAll(() => bench.rx.on("/voice", () => ({ body: HOLD })));
 
 function expectError(res: { status: number; json: any; headers: Headers }, status: number, code: string) {
   expect(res.status).toBe(status);
@@ -45,8 +31,8 @@ const dial = (to: string, extra: Record<string, unknown> = {}, headers?: Record<
 
 describe("transport", () => {
   it("requires a valid bearer key and answers with the error envelope and Request-Id", async () => {
-    expectError(await apiClient(emu.url, "").get("/v1/calls"), 401, "api_key.invalid");
-    expectError(await apiClient(emu.url, "sk_wrong_key_123").get("/v1/numbers"), 401, "api_key.invalid");
+    expectError(await apiClient(bench.url, "").get("/v1/calls"), 401, "api_key.invalid");
+    expectError(await apiClient(bench.url, "sk_wrong_key_123").get("/v1/numbers"), 401, "api_key.invalid");
     const ok = await api.get("/v1/wallet/balance");
     expect(ok.headers.get("request-id")).toMatch(/^req_[0-9a-f]{20}$/);
   });
@@ -58,7 +44,7 @@ describe("transport", () => {
   });
 
   it("serves public pricing without a key", async () => {
-    const res = await apiClient(emu.url, "").get("/v1/public/pricing");
+    const res = await apiClient(bench.url, "").get("/v1/public/pricing");
     expect(res.status).toBe(200);
     expect(pricingSchema.parse(res.json)).toMatchObject({
       currency: "KES",
@@ -83,7 +69,7 @@ describe("POST /v1/calls", () => {
   it("echoes a label the PBX would refuse but leaves it off callbacks", async () => {
     const res = await dial("+254711000014", { client_request_id: "room 7, {x}" });
     expect(res.json.client_request_id).toBe("room 7, {x}");
-    const [cb] = await receiver
+    const [cb] = await bench.rx
       .waitFor(
         (rs) => rs.some((r) => r.path === "/voice" && r.form().CallId === res.json.call_id),
         5000,
@@ -99,10 +85,10 @@ describe("POST /v1/calls", () => {
     const res = await api.post("/v1/calls/originate", {
       from: SEEDED.callerId,
       to: ["+254711000002"],
-      webhook_url: `${receiver.url}/voice`,
+      webhook_url: `${bench.rx.url}/voice`,
     });
     expect(res.status).toBe(201);
-    await receiver.waitFor(
+    await bench.rx.waitFor(
       (rs) => rs.some((r) => r.path === "/voice" && r.form().CallId === res.json.call_id),
       5000,
       "its voice callback",
@@ -151,12 +137,12 @@ describe("POST /v1/calls", () => {
   });
 
   it("answers 402 wallet.insufficient_funds before dialling when the balance is at or below zero", async () => {
-    await control(emu.url, "POST", "/wallet", { workspace_id: SEEDED.workspaceId, set_minor: 0 });
+    await em.control("/wallet", "POST", { workspace_id: SEEDED.workspaceId, set_minor: 0 });
     try {
       expectError(await dial("+254711000009"), 402, "wallet.insufficient_funds");
       expect((await api.get("/v1/calls?q=%2B254711000009")).json.data).toHaveLength(0);
     } finally {
-      await control(emu.url, "POST", "/wallet", { workspace_id: SEEDED.workspaceId, set_minor: 100_000 });
+      await em.control("/wallet", "POST", { workspace_id: SEEDED.workspaceId, set_minor: 100_000 });
     }
     expect((await dial("+254711000009")).status).toBe(201);
   });
@@ -202,11 +188,7 @@ describe("calls: lifecycle, billing, reads", () => {
 
   it("hangs up: ringing → canceled, answered → completed, and again is a no-op 200", async () => {
     const manual = await dial("+254700000501");
-    await waitForState(
-      emu.url,
-      (s) => s.phones.find((p: any) => p.e164 === "+254700000501" && p.state === "ringing"),
-      "ringing",
-    );
+    await em.waitFor("ringing", (s) => s.phones.find((p: any) => p.e164 === "+254700000501" && p.state === "ringing"));
     const hung = await api.post(`/v1/calls/${manual.json.session_id}/hangup`);
     expect(hangupResponseSchema.parse(hung.json)).toEqual({ call_id: manual.json.call_id, status: "hung_up" });
     expect((await api.get(`/v1/calls/${manual.json.call_id}`)).json.call.status).toBe("canceled");
@@ -233,8 +215,8 @@ describe("calls: lifecycle, billing, reads", () => {
       remote_e164: "+254711000011",
     });
     expectError(await api.get("/v1/calls/HD_000000000000"), 404, "calls.not_found");
-    const other = await control(emu.url, "POST", "/workspaces", { name: "other" });
-    expectError(await apiClient(emu.url, other.api_key).get(`/v1/calls/${res.json.call_id}`), 404, "calls.not_found");
+    const other = await em.control("/workspaces", "POST", { name: "other" });
+    expectError(await apiClient(bench.url, other.api_key).get(`/v1/calls/${res.json.call_id}`), 404, "calls.not_found");
     await api.post(`/v1/calls/${res.json.call_id}/hangup`);
   });
 
@@ -314,13 +296,13 @@ describe("numbers, routing, wallet, workspaces", () => {
     );
     expectError(await api.patch(`/v1/numbers/${id}/routing`, { events_url: "not a url" }), 400, "validation.failed");
     expectError(await api.patch(`/v1/numbers/nope/routing`, { events_url: null }), 404, "numbers.not_found");
-    await routeSeeded(api, receiver.url);
+    await routeSeeded(api, bench.rx.url);
   });
 
   it("keeps workspaces apart: keys, numbers, wallets", async () => {
-    const created = await control(emu.url, "POST", "/workspaces", { name: "Acme", balance_minor: 500 });
+    const created = await em.control("/workspaces", "POST", { name: "Acme", balance_minor: 500 });
     expect(created.numbers.map((n: any) => n.role)).toEqual(["dial_in", "caller_id"]);
-    const acme = apiClient(emu.url, created.api_key);
+    const acme = apiClient(bench.url, created.api_key);
     const numbers = (await acme.get("/v1/numbers")).json.numbers.map((n: any) => n.e164);
     expect(numbers).toEqual(created.numbers.map((n: any) => n.e164));
     expect((await acme.get("/v1/wallet/balance")).json).toMatchObject({
@@ -328,20 +310,20 @@ describe("numbers, routing, wallet, workspaces", () => {
       balance_minor: 500,
     });
     expectError(await acme.post("/v1/calls", { from: SEEDED.callerId, to: "+254711000013" }), 403, "numbers.not_owned");
-    const state = await control(emu.url, "GET", "/state");
+    const state = await em.state();
     expect(JSON.stringify(state)).not.toContain(created.api_key);
   });
 });
 
 describe("API faults", () => {
   it("injects an outage (503) and 5xx (500), then clears them", async () => {
-    await control(emu.url, "POST", "/faults", { outage: true });
+    await em.faults({ outage: true });
     expectError(await api.get("/v1/numbers"), 503, "service_unavailable");
-    await control(emu.url, "POST", "/faults", { outage: false, api_5xx_rate: 100 });
+    await em.faults({ outage: false, api_5xx_rate: 100 });
     expectError(await api.get("/v1/numbers"), 500, "internal_error");
-    await control(emu.url, "DELETE", "/faults");
+    await em.clearFaults();
     expect((await api.get("/v1/numbers")).status).toBe(200);
-    await expect(control(emu.url, "POST", "/faults", { api_5xx_rate: 101 })).rejects.toThrow(/400/);
+    await expect(em.faults({ api_5xx_rate: 101 })).rejects.toThrow(/400/);
   });
 });
 
@@ -350,10 +332,10 @@ describe("rate limit", () => {
     const limited = await startEmulator({ env: { EMULATOR_RATE_LIMIT: "2", EMULATOR_TIME_SCALE: "0.01" } });
     try {
       const lapi = apiClient(limited.url);
-      await control(limited.url, "POST", "/faults", { outage: true });
+      await emulatorControl(limited.url, "/faults", "POST", { outage: true });
       for (let i = 0; i < 5; i++)
         expect((await lapi.post("/v1/calls", { from: SEEDED.callerId, to: "+254733000001" })).status).toBe(503);
-      await control(limited.url, "DELETE", "/faults");
+      await emulatorControl(limited.url, "/faults", "DELETE");
       const invalid = await lapi.post("/v1/calls", { from: SEEDED.callerId, to: "not-a-number" });
       expect(invalid.status).toBe(400);
       expect([invalid.headers.get("x-ratelimit-limit"), invalid.headers.get("x-ratelimit-remaining")]).toEqual([

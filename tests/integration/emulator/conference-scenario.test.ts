@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { voiceCallbackBodySchema } from "@/lib/sautikit/contract/callbacks";
 import { callEventSchema } from "@/lib/sautikit/contract/call-events";
 import { conferenceStatusEventSchema } from "@/lib/sautikit/contract/conference-events";
-import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
-import { startWebhookReceiver, type WebhookReceiver } from "@/tests/support/webhook-receiver";
-import { SEEDED, apiClient, control, expectSigned, routeSeeded, waitForState, type Api } from "./helpers";
+import { SEEDED, expectSigned, emulatorBench } from "./helpers";
 
 // Host + 3 participants: one waits before the host, one joins muted, one arrives over capacity and
 // stalls; the host leaves with endOnExit and everyone else is hung up. Status events arrive signed,
 // in SequenceNumber order, and the room's recording is a real WAV of the room's length.
 
-let emu: RunningEmulator;
-let api: Api;
-let rx: WebhookReceiver;
+const bench = emulatorBench({ env: { EMULATOR_TIME_SCALE: "0.01" }, routeSeeded: true });
+const { api, em } = bench;
 
 const HOST = "+254744000001";
 const EARLY = "+254744000002";
@@ -20,16 +17,13 @@ const MUTED = "+254744000003";
 const EXTRA = "+254744000004";
 const ROOM = "meeting-42";
 
-beforeAll(async () => {
-  [emu, rx] = await Promise.all([startEmulator({ env: { EMULATOR_TIME_SCALE: "0.01" } }), startWebhookReceiver()]);
-  api = apiClient(emu.url);
-  await routeSeeded(api, rx.url);
-  rx.on("/voice", (req) => {
+beforeAll(() => {
+  bench.rx.on("/voice", (req) => {
     const to = req.form().To;
     const common = {
       name: ROOM,
       maxParticipants: 3,
-      statusEventsCallbackUrl: `${rx.url}/status`,
+      statusEventsCallbackUrl: `${bench.rx.url}/status`,
       statusEvents: "start end join leave mute unmute",
       waitUrl: "https://cdn.example.com/hold.mp3",
     };
@@ -49,10 +43,6 @@ beforeAll(async () => {
     };
   });
 });
-afterAll(async () => {
-  await emu?.stop();
-  await rx?.close();
-});
 
 const room = (s: any) => s.rooms.find((r: any) => r.name === ROOM && r.status !== "ended");
 const dial = async (to: string) =>
@@ -60,14 +50,12 @@ const dial = async (to: string) =>
 
 it("runs the pinned conference scenario end to end", async () => {
   const early = await dial(EARLY);
-  await waitForState(
-    emu.url,
-    (s) => room(s)?.members.some((m: any) => m.call_id === early.call_id && m.waiting),
-    "the early participant waiting",
+  await em.waitFor("the early participant waiting", (s) =>
+    room(s)?.members.some((m: any) => m.call_id === early.call_id && m.waiting),
   );
-  let state = await control(emu.url, "GET", "/state");
+  let state = await em.state();
   expect(room(state).status).toBe("waiting");
-  const earlyPhone = state.phones.find((p: any) => p.e164 === EARLY);
+  const earlyPhone = state.phones.find((p) => p.e164 === EARLY)!;
   expect(earlyPhone.state).toBe("waiting");
   expect(earlyPhone.transcript).toEqual(
     expect.arrayContaining([
@@ -77,7 +65,7 @@ it("runs the pinned conference scenario end to end", async () => {
   );
 
   const host = await dial(HOST);
-  await waitForState(emu.url, (s) => room(s)?.status === "live", "the room to start");
+  await em.waitFor("the room to start", (s) => room(s)?.status === "live");
   expect((await api.get(`/v1/calls/${host.call_id}/recording`)).json).toEqual({
     status: "pending",
     retry_after_seconds: 5,
@@ -85,18 +73,12 @@ it("runs the pinned conference scenario end to end", async () => {
   expect((await api.get(`/v1/calls/${host.call_id}/recording`)).status).toBe(202);
 
   const muted = await dial(MUTED);
-  await waitForState(
-    emu.url,
-    (s) => room(s)?.members.some((m: any) => m.call_id === muted.call_id && m.muted),
-    "the muted participant",
+  await em.waitFor("the muted participant", (s) =>
+    room(s)?.members.some((m: any) => m.call_id === muted.call_id && m.muted),
   );
 
   const extra = await dial(EXTRA);
-  state = await waitForState(
-    emu.url,
-    (s) => room(s)?.stalled.includes(extra.call_id) && s,
-    "the over-capacity leg to stall",
-  );
+  state = await em.waitFor("the over-capacity leg to stall", (s) => room(s)?.stalled.includes(extra.call_id) && s);
   expect(room(state).members).toHaveLength(3);
   expect(state.phones.find((p: any) => p.e164 === EXTRA)).toMatchObject({ state: "in_call", room: null });
 
@@ -106,20 +88,24 @@ it("runs the pinned conference scenario end to end", async () => {
     (await api.post(`/v1/conferences/${ROOM}/commands`, { command: "mute", participant: extra.call_id })).json.error
       .code,
   ).toBe("conferences.not_live");
-  const mutedPhone = (await control(emu.url, "GET", "/state")).phones.find((p: any) => p.e164 === MUTED);
+  const mutedPhone = (await em.phone(MUTED))!;
   expect(mutedPhone.transcript.map((l: any) => l.kind)).toEqual(expect.arrayContaining(["muted", "unmuted"]));
 
-  await control(emu.url, "POST", `/phones/${encodeURIComponent(HOST)}/hangup`);
-  await rx.waitFor((rs) => rs.some((r) => r.path === "/status" && r.form().event === "end"), 5000, "the end event");
-  await rx.waitFor((rs) => rs.filter((r) => r.path === "/status").length >= 10, 5000, "all ten status events");
+  await em.hangup(HOST);
+  await bench.rx.waitFor(
+    (rs) => rs.some((r) => r.path === "/status" && r.form().event === "end"),
+    5000,
+    "the end event",
+  );
+  await bench.rx.waitFor((rs) => rs.filter((r) => r.path === "/status").length >= 10, 5000, "all ten status events");
 
   // The room is over: every member leg completed; the stalled leg is still connected until it hangs up.
   for (const id of [early.call_id, muted.call_id, host.call_id])
     expect((await api.get(`/v1/calls/${id}`)).json.call.status).toBe("completed");
   expect((await api.get(`/v1/calls/${extra.call_id}`)).json.call.status).toBe("answered");
-  await control(emu.url, "POST", `/phones/${encodeURIComponent(EXTRA)}/hangup`);
+  await em.hangup(EXTRA);
 
-  const statusRequests = rx.received("/status");
+  const statusRequests = bench.rx.received("/status");
   for (const r of statusRequests) await expectSigned(r, SEEDED.secret);
   const events = statusRequests
     .map((r) => conferenceStatusEventSchema.parse(r.form()))
@@ -153,7 +139,7 @@ it("runs the pinned conference scenario end to end", async () => {
   expect(end).not.toHaveProperty("clientRequestId");
 
   // Voice callbacks: form-encoded, both naming styles, signed, clientRequestId in the query.
-  const hostCallback = rx.received("/voice", (r) => r.form().CallId === host.call_id)[0]!;
+  const hostCallback = bench.rx.received("/voice", (r) => r.form().CallId === host.call_id)[0]!;
   await expectSigned(hostCallback, SEEDED.secret);
   expect(voiceCallbackBodySchema.parse(hostCallback.form())).toMatchObject({
     CallStatus: "answered",
@@ -165,10 +151,8 @@ it("runs the pinned conference scenario end to end", async () => {
   expect(hostCallback.query.get("clientRequestId")).toBe("m42:1");
 
   // The recording: 302 to a presigned URL, a valid 8 kHz mono 16-bit WAV exactly as long as the room.
-  const ended = (await control(emu.url, "GET", "/state")).rooms.find(
-    (r: any) => r.name === ROOM && r.status === "ended",
-  );
-  const roomMs = Date.parse(ended.ended_at) - Date.parse(ended.created_at);
+  const ended = (await em.state()).rooms.find((r) => r.name === ROOM && r.status === "ended")!;
+  const roomMs = Date.parse(ended.ended_at!) - Date.parse(ended.created_at);
   const rec = await api.get(`/v1/calls/${host.call_id}/recording`);
   expect(rec.status).toBe(302);
   const location = rec.headers.get("location")!;
@@ -190,7 +174,7 @@ it("runs the pinned conference scenario end to end", async () => {
   for (let i = 44; i < wav.length; i += 2) if (Math.abs(wav.readInt16LE(i)) > 1000) loud++;
   expect(loud).toBeGreaterThan(0); // join/leave tones
 
-  const ready = await rx.waitFor(
+  const ready = await bench.rx.waitFor(
     (rs) => rs.some((r) => r.path === "/events" && (r.json() as any).kind === "call.recording.ready"),
     5000,
     "call.recording.ready",

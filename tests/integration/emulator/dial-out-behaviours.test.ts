@@ -1,33 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { callEventSchema } from "@/lib/sautikit/contract/call-events";
-import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
-import { startWebhookReceiver, type WebhookReceiver } from "@/tests/support/webhook-receiver";
-import { SEEDED, apiClient, control, routeSeeded, waitForCall, waitForState, type Api } from "./helpers";
+import { SEEDED, waitForCall, emulatorBench } from "./helpers";
 
 // Phones that behave like real networks: voicemail, network drops, the prompt key an auto-answering
 // phone presses, and caller_id on POST /v1/calls. Driven over HTTP like the app and the console.
 
-let emu: RunningEmulator;
-let api: Api;
-let rx: WebhookReceiver;
-const enc = encodeURIComponent;
 const VOICEMAIL_SECONDS = 3;
-
-beforeAll(async () => {
-  [emu, rx] = await Promise.all([
-    startEmulator({ env: { EMULATOR_TIME_SCALE: "0.01", EMULATOR_VOICEMAIL_SECONDS: String(VOICEMAIL_SECONDS) } }),
-    startWebhookReceiver(),
-  ]);
-  api = apiClient(emu.url);
-  await routeSeeded(api, rx.url);
+const bench = emulatorBench({
+  env: { EMULATOR_TIME_SCALE: "0.01", EMULATOR_VOICEMAIL_SECONDS: String(VOICEMAIL_SECONDS) },
+  routeSeeded: true,
 });
-afterAll(async () => {
-  await emu?.stop();
-  await rx?.close();
-});
+const { api, em } = bench;
 
 const phone = (s: any, e164: string) => s.phones.find((p: any) => p.e164 === e164);
-const voiceFor = (callId: string) => rx.received("/voice", (r) => r.form().CallId === callId);
+const voiceFor = (callId: string) => bench.rx.received("/voice", (r) => r.form().CallId === callId);
 
 /** Asks for one key (1 s), then says what came back and hangs up; or joins a room (stays). */
 const askOneKey = {
@@ -35,7 +21,7 @@ const askOneKey = {
 };
 const stay = { actions: [{ conference: { name: "stay-room" } }] };
 beforeAll(() => {
-  rx.on("/voice", (req) => {
+  bench.rx.on("/voice", (req) => {
     const form = req.form();
     const script = form.To?.startsWith("+2547000007") || form.To === "+254755100009" ? "stay" : "ask";
     if (script === "stay") return { body: stay };
@@ -45,7 +31,7 @@ beforeAll(() => {
 });
 
 async function completedEvent(callId: string) {
-  const [req] = await rx
+  const [req] = await bench.rx
     .waitFor(
       (rs) =>
         rs.some(
@@ -76,7 +62,7 @@ describe("the key an auto-answering phone presses", () => {
     const { call_id } = (await api.post("/v1/calls", { from: SEEDED.callerId, to })).json;
     await waitForCall(api, call_id, (c) => c.ended_at !== null, "ended");
     expect(voiceFor(call_id).map((r) => r.form().Digits)).toEqual([undefined, "1"]);
-    const st = await control(emu.url, "GET", "/state");
+    const st = await em.state();
     expect(phone(st, to).transcript.map((l: any) => [l.kind, l.text])).toEqual(
       expect.arrayContaining([
         ["say", "Press 1 to join."],
@@ -90,36 +76,30 @@ describe("the key an auto-answering phone presses", () => {
   it("a per-phone setting changes the key or withholds it", async () => {
     const two = "+254755100002";
     const none = "+254755100003";
-    expect(await control(emu.url, "PUT", `/phones/${enc(two)}/behaviour`, { prompt_key: "2" })).toMatchObject({
+    expect(await em.behaviour(two, { prompt_key: "2" })).toMatchObject({
       behaviour: "auto",
       prompt_key: "2",
     });
-    await control(emu.url, "PUT", `/phones/${enc(none)}/behaviour`, { prompt_key: null });
+    await em.behaviour(none, { prompt_key: null });
     const a = (await api.post("/v1/calls", { from: SEEDED.callerId, to: two })).json;
     const b = (await api.post("/v1/calls", { from: SEEDED.callerId, to: none })).json;
     await waitForCall(api, a.call_id, (c) => c.ended_at !== null, "ended");
     await waitForCall(api, b.call_id, (c) => c.ended_at !== null, "ended");
     expect(voiceFor(a.call_id)[1]!.form().Digits).toBe("2");
     expect(voiceFor(b.call_id)[1]!.form().Digits).toBe("");
-    const st = await control(emu.url, "GET", "/state");
+    const st = await em.state();
     expect(phone(st, none).prompt_key).toBeNull();
-    await expect(control(emu.url, "PUT", `/phones/${enc(none)}/behaviour`, { prompt_key: "12" })).rejects.toThrow(
-      /400/,
-    );
-    await expect(control(emu.url, "PUT", `/phones/${enc(none)}/behaviour`, {})).rejects.toThrow(/400/);
+    await expect(em.behaviour(none, { prompt_key: "12" })).rejects.toThrow(/400/);
+    await expect(em.behaviour(none, {})).rejects.toThrow(/400/);
   });
 
   it("a manual phone waits for the keypad", async () => {
     const to = "+254700000570";
     const { call_id } = (await api.post("/v1/calls", { from: SEEDED.callerId, to })).json;
-    await waitForState(emu.url, (s) => phone(s, to)?.state === "ringing", "ringing");
-    await control(emu.url, "POST", `/phones/${enc(to)}/answer`);
-    await waitForState(
-      emu.url,
-      (s) => phone(s, to)?.transcript.some((l: any) => l.text === "Press 1 to join."),
-      "the prompt",
-    );
-    await control(emu.url, "POST", `/phones/${enc(to)}/digits`, { digits: "2" });
+    await em.waitFor("ringing", (s) => phone(s, to)?.state === "ringing");
+    await em.answer(to);
+    await em.waitFor("the prompt", (s) => phone(s, to)?.transcript.some((l: any) => l.text === "Press 1 to join."));
+    await em.press(to, "2");
     await waitForCall(api, call_id, (c) => c.ended_at !== null, "ended");
     expect(voiceFor(call_id)[1]!.form().Digits).toBe("2");
   });
@@ -133,7 +113,7 @@ describe("voicemail (+254 700 000 6NN)", () => {
     // Asked once (Digits empty after the 1 s timeout: it never pressed), then the reply ran out.
     expect(voiceFor(call_id).map((r) => r.form().Digits)).toEqual([undefined, ""]);
     expect(call.status).toBe("completed");
-    const st = await control(emu.url, "GET", "/state");
+    const st = await em.state();
     const heard = phone(st, to).transcript;
     expect(heard.some((l: any) => l.kind === "play" && /Voicemail greeting/.test(l.text))).toBe(true);
     expect(heard.some((l: any) => l.kind === "digits")).toBe(false);
@@ -142,9 +122,9 @@ describe("voicemail (+254 700 000 6NN)", () => {
 
   it("records up to its limit, then hangs up by itself (normal_clearing, billed)", async () => {
     const to = "+254700000613";
-    rx.on("/silent", () => ({ body: { actions: [{ record: { maxLength: 30 } }] } }));
+    bench.rx.on("/silent", () => ({ body: { actions: [{ record: { maxLength: 30 } }] } }));
     const { call_id } = (
-      await api.post("/v1/calls", { from: SEEDED.callerId, to, voice_callback_url: `${rx.url}/silent` })
+      await api.post("/v1/calls", { from: SEEDED.callerId, to, voice_callback_url: `${bench.rx.url}/silent` })
     ).json;
     const call = await waitForCall(api, call_id, (c) => c.ended_at !== null, "ended", 15_000);
     expect(call).toMatchObject({
@@ -168,23 +148,21 @@ describe("network drops", () => {
   it("the control action drops a live call; a ringing one cannot be dropped", async () => {
     const to = "+254755100009";
     const { call_id } = (await api.post("/v1/calls", { from: SEEDED.callerId, to })).json;
-    await waitForState(
-      emu.url,
-      (s) => s.rooms.some((r: any) => r.name === "stay-room" && r.members.some((m: any) => m.call_id === call_id)),
-      "in the room",
+    await em.waitFor("in the room", (s) =>
+      s.rooms.some((r: any) => r.name === "stay-room" && r.members.some((m: any) => m.call_id === call_id)),
     );
-    await control(emu.url, "POST", `/phones/${enc(to)}/drop`);
+    await em.drop(to);
     expect((await waitForCall(api, call_id, (c) => c.ended_at !== null, "ended")).status).toBe("completed");
     expect((await completedEvent(call_id)).hangup_cause).toBe("network_out_of_order");
-    const st = await control(emu.url, "GET", "/state");
+    const st = await em.state();
     expect(phone(st, to).transcript.at(-1).text).toMatch(/network dropped/);
 
     const ringing = "+254700000580";
     await api.post("/v1/calls", { from: SEEDED.callerId, to: ringing });
-    await waitForState(emu.url, (s) => phone(s, ringing)?.state === "ringing", "ringing");
-    await expect(control(emu.url, "POST", `/phones/${enc(ringing)}/drop`)).rejects.toThrow(/409/);
-    await expect(control(emu.url, "POST", `/phones/${enc("+254755100099")}/drop`)).rejects.toThrow(/409/);
-    await control(emu.url, "POST", `/phones/${enc(ringing)}/hangup`);
+    await em.waitFor("ringing", (s) => phone(s, ringing)?.state === "ringing");
+    await expect(em.drop(ringing)).rejects.toThrow(/409/);
+    await expect(em.drop("+254755100099")).rejects.toThrow(/409/);
+    await em.hangup(ringing);
   });
 });
 
@@ -195,7 +173,7 @@ describe("caller_id on POST /v1/calls", () => {
     const call = await waitForCall(api, call_id, (c) => c.ended_at !== null, "ended");
     expect(call.caller_id).toBe(SEEDED.dialIn);
     expect(voiceFor(call_id)[0]!.form().From).toBe(SEEDED.dialIn);
-    const st = await control(emu.url, "GET", "/state");
+    const st = await em.state();
     expect(phone(st, to).transcript.some((l: any) => l.text === `Incoming call from ${SEEDED.dialIn}`)).toBe(true);
     const plain = (await api.post("/v1/calls", { from: SEEDED.callerId, to: "+254755100011" })).json;
     expect((await api.get(`/v1/calls/${plain.call_id}`)).json.call.caller_id).toBeNull();
@@ -207,7 +185,7 @@ describe("caller_id on POST /v1/calls", () => {
     expect(res.status).toBe(403);
     expect(res.json.error.code).toBe("numbers.not_owned");
     expect(res.json.error.message).toMatch(/caller_id/);
-    const st = await control(emu.url, "GET", "/state");
+    const st = await em.state();
     expect(st.calls.some((c: any) => c.remote_e164 === to)).toBe(false);
   });
 });

@@ -1,30 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
-import { startWebhookReceiver, type WebhookReceiver } from "@/tests/support/webhook-receiver";
-import { SEEDED, apiClient, control, routeSeeded, waitForState, type Api } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { SEEDED, routeSeeded, emulatorBench } from "./helpers";
 
 // Seeded faults repeat exactly between runs; every /v1 request lands in the request log.
 
-let emu: RunningEmulator;
-let api: Api;
-let receiver: WebhookReceiver;
-
-beforeAll(async () => {
-  [emu, receiver] = await Promise.all([
-    startEmulator({ env: { EMULATOR_TIME_SCALE: "0.001", EMULATOR_RATE_LIMIT: "0" } }),
-    startWebhookReceiver(),
-  ]);
-  api = apiClient(emu.url);
-});
-afterAll(async () => {
-  await emu?.stop();
-  await receiver?.close();
-});
+const bench = emulatorBench({ env: { EMULATOR_TIME_SCALE: "0.001", EMULATOR_RATE_LIMIT: "0" } });
+const { api, em } = bench;
 
 /** 40 sequential /v1 reads under a 50 % 5xx rate: the pattern of answers. */
 async function fiveXxPattern(seed: number): Promise<string> {
-  await control(emu.url, "POST", "/reset");
-  const set = await control(emu.url, "POST", "/faults", { api_5xx_rate: 50, seed });
+  await em.control("/reset", "POST");
+  const set = await em.faults({ api_5xx_rate: 50, seed });
   expect(set.seed).toBe(seed);
   let pattern = "";
   for (let i = 0; i < 40; i++) pattern += (await api.get("/v1/wallet/balance")).status === 500 ? "x" : ".";
@@ -37,40 +22,36 @@ async function fiveXxPattern(seed: number): Promise<string> {
  * 2 when it was sent twice — checked against what the receiver really got.
  */
 async function deliveryPattern(seed: number): Promise<string> {
-  await control(emu.url, "POST", "/reset");
-  receiver.requests.length = 0;
-  await routeSeeded(api, receiver.url);
-  await control(emu.url, "POST", "/faults", { duplicate_rate: 50, drop_rate: 50, seed });
+  await em.control("/reset", "POST");
+  bench.rx.requests.length = 0;
+  await routeSeeded(api, bench.rx.url);
+  await em.faults({ duplicate_rate: 50, drop_rate: 50, seed });
   const ids: string[] = [];
   for (let i = 0; i < 12; i++)
     ids.push(
       (await api.post("/v1/calls", { from: SEEDED.callerId, to: `+2547000005${String(i).padStart(2, "0")}` })).json
         .call_id,
     );
-  const started = await waitForState(
-    emu.url,
-    (s) => {
-      const ds = s.deliveries.filter((d: any) => d.kind === "call.started");
-      return ds.length === 12 && ds.every((d: any) => d.outcome === "delivered") ? ds : null;
-    },
-    "every call.started delivered",
-  );
+  const started = await em.waitFor("every call.started delivered", (s) => {
+    const ds = s.deliveries.filter((d: any) => d.kind === "call.started");
+    return ds.length === 12 && ds.every((d: any) => d.outcome === "delivered") ? ds : null;
+  });
   const copies = (eventId: string) =>
-    receiver.requests.filter((r) => r.headers["x-sautikit-event-id"] === eventId).length;
+    bench.rx.requests.filter((r) => r.headers["x-sautikit-event-id"] === eventId).length;
   // A duplicate is posted alongside the delivering attempt: wait until each has arrived.
-  await receiver.waitFor(
+  await bench.rx.waitFor(
     () => started.every((d: any) => copies(d.event_id) === (d.injected?.includes("duplicate") ? 2 : 1)),
     5000,
     "every copy",
   );
   let pattern = "";
   for (const id of ids) {
-    const d = started.find((x: any) =>
-      receiver.requests.some(
+    const d = started.find((x) =>
+      bench.rx.requests.some(
         (r) => r.headers["x-sautikit-event-id"] === x.event_id && (r.json() as any).data.call_id === id,
       ),
-    );
-    const dropped = d.history[0].error === "dropped by fault injection";
+    )!;
+    const dropped = d.history[0]!.error === "dropped by fault injection";
     expect(dropped).toBe(Boolean(d.injected?.includes("drop")));
     pattern += `${dropped ? "D" : "-"}${copies(d.event_id)}`;
   }
@@ -103,11 +84,11 @@ describe("seeded faults", () => {
   });
 
   it("reports the seed in the state and the faults API, and keeps it across DELETE", async () => {
-    await control(emu.url, "POST", "/faults", { seed: 42, outage: true });
-    expect((await control(emu.url, "GET", "/state")).fault_seed).toBe(42);
-    expect(await control(emu.url, "DELETE", "/faults")).toEqual({ faults: {}, seed: 42 });
-    expect(await control(emu.url, "GET", "/faults")).toEqual({ faults: {}, seed: 42 });
-    const bad = await fetch(`${emu.url}/_emulator/faults`, {
+    await em.faults({ seed: 42, outage: true });
+    expect((await em.state()).fault_seed).toBe(42);
+    expect(await em.control("/faults", "DELETE")).toEqual({ faults: {}, seed: 42 });
+    expect(await em.control("/faults")).toEqual({ faults: {}, seed: 42 });
+    const bad = await fetch(`${bench.url}/_emulator/faults`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ seed: -1 }),
@@ -118,8 +99,8 @@ describe("seeded faults", () => {
 
 describe("request log", () => {
   it("records every /v1 request with method, path, status, latency, request id, idempotency key and replay", async () => {
-    await control(emu.url, "POST", "/reset");
-    await routeSeeded(api, receiver.url);
+    await em.control("/reset", "POST");
+    await routeSeeded(api, bench.rx.url);
     const created = await api.post(
       "/v1/calls",
       { from: SEEDED.callerId, to: "+254700000560" },
@@ -131,9 +112,9 @@ describe("request log", () => {
       { "Idempotency-Key": "log-k1" },
     );
     const missing = await api.get("/v1/calls/no-such-call");
-    await control(emu.url, "GET", "/state"); // control requests are not logged
+    await em.state(); // control requests are not logged
 
-    const { requests } = await control(emu.url, "GET", "/requests");
+    const { requests } = await em.control("/requests");
     const [last, beforeLast, third] = requests;
     expect(last).toMatchObject({
       method: "GET",
@@ -160,11 +141,11 @@ describe("request log", () => {
     expect(typeof last.latency_ms).toBe("number");
     expect(requests.every((r: any) => r.path.startsWith("/v1/"))).toBe(true);
 
-    expect((await control(emu.url, "GET", "/requests?status=4xx")).requests.map((r: any) => r.status)).toEqual([404]);
-    expect((await control(emu.url, "GET", "/requests?method=post&q=log-k1")).requests).toHaveLength(2);
-    expect((await control(emu.url, "GET", "/requests?q=NO-SUCH")).requests).toHaveLength(1);
-    expect((await control(emu.url, "GET", "/state")).requests[0].request_id).toBe(last.request_id);
-    const bad = await fetch(`${emu.url}/_emulator/requests?status=abc`);
+    expect((await em.control("/requests?status=4xx")).requests.map((r: any) => r.status)).toEqual([404]);
+    expect((await em.control("/requests?method=post&q=log-k1")).requests).toHaveLength(2);
+    expect((await em.control("/requests?q=NO-SUCH")).requests).toHaveLength(1);
+    expect((await em.state()).requests[0]!.request_id).toBe(last.request_id);
+    const bad = await fetch(`${bench.url}/_emulator/requests?status=abc`);
     expect(bad.status).toBe(400);
     await api.post(`/v1/calls/${created.json.call_id}/hangup`);
   });

@@ -1,7 +1,16 @@
+import { afterAll, beforeAll } from "vitest";
 import { verifySignature } from "@/lib/sautikit/contract/signature";
-import type { ReceivedRequest } from "@/tests/support/webhook-receiver";
+import { emulatorClient } from "@/tests/support/emulator-control";
+import { type RunningEmulator, startEmulator } from "@/tests/support/emulator-process";
+import { makeUntil } from "@/tests/support/until";
+import { type ReceivedRequest, startWebhookReceiver, type WebhookReceiver } from "@/tests/support/webhook-receiver";
 
-// Small HTTP helpers for driving a spawned emulator. Waits poll real state with a deadline.
+// The emulator tier's helpers: a bench per file (its own emulator process and a webhook receiver),
+// the v1 API as a plain HTTP client, and waits that poll real state with a deadline. The control
+// API is driven through the shared client (tests/support/emulator-control.ts).
+
+/** Waits on a probe (10 s unless told): the emulator tier runs on fast clocks. */
+export const until = makeUntil({ timeoutMs: 10_000, intervalMs: 20 });
 
 export const SEEDED = {
   workspaceId: "01900000-0000-7000-8000-000000000001",
@@ -13,9 +22,11 @@ export const SEEDED = {
 
 export type Api = ReturnType<typeof apiClient>;
 
-export function apiClient(base: string, key: string = SEEDED.apiKey) {
+/** The v1 API at `base` (or at what `base()` answers when called), with the seeded key unless told. */
+export function apiClient(base: string | (() => string), key: string = SEEDED.apiKey) {
+  const baseUrl = typeof base === "string" ? () => base : base;
   const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${base}${path}`, {
+    const res = await fetch(`${baseUrl()}${path}`, {
       method,
       redirect: "manual",
       headers: {
@@ -43,36 +54,7 @@ export function apiClient(base: string, key: string = SEEDED.apiKey) {
   };
 }
 
-export async function control(base: string, method: string, path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${base}/_emulator${path}`, {
-    method,
-    headers: body === undefined ? {} : { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`control ${method} ${path} → ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
-/** Polls GET /_emulator/state until `pick` returns a truthy value. */
-export async function waitForState<T>(
-  base: string,
-  pick: (state: any) => T | undefined | null | false,
-  what: string,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: any;
-  for (;;) {
-    last = await control(base, "GET", "/state");
-    const value = pick(last);
-    if (value) return value;
-    if (Date.now() > deadline)
-      throw new Error(`Timed out waiting for ${what}; last state: ${JSON.stringify(last).slice(0, 2000)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
+/** Polls GET /v1/calls/:id until the call is `what` (`predicate`), with the last answer on timeout. */
 export async function waitForCall(
   api: Api,
   id: string,
@@ -80,13 +62,19 @@ export async function waitForCall(
   what: string,
   timeoutMs = 10_000,
 ): Promise<any> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await api.get(`/v1/calls/${id}`);
-    if (res.status === 200 && predicate(res.json.call)) return res.json.call;
-    if (Date.now() > deadline)
-      throw new Error(`Timed out waiting for call ${id} to be ${what}; last: ${JSON.stringify(res.json)}`);
-    await new Promise((r) => setTimeout(r, 20));
+  let last: unknown;
+  try {
+    return await until(
+      `call ${id} to be ${what}`,
+      async () => {
+        const res = await api.get(`/v1/calls/${id}`);
+        last = res.json;
+        return res.status === 200 && predicate(res.json.call) && res.json.call;
+      },
+      timeoutMs,
+    );
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; last: ${JSON.stringify(last)}`, { cause: error });
   }
 }
 
@@ -107,4 +95,38 @@ export async function routeSeeded(api: Api, receiverUrl: string, extra: Record<s
     });
     if (res.status !== 200) throw new Error(`routing failed: ${res.text}`);
   }
+}
+
+/**
+ * The file's own emulator process (the documented defaults plus `env`) and a webhook receiver, both
+ * started in beforeAll and stopped in afterAll. `api` is the v1 API with the seeded key and `em` the
+ * shared control client, both bound to this emulator; with `routeSeeded` the seeded numbers send
+ * their callbacks and events to the receiver.
+ */
+export function emulatorBench(opts: { env?: Record<string, string>; routeSeeded?: boolean } = {}) {
+  let emu: RunningEmulator | undefined;
+  let receiver: WebhookReceiver | undefined;
+  beforeAll(async () => {
+    [emu, receiver] = await Promise.all([startEmulator({ env: opts.env }), startWebhookReceiver()]);
+    if (opts.routeSeeded) await routeSeeded(apiClient(emu.url), receiver.url);
+  });
+  afterAll(async () => {
+    await emu?.stop();
+    await receiver?.close();
+  });
+  const running = () => {
+    if (!emu || !receiver) throw new Error("emulatorBench(): started once the file's beforeAll has run");
+    return { emu, receiver };
+  };
+  const url = () => running().emu.url;
+  return {
+    get url(): string {
+      return url();
+    },
+    get rx(): WebhookReceiver {
+      return running().receiver;
+    },
+    api: apiClient(url),
+    em: emulatorClient(url, { timeoutMs: 10_000 }),
+  };
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import {
   callSchema,
@@ -9,7 +9,6 @@ import {
 import { callStatsSchema } from "@/lib/sautikit/contract/stats";
 import { callSupervisionSchema } from "@/lib/sautikit/contract/supervision";
 import { webrtcTokenSchema } from "@/lib/sautikit/contract/webrtc";
-import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
 import {
   SDK_METHODS,
   SdkError,
@@ -22,8 +21,7 @@ import {
   type SdkShapedClient,
   type WebRTCToken,
 } from "@/tests/support/sdk-shaped-client";
-import { startWebhookReceiver, type WebhookReceiver } from "@/tests/support/webhook-receiver";
-import { SEEDED, control, routeSeeded, apiClient } from "./helpers";
+import { SEEDED, emulatorBench, until } from "./helpers";
 
 // Conformance with the official Node SDK 0.5.0: every one of its methods, called through a client
 // with the SDK's public shapes and wire behaviour (tests/support/sdk-shaped-client.ts), against the
@@ -40,26 +38,17 @@ export type ContractMatchesSdk = [
   Assignable<z.infer<typeof webrtcTokenSchema>, WebRTCToken>,
 ];
 
-let emu: RunningEmulator;
-let receiver: WebhookReceiver;
+const bench = emulatorBench({ env: { EMULATOR_TIME_SCALE: "0.01", EMULATOR_RATE_LIMIT: "0" }, routeSeeded: true });
+const { em } = bench;
 let sdk: SdkShapedClient;
 const called = new Set<string>();
 
-beforeAll(async () => {
-  [emu, receiver] = await Promise.all([
-    startEmulator({ env: { EMULATOR_TIME_SCALE: "0.01", EMULATOR_RATE_LIMIT: "0" } }),
-    startWebhookReceiver(),
-  ]);
-  receiver.on("/voice/hold", () => ({ body: { actions: [{ conference: { name: "sdk-hold" } }] } }));
-  receiver.on("/voice/recorded", () => ({
+beforeAll(() => {
+  bench.rx.on("/voice/hold", () => ({ body: { actions: [{ conference: { name: "sdk-hold" } }] } }));
+  bench.rx.on("/voice/recorded", () => ({
     body: { actions: [{ conference: { name: "sdk-recorded", record: true } }] },
   }));
-  await routeSeeded(apiClient(emu.url), receiver.url);
-  sdk = instrument(createSdkShapedClient({ apiKey: SEEDED.apiKey, baseUrl: `${emu.url}/` }));
-});
-afterAll(async () => {
-  await emu?.stop();
-  await receiver?.close();
+  sdk = instrument(createSdkShapedClient({ apiKey: SEEDED.apiKey, baseUrl: `${bench.url}/` }));
 });
 
 /** Records which SDK methods the test called, so none can be forgotten. */
@@ -74,20 +63,6 @@ function instrument(client: SdkShapedClient): SdkShapedClient {
     };
   }
   return client;
-}
-
-async function until<T>(
-  probe: () => Promise<T | null | undefined | false>,
-  what: string,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 async function sdkError(p: Promise<unknown>): Promise<SdkError> {
@@ -109,7 +84,7 @@ describe("SDK 0.5.0 conformance", () => {
         from: SEEDED.callerId,
         to: "+254711000401",
         callerId: SEEDED.dialIn,
-        voiceCallbackUrl: `${receiver.url}/voice/hold`,
+        voiceCallbackUrl: `${bench.rx.url}/voice/hold`,
         clientRequestId: "sdk-order-1",
       }),
     );
@@ -118,7 +93,7 @@ describe("SDK 0.5.0 conformance", () => {
       from: SEEDED.callerId,
       to: ["+254711000401"],
       caller_id: SEEDED.dialIn,
-      voice_callback_url: `${receiver.url}/voice/hold`,
+      voice_callback_url: `${bench.rx.url}/voice/hold`,
       client_request_id: "sdk-order-1",
     });
     expect(sent.headers["Idempotency-Key"]).toMatch(/^[0-9a-f-]{36}$/);
@@ -129,7 +104,7 @@ describe("SDK 0.5.0 conformance", () => {
       from: SEEDED.callerId,
       to: "+254711000401",
       callerId: SEEDED.dialIn,
-      voiceCallbackUrl: `${receiver.url}/voice/hold`,
+      voiceCallbackUrl: `${bench.rx.url}/voice/hold`,
       clientRequestId: "sdk-order-1",
       idempotencyKey: sent.headers["Idempotency-Key"],
     });
@@ -138,10 +113,10 @@ describe("SDK 0.5.0 conformance", () => {
 
   it("calls.get takes the UUID or the HD_ session id; calls.list maps its params", async () => {
     const call = callSchema.parse(
-      await until(async () => {
+      await until("the call answered", async () => {
         const c = await sdk.calls.get(callId);
         return c.status === "answered" && c;
-      }, "the call answered"),
+      }),
     );
     expect(call).toMatchObject({
       id: callId,
@@ -155,7 +130,7 @@ describe("SDK 0.5.0 conformance", () => {
     );
     expect(page.data.map((c) => c.id)).toEqual([callId]);
     expect(sdk.sent.at(-1)!.url).toBe(
-      `${emu.url}/v1/calls?status=answered%2Ccompleted&direction=outbound&session_id=${sessionId}&limit=5`,
+      `${bench.url}/v1/calls?status=answered%2Ccompleted&direction=outbound&session_id=${sessionId}&limit=5`,
     );
     const err = await sdkError(sdk.calls.get("no-such-call"));
     expect([err.status, err.code]).toEqual([404, "calls.not_found"]);
@@ -207,8 +182,8 @@ describe("SDK 0.5.0 conformance", () => {
     expect([busy.status, busy.code]).toEqual([409, "calls.supervision_in_progress"]);
 
     await until(
-      async () => (await sdk.calls.getSupervision(callId))?.state === "connected",
       "the supervisor connected",
+      async () => (await sdk.calls.getSupervision(callId))?.state === "connected",
     );
     const changed = callSupervisionSchema.parse(await sdk.calls.setSupervisionMode(callId, "whisper"));
     expect(changed).toMatchObject({ mode: "whisper", state: "connected" });
@@ -222,26 +197,26 @@ describe("SDK 0.5.0 conformance", () => {
       await sdk.calls.create({
         from: SEEDED.callerId,
         to: "+254711000402",
-        voiceCallbackUrl: `${receiver.url}/voice/recorded`,
+        voiceCallbackUrl: `${bench.rx.url}/voice/recorded`,
       }),
     );
     // 404 until the callee has answered and joined the recorded room.
-    const pending = await until(async () => {
+    const pending = await until("the recording pending", async () => {
       const r = await sdk.calls
         .recording(rec.call_id)
         .catch((e: unknown) => (e instanceof SdkError && e.status === 404 ? null : Promise.reject(e)));
       return r?.status === "pending" && r;
-    }, "the recording pending");
+    });
     expect(pending).toEqual({ status: "pending", retryAfterSeconds: 5 });
     expect(sdk.sent.at(-1)!.headers).not.toHaveProperty("Content-Type");
     expect(hangupResponseSchema.parse(await sdk.calls.hangup(rec.call_id))).toEqual({
       call_id: rec.call_id,
       status: "hung_up",
     });
-    const ready = await until(async () => {
+    const ready = await until("the recording ready", async () => {
       const r = await sdk.calls.recording(rec.call_id);
       return r.status === "ready" && r;
-    }, "the recording ready");
+    });
     if (ready.status !== "ready") throw new Error("unreachable");
     const wav = await fetch(ready.url);
     expect([wav.status, wav.headers.get("content-type")]).toEqual([200, "audio/wav"]);
@@ -252,7 +227,7 @@ describe("SDK 0.5.0 conformance", () => {
   it("calls.hangup is idempotent; calls.stats answers every window and bucket", async () => {
     expect(await sdk.calls.hangup(callId)).toEqual({ call_id: callId, status: "hung_up" });
     expect(await sdk.calls.hangup(sessionId)).toEqual({ call_id: callId, status: "hung_up" });
-    await until(async () => (await sdk.calls.get(callId)).ended_at !== null, "the call ended");
+    await until("the call ended", async () => (await sdk.calls.get(callId)).ended_at !== null);
     const plain = callStatsSchema.parse(await sdk.calls.stats());
     expect(plain.series).toBeUndefined();
     expect(plain.total).toBeGreaterThanOrEqual(2);
@@ -283,7 +258,7 @@ describe("SDK 0.5.0 conformance", () => {
   it("called every SDK 0.5.0 method", async () => {
     expect([...called].sort()).toEqual([...SDK_METHODS].sort());
     // Nothing it sent was refused for its shape.
-    const { requests } = await control(emu.url, "GET", "/requests?status=400");
+    const { requests } = await em.control("/requests?status=400");
     expect(requests).toEqual([]);
   });
 });

@@ -1,27 +1,14 @@
 import { createHmac } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { callStatsSchema } from "@/lib/sautikit/contract/stats";
 import { WEBRTC_TOKEN_TTL_SECONDS, webrtcTokenSchema } from "@/lib/sautikit/contract/webrtc";
-import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
-import { startWebhookReceiver, type WebhookReceiver } from "@/tests/support/webhook-receiver";
-import { SEEDED, apiClient, control, waitForCall, type Api } from "./helpers";
+import { SEEDED, apiClient, waitForCall, emulatorBench, type Api } from "./helpers";
 
 // GET /v1/calls/stats and POST /v1/webrtc/token against the real emulator, each on a fresh workspace.
 
-let emu: RunningEmulator;
-let receiver: WebhookReceiver;
-
-beforeAll(async () => {
-  [emu, receiver] = await Promise.all([
-    startEmulator({ env: { EMULATOR_TIME_SCALE: "0.01", EMULATOR_RATE_LIMIT: "0" } }),
-    startWebhookReceiver(),
-  ]);
-  receiver.on("/voice", () => ({ body: { actions: [{ conference: { name: "stats-room" } }] } }));
-});
-afterAll(async () => {
-  await emu?.stop();
-  await receiver?.close();
-});
+const bench = emulatorBench({ env: { EMULATOR_TIME_SCALE: "0.01", EMULATOR_RATE_LIMIT: "0" } });
+const { em } = bench;
+beforeAll(() => bench.rx.on("/voice", () => ({ body: { actions: [{ conference: { name: "stats-room" } }] } })));
 
 async function freshWorkspace(): Promise<{
   api: Api;
@@ -30,9 +17,9 @@ async function freshWorkspace(): Promise<{
   secret: string;
   numbers: { id: string; e164: string }[];
 }> {
-  const ws = await control(emu.url, "POST", "/workspaces", { name: "stats" });
+  const ws = await em.control("/workspaces", "POST", { name: "stats" });
   return {
-    api: apiClient(emu.url, ws.api_key),
+    api: apiClient(bench.url, ws.api_key),
     from: ws.numbers[1].e164,
     id: ws.workspace_id,
     secret: ws.signing_secret,
@@ -49,7 +36,7 @@ describe("GET /v1/calls/stats", () => {
     expect(empty).toEqual({ total: 0, failed: 0, minutes_total: 0, spend_minor: 0, currency: "KES" });
 
     const place = async (to: string) =>
-      (await api.post("/v1/calls", { from, to, voice_callback_url: `${receiver.url}/voice` })).json.call_id as string;
+      (await api.post("/v1/calls", { from, to, voice_callback_url: `${bench.rx.url}/voice` })).json.call_id as string;
     // completed after 1 s (billed 5 minor), busy, no answer, failed; plus one still live (not counted).
     const ids = await Promise.all(["+254700000401", "+254700000101", "+254700000201", "+254700000301"].map(place));
     const ended = await Promise.all(ids.map((id) => waitForCall(api, id, (c) => c.ended_at !== null, "ended", 15_000)));
@@ -148,14 +135,14 @@ describe("POST /v1/webrtc/token", () => {
   });
 
   it("requires a JSON body and an owned number", async () => {
-    const api = apiClient(emu.url);
+    const api = bench.api;
     const expectError = (res: { status: number; json: any }, status: number, code: string) =>
       expect([res.status, res.json.error.code]).toEqual([status, code]);
     expectError(await api.post("/v1/webrtc/token"), 400, "validation.failed");
     expectError(await api.post("/v1/webrtc/token", { phone_number: "+254709999999" }), 403, "numbers.not_owned");
     expectError(await api.post("/v1/webrtc/token", { tenant_number_id: "nope" }), 403, "numbers.not_owned");
     expectError(await api.post("/v1/webrtc/token", { colour: "blue" }), 400, "validation.failed");
-    expectError(await apiClient(emu.url, "").post("/v1/webrtc/token", {}), 401, "api_key.invalid");
+    expectError(await apiClient(bench.url, "").post("/v1/webrtc/token", {}), 401, "api_key.invalid");
     expect(
       decode((await api.post("/v1/webrtc/token", { phone_number: SEEDED.dialIn })).json.token.split(".")[1]).e164,
     ).toBe(SEEDED.dialIn);

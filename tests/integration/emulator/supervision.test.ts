@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { callCostMinor } from "@/lib/sautikit/contract/constants";
 import { apiErrorSchema } from "@/lib/sautikit/contract/errors";
 import {
@@ -7,31 +7,15 @@ import {
   getSupervisionResponseSchema,
   supervisionEventSchema,
 } from "@/lib/sautikit/contract/supervision";
-import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
-import { startWebhookReceiver, type WebhookReceiver } from "@/tests/support/webhook-receiver";
-import { SEEDED, apiClient, control, expectSigned, routeSeeded, waitForCall, waitForState, type Api } from "./helpers";
+import { SEEDED, waitForCall, expectSigned, emulatorBench, until } from "./helpers";
 
 // Supervision over HTTP against the real emulator: client/SIP supervisors simulated as answering,
 // phone supervisors ringing an emulated phone, modes in the transcripts, events, billing.
 
-let emu: RunningEmulator;
-let api: Api;
-let receiver: WebhookReceiver;
+const bench = emulatorBench({ env: { EMULATOR_TIME_SCALE: "0.01", EMULATOR_RATE_LIMIT: "0" }, routeSeeded: true });
+const { api, em } = bench;
 const HOLD = { actions: [{ conference: { name: "sup-room" } }] };
-
-beforeAll(async () => {
-  [emu, receiver] = await Promise.all([
-    startEmulator({ env: { EMULATOR_TIME_SCALE: "0.01", EMULATOR_RATE_LIMIT: "0" } }),
-    startWebhookReceiver(),
-  ]);
-  api = apiClient(emu.url);
-  receiver.on("/voice", () => ({ body: HOLD }));
-  await routeSeeded(api, receiver.url);
-});
-afterAll(async () => {
-  await emu?.stop();
-  await receiver?.close();
-});
+beforeAll(() => bench.rx.on("/voice", () => ({ body: HOLD })));
 
 function expectError(res: { status: number; json: any }, status: number, code: string) {
   expect(res.status, JSON.stringify(res.json)).toBe(status);
@@ -50,7 +34,7 @@ const transcript = (state: any, e164: string): string[] =>
   (state.phones.find((p: any) => p.e164 === e164)?.transcript ?? []).map((l: any) => l.text);
 
 async function supervisionEvents(callId: string, count: number) {
-  const reqs = await receiver.waitFor(
+  const reqs = await bench.rx.waitFor(
     (rs) =>
       rs.filter(
         (r) =>
@@ -102,16 +86,16 @@ describe("client supervisor", () => {
       "calls.supervision_in_progress",
     );
 
-    const connected = await waitFor(async () => {
+    const connected = await until("supervision connected", async () => {
       const got = getSupervisionResponseSchema.parse((await api.get(sup(callId))).json).supervision;
       return got?.state === "connected" ? got : null;
-    }, "supervision connected");
+    });
     expect(connected.connected_at).toBeDefined();
 
     const whisper = await api.patch(sup(callId), { mode: "whisper" });
     expect([whisper.status, whisper.json.mode]).toEqual([200, "whisper"]);
     expect((await api.patch(sup(callId), { mode: "barge" })).json.mode).toBe("barge");
-    const lines = transcript(await control(emu.url, "GET", "/state"), callee);
+    const lines = transcript(await em.state(), callee);
     expect(lines).toEqual(expect.arrayContaining(["Beep: a supervisor joined"]));
     expect(lines.some((l) => /Mary \(client mary\) is listening; you do not hear them/.test(l))).toBe(true);
     expect(lines.some((l) => /is whispering; only you hear them/.test(l))).toBe(true);
@@ -145,12 +129,10 @@ describe("client supervisor", () => {
     await api.post(`/v1/calls/${callId}/hangup`);
     const after = await supervisionEvents(callId, 5);
     // It may end before or after it connected (started), depending on timing: look for its end.
-    const secondEnd = await until(
-      async () =>
-        (await supervisionEvents(callId, 5)).find(
-          (e) => e.kind === "call.supervision.ended" && e.data.supervision_id === second.json.supervision_id,
-        ),
-      "the second supervision's end",
+    const secondEnd = await until("the second supervision's end", async () =>
+      (await supervisionEvents(callId, 5)).find(
+        (e) => e.kind === "call.supervision.ended" && e.data.supervision_id === second.json.supervision_id,
+      ),
     );
     expect(after.length).toBeGreaterThanOrEqual(5);
     expect(secondEnd.data).toMatchObject({ reason: "call_ended", state: "ended", supervisor: { type: "sip" } });
@@ -168,27 +150,24 @@ describe("phone supervisor", () => {
       announce: "both",
     });
     expect([res.status, res.json.state]).toEqual([201, "ringing"]);
-    await waitForState(
-      emu.url,
-      (s) => s.phones.find((p: any) => p.e164 === supervisor && p.state === "ringing"),
-      "the supervisor's phone ringing",
+    await em.waitFor("the supervisor's phone ringing", (s) =>
+      s.phones.find((p: any) => p.e164 === supervisor && p.state === "ringing"),
     );
     expectError(await api.patch(sup(callId), { mode: "listen" }), 409, "calls.supervision_not_connected");
 
-    await control(emu.url, "POST", `/phones/${encodeURIComponent(supervisor)}/answer`);
-    const connected = await waitFor(
-      async () => ((await api.get(sup(callId))).json.supervision?.state === "connected" ? true : null),
-      "connected",
+    await em.answer(supervisor);
+    const connected = await until("connected", async () =>
+      (await api.get(sup(callId))).json.supervision?.state === "connected" ? true : null,
     );
     expect(connected).toBe(true);
-    const state = await control(emu.url, "GET", "/state");
+    const state = await em.state();
     expect(transcript(state, supervisor)).toEqual(
       expect.arrayContaining([`Supervising ${callee} in barge mode: everyone hears you`, "Beep: supervision started"]),
     );
     expect(transcript(state, callee).some((l) => l.includes("barged in; everyone hears them"))).toBe(true);
 
     expect((await api.patch(sup(callId), { mode: "listen" })).json.mode).toBe("listen");
-    expect(transcript(await control(emu.url, "GET", "/state"), supervisor)).toContain(
+    expect(transcript(await em.state(), supervisor)).toContain(
       `Supervising ${callee} in listen mode (was barge): you hear everyone, nobody hears you`,
     );
 
@@ -205,10 +184,8 @@ describe("phone supervisor", () => {
     });
     expect(ended.cost_minor).toBe(leg.cost_minor);
     expect(leg.cost_minor).toBe(callCostMinor(leg.duration_seconds, 300));
-    await waitForState(
-      emu.url,
-      (s) => s.phones.find((p: any) => p.e164 === supervisor && p.state === "ended"),
-      "the supervisor's phone hung up",
+    await em.waitFor("the supervisor's phone hung up", (s) =>
+      s.phones.find((p: any) => p.e164 === supervisor && p.state === "ended"),
     );
   });
 
@@ -260,17 +237,3 @@ describe("supervision errors", () => {
     expect((await api.del(sup(callId))).status).toBe(204);
   });
 });
-
-async function until<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  return waitFor(async () => (await probe()) ?? null, what);
-}
-
-async function waitFor<T>(probe: () => Promise<T | null>, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== null) return v;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

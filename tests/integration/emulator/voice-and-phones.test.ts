@@ -1,42 +1,30 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { emulatorControl } from "@/tests/support/emulator-control";
 import { recordActionBodySchema, voiceCallbackBodySchema } from "@/lib/sautikit/contract/callbacks";
 import { callEventSchema } from "@/lib/sautikit/contract/call-events";
 import { conferenceDigitsEventSchema } from "@/lib/sautikit/contract/conference-events";
-import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
-import { startWebhookReceiver, type WebhookReceiver } from "@/tests/support/webhook-receiver";
-import { SEEDED, apiClient, control, expectSigned, routeSeeded, waitForCall, waitForState, type Api } from "./helpers";
+import { startEmulator } from "@/tests/support/emulator-process";
+import { SEEDED, apiClient, routeSeeded, waitForCall, expectSigned, emulatorBench } from "./helpers";
 
 // Voice actions, phones and the control API, driven over HTTP like the app and the console do.
 
-let emu: RunningEmulator;
-let api: Api;
-let rx: WebhookReceiver;
-const enc = encodeURIComponent;
-
-beforeAll(async () => {
-  [emu, rx] = await Promise.all([startEmulator({ env: { EMULATOR_TIME_SCALE: "0.01" } }), startWebhookReceiver()]);
-  api = apiClient(emu.url);
-  await routeSeeded(api, rx.url);
-});
-afterAll(async () => {
-  await emu?.stop();
-  await rx?.close();
-});
+const bench = emulatorBench({ env: { EMULATOR_TIME_SCALE: "0.01" }, routeSeeded: true });
+const { api, em } = bench;
 
 const phone = (s: any, e164: string) => s.phones.find((p: any) => p.e164 === e164);
-const callbacksFor = (callId: string, p = "/voice") => rx.received(p, (r) => r.form().CallId === callId);
+const callbacksFor = (callId: string, p = "/voice") => bench.rx.received(p, (r) => r.form().CallId === callId);
 
 /** Serves a different reply per caller (inbound From / outbound To) on /voice. */
 const scripts = new Map<string, (form: Record<string, string>, index: number) => unknown>();
 beforeAll(() => {
-  rx.on("/voice", (req) => {
+  bench.rx.on("/voice", (req) => {
     const form = req.form();
     const key = form.Direction === "inbound" ? form.From! : form.To!;
     const script = scripts.get(key);
-    const index = rx.received("/voice", (r) => r.form().CallId === form.CallId).length - 1;
+    const index = bench.rx.received("/voice", (r) => r.form().CallId === form.CallId).length - 1;
     return script ? { body: script(form, index) as object } : { status: 404 };
   });
 });
@@ -59,8 +47,8 @@ describe("inbound calls and getDigits", () => {
           }
         : { actions: [{ say: { text: `You entered ${form.Digits}` } }, { hangup: {} }] },
     );
-    const { call_id } = await control(emu.url, "POST", `/phones/${enc(caller)}/dial`, { to: SEEDED.dialIn });
-    await rx.waitFor(() => callbacksFor(call_id).length > 0, 5000, "the first voice callback");
+    const { call_id } = await em.dial(caller, SEEDED.dialIn);
+    await bench.rx.waitFor(() => callbacksFor(call_id).length > 0, 5000, "the first voice callback");
     const first = callbacksFor(call_id)[0]!;
     expect(voiceCallbackBodySchema.parse(first.form())).toMatchObject({
       CallStatus: "ringing",
@@ -72,12 +60,10 @@ describe("inbound calls and getDigits", () => {
     });
     expect(first.form()).not.toHaveProperty("Digits");
     await expectSigned(first, SEEDED.secret);
-    await waitForState(
-      emu.url,
-      (s) => phone(s, caller)?.transcript.some((l: any) => l.text === "Enter your meeting PIN"),
-      "the PIN prompt",
+    await em.waitFor("the PIN prompt", (s) =>
+      phone(s, caller)?.transcript.some((l: any) => l.text === "Enter your meeting PIN"),
     );
-    await control(emu.url, "POST", `/phones/${enc(caller)}/digits`, { digits: "1234" });
+    await em.press(caller, "1234");
     const call = await waitForCall(api, call_id, (c) => c.ended_at !== null, "ended");
     expect(call).toMatchObject({
       status: "completed",
@@ -88,7 +74,7 @@ describe("inbound calls and getDigits", () => {
     });
     const second = callbacksFor(call_id)[1]!;
     expect(second.form()).toMatchObject({ Digits: "1234", CallStatus: "answered" });
-    const s = await control(emu.url, "GET", "/state");
+    const s = await em.state();
     expect(phone(s, caller).transcript.map((l: any) => [l.kind, l.text])).toEqual(
       expect.arrayContaining([
         ["say", "Enter your meeting PIN"],
@@ -97,7 +83,7 @@ describe("inbound calls and getDigits", () => {
       ]),
     );
     expect(phone(s, caller).transcript.find((l: any) => l.text === "Enter your meeting PIN").language).toBe("en-KE");
-    const events = await rx.waitFor(
+    const events = await bench.rx.waitFor(
       (rs) =>
         rs.some(
           (r) =>
@@ -122,7 +108,7 @@ describe("inbound calls and getDigits", () => {
     scripts.set(caller, (_f, i) =>
       i === 0 ? { actions: [{ getDigits: { timeout: 1, numDigits: 4 } }] } : { actions: [{ hangup: {} }] },
     );
-    const { call_id } = await control(emu.url, "POST", `/phones/${enc(caller)}/dial`, { to: SEEDED.dialIn });
+    const { call_id } = await em.dial(caller, SEEDED.dialIn);
     await waitForCall(api, call_id, (c) => c.ended_at !== null, "ended", 5000);
     expect(callbacksFor(call_id)[1]!.form().Digits).toBe("");
   });
@@ -130,8 +116,8 @@ describe("inbound calls and getDigits", () => {
   it("a leading reject ends the call unanswered: busy, or failed/rejected — free, duration 0", async () => {
     scripts.set("+254755000003", () => ({ actions: [{ reject: { reason: "busy" } }] }));
     scripts.set("+254755000004", () => ({ actions: [{ reject: {} }] }));
-    const busy = await control(emu.url, "POST", `/phones/${enc("+254755000003")}/dial`, { to: SEEDED.dialIn });
-    const rejected = await control(emu.url, "POST", `/phones/${enc("+254755000004")}/dial`, { to: SEEDED.callerId });
+    const busy = await em.dial("+254755000003", SEEDED.dialIn);
+    const rejected = await em.dial("+254755000004", SEEDED.callerId);
     expect(await waitForCall(api, busy.call_id, (c) => c.ended_at, "ended")).toMatchObject({
       status: "busy",
       duration_seconds: 0,
@@ -191,59 +177,53 @@ describe("redirect, dial, phones", () => {
   it("redirect fetches a new document; dial bridges a second leg and continues after it", async () => {
     const caller = "+254755000020";
     const target = "+254755000021";
-    rx.on("/next", () => ({
+    bench.rx.on("/next", () => ({
       body: { actions: [{ dial: { number: target, timeout: 5 } }, { say: { text: "After the dial" } }] },
     }));
-    scripts.set(caller, () => ({ actions: [{ redirect: { url: `${rx.url}/next` } }] }));
-    const { call_id } = await control(emu.url, "POST", `/phones/${enc(caller)}/dial`, { to: SEEDED.dialIn });
-    const s = await waitForState(
-      emu.url,
-      (st) => phone(st, target)?.state === "in_call" && st,
-      "the dialled leg answered",
-    );
+    scripts.set(caller, () => ({ actions: [{ redirect: { url: `${bench.rx.url}/next` } }] }));
+    const { call_id } = await em.dial(caller, SEEDED.dialIn);
+    const s = await em.waitFor("the dialled leg answered", (st) => phone(st, target)?.state === "in_call" && st);
     const leg = s.calls.find((c: any) => c.remote_e164 === target);
     expect(leg).toMatchObject({ direction: "outbound", status: "answered", local_e164: SEEDED.dialIn });
-    await control(emu.url, "POST", `/phones/${enc(target)}/hangup`);
+    await em.hangup(target);
     await waitForCall(api, call_id, (c) => c.ended_at !== null, "ended");
-    const st = await control(emu.url, "GET", "/state");
+    const st = await em.state();
     expect(phone(st, caller).transcript.map((l: any) => l.text)).toEqual(
       expect.arrayContaining([`Dialling ${target}…`, "After the dial"]),
     );
-    expect(rx.received("/next", (r) => r.form().CallId === call_id)).toHaveLength(1);
+    expect(bench.rx.received("/next", (r) => r.form().CallId === call_id)).toHaveLength(1);
   });
 
   it("manual phones ring until answered or declined; behaviours can be overridden", async () => {
     scripts.set("+254700000560", () => ({ actions: [{ conference: { name: "manual-room" } }] }));
     const a = (await api.post("/v1/calls", { from: SEEDED.callerId, to: "+254700000560" })).json;
-    await waitForState(emu.url, (s) => phone(s, "+254700000560")?.state === "ringing", "ringing");
-    await control(emu.url, "POST", `/phones/${enc("+254700000560")}/answer`);
+    await em.waitFor("ringing", (s) => phone(s, "+254700000560")?.state === "ringing");
+    await em.answer("+254700000560");
     await waitForCall(api, a.call_id, (c) => c.status === "answered", "answered");
-    await control(emu.url, "POST", `/phones/${enc("+254700000560")}/hangup`);
+    await em.hangup("+254700000560");
 
     const b = (await api.post("/v1/calls", { from: SEEDED.callerId, to: "+254700000561" })).json;
-    await waitForState(emu.url, (s) => phone(s, "+254700000561")?.state === "ringing", "ringing");
-    await control(emu.url, "POST", `/phones/${enc("+254700000561")}/decline`);
+    await em.waitFor("ringing", (s) => phone(s, "+254700000561")?.state === "ringing");
+    await em.decline("+254700000561");
     expect((await waitForCall(api, b.call_id, (c) => c.ended_at, "ended")).status).toBe("busy");
 
-    await control(emu.url, "PUT", `/phones/${enc("+254755000030")}/behaviour`, { behaviour: "busy" });
+    await em.behaviour("+254755000030", { behaviour: "busy" });
     const c = (await api.post("/v1/calls", { from: SEEDED.callerId, to: "+254755000030" })).json;
     expect((await waitForCall(api, c.call_id, (x) => x.ended_at, "ended")).status).toBe("busy");
-    const st = await control(emu.url, "GET", "/state");
+    const st = await em.state();
     expect(phone(st, "+254755000030").behaviour).toBe("busy");
     expect(phone(st, "+254700000561").behaviour).toBe("manual"); // from the magic-number table
   });
 
   it("refuses bad control requests clearly", async () => {
-    await expect(control(emu.url, "POST", `/phones/${enc("+254755000040")}/answer`)).rejects.toThrow(/409/);
+    await expect(em.answer("+254755000040")).rejects.toThrow(/409/);
+    await expect(em.dial("+254755000040", "+254799999999")).rejects.toThrow(/404 .*numbers.not_found/);
+    await expect(em.control(`/phones/12345/dial`, "POST", { to: SEEDED.dialIn })).rejects.toThrow(/400/);
     await expect(
-      control(emu.url, "POST", `/phones/${enc("+254755000040")}/dial`, { to: "+254799999999" }),
-    ).rejects.toThrow(/404 .*numbers.not_found/);
-    await expect(control(emu.url, "POST", `/phones/12345/dial`, { to: SEEDED.dialIn })).rejects.toThrow(/400/);
-    await expect(
-      control(emu.url, "PUT", `/phones/${enc("+254755000040")}/behaviour`, { behaviour: "explode" }),
+      em.control(`/phones/${encodeURIComponent("+254755000040")}/behaviour`, "PUT", { behaviour: "explode" }),
     ).rejects.toThrow(/400/);
-    await expect(control(emu.url, "POST", "/wallet", { workspace_id: "nope", set_minor: 1 })).rejects.toThrow(/404/);
-    await expect(control(emu.url, "POST", "/wallet", { workspace_id: SEEDED.workspaceId })).rejects.toThrow(/400/);
+    await expect(em.control("/wallet", "POST", { workspace_id: "nope", set_minor: 1 })).rejects.toThrow(/404/);
+    await expect(em.control("/wallet", "POST", { workspace_id: SEEDED.workspaceId })).rejects.toThrow(/400/);
   });
 });
 
@@ -252,20 +232,18 @@ describe("conference digits", () => {
     const host = "+254755000050";
     const guest = "+254755000051";
     const conf = (extra: object) => ({ actions: [{ conference: { name: "digits-room", ...extra } }] });
-    scripts.set(host, () => conf({ collectDigits: true, numDigits: 2, digitsCallbackUrl: `${rx.url}/digits` }));
+    scripts.set(host, () => conf({ collectDigits: true, numDigits: 2, digitsCallbackUrl: `${bench.rx.url}/digits` }));
     scripts.set(guest, () => conf({}));
-    rx.on("/digits", () => ({ body: { actions: [{ say: { text: "Meeting locked" } }] } }));
+    bench.rx.on("/digits", () => ({ body: { actions: [{ say: { text: "Meeting locked" } }] } }));
     const h = (await api.post("/v1/calls", { from: SEEDED.callerId, to: host, client_request_id: "m9:host" })).json;
     await api.post("/v1/calls", { from: SEEDED.callerId, to: guest });
-    await waitForState(
-      emu.url,
-      (s) => s.rooms.find((r: any) => r.name === "digits-room" && r.members.length === 2),
-      "both in the room",
+    await em.waitFor("both in the room", (s) =>
+      s.rooms.find((r: any) => r.name === "digits-room" && r.members.length === 2),
     );
-    await control(emu.url, "POST", `/phones/${enc(host)}/digits`, { digits: "*1" });
-    const [req] = await rx
+    await em.press(host, "*1");
+    const [req] = await bench.rx
       .waitFor((rs) => rs.some((r) => r.path === "/digits"), 5000, "the digits event")
-      .then(() => rx.received("/digits"));
+      .then(() => bench.rx.received("/digits"));
     await expectSigned(req!, SEEDED.secret);
     expect(conferenceDigitsEventSchema.parse(req!.form())).toMatchObject({
       Digits: "*1",
@@ -274,26 +252,27 @@ describe("conference digits", () => {
       clientRequestId: "m9:host",
       StatusCallbackEvent: "DigitsCollected",
     });
-    const s = await waitForState(
-      emu.url,
-      (st) => phone(st, host).transcript.some((l: any) => l.text === "Meeting locked") && st,
+    const s = await em.waitFor(
       "the reply played",
+      (st) => phone(st, host).transcript.some((l: any) => l.text === "Meeting locked") && st,
     );
     expect(phone(s, guest).transcript.some((l: any) => l.text === "Meeting locked")).toBe(false);
     expect(phone(s, host).state).toBe("in_call");
-    await control(emu.url, "POST", `/phones/${enc(host)}/hangup`);
+    await em.hangup(host);
   });
 });
 
 describe("record verb and kick", () => {
   it("records the caller, posts the metadata to `action`, and serves the WAV", async () => {
     const to = "+254755000070";
-    scripts.set(to, () => ({ actions: [{ record: { maxLength: 1, action: `${rx.url}/recorded` } }, { hangup: {} }] }));
+    scripts.set(to, () => ({
+      actions: [{ record: { maxLength: 1, action: `${bench.rx.url}/recorded` } }, { hangup: {} }],
+    }));
     const { call_id } = (await api.post("/v1/calls", { from: SEEDED.callerId, to })).json;
     await waitForCall(api, call_id, (c) => c.ended_at !== null, "ended", 5000);
-    const [meta] = await rx
+    const [meta] = await bench.rx
       .waitFor((rs) => rs.some((r) => r.path === "/recorded"), 5000, "the record action")
-      .then(() => rx.received("/recorded"));
+      .then(() => bench.rx.received("/recorded"));
     await expectSigned(meta!, SEEDED.secret);
     const body = recordActionBodySchema.parse(meta!.form());
     expect(body).toMatchObject({ CallId: call_id, RecordingDuration: "1" });
@@ -303,7 +282,7 @@ describe("record verb and kick", () => {
     const seconds = wav.readUInt32LE(40) / 16000;
     expect(seconds).toBeGreaterThanOrEqual(1);
     expect(seconds).toBeLessThan(1.5);
-    const st = await control(emu.url, "GET", "/state");
+    const st = await em.state();
     expect(phone(st, to).transcript.some((l: any) => l.kind === "beep")).toBe(true);
   });
 
@@ -312,17 +291,21 @@ describe("record verb and kick", () => {
     const b = "+254755000081";
     const conf = {
       actions: [
-        { conference: { name: "kick-room", statusEventsCallbackUrl: `${rx.url}/kick-status`, statusEvents: "leave" } },
+        {
+          conference: {
+            name: "kick-room",
+            statusEventsCallbackUrl: `${bench.rx.url}/kick-status`,
+            statusEvents: "leave",
+          },
+        },
       ],
     };
     scripts.set(a, () => conf);
     scripts.set(b, () => conf);
     await api.post("/v1/calls", { from: SEEDED.callerId, to: a });
     const kicked = (await api.post("/v1/calls", { from: SEEDED.callerId, to: b })).json;
-    await waitForState(
-      emu.url,
-      (s) => s.rooms.find((r: any) => r.name === "kick-room" && r.members.length === 2),
-      "both in the room",
+    await em.waitFor("both in the room", (s) =>
+      s.rooms.find((r: any) => r.name === "kick-room" && r.members.length === 2),
     );
     const res = await api.post("/v1/conferences/kick-room/commands", {
       command: "kick",
@@ -330,18 +313,18 @@ describe("record verb and kick", () => {
     });
     expect(res.json).toMatchObject({ command: "kick", status: "ok" });
     expect((await waitForCall(api, kicked.call_id, (c) => c.ended_at, "ended")).status).toBe("completed");
-    const [leave] = await rx
+    const [leave] = await bench.rx
       .waitFor((rs) => rs.some((r) => r.path === "/kick-status"), 5000, "the leave")
-      .then(() => rx.received("/kick-status"));
+      .then(() => bench.rx.received("/kick-status"));
     expect(leave!.form()).toMatchObject({ event: "leave", CallId: kicked.call_id, participants: "1" });
-    await control(emu.url, "POST", `/phones/${enc(a)}/hangup`);
+    await em.hangup(a);
   });
 });
 
 describe("control API: SSE stream and reset", () => {
   it("streams the state on connect and on change", async () => {
     const ac = new AbortController();
-    const res = await fetch(`${emu.url}/_emulator/stream`, { signal: ac.signal });
+    const res = await fetch(`${bench.url}/_emulator/stream`, { signal: ac.signal });
     expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
     const reader = res.body!.getReader();
     const frames: any[] = [];
@@ -364,7 +347,7 @@ describe("control API: SSE stream and reset", () => {
     frames.push(await next());
     expect(frames[0]).toHaveProperty("phones");
     expect(frames[0]).toHaveProperty("deliveries");
-    await control(emu.url, "PUT", `/phones/${enc("+254755000060")}/behaviour`, { behaviour: "manual" });
+    await em.behaviour("+254755000060", { behaviour: "manual" });
     for (;;) {
       const f = await next();
       if (phone(f, "+254755000060")) break;
@@ -373,15 +356,15 @@ describe("control API: SSE stream and reset", () => {
   });
 
   it("reset clears calls, phones and deliveries but keeps workspaces unless asked", async () => {
-    const created = await control(emu.url, "POST", "/workspaces", {});
-    await control(emu.url, "POST", "/reset");
-    let s = await control(emu.url, "GET", "/state");
+    const created = await em.control("/workspaces", "POST", {});
+    await em.control("/reset", "POST");
+    let s = await em.state();
     expect([s.calls.length, s.phones.length, s.deliveries.length]).toEqual([0, 0, 0]);
     expect(s.workspaces.some((w: any) => w.workspace_id === created.workspace_id)).toBe(true);
-    await control(emu.url, "POST", "/reset", { workspaces: true });
-    s = await control(emu.url, "GET", "/state");
+    await em.control("/reset", "POST", { workspaces: true });
+    s = await em.state();
     expect(s.workspaces.map((w: any) => w.workspace_id)).toEqual([SEEDED.workspaceId]);
-    await routeSeeded(api, rx.url);
+    await routeSeeded(api, bench.rx.url);
   });
 });
 
@@ -391,10 +374,13 @@ describe("persistence", () => {
     const file = path.join(dir, "state.json");
     try {
       const first = await startEmulator({ env: { EMULATOR_STATE_FILE: file } });
-      const created = await control(first.url, "POST", "/workspaces", { name: "Persisted", balance_minor: 777 });
+      const created = await emulatorControl(first.url, "/workspaces", "POST", {
+        name: "Persisted",
+        balance_minor: 777,
+      });
       const wapi = apiClient(first.url, created.api_key);
       await wapi.patch(`/v1/numbers/${created.numbers[0].id}/routing`, { voice_callback_url: "http://127.0.0.1:1/v" });
-      await control(first.url, "POST", "/wallet", { workspace_id: SEEDED.workspaceId, topup_minor: 23 });
+      await emulatorControl(first.url, "/wallet", "POST", { workspace_id: SEEDED.workspaceId, topup_minor: 23 });
       await first.stop();
       expect(readdirSync(dir)).toEqual(["state.json"]);
 
@@ -418,15 +404,15 @@ describe("persistence", () => {
 
 describe("control API from a browser", () => {
   it("refuses state changes from another site's page and accepts the console's own origin", async () => {
-    const before = (await control(emu.url, "GET", "/state")).workspaces.length;
-    const origin = new URL(emu.url).origin;
+    const before = (await em.state()).workspaces.length;
+    const origin = new URL(bench.url).origin;
     const attempts: Record<string, string>[] = [
       { Origin: "http://evil.example", "Sec-Fetch-Site": "cross-site" },
       { Origin: "http://127.0.0.1:3000", "Sec-Fetch-Site": "same-site" },
       { Origin: "null" },
     ];
     for (const headers of attempts) {
-      const res = await fetch(`${emu.url}/_emulator/workspaces`, {
+      const res = await fetch(`${bench.url}/_emulator/workspaces`, {
         method: "POST",
         headers: { "Content-Type": "text/plain", ...headers },
         body: JSON.stringify({ name: "drive-by" }),
@@ -434,9 +420,9 @@ describe("control API from a browser", () => {
       expect(res.status).toBe(403);
       expect((await res.json()).error.code).toBe("control.cross_site");
     }
-    expect((await control(emu.url, "GET", "/state")).workspaces.length).toBe(before);
+    expect((await em.state()).workspaces.length).toBe(before);
 
-    const own = await fetch(`${emu.url}/_emulator/workspaces`, {
+    const own = await fetch(`${bench.url}/_emulator/workspaces`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Origin: origin, "Sec-Fetch-Site": "same-origin" },
       body: JSON.stringify({ name: "from the console" }),

@@ -9,10 +9,7 @@ import { appFixture } from "../support/app-fixture";
 import { makeUntil } from "@/tests/support/until";
 
 const app = appFixture({
-  modules: async () => ({
-    dial: await import("@/lib/meetings/dial-participant"),
-    enqueueJob: (await import("@/lib/jobs/enqueue-job")).enqueueJob,
-  }),
+  modules: () => [import("@/lib/meetings/dial-participant"), import("@/lib/jobs/enqueue-job")],
 });
 const m = app.lib;
 const { callsTo } = app.emulator;
@@ -46,9 +43,9 @@ describe("a placed call whose acceptance cannot be recorded", () => {
     async () => {
       const phone = "+254720001301";
       const { workspaceId, meeting, participantId, person } = await setUp(phone);
-      const leg = await m.db.$transaction((tx) => m.dial.createLegIfIdle(tx, workspaceId, meeting.id, participantId));
+      const leg = await m.db.$transaction((tx) => m.createLegIfIdle(tx, workspaceId, meeting.id, participantId));
       const job = await m.enqueueJob({
-        kind: m.dial.DIAL_LEG_JOB,
+        kind: m.DIAL_LEG_JOB,
         payload: { legId: leg.leg.id },
         uniqueKey: `dial:${leg.leg.idempotencyKey}`,
       });
@@ -89,12 +86,12 @@ describe("a placed call whose acceptance cannot be recorded", () => {
       const { actor, meeting, participantId, person } = await setUp(phone);
       await refuseDialAcceptedFacts();
 
-      const result = await m.dial.dialParticipant(actor, meeting.id, participantId);
+      const result = await m.dialParticipant(actor, meeting.id, participantId);
       expect(result.status).toBe("placed");
       const leg = await m.db.leg.findUniqueOrThrow({ where: { id: result.legId } });
       expect(
         await m.db.job.count({
-          where: { kind: m.dial.DIAL_LEG_JOB, uniqueKey: `dial:${leg.idempotencyKey}`, status: "pending" },
+          where: { kind: m.DIAL_LEG_JOB, uniqueKey: `dial:${leg.idempotencyKey}`, status: "pending" },
         }),
       ).toBe(1);
       expect(await m.db.rosterEvent.count({ where: { legId: leg.id, kind: "dial.failed" } })).toBe(0);

@@ -8,10 +8,7 @@ import { until } from "@/tests/support/until";
 // Its own emulator, prompts paced 20× faster; waits on a person (getDigits) stay real seconds.
 const app = appFixture({
   emulatorEnv: { EMULATOR_TIME_SCALE: "0.05", EMULATOR_RATE_LIMIT: "0" },
-  modules: async () => ({
-    confirm: await import("@/lib/meetings/confirm-answer"),
-    callCostMinor: (await import("@/lib/sautikit/contract/constants")).callCostMinor,
-  }),
+  modules: () => [import("@/lib/meetings/confirm-answer"), import("@/lib/sautikit/contract/constants")],
 });
 const m = app.lib;
 const { transcript, callTo: emulatorCall } = app.emulator;
@@ -65,7 +62,7 @@ describe("answer confirmation", () => {
 
       // Silence: asked twice, a polite goodbye, roster "No answer from a person (voicemail?)".
       // Two 6 s asks plus prompts, with room for a loaded machine; the mailbox alone would record 60 s.
-      const window = 2 * m.confirm.CONFIRM_TIMEOUT_SECONDS + 18;
+      const window = 2 * m.CONFIRM_TIMEOUT_SECONDS + 18;
       for (const name of ["silent", "voicemail"] as const) {
         const row = await leftRow(meeting.id, name);
         expect(row.endReason).toBe("no_person");

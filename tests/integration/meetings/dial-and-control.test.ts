@@ -6,7 +6,7 @@ import { appFixture } from "../support/app-fixture";
 import { until } from "@/tests/support/until";
 
 const app = appFixture({
-  modules: async () => ({ controlLeg: (await import("@/lib/call-control/control-leg")).controlLeg }),
+  modules: () => [import("@/lib/call-control/control-leg")],
 });
 const m = app.lib;
 const person = app.person;

@@ -9,15 +9,15 @@ import { until } from "@/tests/support/until";
 
 const app = appFixture({
   emulatorEnv: { EMULATOR_TIME_SCALE: "0.05", EMULATOR_RATE_LIMIT: "0" },
-  modules: async () => ({
-    editMeeting: (await import("@/lib/meetings/edit-meeting")).editMeeting,
-    cancelMeeting: (await import("@/lib/meetings/cancel-meeting")).cancelMeeting,
-    setParticipantReminder: (await import("@/lib/meetings/set-participant-reminder")).setParticipantReminder,
-    jobs: await import("@/lib/meetings/occurrence-jobs"),
-    runCallAtStart: (await import("@/lib/meetings/call-at-start")).runCallAtStart,
-    runSendReminders: (await import("@/lib/meetings/send-reminders")).runSendReminders,
-    meetingStatement: (await import("@/lib/spend/meeting-statement")).meetingStatement,
-  }),
+  modules: () => [
+    import("@/lib/meetings/edit-meeting"),
+    import("@/lib/meetings/cancel-meeting"),
+    import("@/lib/meetings/set-participant-reminder"),
+    import("@/lib/meetings/occurrence-jobs"),
+    import("@/lib/meetings/call-at-start"),
+    import("@/lib/meetings/send-reminders"),
+    import("@/lib/spend/meeting-statement"),
+  ],
 });
 const m = app.lib;
 const outboundCallsTo = async (e164: string) =>
@@ -61,7 +61,7 @@ describe("voice reminders", () => {
       await app.emulator.behaviour(baraka.phoneE164, { prompt_key: null });
 
       const [job] = await jobsOf(meeting.id);
-      expect(job).toMatchObject({ kind: m.jobs.REMINDERS_JOB, status: "pending" });
+      expect(job).toMatchObject({ kind: m.REMINDERS_JOB, status: "pending" });
       expect(job!.runAt.getTime()).toBe(startsAt.getTime() - 10 * 60_000);
 
       // A second before T-10 nothing is due; at T-10 the reminders go out (and the dials, due now).
@@ -157,16 +157,16 @@ describe("voice reminders", () => {
     const meeting = await app.meeting(actor, input);
     const p = await m.addParticipant(actor, meeting.id, { name: "Chebet", phone: phone() });
     expect((await jobsOf(meeting.id)).map((j) => [j.kind, j.runAt.getTime()])).toEqual([
-      [m.jobs.REMINDERS_JOB, startsAt.getTime() - 10 * 60_000],
-      [m.jobs.CALL_AT_START_JOB, startsAt.getTime()],
+      [m.REMINDERS_JOB, startsAt.getTime() - 10 * 60_000],
+      [m.CALL_AT_START_JOB, startsAt.getTime()],
     ]);
 
     const moved = new Date(startsAt.getTime() + 30 * 60_000);
     await m.editMeeting(actor, meeting.id, { ...input, startsAt: moved.toISOString(), reminderMinutes: 15 });
     const after = await jobsOf(meeting.id);
     expect(after.map((j) => [j.kind, j.runAt.getTime(), j.uniqueKey])).toEqual([
-      [m.jobs.REMINDERS_JOB, moved.getTime() - 15 * 60_000, m.jobs.remindersKey(meeting.id, moved)],
-      [m.jobs.CALL_AT_START_JOB, moved.getTime(), m.jobs.callAtStartKey(meeting.id, moved)],
+      [m.REMINDERS_JOB, moved.getTime() - 15 * 60_000, m.remindersKey(meeting.id, moved)],
+      [m.CALL_AT_START_JOB, moved.getTime(), m.callAtStartKey(meeting.id, moved)],
     ]);
     // A job for the old start already claimed by a worker does nothing.
     expect(await m.runSendReminders({ meetingId: meeting.id, startsAt: startsAt.toISOString() })).toEqual({
@@ -211,7 +211,7 @@ describe("call everyone at the start", () => {
       });
 
       const [job] = await jobsOf(meeting.id);
-      expect(job).toMatchObject({ kind: m.jobs.CALL_AT_START_JOB, runAt: startsAt });
+      expect(job).toMatchObject({ kind: m.CALL_AT_START_JOB, runAt: startsAt });
       // Two app instances reach the start at once; then the job is run once more (a crash after the work).
       await Promise.all([drainAt(startsAt.getTime(), "instance-a"), drainAt(startsAt.getTime(), "instance-b")]);
       expect(await m.runCallAtStart({ meetingId: meeting.id, startsAt: startsAt.toISOString() })).toEqual({
@@ -247,8 +247,8 @@ describe("call everyone at the start", () => {
     expect(next).toMatchObject({ callAtStart: true, reminderMinutes: 20 });
     expect(next.participants[0]!.remindByCall).toBe(true);
     expect((await jobsOf(next.id)).map((j) => [j.kind, j.runAt.getTime()])).toEqual([
-      [m.jobs.REMINDERS_JOB, next.startsAt.getTime() - 20 * 60_000],
-      [m.jobs.CALL_AT_START_JOB, next.startsAt.getTime()],
+      [m.REMINDERS_JOB, next.startsAt.getTime() - 20 * 60_000],
+      [m.CALL_AT_START_JOB, next.startsAt.getTime()],
     ]);
   });
 });

@@ -4,9 +4,7 @@ import { describe, expect, it } from "vitest";
 import { appFixture } from "../support/app-fixture";
 
 const app = appFixture({
-  modules: async () => ({
-    changeParticipantRole: (await import("@/lib/meetings/change-participant-role")).changeParticipantRole,
-  }),
+  modules: () => [import("@/lib/meetings/change-participant-role")],
 });
 const m = app.lib;
 

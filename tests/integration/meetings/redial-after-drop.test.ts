@@ -7,10 +7,7 @@ import { until } from "@/tests/support/until";
 
 const app = appFixture({
   emulatorEnv: { EMULATOR_TIME_SCALE: "0.05", EMULATOR_RATE_LIMIT: "0" },
-  modules: async () => ({
-    redial: await import("@/lib/meetings/redial-after-drop"),
-    reconcileCalls: (await import("@/lib/reconcile/reconcile-calls")).reconcileCalls,
-  }),
+  modules: () => [import("@/lib/meetings/redial-after-drop"), import("@/lib/reconcile/reconcile-calls")],
 });
 const m = app.lib;
 const { transcript, callsTo } = app.emulator;
@@ -119,7 +116,7 @@ describe("re-dial after a network drop", () => {
       expect(
         await m.db.job.count({
           where: {
-            kind: m.redial.REDIAL_JOB,
+            kind: m.REDIAL_JOB,
             payload: { path: ["legId"], equals: (await legsOf(x.participantId))[0]!.id },
           },
         }),

@@ -2,15 +2,14 @@
 // twice, or shuffled (many seeded orderings, delivered concurrently), through the real signed
 // webhook routes, the real pipeline (dedupe) and a real database.
 import { beforeAll, describe, expect, it } from "vitest";
+import { rng, shuffle } from "@/tests/support/seeded-shuffle";
 import { appFixture } from "../support/app-fixture";
 import { events as scenario, legs as scenarioLegs } from "@/tests/unit/roster/scenario";
 import type { RosterEvent } from "@/lib/roster/roster-event";
 import { createWorkspace, meetingInput, postSigned } from "./support";
 
 const app = appFixture({
-  modules: async () => ({
-    recordRosterEvents: (await import("@/lib/roster/recompute-roster")).recordRosterEvents,
-  }),
+  modules: () => [import("@/lib/roster/recompute-roster")],
 });
 const m = app.lib;
 let ws: Awaited<ReturnType<typeof createWorkspace>>;
@@ -20,26 +19,6 @@ beforeAll(async () => {
 });
 
 type Delivery = { path: string; body: string; contentType: string };
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function shuffle<T>(items: T[], seed: number): T[] {
-  const r = rng(seed);
-  const out = items.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 /** A meeting with the scenario's people and legs; returns its wire deliveries. */
 async function prepareMeeting(tag: string) {

@@ -9,13 +9,13 @@ import { until } from "@/tests/support/until";
 
 const app = appFixture({
   emulatorEnv: { EMULATOR_LOG: "quiet", EMULATOR_TIME_SCALE: "0.05" },
-  modules: async () => ({
-    nextPendingRunAt: (await import("@/lib/jobs/claim-jobs")).nextPendingRunAt,
-    DIAL_RETRY_CAP_MS: (await import("@/lib/meetings/dial-retry")).DIAL_RETRY_CAP_MS,
-    requeueStalledDials: (await import("@/lib/reconcile/reconcile-legs")).requeueStalledDials,
-    createLegIfIdle: (await import("@/lib/meetings/dial-participant")).createLegIfIdle,
-    enqueueJob: (await import("@/lib/jobs/enqueue-job")).enqueueJob,
-  }),
+  modules: () => [
+    import("@/lib/jobs/claim-jobs"),
+    import("@/lib/meetings/dial-retry"),
+    import("@/lib/reconcile/reconcile-legs"),
+    import("@/lib/meetings/dial-participant"),
+    import("@/lib/jobs/enqueue-job"),
+  ],
 });
 const m = app.lib;
 const emulator = app.emulator;

@@ -5,12 +5,12 @@ import { appFixture } from "../support/app-fixture";
 import { createWorkspace, meetingInput, postSigned } from "./support";
 
 const app = appFixture({
-  modules: async () => ({
-    bulkAddParticipants: (await import("@/lib/meetings/bulk-add-participants")).bulkAddParticipants,
-    editMeeting: (await import("@/lib/meetings/edit-meeting")).editMeeting,
-    getMeetingRoster: (await import("@/lib/roster/get-meeting-roster")).getMeetingRoster,
-    listMeetings: (await import("@/lib/meetings/list-meetings")).listMeetings,
-  }),
+  modules: () => [
+    import("@/lib/meetings/bulk-add-participants"),
+    import("@/lib/meetings/edit-meeting"),
+    import("@/lib/roster/get-meeting-roster"),
+    import("@/lib/meetings/list-meetings"),
+  ],
 });
 const mod = app.lib;
 

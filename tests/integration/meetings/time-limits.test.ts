@@ -8,10 +8,7 @@ import { until } from "@/tests/support/until";
 import { appFixture, freshPhone } from "../support/app-fixture";
 
 const app = appFixture({
-  modules: async () => ({
-    extend: await import("@/lib/call-control/extend-meeting"),
-    limits: await import("@/lib/shared/meeting-limits"),
-  }),
+  modules: () => [import("@/lib/call-control/extend-meeting"), import("@/lib/shared/meeting-limits")],
 });
 const m = app.lib;
 const em = app.emulator;
@@ -147,15 +144,15 @@ describe("hard stop", () => {
       // A host presses the extend key: the 15 minutes are cut to the 10 the maximum leaves, and the
       // reply tells that caller so, in the meeting's language.
       const host = await legOf(meeting.id, phones[0]!);
-      const reply = await m.extend.extendMeetingFromKeypad(ws.workspaceId, meeting, host.id, stop - MINUTE);
+      const reply = await m.extendMeetingFromKeypad(ws.workspaceId, meeting, host.id, stop - MINUTE);
       expect(reply.actions).toEqual([{ say: { text: m.en.meetingExtended(10, 11), language: "en-KE" } }]);
       const moved = stop + 10 * MINUTE;
       expect((await job()).runAt.getTime()).toBe(moved);
       expect((await m.buildRoster(meeting.id)).meeting).toMatchObject({ hardStopAt: moved, canExtend: false });
       // At the maximum: refused, to the keypad and to the roster alike, and nothing moves.
-      const refused = await m.extend.extendMeetingFromKeypad(ws.workspaceId, meeting, host.id);
+      const refused = await m.extendMeetingFromKeypad(ws.workspaceId, meeting, host.id);
       expect(refused.actions).toEqual([{ say: { text: m.en.extendAtMaximum, language: "en-KE" } }]);
-      await expect(m.extend.extendMeetingForActor(ws.actor, meeting.id)).rejects.toMatchObject({ code: "CONFLICT" });
+      await expect(m.extendMeetingForActor(ws.actor, meeting.id)).rejects.toMatchObject({ code: "CONFLICT" });
       expect((await job()).runAt.getTime()).toBe(moved);
 
       // A stale due time (another instance, a restart) runs the job at the old stop: it re-reads the
@@ -194,14 +191,14 @@ describe("hard stop", () => {
 
   it("the roster's Extend adds a whole step while the maximum allows, and a meeting not started cannot be extended", async () => {
     const { ws, meeting } = await liveMeeting();
-    await expect(m.extend.extendMeetingForActor(ws.actor, meeting.id)).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(m.extendMeetingForActor(ws.actor, meeting.id)).rejects.toMatchObject({ code: "CONFLICT" });
     const phone = freshPhone();
     await m.addParticipant(ws.actor, meeting.id, { name: "Amina", phone });
     await dialInAll(ws.dialIn, meeting.id, [phone]);
     const before = (await m.buildRoster(meeting.id)).meeting.hardStopAt!;
-    const r = await m.extend.extendMeetingForActor(ws.actor, meeting.id);
-    expect(r).toMatchObject({ extended: true, addedMinutes: m.limits.EXTEND_STEP_MINUTES, atMaximum: false });
-    expect(r.stopAt).toBe(before + m.limits.EXTEND_STEP_MINUTES * MINUTE);
+    const r = await m.extendMeetingForActor(ws.actor, meeting.id);
+    expect(r).toMatchObject({ extended: true, addedMinutes: m.EXTEND_STEP_MINUTES, atMaximum: false });
+    expect(r.stopAt).toBe(before + m.EXTEND_STEP_MINUTES * MINUTE);
     expect((await m.buildRoster(meeting.id)).meeting.hardStopAt).toBe(r.stopAt);
   });
 });
@@ -242,14 +239,14 @@ describe("empty-room guard", () => {
       const guard = await until("the guard armed", () =>
         m.db.job.findUnique({ where: { uniqueKey: `alone:${lone.id}:${since}` } }),
       );
-      expect(guard.runAt.getTime()).toBe(since + m.limits.ALONE_LIMIT_MS);
+      expect(guard.runAt.getTime()).toBe(since + m.ALONE_LIMIT_MS);
 
       // Four minutes alone: nothing yet.
       await runJobsAt(since + 4 * MINUTE);
       expect((await legOf(a.meeting.id, alone)).state).toBe("in_call");
 
       // Five minutes alone: that caller is hung up; the pair (together for minutes) is untouched.
-      await runJobsAt(since + m.limits.ALONE_LIMIT_MS + 1_000);
+      await runJobsAt(since + m.ALONE_LIMIT_MS + 1_000);
       await em.idle(alone);
       await until("the roster to say why", async () => (await legOf(a.meeting.id, alone)).endReason === "alone");
       const pairRows = (await m.buildRoster(pairMeeting.id)).people;

@@ -6,10 +6,7 @@ import { startWebhookReceiver, type WebhookReceiver } from "@/tests/support/webh
 import { createWorkspace, meetingInput } from "./support";
 
 const app = appFixture({
-  modules: async () => ({
-    controlLeg: (await import("@/lib/call-control/control-leg")).controlLeg,
-    recordRosterEvents: (await import("@/lib/roster/recompute-roster")).recordRosterEvents,
-  }),
+  modules: () => [import("@/lib/call-control/control-leg"), import("@/lib/roster/recompute-roster")],
 });
 let sautikit: WebhookReceiver;
 

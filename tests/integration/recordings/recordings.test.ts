@@ -9,15 +9,15 @@ import { postSigned } from "../meetings/support";
 import { retentionInputSchema } from "@/lib/shared/api-schemas";
 
 const app = appFixture({
-  modules: async () => ({
-    lookupRecordingAt: (await import("@/lib/recordings/lookup-recording")).lookupRecordingAt,
-    getRecording: (await import("@/lib/recordings/get-recording")).getRecording,
-    listRecordings: (await import("@/lib/recordings/list-recordings")).listRecordings,
-    streamRecording: (await import("@/lib/recordings/stream-recording")).streamRecording,
-    deleteRecording: (await import("@/lib/recordings/delete-recording")).deleteRecording,
-    retention: await import("@/lib/recordings/retention"),
-    captureRecording: (await import("@/lib/recordings/capture-recording")).captureRecording,
-  }),
+  modules: () => [
+    import("@/lib/recordings/lookup-recording"),
+    import("@/lib/recordings/get-recording"),
+    import("@/lib/recordings/list-recordings"),
+    import("@/lib/recordings/stream-recording"),
+    import("@/lib/recordings/delete-recording"),
+    import("@/lib/recordings/retention"),
+    import("@/lib/recordings/capture-recording"),
+  ],
 });
 const m = app.lib;
 let ws: Awaited<ReturnType<typeof connectedWorkspace>>;
@@ -215,20 +215,20 @@ describe("recordings", () => {
   it("sweeps recordings older than the retention through Sautikit, daily", { timeout: 90_000 }, async () => {
     const run = await recordedMeeting();
     const row = await endAndCapture(run.meeting.id, run.callId);
-    await expect(m.retention.setRetention(ws.organiser, { retentionDays: 30 })).rejects.toMatchObject({
+    await expect(m.setRetention(ws.organiser, { retentionDays: 30 })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     expect(() => retentionInputSchema.parse({ retentionDays: 0 })).toThrow();
-    await m.retention.setRetention(ws.admin, { retentionDays: 30 });
+    await m.setRetention(ws.admin, { retentionDays: 30 });
 
     // Not yet expired: kept.
     const now = new Date();
-    expect((await m.retention.runRetentionSweepJob(now)).deleted).toBe(0);
+    expect((await m.runRetentionSweepJob(now)).deleted).toBe(0);
     expect(await m.lookupRecordingAt(ws.workspaceId, run.callId)).toMatchObject({ status: "ready" });
 
     // 31 days later: deleted at Sautikit, hidden, audited as the system's action.
     const later = new Date(now.getTime() + 31 * 86_400_000);
-    expect(await m.retention.runRetentionSweepJob(later)).toEqual({ deleted: 1, failed: 0 });
+    expect(await m.runRetentionSweepJob(later)).toEqual({ deleted: 1, failed: 0 });
     expect(await m.lookupRecordingAt(ws.workspaceId, run.callId)).toMatchObject({ status: "gone" });
     expect((await m.db.recording.findUniqueOrThrow({ where: { id: row.id } })).deletedAt).not.toBeNull();
     const audit = await m.db.auditLog.findFirstOrThrow({
@@ -236,12 +236,12 @@ describe("recordings", () => {
     });
     expect(audit.actorId).toBeNull();
     // Idempotent, and the next day's sweep is queued exactly once.
-    expect(await m.retention.runRetentionSweepJob(later)).toEqual({ deleted: 0, failed: 0 });
+    expect(await m.runRetentionSweepJob(later)).toEqual({ deleted: 0, failed: 0 });
     const next = await m.db.job.findMany({
-      where: { kind: m.retention.RETENTION_SWEEP_JOB, uniqueKey: { not: null } },
+      where: { kind: m.RETENTION_SWEEP_JOB, uniqueKey: { not: null } },
     });
     expect(next.map((j) => j.uniqueKey)).toContain(
-      `${m.retention.RETENTION_SWEEP_JOB}:${new Date(later.getTime() + 86_400_000).toISOString().slice(0, 10)}`,
+      `${m.RETENTION_SWEEP_JOB}:${new Date(later.getTime() + 86_400_000).toISOString().slice(0, 10)}`,
     );
   });
 });

@@ -9,10 +9,7 @@ import { makeUntil } from "@/tests/support/until";
 import { answerAndConfirm } from "@/tests/support/confirm-answer";
 
 const app = appFixture({
-  modules: async () => ({
-    reconcile: await import("@/lib/reconcile/reconcile-legs"),
-    job: await import("@/lib/reconcile/reconcile-job"),
-  }),
+  modules: () => [import("@/lib/reconcile/reconcile-legs"), import("@/lib/reconcile/reconcile-job")],
 });
 const m = app.lib;
 
@@ -71,9 +68,9 @@ describe("reconciliation", () => {
       expect((await person(meeting.id, "Gone")).state).toBe("in_call"); // the ghost
 
       // Not yet stale: nothing is asked.
-      expect(await m.reconcile.reconcileStaleLegs()).toEqual({ checked: 0, corrected: 0, failed: 0 });
+      expect(await m.reconcileStaleLegs()).toEqual({ checked: 0, corrected: 0, failed: 0 });
 
-      const first = await m.reconcile.reconcileStaleLegs({ now: later(m.reconcile.STALE_AFTER_ANSWER_MS + 1_000) });
+      const first = await m.reconcileStaleLegs({ now: later(m.STALE_AFTER_ANSWER_MS + 1_000) });
       expect(first).toEqual({ checked: 2, corrected: 1, failed: 0 });
       const fixed = await person(meeting.id, "Gone");
       expect(fixed.state).toBe("left");
@@ -83,7 +80,7 @@ describe("reconciliation", () => {
       expect(corrected.durationSeconds).not.toBeNull();
 
       // Asked again later: only the live leg is still a candidate, and nothing changes.
-      const second = await m.reconcile.reconcileStaleLegs({ now: later(3 * m.reconcile.STALE_AFTER_ANSWER_MS) });
+      const second = await m.reconcileStaleLegs({ now: later(3 * m.STALE_AFTER_ANSWER_MS) });
       expect(second).toEqual({ checked: 1, corrected: 0, failed: 0 });
       expect(
         await m.db.rosterEvent.count({ where: { meetingId: meeting.id, key: { startsWith: "reconcile:" } } }),
@@ -109,7 +106,7 @@ describe("reconciliation", () => {
         state: "ringing",
       },
     });
-    const result = await m.reconcile.reconcileStaleLegs({ now: later(m.reconcile.STALE_BEFORE_ANSWER_MS + 1_000) });
+    const result = await m.reconcileStaleLegs({ now: later(m.STALE_BEFORE_ANSWER_MS + 1_000) });
     expect(result).toEqual({ checked: 1, corrected: 1, failed: 0 });
     const after = await m.db.leg.findUniqueOrThrow({ where: { id: leg.id } });
     expect(after.state).toBe("left");
@@ -117,13 +114,13 @@ describe("reconciliation", () => {
   });
 
   it("the sweep is a durable job that queues the next slot once, however many workers enqueue it", async () => {
-    await Promise.all([m.job.scheduleReconcile(), m.job.scheduleReconcile(), m.job.scheduleReconcile()]);
-    expect(await m.db.job.count({ where: { kind: m.job.RECONCILE_JOB } })).toBe(1);
+    await Promise.all([m.scheduleReconcile(), m.scheduleReconcile(), m.scheduleReconcile()]);
+    expect(await m.db.job.count({ where: { kind: m.RECONCILE_JOB } })).toBe(1);
     await until("the sweep ran", async () => {
       await m.runDueJobs({ workerId: "reconcile-test" });
-      return (await m.db.job.count({ where: { kind: m.job.RECONCILE_JOB, status: "done" } })) === 1;
+      return (await m.db.job.count({ where: { kind: m.RECONCILE_JOB, status: "done" } })) === 1;
     });
-    const next = await m.db.job.findMany({ where: { kind: m.job.RECONCILE_JOB, status: "pending" } });
+    const next = await m.db.job.findMany({ where: { kind: m.RECONCILE_JOB, status: "pending" } });
     expect(next).toHaveLength(1);
     expect(next[0]!.runAt.getTime()).toBeGreaterThan(Date.now());
   });

@@ -11,12 +11,12 @@ import { appFixture } from "../support/app-fixture";
 import { createWorkspace, meetingInput } from "../meetings/support";
 
 const app = appFixture({
-  modules: async () => ({
-    recordRosterFacts: (await import("@/lib/roster/recompute-roster")).recordRosterFacts,
-    recomputeRoster: (await import("@/lib/roster/recompute-roster")).recomputeRoster,
-    reduceRoster: (await import("@/lib/roster/reduce-roster")).reduceRoster,
-    fromRow: (await import("@/lib/roster/stored-event")).fromRow,
-  }),
+  modules: () => [
+    import("@/lib/roster/recompute-roster"),
+    import("@/lib/roster/recompute-roster"),
+    import("@/lib/roster/reduce-roster"),
+    import("@/lib/roster/stored-event"),
+  ],
 });
 const m = app.lib;
 let ws: Awaited<ReturnType<typeof createWorkspace>>;

@@ -9,12 +9,12 @@ import { createWorkspace } from "../meetings/support";
 import { makeUntil } from "@/tests/support/until";
 
 const app = appFixture({
-  modules: async () => ({
-    checkRouting: (await import("@/lib/sautikit/check-routing")).checkRouting,
-    conn: await import("@/lib/sautikit/manage-connection"),
-    overview: (await import("@/lib/sautikit/connection-overview")).getConnectionOverview,
-    job: await import("@/lib/sautikit/routing-check-job"),
-  }),
+  modules: () => [
+    import("@/lib/sautikit/check-routing"),
+    import("@/lib/sautikit/manage-connection"),
+    import("@/lib/sautikit/connection-overview"),
+    import("@/lib/sautikit/routing-check-job"),
+  ],
 });
 const m = app.lib;
 
@@ -50,16 +50,16 @@ describe("the routing check", () => {
       await repoint(conn.callerIdNumberId!, { events_url: "https://elsewhere.example/events" });
 
       // The periodic check: a durable job, chained to the next 10-minute slot.
-      await m.job.scheduleRoutingCheck();
+      await m.scheduleRoutingCheck();
       await until(
         "the routing check job ran",
         async () =>
           (await m.runDueJobs({ workerId: "routing-test" })) === 0 &&
-          (await m.db.job.count({ where: { kind: m.job.ROUTING_CHECK_JOB, status: "done" } })) > 0,
+          (await m.db.job.count({ where: { kind: m.ROUTING_CHECK_JOB, status: "done" } })) > 0,
       );
       expect(
         await m.db.job.count({
-          where: { kind: m.job.ROUTING_CHECK_JOB, status: "pending", runAt: { gt: new Date(Date.now() + 5 * 60_000) } },
+          where: { kind: m.ROUTING_CHECK_JOB, status: "pending", runAt: { gt: new Date(Date.now() + 5 * 60_000) } },
         }),
       ).toBe(1);
       const stored = await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId } });
@@ -85,20 +85,20 @@ describe("the routing check", () => {
       expect(audits).toHaveLength(1);
 
       // Test connection says so too (and an unchanged mismatch is not audited twice).
-      const tested = await m.conn.testConnection(actor);
+      const tested = await m.testConnection(actor);
       expect(tested.routing).toMatchObject({ status: "checked" });
       expect(tested.routing.status === "checked" && tested.routing.problems).toHaveLength(2);
       expect(await m.db.auditLog.count({ where: { workspaceId, action: "sautikit.routing_mismatch" } })).toBe(1);
       // And the settings page load.
-      expect((await m.overview(actor)).routing?.problems).toHaveLength(2);
+      expect((await m.getConnectionOverview(actor)).routing?.problems).toHaveLength(2);
 
       // The fix: Re-route numbers.
-      await m.conn.rerouteNumbers(actor);
+      await m.rerouteNumbers(actor);
       expect(await m.checkRouting(workspaceId, { actorId: actor.userId })).toMatchObject({
         status: "checked",
         problems: [],
       });
-      expect((await m.overview(actor)).routing?.problems).toEqual([]);
+      expect((await m.getConnectionOverview(actor)).routing?.problems).toEqual([]);
       const fixed = await m.db.auditLog.findFirstOrThrow({ where: { workspaceId, action: "sautikit.numbers_routed" } });
       expect(JSON.stringify(fixed.details)).toContain("elsewhere.example");
     },
@@ -127,7 +127,7 @@ describe("the routing check", () => {
       expect(check).toMatchObject({ status: "checked", secret: "signatures_failing" });
       expect(check.status === "checked" && check.problems.map((p) => p.field)).toContain("signing_secret");
 
-      await m.conn.rerouteNumbers(actor);
+      await m.rerouteNumbers(actor);
       // Signatures from before the re-route no longer count.
       expect(await m.checkRouting(workspaceId)).toMatchObject({ status: "checked", problems: [] });
     },

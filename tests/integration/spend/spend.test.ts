@@ -7,15 +7,15 @@ import { connectedWorkspace, liveMeeting, until } from "../recordings/support";
 import { startWebhookReceiver } from "@/tests/support/webhook-receiver";
 
 const app = appFixture({
-  modules: async () => ({
-    meetingStatement: (await import("@/lib/spend/meeting-statement")).meetingStatement,
-    statementCsv: (await import("@/lib/spend/statement-csv")).statementCsv,
-    reconcileCalls: (await import("@/lib/reconcile/reconcile-calls")).reconcileCalls,
-    spendSummary: (await import("@/lib/spend/spend-summary")).spendSummary,
-    budgetStatus: (await import("@/lib/spend/assert-within-budget")).budgetStatus,
-    getWallet: (await import("@/lib/spend/get-wallet")).getWallet,
-    getSautikitClient: (await import("@/lib/sautikit/connection")).getSautikitClient,
-  }),
+  modules: () => [
+    import("@/lib/spend/meeting-statement"),
+    import("@/lib/spend/statement-csv"),
+    import("@/lib/reconcile/reconcile-calls"),
+    import("@/lib/spend/spend-summary"),
+    import("@/lib/spend/assert-within-budget"),
+    import("@/lib/spend/get-wallet"),
+    import("@/lib/sautikit/connection"),
+  ],
 });
 const m = app.lib;
 let ws: Awaited<ReturnType<typeof connectedWorkspace>>;

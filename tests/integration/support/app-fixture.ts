@@ -61,7 +61,16 @@ export type AppLib = Awaited<ReturnType<typeof loadLib>>;
 type Db = AppLib["db"];
 type RosterPerson = Awaited<ReturnType<AppLib["buildRoster"]>>["people"][number];
 
-export type AppFixtureOptions<X> = {
+/** What a list of imported modules adds to `app.lib`: all their exports together (nothing for no list). */
+type Exports<M extends Promise<object>[]> = [M[number]] extends [never]
+  ? object
+  : Taker<M[number]> extends (x: infer All) => void
+    ? All
+    : never;
+// Distributes over the union of modules; inferring back from the union of functions intersects them.
+type Taker<P> = P extends Promise<infer E> ? (x: E) => void : never;
+
+export type AppFixtureOptions<M extends Promise<object>[]> = {
   /**
    * Extra app environment (read by lib/env.ts). A function is called in the fixture's beforeAll, after
    * the file's earlier hooks, for settings that name something the file starts first (a mail sink's port).
@@ -72,8 +81,11 @@ export type AppFixtureOptions<X> = {
    * of sharing the run's; it is stopped with the app.
    */
   emulatorEnv?: Record<string, string>;
-  /** The file's own app modules, loaded with the common ones and merged into `app.lib`. */
-  modules?: () => Promise<X>;
+  /**
+   * The file's own app modules, `() => [import("@/lib/…"), …]`: imported with the common ones once the
+   * app is configured, their exports merged into `app.lib` (two modules may not export one name).
+   */
+  modules?: () => M;
   /** Run the app's job worker in this process, polling every `intervalMs` (stopped before the app). */
   jobWorker?: { intervalMs: number };
 };
@@ -138,7 +150,10 @@ async function startApp(emulatorUrl: string, env: Record<string, string> | undef
   };
 }
 
-export function appFixture<X extends object = object>(opts: AppFixtureOptions<X> = {}): AppFixture<X> {
+export function appFixture<M extends Promise<object>[] = never[]>(
+  opts: AppFixtureOptions<M> = {},
+): AppFixture<Exports<M>> {
+  type X = Exports<M>;
   let running: Running | undefined;
   let privateEmulator: RunningEmulator | undefined;
   const lib = {} as AppLib & X;
@@ -155,7 +170,7 @@ export function appFixture<X extends object = object>(opts: AppFixtureOptions<X>
       await privateEmulator?.stop();
       throw error;
     }
-    Object.assign(lib, await loadLib(), opts.modules ? await opts.modules() : {});
+    Object.assign(lib, await loadLib(), mergeExports(await Promise.all(opts.modules?.() ?? [])));
     if (opts.jobWorker) worker = (await import("@/lib/jobs/worker")).startJobWorker(opts.jobWorker);
   });
   afterAll(async () => {
@@ -191,6 +206,17 @@ export function appFixture<X extends object = object>(opts: AppFixtureOptions<X>
     people: () => createPeople(lib.db),
     signIn: (who) => signedIn(started().url, who),
   };
+}
+
+/** One object of every module's exports; a name two modules export differently is a mistake in the list. */
+function mergeExports(modules: object[]): object {
+  const merged: Record<string, unknown> = {};
+  for (const mod of modules)
+    for (const [name, value] of Object.entries(mod)) {
+      if (name in merged && merged[name] !== value) throw new Error(`appFixture(): two modules export ${name}`);
+      merged[name] = value;
+    }
+  return merged;
 }
 
 async function signUpConnected(db: Db, name = `Workspace ${randomUUID().slice(0, 6)}`): Promise<ConnectedWorkspace> {

@@ -9,10 +9,7 @@ import { appFixture } from "../support/app-fixture";
 // A private emulator: the injected duplicate fault below must not reach other files' calls.
 const app = appFixture({
   emulatorEnv: { EMULATOR_LOG: "quiet", EMULATOR_TIME_SCALE: "0.01" },
-  modules: async () => ({
-    flushDeliveryLog: (await import("@/lib/webhooks/record-delivery")).flushDeliveryLog,
-    onWorkspaceCreated: (await import("@/lib/workspaces/on-workspace-created")).onWorkspaceCreated,
-  }),
+  modules: () => [import("@/lib/webhooks/record-delivery"), import("@/lib/workspaces/on-workspace-created")],
 });
 const m = app.lib;
 const em = app.emulator;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rng, shuffle } from "@/tests/support/seeded-shuffle";
 import { reduceRoster } from "@/lib/roster/reduce-roster";
 import { derivePeople } from "@/lib/roster/derive-people";
 import type { RosterEvent } from "@/lib/roster/roster-event";
@@ -6,28 +7,6 @@ import { legCostAt, legSecondsInCall } from "@/lib/shared/cost";
 import { events, legs, startOfScenario } from "./scenario";
 
 const settings = { endOnHostExit: true };
-
-// Small seeded PRNG (mulberry32) so a failing ordering can be replayed from its seed.
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], seed: number): T[] {
-  const r = rng(seed);
-  const out = items.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 const byId = (state: ReturnType<typeof reduceRoster>) => Object.fromEntries(state.legs.map((l) => [l.id, l]));
 

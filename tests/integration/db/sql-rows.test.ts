@@ -1,0 +1,54 @@
+// sqlRows (lib/db.ts): plain SQL reads on the driver adapter's own connections, used by the webhook
+// hot paths. They must read what Prisma reads — in particular `timestamp` columns, which hold UTC
+// and which both drivers would otherwise read in the process's local time zone — and, on the
+// embedded database, wait for an open Prisma transaction rather than run inside it.
+import { afterEach, describe, expect, it } from "vitest";
+import { appFixture } from "../support/app-fixture";
+
+const app = appFixture({ modules: () => [import("@/lib/db")] });
+const zone = process.env.TZ;
+afterEach(() => {
+  if (zone === undefined) delete process.env.TZ;
+  else process.env.TZ = zone;
+});
+
+// The first test pays for the file's fresh database and a real sign-up: on a busy host that alone
+// can take most of vitest's default 30 s.
+describe("sqlRows", { timeout: 90_000 }, () => {
+  it("reads timestamps as the UTC instants Prisma stored, whatever the process's time zone", async () => {
+    const ws = await app.workspace();
+    const meeting = await app.meeting(ws.actor);
+    const startedAt = new Date("2026-11-25T10:15:30.123Z");
+    await app.lib.db.meeting.update({ where: { id: meeting.id }, data: { startedAt } });
+    // Three hours east of UTC: a local-time reading would be off by exactly that.
+    process.env.TZ = "Africa/Nairobi";
+    expect(new Date(2026, 0, 1).getTimezoneOffset()).toBe(-180);
+    const rows = await app.lib.sqlRows<{ startedAt: Date; capacity: number; title: string }>(
+      `SELECT "startedAt", capacity, title FROM "Meeting" WHERE id = $1 AND "workspaceId" = $2`,
+      [meeting.id, ws.workspaceId],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.startedAt).toBeInstanceOf(Date);
+    expect(rows[0]!.startedAt.toISOString()).toBe(startedAt.toISOString());
+    const viaPrisma = await app.lib.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
+    expect(rows[0]!.capacity).toBe(viaPrisma.capacity);
+    expect(rows[0]!.title).toBe(viaPrisma.title);
+  });
+
+  it("sees a Prisma transaction's write once it commits, never a half-done one", async () => {
+    const ws = await app.workspace();
+    const meeting = await app.meeting(ws.actor);
+    const read = async () =>
+      (await app.lib.sqlRows<{ title: string }>(`SELECT title FROM "Meeting" WHERE id = $1`, [meeting.id]))[0]!.title;
+    let during: Promise<string> | undefined;
+    await app.lib.db.$transaction(async (tx) => {
+      await tx.meeting.update({ where: { id: meeting.id }, data: { title: "Renamed" } });
+      // Started while the transaction is open: PostgreSQL answers from the committed state,
+      // PGlite waits for the commit. Either way it never sees an uncommitted title.
+      during = read();
+      await new Promise((r) => setImmediate(r));
+    });
+    expect(["Renamed", meeting.title]).toContain(await during!);
+    expect(await read()).toBe("Renamed");
+  });
+});
