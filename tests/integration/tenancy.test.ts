@@ -6,42 +6,10 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "./support/app-server";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { Client } from "./reliability/support/http-client";
 import type { Actor } from "@/lib/auth/actor";
 
 const fixtureApp = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures/tenancy-app");
-
-/** A cookie-keeping HTTP client, like one browser. */
-class Client {
-  private jar = new Map<string, string>();
-  constructor(private base: string) {}
-
-  async fetch(p: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.jar.size) headers.set("cookie", [...this.jar].map(([k, v]) => `${k}=${v}`).join("; "));
-    const res = await fetch(`${this.base}${p}`, { ...init, headers, redirect: "manual" });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = c.split(";");
-      const [name, ...rest] = pair!.split("=");
-      const expired = attrs.some((a) => /^\s*max-age=0\s*$/i.test(a));
-      if (expired) this.jar.delete(name!.trim());
-      else this.jar.set(name!.trim(), rest.join("="));
-    }
-    return res;
-  }
-
-  setCookie(name: string, value: string) {
-    this.jar.set(name, value);
-  }
-
-  async signIn(email: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
-    const { csrfToken } = (await (await this.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
-    return this.fetch("/api/auth/callback/credentials", {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
-      body: new URLSearchParams({ csrfToken, email, password, callbackUrl: "/meetings" }),
-    });
-  }
-}
 
 /** Redirect target without the origin (Next's request URL spells 127.0.0.1 as localhost). */
 function pathOf(res: Response): string {

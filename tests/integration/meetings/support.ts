@@ -55,11 +55,15 @@ export async function postSigned(url: string, body: string, contentType: string,
   });
 }
 
+/** The ISO time `ms` from now (a meeting's startsAt). */
+export const startsIn = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+/** A valid meeting to schedule (an hour from now, 30 minutes, 10 places), with `overrides`. */
 export function meetingInput(overrides: Record<string, unknown> = {}) {
   return {
     title: "Weekly sync",
     agenda: "",
-    startsAt: new Date(Date.now() + 3600_000).toISOString(),
+    startsAt: startsIn(3600_000),
     durationMinutes: 30,
     capacity: 10,
     ...overrides,

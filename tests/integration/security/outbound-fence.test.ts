@@ -7,7 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { appFixture } from "../support/app-fixture";
+import { appFixture, meetingInput } from "../support/app-fixture";
 import { type Client, createPeople, signedIn, type Person } from "../reliability/support/http-client";
 
 const SECRET = "INTERNAL-ONLY-7f3a";
@@ -116,30 +116,17 @@ beforeAll(async () => {
   });
 
   ({ adminA: admin } = await createPeople(m.db));
-  adminActor = {
-    userId: admin.userId,
-    email: admin.email,
-    name: "admin-a",
-    workspaceId: admin.workspaceId,
-    workspaceName: "Alpha",
-    role: "admin",
-  };
+  adminActor = admin;
   // The hostile admin's doing: the workspace now talks to their "Sautikit" (as saving it in
   // Settings does in local mode, where any loopback port is accepted as the emulator).
   await m.db.sautikitConnection.update({
     where: { workspaceId: admin.workspaceId },
     data: { apiBaseUrl: hostile.url, apiKeyEnc: encryptSecret("sk_hostile_1234"), mode: "live" },
   });
-  const meeting = await scheduleMeeting(adminActor, {
-    title: 'Board "sync"; filename=evil.html',
-    agenda: "",
-    startsAt: new Date(Date.now() + 3_600_000).toISOString(),
-    durationMinutes: 30,
-    capacity: 10,
-    record: true,
-    waitForHost: false,
-    endOnHostExit: false,
-  });
+  const meeting = await scheduleMeeting(
+    adminActor,
+    meetingInput({ title: 'Board "sync"; filename=evil.html', record: true, waitForHost: false, endOnHostExit: false }),
+  );
   for (const callId of ["away", "mapped", "metadata", "chain", "loop", "html", "ranged"]) {
     const rec = await m.db.recording.create({
       data: { workspaceId: admin.workspaceId, meetingId: meeting.id, callId },

@@ -88,40 +88,30 @@ describe("the live roster stream", () => {
     s.close();
   });
 
-  it("ends a removed member's stream on the next change instead of pushing it", async () => {
-    const solo = await createPeople(m.db);
-    // Organisers see their own meetings.
-    const meetingId = await newMeeting(solo.adminA.workspaceId, solo.organiserA.userId);
-    const organiser = await signedIn(app.url, solo.organiserA);
-    const admin = await signedIn(app.url, solo.adminA);
-    const theirs = await openStream(organiser, meetingId);
-    const control = await openStream(admin, meetingId);
-    await until("both first rosters", () => theirs.events.includes("roster") && control.events.includes("roster"));
-
-    const { removeMember } = await import("@/lib/workspaces/change-member");
-    const membership = await m.db.membership.findUniqueOrThrow({
-      where: { userId_workspaceId: { userId: solo.organiserA.userId, workspaceId: solo.adminA.workspaceId } },
-    });
-    await removeMember(
-      {
-        userId: solo.adminA.userId,
-        email: solo.adminA.email,
-        name: "A",
-        workspaceId: solo.adminA.workspaceId,
-        workspaceName: "Alpha",
-        role: "admin",
+  // Two ways to lose access while a stream is open; either way the stream ends at the next change.
+  it.each<[string, (who: { organiser: Client; solo: People }) => Promise<void>]>([
+    [
+      "ends a removed member's stream on the next change instead of pushing it",
+      async ({ solo }) => {
+        const { removeMember } = await import("@/lib/workspaces/change-member");
+        const membership = await m.db.membership.findUniqueOrThrow({
+          where: { userId_workspaceId: { userId: solo.organiserA.userId, workspaceId: solo.adminA.workspaceId } },
+        });
+        await removeMember(solo.adminA, membership.id);
       },
-      membership.id,
-    );
-    await changeMeeting(meetingId, "After the removal");
-
-    await until("the admin's push", () => control.events.filter((e) => e === "roster").length === 2);
-    await until("the removed member's stream to end", () => theirs.ended);
-    expect(theirs.events).toEqual(["roster", "denied"]);
-    control.close();
-  });
-
-  it("ends the streams of a user who signs out, on the next change", async () => {
+    ],
+    [
+      "ends the streams of a user who signs out, on the next change",
+      async ({ organiser }) => {
+        const { csrfToken } = (await (await organiser.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+        await organiser.fetch("/api/auth/signout", {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ csrfToken }),
+        });
+      },
+    ],
+  ])("%s", async (_label, loseAccess) => {
     const solo = await createPeople(m.db);
     // Organisers see their own meetings.
     const meetingId = await newMeeting(solo.adminA.workspaceId, solo.organiserA.userId);
@@ -131,16 +121,11 @@ describe("the live roster stream", () => {
     const control = await openStream(admin, meetingId);
     await until("both first rosters", () => theirs.events.includes("roster") && control.events.includes("roster"));
 
-    const { csrfToken } = (await (await organiser.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
-    await organiser.fetch("/api/auth/signout", {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ csrfToken }),
-    });
-    await changeMeeting(meetingId, "After the sign-out");
+    await loseAccess({ organiser, solo });
+    await changeMeeting(meetingId, "After losing access");
 
     await until("the admin's push", () => control.events.filter((e) => e === "roster").length === 2);
-    await until("the signed-out stream to end", () => theirs.ended);
+    await until("the stream to end", () => theirs.ended);
     expect(theirs.events).toEqual(["roster", "denied"]);
     control.close();
   });

@@ -189,18 +189,7 @@ describe("sliding expiry", () => {
   });
 
   it("keeps the cookie no longer than the absolute limit", async () => {
-    const client = new Client(app.url);
-    const { csrfToken } = (await (await client.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
-    const res = await client.fetch("/api/auth/callback/credentials", {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({
-        csrfToken,
-        email: people.adminA.email,
-        password: people.adminA.password,
-        callbackUrl: "/meetings",
-      }),
-    });
+    const res = await new Client(app.url).signIn(people.adminA.email, people.adminA.password);
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="))!;
     const expires = Date.parse(/expires=([^;]+)/i.exec(cookie)![1]!);
     expect(expires - Date.now()).toBeLessThanOrEqual(limits.SESSION_ABSOLUTE_MS + 60_000);
@@ -235,18 +224,7 @@ describe("sign-in redirects stay on the site", () => {
   });
 
   it.each(hostile)("Auth.js's callbackUrl=%s lands on /meetings", async (callbackUrl) => {
-    const client = new Client(app.url);
-    const { csrfToken } = (await (await client.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
-    const res = await client.fetch("/api/auth/callback/credentials", {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({
-        csrfToken,
-        email: people.adminB.email,
-        password: people.adminB.password,
-        callbackUrl,
-      }),
-    });
+    const res = await new Client(app.url).signIn(people.adminB.email, people.adminB.password, {}, callbackUrl);
     expect(res.status).toBe(302);
     const target = new URL(res.headers.get("location")!, app.url);
     // Next's request URL spells 127.0.0.1 as localhost; the port pins it to this app.

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { signPayload } from "@/lib/sautikit/contract/signature";
 import type { WebhookHandlers } from "@/lib/webhooks/handlers";
-import { webhookHandlerStandIns } from "../support/webhook-handlers";
+import { webhookHandlerStandIns, webhookWorkspace } from "../support/webhook-handlers";
 import { appFixture } from "../support/app-fixture";
 
 const SECRET = "whsec_pipeline_test_secret";
@@ -24,21 +24,7 @@ beforeAll(async () => {
   ({ flushDeliveryLog } = await import("@/lib/webhooks/record-delivery"));
   standIns = await webhookHandlerStandIns();
   register = standIns.use;
-  const { encryptSecret } = await import("@/lib/crypto");
-  const ws = await m.db.workspace.create({
-    data: {
-      name: "Pipeline",
-      connection: {
-        create: {
-          apiBaseUrl: "http://127.0.0.1:9",
-          apiKeyEnc: encryptSecret("sk_x"),
-          signingSecretEnc: encryptSecret(SECRET),
-          mode: "live",
-        },
-      },
-    },
-  });
-  workspaceId = ws.id;
+  workspaceId = await webhookWorkspace(m.db, "Pipeline", SECRET);
 });
 beforeEach(() => standIns.restore());
 
@@ -148,7 +134,7 @@ describe("events", () => {
     register({
       "call-events": async () => {
         calls++;
-        throw new AppError("NOT_FOUND", "no such leg in this workspace");
+        throw new AppError("NOT_FOUND", "callNotInMeeting");
       },
     });
     const id = randomUUID();
@@ -158,7 +144,7 @@ describe("events", () => {
     expect(
       await m.db.webhookEvent.findUniqueOrThrow({ where: { workspaceId_eventId: { workspaceId, eventId: id } } }),
     ).toMatchObject({
-      lastError: "NOT_FOUND: no such leg in this workspace",
+      lastError: "NOT_FOUND: That call is not part of this meeting.",
     });
   });
 

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { signPayload } from "@/lib/sautikit/contract/signature";
 import { appFixture } from "../support/app-fixture";
-import { webhookHandlerStandIns } from "../support/webhook-handlers";
+import { webhookHandlerStandIns, webhookWorkspace } from "../support/webhook-handlers";
 
 const SECRET = "whsec_signed_identity_secret";
 const app = appFixture();
@@ -19,21 +19,7 @@ let workspaceId: string;
 
 beforeAll(async () => {
   standIns = await webhookHandlerStandIns();
-  const { encryptSecret } = await import("@/lib/crypto");
-  const ws = await m.db.workspace.create({
-    data: {
-      name: "Signed identity",
-      connection: {
-        create: {
-          apiBaseUrl: "http://127.0.0.1:9",
-          apiKeyEnc: encryptSecret("sk_x"),
-          signingSecretEnc: encryptSecret(SECRET),
-          mode: "live",
-        },
-      },
-    },
-  });
-  workspaceId = ws.id;
+  workspaceId = await webhookWorkspace(m.db, "Signed identity", SECRET);
 }, 120_000);
 afterAll(() => standIns?.restore());
 

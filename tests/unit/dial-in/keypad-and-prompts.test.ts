@@ -4,7 +4,6 @@ import { nextModerationMode, parsePhoneKeys, PHONE_KEYS } from "@/lib/shared/pho
 import { askForPin, refuseUnidentified } from "@/lib/dial-in/pin-prompt";
 import { en } from "@/lib/meetings/prompts/en";
 import { sw } from "@/lib/meetings/prompts/sw";
-import { roomActions } from "@/lib/meetings/room-actions";
 import { checkVoiceResponse } from "@/lib/sautikit/contract/voice-actions";
 
 describe("the phone key map", () => {
@@ -98,59 +97,5 @@ describe("prompt catalogues", () => {
       }
     }
     expect(en.enterPin).not.toBe(sw.enterPin);
-  });
-});
-
-describe("the host's room action", () => {
-  const meeting = {
-    id: "m1",
-    workspaceId: "w1",
-    title: "Bajeti",
-    roomName: "mk-20261201-abcdefghijkmnpqr",
-    language: "sw",
-    waitForHost: true,
-    endOnHostExit: true,
-    beep: true,
-    record: false,
-    capacity: 10,
-    status: "scheduled",
-    startedAt: null,
-    moderation: "open",
-  };
-  const conferenceOf = (doc: ReturnType<typeof roomActions>) => {
-    const last = doc.actions.at(-1)!;
-    if (!("conference" in last)) throw new Error("last action is not a conference");
-    return last.conference;
-  };
-
-  it("collects everyone's keys two at a time with no finish key; the host list waits for *0", () => {
-    const [hostKeys] = spokenKeyList(sw, { everyone: false, host: true });
-    for (const role of ["host", "participant", "listener"] as const) {
-      const doc = roomActions(meeting, { name: "Juma", role });
-      expect(checkVoiceResponse(doc)).toMatchObject({ ok: true });
-      expect(conferenceOf(doc)).toMatchObject({ collectDigits: true, numDigits: 2, finishOnKey: "" });
-      expect(conferenceOf(doc).digitsCallbackUrl).toMatch(/\/api\/sautikit\/w1\/conference\/digits\?meetingId=m1$/);
-      expect(doc.actions).toContainEqual({ say: { text: sw.keyHint, language: "sw-KE" } });
-      const hearsHostKeys = doc.actions.some((a) => "say" in a && a.say.text === hostKeys);
-      // Said on every join it kept hosts out of the room for seconds; *0 says it on request.
-      expect(hearsHostKeys, role).toBe(false);
-    }
-  });
-
-  it("joins everyone but hosts muted in Presentation and Q&A", () => {
-    for (const moderation of ["presentation", "qa"] as const) {
-      expect(conferenceOf(roomActions({ ...meeting, moderation }, { name: "Juma", role: "participant" })).muted).toBe(
-        true,
-      );
-      expect(conferenceOf(roomActions({ ...meeting, moderation }, { name: "Halima", role: "host" })).muted).toBe(false);
-    }
-    expect(conferenceOf(roomActions(meeting, { name: "Juma", role: "participant" })).muted).toBe(false);
-  });
-
-  it("announces a participant's role only when asked (callers recognised by caller ID)", () => {
-    const said = (opts?: { announceRole?: boolean }) =>
-      roomActions(meeting, { name: "Juma", role: "participant" }, opts).actions;
-    expect(said({ announceRole: true })).toContainEqual({ say: { text: sw.joiningAsParticipant, language: "sw-KE" } });
-    expect(said()).not.toContainEqual({ say: { text: sw.joiningAsParticipant, language: "sw-KE" } });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apologise, roomActions } from "@/lib/meetings/room-actions";
+import { spokenKeyList } from "@/lib/meetings/prompts/key-list";
 import { checkVoiceResponse } from "@/lib/sautikit/contract/voice-actions";
 import { en } from "@/lib/meetings/prompts/en";
 import { sw } from "@/lib/meetings/prompts/sw";
@@ -61,5 +62,43 @@ describe("voice answers for an outbound leg", () => {
     const doc = apologise(en.meetingFull, "en-KE");
     expect(checkVoiceResponse(doc)).toMatchObject({ ok: true });
     expect(doc.actions).toEqual([{ say: { text: en.meetingFull, language: "en-KE" } }, { hangup: {} }]);
+  });
+});
+
+describe("the room action's keypad", () => {
+  // A Swahili meeting: the key hint is checked in the language the room speaks.
+  const swMeeting = { ...meeting, language: "sw" };
+
+  it("collects everyone's keys two at a time with no finish key; the host list waits for *0", () => {
+    const [hostKeys] = spokenKeyList(sw, { everyone: false, host: true });
+    for (const role of ["host", "participant", "listener"] as const) {
+      const doc = roomActions(swMeeting, { name: "Juma", role });
+      expect(checkVoiceResponse(doc)).toMatchObject({ ok: true });
+      expect(conferenceOf(doc)).toMatchObject({ collectDigits: true, numDigits: 2, finishOnKey: "" });
+      expect(conferenceOf(doc).digitsCallbackUrl).toMatch(/\/api\/sautikit\/w1\/conference\/digits\?meetingId=m1$/);
+      expect(doc.actions).toContainEqual({ say: { text: sw.keyHint, language: "sw-KE" } });
+      const hearsHostKeys = doc.actions.some((a) => "say" in a && a.say.text === hostKeys);
+      // Said on every join it kept hosts out of the room for seconds; *0 says it on request.
+      expect(hearsHostKeys, role).toBe(false);
+    }
+  });
+
+  it("joins everyone but hosts muted in Presentation and Q&A", () => {
+    for (const moderation of ["presentation", "qa"] as const) {
+      expect(conferenceOf(roomActions({ ...swMeeting, moderation }, { name: "Juma", role: "participant" })).muted).toBe(
+        true,
+      );
+      expect(conferenceOf(roomActions({ ...swMeeting, moderation }, { name: "Halima", role: "host" })).muted).toBe(
+        false,
+      );
+    }
+    expect(conferenceOf(roomActions(swMeeting, { name: "Juma", role: "participant" })).muted).toBe(false);
+  });
+
+  it("announces a participant's role only when asked (callers recognised by caller ID)", () => {
+    const said = (opts?: { announceRole?: boolean }) =>
+      roomActions(swMeeting, { name: "Juma", role: "participant" }, opts).actions;
+    expect(said({ announceRole: true })).toContainEqual({ say: { text: sw.joiningAsParticipant, language: "sw-KE" } });
+    expect(said()).not.toContainEqual({ say: { text: sw.joiningAsParticipant, language: "sw-KE" } });
   });
 });

@@ -2,6 +2,7 @@
 // endpoints, plus the people every reliability test needs: two workspaces, an admin and an
 // organiser in A, an admin in B; and the first things most API tests make over HTTP.
 import { randomUUID } from "node:crypto";
+import type { Actor } from "@/lib/auth/actor";
 import { meetingInput } from "../../meetings/support";
 
 export class Client {
@@ -23,6 +24,11 @@ export class Client {
     return res;
   }
 
+  /** Sets a cookie as if the server had (a workspace cookie the user picked, a forged one…). */
+  setCookie(name: string, value: string): void {
+    this.jar.set(name, value);
+  }
+
   /** The Cookie header this client sends (for tools that make their own requests). */
   cookieHeader(): string {
     return [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -36,18 +42,25 @@ export class Client {
     });
   }
 
-  async signIn(email: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
+  /** Signs in through Auth.js's credentials callback, as the sign-in page posts it. */
+  async signIn(
+    email: string,
+    password: string,
+    headers: Record<string, string> = {},
+    callbackUrl = "/meetings",
+  ): Promise<Response> {
     const { csrfToken } = (await (await this.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
     return this.fetch("/api/auth/callback/credentials", {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
-      body: new URLSearchParams({ csrfToken, email, password, callbackUrl: "/meetings" }),
+      body: new URLSearchParams({ csrfToken, email, password, callbackUrl }),
     });
   }
 }
 
 type Db = typeof import("@/lib/db").db;
-export type Person = { email: string; password: string; userId: string; workspaceId: string };
+/** Someone who can sign in (the password is real) and act in lib/ functions (the Actor). */
+export type Person = Actor & { password: string };
 export type People = { adminA: Person; organiserA: Person; adminB: Person };
 
 /** Two workspaces; a fresh suffix keeps emails unique when a file calls this twice. */
@@ -59,7 +72,7 @@ export async function createPeople(db: Db): Promise<People> {
     const email = `${who}-${tag}@example.test`;
     const password = `${who}-password-${tag}`;
     const { userId, workspaceId } = await signUp({ name: who, email, password, workspaceName });
-    return { email, password, userId, workspaceId };
+    return { email, password, userId, workspaceId, name: who, workspaceName, role: "admin" };
   };
   const adminA = await mk("admin-a", "Alpha");
   const adminB = await mk("admin-b", "Bravo");
@@ -69,7 +82,8 @@ export async function createPeople(db: Db): Promise<People> {
     data: { name: "Organiser A", email, passwordHash: await hashPassword(password) },
   });
   await db.membership.create({ data: { userId: user.id, workspaceId: adminA.workspaceId, role: "organiser" } });
-  return { adminA, adminB, organiserA: { email, password, userId: user.id, workspaceId: adminA.workspaceId } };
+  const organiserA: Person = { ...adminA, email, password, userId: user.id, name: user.name, role: "organiser" };
+  return { adminA, adminB, organiserA };
 }
 
 export async function signedIn(base: string, who: Person): Promise<Client> {
