@@ -33,7 +33,8 @@ export function AddParticipants({ meetingId, onAdded }: { meetingId: string; onA
     // Only the syntax here: whether the number exists in a numbering plan is the server's call,
     // and its answer lands on the same field (details[].path === "phone").
     const phoneError = phoneSyntaxError(phone);
-    if (phoneError) local.phone = phoneError;
+    if (phoneError)
+      local.phone = phoneError.key === "phoneRequired" ? t("phoneRequired") : t("phoneChars", phoneError.params);
     setErrors(local);
     if (Object.keys(local).length) return;
     const sent = { name, phone, role };

@@ -33,6 +33,8 @@ export async function MeetingOverview({ meeting }: { meeting: MeetingView }) {
     t("record", { on: String(meeting.record) }),
     t("promptLanguage", { language: meeting.language }),
     t("recurrence", { weekly: String(meeting.recurrence === "weekly") }),
+    t("callAtStart", { on: String(meeting.callAtStart) }),
+    t("remindByCall", { on: String(meeting.remindByCall), minutes: meeting.reminderMinutes }),
   ];
 
   return (

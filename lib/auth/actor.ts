@@ -68,7 +68,7 @@ export async function requireActor(opts: { admin?: boolean } = {}): Promise<Acto
 /** For route handlers: throws UNAUTHENTICATED (401) or FORBIDDEN (403) as an AppError. */
 export async function requireApiActor(_req: Request, opts: { admin?: boolean } = {}): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
-  if (opts.admin && actor.role !== "admin") throw new AppError("FORBIDDEN", "Only workspace admins can do this.");
+  if (!actor) throw new AppError("UNAUTHENTICATED", "signIn");
+  if (opts.admin && actor.role !== "admin") throw new AppError("FORBIDDEN", "adminOnly");
   return actor;
 }

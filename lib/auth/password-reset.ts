@@ -68,7 +68,7 @@ export async function issuePasswordReset(actor: Actor, membershipId: string): Pr
     where: { id: membershipId, workspaceId: actor.workspaceId },
     select: { user: { select: { id: true, email: true } } },
   });
-  if (!member) throw new AppError("NOT_FOUND", "That member is not in this workspace.");
+  if (!member) throw new AppError("NOT_FOUND", "memberNotFound");
   const { id: userId, email } = member.user;
   const shared = (await otherWorkspaces(db, userId, actor.workspaceId)) > 0;
   if (shared && !isMailConfigured()) {
@@ -174,15 +174,14 @@ export async function resetPassword(token: string, input: unknown): Promise<{ em
       where: { tokenHash: hashToken(token) },
       select: { id: true, userId: true, workspaceId: true, createdById: true },
     });
-    if (!reset) throw new AppError("NOT_FOUND", "This reset link is not valid.");
+    if (!reset) throw new AppError("NOT_FOUND", "resetLinkInvalid");
     // Joined another workspace since an admin issued the link: the admin may no longer set it.
-    if (!(await stillApplies(tx, reset))) throw new AppError("NOT_FOUND", "This reset link is not valid.");
+    if (!(await stillApplies(tx, reset))) throw new AppError("NOT_FOUND", "resetLinkInvalid");
     const { count } = await tx.passwordReset.updateMany({
       where: { id: reset.id, usedAt: null, expiresAt: { gt: new Date() } },
       data: { usedAt: new Date() },
     });
-    if (count === 0)
-      throw new AppError("CONFLICT", "This reset link has already been used or has expired. Ask for a new one.");
+    if (count === 0) throw new AppError("CONFLICT", "resetLinkUsed");
     const user = await tx.user.update({ where: { id: reset.userId }, data: { passwordHash }, select: { email: true } });
     await revokeAllSessions(reset.userId, tx);
     // A fresh password starts with a clean throttle for the account.

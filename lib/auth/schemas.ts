@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldError } from "@/lib/shared/error-keys";
 
 // Form input schemas shared by server actions (and usable client-side: no server imports here).
 export const PASSWORD_MIN = 10;
@@ -7,28 +8,28 @@ export const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .max(254, "Email is too long")
-  .pipe(z.email({ message: "Enter a valid email address" }));
+  .max(254, fieldError("emailTooLong"))
+  .pipe(z.email({ message: fieldError("emailInvalid") }));
 
 export const passwordSchema = z
   .string()
-  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
-  .max(256, "Use at most 256 characters");
+  .min(PASSWORD_MIN, fieldError("atLeastChars"))
+  .max(256, fieldError("atMostChars"));
 
-export const nameSchema = z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters");
+export const nameSchema = z.string().trim().min(1, fieldError("nameRequired")).max(100, fieldError("atMostChars"));
 
 export const workspaceNameSchema = z
   .string()
   .trim()
-  .min(2, "Use at least 2 characters")
-  .max(80, "Use at most 80 characters");
+  .min(2, fieldError("atLeastChars"))
+  .max(80, fieldError("atMostChars"));
 
-export const roleSchema = z.enum(["admin", "organiser"], { message: "Choose admin or organiser" });
+export const roleSchema = z.enum(["admin", "organiser"], { message: fieldError("roleInvalid") });
 
 export const signInSchema = z.object({
   email: emailSchema,
   // Never length-checked on sign-in: the message must not hint at the password rules of an account.
-  password: z.string().min(1, "Enter your password").max(256),
+  password: z.string().min(1, fieldError("passwordRequired")).max(256),
 });
 
 export const signUpSchema = z.object({
@@ -42,7 +43,7 @@ export const inviteSchema = z.object({ email: emailSchema, role: roleSchema });
 
 export const newPasswordSchema = z
   .object({ password: passwordSchema, confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords do not match" });
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: fieldError("passwordsDiffer") });
 
 const NEXT_BASE = "http://mkutano.invalid";
 // Backslashes (browsers read "\\" as "/") and control characters (browsers drop tabs and newlines)
@@ -66,11 +67,11 @@ function decodeFully(value: string): string | null {
 
 export const changePasswordSchema = z
   .object({
-    current: z.string().min(1, "Enter your current password").max(256),
+    current: z.string().min(1, fieldError("currentPasswordRequired")).max(256),
     password: passwordSchema,
     confirm: z.string(),
   })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords do not match" });
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: fieldError("passwordsDiffer") });
 
 export const profileSchema = z.object({ name: nameSchema });
 

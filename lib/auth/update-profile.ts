@@ -5,6 +5,7 @@ import { changePasswordSchema, profileSchema } from "@/lib/auth/schemas";
 import { revokeAllSessions } from "@/lib/auth/user-sessions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { fieldError } from "@/lib/shared/error-keys";
 
 type ProfileUser = { id: string; email: string };
 
@@ -24,17 +25,16 @@ export async function changePassword(user: ProfileUser, input: unknown): Promise
   const { current, password } = changePasswordSchema.parse(input);
   const throttle = await checkLoginThrottle(user.email, null);
   if (throttle.limited) {
-    throw new AppError(
-      "RATE_LIMITED",
-      `Too many wrong passwords. Try again in ${Math.max(1, Math.ceil(throttle.retryAfterSeconds / 60))} minutes.`,
-    );
+    throw new AppError("RATE_LIMITED", "tooManyWrongPasswords", {
+      params: { minutes: Math.max(1, Math.ceil(throttle.retryAfterSeconds / 60)) },
+    });
   }
   const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
   const ok = await verifyPassword(row.passwordHash, current);
   await recordLoginAttempt(user.email, null, ok);
   if (!ok) {
-    throw new AppError("VALIDATION", "Your current password is not right.", {
-      details: [{ path: "current", message: "Your current password is not right" }],
+    throw new AppError("VALIDATION", "currentPasswordWrong", {
+      details: [{ path: "current", message: fieldError("currentPasswordWrongField") }],
     });
   }
   const passwordHash = await hashPassword(password);

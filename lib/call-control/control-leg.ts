@@ -14,8 +14,8 @@ import type { LegCommand, LegCommandResult } from "@/lib/shared/api-schemas";
 async function findLiveLeg(actor: Actor, meetingId: string, legId: string) {
   const meeting = await findMeetingForActor(actor, meetingId);
   const leg = await db.leg.findFirst({ where: { id: legId, meetingId: meeting.id, workspaceId: actor.workspaceId } });
-  if (!leg) throw new AppError("NOT_FOUND", "That call is not part of this meeting.");
-  if (leg.state === "left") throw new AppError("CONFLICT", "That call has already ended.");
+  if (!leg) throw new AppError("NOT_FOUND", "callNotInMeeting");
+  if (leg.state === "left") throw new AppError("CONFLICT", "callAlreadyEnded");
   return { meeting, leg };
 }
 
@@ -77,21 +77,16 @@ export async function controlLeg(
   }
 
   if (!leg.callId || (leg.state !== "in_call" && leg.state !== "waiting")) {
-    throw new AppError("CONFLICT", "Only someone in the room can be muted or unmuted.");
+    throw new AppError("CONFLICT", "muteOnlyInRoom");
   }
   try {
     await client.conferences.command(meeting.roomName, command, leg.callId);
   } catch (e) {
     if (isCommandUnsupported(e)) {
-      throw new AppError(
-        "UNSUPPORTED",
-        command === "mute"
-          ? "Live mute is not supported by this Sautikit account. Use “Listen only” to re-dial the person muted."
-          : "Live unmute is not supported by this Sautikit account. Change their role and re-dial them instead.",
-      );
+      if (command === "mute") throw new AppError("UNSUPPORTED", "liveMuteUnsupported");
+      throw new AppError("UNSUPPORTED", "liveUnmuteUnsupported");
     }
-    if (sautikitCodeOf(e) === "conferences.not_live")
-      throw new AppError("CONFLICT", "That person is no longer in the room.");
+    if (sautikitCodeOf(e) === "conferences.not_live") throw new AppError("CONFLICT", "personLeftRoom");
     throw e;
   }
   await audit(actor, `participant.${command}d`, leg.id);

@@ -32,7 +32,7 @@ export type CloseResult = { ended: boolean; hungUp: number; failed: number };
 /** Ends the meeting for everyone: marks it ended, cancels queued dials and hangs up every live leg. */
 export async function endMeeting(actor: Actor, meetingId: string): Promise<EndMeetingResult> {
   const meeting = await findMeetingForActor(actor, meetingId);
-  if (meeting.status === "cancelled") throw new AppError("CONFLICT", "This meeting was cancelled.");
+  if (meeting.status === "cancelled") throw new AppError("CONFLICT", "meetingCancelled");
   const { hungUp, failed } = await closeMeeting(actor.workspaceId, meeting.id, { actorId: actor.userId });
   return { hungUp, failed };
 }

@@ -58,12 +58,8 @@ export async function extendMeetingForActor(actor: Actor, meetingId: string): Pr
   const meeting = await findMeetingForActor(actor, meetingId);
   const outcome = await extendMeeting(actor.workspaceId, meeting.id, { actorId: actor.userId, via: "roster" });
   if (outcome.extended) return outcome;
-  throw new AppError(
-    "CONFLICT",
-    outcome.reason === "at_maximum"
-      ? "This meeting has reached the workspace's maximum length and cannot be extended."
-      : "Only a meeting in progress can be extended.",
-  );
+  if (outcome.reason === "at_maximum") throw new AppError("CONFLICT", "extendAtMaximum");
+  throw new AppError("CONFLICT", "extendNotLive");
 }
 
 /**

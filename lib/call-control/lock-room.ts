@@ -8,7 +8,7 @@ import type { LockResult } from "@/lib/shared/api-schemas";
 /** A locked room turns new dial-ins away politely; people already in, and the organiser's dials, are unaffected. */
 export async function setRoomLocked(actor: Actor, meetingId: string, locked: boolean): Promise<LockResult> {
   const meeting = await findMeetingForActor(actor, meetingId);
-  assertOpen(meeting, locked ? "lock it" : "unlock it");
+  assertOpen(meeting, locked ? "lock" : "unlock");
   await db.meeting.update({ where: { id: meeting.id }, data: { locked } });
   await db.auditLog.create({
     data: {

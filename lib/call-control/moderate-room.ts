@@ -85,16 +85,15 @@ async function flagFacts(
 async function lockedMeeting(tx: Tx, workspaceId: string, meetingId: string) {
   await lockMeeting(tx, meetingId);
   const meeting = await tx.meeting.findFirst({ where: { id: meetingId, workspaceId } });
-  if (!meeting) throw new AppError("NOT_FOUND", "That meeting does not exist.");
-  if (meeting.status === "ended" || meeting.status === "cancelled")
-    throw new AppError("CONFLICT", "This meeting is over.");
+  if (!meeting) throw new AppError("NOT_FOUND", "meetingNotExist");
+  if (meeting.status === "ended" || meeting.status === "cancelled") throw new AppError("CONFLICT", "meetingOver");
   return meeting;
 }
 
 async function liveLeg(tx: Tx, meetingId: string, legId: string): Promise<LiveLeg> {
   const leg = await tx.leg.findFirst({ where: { id: legId, meetingId }, select: { ...liveLegSelect, state: true } });
-  if (!leg) throw new AppError("NOT_FOUND", "That call is not part of this meeting.");
-  if (!IN_ROOM.includes(leg.state)) throw new AppError("CONFLICT", "That person is not in the room.");
+  if (!leg) throw new AppError("NOT_FOUND", "callNotInMeeting");
+  if (!IN_ROOM.includes(leg.state)) throw new AppError("CONFLICT", "personNotInRoom");
   return leg;
 }
 
@@ -134,8 +133,7 @@ export async function letSpeak(workspaceId: string, meetingId: string, legId: st
   const { roomName, target, revoked } = await db.$transaction(async (tx) => {
     const meeting = await lockedMeeting(tx, workspaceId, meetingId);
     const leg = await liveLeg(tx, meetingId, legId);
-    if (legRole(leg) === "listener")
-      throw new AppError("CONFLICT", "A listener cannot speak; change their role and call them again.");
+    if (legRole(leg) === "listener") throw new AppError("CONFLICT", "listenerCannotSpeak");
     const others =
       modeOf(meeting) === "qa"
         ? (

@@ -17,12 +17,12 @@ export async function moveToListenOnly(
   participantId: string,
 ): Promise<ListenOnlyResult> {
   const meeting = await findMeetingForActor(actor, meetingId);
-  assertOpen(meeting, "change roles");
+  assertOpen(meeting, "changeRoles");
   const participant = await db.participant.findFirst({
     where: { id: participantId, meetingId: meeting.id, workspaceId: actor.workspaceId },
   });
-  if (!participant) throw new AppError("NOT_FOUND", "That participant is not in this meeting.");
-  if (participant.role === "host") throw new AppError("CONFLICT", "The host cannot be made a listener.");
+  if (!participant) throw new AppError("NOT_FOUND", "participantNotFound");
+  if (participant.role === "host") throw new AppError("CONFLICT", "hostCannotListen");
   await db.participant.update({ where: { id: participant.id }, data: { role: "listener" } });
   const live = await db.leg.findFirst({ where: { participantId, state: { not: "left" } } });
   if (!live) return { redialled: false };
@@ -35,5 +35,5 @@ export async function moveToListenOnly(
       return { redialled: true, ...(await dialParticipant(actor, meetingId, participantId)) };
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new AppError("SAUTIKIT_UNAVAILABLE", "The old call has not ended yet; press Re-dial in a moment.");
+  throw new AppError("SAUTIKIT_UNAVAILABLE", "oldCallNotEnded");
 }

@@ -13,7 +13,7 @@ export async function switchModeration(
   mode: ModerationMode,
 ): Promise<ModerationResult> {
   const meeting = await findMeetingForActor(actor, meetingId);
-  assertOpen(meeting, "change who may talk");
+  assertOpen(meeting, "changeTalk");
   await setModeration(actor.workspaceId, meeting.id, mode);
   await db.auditLog.create({
     data: {

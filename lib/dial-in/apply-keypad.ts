@@ -36,12 +36,12 @@ export async function applyKeypad(
   eventKey: string,
 ): Promise<VoiceResponse | void> {
   const meeting = await db.meeting.findFirst({ where: { workspaceId, roomName: d.room } });
-  if (!meeting) throw new AppError("NOT_FOUND", "That room is not one of this workspace's meetings.");
+  if (!meeting) throw new AppError("NOT_FOUND", "roomNotInWorkspace");
   const leg = await db.leg.findFirst({
     where: { workspaceId, meetingId: meeting.id, callId: d.callId },
     include: { participant: { select: { role: true } } },
   });
-  if (!leg) throw new AppError("NOT_FOUND", "That call is not part of this meeting.");
+  if (!leg) throw new AppError("NOT_FOUND", "callNotInMeeting");
   if (!IN_ROOM.includes(leg.state) || meeting.status === "ended" || meeting.status === "cancelled") return;
 
   const p = promptsFor(meeting.language);

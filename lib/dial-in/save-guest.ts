@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { fieldError } from "@/lib/shared/error-keys";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { lockMeeting, recomputeRoster } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
@@ -32,11 +33,11 @@ export async function saveGuest(actor: Actor, meetingId: string, raw: unknown) {
           select: { id: true },
         })
       : [];
-    if (!phone || legs.length === 0) throw new AppError("NOT_FOUND", "No guest has called in from that number.");
+    if (!phone || legs.length === 0) throw new AppError("NOT_FOUND", "noGuestFromNumber");
     const taken = await tx.participant.findFirst({ where: { meetingId: meeting.id, phoneE164: phone } });
     if (taken)
-      throw new AppError("CONFLICT", "That number is already a participant in this meeting.", {
-        details: [{ path: "phone", message: "Already a participant." }],
+      throw new AppError("CONFLICT", "numberAlreadyParticipant", {
+        details: [{ path: "phone", message: fieldError("alreadyParticipantField") }],
       });
     const created = await tx.participant.create({
       data: {

@@ -1,7 +1,9 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
+import { toErrorResponse } from "@/lib/errors";
 import { ZodError } from "zod";
-import { isAppError, toErrorResponse } from "@/lib/errors";
+import { errorText } from "@/lib/i18n/error-text";
+import { readerLocale } from "@/lib/i18n/reader-locale";
 import { log } from "@/lib/log";
 
 /** What a server action hands back to its form (useActionState). Same error shape as the API. */
@@ -15,32 +17,26 @@ export type FormState = {
   result?: Record<string, string | boolean>;
 };
 
-/** Maps a thrown error to form state; Next's redirect/notFound/forbidden signals pass through. */
-export function formError(e: unknown, values?: Record<string, string>): FormState {
+/**
+ * Maps a thrown error to form state, in the reader's language; Next's redirect/notFound/forbidden
+ * signals pass through. Field messages come from a ZodError's issues or an AppError's details.
+ */
+export async function formError(e: unknown, values?: Record<string, string>): Promise<FormState> {
   unstable_rethrow(e);
-  if (e instanceof ZodError) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of e.issues) {
-      const key = issue.path.join(".") || "form";
-      fieldErrors[key] ??= issue.message;
-    }
-    return { error: "Please fix the highlighted fields.", fieldErrors, values };
-  }
-  if (isAppError(e)) {
-    const fieldErrors: Record<string, string> = {};
-    if (Array.isArray(e.details)) {
-      for (const d of e.details as Array<{ path?: unknown; message?: unknown }>) {
-        if (typeof d.path === "string" && typeof d.message === "string") fieldErrors[d.path] ??= d.message;
-      }
-    }
-    return { error: e.message, fieldErrors, values };
-  }
+  const locale = await readerLocale();
   const requestId = crypto.randomUUID();
-  const response = toErrorResponse(e, requestId);
+  const { status, body } = toErrorResponse(e, requestId, locale);
+  const fieldErrors: Record<string, string> = {};
+  if (Array.isArray(body.error.details)) {
+    for (const d of body.error.details as Array<{ path?: unknown; message?: unknown }>) {
+      if (typeof d.path === "string" && typeof d.message === "string") fieldErrors[d.path || "form"] ??= d.message;
+    }
+  }
+  if (status >= 500) log.error({ err: e, requestId }, "server action failed");
+  if (status === 422 && body.error.code === "VALIDATION" && e instanceof ZodError)
+    return { error: errorText(locale, "fixFields"), fieldErrors, values };
   // A refusal of the input itself (a NUL the database will not store) is the user's to fix, not ours.
-  if (response.status < 500) return { error: response.body.error.message, values };
-  log.error({ err: e, requestId }, "server action failed");
-  return { error: response.body.error.message, values };
+  return { error: body.error.message, ...(status < 500 ? { fieldErrors } : {}), values };
 }
 
 /** Reads string fields from FormData (files and missing fields become ""). */

@@ -1,6 +1,7 @@
 import "server-only";
 import { NextRequest } from "next/server";
-import { AppError, NUL_MESSAGE, toErrorResponse } from "@/lib/errors";
+import { AppError, toErrorResponse } from "@/lib/errors";
+import { readerLocale } from "@/lib/i18n/reader-locale";
 
 // Every request body the app reads goes through here, so none is read past its cap: a declared
 // Content-Length over the cap is refused before a byte is read, and a body without one (chunked)
@@ -48,13 +49,10 @@ export async function readCappedBody(req: Request, limit: number): Promise<Cappe
 }
 
 export function tooLarge(limit: number): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", `The request body is too large: the limit is ${formatBytes(limit)}.`, {
+  return new AppError("PAYLOAD_TOO_LARGE", "bodyTooLarge", {
+    params: { limit: { bytes: limit } },
     details: { limitBytes: limit },
   });
-}
-
-function formatBytes(n: number): string {
-  return n % 1024 === 0 ? `${n / 1024} KB` : `${n} bytes`;
 }
 
 /** The body's bytes within `limit`; 413 past it, 400 for a sender that hung up. */
@@ -62,7 +60,7 @@ export async function readBody(req: Request, limit = DEFAULT_BODY_LIMIT): Promis
   const body = await readCappedBody(req, limit);
   if (body.ok) return body.bytes;
   if (body.reason === "too_large") throw tooLarge(limit);
-  throw new AppError("VALIDATION", "The request body was cut off before it ended.");
+  throw new AppError("VALIDATION", "bodyCutOff");
 }
 
 /**
@@ -75,16 +73,16 @@ export async function readJsonBody(req: Request, limit = DEFAULT_BODY_LIMIT): Pr
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError("VALIDATION", "The request body must be valid UTF-8 JSON.");
+    throw new AppError("VALIDATION", "bodyNotUtf8");
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new AppError("VALIDATION", "The request body must be valid JSON.");
+    throw new AppError("VALIDATION", "bodyNotJson");
   }
   if (text.includes("\u0000") || /\\u0000/i.test(text)) {
-    if (containsNul(data)) throw new AppError("VALIDATION", NUL_MESSAGE);
+    if (containsNul(data)) throw new AppError("VALIDATION", "nulCharacter");
   }
   return data;
 }
@@ -112,7 +110,7 @@ export async function withCappedBody(
   try {
     bytes = await readBody(req, limit);
   } catch (e) {
-    const { status, body } = toErrorResponse(e);
+    const { status, body } = toErrorResponse(e, undefined, await readerLocale());
     return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
   }
   const headers = new Headers(req.headers);

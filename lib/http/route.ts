@@ -1,7 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { ZodError, type z } from "zod";
-import { AppError, NUL_MESSAGE, toErrorResponse } from "@/lib/errors";
+import type { z } from "zod";
+import { AppError, toErrorResponse } from "@/lib/errors";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { readerLocale } from "@/lib/i18n/reader-locale";
 import { log } from "@/lib/log";
 import { readJsonBody } from "@/lib/http/read-body";
 import { isMutation, isSameOriginRequest } from "@/lib/http/same-origin";
@@ -17,7 +19,8 @@ export type RouteOptions = {
 
 /**
  * Wraps a route handler: request id, CSRF origin check for mutations, and one error mapping
- * (AppError → its status, ZodError → 422, anything else → logged 500 with a generic message).
+ * (AppError → its status, ZodError → 422, anything else → logged 500 with a generic message), the
+ * message in the reader's language (a server-to-server route's stays English).
  * Return a Response to send it as is, a value to send it as JSON, or nothing for 204.
  */
 export function route<P extends Record<string, string | string[]> = Record<string, string>>(
@@ -28,7 +31,7 @@ export function route<P extends Record<string, string | string[]> = Record<strin
     const requestId = req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
     try {
       if (!opts.crossOrigin && isMutation(req.method) && !isSameOriginRequest(req)) {
-        throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+        throw new AppError("FORBIDDEN", "crossSite");
       }
       const params = ((await nextCtx?.params) ?? {}) as P;
       // No id of ours holds U+0000 (PostgreSQL text cannot): refuse it before any query sees it.
@@ -37,15 +40,15 @@ export function route<P extends Record<string, string | string[]> = Record<strin
           .flat()
           .some((v) => typeof v === "string" && v.includes("\u0000"))
       )
-        throw new AppError("VALIDATION", NUL_MESSAGE);
+        throw new AppError("VALIDATION", "nulCharacter");
       const result = await handler(req, { params, requestId });
       return withRequestId(toResponse(result), requestId);
     } catch (e) {
-      const error = e instanceof ZodError ? validationError(e) : e;
-      const { status, body } = toErrorResponse(error, requestId);
+      const locale = opts.crossOrigin ? DEFAULT_LOCALE : await readerLocale();
+      const { status, body } = toErrorResponse(e, requestId, locale);
       if (status >= 500) log.error({ err: e, requestId, method: req.method, url: req.url }, "route failed");
       const headers: Record<string, string> = {};
-      if (error instanceof AppError && error.retryAfter) headers["retry-after"] = String(error.retryAfter);
+      if (e instanceof AppError && e.retryAfter) headers["retry-after"] = String(e.retryAfter);
       return withRequestId(Response.json(body, { status, headers }), requestId);
     }
   };
@@ -69,14 +72,6 @@ function withRequestId(res: Response, requestId: string): Response {
   }
 }
 
-export function validationError(e: ZodError): AppError {
-  const first = e.issues[0];
-  const where = first?.path.length ? `${first.path.join(".")}: ` : "";
-  return new AppError("VALIDATION", `${where}${first?.message ?? "Invalid input"}`, {
-    details: e.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-  });
-}
-
 /**
  * Reads (within its size cap: 413 past it, lib/http/read-body.ts) and validates a JSON body; a
  * malformed body or a NUL in any string is a 422, not a 500. `limit` only for a route that needs more.
@@ -93,6 +88,6 @@ export async function parseJson<S extends z.ZodType>(
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
   const query = Object.fromEntries(new URL(req.url).searchParams);
   if (Object.entries(query).some(([k, v]) => k.includes("\u0000") || v.includes("\u0000")))
-    throw new AppError("VALIDATION", NUL_MESSAGE);
+    throw new AppError("VALIDATION", "nulCharacter");
   return schema.parse(query);
 }

@@ -2,13 +2,14 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { fieldError } from "@/lib/shared/error-keys";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { assertOpen, findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { participantInputSchema } from "@/lib/shared/meeting-schemas";
 
 export async function addParticipant(actor: Actor, meetingId: string, raw: unknown) {
   const meeting = await findMeetingForActor(actor, meetingId);
-  assertOpen(meeting, "add people");
+  assertOpen(meeting, "addPeople");
   const input = participantInputSchema.parse(raw);
   try {
     return await db.participant.create({
@@ -22,8 +23,9 @@ export async function addParticipant(actor: Actor, meetingId: string, raw: unkno
     });
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      throw new AppError("CONFLICT", `${input.phone} is already a participant in this meeting.`, {
-        details: [{ path: "phone", message: "Already a participant." }],
+      throw new AppError("CONFLICT", "phoneAlreadyParticipant", {
+        params: { phone: input.phone },
+        details: [{ path: "phone", message: fieldError("alreadyParticipantField") }],
       });
     }
     throw e;

@@ -1,23 +1,31 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { errorText } from "@/lib/i18n/error-text";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { assertOpen, findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import type { BulkAddResult } from "@/lib/shared/api-schemas";
 import { parseBulkParticipants } from "@/lib/shared/bulk-participants";
 import { bulkInputSchema } from "@/lib/shared/meeting-schemas";
 
 /**
- * Adds every valid line and reports the others. Lines that clash with an existing participant
- * (including one added concurrently) are reported, never silently merged.
+ * Adds every valid line and reports the others, in `locale` (the reader's). Lines that clash with
+ * an existing participant (including one added concurrently) are reported, never silently merged.
  */
-export async function bulkAddParticipants(actor: Actor, meetingId: string, raw: unknown): Promise<BulkAddResult> {
+export async function bulkAddParticipants(
+  actor: Actor,
+  meetingId: string,
+  raw: unknown,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<BulkAddResult> {
   const meeting = await findMeetingForActor(actor, meetingId);
-  assertOpen(meeting, "add people");
+  assertOpen(meeting, "addPeople");
   const { text } = bulkInputSchema.parse(raw);
   const existing = await db.participant.findMany({ where: { meetingId: meeting.id }, select: { phoneE164: true } });
   const { rows, errors } = parseBulkParticipants(
     text,
     existing.map((p) => p.phoneE164),
+    locale,
   );
   if (rows.length === 0) return { added: 0, errors };
   const res = await db.participant.createMany({
@@ -41,7 +49,7 @@ export async function bulkAddParticipants(actor: Actor, meetingId: string, raw: 
         errors.push({
           line: r.line,
           text: `${r.name}, ${r.phoneE164}`,
-          message: `${r.phoneE164} is already a participant in this meeting.`,
+          message: errorText(locale, "phoneAlreadyParticipant", { phone: r.phoneE164 }),
         });
     }
     errors.sort((a, b) => a.line - b.line);

@@ -59,16 +59,12 @@ export async function callEveryone(
   ratePerSecond = dialRatePerSecond(actor.workspaceId),
 ): Promise<CallEveryoneResult> {
   const meeting = await findMeetingForActor(actor, meetingId);
-  assertOpen(meeting, "call people");
+  assertOpen(meeting, "callPeople");
   await assertWithinBudget(meeting.id, actor.workspaceId);
   // Refuse up front rather than queue dials that can only fail one by one.
   const conn = await findConnection(actor.workspaceId);
   if (!conn) throw notConnected();
-  if (!conn.callerIdNumber)
-    throw new AppError(
-      "SAUTIKIT_NOT_CONNECTED",
-      "Pick a caller-ID number under Settings → Sautikit before calling people.",
-    );
+  if (!conn.callerIdNumber) throw new AppError("SAUTIKIT_NOT_CONNECTED", "pickCallerId");
   const queued = await db.$transaction(async (tx) => {
     await lockMeeting(tx, meeting.id);
     return queueDialsForEveryone(tx, actor.workspaceId, meeting.id, ratePerSecond);

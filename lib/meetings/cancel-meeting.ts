@@ -8,14 +8,10 @@ import { syncOccurrenceJobs } from "@/lib/meetings/occurrence-jobs";
 export async function cancelMeeting(actor: Actor, meetingId: string) {
   const meeting = await findMeetingForActor(actor, meetingId);
   if (meeting.status === "cancelled") return meeting;
-  if (meeting.status !== "scheduled") {
-    throw new AppError(
-      "CONFLICT",
-      meeting.status === "live" ? "This meeting is live: end it instead." : "This meeting has already ended.",
-    );
-  }
+  if (meeting.status === "live") throw new AppError("CONFLICT", "meetingLiveEndInstead");
+  if (meeting.status !== "scheduled") throw new AppError("CONFLICT", "meetingAlreadyEnded");
   const live = await db.leg.count({ where: { meetingId, state: { not: "left" } } });
-  if (live > 0) throw new AppError("CONFLICT", "People are being called into this meeting: end it instead.");
+  if (live > 0) throw new AppError("CONFLICT", "peopleBeingCalled");
   return db.$transaction(async (tx) => {
     const updated = await tx.meeting.update({ where: { id: meeting.id }, data: { status: "cancelled" } });
     await tx.auditLog.create({

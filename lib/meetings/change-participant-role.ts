@@ -13,17 +13,13 @@ import { participantRoleInputSchema } from "@/lib/shared/meeting-schemas";
 export async function changeParticipantRole(actor: Actor, meetingId: string, participantId: string, raw: unknown) {
   const { role } = participantRoleInputSchema.parse(raw);
   const meeting = await findMeetingForActor(actor, meetingId);
-  assertOpen(meeting, "change roles");
+  assertOpen(meeting, "changeRoles");
   const participant = await db.participant.findFirst({
     where: { id: participantId, meetingId: meeting.id, workspaceId: actor.workspaceId },
   });
-  if (!participant) throw new AppError("NOT_FOUND", "That participant is not in this meeting.");
+  if (!participant) throw new AppError("NOT_FOUND", "participantNotFound");
   const onCall = await db.leg.count({ where: { participantId: participant.id, state: { not: "left" } } });
-  if (onCall > 0)
-    throw new AppError(
-      "CONFLICT",
-      `${participant.name} is on a call right now: change their role once the call ends (Listen only works now).`,
-    );
+  if (onCall > 0) throw new AppError("CONFLICT", "participantOnCallRole", { params: { name: participant.name } });
   const updated = await db.participant.update({ where: { id: participant.id }, data: { role } });
   return { participant: { id: updated.id, name: updated.name, role: updated.role } };
 }

@@ -54,14 +54,14 @@ export async function createLegIfIdle(
 /** "Call" and "Re-dial": one participant, dialled now. */
 export async function dialParticipant(actor: Actor, meetingId: string, participantId: string): Promise<DialResult> {
   const meeting = await findMeetingForActor(actor, meetingId);
-  assertOpen(meeting, "call people");
+  assertOpen(meeting, "callPeople");
   await assertWithinBudget(meeting.id, actor.workspaceId);
   const { leg, created } = await db.$transaction(async (tx) => {
     await lockMeeting(tx, meeting.id);
     const p = await tx.participant.findFirst({
       where: { id: participantId, meetingId: meeting.id, workspaceId: actor.workspaceId },
     });
-    if (!p) throw new AppError("NOT_FOUND", "That participant is not in this meeting.");
+    if (!p) throw new AppError("NOT_FOUND", "participantNotFound");
     return createLegIfIdle(tx, actor.workspaceId, meeting.id, p.id);
   });
   if (!created) return { legId: leg.id, status: "already" as const };

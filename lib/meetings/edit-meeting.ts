@@ -10,11 +10,11 @@ import { meetingInputSchema, type MeetingInputRaw } from "@/lib/shared/meeting-s
 
 export async function editMeeting(actor: Actor, meetingId: string, raw: MeetingInputRaw) {
   const meeting = await findMeetingForActor(actor, meetingId);
-  assertOpen(meeting, "edit it");
+  assertOpen(meeting, "edit");
   const input = meetingInputSchema.parse(raw);
   const legCount = await db.leg.count({ where: { meetingId } });
   if (meeting.status === "live" && input.startsAt.getTime() !== meeting.startsAt.getTime()) {
-    throw new AppError("CONFLICT", "This meeting is live; its start time can no longer change.");
+    throw new AppError("CONFLICT", "meetingLiveStartFixed");
   }
   // A meeting nobody has been called into yet gets a room named after its new date.
   const roomName =

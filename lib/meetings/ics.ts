@@ -1,5 +1,7 @@
 import { createEvent, type DateArray } from "ics";
 import { tzlib_get_ical_block } from "timezones-ical-library";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { formatPhone } from "@/lib/shared/phone";
 import { groupPin } from "@/lib/shared/invite-text";
 import { utcToZonedWallTime } from "@/lib/shared/meeting-time";
@@ -12,6 +14,9 @@ import { RECORDING_NOTICE_LINES } from "@/lib/shared/recording-notice";
 // package writes no VTIMEZONE, so the start is written as local time and labelled afterwards.
 // No link: the meeting page needs a Mkutano account in the organiser's workspace, which invitees
 // do not have; the dial-in number and PIN are all they need.
+// The text around the organiser's own words is in `locale`, the language of whoever downloads the
+// file (the organiser, who sends it on); the recording notice and the phone key list stay in both
+// languages, since the invitees' is not known (ADR 0020, ADR 0021).
 
 export type IcsMeeting = {
   id: string;
@@ -49,14 +54,15 @@ function vtimezone(timeZone: string): { block: string; tzid: string } | null {
   return { block: found[0], tzid: timeZone };
 }
 
-export function meetingIcs(m: IcsMeeting): string {
+export function meetingIcs(m: IcsMeeting, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translatorFor(locale, "Ics");
   const zone = m.recurrence === "weekly" ? vtimezone(m.timeZone) : null;
   const dialIn = m.dialInNumber ? formatPhone(m.dialInNumber) : null;
   const description = [
-    m.agenda.trim() ? `Agenda: ${m.agenda.trim()}` : null,
-    dialIn ? `Dial in: ${dialIn}` : null,
-    `PIN: ${groupPin(m.pin)} #`,
-    `Time zone: ${m.timeZone}`,
+    m.agenda.trim() ? t("agenda", { agenda: m.agenda.trim() }) : null,
+    dialIn ? t("dialIn", { number: dialIn }) : null,
+    t("pin", { pin: groupPin(m.pin) }),
+    t("timeZone", { zone: m.timeZone }),
     ...(m.record ? RECORDING_NOTICE_LINES : []),
     ...(m.phoneKeys ?? []),
   ]
@@ -69,7 +75,7 @@ export function meetingIcs(m: IcsMeeting): string {
     method: "PUBLISH",
     title: m.title,
     description,
-    location: dialIn ? `Phone: ${dialIn}, PIN ${m.pin}` : `PIN ${m.pin}`,
+    location: dialIn ? t("location", { number: dialIn, pin: m.pin }) : t("locationPinOnly", { pin: m.pin }),
     ...(zone
       ? { start: wallArray(m.startsAt, m.timeZone), startInputType: "local", startOutputType: "local" }
       : { start: utcArray(m.startsAt), startInputType: "utc", startOutputType: "utc" }),

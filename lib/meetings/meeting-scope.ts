@@ -14,7 +14,7 @@ export function meetingScope(actor: Pick<Actor, "workspaceId" | "userId" | "role
 }
 
 export function meetingNotFound(): AppError {
-  return new AppError("NOT_FOUND", "That meeting does not exist, or you do not have access to it.");
+  return new AppError("NOT_FOUND", "meetingNotFound");
 }
 
 export async function findMeetingForActor(actor: Pick<Actor, "workspaceId" | "userId" | "role">, meetingId: string) {
@@ -26,8 +26,11 @@ export async function findMeetingForActor(actor: Pick<Actor, "workspaceId" | "us
 export type MeetingRow = Awaited<ReturnType<typeof findMeetingForActor>>;
 
 /** Meetings whose participants may still be dialled or edited. */
-export function assertOpen(meeting: { status: string }, action: string): void {
-  if (meeting.status === "cancelled")
-    throw new AppError("CONFLICT", `This meeting was cancelled, so you cannot ${action}.`);
-  if (meeting.status === "ended") throw new AppError("CONFLICT", `This meeting has ended, so you cannot ${action}.`);
+/** What an organiser was trying to do to a meeting that is over (said in the refusal). */
+export type MeetingAction =
+  "addPeople" | "changeReminders" | "callPeople" | "changeRoles" | "edit" | "lock" | "unlock" | "changeTalk";
+
+export function assertOpen(meeting: { status: string }, action: MeetingAction): void {
+  if (meeting.status === "cancelled") throw new AppError("CONFLICT", "meetingCancelledCannot", { params: { action } });
+  if (meeting.status === "ended") throw new AppError("CONFLICT", "meetingEndedCannot", { params: { action } });
 }

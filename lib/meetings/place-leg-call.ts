@@ -70,7 +70,9 @@ export async function placeLegCall(legId: string): Promise<PlaceResult> {
       status: "placed",
       retry: true,
       retryInMs: dialRetryDelayMs(leg.dialTries + 1),
-      error: isAppError(e) ? e : new AppError("INTERNAL", errorText(e), { cause: e }),
+      error: isAppError(e)
+        ? e
+        : new AppError("INTERNAL", "internalDetail", { params: { detail: errorText(e) }, cause: e }),
     };
   };
 
@@ -97,11 +99,7 @@ export async function placeLegCall(legId: string): Promise<PlaceResult> {
     if (!leg.callId) await assertWithinBudget(meeting.id, leg.workspaceId);
     const conn = await findConnection(leg.workspaceId);
     if (!conn) throw notConnected();
-    if (!conn.callerIdNumber)
-      throw new AppError(
-        "SAUTIKIT_NOT_CONNECTED",
-        "Pick a caller-ID number under Settings → Sautikit before calling people.",
-      );
+    if (!conn.callerIdNumber) throw new AppError("SAUTIKIT_NOT_CONNECTED", "pickCallerId");
     callerId = conn.callerIdNumber;
     // One quick repeat in-request (a dropped keep-alive socket, a lone 5xx), never a sleep through
     // Retry-After: waiting out an outage is the dial job's work (dial-retry.ts), with the same key.
@@ -140,14 +138,10 @@ export async function placeLegCall(legId: string): Promise<PlaceResult> {
     rate = await outboundRatePerMinuteMinor(client);
   } catch (e) {
     if (leg.callId) return notRecorded(e);
-    let err = isAppError(e) ? e : new AppError("INTERNAL", "Could not place the call.", { cause: e });
+    let err = isAppError(e) ? e : new AppError("INTERNAL", "callNotPlaced", { cause: e });
     // Sautikit refuses a from/caller_id the account does not own: say which numbers, and where to fix it.
     if (err.code === "NUMBER_NOT_OWNED" && presented.length)
-      err = new AppError(
-        "NUMBER_NOT_OWNED",
-        `The connected Sautikit account does not own ${presented.join(" or ")}, so calls cannot show it as the caller ID. Choose the numbers again under Settings → Sautikit.`,
-        { cause: e },
-      );
+      err = new AppError("NUMBER_NOT_OWNED", "numberNotOwnedCallerId", { params: { numbers: presented }, cause: e });
     await noteSautikitOutcome(leg.workspaceId, err).catch((noteErr: unknown) =>
       log.warn({ err: noteErr }, "could not record Sautikit's reachability"),
     );

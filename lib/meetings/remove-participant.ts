@@ -9,16 +9,12 @@ export async function removeParticipant(actor: Actor, meetingId: string, partici
   const participant = await db.participant.findFirst({
     where: { id: participantId, meetingId: meeting.id, workspaceId: actor.workspaceId },
   });
-  if (!participant) throw new AppError("NOT_FOUND", "That participant is not in this meeting.");
+  if (!participant) throw new AppError("NOT_FOUND", "participantNotFound");
   const live = await db.leg.count({ where: { participantId, state: { not: "left" } } });
-  if (live > 0)
-    throw new AppError("CONFLICT", `${participant.name} is on a call right now: remove them from the call first.`);
+  if (live > 0) throw new AppError("CONFLICT", "participantOnCall", { params: { name: participant.name } });
   if (meeting.status === "ended" || (await db.leg.count({ where: { participantId } })) > 0) {
     // Their calls are part of the meeting's record (duration, cost); keep the person.
-    throw new AppError(
-      "CONFLICT",
-      `${participant.name} has already been called for this meeting, so they stay on the record.`,
-    );
+    throw new AppError("CONFLICT", "participantOnRecord", { params: { name: participant.name } });
   }
   await db.participant.delete({ where: { id: participant.id } });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { fieldError } from "@/lib/shared/error-keys";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -9,7 +10,7 @@ import { syncOccurrenceJobs } from "@/lib/meetings/occurrence-jobs";
 
 /** true / false: this person's own choice; null: follow the meeting's default. */
 export const participantReminderSchema = z.object({
-  remindByCall: z.boolean({ error: "Say whether this person gets a reminder call." }).nullable(),
+  remindByCall: z.boolean({ error: fieldError("reminderChoice") }).nullable(),
 });
 
 /** One participant's reminder-call choice; the meeting's reminder job follows it (lib/meetings/occurrence-jobs.ts). */
@@ -20,12 +21,12 @@ export async function setParticipantReminder(
   remindByCall: boolean | null,
 ) {
   const meeting = await findMeetingForActor(actor, meetingId);
-  assertOpen(meeting, "change reminders");
+  assertOpen(meeting, "changeReminders");
   const { participant, due } = await db.$transaction(async (tx) => {
     const found = await tx.participant.findFirst({
       where: { id: participantId, meetingId: meeting.id, workspaceId: actor.workspaceId },
     });
-    if (!found) throw new AppError("NOT_FOUND", "That participant is not in this meeting.");
+    if (!found) throw new AppError("NOT_FOUND", "participantNotFound");
     const participant = await tx.participant.update({ where: { id: found.id }, data: { remindByCall } });
     return { participant, due: await syncOccurrenceJobs(tx, meeting.id) };
   });

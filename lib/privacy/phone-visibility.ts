@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { z } from "zod";
+import { fieldError } from "@/lib/shared/error-keys";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
@@ -15,7 +16,7 @@ export const phoneVisibilities = ["admins", "everyone"] as const;
 export type PhoneVisibility = (typeof phoneVisibilities)[number];
 
 export const phoneVisibilityInputSchema = z.object({
-  phoneVisibility: z.enum(phoneVisibilities, { error: 'Choose "admins" or "everyone".' }),
+  phoneVisibility: z.enum(phoneVisibilities, { error: fieldError("phoneVisibilityInvalid") }),
 });
 
 const asVisibility = (v: string): PhoneVisibility => (v === "everyone" ? "everyone" : "admins");

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { fieldError } from "@/lib/shared/error-keys";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -20,7 +21,7 @@ export const recordingFiltersSchema = z
     organiserId: id.optional().or(z.literal("").transform(() => undefined)),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, {
-    message: "the start date must be on or before the end date",
+    message: fieldError("dateRangeReversed"),
     path: ["to"],
   });
 export type RecordingFilters = z.infer<typeof recordingFiltersSchema>;

@@ -37,6 +37,6 @@ export async function lookupRecordingWith(conn: ConnectionRow, callId: string): 
 /** The message a person sees when a recording cannot be played. */
 export function unavailableError(a: Exclude<RecordingAvailability, { status: "ready" | "pending" }>): AppError {
   return a.status === "gone"
-    ? new AppError("NOT_FOUND", "This recording is no longer available at Sautikit (it was deleted or has expired).")
-    : new AppError("NOT_FOUND", "Sautikit has no recording for this call.");
+    ? new AppError("NOT_FOUND", "recordingGone")
+    : new AppError("NOT_FOUND", "recordingMissing");
 }

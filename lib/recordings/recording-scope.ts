@@ -16,7 +16,7 @@ export function recordingScope(actor: ActorLike): Prisma.RecordingWhereInput {
 }
 
 export function recordingNotFound(): AppError {
-  return new AppError("NOT_FOUND", "That recording does not exist, or you do not have access to it.");
+  return new AppError("NOT_FOUND", "recordingNotFound");
 }
 
 export async function findRecordingForActor(actor: ActorLike, recordingId: string) {

@@ -115,14 +115,14 @@ async function openUpstream(apiBaseUrl: string, location: string, wanted: RangeS
     });
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError("SAUTIKIT_UNAVAILABLE", "The recording could not be fetched from Sautikit. Try again shortly.", {
+    throw new AppError("SAUTIKIT_UNAVAILABLE", "recordingFetchFailed", {
       cause: err,
     });
   }
   if (upstream.status !== 200 && upstream.status !== 206 && upstream.status !== 416) {
     await upstream.body?.cancel();
     log.warn({ status: upstream.status }, "recording file fetch failed");
-    throw new AppError("SAUTIKIT_REJECTED", "Sautikit did not serve the recording file. Try again shortly.");
+    throw new AppError("SAUTIKIT_REJECTED", "recordingNotServed");
   }
   return upstream;
 }
@@ -155,10 +155,7 @@ function shapeAnswer(upstream: Response, wanted: RangeSpec | null): Answer {
 }
 
 function badFile(): AppError {
-  return new AppError(
-    "SAUTIKIT_REJECTED",
-    "Sautikit served the recording file in a form the app cannot use. Try again shortly.",
-  );
+  return new AppError("SAUTIKIT_REJECTED", "recordingUnusable");
 }
 
 export function fileName(title: string, createdAt: Date): string {

@@ -46,7 +46,7 @@ export async function openRosterStream(
   meetingId: string,
   signal: AbortSignal,
 ): Promise<ReadableStream<Uint8Array>> {
-  if (!actor.sessionId) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  if (!actor.sessionId) throw new AppError("UNAUTHENTICATED", "signIn");
   const audience = audienceKey(await phoneAudienceFor(actor));
   return streams().open(
     meetingId,

@@ -28,7 +28,7 @@ export async function lockMeeting(tx: Tx, meetingId: string): Promise<void> {
 async function lockAndReadMeeting(tx: Tx, meetingId: string): Promise<LockedMeeting> {
   const rows = await tx.$queryRaw<LockedMeeting[]>`
     SELECT id, "workspaceId", status, "startedAt", "endedAt", "endOnHostExit" FROM "Meeting" WHERE id = ${meetingId} FOR UPDATE`;
-  if (!rows[0]) throw new AppError("NOT_FOUND", "That meeting no longer exists.");
+  if (!rows[0]) throw new AppError("NOT_FOUND", "meetingGone");
   return rows[0];
 }
 

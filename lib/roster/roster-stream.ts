@@ -183,13 +183,10 @@ export function createRosterStreams<S extends { version: string }>(deps: RosterS
     const mine = [...channel.subscribers].filter((s) => s.principal.userId === principal.userId).length;
     if (mine >= ROSTER_STREAM.MAX_STREAMS_PER_USER) {
       if (channel.subscribers.size === 0) channel.stop();
-      throw new AppError(
-        "RATE_LIMITED",
-        `You already have ${mine} live views of this meeting open. Close one, or this one refreshes every few seconds instead.`,
-        {
-          retryAfter: ROSTER_STREAM.REAUTH_MS / 1000,
-        },
-      );
+      throw new AppError("RATE_LIMITED", "tooManyLiveViews", {
+        params: { count: mine },
+        retryAfter: ROSTER_STREAM.REAUTH_MS / 1000,
+      });
     }
     let cleanup = () => {};
     return new ReadableStream<Uint8Array>({

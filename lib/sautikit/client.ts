@@ -50,15 +50,14 @@ export function createSautikitClient(config: SautikitHttpConfig) {
     calls: {
       /** Places one outbound call. The key must come from domain ids so a retry never dials twice. */
       async create(input: CreateCallInput, opts: { idempotencyKey: string }) {
-        if (!opts.idempotencyKey) throw new AppError("INTERNAL", "calls.create needs an idempotency key");
+        if (!opts.idempotencyKey) throw new AppError("INTERNAL", "idempotencyKeyMissing");
         // The contract's own request schema: a call Sautikit would refuse is never sent.
         const valid = createCallRequestSchema.safeParse(stripUndefined(input));
         if (!valid.success) {
           const issue = valid.error.issues[0];
-          throw new AppError(
-            "VALIDATION",
-            `Cannot place this call: ${issue?.path.join(".") || "request"} ${issue?.message ?? "is invalid"}.`,
-          );
+          throw new AppError("VALIDATION", "callRequestInvalid", {
+            params: { field: issue?.path.join(".") || "request", problem: issue?.message ?? "is invalid" },
+          });
         }
         const { data, res } = await call(lenientCreateCallResponseSchema, {
           method: "POST",
@@ -105,7 +104,7 @@ export function createSautikitClient(config: SautikitHttpConfig) {
         });
         if (res.status === 302) {
           const url = res.headers.get("location");
-          if (!url) throw new AppError("SAUTIKIT_REJECTED", "Sautikit sent a recording redirect without a location.");
+          if (!url) throw new AppError("SAUTIKIT_REJECTED", "recordingRedirectNoLocation");
           return { status: "ready", url };
         }
         if (res.status === 410) return { status: "unavailable", reason: readReason(res.body) };
@@ -160,14 +159,10 @@ export function isCommandUnsupported(e: unknown): boolean {
 function parseResponse<S extends z.ZodType>(schema: S, body: unknown, requestId?: string): z.infer<S> {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  throw new AppError(
-    "SAUTIKIT_REJECTED",
-    "Sautikit answered with an unexpected response. Check that the API base URL is Sautikit's.",
-    {
-      requestId,
-      details: { issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`) },
-    },
-  );
+  throw new AppError("SAUTIKIT_REJECTED", "sautikitUnexpected", {
+    requestId,
+    details: { issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`) },
+  });
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -29,10 +29,9 @@ export async function connectEmulatorWorkspace(workspaceId: string): Promise<voi
       signal: AbortSignal.timeout(10_000),
     }).catch((cause: unknown) => {
       if (cause instanceof AppError) throw cause;
-      throw new AppError("SAUTIKIT_UNAVAILABLE", "The local Sautikit emulator could not be reached.", { cause });
+      throw new AppError("SAUTIKIT_UNAVAILABLE", "emulatorUnreachable", { cause });
     });
-    if (!res.ok)
-      throw new AppError("SAUTIKIT_UNAVAILABLE", `The emulator refused to create a workspace (${res.status}).`);
+    if (!res.ok) throw new AppError("SAUTIKIT_UNAVAILABLE", "emulatorRefused", { params: { status: res.status } });
     const created = createdSchema.parse(await res.json());
     const dialIn = created.numbers.find((n) => n.role === "dial_in");
     const callerId = created.numbers.find((n) => n.role === "caller_id");

@@ -31,8 +31,8 @@ export async function routeWorkspaceNumbers(workspaceId: string): Promise<RouteR
   try {
     const client = clientFor(conn);
     const owned = await client.numbers.list();
-    const dialIn = pick(owned, conn.dialInNumberId, conn.dialInNumber, "dial-in");
-    const callerId = pick(owned, conn.callerIdNumberId, conn.callerIdNumber, "caller-ID");
+    const dialIn = pick(owned, conn.dialInNumberId, conn.dialInNumber, "dialIn");
+    const callerId = pick(owned, conn.callerIdNumberId, conn.callerIdNumber, "callerId");
     const urls = workspaceWebhookUrls(workspaceId);
     const routing = {
       voice_callback_url: urls.voiceInbound,
@@ -73,13 +73,15 @@ export async function routeWorkspaceNumbers(workspaceId: string): Promise<RouteR
 }
 
 // The stored id wins; an e164 without an id (the seeded demo connection) is resolved from the list.
-function pick(owned: SautikitNumber[], id: string | null, e164: string | null, label: string): SautikitNumber | null {
+function pick(
+  owned: SautikitNumber[],
+  id: string | null,
+  e164: string | null,
+  label: "dialIn" | "callerId",
+): SautikitNumber | null {
   if (!id && !e164) return null;
   const found = owned.find((n) => (id ? n.id === id : n.e164 === e164));
   if (!found)
-    throw new AppError(
-      "NUMBER_NOT_OWNED",
-      `The ${label} number ${e164 ?? id} does not belong to the connected Sautikit account.`,
-    );
+    throw new AppError("NUMBER_NOT_OWNED", "numberNotInAccount", { params: { role: label, number: e164 ?? id ?? "" } });
   return found;
 }

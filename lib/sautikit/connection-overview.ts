@@ -39,7 +39,7 @@ export type ConnectionOverview = {
 };
 
 export async function getConnectionOverview(actor: Actor): Promise<ConnectionOverview> {
-  if (actor.role !== "admin") throw new AppError("FORBIDDEN", "Only workspace admins can see the Sautikit connection.");
+  if (actor.role !== "admin") throw new AppError("FORBIDDEN", "sautikitSeeAdminOnly");
   const conn = await findConnection(actor.workspaceId);
   const localMode = isLocalMode();
   const base: ConnectionOverview = {

@@ -77,8 +77,5 @@ export async function getWebhookSecret(workspaceId: string): Promise<string | nu
 }
 
 export function notConnected(): AppError {
-  return new AppError(
-    "SAUTIKIT_NOT_CONNECTED",
-    "This workspace is not connected to Sautikit yet. An admin can connect it under Settings → Sautikit.",
-  );
+  return new AppError("SAUTIKIT_NOT_CONNECTED", "notConnected");
 }

@@ -156,14 +156,13 @@ export async function openRecordingFile(
   let url = resolveLocation(location, apiBaseUrl);
   for (let hop = 0; ; hop++) {
     const problem = recordingUrlProblem(url, apiOrigin, policy);
-    if (problem) throw new AppError("SAUTIKIT_REJECTED", problem, { details: { fence: true } });
+    if (problem) throw fenceError(problem);
     const res = await fencedRequest(url, { ...init, method: "GET" }, policy);
     if (!REDIRECTS.has(res.status)) return res;
     await res.body?.cancel();
     const next = res.headers.get("location");
-    if (!next) throw new AppError("SAUTIKIT_REJECTED", "Sautikit redirected the recording without saying where to.");
-    if (hop + 1 > MAX_RECORDING_REDIRECTS)
-      throw new AppError("SAUTIKIT_REJECTED", "Sautikit redirected the recording too many times.");
+    if (!next) throw new AppError("SAUTIKIT_REJECTED", "recordingRedirectNowhere");
+    if (hop + 1 > MAX_RECORDING_REDIRECTS) throw new AppError("SAUTIKIT_REJECTED", "recordingTooManyRedirects");
     url = resolveLocation(next, url.toString());
   }
 }
@@ -172,6 +171,6 @@ function resolveLocation(location: string, base: string): URL {
   try {
     return new URL(location, base);
   } catch {
-    throw new AppError("SAUTIKIT_REJECTED", "Sautikit sent a recording link the app cannot open.");
+    throw new AppError("SAUTIKIT_REJECTED", "recordingLinkUnusable");
   }
 }

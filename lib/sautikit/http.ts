@@ -98,9 +98,7 @@ export async function sautikitRequest(config: SautikitHttpConfig, req: SautikitR
       }
       const host = new URL(cfg.baseUrl).host;
       throw unavailable(
-        timedOut
-          ? `Sautikit at ${host} did not answer in time. Try again shortly.`
-          : `Sautikit could not be reached at ${host}. Check the API base URL, or try again shortly.`,
+        timedOut ? { key: "sautikitTimeout", params: { host } } : { key: "sautikitUnreachable", params: { host } },
         err,
       );
     }
@@ -164,8 +162,7 @@ async function readBody(res: Response): Promise<unknown> {
 async function readCapped(res: Response, max: number): Promise<string> {
   if (!res.body) return "";
   const declared = Number(res.headers.get("content-length"));
-  const tooBig = () =>
-    new AppError("SAUTIKIT_REJECTED", "Sautikit sent an answer far larger than expected. Check the API base URL.");
+  const tooBig = () => new AppError("SAUTIKIT_REJECTED", "sautikitAnswerTooLarge");
   if (declared > max) {
     await res.body.cancel();
     throw tooBig();

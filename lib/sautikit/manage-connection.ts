@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { encryptSecret } from "@/lib/crypto";
 import { isLocalMode } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { fieldError } from "@/lib/shared/error-keys";
 import { createSautikitClient } from "@/lib/sautikit/client";
 import { connectEmulatorWorkspace } from "@/lib/sautikit/connect-emulator-workspace";
 import { routeWorkspaceNumbers, type RouteResult } from "@/lib/sautikit/connect-workspace";
@@ -17,8 +18,7 @@ import { apiBaseUrlProblem, isLoopbackHost, outboundPolicy } from "@/lib/sautiki
 // admin and works only on the actor's own workspace.
 
 function requireAdmin(actor: Actor): void {
-  if (actor.role !== "admin")
-    throw new AppError("FORBIDDEN", "Only workspace admins can manage the Sautikit connection.");
+  if (actor.role !== "admin") throw new AppError("FORBIDDEN", "sautikitManageAdminOnly");
 }
 
 export const connectionInputSchema = z.object({
@@ -27,18 +27,18 @@ export const connectionInputSchema = z.object({
   apiBaseUrl: z
     .string()
     .trim()
-    .max(2000, "Enter the API base URL, e.g. https://api.sautikit.com")
+    .max(2000, fieldError("apiUrlTooLong"))
     .superRefine((u, ctx) => {
       const problem = apiBaseUrlProblem(u, outboundPolicy());
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
+      if (problem) ctx.addIssue({ code: "custom", message: fieldError(problem.key), params: problem.params });
     })
     .transform((u) => new URL(u).toString().replace(/\/+$/, "")),
   apiKey: z
     .string()
     .trim()
-    .min(8, "Paste the API key from the Sautikit console")
+    .min(8, fieldError("apiKeyShort"))
     .max(4000)
-    .refine((k) => !/\s/.test(k), "The key has no spaces"),
+    .refine((k) => !/\s/.test(k), fieldError("apiKeySpaces")),
 });
 
 /**
@@ -85,8 +85,8 @@ export async function saveConnection(
 }
 
 export const numbersInputSchema = z.object({
-  dialInNumberId: z.string().min(1, "Choose the dial-in number"),
-  callerIdNumberId: z.string().min(1, "Choose the caller-ID number"),
+  dialInNumberId: z.string().min(1, fieldError("dialInRequired")),
+  callerIdNumberId: z.string().min(1, fieldError("callerIdRequired")),
 });
 
 /** Picks the workspace's dial-in and caller-ID numbers (both must be on the account) and routes them. */
@@ -98,8 +98,7 @@ export async function selectNumbers(actor: Actor, input: z.input<typeof numbersI
   const numbers = await clientFor(conn).numbers.list();
   const dialIn = numbers.find((n) => n.id === picked.dialInNumberId);
   const callerId = numbers.find((n) => n.id === picked.callerIdNumberId);
-  if (!dialIn || !callerId)
-    throw new AppError("NUMBER_NOT_OWNED", "Pick numbers that belong to the connected Sautikit account.");
+  if (!dialIn || !callerId) throw new AppError("NUMBER_NOT_OWNED", "pickOwnedNumbers");
   await db.sautikitConnection.update({
     where: { workspaceId: actor.workspaceId },
     data: {
@@ -176,7 +175,7 @@ export async function setPresentDialInNumber(actor: Actor, on: boolean): Promise
 /** Local mode: connect (or reconnect) the workspace to its own emulator account. */
 export async function connectToEmulator(actor: Actor): Promise<void> {
   requireAdmin(actor);
-  if (!isLocalMode()) throw new AppError("UNSUPPORTED", "The local emulator is only available in local mode.");
+  if (!isLocalMode()) throw new AppError("UNSUPPORTED", "emulatorLocalOnly");
   await connectEmulatorWorkspace(actor.workspaceId);
   await audit(actor, "sautikit.emulator_connected", {});
 }

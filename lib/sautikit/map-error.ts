@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import type { ErrorMessage } from "@/lib/shared/error-keys";
 
 // Sautikit's error envelope → one coded AppError users can act on. The Sautikit code, status and
 // request id travel in the error so support can trace a failure on Sautikit's side and callers can
@@ -14,33 +15,27 @@ export function mapSautikitError(status: number, body: unknown, requestId?: stri
   const opts = { details, requestId: rid };
   const retryAfter = retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000);
 
-  if (status === 402 || code === "wallet.insufficient_funds")
-    return new AppError("WALLET_EMPTY", "The Sautikit wallet is empty. Top it up to place calls.", opts);
+  if (status === 402 || code === "wallet.insufficient_funds") return new AppError("WALLET_EMPTY", "walletEmpty", opts);
   if (status === 429 || code === "rate_limited")
-    return new AppError("RATE_LIMITED", "Sautikit is rate-limiting calls. Try again shortly.", { ...opts, retryAfter });
-  if (code === "numbers.not_owned")
-    return new AppError("NUMBER_NOT_OWNED", "That number does not belong to the connected Sautikit account.", opts);
-  if (status === 401 || code.startsWith("api_key."))
-    return new AppError("SAUTIKIT_REJECTED", "Sautikit rejected the API key. Check the Sautikit connection.", opts);
-  if (status === 404) return new AppError("NOT_FOUND", "Sautikit could not find that.", opts);
-  if (status === 409) return new AppError("CONFLICT", "Sautikit refused a conflicting request.", opts);
-  if (status === 410) return new AppError("NOT_FOUND", "That recording is no longer available.", opts);
+    return new AppError("RATE_LIMITED", "sautikitRateLimited", { ...opts, retryAfter });
+  if (code === "numbers.not_owned") return new AppError("NUMBER_NOT_OWNED", "numberNotOwned", opts);
+  if (status === 401 || code.startsWith("api_key.")) return new AppError("SAUTIKIT_REJECTED", "apiKeyRejected", opts);
+  if (status === 404) return new AppError("NOT_FOUND", "sautikitNotFound", opts);
+  if (status === 409) return new AppError("CONFLICT", "sautikitConflict", opts);
+  if (status === 410) return new AppError("NOT_FOUND", "recordingNoLongerAvailable", opts);
   if (status >= 500)
-    return new AppError("SAUTIKIT_UNAVAILABLE", "Sautikit is unavailable right now. Try again shortly.", {
+    return new AppError("SAUTIKIT_UNAVAILABLE", "sautikitUnavailable", {
       ...opts,
       retryAfter,
     });
   // Never the answer's own text: whatever sits at the base URL must not be able to put words in
   // the app's mouth (or echo back what it found). The code stays in the details for support.
-  return new AppError(
-    "SAUTIKIT_REJECTED",
-    `Sautikit refused the request (HTTP ${status}). Check the Sautikit connection under Settings.`,
-    opts,
-  );
+  return new AppError("SAUTIKIT_REJECTED", "sautikitRefusedStatus", { ...opts, params: { status } });
 }
 
-export function unavailable(message: string, cause: unknown): AppError {
-  return new AppError("SAUTIKIT_UNAVAILABLE", message, {
+export function unavailable(message: ErrorMessage, cause: unknown): AppError {
+  return new AppError("SAUTIKIT_UNAVAILABLE", message.key, {
+    params: message.params,
     cause,
     details: { sautikitStatus: 0, sautikitCode: "network" },
   });

@@ -3,6 +3,7 @@ import { lookup as dnsLookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import { env, isLocalMode } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import type { ErrorMessage } from "@/lib/shared/error-keys";
 
 // The rules for every request the server makes to a workspace's Sautikit (its API and the files a
 // recording redirect points at). A workspace admin types the API base URL, so without these rules
@@ -43,8 +44,8 @@ export function outboundPolicy(): OutboundPolicy {
 }
 
 /** A request the fence refuses. Its message tells an admin what they can change. */
-export function fenceError(message: string): AppError {
-  return new AppError("SAUTIKIT_REJECTED", message, { details: { fence: true } });
+export function fenceError(problem: ErrorMessage): AppError {
+  return new AppError("SAUTIKIT_REJECTED", problem.key, { params: problem.params, details: { fence: true } });
 }
 
 export function isFenceError(e: unknown): e is AppError {
@@ -181,36 +182,28 @@ export function addressAllowed(ip: string, policy: Pick<OutboundPolicy, "local">
   return cls === "public" || (cls === "loopback" && policy.local);
 }
 
-export function addressRefusal(ip: string): string {
-  const cls = classifyAddress(ip);
-  const what =
-    cls === "loopback" ? "this server itself" : cls === "public" ? "an allowed address" : `a ${cls} network address`;
-  return `Mkutano does not connect to ${what} (${ip}); only Sautikit's public servers are reachable.`;
+export function addressRefusal(ip: string): ErrorMessage {
+  // "link-local" and the like are not catalog words: the select names them per language.
+  const kind = classifyAddress(ip).replace("-", "_");
+  return { key: "fenceAddress", params: { kind, ip } };
 }
 
 // ---- URLs ----------------------------------------------------------------------------------
-
-const listOf = (hosts: readonly string[]) => (hosts.length ? hosts.join(", ") : "no host");
 
 /**
  * Why a request to the API at `url` is refused, or null when it may go ahead (the address it
  * resolves to is checked when connecting). Messages say what an admin can change.
  */
-export function apiUrlProblem(url: URL, policy: Pick<OutboundPolicy, "local" | "apiHosts">): string | null {
-  if (url.username || url.password)
-    return "Leave any user name and password out of the address: the API key goes in its own field.";
-  if (url.protocol !== "https:" && url.protocol !== "http:")
-    return "Enter an https:// address, e.g. https://api.sautikit.com.";
+export function apiUrlProblem(url: URL, policy: Pick<OutboundPolicy, "local" | "apiHosts">): ErrorMessage | null {
+  if (url.username || url.password) return { key: "fenceCredentialsInUrl" };
+  if (url.protocol !== "https:" && url.protocol !== "http:") return { key: "fenceHttpsAddress" };
   if (isLoopbackHost(url.hostname)) {
-    return policy.local
-      ? null
-      : "Addresses on this server are only allowed while Mkutano runs against the local emulator. Enter Sautikit's https:// address.";
+    return policy.local ? null : { key: "fenceLoopback" };
   }
-  if (url.protocol !== "https:") return "Use https:// (plain http is only allowed for the local emulator).";
-  if (url.port !== "" && url.port !== "443")
-    return "Leave the port out: Sautikit is reached on the standard https port (443).";
+  if (url.protocol !== "https:") return { key: "fenceUseHttps" };
+  if (url.port !== "" && url.port !== "443") return { key: "fencePort" };
   if (!hostMatches(url.hostname, policy.apiHosts))
-    return `Mkutano connects only to Sautikit at ${listOf(policy.apiHosts)}. To use another host, the operator adds it to SAUTIKIT_ALLOWED_HOSTS.`;
+    return { key: "fenceHostNotAllowed", params: { hosts: policy.apiHosts.join(", ") || "-" } };
   return null;
 }
 
@@ -222,10 +215,9 @@ export function recordingUrlProblem(
   url: URL,
   apiOrigin: string,
   policy: Pick<OutboundPolicy, "local" | "recordingHosts">,
-): string | null {
-  if (url.username || url.password) return "Sautikit pointed the recording at an address with credentials in it.";
-  if (url.protocol !== "https:" && url.protocol !== "http:")
-    return "Sautikit pointed the recording at an address that is not http(s).";
+): ErrorMessage | null {
+  if (url.username || url.password) return { key: "fenceRecordingCredentials" };
+  if (url.protocol !== "https:" && url.protocol !== "http:") return { key: "fenceRecordingNotHttp" };
   if (url.origin === apiOrigin) return null;
   if (
     url.protocol === "https:" &&
@@ -234,20 +226,23 @@ export function recordingUrlProblem(
     hostMatches(url.hostname, policy.recordingHosts)
   )
     return null;
-  return `Sautikit pointed the recording at ${url.host}, which is not the API's host or on SAUTIKIT_RECORDING_HOSTS.`;
+  return { key: "fenceRecordingHost", params: { host: url.host } };
 }
 
 /**
  * Why an admin cannot save `raw` as the API base URL, or null. The same rules as every request,
  * so a saved connection is never one the fence would refuse later.
  */
-export function apiBaseUrlProblem(raw: string, policy: Pick<OutboundPolicy, "local" | "apiHosts">): string | null {
+export function apiBaseUrlProblem(
+  raw: string,
+  policy: Pick<OutboundPolicy, "local" | "apiHosts">,
+): ErrorMessage | null {
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
-    return "Enter the API base URL, e.g. https://api.sautikit.com.";
+    return { key: "fenceEnterApiUrl" };
   }
-  if (url.search || url.hash) return "Enter the API base URL without ? or # parts, e.g. https://api.sautikit.com.";
+  if (url.search || url.hash) return { key: "fenceNoQuery" };
   return apiUrlProblem(url, policy);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldError } from "@/lib/shared/error-keys";
 import { participantInputSchema, phoneSchema } from "@/lib/shared/meeting-schemas";
 import { moderationModes } from "@/lib/shared/phone-keys";
 
@@ -14,25 +15,30 @@ export const MAX_BUDGET_MINOR = 10_000_000; // KES 100,000
 export const budgetInputSchema = z.object({
   // null removes the cap.
   budgetMinor: z
-    .number({ error: "Enter the budget in KES." })
-    .int("Use whole cents.")
-    .min(1, "A budget must be more than KES 0.")
-    .max(MAX_BUDGET_MINOR, "A meeting budget can be at most KES 100,000.")
+    .number({ error: fieldError("budgetNumber") })
+    .int(fieldError("budgetWhole"))
+    .min(1, fieldError("budgetMin"))
+    .max(MAX_BUDGET_MINOR, fieldError("budgetMax"))
     .nullable(),
 });
 export type BudgetInput = z.input<typeof budgetInputSchema>;
 
 export const retentionInputSchema = z.object({
   // null keeps recordings forever; otherwise between a day and ten years.
-  retentionDays: z.number().int("whole days only").min(1, "at least 1 day").max(3650, "at most 3650 days").nullable(),
+  retentionDays: z
+    .number()
+    .int(fieldError("retentionWhole"))
+    .min(1, fieldError("retentionMin"))
+    .max(3650, fieldError("retentionMax"))
+    .nullable(),
 });
 export type RetentionInput = z.input<typeof retentionInputSchema>;
 
-export const lockInputSchema = z.object({ locked: z.boolean({ error: "locked must be true or false." }) });
+export const lockInputSchema = z.object({ locked: z.boolean({ error: fieldError("lockedBoolean") }) });
 
 // Who may talk in the live room (ADR 0020).
 export const moderationInputSchema = z.object({
-  mode: z.enum(moderationModes, { error: "mode must be open, presentation or qa." }),
+  mode: z.enum(moderationModes, { error: fieldError("modeInvalid") }),
 });
 export type ModerationInput = z.infer<typeof moderationInputSchema>;
 export const moderationResultSchema = moderationInputSchema;
@@ -41,7 +47,7 @@ export type ModerationResult = z.infer<typeof moderationResultSchema>;
 // let-speak / lower-hand: the raised-hand queue (ADR 0020).
 export const legCommands = ["mute", "unmute", "kick", "let-speak", "lower-hand"] as const;
 export const legCommandSchema = z.enum(legCommands, {
-  error: "Unknown command: use mute, unmute, kick, let-speak or lower-hand.",
+  error: fieldError("commandUnknown"),
 });
 export type LegCommand = z.infer<typeof legCommandSchema>;
 
@@ -49,8 +55,8 @@ export type LegCommand = z.infer<typeof legCommandSchema>;
 // (ADR 0022), so the browser cannot send it back. `phone` still works for callers who know it.
 export const saveGuestInputSchema = participantInputSchema
   .omit({ phone: true })
-  .extend({ legId: z.string().uuid("not a valid call id").optional(), phone: phoneSchema.optional() })
-  .refine((v) => v.legId || v.phone, { message: "Say which guest: legId or phone.", path: ["legId"] });
+  .extend({ legId: z.string().uuid(fieldError("callIdInvalid")).optional(), phone: phoneSchema.optional() })
+  .refine((v) => v.legId || v.phone, { message: fieldError("guestWhich"), path: ["legId"] });
 export type SaveGuestInput = z.input<typeof saveGuestInputSchema>;
 
 // Results.

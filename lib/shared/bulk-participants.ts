@@ -1,11 +1,15 @@
+import { errorText } from "@/lib/i18n/error-text";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import type { BulkError } from "@/lib/shared/bulk-lines";
+import type { ErrorMessage } from "@/lib/shared/error-keys";
 import { normalisePhone } from "@/lib/shared/phone";
 import { MAX_BULK_LINES, participantRoles, type ParticipantRole } from "@/lib/shared/meeting-schemas";
 
 // Parses pasted "name, number" lines (also tab- or semicolon-separated, number first, or with a
 // third "host"/"listener" column), reporting a clear error per line and refusing duplicates.
 // Rows copied from a spreadsheet arrive tab-separated, often with a header row and empty trailing
-// cells; rows from a CSV file may quote a cell that holds a comma ("Odhiambo, Amina").
+// cells; rows from a CSV file may quote a cell that holds a comma ("Odhiambo, Amina"). Each
+// line's error is said in `locale`, the language of whoever pasted the lines.
 
 export type BulkRow = { line: number; name: string; phoneE164: string; role: ParticipantRole };
 export type { BulkError };
@@ -51,7 +55,11 @@ const HEADER_WORDS =
 const isHeader = (cells: string[]) => cells.length >= 2 && cells.every((c) => c === "" || HEADER_WORDS.test(c));
 export type BulkResult = { rows: BulkRow[]; errors: BulkError[] };
 
-export function parseBulkParticipants(text: string, existingPhones: Iterable<string> = []): BulkResult {
+export function parseBulkParticipants(
+  text: string,
+  existingPhones: Iterable<string> = [],
+  locale: Locale = DEFAULT_LOCALE,
+): BulkResult {
   const existing = new Set(existingPhones);
   const seen = new Map<string, number>();
   const rows: BulkRow[] = [];
@@ -71,13 +79,14 @@ export function parseBulkParticipants(text: string, existingPhones: Iterable<str
         errors.push({
           line,
           text: trimmed,
-          message: `Only ${MAX_BULK_LINES} lines can be added at a time.`,
+          message: errorText(locale, "bulkTooManyLines", { max: MAX_BULK_LINES }),
           andAfter: true,
         });
       }
       return;
     }
-    const fail = (message: string) => errors.push({ line, text: trimmed, message });
+    const fail = ({ key, params }: ErrorMessage) =>
+      errors.push({ line, text: trimmed, message: errorText(locale, key, params) });
 
     let role: ParticipantRole = "participant";
     const last = cells[cells.length - 1]?.toLowerCase();
@@ -86,7 +95,7 @@ export function parseBulkParticipants(text: string, existingPhones: Iterable<str
       cells.pop();
     }
     if (cells.length !== 2) {
-      fail('Expected "name, number" (for example "Amina Odhiambo, 0712 345 678").');
+      fail({ key: "bulkExpectedColumns" });
       return;
     }
     const [a = "", b = ""] = cells;
@@ -96,25 +105,25 @@ export function parseBulkParticipants(text: string, existingPhones: Iterable<str
     const parsed = second.ok ? second : first!.ok ? first! : null;
     const name = second.ok ? a : b;
     if (!parsed || !parsed.ok) {
-      fail(second.ok ? "Missing the phone number." : second.error);
+      fail(second.ok ? { key: "bulkMissingPhone" } : second.error);
       return;
     }
     if (name === "") {
-      fail("Missing the person's name.");
+      fail({ key: "bulkMissingName" });
       return;
     }
     if (name.length > 80) {
-      fail("Keep names under 80 characters.");
+      fail({ key: "personNameTooLong", params: { maximum: 80 } });
       return;
     }
     const phone = parsed.e164;
     if (existing.has(phone)) {
-      fail(`${phone} is already a participant in this meeting.`);
+      fail({ key: "phoneAlreadyParticipant", params: { phone } });
       return;
     }
     const firstLine = seen.get(phone);
     if (firstLine !== undefined) {
-      fail(`${phone} duplicates line ${firstLine}.`);
+      fail({ key: "bulkDuplicateLine", params: { phone, line: firstLine } });
       return;
     }
     seen.set(phone, line);

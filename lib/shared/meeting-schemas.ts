@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldError } from "@/lib/shared/error-keys";
 import { normalisePhone } from "@/lib/shared/phone";
 
 // Input schemas shared by forms (client-side feedback) and the server (the authority).
@@ -26,7 +27,7 @@ function isTimeZone(tz: string): boolean {
 export const phoneSchema = z.string().transform((value, ctx) => {
   const result = normalisePhone(value);
   if (!result.ok) {
-    ctx.addIssue({ code: "custom", message: result.error });
+    ctx.addIssue({ code: "custom", message: fieldError(result.error.key), params: result.error.params });
     return z.NEVER;
   }
   return result.e164;
@@ -37,34 +38,37 @@ export const phoneSchema = z.string().transform((value, ctx) => {
 // post or a query string is another matter: meetingFormSchema, derived from the same rules below,
 // reads a number field's text as a number first. Never use the form schema on JSON.
 
-const startsAtMessage = "Pick a valid start date and time.";
+const startsAtMessage = fieldError("startsAtInvalid");
 const durationRule = z
-  .number({ error: "Duration must be a number of minutes." })
-  .int("Duration must be whole minutes.")
-  .min(5, "A meeting lasts at least 5 minutes.")
-  .max(24 * 60, "A meeting lasts at most 24 hours.");
+  .number({ error: fieldError("durationNumber") })
+  .int(fieldError("durationWhole"))
+  .min(5, fieldError("durationMin"))
+  .max(24 * 60, fieldError("durationMax"));
 const capacityRule = z
-  .number({ error: "Capacity must be a number." })
-  .int("Capacity must be a whole number.")
-  .min(2, "Capacity must be at least 2.")
-  .max(MAX_CAPACITY, `Capacity can be at most ${MAX_CAPACITY}.`);
+  .number({ error: fieldError("capacityNumber") })
+  .int(fieldError("capacityWhole"))
+  .min(2, fieldError("capacityMin"))
+  .max(MAX_CAPACITY, fieldError("capacityMax"));
 
 const reminderMinutesRule = z
-  .number({ error: "Reminder minutes must be a number." })
-  .int("Reminder minutes must be whole minutes.")
-  .min(1, "Remind at least 1 minute before the start.")
-  .max(24 * 60, "Remind at most 24 hours before the start.");
+  .number({ error: fieldError("reminderNumber") })
+  .int(fieldError("reminderWhole"))
+  .min(1, fieldError("reminderMin"))
+  .max(24 * 60, fieldError("reminderMax"));
 
 export const meetingInputSchema = z.object({
-  title: z.string().trim().min(1, "Give the meeting a title.").max(120, "Keep the title under 120 characters."),
-  agenda: z.string().trim().max(4000, "Keep the agenda under 4000 characters.").default(""),
+  title: z.string().trim().min(1, fieldError("titleRequired")).max(120, fieldError("titleTooLong")),
+  agenda: z.string().trim().max(4000, fieldError("agendaTooLong")).default(""),
   // An ISO 8601 time with its offset (what Date#toISOString sends), or a Date from server code.
   // Not `new Date(anything)`: coercing `true`, `0` or "1" would silently mean some other year.
   startsAt: z
     .union([z.iso.datetime({ offset: true }), z.date()], { error: startsAtMessage })
     .transform((v) => (v instanceof Date ? v : new Date(v)))
     .pipe(z.date({ error: startsAtMessage })),
-  timeZone: z.string().default("Africa/Nairobi").refine(isTimeZone, { message: "Pick a valid time zone." }),
+  timeZone: z
+    .string()
+    .default("Africa/Nairobi")
+    .refine(isTimeZone, { message: fieldError("timeZoneInvalid") }),
   durationMinutes: durationRule,
   recurrence: z.enum(recurrences).default("none"),
   waitForHost: z.boolean().default(true),
@@ -102,7 +106,7 @@ export type MeetingInput = z.infer<typeof meetingInputSchema>;
 export type MeetingInputRaw = z.input<typeof meetingInputSchema>;
 
 export const participantInputSchema = z.object({
-  name: z.string().trim().min(1, "Enter the person's name.").max(80, "Keep names under 80 characters."),
+  name: z.string().trim().min(1, fieldError("personNameRequired")).max(80, fieldError("personNameTooLong")),
   phone: phoneSchema,
   role: z.enum(participantRoles).default("participant"),
 });
@@ -111,5 +115,5 @@ export type ParticipantInput = z.infer<typeof participantInputSchema>;
 export const participantRoleInputSchema = z.object({ role: z.enum(participantRoles) });
 
 export const bulkInputSchema = z.object({
-  text: z.string().max(100_000, "That paste is too long; add at most 500 lines at a time."),
+  text: z.string().max(100_000, fieldError("pasteTooLong")),
 });

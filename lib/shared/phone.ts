@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import type { ErrorMessage } from "@/lib/shared/error-keys";
 import { clipForMessage as clip, phoneSyntaxError } from "@/lib/shared/phone-syntax";
 
 // The authority on phone numbers: validation, E.164 and display formatting. It runs on the server
@@ -6,7 +7,7 @@ import { clipForMessage as clip, phoneSyntaxError } from "@/lib/shared/phone-syn
 // and checks only the syntax (lib/shared/phone-syntax.ts). Kenya is the default country, so
 // 07xx / 01xx / 020 numbers need no prefix.
 
-export type PhoneResult = { ok: true; e164: string } | { ok: false; error: string };
+export type PhoneResult = { ok: true; e164: string } | { ok: false; error: ErrorMessage };
 
 const DEFAULT_COUNTRY: CountryCode = "KE";
 
@@ -20,10 +21,7 @@ export function normalisePhone(input: string, defaultCountry: CountryCode = DEFA
   const candidate = raw.replace(/^00/, "+");
   const parsed = parsePhoneNumberFromString(candidate, defaultCountry);
   if (!parsed || !parsed.isValid()) {
-    return {
-      ok: false,
-      error: `"${clip(raw)}" is not a valid phone number. Use a Kenyan number such as 0712 345 678 or an international one such as +44 20 7946 0958.`,
-    };
+    return { ok: false, error: { key: "phoneInvalid", params: { raw: clip(raw) } } };
   }
   return { ok: true, e164: parsed.number };
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { formatKes } from "@/lib/shared/format";
 import { meetingSpend } from "@/lib/spend/meeting-spend";
 
 // The per-meeting budget cap (Meeting.budgetMinor): once what the meeting has cost reaches the cap,
@@ -21,7 +20,7 @@ export async function budgetStatus(
   now: number = Date.now(),
 ): Promise<BudgetStatus> {
   const meeting = await db.meeting.findFirst({ where: { id: meetingId, workspaceId }, select: { budgetMinor: true } });
-  if (!meeting) throw new AppError("NOT_FOUND", "That meeting does not exist, or you do not have access to it.");
+  if (!meeting) throw new AppError("NOT_FOUND", "meetingNotFound");
   const { spentMinor } = await meetingSpend(meetingId, workspaceId, now);
   const budget = meeting.budgetMinor;
   if (budget === null) return { budgetMinor: null, spentMinor, remainingMinor: null, reached: false };
@@ -37,10 +36,9 @@ export async function budgetStatus(
 export async function assertWithinBudget(meetingId: string, workspaceId: string): Promise<void> {
   const s = await budgetStatus(meetingId, workspaceId);
   if (s.reached) {
-    throw new AppError(
-      "BUDGET_EXCEEDED",
-      `This meeting has reached its budget (${formatKes(s.spentMinor)} spent of ${formatKes(s.budgetMinor!)}), so no more calls can be placed. Raise the budget to call more people.`,
-      { details: { budgetMinor: s.budgetMinor, spentMinor: s.spentMinor } },
-    );
+    throw new AppError("BUDGET_EXCEEDED", "budgetReached", {
+      params: { spent: { kes: s.spentMinor }, budget: { kes: s.budgetMinor! } },
+      details: { budgetMinor: s.budgetMinor, spentMinor: s.spentMinor },
+    });
   }
 }

@@ -55,16 +55,12 @@ export async function getInvite(token: string): Promise<InviteDetails | null> {
 // when the link is opened twice at once.
 async function claim(tx: Prisma.TransactionClient, token: string) {
   const invite = await tx.invite.findUnique({ where: { tokenHash: hashToken(token) } });
-  if (!invite) throw new AppError("NOT_FOUND", "This invite link is not valid.");
+  if (!invite) throw new AppError("NOT_FOUND", "inviteLinkInvalid");
   const { count } = await tx.invite.updateMany({
     where: { id: invite.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
     data: { acceptedAt: new Date() },
   });
-  if (count === 0)
-    throw new AppError(
-      "CONFLICT",
-      "This invite has already been used, was revoked or has expired. Ask an admin for a new one.",
-    );
+  if (count === 0) throw new AppError("CONFLICT", "inviteUsed");
   return invite;
 }
 
@@ -73,7 +69,7 @@ export async function acceptInviteAsUser(token: string, user: { id: string; emai
   return db.$transaction(async (tx) => {
     const invite = await claim(tx, token);
     if (invite.email !== user.email.toLowerCase()) {
-      throw new AppError("FORBIDDEN", `This invite is for ${invite.email}. Sign in with that account to accept it.`);
+      throw new AppError("FORBIDDEN", "inviteForOther", { params: { email: invite.email } });
     }
     await tx.membership.upsert({
       where: { userId_workspaceId: { userId: user.id, workspaceId: invite.workspaceId } },
@@ -88,9 +84,6 @@ export async function acceptInviteAsUser(token: string, user: { id: string; emai
 }
 
 /** Shared with sign-up: the same words whatever the reason an account could not be created. */
-export const ACCOUNT_NOT_CREATED =
-  "We could not create an account with this email. If you already use Mkutano, sign in instead (or use “Forgot password”).";
-
 export const newAccountSchema = z.object({ name: nameSchema, password: passwordSchema });
 
 /** Someone without an account accepts: the account is created for the invited email. */
@@ -118,7 +111,7 @@ export async function acceptInviteWithNewAccount(
       return { userId: user.id, email: invite.email, workspaceId: invite.workspaceId };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError("CONFLICT", ACCOUNT_NOT_CREATED);
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", "accountNotCreated");
     throw e;
   }
 }

@@ -16,14 +16,13 @@ async function lockedMembership(tx: Tx, actor: Actor, membershipId: string) {
     where: { id: membershipId, workspaceId: actor.workspaceId },
     select: { id: true, role: true, userId: true },
   });
-  if (!membership) throw new AppError("NOT_FOUND", "That member is not in this workspace.");
+  if (!membership) throw new AppError("NOT_FOUND", "memberNotFound");
   return membership;
 }
 
 async function assertAnotherAdmin(tx: Tx, workspaceId: string, exceptId: string) {
   const others = await tx.membership.count({ where: { workspaceId, role: "admin", id: { not: exceptId } } });
-  if (others === 0)
-    throw new AppError("CONFLICT", "A workspace needs at least one admin. Make someone else an admin first.");
+  if (others === 0) throw new AppError("CONFLICT", "lastAdmin");
 }
 
 export async function changeMemberRole(actor: Actor, membershipId: string, role: "admin" | "organiser"): Promise<void> {

@@ -32,7 +32,7 @@ export async function createInvite(
     where: { workspaceId: actor.workspaceId, user: { email } },
     select: { id: true },
   });
-  if (existing) throw new AppError("CONFLICT", `${email} is already a member of this workspace.`);
+  if (existing) throw new AppError("CONFLICT", "alreadyMember", { params: { email } });
 
   const { token, hash } = newToken();
   const now = new Date();
@@ -89,7 +89,7 @@ export async function revokeInvite(actor: Actor, inviteId: string): Promise<void
     where: { id: inviteId, workspaceId: actor.workspaceId, acceptedAt: null, revokedAt: null },
     data: { revokedAt: new Date() },
   });
-  if (count === 0) throw new AppError("NOT_FOUND", "That invite is no longer pending.");
+  if (count === 0) throw new AppError("NOT_FOUND", "inviteNotPending");
   await db.auditLog.create({
     data: { workspaceId: actor.workspaceId, actorId: actor.userId, action: "invite.revoked", target: inviteId },
   });

@@ -1,11 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { fieldError } from "@/lib/shared/error-keys";
 import { log } from "@/lib/log";
 import { hashPassword } from "@/lib/auth/password";
 import { signUpSchema } from "@/lib/auth/schemas";
 import { onWorkspaceCreated } from "@/lib/workspaces/on-workspace-created";
-import { ACCOUNT_NOT_CREATED } from "@/lib/workspaces/accept-invite";
 import { isUniqueViolation } from "@/lib/workspaces/prisma-errors";
 
 /** Creates a user, a workspace and the user's admin membership in one write, then connects it. */
@@ -25,8 +25,8 @@ export async function signUp(input: unknown): Promise<{ userId: string; workspac
     });
   } catch (e) {
     if (isUniqueViolation(e)) {
-      throw new AppError("CONFLICT", ACCOUNT_NOT_CREATED, {
-        details: [{ path: "email", message: "Use another email, or sign in" }],
+      throw new AppError("CONFLICT", "accountNotCreated", {
+        details: [{ path: "email", message: fieldError("useAnotherEmailField") }],
       });
     }
     throw e;

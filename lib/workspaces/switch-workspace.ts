@@ -8,5 +8,5 @@ export async function assertMembership(userId: string, workspaceId: string): Pro
     where: { userId_workspaceId: { userId, workspaceId } },
     select: { id: true },
   });
-  if (!membership) throw new AppError("NOT_FOUND", "Workspace not found.");
+  if (!membership) throw new AppError("NOT_FOUND", "workspaceNotFound");
 }

@@ -3,7 +3,7 @@
 // numbers routes both of them to this workspace.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import type { AppError } from "@/lib/errors";
+import { type AppError, toErrorResponse } from "@/lib/errors";
 import { appFixture } from "../support/app-fixture";
 
 type Account = { workspace_id: string; api_key: string; numbers: Array<{ id: string; e164: string; role: string }> };
@@ -60,9 +60,10 @@ describe("Sautikit connection management", () => {
   });
 
   it("refuses plain http to a remote host", async () => {
-    await expect(
+    const err = await fail(
       m.saveConnection(admin, { apiBaseUrl: "http://api.sautikit.com", apiKey: "sk_live_12345678" }),
-    ).rejects.toThrow(/https/);
+    );
+    expect(toErrorResponse(err).body.error.message).toMatch(/https/);
   });
 
   it("switching to another account keeps the key encrypted and asks for numbers, then routes both", async () => {

@@ -134,7 +134,7 @@ describe("events", () => {
     register({
       "call-events": async () => {
         calls++;
-        throw new AppError("NOT_FOUND", "no such leg in this workspace");
+        throw new AppError("NOT_FOUND", "callNotInMeeting");
       },
     });
     const id = randomUUID();
@@ -144,7 +144,7 @@ describe("events", () => {
     expect(
       await m.db.webhookEvent.findUniqueOrThrow({ where: { workspaceId_eventId: { workspaceId, eventId: id } } }),
     ).toMatchObject({
-      lastError: "NOT_FOUND: no such leg in this workspace",
+      lastError: "NOT_FOUND: That call is not part of this meeting.",
     });
   });
 

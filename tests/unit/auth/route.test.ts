@@ -23,13 +23,15 @@ describe("route()", () => {
 
   it("maps AppError codes to statuses, with Retry-After when given", async () => {
     const notFound = await call(async () => {
-      throw new AppError("NOT_FOUND", "No such meeting.");
+      throw new AppError("NOT_FOUND", "meetingNotExist");
     });
     expect(notFound.status).toBe(404);
-    expect(await notFound.json()).toMatchObject({ error: { code: "NOT_FOUND", message: "No such meeting." } });
+    expect(await notFound.json()).toMatchObject({
+      error: { code: "NOT_FOUND", message: "That meeting does not exist." },
+    });
 
     const limited = await call(async () => {
-      throw new AppError("RATE_LIMITED", "Slow down.", { retryAfter: 30 });
+      throw new AppError("RATE_LIMITED", "sautikitRateLimited", { retryAfter: 30 });
     });
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("30");

@@ -87,6 +87,9 @@ describe("the key scanner", () => {
         ta(\`status.\${s}\`); tb(code); tc("plain");
         tc("withReason", { state, reason: tc(\`reasons.\${r}\`) });
         // i18n-keys: D.x, E.y.*
+        throw new AppError("NOT_FOUND", "gone", { params: { id } });
+        z.string().min(1, fieldError("required"));
+        const m = errorText(locale, "internal"); fail({ key: "tooLong", params });
       `,
     },
   ];
@@ -96,6 +99,10 @@ describe("the key scanner", () => {
     expect([...u.exact].sort()).toEqual([
       "C.c1",
       "D.x",
+      "Errors.gone",
+      "Errors.internal",
+      "Errors.required",
+      "Errors.tooLong",
       "Mail.subject",
       "Nav.meetings",
       "Roster.muted",

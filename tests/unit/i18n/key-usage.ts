@@ -14,6 +14,10 @@ import path from "node:path";
 // Ns.key. A template literal `t(\`status.${s}\`)` uses every key under Ns.status; any other
 // argument (`t(code)`) uses the whole namespace. A comment `i18n-keys: Ns.a, Ns.b.*` declares uses
 // the scanner cannot see (e.g. keys chosen in a lookup table).
+//
+// Error messages (the `Errors` namespace, ADR 0025) are named by key where they are raised, not
+// through a translator binding: `new AppError("CODE", "key"`, `fieldError("key")`,
+// `errorText(locale, "key"` and a message object `{ key: "key"` each use Errors.key.
 
 export type Usage = { exact: Set<string>; prefixes: Set<string>; where: Map<string, string> };
 
@@ -53,9 +57,25 @@ export function bindingsIn(source: string): Binding[] {
   return found.sort((a, b) => a.at - b.at);
 }
 
+const ERROR_KEY_USES = [
+  /new AppError\(\s*"[A-Z_]+"\s*,\s*"(\w+)"/g,
+  /fieldError\(\s*"(\w+)"\s*\)/g,
+  /errorText\(\s*[\w.]+\s*,\s*"(\w+)"/g,
+  /\{\s*key:\s*"(\w+)"/g,
+];
+
+/** The `Errors` keys a source names where errors are raised (see above). */
+export function errorKeysIn(source: string): string[] {
+  return ERROR_KEY_USES.flatMap((re) => [...source.matchAll(re)].map((m) => m[1]!));
+}
+
 export function usageIn(files: { file: string; source: string }[]): Usage {
   const usage: Usage = { exact: new Set(), prefixes: new Set(), where: new Map() };
   for (const { file, source } of files) {
+    for (const key of errorKeysIn(source)) {
+      usage.exact.add(`Errors.${key}`);
+      if (!usage.where.has(`Errors.${key}`)) usage.where.set(`Errors.${key}`, file);
+    }
     for (const m of source.matchAll(/i18n-keys:\s*([\w.*, ]+)/g)) {
       for (const key of m[1]!
         .split(",")

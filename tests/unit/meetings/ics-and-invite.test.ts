@@ -68,6 +68,35 @@ describe("meetingIcs", () => {
     expect(nairobi).toContain("TZID:Africa/Nairobi");
   });
 
+  it("is written in the language of whoever downloads it, with the same zone rules", () => {
+    const weekly = {
+      ...meeting,
+      timeZone: "Europe/London",
+      startsAt: new Date("2026-12-01T09:30:00Z"),
+      recurrence: "weekly",
+    };
+    const en = unfold(meetingIcs(weekly, "en"));
+    const sw = unfold(meetingIcs(weekly, "sw"));
+    expect(en).toMatch(
+      /DESCRIPTION:Agenda: Budget review\\nDial in: \+254 709 000 100\\nPIN: 159 260 384 #\\nTime zone: Europe\/London/,
+    );
+    expect(en).toContain("LOCATION:Phone: +254 709 000 100\\, PIN 159260384");
+    expect(sw).toMatch(
+      /DESCRIPTION:Ajenda: Budget review\\nPiga simu kuingia: \+254 709 000 100\\nPIN: 159 260 384 #\\nSaa za eneo: Europe\/London/,
+    );
+    expect(sw).toContain("LOCATION:Simu: +254 709 000 100\\, PIN 159260384");
+    expect(sw).not.toMatch(/Agenda:|Dial in:|Time zone:|Phone:/);
+    // The organiser's own words are theirs, and the calendar rules do not depend on the language.
+    expect(sw).toContain("SUMMARY:Board meeting\\, Q4");
+    for (const text of [en, sw]) {
+      expect(text).toContain("DTSTART;TZID=Europe/London:20261201T093000\r\n");
+      expect(text).toMatch(/BEGIN:VTIMEZONE\r\nTZID:Europe\/London/);
+      expect(text).toContain("RRULE:FREQ=WEEKLY");
+    }
+    // Without a language it is English, as before.
+    expect(unfold(meetingIcs(weekly))).toContain("Dial in: +254 709 000 100");
+  });
+
   it("carries no link an invitee cannot open", () => {
     for (const recurrence of ["none", "weekly"]) {
       const text = unfold(meetingIcs({ ...meeting, recurrence }));

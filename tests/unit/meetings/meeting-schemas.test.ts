@@ -1,3 +1,4 @@
+import { issueMessage } from "@/lib/i18n/error-text";
 import { describe, expect, it } from "vitest";
 import { meetingFormSchema, meetingInputSchema } from "@/lib/shared/meeting-schemas";
 
@@ -16,9 +17,9 @@ describe("meeting schemas", () => {
       capacity: 12,
       durationMinutes: 45,
     });
-    expect(meetingFormSchema.safeParse({ ...base, capacity: "1" }).error?.issues[0]?.message).toBe(
-      "Capacity must be at least 2.",
-    );
+    const tooFew = meetingFormSchema.safeParse({ ...base, capacity: "1" }).error!.issues[0]!;
+    expect(issueMessage(tooFew, "en")).toBe("Capacity must be at least 2.");
+    expect(issueMessage(tooFew, "sw")).toBe("Idadi ya nafasi lazima iwe angalau 2.");
     for (const capacity of ["", "ten", "0x10", "1e2", [10]])
       expect(meetingFormSchema.safeParse({ ...base, capacity }).success, JSON.stringify(capacity)).toBe(false);
   });

@@ -1,3 +1,4 @@
+import { errorText, issueMessage } from "@/lib/i18n/error-text";
 import { describe, expect, it } from "vitest";
 import { formatPhone, maskPhone, normalisePhone } from "@/lib/shared/phone";
 import { phoneSyntaxError } from "@/lib/shared/phone-syntax";
@@ -35,7 +36,7 @@ describe("normalisePhone", () => {
   ])("rejects %j with a clear message", (input, message) => {
     const r = normalisePhone(input);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatch(message);
+    if (!r.ok) expect(errorText("en", r.error.key, r.error.params)).toMatch(message);
   });
 
   it("formats E.164 for display in the grouping people write (+254 712 345 678)", () => {
@@ -85,9 +86,10 @@ describe("phoneSyntaxError (the browser's metadata-free check)", () => {
     ["0712abc678", /"0712abc678" is not a phone number/],
     ["x".repeat(60), /"x{40}…" is not a phone number/],
   ])("rejects %j with the same message as the server", (input, message) => {
-    expect(phoneSyntaxError(input)).toMatch(message);
+    const browser = phoneSyntaxError(input)!;
+    expect(errorText("en", browser.key, "params" in browser ? browser.params : undefined)).toMatch(message);
     const server = normalisePhone(input);
-    expect(server.ok ? null : server.error).toBe(phoneSyntaxError(input));
+    expect(server.ok ? null : server.error).toEqual(browser);
   });
 });
 
@@ -104,7 +106,8 @@ describe("participantInputSchema", () => {
     const r = participantInputSchema.safeParse({ name: "Amina", phone: "0712", role: "listener" });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(["phone"]);
-    expect(r.error?.issues[0]?.message).toMatch(/not a valid phone number/);
+    expect(issueMessage(r.error!.issues[0]!, "en")).toMatch(/"0712" is not a valid phone number/);
+    expect(issueMessage(r.error!.issues[0]!, "sw")).toMatch(/"0712" si nambari halali ya simu/);
   });
 
   it("refuses unknown roles", () => {

@@ -3,6 +3,7 @@
 // use, and the messages an admin sees when one is refused.
 import { describe, expect, it } from "vitest";
 import { loadEnv } from "@/lib/env";
+import { errorText } from "@/lib/i18n/error-text";
 import { apiFetch, fencedLookup, openRecordingFile } from "@/lib/sautikit/fenced-fetch";
 import {
   addressAllowed,
@@ -13,6 +14,10 @@ import {
   type OutboundPolicy,
   type Resolver,
 } from "@/lib/sautikit/outbound-policy";
+import type { ErrorMessage } from "@/lib/shared/error-keys";
+
+/** A refusal as an admin reads it in English (null: allowed). */
+const say = (m: ErrorMessage | null) => (m ? errorText("en", m.key, m.params) : null);
 
 /** A resolver from a fixed table that counts its calls; unknown names do not exist. */
 function table(entries: Record<string, string[]>) {
@@ -119,14 +124,14 @@ describe("the API base URL an admin may save (production mode)", () => {
     ["gopher://api.sautikit.com", /https:\/\//],
     ["not a url", /Enter the API base URL/],
   ])("%s is refused", (url, why) => {
-    expect(apiBaseUrlProblem(url, p)).toMatch(why);
+    expect(say(apiBaseUrlProblem(url, p))).toMatch(why);
   });
 
   it("accepts Sautikit itself, and loopback only in local mode", () => {
     expect(apiBaseUrlProblem("https://api.sautikit.com", p)).toBeNull();
     expect(apiBaseUrlProblem("https://api.sautikit.com:443/", p)).toBeNull();
     expect(apiBaseUrlProblem("http://127.0.0.1:4010", { ...p, local: true })).toBeNull();
-    expect(apiBaseUrlProblem("https://evil.example", { ...p, local: true })).toMatch(/SAUTIKIT_ALLOWED_HOSTS/);
+    expect(say(apiBaseUrlProblem("https://evil.example", { ...p, local: true }))).toMatch(/SAUTIKIT_ALLOWED_HOSTS/);
   });
 });
 
@@ -147,7 +152,7 @@ describe("where a recording redirect may lead (production mode)", () => {
   ])("%s → %s", (url, why) => {
     const problem = recordingUrlProblem(new URL(url), new URL(api).origin, p);
     if (why === null) expect(problem).toBeNull();
-    else expect(problem).toMatch(why);
+    else expect(say(problem)).toMatch(why);
   });
 });
 
