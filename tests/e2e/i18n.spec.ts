@@ -88,10 +88,16 @@ test("every page of the app reads in Swahili, chosen on the profile page", async
     ["/profile", "Wasifu wako"],
     ["/workspaces/new", "Eneo jipya la kazi"],
   ];
+  // On a 390 px phone: Swahili words are longer, and a page must still not scroll sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
   for (const [path, heading] of pages) {
     await page.goto(path);
     await expect(page.locator("html")).toHaveAttribute("lang", "sw");
     await expect(page.getByRole("heading", { level: 1, name: heading, exact: true }), path).toBeVisible();
+    const sideways = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(sideways, `${path} scrolls sideways at 390 px in Swahili`).toBe(0);
     const text = await page.locator("body").innerText();
     expect(text.match(/\b[A-Z][A-Za-z]+\.[a-z][A-Za-z]+(\.[a-z_]+)*\b/g) ?? [], `catalog keys on ${path}`).toEqual([]);
   }

@@ -31,7 +31,8 @@ export default async function SpendPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <div className="grid gap-6 lg:grid-cols-3">
+      {/* min-w-0: a wide table scrolls inside its card instead of widening the page on a phone. */}
+      <div className="grid gap-6 *:min-w-0 lg:grid-cols-3">
         <Card>
           <CardHeader title={t("wallet")} description={t("walletDescription")} />
           <CardBody>
