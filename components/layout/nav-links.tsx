@@ -10,7 +10,7 @@ export type NavItem = { href: string; label: string };
 export function NavLinks({ items, vertical }: { items: NavItem[]; vertical?: boolean }) {
   const pathname = usePathname();
   return (
-    <ul className={cn("flex gap-1", vertical ? "flex-col p-2" : "items-center")}>
+    <ul className={cn("flex gap-1", vertical ? "flex-col p-2" : "flex-wrap items-center")}>
       {items.map((item) => {
         const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (

@@ -94,7 +94,9 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
                 </Badge>
               </span>
             ) : null}
-            <span className="text-slate-500">{streaming ? t("streaming") : t("polling")}</span>
+            <span className="text-slate-500" data-testid="roster-feed" data-streaming={String(streaming)}>
+              {streaming ? t("streaming") : t("polling")}
+            </span>
           </span>
         }
         actions={

@@ -52,8 +52,13 @@ export function RosterRow({
   const cost = p.legs.reduce((s, l) => s + legCostAt(l, now), 0);
   const held = p.legs.reduce((s, l) => s + legSecondsOnHold(l, now), 0);
   return (
+    // On a phone each person is a small card (name and cost, state and time, then the controls):
+    // as table columns the controls sat off-screen to the right. The explicit roles keep it a table
+    // to screen readers whose browser drops table semantics once the display changes.
     <tr
       ref={rowRef}
+      role="row"
+      className="max-sm:grid max-sm:grid-cols-[1fr_auto] max-sm:gap-x-3 max-sm:gap-y-1 max-sm:py-2"
       data-index={index}
       aria-rowindex={index === undefined ? undefined : index + 2}
       data-testid="roster-row"
@@ -62,7 +67,7 @@ export function RosterRow({
       data-muted={String(p.muted)}
       data-reason={p.endReason ?? ""}
     >
-      <td className="px-3 py-2 align-top">
+      <td role="cell" className="px-3 py-2 align-top max-sm:order-1 max-sm:p-0">
         <div className="font-medium text-slate-900">
           {shown}{" "}
           {p.role !== "participant" ? (
@@ -83,7 +88,7 @@ export function RosterRow({
           </details>
         ) : null}
       </td>
-      <td className="px-3 py-2 align-top">
+      <td role="cell" className="px-3 py-2 align-top max-sm:order-3 max-sm:p-0">
         <Badge tone={tone[p.state]}>
           <span data-testid="person-state">{personStateText(t, p)}</span>
         </Badge>
@@ -113,9 +118,17 @@ export function RosterRow({
           </div>
         ) : null}
       </td>
-      <td className="px-3 py-2 text-right align-top tabular-nums">{fmt.duration(seconds)}</td>
-      <td className="px-3 py-2 text-right align-top tabular-nums">{fmt.kes(cost)}</td>
-      <td className="px-3 py-2 align-top">
+      <td role="cell" className="px-3 py-2 text-right align-top tabular-nums max-sm:order-4 max-sm:p-0">
+        <span className="text-xs text-slate-500 sm:hidden">{t("inCall")} </span>
+        {fmt.duration(seconds)}
+      </td>
+      <td
+        role="cell"
+        className="px-3 py-2 text-right align-top tabular-nums max-sm:order-2 max-sm:p-0 max-sm:font-medium"
+      >
+        {fmt.kes(cost)}
+      </td>
+      <td role="cell" className="px-3 py-2 align-top max-sm:order-5 max-sm:col-span-2 max-sm:p-0 max-sm:pt-1">
         <PersonActions meetingId={meetingId} person={p} meetingOpen={meetingOpen} onChanged={onChanged} />
       </td>
     </tr>

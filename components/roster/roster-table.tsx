@@ -35,33 +35,36 @@ export function RosterTable({
     // scroller, not by the card around it, or it widens the page on a phone.
     <div className="relative overflow-x-auto">
       <table
-        className="min-w-full divide-y divide-slate-200 text-sm"
+        role="table"
+        className="min-w-full divide-y divide-slate-200 text-sm max-sm:block"
         aria-rowcount={big ? people.length + 1 : undefined}
       >
         <caption className="sr-only">{t("caption")}</caption>
-        <thead>
+        {/* On a phone the rows are cards (see RosterRow): the headings are for screen readers only. */}
+        <thead role="rowgroup" className="max-sm:sr-only">
           <tr
+            role="row"
             className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
             aria-rowindex={big ? 1 : undefined}
           >
-            <th scope="col" className="px-3 py-2">
+            <th scope="col" role="columnheader" className="px-3 py-2">
               {t("person")}
             </th>
-            <th scope="col" className="px-3 py-2">
+            <th scope="col" role="columnheader" className="px-3 py-2">
               {t("state")}
             </th>
-            <th scope="col" className="px-3 py-2 text-right">
+            <th scope="col" role="columnheader" className="px-3 py-2 text-right">
               {t("inCall")}
             </th>
-            <th scope="col" className="px-3 py-2 text-right">
+            <th scope="col" role="columnheader" className="px-3 py-2 text-right">
               {t("cost")}
             </th>
-            <th scope="col" className="px-3 py-2 text-right">
+            <th scope="col" role="columnheader" className="px-3 py-2 text-right">
               <span className="sr-only">{t("actions")}</span>
             </th>
           </tr>
         </thead>
-        <tbody ref={bodyRef} className="divide-y divide-slate-100">
+        <tbody ref={bodyRef} role="rowgroup" className="divide-y divide-slate-100 max-sm:block">
           {big ? (
             // Until the virtualiser arrives, the first screenful stands in (the DOM stays small).
             <Suspense fallback={rows(people.slice(0, 30))}>
