@@ -1,10 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { StatusPage } from "@/components/layout/status-page";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("NotFound");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("NotFound", "title");
 
 export default async function NotFound() {
   const t = await getTranslations("NotFound");

@@ -9,6 +9,11 @@ export function withQuery(path: string, current: Query, change: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-export function flatten(params: Record<string, string | string[] | undefined>): Query {
+/** A page's search parameters as Next hands them over (a key given twice arrives as an array). */
+export type SearchParams = Record<string, string | string[] | undefined>;
+export type SearchParamsProps = { searchParams: Promise<SearchParams> };
+
+/** One value per key: the last one given, as a browser's form would send it. */
+export function flatten(params: SearchParams): Query {
   return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.at(-1) : v]));
 }

@@ -1,6 +1,5 @@
-import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
-import { Notice } from "@/components/ui/notice";
+import { Notice, NoticeLink } from "@/components/ui/notice";
 import { findConnection } from "@/lib/sautikit/connection";
 import { storedRouting } from "@/lib/sautikit/check-routing";
 import { getTranslations } from "next-intl/server";
@@ -15,10 +14,7 @@ export async function RoutingBanner({ actor }: { actor: Actor }) {
   return (
     <div className="mx-auto w-full max-w-6xl px-4 pt-4 sm:px-6">
       <Notice tone="error" title={t("routingMismatch")} testId="routing-banner">
-        {t("routingMismatchHelp")}{" "}
-        <Link href="/settings/sautikit" className="font-medium underline">
-          {t("rerouteNumbers")}
-        </Link>
+        {t("routingMismatchHelp")} <NoticeLink href="/settings/sautikit" label={t("rerouteNumbers")} />
       </Notice>
     </div>
   );

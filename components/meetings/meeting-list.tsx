@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import { MeetingLink } from "@/components/meetings/meeting-link";
 import type { MeetingListItem } from "@/lib/meetings/list-meetings";
 import { intlLocale } from "@/lib/i18n/locales";
 import { meetingBadgeStatus, meetingBadgeTone } from "@/lib/shared/meeting-badge";
@@ -30,9 +30,7 @@ export async function MeetingList({
             return (
               <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
                 <div>
-                  <Link href={`/meetings/${m.id}`} className="font-medium text-brand-700 hover:underline">
-                    {m.title}
-                  </Link>
+                  <MeetingLink id={m.id} title={m.title} />
                   <div className="text-xs text-slate-500">
                     {formatInZone(new Date(m.startsAt), m.timeZone, intlLocale(locale))} ·{" "}
                     {t("minutes", { count: m.durationMinutes })}

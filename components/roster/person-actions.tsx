@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, type FocusEvent } from "react";
 import { SaveGuestForm } from "@/components/roster/save-guest-form";
-import { Button } from "@/components/ui/button";
+import { Button, type ButtonVariant } from "@/components/ui/button";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { api } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
@@ -31,6 +31,34 @@ export function PersonActions({
   const pid = person.participantId;
   const act = <R,>(name: string, call: () => Promise<R>, done: (r: R) => string, failed = t("failed")) =>
     void run(name, call, { done, failed, then: onChanged });
+  /**
+   * One of the row's buttons: `name` is its request (it shows pending while that one is in flight),
+   * `label` the words on it and `said` the name a screen reader or voice control hears, which
+   * starts with those words. A button that swaps for another keeps focus by sharing its `key`.
+   */
+  const button = <R,>(b: {
+    name: string;
+    key?: string;
+    label: string;
+    said: string;
+    variant?: ButtonVariant;
+    pressed?: boolean;
+    call: () => Promise<R>;
+    done: (r: R) => string;
+    failed?: string;
+  }) => (
+    <Button
+      key={b.key ?? b.name}
+      size="sm"
+      variant={b.variant}
+      aria-pressed={b.pressed}
+      pending={busy === b.name}
+      aria-label={b.said}
+      onClick={() => act(b.name, b.call, b.done, b.failed)}
+    >
+      {b.label}
+    </Button>
+  );
 
   const changeRole = (role: ParticipantRole) =>
     act(
@@ -48,151 +76,93 @@ export function PersonActions({
   if (meetingOpen && pid && (person.state === "invited" || person.state === "left")) {
     const first = person.state === "invited";
     buttons.push(
-      <Button
-        key="dial"
-        size="sm"
-        pending={busy === "dial"}
-        // The name a screen reader or voice control hears starts with the words on the button.
-        aria-label={
-          first
-            ? t("callPerson", { name: who })
-            : person.dialError
-              ? t("retryPerson", { name: who })
-              : t("redialPerson", { name: who })
-        }
-        onClick={() =>
-          act(
-            "dial",
-            () => api.participants.dial(meetingId, pid),
-            (r) => (r.heldBack ? ts("personQueued", { name: who }) : t("calling", { name: who })),
-          )
-        }
-      >
-        {/* After a refused dial (wallet empty, number not owned…) the same button is the row's Retry. */}
-        {first ? t("call") : person.dialError ? ts("retry") : t("redial")}
-      </Button>,
+      button({
+        name: "dial",
+        // After a refused dial (wallet empty, number not owned…) the same button is the row's Retry.
+        label: first ? t("call") : person.dialError ? ts("retry") : t("redial"),
+        said: first
+          ? t("callPerson", { name: who })
+          : person.dialError
+            ? t("retryPerson", { name: who })
+            : t("redialPerson", { name: who }),
+        call: () => api.participants.dial(meetingId, pid),
+        done: (r) => (r.heldBack ? ts("personQueued", { name: who }) : t("calling", { name: who })),
+      }),
     );
   }
   if (meetingOpen && pid && person.state === "invited" && person.remindsByCall !== undefined) {
     const on = person.remindsByCall;
     buttons.push(
-      <Button
-        key="reminder"
-        size="sm"
-        variant="ghost"
-        aria-pressed={on}
-        pending={busy === "reminder"}
-        aria-label={t("reminderFor", { name: who, on: String(on) })}
-        onClick={() =>
-          act(
-            "reminder",
-            () => api.participants.setReminder(meetingId, pid, !on),
-            () => t("reminderSet", { name: who, on: String(!on) }),
-          )
-        }
-      >
-        {t("reminderToggle", { on: String(on) })}
-      </Button>,
+      button({
+        name: "reminder",
+        variant: "ghost",
+        pressed: on,
+        label: t("reminderToggle", { on: String(on) }),
+        said: t("reminderFor", { name: who, on: String(on) }),
+        call: () => api.participants.setReminder(meetingId, pid, !on),
+        done: () => t("reminderSet", { name: who, on: String(!on) }),
+      }),
     );
   }
   if (inRoom && leg) {
+    // One toggle (one key), so focus stays on it as Mute becomes Unmute.
     buttons.push(
-      person.muted ? (
-        <Button
-          key="mute-toggle"
-          size="sm"
-          variant="secondary"
-          pending={busy === "unmute"}
-          aria-label={t("unmutePerson", { name: who })}
-          onClick={() =>
-            act(
-              "unmute",
-              () => api.meetings.legCommand(meetingId, leg, "unmute"),
-              () => t("unmuting", { name: who }),
-            )
-          }
-        >
-          {t("unmute")}
-        </Button>
-      ) : (
-        <Button
-          key="mute-toggle"
-          size="sm"
-          variant="secondary"
-          pending={busy === "mute"}
-          aria-label={t("mutePerson", { name: who })}
-          onClick={() =>
-            act(
-              "mute",
-              () => api.meetings.legCommand(meetingId, leg, "mute"),
-              () => t("muting", { name: who }),
-            )
-          }
-        >
-          {t("mute")}
-        </Button>
-      ),
+      person.muted
+        ? button({
+            name: "unmute",
+            key: "mute-toggle",
+            variant: "secondary",
+            label: t("unmute"),
+            said: t("unmutePerson", { name: who }),
+            call: () => api.meetings.legCommand(meetingId, leg, "unmute"),
+            done: () => t("unmuting", { name: who }),
+          })
+        : button({
+            name: "mute",
+            key: "mute-toggle",
+            variant: "secondary",
+            label: t("mute"),
+            said: t("mutePerson", { name: who }),
+            call: () => api.meetings.legCommand(meetingId, leg, "mute"),
+            done: () => t("muting", { name: who }),
+          }),
     );
   }
   if (meetingOpen && pid && person.role === "participant" && person.state !== "invited") {
     buttons.push(
-      <Button
-        key="listen"
-        size="sm"
-        variant="ghost"
-        pending={busy === "listen"}
-        aria-label={t("listenOnlyPerson", { name: who })}
-        onClick={() =>
-          act(
-            "listen",
-            () => api.participants.listenOnly(meetingId, pid),
-            () => t("listenOnlyDone", { name: who }),
-          )
-        }
-      >
-        {t("listenOnly")}
-      </Button>,
+      button({
+        name: "listen",
+        variant: "ghost",
+        label: t("listenOnly"),
+        said: t("listenOnlyPerson", { name: who }),
+        call: () => api.participants.listenOnly(meetingId, pid),
+        done: () => t("listenOnlyDone", { name: who }),
+      }),
     );
   }
   if (active && leg) {
     buttons.push(
-      <Button
-        key="kick"
-        size="sm"
-        variant="danger"
-        pending={busy === "kick"}
-        aria-label={t("kickPerson", { name: who })}
-        onClick={() =>
-          act(
-            "kick",
-            () => api.meetings.legCommand(meetingId, leg, "kick"),
-            () => t("kicking", { name: who }),
-          )
-        }
-      >
-        {t("kick")}
-      </Button>,
+      button({
+        name: "kick",
+        variant: "danger",
+        label: t("kick"),
+        said: t("kickPerson", { name: who }),
+        call: () => api.meetings.legCommand(meetingId, leg, "kick"),
+        done: () => t("kicking", { name: who }),
+      }),
     );
   }
   if (meetingOpen && pid && person.state === "invited") {
     buttons.push(
-      <Button
-        key="remove"
-        size="sm"
-        variant="ghost"
-        pending={busy === "remove"}
-        aria-label={t("removePerson", { name: who })}
-        onClick={() =>
-          act(
-            "remove",
-            () => api.participants.remove(meetingId, pid),
-            () => t("removed", { name: who }),
-            t("removeFailed"),
-          )
-        }
-      >
-        {t("remove")}
-      </Button>,
+      button({
+        name: "remove",
+        variant: "ghost",
+        label: t("remove"),
+        said: t("removePerson", { name: who }),
+        call: () => api.participants.remove(meetingId, pid),
+        done: () => t("removed", { name: who }),
+        failed: t("removeFailed"),
+      }),
     );
   }
   // Between calls a listed person's role can change (it applies from their next call).

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button-classes";
+import { type Query, withQuery } from "@/components/admin/query-links";
 
 // The controls the filtered lists (admin logs, recordings) share: its filter form's buttons and the link to older rows.
 
@@ -17,12 +18,25 @@ export function FilterActions({ clearHref, filter, clear }: { clearHref: string;
   );
 }
 
-/** Paging by time: shown only while there are older rows. */
-export function OlderLink({ href, label }: { href: string | null; label: string }) {
-  if (!href) return null;
+/**
+ * Paging by time: the same list (`path`, its filters in `query`) from `before` back; shown only
+ * while there are older rows.
+ */
+export function OlderLink({
+  path,
+  query,
+  before,
+  label,
+}: {
+  path: string;
+  query: Query;
+  before: string | null;
+  label: string;
+}) {
+  if (!before) return null;
   return (
     <div className="px-4 py-3">
-      <Link href={href} className="text-sm text-brand-700 hover:underline">
+      <Link href={withQuery(path, query, { before })} className="text-sm text-brand-700 hover:underline">
         {label}
       </Link>
     </div>

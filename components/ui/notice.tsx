@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
@@ -38,6 +39,15 @@ export function Notice({
       {title ? <p className="font-semibold">{title}</p> : null}
       {children ? <div className={title ? "mt-1" : undefined}>{children}</div> : null}
     </div>
+  );
+}
+
+/** Where to go about what a notice says, inside its text (underlined: the notice's colour is the link's). */
+export function NoticeLink({ href, label }: { href: string; label: ReactNode }) {
+  return (
+    <Link href={href} className="font-medium underline">
+      {label}
+    </Link>
   );
 }
 

@@ -1,33 +1,21 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { acceptInvite, account, createInvite, runTag, signUp, submitSignIn } from "./support/fixtures";
 
 // The whole account lifecycle through the UI: sign up (a workspace is created), sign out, a wrong
 // password is refused, sign in, invite a member, the member accepts in a separate browser and sees
 // only this workspace, as an organiser.
 
-const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const admin = { name: "Wanjiru Admin", email: `admin-${run}@e2e.mkutano.test`, password: "correct-horse-battery" };
-const member = { name: "Otieno Member", email: `member-${run}@e2e.mkutano.test`, password: "member-password-42" };
+const run = runTag();
+const admin = account("Wanjiru Admin", "admin", run);
+const member = account("Otieno Member", "member", run, "member-password-42");
 const workspaceName = `E2E Coop ${run}`;
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 test("sign up, sign out, wrong password, sign in, invite, member accepts and sees only this workspace", async ({
   page,
   browser,
 }) => {
   // Sign up: a workspace is created with the new user as its admin.
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name", { exact: true }).fill(admin.name);
-  await page.getByLabel("Work email", { exact: true }).fill(admin.email);
-  await page.getByLabel("Password", { exact: true }).fill(admin.password);
-  await page.getByLabel("Workspace name", { exact: true }).fill(workspaceName);
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(/\/meetings$/);
+  await signUp(page, admin, workspaceName);
   await expect(page.getByTestId("workspace-switcher")).toContainText(workspaceName);
   await expect(page.getByRole("heading", { level: 1, name: "Meetings", exact: true })).toBeVisible();
   // Admin navigation is present for the admin.
@@ -45,12 +33,12 @@ test("sign up, sign out, wrong password, sign in, invite, member accepts and see
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings%2Fmembers/);
 
   // A wrong password is refused with a message that does not say whether the account exists.
-  await signIn(page, admin.email, "not-the-password");
+  await submitSignIn(page, { email: admin.email, password: "not-the-password" });
   await expect(page.getByTestId("form-error")).toHaveText("That email and password don't match an account.");
   await expect(page).toHaveURL(/\/sign-in/);
 
   // The right password signs in.
-  await signIn(page, admin.email, admin.password);
+  await submitSignIn(page, admin);
   await expect(page).toHaveURL(/\/meetings$/);
   await expect(page.getByTestId("workspace-switcher")).toContainText(workspaceName);
 
@@ -58,23 +46,15 @@ test("sign up, sign out, wrong password, sign in, invite, member accepts and see
   await page.goto("/settings/members");
   await expect(page.getByRole("heading", { name: "Members", exact: true })).toBeVisible();
   await expect(page.getByTestId("member-row")).toHaveCount(1);
-  await page.getByLabel("Email", { exact: true }).fill(member.email);
-  await page.getByLabel("Role", { exact: true }).selectOption("organiser");
-  await page.getByRole("button", { name: "Create invite link" }).click();
-  const linkBox = page.getByTestId("invite-link");
-  await expect(linkBox).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
-  const inviteUrl = new URL(await linkBox.inputValue());
+  const invitePath = await createInvite(page, member.email, "organiser");
   await expect(page.getByTestId("invite-row")).toContainText(member.email);
 
   // The member opens the link in their own browser, creates an account and joins.
   const memberContext = await browser.newContext();
   const memberPage = await memberContext.newPage();
-  await memberPage.goto(inviteUrl.pathname);
+  await memberPage.goto(invitePath);
   await expect(memberPage.getByRole("heading", { name: `Join ${workspaceName}` })).toBeVisible();
-  await memberPage.getByLabel("Your name", { exact: true }).fill(member.name);
-  await memberPage.getByLabel("Choose a password", { exact: true }).fill(member.password);
-  await memberPage.getByRole("button", { name: "Create account and join" }).click();
-  await expect(memberPage).toHaveURL(/\/meetings$/);
+  await acceptInvite(memberPage, invitePath, member);
 
   // The member sees this workspace, and only this one, as an organiser.
   const switcher = memberPage.getByTestId("workspace-switcher");
@@ -97,7 +77,7 @@ test("sign up, sign out, wrong password, sign in, invite, member accepts and see
 
   // The invite is single use.
   await memberContext.clearCookies();
-  await memberPage.goto(inviteUrl.pathname);
+  await memberPage.goto(invitePath);
   await expect(memberPage.getByTestId("invite-unavailable")).toContainText("already been used");
   await memberContext.close();
 
@@ -113,20 +93,10 @@ test("a user in two workspaces switches between them; an admin resets their pass
   browser,
 }) => {
   const tag = `${run}b`;
-  const owner = { name: "Achieng Owner", email: `owner-${tag}@e2e.mkutano.test`, password: "owner-password-77" };
-  const other = { name: "Kamau Other", email: `other-${tag}@e2e.mkutano.test`, password: "other-password-88" };
+  const owner = account("Achieng Owner", "owner", tag, "owner-password-77");
+  const other = account("Kamau Other", "other", tag, "other-password-88");
   const first = `First Coop ${tag}`;
   const second = `Second Coop ${tag}`;
-
-  async function signUp(p: Page, who: typeof owner, workspace: string) {
-    await p.goto("/sign-up");
-    await p.getByLabel("Your name", { exact: true }).fill(who.name);
-    await p.getByLabel("Work email", { exact: true }).fill(who.email);
-    await p.getByLabel("Password", { exact: true }).fill(who.password);
-    await p.getByLabel("Workspace name", { exact: true }).fill(workspace);
-    await p.getByRole("button", { name: "Create workspace" }).click();
-    await expect(p).toHaveURL(/\/meetings$/);
-  }
 
   await signUp(page, owner, first);
   const otherContext = await browser.newContext();
@@ -134,14 +104,10 @@ test("a user in two workspaces switches between them; an admin resets their pass
   await signUp(otherPage, other, second);
 
   // The owner invites someone who already has an account, as an admin.
-  await page.goto("/settings/members");
-  await page.getByLabel("Email", { exact: true }).fill(other.email);
-  await page.getByLabel("Role", { exact: true }).selectOption("admin");
-  await page.getByRole("button", { name: "Create invite link" }).click();
-  const invitePath = new URL(await page.getByTestId("invite-link").inputValue()).pathname;
+  const otherInvitePath = await createInvite(page, other.email, "admin");
 
   // Already signed in as the invitee: one click joins, and the new workspace becomes current.
-  await otherPage.goto(invitePath);
+  await otherPage.goto(otherInvitePath);
   await otherPage.getByRole("button", { name: `Join ${first}` }).click();
   await expect(otherPage).toHaveURL(/\/meetings$/);
   const switcher = otherPage.getByTestId("workspace-switcher");

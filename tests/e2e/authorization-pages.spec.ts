@@ -1,5 +1,15 @@
 import { type APIRequestContext, type Browser, expect, request, test } from "@playwright/test";
 import { discoverPages } from "./support/app-pages";
+import { createMeeting } from "./support/demo-meetings";
+import {
+  account,
+  createInvite,
+  DEMO_ADMIN,
+  DEMO_ORGANISER,
+  runTag,
+  signedInRequest as signedIn,
+  signUp,
+} from "./support/fixtures";
 import { E2E_APP_URL } from "./support/urls";
 
 // The authorization matrix over every PAGE of the production build. Pages are found on disk
@@ -9,9 +19,7 @@ import { E2E_APP_URL } from "./support/urls";
 // organiser → the 403 page on admin-only pages; the admin → 200 with the page's own heading.
 // Public pages (sign-in, sign-up, forgot password, invite, reset) answer 200 to anonymous visitors.
 
-const DEMO_ADMIN = { email: "admin@demo.mkutano.local", password: "mkutano-admin-1" };
-const DEMO_ORGANISER = { email: "organiser@demo.mkutano.local", password: "mkutano-organiser-1" };
-const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const run = runTag();
 
 type Access = "public" | "member" | "admin";
 /** `heading`: the page's own <h1>, so a 200 is known to be that page and not an error page. */
@@ -55,60 +63,22 @@ let organiserA: Ctx;
 let adminB: Ctx;
 let ids: { organiserMeeting: string; adminMeeting: string; inviteToken: string };
 
-async function signedIn(who: { email: string; password: string }): Promise<Ctx> {
-  const ctx = await request.newContext({ baseURL: E2E_APP_URL });
-  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await ctx.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email: who.email, password: who.password, callbackUrl: "/meetings" },
-    maxRedirects: 0,
-  });
-  expect(res.status(), `sign-in ${who.email}`).toBe(302);
-  expect(res.headers().location, `sign-in ${who.email}`).toMatch(/\/meetings$/);
-  return ctx;
-}
-
 /** A brand-new workspace B, made the way a person makes one: the sign-up form. */
 async function signedUpElsewhere(browser: Browser): Promise<Ctx> {
   const context = await browser.newContext({ baseURL: E2E_APP_URL });
   const page = await context.newPage();
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name", { exact: true }).fill("Other Admin");
-  await page.getByLabel("Work email", { exact: true }).fill(`other-${run}@e2e.mkutano.test`);
-  await page.getByLabel("Password", { exact: true }).fill("correct-horse-battery");
-  await page.getByLabel("Workspace name", { exact: true }).fill(`Other ${run}`);
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(/\/meetings$/);
+  await signUp(page, account("Other Admin", "other", run), `Other ${run}`);
   const state = await context.storageState();
   await context.close();
   return request.newContext({ baseURL: E2E_APP_URL, storageState: state });
 }
 
-async function createMeeting(ctx: Ctx, title: string): Promise<string> {
-  const res = await ctx.post("/api/meetings", {
-    data: {
-      title,
-      agenda: "",
-      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-      durationMinutes: 30,
-      capacity: 10,
-    },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { meeting: { id: string } }).meeting.id;
-}
-
 /** A real, unused invite to workspace A, created on the members page by its admin. */
-async function createInvite(browser: Browser): Promise<string> {
+async function inviteToA(browser: Browser): Promise<string> {
   const context = await browser.newContext({ baseURL: E2E_APP_URL, storageState: await adminA.storageState() });
-  const page = await context.newPage();
-  await page.goto("/settings/members");
-  await page.getByLabel("Email", { exact: true }).fill(`invitee-${run}@e2e.mkutano.test`);
-  await page.getByLabel("Role", { exact: true }).selectOption("organiser");
-  await page.getByRole("button", { name: "Create invite link" }).click();
-  await expect(page.getByTestId("invite-link")).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
-  const token = new URL(await page.getByTestId("invite-link").inputValue()).pathname.split("/").pop()!;
+  const invitePath = await createInvite(await context.newPage(), `invitee-${run}@e2e.mkutano.test`, "organiser");
   await context.close();
-  return token;
+  return invitePath.split("/").pop()!;
 }
 
 function urlFor(pattern: string, meetingId: string): string {
@@ -155,7 +125,7 @@ test.beforeAll(async ({ browser }) => {
   ids = {
     organiserMeeting: await createMeeting(organiserA, `Matrix meeting ${run} (organiser)`),
     adminMeeting: await createMeeting(adminA, `Matrix meeting ${run} (admin)`),
-    inviteToken: await createInvite(browser),
+    inviteToken: await inviteToA(browser),
   };
 });
 

@@ -1,4 +1,5 @@
-import { type APIRequestContext, expect, request, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { DEMO_ADMIN, runTag, signedInRequest } from "./support/fixtures";
 import { E2E_APP_URL } from "./support/urls";
 
 // CSRF on server actions, against the production build. Next compares a server action's Origin
@@ -7,19 +8,12 @@ import { E2E_APP_URL } from "./support/urls";
 // nothing created — and once from the app's own origin, which works, so the refusal is known to
 // be the origin check and not a malformed post.
 
-const DEMO_ADMIN = { email: "admin@demo.mkutano.local", password: "mkutano-admin-1" };
-const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const run = runTag();
 
 let admin: APIRequestContext;
 
 test.beforeAll(async () => {
-  admin = await request.newContext({ baseURL: E2E_APP_URL });
-  const { csrfToken } = (await (await admin.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await admin.post("/api/auth/callback/credentials", {
-    form: { csrfToken, ...DEMO_ADMIN, callbackUrl: "/meetings" },
-    maxRedirects: 0,
-  });
-  expect(res.headers().location).toMatch(/\/meetings$/);
+  admin = await signedInRequest(DEMO_ADMIN);
 });
 test.afterAll(() => admin?.dispose());
 

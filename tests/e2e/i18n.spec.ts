@@ -1,18 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { account, runTag, signIn, signUp } from "./support/fixtures";
 
 // The web app's language: Accept-Language for visitors, the switcher in the user menu, the choice
 // stored on the user (it follows them to another browser), <html lang> following it throughout.
 
-const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const user = { name: "Amina Lugha", email: `lugha-${run}@e2e.mkutano.test`, password: "lugha-password-42" };
-
-async function signIn(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(user.email);
-  await page.getByLabel("Password", { exact: true }).fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/meetings$/);
-}
+const run = runTag();
+const user = account("Amina Lugha", "lugha", run, "lugha-password-42");
 
 test("a visitor's browser language picks the page language", async ({ browser }) => {
   const swahili = await browser.newContext({ locale: "sw-KE" });
@@ -32,13 +25,7 @@ test("a visitor's browser language picks the page language", async ({ browser })
 });
 
 test("the user menu switches to Swahili, the choice is stored on the user, and back", async ({ page, browser }) => {
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name", { exact: true }).fill(user.name);
-  await page.getByLabel("Work email", { exact: true }).fill(user.email);
-  await page.getByLabel("Password", { exact: true }).fill(user.password);
-  await page.getByLabel("Workspace name", { exact: true }).fill(`Lugha ${run}`);
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(/\/meetings$/);
+  await signUp(page, user, `Lugha ${run}`);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   const mainNav = (name: string) => page.getByRole("navigation", { name, exact: true });
   await expect(mainNav("Main").getByRole("link", { name: "Meetings", exact: true })).toBeVisible();
@@ -56,7 +43,7 @@ test("the user menu switches to Swahili, the choice is stored on the user, and b
   // Stored on the user, not only in this browser: a fresh English browser signing in gets Swahili.
   const elsewhere = await browser.newContext({ locale: "en-US" });
   const second = await elsewhere.newPage();
-  await signIn(second);
+  await signIn(second, user);
   await expect(second.locator("html")).toHaveAttribute("lang", "sw");
   await expect(
     second.getByRole("navigation", { name: "Kuu", exact: true }).getByRole("link", { name: "Mikutano", exact: true }),
@@ -76,14 +63,7 @@ test("every page of the app reads in Swahili, chosen on the profile page", async
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  const admin = { email: `kurasa-${run}@e2e.mkutano.test`, password: "kurasa-password-42" };
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name", { exact: true }).fill("Baraka Kurasa");
-  await page.getByLabel("Work email", { exact: true }).fill(admin.email);
-  await page.getByLabel("Password", { exact: true }).fill(admin.password);
-  await page.getByLabel("Workspace name", { exact: true }).fill(`Kurasa ${run}`);
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(/\/meetings$/);
+  await signUp(page, account("Baraka Kurasa", "kurasa", run, "kurasa-password-42"), `Kurasa ${run}`);
 
   // The profile's language section: the browser decides until the user chooses.
   await page.goto("/profile");

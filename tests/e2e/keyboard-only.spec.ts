@@ -1,12 +1,12 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { freshPhone } from "./support/demo-meetings";
+import { DEMO_ORGANISER, rosterRow as row, runTag } from "./support/fixtures";
 
 // The organiser's whole loop with the keyboard alone — no clicks, no .fill(): sign in, schedule a
 // meeting, add a host and a participant, call everyone, mute one, end the meeting. Every control
 // on the way has to be reachable with Tab, work with Enter or typing, and show where focus is.
 
-const DEMO_ORGANISER = { email: "organiser@demo.mkutano.local", password: "mkutano-organiser-1" };
-const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const run = runTag();
 const CALL = { timeout: 60_000 };
 
 /** Presses Tab until `target` has focus (it must be reachable, in order, from where focus is). */
@@ -30,8 +30,6 @@ async function typeInto(page: Page, field: Locator, text: string): Promise<void>
   await tabTo(page, field);
   await page.keyboard.type(text);
 }
-
-const row = (page: Page, name: string) => page.locator(`[data-testid="roster-row"][data-person="${name}"]`);
 
 test("schedule, add people, call everyone, mute and end — with the keyboard only", async ({ page }) => {
   test.setTimeout(300_000);

@@ -1,12 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
 import { phone } from "./support/emulator";
+import { expect, rosterRow as row, scheduleMeeting, test } from "./support/fixtures";
 
 // The organiser's whole meeting in a real browser against the running emulator: schedule, add a
 // host and three people (one busy, one listener), Call everyone, answer phones through the
 // emulator's control API, watch the roster change without reloading, mute one, kick one, end the
 // meeting; every leg ends and the meeting shows its duration and cost.
 
-const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 // Manual numbers ring until answered through the control API; +254 700 000 1NN is always busy.
 const suffix = String(Math.floor(Math.random() * 30)).padStart(2, "0");
 const phones = {
@@ -23,24 +22,15 @@ const phoneState = async (e164: string) => (await phone(e164).snapshot())?.state
 // The emulator speaks prompts at about 400 ms a word, so call-state changes get a longer wait.
 const CALL = { timeout: 25_000 };
 
-const row = (page: Page, name: string) => page.locator(`[data-testid="roster-row"][data-person="${name}"]`);
-
-test("schedule, call everyone, watch the live roster, mute, kick and end the meeting", async ({ page }) => {
+test("schedule, call everyone, watch the live roster, mute, kick and end the meeting", async ({
+  organiserPage: page,
+}) => {
   test.setTimeout(180_000);
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name", { exact: true }).fill("Organiser");
-  await page.getByLabel("Work email", { exact: true }).fill(`meet-${run}@e2e.mkutano.test`);
-  await page.getByLabel("Password", { exact: true }).fill("correct-horse-battery");
-  await page.getByLabel("Workspace name", { exact: true }).fill(`Meetings ${run}`);
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(/\/meetings$/);
 
   // Schedule.
-  await page.getByRole("link", { name: "New meeting" }).first().click();
-  await page.getByLabel("Title", { exact: true }).fill("Harambee planning");
-  await page.getByLabel("Agenda", { exact: true }).fill("Budget and venue");
-  await page.getByRole("button", { name: "Schedule meeting" }).click();
-  await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
+  await scheduleMeeting(page, "Harambee planning", (form) =>
+    form.getByLabel("Agenda", { exact: true }).fill("Budget and venue"),
+  );
   await expect(page.getByRole("heading", { name: "Harambee planning" })).toBeVisible();
   await expect(page.getByTestId("meeting-pin")).toHaveText(/^\d{3} \d{3} \d{3}$/);
   await expect(page.getByTestId("invite-text")).toContainText("PIN");
@@ -50,8 +40,8 @@ test("schedule, call everyone, watch the live roster, mute, kick and end the mee
   const icsText = (await ics.text()).replace(/\r\n[ \t]/g, "");
   expect(icsText).toContain("SUMMARY:Harambee planning");
   expect(icsText).toContain(`PIN ${pin}`);
-  // The roster streams over Server-Sent Events (SWR polling is only the fallback).
-  await expect(page.getByText("Live updates on")).toBeVisible();
+  // The roster streams over Server-Sent Events (SWR polling is only the fallback): scheduleMeeting
+  // waited for "Live updates on".
 
   // A bad number is refused with a clear message; nothing is added.
   await page.getByLabel("Name", { exact: true }).fill("Wrong Number");

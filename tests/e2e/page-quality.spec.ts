@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { discoverPages } from "./support/app-pages";
 import { addPeople, callEveryone, createMeeting, seedDemoMeetings } from "./support/demo-meetings";
+import { createInvite, DEMO_ADMIN, DEMO_ORGANISER, runTag, signIn } from "./support/fixtures";
 import { E2E_APP_URL } from "./support/urls";
 
 // Every page of the production build, as each audience sees it (signed out; the admin and an
@@ -11,9 +12,7 @@ import { E2E_APP_URL } from "./support/urls";
 //   - the browser console stays clean: no error, no hydration warning, no uncaught exception.
 // Pages are found on disk, so a new page without a row here fails the coverage test.
 
-const DEMO_ADMIN = { email: "admin@demo.mkutano.local", password: "mkutano-admin-1" };
-const DEMO_ORGANISER = { email: "organiser@demo.mkutano.local", password: "mkutano-organiser-1" };
-const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const run = runTag();
 
 type Audience = "signed-out" | "admin" | "organiser";
 /** Which audiences each page is checked for (pages another audience only redirects away from are left out). */
@@ -48,11 +47,7 @@ const ids = { adminMeeting: "", organiserMeeting: "", inviteToken: "" };
 async function signedIn(browser: Browser, who: { email: string; password: string }): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: E2E_APP_URL });
   const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(who.email);
-  await page.getByLabel("Password", { exact: true }).fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/meetings$/);
+  await signIn(page, who);
   await page.close();
   return context;
 }
@@ -71,12 +66,7 @@ test.beforeAll(async ({ browser }) => {
   await callEveryone(contexts.organiser.request, ids.organiserMeeting, 2);
 
   const page = await contexts.admin.newPage();
-  await page.goto("/settings/members");
-  await page.getByLabel("Email", { exact: true }).fill(`quality-${run}@e2e.mkutano.test`);
-  await page.getByLabel("Role", { exact: true }).selectOption("organiser");
-  await page.getByRole("button", { name: "Create invite link" }).click();
-  await expect(page.getByTestId("invite-link")).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
-  ids.inviteToken = new URL(await page.getByTestId("invite-link").inputValue()).pathname.split("/").pop()!;
+  ids.inviteToken = (await createInvite(page, `quality-${run}@e2e.mkutano.test`, "organiser")).split("/").pop()!;
   await page.close();
 });
 

@@ -1,5 +1,7 @@
-import { expect, test, type Browser, type Page, type Response } from "@playwright/test";
-import { phone } from "./support/emulator";
+import { expect, test, type Page, type Response } from "@playwright/test";
+import { freshPhone as fresh, postMeeting } from "./support/demo-meetings";
+import { dialInWithPin } from "./support/emulator";
+import { acceptInvite, account, createInvite, runTag, signUp } from "./support/fixtures";
 import { E2E_APP_URL } from "./support/urls";
 import { leakedNumbers } from "../support/phone-leaks";
 import { sseFrames } from "../support/sse-frames";
@@ -12,16 +14,9 @@ import { sseFrames } from "../support/sse-frames";
 // form; the roster shows them masked. The admin sees them in full, switches the setting to
 // "everyone" on Settings → Privacy, and the organiser's roster shows full numbers.
 
-const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const admin = { name: "Wanjiru Admin", email: `priv-admin-${run}@e2e.mkutano.test`, password: "correct-horse-battery" };
-const organiser = {
-  name: "Otieno Organiser",
-  email: `priv-org-${run}@e2e.mkutano.test`,
-  password: "organiser-pass-42",
-};
-// Ordinary numbers answer after about a second and stay until hung up (emulator/README.md).
-const fresh = () =>
-  `+2547${20 + Math.floor(Math.random() * 79)}${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+const run = runTag();
+const admin = account("Wanjiru Admin", "priv-admin", run);
+const organiser = account("Otieno Organiser", "priv-org", run, "organiser-pass-42");
 const CALL = { timeout: 30_000 };
 
 /** Every response body the page receives (streams excepted: the SSE frame is read on its own). */
@@ -83,55 +78,22 @@ async function firstRosterFrame(page: Page, meetingId: string): Promise<string> 
   }
 }
 
-async function signUpAdmin(page: Page) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name", { exact: true }).fill(admin.name);
-  await page.getByLabel("Work email", { exact: true }).fill(admin.email);
-  await page.getByLabel("Password", { exact: true }).fill(admin.password);
-  await page.getByLabel("Workspace name", { exact: true }).fill(`Privacy ${run}`);
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(/\/meetings$/);
-}
-
-async function inviteOrganiser(page: Page, browser: Browser): Promise<Page> {
-  await page.goto("/settings/members");
-  await page.getByLabel("Email", { exact: true }).fill(organiser.email);
-  await page.getByLabel("Role", { exact: true }).selectOption("organiser");
-  await page.getByRole("button", { name: "Create invite link" }).click();
-  const invitePath = new URL(await page.getByTestId("invite-link").inputValue()).pathname;
-  const orgPage = await (await browser.newContext()).newPage();
-  await orgPage.goto(invitePath);
-  await orgPage.getByLabel("Your name", { exact: true }).fill(organiser.name);
-  await orgPage.getByLabel("Choose a password", { exact: true }).fill(organiser.password);
-  await orgPage.getByRole("button", { name: "Create account and join" }).click();
-  await expect(orgPage).toHaveURL(/\/meetings$/);
-  return orgPage;
-}
-
 test("a masked organiser never receives a full phone number; an admin does, and can show them to everyone", async ({
   page,
   browser,
 }) => {
   test.setTimeout(300_000);
-  await signUpAdmin(page);
-  const orgPage = await inviteOrganiser(page, browser);
+  await signUp(page, admin, `Privacy ${run}`);
+  const invitePath = await createInvite(page, organiser.email, "organiser");
+  const orgPage = await (await browser.newContext()).newPage();
+  await acceptInvite(orgPage, invitePath, organiser);
 
   // The organiser's meeting, starting now, with three people who answer, called for real.
-  const meeting = await orgPage.evaluate(async () => {
-    const res = await fetch("/api/meetings", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        title: "Chama privacy",
-        startsAt: new Date().toISOString(),
-        durationMinutes: 60,
-        capacity: 10,
-        waitForHost: false,
-        endOnHostExit: false,
-      }),
-    });
-    if (!res.ok) throw new Error(`schedule failed: ${res.status} ${await res.text()}`);
-    return ((await res.json()) as { meeting: { id: string; pin: string } }).meeting;
+  const meeting = await postMeeting(orgPage.request, "Chama privacy", {
+    startsAt: new Date().toISOString(),
+    durationMinutes: 60,
+    waitForHost: false,
+    endOnHostExit: false,
   });
   const people = [fresh(), fresh(), fresh()];
   for (const [i, number] of people.entries()) {
@@ -150,11 +112,7 @@ test("a masked organiser never receives a full phone number; an admin does, and 
   const invite = (await orgPage.getByTestId("invite-text").textContent()) ?? "";
   const dialIn = /(\+[\d ]{9,20}\d)/.exec(invite)?.[1]?.replace(/\s+/g, "");
   expect(dialIn, "the invite keeps the workspace's own dial-in number").toMatch(/^\+\d{9,15}$/);
-  await phone(guest).dial(dialIn!);
-  await expect
-    .poll(async () => (await phone(guest).snapshot())?.transcript.some((t) => t.text.includes("meeting PIN")), CALL)
-    .toBe(true);
-  await phone(guest).digits(`${meeting.pin}#`);
+  await dialInWithPin(guest, dialIn!, meeting.pin, CALL.timeout);
   await expect(orgPage.locator('[data-testid="roster-row"][data-state="in_call"]')).toHaveCount(4, CALL);
 
   // The roster shows every number masked.

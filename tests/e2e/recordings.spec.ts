@@ -1,80 +1,18 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { runRecordedMeeting } from "./support/demo-meetings";
+import { acceptInvite, account, createInvite, runTag, signUp } from "./support/fixtures";
 
 // Recordings and admin review in a real browser against the running emulator: a recorded meeting
 // ends → an admin opens Recordings, plays it (the <audio> element decodes a real WAV) and downloads
 // it; a user of another workspace gets 404 for its URL; an organiser gets 403 on every admin page
 // and sees only their own meetings' recordings.
 
-const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const admin = { name: "Njeri Admin", email: `rec-admin-${run}@e2e.mkutano.test`, password: "correct-horse-battery" };
-const organiser = {
-  name: "Baraka Organiser",
-  email: `rec-org-${run}@e2e.mkutano.test`,
-  password: "organiser-password-9",
-};
-const outsider = { name: "Outsider", email: `rec-out-${run}@e2e.mkutano.test`, password: "outsider-password-7" };
+const run = runTag();
+const admin = account("Njeri Admin", "rec-admin", run);
+const organiser = account("Baraka Organiser", "rec-org", run, "organiser-password-9");
+const outsider = account("Outsider", "rec-out", run, "outsider-password-7");
 const workspaceName = `Recordings ${run}`;
-
-// Ordinary numbers answer after about a second and stay until hung up (emulator/README.md, "Magic numbers").
-const freshPhone = () =>
-  `+2547${20 + Math.floor(Math.random() * 79)}${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
-
-async function signUp(page: Page, who: typeof admin, workspace: string) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name", { exact: true }).fill(who.name);
-  await page.getByLabel("Work email", { exact: true }).fill(who.email);
-  await page.getByLabel("Password", { exact: true }).fill(who.password);
-  await page.getByLabel("Workspace name", { exact: true }).fill(workspace);
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(/\/meetings$/);
-}
-
-type Roster = { meeting: { status: string; startedAt: number | null }; people: { state: string }[] };
-
-/** Schedules a recorded meeting through the app's API, dials two people, lets them talk, ends it. */
-async function runRecordedMeeting(request: APIRequestContext, title: string): Promise<string> {
-  const created = await request.post("/api/meetings", {
-    data: {
-      title,
-      agenda: "",
-      startsAt: new Date(Date.now() + 3600_000).toISOString(),
-      durationMinutes: 30,
-      capacity: 10,
-      record: true,
-      waitForHost: false,
-      endOnHostExit: false,
-    },
-  });
-  expect(created.status()).toBe(201);
-  const meetingId = ((await created.json()) as { meeting: { id: string } }).meeting.id;
-  for (const name of ["Akinyi", "Mwangi"]) {
-    const added = await request.post(`/api/meetings/${meetingId}/participants`, {
-      data: { name, phone: freshPhone(), role: "participant" },
-    });
-    expect(added.status()).toBe(201);
-  }
-  expect((await request.post(`/api/meetings/${meetingId}/call-everyone`)).status()).toBe(200);
-  const roster = async () => (await (await request.get(`/api/meetings/${meetingId}/roster`)).json()) as Roster;
-  await expect
-    .poll(async () => (await roster()).people.filter((p) => p.state === "in_call").length, { timeout: 30_000 })
-    .toBe(2);
-  // A couple of seconds of conversation, so the recording has a measurable length.
-  await expect
-    .poll(async () => Date.now() - ((await roster()).meeting.startedAt ?? Date.now()), { timeout: 15_000 })
-    .toBeGreaterThan(2_000);
-  expect((await request.post(`/api/meetings/${meetingId}/end`)).status()).toBe(200);
-  await expect
-    .poll(
-      async () =>
-        (
-          (await (await request.get("/api/recordings")).json()) as { recordings: { meetingId: string }[] }
-        ).recordings.some((r) => r.meetingId === meetingId),
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-  return meetingId;
-}
 
 const ADMIN_PAGES = [
   "/admin/calls",
@@ -150,18 +88,10 @@ test("a recorded meeting is played and downloaded by the admin, hidden from othe
   await outsiderContext.close();
 
   // The admin invites an organiser, who joins in their own browser.
-  await page.goto("/settings/members");
-  await page.getByLabel("Email", { exact: true }).fill(organiser.email);
-  await page.getByLabel("Role", { exact: true }).selectOption("organiser");
-  await page.getByRole("button", { name: "Create invite link" }).click();
-  const invitePath = new URL(await page.getByTestId("invite-link").inputValue()).pathname;
+  const invitePath = await createInvite(page, organiser.email, "organiser");
   const orgContext = await browser.newContext();
   const orgPage = await orgContext.newPage();
-  await orgPage.goto(invitePath);
-  await orgPage.getByLabel("Your name", { exact: true }).fill(organiser.name);
-  await orgPage.getByLabel("Choose a password", { exact: true }).fill(organiser.password);
-  await orgPage.getByRole("button", { name: "Create account and join" }).click();
-  await expect(orgPage).toHaveURL(/\/meetings$/);
+  await acceptInvite(orgPage, invitePath, organiser);
 
   // Every admin page is refused with 403, and so are the admin APIs.
   for (const path of ADMIN_PAGES) {

@@ -1,35 +1,23 @@
-import { expect, test, type Page } from "@playwright/test";
 import { emulator } from "./support/emulator";
+import { expect, rosterRow as row, scheduleMeeting, test } from "./support/fixtures";
 
 // A Sautikit outage in a real browser: with the emulator's API answering 503, Call everyone queues
 // the dial, the roster shows the "not answering" banner (pushed live, no reload) and the toast says
 // the calls wait; once the API is back the banner goes by itself and the phone rings, once.
 
-const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const phone = `+2547000005${String(90 + Math.floor(Math.random() * 10))}`;
 
 const callsTo = async (e164: string) => (await emulator.callsTo(e164)).length;
-
-const row = (page: Page, name: string) => page.locator(`[data-testid="roster-row"][data-person="${name}"]`);
 
 test.afterEach(async () => {
   await emulator.clearFaults();
 });
 
-test("the outage banner comes while dials are held back and goes when Sautikit answers again", async ({ page }) => {
+test("the outage banner comes while dials are held back and goes when Sautikit answers again", async ({
+  organiserPage: page,
+}) => {
   test.setTimeout(120_000);
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name", { exact: true }).fill("Organiser");
-  await page.getByLabel("Work email", { exact: true }).fill(`outage-${run}@e2e.mkutano.test`);
-  await page.getByLabel("Password", { exact: true }).fill("correct-horse-battery");
-  await page.getByLabel("Workspace name", { exact: true }).fill(`Outage ${run}`);
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(/\/meetings$/, { timeout: 30_000 });
-  await page.getByRole("link", { name: "New meeting" }).first().click();
-  await page.getByLabel("Title", { exact: true }).fill("Outage drill");
-  await page.getByRole("button", { name: "Schedule meeting" }).click();
-  await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/, { timeout: 30_000 });
-  await expect(page.getByText("Live updates on")).toBeVisible();
+  await scheduleMeeting(page, "Outage drill");
   await page.getByLabel("Name", { exact: true }).fill("Queued Person");
   await page.getByLabel("Phone", { exact: true }).fill(phone);
   await page.getByRole("button", { name: "Add person" }).click();

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { account, fillSignUp, runTag, scheduleMeeting } from "./support/fixtures";
 import { E2E_APP_URL } from "./support/urls";
 
 // Security headers against the production build (the production server of `npm start`):
@@ -7,7 +8,7 @@ import { E2E_APP_URL } from "./support/urls";
 // the one-click buttons: Call everyone, End meeting, Reset…) can be put in a frame; API routes,
 // static files and the production server's webhook lane carry the static headers too.
 
-const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const run = runTag();
 
 /** Records CSP violations (as the page sees them) and console errors, from the first script on. */
 async function watch(page: Page): Promise<{ problems: () => Promise<string[]> }> {
@@ -64,20 +65,12 @@ test("pages carry a nonce'd CSP, load and hydrate with no violations, and cannot
 
   // Hydration: these forms only work with the page's JavaScript running (server actions, client
   // navigation, client fetches).
-  await page.getByLabel("Your name", { exact: true }).fill("Csp Checker");
-  await page.getByLabel("Work email", { exact: true }).fill(`csp-${run}@e2e.mkutano.test`);
-  await page.getByLabel("Password", { exact: true }).fill("correct-horse-battery");
-  await page.getByLabel("Workspace name", { exact: true }).fill(`Csp ${run}`);
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(/\/meetings$/);
+  await fillSignUp(page, account("Csp Checker", "csp", run), `Csp ${run}`);
 
-  await page.getByRole("link", { name: "New meeting" }).first().click();
-  await page.getByLabel("Title", { exact: true }).fill("Policy review");
-  await page.getByRole("button", { name: "Schedule meeting" }).click();
-  await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
+  // The live roster's event stream connects (connect-src: scheduleMeeting waits for "Live updates
+  // on") and a client form works.
+  await scheduleMeeting(page, "Policy review");
   const meetingUrl = page.url();
-  // The live roster's event stream connected (connect-src) and a client form works.
-  await expect(page.getByText("Live updates on")).toBeVisible();
   await page.getByLabel("Name", { exact: true }).fill("Amina");
   await page.getByLabel("Phone", { exact: true }).fill("+254712000123");
   await page.getByRole("button", { name: "Add person" }).click();

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { pressWhenAsked } from "../support/confirm-answer";
 import { createMeeting, freshPhone } from "./support/demo-meetings";
+import { DEMO_ORGANISER, rosterRow as row, runTag, signIn as signInAs } from "./support/fixtures";
 import { E2E_EMULATOR_URL } from "./support/urls";
 
 // What a browser walk of the app, tried as a new user would, found rough — each pinned in a real
@@ -8,23 +9,15 @@ import { E2E_EMULATOR_URL } from "./support/urls";
 // buttons do, a page that follows a cancellation at once, typing never lost while a person is
 // added, spreadsheet paste, and a badge that says "calling" while the phones ring.
 
-const DEMO_ORGANISER = { email: "organiser@demo.mkutano.local", password: "mkutano-organiser-1" };
-const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const run = runTag();
 // +254 700 000 5NN rings until answered through the control API (meetings.spec uses 500–589).
 const manualPhone = `+25470000059${Math.floor(Math.random() * 10)}`;
 const CALL = { timeout: 25_000 };
 
-const row = (page: Page, name: string) => page.locator(`[data-testid="roster-row"][data-person="${name}"]`);
 const focusedRowPerson = (page: Page) =>
   page.evaluate(() => document.activeElement?.closest("[data-testid=roster-row]")?.getAttribute("data-person") ?? null);
 
-async function signIn(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(DEMO_ORGANISER.email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_ORGANISER.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/meetings$/);
-}
+const signIn = (page: Page) => signInAs(page, DEMO_ORGANISER);
 
 test("focus rings show on every kind of control, including white-on-green buttons", async ({ page }) => {
   await signIn(page);

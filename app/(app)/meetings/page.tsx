@@ -6,11 +6,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { MeetingList } from "@/components/meetings/meeting-list";
 import { requireActor } from "@/lib/auth/actor";
 import { listMeetings } from "@/lib/meetings/list-meetings";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("Meetings");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("Meetings", "title");
 
 export default async function MeetingsPage() {
   const actor = await requireActor();

@@ -12,11 +12,9 @@ import { signOutAction } from "@/lib/auth/session-actions";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { ClientIntl } from "@/lib/i18n/client-intl";
 import { ChangePasswordForm, RenameForm } from "@/app/(app)/profile/profile-forms";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("Profile");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("Profile", "title");
 
 type Props = { searchParams: Promise<{ password?: string }> };
 

@@ -1,11 +1,12 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { FormCard } from "@/components/layout/form-card";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, Td, Tr } from "@/components/ui/table";
+import { DataCard } from "@/components/ui/data-table";
+import { MeetingLink } from "@/components/meetings/meeting-link";
+import { flatten, type SearchParamsProps } from "@/components/admin/query-links";
 import { DeleteRecordingButton } from "@/components/recordings/delete-recording-button";
 import { RecordingFilters } from "@/components/recordings/recording-filters";
 import { RecordingPlayer } from "@/components/recordings/recording-player";
@@ -21,22 +22,15 @@ import {
 } from "@/lib/recordings/list-recordings";
 import { getRetention } from "@/lib/recordings/retention";
 import { apiUrls } from "@/lib/shared/api-urls";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("Recordings");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("Recordings", "title");
 
 export const dynamic = "force-dynamic";
 
-type Search = Record<string, string | string[] | undefined>;
-
-export default async function RecordingsPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function RecordingsPage({ searchParams }: SearchParamsProps) {
   const actor = await requireActor();
-  const raw = Object.fromEntries(
-    Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.at(-1) : v]),
-  );
-  const parsed = recordingFiltersSchema.safeParse(raw);
+  const parsed = recordingFiltersSchema.safeParse(flatten(await searchParams));
   const filters = parsed.success ? parsed.data : {};
   const isAdmin = actor.role === "admin";
   const [recordings, options, retentionDays, t, fmt] = await Promise.all([
@@ -56,72 +50,70 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
         </Notice>
       ) : null}
       <RecordingFilters options={options} values={parsed.success ? filters : {}} showOrganiser={isAdmin} />
-      {recordings.length === 0 ? (
-        <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
-      ) : (
-        <ClientIntl namespaces={["RecordingPlayer", "DeleteRecording"]}>
-          <Card>
-            <Table
-              caption={t("title")}
-              columns={[
-                t("meeting"),
-                t("recorded"),
-                { label: t("length"), align: "right" },
-                { label: t("people"), align: "right" },
-                t("listen"),
-                { label: t("actions"), srOnly: true },
-              ]}
-            >
-              <TBody>
-                {recordings.map((r) => (
-                  <Tr key={r.id} data-testid="recording-row" data-recording-id={r.id}>
-                    <Td>
-                      <Link href={`/meetings/${r.meetingId}`} className="font-medium text-brand-700 hover:underline">
-                        {r.meetingTitle}
-                      </Link>
-                      <div className="text-xs text-slate-500">{t("organisedBy", { name: r.organiserName })}</div>
-                    </Td>
-                    <Td className="whitespace-nowrap">{fmt.dateTime(r.createdAt)}</Td>
-                    <Td className="text-right tabular-nums">
-                      {r.durationSeconds === null ? "—" : fmt.duration(r.durationSeconds)}
-                      <div className="text-xs text-slate-500">{fmt.bytes(r.sizeBytes)}</div>
-                    </Td>
-                    <Td className="text-right tabular-nums">{r.participants}</Td>
-                    <Td>
-                      <RecordingPlayer recordingId={r.id} label={r.meetingTitle} />
-                    </Td>
-                    <Td>
-                      <div className="flex justify-end gap-2">
-                        <a
-                          href={apiUrls.recordingDownload(r.id)}
-                          className={buttonClasses("secondary", "sm")}
-                          download
-                          data-testid="recording-download"
-                        >
-                          {t("download")}
-                        </a>
-                        {isAdmin ? <DeleteRecordingButton recordingId={r.id} label={r.meetingTitle} /> : null}
-                      </div>
-                    </Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
-            {recordings.length === RECORDING_LIST_LIMIT ? (
+      <ClientIntl namespaces={["RecordingPlayer", "DeleteRecording"]}>
+        <DataCard
+          empty={<EmptyState title={t("emptyTitle")} description={t("emptyBody")} />}
+          caption={t("title")}
+          rows={recordings}
+          rowKey={(r) => r.id}
+          rowProps={(r) => ({ "data-testid": "recording-row", "data-recording-id": r.id })}
+          columns={[
+            {
+              header: t("meeting"),
+              cell: (r) => (
+                <>
+                  <MeetingLink id={r.meetingId} title={r.meetingTitle} />
+                  <div className="text-xs text-slate-500">{t("organisedBy", { name: r.organiserName })}</div>
+                </>
+              ),
+            },
+            { header: t("recorded"), className: "whitespace-nowrap", cell: (r) => fmt.dateTime(r.createdAt) },
+            {
+              header: t("length"),
+              align: "right",
+              cell: (r) => (
+                <>
+                  {r.durationSeconds === null ? "—" : fmt.duration(r.durationSeconds)}
+                  <div className="text-xs text-slate-500">{fmt.bytes(r.sizeBytes)}</div>
+                </>
+              ),
+            },
+            { header: t("people"), align: "right", cell: (r) => r.participants },
+            { header: t("listen"), cell: (r) => <RecordingPlayer recordingId={r.id} label={r.meetingTitle} /> },
+            {
+              header: t("actions"),
+              srOnly: true,
+              cell: (r) => (
+                <div className="flex justify-end gap-2">
+                  <a
+                    href={apiUrls.recordingDownload(r.id)}
+                    className={buttonClasses("secondary", "sm")}
+                    download
+                    data-testid="recording-download"
+                  >
+                    {t("download")}
+                  </a>
+                  {isAdmin ? <DeleteRecordingButton recordingId={r.id} label={r.meetingTitle} /> : null}
+                </div>
+              ),
+            },
+          ]}
+          footer={
+            recordings.length === RECORDING_LIST_LIMIT ? (
               <p className="px-4 py-3 text-sm text-slate-600">{t("showingNewest", { count: RECORDING_LIST_LIMIT })}</p>
-            ) : null}
-          </Card>
-        </ClientIntl>
-      )}
+            ) : null
+          }
+        />
+      </ClientIntl>
       {isAdmin ? (
-        <Card className="mt-8">
-          <CardHeader title={t("retentionTitle")} description={t("retentionDescription")} />
-          <CardBody>
-            <ClientIntl namespaces={["Retention"]}>
-              <RetentionForm retentionDays={retentionDays} />
-            </ClientIntl>
-          </CardBody>
-        </Card>
+        <FormCard
+          className="mt-8"
+          namespaces={["Retention"]}
+          title={t("retentionTitle")}
+          description={t("retentionDescription")}
+        >
+          <RetentionForm retentionDays={retentionDays} />
+        </FormCard>
       ) : null}
     </>
   );

@@ -3,11 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/actor";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("Settings");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("Settings", "title");
 
 export default async function SettingsPage() {
   const actor = await requireActor({ admin: true });

@@ -1,17 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
-import type { FormState } from "@/lib/http/form-state";
+import { ActionForm, useFormAction } from "@/components/forms/action-form";
 import { useT } from "@/lib/i18n/client";
 import { forgotPasswordAction } from "@/app/(auth)/actions";
-import { FormError } from "@/app/(auth)/form-error";
 
 export function ForgotPasswordForm() {
-  const [state, action] = useActionState<FormState, FormData>(forgotPasswordAction, {});
+  const { state, action } = useFormAction(forgotPasswordAction);
   const t = useT("ForgotPasswordForm");
   if (state.ok) {
     return (
@@ -21,14 +19,13 @@ export function ForgotPasswordForm() {
     );
   }
   return (
-    <form action={action} className="space-y-4" noValidate>
-      <FormError message={state.error} />
+    <ActionForm action={action} error={state.error}>
       <Field id="email" label={t("email")} error={state.fieldErrors?.email}>
         <Input name="email" type="email" autoComplete="username" required defaultValue={state.values?.email} />
       </Field>
       <SubmitButton className="w-full" pendingLabel={t("sending")}>
         {t("submit")}
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

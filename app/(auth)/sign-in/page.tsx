@@ -5,11 +5,10 @@ import { getActor, getSessionUser } from "@/lib/auth/actor";
 import { safeNextPath } from "@/lib/auth/schemas";
 import { ClientIntl } from "@/lib/i18n/client-intl";
 import { SignInForm } from "@/app/(auth)/sign-in/sign-in-form";
+import { AuthHeading } from "@/app/(auth)/auth-parts";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("SignIn");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("SignIn", "title");
 
 type Props = { searchParams: Promise<{ next?: string; email?: string }> };
 
@@ -22,8 +21,7 @@ export default async function SignInPage({ searchParams }: Props) {
   const t = await getTranslations("SignIn");
   return (
     <>
-      <h1 className="mb-1 text-xl font-semibold text-slate-900">{t("heading")}</h1>
-      <p className="mb-6 text-sm text-slate-600">{t("intro")}</p>
+      <AuthHeading heading={t("heading")} intro={t("intro")} />
       {orphan ? (
         <Notice tone="warning" className="mb-4" testId="no-workspace">
           {t("noWorkspace", { email: orphan.email })}

@@ -1,42 +1,30 @@
 "use client";
 
-import { useActionState } from "react";
-import Link from "next/link";
 import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import type { FormState } from "@/lib/http/form-state";
+import { ActionForm, useFormAction } from "@/components/forms/action-form";
 import { useT } from "@/lib/i18n/client";
 import { signInAction } from "@/app/(auth)/actions";
-import { FormError } from "@/app/(auth)/form-error";
+import { AuthLink } from "@/app/(auth)/auth-parts";
 
 export function SignInForm({ next, email }: { next?: string; email?: string }) {
-  const [state, action] = useActionState<FormState, FormData>(signInAction, {});
+  const { state, action, errors } = useFormAction(signInAction);
   const t = useT("SignIn");
   return (
-    <form action={action} className="space-y-4" noValidate>
-      <FormError message={state.error} />
+    <ActionForm action={action} error={state.error}>
       <input type="hidden" name="next" value={next ?? ""} />
-      <Field id="email" label={t("email")} error={state.fieldErrors?.email}>
+      <Field id="email" label={t("email")} error={errors.email}>
         <Input name="email" type="email" autoComplete="username" required defaultValue={state.values?.email ?? email} />
       </Field>
-      <Field id="password" label={t("password")} error={state.fieldErrors?.password}>
+      <Field id="password" label={t("password")} error={errors.password}>
         <Input name="password" type="password" autoComplete="current-password" required />
       </Field>
-      <p className="-mt-2 text-right text-sm">
-        <Link href="/forgot-password" className="font-medium text-brand-700 underline-offset-2 hover:underline">
-          {t("forgotPassword")}
-        </Link>
-      </p>
+      <AuthLink href="/forgot-password" label={t("forgotPassword")} className="-mt-2 text-right" />
       <SubmitButton className="w-full" pendingLabel={t("signingIn")}>
         {t("signIn")}
       </SubmitButton>
-      <p className="text-center text-sm text-slate-600">
-        {t("newHere")}{" "}
-        <Link href="/sign-up" className="font-medium text-brand-700 underline-offset-2 hover:underline">
-          {t("createWorkspace")}
-        </Link>
-      </p>
-    </form>
+      <AuthLink href="/sign-up" lead={t("newHere")} label={t("createWorkspace")} />
+    </ActionForm>
   );
 }

@@ -1,18 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import { ClientIntl } from "@/lib/i18n/client-intl";
 import { SignUpForm } from "@/app/(auth)/sign-up/sign-up-form";
+import { AuthHeading } from "@/app/(auth)/auth-parts";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("Auth");
-  return { title: t("signUpTitle") };
-}
+export const generateMetadata = titleFrom("Auth", "signUpTitle");
 
 export default async function SignUpPage() {
   const t = await getTranslations("Auth");
   return (
     <>
-      <h1 className="mb-1 text-xl font-semibold text-slate-900">{t("signUpHeading")}</h1>
-      <p className="mb-6 text-sm text-slate-600">{t("signUpIntro")}</p>
+      <AuthHeading heading={t("signUpHeading")} intro={t("signUpIntro")} />
       <ClientIntl namespaces={["Auth"]}>
         <SignUpForm />
       </ClientIntl>

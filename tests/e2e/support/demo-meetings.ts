@@ -11,11 +11,14 @@ export const freshPhone = () =>
 
 type Roster = { meeting: { status: string; startedAt: number | null }; people: { state: string }[] };
 
-export async function createMeeting(
+export type CreatedMeeting = { id: string; pin: string; hostPin: string };
+
+/** Schedules a meeting through the app's API (an hour from now unless `extra` says otherwise). */
+export async function postMeeting(
   request: APIRequestContext,
   title: string,
   extra: Record<string, unknown> = {},
-): Promise<string> {
+): Promise<CreatedMeeting> {
   const created = await request.post("/api/meetings", {
     data: {
       title,
@@ -27,7 +30,15 @@ export async function createMeeting(
     },
   });
   expect(created.status(), await created.text()).toBe(201);
-  return ((await created.json()) as { meeting: { id: string } }).meeting.id;
+  return ((await created.json()) as { meeting: CreatedMeeting }).meeting;
+}
+
+export async function createMeeting(
+  request: APIRequestContext,
+  title: string,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  return (await postMeeting(request, title, extra)).id;
 }
 
 export async function addPeople(
@@ -57,17 +68,12 @@ export async function callEveryone(request: APIRequestContext, meetingId: string
     .toBe(inCall);
 }
 
-/** A live meeting (people on the call), an ended recorded one, and an upcoming one. */
-export async function seedDemoMeetings(request: APIRequestContext, tag = ""): Promise<{ live: string; ended: string }> {
-  await createMeeting(request, `Weekly chama check-in${tag}`, {
-    startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
-    recurrence: "weekly",
-  });
-  const ended = await createMeeting(request, `Board review${tag}`, {
-    record: true,
-    waitForHost: false,
-    endOnHostExit: false,
-  });
+/**
+ * A recorded meeting that has happened: two people called, a couple of seconds of talk (so the
+ * recording has a measurable length), ended, and its recording listed.
+ */
+export async function runRecordedMeeting(request: APIRequestContext, title: string): Promise<string> {
+  const ended = await createMeeting(request, title, { record: true, waitForHost: false, endOnHostExit: false });
   await addPeople(request, ended, [{ name: "Akinyi Otieno" }, { name: "Mwangi Kamau" }]);
   await callEveryone(request, ended, 2);
   await expect
@@ -85,6 +91,16 @@ export async function seedDemoMeetings(request: APIRequestContext, tag = ""): Pr
       { timeout: 30_000 },
     )
     .toBe(true);
+  return ended;
+}
+
+/** A live meeting (people on the call), an ended recorded one, and an upcoming one. */
+export async function seedDemoMeetings(request: APIRequestContext, tag = ""): Promise<{ live: string; ended: string }> {
+  await createMeeting(request, `Weekly chama check-in${tag}`, {
+    startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+    recurrence: "weekly",
+  });
+  const ended = await runRecordedMeeting(request, `Board review${tag}`);
 
   const live = await createMeeting(request, `Harambee planning${tag}`, { waitForHost: false, endOnHostExit: false });
   await addPeople(request, live, [

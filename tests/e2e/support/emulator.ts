@@ -38,3 +38,13 @@ export function waitForEmulator<T>(
 ): Promise<T> {
   return client.waitFor(what, select, timeoutMs);
 }
+
+/** A phone dials `number`, waits to be asked for the meeting PIN and keys `pin` then #, as a caller does. */
+export async function dialInWithPin(from: string, number: string, pin: string, timeoutMs = 30_000): Promise<void> {
+  await client.dial(from, number);
+  await waitForEmulator(
+    (s) => s.phones.find((p) => p.e164 === from)?.transcript.some((t) => t.text.includes("meeting PIN")),
+    { timeoutMs, what: `${from} to be asked for the meeting PIN` },
+  );
+  await client.press(from, `${pin}#`);
+}

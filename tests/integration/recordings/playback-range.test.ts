@@ -3,7 +3,6 @@
 // the bytes it asks for (206 + Content-Range), or 416 past the end. The emulator's file server
 // ignores Range, so the app cuts the range from the stream itself.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
 import { appFixture } from "../support/app-fixture";
 import { type Client, createPeople, signedIn } from "../reliability/support/http-client";
 import { liveMeeting, until } from "./support";
@@ -17,16 +16,8 @@ let whole: Buffer;
 
 beforeAll(async () => {
   const { endMeeting } = await import("@/lib/call-control/end-meeting");
-  const { adminA } = await createPeople(m.db);
-  const ws = await m.db.workspace.findUniqueOrThrow({ where: { id: adminA.workspaceId } });
-  const admin: Actor = {
-    userId: adminA.userId,
-    email: adminA.email,
-    name: "admin-a",
-    workspaceId: ws.id,
-    workspaceName: ws.name,
-    role: "admin",
-  };
+  const { adminA: admin } = await createPeople(m.db);
+  const ws = { id: admin.workspaceId };
   const conn = await until(
     "the workspace's emulator account",
     async () => (await m.db.sautikitConnection.findUnique({ where: { workspaceId: ws.id } })) ?? undefined,
@@ -46,7 +37,7 @@ beforeAll(async () => {
   });
   recordingId = row.id;
   size = row.sizeBytes!;
-  browser = await signedIn(app.url, adminA);
+  browser = await signedIn(app.url, admin);
 }, 90_000);
 
 const audio = (headers: Record<string, string> = {}, method = "GET") =>

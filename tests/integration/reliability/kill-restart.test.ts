@@ -10,6 +10,7 @@ import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-pr
 import type { Actor } from "@/lib/auth/actor";
 import { freePort, startAppProcess } from "./support/app-process";
 import { makeUntil } from "@/tests/support/until";
+import { meetingInput, startsIn } from "../meetings/support";
 
 const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 const LEGS = 20;
@@ -159,14 +160,16 @@ describe.runIf(onPostgres)("kill -9 during a live meeting on PostgreSQL", () => 
       });
       await connectEmulatorWorkspace(workspaceId);
       const actor: Actor = { userId, email, name: "Host", workspaceId, workspaceName: "Kill", role: "admin" };
-      const meeting = await scheduleMeeting(actor, {
-        title: "Crash",
-        agenda: "",
-        startsAt: new Date(Date.now() + 60_000).toISOString(),
-        durationMinutes: 60,
-        capacity: 30,
-        waitForHost: false,
-      });
+      const meeting = await scheduleMeeting(
+        actor,
+        meetingInput({
+          title: "Crash",
+          startsAt: startsIn(60_000),
+          durationMinutes: 60,
+          capacity: 30,
+          waitForHost: false,
+        }),
+      );
       await db.participant.createMany({
         data: phones.map((phoneE164, i) => ({ workspaceId, meetingId: meeting.id, name: `P${i}`, phoneE164 })),
       });

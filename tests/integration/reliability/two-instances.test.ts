@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/test-db";
-import { sign } from "../meetings/support";
+import { meetingInput, sign, startsIn } from "../meetings/support";
 import { freePort, startAppProcess } from "./support/app-process";
 import { makeUntil } from "@/tests/support/until";
 
@@ -65,14 +65,10 @@ describe.runIf(onPostgres)("two app instances on one PostgreSQL", () => {
     const { db } = await import("@/lib/db");
     const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
     const { actor, workspaceId, secret } = await workspace();
-    const meeting = await scheduleMeeting(actor, {
-      title: "Dedupe",
-      agenda: "",
-      startsAt: new Date(Date.now() + 60_000).toISOString(),
-      durationMinutes: 30,
-      capacity: 10,
-      waitForHost: false,
-    });
+    const meeting = await scheduleMeeting(
+      actor,
+      meetingInput({ title: "Dedupe", startsAt: startsIn(60_000), waitForHost: false }),
+    );
     const room = (await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).roomName;
     const callId = `call-two-${meeting.id}`;
     await db.leg.create({
@@ -131,14 +127,10 @@ describe.runIf(onPostgres)("two app instances on one PostgreSQL", () => {
       const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
       const { runDueJobs } = await import("@/lib/jobs/run-due-jobs");
       const { actor, workspaceId, secret } = await workspace();
-      const meeting = await scheduleMeeting(actor, {
-        title: "Cut off",
-        agenda: "",
-        startsAt: new Date(Date.now() + 60_000).toISOString(),
-        durationMinutes: 30,
-        capacity: 10,
-        waitForHost: false,
-      });
+      const meeting = await scheduleMeeting(
+        actor,
+        meetingInput({ title: "Cut off", startsAt: startsIn(60_000), waitForHost: false }),
+      );
       const room = (await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).roomName;
       const phone = "+254722500001"; // answers by itself and presses 1 when the call back asks
       const person = await db.participant.create({
@@ -243,14 +235,10 @@ describe.runIf(onPostgres)("two app instances on one PostgreSQL", () => {
       const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
       const { callEveryone } = await import("@/lib/meetings/call-everyone");
       const { actor, workspaceId } = await workspace();
-      const meeting = await scheduleMeeting(actor, {
-        title: "Pacing",
-        agenda: "",
-        startsAt: new Date(Date.now() + 60_000).toISOString(),
-        durationMinutes: 30,
-        capacity: 40,
-        waitForHost: false,
-      });
+      const meeting = await scheduleMeeting(
+        actor,
+        meetingInput({ title: "Pacing", startsAt: startsIn(60_000), capacity: 40, waitForHost: false }),
+      );
       const phones = Array.from({ length: 30 }, (_, i) => `+2547000005${String(20 + i)}`); // manual: ring until answered
       await db.participant.createMany({
         data: phones.map((phoneE164, i) => ({ workspaceId, meetingId: meeting.id, name: `P${i}`, phoneE164 })),

@@ -87,6 +87,9 @@ describe("the key scanner", () => {
         ta(\`status.\${s}\`); tb(code); tc("plain");
         tc("withReason", { state, reason: tc(\`reasons.\${r}\`) });
         // i18n-keys: D.x, E.y.*
+        export const generateMetadata = titleFrom("F", "title");
+        const [{ upcoming, past }, tg] = await Promise.all([listMeetings(actor), getTranslations("G")]);
+        tg("heading");
         throw new AppError("NOT_FOUND", "gone", { params: { id } });
         z.string().min(1, fieldError("required"));
         const m = errorText(locale, "internal"); fail({ key: "tooLong", params });
@@ -103,6 +106,8 @@ describe("the key scanner", () => {
       "Errors.internal",
       "Errors.required",
       "Errors.tooLong",
+      "F.title",
+      "G.heading",
       "Mail.subject",
       "Nav.meetings",
       "Roster.muted",

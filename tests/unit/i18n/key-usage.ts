@@ -13,7 +13,8 @@ import path from "node:path";
 // and a use is `t("key")` / `t.rich("key")` / `t.has("key")` with a string literal: exactly
 // Ns.key. A template literal `t(\`status.${s}\`)` uses every key under Ns.status; any other
 // argument (`t(code)`) uses the whole namespace. A comment `i18n-keys: Ns.a, Ns.b.*` declares uses
-// the scanner cannot see (e.g. keys chosen in a lookup table).
+// the scanner cannot see (e.g. keys chosen in a lookup table). A page title made with
+// `titleFrom("Ns", "key")` (lib/i18n/page-title) uses exactly Ns.key.
 //
 // Error messages (the `Errors` namespace, ADR 0025) are named by key where they are raised, not
 // through a translator binding: `new AppError("CODE", "key"`, `fieldError("key")`,
@@ -40,7 +41,8 @@ export function bindingsIn(source: string): Binding[] {
     if (ns) found.push({ name: m[1]!, ns, at: m.index });
   }
   for (const m of source.matchAll(/(?:const|let)\s+\[([^\]]+)\]\s*=\s*await\s+Promise\.all\(\s*\[([\s\S]*?)\]\s*\)/g)) {
-    const vars = m[1]!.split(",").map((v) => v.trim());
+    // A comma inside a destructured element (`[{ upcoming, past }, t]`) does not separate elements.
+    const vars = m[1]!.split(/,(?![^{]*\})/).map((v) => v.trim());
     // Matched up by position; an element that is not a translator call binds nothing.
     const elements = m[2]!
       .split(/,(?![^()]*\))/)
@@ -87,6 +89,11 @@ export function usageIn(files: { file: string; source: string }[]): Usage {
     }
     // Examples in comments are not uses (trailing `// …` after code is rare enough to keep).
     const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+    for (const m of code.matchAll(/titleFrom\(\s*["']([\w.]+)["']\s*,\s*["']([\w.]+)["']\s*\)/g)) {
+      const key = `${m[1]}.${m[2]}`;
+      usage.exact.add(key);
+      if (!usage.where.has(key)) usage.where.set(key, file);
+    }
     const bindings = bindingsIn(code);
     for (const name of new Set(bindings.map((b) => b.name))) {
       // Only the first argument is read, so a call nested in the values (`t("a", { b: t("c") })`) is seen too.

@@ -1,20 +1,17 @@
 import { getTranslations } from "next-intl/server";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, Td, Tr } from "@/components/ui/table";
+import { DataCard } from "@/components/ui/data-table";
 import { FilterActions, OlderLink } from "@/components/ui/log-controls";
-import { flatten, withQuery } from "@/components/admin/query-links";
+import { flatten, type SearchParamsProps } from "@/components/admin/query-links";
 import { getFormat } from "@/lib/i18n/get-format";
 import { requireActor } from "@/lib/auth/actor";
 import { auditQuerySchema, listAuditLog } from "@/lib/audit/list-audit-log";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("Audit");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("Audit", "title");
 export const dynamic = "force-dynamic";
 
 function detailText(details: unknown, none: string): string {
@@ -24,11 +21,7 @@ function detailText(details: unknown, none: string): string {
     .join(" · ");
 }
 
-export default async function AuditLogPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditLogPage({ searchParams }: SearchParamsProps) {
   const actor = await requireActor({ admin: true });
   const query = flatten(await searchParams);
   const parsed = auditQuerySchema.safeParse(query);
@@ -63,43 +56,47 @@ export default async function AuditLogPage({
         </Field>
         <FilterActions clearHref="/admin/audit" filter={t("filter")} clear={t("clear")} />
       </form>
-      {log.items.length === 0 ? (
-        <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
-      ) : (
-        <Card>
-          <Table caption={t("title")} columns={[t("when"), t("who"), t("action"), t("targetDetails")]}>
-            <TBody>
-              {log.items.map((e) => (
-                <Tr key={e.id} data-testid="audit-row">
-                  <Td className="whitespace-nowrap">{fmt.dateTime(e.at, { seconds: true })}</Td>
-                  <Td>
-                    <div>
-                      {e.actorKind === "system"
-                        ? t("system")
-                        : e.actorKind === "deleted"
-                          ? t("deletedUser")
-                          : e.actorName}
-                    </div>
-                    {e.actorEmail ? <div className="text-xs text-slate-500">{e.actorEmail}</div> : null}
-                  </Td>
-                  <Td>
-                    <div>{describe(e.action)}</div>
-                    <div className="font-mono text-xs text-slate-500">{e.action}</div>
-                  </Td>
-                  <Td className="text-xs text-slate-600">
-                    {e.target ? <div className="font-mono">{e.target}</div> : null}
-                    <div>{detailText(e.details, t("none"))}</div>
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-          <OlderLink
-            href={log.nextBefore ? withQuery("/admin/audit", query, { before: log.nextBefore }) : null}
-            label={t("older")}
-          />
-        </Card>
-      )}
+      <DataCard
+        empty={<EmptyState title={t("emptyTitle")} description={t("emptyBody")} />}
+        caption={t("title")}
+        rows={log.items}
+        rowKey={(e) => e.id}
+        rowProps={() => ({ "data-testid": "audit-row" })}
+        columns={[
+          { header: t("when"), className: "whitespace-nowrap", cell: (e) => fmt.dateTime(e.at, { seconds: true }) },
+          {
+            header: t("who"),
+            cell: (e) => (
+              <>
+                <div>
+                  {e.actorKind === "system" ? t("system") : e.actorKind === "deleted" ? t("deletedUser") : e.actorName}
+                </div>
+                {e.actorEmail ? <div className="text-xs text-slate-500">{e.actorEmail}</div> : null}
+              </>
+            ),
+          },
+          {
+            header: t("action"),
+            cell: (e) => (
+              <>
+                <div>{describe(e.action)}</div>
+                <div className="font-mono text-xs text-slate-500">{e.action}</div>
+              </>
+            ),
+          },
+          {
+            header: t("targetDetails"),
+            className: "text-xs text-slate-600",
+            cell: (e) => (
+              <>
+                {e.target ? <div className="font-mono">{e.target}</div> : null}
+                <div>{detailText(e.details, t("none"))}</div>
+              </>
+            ),
+          },
+        ]}
+        footer={<OlderLink path="/admin/audit" query={query} before={log.nextBefore} label={t("older")} />}
+      />
     </>
   );
 }

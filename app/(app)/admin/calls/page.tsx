@@ -4,25 +4,20 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, Td, Tr } from "@/components/ui/table";
-import { flatten, withQuery } from "@/components/admin/query-links";
+import { DataCard, DataTable } from "@/components/ui/data-table";
+import { MeetingLink } from "@/components/meetings/meeting-link";
+import { flatten, type SearchParamsProps, withQuery } from "@/components/admin/query-links";
 import { getFormat } from "@/lib/i18n/get-format";
 import { stateTextKeys } from "@/lib/shared/leg-state-text";
 import { requireActor } from "@/lib/auth/actor";
 import { callLogQuerySchema, reconcileCalls } from "@/lib/reconcile/reconcile-calls";
 import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("CallLog");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("CallLog", "title");
 export const dynamic = "force-dynamic";
 
-export default async function CallLogPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function CallLogPage({ searchParams }: SearchParamsProps) {
   const actor = await requireActor({ admin: true });
   const query = flatten(await searchParams);
   const parsed = callLogQuerySchema.safeParse(query);
@@ -86,103 +81,94 @@ export default async function CallLogPage({
           {tc("allMatch")}
         </Notice>
       ) : null}
-      {log.rows.length === 0 ? (
-        <EmptyState title={tc("emptyTitle")} description={tc("emptyBody")} />
-      ) : (
-        <Card>
-          <Table
-            caption={tc("caption")}
-            columns={[
-              tc("when"),
-              tc("meetingPerson"),
-              tc("purposeOutcome"),
-              tc("status"),
-              { label: tc("billed"), align: "right" },
-              { label: tc("cost"), align: "right" },
-              tc("check"),
-            ]}
-          >
-            <TBody>
-              {log.rows.map((r) => (
-                <Tr key={r.legId} data-testid="call-row" className={r.issues.length ? "bg-amber-50/60" : undefined}>
-                  <Td className="whitespace-nowrap">{fmt.dateTime(r.createdAt)}</Td>
-                  <Td>
-                    <Link href={`/meetings/${r.meetingId}`} className="text-brand-700 hover:underline">
-                      {r.meetingTitle}
-                    </Link>
-                    <div className="text-xs text-slate-500">
-                      <span data-testid="call-person">{r.participantName ?? t("guestCaller")}</span>
-                      {r.role === "host" ? (
-                        <>
-                          {" "}
-                          <Badge tone="brand">{tc("host")}</Badge>
-                        </>
-                      ) : null}{" "}
-                      · {r.phone ?? "—"} · {tc("direction", { direction: r.direction })}
-                    </div>
-                  </Td>
-                  <Td>
-                    <span data-testid="call-purpose">{tc("purpose", { purpose: r.purpose })}</span>
-                    <div className="text-xs text-slate-500" data-testid="call-outcome">
-                      {outcome(r.outcome)}
-                    </div>
-                  </Td>
-                  <Td>
-                    {r.app.status} / {r.sautikit?.status ?? "—"}
-                  </Td>
-                  <Td className="text-right tabular-nums">
-                    {secs(r.app.durationSeconds)} / {secs(r.sautikit?.durationSeconds ?? null)}
-                  </Td>
-                  <Td className="text-right tabular-nums">
-                    {money(r.app.costMinor)} / {money(r.sautikit?.costMinor ?? null)}
-                  </Td>
-                  <Td>
-                    {r.issues.length === 0 ? (
-                      <Badge tone="success">{r.callId ? tc("matches") : tc("notPlaced")}</Badge>
-                    ) : (
-                      <ul className="space-y-1">
-                        {r.issues.map((i) => (
-                          <li key={i}>
-                            <Badge tone="warning">{i}</Badge>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-        </Card>
-      )}
+      <DataCard
+        empty={<EmptyState title={tc("emptyTitle")} description={tc("emptyBody")} />}
+        caption={tc("caption")}
+        rows={log.rows}
+        rowKey={(r) => r.legId}
+        rowProps={(r) => ({ "data-testid": "call-row", className: r.issues.length ? "bg-amber-50/60" : undefined })}
+        columns={[
+          { header: tc("when"), className: "whitespace-nowrap", cell: (r) => fmt.dateTime(r.createdAt) },
+          {
+            header: tc("meetingPerson"),
+            cell: (r) => (
+              <>
+                <MeetingLink id={r.meetingId} title={r.meetingTitle} bold={false} />
+                <div className="text-xs text-slate-500">
+                  <span data-testid="call-person">{r.participantName ?? t("guestCaller")}</span>
+                  {r.role === "host" ? (
+                    <>
+                      {" "}
+                      <Badge tone="brand">{tc("host")}</Badge>
+                    </>
+                  ) : null}{" "}
+                  · {r.phone ?? "—"} · {tc("direction", { direction: r.direction })}
+                </div>
+              </>
+            ),
+          },
+          {
+            header: tc("purposeOutcome"),
+            cell: (r) => (
+              <>
+                <span data-testid="call-purpose">{tc("purpose", { purpose: r.purpose })}</span>
+                <div className="text-xs text-slate-500" data-testid="call-outcome">
+                  {outcome(r.outcome)}
+                </div>
+              </>
+            ),
+          },
+          { header: tc("status"), cell: (r) => `${r.app.status} / ${r.sautikit?.status ?? "—"}` },
+          {
+            header: tc("billed"),
+            align: "right",
+            cell: (r) => `${secs(r.app.durationSeconds)} / ${secs(r.sautikit?.durationSeconds ?? null)}`,
+          },
+          {
+            header: tc("cost"),
+            align: "right",
+            cell: (r) => `${money(r.app.costMinor)} / ${money(r.sautikit?.costMinor ?? null)}`,
+          },
+          {
+            header: tc("check"),
+            cell: (r) =>
+              r.issues.length === 0 ? (
+                <Badge tone="success">{r.callId ? tc("matches") : tc("notPlaced")}</Badge>
+              ) : (
+                <ul className="space-y-1">
+                  {r.issues.map((i) => (
+                    <li key={i}>
+                      <Badge tone="warning">{i}</Badge>
+                    </li>
+                  ))}
+                </ul>
+              ),
+          },
+        ]}
+      />
       {log.unknownCalls.length > 0 ? (
         <Card className="mt-8">
           <CardHeader title={tc("unknownTitle")} description={tc("unknownDescription")} />
-          <Table
+          <DataTable
             caption={tc("unknownCaption")}
+            rows={log.unknownCalls}
+            rowKey={(c) => c.callId}
             columns={[
-              tc("when"),
-              tc("number"),
-              tc("plainStatus"),
-              { label: tc("plainBilled"), align: "right" },
-              { label: tc("plainCost"), align: "right" },
-            ]}
-          >
-            <TBody>
-              {log.unknownCalls.map((c) => (
-                <Tr key={c.callId}>
-                  <Td>{fmt.dateTime(c.startedAt)}</Td>
-                  <Td>
+              { header: tc("when"), cell: (c) => fmt.dateTime(c.startedAt) },
+              {
+                header: tc("number"),
+                cell: (c) => (
+                  <>
                     {c.remote ?? "—"}{" "}
                     <span className="text-xs text-slate-500">({tc("direction", { direction: c.direction })})</span>
-                  </Td>
-                  <Td>{c.status}</Td>
-                  <Td className="text-right tabular-nums">{secs(c.durationSeconds)}</Td>
-                  <Td className="text-right tabular-nums">{money(c.costMinor)}</Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
+                  </>
+                ),
+              },
+              { header: tc("plainStatus"), cell: (c) => c.status },
+              { header: tc("plainBilled"), align: "right", cell: (c) => secs(c.durationSeconds) },
+              { header: tc("plainCost"), align: "right", cell: (c) => money(c.costMinor) },
+            ]}
+          />
         </Card>
       ) : null}
     </>

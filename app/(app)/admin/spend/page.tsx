@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Notice } from "@/components/ui/notice";
+import { Notice, NoticeLink } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, Td, Tr } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
+import { MeetingLink } from "@/components/meetings/meeting-link";
 import { SpendChart } from "@/components/spend/spend-chart";
 import { getFormat } from "@/lib/i18n/get-format";
 import type { Format } from "@/lib/shared/format";
@@ -12,11 +12,9 @@ import { requireActor } from "@/lib/auth/actor";
 import { compareMonthSpend, type MonthSpendComparison } from "@/lib/spend/compare-month-spend";
 import { getWallet } from "@/lib/spend/get-wallet";
 import { spendSummary } from "@/lib/spend/spend-summary";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("AdminSpend");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("AdminSpend", "title");
 
 export const dynamic = "force-dynamic";
 
@@ -65,29 +63,17 @@ export default async function SpendPage() {
           />
           <CardBody>
             <SpendChart months={summary.months} seriesLabel={t("chartSeries")} />
-            <Table
+            <DataTable
               caption={t("perMonthCaption")}
+              rows={summary.months.filter((m) => m.legs > 0).reverse()}
+              rowKey={(m) => m.month}
               columns={[
-                t("month"),
-                { label: t("calls"), align: "right" },
-                { label: t("billedTime"), align: "right" },
-                { label: t("cost"), align: "right" },
+                { header: t("month"), cell: (m) => fmt.month(m.month) },
+                { header: t("calls"), align: "right", cell: (m) => m.legs },
+                { header: t("billedTime"), align: "right", cell: (m) => fmt.duration(m.billedSeconds) },
+                { header: t("cost"), align: "right", cell: (m) => fmt.kes(m.costMinor) },
               ]}
-            >
-              <TBody>
-                {summary.months
-                  .filter((m) => m.legs > 0)
-                  .reverse()
-                  .map((m) => (
-                    <Tr key={m.month}>
-                      <Td>{fmt.month(m.month)}</Td>
-                      <Td className="text-right tabular-nums">{m.legs}</Td>
-                      <Td className="text-right tabular-nums">{fmt.duration(m.billedSeconds)}</Td>
-                      <Td className="text-right tabular-nums">{fmt.kes(m.costMinor)}</Td>
-                    </Tr>
-                  ))}
-              </TBody>
-            </Table>
+            />
           </CardBody>
         </Card>
       </div>
@@ -99,42 +85,33 @@ export default async function SpendPage() {
             <p className="text-sm text-slate-600">{t("noCalls")}</p>
           </CardBody>
         ) : (
-          <Table
+          <DataTable
             caption={t("perMeetingCaption")}
+            rows={summary.meetings}
+            rowKey={(m) => m.meetingId}
+            rowProps={() => ({ "data-testid": "spend-meeting-row" })}
             columns={[
-              t("meeting"),
-              t("starts"),
-              { label: t("calls"), align: "right" },
-              { label: t("billedTime"), align: "right" },
-              { label: t("cost"), align: "right" },
-              t("budget"),
+              {
+                header: t("meeting"),
+                cell: (m) => <MeetingLink id={m.meetingId} title={m.title} />,
+              },
+              { header: t("starts"), className: "whitespace-nowrap", cell: (m) => fmt.dateTime(m.startsAt) },
+              { header: t("calls"), align: "right", cell: (m) => m.legs },
+              { header: t("billedTime"), align: "right", cell: (m) => fmt.duration(m.billedSeconds) },
+              { header: t("cost"), align: "right", cell: (m) => fmt.kes(m.costMinor) },
+              {
+                header: t("budget"),
+                cell: (m) =>
+                  m.budgetMinor === null ? (
+                    <span className="text-slate-500">—</span>
+                  ) : m.costMinor >= m.budgetMinor ? (
+                    <Badge tone="warning">{t("reached", { budget: fmt.kes(m.budgetMinor) })}</Badge>
+                  ) : (
+                    fmt.kes(m.budgetMinor)
+                  ),
+              },
             ]}
-          >
-            <TBody>
-              {summary.meetings.map((m) => (
-                <Tr key={m.meetingId} data-testid="spend-meeting-row">
-                  <Td>
-                    <Link href={`/meetings/${m.meetingId}`} className="font-medium text-brand-700 hover:underline">
-                      {m.title}
-                    </Link>
-                  </Td>
-                  <Td className="whitespace-nowrap">{fmt.dateTime(m.startsAt)}</Td>
-                  <Td className="text-right tabular-nums">{m.legs}</Td>
-                  <Td className="text-right tabular-nums">{fmt.duration(m.billedSeconds)}</Td>
-                  <Td className="text-right tabular-nums">{fmt.kes(m.costMinor)}</Td>
-                  <Td>
-                    {m.budgetMinor === null ? (
-                      <span className="text-slate-500">—</span>
-                    ) : m.costMinor >= m.budgetMinor ? (
-                      <Badge tone="warning">{t("reached", { budget: fmt.kes(m.budgetMinor) })}</Badge>
-                    ) : (
-                      fmt.kes(m.budgetMinor)
-                    )}
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
+          />
         )}
       </Card>
     </>
@@ -175,10 +152,7 @@ async function MonthCheck({ month, fmt }: { month: MonthSpendComparison; fmt: Fo
             {month.differenceMinor > 0
               ? t("differMore", { amount: fmt.kes(month.differenceMinor) })
               : t("differLess", { amount: fmt.kes(-month.differenceMinor) })}{" "}
-            {t("differWhy")}{" "}
-            <Link href="/admin/calls" className="font-medium underline">
-              {t("checkCallLog")}
-            </Link>
+            {t("differWhy")} <NoticeLink href="/admin/calls" label={t("checkCallLog")} />
           </Notice>
         )}
       </CardBody>

@@ -1,15 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, Td, Tr } from "@/components/ui/table";
+import { DataCard } from "@/components/ui/data-table";
 import { FilterActions, OlderLink } from "@/components/ui/log-controls";
-import { flatten, withQuery } from "@/components/admin/query-links";
+import { flatten, type SearchParamsProps, withQuery } from "@/components/admin/query-links";
 import { getFormat } from "@/lib/i18n/get-format";
 import { requireActor } from "@/lib/auth/actor";
 import {
@@ -18,11 +17,9 @@ import {
   webhookLogQuerySchema,
   webhookRoutes,
 } from "@/lib/audit/list-webhook-deliveries";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("Webhooks");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("Webhooks", "title");
 export const dynamic = "force-dynamic";
 
 const verdictTone: Record<string, BadgeTone> = {
@@ -34,11 +31,7 @@ const verdictTone: Record<string, BadgeTone> = {
   failed: "danger",
 };
 
-export default async function WebhookLogPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function WebhookLogPage({ searchParams }: SearchParamsProps) {
   const actor = await requireActor({ admin: true });
   const query = flatten(await searchParams);
   const parsed = webhookLogQuerySchema.safeParse(query);
@@ -104,49 +97,37 @@ export default async function WebhookLogPage({
           <FilterActions clearHref="/admin/webhooks" filter={t("filter")} clear={t("clear")} />
         </div>
       </form>
-      {log.items.length === 0 ? (
-        <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
-      ) : (
-        <Card>
-          <Table
-            caption={t("caption")}
-            columns={[
-              t("received"),
-              t("route"),
-              t("kind"),
-              t("verdictLabel"),
-              { label: t("status"), align: "right" },
-              { label: t("latency"), align: "right" },
-              t("eventError"),
-            ]}
-          >
-            <TBody>
-              {log.items.map((d) => (
-                <Tr key={d.id} data-testid="webhook-row">
-                  <Td className="whitespace-nowrap">{fmt.dateTime(d.at, { seconds: true })}</Td>
-                  <Td className="font-mono text-xs">{d.route}</Td>
-                  <Td className="font-mono text-xs">{d.kind ?? "—"}</Td>
-                  <Td>
-                    <Badge tone={verdictTone[d.verdict] ?? "neutral"}>{verdictLabel(d.verdict)}</Badge>
-                  </Td>
-                  <Td className="text-right tabular-nums">{d.statusCode}</Td>
-                  <Td className="text-right tabular-nums">{t("ms", { count: d.latencyMs })}</Td>
-                  <Td className="max-w-xs">
-                    <div className="truncate font-mono text-xs text-slate-600" title={d.eventId ?? undefined}>
-                      {d.eventId ?? "—"}
-                    </div>
-                    {d.error ? <div className="text-xs text-red-700">{d.error}</div> : null}
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-          <OlderLink
-            href={log.nextBefore ? withQuery("/admin/webhooks", query, { before: log.nextBefore }) : null}
-            label={t("older")}
-          />
-        </Card>
-      )}
+      <DataCard
+        empty={<EmptyState title={t("emptyTitle")} description={t("emptyBody")} />}
+        caption={t("caption")}
+        rows={log.items}
+        rowKey={(d) => d.id}
+        rowProps={() => ({ "data-testid": "webhook-row" })}
+        columns={[
+          { header: t("received"), className: "whitespace-nowrap", cell: (d) => fmt.dateTime(d.at, { seconds: true }) },
+          { header: t("route"), className: "font-mono text-xs", cell: (d) => d.route },
+          { header: t("kind"), className: "font-mono text-xs", cell: (d) => d.kind ?? "—" },
+          {
+            header: t("verdictLabel"),
+            cell: (d) => <Badge tone={verdictTone[d.verdict] ?? "neutral"}>{verdictLabel(d.verdict)}</Badge>,
+          },
+          { header: t("status"), align: "right", cell: (d) => d.statusCode },
+          { header: t("latency"), align: "right", cell: (d) => t("ms", { count: d.latencyMs }) },
+          {
+            header: t("eventError"),
+            className: "max-w-xs",
+            cell: (d) => (
+              <>
+                <div className="truncate font-mono text-xs text-slate-600" title={d.eventId ?? undefined}>
+                  {d.eventId ?? "—"}
+                </div>
+                {d.error ? <div className="text-xs text-red-700">{d.error}</div> : null}
+              </>
+            ),
+          },
+        ]}
+        footer={<OlderLink path="/admin/webhooks" query={query} before={log.nextBefore} label={t("older")} />}
+      />
     </>
   );
 }

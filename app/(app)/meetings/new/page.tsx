@@ -3,11 +3,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { MeetingForm } from "@/components/meetings/meeting-form";
 import { requireActor } from "@/lib/auth/actor";
 import { ClientIntl } from "@/lib/i18n/client-intl";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("MeetingForm");
-  return { title: t("newTitle") };
-}
+export const generateMetadata = titleFrom("MeetingForm", "newTitle");
 
 export default async function NewMeetingPage() {
   await requireActor();

@@ -1,26 +1,21 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, CardBody } from "@/components/ui/card";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/actor";
 import { ClientIntl } from "@/lib/i18n/client-intl";
 import { getLimitSettings } from "@/lib/workspaces/meeting-limits";
 import { LimitsForm } from "@/app/(app)/settings/limits/limits-form";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("LimitSettings"))("title") };
-}
+export const generateMetadata = titleFrom("LimitSettings", "title");
 
 export default async function LimitsPage() {
   const actor = await requireActor({ admin: true });
   const [limits, t] = await Promise.all([getLimitSettings(actor), getTranslations("LimitSettings")]);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/settings" className="text-brand-700 hover:underline">
-          {t("back")}
-        </Link>
-      </p>
+      <BackLink href="/settings" label={t("back")} />
       <PageHeader title={t("title")} description={t("description")} />
       <Card>
         <CardBody className="space-y-4">

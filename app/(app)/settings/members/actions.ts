@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/auth/actor";
+import { type Actor, requireActor } from "@/lib/auth/actor";
 import { issuePasswordReset } from "@/lib/auth/password-reset";
 import { roleSchema } from "@/lib/auth/schemas";
 import { formError, formFields, type FormState } from "@/lib/http/form-state";
@@ -12,61 +12,56 @@ import { createInvite, revokeInvite } from "@/lib/workspaces/invites";
 // scope every query to the actor's workspace.
 const PATH = "/settings/members";
 
-export async function inviteMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const fields = formFields(formData, ["email", "role"] as const);
+/**
+ * One action of this page: the named fields from the form, the session and admin role checked,
+ * one domain function, then the members page refreshed (`refresh: false` where nothing on it
+ * changed). A refusal comes back as the form's error (with what was typed, if `keepValues`).
+ */
+async function memberAction<K extends string>(
+  formData: FormData,
+  keys: readonly K[],
+  run: (actor: Actor, fields: Record<K, string>) => Promise<FormState["result"] | void>,
+  { refresh = true, keepValues = false } = {},
+): Promise<FormState> {
+  const fields = formFields(formData, keys);
   try {
     const actor = await requireActor({ admin: true });
-    const { url, emailed, invite } = await createInvite(actor, fields);
-    revalidatePath(PATH);
-    return { ok: true, result: { url, emailed, email: invite.email } };
+    const result = await run(actor, fields);
+    if (refresh) revalidatePath(PATH);
+    return result ? { ok: true, result } : { ok: true };
   } catch (e) {
-    return formError(e, fields);
+    return keepValues ? formError(e, fields) : formError(e);
   }
+}
+
+export async function inviteMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return memberAction(
+    formData,
+    ["email", "role"],
+    async (actor, fields) => {
+      const { url, emailed, invite } = await createInvite(actor, fields);
+      return { url, emailed, email: invite.email };
+    },
+    { keepValues: true },
+  );
 }
 
 export async function changeRoleAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { membershipId, role } = formFields(formData, ["membershipId", "role"] as const);
-  try {
-    const actor = await requireActor({ admin: true });
-    await changeMemberRole(actor, membershipId, roleSchema.parse(role));
-    revalidatePath(PATH);
-    return { ok: true };
-  } catch (e) {
-    return formError(e);
-  }
+  return memberAction(formData, ["membershipId", "role"], (actor, f) =>
+    changeMemberRole(actor, f.membershipId, roleSchema.parse(f.role)),
+  );
 }
 
 export async function removeMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { membershipId } = formFields(formData, ["membershipId"] as const);
-  try {
-    const actor = await requireActor({ admin: true });
-    await removeMember(actor, membershipId);
-    revalidatePath(PATH);
-    return { ok: true };
-  } catch (e) {
-    return formError(e);
-  }
+  return memberAction(formData, ["membershipId"], (actor, f) => removeMember(actor, f.membershipId));
 }
 
 export async function revokeInviteAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { inviteId } = formFields(formData, ["inviteId"] as const);
-  try {
-    const actor = await requireActor({ admin: true });
-    await revokeInvite(actor, inviteId);
-    revalidatePath(PATH);
-    return { ok: true };
-  } catch (e) {
-    return formError(e);
-  }
+  return memberAction(formData, ["inviteId"], (actor, f) => revokeInvite(actor, f.inviteId));
 }
 
 export async function issueResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { membershipId } = formFields(formData, ["membershipId"] as const);
-  try {
-    const actor = await requireActor({ admin: true });
-    const issued = await issuePasswordReset(actor, membershipId);
-    return { ok: true, result: issued };
-  } catch (e) {
-    return formError(e);
-  }
+  return memberAction(formData, ["membershipId"], (actor, f) => issuePasswordReset(actor, f.membershipId), {
+    refresh: false,
+  });
 }

@@ -99,13 +99,13 @@ export function ResetPasswordButton({ membershipId, name }: { membershipId: stri
   const result = state.ok ? state.result : undefined;
   return (
     <div className="space-y-2">
-      <form action={dispatch}>
-        <input type="hidden" name="membershipId" value={membershipId} />
-        <SubmitButton variant="ghost" size="sm">
-          {ta("resetPassword")}
-          <span className="sr-only">{ta("forName", { name })}</span>
-        </SubmitButton>
-      </form>
+      <RowActionForm
+        action={dispatch}
+        field="membershipId"
+        value={membershipId}
+        label={ta("resetPassword")}
+        forWhom={ta("forName", { name })}
+      />
       {result?.kind === "link" ? (
         <OneTimeLink
           testId="reset-link"
@@ -130,11 +130,39 @@ export function RevokeInviteButton({ inviteId, email }: { inviteId: string; emai
   const t = useT("MemberActions");
   const [, dispatch] = useAnnouncedAction(revokeInviteAction, t("inviteRevoked", { email }));
   return (
-    <form action={dispatch}>
-      <input type="hidden" name="inviteId" value={inviteId} />
+    <RowActionForm
+      action={dispatch}
+      field="inviteId"
+      value={inviteId}
+      label={t("revoke")}
+      forWhom={t("inviteFor", { email })}
+    />
+  );
+}
+
+/**
+ * One button for one row of a table: the row's id travels in a hidden field, and the button's name
+ * ends with whose row it is (visually hidden: the row says it already).
+ */
+function RowActionForm({
+  action,
+  field,
+  value,
+  label,
+  forWhom,
+}: {
+  action: (data: FormData) => void;
+  field: string;
+  value: string;
+  label: string;
+  forWhom: string;
+}) {
+  return (
+    <form action={action}>
+      <input type="hidden" name={field} value={value} />
       <SubmitButton variant="ghost" size="sm">
-        {t("revoke")}
-        <span className="sr-only">{t("inviteFor", { email })}</span>
+        {label}
+        <span className="sr-only">{forWhom}</span>
       </SubmitButton>
     </form>
   );

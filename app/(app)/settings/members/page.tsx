@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
-import { TBody, Table, Td, Tr } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
 import { requireActor } from "@/lib/auth/actor";
 import { ClientIntl } from "@/lib/i18n/client-intl";
 import { resolveLocale } from "@/lib/i18n/resolve-locale";
@@ -17,11 +17,9 @@ import {
   RevokeInviteButton,
   RoleForm,
 } from "@/app/(app)/settings/members/member-actions";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("Members");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("Members", "title");
 
 export default async function MembersPage() {
   const actor = await requireActor({ admin: true });
@@ -36,11 +34,7 @@ export default async function MembersPage() {
   const dateFormat = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeZone: "UTC" });
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/settings" className="text-brand-700 hover:underline">
-          {ts("back")}
-        </Link>
-      </p>
+      <BackLink href="/settings" label={ts("back")} />
       <PageHeader title={t("title")} description={t("description", { workspace: actor.workspaceName })} />
       <ClientIntl namespaces={["MemberActions"]}>
         <div className="space-y-6">
@@ -53,37 +47,48 @@ export default async function MembersPage() {
 
           <Card>
             <CardHeader title={t("membersCount", { count: members.length })} />
-            <Table
+            <DataTable
               caption={t("caption")}
-              columns={[t("name"), t("role"), t("joined"), { label: t("actions"), srOnly: true }]}
-            >
-              <TBody>
-                {members.map((m) => (
-                  <Tr key={m.membershipId} data-testid="member-row">
-                    <Td>
+              rows={members}
+              rowKey={(m) => m.membershipId}
+              rowProps={() => ({ "data-testid": "member-row" })}
+              columns={[
+                {
+                  header: t("name"),
+                  cell: (m) => (
+                    <>
                       <div className="font-medium text-slate-900">
                         {m.name} {m.isYou ? <Badge tone="brand">{t("you")}</Badge> : null}
                       </div>
                       <div className="text-xs text-slate-500">{m.email}</div>
-                    </Td>
-                    <Td>
-                      <RoleForm membershipId={m.membershipId} role={m.role} name={m.name} />
-                    </Td>
-                    <Td className="whitespace-nowrap text-slate-600">{dateFormat.format(new Date(m.joinedAt))}</Td>
-                    <Td>
-                      <div className="flex flex-wrap items-start justify-end gap-2">
-                        {m.isYou ? null : (
-                          <ClientIntl namespaces={["MemberReset"]}>
-                            <ResetPasswordButton membershipId={m.membershipId} name={m.name} />
-                          </ClientIntl>
-                        )}
-                        <RemoveMemberButton membershipId={m.membershipId} name={m.name} isYou={m.isYou} />
-                      </div>
-                    </Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
+                    </>
+                  ),
+                },
+                {
+                  header: t("role"),
+                  cell: (m) => <RoleForm membershipId={m.membershipId} role={m.role} name={m.name} />,
+                },
+                {
+                  header: t("joined"),
+                  className: "whitespace-nowrap text-slate-600",
+                  cell: (m) => dateFormat.format(new Date(m.joinedAt)),
+                },
+                {
+                  header: t("actions"),
+                  srOnly: true,
+                  cell: (m) => (
+                    <div className="flex flex-wrap items-start justify-end gap-2">
+                      {m.isYou ? null : (
+                        <ClientIntl namespaces={["MemberReset"]}>
+                          <ResetPasswordButton membershipId={m.membershipId} name={m.name} />
+                        </ClientIntl>
+                      )}
+                      <RemoveMemberButton membershipId={m.membershipId} name={m.name} isYou={m.isYou} />
+                    </div>
+                  ),
+                },
+              ]}
+            />
           </Card>
 
           <Card>
@@ -93,23 +98,27 @@ export default async function MembersPage() {
                 <p className="text-sm text-slate-600">{t("noPending")}</p>
               </CardBody>
             ) : (
-              <Table
+              <DataTable
                 caption={t("pendingCaption")}
-                columns={[t("email"), t("role"), t("expires"), { label: t("actions"), srOnly: true }]}
-              >
-                <TBody>
-                  {invites.map((i) => (
-                    <Tr key={i.id} data-testid="invite-row">
-                      <Td>{i.email}</Td>
-                      <Td>{tr(i.role)}</Td>
-                      <Td className="whitespace-nowrap text-slate-600">{dateFormat.format(new Date(i.expiresAt))}</Td>
-                      <Td className="text-right">
-                        <RevokeInviteButton inviteId={i.id} email={i.email} />
-                      </Td>
-                    </Tr>
-                  ))}
-                </TBody>
-              </Table>
+                rows={invites}
+                rowKey={(i) => i.id}
+                rowProps={() => ({ "data-testid": "invite-row" })}
+                columns={[
+                  { header: t("email"), cell: (i) => i.email },
+                  { header: t("role"), cell: (i) => tr(i.role) },
+                  {
+                    header: t("expires"),
+                    className: "whitespace-nowrap text-slate-600",
+                    cell: (i) => dateFormat.format(new Date(i.expiresAt)),
+                  },
+                  {
+                    header: t("actions"),
+                    srOnly: true,
+                    className: "text-right",
+                    cell: (i) => <RevokeInviteButton inviteId={i.id} email={i.email} />,
+                  },
+                ]}
+              />
             )}
           </Card>
         </div>

@@ -1,15 +1,12 @@
 import { getTranslations } from "next-intl/server";
-import { Card, CardBody } from "@/components/ui/card";
+import { FormCard } from "@/components/layout/form-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/actor";
-import { ClientIntl } from "@/lib/i18n/client-intl";
 import { getPhoneVisibility } from "@/lib/privacy/phone-visibility";
 import { PhoneVisibilityForm } from "@/app/(app)/settings/privacy/phone-visibility-form";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("PrivacySettings");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("PrivacySettings", "title");
 
 export default async function PrivacySettingsPage() {
   const actor = await requireActor({ admin: true });
@@ -17,13 +14,9 @@ export default async function PrivacySettingsPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description", { workspace: actor.workspaceName })} />
-      <Card className="max-w-2xl">
-        <CardBody>
-          <ClientIntl namespaces={["PrivacySettings"]}>
-            <PhoneVisibilityForm current={current} />
-          </ClientIntl>
-        </CardBody>
-      </Card>
+      <FormCard className="max-w-2xl" namespaces={["PrivacySettings"]}>
+        <PhoneVisibilityForm current={current} />
+      </FormCard>
     </>
   );
 }

@@ -71,27 +71,31 @@ export function NumbersForm({
   const [state, action] = useActionState<FormState, FormData>(selectNumbersAction, {});
   const t = useT("ConnectionForms");
   const e = state.fieldErrors ?? {};
-  const options = numbers.map((n) => (
-    <option key={n.id} value={n.id}>
-      {n.e164}
-      {n.status && n.status !== "active" ? ` (${n.status})` : ""}
-    </option>
-  ));
+  // One of the workspace's numbers for a job; both jobs choose from the same list.
+  const numberField = (
+    id: string,
+    name: "dialInNumberId" | "callerIdNumberId",
+    label: string,
+    hint: string,
+    current: string | null,
+  ) => (
+    <Field id={id} label={label} error={e[name]} hint={hint}>
+      <Select name={name} defaultValue={state.values?.[name] ?? current ?? ""} required>
+        <option value="">{t("chooseNumber")}</option>
+        {numbers.map((n) => (
+          <option key={n.id} value={n.id}>
+            {n.e164}
+            {n.status && n.status !== "active" ? ` (${n.status})` : ""}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
   return (
     <form action={action} className="space-y-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="sk-dial-in" label={t("dialIn")} error={e.dialInNumberId} hint={t("dialInHint")}>
-          <Select name="dialInNumberId" defaultValue={state.values?.dialInNumberId ?? dialInId ?? ""} required>
-            <option value="">{t("chooseNumber")}</option>
-            {options}
-          </Select>
-        </Field>
-        <Field id="sk-caller-id" label={t("callerId")} error={e.callerIdNumberId} hint={t("callerIdHint")}>
-          <Select name="callerIdNumberId" defaultValue={state.values?.callerIdNumberId ?? callerIdId ?? ""} required>
-            <option value="">{t("chooseNumber")}</option>
-            {options}
-          </Select>
-        </Field>
+        {numberField("sk-dial-in", "dialInNumberId", t("dialIn"), t("dialInHint"), dialInId)}
+        {numberField("sk-caller-id", "callerIdNumberId", t("callerId"), t("callerIdHint"), callerIdId)}
       </div>
       <SubmitButton pendingLabel={t("routingNumbers")}>{t("saveNumbers")}</SubmitButton>
       <Outcome state={state} testId="sk-numbers" />

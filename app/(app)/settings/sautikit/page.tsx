@@ -17,11 +17,9 @@ import type { ConnectionOverview } from "@/lib/sautikit/connection-overview";
 import { CallerIdForm } from "@/app/(app)/settings/sautikit/caller-id-form";
 import { describeProblem } from "@/lib/shared/routing-problems";
 import { getLocale, getTranslations } from "next-intl/server";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("SautikitSettings");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("SautikitSettings", "title");
 export const dynamic = "force-dynamic";
 
 const statusTone: Record<string, BadgeTone> = {

@@ -7,23 +7,19 @@ import { getSessionUser } from "@/lib/auth/actor";
 import { signOutAction } from "@/lib/auth/session-actions";
 import { getInvite } from "@/lib/workspaces/accept-invite";
 import { AcceptSignedInForm, AcceptWithNewAccountForm } from "@/app/(auth)/invite/[token]/accept-forms";
+import { AuthHeading, LinkUnavailable } from "@/app/(auth)/auth-parts";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("InvitePage");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("InvitePage", "title");
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const [invite, tp] = await Promise.all([getInvite(token), getTranslations("InvitePage")]);
   if (!invite || invite.status !== "valid") {
     return (
-      <>
-        <h1 className="mb-4 text-xl font-semibold text-slate-900">{tp("unavailable")}</h1>
-        <Notice tone="warning" testId="invite-unavailable">
-          {tp("status", { status: invite?.status ?? "invalid" })} {tp("askNew")}
-        </Notice>
-      </>
+      <LinkUnavailable heading={tp("unavailable")} testId="invite-unavailable">
+        {tp("status", { status: invite?.status ?? "invalid" })} {tp("askNew")}
+      </LinkUnavailable>
     );
   }
   const user = await getSessionUser();
@@ -31,16 +27,14 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const path = `/invite/${token}`;
   return (
     <>
-      <h1 className="mb-1 text-xl font-semibold text-slate-900">
-        {tauth("joinWorkspace", { workspace: invite.workspaceName })}
-      </h1>
-      <p className="mb-6 text-sm text-slate-600">
-        {tp.rich("invitedAs", {
+      <AuthHeading
+        heading={tauth("joinWorkspace", { workspace: invite.workspaceName })}
+        intro={tp.rich("invitedAs", {
           role: invite.role,
           email: invite.email,
           strong: (chunks) => <strong>{chunks}</strong>,
         })}
-      </p>
+      />
       {user && user.email === invite.email ? (
         <ClientIntl namespaces={["Auth"]}>
           <AcceptSignedInForm token={token} workspaceName={invite.workspaceName} />

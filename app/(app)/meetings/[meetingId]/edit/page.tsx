@@ -5,11 +5,9 @@ import { requireActor } from "@/lib/auth/actor";
 import { ClientIntl } from "@/lib/i18n/client-intl";
 import { getMeetingView } from "@/lib/meetings/meeting-view";
 import { pageNotFound } from "@/lib/meetings/page-not-found";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("MeetingForm");
-  return { title: t("editTitle") };
-}
+export const generateMetadata = titleFrom("MeetingForm", "editTitle");
 
 export default async function EditMeetingPage({ params }: { params: Promise<{ meetingId: string }> }) {
   const actor = await requireActor();
