@@ -1,14 +1,12 @@
 "use client";
 
-import { lazy, Suspense, useState } from "react";
+import { useState } from "react";
+import { HardStopBanner } from "@/components/roster/hard-stop-banner";
 import { useT } from "@/lib/i18n/client";
 import { COUNTDOWN_MS } from "@/lib/shared/meeting-limits";
 
-// The visible countdown and its Extend button are fetched when the last minutes begin; the
-// announcer below is on the page from the start, so its words are read out when they appear.
-const HardStopBanner = lazy(() =>
-  import("@/components/roster/hard-stop-banner").then((m) => ({ default: m.HardStopBanner })),
-);
+// The banner is part of the page's first load, not fetched on demand: it must appear on time,
+// even when the network is poor at the moment the last minutes begin.
 
 /**
  * The last minutes before the meeting's hard stop (ADR 0021): a live countdown, said once to
@@ -47,9 +45,7 @@ export function HardStopCountdown({
           : ""}
       </p>
       {inWindow ? (
-        <Suspense fallback={null}>
-          <HardStopBanner meetingId={meetingId} left={left} canExtend={canExtend} onExtended={onExtended} />
-        </Suspense>
+        <HardStopBanner meetingId={meetingId} left={left} canExtend={canExtend} onExtended={onExtended} />
       ) : null}
     </>
   );

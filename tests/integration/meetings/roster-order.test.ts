@@ -6,6 +6,7 @@ import { rng, shuffle } from "@/tests/support/seeded-shuffle";
 import { appFixture } from "../support/app-fixture";
 import { events as scenario, legs as scenarioLegs } from "@/tests/unit/roster/scenario";
 import type { RosterEvent } from "@/lib/roster/roster-event";
+import { statusCallbackEventNames } from "@/lib/sautikit/contract/conference-events";
 import { createWorkspace, meetingInput, postSigned } from "./support";
 
 const app = appFixture({
@@ -73,18 +74,10 @@ async function prepareMeeting(tag: string) {
     }
     if (e.kind.startsWith("room.")) {
       const event = e.kind.slice(5);
-      const names: Record<string, string> = {
-        start: "conference-start",
-        end: "conference-end",
-        join: "participant-join",
-        leave: "participant-leave",
-        mute: "participant-mute",
-        unmute: "participant-unmute",
-      };
       const form = new URLSearchParams({
         ConferenceName: meeting.roomName,
         conference_name: meeting.roomName,
-        StatusCallbackEvent: names[event]!,
+        StatusCallbackEvent: statusCallbackEventNames[event as keyof typeof statusCallbackEventNames],
         event,
         EventId: eventId,
         Timestamp: ts,
