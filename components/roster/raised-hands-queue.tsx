@@ -21,6 +21,31 @@ export function RaisedHandsQueue({
   act: (key: string, call: () => Promise<unknown>, done: string) => void;
 }) {
   const t = useT("Roster");
+  // "Let speak" and "Lower hand": the same request button, told apart by command and wording.
+  const command = (
+    p: RosterPerson,
+    leg: string,
+    cmd: "let-speak" | "lower-hand",
+    busyKey: "speak" | "lower",
+    variant: "primary" | "secondary",
+  ) => {
+    const [label, person, done] =
+      cmd === "let-speak"
+        ? (["letSpeak", "letSpeakPerson", "letSpeakDone"] as const)
+        : (["lowerHand", "lowerHandPerson", "lowerHandDone"] as const);
+    const key = `${busyKey}:${p.key}`;
+    return (
+      <Button
+        size="sm"
+        variant={variant}
+        pending={busy === key}
+        aria-label={t(person, { name: p.name })}
+        onClick={() => act(key, () => api.meetings.legCommand(meetingId, leg, cmd), t(done, { name: p.name }))}
+      >
+        {t(label)}
+      </Button>
+    );
+  };
   return (
     <ol className="space-y-2" data-testid="raised-hands">
       {queue.map((p, i) => {
@@ -33,35 +58,8 @@ export function RaisedHandsQueue({
               {t("waitingFor", { time: formatDuration(Math.max(0, Math.floor((now - p.handRaisedAt!) / 1000))) })}
             </span>
             <span className="ml-auto flex gap-2">
-              <Button
-                size="sm"
-                pending={busy === `speak:${p.key}`}
-                aria-label={t("letSpeakPerson", { name: p.name })}
-                onClick={() =>
-                  act(
-                    `speak:${p.key}`,
-                    () => api.meetings.legCommand(meetingId, leg, "let-speak"),
-                    t("letSpeakDone", { name: p.name }),
-                  )
-                }
-              >
-                {t("letSpeak")}
-              </Button>
-              <Button
-                size="sm"
-                variant="secondary"
-                pending={busy === `lower:${p.key}`}
-                aria-label={t("lowerHandPerson", { name: p.name })}
-                onClick={() =>
-                  act(
-                    `lower:${p.key}`,
-                    () => api.meetings.legCommand(meetingId, leg, "lower-hand"),
-                    t("lowerHandDone", { name: p.name }),
-                  )
-                }
-              >
-                {t("lowerHand")}
-              </Button>
+              {command(p, leg, "let-speak", "speak", "primary")}
+              {command(p, leg, "lower-hand", "lower", "secondary")}
             </span>
           </li>
         );
