@@ -25,8 +25,8 @@ export function CallOptionsFields({
     <CheckboxGroup
       legend={t("legend")}
       boxes={[
-        { key: "callAtStart", label: t("callAtStart") },
-        { key: "remindByCall", label: t("remindByCall") },
+        { name: "callAtStart", label: t("callAtStart") },
+        { name: "remindByCall", label: t("remindByCall") },
       ]}
       values={values}
       onChange={onChange}

@@ -205,13 +205,13 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
       <CheckboxGroup
         legend={t("settings")}
         boxes={[
-          { key: "waitForHost", label: t("waitForHost") },
-          { key: "endOnHostExit", label: t("endOnHostExit") },
-          { key: "beep", label: t("beep") },
-          { key: "record", label: t("record") },
-          { key: "callMeBack", label: t("callMeBack") },
-          { key: "confirmAnswer", label: t("confirmAnswer") },
-          { key: "redialOnDrop", label: t("redialOnDrop") },
+          { name: "waitForHost", label: t("waitForHost") },
+          { name: "endOnHostExit", label: t("endOnHostExit") },
+          { name: "beep", label: t("beep") },
+          { name: "record", label: t("record") },
+          { name: "callMeBack", label: t("callMeBack") },
+          { name: "confirmAnswer", label: t("confirmAnswer") },
+          { name: "redialOnDrop", label: t("redialOnDrop") },
         ]}
         values={v}
         onChange={set}

@@ -13,7 +13,8 @@ export function CheckboxGroup<K extends string>({
   children,
 }: {
   legend: ReactNode;
-  boxes: readonly { key: K; label: string }[];
+  /** One checkbox per setting: its field in `values` and its label. */
+  boxes: readonly { name: K; label: string }[];
   values: Record<K, boolean>;
   onChange: (key: K, checked: boolean) => void;
   children?: ReactNode;
@@ -22,8 +23,13 @@ export function CheckboxGroup<K extends string>({
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
       <div className="flex flex-col gap-2">
-        {boxes.map(({ key, label }) => (
-          <Checkbox key={key} label={label} checked={values[key]} onChange={(e) => onChange(key, e.target.checked)} />
+        {boxes.map(({ name, label }) => (
+          <Checkbox
+            key={name}
+            label={label}
+            checked={values[name]}
+            onChange={(e) => onChange(name, e.target.checked)}
+          />
         ))}
         {children}
       </div>
