@@ -88,7 +88,7 @@ function packageOf(source: string): string {
   if (/(^|\/)\.next\/server\/chunks\/ssr\//.test(source)) return "next (ssr chunk, unmapped)";
   if (source.includes("/.next/")) return "bundled chunk, unmapped";
   const rel = source.replace(/^file:\/\//, "").replace(/^(\.\.\/)+/, "");
-  for (const ours of ["lib/", "app/", "scripts/", "emulator/", "bench/"])
+  for (const ours of ["scripts/", "app/", "lib/", "emulator/", "bench/"])
     if (rel.startsWith(ours) || rel.includes(`/${ours}`)) return `ours: ${ours.slice(0, -1)}/`;
   if (source.startsWith("node:") || source === "" || !source.includes("/")) return nodeArea(source);
   return path.basename(source);
