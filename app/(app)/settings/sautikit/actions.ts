@@ -27,17 +27,17 @@ function joinNumbers(t: Translator<"SautikitSettings">, routed: { e164: string }
 
 /**
  * One admin change on this page: re-checks the session and role, runs `change` on the actor's
- * workspace with the page's messages, refreshes the page and says what happened (or why not).
- * After a refusal the page is refreshed too when `refreshOnError` (a failed check records the
- * connection's new status), and `values` are echoed back so the form keeps what was typed.
+ * workspace, refreshes the page and says what happened (or why not). After a refusal the page is
+ * refreshed too when `refreshOnError` (a failed check records the connection's new status), and
+ * `values` are echoed back so the form keeps what was typed.
  */
 async function adminChange(
-  options: { refreshOnError?: boolean; values?: Record<string, string> },
-  change: (actor: Actor, t: Translator<"SautikitSettings">) => Promise<string | { error: string }>,
+  change: (actor: Actor) => Promise<string | { error: string }>,
+  options: { refreshOnError?: boolean; values?: Record<string, string> } = {},
 ): Promise<FormState> {
   try {
     const actor = await requireActor({ admin: true });
-    const outcome = await change(actor, await getTranslations("SautikitSettings"));
+    const outcome = await change(actor);
     revalidatePath(PATH);
     return typeof outcome === "string" ? { ok: true, result: { message: outcome } } : outcome;
   } catch (e) {
@@ -48,56 +48,78 @@ async function adminChange(
 
 export async function saveConnectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const fields = formFields(formData, ["apiBaseUrl", "apiKey"] as const);
-  return adminChange({ values: { apiBaseUrl: fields.apiBaseUrl } }, async (actor, t) => {
-    const { numbers } = await saveConnection(actor, fields);
-    return t("keySaved", { count: numbers });
-  });
+  return adminChange(
+    async (actor) => {
+      const { numbers } = await saveConnection(actor, fields);
+      const t = await getTranslations("SautikitSettings");
+      return t("keySaved", { count: numbers });
+    },
+    { values: { apiBaseUrl: fields.apiBaseUrl } },
+  );
 }
 
 export async function selectNumbersAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const fields = formFields(formData, ["dialInNumberId", "callerIdNumberId"] as const);
-  return adminChange({ values: fields }, async (actor, t) => {
-    const { routed } = await selectNumbers(actor, fields);
-    return t("numbersSaved", { numbers: joinNumbers(t, routed) });
-  });
+  return adminChange(
+    async (actor) => {
+      const { routed } = await selectNumbers(actor, fields);
+      const t = await getTranslations("SautikitSettings");
+      return t("numbersSaved", { numbers: joinNumbers(t, routed) });
+    },
+    { values: fields },
+  );
 }
 
 export async function testConnectionAction(_prev: FormState): Promise<FormState> {
-  return adminChange({ refreshOnError: true }, async (actor, t) => {
-    const found = await testConnection(actor);
-    const [tr, locale, fmt] = await Promise.all([getTranslations("SautikitStatus"), getLocale(), getFormat()]);
-    const balance =
-      found.currency === "KES"
-        ? fmt.kes(found.balanceMinor)
-        : `${found.currency} ${fmt.number(found.balanceMinor / 100)}`;
-    const works = t("keyWorks", { count: found.numbers, balance });
-    if (found.routing.status === "checked" && found.routing.problems.length > 0)
-      return {
-        error: `${works} ${tr("routingMismatch")}: ${describeProblems(found.routing.problems, locale)}. ${tr("routingMismatchHelp")}`,
-      };
-    return `${works} ${found.routing.status === "checked" ? tr("routingOk") : ""}`.trim();
-  });
+  return adminChange(
+    async (actor) => {
+      const t = await testConnection(actor);
+      const [tr, ts, locale, fmt] = await Promise.all([
+        getTranslations("SautikitStatus"),
+        getTranslations("SautikitSettings"),
+        getLocale(),
+        getFormat(),
+      ]);
+      const balance =
+        t.currency === "KES" ? fmt.kes(t.balanceMinor) : `${t.currency} ${fmt.number(t.balanceMinor / 100)}`;
+      const works = ts("keyWorks", { count: t.numbers, balance });
+      if (t.routing.status === "checked" && t.routing.problems.length > 0)
+        return {
+          error: `${works} ${tr("routingMismatch")}: ${describeProblems(t.routing.problems, locale)}. ${tr("routingMismatchHelp")}`,
+        };
+      return `${works} ${t.routing.status === "checked" ? tr("routingOk") : ""}`.trim();
+    },
+    { refreshOnError: true },
+  );
 }
 
 export async function rerouteNumbersAction(_prev: FormState): Promise<FormState> {
-  return adminChange({ refreshOnError: true }, async (actor, t) => {
-    const { routed } = await rerouteNumbers(actor);
-    return t("rerouted", { numbers: joinNumbers(t, routed) });
-  });
+  return adminChange(
+    async (actor) => {
+      const { routed } = await rerouteNumbers(actor);
+      const t = await getTranslations("SautikitSettings");
+      return t("rerouted", { numbers: joinNumbers(t, routed) });
+    },
+    { refreshOnError: true },
+  );
 }
 
 export async function connectEmulatorAction(_prev: FormState): Promise<FormState> {
-  return adminChange({ refreshOnError: true }, async (actor, t) => {
-    await connectToEmulator(actor);
-    return t("emulatorConnected");
-  });
+  return adminChange(
+    async (actor) => {
+      await connectToEmulator(actor);
+      const t = await getTranslations("SautikitSettings");
+      return t("emulatorConnected");
+    },
+    { refreshOnError: true },
+  );
 }
 
 export async function presentDialInNumberAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const on = formData.get("presentDialInNumber") === "on";
-  return adminChange({}, async (actor) => {
+  return adminChange(async (actor) => {
     await setPresentDialInNumber(actor, on);
-    const tc = await getTranslations("CallerIdSetting");
-    return on ? tc("savedOn") : tc("savedOff");
+    const t = await getTranslations("CallerIdSetting");
+    return on ? t("savedOn") : t("savedOff");
   });
 }
