@@ -60,6 +60,7 @@ async function loadLib() {
 export type AppLib = Awaited<ReturnType<typeof loadLib>>;
 type Db = AppLib["db"];
 type RosterPerson = Awaited<ReturnType<AppLib["buildRoster"]>>["people"][number];
+type Meeting = Awaited<ReturnType<AppLib["scheduleMeeting"]>>;
 
 /** What a list of imported modules adds to `app.lib`: all their exports together (nothing for no list). */
 type Exports<M extends Promise<object>[]> = [M[number]] extends [never]
@@ -119,6 +120,8 @@ export type AppFixture<X> = {
   workspace(opts?: { name?: string }): Promise<ConnectedWorkspace>;
   /** A meeting scheduled by `actor` through the real domain function (an hour from now, 10 places, unless overridden). */
   meeting(actor: Actor, overrides?: Record<string, unknown>): ReturnType<AppLib["scheduleMeeting"]>;
+  /** A fresh workspace (as `workspace()`) and a meeting its admin scheduled (as `meeting()`). */
+  workspaceMeeting(overrides?: Record<string, unknown>): Promise<ConnectedWorkspace & { meeting: Meeting }>;
   /** The meeting's roster row of the person called `name` (as the roster page shows it). */
   person(meetingId: string, name: string): Promise<RosterPerson>;
   /** Two signed-up workspaces: an admin and an organiser in A, an admin in B. */
@@ -198,6 +201,10 @@ export function appFixture<M extends Promise<object>[] = never[]>(
     emulator: emulatorClient(() => started().emulatorUrl),
     workspace: (o = {}) => signUpConnected(lib.db, o.name),
     meeting: (actor, overrides = {}) => lib.scheduleMeeting(actor, meetingInput(overrides)),
+    workspaceMeeting: async (overrides = {}) => {
+      const ws = await signUpConnected(lib.db);
+      return { ...ws, meeting: await lib.scheduleMeeting(ws.actor, meetingInput(overrides)) };
+    },
     person: async (meetingId, name) => {
       const row = (await lib.buildRoster(meetingId)).people.find((p) => p.name === name);
       if (!row) throw new Error(`no ${name} on the roster of meeting ${meetingId}`);
