@@ -18,7 +18,7 @@ import {
   postgresServerUrl,
   startApp,
 } from "./support/stack";
-import { databaseBaseline, ingest, type Row, voiceCallback } from "./scenarios/ingest";
+import { databaseBaseline, ingest, InvalidRun, type Row, voiceCallback } from "./scenarios/ingest";
 import { callEveryone, rosterFanOut } from "./scenarios/live";
 import { meetingPage } from "./scenarios/page";
 import { renderBigRoom } from "./scenarios/render";
@@ -71,16 +71,39 @@ async function attempt<T>(kind: DbKind, id: string, rows: Row[], run: () => Prom
     return await run();
   } catch (err) {
     brokenScenarios += 1;
-    const message = (err instanceof Error ? err.message : String(err)).split("\n")[0]!.slice(0, 160);
+    const message = (err instanceof Error ? err.message : String(err)).split("\n")[0]!.slice(0, 240);
     console.error(`${kind}: ${id} did not run:`, err);
-    rows.push({ id, metric: "did not run", value: message, target: "", pass: false });
+    const invalid = err instanceof InvalidRun;
+    if (invalid) rows.push(...err.rows);
+    rows.push({
+      id,
+      metric: invalid ? "ran, but not as specified" : "did not run",
+      value: message,
+      target: "",
+      pass: false,
+    });
     return undefined;
   }
+}
+
+/**
+ * Ends every call, room and phone state the emulator holds (workspaces stay). Each pass starts from
+ * this: a phone still on a call from the previous pass (P7's stayer stays for ever) would answer
+ * this pass's dial busy.
+ */
+async function resetEmulator(emulatorUrl: string): Promise<void> {
+  const res = await fetch(`${emulatorUrl}/_emulator/reset`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{}",
+  });
+  if (!res.ok) throw new Error(`emulator reset: ${res.status} ${await res.text()}`);
 }
 
 async function runOn(kind: DbKind, emulatorUrl: string, port: number): Promise<Row[]> {
   const rows: Row[] = [];
   await assertPortFree(port);
+  await resetEmulator(emulatorUrl);
   const database = await createDatabase(kind);
   const probeFile = path.join(os.tmpdir(), `mkutano-bench-probe-${process.pid}-${kind}.jsonl`);
   const env = { ...appEnv(database, emulatorUrl, port), ...(want("P7") ? probeEnv(probeFile) : {}) };
@@ -122,11 +145,7 @@ async function runOn(kind: DbKind, emulatorUrl: string, port: number): Promise<R
         rows.push(
           ...((await attempt(kind, "P4", rows, () => callEveryone(app.url, emulatorUrl, seeded, P4_PREFIX))) ?? []),
         );
-        await fetch(`${emulatorUrl}/_emulator/reset`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: "{}",
-        });
+        await resetEmulator(emulatorUrl);
       }
       if (want("P5") && kind === "embedded")
         rows.push(...((await attempt(kind, "P5", rows, () => meetingPage(app.url, seeded, sizes.p5Samples))) ?? []));
@@ -145,6 +164,7 @@ async function runOn(kind: DbKind, emulatorUrl: string, port: number): Promise<R
           ...((await attempt(kind, "P7", rows, () =>
             soak(app.url, seeded, {
               seconds: sizes.p7Seconds,
+              emulatorUrl,
               probeFile,
               appPid: app.child.pid!,
               appOutput: app.output,

@@ -8,6 +8,19 @@ import { ROOT, sign } from "../support/stack";
 
 export type Row = { id: string; metric: string; value: string; target: string; pass: boolean | null };
 
+/**
+ * A scenario that ran but not under the conditions it is meant to measure (its requests refused, its
+ * set-up undone mid-way): the figures it took are printed, and the run counts it as not run (exit 1).
+ */
+export class InvalidRun extends Error {
+  constructor(
+    message: string,
+    readonly rows: Row[],
+  ) {
+    super(message);
+  }
+}
+
 /** The join callback P1 sends: one answered leg's second callback (the key press that joins). */
 function joinRequest(seeded: Seeded) {
   const leg = seeded.live[0]!.legs[0]!;

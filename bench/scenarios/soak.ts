@@ -5,8 +5,9 @@
 // every 10 s (bench/support/loop-probe.mjs, loaded through NODE_OPTIONS).
 import fs from "node:fs";
 import { Client } from "@/tests/integration/reliability/support/http-client";
+import { emulatorClient } from "@/tests/support/emulator-control";
 import type { Seeded } from "../support/app-data";
-import { conferenceEvent, type Row } from "./ingest";
+import { conferenceEvent, InvalidRun, type Row } from "./ingest";
 
 export type ProbeSample = {
   at: number;
@@ -20,6 +21,8 @@ export type ProbeSample = {
 
 export type SoakOptions = {
   seconds: number;
+  /** The emulator the app dials through: the soak checks its stayer is in the room there. */
+  emulatorUrl: string;
   /** The app's probe file (BENCH_PROBE_FILE in its environment). */
   probeFile: string;
   /** The app's pid: only its samples count. */
@@ -86,18 +89,41 @@ async function watch(
 }
 
 export async function soak(appUrl: string, seeded: Seeded, options: SoakOptions): Promise<Row[]> {
-  if (!seeded.soak) throw new Error("P7 needs the soak meeting (seed with soak)");
+  const soakMeeting = seeded.soak;
+  if (!soakMeeting) throw new Error("P7 needs the soak meeting (seed with soak)");
   const { seconds, probeFile, appPid } = options;
   const eventsPerSecond = options.eventsPerSecond ?? 20;
   const watchers = options.watchers ?? 50;
   const callEvery = options.callEveryoneEveryMs ?? 60_000;
+  const browser = new Client(appUrl);
+  await browser.signIn(seeded.email, seeded.password);
+
+  // Call everyone at once, then every minute: the dropouts have hung up by then and are dialled again.
+  const calls = { sent: 0, failed: 0, lastError: "" };
+  const callEveryone = async () => {
+    calls.sent += 1;
+    const res = await browser.json(`/api/meetings/${soakMeeting.meetingId}/call-everyone`, "POST", {});
+    if (res.status >= 300) {
+      calls.failed += 1;
+      calls.lastError = `${res.status} ${(await res.text()).slice(0, 120)}`;
+      console.error(`P7: Call everyone answered ${calls.lastError}\n${options.appOutput?.().slice(-3000) ?? ""}`);
+    }
+  };
+  // The soak's premise: the stayer is in the room for the whole run, so the meeting stays live and
+  // every round has a meeting to call into (the room ending when it empties is the product's rule).
+  const emulator = emulatorClient(options.emulatorUrl, { timeoutMs: 60_000 });
+  const stayerInRoom = (s: Awaited<ReturnType<typeof emulator.state>>) =>
+    s.phones.some((p) => p.e164 === soakMeeting.stayer && p.state === "in_call" && p.room === soakMeeting.room);
+  await callEveryone();
+  await emulator.waitFor(`the stayer ${soakMeeting.stayer} in the soak room`, stayerInRoom).catch((e: Error) => {
+    throw new Error(`P7 cannot start: ${e.message}`.slice(0, 2000));
+  });
+
   const start = Date.now();
   const end = start + seconds * 1000;
   const stopped = () => Date.now() >= end;
 
   // Watchers spread over the live meetings (the app allows a few streams per user per meeting).
-  const browser = new Client(appUrl);
-  await browser.signIn(seeded.email, seeded.password);
   const counts = { snapshots: 0, reopened: 0, refused: 0 };
   const streams = Array.from({ length: watchers }, (_, i) =>
     watch(browser, `/api/meetings/${seeded.live[i % seeded.live.length]!.meetingId}/stream`, stopped, counts),
@@ -120,24 +146,13 @@ export async function soak(appUrl: string, seeded: Seeded, options: SoakOptions)
     inFlight.add(request);
   }, 1000 / eventsPerSecond);
 
-  // Call everyone at once, then every minute: the dropouts have hung up by then and are dialled again.
-  const calls = { sent: 0, failed: 0, lastError: "" };
-  const callEveryone = async () => {
-    calls.sent += 1;
-    const res = await browser.json(`/api/meetings/${seeded.soak!.meetingId}/call-everyone`, "POST", {});
-    if (res.status >= 300) {
-      calls.failed += 1;
-      calls.lastError = `${res.status} ${(await res.text()).slice(0, 120)}`;
-      console.error(`P7: Call everyone answered ${calls.lastError}\n${options.appOutput?.().slice(-3000) ?? ""}`);
-    }
-  };
-  await callEveryone();
   const dialler = setInterval(() => void (!stopped() && callEveryone()), callEvery);
 
   await new Promise((r) => setTimeout(r, end - Date.now()));
   clearInterval(tick);
   clearInterval(dialler);
   await Promise.all([...streams, ...inFlight]);
+  const stayerStayed = stayerInRoom(await emulator.state());
   // The last probe line lands up to one interval after the load stops.
   await new Promise((r) => setTimeout(r, 1_000));
 
@@ -151,7 +166,7 @@ export async function soak(appUrl: string, seeded: Seeded, options: SoakOptions)
   const growth = late / early - 1;
   const delayP99 = Math.max(...samples.map((s) => s.delayP99Ms));
   const mib = (b: number) => (b / 2 ** 20).toFixed(0);
-  return [
+  const rows: Row[] = [
     {
       id: "P7",
       metric: `soak ${seconds} s: ${ingest.ok}/${ingest.sent} events, ${watchers} streams (${counts.snapshots} snapshots, ${counts.reopened} re-opened, ${counts.refused} refused), ${calls.sent - calls.failed}/${calls.sent} Call everyone`,
@@ -174,4 +189,12 @@ export async function soak(appUrl: string, seeded: Seeded, options: SoakOptions)
       pass: delayP99 <= 50,
     },
   ];
+  // A soak whose meeting ended, or whose rounds were refused, measured a different load: say so
+  // loudly (the run exits 1), with the figures it did take.
+  const broken = [
+    calls.failed ? `${calls.failed}/${calls.sent} Call everyone failed (last: ${calls.lastError})` : "",
+    stayerStayed ? "" : `the stayer ${soakMeeting.stayer} was no longer in the room at the end`,
+  ].filter(Boolean);
+  if (broken.length) throw new InvalidRun(`P7 soak not as specified: ${broken.join("; ")}`, rows);
+  return rows;
 }

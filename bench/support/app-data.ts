@@ -33,7 +33,7 @@ export type Seeded = {
   live: { meetingId: string; room: string; legs: { callId: string; key: string; phone: string }[] }[];
   idle: { meetingId: string }[];
   big?: LiveMeeting;
-  soak?: { meetingId: string };
+  soak?: { meetingId: string; room: string; stayer: string };
 };
 type LiveMeeting = Seeded["live"][number];
 
@@ -116,10 +116,12 @@ async function seed(input: SeedInput): Promise<Seeded> {
   let soak: Seeded["soak"];
   if (input.soak) {
     const m = await meeting(0, "soak");
+    // The emulator's ordinary numbers answer by themselves and stay; 4NN ones hang up after NN s.
+    // The stayer's number is the run's own: a phone still on a call from another run answers busy.
+    const stayer = `+25471${String(Math.floor(Math.random() * 10_000_000)).padStart(7, "0")}`;
     await db.participant.createMany({
       data: [
-        // The emulator's ordinary numbers answer by themselves and stay; 4NN ones hang up after NN s.
-        { workspaceId, meetingId: m.id, name: "Stayer", phoneE164: "+254711000001" },
+        { workspaceId, meetingId: m.id, name: "Stayer", phoneE164: stayer },
         ...Array.from({ length: input.soak.dropouts }, (_, j) => ({
           workspaceId,
           meetingId: m.id,
@@ -128,7 +130,7 @@ async function seed(input: SeedInput): Promise<Seeded> {
         })),
       ],
     });
-    soak = { meetingId: m.id };
+    soak = { meetingId: m.id, room: m.roomName, stayer };
   }
   return { email, password, workspaceId, secret, live, idle, big, soak };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { WEBHOOK_ROUTES } from "@/lib/shared/webhook-routes";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertAdmin } from "@/lib/workspaces/assert-admin";
 
@@ -17,18 +18,11 @@ export const verdicts = [
   "unknown_workspace",
   "failed",
 ] as const;
-export const webhookRoutes = [
-  "voice/outbound",
-  "voice/inbound",
-  "conference/events",
-  "conference/digits",
-  "call-events",
-] as const;
 
 const blank = z.literal("").transform(() => undefined);
 export const webhookLogQuerySchema = z.object({
   verdict: z.enum(verdicts).optional().or(blank),
-  route: z.enum(webhookRoutes).optional().or(blank),
+  route: z.enum(WEBHOOK_ROUTES).optional().or(blank),
   kind: z
     .string()
     .trim()

@@ -8,7 +8,7 @@ import { sautikitCodeOf } from "@/lib/sautikit/map-error";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { recordRosterEvents } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
-import { letSpeak, setHand } from "@/lib/call-control/moderate-room";
+import { letSpeak, recordAcceptedMutes, setHand } from "@/lib/call-control/moderate-room";
 import type { LegCommand, LegCommandResult } from "@/lib/shared/api-schemas";
 
 async function findLiveLeg(actor: Actor, meetingId: string, legId: string) {
@@ -20,9 +20,9 @@ async function findLiveLeg(actor: Actor, meetingId: string, legId: string) {
 }
 
 /**
- * Live mute / unmute / kick through Sautikit's conference commands. The roster changes when the
- * resulting conference event arrives, not here, so it always shows what the room really did.
- * Kick falls back to hanging the call up; mute has no fallback and says so.
+ * Live mute / unmute / kick through Sautikit's conference commands. A mute the room accepted shows
+ * at once (recordAcceptedMutes); the room's own event, when it arrives, has the last word. Kick
+ * falls back to hanging the call up; mute has no fallback and says so.
  */
 export async function controlLeg(
   actor: Actor,
@@ -79,6 +79,7 @@ export async function controlLeg(
   if (!leg.callId || (leg.state !== "in_call" && leg.state !== "waiting")) {
     throw new AppError("CONFLICT", "muteOnlyInRoom");
   }
+  const sentAt = Date.now();
   try {
     await client.conferences.command(meeting.roomName, command, leg.callId);
   } catch (e) {
@@ -89,6 +90,9 @@ export async function controlLeg(
     if (sautikitCodeOf(e) === "conferences.not_live") throw new AppError("CONFLICT", "personLeftRoom");
     throw e;
   }
+  await recordAcceptedMutes(actor.workspaceId, meeting.id, sentAt, [
+    { legId: leg.id, muteSeq: leg.muteSeq, mute: command === "mute" },
+  ]);
   await audit(actor, `participant.${command}d`, leg.id);
   return { via: "command" };
 }

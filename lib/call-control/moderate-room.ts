@@ -13,8 +13,8 @@ import type { RosterEvent } from "@/lib/roster/roster-event";
 import { isModerationMode, type ModerationMode } from "@/lib/shared/phone-keys";
 
 // Raised hands, the floor and moderation modes (ADR 0020). Hands and the floor are roster facts
-// decided under the meeting lock; who is muted is always what the room's own mute events say, and
-// the commands below only ask the room to change it.
+// decided under the meeting lock; who is muted is what the room's own mute events say, plus the
+// mute commands the room has accepted since (see sendMutes).
 
 type Tx = Prisma.TransactionClient;
 
@@ -239,7 +239,11 @@ export async function enforceModeration(
   await sendMutes(workspaceId, meetingId, meeting.roomName, changes);
 }
 
-/** Conference commands; a leg that left meanwhile is fine, anything else is logged and reported. */
+/**
+ * Conference commands; a leg that left meanwhile is fine, anything else is logged and reported.
+ * Each command the room accepts is stored at once (recordAcceptedMutes), so the next *6 or mode
+ * check does not act on the state from before it.
+ */
 export async function sendMutes(
   workspaceId: string,
   meetingId: string,
@@ -247,9 +251,23 @@ export async function sendMutes(
   changes: { callId: string; mute: boolean }[],
 ): Promise<boolean> {
   if (changes.length === 0) return true;
+  const known = await db.leg.findMany({
+    where: { workspaceId, meetingId, callId: { in: changes.map((c) => c.callId) } },
+    select: { id: true, callId: true, muteSeq: true },
+  });
+  const sentAt = Date.now();
   const client = await getSautikitClient(workspaceId);
   const results = await Promise.allSettled(
     changes.map((c) => client.conferences.command(roomName, c.mute ? "mute" : "unmute", c.callId)),
+  );
+  await recordAcceptedMutes(
+    workspaceId,
+    meetingId,
+    sentAt,
+    changes.flatMap((c, i) => {
+      const leg = known.find((l) => l.callId === c.callId);
+      return results[i]!.status === "fulfilled" && leg ? [{ legId: leg.id, muteSeq: leg.muteSeq, mute: c.mute }] : [];
+    }),
   );
   const failed = results.filter((r) => r.status === "rejected" && sautikitCodeOf(r.reason) !== "conferences.not_live");
   if (failed.length) {
@@ -257,4 +275,24 @@ export async function sendMutes(
     log.warn({ meetingId, failed: failed.length, unsupported }, "moderation: some mute commands failed");
   }
   return failed.length === 0;
+}
+
+/**
+ * Stores mute commands the room accepted as roster facts, each ordered just after the room's mute
+ * events the roster knew when it was sent (`muteSeq` read before sending, `sentAt` taken before
+ * sending): the roster shows the change at once, and any later room event still overrides it.
+ */
+export async function recordAcceptedMutes(
+  workspaceId: string,
+  meetingId: string,
+  sentAt: number,
+  accepted: { legId: string; muteSeq: bigint; mute: boolean }[],
+): Promise<void> {
+  if (accepted.length === 0) return;
+  const facts = accepted.map(({ legId, muteSeq, mute }): RosterEvent => {
+    const kind = mute ? "control.mute" : "control.unmute";
+    return { key: `${kind}:${legId}:${randomUUID()}`, kind, legId, seq: Number(muteSeq), at: sentAt };
+  });
+  await db.$transaction((tx) => recordRosterEvents(tx, workspaceId, meetingId, facts));
+  notifyRosterChanged(meetingId);
 }

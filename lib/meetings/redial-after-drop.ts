@@ -57,16 +57,8 @@ export async function scheduleRedialAfterDrop(
   workspaceId: string,
   call: { callId?: string; clientRequestId?: string },
 ): Promise<boolean> {
-  const found = await db.leg.findFirst({
-    where: {
-      workspaceId,
-      OR: [
-        ...(call.callId ? [{ callId: call.callId }] : []),
-        ...(call.clientRequestId ? [{ idempotencyKey: call.clientRequestId }] : []),
-      ],
-    },
-    select: { id: true, meetingId: true },
-  });
+  // Read once without the lock to learn which meeting to lock, then again under it.
+  const found = await findLegForCall(db, workspaceId, call.callId, call.clientRequestId);
   if (!found) return false;
   const runAt = new Date(Date.now() + REDIAL_DELAY_MS);
   const scheduled = await db.$transaction(async (tx) => {

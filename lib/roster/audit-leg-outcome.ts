@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
+import { findLegForCall } from "@/lib/roster/find-leg";
 
 // The dial-out story in the audit log: a leg that ended in a way the organiser will ask about
 // (declined, no person — a voicemail most likely —, dropped, reminded) or that Mkutano placed on its
@@ -14,19 +15,13 @@ export async function auditLegOutcome(
   workspaceId: string,
   call: { callId?: string; clientRequestId?: string },
 ): Promise<void> {
-  if (!call.callId && !call.clientRequestId) return;
-  const leg = await db.leg.findFirst({
-    where: {
-      workspaceId,
-      OR: [
-        ...(call.callId ? [{ callId: call.callId }] : []),
-        ...(call.clientRequestId ? [{ idempotencyKey: call.clientRequestId }] : []),
-      ],
-    },
-    include: { participant: { select: { name: true } } },
-  });
+  // The same matching rule the roster applied the call's end with, so the entry names that leg.
+  const leg = await findLegForCall(db, workspaceId, call.callId, call.clientRequestId);
   if (!leg || leg.state !== "left" || !leg.endReason) return;
   if (!NOTABLE_REASONS.has(leg.endReason) && leg.purpose === "dial") return;
+  const participant = leg.participantId
+    ? await db.participant.findUnique({ where: { id: leg.participantId }, select: { name: true } })
+    : null;
   await recordAudit({
     workspaceId,
     actorId: null,
@@ -34,7 +29,7 @@ export async function auditLegOutcome(
     target: leg.meetingId,
     details: {
       leg: leg.id,
-      person: leg.participant?.name ?? null,
+      person: participant?.name ?? null,
       purpose: leg.purpose,
       reason: leg.endReason,
       billedSeconds: leg.durationSeconds ?? 0,

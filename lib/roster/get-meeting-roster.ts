@@ -3,14 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { derivePeople } from "@/lib/roster/derive-people";
-import { toLegInfo } from "@/lib/roster/write-roster";
-import {
-  legPurpose,
-  type LeftReason,
-  type LegState,
-  type LegView,
-  type RosterSnapshot,
-} from "@/lib/shared/roster-types";
+import { toLegView } from "@/lib/roster/write-roster";
+import type { LegView, RosterSnapshot } from "@/lib/shared/roster-types";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 import { formatPhone } from "@/lib/shared/phone";
 import { forViewer } from "@/lib/privacy/phone-visibility";
@@ -42,22 +36,7 @@ export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
   // Only a meeting in progress has a stop to count down to (ADR 0021).
   const stop = meeting.status === "live" ? stopFor(meeting) : null;
   const views: LegView[] = legs.map((l) => ({
-    ...toLegInfo(l),
-    purpose: legPurpose(l.purpose),
-    state: l.state as LegState,
-    endReason: (l.endReason ?? null) as LeftReason | null,
-    muted: l.muted,
-    muteSeq: Number(l.muteSeq),
-    lastSeq: Number(l.lastSeq),
-    ringingAt: ms(l.ringingAt),
-    answeredAt: ms(l.answeredAt),
-    waitingAt: ms(l.waitingAt),
-    joinedAt: ms(l.joinedAt),
-    endedAt: ms(l.endedAt),
-    durationSeconds: l.durationSeconds,
-    costMinor: l.costMinor,
-    handRaisedAt: ms(l.handRaisedAt),
-    onFloor: l.onFloor,
+    ...toLegView(l),
     dialError: l.dialErrorCode ? { code: l.dialErrorCode, message: l.dialError ?? "" } : null,
   }));
   const people = derivePeople(

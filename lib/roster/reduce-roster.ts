@@ -39,7 +39,7 @@ type LegFacts = {
   dialFailed: { reason: LeftReason; at: number } | null;
   kicked: boolean;
   alone: boolean;
-  mute: { seq: number; muted: boolean } | null;
+  mute: MuteFact | null;
   hand: { at: number; up: boolean } | null;
   floor: { at: number; on: boolean } | null;
   lastSeq: number;
@@ -75,10 +75,20 @@ function earlier(a: { at: number }, aValue: string, b: { at: number }, bValue: s
   return a.at < b.at || (a.at === b.at && aValue < bValue);
 }
 
-// Later seq wins; at equal seq an explicit mute beats unmute, so the merge stays commutative.
-function mergeMute(cur: LegFacts["mute"], next: { seq: number; muted: boolean }): LegFacts["mute"] {
-  if (!cur || next.seq > cur.seq || (next.seq === cur.seq && next.muted && !cur.muted)) return next;
-  return cur;
+/**
+ * A leg's mute, from the room's events (`byUs: false`) or from a command of ours the room accepted
+ * (`byUs: true`, `seq` = the room's last mute seq we knew when sending it, `at` = when we sent it).
+ */
+type MuteFact = { seq: number; muted: boolean; byUs: boolean; at: number };
+
+// Later seq wins; at equal seq our accepted command beats the room event we already knew, and of
+// two commands the later one wins (a second *6 before the room's event for the first). At a full
+// tie an explicit mute beats unmute. A total order, so the merge stays commutative.
+function mergeMute(cur: MuteFact | null, next: MuteFact): MuteFact {
+  if (!cur) return next;
+  const order =
+    next.seq - cur.seq || Number(next.byUs) - Number(cur.byUs) || (next.byUs && cur.byUs ? next.at - cur.at : 0);
+  return order > 0 || (order === 0 && next.muted && !cur.muted) ? next : cur;
 }
 
 // Hands and the floor: the later fact wins; at equal times "down" / "revoked" wins (commutative).
@@ -150,7 +160,7 @@ export function reduceRoster(legs: LegInfo[], events: RosterEvent[], settings: R
           f.joinSeq = seq;
           f.joinAt = e.at;
         }
-        if (e.muted !== undefined) f.mute = mergeMute(f.mute, { seq, muted: e.muted });
+        if (e.muted !== undefined) f.mute = mergeMute(f.mute, { seq, muted: e.muted, byUs: false, at: 0 });
         // Answering is implied by being in the room (call.answered may never arrive).
         f.answeredAt = minOf(f.answeredAt, e.at);
         break;
@@ -165,7 +175,11 @@ export function reduceRoster(legs: LegInfo[], events: RosterEvent[], settings: R
       }
       case "room.mute":
       case "room.unmute":
-        f.mute = mergeMute(f.mute, { seq: e.seq ?? 0, muted: e.kind === "room.mute" });
+        f.mute = mergeMute(f.mute, { seq: e.seq ?? 0, muted: e.kind === "room.mute", byUs: false, at: 0 });
+        break;
+      case "control.mute":
+      case "control.unmute":
+        f.mute = mergeMute(f.mute, { seq: e.seq ?? 0, muted: e.kind === "control.mute", byUs: true, at: e.at });
         break;
       case "control.kick":
         f.kicked = true;

@@ -37,6 +37,10 @@ export type RosterEvent = Base &
     | { kind: "room.leave" }
     | { kind: "room.mute" }
     | { kind: "room.unmute" }
+    // The room accepted our own mute / unmute command for this leg. `seq` is the leg's mute seq the
+    // roster knew when the command was sent: any later room mute event overrides it.
+    | { kind: "control.mute" }
+    | { kind: "control.unmute" }
     | { kind: "control.kick" }
     // The empty-room guard hung this caller up after they were alone too long.
     | { kind: "control.alone" }

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RoomView } from "@/lib/roster/reduce-roster";
 import type { LegInfo } from "@/lib/roster/roster-event";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
-import { legPurpose, type LegView } from "@/lib/shared/roster-types";
+import { legPurpose, type LeftReason, type LegState, type LegView } from "@/lib/shared/roster-types";
 import { scheduleNextOccurrence } from "@/lib/meetings/schedule-next-occurrence";
 import { armHardStop } from "@/lib/call-control/schedule-hard-stop";
 
@@ -62,7 +62,30 @@ export function toLegInfo(l: LegRow): LegInfo {
   };
 }
 
+const ms = (d: Date | null) => (d ? d.getTime() : null);
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+/** A Leg row as the view the fold derives (the inverse of writeLegViews), so the two compare field by field. */
+export function toLegView(l: LegRow): LegView {
+  return {
+    ...toLegInfo(l),
+    purpose: legPurpose(l.purpose),
+    state: l.state as LegState,
+    endReason: (l.endReason ?? null) as LeftReason | null,
+    muted: l.muted,
+    muteSeq: Number(l.muteSeq),
+    lastSeq: Number(l.lastSeq),
+    ringingAt: ms(l.ringingAt),
+    answeredAt: ms(l.answeredAt),
+    waitingAt: ms(l.waitingAt),
+    joinedAt: ms(l.joinedAt),
+    endedAt: ms(l.endedAt),
+    durationSeconds: l.durationSeconds,
+    costMinor: l.costMinor,
+    handRaisedAt: ms(l.handRaisedAt),
+    onFloor: l.onFloor,
+  };
+}
 
 /** Writes the views whose derived columns differ from their rows; returns the ids written. */
 export async function writeLegViews(tx: Tx, rows: LegRow[], views: LegView[]): Promise<string[]> {

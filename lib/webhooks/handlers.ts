@@ -6,6 +6,7 @@ import { captureRecording } from "@/lib/recordings/capture-recording";
 import { applyCallEvent } from "@/lib/roster/apply-call-event";
 import { applyConferenceEvent } from "@/lib/roster/apply-conference-event";
 import type { VoiceResponse } from "@/lib/sautikit/contract/voice-actions";
+import type { WebhookRoute } from "@/lib/shared/webhook-routes";
 import type { CallEvent, ConferenceDigits, ConferenceEvent, VoiceCallback } from "@/lib/webhooks/payloads";
 
 // Which domain function answers each webhook: the one place to look. The pipeline
@@ -19,8 +20,7 @@ import type { CallEvent, ConferenceDigits, ConferenceEvent, VoiceCallback } from
 // - Throw to make Sautikit retry later (5xx). Throw an AppError with a 4xx code for an event that
 //   can never be applied (it is recorded with the error and not retried).
 
-export type WebhookRoute =
-  "voice/outbound" | "voice/inbound" | "conference/events" | "conference/digits" | "call-events";
+export type { WebhookRoute };
 
 export type WebhookContext = {
   workspaceId: string;

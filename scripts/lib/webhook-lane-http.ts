@@ -1,16 +1,9 @@
 // node:http ⇄ web Request/Response for the production server's webhook lane (ADR 0008). Kept
-// free of app imports: the app's code runs only inside Next's compiled module graph.
+// free of app imports: the app's code runs only inside Next's compiled module graph. The one
+// exception is lib/shared/webhook-routes.ts, a list of constants with no imports and no state.
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-/** Mirrors lib/webhooks/handlers.ts WebhookRoute; app/api/sautikit/[workspaceId]/ holds one route file each. */
-export const WEBHOOK_ROUTES = [
-  "voice/outbound",
-  "voice/inbound",
-  "conference/events",
-  "conference/digits",
-  "call-events",
-] as const;
-export type LaneRoute = (typeof WEBHOOK_ROUTES)[number];
+import { WEBHOOK_ROUTES, type WebhookRoute } from "@/lib/shared/webhook-routes";
 
 const WEBHOOK_PATH = new RegExp(
   `^/api/sautikit/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/(${WEBHOOK_ROUTES.join("|")})(?:\\?|$)`,
@@ -38,9 +31,9 @@ export function stampPeerAddress(req: IncomingMessage): void {
 }
 
 /** The workspace and route of a webhook URL, or undefined for anything Next should serve. */
-export function matchWebhookPath(url: string): { workspaceId: string; route: LaneRoute } | undefined {
+export function matchWebhookPath(url: string): { workspaceId: string; route: WebhookRoute } | undefined {
   const m = WEBHOOK_PATH.exec(url);
-  return m ? { workspaceId: m[1]!, route: m[2] as LaneRoute } : undefined;
+  return m ? { workspaceId: m[1]!, route: m[2] as WebhookRoute } : undefined;
 }
 
 /**
@@ -58,6 +51,21 @@ export function toWebRequest(
   for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
   const host = req.headers.host ?? `${fallbackHost}:${port}`;
   const abort = new AbortController();
+  const { body, cancelled } = requestBodyStream(req, () => abort.abort());
+  // `duplex` is required by Node's fetch for a streamed body but missing from the DOM typings.
+  const init = { method: req.method, headers, body, duplex: "half", signal: abort.signal } as RequestInit;
+  return { request: new Request(`http://${host}${req.url ?? "/"}`, init), bodyCancelled: cancelled };
+}
+
+/**
+ * The request's raw bytes, untouched (webhook signatures are computed over them), read from the
+ * socket only as the reader pulls. A sender that hangs up mid-body errors the stream after
+ * `onDisconnect`; `cancelled()` tells whether the reader stopped early.
+ */
+export function requestBodyStream(
+  req: IncomingMessage,
+  onDisconnect?: () => void,
+): { body: ReadableStream<Uint8Array>; cancelled(): boolean } {
   let cancelled = false;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -71,7 +79,7 @@ export function toWebRequest(
       });
       req.once("close", () => {
         if (req.complete || cancelled) return;
-        abort.abort();
+        onDisconnect?.();
         controller.error(new Error("the sender disconnected before the body was read"));
       });
     },
@@ -79,15 +87,13 @@ export function toWebRequest(
       req.resume();
     },
     cancel() {
-      // The pipeline stopped reading (body too large): answer, then drop the connection rather
-      // than drain whatever else the sender pushes.
+      // The reader stopped (a body over its cap): answer, then drop the connection rather than
+      // drain whatever else the sender pushes.
       cancelled = true;
       req.pause();
     },
   });
-  // `duplex` is required by Node's fetch for a streamed body but missing from the DOM typings.
-  const init = { method: req.method, headers, body, duplex: "half", signal: abort.signal } as RequestInit;
-  return { request: new Request(`http://${host}${req.url ?? "/"}`, init), bodyCancelled: () => cancelled };
+  return { body, cancelled: () => cancelled };
 }
 
 /** Writes a (small, fully buffered) web Response to the socket. */

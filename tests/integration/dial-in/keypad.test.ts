@@ -17,6 +17,7 @@ const app = appFixture({
     import("@/lib/call-control/switch-moderation"),
     import("@/lib/shared/raised-hands"),
     import("@/lib/meetings/prompts/key-list"),
+    import("@/lib/dial-in/apply-keypad"),
   ],
 });
 const m = app.lib;
@@ -200,6 +201,25 @@ describe("phone keys", { timeout: 240_000 }, () => {
     await until("every hand lowered", async () => (await queue(meeting.id)).length === 0);
     expect(await m.db.rosterEvent.count({ where: { meetingId: meeting.id, kind: "hand.raise" } })).toBe(5);
     expect(await m.db.rosterEvent.count({ where: { meetingId: meeting.id, kind: "hand.lower" } })).toBe(5);
+  });
+
+  it("*6 twice before the room's mute event arrives: the second press unmutes, and the room's events settle it", async () => {
+    const { ws, meeting, phones, host } = await liveMeeting({ Amina: "participant" });
+    const amina = phones.Amina;
+    const callId = (await em.phone(amina))!.call_id!;
+    // The room's events are held back well past both presses, so only what the app itself knows
+    // of its own mute command can tell the second *6 that Amina is muted now.
+    await em.faults({ delay_ms: 10_000 });
+    const press = (n: number) =>
+      m.applyKeypad(ws.actor.workspaceId, { room: meeting.roomName, callId, digits: "*6" }, `race-${n}`);
+    expect(await press(1)).toEqual({ actions: [{ say: { text: m.en.mutedSelf, language: m.en.language } }] });
+    expect((await m.buildRoster(meeting.id)).people.find((p) => p.phoneE164 === amina)?.muted).toBe(true);
+    expect(await press(2)).toEqual({ actions: [{ say: { text: m.en.unmutedSelf, language: m.en.language } }] });
+    await em.faults({ delay_ms: 0 });
+    await agree("Amina unmuted in the room and on the roster", meeting.id, meeting.roomName, {
+      [amina]: false,
+      [host]: false,
+    });
   });
 
   it("modes: Presentation and Q&A from the keypad and the roster, newcomers during a switch, duplicated events", async () => {

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LegInfo, RosterEvent } from "@/lib/roster/roster-event";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
+import type { LegView } from "@/lib/shared/roster-types";
 import { batches, caseArb } from "@/tests/unit/roster/fact-arbitraries";
 import { appFixture } from "../support/app-fixture";
 import { createWorkspace, insertParticipants, meetingInput } from "../meetings/support";
@@ -13,7 +14,7 @@ import { createWorkspace, insertParticipants, meetingInput } from "../meetings/s
 const app = appFixture({
   modules: () => [
     import("@/lib/roster/recompute-roster"),
-    import("@/lib/roster/recompute-roster"),
+    import("@/lib/roster/write-roster"),
     import("@/lib/roster/reduce-roster"),
     import("@/lib/roster/stored-event"),
   ],
@@ -59,6 +60,23 @@ async function createMeeting(legs: LegInfo[], endOnHostExit: boolean) {
 
 const ms = (d: Date | null) => d?.getTime() ?? null;
 
+/** The columns the fold writes, as a row holds them or as the reduction derives them. */
+const foldedColumns = (v: LegView) => ({
+  id: v.id,
+  state: v.state,
+  endReason: v.endReason,
+  muted: v.muted,
+  muteSeq: v.muteSeq,
+  lastSeq: v.lastSeq,
+  ringingAt: v.ringingAt,
+  answeredAt: v.answeredAt,
+  waitingAt: v.waitingAt,
+  joinedAt: v.joinedAt,
+  endedAt: v.endedAt,
+  durationSeconds: v.durationSeconds,
+  costMinor: v.costMinor,
+});
+
 /** Leg and meeting rows, next to what reduceRoster over every stored fact derives for them. */
 async function compare(meetingId: string, endOnHostExit: boolean) {
   const legs = await m.db.leg.findMany({
@@ -67,50 +85,10 @@ async function compare(meetingId: string, endOnHostExit: boolean) {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   const facts = (await m.db.rosterEvent.findMany({ where: { meetingId } })).map(m.fromRow);
-  const infos: LegInfo[] = legs.map((l) => ({
-    id: l.id,
-    participantId: l.participantId,
-    role: (l.participant?.role ?? "participant") as ParticipantRole,
-    direction: l.direction as LegInfo["direction"],
-    attempt: l.attempt,
-    // The oracle starts from the call id the leg was created with, which facts do not change.
-    callId: l.callId,
-    fromE164: l.fromE164,
-    toE164: l.toE164,
-    ratePerMinuteMinor: l.ratePerMinuteMinor,
-    createdAt: l.createdAt.getTime(),
-  }));
-  const full = m.reduceRoster(infos, facts, { endOnHostExit });
-  const stored = legs.map((l) => ({
-    id: l.id,
-    state: l.state,
-    endReason: l.endReason,
-    muted: l.muted,
-    muteSeq: Number(l.muteSeq),
-    lastSeq: Number(l.lastSeq),
-    ringingAt: ms(l.ringingAt),
-    answeredAt: ms(l.answeredAt),
-    waitingAt: ms(l.waitingAt),
-    joinedAt: ms(l.joinedAt),
-    endedAt: ms(l.endedAt),
-    durationSeconds: l.durationSeconds,
-    costMinor: l.costMinor,
-  }));
-  const derived = full.legs.map((v) => ({
-    id: v.id,
-    state: v.state,
-    endReason: v.endReason,
-    muted: v.muted,
-    muteSeq: v.muteSeq,
-    lastSeq: v.lastSeq,
-    ringingAt: v.ringingAt,
-    answeredAt: v.answeredAt,
-    waitingAt: v.waitingAt,
-    joinedAt: v.joinedAt,
-    endedAt: v.endedAt,
-    durationSeconds: v.durationSeconds,
-    costMinor: v.costMinor,
-  }));
+  // The oracle starts from the call id the leg was created with, which facts do not change.
+  const full = m.reduceRoster(legs.map(m.toLegInfo), facts, { endOnHostExit });
+  const stored = legs.map((l) => foldedColumns(m.toLegView(l)));
+  const derived = full.legs.map(foldedColumns);
   const meeting = await m.db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
   const room = full.room;
   return {

@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { NextRequest } from "next/server";
 import { vi } from "vitest";
-import { PEER_ADDRESS_HEADER } from "@/scripts/lib/webhook-lane-http";
+import { PEER_ADDRESS_HEADER, requestBodyStream } from "@/scripts/lib/webhook-lane-http";
 import { type Handler, runInNextContext } from "./next-context";
 import { type RouteEntry, discoverRoutes, findRoute } from "./route-table";
 
@@ -113,7 +113,7 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
     const init = {
       method,
       headers,
-      body: method === "GET" || method === "HEAD" ? undefined : bodyStream(req),
+      body: method === "GET" || method === "HEAD" ? undefined : requestBodyStream(req).body,
       duplex: "half",
     };
     const request = new NextRequest(requestUrl, init as ConstructorParameters<typeof NextRequest>[1]);
@@ -176,35 +176,6 @@ function toHeaders(raw: string[]): Headers {
     if (!name.startsWith(":")) headers.append(name, raw[i + 1]!);
   }
   return headers;
-}
-
-/** The raw bytes, untouched (webhook signatures are computed over them), read only as the handler pulls. */
-function bodyStream(req: http.IncomingMessage): ReadableStream<Uint8Array> {
-  let done = false;
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      req.on("data", (chunk: Buffer) => {
-        if (done) return;
-        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-        if ((controller.desiredSize ?? 1) <= 0) req.pause();
-      });
-      req.once("end", () => {
-        if (!done) controller.close();
-        done = true;
-      });
-      req.once("close", () => {
-        if (!done && !req.complete) controller.error(new Error("the client disconnected mid-body"));
-        done = true;
-      });
-    },
-    pull() {
-      req.resume();
-    },
-    cancel() {
-      done = true;
-      req.pause();
-    },
-  });
 }
 
 async function writeResponse(res: http.ServerResponse, response: Response, headOnly: boolean): Promise<void> {

@@ -47,6 +47,8 @@ function factArb(legIds: string[], room: boolean): fc.Arbitrary<RosterEvent> {
         "call.answered",
         "room.mute",
         "room.unmute",
+        "control.mute",
+        "control.unmute",
         "control.kick",
         "hand.raise",
         "hand.lower",

@@ -128,6 +128,52 @@ describe("raised hands and the floor", () => {
   });
 });
 
+describe("mute commands the room accepted", () => {
+  // Amina's last mute fact from the room is seq 10, muted (scenario.ts).
+  const at = (s: number) => startOfScenario + s * 1000;
+  const live = events.filter((e) => e.at < at(60));
+  const command = (kind: "control.mute" | "control.unmute", seq: number, s: number): RosterEvent => ({
+    key: `${kind}:${s}`,
+    kind,
+    legId: "L-amina",
+    seq,
+    at: at(s),
+  });
+  const aminaAfter = (facts: RosterEvent[], seed: number) =>
+    byId(reduceRoster(legs, shuffle([...live, ...facts], seed), settings))["L-amina"]!;
+
+  it("count at once, and a later command beats an earlier one sent on the same knowledge", () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      expect(aminaAfter([command("control.unmute", 10, 30)], seed).muted).toBe(false);
+      // *6 twice before the room's event for the first: the second one is the state.
+      expect(aminaAfter([command("control.unmute", 10, 30), command("control.mute", 10, 31)], seed).muted).toBe(true);
+      expect(aminaAfter([command("control.mute", 10, 30), command("control.unmute", 10, 31)], seed).muted).toBe(false);
+    }
+  });
+
+  it("give way to any later room event, whatever the arrival order", () => {
+    const roomUnmute: RosterEvent = {
+      key: "room-unmute-11",
+      kind: "room.unmute",
+      legId: "L-amina",
+      seq: 11,
+      at: at(29),
+    };
+    const roomMute: RosterEvent = { key: "room-mute-12", kind: "room.mute", legId: "L-amina", seq: 12, at: at(32) };
+    for (const seed of [1, 2, 3, 4, 5]) {
+      // The command was sent knowing seq 10; the room's unmute (seq 11) is newer news than it.
+      expect(aminaAfter([command("control.mute", 10, 30), roomUnmute], seed)).toMatchObject({
+        muted: false,
+        muteSeq: 11,
+      });
+      expect(aminaAfter([command("control.unmute", 11, 31), roomMute], seed)).toMatchObject({
+        muted: true,
+        muteSeq: 12,
+      });
+    }
+  });
+});
+
 describe("reduceRoster is order- and duplicate-independent (property)", () => {
   const reference = reduceRoster(legs, events, settings);
 

@@ -11,12 +11,8 @@ import { FilterActions, OlderLink } from "@/components/ui/log-controls";
 import { flatten, type SearchParamsProps, withQuery } from "@/components/admin/query-links";
 import { getFormat } from "@/lib/i18n/get-format";
 import { requireActor } from "@/lib/auth/actor";
-import {
-  listWebhookDeliveries,
-  verdicts,
-  webhookLogQuerySchema,
-  webhookRoutes,
-} from "@/lib/audit/list-webhook-deliveries";
+import { listWebhookDeliveries, verdicts, webhookLogQuerySchema } from "@/lib/audit/list-webhook-deliveries";
+import { WEBHOOK_ROUTES } from "@/lib/shared/webhook-routes";
 import { titleFrom } from "@/lib/i18n/page-title";
 
 export const generateMetadata = titleFrom("Webhooks", "title");
@@ -80,7 +76,7 @@ export default async function WebhookLogPage({ searchParams }: SearchParamsProps
         <Field id="wh-route" label={t("route")}>
           <Select name="route" defaultValue={f.route ?? ""}>
             <option value="">{t("any")}</option>
-            {webhookRoutes.map((r) => (
+            {WEBHOOK_ROUTES.map((r) => (
               <option key={r} value={r}>
                 {r}
               </option>
