@@ -120,6 +120,12 @@ export type AppFixture<X> = {
   workspace(opts?: { name?: string }): Promise<ConnectedWorkspace>;
   /** A meeting scheduled by `actor` through the real domain function (an hour from now, 10 places, unless overridden). */
   meeting(actor: Actor, overrides?: Record<string, unknown>): ReturnType<AppLib["scheduleMeeting"]>;
+  /**
+   * What the file's tests share, built once: `setUp` runs in a beforeAll after the fixture's own (the
+   * app is up, `lib` filled in), and the object returned here is filled with what it gave, as `lib`
+   * is. One typed value in place of `let`s assigned in a hook.
+   */
+  given<T extends object>(setUp: () => Promise<T>, timeoutMs?: number): T;
   /** A fresh workspace (as `workspace()`) and a meeting its admin scheduled (as `meeting()`). */
   workspaceMeeting(overrides?: Record<string, unknown>): Promise<ConnectedWorkspace & { meeting: Meeting }>;
   /** The meeting's roster row of the person called `name` (as the roster page shows it). */
@@ -201,6 +207,11 @@ export function appFixture<M extends Promise<object>[] = never[]>(
     emulator: emulatorClient(() => started().emulatorUrl),
     workspace: (o = {}) => signUpConnected(lib.db, o.name),
     meeting: (actor, overrides = {}) => lib.scheduleMeeting(actor, meetingInput(overrides)),
+    given: <T extends object>(setUp: () => Promise<T>, timeoutMs?: number): T => {
+      const shared = {} as T;
+      beforeAll(async () => void Object.assign(shared, await setUp()), timeoutMs);
+      return shared;
+    },
     workspaceMeeting: async (overrides = {}) => {
       const ws = await signUpConnected(lib.db);
       return { ...ws, meeting: await lib.scheduleMeeting(ws.actor, meetingInput(overrides)) };
