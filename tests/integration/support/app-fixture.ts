@@ -87,6 +87,8 @@ export type AppFixtureOptions<M extends Promise<object>[]> = {
    * app is configured, their exports merged into `app.lib` (two modules may not export one name).
    */
   modules?: () => M;
+  /** Serve this directory's route handlers instead of the app's (a probe app under tests/integration/fixtures). */
+  appDir?: string;
   /** Run the app's job worker in this process, polling every `intervalMs` (stopped before the app). */
   jobWorker?: { intervalMs: number };
 };
@@ -139,11 +141,15 @@ export type AppFixture<X> = {
 type Running = AppServer & { databaseUrl: string; emulatorUrl: string };
 
 /** A fresh migrated database and the app serving it, against `emulatorUrl`. */
-async function startApp(emulatorUrl: string, env: Record<string, string> | undefined): Promise<Running> {
+async function startApp(
+  emulatorUrl: string,
+  env: Record<string, string> | undefined,
+  appDir: string | undefined,
+): Promise<Running> {
   const database = await createTestDatabase();
   let server: AppServer;
   try {
-    server = await startAppServer({ databaseUrl: database.url, sautikitApiUrl: emulatorUrl, env });
+    server = await startAppServer({ databaseUrl: database.url, sautikitApiUrl: emulatorUrl, env, appDir });
   } catch (error) {
     await database.drop();
     throw error;
@@ -174,7 +180,7 @@ export function appFixture<M extends Promise<object>[] = never[]>(
     const emulatorUrl = privateEmulator?.url ?? (inject("emulatorUrl") as string | undefined);
     if (!emulatorUrl) throw new Error("appFixture(): no emulator (the integration global setup starts one)");
     try {
-      running = await startApp(emulatorUrl, env);
+      running = await startApp(emulatorUrl, env, opts.appDir);
     } catch (error) {
       await privateEmulator?.stop();
       throw error;
