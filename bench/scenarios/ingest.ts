@@ -2,8 +2,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { spawn } from "node:child_process";
-import autocannon from "autocannon";
+import autocannon, { type Result as CannonResult } from "autocannon";
 import type { Seeded } from "../support/app-data";
+import { startNextFloor } from "../support/next-floor";
 import { ROOT, sign } from "../support/stack";
 
 export type Row = { id: string; metric: string; value: string; target: string; pass: boolean | null };
@@ -119,6 +120,16 @@ export async function voiceCallback(
   const opts = { connections: 50, duration: seconds, method: "POST", headers, body };
   const base = await autocannon({ url: `${bareUrl}${path}`, ...opts });
   bare.close();
+  // Next's own per-request cost: a route handler that only reads the body and answers the same
+  // bytes, under the same production server (bench/next-floor; the app's webhooks skip Next).
+  const floor = await startNextFloor(answer, contentType);
+  let next: CannonResult;
+  try {
+    next = await autocannon({ url: `${floor.url}${path}`, ...opts });
+  } finally {
+    await floor.stop();
+  }
+  if (next.non2xx + next.errors) throw new Error(`the Next floor failed ${next.non2xx + next.errors} requests`);
   const app = await autocannon({ url: `${appUrl}${path}`, ...opts });
   const ratio = app.requests.average / base.requests.average;
   const failed = app.non2xx + app.errors + app.timeouts;
@@ -148,6 +159,20 @@ export async function voiceCallback(
       id: "P1",
       metric: "throughput vs bare node:http",
       value: `${(ratio * 100).toFixed(1)} %`,
+      target: "",
+      pass: null,
+    },
+    {
+      id: "P1",
+      metric: "bare Next route handler (same server) p50 / p99, req/s",
+      value: `${next.latency.p50} / ${next.latency.p99} ms, ${next.requests.average.toFixed(0)}`,
+      target: "floor",
+      pass: null,
+    },
+    {
+      id: "P1",
+      metric: "throughput vs bare Next route handler",
+      value: `${((app.requests.average / next.requests.average) * 100).toFixed(1)} %`,
       target: "",
       pass: null,
     },

@@ -5,7 +5,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { CancelMeetingButton } from "@/components/meetings/cancel-meeting-button";
 import { ViewerTime } from "@/components/meetings/viewer-time";
-import { groupPin, inviteText } from "@/lib/shared/invite-text";
+import { groupPin, inviteText } from "@/lib/meetings/invite-text";
 import { intlLocale } from "@/lib/i18n/locales";
 import { phoneKeyLines } from "@/lib/meetings/phone-key-lines";
 import { formatInZone } from "@/lib/shared/meeting-time";
@@ -23,7 +23,7 @@ export async function MeetingOverview({ meeting }: { meeting: MeetingView }) {
     getLocale(),
   ]);
   const start = new Date(meeting.startsAt);
-  const text = inviteText({ ...meeting, startsAt: start, phoneKeys: phoneKeyLines() });
+  const text = inviteText({ ...meeting, startsAt: start, phoneKeys: phoneKeyLines() }, locale);
   const editable = meeting.status === "scheduled" || meeting.status === "live";
   const settings = [
     t("waitForHost", { on: String(meeting.waitForHost) }),

@@ -3,7 +3,7 @@ import { tzlib_get_ical_block } from "timezones-ical-library";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 import { formatPhone } from "@/lib/shared/phone";
-import { groupPin, type InviteDetails } from "@/lib/shared/invite-text";
+import { groupPin, type InviteDetails } from "@/lib/meetings/invite-text";
 import { utcToZonedWallTime } from "@/lib/shared/meeting-time";
 import { RECORDING_NOTICE_LINES } from "@/lib/shared/recording-notice";
 

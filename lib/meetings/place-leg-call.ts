@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { errorMessageColumns } from "@/lib/i18n/stored-error";
 import { AppError, isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { SautikitClient } from "@/lib/sautikit/client";
@@ -51,11 +53,19 @@ export async function placeLegCall(legId: string): Promise<PlaceResult> {
   const fail = async (reason: "failed" | "meeting_ended", error?: AppError): Promise<PlaceResult> => {
     await db.$transaction(async (tx) => {
       await lockMeeting(tx, meeting.id);
-      if (error)
+      if (error) {
+        // The key and values let the roster say it in each reader's language; the text is for logs.
+        const { key: dialErrorKey, params: dialErrorParams } = errorMessageColumns(error);
         await tx.leg.update({
           where: { id: leg.id },
-          data: { dialErrorCode: error.code, dialError: error.message.slice(0, 500) },
+          data: {
+            dialErrorCode: error.code,
+            dialError: error.message.slice(0, 500),
+            dialErrorKey,
+            dialErrorParams,
+          },
         });
+      }
       await recordRosterEvents(tx, leg.workspaceId, meeting.id, [
         { key: `dial-failed:${leg.id}`, kind: "dial.failed", legId: leg.id, reason, at: Date.now() },
       ]);
@@ -178,6 +188,8 @@ export async function placeLegCall(legId: string): Promise<PlaceResult> {
           ratePerMinuteMinor: rate,
           dialErrorCode: null,
           dialError: null,
+          dialErrorKey: null,
+          dialErrorParams: Prisma.DbNull,
         },
       });
       await recordRosterEvents(tx, leg.workspaceId, meeting.id, [

@@ -27,6 +27,18 @@ export type LegFacts = LegIdentity & {
   costMinor: number | null;
 };
 
+/**
+ * One difference between the app's view of a call and Sautikit's record, as data: the call log
+ * page says it in the reader's language (statuses are Sautikit's own codes, cost in minor units).
+ */
+export type CallLogIssue =
+  | { kind: "no_record" }
+  | { kind: "still_live"; app: string; sautikit: string }
+  | { kind: "status"; app: string; sautikit: string }
+  | { kind: "seconds"; app: number; sautikit: number }
+  | { kind: "cost"; app: number; sautikit: number }
+  | { kind: "unbilled" };
+
 export type CallLogRow = LegIdentity & {
   createdAt: string;
   purpose: LegPurpose;
@@ -34,7 +46,7 @@ export type CallLogRow = LegIdentity & {
   outcome: { state: LegState; endReason: LeftReason | null };
   app: { status: string; durationSeconds: number | null; costMinor: number | null };
   sautikit: { status: string; durationSeconds: number | null; costMinor: number | null } | null;
-  issues: string[];
+  issues: CallLogIssue[];
 };
 
 const LIVE = new Set(["ringing", "answered"]);
@@ -58,7 +70,7 @@ function sameOutcome(expected: string, actual: string): boolean {
 
 export function compareLeg(f: LegFacts, call: SautikitCall | undefined, sautikitReachable: boolean): CallLogRow {
   const app = { status: expectedStatus(f), durationSeconds: f.durationSeconds, costMinor: f.costMinor };
-  const issues: string[] = [];
+  const issues: CallLogIssue[] = [];
   const base = {
     legId: f.legId,
     callId: f.callId,
@@ -75,7 +87,7 @@ export function compareLeg(f: LegFacts, call: SautikitCall | undefined, sautikit
   };
   if (!f.callId) return { ...base, sautikit: null, issues };
   if (!call) {
-    if (sautikitReachable) issues.push("Sautikit has no record of this call");
+    if (sautikitReachable) issues.push({ kind: "no_record" });
     return { ...base, sautikit: null, issues };
   }
   const remote = {
@@ -85,11 +97,7 @@ export function compareLeg(f: LegFacts, call: SautikitCall | undefined, sautikit
   };
   if (!sameOutcome(app.status, remote.status)) {
     // A live leg whose call Sautikit already ended means the ending event never arrived (or not yet).
-    issues.push(
-      LIVE.has(app.status)
-        ? `Sautikit says the call ${remote.status}; the app still shows it ${app.status}`
-        : `status differs: app ${app.status}, Sautikit ${remote.status}`,
-    );
+    issues.push({ kind: LIVE.has(app.status) ? "still_live" : "status", app: app.status, sautikit: remote.status });
   }
   const finished = !LIVE.has(remote.status) && !LIVE.has(app.status);
   if (
@@ -98,12 +106,11 @@ export function compareLeg(f: LegFacts, call: SautikitCall | undefined, sautikit
     remote.durationSeconds !== null &&
     app.durationSeconds !== remote.durationSeconds
   ) {
-    issues.push(`billed seconds differ: app ${app.durationSeconds}, Sautikit ${remote.durationSeconds}`);
+    issues.push({ kind: "seconds", app: app.durationSeconds, sautikit: remote.durationSeconds });
   }
   if (finished && app.costMinor !== null && remote.costMinor !== null && app.costMinor !== remote.costMinor) {
-    issues.push(`cost differs: app ${app.costMinor}, Sautikit ${remote.costMinor} (minor units)`);
+    issues.push({ kind: "cost", app: app.costMinor, sautikit: remote.costMinor });
   }
-  if (finished && app.costMinor === null && (remote.costMinor ?? 0) > 0)
-    issues.push("Sautikit billed a call the app has no cost for");
+  if (finished && app.costMinor === null && (remote.costMinor ?? 0) > 0) issues.push({ kind: "unbilled" });
   return { ...base, sautikit: remote, issues };
 }

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import type { SautikitCall } from "@/lib/sautikit/responses";
 import { getSautikitClient } from "@/lib/sautikit/connection";
+import { unavailableReason, type UnavailableReason } from "@/lib/sautikit/unavailable-reason";
 import { assertAdmin } from "@/lib/workspaces/assert-admin";
 import { legPurpose } from "@/lib/shared/roster-types";
 import { compareLeg, type CallLogRow, type LegFacts } from "@/lib/reconcile/compare-leg";
@@ -34,7 +35,8 @@ export type CallLog = {
     costMinor: number | null;
     startedAt: string | null;
   }[];
-  sautikit: { status: "ok" } | { status: "unavailable"; message: string };
+  /** Whether Sautikit's records could be read (the page says why not in the reader's language). */
+  sautikit: { status: "ok" } | { status: "unavailable"; reason: UnavailableReason };
   since: string;
   mismatches: number;
 };
@@ -81,10 +83,7 @@ export async function reconcileCalls(
     }
   } catch (err) {
     log.warn({ err, workspaceId: actor.workspaceId }, "call log: Sautikit unavailable");
-    sautikit = {
-      status: "unavailable",
-      message: "Sautikit could not be reached, so calls are shown without its records.",
-    };
+    sautikit = { status: "unavailable", reason: unavailableReason(err) };
   }
 
   const known = new Set<string>();

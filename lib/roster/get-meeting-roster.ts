@@ -11,15 +11,20 @@ import { forViewer } from "@/lib/privacy/phone-visibility";
 import { stopFor } from "@/lib/call-control/schedule-hard-stop";
 import { canExtend } from "@/lib/shared/meeting-limits";
 import { isModerationMode } from "@/lib/shared/phone-keys";
+import type { Locale } from "@/lib/i18n/locales";
+import { dialErrorOf, sayDialErrors } from "@/lib/roster/say-dial-errors";
 
 export type { RosterSnapshot } from "@/lib/shared/roster-types";
 
 const ms = (d: Date | null) => (d ? d.getTime() : null);
 
-/** The live roster as this actor sees it: explicit fields only, never raw rows; numbers masked where they may not see them. */
-export async function getMeetingRoster(actor: Actor, meetingId: string): Promise<RosterSnapshot> {
+/**
+ * The live roster as this actor sees it, in their language: explicit fields only, never raw rows;
+ * numbers masked where they may not see them.
+ */
+export async function getMeetingRoster(actor: Actor, meetingId: string, locale: Locale): Promise<RosterSnapshot> {
   const meeting = await findMeetingForActor(actor, meetingId);
-  return forViewer(actor, await buildRoster(meeting.id));
+  return forViewer(actor, sayDialErrors(await buildRoster(meeting.id), locale));
 }
 
 export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
@@ -37,7 +42,7 @@ export async function buildRoster(meetingId: string): Promise<RosterSnapshot> {
   const stop = meeting.status === "live" ? stopFor(meeting) : null;
   const views: LegView[] = legs.map((l) => ({
     ...toLegView(l),
-    dialError: l.dialErrorCode ? { code: l.dialErrorCode, message: l.dialError ?? "" } : null,
+    dialError: dialErrorOf(l),
   }));
   const people = derivePeople(
     participants.map((p) => ({

@@ -7,6 +7,7 @@ import { log } from "@/lib/log";
 import { clientFor, findConnection, notConnected } from "@/lib/sautikit/connection";
 import type { SautikitNumber } from "@/lib/sautikit/responses";
 import { routedReport } from "@/lib/sautikit/check-routing";
+import { lastErrorColumns, NO_LAST_ERROR } from "@/lib/sautikit/last-error";
 
 // The connect step: point every number the workspace uses at this workspace's routes and secret.
 // Outbound call events follow the `from` number, so the caller-ID number is routed as well as the
@@ -54,7 +55,7 @@ export async function routeWorkspaceNumbers(workspaceId: string): Promise<RouteR
         callerIdNumberId: callerId?.id ?? null,
         status: "connected",
         lastCheckedAt: new Date(),
-        lastError: null,
+        ...NO_LAST_ERROR,
         // Routed just now, as expected. Sets the start of the window the secret is judged in.
         routingCheckedAt: new Date(),
         routingProblems: routedReport(),
@@ -62,10 +63,10 @@ export async function routeWorkspaceNumbers(workspaceId: string): Promise<RouteR
     });
     return { routed: targets.map((t) => ({ id: t.n.id, e164: t.n.e164, role: t.role })) };
   } catch (err) {
-    const message = err instanceof AppError ? err.message : "Routing the numbers failed unexpectedly.";
+    const problem = err instanceof AppError ? err : new AppError("INTERNAL", "routingFailed", { cause: err });
     await db.sautikitConnection.update({
       where: { workspaceId },
-      data: { status: "error", lastCheckedAt: new Date(), lastError: message },
+      data: { status: "error", lastCheckedAt: new Date(), ...lastErrorColumns(problem) },
     });
     log.warn({ err, workspaceId }, "routing the workspace's Sautikit numbers failed");
     throw err;

@@ -2,6 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { env, isLocalMode } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { storedErrorMessage, storedErrorText } from "@/lib/i18n/stored-error";
 import { clientFor, findConnection } from "@/lib/sautikit/connection";
 import { workspaceWebhookUrls } from "@/lib/sautikit/connect-workspace";
 import { checkRouting, storedRouting, type RoutingProblem, type RoutingReport } from "@/lib/sautikit/check-routing";
@@ -38,7 +40,11 @@ export type ConnectionOverview = {
   };
 };
 
-export async function getConnectionOverview(actor: Actor): Promise<ConnectionOverview> {
+/** The overview, its messages in `locale` (the reader's). */
+export async function getConnectionOverview(
+  actor: Actor,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<ConnectionOverview> {
   if (actor.role !== "admin") throw new AppError("FORBIDDEN", "sautikitSeeAdminOnly");
   const conn = await findConnection(actor.workspaceId);
   const localMode = isLocalMode();
@@ -56,7 +62,10 @@ export async function getConnectionOverview(actor: Actor): Promise<ConnectionOve
     apiBaseUrl: conn.apiBaseUrl,
     status: conn.status,
     lastCheckedAt: conn.lastCheckedAt?.toISOString() ?? null,
-    lastError: conn.lastError,
+    lastError:
+      conn.lastError === null
+        ? null
+        : storedErrorText(locale, storedErrorMessage(conn.lastErrorKey, conn.lastErrorParams), conn.lastError),
     dialIn: { id: conn.dialInNumberId, e164: conn.dialInNumber },
     callerId: { id: conn.callerIdNumberId, e164: conn.callerIdNumber },
     presentDialInNumber: conn.presentDialInNumber,
@@ -87,7 +96,9 @@ export async function getConnectionOverview(actor: Actor): Promise<ConnectionOve
     base.live = {
       numbers: [],
       wallet: null,
-      error: err instanceof AppError ? err.message : "Sautikit could not be reached.",
+      error: (err instanceof AppError ? err : new AppError("SAUTIKIT_UNAVAILABLE", "sautikitNotReached")).messageIn(
+        locale,
+      ),
     };
   }
   if (!base.routing) {

@@ -13,6 +13,7 @@ import { routeWorkspaceNumbers, type RouteResult } from "@/lib/sautikit/connect-
 import { clientFor, findConnection, notConnected } from "@/lib/sautikit/connection";
 import { checkRouting, storedRouting, type RoutingCheck } from "@/lib/sautikit/check-routing";
 import { apiBaseUrlProblem, isLoopbackHost, outboundPolicy } from "@/lib/sautikit/outbound-policy";
+import { lastErrorColumns, NO_LAST_ERROR } from "@/lib/sautikit/last-error";
 
 // Admin operations behind Settings → Sautikit. Every function re-checks that the actor is an
 // admin and works only on the actor's own workspace.
@@ -72,7 +73,7 @@ export async function saveConnection(
     callerIdNumber: keep.callerIdNumberId ? existing?.callerIdNumber : null,
     status: keep.dialInNumberId && keep.callerIdNumberId ? "pending" : "needs_numbers",
     lastCheckedAt: new Date(),
-    lastError: null,
+    ...NO_LAST_ERROR,
   };
   await db.sautikitConnection.upsert({
     where: { workspaceId: actor.workspaceId },
@@ -146,15 +147,15 @@ export async function testConnection(actor: Actor): Promise<ConnectionTest> {
         : "needs_numbers";
     await db.sautikitConnection.update({
       where: { workspaceId: actor.workspaceId },
-      data: { lastCheckedAt: new Date(), lastError: null, status },
+      data: { lastCheckedAt: new Date(), ...NO_LAST_ERROR, status },
     });
     const routing = await checkRouting(actor.workspaceId, { actorId: actor.userId, numbers });
     return { balanceMinor: wallet.balance_minor, currency: wallet.currency, numbers: numbers.length, routing };
   } catch (err) {
-    const message = err instanceof AppError ? err.message : "The connection test failed unexpectedly.";
+    const problem = err instanceof AppError ? err : new AppError("INTERNAL", "connectionTestFailed", { cause: err });
     await db.sautikitConnection.update({
       where: { workspaceId: actor.workspaceId },
-      data: { lastCheckedAt: new Date(), lastError: message, status: "error" },
+      data: { lastCheckedAt: new Date(), ...lastErrorColumns(problem), status: "error" },
     });
     throw err;
   }

@@ -1,5 +1,6 @@
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 import type { ModerationMode } from "@/lib/shared/phone-keys";
+import type { ErrorKey, ErrorParams } from "@/lib/shared/error-keys";
 
 // Roster shapes shared by the server (reducer, API) and the browser (live roster).
 
@@ -68,7 +69,12 @@ export type LegView = {
   dialError?: DialError | null;
 };
 
-export type DialError = { code: string; message: string };
+/**
+ * Why a dial was refused: its code and message. On the server the message's catalog key and values
+ * ride along until the snapshot is said in a reader's language (lib/roster/say-dial-errors.ts);
+ * the browser gets `code` and `message` only.
+ */
+export type DialError = { code: string; message: string; key?: ErrorKey; params?: ErrorParams };
 
 export type PersonState = "invited" | LegState;
 

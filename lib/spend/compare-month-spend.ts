@@ -1,9 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { getSautikitClient } from "@/lib/sautikit/connection";
+import { unavailableReason, type UnavailableReason } from "@/lib/sautikit/unavailable-reason";
 import { assertAdmin } from "@/lib/workspaces/assert-admin";
 import { monthStartNairobi } from "@/lib/spend/spend-summary";
 
@@ -21,7 +21,7 @@ export type MonthSpendComparison =
       differenceMinor: number;
       matches: boolean;
     }
-  | { status: "unavailable"; since: string; mkutanoMinor: number; reason: "not_connected" | "unavailable" };
+  | { status: "unavailable"; since: string; mkutanoMinor: number; reason: UnavailableReason };
 
 export async function compareMonthSpend(actor: Actor, now: Date = new Date()): Promise<MonthSpendComparison> {
   assertAdmin(actor);
@@ -45,7 +45,6 @@ export async function compareMonthSpend(actor: Actor, now: Date = new Date()): P
     };
   } catch (err) {
     log.warn({ err, workspaceId: actor.workspaceId }, "Sautikit call stats unavailable");
-    const reason = isAppError(err) && err.code === "SAUTIKIT_NOT_CONNECTED" ? "not_connected" : "unavailable";
-    return { status: "unavailable", since: since.toISOString(), mkutanoMinor, reason };
+    return { status: "unavailable", since: since.toISOString(), mkutanoMinor, reason: unavailableReason(err) };
   }
 }

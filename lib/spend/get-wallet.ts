@@ -1,10 +1,10 @@
 import "server-only";
 import { cache } from "react";
-import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { getSautikitClient } from "@/lib/sautikit/connection";
 import { LOW_BALANCE_THRESHOLD_MINOR } from "@/lib/sautikit/contract/constants";
 import { noteSautikitAnswered } from "@/lib/sautikit/reachability";
+import { unavailableReason } from "@/lib/sautikit/unavailable-reason";
 import type { WalletView } from "@/lib/spend/wallet-view";
 
 // The workspace's Sautikit wallet, read live (it is debited at every hangup). Cached per request,
@@ -28,10 +28,6 @@ export const getWallet = cache(async (workspaceId: string): Promise<WalletView> 
     };
   } catch (err) {
     log.warn({ err, workspaceId }, "wallet balance unavailable");
-    const message =
-      isAppError(err) && err.code === "SAUTIKIT_NOT_CONNECTED"
-        ? "Sautikit is not connected."
-        : "Wallet balance unavailable right now.";
-    return { status: "unavailable", message };
+    return { status: "unavailable", reason: unavailableReason(err) };
   }
 });

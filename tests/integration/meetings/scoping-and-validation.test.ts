@@ -28,7 +28,7 @@ describe("scoping", () => {
     };
 
     for (const stranger of [b.actor, organiser]) {
-      await expect(mod.getMeetingRoster(stranger, meeting.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(mod.getMeetingRoster(stranger, meeting.id, "en")).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(mod.dialParticipant(stranger, meeting.id, p.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(
         mod.addParticipant(stranger, meeting.id, { name: "X", phone: "0722 000 000" }),

@@ -115,7 +115,7 @@ describe("spend", () => {
       const drifted = await m.reconcileCalls(ws.admin, { days: 1, onlyMismatches: true });
       expect(drifted.mismatches).toBe(1);
       expect(drifted.rows.map((r) => r.legId)).toEqual([leg.id]);
-      expect(drifted.rows[0]!.issues.join(" ")).toMatch(/cost differs/);
+      expect(drifted.rows[0]!.issues).toEqual([{ kind: "cost", app: leg.costMinor! + 7, sautikit: leg.costMinor }]);
     } finally {
       await m.db.leg.update({ where: { id: leg.id }, data: { costMinor: leg.costMinor } });
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { meetingIcs } from "@/lib/meetings/ics";
-import { groupPin, inviteText } from "@/lib/shared/invite-text";
+import { groupPin, inviteText } from "@/lib/meetings/invite-text";
 import { formatInZone, utcToZonedWallTime, zonedWallTimeToUtc } from "@/lib/shared/meeting-time";
 import { promptsFor } from "@/lib/meetings/prompts/prompts-for";
 import { formatPhone } from "@/lib/shared/phone";
@@ -126,6 +126,23 @@ describe("invite text", () => {
     const text = inviteText({ ...meeting, dialInDisplay: null });
     expect(text).toContain("Meeting PIN: 159 260 384");
     expect(text).not.toContain("To join, call");
+  });
+  it("is in the language of whoever copies it: Swahili words, date and month names", () => {
+    const weekly = { ...meeting, recurrence: "weekly", dialInDisplay: "+254 709 000 100" };
+    const text = inviteText(weekly, "sw");
+    expect(text.split("\n").slice(0, 3)).toEqual([
+      "Umealikwa kwenye mkutano wa simu: Board meeting, Q4",
+      `Lini: ${formatInZone(meeting.startsAt, meeting.timeZone, "sw-KE")} (dakika 90), kila wiki`,
+      "Ajenda: Budget review",
+    ]);
+    expect(text).toContain("Kujiunga, piga +254 709 000 100 kisha uweke PIN 159 260 384 ikifuatiwa na #.");
+    expect(text).toContain("Mratibu anaweza pia kukupigia simu mkutano ukianza.");
+    expect(text).not.toMatch(/invited|When:|To join|organiser/);
+    expect(inviteText({ ...meeting, dialInDisplay: null }, "sw")).toContain(
+      "PIN ya mkutano: 159 260 384 (mratibu atakutumia nambari ya kupiga simu kuingia).",
+    );
+    // The same meeting in English names the month in English.
+    expect(inviteText(weekly, "en")).toContain(`When: ${formatInZone(meeting.startsAt, meeting.timeZone, "en-KE")}`);
   });
 });
 

@@ -3,7 +3,7 @@ import { meetingIcs } from "@/lib/meetings/ics";
 import { en } from "@/lib/meetings/prompts/en";
 import { sw } from "@/lib/meetings/prompts/sw";
 import { roomActions, type MeetingForRoom } from "@/lib/meetings/room-actions";
-import { inviteText } from "@/lib/shared/invite-text";
+import { inviteText } from "@/lib/meetings/invite-text";
 import { limitSettingsSchema } from "@/lib/shared/limit-settings-schema";
 import { canExtend, hardStopOf, LIMIT_DEFAULTS } from "@/lib/shared/meeting-limits";
 import { RECORDING_NOTICE_LINES } from "@/lib/shared/recording-notice";

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { compareLeg, expectedStatus, type LegFacts } from "@/lib/reconcile/compare-leg";
+import { compareLeg, expectedStatus, type CallLogIssue, type LegFacts } from "@/lib/reconcile/compare-leg";
+import { callLogIssueText, callStatusText } from "@/lib/reconcile/call-log-text";
+import { translatorFor } from "@/lib/i18n/translator";
+import { formatterFor } from "@/lib/shared/format";
 import type { SautikitCall } from "@/lib/sautikit/responses";
 
 const facts = (over: Partial<LegFacts> = {}): LegFacts => ({
@@ -49,8 +52,8 @@ describe("compareLeg", () => {
   it("reports each difference", () => {
     const row = compareLeg(facts({ costMinor: 300, durationSeconds: 60 }), call(), true);
     expect(row.issues).toEqual([
-      "billed seconds differ: app 60, Sautikit 62",
-      "cost differs: app 300, Sautikit 310 (minor units)",
+      { kind: "seconds", app: 60, sautikit: 62 },
+      { kind: "cost", app: 300, sautikit: 310 },
     ]);
   });
 
@@ -60,7 +63,7 @@ describe("compareLeg", () => {
       call(),
       true,
     );
-    expect(row.issues[0]).toMatch(/Sautikit says the call completed; the app still shows it answered/);
+    expect(row.issues[0]).toEqual({ kind: "still_live", app: "answered", sautikit: "completed" });
   });
 
   it("accepts any unanswered outcome for a ringing call the app cancelled", () => {
@@ -72,8 +75,49 @@ describe("compareLeg", () => {
   });
 
   it("reports a call Sautikit has no record of, unless Sautikit could not be asked", () => {
-    expect(compareLeg(facts(), undefined, true).issues).toEqual(["Sautikit has no record of this call"]);
+    expect(compareLeg(facts(), undefined, true).issues).toEqual([{ kind: "no_record" }]);
     expect(compareLeg(facts(), undefined, false).issues).toEqual([]);
     expect(compareLeg(facts({ callId: null, state: "left", endReason: "failed" }), undefined, true).issues).toEqual([]);
+  });
+});
+
+describe("the call log's words for each difference", () => {
+  const words = (locale: "en" | "sw") => {
+    const t = translatorFor(locale, "CallLog");
+    const fmt = formatterFor(locale);
+    return (issue: CallLogIssue) => callLogIssueText(t, fmt, issue);
+  };
+
+  it("says each difference in English and in Swahili, statuses and money included", () => {
+    const issues: CallLogIssue[] = [
+      { kind: "no_record" },
+      { kind: "still_live", app: "answered", sautikit: "completed" },
+      { kind: "status", app: "no_answer", sautikit: "busy" },
+      { kind: "seconds", app: 60, sautikit: 62 },
+      { kind: "cost", app: 300, sautikit: 310 },
+      { kind: "unbilled" },
+    ];
+    expect(issues.map(words("en"))).toEqual([
+      "Sautikit has no record of this call",
+      "Sautikit says completed; the app still shows answered",
+      "Status differs: app no answer, Sautikit busy",
+      "Billed time differs: app 60 s, Sautikit 62 s",
+      "Cost differs: app KES 3.00, Sautikit KES 3.10",
+      "Sautikit billed a call the app has no cost for",
+    ]);
+    expect(issues.map(words("sw"))).toEqual([
+      "Sautikit haina kumbukumbu ya simu hii",
+      "Sautikit inasema imekamilika; programu bado inaonyesha imepokelewa",
+      "Hali inatofautiana: programu haikujibiwa, Sautikit inatumika",
+      "Muda uliotozwa unatofautiana: programu sek 60, Sautikit sek 62",
+      "Gharama inatofautiana: programu KES 3.00, Sautikit KES 3.10",
+      "Sautikit imetoza simu ambayo programu haina gharama yake",
+    ]);
+  });
+
+  it("names a status it does not know by its code, and none as a dash", () => {
+    expect(callStatusText(translatorFor("sw", "CallLog"), "voicemail")).toBe("voicemail");
+    expect(callStatusText(translatorFor("sw", "CallLog"), "canceled")).toBe("imesitishwa");
+    expect(callStatusText(translatorFor("en", "CallLog"), null)).toBe("—");
   });
 });

@@ -11,6 +11,7 @@ import { getFormat } from "@/lib/i18n/get-format";
 import { stateTextKeys } from "@/lib/shared/leg-state-text";
 import { requireActor } from "@/lib/auth/actor";
 import { callLogQuerySchema, reconcileCalls } from "@/lib/reconcile/reconcile-calls";
+import { callLogIssueText, callStatusText } from "@/lib/reconcile/call-log-text";
 import { getTranslations } from "next-intl/server";
 import { titleFrom } from "@/lib/i18n/page-title";
 
@@ -36,7 +37,7 @@ export default async function CallLogPage({ searchParams }: SearchParamsProps) {
   };
   const money = (v: number | null) => (v === null ? "—" : fmt.kes(v));
   const secs = (v: number | null) => (v === null ? "—" : tc("seconds", { count: v }));
-
+  const status = (v: string | null | undefined) => callStatusText(tc, v);
   return (
     <>
       <PageHeader
@@ -65,7 +66,7 @@ export default async function CallLogPage({ searchParams }: SearchParamsProps) {
       />
       {log.sautikit.status === "unavailable" ? (
         <Notice tone="warning" className="mb-4">
-          {tc("unavailable")}
+          {log.sautikit.reason === "not_connected" ? tc("notConnected") : tc("unavailable")}
         </Notice>
       ) : log.mismatches > 0 ? (
         <Notice
@@ -118,7 +119,7 @@ export default async function CallLogPage({ searchParams }: SearchParamsProps) {
               </>
             ),
           },
-          { header: tc("status"), cell: (r) => `${r.app.status} / ${r.sautikit?.status ?? "—"}` },
+          { header: tc("status"), cell: (r) => `${status(r.app.status)} / ${status(r.sautikit?.status)}` },
           {
             header: tc("billed"),
             align: "right",
@@ -137,8 +138,8 @@ export default async function CallLogPage({ searchParams }: SearchParamsProps) {
               ) : (
                 <ul className="space-y-1">
                   {r.issues.map((i) => (
-                    <li key={i}>
-                      <Badge tone="warning">{i}</Badge>
+                    <li key={i.kind}>
+                      <Badge tone="warning">{callLogIssueText(tc, fmt, i)}</Badge>
                     </li>
                   ))}
                 </ul>
@@ -164,7 +165,7 @@ export default async function CallLogPage({ searchParams }: SearchParamsProps) {
                   </>
                 ),
               },
-              { header: tc("plainStatus"), cell: (c) => c.status },
+              { header: tc("plainStatus"), cell: (c) => status(c.status) },
               { header: tc("plainBilled"), align: "right", cell: (c) => secs(c.durationSeconds) },
               { header: tc("plainCost"), align: "right", cell: (c) => money(c.costMinor) },
             ]}

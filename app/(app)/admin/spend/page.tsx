@@ -52,7 +52,9 @@ export default async function SpendPage() {
                 )}
               </>
             ) : (
-              <Notice tone="warning">{wallet.message}</Notice>
+              <Notice tone="warning" testId="wallet-unavailable">
+                {wallet.reason === "not_connected" ? t("notConnected") : t("walletUnavailable")}
+              </Notice>
             )}
           </CardBody>
         </Card>

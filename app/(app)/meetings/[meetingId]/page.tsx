@@ -7,6 +7,7 @@ import { LiveMeeting } from "@/components/roster/live-meeting";
 import { MeetingSpendSection } from "@/components/spend/meeting-spend-section";
 import { requireActor } from "@/lib/auth/actor";
 import { ClientIntl } from "@/lib/i18n/client-intl";
+import { resolveLocale } from "@/lib/i18n/resolve-locale";
 import { getMeetingView } from "@/lib/meetings/meeting-view";
 import { getMeetingRoster } from "@/lib/roster/get-meeting-roster";
 import { pageNotFound } from "@/lib/meetings/page-not-found";
@@ -17,7 +18,10 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
   const actor = await requireActor();
   const { meetingId } = await params;
   const meeting = await getMeetingView(actor, meetingId).catch(pageNotFound);
-  const [roster, t] = await Promise.all([getMeetingRoster(actor, meetingId), getTranslations("Meetings")]);
+  const [roster, t] = await Promise.all([
+    resolveLocale().then((locale) => getMeetingRoster(actor, meetingId, locale)),
+    getTranslations("Meetings"),
+  ]);
   return (
     <>
       <PageHeader

@@ -16,7 +16,8 @@ import {
 import type { ConnectionOverview } from "@/lib/sautikit/connection-overview";
 import { CallerIdForm } from "@/app/(app)/settings/sautikit/caller-id-form";
 import { describeProblem } from "@/lib/shared/routing-problems";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { resolveLocale } from "@/lib/i18n/resolve-locale";
 import { titleFrom } from "@/lib/i18n/page-title";
 
 export const generateMetadata = titleFrom("SautikitSettings", "title");
@@ -31,14 +32,14 @@ const statusTone: Record<string, BadgeTone> = {
 
 export default async function SautikitSettingsPage() {
   const actor = await requireActor({ admin: true });
-  const o = await getConnectionOverview(actor);
   const [t, ts, tc, locale, fmt] = await Promise.all([
     getTranslations("SautikitStatus"),
     getTranslations("SautikitSettings"),
     getTranslations("CallerIdSetting"),
-    getLocale(),
+    resolveLocale(),
     getFormat(),
   ]);
+  const o = await getConnectionOverview(actor, locale);
   const c = o.connection;
   const mismatch = o.routing && o.routing.problems.length > 0 ? o.routing.problems : null;
   const status = !c

@@ -2,6 +2,7 @@
 // (re-authorization, lifetime, per-user limit and the shared read: lib/roster/roster-stream.ts)
 import { requireApiActor } from "@/lib/auth/actor";
 import { route } from "@/lib/http/route";
+import { resolveLocale } from "@/lib/i18n/resolve-locale";
 import { findMeetingForActor } from "@/lib/meetings/meeting-scope";
 import { openRosterStream } from "@/lib/roster/open-roster-stream";
 
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const GET = route<{ meetingId: string }>(async (req, { params }) => {
   const actor = await requireApiActor(req);
   const meeting = await findMeetingForActor(actor, params.meetingId);
-  return new Response(await openRosterStream(actor, meeting.id, req.signal), {
+  return new Response(await openRosterStream(actor, meeting.id, await resolveLocale(), req.signal), {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
       "Cache-Control": "no-cache, no-transform",
