@@ -27,6 +27,7 @@ export function personStateText(t: Translate<"Roster">, p: Pick<PersonRow, "stat
   return "title" in k ? t(k.title) : t("withReason", { state: t(k.state), reason: t(k.reason) });
 }
 
+/** The live meeting every part of the roster acts in (the raised-hands queue, the table, each row). */
 export type RosterRowContext = { meetingId: string; now: number; meetingOpen: boolean; onChanged: () => void };
 
 /** One person: name and number, state, time in call, cost and their controls. */

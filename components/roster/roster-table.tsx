@@ -13,22 +13,9 @@ const VirtualRosterRows = lazy(() =>
   import("@/components/roster/virtual-roster-rows").then((m) => ({ default: m.VirtualRosterRows })),
 );
 
-export function RosterTable({
-  meetingId,
-  people,
-  now,
-  meetingOpen,
-  onChanged,
-}: {
-  meetingId: string;
-  people: RosterPerson[];
-  now: number;
-  meetingOpen: boolean;
-  onChanged: () => void;
-}) {
+export function RosterTable({ people, context }: { people: RosterPerson[]; context: RosterRowContext }) {
   const t = useT("Roster");
   const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const context: RosterRowContext = { meetingId, now, meetingOpen, onChanged };
   const big = people.length > VIRTUALISE_ABOVE;
   const rows = (list: RosterPerson[]) => list.map((p) => <RosterRow key={p.key} person={p} context={context} />);
   return (
