@@ -1,29 +1,31 @@
 "use client";
 
-import "./globals.css";
-import { buttonClasses } from "@/components/ui/button-classes";
 import { GLOBAL_ERROR_TEXT } from "@/lib/shared/global-error-text";
 
-// The root layout itself failed: this replaces the whole document. Next's built-in page says it in
-// English only and ships its own styles and icon (~2 KB gzip in every page's first load, ADR 0009);
-// this one says it in both languages (the reader's is not known any more) and reloads on Try again.
+// The root layout itself failed: this replaces the whole document, stylesheet included, so it is
+// styled inline. Next's built-in page says it in English only and ships its own styles and icon
+// (~2 KB gzip in every page's first load, ADR 0009); this one says it in both languages (the
+// reader's is not known any more) and reloads on Try again.
+const box = { maxWidth: "32rem", margin: "3rem auto", padding: "0 1rem", textAlign: "center" } as const;
+const muted = { color: "#475569", fontSize: "0.875rem" } as const;
+
 export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
   return (
     <html lang="en">
-      <body className="min-h-screen font-sans">
-        <main role="alert" className="mx-auto flex max-w-lg flex-col items-center gap-4 px-4 py-12 text-center">
+      <body style={{ fontFamily: "system-ui, sans-serif", color: "#0f172a" }}>
+        <main role="alert" style={box}>
           {(["en", "sw"] as const).map((locale) => (
             <section key={locale} lang={locale}>
-              <h1 className="text-2xl font-semibold text-slate-900">{GLOBAL_ERROR_TEXT[locale].title}</h1>
-              <p className="mt-2 text-sm text-slate-600">{GLOBAL_ERROR_TEXT[locale].body}</p>
+              <h1 style={{ fontSize: "1.5rem" }}>{GLOBAL_ERROR_TEXT[locale].title}</h1>
+              <p style={muted}>{GLOBAL_ERROR_TEXT[locale].body}</p>
               {error.digest ? (
-                <p className="mt-2 font-mono text-xs text-slate-500">
+                <p style={{ ...muted, fontFamily: "monospace" }}>
                   {GLOBAL_ERROR_TEXT[locale].reference.replace("{digest}", error.digest)}
                 </p>
               ) : null}
             </section>
           ))}
-          <button type="button" onClick={() => window.location.reload()} className={buttonClasses("primary", "md")}>
+          <button type="button" onClick={() => window.location.reload()} style={{ padding: "0.5rem 1rem" }}>
             {GLOBAL_ERROR_TEXT.en.retry} · <span lang="sw">{GLOBAL_ERROR_TEXT.sw.retry}</span>
           </button>
         </main>

@@ -49,8 +49,6 @@ async function packagesReachedFrom(entry: string): Promise<string[]> {
     jsx: "automatic",
     logLevel: "silent",
     external: ["react", "react/*", "react-dom", "react-dom/*", "next", "next/*"],
-    // A stylesheet import (app/global-error.tsx) is Next's to bundle, not JavaScript.
-    loader: { ".css": "empty" },
     plugins: [serverActionsAsReferences],
   });
   const packages = Object.keys(result.metafile.inputs)
