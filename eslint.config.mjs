@@ -16,6 +16,7 @@ export default defineConfig([
     "playwright-report/**",
     "blob-report/**",
     "bench/out/**",
+    "bench/next-floor/.next/**",
     "next-env.d.ts",
     ".scratch*/**",
   ]),

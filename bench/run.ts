@@ -131,8 +131,9 @@ async function runOn(kind: DbKind, emulatorUrl: string, port: number): Promise<R
     try {
       if (want("P1"))
         rows.push(
-          ...((await attempt(kind, "P1", rows, () => voiceCallback(app.url, seeded, sizes.p1Seconds, dbBaseline))) ??
-            []),
+          ...((await attempt(kind, "P1", rows, () =>
+            voiceCallback(app.url, seeded, sizes.p1Seconds, dbBaseline, !short),
+          )) ?? []),
         );
       // The last live meeting is kept for P3, whose rounds must each change the roster.
       if (want("P2"))

@@ -72,10 +72,11 @@ const PG_TYPES = {
 };
 
 /**
- * Rows of one parameterised SQL read, run straight on the connections the Prisma driver adapter
- * holds (the pg pool, or the embedded database), without Prisma's query pipeline. Only for the
- * webhook hot paths where a profile showed that pipeline to be the cost (ADR "hot-path speed");
- * everything else, and every write, goes through `db`. Column names come back as written in the SQL.
+ * Rows of one parameterised SQL statement, run straight on the connections the Prisma driver
+ * adapter holds (the pg pool, or the embedded database), outside any transaction and without
+ * Prisma's query pipeline. Only for the webhook hot paths where a profile showed that pipeline to be
+ * the cost (ADR "hot-path speed"): two reads, and the delivery log's batched insert (a log row, in
+ * no transaction). Everything else goes through `db`. Column names come back as written in the SQL.
  */
 export function sqlRows<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
   return holder().rows<T>(sql, params);

@@ -2,8 +2,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { spawn } from "node:child_process";
-import autocannon from "autocannon";
+import autocannon, { type Result as CannonResult } from "autocannon";
 import type { Seeded } from "../support/app-data";
+import { startNextFloor } from "../support/next-floor";
 import { ROOT, sign } from "../support/stack";
 
 export type Row = { id: string; metric: string; value: string; target: string; pass: boolean | null };
@@ -100,6 +101,8 @@ export async function voiceCallback(
   seeded: Seeded,
   seconds: number,
   dbBaseline?: Baseline,
+  /** The bare Next route handler floor: built and run in the full mode only (CI's short run has a time budget). */
+  withNextFloor = true,
 ): Promise<Row[]> {
   const { path, headers, body } = joinRequest(seeded);
   const probe = await fetch(`${appUrl}${path}`, { method: "POST", headers, body });
@@ -119,6 +122,18 @@ export async function voiceCallback(
   const opts = { connections: 50, duration: seconds, method: "POST", headers, body };
   const base = await autocannon({ url: `${bareUrl}${path}`, ...opts });
   bare.close();
+  // Next's own per-request cost: a route handler that only reads the body and answers the same
+  // bytes, under the same production server (bench/next-floor; the app's webhooks skip Next).
+  let next: CannonResult | undefined;
+  if (withNextFloor) {
+    const floor = await startNextFloor(answer, contentType);
+    try {
+      next = await autocannon({ url: `${floor.url}${path}`, ...opts });
+    } finally {
+      await floor.stop();
+    }
+    if (next.non2xx + next.errors) throw new Error(`the Next floor failed ${next.non2xx + next.errors} requests`);
+  }
   const app = await autocannon({ url: `${appUrl}${path}`, ...opts });
   const ratio = app.requests.average / base.requests.average;
   const failed = app.non2xx + app.errors + app.timeouts;
@@ -152,6 +167,23 @@ export async function voiceCallback(
       pass: null,
     },
   ];
+  if (next)
+    rows.push(
+      {
+        id: "P1",
+        metric: "bare Next route handler (same server) p50 / p99, req/s",
+        value: `${next.latency.p50} / ${next.latency.p99} ms, ${next.requests.average.toFixed(0)}`,
+        target: "floor",
+        pass: null,
+      },
+      {
+        id: "P1",
+        metric: "throughput vs bare Next route handler",
+        value: `${((app.requests.average / next.requests.average) * 100).toFixed(1)} %`,
+        target: "",
+        pass: null,
+      },
+    );
   if (dbBaseline) {
     const vsDb = app.requests.average / dbBaseline.rps;
     const pglite = dbBaseline.label.includes("PGlite");

@@ -98,15 +98,20 @@ export type RunningApp = {
   output(): string;
 };
 
-export async function startApp(env: Record<string, string>, port: number): Promise<RunningApp> {
-  if (!fs.existsSync(path.join(APP_ROOT, ".next/BUILD_ID")))
-    throw new Error(`no production build in ${APP_ROOT}/.next: run \`npm run build\` first`);
+export async function startApp(
+  env: Record<string, string>,
+  port: number,
+  /** Another Next app to serve (the P1 Next floor, bench/next-floor); not profiled. */
+  root = APP_ROOT,
+): Promise<RunningApp> {
+  if (!fs.existsSync(path.join(root, ".next/BUILD_ID")))
+    throw new Error(`no production build in ${root}/.next: run \`npm run build\` first`);
   // The server `npm start` runs (Next plus the webhook lane, ADR 0008), so the bench measures what is deployed.
   // BENCH_APP_NODE_ARGS: extra node flags for the app only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const args = [...nodeArgs, ...appArgs("start", { appPort: port, appHost: "127.0.0.1" }, APP_ROOT)];
+  const nodeArgs = root === APP_ROOT ? (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean) : [];
+  const args = [...nodeArgs, ...appArgs("start", { appPort: port, appHost: "127.0.0.1" }, root)];
   const child = spawn(process.execPath, args, {
-    cwd: APP_ROOT,
+    cwd: root,
     env: { ...process.env, ...env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });

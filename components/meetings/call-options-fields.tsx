@@ -1,7 +1,8 @@
 "use client";
 
 import { Field } from "@/components/ui/field";
-import { Checkbox, Input } from "@/components/ui/input";
+import { CheckboxGroup } from "@/components/ui/checkbox-group";
+import { Input } from "@/components/ui/input";
 import { useT } from "@/lib/i18n/client";
 
 export type CallOptions = { callAtStart: boolean; remindByCall: boolean; reminderMinutes: string };
@@ -21,30 +22,25 @@ export function CallOptionsFields({
 }) {
   const t = useT("MeetingCalls");
   return (
-    <fieldset className="space-y-2">
-      <legend className="text-sm font-medium text-slate-800">{t("legend")}</legend>
-      <div className="flex flex-col gap-2">
-        <Checkbox
-          label={t("callAtStart")}
-          checked={values.callAtStart}
-          onChange={(e) => onChange("callAtStart", e.target.checked)}
+    <CheckboxGroup
+      legend={t("legend")}
+      boxes={[
+        { name: "callAtStart", label: t("callAtStart") },
+        { name: "remindByCall", label: t("remindByCall") },
+      ]}
+      values={values}
+      onChange={onChange}
+    >
+      <Field id="reminderMinutes" label={t("reminderMinutes")} hint={t("reminderMinutesHint")} error={error}>
+        <Input
+          type="number"
+          min={1}
+          max={1440}
+          className="max-w-32"
+          value={values.reminderMinutes}
+          onChange={(e) => onChange("reminderMinutes", e.target.value)}
         />
-        <Checkbox
-          label={t("remindByCall")}
-          checked={values.remindByCall}
-          onChange={(e) => onChange("remindByCall", e.target.checked)}
-        />
-        <Field id="reminderMinutes" label={t("reminderMinutes")} hint={t("reminderMinutesHint")} error={error}>
-          <Input
-            type="number"
-            min={1}
-            max={1440}
-            className="max-w-32"
-            value={values.reminderMinutes}
-            onChange={(e) => onChange("reminderMinutes", e.target.value)}
-          />
-        </Field>
-      </div>
-    </fieldset>
+      </Field>
+    </CheckboxGroup>
   );
 }

@@ -4,7 +4,8 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Checkbox, Input, Select, Textarea } from "@/components/ui/input";
+import { CheckboxGroup } from "@/components/ui/checkbox-group";
+import { Input, Select, Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { CallOptionsFields, type CallOptions } from "@/components/meetings/call-options-fields";
 import { useApiAction } from "@/components/ui/use-api-action";
@@ -201,38 +202,20 @@ export function MeetingForm({ meeting }: { meeting?: MeetingView }) {
           </Select>
         </Field>
       </div>
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-800">{t("settings")}</legend>
-        <div className="flex flex-col gap-2">
-          <Checkbox
-            label={t("waitForHost")}
-            checked={v.waitForHost}
-            onChange={(e) => set("waitForHost", e.target.checked)}
-          />
-          <Checkbox
-            label={t("endOnHostExit")}
-            checked={v.endOnHostExit}
-            onChange={(e) => set("endOnHostExit", e.target.checked)}
-          />
-          <Checkbox label={t("beep")} checked={v.beep} onChange={(e) => set("beep", e.target.checked)} />
-          <Checkbox label={t("record")} checked={v.record} onChange={(e) => set("record", e.target.checked)} />
-          <Checkbox
-            label={t("callMeBack")}
-            checked={v.callMeBack}
-            onChange={(e) => set("callMeBack", e.target.checked)}
-          />
-          <Checkbox
-            label={t("confirmAnswer")}
-            checked={v.confirmAnswer}
-            onChange={(e) => set("confirmAnswer", e.target.checked)}
-          />
-          <Checkbox
-            label={t("redialOnDrop")}
-            checked={v.redialOnDrop}
-            onChange={(e) => set("redialOnDrop", e.target.checked)}
-          />
-        </div>
-      </fieldset>
+      <CheckboxGroup
+        legend={t("settings")}
+        boxes={[
+          { name: "waitForHost", label: t("waitForHost") },
+          { name: "endOnHostExit", label: t("endOnHostExit") },
+          { name: "beep", label: t("beep") },
+          { name: "record", label: t("record") },
+          { name: "callMeBack", label: t("callMeBack") },
+          { name: "confirmAnswer", label: t("confirmAnswer") },
+          { name: "redialOnDrop", label: t("redialOnDrop") },
+        ]}
+        values={v}
+        onChange={set}
+      />
       <CallOptionsFields
         values={v}
         onChange={(k, value) => setV((cur) => ({ ...cur, [k]: value }))}

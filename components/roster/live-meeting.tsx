@@ -12,6 +12,7 @@ import { AddParticipants } from "@/components/meetings/add-participants";
 import { HardStopCountdown } from "@/components/roster/hard-stop-countdown";
 import { RaisedHands } from "@/components/roster/raised-hands";
 import { RosterAnnouncer } from "@/components/roster/roster-announcer";
+import type { RosterRowContext } from "@/components/roster/roster-row";
 import { RosterTable } from "@/components/roster/roster-table";
 import { api } from "@/lib/hooks/api-client";
 import { useMeetingRoster, type RosterSnapshot } from "@/lib/hooks/use-meeting-roster";
@@ -52,6 +53,8 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
   const dialled = roster.people.filter((p) => p.state !== "invited" && p.state !== "created").length;
   const badge = meetingBadgeStatus(status, roster.people.filter((p) => callingStates.has(p.state)).length);
   const refresh = () => void mutate();
+  // What the roster's parts act in: the queue, the table and each row's buttons.
+  const context: RosterRowContext = { meetingId, now: serverNow, meetingOpen: open, onChanged: refresh };
   // The details card is server-rendered: refresh it when the meeting goes live or ends.
   const lastStatus = useRef(status);
   useEffect(() => {
@@ -203,24 +206,9 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
           />
         ) : null}
         <RosterAnnouncer people={roster.people} />
-        {open ? (
-          <RaisedHands
-            meetingId={meetingId}
-            mode={roster.meeting.moderation}
-            people={roster.people}
-            now={serverNow}
-            live={open}
-            onChanged={refresh}
-          />
-        ) : null}
+        {open ? <RaisedHands mode={roster.meeting.moderation} people={roster.people} context={context} /> : null}
         {roster.people.length ? (
-          <RosterTable
-            meetingId={meetingId}
-            people={roster.people}
-            now={serverNow}
-            meetingOpen={open}
-            onChanged={refresh}
-          />
+          <RosterTable people={roster.people} context={context} />
         ) : (
           <p className="text-sm text-slate-600">{t("nobodyYet")}</p>
         )}

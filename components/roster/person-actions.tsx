@@ -7,6 +7,7 @@ import { useApiAction } from "@/components/ui/use-api-action";
 import { api } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
+import type { RosterRowContext } from "@/components/roster/roster-row";
 import type { RosterPerson } from "@/lib/shared/roster-types";
 
 // Spelled out here (not imported from the schemas) so the meeting page does not ship zod for a list.
@@ -14,15 +15,11 @@ const ROLES = ["participant", "host", "listener"] as const satisfies readonly Pa
 
 /** The live controls for one person. Each button is disabled while its request is in flight. */
 export function PersonActions({
-  meetingId,
   person,
-  meetingOpen,
-  onChanged,
+  context: { meetingId, meetingOpen, onChanged },
 }: {
-  meetingId: string;
   person: RosterPerson;
-  meetingOpen: boolean;
-  onChanged: () => void;
+  context: RosterRowContext;
 }) {
   const t = useT("Roster");
   const ts = useT("SautikitStatus");

@@ -6,6 +6,7 @@ import { api } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
 import { moderationModes, type ModerationMode } from "@/lib/shared/phone-keys";
 import { raisedHands } from "@/lib/shared/raised-hands";
+import type { RosterRowContext } from "@/components/roster/roster-row";
 import type { RosterPerson } from "@/lib/shared/roster-types";
 
 // The queue's rows are fetched once a hand is raised: most meetings never see one.
@@ -19,19 +20,13 @@ const RaisedHandsQueue = lazy(() =>
  * buttons (ADR 0020); the queue changes when the roster does.
  */
 export function RaisedHands({
-  meetingId,
   mode,
   people,
-  now,
-  live,
-  onChanged,
+  context: { meetingId, now, meetingOpen, onChanged },
 }: {
-  meetingId: string;
   mode: ModerationMode;
   people: RosterPerson[];
-  now: number;
-  live: boolean;
-  onChanged: () => void;
+  context: RosterRowContext;
 }) {
   const t = useT("Roster");
   const { busy, run } = useApiAction();
@@ -41,7 +36,10 @@ export function RaisedHands({
 
   return (
     <section className="space-y-3" aria-labelledby="raised-hands-heading">
-      <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm" disabled={!live || busy !== null}>
+      <fieldset
+        className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm"
+        disabled={!meetingOpen || busy !== null}
+      >
         <legend className="mb-1 font-medium text-slate-700">{t("whoMayTalk")}</legend>
         {moderationModes.map((m) => (
           <label key={m} className="inline-flex items-center gap-1.5">

@@ -27,12 +27,13 @@ export function personStateText(t: Translate<"Roster">, p: Pick<PersonRow, "stat
   return "title" in k ? t(k.title) : t("withReason", { state: t(k.state), reason: t(k.reason) });
 }
 
+/** The live meeting every part of the roster acts in (the raised-hands queue, the table, each row). */
 export type RosterRowContext = { meetingId: string; now: number; meetingOpen: boolean; onChanged: () => void };
 
 /** One person: name and number, state, time in call, cost and their controls. */
 export function RosterRow({
   person: p,
-  context: { meetingId, now, meetingOpen, onChanged },
+  context,
   rowRef,
   index,
 }: {
@@ -46,6 +47,7 @@ export function RosterRow({
   const t = useT("Roster");
   const ts = useT("SautikitStatus");
   const fmt = useFormat();
+  const { now } = context;
   // Someone on no list is "Guest caller" in the reader's language (the data keeps one fixed name).
   const shown = p.participantId ? p.name : ts("guestCaller");
   const seconds = p.legs.reduce((s, l) => s + legSecondsInCall(l, now), 0);
@@ -129,7 +131,7 @@ export function RosterRow({
         {fmt.kes(cost)}
       </td>
       <td role="cell" className="px-3 py-2 align-top max-sm:order-5 max-sm:col-span-2 max-sm:p-0 max-sm:pt-1">
-        <PersonActions meetingId={meetingId} person={p} meetingOpen={meetingOpen} onChanged={onChanged} />
+        <PersonActions person={p} context={context} />
       </td>
     </tr>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { lazy, Suspense, useRef } from "react";
+import { cn } from "@/components/ui/cn";
 import { RosterRow, type RosterRowContext } from "@/components/roster/roster-row";
 import { useT } from "@/lib/i18n/client";
 import type { RosterPerson } from "@/lib/shared/roster-types";
@@ -12,22 +13,9 @@ const VirtualRosterRows = lazy(() =>
   import("@/components/roster/virtual-roster-rows").then((m) => ({ default: m.VirtualRosterRows })),
 );
 
-export function RosterTable({
-  meetingId,
-  people,
-  now,
-  meetingOpen,
-  onChanged,
-}: {
-  meetingId: string;
-  people: RosterPerson[];
-  now: number;
-  meetingOpen: boolean;
-  onChanged: () => void;
-}) {
+export function RosterTable({ people, context }: { people: RosterPerson[]; context: RosterRowContext }) {
   const t = useT("Roster");
   const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const context: RosterRowContext = { meetingId, now, meetingOpen, onChanged };
   const big = people.length > VIRTUALISE_ABOVE;
   const rows = (list: RosterPerson[]) => list.map((p) => <RosterRow key={p.key} person={p} context={context} />);
   return (
@@ -47,21 +35,17 @@ export function RosterTable({
             className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
             aria-rowindex={big ? 1 : undefined}
           >
-            <th scope="col" role="columnheader" className="px-3 py-2">
-              {t("person")}
-            </th>
-            <th scope="col" role="columnheader" className="px-3 py-2">
-              {t("state")}
-            </th>
-            <th scope="col" role="columnheader" className="px-3 py-2 text-right">
-              {t("inCall")}
-            </th>
-            <th scope="col" role="columnheader" className="px-3 py-2 text-right">
-              {t("cost")}
-            </th>
-            <th scope="col" role="columnheader" className="px-3 py-2 text-right">
-              <span className="sr-only">{t("actions")}</span>
-            </th>
+            {[
+              { label: t("person") },
+              { label: t("state") },
+              { label: t("inCall"), numeric: true },
+              { label: t("cost"), numeric: true },
+              { label: <span className="sr-only">{t("actions")}</span>, numeric: true },
+            ].map(({ label, numeric }, i) => (
+              <th key={i} scope="col" role="columnheader" className={cn("px-3 py-2", numeric && "text-right")}>
+                {label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody ref={bodyRef} role="rowgroup" className="divide-y divide-slate-100 max-sm:block">

@@ -90,11 +90,11 @@ export function toLegView(l: LegRow): LegView {
 /** Writes the views whose derived columns differ from their rows; returns the ids written. */
 export async function writeLegViews(tx: Tx, rows: LegRow[], views: LegView[]): Promise<string[]> {
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const changedIds: string[] = [];
+  const changed: (LegColumns & { id: string })[] = [];
   for (const view of views) {
     const row = byId.get(view.id);
     if (!row) continue;
-    const next = {
+    const next: LegColumns = {
       state: view.state,
       endReason: view.endReason,
       muted: view.muted,
@@ -111,18 +111,79 @@ export async function writeLegViews(tx: Tx, rows: LegRow[], views: LegView[]): P
       handRaisedAt: date(view.handRaisedAt),
       onFloor: view.onFloor,
     };
-    const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => {
+    const differs = (Object.keys(next) as (keyof LegColumns)[]).some((k) => {
       const a = next[k];
       const b = row[k];
       return a instanceof Date || b instanceof Date
         ? (a as Date | null)?.getTime() !== (b as Date | null)?.getTime()
         : a !== b;
     });
-    if (!changed) continue;
-    await tx.leg.update({ where: { id: row.id }, data: next });
-    changedIds.push(row.id);
+    if (differs) changed.push({ id: row.id, ...next });
   }
-  return changedIds;
+  if (changed.length > 0) await updateLegs(tx, changed);
+  return changed.map((c) => c.id);
+}
+
+type LegColumns = {
+  state: string;
+  endReason: string | null;
+  muted: boolean;
+  muteSeq: bigint;
+  lastSeq: bigint;
+  callId: string | null;
+  ringingAt: Date | null;
+  answeredAt: Date | null;
+  waitingAt: Date | null;
+  joinedAt: Date | null;
+  endedAt: Date | null;
+  durationSeconds: number | null;
+  costMinor: number | null;
+  handRaisedAt: Date | null;
+  onFloor: boolean;
+};
+
+// Every changed leg of a fold in ONE statement (an UPDATE … FROM unnest of one array per column),
+// not one Prisma update per leg: a busy room's batch changes a leg per event, and each update cost
+// Prisma's query compiler and serialiser a round of CPU (ADR 0024). Runs inside the caller's
+// transaction, after its meeting lock. Prisma's @updatedAt is set here as Prisma would set it.
+const LEG_COLUMNS: [keyof LegColumns, string][] = [
+  ["state", "text"],
+  ["endReason", "text"],
+  ["muted", "boolean"],
+  ["muteSeq", "bigint"],
+  ["lastSeq", "bigint"],
+  ["callId", "text"],
+  ["ringingAt", "timestamp(3)"],
+  ["answeredAt", "timestamp(3)"],
+  ["waitingAt", "timestamp(3)"],
+  ["joinedAt", "timestamp(3)"],
+  ["endedAt", "timestamp(3)"],
+  ["durationSeconds", "integer"],
+  ["costMinor", "integer"],
+  ["handRaisedAt", "timestamp(3)"],
+  ["onFloor", "boolean"],
+];
+// Arrays travel as text[] (each driver sends those alike) and are cast to the column's type here.
+const UPDATE_LEGS_SQL = `
+  UPDATE "Leg" AS l SET ${LEG_COLUMNS.map(([c]) => `"${c}" = v."${c}"`).join(", ")}, "updatedAt" = $${LEG_COLUMNS.length + 2}::timestamp(3)
+  FROM unnest($1::text[], ${LEG_COLUMNS.map(([, type], i) => `$${i + 2}::text[]::${type}[]`).join(", ")})
+    AS v(id, ${LEG_COLUMNS.map(([c]) => `"${c}"`).join(", ")})
+  WHERE l.id = v.id`;
+
+/** A value as the text PostgreSQL reads back as the column's type (timestamps are UTC, as Prisma writes them). */
+function asText(value: LegColumns[keyof LegColumns]): string | null {
+  if (value === null) return null;
+  if (value instanceof Date) return value.toISOString().replace("T", " ").replace("Z", "");
+  return String(value);
+}
+
+async function updateLegs(tx: Tx, legs: (LegColumns & { id: string })[]): Promise<void> {
+  await tx.$executeRawUnsafe(
+    UPDATE_LEGS_SQL,
+    legs.map((l) => l.id),
+    ...LEG_COLUMNS.map(([c]) => legs.map((l) => asText(l[c]))),
+    asText(new Date()),
+  );
 }
 
 /** Writes the meeting's status and start/end times derived from the room facts; true when it changed. */

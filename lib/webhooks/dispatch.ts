@@ -11,7 +11,8 @@ import {
   type StoredEventInput,
   waitForOtherApply,
 } from "@/lib/webhooks/event-store";
-import { webhookHandlers, type EventContext, type WebhookContext } from "@/lib/webhooks/handlers";
+import type { ZodSafeParseResult } from "zod";
+import { webhookHandlers, type EventContext, type WebhookContext, type WebhookRoute } from "@/lib/webhooks/handlers";
 import type { ParsedBody } from "@/lib/webhooks/parse-body";
 import { readCallEvent, readConferenceDigits, readConferenceEvent, readVoiceCallback } from "@/lib/webhooks/payloads";
 import type { Verdict } from "@/lib/webhooks/record-delivery";
@@ -56,59 +57,73 @@ export async function dispatchVoice(ctx: WebhookContext, body: ParsedBody | null
 /** The verified body exactly as it arrived (bytes), its UTF-8 reading, and the signature's time. */
 type Raw = { bytes: Uint8Array; text: string; contentType: string | null; signedAt: Date };
 
-export async function dispatchEvent(ctx: WebhookContext, fields: Record<string, unknown>, raw: Raw): Promise<Outcome> {
-  const handlers = webhookHandlers;
-  const common = {
-    workspaceId: ctx.workspaceId,
-    route: ctx.route,
-    rawBody: raw.bytes,
-    contentType: raw.contentType,
-    signedAt: raw.signedAt,
-  };
+/** What a parsed event is stored under (the rest of StoredEventInput comes from the request). */
+type EventColumns = Pick<StoredEventInput, "eventId" | "kind" | "callId" | "roomName" | "sequence" | "occurredAt">;
 
-  if (ctx.route === "conference/events") {
-    const p = readConferenceEvent(fields);
-    if (!p.success) return invalid("conference.event", issues(p.error));
-    const e = p.data;
-    const input: StoredEventInput = {
-      ...common,
+/** One event route: how its body is read, what its stored event is filed under, and who applies it. */
+type EventRoute<P> = {
+  /** The payload's name in an "invalid payload" verdict. */
+  payload: string;
+  read: (fields: Record<string, unknown>) => ZodSafeParseResult<P>;
+  columns: (p: P) => EventColumns;
+  apply: (ec: EventContext, p: P) => Promise<VoiceResponse | void>;
+};
+
+const eventRoute = <P>(route: EventRoute<P>) => route;
+
+const eventRoutes = {
+  "conference/events": eventRoute({
+    payload: "conference.event",
+    read: readConferenceEvent,
+    columns: (e) => ({
       eventId: e.eventId,
       kind: `conference.${e.event}`,
       callId: e.callId,
       roomName: e.room,
       sequence: e.sequence,
-      payload: e,
       occurredAt: e.timestamp,
-    };
-    return applyOnce(ctx, input, (ec) => handlers["conference/events"](ec, e));
-  }
-  if (ctx.route === "conference/digits") {
-    const p = readConferenceDigits(fields);
-    if (!p.success) return invalid("conference.digits", issues(p.error));
-    const d = p.data;
-    const input: StoredEventInput = {
-      ...common,
+    }),
+    apply: (ec, e) => webhookHandlers["conference/events"](ec, e),
+  }),
+  "conference/digits": eventRoute({
+    payload: "conference.digits",
+    read: readConferenceDigits,
+    columns: (d) => ({
       eventId: d.eventId,
       kind: "conference.digits",
       callId: d.callId,
       roomName: d.room,
-      payload: d,
       occurredAt: d.timestamp,
-    };
-    return applyOnce(ctx, input, (ec) => handlers["conference/digits"](ec, d));
-  }
-  const p = readCallEvent(fields);
-  if (!p.success) return invalid("call.event", issues(p.error));
-  const c = p.data;
+    }),
+    apply: (ec, d) => webhookHandlers["conference/digits"](ec, d),
+  }),
+  "call-events": eventRoute({
+    payload: "call.event",
+    read: readCallEvent,
+    columns: (c) => ({ eventId: c.eventId, kind: c.kind, callId: c.data.callId, occurredAt: c.occurredAt }),
+    apply: (ec, c) => webhookHandlers["call-events"](ec, c),
+  }),
+} satisfies Record<Exclude<WebhookRoute, "voice/outbound" | "voice/inbound">, unknown>;
+
+export async function dispatchEvent(ctx: WebhookContext, fields: Record<string, unknown>, raw: Raw): Promise<Outcome> {
+  const route = ctx.route === "conference/events" || ctx.route === "conference/digits" ? ctx.route : "call-events";
+  // Each entry's reader, columns and handler agree on its payload type (eventRoute checks that).
+  return dispatchWith(ctx, eventRoutes[route] as EventRoute<unknown>, fields, raw);
+}
+
+function dispatchWith<P>(ctx: WebhookContext, route: EventRoute<P>, fields: Record<string, unknown>, raw: Raw) {
+  const p = route.read(fields);
+  if (!p.success) return invalid(route.payload, issues(p.error));
   const input: StoredEventInput = {
-    ...common,
-    eventId: c.eventId,
-    kind: c.kind,
-    callId: c.data.callId,
-    payload: c,
-    occurredAt: c.occurredAt,
+    workspaceId: ctx.workspaceId,
+    route: ctx.route,
+    rawBody: raw.bytes,
+    contentType: raw.contentType,
+    signedAt: raw.signedAt,
+    ...route.columns(p.data),
+    payload: p.data,
   };
-  return applyOnce(ctx, input, (ec) => handlers["call-events"](ec, c));
+  return applyOnce(ctx, input, (ec) => route.apply(ec, p.data));
 }
 
 /** How long a copy of an event waits for another request that is applying it. */

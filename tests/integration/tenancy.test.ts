@@ -3,11 +3,12 @@
 // members, invites, resets and meetings, whatever ids or workspace cookie they send.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppServer, startAppServer } from "./support/app-server";
-import { createTestDatabase, type TestDatabase } from "@/tests/support/test-db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appFixture } from "./support/app-fixture";
 import { Client } from "./reliability/support/http-client";
 import type { Actor } from "@/lib/auth/actor";
+
+type Db = typeof import("@/lib/db").db;
 
 const fixtureApp = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures/tenancy-app");
 
@@ -16,22 +17,6 @@ function pathOf(res: Response): string {
   const url = new URL(res.headers.get("location") ?? "", "http://x");
   return `${url.pathname}${url.search}`;
 }
-
-let database: TestDatabase;
-let app: AppServer;
-// App modules are imported after the app server has configured the environment.
-let m: {
-  db: typeof import("@/lib/db").db;
-  signUp: typeof import("@/lib/workspaces/sign-up").signUp;
-  changeMemberRole: typeof import("@/lib/workspaces/change-member").changeMemberRole;
-  removeMember: typeof import("@/lib/workspaces/change-member").removeMember;
-  invites: typeof import("@/lib/workspaces/invites");
-  listMembers: typeof import("@/lib/workspaces/list-members").listMembers;
-  assertMembership: typeof import("@/lib/workspaces/switch-workspace").assertMembership;
-  resets: typeof import("@/lib/auth/password-reset");
-  listMeetings: typeof import("@/lib/meetings/list-meetings").listMeetings;
-  cancelMeeting: typeof import("@/lib/meetings/cancel-meeting").cancelMeeting;
-};
 
 const PASSWORD_A = "alpha-password-1";
 const PASSWORD_B = "bravo-password-1";
@@ -42,8 +27,8 @@ let inviteA: string;
 let membershipA: string;
 let organiserA: { email: string; membershipId: string };
 
-async function actorFor(email: string): Promise<Actor> {
-  const membership = await m.db.membership.findFirstOrThrow({
+async function actorFor(db: Db, email: string): Promise<Actor> {
+  const membership = await db.membership.findFirstOrThrow({
     where: { user: { email } },
     include: { user: true, workspace: true },
   });
@@ -58,25 +43,29 @@ async function actorFor(email: string): Promise<Actor> {
 }
 
 describe("probe routes (session, workspace cookie, member removal)", () => {
+  // The probe app's routes; the per-address sign-in limit below is told the address by
+  // X-Forwarded-For, as behind a proxy.
+  const app = appFixture({
+    appDir: fixtureApp,
+    env: { TRUST_PROXY: "true" },
+    modules: () => [
+      import("@/lib/workspaces/sign-up"),
+      import("@/lib/workspaces/change-member"),
+      import("@/lib/workspaces/invites"),
+      import("@/lib/workspaces/list-members"),
+      import("@/lib/workspaces/switch-workspace"),
+      import("@/lib/auth/password-reset"),
+      import("@/lib/meetings/list-meetings"),
+      import("@/lib/meetings/cancel-meeting"),
+    ],
+  });
+  const m = app.lib;
+
   beforeAll(async () => {
-    database = await createTestDatabase();
-    // The per-address sign-in limit below is told the address by X-Forwarded-For, as behind a proxy.
-    app = await startAppServer({ databaseUrl: database.url, appDir: fixtureApp, env: { TRUST_PROXY: "true" } });
-    m = {
-      db: (await import("@/lib/db")).db,
-      signUp: (await import("@/lib/workspaces/sign-up")).signUp,
-      ...(await import("@/lib/workspaces/change-member")),
-      invites: await import("@/lib/workspaces/invites"),
-      listMembers: (await import("@/lib/workspaces/list-members")).listMembers,
-      assertMembership: (await import("@/lib/workspaces/switch-workspace")).assertMembership,
-      resets: await import("@/lib/auth/password-reset"),
-      listMeetings: (await import("@/lib/meetings/list-meetings")).listMeetings,
-      cancelMeeting: (await import("@/lib/meetings/cancel-meeting")).cancelMeeting,
-    };
     await m.signUp({ name: "Alpha Admin", email: "admin@alpha.test", password: PASSWORD_A, workspaceName: "Alpha" });
     await m.signUp({ name: "Bravo Admin", email: "admin@bravo.test", password: PASSWORD_B, workspaceName: "Bravo" });
-    actorA = await actorFor("admin@alpha.test");
-    actorB = await actorFor("admin@bravo.test");
+    actorA = await actorFor(m.db, "admin@alpha.test");
+    actorB = await actorFor(m.db, "admin@bravo.test");
     membershipA = (await m.db.membership.findFirstOrThrow({ where: { userId: actorA.userId } })).id;
 
     const organiser = await m.db.user.create({
@@ -91,7 +80,7 @@ describe("probe routes (session, workspace cookie, member removal)", () => {
     });
     organiserA = { email: organiser.email, membershipId: orgMembership.id };
 
-    inviteA = (await m.invites.createInvite(actorA, { email: "guest@alpha.test", role: "organiser" })).invite.id;
+    inviteA = (await m.createInvite(actorA, { email: "guest@alpha.test", role: "organiser" })).invite.id;
     meetingA = (
       await m.db.meeting.create({
         data: {
@@ -106,11 +95,6 @@ describe("probe routes (session, workspace cookie, member removal)", () => {
       })
     ).id;
   }, 120_000);
-
-  afterAll(async () => {
-    await app?.stop();
-    await database?.drop();
-  });
 
   describe("signing in over HTTP", () => {
     it("issues a session that resolves to the user's own workspace", async () => {
@@ -185,8 +169,8 @@ describe("probe routes (session, workspace cookie, member removal)", () => {
     it("gets NOT_FOUND from every member, invite and reset operation on A's ids, and nothing changes", async () => {
       await expect(m.changeMemberRole(actorB, membershipA, "organiser")).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(m.removeMember(actorB, organiserA.membershipId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(m.invites.revokeInvite(actorB, inviteA)).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(m.resets.issuePasswordReset(actorB, membershipA)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(m.revokeInvite(actorB, inviteA)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(m.issuePasswordReset(actorB, membershipA)).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(m.cancelMeeting(actorB, meetingA)).rejects.toMatchObject({ code: "NOT_FOUND" });
 
       expect((await m.db.membership.findUniqueOrThrow({ where: { id: membershipA } })).role).toBe("admin");
@@ -197,7 +181,7 @@ describe("probe routes (session, workspace cookie, member removal)", () => {
 
     it("lists only its own members, invites and meetings", async () => {
       expect((await m.listMembers(actorB)).map((x) => x.email)).toEqual(["admin@bravo.test"]);
-      expect(await m.invites.listPendingInvites(actorB)).toEqual([]);
+      expect(await m.listPendingInvites(actorB)).toEqual([]);
       const meetings = await m.listMeetings(actorB);
       expect([...meetings.upcoming, ...meetings.past]).toEqual([]);
       expect((await m.listMembers(actorA)).map((x) => x.email).sort()).toEqual([
@@ -271,13 +255,13 @@ describe("probe routes (session, workspace cookie, member removal)", () => {
       expect((await o.signIn(organiserA.email, "organiser-pass-1")).status).toBe(302);
       expect((await o.fetch("/api/me")).status).toBe(200);
 
-      const issued = await m.resets.issuePasswordReset(actorA, organiserA.membershipId);
+      const issued = await m.issuePasswordReset(actorA, organiserA.membershipId);
       if (issued.kind !== "link") throw new Error(`expected a link, got ${issued.kind}`);
       const { url } = issued;
       const token = url.split("/reset-password/")[1]!;
-      await m.resets.resetPassword(token, { password: "brand-new-pass-2", confirm: "brand-new-pass-2" });
+      await m.resetPassword(token, { password: "brand-new-pass-2", confirm: "brand-new-pass-2" });
       await expect(
-        m.resets.resetPassword(token, { password: "another-pass-3", confirm: "another-pass-3" }),
+        m.resetPassword(token, { password: "another-pass-3", confirm: "another-pass-3" }),
       ).rejects.toMatchObject({ code: "CONFLICT" });
 
       expect((await o.fetch("/api/me")).status).toBe(401);
@@ -293,18 +277,15 @@ describe("probe routes (session, workspace cookie, member removal)", () => {
 // The same guarantee through the app's real meeting routes: B's session gets 404 for A's meeting
 // on every verb, and A's own session (the positive control) gets it, so a missing route can't pass.
 describe("the app's meeting routes", () => {
-  let db2: TestDatabase;
-  let real: AppServer;
+  // The per-address limit below is told the address by X-Forwarded-For, as behind a proxy.
+  const real = appFixture({ env: { TRUST_PROXY: "true" } });
   let meetingId: string;
   let a: Client;
   let b: Client;
 
   beforeAll(async () => {
-    db2 = await createTestDatabase();
-    // The per-address limit below is told the address by X-Forwarded-For, as behind a proxy.
-    real = await startAppServer({ databaseUrl: db2.url, env: { TRUST_PROXY: "true" } });
     const { signUp } = await import("@/lib/workspaces/sign-up");
-    const { db } = await import("@/lib/db");
+    const { db } = real.lib;
     const { workspaceId, userId } = await signUp({
       name: "Ada",
       email: "ada@alpha.test",
@@ -330,11 +311,6 @@ describe("the app's meeting routes", () => {
     expect(pathOf(await a.signIn("ada@alpha.test", PASSWORD_A))).toBe("/meetings");
     expect(pathOf(await b.signIn("ben@bravo.test", PASSWORD_B))).toBe("/meetings");
   }, 120_000);
-
-  afterAll(async () => {
-    await real?.stop();
-    await db2?.drop();
-  });
 
   it("A reads its own meeting", async () => {
     const res = await a.fetch(`/api/meetings/${meetingId}`);

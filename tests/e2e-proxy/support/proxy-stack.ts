@@ -13,6 +13,7 @@ import { repoRoot, resolveStackConfig } from "@/scripts/lib/config";
 import { fail, say } from "@/scripts/lib/output";
 import { type Service, runStep, startService, stopService, tsxArgs, waitForHttp } from "@/scripts/lib/processes";
 import { appArgs } from "@/scripts/lib/stack";
+import { makeUntil } from "../../support/until";
 import { prepareE2eDatabase } from "../../e2e/support/e2e-database";
 import { E2E_EMULATOR_API_KEY, E2E_EMULATOR_SIGNING_SECRET } from "../../e2e/support/urls";
 import {
@@ -62,25 +63,24 @@ function makeCertificate(): void {
   );
 }
 
-/** Polls the proxy over TLS, trusting only our certificate. */
+/** Waits until the proxy answers /api/health over TLS, trusting only our certificate. */
 async function waitForProxy(timeoutMs: number): Promise<void> {
   const ca = readFileSync(PROXY_LAYOUT.cert);
-  const deadline = Date.now() + timeoutMs;
-  let last = "no answer";
-  while (Date.now() < deadline) {
-    const status = await new Promise<number | string>((resolve) => {
+  const healthy = () =>
+    new Promise<boolean>((resolve, reject) => {
       const req = https.get(`${PROXY_URL}/api/health`, { ca, timeout: 3000 }, (res) => {
         res.resume();
-        resolve(res.statusCode ?? 0);
+        if (res.statusCode === 200) resolve(true);
+        else reject(new Error(`HTTP ${res.statusCode}`));
       });
-      req.on("error", (e) => resolve(e.message));
+      req.on("error", reject);
       req.on("timeout", () => req.destroy(new Error("timeout")));
     });
-    if (status === 200) return;
-    last = String(status);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the proxy at ${PROXY_URL} did not answer /api/health (${last})`);
+  await makeUntil({ tolerateErrors: true, intervalMs: 250 })(
+    `the proxy at ${PROXY_URL} to answer /api/health`,
+    healthy,
+    timeoutMs,
+  );
 }
 
 async function main(): Promise<void> {

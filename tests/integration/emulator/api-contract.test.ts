@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { emulatorControl } from "@/tests/support/emulator-control";
 import {
   createCallResponseSchema,
@@ -7,27 +7,16 @@ import {
   hangupResponseSchema,
 } from "@/lib/sautikit/contract/calls";
 import { callCostMinor } from "@/lib/sautikit/contract/constants";
-import { apiErrorSchema } from "@/lib/sautikit/contract/errors";
 import { listNumbersResponseSchema } from "@/lib/sautikit/contract/numbers";
 import { pricingSchema, walletBalanceSchema } from "@/lib/sautikit/contract/wallet";
 import { startEmulator } from "@/tests/support/emulator-process";
-import { SEEDED, apiClient, routeSeeded, waitForCall, emulatorBench } from "./helpers";
+import { SEEDED, apiClient, routeSeeded, waitForCall, emulatorBench, expectError, FAST_API } from "./helpers";
 
 // Every endpoint's success and error paths, over HTTP against the real emulator process.
 
-const bench = emulatorBench({ env: { EMULATOR_TIME_SCALE: "0.01", EMULATOR_RATE_LIMIT: "0" }, routeSeeded: true });
+const bench = emulatorBench({ env: FAST_API, routeSeeded: true, holdIn: "hold-room" });
 const { api, em } = bench;
-const HOLD = { actions: [{ conference: { name: "hold-room" } }] };
-beforeAll(() => bench.rx.on("/voice", () => ({ body: HOLD })));
-
-function expectError(res: { status: number; json: any; headers: Headers }, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(apiErrorSchema.parse(res.json).error.code).toBe(code);
-  expect(res.json.error.request_id).toBe(res.headers.get("request-id"));
-}
-
-const dial = (to: string, extra: Record<string, unknown> = {}, headers?: Record<string, string>) =>
-  api.post("/v1/calls", { from: SEEDED.callerId, to, ...extra }, headers);
+const { dial } = api;
 
 describe("transport", () => {
   it("requires a valid bearer key and answers with the error envelope and Request-Id", async () => {

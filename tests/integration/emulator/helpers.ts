@@ -1,4 +1,5 @@
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
+import { apiErrorSchema } from "@/lib/sautikit/contract/errors";
 import { verifySignature } from "@/lib/sautikit/contract/signature";
 import { emulatorClient } from "@/tests/support/emulator-control";
 import { type RunningEmulator, startEmulator } from "@/tests/support/emulator-process";
@@ -11,6 +12,9 @@ import { type ReceivedRequest, startWebhookReceiver, type WebhookReceiver } from
 
 /** Waits on a probe (10 s unless told): the emulator tier runs on fast clocks. */
 export const until = makeUntil({ timeoutMs: 10_000, intervalMs: 20 });
+
+/** The API files' emulator: 1/100 of real time, and no rate limit (they fire many requests at once). */
+export const FAST_API = { EMULATOR_TIME_SCALE: "0.01", EMULATOR_RATE_LIMIT: "0" };
 
 export const SEEDED = {
   workspaceId: "01900000-0000-7000-8000-000000000001",
@@ -51,6 +55,9 @@ export function apiClient(base: string | (() => string), key: string = SEEDED.ap
     put: (path: string, body?: unknown) => request("PUT", path, body),
     patch: (path: string, body?: unknown) => request("PATCH", path, body),
     del: (path: string, body?: unknown) => request("DELETE", path, body),
+    /** POST /v1/calls: a call from the seeded caller ID to `to` (`extra` body fields, `headers` e.g. an idempotency key). */
+    dial: (to: string, extra: Record<string, unknown> = {}, headers?: Record<string, string>) =>
+      request("POST", "/v1/calls", { from: SEEDED.callerId, to, ...extra }, headers),
   };
 }
 
@@ -78,6 +85,13 @@ export async function waitForCall(
   }
 }
 
+/** An API answer is the error envelope: this status and code, and the Request-Id header's id. */
+export function expectError(res: { status: number; json: any; headers: Headers }, status: number, code: string) {
+  expect(res.status, JSON.stringify(res.json)).toBe(status);
+  expect(apiErrorSchema.parse(res.json).error.code).toBe(code);
+  expect(res.json.error.request_id).toBe(res.headers.get("request-id"));
+}
+
 export async function expectSigned(req: ReceivedRequest, secret: string): Promise<void> {
   const verdict = await verifySignature(secret, req.rawBody, req.headers["x-sautikit-signature"] as string);
   if (verdict !== "valid")
@@ -101,14 +115,17 @@ export async function routeSeeded(api: Api, receiverUrl: string, extra: Record<s
  * The file's own emulator process (the documented defaults plus `env`) and a webhook receiver, both
  * started in beforeAll and stopped in afterAll. `api` is the v1 API with the seeded key and `em` the
  * shared control client, both bound to this emulator; with `routeSeeded` the seeded numbers send
- * their callbacks and events to the receiver.
+ * their callbacks and events to the receiver, and with `holdIn` the receiver answers every voice
+ * callback by putting the call in that conference room (a call that stays up until hung up).
  */
-export function emulatorBench(opts: { env?: Record<string, string>; routeSeeded?: boolean } = {}) {
+export function emulatorBench(opts: { env?: Record<string, string>; routeSeeded?: boolean; holdIn?: string } = {}) {
   let emu: RunningEmulator | undefined;
   let receiver: WebhookReceiver | undefined;
   beforeAll(async () => {
     [emu, receiver] = await Promise.all([startEmulator({ env: opts.env }), startWebhookReceiver()]);
     if (opts.routeSeeded) await routeSeeded(apiClient(emu.url), receiver.url);
+    const room = opts.holdIn;
+    if (room) receiver.on("/voice", () => ({ body: { actions: [{ conference: { name: room } }] } }));
   });
   afterAll(async () => {
     await emu?.stop();

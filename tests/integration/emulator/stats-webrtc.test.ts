@@ -1,14 +1,13 @@
 import { createHmac } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { callStatsSchema } from "@/lib/sautikit/contract/stats";
 import { WEBRTC_TOKEN_TTL_SECONDS, webrtcTokenSchema } from "@/lib/sautikit/contract/webrtc";
-import { SEEDED, apiClient, waitForCall, emulatorBench, type Api } from "./helpers";
+import { SEEDED, apiClient, waitForCall, emulatorBench, type Api, FAST_API } from "./helpers";
 
 // GET /v1/calls/stats and POST /v1/webrtc/token against the real emulator, each on a fresh workspace.
 
-const bench = emulatorBench({ env: { EMULATOR_TIME_SCALE: "0.01", EMULATOR_RATE_LIMIT: "0" } });
+const bench = emulatorBench({ env: FAST_API, holdIn: "stats-room" });
 const { em } = bench;
-beforeAll(() => bench.rx.on("/voice", () => ({ body: { actions: [{ conference: { name: "stats-room" } }] } })));
 
 async function freshWorkspace(): Promise<{
   api: Api;

@@ -1,29 +1,21 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { callCostMinor } from "@/lib/sautikit/contract/constants";
-import { apiErrorSchema } from "@/lib/sautikit/contract/errors";
 import {
   SUPERVISOR_CLIENT_RATE_PER_MINUTE_MINOR,
   callSupervisionSchema,
   getSupervisionResponseSchema,
   supervisionEventSchema,
 } from "@/lib/sautikit/contract/supervision";
-import { SEEDED, waitForCall, expectSigned, emulatorBench, until } from "./helpers";
+import { SEEDED, waitForCall, expectSigned, emulatorBench, expectError, until, FAST_API } from "./helpers";
 
 // Supervision over HTTP against the real emulator: client/SIP supervisors simulated as answering,
 // phone supervisors ringing an emulated phone, modes in the transcripts, events, billing.
 
-const bench = emulatorBench({ env: { EMULATOR_TIME_SCALE: "0.01", EMULATOR_RATE_LIMIT: "0" }, routeSeeded: true });
+const bench = emulatorBench({ env: FAST_API, routeSeeded: true, holdIn: "sup-room" });
 const { api, em } = bench;
-const HOLD = { actions: [{ conference: { name: "sup-room" } }] };
-beforeAll(() => bench.rx.on("/voice", () => ({ body: HOLD })));
-
-function expectError(res: { status: number; json: any }, status: number, code: string) {
-  expect(res.status, JSON.stringify(res.json)).toBe(status);
-  expect(apiErrorSchema.parse(res.json).error.code).toBe(code);
-}
 
 async function liveCall(to: string): Promise<string> {
-  const res = await api.post("/v1/calls", { from: SEEDED.callerId, to });
+  const res = await api.dial(to);
   expect(res.status).toBe(201);
   await waitForCall(api, res.json.call_id, (c) => c.status === "answered", "answered");
   return res.json.call_id;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { callEventSchema } from "@/lib/sautikit/contract/call-events";
 import { RETRY_SCHEDULE_SECONDS } from "@/lib/sautikit/contract/constants";
 import { parseSignatureHeader } from "@/lib/sautikit/contract/signature";
@@ -33,7 +33,7 @@ async function waitForOutcome(bench: Bench, eventId: string, outcome: string, ti
 }
 
 async function startedEvent(bench: Bench, path: string, phone: string): Promise<{ eventId: string; callId: string }> {
-  const call = (await bench.api.post("/v1/calls", { from: SEEDED.callerId, to: phone })).json;
+  const call = (await bench.api.dial(phone)).json;
   const got = await bench.rx.waitFor((rs) => rs.some((r) => r.path === path), 5000, `a delivery at ${path}`);
   const first = got.find((r) => r.path === path)!;
   return { eventId: String(first.headers["x-sautikit-event-id"]), callId: call.call_id };
@@ -91,10 +91,13 @@ describe("retry schedule (time scale 0.01)", () => {
 
 describe("dead letter and faults (time scale 0.00005)", () => {
   const bench = emulatorBench({ env: { EMULATOR_TIME_SCALE: "0.00005" } });
+  afterEach(() => bench.em.clearFaults());
+  /** The seeded numbers send their events to `path` on the receiver. */
+  const eventsTo = (path: string) => routeSeeded(bench.api, bench.rx.url, { events_url: `${bench.rx.url}${path}` });
 
   it("dead-letters after 8 failed attempts", async () => {
     bench.rx.on("/dead", () => ({ status: 503 }));
-    await routeSeeded(bench.api, bench.rx.url, { events_url: `${bench.rx.url}/dead` });
+    await eventsTo("/dead");
     const { eventId } = await startedEvent(bench, "/dead", "+254700000551");
     const delivery = await waitForOutcome(bench, eventId, "dead_letter", 20_000);
     expect(delivery.attempt).toBe(8);
@@ -108,70 +111,53 @@ describe("dead letter and faults (time scale 0.00005)", () => {
 
   it("drop-then-retry: dropped attempts are never sent and are retried on schedule", async () => {
     bench.rx.on("/drop", () => ({ status: 204 }));
-    await routeSeeded(bench.api, bench.rx.url, { events_url: `${bench.rx.url}/drop` });
+    await eventsTo("/drop");
     await bench.em.faults({ drop_first: 2 });
-    try {
-      const { eventId } = await startedEvent(bench, "/drop", "+254700000552");
-      const delivery = await waitForOutcome(bench, eventId, "delivered", 10_000);
-      expect(delivery.attempt).toBe(3);
-      expect(delivery.history.map((h: any) => h.error ?? h.status_code)).toEqual([
-        "dropped by fault injection",
-        "dropped by fault injection",
-        204,
-      ]);
-      expect(bench.rx.received("/drop", (r) => r.headers["x-sautikit-event-id"] === eventId)).toHaveLength(1);
-    } finally {
-      await bench.em.clearFaults();
-    }
+    const { eventId } = await startedEvent(bench, "/drop", "+254700000552");
+    const delivery = await waitForOutcome(bench, eventId, "delivered", 10_000);
+    expect(delivery.attempt).toBe(3);
+    expect(delivery.history.map((h: any) => h.error ?? h.status_code)).toEqual([
+      "dropped by fault injection",
+      "dropped by fault injection",
+      204,
+    ]);
+    expect(bench.rx.received("/drop", (r) => r.headers["x-sautikit-event-id"] === eventId)).toHaveLength(1);
   });
 
   it("duplicate: every event arrives twice with the same event id and distinct delivery ids", async () => {
-    await routeSeeded(bench.api, bench.rx.url, { events_url: `${bench.rx.url}/dup` });
+    await eventsTo("/dup");
     await bench.em.faults({ duplicate: true });
-    try {
-      const { eventId } = await startedEvent(bench, "/dup", "+254700000553");
-      const copies = await bench.rx.waitFor(
-        (rs) => rs.filter((r) => r.path === "/dup" && r.headers["x-sautikit-event-id"] === eventId).length >= 2,
-        5000,
-        "two copies",
-      );
-      const same = copies.filter(
-        (r: ReceivedRequest) => r.path === "/dup" && r.headers["x-sautikit-event-id"] === eventId,
-      );
-      expect(same[0]!.rawBody).toBe(same[1]!.rawBody);
-      expect(same[0]!.headers["x-sautikit-idempotency-key"]).not.toBe(same[1]!.headers["x-sautikit-idempotency-key"]);
-    } finally {
-      await bench.em.clearFaults();
-    }
+    const { eventId } = await startedEvent(bench, "/dup", "+254700000553");
+    const copies = await bench.rx.waitFor(
+      (rs) => rs.filter((r) => r.path === "/dup" && r.headers["x-sautikit-event-id"] === eventId).length >= 2,
+      5000,
+      "two copies",
+    );
+    const same = copies.filter(
+      (r: ReceivedRequest) => r.path === "/dup" && r.headers["x-sautikit-event-id"] === eventId,
+    );
+    expect(same[0]!.rawBody).toBe(same[1]!.rawBody);
+    expect(same[0]!.headers["x-sautikit-idempotency-key"]).not.toBe(same[1]!.headers["x-sautikit-idempotency-key"]);
   });
 
   it("delay: the first attempt is held for delay_ms", async () => {
-    await routeSeeded(bench.api, bench.rx.url, { events_url: `${bench.rx.url}/delay` });
+    await eventsTo("/delay");
     await bench.em.faults({ delay_ms: 400 });
-    try {
-      const before = Date.now();
-      const { eventId } = await startedEvent(bench, "/delay", "+254700000554");
-      const [d] = await deliveriesOf(bench, eventId);
-      const arrived = bench.rx.received("/delay", (r) => r.headers["x-sautikit-event-id"] === eventId)[0]!;
-      expect(arrived.receivedAt - Date.parse(d.created_at)).toBeGreaterThanOrEqual(390);
-      expect(arrived.receivedAt - before).toBeGreaterThanOrEqual(390);
-    } finally {
-      await bench.em.clearFaults();
-    }
+    const before = Date.now();
+    const { eventId } = await startedEvent(bench, "/delay", "+254700000554");
+    const [d] = await deliveriesOf(bench, eventId);
+    const arrived = bench.rx.received("/delay", (r) => r.headers["x-sautikit-event-id"] === eventId)[0]!;
+    expect(arrived.receivedAt - Date.parse(d.created_at)).toBeGreaterThanOrEqual(390);
+    expect(arrived.receivedAt - before).toBeGreaterThanOrEqual(390);
   });
 
   it("reorder: events raised together are released newest first", async () => {
-    await routeSeeded(bench.api, bench.rx.url, { events_url: `${bench.rx.url}/reorder` });
+    await eventsTo("/reorder");
     await bench.em.faults({ reorder: true });
-    try {
-      const { api } = bench;
-      const a = (await api.post("/v1/calls", { from: SEEDED.callerId, to: "+254700000555" })).json.call_id;
-      const b = (await api.post("/v1/calls", { from: SEEDED.callerId, to: "+254700000556" })).json.call_id;
-      await bench.rx.waitFor((rs) => rs.filter((r) => r.path === "/reorder").length >= 2, 5000, "both events");
-      const order = bench.rx.received("/reorder").map((r) => (r.json() as any).data.call_id);
-      expect(order).toEqual([b, a]);
-    } finally {
-      await bench.em.clearFaults();
-    }
+    const a = (await bench.api.dial("+254700000555")).json.call_id;
+    const b = (await bench.api.dial("+254700000556")).json.call_id;
+    await bench.rx.waitFor((rs) => rs.filter((r) => r.path === "/reorder").length >= 2, 5000, "both events");
+    const order = bench.rx.received("/reorder").map((r) => (r.json() as any).data.call_id);
+    expect(order).toEqual([b, a]);
   });
 });

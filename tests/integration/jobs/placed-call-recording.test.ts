@@ -36,68 +36,60 @@ async function setUp(phone: string) {
   return { actor, workspaceId, meeting, participantId: p.id, person };
 }
 
-describe("a placed call whose acceptance cannot be recorded", () => {
-  it(
-    "dial job: is retried, never stored as a failed dial; the retry records the same call",
-    { timeout: 60_000 },
-    async () => {
-      const phone = "+254720001301";
-      const { workspaceId, meeting, participantId, person } = await setUp(phone);
-      const leg = await m.db.$transaction((tx) => m.createLegIfIdle(tx, workspaceId, meeting.id, participantId));
-      const job = await m.enqueueJob({
-        kind: m.DIAL_LEG_JOB,
-        payload: { legId: leg.leg.id },
-        uniqueKey: `dial:${leg.leg.idempotencyKey}`,
-      });
-      await refuseDialAcceptedFacts();
+describe("a placed call whose acceptance cannot be recorded", { timeout: 60_000 }, () => {
+  it("dial job: is retried, never stored as a failed dial; the retry records the same call", async () => {
+    const phone = "+254720001301";
+    const { workspaceId, meeting, participantId, person } = await setUp(phone);
+    const leg = await m.db.$transaction((tx) => m.createLegIfIdle(tx, workspaceId, meeting.id, participantId));
+    const job = await m.enqueueJob({
+      kind: m.DIAL_LEG_JOB,
+      payload: { legId: leg.leg.id },
+      uniqueKey: `dial:${leg.leg.idempotencyKey}`,
+    });
+    await refuseDialAcceptedFacts();
 
-      expect(await m.runDueJobs({ workerId: "placed-call-test" })).toBe(1);
-      const afterFirst = await m.db.job.findUniqueOrThrow({ where: { id: job.id } });
-      expect(afterFirst).toMatchObject({ status: "pending", attempts: 1 });
-      expect(afterFirst.lastError).toContain("injected");
-      const placed = await callsTo(phone);
-      expect(placed).toHaveLength(1);
-      expect(await m.db.rosterEvent.count({ where: { legId: leg.leg.id, kind: "dial.failed" } })).toBe(0);
+    expect(await m.runDueJobs({ workerId: "placed-call-test" })).toBe(1);
+    const afterFirst = await m.db.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(afterFirst).toMatchObject({ status: "pending", attempts: 1 });
+    expect(afterFirst.lastError).toContain("injected");
+    const placed = await callsTo(phone);
+    expect(placed).toHaveLength(1);
+    expect(await m.db.rosterEvent.count({ where: { legId: leg.leg.id, kind: "dial.failed" } })).toBe(0);
 
-      // The call's own webhooks find the leg by client_request_id: the person is in the room.
-      await until("the person in the call", async () => (await person()).state === "in_call");
+    // The call's own webhooks find the leg by client_request_id: the person is in the room.
+    await until("the person in the call", async () => (await person()).state === "in_call");
 
-      // The retry replays Sautikit's answer: the same call, recorded now, and nobody is called twice.
-      await m.db.$executeRawUnsafe(`DROP TRIGGER refuse_dial_accepted ON "RosterEvent"`);
-      await m.db.job.update({ where: { id: job.id }, data: { runAt: new Date() } });
-      expect(await m.runDueJobs({ workerId: "placed-call-test" })).toBe(1);
-      expect(await m.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done" });
-      const recorded = await m.db.leg.findUniqueOrThrow({ where: { id: leg.leg.id } });
-      expect(recorded).toMatchObject({ callId: placed[0]!.id, state: "in_call" });
-      expect(recorded.fromE164).not.toBeNull();
-      expect(recorded.ratePerMinuteMinor).toBeGreaterThan(0);
-      expect(await m.db.rosterEvent.count({ where: { legId: leg.leg.id, kind: "dial.accepted" } })).toBe(1);
-      expect(await callsTo(phone)).toHaveLength(1);
-      expect((await person()).state).toBe("in_call");
-      await app.emulator.hangup(phone);
-    },
-  );
+    // The retry replays Sautikit's answer: the same call, recorded now, and nobody is called twice.
+    await m.db.$executeRawUnsafe(`DROP TRIGGER refuse_dial_accepted ON "RosterEvent"`);
+    await m.db.job.update({ where: { id: job.id }, data: { runAt: new Date() } });
+    expect(await m.runDueJobs({ workerId: "placed-call-test" })).toBe(1);
+    expect(await m.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done" });
+    const recorded = await m.db.leg.findUniqueOrThrow({ where: { id: leg.leg.id } });
+    expect(recorded).toMatchObject({ callId: placed[0]!.id, state: "in_call" });
+    expect(recorded.fromE164).not.toBeNull();
+    expect(recorded.ratePerMinuteMinor).toBeGreaterThan(0);
+    expect(await m.db.rosterEvent.count({ where: { legId: leg.leg.id, kind: "dial.accepted" } })).toBe(1);
+    expect(await callsTo(phone)).toHaveLength(1);
+    expect((await person()).state).toBe("in_call");
+    await app.emulator.hangup(phone);
+  });
 
-  it(
-    "Call (one person): reports the call as placed and queues the bookkeeping, not a failure",
-    { timeout: 60_000 },
-    async () => {
-      const phone = "+254720001302";
-      const { actor, meeting, participantId, person } = await setUp(phone);
-      await refuseDialAcceptedFacts();
+  it("Call (one person): reports the call as placed and queues the bookkeeping, not a failure", async () => {
+    const phone = "+254720001302";
+    const { actor, meeting, participantId, person } = await setUp(phone);
+    await refuseDialAcceptedFacts();
 
-      const result = await m.dialParticipant(actor, meeting.id, participantId);
-      expect(result.status).toBe("placed");
-      const leg = await m.db.leg.findUniqueOrThrow({ where: { id: result.legId } });
-      expect(
-        await m.db.job.count({
-          where: { kind: m.DIAL_LEG_JOB, uniqueKey: `dial:${leg.idempotencyKey}`, status: "pending" },
-        }),
-      ).toBe(1);
-      expect(await m.db.rosterEvent.count({ where: { legId: leg.id, kind: "dial.failed" } })).toBe(0);
-      expect(await callsTo(phone)).toHaveLength(1);
-      await until("the person in the call", async () => (await person()).state === "in_call");
-      await app.emulator.hangup(phone);
-    },
-  );
+    const result = await m.dialParticipant(actor, meeting.id, participantId);
+    expect(result.status).toBe("placed");
+    const leg = await m.db.leg.findUniqueOrThrow({ where: { id: result.legId } });
+    expect(
+      await m.db.job.count({
+        where: { kind: m.DIAL_LEG_JOB, uniqueKey: `dial:${leg.idempotencyKey}`, status: "pending" },
+      }),
+    ).toBe(1);
+    expect(await m.db.rosterEvent.count({ where: { legId: leg.id, kind: "dial.failed" } })).toBe(0);
+    expect(await callsTo(phone)).toHaveLength(1);
+    await until("the person in the call", async () => (await person()).state === "in_call");
+    await app.emulator.hangup(phone);
+  });
 });

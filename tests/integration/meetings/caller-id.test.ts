@@ -8,67 +8,63 @@ const app = appFixture({ emulatorEnv: { EMULATOR_TIME_SCALE: "0.05", EMULATOR_RA
 const m = app.lib;
 const { state } = app.emulator;
 
-describe("caller ID you can call back", () => {
-  it(
-    "dial-outs show the dial-in number; calling it back admits the person by caller ID; the setting turns it off",
-    { timeout: 120_000 },
-    async () => {
-      const { actor, workspaceId } = await app.workspace();
-      const conn = await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId } });
-      expect(conn.presentDialInNumber).toBe(true);
-      // Starts in five minutes: callers recognised by number are admitted from 15 minutes before.
-      const meeting = await app.meeting(actor, {
-        title: "Call me back",
-        waitForHost: false,
-        startsAt: new Date(Date.now() + 5 * 60_000).toISOString(),
-      });
-      const phone = "+254700000590"; // manual: rings until answered or declined
-      const p = await m.addParticipant(actor, meeting.id, { name: "Missed", phone });
-      await m.dialParticipant(actor, meeting.id, p.id);
-      const ringing = await until("the phone rings", async () => {
-        const s = await state();
-        return s.phones.find((x) => x.e164 === phone)?.state === "ringing" ? s : undefined;
-      });
-      const call = ringing.calls.find((c) => c.remote_e164 === phone)!;
-      expect(call.caller_id).toBe(conn.dialInNumber);
-      expect(ringing.phones.find((x) => x.e164 === phone)!.transcript.at(-1)!.text).toBe(
-        `Incoming call from ${conn.dialInNumber}`,
-      );
+describe("caller ID you can call back", { timeout: 120_000 }, () => {
+  it("dial-outs show the dial-in number; calling it back admits the person by caller ID; the setting turns it off", async () => {
+    const { actor, workspaceId } = await app.workspace();
+    const conn = await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId } });
+    expect(conn.presentDialInNumber).toBe(true);
+    // Starts in five minutes: callers recognised by number are admitted from 15 minutes before.
+    const meeting = await app.meeting(actor, {
+      title: "Call me back",
+      waitForHost: false,
+      startsAt: new Date(Date.now() + 5 * 60_000).toISOString(),
+    });
+    const phone = "+254700000590"; // manual: rings until answered or declined
+    const p = await m.addParticipant(actor, meeting.id, { name: "Missed", phone });
+    await m.dialParticipant(actor, meeting.id, p.id);
+    const ringing = await until("the phone rings", async () => {
+      const s = await state();
+      return s.phones.find((x) => x.e164 === phone)?.state === "ringing" ? s : undefined;
+    });
+    const call = ringing.calls.find((c) => c.remote_e164 === phone)!;
+    expect(call.caller_id).toBe(conn.dialInNumber);
+    expect(ringing.phones.find((x) => x.e164 === phone)!.transcript.at(-1)!.text).toBe(
+      `Incoming call from ${conn.dialInNumber}`,
+    );
 
-      // Missed it; calls the number it saw, and is let in without a PIN.
-      await app.emulator.decline(phone);
-      await until(
-        "the missed call on the roster",
-        async () => (await m.buildRoster(meeting.id)).people[0]!.state === "left",
-      );
-      await app.emulator.dial(phone, conn.dialInNumber!);
-      const row = await until("the person back in by caller ID", async () => {
-        const r = (await m.buildRoster(meeting.id)).people.find((x) => x.name === "Missed")!;
-        return r.state === "in_call" ? r : undefined;
-      });
-      expect(row.legs.map((l) => l.direction)).toEqual(["outbound", "inbound"]);
-      const heard = (await state()).phones.find((x) => x.e164 === phone)!.transcript.map((l) => l.text);
-      expect(heard.some((t) => /PIN/.test(t))).toBe(false);
-      await app.emulator.hangup(phone);
+    // Missed it; calls the number it saw, and is let in without a PIN.
+    await app.emulator.decline(phone);
+    await until(
+      "the missed call on the roster",
+      async () => (await m.buildRoster(meeting.id)).people[0]!.state === "left",
+    );
+    await app.emulator.dial(phone, conn.dialInNumber!);
+    const row = await until("the person back in by caller ID", async () => {
+      const r = (await m.buildRoster(meeting.id)).people.find((x) => x.name === "Missed")!;
+      return r.state === "in_call" ? r : undefined;
+    });
+    expect(row.legs.map((l) => l.direction)).toEqual(["outbound", "inbound"]);
+    const heard = (await state()).phones.find((x) => x.e164 === phone)!.transcript.map((l) => l.text);
+    expect(heard.some((t) => /PIN/.test(t))).toBe(false);
+    await app.emulator.hangup(phone);
 
-      // Turned off: the caller-ID number shows, as before.
-      await m.db.sautikitConnection.update({ where: { workspaceId }, data: { presentDialInNumber: false } });
-      const later = await app.meeting(actor, { title: "Plain caller ID" });
-      const q = await m.addParticipant(actor, later.id, { name: "Missed", phone });
-      await until(
-        "the phone is free",
-        async () => (await state()).phones.find((x) => x.e164 === phone)?.call_id === null,
-      );
-      await m.dialParticipant(actor, later.id, q.id);
-      const again = await until("the phone rings again", async () => {
-        const s = await state();
-        const calls = s.calls.filter((c) => c.remote_e164 === phone && c.direction === "outbound");
-        return calls.length === 2 ? calls : undefined;
-      });
-      expect(again[0]!.caller_id).toBeNull();
-      await app.emulator.decline(phone);
-    },
-  );
+    // Turned off: the caller-ID number shows, as before.
+    await m.db.sautikitConnection.update({ where: { workspaceId }, data: { presentDialInNumber: false } });
+    const later = await app.meeting(actor, { title: "Plain caller ID" });
+    const q = await m.addParticipant(actor, later.id, { name: "Missed", phone });
+    await until(
+      "the phone is free",
+      async () => (await state()).phones.find((x) => x.e164 === phone)?.call_id === null,
+    );
+    await m.dialParticipant(actor, later.id, q.id);
+    const again = await until("the phone rings again", async () => {
+      const s = await state();
+      const calls = s.calls.filter((c) => c.remote_e164 === phone && c.direction === "outbound");
+      return calls.length === 2 ? calls : undefined;
+    });
+    expect(again[0]!.caller_id).toBeNull();
+    await app.emulator.decline(phone);
+  });
 
   it("a caller ID the account does not own: a clear error, on the person's row too, and nothing dialled", async () => {
     const { actor, workspaceId } = await app.workspace();

@@ -42,88 +42,88 @@ async function drainAt(at: number, workerId = "occurrence-test") {
 let phones = 0;
 const phone = () => `+2547225${String(++phones).padStart(5, "0")}`;
 
-describe("voice reminders", () => {
-  it(
-    "fire once at T-10 in the meeting's language; pressing 1 joins the waiting room; the cost is on the statement",
-    { timeout: 120_000 },
-    async () => {
-      const { actor, dialIn } = await app.workspace();
-      const startsAt = new Date(Date.now() + 10 * 60_000 + 30_000);
-      const meeting = await app.meeting(actor, {
-        title: "Budget review",
-        startsAt: startsAt.toISOString(),
-        remindByCall: true,
-      });
-      const host = await m.addParticipant(actor, meeting.id, { name: "Host", phone: phone(), role: "host" });
-      await m.setParticipantReminder(actor, meeting.id, host.id, false); // the host opted out
-      const amina = await m.addParticipant(actor, meeting.id, { name: "Amina", phone: phone() });
-      const baraka = await m.addParticipant(actor, meeting.id, { name: "Baraka", phone: phone() });
-      await app.emulator.behaviour(baraka.phoneE164, { prompt_key: null });
+/** A fresh workspace and a meeting of its admin's that starts `ms` from now (`startsAt` is that instant). */
+async function meetingStartingIn(ms: number, overrides: Record<string, unknown>) {
+  const ws = await app.workspace();
+  const startsAt = new Date(Date.now() + ms);
+  return { ...ws, startsAt, meeting: await app.meeting(ws.actor, { ...overrides, startsAt: startsAt.toISOString() }) };
+}
 
-      const [job] = await jobsOf(meeting.id);
-      expect(job).toMatchObject({ kind: m.REMINDERS_JOB, status: "pending" });
-      expect(job!.runAt.getTime()).toBe(startsAt.getTime() - 10 * 60_000);
+describe("voice reminders", { timeout: 120_000 }, () => {
+  it("fire once at T-10 in the meeting's language; pressing 1 joins the waiting room; the cost is on the statement", async () => {
+    const { actor, dialIn, meeting, startsAt } = await meetingStartingIn(10 * 60_000 + 30_000, {
+      title: "Budget review",
+      remindByCall: true,
+    });
+    const host = await m.addParticipant(actor, meeting.id, { name: "Host", phone: phone(), role: "host" });
+    await m.setParticipantReminder(actor, meeting.id, host.id, false); // the host opted out
+    const amina = await m.addParticipant(actor, meeting.id, { name: "Amina", phone: phone() });
+    const baraka = await m.addParticipant(actor, meeting.id, { name: "Baraka", phone: phone() });
+    await app.emulator.behaviour(baraka.phoneE164, { prompt_key: null });
 
-      // A second before T-10 nothing is due; at T-10 the reminders go out (and the dials, due now).
-      await drainAt(job!.runAt.getTime() - 1_000);
-      expect(await m.db.leg.count({ where: { meetingId: meeting.id } })).toBe(0);
-      await drainAt(job!.runAt.getTime());
-      await drainAt(Date.now());
-      const legs = await m.db.leg.findMany({ where: { meetingId: meeting.id } });
-      expect(legs.map((l) => [l.participantId, l.purpose]).sort()).toEqual(
-        [
-          [amina.id, "reminder"],
-          [baraka.id, "reminder"],
-        ].sort(),
-      );
+    const [job] = await jobsOf(meeting.id);
+    expect(job).toMatchObject({ kind: m.REMINDERS_JOB, status: "pending" });
+    expect(job!.runAt.getTime()).toBe(startsAt.getTime() - 10 * 60_000);
 
-      // Amina's phone presses 1: into the room, waiting for the host.
-      const waiting = await until("Amina waiting for the host", async () => {
-        const row = (await m.buildRoster(meeting.id)).people.find((p) => p.name === "Amina")!;
-        return row.state === "waiting" ? row : undefined;
-      });
-      expect(waiting.legs[0]!.purpose).toBe("reminder");
-      const pin = meeting.pin.split("").join(" ");
-      const number = `0${dialIn.slice(4)}`.split("").join(" ");
-      expect(await app.emulator.heard(amina.phoneE164)).toContain(
-        `Budget review starts in 10 minutes. Press 1 to join now and wait for the host, or call ${number} with PIN ${pin} when it starts.`,
-      );
-      // Baraka hears it and says nothing: asked twice, then a goodbye; the roster says so.
-      const baraRow = await until(
-        "Baraka's reminder over",
-        async () => {
-          const row = (await m.buildRoster(meeting.id)).people.find((p) => p.name === "Baraka")!;
-          return row.state === "left" ? row : undefined;
-        },
-        60_000,
-      );
-      expect(baraRow.endReason).toBe("no_person");
-      expect(await m.db.leg.count({ where: { participantId: host.id } })).toBe(0);
+    // A second before T-10 nothing is due; at T-10 the reminders go out (and the dials, due now).
+    await drainAt(job!.runAt.getTime() - 1_000);
+    expect(await m.db.leg.count({ where: { meetingId: meeting.id } })).toBe(0);
+    await drainAt(job!.runAt.getTime());
+    await drainAt(Date.now());
+    const legs = await m.db.leg.findMany({ where: { meetingId: meeting.id } });
+    expect(legs.map((l) => [l.participantId, l.purpose]).sort()).toEqual(
+      [
+        [amina.id, "reminder"],
+        [baraka.id, "reminder"],
+      ].sort(),
+    );
 
-      // The job again (a crash after the work, a second instance): nobody is reminded twice.
-      expect(await m.runSendReminders({ meetingId: meeting.id, startsAt: startsAt.toISOString() })).toEqual({
-        queued: 0,
-      });
-      await drainAt(Date.now());
-      expect(await outboundCallsTo(amina.phoneE164)).toHaveLength(1);
-      expect(await outboundCallsTo(baraka.phoneE164)).toHaveLength(1);
-      const audit = await m.db.auditLog.findMany({ where: { target: meeting.id, action: "meeting.reminders_sent" } });
-      expect(audit.map((a) => a.details)).toEqual([{ calls: 2 }, { calls: 0 }]);
+    // Amina's phone presses 1: into the room, waiting for the host.
+    const waiting = await until("Amina waiting for the host", async () => {
+      const row = (await m.buildRoster(meeting.id)).people.find((p) => p.name === "Amina")!;
+      return row.state === "waiting" ? row : undefined;
+    });
+    expect(waiting.legs[0]!.purpose).toBe("reminder");
+    const pin = meeting.pin.split("").join(" ");
+    const number = `0${dialIn.slice(4)}`.split("").join(" ");
+    expect(await app.emulator.heard(amina.phoneE164)).toContain(
+      `Budget review starts in 10 minutes. Press 1 to join now and wait for the host, or call ${number} with PIN ${pin} when it starts.`,
+    );
+    // Baraka hears it and says nothing: asked twice, then a goodbye; the roster says so.
+    const baraRow = await until(
+      "Baraka's reminder over",
+      async () => {
+        const row = (await m.buildRoster(meeting.id)).people.find((p) => p.name === "Baraka")!;
+        return row.state === "left" ? row : undefined;
+      },
+      60_000,
+    );
+    expect(baraRow.endReason).toBe("no_person");
+    expect(await m.db.leg.count({ where: { participantId: host.id } })).toBe(0);
 
-      // Baraka's reminder leg is billed and shows on the statement.
-      const statement = await m.meetingStatement(actor, meeting.id);
-      const row = statement.rows.find((r) => r.name === "Baraka")!;
-      expect(row.legs).toBe(1);
-      expect(row.costMinor).toBeGreaterThan(0);
-      // …and in the audit log, under the roster's reason, with what the call was for and its cost.
-      const entry = await until("the reminder's outcome audited", () =>
-        m.db.auditLog.findFirst({ where: { target: meeting.id, action: "call.no_person" } }),
-      );
-      expect(entry.details).toMatchObject({ person: "Baraka", purpose: "reminder", reason: "no_person" });
-      expect((entry.details as { costMinor: number }).costMinor).toBe(row.costMinor);
-      await app.emulator.hangup(amina.phoneE164);
-    },
-  );
+    // The job again (a crash after the work, a second instance): nobody is reminded twice.
+    expect(await m.runSendReminders({ meetingId: meeting.id, startsAt: startsAt.toISOString() })).toEqual({
+      queued: 0,
+    });
+    await drainAt(Date.now());
+    expect(await outboundCallsTo(amina.phoneE164)).toHaveLength(1);
+    expect(await outboundCallsTo(baraka.phoneE164)).toHaveLength(1);
+    const audit = await m.db.auditLog.findMany({ where: { target: meeting.id, action: "meeting.reminders_sent" } });
+    expect(audit.map((a) => a.details)).toEqual([{ calls: 2 }, { calls: 0 }]);
+
+    // Baraka's reminder leg is billed and shows on the statement.
+    const statement = await m.meetingStatement(actor, meeting.id);
+    const row = statement.rows.find((r) => r.name === "Baraka")!;
+    expect(row.legs).toBe(1);
+    expect(row.costMinor).toBeGreaterThan(0);
+    // …and in the audit log, under the roster's reason, with what the call was for and its cost.
+    const entry = await until("the reminder's outcome audited", () =>
+      m.db.auditLog.findFirst({ where: { target: meeting.id, action: "call.no_person" } }),
+    );
+    expect(entry.details).toMatchObject({ person: "Baraka", purpose: "reminder", reason: "no_person" });
+    expect((entry.details as { costMinor: number }).costMinor).toBe(row.costMinor);
+    await app.emulator.hangup(amina.phoneE164);
+  });
 
   it("say 'we will call you at the start' when the meeting calls everyone then (Swahili too)", async () => {
     const { promptsFor } = await import("@/lib/meetings/prompts/prompts-for");
@@ -145,7 +145,7 @@ describe("voice reminders", () => {
     );
   });
 
-  it("a cancelled meeting sends none; a moved start moves the jobs", { timeout: 60_000 }, async () => {
+  it("a cancelled meeting sends none; a moved start moves the jobs", async () => {
     const { actor } = await app.workspace();
     const startsAt = new Date(Date.now() + 60 * 60_000);
     const input = meetingInput({
@@ -184,57 +184,47 @@ describe("voice reminders", () => {
   });
 });
 
-describe("call everyone at the start", () => {
-  it(
-    "dials everyone not already in, once, even with two workers and the job run again",
-    { timeout: 120_000 },
-    async () => {
-      const { actor } = await app.workspace();
-      const startsAt = new Date(Date.now() + 5 * 60_000);
-      const meeting = await app.meeting(actor, {
-        title: "Start call",
-        startsAt: startsAt.toISOString(),
-        callAtStart: true,
-        waitForHost: false,
-      });
-      const early = await m.addParticipant(actor, meeting.id, { name: "Early", phone: phone() });
-      const rest = [
-        await m.addParticipant(actor, meeting.id, { name: "Host", phone: phone(), role: "host" }),
-        await m.addParticipant(actor, meeting.id, { name: "Daudi", phone: phone() }),
-        await m.addParticipant(actor, meeting.id, { name: "Esther", phone: phone() }),
-      ];
-      // Early is already in the room before the start.
-      await m.dialParticipant(actor, meeting.id, early.id);
-      await until("Early in the room", async () => {
-        const row = (await m.buildRoster(meeting.id)).people.find((p) => p.name === "Early")!;
-        return row.state === "in_call" || row.state === "waiting";
-      });
+describe("call everyone at the start", { timeout: 120_000 }, () => {
+  it("dials everyone not already in, once, even with two workers and the job run again", async () => {
+    const { actor, meeting, startsAt } = await meetingStartingIn(5 * 60_000, {
+      title: "Start call",
+      callAtStart: true,
+      waitForHost: false,
+    });
+    const early = await m.addParticipant(actor, meeting.id, { name: "Early", phone: phone() });
+    const rest = [
+      await m.addParticipant(actor, meeting.id, { name: "Host", phone: phone(), role: "host" }),
+      await m.addParticipant(actor, meeting.id, { name: "Daudi", phone: phone() }),
+      await m.addParticipant(actor, meeting.id, { name: "Esther", phone: phone() }),
+    ];
+    // Early is already in the room before the start.
+    await m.dialParticipant(actor, meeting.id, early.id);
+    await until("Early in the room", async () => {
+      const row = (await m.buildRoster(meeting.id)).people.find((p) => p.name === "Early")!;
+      return row.state === "in_call" || row.state === "waiting";
+    });
 
-      const [job] = await jobsOf(meeting.id);
-      expect(job).toMatchObject({ kind: m.CALL_AT_START_JOB, runAt: startsAt });
-      // Two app instances reach the start at once; then the job is run once more (a crash after the work).
-      await Promise.all([drainAt(startsAt.getTime(), "instance-a"), drainAt(startsAt.getTime(), "instance-b")]);
-      expect(await m.runCallAtStart({ meetingId: meeting.id, startsAt: startsAt.toISOString() })).toEqual({
-        skipped: "already called at this start",
-      });
-      await until("everyone in the room", async () => {
-        await drainAt(Date.now());
-        const people = (await m.buildRoster(meeting.id)).people;
-        return people.every((p) => p.state === "in_call") ? people : undefined;
-      });
-      for (const p of [early, ...rest]) expect(await outboundCallsTo(p.phoneE164)).toHaveLength(1);
-      const audit = await m.db.auditLog.findMany({ where: { target: meeting.id, action: "meeting.called_at_start" } });
-      expect(audit.map((a) => a.details)).toEqual([{ queued: 3 }]);
-      for (const p of [early, ...rest]) await app.emulator.hangup(p.phoneE164).catch(() => undefined);
-    },
-  );
+    const [job] = await jobsOf(meeting.id);
+    expect(job).toMatchObject({ kind: m.CALL_AT_START_JOB, runAt: startsAt });
+    // Two app instances reach the start at once; then the job is run once more (a crash after the work).
+    await Promise.all([drainAt(startsAt.getTime(), "instance-a"), drainAt(startsAt.getTime(), "instance-b")]);
+    expect(await m.runCallAtStart({ meetingId: meeting.id, startsAt: startsAt.toISOString() })).toEqual({
+      skipped: "already called at this start",
+    });
+    await until("everyone in the room", async () => {
+      await drainAt(Date.now());
+      const people = (await m.buildRoster(meeting.id)).people;
+      return people.every((p) => p.state === "in_call") ? people : undefined;
+    });
+    for (const p of [early, ...rest]) expect(await outboundCallsTo(p.phoneE164)).toHaveLength(1);
+    const audit = await m.db.auditLog.findMany({ where: { target: meeting.id, action: "meeting.called_at_start" } });
+    expect(audit.map((a) => a.details)).toEqual([{ queued: 3 }]);
+    for (const p of [early, ...rest]) await app.emulator.hangup(p.phoneE164).catch(() => undefined);
+  });
 
   it("is remembered for the next occurrence of a weekly series", async () => {
-    const { actor } = await app.workspace();
-    const startsAt = new Date(Date.now() + 60 * 60_000);
-    const meeting = await app.meeting(actor, {
+    const { actor, meeting } = await meetingStartingIn(60 * 60_000, {
       title: "Weekly start call",
-      startsAt: startsAt.toISOString(),
       recurrence: "weekly",
       callAtStart: true,
       reminderMinutes: 20,

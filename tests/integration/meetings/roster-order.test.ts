@@ -7,7 +7,8 @@ import { appFixture } from "../support/app-fixture";
 import { events as scenario, legs as scenarioLegs } from "@/tests/unit/roster/scenario";
 import type { RosterEvent } from "@/lib/roster/roster-event";
 import { statusCallbackEventNames } from "@/lib/sautikit/contract/conference-events";
-import { createWorkspace, meetingInput, postSigned } from "./support";
+import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
+import { createWorkspace, insertParticipants, meetingInput, postSigned } from "./support";
 
 const app = appFixture({
   modules: () => [import("@/lib/roster/recompute-roster")],
@@ -24,21 +25,16 @@ type Delivery = { path: string; body: string; contentType: string };
 /** A meeting with the scenario's people and legs; returns its wire deliveries. */
 async function prepareMeeting(tag: string) {
   const meeting = await m.scheduleMeeting(ws.actor, meetingInput({ title: `Order ${tag}`, endOnHostExit: true }));
-  const roles: Record<string, string> = { host: "host", listen: "listener" };
+  const roles: Record<string, ParticipantRole> = { host: "host", listen: "listener" };
   const people = ["host", "amina", "juma", "busy", "listen", "kick"];
-  const participants = new Map<string, string>();
-  for (const [i, p] of people.entries()) {
-    const row = await m.db.participant.create({
-      data: {
-        workspaceId: ws.workspaceId,
-        meetingId: meeting.id,
-        name: p,
-        phoneE164: `+2547120000${10 + i}`,
-        role: roles[p] ?? "participant",
-      },
-    });
-    participants.set(`P-${p}`, row.id);
-  }
+  const byName = await insertParticipants(
+    m.db,
+    { workspaceId: ws.workspaceId, meetingId: meeting.id },
+    people.map((name) => ({ name, role: roles[name] ?? "participant" })),
+    "+2547120000",
+  );
+  // The scenario names each person's participant `P-<name>`.
+  const participants = new Map([...byName].map(([name, id]) => [`P-${name}`, id]));
   const legIds = new Map<string, string>();
   const callIds = new Map<string, string>();
   for (const l of scenarioLegs) {

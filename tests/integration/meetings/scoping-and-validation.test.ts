@@ -57,22 +57,20 @@ describe("scoping", () => {
       SequenceNumber: "1",
       participants: "1",
     }).toString();
-    const res = await postSigned(
-      `${app.url}/api/sautikit/${b.workspaceId}/conference/events`,
-      body,
-      "application/x-www-form-urlencoded",
-      b.secret,
-    );
+    /** Posts the event to `workspaceId`'s webhook URL, signed with `secret`. */
+    const post = (workspaceId: string, secret: string) =>
+      postSigned(
+        `${app.url}/api/sautikit/${workspaceId}/conference/events`,
+        body,
+        "application/x-www-form-urlencoded",
+        secret,
+      );
+    const res = await post(b.workspaceId, b.secret);
     expect(res.status).toBeLessThan(500);
     expect(await mod.db.rosterEvent.count({ where: { meetingId: meeting.id } })).toBe(0);
     expect((await mod.db.meeting.findUnique({ where: { id: meeting.id } }))?.status).toBe("scheduled");
     // Signed with the wrong workspace's secret: refused outright.
-    const forged = await postSigned(
-      `${app.url}/api/sautikit/${a.workspaceId}/conference/events`,
-      body,
-      "application/x-www-form-urlencoded",
-      b.secret,
-    );
+    const forged = await post(a.workspaceId, b.secret);
     expect(forged.status).toBe(401);
     expect(await mod.db.rosterEvent.count({ where: { meetingId: meeting.id } })).toBe(0);
   });

@@ -3,6 +3,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 
 type Db = typeof import("@/lib/db").db;
 
@@ -68,6 +69,24 @@ export function meetingInput(overrides: Record<string, unknown> = {}) {
     capacity: 10,
     ...overrides,
   };
+}
+
+/**
+ * Participant rows written straight to the database (no validation, no audit), as a roster-fold or
+ * replay test wants them: the i-th person gets the number `${phonePrefix}${10 + i}`. Returns name → id.
+ */
+export async function insertParticipants(
+  db: Db,
+  at: { workspaceId: string; meetingId: string },
+  people: { name: string; role: ParticipantRole }[],
+  phonePrefix: string,
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const [i, { name, role }] of people.entries()) {
+    const row = await db.participant.create({ data: { ...at, name, phoneE164: `${phonePrefix}${10 + i}`, role } });
+    ids.set(name, row.id);
+  }
+  return ids;
 }
 
 /** The app's answer to a voice callback: its actions, read loosely. */

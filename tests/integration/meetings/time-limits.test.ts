@@ -75,35 +75,31 @@ async function dialInAll(dialIn: string, meetingId: string, phones: string[]) {
 const legOf = async (meetingId: string, phone: string) =>
   m.db.leg.findFirstOrThrow({ where: { meetingId, fromE164: phone }, orderBy: { createdAt: "desc" } });
 
-describe("recording notice", () => {
-  it(
-    "dial-in by caller ID, dial-in by PIN and a confirmed dial-out each hear it in the meeting's language before the room",
-    { timeout: 180_000 },
-    async () => {
-      const { ws, meeting } = await liveMeeting({ record: true, language: "sw", title: "Chama cha kuweka" });
-      const [invitee, guest, dialled] = [freshPhone(), freshPhone(), freshPhone()];
-      await m.addParticipant(ws.actor, meeting.id, { name: "Amina", phone: invitee });
-      const d = await m.addParticipant(ws.actor, meeting.id, { name: "Baraka", phone: dialled });
+describe("recording notice", { timeout: 180_000 }, () => {
+  it("dial-in by caller ID, dial-in by PIN and a confirmed dial-out each hear it in the meeting's language before the room", async () => {
+    const { ws, meeting } = await liveMeeting({ record: true, language: "sw", title: "Chama cha kuweka" });
+    const [invitee, guest, dialled] = [freshPhone(), freshPhone(), freshPhone()];
+    await m.addParticipant(ws.actor, meeting.id, { name: "Amina", phone: invitee });
+    const d = await m.addParticipant(ws.actor, meeting.id, { name: "Baraka", phone: dialled });
 
-      await em.dial(invitee, ws.dialIn);
-      await expectNoticeBeforeRoom(invitee, meeting.roomName, m.sw.recordingNotice);
+    await em.dial(invitee, ws.dialIn);
+    await expectNoticeBeforeRoom(invitee, meeting.roomName, m.sw.recordingNotice);
 
-      await em.dial(guest, ws.dialIn);
-      await em.hears(guest, m.sw.enterPin);
-      await em.press(guest, `${meeting.pin}#`);
-      await expectNoticeBeforeRoom(guest, meeting.roomName, m.sw.recordingNotice);
+    await em.dial(guest, ws.dialIn);
+    await em.hears(guest, m.sw.enterPin);
+    await em.press(guest, `${meeting.pin}#`);
+    await expectNoticeBeforeRoom(guest, meeting.roomName, m.sw.recordingNotice);
 
-      // A dial-out hears it after pressing 1, not before (the confirmation is not the room).
-      expect((await m.dialParticipant(ws.actor, meeting.id, d.id)).status).toBe("placed");
-      await expectNoticeBeforeRoom(dialled, meeting.roomName, m.sw.recordingNotice);
-      const call = await latestCall(dialled);
-      expect(call.findIndex((l) => l.kind === "digits")).toBeLessThan(
-        call.findIndex((l) => l.text === m.sw.recordingNotice),
-      );
-    },
-  );
+    // A dial-out hears it after pressing 1, not before (the confirmation is not the room).
+    expect((await m.dialParticipant(ws.actor, meeting.id, d.id)).status).toBe("placed");
+    await expectNoticeBeforeRoom(dialled, meeting.roomName, m.sw.recordingNotice);
+    const call = await latestCall(dialled);
+    expect(call.findIndex((l) => l.kind === "digits")).toBeLessThan(
+      call.findIndex((l) => l.text === m.sw.recordingNotice),
+    );
+  });
 
-  it("a meeting that does not record says nothing about recording", { timeout: 120_000 }, async () => {
+  it("a meeting that does not record says nothing about recording", async () => {
     const { ws, meeting } = await liveMeeting({ record: false });
     const phone = freshPhone();
     await m.addParticipant(ws.actor, meeting.id, { name: "Amina", phone });
@@ -117,77 +113,73 @@ describe("recording notice", () => {
   });
 });
 
-describe("hard stop", () => {
-  it(
-    "ends the meeting for everyone at its stop; an extension (keypad or roster) moves it, up to the workspace maximum",
-    { timeout: 180_000 },
-    async () => {
-      const { ws, meeting } = await liveMeeting({ durationMinutes: 5 });
-      // 5 min slot + 15 min grace = 20 min; a 30 min maximum leaves room for one (shortened) extension.
-      await m.db.workspace.update({ where: { id: ws.workspaceId }, data: { maxMeetingMinutes: 30 } });
-      const phones = [freshPhone(), freshPhone()];
-      for (const [i, p] of phones.entries()) await m.addParticipant(ws.actor, meeting.id, { name: `P${i}`, phone: p });
-      await dialInAll(ws.dialIn, meeting.id, phones);
+describe("hard stop", { timeout: 180_000 }, () => {
+  it("ends the meeting for everyone at its stop; an extension (keypad or roster) moves it, up to the workspace maximum", async () => {
+    const { ws, meeting } = await liveMeeting({ durationMinutes: 5 });
+    // 5 min slot + 15 min grace = 20 min; a 30 min maximum leaves room for one (shortened) extension.
+    await m.db.workspace.update({ where: { id: ws.workspaceId }, data: { maxMeetingMinutes: 30 } });
+    const phones = [freshPhone(), freshPhone()];
+    for (const [i, p] of phones.entries()) await m.addParticipant(ws.actor, meeting.id, { name: `P${i}`, phone: p });
+    await dialInAll(ws.dialIn, meeting.id, phones);
 
-      const started = await m.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
-      expect(started.status).toBe("live");
-      const stop = started.startedAt!.getTime() + 20 * MINUTE;
-      const job = async () => m.db.job.findUniqueOrThrow({ where: { uniqueKey: `hard-stop:${meeting.id}` } });
-      expect((await job()).runAt.getTime()).toBe(stop);
-      const snapshot = await m.buildRoster(meeting.id);
-      expect(snapshot.meeting).toMatchObject({ hardStopAt: stop, canExtend: true });
+    const started = await m.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
+    expect(started.status).toBe("live");
+    const stop = started.startedAt!.getTime() + 20 * MINUTE;
+    const job = async () => m.db.job.findUniqueOrThrow({ where: { uniqueKey: `hard-stop:${meeting.id}` } });
+    expect((await job()).runAt.getTime()).toBe(stop);
+    const snapshot = await m.buildRoster(meeting.id);
+    expect(snapshot.meeting).toMatchObject({ hardStopAt: stop, canExtend: true });
 
-      // A minute before the stop nothing happens.
-      await runJobsAt(stop - MINUTE);
-      expect((await m.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe("live");
+    // A minute before the stop nothing happens.
+    await runJobsAt(stop - MINUTE);
+    expect((await m.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe("live");
 
-      // A host presses the extend key: the 15 minutes are cut to the 10 the maximum leaves, and the
-      // reply tells that caller so, in the meeting's language.
-      const host = await legOf(meeting.id, phones[0]!);
-      const reply = await m.extendMeetingFromKeypad(ws.workspaceId, meeting, host.id, stop - MINUTE);
-      expect(reply.actions).toEqual([{ say: { text: m.en.meetingExtended(10, 11), language: "en-KE" } }]);
-      const moved = stop + 10 * MINUTE;
-      expect((await job()).runAt.getTime()).toBe(moved);
-      expect((await m.buildRoster(meeting.id)).meeting).toMatchObject({ hardStopAt: moved, canExtend: false });
-      // At the maximum: refused, to the keypad and to the roster alike, and nothing moves.
-      const refused = await m.extendMeetingFromKeypad(ws.workspaceId, meeting, host.id);
-      expect(refused.actions).toEqual([{ say: { text: m.en.extendAtMaximum, language: "en-KE" } }]);
-      await expect(m.extendMeetingForActor(ws.actor, meeting.id)).rejects.toMatchObject({ code: "CONFLICT" });
-      expect((await job()).runAt.getTime()).toBe(moved);
+    // A host presses the extend key: the 15 minutes are cut to the 10 the maximum leaves, and the
+    // reply tells that caller so, in the meeting's language.
+    const host = await legOf(meeting.id, phones[0]!);
+    const reply = await m.extendMeetingFromKeypad(ws.workspaceId, meeting, host.id, stop - MINUTE);
+    expect(reply.actions).toEqual([{ say: { text: m.en.meetingExtended(10, 11), language: "en-KE" } }]);
+    const moved = stop + 10 * MINUTE;
+    expect((await job()).runAt.getTime()).toBe(moved);
+    expect((await m.buildRoster(meeting.id)).meeting).toMatchObject({ hardStopAt: moved, canExtend: false });
+    // At the maximum: refused, to the keypad and to the roster alike, and nothing moves.
+    const refused = await m.extendMeetingFromKeypad(ws.workspaceId, meeting, host.id);
+    expect(refused.actions).toEqual([{ say: { text: m.en.extendAtMaximum, language: "en-KE" } }]);
+    await expect(m.extendMeetingForActor(ws.actor, meeting.id)).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await job()).runAt.getTime()).toBe(moved);
 
-      // A stale due time (another instance, a restart) runs the job at the old stop: it re-reads the
-      // meeting, sees the extension and waits again instead of ending it.
-      await m.db.job.update({ where: { uniqueKey: `hard-stop:${meeting.id}` }, data: { runAt: new Date(stop) } });
-      expect(await runJobsAt(stop + MINUTE)).toBeGreaterThan(0);
-      expect((await m.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe("live");
-      expect((await job()).runAt.getTime()).toBe(moved);
-      expect((await job()).status).toBe("pending");
+    // A stale due time (another instance, a restart) runs the job at the old stop: it re-reads the
+    // meeting, sees the extension and waits again instead of ending it.
+    await m.db.job.update({ where: { uniqueKey: `hard-stop:${meeting.id}` }, data: { runAt: new Date(stop) } });
+    expect(await runJobsAt(stop + MINUTE)).toBeGreaterThan(0);
+    expect((await m.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe("live");
+    expect((await job()).runAt.getTime()).toBe(moved);
+    expect((await job()).status).toBe("pending");
 
-      await runJobsAt(moved);
-      const ended = await m.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
-      expect(ended.status).toBe("ended");
-      for (const p of phones) await em.idle(p);
-      const rows = await until("the roster to show everyone gone", async () => {
-        const people = (await m.buildRoster(meeting.id)).people;
-        return people.every((r) => r.state === "left") && people;
-      });
-      expect(rows.map((r) => [r.state, r.endReason])).toEqual([
-        ["left", "meeting_ended"],
-        ["left", "meeting_ended"],
-      ]);
-      const audit = await m.db.auditLog.findMany({
-        where: {
-          workspaceId: ws.workspaceId,
-          target: meeting.id,
-          action: { in: ["meeting.extended", "meeting.ended"] },
-        },
-        orderBy: { createdAt: "asc" },
-      });
-      expect(audit.map((a) => a.action)).toEqual(["meeting.extended", "meeting.ended"]);
-      expect(audit[1]!.details).toMatchObject({ via: "hard-stop" });
-      expect((await job()).status).toBe("done");
-    },
-  );
+    await runJobsAt(moved);
+    const ended = await m.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
+    expect(ended.status).toBe("ended");
+    for (const p of phones) await em.idle(p);
+    const rows = await until("the roster to show everyone gone", async () => {
+      const people = (await m.buildRoster(meeting.id)).people;
+      return people.every((r) => r.state === "left") && people;
+    });
+    expect(rows.map((r) => [r.state, r.endReason])).toEqual([
+      ["left", "meeting_ended"],
+      ["left", "meeting_ended"],
+    ]);
+    const audit = await m.db.auditLog.findMany({
+      where: {
+        workspaceId: ws.workspaceId,
+        target: meeting.id,
+        action: { in: ["meeting.extended", "meeting.ended"] },
+      },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(audit.map((a) => a.action)).toEqual(["meeting.extended", "meeting.ended"]);
+    expect(audit[1]!.details).toMatchObject({ via: "hard-stop" });
+    expect((await job()).status).toBe("done");
+  });
 
   it("the roster's Extend adds a whole step while the maximum allows, and a meeting not started cannot be extended", async () => {
     const { ws, meeting } = await liveMeeting();
@@ -203,60 +195,56 @@ describe("hard stop", () => {
   });
 });
 
-describe("empty-room guard", () => {
-  it(
-    "hangs up only a caller left alone for 5 minutes; a second person arriving cancels it",
-    { timeout: 180_000 },
-    async () => {
-      const a = await liveMeeting();
-      const [alone, leaver] = [freshPhone(), freshPhone()];
-      await m.addParticipant(a.ws.actor, a.meeting.id, { name: "Alone", phone: alone });
-      await m.addParticipant(a.ws.actor, a.meeting.id, { name: "Leaver", phone: leaver });
-      await dialInAll(a.ws.dialIn, a.meeting.id, [alone, leaver]);
+describe("empty-room guard", { timeout: 180_000 }, () => {
+  it("hangs up only a caller left alone for 5 minutes; a second person arriving cancels it", async () => {
+    const a = await liveMeeting();
+    const [alone, leaver] = [freshPhone(), freshPhone()];
+    await m.addParticipant(a.ws.actor, a.meeting.id, { name: "Alone", phone: alone });
+    await m.addParticipant(a.ws.actor, a.meeting.id, { name: "Leaver", phone: leaver });
+    await dialInAll(a.ws.dialIn, a.meeting.id, [alone, leaver]);
 
-      // Another meeting of the same workspace: its first caller was alone until the second arrived.
-      const pairMeeting = await app.meeting(a.ws.actor, {
-        startsAt: now(),
-        waitForHost: false,
-        endOnHostExit: false,
-        title: "Pair",
-      });
-      const pair = [freshPhone(), freshPhone()];
-      for (const [i, p] of pair.entries())
-        await m.addParticipant(a.ws.actor, pairMeeting.id, { name: `Pair ${i}`, phone: p });
-      await em.dial(pair[0]!, a.ws.dialIn);
-      await until("the first of the pair alone in the room", async () =>
-        m.db.job.count({
-          where: { kind: "call-control.empty-room", payload: { path: ["meetingId"], equals: pairMeeting.id } },
-        }),
-      );
-      await dialInAll(a.ws.dialIn, pairMeeting.id, pair);
+    // Another meeting of the same workspace: its first caller was alone until the second arrived.
+    const pairMeeting = await app.meeting(a.ws.actor, {
+      startsAt: now(),
+      waitForHost: false,
+      endOnHostExit: false,
+      title: "Pair",
+    });
+    const pair = [freshPhone(), freshPhone()];
+    for (const [i, p] of pair.entries())
+      await m.addParticipant(a.ws.actor, pairMeeting.id, { name: `Pair ${i}`, phone: p });
+    await em.dial(pair[0]!, a.ws.dialIn);
+    await until("the first of the pair alone in the room", async () =>
+      m.db.job.count({
+        where: { kind: "call-control.empty-room", payload: { path: ["meetingId"], equals: pairMeeting.id } },
+      }),
+    );
+    await dialInAll(a.ws.dialIn, pairMeeting.id, pair);
 
-      await em.hangup(leaver);
-      await until("the leaver gone", async () => (await legOf(a.meeting.id, leaver)).state === "left");
-      const lone = await legOf(a.meeting.id, alone);
-      const since = (await legOf(a.meeting.id, leaver)).endedAt!.getTime();
-      const guard = await until("the guard armed", () =>
-        m.db.job.findUnique({ where: { uniqueKey: `alone:${lone.id}:${since}` } }),
-      );
-      expect(guard.runAt.getTime()).toBe(since + m.ALONE_LIMIT_MS);
+    await em.hangup(leaver);
+    await until("the leaver gone", async () => (await legOf(a.meeting.id, leaver)).state === "left");
+    const lone = await legOf(a.meeting.id, alone);
+    const since = (await legOf(a.meeting.id, leaver)).endedAt!.getTime();
+    const guard = await until("the guard armed", () =>
+      m.db.job.findUnique({ where: { uniqueKey: `alone:${lone.id}:${since}` } }),
+    );
+    expect(guard.runAt.getTime()).toBe(since + m.ALONE_LIMIT_MS);
 
-      // Four minutes alone: nothing yet.
-      await runJobsAt(since + 4 * MINUTE);
-      expect((await legOf(a.meeting.id, alone)).state).toBe("in_call");
+    // Four minutes alone: nothing yet.
+    await runJobsAt(since + 4 * MINUTE);
+    expect((await legOf(a.meeting.id, alone)).state).toBe("in_call");
 
-      // Five minutes alone: that caller is hung up; the pair (together for minutes) is untouched.
-      await runJobsAt(since + m.ALONE_LIMIT_MS + 1_000);
-      await em.idle(alone);
-      await until("the roster to say why", async () => (await legOf(a.meeting.id, alone)).endReason === "alone");
-      const pairRows = (await m.buildRoster(pairMeeting.id)).people;
-      expect(pairRows.map((r) => r.state)).toEqual(["in_call", "in_call"]);
-      expect((await em.room(pairMeeting.roomName))?.members).toHaveLength(2);
-      // Mkutano did not end either meeting (no end fact, no audit of one).
-      expect(await m.db.auditLog.count({ where: { workspaceId: a.ws.workspaceId, action: "meeting.ended" } })).toBe(0);
-      expect(
-        await m.db.auditLog.count({ where: { workspaceId: a.ws.workspaceId, action: "participant.hung_up_alone" } }),
-      ).toBe(1);
-    },
-  );
+    // Five minutes alone: that caller is hung up; the pair (together for minutes) is untouched.
+    await runJobsAt(since + m.ALONE_LIMIT_MS + 1_000);
+    await em.idle(alone);
+    await until("the roster to say why", async () => (await legOf(a.meeting.id, alone)).endReason === "alone");
+    const pairRows = (await m.buildRoster(pairMeeting.id)).people;
+    expect(pairRows.map((r) => r.state)).toEqual(["in_call", "in_call"]);
+    expect((await em.room(pairMeeting.roomName))?.members).toHaveLength(2);
+    // Mkutano did not end either meeting (no end fact, no audit of one).
+    expect(await m.db.auditLog.count({ where: { workspaceId: a.ws.workspaceId, action: "meeting.ended" } })).toBe(0);
+    expect(
+      await m.db.auditLog.count({ where: { workspaceId: a.ws.workspaceId, action: "participant.hung_up_alone" } }),
+    ).toBe(1);
+  });
 });

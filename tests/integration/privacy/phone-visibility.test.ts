@@ -194,56 +194,52 @@ async function setVisibility(who: "admins" | "everyone") {
   );
 }
 
-describe("who sees full phone numbers", () => {
-  it(
-    "is 'admins only' by default: no organiser response carries a full number, admins' do",
-    { timeout: 90_000 },
-    async () => {
-      const ids = await organiserMeeting();
-      // The organiser adds someone by number: allowed, and the answer shows the number masked.
-      const added = await organiser.json(`/api/meetings/${ids.meetingId}/participants`, "POST", {
-        name: "Dalmas",
-        phone: "0755 741 986",
-      });
-      expect(added.status).toBe(201);
-      const addedBody = await added.text();
-      expect(leakedNumbers(addedBody, PERSON_NUMBERS)).toEqual([]);
-      expect(addedBody).toContain("+254 7•• ••• 986");
+describe("who sees full phone numbers", { timeout: 90_000 }, () => {
+  it("is 'admins only' by default: no organiser response carries a full number, admins' do", async () => {
+    const ids = await organiserMeeting();
+    // The organiser adds someone by number: allowed, and the answer shows the number masked.
+    const added = await organiser.json(`/api/meetings/${ids.meetingId}/participants`, "POST", {
+      name: "Dalmas",
+      phone: "0755 741 986",
+    });
+    expect(added.status).toBe(201);
+    const addedBody = await added.text();
+    expect(leakedNumbers(addedBody, PERSON_NUMBERS)).toEqual([]);
+    expect(addedBody).toContain("+254 7•• ••• 986");
 
-      const seen = await crawl(organiser, ids);
-      const reached = seen.filter((r) => r.status === 200);
-      // The crawl reached the roster, the stream, the statement (JSON and CSV), the recordings and the meeting.
-      for (const must of [
-        "/roster",
-        "/stream",
-        "/statement",
-        "/statement?format=csv",
-        "/api/recordings",
-        "/api/meetings",
-      ])
-        expect(
-          reached.some((r) => r.url.endsWith(must)),
-          must,
-        ).toBe(true);
-      for (const r of seen) expect(leakedNumbers(r.body, PERSON_NUMBERS), `${r.url} (${r.status})`).toEqual([]);
-      // Masked, not dropped: the roster still tells people apart, and the workspace's own number stays.
-      const roster = reached.find((r) => r.url.endsWith("/roster"))!.body;
-      expect(roster).toContain("+254 7•• ••• 917");
-      expect(roster).toContain("+254 7•• ••• 764");
-      const keys = (JSON.parse(roster) as { people: { key: string }[] }).people.map((p) => p.key);
-      expect(new Set(keys).size).toBe(keys.length);
-      expect(roster).toContain(DIAL_IN);
-      const csv = reached.find((r) => r.url.endsWith("format=csv"))!.body;
-      expect(csv).toContain('"=""+254 7•• ••• 653"""');
+    const seen = await crawl(organiser, ids);
+    const reached = seen.filter((r) => r.status === 200);
+    // The crawl reached the roster, the stream, the statement (JSON and CSV), the recordings and the meeting.
+    for (const must of [
+      "/roster",
+      "/stream",
+      "/statement",
+      "/statement?format=csv",
+      "/api/recordings",
+      "/api/meetings",
+    ])
+      expect(
+        reached.some((r) => r.url.endsWith(must)),
+        must,
+      ).toBe(true);
+    for (const r of seen) expect(leakedNumbers(r.body, PERSON_NUMBERS), `${r.url} (${r.status})`).toEqual([]);
+    // Masked, not dropped: the roster still tells people apart, and the workspace's own number stays.
+    const roster = reached.find((r) => r.url.endsWith("/roster"))!.body;
+    expect(roster).toContain("+254 7•• ••• 917");
+    expect(roster).toContain("+254 7•• ••• 764");
+    const keys = (JSON.parse(roster) as { people: { key: string }[] }).people.map((p) => p.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(roster).toContain(DIAL_IN);
+    const csv = reached.find((r) => r.url.endsWith("format=csv"))!.body;
+    expect(csv).toContain('"=""+254 7•• ••• 653"""');
 
-      // The admin of the same workspace gets every number, in the roster, the CSV and the audit log.
-      const adminSeen = await crawl(admin, ids);
-      const all = adminSeen.map((r) => r.body).join("\n");
-      expect(leakedNumbers(all, PERSON_NUMBERS).sort()).toEqual([...PERSON_NUMBERS].sort());
-      const adminCsv = adminSeen.find((r) => r.url.endsWith("format=csv"))!.body;
-      expect(adminCsv).toContain('"=""+254 722 418 653"""');
-    },
-  );
+    // The admin of the same workspace gets every number, in the roster, the CSV and the audit log.
+    const adminSeen = await crawl(admin, ids);
+    const all = adminSeen.map((r) => r.body).join("\n");
+    expect(leakedNumbers(all, PERSON_NUMBERS).sort()).toEqual([...PERSON_NUMBERS].sort());
+    const adminCsv = adminSeen.find((r) => r.url.endsWith("format=csv"))!.body;
+    expect(adminCsv).toContain('"=""+254 722 418 653"""');
+  });
 
   it("saves a guest from the roster's leg id, and the answer is masked too", async () => {
     const ids = await organiserMeeting();
@@ -265,32 +261,28 @@ describe("who sees full phone numbers", () => {
     expect(wrong.status).toBe(404);
   });
 
-  it(
-    "'everyone' shows organisers full numbers, also on a stream that was already open",
-    { timeout: 60_000 },
-    async () => {
-      const ids = await organiserMeeting();
-      const stream = await rosterStream(organiser, ids.meetingId);
-      expect(leakedNumbers(await stream.next("roster"), PERSON_NUMBERS)).toEqual([]);
-      try {
-        await setVisibility("everyone");
-        // Any roster change pushes a fresh frame, presented for the viewer's audience as it is now.
-        await db.leg.update({ where: { id: ids.legId }, data: { muted: true } });
-        const { notifyRosterChanged } = await import("@/lib/roster/roster-bus");
-        notifyRosterChanged(ids.meetingId);
-        await stream.next("roster", (f) => leakedNumbers(f, [HOST]).length > 0);
-      } finally {
-        await stream.close();
-      }
-      const roster = await (await organiser.fetch(`/api/meetings/${ids.meetingId}/roster`)).text();
-      expect(leakedNumbers(roster, [PARTICIPANT, HOST, GUEST]).sort()).toEqual([PARTICIPANT, HOST, GUEST].sort());
+  it("'everyone' shows organisers full numbers, also on a stream that was already open", async () => {
+    const ids = await organiserMeeting();
+    const stream = await rosterStream(organiser, ids.meetingId);
+    expect(leakedNumbers(await stream.next("roster"), PERSON_NUMBERS)).toEqual([]);
+    try {
+      await setVisibility("everyone");
+      // Any roster change pushes a fresh frame, presented for the viewer's audience as it is now.
+      await db.leg.update({ where: { id: ids.legId }, data: { muted: true } });
+      const { notifyRosterChanged } = await import("@/lib/roster/roster-bus");
+      notifyRosterChanged(ids.meetingId);
+      await stream.next("roster", (f) => leakedNumbers(f, [HOST]).length > 0);
+    } finally {
+      await stream.close();
+    }
+    const roster = await (await organiser.fetch(`/api/meetings/${ids.meetingId}/roster`)).text();
+    expect(leakedNumbers(roster, [PARTICIPANT, HOST, GUEST]).sort()).toEqual([PARTICIPANT, HOST, GUEST].sort());
 
-      // And back: masked again on the next request.
-      await setVisibility("admins");
-      const again = await (await organiser.fetch(`/api/meetings/${ids.meetingId}/roster`)).text();
-      expect(leakedNumbers(again, PERSON_NUMBERS)).toEqual([]);
-    },
-  );
+    // And back: masked again on the next request.
+    await setVisibility("admins");
+    const again = await (await organiser.fetch(`/api/meetings/${ids.meetingId}/roster`)).text();
+    expect(leakedNumbers(again, PERSON_NUMBERS)).toEqual([]);
+  });
 
   it("only admins change the setting; a bad value is refused and changes nothing", async () => {
     const { setPhoneVisibility, getPhoneVisibility } = await import("@/lib/privacy/phone-visibility");

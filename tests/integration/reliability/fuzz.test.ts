@@ -3,27 +3,27 @@
 // act on, never a 5xx, and the database is exactly as it was. Inputs are a valid request with one
 // field made invalid, bodies that are not objects, text that is not JSON, and hostile path ids.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { fuzz } from "../../support/fuzz";
 import { appFixture, meetingInput } from "../support/app-fixture";
-import { Client, type People, postMeeting, postParticipant } from "./support/http-client";
+import { Client, postMeeting, postParticipant } from "./support/http-client";
 
 const app = appFixture();
 const m = app.lib;
-let people: People;
-let admin: Client;
-let meetingId: string;
-let participantId: string;
-let isPhone: (s: string) => boolean;
 let total = 0;
-
-beforeAll(async () => {
+/** Workspace A's admin signed in, a meeting of theirs with one participant, and the app's phone rule. */
+const given = app.given(async () => {
   const { participantInputSchema } = await import("@/lib/shared/meeting-schemas");
-  isPhone = (s) => participantInputSchema.shape.phone.safeParse(s).success;
-  people = await app.people();
-  admin = await app.signIn(people.adminA);
-  meetingId = await postMeeting(admin, validMeeting());
-  participantId = await postParticipant(admin, meetingId);
+  const people = await app.people();
+  const admin = await app.signIn(people.adminA);
+  const meetingId = await postMeeting(admin, validMeeting());
+  return {
+    people,
+    admin,
+    meetingId,
+    participantId: await postParticipant(admin, meetingId),
+    isPhone: (s: string) => participantInputSchema.shape.phone.safeParse(s).success,
+  };
 }, 120_000);
 
 const validMeeting = () => meetingInput({ title: "Board call" });
@@ -41,10 +41,10 @@ async function snapshot() {
     m.db.auditLog.count(),
     m.db.rosterEvent.count(),
     m.db.workspace.findUniqueOrThrow({
-      where: { id: people.adminA.workspaceId },
+      where: { id: given.people.adminA.workspaceId },
       select: { retentionDays: true, name: true },
     }),
-    m.db.meeting.findUniqueOrThrow({ where: { id: meetingId } }),
+    m.db.meeting.findUniqueOrThrow({ where: { id: given.meetingId } }),
   ]);
   return { meetings, participants, legs, jobs, audit, facts, workspace, meeting };
 }
@@ -96,6 +96,14 @@ const notJson = fc.oneof(
     }
   }),
 );
+/** Anything but a whole number from `min` to `max`: one outside, a fraction inside, or not a number at all. */
+const notAWholeNumberIn = (min: number, max: number) =>
+  fc.oneof(
+    fc.integer({ max: min - 1 }),
+    fc.integer({ min: max + 1 }),
+    fc.double({ min, max: Math.min(max, 99), noNaN: true }).filter((n) => !Number.isInteger(n)),
+    notANumber.filter((v) => v !== null),
+  );
 const notInEnum = (values: string[]) => fc.string().filter((s) => !values.includes(s));
 const notATimeZone = fc.string({ minLength: 1 }).filter((s) => {
   try {
@@ -154,7 +162,7 @@ const badParticipant = fc
       .map((name) => ({ name, phone: "+254712000009" })),
     fc
       .oneof(fc.string(), fc.stringMatching(/^\+?[0-9 ]{0,18}$/))
-      .filter((s) => !isPhone(s))
+      .filter((s) => !given.isPhone(s))
       .map((phone) => ({ name: "Baraka", phone })),
     notAString.map((phone) => ({ name: "Baraka", phone })),
     notInEnum(["host", "participant", "listener", "listen_only", "guest"]).map((role) => ({
@@ -176,12 +184,12 @@ const anyBody = (specific: fc.Arbitrary<string>) =>
 describe("fuzzing the JSON APIs", () => {
   const cases: [string, string, () => string, fc.Arbitrary<string>, number][] = [
     ["POST", "schedule a meeting", () => "/api/meetings", anyBody(badMeeting), 120],
-    ["PATCH", "edit a meeting", () => `/api/meetings/${meetingId}`, anyBody(badMeeting), 80],
-    ["POST", "add a participant", () => `/api/meetings/${meetingId}/participants`, anyBody(badParticipant), 100],
+    ["PATCH", "edit a meeting", () => `/api/meetings/${given.meetingId}`, anyBody(badMeeting), 80],
+    ["POST", "add a participant", () => `/api/meetings/${given.meetingId}/participants`, anyBody(badParticipant), 100],
     [
       "POST",
       "paste participants",
-      () => `/api/meetings/${meetingId}/participants/bulk`,
+      () => `/api/meetings/${given.meetingId}/participants/bulk`,
       anyBody(
         fc
           .oneof(
@@ -195,23 +203,14 @@ describe("fuzzing the JSON APIs", () => {
     [
       "PUT",
       "set a budget",
-      () => `/api/meetings/${meetingId}/budget`,
-      anyBody(
-        fc
-          .oneof(
-            fc.integer({ max: 0 }),
-            fc.integer({ min: 10_000_001 }),
-            fc.double({ min: 1.1, max: 99, noNaN: true }).filter((n) => !Number.isInteger(n)),
-            notANumber.filter((v) => v !== null),
-          )
-          .map((budgetMinor) => JSON.stringify({ budgetMinor })),
-      ),
+      () => `/api/meetings/${given.meetingId}/budget`,
+      anyBody(notAWholeNumberIn(1, 10_000_000).map((budgetMinor) => JSON.stringify({ budgetMinor }))),
       40,
     ],
     [
       "POST",
       "lock the room",
-      () => `/api/meetings/${meetingId}/lock`,
+      () => `/api/meetings/${given.meetingId}/lock`,
       anyBody(notABoolean.map((locked) => JSON.stringify({ locked }))),
       30,
     ],
@@ -219,16 +218,7 @@ describe("fuzzing the JSON APIs", () => {
       "PUT",
       "set retention",
       () => "/api/admin/retention",
-      anyBody(
-        fc
-          .oneof(
-            fc.integer({ max: 0 }),
-            fc.integer({ min: 3651 }),
-            fc.double({ min: 1.5, max: 9, noNaN: true }).filter((n) => !Number.isInteger(n)),
-            notANumber.filter((v) => v !== null),
-          )
-          .map((retentionDays) => JSON.stringify({ retentionDays })),
-      ),
+      anyBody(notAWholeNumberIn(1, 3650).map((retentionDays) => JSON.stringify({ retentionDays }))),
       40,
     ],
   ];
@@ -238,7 +228,7 @@ describe("fuzzing the JSON APIs", () => {
     await fuzz(
       fc.asyncProperty(arb, async (body) => {
         await expectClearRefusal(
-          await admin.fetch(path(), { method, headers: { "content-type": "application/json" }, body }),
+          await given.admin.fetch(path(), { method, headers: { "content-type": "application/json" }, body }),
           `${method} ${what} ${body.slice(0, 120)}`,
         );
       }),
@@ -260,13 +250,13 @@ describe("fuzzing the JSON APIs", () => {
     const target = fc.oneof(
       segment.map((id) => ["GET", `/api/meetings/${encodeURIComponent(id)}`]),
       segment.map((id) => ["DELETE", `/api/meetings/${encodeURIComponent(id)}`]),
-      segment.map((id) => ["POST", `/api/meetings/${meetingId}/participants/${encodeURIComponent(id)}/dial`]),
-      segment.map((id) => ["DELETE", `/api/meetings/${meetingId}/participants/${encodeURIComponent(id)}`]),
+      segment.map((id) => ["POST", `/api/meetings/${given.meetingId}/participants/${encodeURIComponent(id)}/dial`]),
+      segment.map((id) => ["DELETE", `/api/meetings/${given.meetingId}/participants/${encodeURIComponent(id)}`]),
       fc
         .tuple(segment, fc.oneof(fc.constantFrom("mute", "kick"), segment))
         .map(([leg, cmd]) => [
           "POST",
-          `/api/meetings/${meetingId}/legs/${encodeURIComponent(leg)}/${encodeURIComponent(cmd)}`,
+          `/api/meetings/${given.meetingId}/legs/${encodeURIComponent(leg)}/${encodeURIComponent(cmd)}`,
         ]),
       segment.map((id) => ["GET", `/api/recordings/${encodeURIComponent(id)}`]),
       segment.map((id) => ["DELETE", `/api/recordings/${encodeURIComponent(id)}`]),
@@ -274,20 +264,20 @@ describe("fuzzing the JSON APIs", () => {
     );
     await fuzz(
       fc.asyncProperty(target, async ([method, url]) => {
-        await expectClearRefusal(await admin.fetch(url!, { method }), `${method} ${url}`);
+        await expectClearRefusal(await given.admin.fetch(url!, { method }), `${method} ${url}`);
       }),
       { numRuns: 100 },
     );
     expect(await snapshot()).toEqual(before);
     // The participant the dials targeted by accident (fast-check may hit its id) still exists.
-    expect(await m.db.participant.count({ where: { id: participantId } })).toBe(1);
+    expect(await m.db.participant.count({ where: { id: given.participantId } })).toBe(1);
   });
 
   it("fuzzed sign-in forms never sign anyone in and never fail with a 5xx", async () => {
     await fuzz(
       fc.asyncProperty(
         fc.record({
-          email: fc.oneof(fc.string(), fc.emailAddress(), fc.constant(people.adminA.email)),
+          email: fc.oneof(fc.string(), fc.emailAddress(), fc.constant(given.people.adminA.email)),
           password: fc.string({ maxLength: 300 }),
         }),
         async (form) => {

@@ -7,10 +7,9 @@ import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/test-db";
 import { startEmulator, type RunningEmulator } from "@/tests/support/emulator-process";
-import type { Actor } from "@/lib/auth/actor";
 import { freePort, startAppProcess } from "./support/app-process";
 import { makeUntil } from "@/tests/support/until";
-import { meetingInput, startsIn } from "../meetings/support";
+import { connectedWorkspaceWithMeeting } from "./support/connected-workspace";
 
 const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 const LEGS = 20;
@@ -146,30 +145,13 @@ describe.runIf(onPostgres)("kill -9 during a live meeting on PostgreSQL", () => 
     async () => {
       const email = "host@kill.test";
       const { db } = await import("@/lib/db");
-      const { signUp } = await import("@/lib/workspaces/sign-up");
-      const { connectEmulatorWorkspace } = await import("@/lib/sautikit/connect-emulator-workspace");
-      const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
       const { callEveryone } = await import("@/lib/meetings/call-everyone");
       const { buildRoster } = await import("@/lib/roster/get-meeting-roster");
 
-      const { userId, workspaceId } = await signUp({
-        name: "Host",
-        email,
-        password: "kill-test-password",
-        workspaceName: "Kill",
+      const { actor, workspaceId, meeting } = await connectedWorkspaceWithMeeting({
+        admin: { name: "Host", email, workspaceName: "Kill" },
+        meeting: { title: "Crash", durationMinutes: 60, capacity: 30 },
       });
-      await connectEmulatorWorkspace(workspaceId);
-      const actor: Actor = { userId, email, name: "Host", workspaceId, workspaceName: "Kill", role: "admin" };
-      const meeting = await scheduleMeeting(
-        actor,
-        meetingInput({
-          title: "Crash",
-          startsAt: startsIn(60_000),
-          durationMinutes: 60,
-          capacity: 30,
-          waitForHost: false,
-        }),
-      );
       await db.participant.createMany({
         data: phones.map((phoneE164, i) => ({ workspaceId, meetingId: meeting.id, name: `P${i}`, phoneE164 })),
       });

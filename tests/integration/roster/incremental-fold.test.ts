@@ -9,7 +9,7 @@ import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 import type { LegView } from "@/lib/shared/roster-types";
 import { batches, caseArb } from "@/tests/unit/roster/fact-arbitraries";
 import { appFixture } from "../support/app-fixture";
-import { createWorkspace, meetingInput } from "../meetings/support";
+import { createWorkspace, insertParticipants, meetingInput } from "../meetings/support";
 
 const app = appFixture({
   modules: () => [
@@ -29,22 +29,20 @@ beforeAll(async () => {
 /** A meeting whose legs are the generated ones (one participant each, with the leg's role). */
 async function createMeeting(legs: LegInfo[], endOnHostExit: boolean) {
   const meeting = await m.scheduleMeeting(ws.actor, meetingInput({ title: "Fold", endOnHostExit, capacity: 50 }));
+  const at = { workspaceId: ws.workspaceId, meetingId: meeting.id };
+  // One participant per leg, named after it.
+  const participants = await insertParticipants(
+    m.db,
+    at,
+    legs.map((l) => ({ name: l.id, role: l.role })),
+    "+2547130000",
+  );
   const ids = new Map<string, string>();
-  for (const [i, l] of legs.entries()) {
-    const p = await m.db.participant.create({
-      data: {
-        workspaceId: ws.workspaceId,
-        meetingId: meeting.id,
-        name: l.id,
-        phoneE164: `+2547130000${10 + i}`,
-        role: l.role,
-      },
-    });
+  for (const l of legs) {
     const row = await m.db.leg.create({
       data: {
-        workspaceId: ws.workspaceId,
-        meetingId: meeting.id,
-        participantId: p.id,
+        ...at,
+        participantId: participants.get(l.id)!,
         direction: l.direction,
         attempt: l.attempt,
         callId: l.callId ? `${meeting.id}-${l.callId}` : null,

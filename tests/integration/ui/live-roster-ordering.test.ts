@@ -1,3 +1,4 @@
+import { EventEmitter, once } from "node:events";
 import { fileURLToPath } from "node:url";
 import type { ServerResponse } from "node:http";
 import type { Browser, Page } from "playwright-core";
@@ -34,21 +35,42 @@ function push(version: string) {
   stream!.write(`event: roster\ndata: ${JSON.stringify(snapshot(version))}\n\n`);
 }
 
-async function until(check: () => boolean, what: string, ms = 5_000) {
-  const end = Date.now() + ms;
+/** Fires whenever the server takes a roster fetch or a stream, so waits react to it instead of polling. */
+const serverSaw = new EventEmitter();
+
+async function until(check: () => boolean, what: string) {
+  const signal = AbortSignal.timeout(5_000);
   while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
+    await once(serverSaw, "request", { signal }).catch(() => {
+      throw new Error(`timed out waiting for ${what}`);
+    });
   }
 }
 
-/** Moves the paused page clock on in 500 ms steps until the server sees what is expected (≤ 4 s of page time per wait). */
-async function advanceUntil(check: () => boolean, what: string) {
-  for (let step = 0; step < 8 && !check(); step++) {
-    await page.clock.runFor(500);
-    await until(check, what, 200).catch(() => undefined);
-  }
-  if (!check()) throw new Error(`no ${what} within 4 s of page time`);
+const pageFetches = () => page.evaluate(() => (window as unknown as { rosterFetches: number }).rosterFetches);
+
+/**
+ * Moves the paused page clock on in 500 ms steps until the page starts a roster fetch (≤ 4 s of page
+ * time), then waits for the server to hold it.
+ */
+async function advanceToPoll(what: string) {
+  const before = await pageFetches();
+  const started = async () => held.length > 0 || (await pageFetches()) > before;
+  for (let step = 0; step < 8 && !(await started()); step++) await page.clock.runFor(500);
+  if (!(await started())) throw new Error(`no ${what} within 4 s of page time`);
+  await until(() => held.length === 1, what);
+}
+
+/** Answers the oldest held roster fetch with `version` and waits for the page to show it. */
+async function answerAndShow(version: string) {
+  held.shift()!.respond(version);
+  await expect.poll(() => shown().textContent()).toBe(version);
+}
+
+/** Answers the mount fetch with what the page already shows, and waits until no fetch is in flight. */
+async function settleMountFetch() {
+  held.shift()!.respond("v1");
+  await expect.poll(() => shown().getAttribute("data-validating")).toBe("false");
 }
 
 const shown = () => page.locator("#probe");
@@ -67,6 +89,7 @@ beforeAll(async () => {
       held.push({
         respond: (v) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(snapshot(v))),
       });
+      serverSaw.emit("request");
     } else if (req.url === "/api/meetings/m1/stream") {
       // A long reconnect delay, so a stream the test closes stays down while polling is checked.
       res
@@ -74,6 +97,7 @@ beforeAll(async () => {
         .write("retry: 60000\n\n");
       stream = res;
       streamsOpened++;
+      serverSaw.emit("request");
     } else {
       res.writeHead(404).end();
     }
@@ -111,7 +135,7 @@ beforeEach(async () => {
   await expect.poll(() => shown().getAttribute("data-streaming")).toBe("true");
 });
 
-describe("useMeetingRoster in a browser", () => {
+describe("useMeetingRoster in a browser", { timeout: 20_000 }, () => {
   it("never lets a fetch that started before a push overwrite the pushed snapshot", async () => {
     push("v3");
     await expect.poll(() => shown().textContent()).toBe("v3");
@@ -121,35 +145,30 @@ describe("useMeetingRoster in a browser", () => {
     // SWR has processed the stale response (applied or discarded it) once no fetch is in flight.
     await expect.poll(() => shown().getAttribute("data-validating")).toBe("false");
     expect(await shown().textContent()).toBe("v3");
-  }, 20_000);
+  });
 
   it("shows a fetch that answers with no push after it started", async () => {
-    held.shift()!.respond("v2");
-    await expect.poll(() => shown().textContent()).toBe("v2");
-  }, 20_000);
+    await answerAndShow("v2");
+  });
 
   it("does not poll while the stream is up, and polls every 2 s while it is down", async () => {
-    held.shift()!.respond("v1");
-    await expect.poll(() => shown().getAttribute("data-validating")).toBe("false");
+    await settleMountFetch();
     // Freeze the page's time, then run 5 s of its timers at once: with the stream up, no poll. (Two
     // intervals: SWR dedupes a poll that comes within 2 s of the previous fetch's answer.)
     await page.clock.pauseAt(Date.now() + 1_000);
     await page.clock.runFor(5_000);
-    expect(await page.evaluate(() => (window as unknown as { rosterFetches: number }).rosterFetches)).toBe(1);
+    expect(await pageFetches()).toBe(1);
     expect(fetches).toBe(1);
     stream!.end();
     await expect.poll(() => shown().getAttribute("data-streaming")).toBe("false");
-    await advanceUntil(() => held.length === 1, "a polling fetch");
-    held.shift()!.respond("v4");
-    await expect.poll(() => shown().textContent()).toBe("v4");
-    await advanceUntil(() => held.length === 1, "the next polling fetch");
-    held.shift()!.respond("v5");
-    await expect.poll(() => shown().textContent()).toBe("v5");
-  }, 20_000);
+    await advanceToPoll("a polling fetch");
+    await answerAndShow("v4");
+    await advanceToPoll("the next polling fetch");
+    await answerAndShow("v5");
+  });
 
   it("opens the next stream at once when the server ends one with `event: reconnect`, never showing a gap", async () => {
-    held.shift()!.respond("v1");
-    await expect.poll(() => shown().getAttribute("data-validating")).toBe("false");
+    await settleMountFetch();
     // Record every value data-streaming takes from here on.
     await page.evaluate(() => {
       const w = window as unknown as { streamingLog: string[] };
@@ -170,7 +189,7 @@ describe("useMeetingRoster in a browser", () => {
     );
     expect(await shown().getAttribute("data-streaming")).toBe("true");
     expect(fetches).toBe(1);
-  }, 20_000);
+  });
 
   it("stops streaming (and does not reconnect) on `event: denied`", async () => {
     held.shift()!.respond("v1");
@@ -179,7 +198,7 @@ describe("useMeetingRoster in a browser", () => {
     first.end();
     await expect.poll(() => shown().getAttribute("data-streaming")).toBe("false");
     // Polling takes over (and would surface the 401); no new stream is opened.
-    await advanceUntil(() => held.length === 1, "a polling fetch");
+    await advanceToPoll("a polling fetch");
     expect(streamsOpened).toBe(1);
-  }, 20_000);
+  });
 });

@@ -197,132 +197,124 @@ function shuffle<T>(items: T[], seed: number): T[] {
   return a;
 }
 
-describe("group commit", () => {
-  it(
-    "a concurrent burst with interleaved duplicates applies every event once and builds the sequential roster",
-    { timeout: 120_000 },
-    async () => {
-      const sequential = await setup();
-      const concurrent = await setup();
-      const seqEvents = events(sequential);
-      for (const d of seqEvents) expect(await deliver(sequential, d)).toBe(200);
+describe("group commit", { timeout: 120_000 }, () => {
+  it("a concurrent burst with interleaved duplicates applies every event once and builds the sequential roster", async () => {
+    const sequential = await setup();
+    const concurrent = await setup();
+    const seqEvents = events(sequential);
+    for (const d of seqEvents) expect(await deliver(sequential, d)).toBe(200);
 
-      const distinct = events(concurrent);
-      expect(distinct.length).toBeGreaterThanOrEqual(190);
-      const copies = distinct.filter((_, i) => i % 5 === 0);
-      const shuffled = shuffle([...distinct, ...copies], 7);
-      const before = groupCommitStats();
-      const statuses = await burst(concurrent, shuffled);
-      expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    const distinct = events(concurrent);
+    expect(distinct.length).toBeGreaterThanOrEqual(190);
+    const copies = distinct.filter((_, i) => i % 5 === 0);
+    const shuffled = shuffle([...distinct, ...copies], 7);
+    const before = groupCommitStats();
+    const statuses = await burst(concurrent, shuffled);
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
 
-      const stored = await lib.db.webhookEvent.findMany({ where: { workspaceId: concurrent.workspaceId } });
-      expect(stored).toHaveLength(distinct.length);
-      expect(stored.every((e) => e.appliedAt && !e.claimedAt && !e.lastError)).toBe(true);
-      expect(stored.reduce((n, e) => n + e.deliveryCount, 0)).toBe(shuffled.length);
-      // The burst really went in batches: fewer INSERTs, roster transactions and marks than events.
-      // How many fewer depends on how the requests' arrival interleaves with the database work (on a
-      // loaded CI machine a batch averaged ~2 events), so only "some batch held several" is asserted
-      // here; tests/unit/webhooks/group-commit.test.ts pins the batching itself deterministically.
-      const after = groupCommitStats();
-      for (const name of ["webhook-event-store", "roster-apply", "webhook-event-applied"]) {
-        const batches = after[name]!.batches - (before[name]?.batches ?? 0);
-        const items = after[name]!.items - (before[name]?.items ?? 0);
-        expect(items, name).toBeGreaterThanOrEqual(distinct.length);
-        expect(batches, name).toBeLessThan(items);
-        expect(after[name]!.largest, name).toBeGreaterThanOrEqual(2);
+    const stored = await lib.db.webhookEvent.findMany({ where: { workspaceId: concurrent.workspaceId } });
+    expect(stored).toHaveLength(distinct.length);
+    expect(stored.every((e) => e.appliedAt && !e.claimedAt && !e.lastError)).toBe(true);
+    expect(stored.reduce((n, e) => n + e.deliveryCount, 0)).toBe(shuffled.length);
+    // The burst really went in batches: fewer INSERTs, roster transactions and marks than events.
+    // How many fewer depends on how the requests' arrival interleaves with the database work (on a
+    // loaded CI machine a batch averaged ~2 events), so only "some batch held several" is asserted
+    // here; tests/unit/webhooks/group-commit.test.ts pins the batching itself deterministically.
+    const after = groupCommitStats();
+    for (const name of ["webhook-event-store", "roster-apply", "webhook-event-applied"]) {
+      const batches = after[name]!.batches - (before[name]?.batches ?? 0);
+      const items = after[name]!.items - (before[name]?.items ?? 0);
+      expect(items, name).toBeGreaterThanOrEqual(distinct.length);
+      expect(batches, name).toBeLessThan(items);
+      expect(after[name]!.largest, name).toBeGreaterThanOrEqual(2);
+    }
+
+    const meetingIds = concurrent.meetings.map((m) => m.id);
+    expect(await lib.db.rosterEvent.count({ where: { meetingId: { in: meetingIds } } })).toBe(distinct.length);
+    const keys = await lib.db.rosterEvent.findMany({
+      where: { meetingId: { in: meetingIds } },
+      select: { key: true },
+    });
+    expect(new Set(keys.map((k) => k.key))).toEqual(new Set(distinct.map((d) => d.eventId)));
+
+    expect(await rosters(concurrent)).toEqual(await rosters(sequential));
+    const states = (await rosters(concurrent)).flatMap((r) => r.legs.map((l) => l.state));
+    expect(new Set(states)).toEqual(new Set(["in_call", "left"])); // not a roster of nothing
+  });
+
+  it("one event that cannot apply fails alone (500, released); the rest of its batch is applied", async () => {
+    const s = await setup();
+    const other = await setup();
+    const [m] = s.meetings;
+    let seq = 1;
+    const conf = (id: string, event: string, extra: Record<string, string> = {}): Delivery => ({
+      route: "conference/events",
+      type: "application/x-www-form-urlencoded",
+      eventId: id,
+      body: new URLSearchParams({
+        EventId: id,
+        ConferenceName: m!.room,
+        StatusCallbackEvent: event,
+        SequenceNumber: String(seq++),
+        ...extra,
+      }).toString(),
+    });
+    const good = [
+      conf("ok-start", "conference-start"),
+      ...m!.legs.map((l, i) => conf(`ok-join-${i}`, "participant-join", { CallId: l.callId })),
+    ];
+    // An unknown caller whose call id already belongs to another workspace's leg: creating its
+    // leg violates the unique call id, so the meeting's batch transaction fails.
+    const poison = conf("poison-join", "participant-join", {
+      CallId: other.meetings[0]!.legs[0]!.callId,
+      caller: "+254799000001",
+    });
+    // And a handler that throws for one event, as a transient failure would.
+    const previous = handlers.webhookHandlers["conference/events"];
+    Object.assign(handlers.webhookHandlers, {
+      "conference/events": async (ctx: EventContext, ev: ConferenceEvent) => {
+        if (ev.eventId === "throws-join") throw new Error("transient failure");
+        return previous(ctx, ev);
+      },
+    });
+    try {
+      const throws = conf("throws-join", "participant-join", { CallId: m!.legs[0]!.callId });
+      const all = shuffle([...good, poison, throws], 3);
+      const sent = await burst(s, all);
+      const statuses = new Map(all.map((d, i) => [d.eventId, sent[i]]));
+      expect(statuses.get("poison-join")).toBe(500);
+      expect(statuses.get("throws-join")).toBe(500);
+      for (const d of good) expect(statuses.get(d.eventId), d.eventId).toBe(200);
+
+      const rows = await lib.db.webhookEvent.findMany({ where: { workspaceId: s.workspaceId } });
+      const byId = new Map(rows.map((r) => [r.eventId, r]));
+      for (const id of ["poison-join", "throws-join"]) {
+        expect(byId.get(id)).toMatchObject({ appliedAt: null, claimedAt: null });
+        expect(byId.get(id)!.lastError).toBeTruthy();
       }
+      for (const d of good) expect(byId.get(d.eventId)!.appliedAt, d.eventId).not.toBeNull();
+      const facts = await lib.db.rosterEvent.findMany({ where: { meetingId: m!.id }, select: { key: true } });
+      expect(new Set(facts.map((f) => f.key))).toEqual(new Set(good.map((d) => d.eventId)));
+      const legs = await lib.db.leg.findMany({ where: { meetingId: m!.id } });
+      expect(legs).toHaveLength(LEGS); // the poison's leg was rolled back, not half-created
+      expect(legs.every((l) => l.state === "in_call")).toBe(true);
 
-      const meetingIds = concurrent.meetings.map((m) => m.id);
-      expect(await lib.db.rosterEvent.count({ where: { meetingId: { in: meetingIds } } })).toBe(distinct.length);
-      const keys = await lib.db.rosterEvent.findMany({
-        where: { meetingId: { in: meetingIds } },
-        select: { key: true },
-      });
-      expect(new Set(keys.map((k) => k.key))).toEqual(new Set(distinct.map((d) => d.eventId)));
-
-      expect(await rosters(concurrent)).toEqual(await rosters(sequential));
-      const states = (await rosters(concurrent)).flatMap((r) => r.legs.map((l) => l.state));
-      expect(new Set(states)).toEqual(new Set(["in_call", "left"])); // not a roster of nothing
-    },
-  );
-
-  it(
-    "one event that cannot apply fails alone (500, released); the rest of its batch is applied",
-    { timeout: 60_000 },
-    async () => {
-      const s = await setup();
-      const other = await setup();
-      const [m] = s.meetings;
-      let seq = 1;
-      const conf = (id: string, event: string, extra: Record<string, string> = {}): Delivery => ({
-        route: "conference/events",
-        type: "application/x-www-form-urlencoded",
-        eventId: id,
-        body: new URLSearchParams({
-          EventId: id,
-          ConferenceName: m!.room,
-          StatusCallbackEvent: event,
-          SequenceNumber: String(seq++),
-          ...extra,
-        }).toString(),
-      });
-      const good = [
-        conf("ok-start", "conference-start"),
-        ...m!.legs.map((l, i) => conf(`ok-join-${i}`, "participant-join", { CallId: l.callId })),
-      ];
-      // An unknown caller whose call id already belongs to another workspace's leg: creating its
-      // leg violates the unique call id, so the meeting's batch transaction fails.
-      const poison = conf("poison-join", "participant-join", {
-        CallId: other.meetings[0]!.legs[0]!.callId,
-        caller: "+254799000001",
-      });
-      // And a handler that throws for one event, as a transient failure would.
-      const previous = handlers.webhookHandlers["conference/events"];
-      Object.assign(handlers.webhookHandlers, {
-        "conference/events": async (ctx: EventContext, ev: ConferenceEvent) => {
-          if (ev.eventId === "throws-join") throw new Error("transient failure");
-          return previous(ctx, ev);
-        },
-      });
-      try {
-        const throws = conf("throws-join", "participant-join", { CallId: m!.legs[0]!.callId });
-        const all = shuffle([...good, poison, throws], 3);
-        const sent = await burst(s, all);
-        const statuses = new Map(all.map((d, i) => [d.eventId, sent[i]]));
-        expect(statuses.get("poison-join")).toBe(500);
-        expect(statuses.get("throws-join")).toBe(500);
-        for (const d of good) expect(statuses.get(d.eventId), d.eventId).toBe(200);
-
-        const rows = await lib.db.webhookEvent.findMany({ where: { workspaceId: s.workspaceId } });
-        const byId = new Map(rows.map((r) => [r.eventId, r]));
-        for (const id of ["poison-join", "throws-join"]) {
-          expect(byId.get(id)).toMatchObject({ appliedAt: null, claimedAt: null });
-          expect(byId.get(id)!.lastError).toBeTruthy();
-        }
-        for (const d of good) expect(byId.get(d.eventId)!.appliedAt, d.eventId).not.toBeNull();
-        const facts = await lib.db.rosterEvent.findMany({ where: { meetingId: m!.id }, select: { key: true } });
-        expect(new Set(facts.map((f) => f.key))).toEqual(new Set(good.map((d) => d.eventId)));
-        const legs = await lib.db.leg.findMany({ where: { meetingId: m!.id } });
-        expect(legs).toHaveLength(LEGS); // the poison's leg was rolled back, not half-created
-        expect(legs.every((l) => l.state === "in_call")).toBe(true);
-
-        // The redelivery of the released event applies it (Sautikit's retry).
-        handlers.webhookHandlers["conference/events"] = previous;
-        expect(await deliver(s, conf("throws-join-again", "participant-leave", { CallId: m!.legs[1]!.callId }))).toBe(
-          200,
-        );
-        expect(
-          await deliver(
-            s,
-            all.find((d) => d.eventId === "throws-join")!,
-          ),
-        ).toBe(200);
-        expect(
-          await lib.db.webhookEvent.findFirstOrThrow({ where: { workspaceId: s.workspaceId, eventId: "throws-join" } }),
-        ).toMatchObject({ lastError: null });
-      } finally {
-        handlers.webhookHandlers["conference/events"] = previous;
-      }
-    },
-  );
+      // The redelivery of the released event applies it (Sautikit's retry).
+      handlers.webhookHandlers["conference/events"] = previous;
+      expect(await deliver(s, conf("throws-join-again", "participant-leave", { CallId: m!.legs[1]!.callId }))).toBe(
+        200,
+      );
+      expect(
+        await deliver(
+          s,
+          all.find((d) => d.eventId === "throws-join")!,
+        ),
+      ).toBe(200);
+      expect(
+        await lib.db.webhookEvent.findFirstOrThrow({ where: { workspaceId: s.workspaceId, eventId: "throws-join" } }),
+      ).toMatchObject({ lastError: null });
+    } finally {
+      handlers.webhookHandlers["conference/events"] = previous;
+    }
+  });
 });

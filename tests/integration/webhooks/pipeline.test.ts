@@ -78,7 +78,15 @@ describe("events", () => {
     });
     expect(rows[0]!.appliedAt).not.toBeNull();
     expect(rows[0]!.signedAt).not.toBeNull();
-    expect((await deliveries(id)).map((d) => d.verdict)).toEqual(["accepted", "duplicate", "duplicate"]);
+    const log = await deliveries(id);
+    expect(log.map((d) => d.verdict)).toEqual(["accepted", "duplicate", "duplicate"]);
+    // The log's batched insert writes every column as Prisma would read it back: the request's time
+    // in UTC (a zone slip would put it hours away), the route, the status and a latency.
+    for (const d of log) {
+      expect(d).toMatchObject({ route: "call-events", kind: "call.answered", statusCode: 200, error: null });
+      expect(Math.abs(d.receivedAt.getTime() - Date.now())).toBeLessThan(60_000);
+      expect(d.latencyMs).toBeGreaterThanOrEqual(0);
+    }
   });
 
   it("concurrent duplicates are applied once", async () => {

@@ -1,10 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { groupCommit, groupCommitStats, oneByOne } from "@/lib/db/group-commit";
 
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+// The queue starts a batch on a later turn of the event loop. Where a test must know that nothing
+// else was waiting to start, a fake clock runs those turns when the test says so
+// (`vi.runAllTimersAsync()`), instead of the test sleeping and hoping that was long enough.
+const fakeTurns = () => vi.useFakeTimers({ toFake: ["setImmediate", "setTimeout"] });
+afterEach(() => void vi.useRealTimers());
 
 describe("groupCommit", () => {
   it("runs what arrives together as one batch, and what arrives during a batch as the next one", async () => {
+    fakeTurns();
     const batches: number[][] = [];
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
@@ -17,12 +22,13 @@ describe("groupCommit", () => {
       { name: "unit-a", maxBatch: 100 },
     );
     const first = [1, 2, 3].map((i) => gc.submit(i));
-    await tick();
+    await vi.runAllTimersAsync();
     // The first batch is still running: these wait and go together.
     const second = [4, 5, 6, 7].map((i) => gc.submit(i));
-    await tick(5);
+    await vi.runAllTimersAsync();
     expect(batches).toEqual([[1, 2, 3]]);
     release();
+    await vi.runAllTimersAsync();
     expect(await Promise.all([...first, ...second])).toEqual([2, 4, 6, 8, 10, 12, 14]);
     expect(batches).toEqual([
       [1, 2, 3],
@@ -32,18 +38,29 @@ describe("groupCommit", () => {
   });
 
   it("runs up to `concurrency` batches at once", async () => {
+    fakeTurns();
     let running = 0;
     let most = 0;
+    /** The batches that have started and not yet been let finish. */
+    const open: Array<() => void> = [];
     const gc = groupCommit<number, number>(
       async (items) => {
         most = Math.max(most, ++running);
-        await tick(10);
+        await new Promise<void>((r) => open.push(r));
         running--;
         return items.map((i) => ({ ok: true as const, value: i }));
       },
       { name: "unit-d", maxBatch: 2, concurrency: () => 2 },
     );
-    await Promise.all(Array.from({ length: 8 }, (_, i) => gc.submit(i)));
+    const all = Promise.all(Array.from({ length: 8 }, (_, i) => gc.submit(i)));
+    for (let round = 0; round < 2; round++) {
+      await vi.runAllTimersAsync();
+      // Two batches are running and, while they do, no third one starts.
+      expect(open).toHaveLength(2);
+      for (const finish of open.splice(0)) finish();
+    }
+    await vi.runAllTimersAsync();
+    await all;
     expect(most).toBe(2);
     expect(groupCommitStats()["unit-d"]).toMatchObject({ batches: 4, items: 8, largest: 2 });
   });

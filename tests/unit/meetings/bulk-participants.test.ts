@@ -2,24 +2,45 @@ import { describe, expect, it } from "vitest";
 import { keepFailedLines } from "@/lib/shared/bulk-lines";
 import { parseBulkParticipants, splitCells } from "@/lib/shared/bulk-participants";
 
+/** What a spreadsheet puts on the clipboard: cells joined by tabs, rows by CRLF. */
+const spreadsheetCopy = (rows: string[][]) => rows.map((cells) => cells.join("\t")).join("\r\n");
+
 describe("parseBulkParticipants", () => {
-  it("parses name, number lines in several shapes", () => {
-    const text = [
-      "Amina Odhiambo, 0712 345 678",
-      "",
-      "# a comment",
-      "+254 722 000 111\tJuma Kariuki",
-      "Wanjiru; 0110-123-456; listener",
-      "Otieno, 254733444555, host",
-    ].join("\n");
+  // Pastes that parse cleanly: every line a row, nothing refused.
+  it.each([
+    {
+      paste: "name, number lines in several shapes",
+      text: [
+        "Amina Odhiambo, 0712 345 678",
+        "",
+        "# a comment",
+        "+254 722 000 111\tJuma Kariuki",
+        "Wanjiru; 0110-123-456; listener",
+        "Otieno, 254733444555, host",
+      ].join("\n"),
+      rows: [
+        { line: 1, name: "Amina Odhiambo", phoneE164: "+254712345678", role: "participant" },
+        { line: 4, name: "Juma Kariuki", phoneE164: "+254722000111", role: "participant" },
+        { line: 5, name: "Wanjiru", phoneE164: "+254110123456", role: "listener" },
+        { line: 6, name: "Otieno", phoneE164: "+254733444555", role: "host" },
+      ],
+    },
+    {
+      paste: "rows copied from a spreadsheet: tab-separated, a header row, empty trailing cells",
+      text: spreadsheetCopy([
+        ["Name", "Phone", "Role", ""],
+        ["Amina Odhiambo", "0712 345 678", "", ""],
+        ["Juma Kariuki", "+254 722 000 111", "listener"],
+      ]),
+      rows: [
+        { line: 2, name: "Amina Odhiambo", phoneE164: "+254712345678", role: "participant" },
+        { line: 3, name: "Juma Kariuki", phoneE164: "+254722000111", role: "listener" },
+      ],
+    },
+  ])("parses $paste", ({ text, rows }) => {
     const r = parseBulkParticipants(text);
     expect(r.errors).toEqual([]);
-    expect(r.rows).toEqual([
-      { line: 1, name: "Amina Odhiambo", phoneE164: "+254712345678", role: "participant" },
-      { line: 4, name: "Juma Kariuki", phoneE164: "+254722000111", role: "participant" },
-      { line: 5, name: "Wanjiru", phoneE164: "+254110123456", role: "listener" },
-      { line: 6, name: "Otieno", phoneE164: "+254733444555", role: "host" },
-    ]);
+    expect(r.rows).toEqual(rows);
   });
 
   it("reports an error per bad line and keeps the good ones", () => {
@@ -51,20 +72,6 @@ describe("parseBulkParticipants", () => {
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]?.message).toMatch(/Only 500 lines/);
     expect(r.errors[0]).toMatchObject({ line: 501, andAfter: true });
-  });
-
-  it("takes rows copied from a spreadsheet: tab-separated, a header row, empty trailing cells", () => {
-    const text = [
-      "Name\tPhone\tRole\t",
-      "Amina Odhiambo\t0712 345 678\t\t",
-      "Juma Kariuki\t+254 722 000 111\tlistener",
-    ].join("\r\n");
-    const r = parseBulkParticipants(text);
-    expect(r.errors).toEqual([]);
-    expect(r.rows).toEqual([
-      { line: 2, name: "Amina Odhiambo", phoneE164: "+254712345678", role: "participant" },
-      { line: 3, name: "Juma Kariuki", phoneE164: "+254722000111", role: "listener" },
-    ]);
   });
 
   it("takes CSV with quoted cells that hold commas and quotes", () => {

@@ -11,35 +11,41 @@ function report(name: string, body: unknown): string {
   return file;
 }
 
+/** A vitest JSON report with these totals (and, where given, its per-file results). */
+const vitestReport = (
+  name: string,
+  [passed, failed, pending, todo]: [number, number, number, number],
+  testResults?: unknown[],
+) =>
+  report(name, {
+    numPassedTests: passed,
+    numFailedTests: failed,
+    numPendingTests: pending,
+    numTodoTests: todo,
+    testResults,
+  });
+
 describe("vitest report counting", () => {
   it("counts passed, failed, and skipped (pending + todo) separately", () => {
-    const file = report("v1.json", {
-      numPassedTests: 7,
-      numFailedTests: 2,
-      numPendingTests: 1,
-      numTodoTests: 1,
-      testResults: [],
-    });
+    const file = vitestReport("v1.json", [7, 2, 1, 1], []);
     expect(vitestCounts(file, 1)).toEqual({ passed: 7, failed: 2, skipped: 2, flaky: 0 });
   });
 
   it("counts a test file that failed to load as a failure", () => {
-    const file = report("v2.json", {
-      numPassedTests: 3,
-      numFailedTests: 0,
-      numPendingTests: 0,
-      numTodoTests: 0,
-      testResults: [
+    const file = vitestReport(
+      "v2.json",
+      [3, 0, 0, 0],
+      [
         { status: "passed", assertionResults: [{ status: "passed" }] },
         { status: "failed", assertionResults: [] },
       ],
-    });
+    );
     expect(vitestCounts(file, 1).failed).toBe(1);
   });
 
   it("counts a non-zero exit without any report or failed test as one failure", () => {
     expect(vitestCounts(path.join(dir, "missing.json"), 1)).toEqual({ passed: 0, failed: 1, skipped: 0, flaky: 0 });
-    const clean = report("v3.json", { numPassedTests: 4, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0 });
+    const clean = vitestReport("v3.json", [4, 0, 0, 0]);
     expect(vitestCounts(clean, 0).failed).toBe(0);
     expect(vitestCounts(clean, 1).failed).toBe(1);
   });

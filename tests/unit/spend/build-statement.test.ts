@@ -91,34 +91,21 @@ describe("buildStatement", () => {
   });
 
   it("groups unknown dial-in callers by their number", () => {
+    // A caller who dialled in from a number no participant has: free to the workspace.
+    const guestCall = (over: Partial<StatementLeg>) =>
+      leg({
+        participantId: null,
+        name: null,
+        role: null,
+        direction: "inbound",
+        phone: "+254722000000",
+        ratePerMinuteMinor: 0,
+        ...over,
+      });
     const st = buildStatement(
       [
-        leg({
-          participantId: null,
-          name: null,
-          role: null,
-          direction: "inbound",
-          phone: "+254722000000",
-          ratePerMinuteMinor: 0,
-          answeredAt: s(0),
-          joinedAt: s(0),
-          endedAt: s(20),
-          durationSeconds: 20,
-          costMinor: 0,
-        }),
-        leg({
-          participantId: null,
-          name: null,
-          role: null,
-          direction: "inbound",
-          phone: "+254722000000",
-          ratePerMinuteMinor: 0,
-          answeredAt: s(30),
-          joinedAt: s(30),
-          endedAt: s(40),
-          durationSeconds: 10,
-          costMinor: 0,
-        }),
+        guestCall({ answeredAt: s(0), joinedAt: s(0), endedAt: s(20), durationSeconds: 20, costMinor: 0 }),
+        guestCall({ answeredAt: s(30), joinedAt: s(30), endedAt: s(40), durationSeconds: 10, costMinor: 0 }),
       ],
       s(50),
     );
