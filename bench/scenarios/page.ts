@@ -1,4 +1,5 @@
-// P5: the meeting page's first-load JavaScript (gzip) — every script the served HTML loads, read
+// P5: the meeting page's first-load JavaScript (gzip) — every script the served HTML loads (its
+// script tags and the client chunks its inline RSC payload names), read
 // from the build's own files in .next/static — and its time to first byte. `nomodule` scripts
 // (Next's polyfills for browsers without ES modules) are never fetched by a browser that runs
 // modules — every browser the app supports — so, like Next's own "First Load JS", the P5 figure
@@ -30,13 +31,27 @@ function ttfb(url: string, cookie: string): Promise<{ ms: number; status: number
 
 export type ScriptTag = { src: string; nomodule: boolean };
 
-/** The external scripts an HTML page loads, once each, in document order. */
+const withoutQuery = (src: string) => src.split("?")[0]!;
+
+/**
+ * The scripts an HTML page loads, once each: its `<script src>` tags in document order, then the
+ * chunks its inline RSC payload names for client components (`self.__next_f.push(…)`) that no tag
+ * loads. React's Flight client fetches each of those while hydrating — an error boundary's chunk,
+ * or with webpack every page chunk — so they are part of the first load too.
+ */
 export function scriptTags(html: string): ScriptTag[] {
   const seen = new Map<string, ScriptTag>();
   for (const [, attrs] of html.matchAll(/<script\b([^>]*)>/gi)) {
     const src = /\bsrc="([^"]+)"/i.exec(attrs!)?.[1];
-    if (!src || seen.has(src)) continue;
-    seen.set(src, { src, nomodule: /\bnomodule\b/i.test(attrs!) });
+    if (!src || seen.has(withoutQuery(src))) continue;
+    seen.set(withoutQuery(src), { src, nomodule: /\bnomodule\b/i.test(attrs!) });
+  }
+  for (const [, body] of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
+    if (!body!.includes("self.__next_f")) continue;
+    for (const [chunk] of body!.matchAll(/(?:\/_next\/)?static\/chunks\/[^"\\]+?\.js/g)) {
+      const src = chunk.startsWith("/") ? chunk : `/_next/${chunk}`;
+      if (!seen.has(src)) seen.set(src, { src, nomodule: false });
+    }
   }
   return [...seen.values()];
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { Disclosure } from "@/components/layout/disclosure";
 import { NavLinks, type NavItem } from "@/components/layout/nav-links";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { buttonClasses } from "@/components/ui/button-classes";
 
 /** The page for a refused or missing address (403, 404): the code, what happened, a way back. */

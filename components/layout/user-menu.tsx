@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { Disclosure } from "@/components/layout/disclosure";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";

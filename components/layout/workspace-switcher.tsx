@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { Disclosure } from "@/components/layout/disclosure";
 import type { ActorWorkspace } from "@/lib/auth/actor";

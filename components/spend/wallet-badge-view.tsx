@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { api } from "@/lib/hooks/api-client";
 import { useT } from "@/lib/i18n/client";
 import { useFormat } from "@/lib/i18n/use-format";

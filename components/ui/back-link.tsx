@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 /** The way back up, above a sub-page's heading (e.g. "← Settings" on Settings → Members). */
 export function BackLink({ href, label }: { href: string; label: string }) {

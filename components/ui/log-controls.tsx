@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { type Query, withQuery } from "@/components/admin/query-links";
 

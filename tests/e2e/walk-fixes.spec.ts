@@ -236,3 +236,27 @@ test("the app has a favicon, a home-screen icon and a manifest", async ({ page, 
   expect(body.name).toBe("Mkutano");
   for (const i of body.icons) expect((await request.get(i.src)).status(), i.src).toBe(200);
 });
+
+test("links move between pages inside the app without reloading it; Ctrl/⌘-click still opens a tab", async ({
+  page,
+  context,
+}) => {
+  await signIn(page);
+  await page.goto("/meetings");
+  const nav = page.getByRole("navigation", { name: "Main", exact: true });
+  // A marker on the window survives an App Router navigation and is gone after a full page load.
+  await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+  await nav.getByRole("link", { name: "Recordings", exact: true }).click();
+  await expect(page).toHaveURL(/\/recordings$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Recordings", exact: true })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Recordings", exact: true })).toHaveAttribute("aria-current", "page");
+  expect(await page.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
+
+  const [tab] = await Promise.all([
+    context.waitForEvent("page"),
+    nav.getByRole("link", { name: "Meetings", exact: true }).click({ modifiers: ["ControlOrMeta"] }),
+  ]);
+  await expect(tab).toHaveURL(/\/meetings$/);
+  await expect(page).toHaveURL(/\/recordings$/);
+  await tab.close();
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import en from "@/messages/en.json";
 import sw from "@/messages/sw.json";
 import { callerNames } from "@/lib/shared/caller-names";
+import { GLOBAL_ERROR_TEXT } from "@/lib/shared/global-error-text";
 
 // One word for one thing, everywhere and in both languages: a caller not on the list is a "Guest
 // caller" (never "Unknown caller"), and someone in the room before it starts is "Waiting for host"
@@ -27,5 +28,17 @@ describe("one vocabulary", () => {
     expect(sw.SautikitStatus.guestCaller).toBe(callerNames.sw.guest);
     expect(sw.Roster.states.waiting).toBe("Anamsubiri mwenyeji");
     expect(sw.Roster.onHold).toContain("kumsubiri mwenyeji");
+  });
+});
+
+describe("the page shown when the whole app failed", () => {
+  it("says the ErrorPage words of both catalogs", () => {
+    for (const [locale, catalog] of [
+      ["en", en],
+      ["sw", sw],
+    ] as const) {
+      const { title, body, reference, retry } = catalog.ErrorPage;
+      expect(GLOBAL_ERROR_TEXT[locale]).toEqual({ title, body, reference, retry });
+    }
   });
 });

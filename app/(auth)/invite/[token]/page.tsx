@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ClientIntl } from "@/lib/i18n/client-intl";
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button-classes";
