@@ -38,10 +38,18 @@ async function until(what: string, probe: () => boolean | Promise<boolean>, time
 
 export async function rosterFanOut(appUrl: string, seeded: Seeded, rounds: number, clients = 50): Promise<Row[]> {
   const meeting = seeded.live.at(-1)!;
-  const browser = new Client(appUrl);
-  await browser.signIn(seeded.email, seeded.password);
+  // Each watcher may hold a few streams of one meeting (ROSTER_STREAM.MAX_STREAMS_PER_USER).
+  const browsers = await Promise.all(
+    [seeded.email, ...seeded.watcherEmails].map(async (email) => {
+      const browser = new Client(appUrl);
+      await browser.signIn(email, seeded.password);
+      return browser;
+    }),
+  );
   const path = `/api/meetings/${meeting.meetingId}/stream`;
-  const streams = await Promise.all(Array.from({ length: clients }, () => openStream(browser, path)));
+  const streams = await Promise.all(
+    Array.from({ length: clients }, (_, i) => openStream(browsers[i % browsers.length]!, path)),
+  );
   await until("every client's first snapshot", () => streams.every((s) => s.arrivals.length >= 1), 30_000);
   const latencies: number[] = [];
   try {

@@ -67,10 +67,12 @@ export async function renderBigRoom(appUrl: string, seeded: Seeded, updates: num
     page.on("pageerror", (e) => pageErrors.push(e.message));
     const response = await page.goto(`${appUrl}/meetings/${big.meetingId}`, { waitUntil: "load", timeout: 60_000 });
     if (response?.status() !== 200) throw new Error(`P6: the meeting page answered ${response?.status()}`);
-    await page.waitForFunction(
+    // Polled with page.evaluate (the DevTools protocol, outside the page's CSP): waitForFunction
+    // with a string would be an eval, which the pages' script-src refuses.
+    await pollPage(
+      page,
       "window.__bench.rowsAt !== null && window.__bench.paintedAt !== null && window.__bench.liveAt !== null",
-      null,
-      { timeout: 30_000 },
+      30_000,
     );
     const loaded = (await page.evaluate("window.__bench")) as Probe;
     const nav = (await page.evaluate("performance.getEntriesByType('navigation')[0].toJSON()")) as {
@@ -202,5 +204,14 @@ export async function renderBigRoom(appUrl: string, seeded: Seeded, updates: num
     ];
   } finally {
     await session.close();
+  }
+}
+
+/** Waits until `expression` is true in the page, checking every 20 ms. */
+async function pollPage(page: Page, expression: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`P6: timed out waiting for ${expression}`);
+    await new Promise((r) => setTimeout(r, 20));
   }
 }

@@ -102,11 +102,16 @@ export async function soak(appUrl: string, seeded: Seeded, options: SoakOptions)
   const calls = { sent: 0, failed: 0, lastError: "" };
   const callEveryone = async () => {
     calls.sent += 1;
-    const res = await browser.json(`/api/meetings/${soakMeeting.meetingId}/call-everyone`, "POST", {});
-    if (res.status >= 300) {
+    // A request that fails outright (the app not answering) counts as a refused round: it runs from
+    // a timer, where a rejection would kill the whole bench instead of being reported.
+    const failure = await browser.json(`/api/meetings/${soakMeeting.meetingId}/call-everyone`, "POST", {}).then(
+      async (res) => (res.status >= 300 ? `${res.status} ${(await res.text()).slice(0, 120)}` : null),
+      (e: unknown) => `no answer (${(e as Error).message})`,
+    );
+    if (failure) {
       calls.failed += 1;
-      calls.lastError = `${res.status} ${(await res.text()).slice(0, 120)}`;
-      console.error(`P7: Call everyone answered ${calls.lastError}\n${options.appOutput?.().slice(-3000) ?? ""}`);
+      calls.lastError = failure;
+      console.error(`P7: Call everyone answered ${failure}\n${options.appOutput?.().slice(-3000) ?? ""}`);
     }
   };
   // The soak's premise: the stayer is in the room for the whole run, so the meeting stays live and

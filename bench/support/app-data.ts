@@ -10,6 +10,11 @@ import type { RosterEvent } from "@/lib/roster/roster-event";
 import { connectEmulatorWorkspace } from "@/lib/sautikit/connect-emulator-workspace";
 import { getWebhookSecret } from "@/lib/sautikit/connection";
 import { signUp } from "@/lib/workspaces/sign-up";
+import { hashPassword } from "@/lib/auth/password";
+import { ROSTER_STREAM } from "@/lib/roster/roster-stream";
+
+/** P3 opens 50 streams of one meeting; each watcher may hold this many. */
+const P3_STREAMS = 50;
 
 export type SeedInput = {
   /** Meetings whose participants are all live in the room (legs answered and joined). */
@@ -28,6 +33,11 @@ export type SeedInput = {
 export type Seeded = {
   email: string;
   password: string;
+  /**
+   * More admins of the workspace (same password): the app allows only a few roster streams per
+   * user per meeting, so P3's 50 watchers of one meeting are spread over several people.
+   */
+  watcherEmails: string[];
   workspaceId: string;
   secret: string;
   live: { meetingId: string; room: string; legs: { callId: string; key: string; phone: string }[] }[];
@@ -47,6 +57,20 @@ async function seed(input: SeedInput): Promise<Seeded> {
   await connectEmulatorWorkspace(workspaceId);
   const secret = (await getWebhookSecret(workspaceId))!;
   const actor: Actor = { userId, email, name: "Bench Admin", workspaceId, workspaceName: "Bench", role: "admin" };
+  const passwordHash = await hashPassword(password);
+  const watcherEmails = Array.from(
+    { length: Math.ceil(P3_STREAMS / ROSTER_STREAM.MAX_STREAMS_PER_USER) - 1 },
+    (_, i) => `bench-${tag}-watcher-${i}@example.test`,
+  );
+  for (const [i, watcher] of watcherEmails.entries())
+    await db.user.create({
+      data: {
+        name: `Bench Watcher ${i}`,
+        email: watcher,
+        passwordHash,
+        memberships: { create: { role: "admin", workspaceId } },
+      },
+    });
   const meeting = (i: number, kind: string) =>
     db.meeting.create({
       data: {
@@ -132,7 +156,7 @@ async function seed(input: SeedInput): Promise<Seeded> {
     });
     soak = { meetingId: m.id, room: m.roomName, stayer };
   }
-  return { email, password, workspaceId, secret, live, idle, big, soak };
+  return { email, password, watcherEmails, workspaceId, secret, live, idle, big, soak };
 }
 
 /** Facts and stored webhook events whose key starts with the run's prefix. */
