@@ -1,7 +1,9 @@
 "use client";
 
-import type { AnchorHTMLAttributes, MouseEvent } from "react";
-import { useRouter } from "next/navigation";
+import { useContext, type AnchorHTMLAttributes, type MouseEvent } from "react";
+// The context next/link itself reads: unlike useRouter(), it is null (not an error) where no App
+// Router is mounted (a page rendered on its own, e.g. in a test), and the link stays a plain <a>.
+import { AppRouterContext } from "next/dist/shared/lib/app-router-context.shared-runtime";
 
 /**
  * The app's internal link: a plain `<a href>` (works without JavaScript, opens in a new tab with
@@ -11,10 +13,10 @@ import { useRouter } from "next/navigation";
  * loading state, so a prefetch fetches nothing a click would not fetch anyway.
  */
 export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
-  const router = useRouter();
+  const router = useContext(AppRouterContext);
   const navigate = (e: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(e);
-    if (!softNavigation(e, rest.target, rest.download)) return;
+    if (!router || !softNavigation(e, rest.target, rest.download)) return;
     e.preventDefault();
     router.push(href);
   };

@@ -34,9 +34,12 @@ const ended = (participantId: string, n: number, timeoutMs?: number) =>
   until(
     `leg ${n} ended`,
     async () => {
-      const l = (await legsOf(participantId))[n - 1];
-      const end = l && (await m.db.rosterEvent.count({ where: { legId: l.id, kind: "call.ended" } }));
-      return l?.state === "left" && end ? l : undefined;
+      const id = (await legsOf(participantId))[n - 1]?.id;
+      if (!id || !(await m.db.rosterEvent.count({ where: { legId: id, kind: "call.ended" } }))) return undefined;
+      // Read after the fact was seen: the fold that stored it wrote the leg in the same transaction
+      // (a leg read before the count could predate it: "left" from the room's leave alone).
+      const l = await m.db.leg.findUniqueOrThrow({ where: { id } });
+      return l.state === "left" ? l : undefined;
     },
     timeoutMs,
   );
