@@ -66,6 +66,11 @@ function createHolder(url: string): Holder {
 // them in the process's local zone.
 const TIMESTAMP_OID = 1114;
 const utcTimestamp = (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+/**
+ * An instant as the text of a \`timestamp(3)\` value in UTC (the inverse of the parser above): the
+ * columns hold UTC, as Prisma writes them, for raw statements that send arrays of text.
+ */
+export const utcTimestampText = (d: Date) => d.toISOString().replace("T", " ").replace("Z", "");
 const PG_TYPES = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
     oid === TIMESTAMP_OID ? utcTimestamp : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,

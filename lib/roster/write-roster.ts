@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { utcTimestampText } from "@/lib/db";
 import type { RoomView } from "@/lib/roster/reduce-roster";
 import type { LegInfo } from "@/lib/roster/roster-event";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
@@ -173,7 +174,7 @@ const UPDATE_LEGS_SQL = `
 /** A value as the text PostgreSQL reads back as the column's type (timestamps are UTC, as Prisma writes them). */
 function asText(value: LegColumns[keyof LegColumns]): string | null {
   if (value === null) return null;
-  if (value instanceof Date) return value.toISOString().replace("T", " ").replace("Z", "");
+  if (value instanceof Date) return utcTimestampText(value);
   return String(value);
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { onBeforeDisconnect, sqlRows } from "@/lib/db";
+import { onBeforeDisconnect, sqlRows, utcTimestampText } from "@/lib/db";
 import { log } from "@/lib/log";
 
 // One row per webhook request, whatever happened to it, for the admin's webhook log. Rows are
@@ -80,9 +80,6 @@ const INSERT_SQL = `
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[],
     $9::text[], $10::text[], $11::timestamp(3)[])`;
 
-/** A UTC instant as a `timestamp` literal: the column holds UTC (as Prisma writes it). */
-const utc = (d: Date) => d.toISOString().replace("T", " ").replace("Z", "");
-
 async function write(rows: Row[]): Promise<void> {
   try {
     const column = <K extends keyof Row>(k: K) => rows.map((r) => r[k]);
@@ -97,7 +94,7 @@ async function write(rows: Row[]): Promise<void> {
       column("latencyMs"),
       column("error"),
       column("deliveryId"),
-      rows.map((r) => utc(r.receivedAt)),
+      rows.map((r) => utcTimestampText(r.receivedAt)),
     ]);
   } catch (err) {
     // The log is for people; losing rows must not turn an applied event into a retry storm.
