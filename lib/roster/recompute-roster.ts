@@ -208,7 +208,7 @@ const FACTS_SQL = `
     WHERE e."meetingId" = ANY($4::text[]) AND e.kind = ANY($3::text[])`;
 
 type LegAsk = { meetingId: string; ids: string[]; withHosts: boolean };
-type FactAsk = { meetingId: string; legIds: string[] };
+type FactAsk = { meetingId: string; ids: string[] };
 type RawLeg = Omit<LegRow, "participant"> & { forMeeting: string; asHost: boolean; role: string | null };
 type RawFact = Parameters<typeof fromRow>[0] & { forMeeting: string };
 
@@ -220,11 +220,9 @@ type RawFact = Parameters<typeof fromRow>[0] & { forMeeting: string };
  */
 function gatheredFactSource(tx: Tx): (meetingId: string) => FoldSource<LegRow> {
   const legs = gathered<LegAsk, LegRow[]>(async (asks) => {
-    const pairs = asks.flatMap((a) => a.ids.map((id) => [a.meetingId, id] as const));
     const rows = await tx.$queryRawUnsafe<RawLeg[]>(
       LEGS_SQL,
-      pairs.map(([m]) => m),
-      pairs.map(([, id]) => id),
+      ...pairColumns(asks),
       asks.filter((a) => a.withHosts).map((a) => a.meetingId),
     );
     return asks.map((a) => {
@@ -236,11 +234,9 @@ function gatheredFactSource(tx: Tx): (meetingId: string) => FoldSource<LegRow> {
     });
   });
   const facts = gathered<FactAsk, RosterEvent[]>(async (asks) => {
-    const pairs = asks.flatMap((a) => a.legIds.map((id) => [a.meetingId, id] as const));
     const rows = await tx.$queryRawUnsafe<RawFact[]>(
       FACTS_SQL,
-      pairs.map(([m]) => m),
-      pairs.map(([, id]) => id),
+      ...pairColumns(asks),
       [...ROOM_LEVEL_KINDS],
       asks.map((a) => a.meetingId),
     );
@@ -249,9 +245,15 @@ function gatheredFactSource(tx: Tx): (meetingId: string) => FoldSource<LegRow> {
   return (meetingId) => ({
     legs: (ids, withHosts) => legs({ meetingId, ids, withHosts }),
     allLegs: () => allLegs(tx, meetingId),
-    factsFor: (legIds) => facts({ meetingId, legIds }),
+    factsFor: (ids) => facts({ meetingId, ids }),
     allFacts: () => allFacts(tx, meetingId),
   });
+}
+
+/** The asks' (meeting, leg id) pairs as two columns, for unnest. */
+function pairColumns(asks: { meetingId: string; ids: string[] }[]): [string[], string[]] {
+  const pairs = asks.flatMap((a) => a.ids.map((id) => [a.meetingId, id] as const));
+  return [pairs.map(([m]) => m), pairs.map(([, id]) => id)];
 }
 
 /** Calls made on one turn of the event loop, answered together by one `run` (one result per call, in order). */
