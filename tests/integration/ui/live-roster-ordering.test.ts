@@ -147,6 +147,19 @@ describe("useMeetingRoster in a browser", { timeout: 20_000 }, () => {
     expect(await shown().textContent()).toBe("v3");
   });
 
+  it("after an action, a fresh fetch supersedes the one in flight, whose later answer is dropped", async () => {
+    await page.evaluate(() => (window as unknown as { refetchRoster: () => void }).refetchRoster());
+    await until(() => held.length === 2, "the action's fetch");
+    const [older, newer] = held.splice(0, 2);
+    newer!.respond("v3");
+    await expect.poll(() => shown().textContent()).toBe("v3");
+    const answered = page.waitForResponse((r) => r.url().endsWith("/roster"));
+    older!.respond("v2");
+    await answered;
+    await expect.poll(() => shown().getAttribute("data-validating")).toBe("false");
+    expect(await shown().textContent()).toBe("v3");
+  });
+
   it("shows a fetch that answers with no push after it started", async () => {
     await answerAndShow("v2");
   });

@@ -24,7 +24,9 @@ const initial: RosterSnapshot = {
 };
 
 function Probe() {
-  const { data, streaming } = useMeetingRoster("m1", initial);
+  const { data, streaming, mutate } = useMeetingRoster("m1", initial);
+  // What an action does after it succeeds: fetch again, superseding a fetch already in flight.
+  (window as unknown as { refetchRoster: () => void }).refetchRoster = () => void mutate();
   // A second subscriber to the same key, without a fetcher: it never fetches, but shows whether a
   // fetch for the roster is in flight (the live-data entry shares that state per key), so the test can wait for a
   // response to have been processed instead of sleeping.
