@@ -2,6 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { errorText } from "@/lib/i18n/error-text";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { contentDisposition, safeFileStem } from "@/lib/http/content-disposition";
 import { log } from "@/lib/log";
 import {
@@ -36,8 +38,9 @@ export async function streamRecording(
   recordingId: string,
   mode: StreamMode,
   range: string | null,
-  opts: { audit?: boolean; head?: boolean } = {},
+  opts: { audit?: boolean; head?: boolean; locale?: Locale } = {},
 ): Promise<Response> {
+  const locale = opts.locale ?? DEFAULT_LOCALE;
   const rec = await findRecordingForActor(actor, recordingId);
   const conn = await findConnection(actor.workspaceId);
   if (!conn) throw notConnected();
@@ -47,7 +50,7 @@ export async function streamRecording(
       {
         status: "pending",
         retryAfterSeconds: availability.retryAfterSeconds,
-        message: "Sautikit is still preparing this recording.",
+        message: errorText(locale, "recordingPreparing"),
       },
       { status: 202, headers: { "Retry-After": String(availability.retryAfterSeconds), "Cache-Control": "no-store" } },
     );
@@ -90,7 +93,7 @@ export async function streamRecording(
     headers.set("Accept-Ranges", "bytes");
     headers.set("Content-Type", "text/plain; charset=utf-8");
     headers.delete("Content-Disposition");
-    return new Response(opts.head ? null : "That part of the recording does not exist.", { status: 416, headers });
+    return new Response(opts.head ? null : errorText(locale, "recordingRangeMissing"), { status: 416, headers });
   }
   headers.set("Accept-Ranges", answer.total === undefined ? "none" : "bytes");
   if (answer.length !== undefined) headers.set("Content-Length", String(answer.length));

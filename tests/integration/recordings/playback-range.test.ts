@@ -83,11 +83,13 @@ describe("recordings seek", () => {
     expect(Buffer.from(await res.arrayBuffer()).equals(whole.subarray(given.size - 10))).toBe(true);
   });
 
-  it("a range past the end is 416 with the length", async () => {
-    const res = await audio({ range: `bytes=${given.size}-` });
+  it("a range past the end is 416 with the length, said in the reader's language", async () => {
+    const res = await audio({ range: `bytes=${given.size}-`, "accept-language": "sw-KE,sw;q=0.9" });
     expect(res.status).toBe(416);
     expect(res.headers.get("content-range")).toBe(`bytes */${given.size}`);
-    await res.body?.cancel();
+    expect(await res.text()).toBe("Sehemu hiyo ya rekodi haipo.");
+    const english = await audio({ range: `bytes=${given.size}-`, "accept-language": "en" });
+    expect(await english.text()).toBe("That part of the recording does not exist.");
   });
 
   it("a malformed or multi-part range gets the whole file", async () => {
