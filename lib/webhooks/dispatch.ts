@@ -171,7 +171,8 @@ async function applyOnce(
     const reply = await apply({ ...ctx, eventRowId: stored.rowId, eventKey: stored.eventKey });
     await markEventApplied(stored.rowId);
     const checked = reply ? tryVoiceResponse(reply) : null;
-    if (checked?.ok && isSayPlayOnly(checked.doc)) return { ...base, verdict: "accepted", response: jsonAnswer(checked.doc) };
+    if (checked?.ok && isSayPlayOnly(checked.doc))
+      return { ...base, verdict: "accepted", response: jsonAnswer(checked.doc) };
     if (checked)
       log.error(
         { workspaceId: ctx.workspaceId, kind: input.kind },
@@ -201,7 +202,12 @@ async function applyOnce(
 }
 
 function invalid(kind: string, error: string): Outcome {
-  return { verdict: "invalid", kind, error, response: jsonAnswer({ error: { message: `invalid payload: ${error}` } }, 400) };
+  return {
+    verdict: "invalid",
+    kind,
+    error,
+    response: jsonAnswer({ error: { message: `invalid payload: ${error}` } }, 400),
+  };
 }
 
 function issues(error: { issues: Array<{ path: PropertyKey[]; message: string }> }): string {

@@ -32,7 +32,11 @@ export async function handleWebhookRequest(
 }
 
 /** The pipeline itself, on the transport-neutral request and answer of lib/webhooks/webhook-io.ts. */
-export async function handleWebhook(req: WebhookRequest, workspaceId: string, route: WebhookRoute): Promise<WebhookAnswer> {
+export async function handleWebhook(
+  req: WebhookRequest,
+  workspaceId: string,
+  route: WebhookRoute,
+): Promise<WebhookAnswer> {
   const started = performance.now();
   const deliveryId = req.header("x-sautikit-idempotency-key") ?? undefined;
   // Kind and event id come from the verified body only (never X-Sautikit-Event-* headers, which the
@@ -87,7 +91,8 @@ export async function handleWebhook(req: WebhookRequest, workspaceId: string, ro
   if (!check.ok) return reject(401, "rejected_signature", `signature ${check.reason}`);
 
   // Invalid UTF-8 reads as U+FFFD; the bytes themselves are what the event store keeps.
-  const text = Buffer.from(raw).toString("utf8");
+  // (A view over the same bytes: the body is not copied to be decoded.)
+  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("utf8");
   const contentType = req.header("content-type");
   const body = parseBody(text, contentType);
   const ctx = { workspaceId, route, receivedAt: new Date(), deliveryId };

@@ -23,10 +23,18 @@ export const PEER_ADDRESS_HEADER = "x-mkutano-peer-address";
  */
 export function stampPeerAddress(req: IncomingMessage): void {
   const raw = req.rawHeaders;
+  const peer = req.socket.remoteAddress;
+  if (req.headers[PEER_ADDRESS_HEADER] === undefined) {
+    // Nearly always: no copy to drop, so the peer is appended in place.
+    if (peer) {
+      raw.push(PEER_ADDRESS_HEADER, peer);
+      req.headers[PEER_ADDRESS_HEADER] = peer;
+    }
+    return;
+  }
   const kept: string[] = [];
   for (let i = 0; i + 1 < raw.length; i += 2)
     if (raw[i]!.toLowerCase() !== PEER_ADDRESS_HEADER) kept.push(raw[i]!, raw[i + 1]!);
-  const peer = req.socket.remoteAddress;
   if (peer) kept.push(PEER_ADDRESS_HEADER, peer);
   req.rawHeaders = kept;
   if (peer) req.headers[PEER_ADDRESS_HEADER] = peer;
@@ -72,6 +80,9 @@ const DIGITS = /^\s*\d+\s*$/;
 function readNodeBody(req: IncomingMessage, limit: number, onCancel: () => void): Promise<CappedBody> {
   // Hung up before the pipeline got here (it was reading the signing secret): nothing will come.
   if (req.destroyed && !req.complete) return Promise.resolve({ ok: false, reason: "aborted" });
+  // The usual case: a small body that came with the headers has been parsed whole by now and sits
+  // in the stream's buffer, so it is taken from there without listeners.
+  if (req.complete && !req.readableFlowing) return Promise.resolve(takeBuffered(req, limit, onCancel));
   return new Promise<CappedBody>((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -92,8 +103,7 @@ function readNodeBody(req: IncomingMessage, limit: number, onCancel: () => void)
       }
       chunks.push(chunk);
     };
-    const onEnd = () =>
-      settle({ ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
+    const onEnd = () => settle({ ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
     const onClose = () => {
       if (!req.complete) settle({ ok: false, reason: "aborted" });
     };
@@ -105,12 +115,29 @@ function readNodeBody(req: IncomingMessage, limit: number, onCancel: () => void)
   });
 }
 
+function takeBuffered(req: IncomingMessage, limit: number, onCancel: () => void): CappedBody {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (let chunk: Buffer | null; (chunk = req.read() as Buffer | null) !== null;) {
+    size += chunk.byteLength;
+    if (size > limit) {
+      onCancel();
+      return { ok: false, reason: "too_large" };
+    }
+    chunks.push(chunk);
+  }
+  return { ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) };
+}
+
 /**
  * Writes the pipeline's answer: its headers and a Content-Length in one writeHead, the body in one
  * end. `closeConnection` when the request's body was not read to its end.
  */
 export function writeWebhookAnswer(res: ServerResponse, answer: WebhookAnswer, closeConnection = false): void {
-  const headers: Record<string, string | number> = { ...answer.headers, "content-length": Buffer.byteLength(answer.body) };
+  const headers: Record<string, string | number> = {
+    ...answer.headers,
+    "content-length": Buffer.byteLength(answer.body),
+  };
   if (closeConnection) headers.connection = "close";
   res.writeHead(answer.status, headers);
   res.end(answer.body);

@@ -25,9 +25,14 @@ const json = (status: number, body: unknown): WebhookAnswer => ({
   body: JSON.stringify(body),
 });
 
-/** A server whose lane is `handle`, as scripts/lib/production-server.ts wires it. */
-async function serve(handle: (req: WebhookRequest) => Promise<WebhookAnswer>): Promise<string> {
-  server = http.createServer((req, res) => {
+/**
+ * A server whose lane is `handle`, as scripts/lib/production-server.ts wires it. `afterBody`: the
+ * lane is handed the request only once node has parsed all of it (the body then sits in the
+ * stream's buffer, as when the pipeline first awaits the workspace's secret).
+ */
+async function serve(handle: (req: WebhookRequest) => Promise<WebhookAnswer>, afterBody = false): Promise<string> {
+  server = http.createServer(async (req, res) => {
+    while (afterBody && !req.complete) await new Promise((r) => setImmediate(r));
     const { request, bodyCancelled } = nodeWebhookRequest(req);
     void handle(request).then((answer) => writeWebhookAnswer(res, answer, bodyCancelled() || !req.complete));
   });
@@ -58,35 +63,41 @@ describe("webhook lane over node:http", () => {
     }
   });
 
-  it("passes headers and the exact body bytes, and writes status, headers, Content-Length and body back", async () => {
-    let seen: { sig: string | null; type: string | null; missing: string | null; body: Uint8Array } | undefined;
-    const url = await serve(async (req) => {
-      const body = await req.readBody(64 * 1024);
-      if (!body.ok) throw new Error(body.reason);
-      seen = {
-        sig: req.header("x-sautikit-signature"),
-        type: req.header("content-type"),
-        missing: req.header("x-not-sent"),
-        body: body.bytes,
-      };
-      return json(202, { ok: "Wanjikũ" });
-    });
-    const body = Buffer.concat([Buffer.from("CallId=CA1&name=Wanjik%C5%A9&x="), Buffer.alloc(20_000, 0x61)]);
-    const res = await fetch(`${url}/api/sautikit/${WS}/voice/outbound?clientRequestId=a%3Ab`, {
-      method: "POST",
-      headers: { "x-sautikit-signature": "t=1,v1=ab", "content-type": "application/x-www-form-urlencoded" },
-      body,
-    });
-    expect(res.status).toBe(202);
-    expect(res.headers.get("cache-control")).toBe("no-store");
-    expect(res.headers.get("content-length")).toBe(String(Buffer.byteLength('{"ok":"Wanjikũ"}')));
-    expect(res.headers.get("connection")).not.toBe("close");
-    expect(await res.json()).toEqual({ ok: "Wanjikũ" });
-    expect(seen!.sig).toBe("t=1,v1=ab");
-    expect(seen!.type).toBe("application/x-www-form-urlencoded");
-    expect(seen!.missing).toBeNull();
-    expect(Buffer.from(seen!.body).equals(body)).toBe(true);
-  });
+  it.each([
+    ["read as it arrives", false],
+    ["already parsed whole", true],
+  ])(
+    "passes headers and the exact body bytes (%s), and writes status, headers, Content-Length and body back",
+    async (_n, afterBody) => {
+      let seen: { sig: string | null; type: string | null; missing: string | null; body: Uint8Array } | undefined;
+      const url = await serve(async (req) => {
+        const body = await req.readBody(64 * 1024);
+        if (!body.ok) throw new Error(body.reason);
+        seen = {
+          sig: req.header("x-sautikit-signature"),
+          type: req.header("content-type"),
+          missing: req.header("x-not-sent"),
+          body: body.bytes,
+        };
+        return json(202, { ok: "Wanjikũ" });
+      }, afterBody);
+      const body = Buffer.concat([Buffer.from("CallId=CA1&name=Wanjik%C5%A9&x="), Buffer.alloc(20_000, 0x61)]);
+      const res = await fetch(`${url}/api/sautikit/${WS}/voice/outbound?clientRequestId=a%3Ab`, {
+        method: "POST",
+        headers: { "x-sautikit-signature": "t=1,v1=ab", "content-type": "application/x-www-form-urlencoded" },
+        body,
+      });
+      expect(res.status).toBe(202);
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(res.headers.get("content-length")).toBe(String(Buffer.byteLength('{"ok":"Wanjikũ"}')));
+      expect(res.headers.get("connection")).not.toBe("close");
+      expect(await res.json()).toEqual({ ok: "Wanjikũ" });
+      expect(seen!.sig).toBe("t=1,v1=ab");
+      expect(seen!.type).toBe("application/x-www-form-urlencoded");
+      expect(seen!.missing).toBeNull();
+      expect(Buffer.from(seen!.body).equals(body)).toBe(true);
+    },
+  );
 
   it("refuses a declared length over the cap before the body is sent, and closes the connection", async () => {
     let reason: string | undefined;
@@ -102,6 +113,17 @@ describe("webhook lane over node:http", () => {
     expect(await answer).toMatch(/^HTTP\/1\.1 413 [^]*connection: close/i);
     socket.destroy();
     expect(reason).toBe("too_large");
+  });
+
+  it("refuses a body already parsed whole that is over the cap", async () => {
+    let reason: string | undefined;
+    const url = await serve(async (req) => {
+      const body = await req.readBody(1024);
+      reason = body.ok ? "read" : body.reason;
+      return json(413, {});
+    }, true);
+    const res = await fetch(`${url}/api/sautikit/${WS}/call-events`, { method: "POST", body: "y".repeat(1025) });
+    expect([res.status, res.headers.get("connection"), reason]).toEqual([413, "close", "too_large"]);
   });
 
   it("drops a chunked body the moment it passes the cap and closes the connection", async () => {
@@ -188,7 +210,8 @@ describe("webhook lane over node:http", () => {
     server = http.createServer((req, res) => {
       stampPeerAddress(req);
       const { request } = nodeWebhookRequest(req);
-      seen.push(req.headers[PEER_ADDRESS_HEADER] as string, request.header(PEER_ADDRESS_HEADER));
+      const raw = req.rawHeaders.filter((_v, i) => i % 2 === 0 && req.rawHeaders[i] === PEER_ADDRESS_HEADER);
+      seen.push(req.headers[PEER_ADDRESS_HEADER] as string, request.header(PEER_ADDRESS_HEADER), String(raw.length));
       res.end("ok");
     });
     await new Promise<void>((r) => server!.listen(0, "127.0.0.1", r));
@@ -200,6 +223,9 @@ describe("webhook lane over node:http", () => {
         headers: { [PEER_ADDRESS_HEADER]: "203.0.113.9", "x-forwarded-for": "198.51.100.7" },
       })
     ).text();
-    expect(seen).toEqual(["127.0.0.1", "127.0.0.1"]);
+    expect(seen).toEqual(["127.0.0.1", "127.0.0.1", "1"]);
+    // Without a copy from the client, the peer is added once.
+    await (await fetch(url, { method: "POST", body: "{}" })).text();
+    expect(seen.slice(3)).toEqual(["127.0.0.1", "127.0.0.1", "1"]);
   });
 });
