@@ -130,13 +130,13 @@ async function openUpstream(apiBaseUrl: string, location: string, wanted: RangeS
   return upstream;
 }
 
-type Answer =
+export type Answer =
   | { kind: "whole"; total?: number; length?: number; skip: 0 }
   | { kind: "partial"; total: number; start: number; length: number; skip: number }
   | { kind: "unsatisfiable"; total?: number };
 
 /** What to answer the browser, from what the file's host answered and what the browser asked. */
-function shapeAnswer(upstream: Response, wanted: RangeSpec | null): Answer {
+export function shapeAnswer(upstream: Response, wanted: RangeSpec | null): Answer {
   const length = parseLength(upstream.headers.get("content-length"));
   if (upstream.status === 416) {
     if (!wanted) throw badFile();

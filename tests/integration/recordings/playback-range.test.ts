@@ -1,7 +1,8 @@
 // Seeking in a recording, over real HTTP through the app's audio route, against a real WAV the
 // emulator recorded: the player learns the length (Content-Length, Accept-Ranges) and gets exactly
 // the bytes it asks for (206 + Content-Range), or 416 past the end. The emulator's file server
-// ignores Range, so the app cuts the range from the stream itself.
+// answers ranges as object storage does; a host that ignores them is covered by the unit tests of
+// shapeAnswer (tests/unit/recordings/byte-range.test.ts).
 import { describe, expect, it } from "vitest";
 import { appFixture } from "../support/app-fixture";
 import { createPeople, signedIn } from "../reliability/support/http-client";
