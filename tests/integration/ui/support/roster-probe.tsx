@@ -1,7 +1,7 @@
 // Browser entry for live-roster-ordering.test.ts: renders the real useMeetingRoster hook and shows
 // which snapshot it holds, so the test can drive fetches and pushes from a local server.
 import { createRoot } from "react-dom/client";
-import { useLiveData } from "@/lib/hooks/use-live-data";
+import { mutateLiveData, useLiveData } from "@/lib/hooks/use-live-data";
 import { useMeetingRoster, type RosterSnapshot } from "@/lib/hooks/use-meeting-roster";
 
 const initial: RosterSnapshot = {
@@ -23,10 +23,13 @@ const initial: RosterSnapshot = {
   version: "v1",
 };
 
+// What an action does after it succeeds (the hook's `mutate()`): fetch again, superseding a fetch
+// already in flight.
+(window as unknown as { refetchRoster: () => void }).refetchRoster = () =>
+  void mutateLiveData("/api/meetings/m1/roster");
+
 function Probe() {
-  const { data, streaming, mutate } = useMeetingRoster("m1", initial);
-  // What an action does after it succeeds: fetch again, superseding a fetch already in flight.
-  (window as unknown as { refetchRoster: () => void }).refetchRoster = () => void mutate();
+  const { data, streaming } = useMeetingRoster("m1", initial);
   // A second subscriber to the same key, without a fetcher: it never fetches, but shows whether a
   // fetch for the roster is in flight (the live-data entry shares that state per key), so the test can wait for a
   // response to have been processed instead of sleeping.
