@@ -1,6 +1,6 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { db } from "@/lib/db";
+import { createHash, randomUUID } from "node:crypto";
+import { db, sqlRows, utcTimestampText } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { groupCommit, oneByOne } from "@/lib/db/group-commit";
 import { storableJson } from "@/lib/webhooks/parse-body";
@@ -73,11 +73,7 @@ const storeBatcher = groupCommit<StoreItem, StoreOutcome | null>(
   async (items) => {
     let created: { id: string; workspaceId: string; eventId: string }[];
     try {
-      created = await db.webhookEvent.createManyAndReturn({
-        data: items.map((i) => rowData(i.input, i.eventKey, i.now)),
-        skipDuplicates: true,
-        select: { id: true, workspaceId: true, eventId: true },
-      });
+      created = await insertEvents(items);
     } catch {
       // One row the database refuses must not fail its neighbours: each gets its own verdict.
       return oneByOne(items, (i) => storeOne(i));
@@ -93,6 +89,44 @@ const storeBatcher = groupCommit<StoreItem, StoreOutcome | null>(
   },
   { name: "webhook-event-store", maxBatch: MAX_STORE_BATCH },
 );
+
+// A batch of events in one statement on the adapter's pool (lib/db.ts sqlRows), not Prisma's
+// createManyAndReturn: on the ingest path its query compiler and serialiser, per row and column,
+// were the largest share of the CPU left after the roster batch went set-based (ADR 0024). Same
+// columns and values as rowData (the one-by-one fallback below); ids and times from the app, times
+// as UTC text, as Prisma writes them; ON CONFLICT … RETURNING yields only the rows inserted.
+const INSERT_EVENTS_SQL = `
+  INSERT INTO "WebhookEvent" (id, "workspaceId", "eventId", kind, route, "callId", "roomName", sequence, payload,
+    "rawBody", "rawBytes", "contentType", "occurredAt", "signedAt", "claimedAt", "receivedAt", "applyAttempts")
+  SELECT u.*, $16::timestamp(3), 1 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+    $7::text[], $8::text[]::bigint[], $9::text[]::jsonb[], $10::text[], $11::text[]::bytea[], $12::text[],
+    $13::text[]::timestamp(3)[], $14::text[]::timestamp(3)[], $15::text[]::timestamp(3)[]) AS u
+  ON CONFLICT ("workspaceId", "eventId") DO NOTHING
+  RETURNING id, "workspaceId", "eventId"`;
+
+function insertEvents(items: StoreItem[]) {
+  const rows = items.map((i) => ({ ...rowData(i.input, i.eventKey, i.now), id: randomUUID() }));
+  const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
+  const time = (d: Date | undefined) => (d ? utcTimestampText(d) : null);
+  return sqlRows<{ id: string; workspaceId: string; eventId: string }>(INSERT_EVENTS_SQL, [
+    col((r) => r.id),
+    col((r) => r.workspaceId),
+    col((r) => r.eventId),
+    col((r) => r.kind),
+    col((r) => r.route ?? ""),
+    col((r) => r.callId ?? null),
+    col((r) => r.roomName ?? null),
+    col((r) => (r.sequence === undefined || r.sequence === null ? null : String(r.sequence))),
+    col((r) => JSON.stringify(r.payload)),
+    col((r) => r.rawBody ?? ""),
+    col((r) => (r.rawBytes ? `\\x${Buffer.from(r.rawBytes as Uint8Array).toString("hex")}` : null)),
+    col((r) => r.contentType ?? null),
+    col((r) => time(r.occurredAt as Date | undefined)),
+    col((r) => time(r.signedAt as Date | undefined)),
+    col((r) => time(r.claimedAt as Date | undefined)),
+    utcTimestampText(new Date()),
+  ]);
+}
 
 async function storeOne({ input, eventKey, now }: StoreItem): Promise<StoreOutcome | null> {
   try {
@@ -174,10 +208,8 @@ export async function markEventApplied(rowId: string, error?: string): Promise<v
 const markBatcher = groupCommit<string, void>(
   async (ids) => {
     try {
-      await db.webhookEvent.updateMany({
-        where: { id: { in: ids } },
-        data: { appliedAt: new Date(), claimedAt: null, lastError: null },
-      });
+      // One statement on the adapter's pool, as the insert above.
+      await sqlRows(MARK_APPLIED_SQL, [ids, utcTimestampText(new Date())]);
       return ids.map(() => ({ ok: true as const, value: undefined }));
     } catch {
       return oneByOne(ids, (id) => markOne(id));
@@ -185,6 +217,9 @@ const markBatcher = groupCommit<string, void>(
   },
   { name: "webhook-event-applied", maxBatch: 500 },
 );
+
+const MARK_APPLIED_SQL = `
+  UPDATE "WebhookEvent" SET "appliedAt" = $2::timestamp(3), "claimedAt" = NULL, "lastError" = NULL WHERE id = ANY($1::text[])`;
 
 async function markOne(rowId: string, error?: string): Promise<void> {
   await db.webhookEvent.update({
