@@ -43,19 +43,46 @@ export function recordingRoutes(api: ApiRoutes): void {
       };
     if (verdict === "gone") return { status: 410, body: { code: "recording_unavailable", reason: "deleted" } };
     const rec = em.store.recordings.get(m[1]!)!;
+    const total = wavByteLength(rec.duration_ms);
+    // Object storage honours one byte range (206 + Content-Range, 416 past the end) and sends the
+    // whole object for anything else, several ranges included; the presigned file does the same.
+    const span = byteRange(ctx.req.headers.range, total);
+    const headers = {
+      "Content-Type": "audio/wav",
+      "Accept-Ranges": "bytes",
+      "Cache-Control": "private, max-age=0",
+    };
+    if (span === "unsatisfiable")
+      return {
+        status: 416,
+        stream: (res) => {
+          res.writeHead(416, { ...headers, "Content-Range": `bytes */${total}`, "Content-Length": "0" });
+          res.end();
+        },
+      };
+    const { start, end } = span ?? { start: 0, end: total - 1 };
+    const status = span ? 206 : 200;
     return {
-      status: 200,
+      status,
       stream: (res) => {
-        res.writeHead(200, {
-          "Content-Type": "audio/wav",
-          "Content-Length": String(wavByteLength(rec.duration_ms)),
-          "Cache-Control": "private, max-age=0",
+        res.writeHead(status, {
+          ...headers,
+          "Content-Length": String(end - start + 1),
+          ...(span ? { "Content-Range": `bytes ${start}-${end}/${total}` } : {}),
         });
-        if (ctx.req.method === "HEAD") return void res.end();
+        if (ctx.req.method === "HEAD" || end < start) return void res.end();
         const chunks = wavChunks(rec.duration_ms, rec.tones);
+        let at = 0; // the file offset of the next chunk
         const pump = () => {
           for (let next = chunks.next(); !next.done; next = chunks.next()) {
-            if (!res.write(next.value)) return void res.once("drain", pump);
+            const chunk = next.value;
+            const from = at;
+            at += chunk.length;
+            if (at <= start) continue;
+            const piece = chunk.subarray(Math.max(0, start - from), Math.min(chunk.length, end + 1 - from));
+            const more = res.write(piece);
+            if (at > end) break;
+            if (!more) return void res.once("drain", pump);
           }
           res.end();
         };
@@ -63,6 +90,27 @@ export function recordingRoutes(api: ApiRoutes): void {
       },
     };
   });
+}
+
+/**
+ * One `bytes=` range against a file of `total` bytes: the span to send, "unsatisfiable" (416), or
+ * null for the whole file (no header, several ranges, or one that does not parse — which a server
+ * may ignore).
+ */
+export function byteRange(
+  header: string | undefined,
+  total: number,
+): { start: number; end: number } | "unsatisfiable" | null {
+  const m = header === undefined ? null : /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header);
+  if (!m || (m[1] === "" && m[2] === "")) return null;
+  if (m[1] === "") {
+    const suffix = Number(m[2]);
+    return suffix === 0 || total === 0 ? "unsatisfiable" : { start: Math.max(0, total - suffix), end: total - 1 };
+  }
+  const start = Number(m[1]);
+  if (m[2] !== "" && Number(m[2]) < start) return null;
+  if (start >= total) return "unsatisfiable";
+  return { start, end: m[2] === "" ? total - 1 : Math.min(Number(m[2]), total - 1) };
 }
 
 const recordingOf = (em: Emulator, call: LiveCall) =>

@@ -2,6 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { errorText } from "@/lib/i18n/error-text";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { contentDisposition, safeFileStem } from "@/lib/http/content-disposition";
 import { log } from "@/lib/log";
 import {
@@ -36,8 +38,9 @@ export async function streamRecording(
   recordingId: string,
   mode: StreamMode,
   range: string | null,
-  opts: { audit?: boolean; head?: boolean } = {},
+  opts: { audit?: boolean; head?: boolean; locale?: Locale } = {},
 ): Promise<Response> {
+  const locale = opts.locale ?? DEFAULT_LOCALE;
   const rec = await findRecordingForActor(actor, recordingId);
   const conn = await findConnection(actor.workspaceId);
   if (!conn) throw notConnected();
@@ -47,7 +50,7 @@ export async function streamRecording(
       {
         status: "pending",
         retryAfterSeconds: availability.retryAfterSeconds,
-        message: "Sautikit is still preparing this recording.",
+        message: errorText(locale, "recordingPreparing"),
       },
       { status: 202, headers: { "Retry-After": String(availability.retryAfterSeconds), "Cache-Control": "no-store" } },
     );
@@ -90,7 +93,7 @@ export async function streamRecording(
     headers.set("Accept-Ranges", "bytes");
     headers.set("Content-Type", "text/plain; charset=utf-8");
     headers.delete("Content-Disposition");
-    return new Response(opts.head ? null : "That part of the recording does not exist.", { status: 416, headers });
+    return new Response(opts.head ? null : errorText(locale, "recordingRangeMissing"), { status: 416, headers });
   }
   headers.set("Accept-Ranges", answer.total === undefined ? "none" : "bytes");
   if (answer.length !== undefined) headers.set("Content-Length", String(answer.length));
@@ -127,13 +130,13 @@ async function openUpstream(apiBaseUrl: string, location: string, wanted: RangeS
   return upstream;
 }
 
-type Answer =
+export type Answer =
   | { kind: "whole"; total?: number; length?: number; skip: 0 }
   | { kind: "partial"; total: number; start: number; length: number; skip: number }
   | { kind: "unsatisfiable"; total?: number };
 
 /** What to answer the browser, from what the file's host answered and what the browser asked. */
-function shapeAnswer(upstream: Response, wanted: RangeSpec | null): Answer {
+export function shapeAnswer(upstream: Response, wanted: RangeSpec | null): Answer {
   const length = parseLength(upstream.headers.get("content-length"));
   if (upstream.status === 416) {
     if (!wanted) throw badFile();

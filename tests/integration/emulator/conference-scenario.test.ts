@@ -174,6 +174,20 @@ it("runs the pinned conference scenario end to end", async () => {
   for (let i = 44; i < wav.length; i += 2) if (Math.abs(wav.readInt16LE(i)) > 1000) loud++;
   expect(loud).toBeGreaterThan(0); // join/leave tones
 
+  // Seeking, as object storage answers it: one byte range (206), a suffix, past the end (416).
+  const ranged = async (range: string) => {
+    const res = await fetch(location, { headers: { Range: range } });
+    return { res, body: Buffer.from(await res.arrayBuffer()) };
+  };
+  const middle = await ranged(`bytes=30-${wav.length - 31}`);
+  expect(middle.res.status).toBe(206);
+  expect(middle.res.headers.get("content-range")).toBe(`bytes 30-${wav.length - 31}/${wav.length}`);
+  expect(middle.body.equals(wav.subarray(30, wav.length - 30))).toBe(true);
+  const last = await ranged("bytes=-16");
+  expect([last.res.status, last.body.equals(wav.subarray(wav.length - 16))]).toEqual([206, true]);
+  const past = await ranged(`bytes=${wav.length}-`);
+  expect([past.res.status, past.res.headers.get("content-range")]).toEqual([416, `bytes */${wav.length}`]);
+
   const ready = await bench.rx.waitFor(
     (rs) => rs.some((r) => r.path === "/events" && (r.json() as any).kind === "call.recording.ready"),
     5000,

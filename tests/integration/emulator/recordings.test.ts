@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Emulator } from "@/emulator/context";
+import { byteRange } from "@/emulator/api/recording-routes";
 import { Recordings } from "@/emulator/engine/recordings";
 import { wavByteLength, wavChunks } from "@/emulator/engine/wav";
 import type { LiveCall, Recording } from "@/emulator/state/types";
@@ -50,5 +51,25 @@ describe("WAV generation", () => {
     expect(loudBetween(300, 1400)).toBe(0);
     expect(loudBetween(1500, 1700)).toBeGreaterThan(7000);
     expect(loudBetween(1800, 2249)).toBe(0);
+  });
+});
+
+describe("byte ranges on the presigned file", () => {
+  it.each([
+    ["bytes=0-99", 1000, { start: 0, end: 99 }],
+    ["bytes=990-", 1000, { start: 990, end: 999 }],
+    ["bytes=900-5000", 1000, { start: 900, end: 999 }],
+    ["bytes=-10", 1000, { start: 990, end: 999 }],
+    ["bytes=-5000", 1000, { start: 0, end: 999 }],
+    ["bytes=1000-", 1000, "unsatisfiable"],
+    ["bytes=-0", 1000, "unsatisfiable"],
+    ["bytes=0-", 0, "unsatisfiable"],
+    [undefined, 1000, null],
+    ["bytes=0-1,5-9", 1000, null],
+    ["bytes=9-5", 1000, null],
+    ["items=0-5", 1000, null],
+    ["bytes=-", 1000, null],
+  ] as const)("%s of %i bytes", (header, total, expected) => {
+    expect(byteRange(header, total)).toEqual(expected);
   });
 });

@@ -1,7 +1,8 @@
 // Seeking in a recording, over real HTTP through the app's audio route, against a real WAV the
 // emulator recorded: the player learns the length (Content-Length, Accept-Ranges) and gets exactly
 // the bytes it asks for (206 + Content-Range), or 416 past the end. The emulator's file server
-// ignores Range, so the app cuts the range from the stream itself.
+// answers ranges as object storage does; a host that ignores them is covered by the unit tests of
+// shapeAnswer (tests/unit/recordings/byte-range.test.ts).
 import { describe, expect, it } from "vitest";
 import { appFixture } from "../support/app-fixture";
 import { createPeople, signedIn } from "../reliability/support/http-client";
@@ -83,11 +84,13 @@ describe("recordings seek", () => {
     expect(Buffer.from(await res.arrayBuffer()).equals(whole.subarray(given.size - 10))).toBe(true);
   });
 
-  it("a range past the end is 416 with the length", async () => {
-    const res = await audio({ range: `bytes=${given.size}-` });
+  it("a range past the end is 416 with the length, said in the reader's language", async () => {
+    const res = await audio({ range: `bytes=${given.size}-`, "accept-language": "sw-KE,sw;q=0.9" });
     expect(res.status).toBe(416);
     expect(res.headers.get("content-range")).toBe(`bytes */${given.size}`);
-    await res.body?.cancel();
+    expect(await res.text()).toBe("Sehemu hiyo ya rekodi haipo.");
+    const english = await audio({ range: `bytes=${given.size}-`, "accept-language": "en" });
+    expect(await english.text()).toBe("That part of the recording does not exist.");
   });
 
   it("a malformed or multi-part range gets the whole file", async () => {

@@ -82,7 +82,11 @@ describe("recordings", () => {
     const waiting = await m.streamRecording(ws.admin, earlyId, "play", null);
     expect(waiting.status).toBe(202);
     expect(Number(waiting.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(await waiting.json()).toMatchObject({ status: "pending" });
+    expect(await waiting.json()).toMatchObject({ status: "pending", message: expect.stringContaining("preparing") });
+    const swahili = await m.streamRecording(ws.admin, earlyId, "play", null, { locale: "sw" });
+    expect(await swahili.json()).toMatchObject({
+      message: "Sautikit bado inaandaa rekodi hii. Jaribu tena baada ya muda mfupi.",
+    });
     expect(await m.db.auditLog.count({ where: { target: earlyId } })).toBe(0);
 
     const row = await endAndCapture(meetingId, callId);

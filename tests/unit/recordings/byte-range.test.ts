@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { contentDisposition, safeFileStem } from "@/lib/http/content-disposition";
 import { parseContentRange, parseRangeHeader, resolveRange, sliceStream } from "@/lib/recordings/byte-range";
+import { shapeAnswer } from "@/lib/recordings/stream-recording";
 
 describe("Range header", () => {
   it.each([
@@ -41,6 +42,42 @@ describe("Range header", () => {
     expect(parseContentRange("bytes 10-5/1000")).toBeNull();
     expect(parseContentRange("bytes 0-1000/1000")).toBeNull();
     expect(parseContentRange("bytes */1000")).toBeNull();
+  });
+});
+
+describe("the file host's answer", () => {
+  const host = (status: number, headers: Record<string, string> = {}) => new Response(null, { status, headers });
+
+  it("a host that ignores Range (200 with a length): the range is cut here", () => {
+    const whole = host(200, { "content-length": "1000" });
+    expect(shapeAnswer(whole, { first: 10, last: 19 })).toEqual({
+      kind: "partial",
+      total: 1000,
+      start: 10,
+      length: 10,
+      skip: 10,
+    });
+    expect(shapeAnswer(whole, { suffix: 100 })).toMatchObject({ kind: "partial", start: 900, length: 100, skip: 900 });
+    expect(shapeAnswer(whole, { first: 1000 })).toEqual({ kind: "unsatisfiable", total: 1000 });
+    expect(shapeAnswer(host(200), { first: 10 })).toMatchObject({ kind: "whole", skip: 0 });
+  });
+
+  it("a host that honours Range: its 206 passes on only when it describes the range asked for", () => {
+    const partial = host(206, { "content-length": "10", "content-range": "bytes 10-19/1000" });
+    expect(shapeAnswer(partial, { first: 10, last: 19 })).toEqual({
+      kind: "partial",
+      total: 1000,
+      start: 10,
+      length: 10,
+      skip: 0,
+    });
+    const inconsistent = host(206, { "content-length": "11", "content-range": "bytes 10-19/1000" });
+    expect(() => shapeAnswer(inconsistent, { first: 10, last: 19 })).toThrow();
+    expect(() => shapeAnswer(partial, null)).toThrow();
+    expect(shapeAnswer(host(416, { "content-range": "bytes */1000" }), { first: 5000 })).toEqual({
+      kind: "unsatisfiable",
+      total: 1000,
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 // GET /api/recordings/:id/audio — stream the WAV from a fresh Sautikit URL (?download=1 as an attachment; Range → 206/416); 202 while pending
 import { requireApiActor } from "@/lib/auth/actor";
 import { route } from "@/lib/http/route";
+import { readerLocale } from "@/lib/i18n/reader-locale";
 import { streamRecording } from "@/lib/recordings/stream-recording";
 
 export const dynamic = "force-dynamic";
@@ -13,5 +14,6 @@ export const GET = route<{ recordingId: string }>(async (req, { params }) => {
   return streamRecording(actor, params.recordingId, download ? "download" : "play", req.headers.get("range"), {
     audit: !head,
     head,
+    locale: await readerLocale(),
   });
 });
