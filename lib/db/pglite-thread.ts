@@ -75,7 +75,9 @@ const parseValue = (parser: Parser | undefined, value: string, typeId: number) =
 // the Prisma adapter maps those to Prisma's errors (unique violations, …) by `instanceof`.
 function revive(error: SerialisedError): Error {
   const { message, database, stack, ...fields } = error;
-  const revived = database ? new messages.DatabaseError(message, Number(fields.length ?? 0), "error") : new Error(message);
+  const revived = database
+    ? new messages.DatabaseError(message, Number(fields.length ?? 0), "error")
+    : new Error(message);
   Object.assign(revived, fields);
   if (stack) revived.stack = `${stack}\n    (in the embedded database's worker thread)`;
   return revived;
@@ -126,7 +128,8 @@ export function openPgliteThread(dataDir: string, purpose: string): OpenPgliteTh
       if (!reply.ok) return fail(revive(reply.error));
       // PGlite parses an array type with its element type's parser, as here.
       for (const [oid, typarray] of (reply.value as { arrayTypes: [number, number][] }).arrayTypes) {
-        base[typarray] = (value) => types.arrayParser(value, (element) => parseValue(base[oid], element, oid), typarray);
+        base[typarray] = (value) =>
+          types.arrayParser(value, (element) => parseValue(base[oid], element, oid), typarray);
       }
       return markReady();
     }

@@ -101,9 +101,7 @@ async function handle(message) {
   switch (message.op) {
     case "query":
       if (message.tx !== undefined) {
-        return inTransaction(message.tx, async ({ tx }) =>
-          slim(await tx.query(message.sql, message.params, ARRAYS)),
-        );
+        return inTransaction(message.tx, async ({ tx }) => slim(await tx.query(message.sql, message.params, ARRAYS)));
       }
       return slim(await pglite.query(message.sql, message.params, ARRAYS));
     case "exec":

@@ -25,7 +25,9 @@ async function thread(dir?: string): Promise<OpenPgliteThread> {
   const opened = openPgliteThread(dir ?? (await tempDir()), "worker test");
   open.push(opened);
   await opened.pglite.waitReady;
-  await opened.pglite.exec("CREATE TABLE IF NOT EXISTS t (id int PRIMARY KEY, note text, at timestamp(3), tags text[])");
+  await opened.pglite.exec(
+    "CREATE TABLE IF NOT EXISTS t (id int PRIMARY KEY, note text, at timestamp(3), tags text[])",
+  );
   return opened;
 }
 
