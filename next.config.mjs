@@ -38,7 +38,7 @@ const nextConfig = {
       { source: "/api/:path*", headers: list({ "Content-Security-Policy": API_CONTENT_SECURITY_POLICY }) },
     ];
   },
-  // SWR's React 16/17 shim for useSyncExternalStore: React 19 has the hook (ADR 0009).
+  // recharts' React 16/17 shim for useSyncExternalStore: React 19 has the hook (ADR 0009).
   turbopack: { resolveAlias: { "use-sync-external-store/shim": "./lib/hooks/use-sync-external-store-shim.ts" } },
 };
 

@@ -1,7 +1,6 @@
 "use client";
 
 import { Link } from "@/components/ui/link";
-import { Button } from "@/components/ui/button";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { useT } from "@/lib/i18n/client";
 
@@ -17,7 +16,11 @@ export default function AppError({ error, reset }: { error: Error & { digest?: s
         <p className="mt-2 font-mono text-xs text-slate-500">{t("reference", { digest: error.digest })}</p>
       ) : null}
       <div className="mt-6 flex gap-3">
-        <Button onClick={reset}>{t("retry")}</Button>
+        {/* A plain button (not components/ui/button): this boundary is its own first-load chunk on
+            every signed-in page, and retrying is never pending (ADR 0009, P5). */}
+        <button type="button" onClick={reset} className={buttonClasses()}>
+          {t("retry")}
+        </button>
         <Link href="/meetings" className={buttonClasses("secondary", "md")}>
           {t("goHome")}
         </Link>

@@ -1,11 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useSWRConfig } from "swr";
 import { focusMeetingStatus } from "@/components/meetings/meeting-status-focus";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { api } from "@/lib/hooks/api-client";
+import { mutateLiveData } from "@/lib/hooks/use-live-data";
 import { apiUrls } from "@/lib/shared/api-urls";
 import { useT } from "@/lib/i18n/client";
 
@@ -16,7 +16,6 @@ import { useT } from "@/lib/i18n/client";
  */
 export function CancelMeetingButton({ meetingId }: { meetingId: string }) {
   const router = useRouter();
-  const { mutate } = useSWRConfig();
   const { run } = useApiAction();
   const t = useT("CancelMeeting");
 
@@ -25,7 +24,7 @@ export function CancelMeetingButton({ meetingId }: { meetingId: string }) {
       done: () => t("cancelled"),
       failed: t("failed"),
       then: async () => {
-        await Promise.all([mutate(apiUrls.roster(meetingId)), mutate(apiUrls.statement(meetingId))]);
+        await Promise.all([mutateLiveData(apiUrls.roster(meetingId)), mutateLiveData(apiUrls.statement(meetingId))]);
         router.refresh();
       },
     });

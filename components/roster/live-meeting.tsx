@@ -1,14 +1,14 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
+import { Spinner } from "@/components/ui/spinner";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useApiAction } from "@/components/ui/use-api-action";
-import { AddParticipants } from "@/components/meetings/add-participants";
 import { HardStopCountdown } from "@/components/roster/hard-stop-countdown";
 import { RaisedHands } from "@/components/roster/raised-hands";
 import { RosterAnnouncer } from "@/components/roster/roster-announcer";
@@ -25,12 +25,20 @@ import { CALLING_LEG_STATES, meetingBadgeStatus, meetingBadgeTone } from "@/lib/
 
 const callingStates = new Set<string>(CALLING_LEG_STATES);
 
+// The add-people forms sit below the roster: their code is a chunk of its own, fetched after the
+// page's first-load scripts (ADR 0009, P5). On a full page load the server-rendered forms stay on
+// screen and hydrate when it arrives; the fallback shows only after a client-side navigation.
+const AddParticipants = lazy(() =>
+  import("@/components/meetings/add-participants").then((m) => ({ default: m.AddParticipants })),
+);
+
 /** The meeting's live side: controls, the roster (pushed over SSE) and adding people. */
 export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial: RosterSnapshot }) {
   const router = useRouter();
   const t = useT("Roster");
   const tm = useT("Meetings");
   const ts = useT("SautikitStatus");
+  const ta = useT("AddPeople");
   const fmt = useFormat();
   const { data: roster, mutate, streaming } = useMeetingRoster(meetingId, initial);
   const status = roster.meeting.status;
@@ -212,7 +220,11 @@ export function LiveMeeting({ meetingId, initial }: { meetingId: string; initial
         ) : (
           <p className="text-sm text-slate-600">{t("nobodyYet")}</p>
         )}
-        {open ? <AddParticipants meetingId={meetingId} onAdded={refresh} /> : null}
+        {open ? (
+          <Suspense fallback={<Spinner label={ta("loading")} />}>
+            <AddParticipants meetingId={meetingId} onAdded={refresh} />
+          </Suspense>
+        ) : null}
       </CardBody>
     </Card>
   );

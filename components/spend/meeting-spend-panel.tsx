@@ -4,7 +4,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { Table, TBody, Td, Tr } from "@/components/ui/table";
 import { buttonClasses } from "@/components/ui/button-classes";
-import useSWR from "swr";
+import { useLiveData } from "@/lib/hooks/use-live-data";
 import { api } from "@/lib/hooks/api-client";
 import { apiUrls } from "@/lib/shared/api-urls";
 import type { MeetingStatement } from "@/lib/spend/meeting-statement";
@@ -22,7 +22,7 @@ export function MeetingSpendPanel({ initial }: { initial: MeetingStatement }) {
   const fmt = useFormat();
   const id = initial.meeting.id;
   const changing = initial.meeting.status === "live" || initial.meeting.status === "scheduled";
-  const { data, mutate } = useSWR(apiUrls.statement(id), () => api.meetings.statement(id), {
+  const { data, mutate } = useLiveData(apiUrls.statement(id), () => api.meetings.statement(id), {
     fallbackData: initial,
     refreshInterval: (latest) =>
       latest && (latest.meeting.status === "live" || latest.meeting.status === "scheduled") ? 5_000 : 0,

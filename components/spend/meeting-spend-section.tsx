@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { meetingStatement } from "@/lib/spend/meeting-statement";
-import { MeetingSpendPanel } from "@/components/spend/meeting-spend-panel";
+import { LateMeetingSpendPanel } from "@/components/spend/late-meeting-spend-panel";
 import { ClientIntl } from "@/lib/i18n/client-intl";
 
 /** Server half of the meeting page's cost section: the first statement is rendered with the page. */
@@ -8,7 +8,7 @@ export async function MeetingSpendSection({ actor, meetingId }: { actor: Actor; 
   const statement = await meetingStatement(actor, meetingId);
   return (
     <ClientIntl namespaces={["SpendPanel", "BudgetForm"]}>
-      <MeetingSpendPanel initial={statement} />
+      <LateMeetingSpendPanel initial={statement} />
     </ClientIntl>
   );
 }

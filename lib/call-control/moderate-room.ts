@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, sqlRows } from "@/lib/db";
+import { groupCommit } from "@/lib/db/group-commit";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { isCommandUnsupported } from "@/lib/sautikit/client";
@@ -190,6 +191,8 @@ export async function setModeration(
 }
 
 type ModerationRow = {
+  meetingId: string;
+  workspaceId: string;
   roomName: string;
   status: string;
   moderation: string;
@@ -201,13 +204,44 @@ type ModerationRow = {
   role: string | null;
 };
 
+// The meetings of every check that arrived together ($1) with their legs in the room: every such
+// leg for the meetings in $3, only the (meeting, call id) pairs of $4/$5 for the rest.
 const MODERATION_SQL = `
-  SELECT m."roomName", m.status, m.moderation, l."callId", l.muted, l."onFloor", l."admittedRole", p.role
+  SELECT m.id AS "meetingId", m."workspaceId", m."roomName", m.status, m.moderation,
+    l."callId", l.muted, l."onFloor", l."admittedRole", p.role
   FROM "Meeting" m
-  LEFT JOIN "Leg" l ON l."meetingId" = m.id AND l.state = ANY($3::text[]) AND l."callId" IS NOT NULL
-    AND ($4::text[] IS NULL OR l."callId" = ANY($4::text[]))
+  LEFT JOIN "Leg" l ON l."meetingId" = m.id AND l.state = ANY($2::text[]) AND l."callId" IS NOT NULL
+    AND (m.id = ANY($3::text[]) OR (l."meetingId", l."callId") IN (SELECT * FROM unnest($4::text[], $5::text[])))
   LEFT JOIN "Participant" p ON p.id = l."participantId"
-  WHERE m.id = $1 AND m."workspaceId" = $2`;
+  WHERE m.id = ANY($1::text[])`;
+
+type ModerationAsk = { workspaceId: string; meetingId: string; callIds?: string[] };
+
+// One statement for the meeting and its legs, on the adapter's connections (lib/db.ts sqlRows), for
+// all the checks that arrive together: the check runs after every join and unmute event, on the
+// ingest hot path, so a burst's checks share their read (ADR 0024).
+const moderationReads = groupCommit<ModerationAsk, ModerationRow[]>(
+  async (asks) => {
+    const pairs = asks.flatMap((a) => (a.callIds ?? []).map((c) => [a.meetingId, c] as const));
+    const rows = await sqlRows<ModerationRow>(MODERATION_SQL, [
+      [...new Set(asks.map((a) => a.meetingId))],
+      IN_ROOM,
+      [...new Set(asks.filter((a) => !a.callIds).map((a) => a.meetingId))],
+      pairs.map(([m]) => m),
+      pairs.map(([, c]) => c),
+    ]);
+    return asks.map((a) => ({
+      ok: true as const,
+      value: rows.filter(
+        (r) =>
+          r.meetingId === a.meetingId &&
+          r.workspaceId === a.workspaceId &&
+          (r.callId === null || !a.callIds || a.callIds.includes(r.callId)),
+      ),
+    }));
+  },
+  { name: "moderation-read", maxBatch: 200 },
+);
 
 /**
  * Brings the room in line with the mode: anyone who may not talk and is unmuted is muted; with
@@ -220,9 +254,7 @@ export async function enforceModeration(
   meetingId: string,
   opts: { callIds?: string[]; unmuteInOpen: boolean },
 ): Promise<void> {
-  // One statement for the meeting and its legs (it runs after every join and unmute event, on the
-  // ingest hot path), on the adapter's connections (lib/db.ts sqlRows).
-  const rows = await sqlRows<ModerationRow>(MODERATION_SQL, [meetingId, workspaceId, IN_ROOM, opts.callIds ?? null]);
+  const rows = await moderationReads.submit({ workspaceId, meetingId, callIds: opts.callIds });
   const meeting = rows[0];
   if (!meeting || meeting.status === "ended" || meeting.status === "cancelled") return;
   const mode = modeOf(meeting);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import useSWR from "swr";
+import { useLiveData } from "@/lib/hooks/use-live-data";
 import { api } from "@/lib/hooks/api-client";
 import { apiUrls } from "@/lib/shared/api-urls";
 import type { RosterSnapshot } from "@/lib/shared/roster-types";
@@ -9,13 +9,14 @@ import type { RosterSnapshot } from "@/lib/shared/roster-types";
 export type { RosterSnapshot } from "@/lib/shared/roster-types";
 
 /**
- * The live roster: SWR holds the data, starting from the server-rendered snapshot; Server-Sent
- * Events push each change into SWR's cache. While the stream is down, SWR polls every 2 s instead
+ * The live roster: the page's live-data entry (lib/hooks/use-live-data.ts) holds it, starting from
+ * the server-rendered snapshot; Server-Sent Events push each change into that entry. While the
+ * stream is down, the entry is polled every 2 s instead
  * (and EventSource keeps reconnecting).
  */
 export function useMeetingRoster(meetingId: string, initial: RosterSnapshot) {
   const [streaming, setStreaming] = useState(false);
-  const { data, mutate } = useSWR(apiUrls.roster(meetingId), () => api.meetings.roster(meetingId), {
+  const { data, mutate } = useLiveData(apiUrls.roster(meetingId), () => api.meetings.roster(meetingId), {
     fallbackData: initial,
     refreshInterval: streaming ? 0 : 2000,
     revalidateOnFocus: true,
@@ -33,9 +34,9 @@ export function useMeetingRoster(meetingId: string, initial: RosterSnapshot) {
       next.addEventListener("roster", (e) => {
         const snapshot = JSON.parse((e as MessageEvent<string>).data) as RosterSnapshot;
         setStreaming(true);
-        // A push is a local mutation to SWR: a fetch that started before it is discarded when it
-        // returns, so a slow poll never replaces a newer snapshot with an older one.
-        void mutate(snapshot, { revalidate: false });
+        // A push is a local mutation: a fetch that started before it is discarded when it returns,
+        // so a slow poll never replaces a newer snapshot with an older one.
+        void mutate(snapshot);
       });
       // The server ends each stream after a while: open the next one straight away, still showing
       // "live" (the new stream starts with the current roster), instead of waiting out EventSource's
@@ -57,6 +58,6 @@ export function useMeetingRoster(meetingId: string, initial: RosterSnapshot) {
     };
   }, [meetingId, mutate]);
 
-  // fallbackData makes data always defined at runtime; SWR's types cannot see that.
+  // fallbackData makes data always defined at runtime; the types cannot see that.
   return { data: data ?? initial, mutate, streaming };
 }

@@ -4,8 +4,9 @@ import { env } from "@/lib/env";
 import { apiSecurityHeaders } from "@/lib/http/security-headers";
 import { stopJobWorker } from "@/lib/jobs/worker";
 import { log } from "@/lib/log";
-import { errorResponse, handleWebhook } from "@/lib/webhooks/handle-webhook";
+import { errorAnswer, handleWebhook } from "@/lib/webhooks/handle-webhook";
 import type { WebhookRoute } from "@/lib/webhooks/handlers";
+import { JSON_ANSWER_HEADERS, type WebhookAnswer, type WebhookRequest } from "@/lib/webhooks/webhook-io";
 
 /**
  * What the production server (scripts/lib/production-server.ts) calls for Sautikit's webhooks
@@ -14,7 +15,7 @@ import type { WebhookRoute } from "@/lib/webhooks/handlers";
  * (a second Prisma client, a second embedded database handle).
  */
 export type WebhookLane = {
-  handle(req: Request, workspaceId: string, route: WebhookRoute): Promise<Response>;
+  handle(req: WebhookRequest, workspaceId: string, route: WebhookRoute): Promise<WebhookAnswer>;
   /** Stops this process's job worker and closes the database (the embedded one flushes and unlocks). */
   close(): Promise<void>;
 };
@@ -23,19 +24,27 @@ export const WEBHOOK_LANE_GLOBAL = "__mkutanoWebhookLane";
 
 export function installWebhookLane(): void {
   // The lane skips Next, so next.config.mjs's headers do not reach its answers: add the same set.
-  const security = Object.entries(apiSecurityHeaders(new URL(env().APP_BASE_URL).protocol === "https:"));
+  // Lower-case names, so they replace rather than repeat an answer's own header of that name.
+  const security = Object.fromEntries(
+    Object.entries(apiSecurityHeaders(new URL(env().APP_BASE_URL).protocol === "https:")).map(([k, v]) => [
+      k.toLowerCase(),
+      v,
+    ]),
+  );
+  // Nearly every answer carries the shared JSON headers: their secured set is built once.
+  const securedJson = Object.freeze({ ...JSON_ANSWER_HEADERS, ...security });
   const lane: WebhookLane = {
     async handle(req, workspaceId, route) {
-      let res: Response;
+      let answer: WebhookAnswer;
       try {
-        res = await handleWebhook(req, Promise.resolve({ workspaceId }), route);
+        answer = await handleWebhook(req, workspaceId, route);
       } catch (err) {
         // A 5xx makes Sautikit retry; the details stay in our log, never in the response.
         log.error({ err, route, workspaceId }, "webhook failed");
-        res = errorResponse(500, "internal error");
+        answer = errorAnswer(500, "internal error");
       }
-      for (const [k, v] of security) res.headers.set(k, v);
-      return res;
+      const headers = answer.headers === JSON_ANSWER_HEADERS ? securedJson : { ...answer.headers, ...security };
+      return { status: answer.status, headers, body: answer.body };
     },
     async close() {
       await stopJobWorker();

@@ -4,6 +4,7 @@ import type { VoiceAction, VoiceResponse } from "@/lib/sautikit/contract/voice-a
 import { conferenceEventsUrl, holdMusicUrl } from "@/lib/meetings/callback-urls";
 import { promptsFor } from "@/lib/meetings/prompts/prompts-for";
 import { conferenceDigitsUrl } from "@/lib/dial-in/urls";
+import { voiceResponse } from "@/lib/sautikit/voice-actions";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
 
 export type MeetingForRoom = {
@@ -39,8 +40,10 @@ export function say(text: string, language: string): VoiceAction {
   return { say: { text, language } };
 }
 
+// Answers are built through voiceResponse(): checked here, once, and marked so the pipeline's last
+// check (tryVoiceResponse) does not parse them again (ADR 0024).
 export function apologise(text: string, language: string): VoiceResponse {
-  return { actions: [say(text, language), { hangup: {} }] };
+  return voiceResponse([say(text, language), { hangup: {} }]);
 }
 
 /**
@@ -91,5 +94,5 @@ export function roomActions(
       digitsCallbackUrl: conferenceDigitsUrl(meeting.workspaceId, meeting.id),
     },
   });
-  return { actions };
+  return voiceResponse(actions);
 }

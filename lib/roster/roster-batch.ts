@@ -4,16 +4,17 @@ import { parseDatabaseUrl } from "@/lib/db/runtime";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { legLookup, matchLeg } from "@/lib/roster/find-leg";
-import { lockMeeting, recordRosterEvents } from "@/lib/roster/recompute-roster";
+import { lockAndReadMeetings, recordLockedFacts, type MeetingFacts } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 import type { RosterEvent } from "@/lib/roster/roster-event";
 import { groupCommit, oneByOne, type Settled } from "@/lib/db/group-commit";
 
 // Group commit for roster facts from webhooks (ADR 0003, "Group commit"): the conference and call
-// events that arrive together are resolved to their meetings and legs with a few queries, and each
-// meeting's facts are stored in ONE transaction (one meeting lock, one roster recompute) instead of
-// one per event. If a meeting's transaction fails, its events are applied one by one, so one bad
-// event fails alone and the others still apply.
+// events that arrive together are resolved to their meetings and legs with a few queries, and all
+// their meetings' facts are stored in ONE transaction with a fixed handful of statements (one lock
+// statement, one insert, one read of legs and one of facts for the folds, one leg update; ADR 0024)
+// instead of one transaction per event. If that transaction fails, the meetings are applied one by
+// one, and a failing meeting's events one by one, so one bad event fails alone and the others apply.
 
 /** One event's contribution to a roster, before its meeting and leg are known. */
 export type RosterWork = {
@@ -66,57 +67,24 @@ async function applyBatch(works: RosterWork[]): Promise<Settled<RosterWorkResult
 
   const byMeeting = new Map<string, Located[]>();
   for (const l of located) byMeeting.set(l.meetingId, [...(byMeeting.get(l.meetingId) ?? []), l]);
-  // Meetings in id order inside every transaction: two batches (two instances) never wait on each
-  // other's meeting locks in opposite orders.
-  const groups = [...byMeeting].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const chunks = split(groups, parallelTransactions(groups.length));
-  await Promise.all(chunks.map((chunk) => applyChunk(chunk, results, known)));
+  await applyGroups([...byMeeting], results, known);
   return results;
 }
 
 type Group = [meetingId: string, located: Located[]];
 
-/**
- * The embedded database has one connection, so one transaction for the whole batch saves a
- * BEGIN/COMMIT per meeting; PostgreSQL gets a few transactions side by side on its pool.
- */
-function parallelTransactions(meetings: number): number {
-  return embedded() ? 1 : Math.min(PG_PARALLEL_TRANSACTIONS, meetings);
-}
-// Three, not ten: a batch of P2's shape (50 senders, 20 meetings) spread over ten transactions paid
-// a BEGIN/COMMIT for nearly every meeting (4.9 statements per event; 4.2 with three), and on a
-// 2-core host the extra parallelism bought no throughput — every statement costs app CPU in Prisma.
-const PG_PARALLEL_TRANSACTIONS = 3;
 /** A batch transaction may hold many meetings; give it longer than Prisma's 5 s default before falling back. */
 const BATCH_TX = { maxWait: 10_000, timeout: 20_000 };
 
-function split<T>(items: T[], parts: number): T[][] {
-  const out: T[][] = Array.from({ length: Math.max(1, parts) }, () => []);
-  items.forEach((item, i) => out[i % out.length]!.push(item));
-  return out.filter((c) => c.length > 0);
-}
-
-/** All of a chunk's meetings in one transaction; if it fails, meeting by meeting; then event by event. */
-async function applyChunk(groups: Group[], results: Settled<RosterWorkResult>[], known: LegRef[]): Promise<void> {
+/**
+ * All of a batch's meetings in ONE transaction, whose statements do not grow with the number of
+ * meetings (recordLockedFacts); if it fails, meeting by meeting; then event by event.
+ */
+async function applyGroups(groups: Group[], results: Settled<RosterWorkResult>[], known: LegRef[]): Promise<void> {
   let outs: Array<Settled<RosterWorkResult>[]> | null = null;
-  if (groups.every(([, g]) => oneWorkspace(g))) {
+  if (groups.length > 0 && groups.every(([, g]) => oneWorkspace(g))) {
     try {
-      outs = await db.$transaction(async (tx) => {
-        const all: Array<Settled<RosterWorkResult>[]> = [];
-        for (const [meetingId, g] of groups)
-          all.push(
-            ok(
-              await inMeeting(
-                tx,
-                g[0]!.work.workspaceId,
-                meetingId,
-                g.map((l) => l.work),
-                known,
-              ),
-            ),
-          );
-        return all;
-      }, BATCH_TX);
+      outs = (await db.$transaction((tx) => inMeetings(tx, groups, known), BATCH_TX)).map(ok);
     } catch {
       outs = null;
     }
@@ -135,19 +103,7 @@ async function applyChunk(groups: Group[], results: Settled<RosterWorkResult>[],
 async function applyMeeting(meetingId: string, g: Located[], known: LegRef[]): Promise<Settled<RosterWorkResult>[]> {
   if (g.length > 1 && oneWorkspace(g)) {
     try {
-      return ok(
-        await db.$transaction(
-          (tx) =>
-            inMeeting(
-              tx,
-              g[0]!.work.workspaceId,
-              meetingId,
-              g.map((l) => l.work),
-              known,
-            ),
-          BATCH_TX,
-        ),
-      );
+      return ok((await db.$transaction((tx) => inMeetings(tx, [[meetingId, g]], known), BATCH_TX))[0]!);
     } catch {
       // Fall through: find the event that fails.
     }
@@ -156,10 +112,7 @@ async function applyMeeting(meetingId: string, g: Located[], known: LegRef[]): P
 }
 
 function eventByEvent(meetingId: string, g: Located[], known: LegRef[]): Promise<Settled<RosterWorkResult>[]> {
-  return oneByOne(
-    g,
-    async (l) => (await db.$transaction((tx) => inMeeting(tx, l.work.workspaceId, meetingId, [l.work], known)))[0]!,
-  );
+  return oneByOne(g, async (l) => (await db.$transaction((tx) => inMeetings(tx, [[meetingId, [l]]], known)))[0]![0]!);
 }
 
 /** Meetings belong to one workspace: a group naming two is forged or broken, so its events go one by one. */
@@ -234,37 +187,66 @@ async function locate(
 }
 
 /**
- * One meeting's events inside `tx`: match legs (creating inbound ones), store facts, fold once.
+ * Meetings' events inside `tx`: lock every meeting (one statement, in id order: two batches on two
+ * instances never wait on each other's locks in opposite orders), match legs (creating inbound
+ * ones), then store every meeting's facts and fold them together (recordLockedFacts).
  * `known` is the batch's leg read; copied here, since a rolled-back attempt must not leave its
  * created legs or call ids behind for the retry.
  */
-async function inMeeting(
+async function inMeetings(
+  tx: Prisma.TransactionClient,
+  groups: Group[],
+  known: LegRef[],
+): Promise<RosterWorkResult[][]> {
+  // Every roster writer takes the meeting lock before writing a leg (a leg first, then the
+  // meeting, deadlocks against a writer that does it the other way round).
+  const meetings = await lockAndReadMeetings(
+    tx,
+    groups.map(([meetingId]) => meetingId),
+  );
+  const batch: MeetingFacts[] = [];
+  const recorded: boolean[][] = [];
+  for (const [meetingId, g] of groups) {
+    const workspaceId = g[0]!.work.workspaceId;
+    const { facts, matched } = await factsOf(
+      tx,
+      workspaceId,
+      meetingId,
+      g.map((l) => l.work),
+      known,
+    );
+    batch.push({ workspaceId, meeting: meetings.get(meetingId)!, events: facts });
+    recorded.push(matched);
+  }
+  const outcomes = await recordLockedFacts(tx, batch);
+  return groups.map(([meetingId], gi) => {
+    const applied = outcomes[gi]!.added > 0;
+    return recorded[gi]!.map((r) =>
+      r ? { applied, meetingId } : { applied: false, reason: "unknown leg", meetingId },
+    );
+  });
+}
+
+/** One meeting's events as facts, each naming its leg (created for an unknown caller); `matched` per event. */
+async function factsOf(
   tx: Prisma.TransactionClient,
   workspaceId: string,
   meetingId: string,
   works: RosterWork[],
   known: LegRef[],
-): Promise<RosterWorkResult[]> {
+): Promise<{ facts: RosterEvent[]; matched: boolean[] }> {
   const legs = known.filter((l) => l.meetingId === meetingId && l.workspaceId === workspaceId).map((l) => ({ ...l }));
   const facts: RosterEvent[] = [];
-  const recorded: boolean[] = [];
-  // Every roster writer takes the meeting lock before writing a leg (a leg first, then the
-  // meeting, deadlocks against a writer that does it the other way round).
-  let locked = false;
-  const lock = async () => {
-    if (!locked) await lockMeeting(tx, meetingId);
-    locked = true;
-  };
+  const matched: boolean[] = [];
   for (const w of works) {
     if (!w.leg) {
       facts.push(w.fact(null));
-      recorded.push(true);
+      matched.push(true);
       continue;
     }
     const { callId, clientRequestId, createForCaller } = w.leg;
     let leg = matchLeg(legs, callId, clientRequestId);
     if (!leg && callId && createForCaller) {
-      await lock();
       const caller = createForCaller.caller;
       const participant = caller
         ? await tx.participant.findFirst({ where: { meetingId, phoneE164: caller }, select: { id: true } })
@@ -284,17 +266,15 @@ async function inMeeting(
       legs.push(leg);
     }
     if (!leg) {
-      recorded.push(false);
+      matched.push(false);
       continue;
     }
     if (!leg.callId && callId) {
-      await lock();
       await tx.leg.update({ where: { id: leg.id }, data: { callId } });
       leg.callId = callId;
     }
     facts.push(w.fact(leg.id));
-    recorded.push(true);
+    matched.push(true);
   }
-  const applied = facts.length > 0 && (await recordRosterEvents(tx, workspaceId, meetingId, facts));
-  return recorded.map((r) => (r ? { applied, meetingId } : { applied: false, reason: "unknown leg", meetingId }));
+  return { facts, matched };
 }

@@ -90,8 +90,18 @@ export function toLegView(l: LegRow): LegView {
 
 /** Writes the views whose derived columns differ from their rows; returns the ids written. */
 export async function writeLegViews(tx: Tx, rows: LegRow[], views: LegView[]): Promise<string[]> {
+  const changed = legChanges(rows, views);
+  await updateLegs(tx, changed);
+  return changed.map((c) => c.id);
+}
+
+/** A leg's derived columns as they are to be written. */
+export type LegChange = LegColumns & { id: string };
+
+/** The views whose derived columns differ from their rows, as the columns to write (nothing is written). */
+export function legChanges(rows: LegRow[], views: LegView[]): LegChange[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const changed: (LegColumns & { id: string })[] = [];
+  const changed: LegChange[] = [];
   for (const view of views) {
     const row = byId.get(view.id);
     if (!row) continue;
@@ -121,8 +131,7 @@ export async function writeLegViews(tx: Tx, rows: LegRow[], views: LegView[]): P
     });
     if (differs) changed.push({ id: row.id, ...next });
   }
-  if (changed.length > 0) await updateLegs(tx, changed);
-  return changed.map((c) => c.id);
+  return changed;
 }
 
 type LegColumns = {
@@ -143,10 +152,10 @@ type LegColumns = {
   onFloor: boolean;
 };
 
-// Every changed leg of a fold in ONE statement (an UPDATE … FROM unnest of one array per column),
+// Every changed leg of a batch in ONE statement (an UPDATE … FROM unnest of one array per column),
 // not one Prisma update per leg: a busy room's batch changes a leg per event, and each update cost
 // Prisma's query compiler and serialiser a round of CPU (ADR 0024). Runs inside the caller's
-// transaction, after its meeting lock. Prisma's @updatedAt is set here as Prisma would set it.
+// transaction, after its meeting locks; one statement serves every meeting of a roster batch. Prisma's @updatedAt is set here as Prisma would set it.
 const LEG_COLUMNS: [keyof LegColumns, string][] = [
   ["state", "text"],
   ["endReason", "text"],
@@ -178,7 +187,9 @@ function asText(value: LegColumns[keyof LegColumns]): string | null {
   return String(value);
 }
 
-async function updateLegs(tx: Tx, legs: (LegColumns & { id: string })[]): Promise<void> {
+/** Writes the changed legs (of any meetings already locked by this transaction) in one statement. */
+export async function updateLegs(tx: Tx, legs: LegChange[]): Promise<void> {
+  if (legs.length === 0) return;
   await tx.$executeRawUnsafe(
     UPDATE_LEGS_SQL,
     legs.map((l) => l.id),

@@ -1,6 +1,6 @@
 // The app's API addresses, in one place: the typed client (lib/hooks/api-client.ts) calls them, and
 // pages use them for what the browser opens itself (an EventSource, an <audio>, a download link, an
-// SWR key). Isomorphic, so server components can link to them too.
+// live-data key). Isomorphic, so server components can link to them too.
 
 const seg = encodeURIComponent;
 

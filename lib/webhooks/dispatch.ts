@@ -16,13 +16,13 @@ import { webhookHandlers, type EventContext, type WebhookContext, type WebhookRo
 import type { ParsedBody } from "@/lib/webhooks/parse-body";
 import { readCallEvent, readConferenceDigits, readConferenceEvent, readVoiceCallback } from "@/lib/webhooks/payloads";
 import type { Verdict } from "@/lib/webhooks/record-delivery";
+import { jsonAnswer, type WebhookAnswer } from "@/lib/webhooks/webhook-io";
 
-export type Outcome = { verdict: Verdict; response: Response; kind?: string; eventId?: string; error?: string };
+export type Outcome = { verdict: Verdict; response: WebhookAnswer; kind?: string; eventId?: string; error?: string };
 
 // The app could not answer properly, so the meeting (and its language) is unknown: both languages.
-const technicalProblemResponse = bilingualRefusal((p) => p.technicalProblem);
-
-const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+// Serialised once: answers are plain data, never changed after they are built.
+const technicalProblem = jsonAnswer(bilingualRefusal((p) => p.technicalProblem));
 
 // ---------------------------------------------------------------- voice callbacks
 
@@ -32,7 +32,7 @@ export async function dispatchVoice(ctx: WebhookContext, body: ParsedBody | null
   const parsed = body ? readVoiceCallback(body.fields) : null;
   if (!parsed?.success) {
     const error = parsed ? issues(parsed.error) : "body is neither JSON nor form-encoded";
-    return { verdict: "invalid", kind, error, response: json(technicalProblemResponse) };
+    return { verdict: "invalid", kind, error, response: technicalProblem };
   }
   const handler = webhookHandlers[ctx.route === "voice/outbound" ? "voice/outbound" : "voice/inbound"];
   const base = { kind, eventId: parsed.data.callId };
@@ -41,15 +41,15 @@ export async function dispatchVoice(ctx: WebhookContext, body: ParsedBody | null
     doc = await handler(ctx, parsed.data);
   } catch (err) {
     log.error({ err, workspaceId: ctx.workspaceId, callId: parsed.data.callId }, "voice handler failed");
-    return { ...base, verdict: "failed", error: errorText(err), response: json(technicalProblemResponse) };
+    return { ...base, verdict: "failed", error: errorText(err), response: technicalProblem };
   }
   const checked = tryVoiceResponse(doc);
   if (!checked.ok) {
     // Never send Sautikit a document it would reject: that drops the caller without a word.
     log.error({ workspaceId: ctx.workspaceId, error: checked.error }, "voice handler produced an invalid document");
-    return { ...base, verdict: "failed", error: checked.error, response: json(technicalProblemResponse) };
+    return { ...base, verdict: "failed", error: checked.error, response: technicalProblem };
   }
-  return { ...base, verdict: "accepted", response: json(checked.doc) };
+  return { ...base, verdict: "accepted", response: jsonAnswer(checked.doc) };
 }
 
 // ---------------------------------------------------------------- events
@@ -153,31 +153,32 @@ async function applyOnce(
       kind: input.kind,
       eventId: input.eventId,
       error: "could not store the event",
-      response: json({ error: { message: "try again" } }, 503),
+      response: jsonAnswer({ error: { message: "try again" } }, 503),
     };
   }
   const base = { kind: input.kind, eventId: stored.eventKey };
   if (stored.status === "duplicate")
-    return { ...base, verdict: "duplicate", response: json({ ok: true, duplicate: true }) };
+    return { ...base, verdict: "duplicate", response: jsonAnswer({ ok: true, duplicate: true }) };
   if (stored.status === "in_progress") {
     return {
       ...base,
       verdict: "failed",
       error: "being applied by another request",
-      response: json({ error: { message: "try again" } }, 503),
+      response: jsonAnswer({ error: { message: "try again" } }, 503),
     };
   }
   try {
     const reply = await apply({ ...ctx, eventRowId: stored.rowId, eventKey: stored.eventKey });
     await markEventApplied(stored.rowId);
     const checked = reply ? tryVoiceResponse(reply) : null;
-    if (checked?.ok && isSayPlayOnly(checked.doc)) return { ...base, verdict: "accepted", response: json(checked.doc) };
+    if (checked?.ok && isSayPlayOnly(checked.doc))
+      return { ...base, verdict: "accepted", response: jsonAnswer(checked.doc) };
     if (checked)
       log.error(
         { workspaceId: ctx.workspaceId, kind: input.kind },
         "digits reply dropped: only say/play may be played in a room",
       );
-    return { ...base, verdict: "accepted", response: json({ ok: true }) };
+    return { ...base, verdict: "accepted", response: jsonAnswer({ ok: true }) };
   } catch (err) {
     if (isAppError(err) && errorStatus[err.code] < 500) {
       // Can never apply (e.g. a room that is not this workspace's): keep it, say so, stop retries.
@@ -186,7 +187,7 @@ async function applyOnce(
         ...base,
         verdict: "invalid",
         error: `${err.code}: ${err.message}`,
-        response: json({ error: { code: err.code, message: err.message } }, 422),
+        response: jsonAnswer({ error: { code: err.code, message: err.message } }, 422),
       };
     }
     log.error({ err, workspaceId: ctx.workspaceId, kind: input.kind }, "webhook handler failed; Sautikit will retry");
@@ -195,13 +196,18 @@ async function applyOnce(
       ...base,
       verdict: "failed",
       error: errorText(err),
-      response: json({ error: { message: "try again" } }, 500),
+      response: jsonAnswer({ error: { message: "try again" } }, 500),
     };
   }
 }
 
 function invalid(kind: string, error: string): Outcome {
-  return { verdict: "invalid", kind, error, response: json({ error: { message: `invalid payload: ${error}` } }, 400) };
+  return {
+    verdict: "invalid",
+    kind,
+    error,
+    response: jsonAnswer({ error: { message: `invalid payload: ${error}` } }, 400),
+  };
 }
 
 function issues(error: { issues: Array<{ path: PropertyKey[]; message: string }> }): string {

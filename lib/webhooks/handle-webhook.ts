@@ -2,10 +2,16 @@ import "server-only";
 import { readWebhookSecret, SECRET_RECHECK_MS, type WebhookSecret } from "@/lib/sautikit/connection";
 import { dispatchEvent, dispatchVoice, type Outcome } from "@/lib/webhooks/dispatch";
 import type { WebhookRoute } from "@/lib/webhooks/handlers";
-import { readCappedBody } from "@/lib/http/read-body";
 import { parseBody } from "@/lib/webhooks/parse-body";
 import { recordDelivery } from "@/lib/webhooks/record-delivery";
 import { verifySignature } from "@/lib/webhooks/verify-signature";
+import {
+  jsonAnswer,
+  type WebhookAnswer,
+  type WebhookRequest,
+  webhookResponse,
+  webWebhookRequest,
+} from "@/lib/webhooks/webhook-io";
 
 // The one pipeline every Sautikit webhook goes through (docs/architecture.md, "A webhook, end to end"): cheap rejects → raw body, read
 // once → HMAC over the raw bytes → parse (JSON or form) → zod → for events, a durable dedupe
@@ -15,18 +21,28 @@ import { verifySignature } from "@/lib/webhooks/verify-signature";
 export const MAX_BODY_BYTES = 64 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function handleWebhook(
+/** A route file's POST: the pipeline over a web Request, answered as a web Response. */
+export async function handleWebhookRequest(
   req: Request,
   params: Promise<{ workspaceId: string }>,
   route: WebhookRoute,
 ): Promise<Response> {
-  const started = performance.now();
   const { workspaceId } = await params;
-  const deliveryId = req.headers.get("x-sautikit-idempotency-key") ?? undefined;
+  return webhookResponse(await handleWebhook(webWebhookRequest(req), workspaceId, route));
+}
+
+/** The pipeline itself, on the transport-neutral request and answer of lib/webhooks/webhook-io.ts. */
+export async function handleWebhook(
+  req: WebhookRequest,
+  workspaceId: string,
+  route: WebhookRoute,
+): Promise<WebhookAnswer> {
+  const started = performance.now();
+  const deliveryId = req.header("x-sautikit-idempotency-key") ?? undefined;
   // Kind and event id come from the verified body only (never X-Sautikit-Event-* headers, which the
   // signature does not cover): a request refused before that is logged without them.
 
-  const finish = (o: Outcome, knownWorkspace: boolean): Response => {
+  const finish = (o: Outcome, knownWorkspace: boolean): WebhookAnswer => {
     recordDelivery({
       workspaceId: knownWorkspace ? workspaceId : null,
       route,
@@ -41,7 +57,7 @@ export async function handleWebhook(
     return o.response;
   };
   const reject = (status: number, verdict: Outcome["verdict"], error: string, known = true) =>
-    finish({ verdict, error, response: errorResponse(status, error) }, known);
+    finish({ verdict, error, response: errorAnswer(status, error) }, known);
 
   if (!UUID.test(workspaceId))
     return reject(404, "unknown_workspace", `unknown workspace ${workspaceId.slice(0, 60)}`, false);
@@ -54,11 +70,11 @@ export async function handleWebhook(
     return reject(503, "failed", "could not load the workspace's signing secret", false);
   }
   if (!secret.secret) return reject(404, "unknown_workspace", `unknown or unconnected workspace ${workspaceId}`, false);
-  const signature = req.headers.get("x-sautikit-signature");
+  const signature = req.header("x-sautikit-signature");
   if (!signature) return reject(401, "rejected_signature", "signature missing");
   // Capped like every body (lib/http/read-body.ts): a declared length over the cap is refused
   // unread, a chunked one is dropped the moment it passes it.
-  const capped = await readCappedBody(req, MAX_BODY_BYTES);
+  const capped = await req.readBody(MAX_BODY_BYTES);
   // A sender that gave up (Sautikit waits 10 s) leaves a cut-off body: that is a failed delivery,
   // which Sautikit retries, not a forged one.
   if (!capped.ok && capped.reason === "aborted")
@@ -75,8 +91,9 @@ export async function handleWebhook(
   if (!check.ok) return reject(401, "rejected_signature", `signature ${check.reason}`);
 
   // Invalid UTF-8 reads as U+FFFD; the bytes themselves are what the event store keeps.
-  const text = Buffer.from(raw).toString("utf8");
-  const contentType = req.headers.get("content-type");
+  // (A view over the same bytes: the body is not copied to be decoded.)
+  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("utf8");
+  const contentType = req.header("content-type");
   const body = parseBody(text, contentType);
   const ctx = { workspaceId, route, receivedAt: new Date(), deliveryId };
   if (route === "voice/outbound" || route === "voice/inbound") return finish(await dispatchVoice(ctx, body), true);
@@ -87,6 +104,6 @@ export async function handleWebhook(
   );
 }
 
-export function errorResponse(status: number, message: string): Response {
-  return Response.json({ error: { message } }, { status, headers: { "Cache-Control": "no-store" } });
+export function errorAnswer(status: number, message: string): WebhookAnswer {
+  return jsonAnswer({ error: { message } }, status);
 }

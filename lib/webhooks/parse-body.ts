@@ -12,14 +12,30 @@ export type ParsedBody = { format: "json" | "form"; fields: Record<string, unkno
  * are kept beside it (event-store storableRawBody).
  */
 export function storableJson(value: unknown): unknown {
+  // Almost every body holds nothing to replace: then it is used as parsed, not copied.
+  return hasUnstorable(value) ? storableCopy(value) : value;
+}
+
+function storableCopy(value: unknown): unknown {
   if (typeof value === "string") return value.replace(UNSTORABLE, "\uFFFD");
-  if (Array.isArray(value)) return value.map(storableJson);
+  if (Array.isArray(value)) return value.map(storableCopy);
   if (value && typeof value === "object" && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableJson(k) as string, storableJson(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableCopy(k) as string, storableCopy(v)]));
   }
   return value;
 }
+
+function hasUnstorable(value: unknown): boolean {
+  if (typeof value === "string") return HAS_UNSTORABLE.test(value);
+  if (Array.isArray(value)) return value.some(hasUnstorable);
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    for (const [k, v] of Object.entries(value)) if (HAS_UNSTORABLE.test(k) || hasUnstorable(v)) return true;
+  }
+  return false;
+}
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** The same pattern without the global flag, whose `lastIndex` would make `test` stateful. */
+const HAS_UNSTORABLE = new RegExp(UNSTORABLE.source);
 
 export function parseBody(text: string, contentType: string | null): ParsedBody | null {
   const parsed = parseFields(text, contentType);

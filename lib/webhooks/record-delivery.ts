@@ -36,9 +36,13 @@ const buffer = (store.__mkutanoDeliveryLog ??= { rows: [] });
 
 /** Logs the request now and queues its row; never throws and never waits for the database. */
 export function recordDelivery(r: DeliveryRecord): void {
-  const line = { ...r, error: r.error ?? undefined };
-  if (r.verdict === "accepted" || r.verdict === "duplicate") log.info(line, "webhook");
-  else log.warn(line, "webhook not applied");
+  // The line is built only when its level is on (production under load often runs at warn/error).
+  const applied = r.verdict === "accepted" || r.verdict === "duplicate";
+  if (log.isLevelEnabled(applied ? "info" : "warn")) {
+    const line = { ...r, error: r.error ?? undefined };
+    if (applied) log.info(line, "webhook");
+    else log.warn(line, "webhook not applied");
+  }
   if (!buffer.hooked) {
     buffer.hooked = true;
     onBeforeDisconnect(flushDeliveryLog);

@@ -5,7 +5,7 @@ import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { WebhookLane } from "@/lib/http/webhook-lane";
-import { matchWebhookPath, stampPeerAddress, toWebRequest, writeWebResponse } from "./webhook-lane-http";
+import { matchWebhookPath, nodeWebhookRequest, stampPeerAddress, writeWebhookAnswer } from "./webhook-lane-http";
 
 const { values } = parseArgs({
   options: {
@@ -48,12 +48,12 @@ const server = http.createServer((req, res) => {
     });
     return;
   }
-  const { request, bodyCancelled } = toWebRequest(req, hostname, port);
+  const { request, bodyCancelled } = nodeWebhookRequest(req);
   current
     .handle(request, target.workspaceId, target.route)
     // A body the pipeline did not read to its end (refused unread: too large, unsigned, unknown
     // workspace) ends the connection rather than being drained after the answer.
-    .then((response) => writeWebResponse(response, res, bodyCancelled() || !req.complete))
+    .then((answer) => writeWebhookAnswer(res, answer, bodyCancelled() || !req.complete))
     .catch((err: unknown) => {
       console.error("webhook lane:", err);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

@@ -1,9 +1,12 @@
-// node:http ⇄ web Request/Response for the production server's webhook lane (ADR 0008). Kept
-// free of app imports: the app's code runs only inside Next's compiled module graph. The one
-// exception is lib/shared/webhook-routes.ts, a list of constants with no imports and no state.
+// node:http plumbing for the production server's webhook lane (ADR 0008, ADR 0024). Kept free of
+// app imports: the app's code runs only inside Next's compiled module graph. The exceptions are
+// lib/shared/webhook-routes.ts, a list of constants with no imports and no state, and type-only
+// imports (erased when compiled).
 import type { IncomingMessage, ServerResponse } from "node:http";
 
+import type { CappedBody } from "@/lib/http/read-body";
 import { WEBHOOK_ROUTES, type WebhookRoute } from "@/lib/shared/webhook-routes";
+import type { WebhookAnswer, WebhookRequest } from "@/lib/webhooks/webhook-io";
 
 const WEBHOOK_PATH = new RegExp(
   `^/api/sautikit/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/(${WEBHOOK_ROUTES.join("|")})(?:\\?|$)`,
@@ -20,10 +23,18 @@ export const PEER_ADDRESS_HEADER = "x-mkutano-peer-address";
  */
 export function stampPeerAddress(req: IncomingMessage): void {
   const raw = req.rawHeaders;
+  const peer = req.socket.remoteAddress;
+  if (req.headers[PEER_ADDRESS_HEADER] === undefined) {
+    // Nearly always: no copy to drop, so the peer is appended in place.
+    if (peer) {
+      raw.push(PEER_ADDRESS_HEADER, peer);
+      req.headers[PEER_ADDRESS_HEADER] = peer;
+    }
+    return;
+  }
   const kept: string[] = [];
   for (let i = 0; i + 1 < raw.length; i += 2)
     if (raw[i]!.toLowerCase() !== PEER_ADDRESS_HEADER) kept.push(raw[i]!, raw[i + 1]!);
-  const peer = req.socket.remoteAddress;
   if (peer) kept.push(PEER_ADDRESS_HEADER, peer);
   req.rawHeaders = kept;
   if (peer) req.headers[PEER_ADDRESS_HEADER] = peer;
@@ -37,24 +48,99 @@ export function matchWebhookPath(url: string): { workspaceId: string; route: Web
 }
 
 /**
- * The request as a web Request whose body streams from the socket, so the pipeline's cheap rejects
- * (no signature, too large) still happen before a byte of the body is read. A sender that hangs
- * up mid-body errors the stream and aborts the signal, as under Next.
+ * The request as the webhook pipeline reads it (lib/webhooks/webhook-io.ts), straight from node:
+ * headers from `req.headers`, and the body pulled from the socket only when the pipeline asks for
+ * it, so its cheap rejects (no signature, unknown workspace) still come before a byte is read. A
+ * declared Content-Length over the cap is refused unread; a body without one is counted as it
+ * arrives and dropped the moment it passes the cap; a sender that hangs up mid-body is `aborted`.
+ * `bodyCancelled()` tells whether the body was given up on (the lane then ends the connection
+ * rather than drain it).
  */
-export function toWebRequest(
-  req: IncomingMessage,
-  fallbackHost: string,
-  port: number,
-): { request: Request; bodyCancelled(): boolean } {
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  const host = req.headers.host ?? `${fallbackHost}:${port}`;
-  const abort = new AbortController();
-  const { body, cancelled } = requestBodyStream(req, () => abort.abort());
-  // `duplex` is required by Node's fetch for a streamed body but missing from the DOM typings.
-  const init = { method: req.method, headers, body, duplex: "half", signal: abort.signal } as RequestInit;
-  return { request: new Request(`http://${host}${req.url ?? "/"}`, init), bodyCancelled: cancelled };
+export function nodeWebhookRequest(req: IncomingMessage): { request: WebhookRequest; bodyCancelled(): boolean } {
+  let cancelled = false;
+  const request: WebhookRequest = {
+    header(name) {
+      const value = req.headers[name];
+      return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+    },
+    readBody(limit) {
+      const declared = req.headers["content-length"];
+      if (declared !== undefined && DIGITS.test(declared) && Number(declared) > limit) {
+        cancelled = true;
+        return Promise.resolve({ ok: false, reason: "too_large" });
+      }
+      return readNodeBody(req, limit, () => (cancelled = true));
+    },
+  };
+  return { request, bodyCancelled: () => cancelled };
+}
+
+const DIGITS = /^\s*\d+\s*$/;
+
+function readNodeBody(req: IncomingMessage, limit: number, onCancel: () => void): Promise<CappedBody> {
+  // Hung up before the pipeline got here (it was reading the signing secret): nothing will come.
+  if (req.destroyed && !req.complete) return Promise.resolve({ ok: false, reason: "aborted" });
+  // The usual case: a small body that came with the headers has been parsed whole by now and sits
+  // in the stream's buffer, so it is taken from there without listeners.
+  if (req.complete && !req.readableFlowing) return Promise.resolve(takeBuffered(req, limit, onCancel));
+  return new Promise<CappedBody>((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (body: CappedBody) => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("close", onClose);
+      req.off("error", onError);
+      resolve(body);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) {
+        // Answer, then drop the connection rather than drain whatever else the sender pushes.
+        onCancel();
+        req.pause();
+        return settle({ ok: false, reason: "too_large" });
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => settle({ ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
+    const onClose = () => {
+      if (!req.complete) settle({ ok: false, reason: "aborted" });
+    };
+    const onError = () => settle({ ok: false, reason: "aborted" });
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("close", onClose);
+    req.on("error", onError);
+  });
+}
+
+function takeBuffered(req: IncomingMessage, limit: number, onCancel: () => void): CappedBody {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (let chunk: Buffer | null; (chunk = req.read() as Buffer | null) !== null;) {
+    size += chunk.byteLength;
+    if (size > limit) {
+      onCancel();
+      return { ok: false, reason: "too_large" };
+    }
+    chunks.push(chunk);
+  }
+  return { ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) };
+}
+
+/**
+ * Writes the pipeline's answer: its headers and a Content-Length in one writeHead, the body in one
+ * end. `closeConnection` when the request's body was not read to its end.
+ */
+export function writeWebhookAnswer(res: ServerResponse, answer: WebhookAnswer, closeConnection = false): void {
+  const headers: Record<string, string | number> = {
+    ...answer.headers,
+    "content-length": Buffer.byteLength(answer.body),
+  };
+  if (closeConnection) headers.connection = "close";
+  res.writeHead(answer.status, headers);
+  res.end(answer.body);
 }
 
 /**
@@ -94,23 +180,4 @@ export function requestBodyStream(
     },
   });
   return { body, cancelled: () => cancelled };
-}
-
-/** Writes a (small, fully buffered) web Response to the socket. */
-export async function writeWebResponse(
-  response: Response,
-  res: ServerResponse,
-  closeConnection = false,
-): Promise<void> {
-  const payload = response.body ? Buffer.from(await response.arrayBuffer()) : Buffer.alloc(0);
-  const headers: Record<string, string | string[]> = {};
-  response.headers.forEach((value, key) => {
-    if (key !== "set-cookie") headers[key] = value;
-  });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length) headers["set-cookie"] = cookies;
-  headers["content-length"] = String(payload.byteLength);
-  if (closeConnection) headers.connection = "close";
-  res.writeHead(response.status, headers);
-  res.end(payload);
 }

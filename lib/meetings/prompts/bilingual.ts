@@ -2,6 +2,7 @@ import type { NestedAction, VoiceResponse } from "@/lib/sautikit/contract/voice-
 import { en } from "@/lib/meetings/prompts/en";
 import { sw } from "@/lib/meetings/prompts/sw";
 import type { PromptCatalogue } from "@/lib/meetings/prompts/types";
+import { voiceResponse } from "@/lib/sautikit/voice-actions";
 
 // Only where the meeting — and so its language — is not known yet (before the PIN identifies it, a
 // callback for a call that is not ours, the app failing to answer): English, then Swahili, each
@@ -15,5 +16,5 @@ export function bilingualSays(...picks: PromptPick[]): NestedAction[] {
 
 /** A refusal in both languages, then hang up (nobody is left in silence). */
 export function bilingualRefusal(pick: PromptPick): VoiceResponse {
-  return { actions: [...bilingualSays(pick), { hangup: {} }] };
+  return voiceResponse([...bilingualSays(pick), { hangup: {} }]);
 }

@@ -1,6 +1,7 @@
 // The incremental fold on a real database (embedded or PostgreSQL): random meetings and fact sets,
-// stored in random batches (some concurrently) through recordRosterFacts, must leave every Leg row
-// and the Meeting row as reduceRoster over all stored facts says. This checks the SQL side of the
+// stored in random batches (some concurrently, some several meetings at once) through
+// recordRosterFacts and recordLockedFacts, must leave every Leg row and the Meeting row as
+// reduceRoster over all stored facts says. This checks the SQL side of the
 // fold (which legs and facts are read, the one-statement insert) that the unit property cannot.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -133,6 +134,57 @@ describe("incremental roster fold on the database", () => {
           }
         }
         const { stored, derived } = await compare(meetingId, c.endOnHostExit);
+        expect({ n, ...stored }).toEqual({ n, ...derived });
+      }
+    },
+  );
+
+  it(
+    "folds several meetings in one call (shared statements) exactly as each alone, a stray leg id changing nothing",
+    { timeout: 240_000 },
+    async () => {
+      const cases = fc.sample(caseArb, { numRuns: 6, seed: 21 });
+      const meetings: {
+        meetingId: string;
+        ids: Map<string, string>;
+        c: (typeof cases)[number];
+        parts: RosterEvent[][];
+      }[] = [];
+      for (const c of cases) {
+        const { meetingId, ids } = await createMeeting(c.legs, c.endOnHostExit);
+        meetings.push({
+          meetingId,
+          ids,
+          c,
+          parts: batches(c.facts, c.sizes, c.resend).map((b) => b.map((e) => onDb(ids, e))),
+        });
+      }
+      const rounds = Math.max(...meetings.map((x) => x.parts.length));
+      for (let b = 0; b < rounds; b++) {
+        await m.db.$transaction(async (tx) => {
+          const locked = await m.lockAndReadMeetings(
+            tx,
+            meetings.map((x) => x.meetingId),
+          );
+          await m.recordLockedFacts(
+            tx,
+            meetings.map((x, i) => {
+              // A fact naming the next meeting's leg: this meeting has no such leg, so nothing changes.
+              const next = [...meetings[(i + 1) % meetings.length]!.ids.values()][0];
+              const stray: RosterEvent[] = next
+                ? [{ key: `stray-${b}-${i}`, kind: "room.mute", legId: next, seq: 1_000_000 + b, at: Date.now() }]
+                : [];
+              return {
+                workspaceId: ws.workspaceId,
+                meeting: locked.get(x.meetingId)!,
+                events: [...(x.parts[b] ?? []), ...stray],
+              };
+            }),
+          );
+        });
+      }
+      for (const [n, x] of meetings.entries()) {
+        const { stored, derived } = await compare(x.meetingId, x.c.endOnHostExit);
         expect({ n, ...stored }).toEqual({ n, ...derived });
       }
     },

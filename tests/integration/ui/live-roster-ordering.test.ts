@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { bundleProbe, type ProbeStage, startProbeStage } from "./support/probe-page";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-// The meeting page's live roster (useMeetingRoster: SWR + Server-Sent Events) in a real browser,
+// The meeting page's live roster (useMeetingRoster: the live-data entry + Server-Sent Events) in a real browser,
 // against a local server whose roster fetches and pushes the test releases by hand. Guards the
 // ordering promise: an older fetch response never replaces a newer pushed snapshot.
 
@@ -142,7 +142,20 @@ describe("useMeetingRoster in a browser", { timeout: 20_000 }, () => {
     const answered = page.waitForResponse((r) => r.url().endsWith("/roster"));
     held.shift()!.respond("v2");
     await answered;
-    // SWR has processed the stale response (applied or discarded it) once no fetch is in flight.
+    // The hook has processed the stale response (applied or discarded it) once no fetch is in flight.
+    await expect.poll(() => shown().getAttribute("data-validating")).toBe("false");
+    expect(await shown().textContent()).toBe("v3");
+  });
+
+  it("after an action, a fresh fetch supersedes the one in flight, whose later answer is dropped", async () => {
+    await page.evaluate(() => (window as unknown as { refetchRoster: () => void }).refetchRoster());
+    await until(() => held.length === 2, "the action's fetch");
+    const [older, newer] = held.splice(0, 2);
+    newer!.respond("v3");
+    await expect.poll(() => shown().textContent()).toBe("v3");
+    const answered = page.waitForResponse((r) => r.url().endsWith("/roster"));
+    older!.respond("v2");
+    await answered;
     await expect.poll(() => shown().getAttribute("data-validating")).toBe("false");
     expect(await shown().textContent()).toBe("v3");
   });
@@ -154,7 +167,7 @@ describe("useMeetingRoster in a browser", { timeout: 20_000 }, () => {
   it("does not poll while the stream is up, and polls every 2 s while it is down", async () => {
     await settleMountFetch();
     // Freeze the page's time, then run 5 s of its timers at once: with the stream up, no poll. (Two
-    // intervals: SWR dedupes a poll that comes within 2 s of the previous fetch's answer.)
+    // intervals: a poll is timed from the previous fetch's answer.)
     await page.clock.pauseAt(Date.now() + 1_000);
     await page.clock.runFor(5_000);
     expect(await pageFetches()).toBe(1);

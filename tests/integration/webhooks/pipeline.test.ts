@@ -3,6 +3,7 @@
 // answered. Requests are signed exactly as the emulator signs them (the contract's signPayload).
 import { randomUUID } from "node:crypto";
 import http from "node:http";
+import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { signPayload } from "@/lib/sautikit/contract/signature";
@@ -281,7 +282,7 @@ describe("rejections", () => {
   });
 
   it("a delivery whose sender hung up mid-body is a failed delivery, not a forged one", async () => {
-    const { handleWebhook } = await import("@/lib/webhooks/handle-webhook");
+    const { handleWebhookRequest } = await import("@/lib/webhooks/handle-webhook");
     const body = callEvent(randomUUID());
     const signature = await signPayload(SECRET, body, Math.floor(Date.now() / 1000));
     const gone = new AbortController();
@@ -299,7 +300,7 @@ describe("rejections", () => {
       signal: gone.signal,
       duplex: "half",
     } as RequestInit);
-    const res = await handleWebhook(req, Promise.resolve({ workspaceId }), "call-events");
+    const res = await handleWebhookRequest(req, Promise.resolve({ workspaceId }), "call-events");
     expect(res.status).toBe(499);
     expect(await (await logged()).findFirstOrThrow({ where: { deliveryId: "cut-1" } })).toMatchObject({
       verdict: "failed",
@@ -371,5 +372,111 @@ describe("voice callbacks", () => {
     register({ "voice/inbound": async () => ((ran = true), { actions: [] }) });
     expect((await post("voice/inbound", form(randomUUID()), { secret: "nope" })).status).toBe(401);
     expect(ran).toBe(false);
+  });
+});
+
+// The production server's lane (ADR 0008, ADR 0024): the same pipeline over node:http directly,
+// with no web Request or Response, wired as scripts/lib/production-server.ts wires it.
+describe("over the production server's webhook lane", () => {
+  type Lane = import("@/lib/http/webhook-lane").WebhookLane;
+  let laneUrl: string;
+  let lane: Lane;
+  let server: http.Server;
+  /** Each answer as the lane computed it, in order (the test's "the server has answered"). */
+  const answers: Array<{ status: number; headers: Readonly<Record<string, string>> }> = [];
+  let answered: () => void = () => {};
+
+  beforeAll(async () => {
+    const { installWebhookLane, WEBHOOK_LANE_GLOBAL } = await import("@/lib/http/webhook-lane");
+    const wire = await import("@/scripts/lib/webhook-lane-http");
+    installWebhookLane();
+    const g = globalThis as Record<string, unknown>;
+    lane = g[WEBHOOK_LANE_GLOBAL] as Lane;
+    delete g[WEBHOOK_LANE_GLOBAL];
+    server = http.createServer((req, res) => {
+      const target = wire.matchWebhookPath(req.url ?? "/")!;
+      const { request, bodyCancelled } = wire.nodeWebhookRequest(req);
+      void lane.handle(request, target.workspaceId, target.route).then((answer) => {
+        answers.push(answer);
+        wire.writeWebhookAnswer(res, answer, bodyCancelled() || !req.complete);
+        answered();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    laneUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return () => new Promise<void>((r) => server.close(() => r()));
+  });
+
+  /** Sends `head` and `body` on a raw socket (hanging up once they are sent, if asked); `first` is the first bytes back. */
+  function raw(head: string, body = "", hangUp = false) {
+    const socket = net.connect(Number(new URL(laneUrl).port), "127.0.0.1");
+    const first = new Promise<string>((r) => socket.once("data", (d) => r(d.toString())));
+    socket.write(head + body, () => hangUp && socket.destroy());
+    return { socket, first };
+  }
+  const nextAnswer = () => new Promise<void>((r) => (answered = r));
+
+  it("answers a signed event with the JSON, a Content-Length and the API security headers", async () => {
+    let applied = 0;
+    register({ "call-events": async () => void applied++ });
+    const body = callEvent(randomUUID());
+    const res = await fetch(`${laneUrl}/api/sautikit/${workspaceId}/call-events`, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        "X-Sautikit-Signature": await signPayload(SECRET, body, Math.floor(Date.now() / 1000)),
+      },
+      body,
+    });
+    const text = await res.text();
+    expect([res.status, JSON.parse(text), applied]).toEqual([200, { ok: true }, 1]);
+    expect(res.headers.get("content-length")).toBe(String(Buffer.byteLength(text)));
+    expect(res.headers.get("content-type")).toBe("application/json");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
+  it("refuses a declared Content-Length over the cap without reading a byte of the body", async () => {
+    const done = nextAnswer();
+    // Headers only: the body is never sent, so an answer proves it was not waited for.
+    const { first, socket } = raw(
+      `POST /api/sautikit/${workspaceId}/call-events HTTP/1.1\r\nHost: x\r\nX-Sautikit-Signature: t=1,v1=00\r\n` +
+        `X-Sautikit-Idempotency-Key: lane-declared\r\nContent-Length: ${1024 * 1024}\r\n\r\n`,
+    );
+    expect(await first).toMatch(/^HTTP\/1\.1 413 [^]*connection: close/i);
+    socket.destroy();
+    await done;
+    expect(await (await logged()).findFirstOrThrow({ where: { deliveryId: "lane-declared" } })).toMatchObject({
+      verdict: "invalid",
+      statusCode: 413,
+    });
+  });
+
+  it("drops a chunked body the moment it passes the cap, while the sender is still sending", async () => {
+    const { first, socket } = raw(
+      `POST /api/sautikit/${workspaceId}/call-events HTTP/1.1\r\nHost: x\r\nX-Sautikit-Signature: t=1,v1=00\r\n` +
+        `Transfer-Encoding: chunked\r\n\r\n`,
+      // 65 KB in chunks of 1 KB, and no terminating chunk: the body never ends.
+      Array.from({ length: 65 }, () => `400\r\n${"y".repeat(1024)}\r\n`).join(""),
+    );
+    expect(await first).toMatch(/^HTTP\/1\.1 413 [^]*connection: close/i);
+    socket.destroy();
+  });
+
+  it("a sender that hangs up mid-body is answered 499 and logged as a failed delivery", async () => {
+    const done = nextAnswer();
+    raw(
+      `POST /api/sautikit/${workspaceId}/call-events HTTP/1.1\r\nHost: x\r\nX-Sautikit-Signature: t=1,v1=00\r\n` +
+        `X-Sautikit-Idempotency-Key: lane-cut\r\nContent-Length: 1000\r\n\r\n`,
+      '{"partial":',
+      true,
+    );
+    await done;
+    expect(answers.at(-1)?.status).toBe(499);
+    expect(await (await logged()).findFirstOrThrow({ where: { deliveryId: "lane-cut" } })).toMatchObject({
+      verdict: "failed",
+      statusCode: 499,
+    });
   });
 });

@@ -47,6 +47,33 @@ describe("voice-action replies", () => {
     expect(voiceResponseSchema.safeParse(doc).success).toBe(true);
   });
 
+  it("agrees with the whole-document schema although it parses each action only by its verb's schema", () => {
+    const docs: unknown[] = [
+      { actions: [{ say: { text: "x" } }, { conference: { name: "r-1", statusEvents: "join leave" } }] },
+      { actions: [{ say: { text: "x", extra: 1 } }] },
+      { actions: [{ conference: { name: "bad name" } }] },
+      { actions: [{ getDigits: { nested: [{ dial: { number: "+254712345678" } }] } }] },
+      { actions: [{ dial: {} }] },
+      { actions: [{ hangup: {}, say: { text: "x" } }] },
+      { actions: [] },
+    ];
+    for (const doc of docs) {
+      const checked = ok(doc);
+      const whole = voiceResponseSchema.safeParse(doc);
+      expect(checked.ok, JSON.stringify(doc)).toBe(whole.success);
+      if (checked.ok && whole.success) expect(checked.actions).toEqual(whole.data.actions);
+    }
+  });
+
+  it("refuses a verb named after an Object prototype member instead of throwing", () => {
+    for (const verb of ["toString", "constructor", "__proto__", "hasOwnProperty"]) {
+      expect(ok({ actions: [JSON.parse(`{"${verb}": {}}`)] })).toEqual({
+        ok: false,
+        error: `actions[0]: unsupported verb "${verb}"`,
+      });
+    }
+  });
+
   it("allows 50 actions and refuses 51", () => {
     const say = { say: { text: "x" } };
     expect(ok({ actions: Array(50).fill(say) }).ok).toBe(true);

@@ -13,7 +13,10 @@ const MEETING_PAGE_ISLANDS = [
   "components/meetings/viewer-time.tsx",
   "components/ui/copy-button.tsx",
   "components/roster/live-meeting.tsx",
+  "components/spend/late-meeting-spend-panel.tsx",
+  // Late islands: fetched right after the first-load scripts, still part of every page view.
   "components/spend/meeting-spend-panel.tsx",
+  "components/meetings/add-participants.tsx",
   "components/layout/nav-links.tsx",
   "components/layout/disclosure.tsx",
   "components/ui/status-message.tsx",
@@ -21,7 +24,7 @@ const MEETING_PAGE_ISLANDS = [
 
 // A "use server" module reaches the browser as a reference, not as code: stand in its exports.
 // Code behind a dynamic import() is a separate chunk fetched only when used (the big-room
-// virtualiser), so it is not first-load JS.
+// virtualiser) or after the first-load scripts (the late islands), so it is not first-load JS.
 const serverActionsAsReferences: Plugin = {
   name: "server-actions",
   setup(b) {
@@ -38,7 +41,8 @@ const serverActionsAsReferences: Plugin = {
   },
 };
 
-async function packagesReachedFrom(entry: string): Promise<string[]> {
+/** The files (sources and packages) a browser bundle of `entry` holds. */
+async function filesReachedFrom(entry: string): Promise<string[]> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -51,7 +55,11 @@ async function packagesReachedFrom(entry: string): Promise<string[]> {
     external: ["react", "react/*", "react-dom", "react-dom/*", "next", "next/*"],
     plugins: [serverActionsAsReferences],
   });
-  const packages = Object.keys(result.metafile.inputs)
+  return Object.keys(result.metafile.inputs);
+}
+
+async function packagesReachedFrom(entry: string): Promise<string[]> {
+  const packages = (await filesReachedFrom(entry))
     .filter((file) => file.includes("node_modules/"))
     .map((file) => {
       const parts = file.split("node_modules/").at(-1)!.split("/");
@@ -61,13 +69,13 @@ async function packagesReachedFrom(entry: string): Promise<string[]> {
 }
 
 /**
- * npm packages the meeting page may ship besides React and Next: SWR (the user's choice for live
- * data, ADR 0009) and its own dependencies. Each package here is paid for on first load; phone
+ * npm packages the meeting page may ship besides React and Next. Each package here is paid for on
+ * first load (SWR was, until its ~4.4 KB went to lib/hooks/use-live-data.ts: ADR 0009); phone
  * formatting, validation and dates are done on the server or with the platform (Intl) instead.
  * icu-minify (~0.8 KB) formats the precompiled catalog messages a client island is given
  * (lib/i18n/client.tsx; ADR "web-i18n").
  */
-const ALLOWED_PACKAGES = new Set(["swr", "dequal", "use-sync-external-store", "icu-minify"]);
+const ALLOWED_PACKAGES = new Set(["icu-minify"]);
 
 const SERVER_ONLY_PACKAGES = [
   "libphonenumber-js",
@@ -78,15 +86,24 @@ const SERVER_ONLY_PACKAGES = [
 ];
 
 describe("client bundles", () => {
-  it.each(MEETING_PAGE_ISLANDS)("%s ships no npm package besides React, Next and SWR", async (entry) => {
+  it.each(MEETING_PAGE_ISLANDS)("%s ships no npm package besides React, Next and icu-minify", async (entry) => {
     expect((await packagesReachedFrom(entry)).filter((p) => !ALLOWED_PACKAGES.has(p))).toEqual([]);
   });
 
-  it("the live roster and the spend panel keep their data in SWR", async () => {
-    // Guards the other direction: the data layer is SWR, not a hand-written replacement.
+  it("the live roster and the spend panel share one live-data store", async () => {
+    // One cache entry per URL, so the cost panel meters the roster the stream pushes (ADR 0009).
     for (const entry of ["components/roster/live-meeting.tsx", "components/spend/meeting-spend-panel.tsx"]) {
-      expect(await packagesReachedFrom(entry)).toContain("swr");
+      expect(await filesReachedFrom(entry)).toContain("lib/hooks/use-live-data.ts");
     }
+  });
+
+  it("the cost panel and the add-people forms are late islands, not first-load code", async () => {
+    expect(await filesReachedFrom("components/roster/live-meeting.tsx")).not.toContain(
+      "components/meetings/add-participants.tsx",
+    );
+    expect(await filesReachedFrom("components/spend/late-meeting-spend-panel.tsx")).not.toContain(
+      "components/spend/meeting-spend-panel.tsx",
+    );
   });
 
   it("the big-room virtualiser is fetched on demand, not with the page", async () => {

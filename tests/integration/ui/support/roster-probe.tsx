@@ -1,7 +1,7 @@
 // Browser entry for live-roster-ordering.test.ts: renders the real useMeetingRoster hook and shows
 // which snapshot it holds, so the test can drive fetches and pushes from a local server.
 import { createRoot } from "react-dom/client";
-import useSWR from "swr";
+import { mutateLiveData, useLiveData } from "@/lib/hooks/use-live-data";
 import { useMeetingRoster, type RosterSnapshot } from "@/lib/hooks/use-meeting-roster";
 
 const initial: RosterSnapshot = {
@@ -23,12 +23,17 @@ const initial: RosterSnapshot = {
   version: "v1",
 };
 
+// What an action does after it succeeds (the hook's `mutate()`): fetch again, superseding a fetch
+// already in flight.
+(window as unknown as { refetchRoster: () => void }).refetchRoster = () =>
+  void mutateLiveData("/api/meetings/m1/roster");
+
 function Probe() {
   const { data, streaming } = useMeetingRoster("m1", initial);
   // A second subscriber to the same key, without a fetcher: it never fetches, but shows whether a
-  // fetch for the roster is in flight (SWR shares that state per key), so the test can wait for a
+  // fetch for the roster is in flight (the live-data entry shares that state per key), so the test can wait for a
   // response to have been processed instead of sleeping.
-  const { isValidating } = useSWR("/api/meetings/m1/roster", null);
+  const { isValidating } = useLiveData("/api/meetings/m1/roster", null);
   return (
     <p id="probe" data-streaming={String(streaming)} data-validating={String(isValidating)}>
       {data.version}

@@ -1,4 +1,4 @@
-// GET /api/meetings/:id/roster — the live roster snapshot (SWR's data source and polling fallback)
+// GET /api/meetings/:id/roster — the live roster snapshot (the live roster's data source and polling fallback)
 import { requireApiActor } from "@/lib/auth/actor";
 import { route } from "@/lib/http/route";
 import { resolveLocale } from "@/lib/i18n/resolve-locale";

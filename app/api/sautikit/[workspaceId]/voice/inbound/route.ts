@@ -1,9 +1,9 @@
 // POST /api/sautikit/[workspaceId]/voice/inbound — someone dialled a workspace number (and getDigits results): answer with voice actions
-import { handleWebhook } from "@/lib/webhooks/handle-webhook";
+import { handleWebhookRequest } from "@/lib/webhooks/handle-webhook";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export function POST(req: Request, ctx: { params: Promise<{ workspaceId: string }> }): Promise<Response> {
-  return handleWebhook(req, ctx.params, "voice/inbound");
+  return handleWebhookRequest(req, ctx.params, "voice/inbound");
 }
