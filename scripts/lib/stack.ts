@@ -34,6 +34,8 @@ export type StackOptions = {
   emulatorEnv?: Record<string, string>;
 };
 
+/** Within this long, a second signal is the first one's echo, not a second Ctrl-C. */
+const SIGNAL_ECHO_MS = 1000;
 const exists = (relative: string) => existsSync(path.join(repoRoot, relative));
 
 export async function runStack(opts: StackOptions): Promise<number> {
@@ -55,12 +57,18 @@ export async function runStack(opts: StackOptions): Promise<number> {
     return shuttingDown;
   };
 
+  let firstSignalAt = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     if (shuttingDown) {
+      // One Ctrl-C (or a SIGTERM to the process group) reaches us twice: from the terminal or the
+      // kill, and relayed by tsx's launcher process. Taking the echo for a second Ctrl-C killed the
+      // app before it could flush and unlock the embedded database.
+      if (Date.now() - firstSignalAt < SIGNAL_ECHO_MS) return;
       // A second Ctrl-C means "now".
       for (const s of services) signalGroup(s.child, "SIGKILL");
       process.exit(130);
     }
+    firstSignalAt = Date.now();
     say(`${signal} received`);
     void shutdown(0);
   };

@@ -2,6 +2,7 @@
 // hot paths. They must read what Prisma reads — in particular `timestamp` columns, which hold UTC
 // and which both drivers would otherwise read in the process's local time zone — and, on the
 // embedded database, wait for an open Prisma transaction rather than run inside it.
+import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { appFixture } from "../support/app-fixture";
 
@@ -51,4 +52,20 @@ describe("sqlRows", { timeout: 90_000 }, () => {
     expect(["Renamed", meeting.title]).toContain(await during!);
     expect(await read()).toBe("Renamed");
   });
+
+  it.runIf(/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? ""))(
+    "on PostgreSQL runs each text as one named prepared statement, planned once per connection",
+    async () => {
+      const text = `SELECT count(*)::int AS n FROM "Meeting" WHERE "workspaceId" = $1 /* prepared-probe */`;
+      for (let i = 0; i < 3; i++) await app.lib.sqlRows(text, [randomUUID()]);
+      // Sequential calls take the pool's most recently released connection, so the probe's own
+      // statement sees the session that prepared the text.
+      const prepared = await app.lib.sqlRows<{ name: string }>(
+        `SELECT name FROM pg_prepared_statements WHERE statement = $1`,
+        [text],
+      );
+      expect(prepared).toHaveLength(1);
+      expect(prepared[0]!.name).toMatch(/^mkutano_[0-9a-f]{24}$/);
+    },
+  );
 });
