@@ -80,30 +80,29 @@ const DIGITS = /^\s*\d+\s*$/;
 function readNodeBody(req: IncomingMessage, limit: number, onCancel: () => void): Promise<CappedBody> {
   // Hung up before the pipeline got here (it was reading the signing secret): nothing will come.
   if (req.destroyed && !req.complete) return Promise.resolve({ ok: false, reason: "aborted" });
+  const body = cappedChunks(limit, onCancel);
   // The usual case: a small body that came with the headers has been parsed whole by now and sits
   // in the stream's buffer, so it is taken from there without listeners.
-  if (req.complete && !req.readableFlowing) return Promise.resolve(takeBuffered(req, limit, onCancel));
+  if (req.complete && !req.readableFlowing) {
+    for (let chunk: Buffer | null; (chunk = req.read() as Buffer | null) !== null;)
+      if (!body.add(chunk)) return Promise.resolve({ ok: false, reason: "too_large" });
+    return Promise.resolve(body.done());
+  }
   return new Promise<CappedBody>((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const settle = (body: CappedBody) => {
+    const settle = (result: CappedBody) => {
       req.off("data", onData);
       req.off("end", onEnd);
       req.off("close", onClose);
       req.off("error", onError);
-      resolve(body);
+      resolve(result);
     };
     const onData = (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > limit) {
-        // Answer, then drop the connection rather than drain whatever else the sender pushes.
-        onCancel();
-        req.pause();
-        return settle({ ok: false, reason: "too_large" });
-      }
-      chunks.push(chunk);
+      if (body.add(chunk)) return;
+      // Answer, then drop the connection rather than drain whatever else the sender pushes.
+      req.pause();
+      settle({ ok: false, reason: "too_large" });
     };
-    const onEnd = () => settle({ ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
+    const onEnd = () => settle(body.done());
     const onClose = () => {
       if (!req.complete) settle({ ok: false, reason: "aborted" });
     };
@@ -115,18 +114,22 @@ function readNodeBody(req: IncomingMessage, limit: number, onCancel: () => void)
   });
 }
 
-function takeBuffered(req: IncomingMessage, limit: number, onCancel: () => void): CappedBody {
+/** Chunks counted against the cap: `add` is false (and the body given up on) once past it. */
+function cappedChunks(limit: number, onCancel: () => void) {
   const chunks: Buffer[] = [];
   let size = 0;
-  for (let chunk: Buffer | null; (chunk = req.read() as Buffer | null) !== null;) {
-    size += chunk.byteLength;
-    if (size > limit) {
-      onCancel();
-      return { ok: false, reason: "too_large" };
-    }
-    chunks.push(chunk);
-  }
-  return { ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) };
+  return {
+    add(chunk: Buffer): boolean {
+      size += chunk.byteLength;
+      if (size > limit) {
+        onCancel();
+        return false;
+      }
+      chunks.push(chunk);
+      return true;
+    },
+    done: (): CappedBody => ({ ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) }),
+  };
 }
 
 /**
