@@ -9,8 +9,8 @@ import type { RosterSnapshot } from "@/lib/shared/roster-types";
 
 /**
  * The statement as the page shows it: rebuilt from the live roster (the same live-data entry the
- * roster streams into and fetches; this only reads it) on the page's shared clock, so its rows, its total and "spent so far" are the
- * roster header's figure to the cent. The server's statement stands in until the roster arrives.
+ * roster streams into and fetches; this only reads it) on the page's shared clock, so its rows, its
+ * total and "spent so far" are the roster header's figure to the cent. The server's statement stands in until the roster arrives.
  */
 export function useLiveStatement(statement: MeetingStatement): MeetingStatement {
   const id = statement.meeting.id;

@@ -11,8 +11,7 @@ export type { RosterSnapshot } from "@/lib/shared/roster-types";
 /**
  * The live roster: the page's live-data entry (lib/hooks/use-live-data.ts) holds it, starting from
  * the server-rendered snapshot; Server-Sent Events push each change into that entry. While the
- * stream is down, the entry is polled every 2 s instead
- * (and EventSource keeps reconnecting).
+ * stream is down, the entry is polled every 2 s instead (and EventSource keeps reconnecting).
  */
 export function useMeetingRoster(meetingId: string, initial: RosterSnapshot) {
   const [streaming, setStreaming] = useState(false);
