@@ -50,8 +50,9 @@ function createHolder(url: string): Holder {
     // adapter still owns its lifetime ($disconnect ends it).
     const pool = new pg.Pool({ connectionString: target.url, max: PG_POOL_MAX });
     const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
-    const rows: SqlRows = async <T>(sql: string, params: readonly unknown[]) =>
-      (await pool.query({ name: statementName(sql), text: sql, values: [...params], types: PG_TYPES })).rows as T[];
+    // `.then`, not an async wrapper: one promise fewer per hot-path read (ADR 0024).
+    const rows: SqlRows = <T>(sql: string, params: readonly unknown[]) =>
+      pool.query({ name: statementName(sql), text: sql, values: [...params], types: PG_TYPES }).then(rowsOf<T>);
     return { url, client: withWriteHooks(client), close: async () => {}, rows };
   }
   const purpose = `app pid ${process.pid}: ${process.argv.slice(1).join(" ")}`.slice(0, 200);
@@ -79,6 +80,8 @@ function statementName(sql: string): string {
   if (!name) statementNames.set(sql, (name = `mkutano_${createHash("sha256").update(sql).digest("hex").slice(0, 24)}`));
   return name;
 }
+
+const rowsOf = <T>(result: { rows: unknown[] }) => result.rows as T[];
 
 // Prisma's DateTime columns are `timestamp` without a zone, holding UTC; both drivers would read
 // them in the process's local zone.

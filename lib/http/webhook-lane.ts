@@ -33,19 +33,19 @@ export function installWebhookLane(): void {
   );
   // Nearly every answer carries the shared JSON headers: their secured set is built once.
   const securedJson = Object.freeze({ ...JSON_ANSWER_HEADERS, ...security });
+  const secured = (answer: WebhookAnswer): WebhookAnswer => ({
+    status: answer.status,
+    headers: answer.headers === JSON_ANSWER_HEADERS ? securedJson : { ...answer.headers, ...security },
+    body: answer.body,
+  });
   const lane: WebhookLane = {
-    async handle(req, workspaceId, route) {
-      let answer: WebhookAnswer;
-      try {
-        answer = await handleWebhook(req, workspaceId, route);
-      } catch (err) {
+    // One `.then` rather than an async wrapper around the pipeline: a promise fewer per webhook.
+    handle: (req, workspaceId, route) =>
+      handleWebhook(req, workspaceId, route).then(secured, (err: unknown) => {
         // A 5xx makes Sautikit retry; the details stay in our log, never in the response.
         log.error({ err, route, workspaceId }, "webhook failed");
-        answer = errorAnswer(500, "internal error");
-      }
-      const headers = answer.headers === JSON_ANSWER_HEADERS ? securedJson : { ...answer.headers, ...security };
-      return { status: answer.status, headers, body: answer.body };
-    },
+        return secured(errorAnswer(500, "internal error"));
+      }),
     async close() {
       await stopJobWorker();
       await disconnectDb();

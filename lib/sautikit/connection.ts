@@ -45,12 +45,22 @@ export const SECRET_TTL_MS = 10_000;
 export const SECRET_RECHECK_MS = 1_000;
 const MAX_CACHED = 10_000;
 
-type CachedSecret = { secret: string; fetchedAt: number };
+export type WebhookSecret = { secret: string | null; fetchedAt: number; cached: boolean };
+/** A cache entry is handed out as it is (frozen): a hit allocates nothing. */
+type CachedSecret = Readonly<{ secret: string; fetchedAt: number; cached: true }>;
 const cache = new Map<string, CachedSecret>();
 let generation = 0;
 let hooked = false;
 
-export type WebhookSecret = { secret: string | null; fetchedAt: number; cached: boolean };
+/**
+ * The cached secret of this workspace if it is younger than `maxAgeMs`, else undefined — without
+ * touching the database and without a promise: the webhook pipeline's usual case (ADR 0024,
+ * "fewer promises per request"). A miss means "read it" (readWebhookSecret), not "unknown".
+ */
+export function cachedWebhookSecret(workspaceId: string, maxAgeMs = SECRET_TTL_MS): WebhookSecret | undefined {
+  const hit = cache.get(workspaceId);
+  return hit && Date.now() - hit.fetchedAt < maxAgeMs ? hit : undefined;
+}
 
 /**
  * The secret that signs this workspace's webhooks (null when the workspace is not connected), read
@@ -64,9 +74,9 @@ export async function readWebhookSecret(workspaceId: string, opts: { maxAgeMs?: 
       cache.clear();
     });
   }
-  const hit = cache.get(workspaceId);
+  const hit = cachedWebhookSecret(workspaceId, opts.maxAgeMs);
+  if (hit) return hit;
   const now = Date.now();
-  if (hit && now - hit.fetchedAt < (opts.maxAgeMs ?? SECRET_TTL_MS)) return { ...hit, cached: true };
   const before = generation;
   const conn = await db.sautikitConnection.findUnique({ where: { workspaceId }, select: { signingSecretEnc: true } });
   const secret = conn ? decryptSecret(conn.signingSecretEnc) : null;
@@ -74,7 +84,7 @@ export async function readWebhookSecret(workspaceId: string, opts: { maxAgeMs?: 
   if (secret === null) cache.delete(workspaceId);
   else if (before === generation) {
     if (cache.size >= MAX_CACHED) cache.clear();
-    cache.set(workspaceId, { secret, fetchedAt: now });
+    cache.set(workspaceId, Object.freeze({ secret, fetchedAt: now, cached: true }));
   }
   return { secret, fetchedAt: now, cached: false };
 }

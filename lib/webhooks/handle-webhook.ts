@@ -1,5 +1,10 @@
 import "server-only";
-import { readWebhookSecret, SECRET_RECHECK_MS, type WebhookSecret } from "@/lib/sautikit/connection";
+import {
+  cachedWebhookSecret,
+  readWebhookSecret,
+  SECRET_RECHECK_MS,
+  type WebhookSecret,
+} from "@/lib/sautikit/connection";
 import { dispatchEvent, dispatchVoice, type Outcome } from "@/lib/webhooks/dispatch";
 import type { WebhookRoute } from "@/lib/webhooks/handlers";
 import { parseBody } from "@/lib/webhooks/parse-body";
@@ -63,18 +68,23 @@ export async function handleWebhook(
     return reject(404, "unknown_workspace", `unknown workspace ${workspaceId.slice(0, 60)}`, false);
   // One indexed lookup before anything else so every rejection is attributed to a real workspace
   // (the admin's log shows forged requests too); the body is not read until the headers pass.
-  let secret: WebhookSecret;
-  try {
-    secret = await readWebhookSecret(workspaceId);
-  } catch {
-    return reject(503, "failed", "could not load the workspace's signing secret", false);
+  // Nearly always a synchronous cache hit: no promise to wait on before the body.
+  let secret: WebhookSecret | undefined = cachedWebhookSecret(workspaceId);
+  if (!secret) {
+    try {
+      secret = await readWebhookSecret(workspaceId);
+    } catch {
+      return reject(503, "failed", "could not load the workspace's signing secret", false);
+    }
   }
   if (!secret.secret) return reject(404, "unknown_workspace", `unknown or unconnected workspace ${workspaceId}`, false);
   const signature = req.header("x-sautikit-signature");
   if (!signature) return reject(401, "rejected_signature", "signature missing");
   // Capped like every body (lib/http/read-body.ts): a declared length over the cap is refused
   // unread, a chunked one is dropped the moment it passes it.
-  const capped = await req.readBody(MAX_BODY_BYTES);
+  // Nearly always already at hand (see WebhookRequest): awaited only when it is still arriving.
+  const reading = req.readBody(MAX_BODY_BYTES);
+  const capped = reading instanceof Promise ? await reading : reading;
   // A sender that gave up (Sautikit waits 10 s) leaves a cut-off body: that is a failed delivery,
   // which Sautikit retries, not a forged one.
   if (!capped.ok && capped.reason === "aborted")

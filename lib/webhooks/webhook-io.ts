@@ -15,9 +15,10 @@ export type WebhookRequest = {
   /**
    * The body within `limit`: a declared Content-Length over it is refused before a byte is read,
    * a body without one is dropped the moment it passes it, and a sender that hung up mid-body is
-   * `aborted`. Never throws.
+   * `aborted`. Never throws. A body already at hand (the lane's usual case: a few hundred bytes that
+   * came with the headers) is returned as it is, not wrapped in a promise.
    */
-  readBody(limit: number): Promise<CappedBody>;
+  readBody(limit: number): CappedBody | Promise<CappedBody>;
 };
 
 /** What the pipeline answers: a status, headers by lower-case name, and the body's text. */

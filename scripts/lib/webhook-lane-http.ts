@@ -67,7 +67,7 @@ export function nodeWebhookRequest(req: IncomingMessage): { request: WebhookRequ
       const declared = req.headers["content-length"];
       if (declared !== undefined && DIGITS.test(declared) && Number(declared) > limit) {
         cancelled = true;
-        return Promise.resolve({ ok: false, reason: "too_large" });
+        return { ok: false, reason: "too_large" };
       }
       return readNodeBody(req, limit, () => (cancelled = true));
     },
@@ -77,16 +77,16 @@ export function nodeWebhookRequest(req: IncomingMessage): { request: WebhookRequ
 
 const DIGITS = /^\s*\d+\s*$/;
 
-function readNodeBody(req: IncomingMessage, limit: number, onCancel: () => void): Promise<CappedBody> {
+function readNodeBody(req: IncomingMessage, limit: number, onCancel: () => void): CappedBody | Promise<CappedBody> {
   // Hung up before the pipeline got here (it was reading the signing secret): nothing will come.
-  if (req.destroyed && !req.complete) return Promise.resolve({ ok: false, reason: "aborted" });
+  if (req.destroyed && !req.complete) return { ok: false, reason: "aborted" };
   const body = cappedChunks(limit, onCancel);
   // The usual case: a small body that came with the headers has been parsed whole by now and sits
-  // in the stream's buffer, so it is taken from there without listeners.
+  // in the stream's buffer, so it is taken from there without listeners — and without a promise.
   if (req.complete && !req.readableFlowing) {
     for (let chunk: Buffer | null; (chunk = req.read() as Buffer | null) !== null;)
-      if (!body.add(chunk)) return Promise.resolve({ ok: false, reason: "too_large" });
-    return Promise.resolve(body.done());
+      if (!body.add(chunk)) return { ok: false, reason: "too_large" };
+    return body.done();
   }
   return new Promise<CappedBody>((resolve) => {
     const settle = (result: CappedBody) => {

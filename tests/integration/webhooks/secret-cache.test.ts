@@ -1,6 +1,6 @@
 // The signing secret is cached per workspace (ADR 0003, "Group commit"), but never in a way that
 // keeps a changed secret working in this process, and a secret rotated by another instance is
-// picked up by the first request signed with the new one.
+// picked up by the first request signed with the new one, or by any request once the TTL is over.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { signPayload } from "@/lib/sautikit/contract/signature";
@@ -9,10 +9,12 @@ import { appFixture } from "../support/app-fixture";
 const app = appFixture();
 const m = app.lib;
 let encryptSecret: typeof import("@/lib/crypto").encryptSecret;
+let SECRET_TTL_MS: number;
 let workspaceId: string;
 
 beforeAll(async () => {
   ({ encryptSecret } = await import("@/lib/crypto"));
+  ({ SECRET_TTL_MS } = await import("@/lib/sautikit/connection"));
   const ws = await m.db.workspace.create({
     data: {
       name: "Secrets",
@@ -72,6 +74,25 @@ describe("signing secret cache", () => {
       expect(await post("whsec_third")).toBe(200);
       // …and from then on the new secret is the cached one.
       expect(await post("whsec_second")).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("a cached secret is answered without a read only within its TTL; after it, the database decides", async () => {
+    expect(await post("whsec_third")).toBe(200); // cached now
+    // Another instance rotates the secret: this process's cache does not hear of it…
+    await m.db
+      .$executeRaw`UPDATE "SautikitConnection" SET "signingSecretEnc" = ${encryptSecret("whsec_fourth")} WHERE "workspaceId" = ${workspaceId}`;
+    vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
+    try {
+      // …so within the TTL the old secret is still the cached one (the cache hit reads nothing)…
+      expect(await post("whsec_third")).toBe(200);
+      // …and once the TTL has passed the secret is read again: the old one is refused without any
+      // request having been signed with the new one first.
+      vi.setSystemTime(Date.now() + SECRET_TTL_MS + 5_000);
+      expect(await post("whsec_third")).toBe(401);
+      expect(await post("whsec_fourth")).toBe(200);
     } finally {
       vi.useRealTimers();
     }
