@@ -99,8 +99,8 @@ describe("signing secret cache", () => {
   });
 
   it("a workspace disconnected in this process is unknown at once", async () => {
-    expect(await post("whsec_third")).toBe(200);
+    expect(await post("whsec_fourth")).toBe(200);
     await m.db.sautikitConnection.delete({ where: { workspaceId } });
-    expect(await post("whsec_third")).toBe(404);
+    expect(await post("whsec_fourth")).toBe(404);
   });
 });
