@@ -2,17 +2,23 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import type { PGlite } from "@electric-sql/pglite";
+import type { PGlite, Transaction as PgliteTransaction } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "@/lib/env";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { openPgliteThread } from "@/lib/db/pglite-thread";
 import { openPglite, parseDatabaseUrl } from "@/lib/db/runtime";
 
 // The one Prisma client. Created on first use, never at import, so `next build` and modules that
 // only import types never open the database. Kept on globalThis so Next's dev hot reload reuses it
 // (a second PGlite on the same directory would be refused by its lock anyway).
-type Holder = { url: string; client: PrismaClient; close: () => Promise<void>; rows: SqlRows };
+type Holder = {
+  url: string;
+  client: PrismaClient;
+  close: () => Promise<void>;
+  rows: SqlRows;
+  transaction: <T>(work: (tx: SqlTx) => Promise<T>) => Promise<T>;
+};
 /** A plain SQL read on the driver adapter's own connections (see sqlRows). */
 type SqlRows = <T>(sql: string, params: readonly unknown[]) => Promise<T[]>;
 type Hooks = { writes: Set<(model: string) => void>; beforeDisconnect: Set<() => Promise<void>> };
@@ -53,7 +59,37 @@ function createHolder(url: string): Holder {
     // `.then`, not an async wrapper: one promise fewer per hot-path read (ADR 0024).
     const rows: SqlRows = <T>(sql: string, params: readonly unknown[]) =>
       pool.query({ name: statementName(sql), text: sql, values: [...params], types: PG_TYPES }).then(rowsOf<T>);
-    return { url, client: withWriteHooks(client), close: async () => {}, rows };
+    const transaction = async <T>(work: (tx: SqlTx) => Promise<T>): Promise<T> => {
+      const conn = await pool.connect();
+      // A statement asked for after the transaction ended (a straggler of work that failed) is
+      // refused: the connection may already serve someone else's transaction.
+      let open = true;
+      try {
+        await conn.query(BEGIN_SQL);
+        const result = await work({
+          kind: "sql",
+          async rows<R>(sql: string, params: readonly unknown[]) {
+            if (!open) throw new Error("The transaction is closed");
+            const values = [...params];
+            return (await conn.query({ name: statementName(sql), text: sql, values, types: PG_TX_TYPES })).rows as R[];
+          },
+        });
+        open = false;
+        await conn.query("COMMIT");
+        conn.release();
+        return result;
+      } catch (error) {
+        open = false;
+        // pg runs a client's queries in order, so the ROLLBACK follows any statement still in
+        // flight. A connection whose ROLLBACK fails is in an unknown state: closed, not pooled.
+        await conn.query("ROLLBACK").then(
+          () => conn.release(),
+          (failed: unknown) => conn.release(failed instanceof Error ? failed : true),
+        );
+        throw error;
+      }
+    };
+    return { url, client: withWriteHooks(client), close: async () => {}, rows, transaction };
   }
   const purpose = `app pid ${process.pid}: ${process.argv.slice(1).join(" ")}`.slice(0, 200);
   // A data directory is served by a worker thread that owns PGlite (its WebAssembly would otherwise
@@ -65,7 +101,17 @@ function createHolder(url: string): Holder {
   // PGlite runs a query only between transactions (its transaction mutex), like the adapter's own.
   const rows: SqlRows = async <T>(sql: string, params: readonly unknown[]) =>
     (await embedded.pglite.query<T>(sql, [...params], { parsers: { [TIMESTAMP_OID]: utcTimestamp } })).rows;
-  return { url, client: withWriteHooks(client), close: embedded.close, rows };
+  // PGlite's own transaction (on the worker: ADR 0027): COMMIT when `work` resolves, ROLLBACK when it
+  // throws, every other query waiting for it, as the adapter's transactions do.
+  const transaction = <T>(work: (tx: SqlTx) => Promise<T>): Promise<T> =>
+    (embedded.pglite as Pick<PGlite, "transaction">).transaction((ptx: PgliteTransaction) =>
+      work({
+        kind: "sql",
+        rows: async <R>(sql: string, params: readonly unknown[]) =>
+          (await ptx.query<R>(sql, [...params], { parsers: PGLITE_TX_PARSERS })).rows,
+      }),
+    );
+  return { url, client: withWriteHooks(client), close: embedded.close, rows, transaction };
 }
 
 /**
@@ -96,6 +142,17 @@ const PG_TYPES = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
     oid === TIMESTAMP_OID ? utcTimestamp : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
+// Inside sqlTransaction, `bigint` columns read as BigInt, as Prisma's raw queries read them: the
+// roster's statements run in either kind of transaction and share their row types.
+const INT8_OID = 20;
+const PG_TX_TYPES = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === INT8_OID ? BigInt : PG_TYPES.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+const PGLITE_TX_PARSERS = { [TIMESTAMP_OID]: utcTimestamp, [INT8_OID]: (value: string) => BigInt(value) };
+// One round trip opens the transaction. A statement stuck past 20 s (a lock nobody releases) fails
+// and rolls the batch back, as Prisma's interactive transactions time out.
+const BEGIN_SQL = "BEGIN; SET LOCAL statement_timeout = 20000";
 
 /**
  * Rows of one parameterised SQL statement, run straight on the connections the Prisma driver
@@ -106,6 +163,46 @@ const PG_TYPES = {
  */
 export function sqlRows<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
   return holder().rows<T>(sql, params);
+}
+
+/** One statement inside sqlTransaction's transaction (parameters as in sqlRows). */
+export type SqlTx = { readonly kind: "sql"; rows<T>(sql: string, params: readonly unknown[]): Promise<T[]> };
+/** Either kind of transaction: Prisma's interactive one, or sqlTransaction's. */
+export type AnyTx = Prisma.TransactionClient | SqlTx;
+
+/**
+ * A transaction of plain SQL on ONE connection of the adapter's own pool (PostgreSQL: BEGIN …
+ * COMMIT on a pooled client, released on every path; embedded: PGlite's transaction), without
+ * Prisma's interactive-transaction machinery. COMMIT when `work` resolves, ROLLBACK when it throws.
+ * Only for the roster batch of event ingest, where a profile showed Prisma's client runtime to be
+ * the largest cost (ADR "hot-path speed"); `bigint` columns read as BigInt, timestamps as UTC.
+ */
+export function sqlTransaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
+  return holder().transaction(work);
+}
+
+export const isSqlTx = (tx: AnyTx): tx is SqlTx => (tx as { kind?: unknown }).kind === "sql";
+
+/** Rows of one parameterised statement inside either kind of transaction. */
+export function txRows<T>(tx: AnyTx, sql: string, params: readonly unknown[]): Promise<T[]> {
+  return isSqlTx(tx) ? tx.rows<T>(sql, params) : tx.$queryRawUnsafe<T[]>(sql, ...params);
+}
+
+/**
+ * Thrown when work running in a sqlTransaction needs a step only Prisma runs (rare writes: a new
+ * leg, a meeting's status, a job): the caller rolls back and runs the same work in `db.$transaction`.
+ */
+export class NeedsPrismaError extends Error {
+  constructor() {
+    super("this step runs only in a Prisma transaction");
+    this.name = "NeedsPrismaError";
+  }
+}
+
+/** The Prisma transaction `tx` is, or NeedsPrismaError when it is a plain SQL one. */
+export function prismaTx(tx: AnyTx): Prisma.TransactionClient {
+  if (isSqlTx(tx)) throw new NeedsPrismaError();
+  return tx;
 }
 
 // Every write to a watched model, whoever makes it (settings pages, scripts, tests), tells the

@@ -1,4 +1,5 @@
 import "server-only";
+import { txRows, type AnyTx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { ALONE_LIMIT_MS } from "@/lib/shared/meeting-limits";
@@ -30,6 +31,17 @@ export async function aloneInRoom(client: Reader, meetingId: string): Promise<Al
   });
   const since = Math.max(lone.joinedAt.getTime(), lastCompany._max.endedAt?.getTime() ?? 0);
   return { legId: lone.id, callId: lone.callId, since };
+}
+
+// aloneInRoom's first question in plain SQL, for a transaction of sqlTransaction (the roster
+// batch's): only a room holding exactly one caller, in the call, needs the rest, which is Prisma's.
+const PRESENT_SQL = `
+  SELECT state FROM "Leg" WHERE "meetingId" = $1 AND "workspaceId" = $2 AND state IN ('waiting', 'in_call') LIMIT 2`;
+
+/** Whether one caller may have the room to themselves (false: the guard has nothing to arm). */
+export async function mayBeAlone(tx: AnyTx, workspaceId: string, meetingId: string): Promise<boolean> {
+  const present = await txRows<{ state: string }>(tx, PRESENT_SQL, [meetingId, workspaceId]);
+  return present.length === 1 && present[0]!.state === "in_call";
 }
 
 /** After a roster change: if one caller is now alone in the room, the guard starts counting. */

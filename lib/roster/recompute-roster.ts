@@ -1,9 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { utcTimestampText } from "@/lib/db";
+import { isSqlTx, prismaTx, txRows, utcTimestampText, type AnyTx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { armEmptyRoomGuard } from "@/lib/call-control/arm-empty-room-guard";
+import { groupBy } from "@/lib/shared/group-by";
+import { armEmptyRoomGuard, mayBeAlone } from "@/lib/call-control/arm-empty-room-guard";
 import { foldNewFacts, type FoldSource } from "@/lib/roster/fold-new-facts";
 import { ROOM_LEVEL_KINDS } from "@/lib/roster/fold-scope";
 import { reduceRoster, type RosterState } from "@/lib/roster/reduce-roster";
@@ -36,8 +37,8 @@ const LOCK_MEETINGS_SQL = `
   WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`;
 
 /** Locks the meetings and reads them; a meeting that is gone fails the whole call (NOT_FOUND). */
-export async function lockAndReadMeetings(tx: Tx, meetingIds: string[]): Promise<Map<string, LockedMeeting>> {
-  const rows = await tx.$queryRawUnsafe<LockedMeeting[]>(LOCK_MEETINGS_SQL, [...new Set(meetingIds)]);
+export async function lockAndReadMeetings(tx: AnyTx, meetingIds: string[]): Promise<Map<string, LockedMeeting>> {
+  const rows = await txRows<LockedMeeting>(tx, LOCK_MEETINGS_SQL, [[...new Set(meetingIds)]]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   if (meetingIds.some((id) => !byId.has(id))) throw new AppError("NOT_FOUND", "meetingGone");
   return byId;
@@ -87,13 +88,17 @@ export type MeetingFacts = { workspaceId: string; meeting: LockedMeeting; events
 
 /**
  * recordRosterFacts for several meetings at once, all already locked by `tx` (lockAndReadMeetings).
+ * `tx` may be a plain SQL transaction (sqlTransaction, the roster batch's): what only Prisma runs —
+ * a fold over a whole meeting, a changed meeting row, arming the empty-room guard for a caller who
+ * may be alone — then throws NeedsPrismaError and the caller runs the batch again in a Prisma
+ * transaction.
  * The statements do not grow with the number of meetings (ADR 0024): one INSERT for every
  * meeting's facts, one read of the legs and one of the facts the folds need (lib/roster/fold-new-facts.ts
  * runs per meeting; its reads are gathered across meetings), one UPDATE of every changed leg. Only
  * what is rare goes meeting by meeting: a fold over a whole meeting (a room-level fact), a changed
  * meeting row, and the empty-room guard after someone entered or left.
  */
-export async function recordLockedFacts(tx: Tx, batch: MeetingFacts[]): Promise<RecordOutcome[]> {
+export async function recordLockedFacts(tx: AnyTx, batch: MeetingFacts[]): Promise<RecordOutcome[]> {
   const rows: FactRow[] = [];
   for (const { workspaceId, meeting, events } of batch) {
     // The first of several facts sharing a key wins, as it did when they were stored one by one.
@@ -101,21 +106,19 @@ export async function recordLockedFacts(tx: Tx, batch: MeetingFacts[]): Promise<
     for (const e of events) if (!byKey.has(e.key)) byKey.set(e.key, e);
     for (const e of byKey.values()) rows.push({ workspaceId, meetingId: meeting.id, ...toRowData(e) });
   }
-  const added = rows.length ? await insertFacts(tx, rows) : [];
+  const added = groupBy(rows.length ? await insertFacts(tx, rows) : [], (a) => a.meetingId);
   const src = gatheredFactSource(tx);
   const folds = await Promise.all(
     batch.map(({ meeting }) => {
-      const mine = added.filter((a) => a.meetingId === meeting.id);
-      return mine.length
-        ? foldNewFacts(src(meeting.id), toLegInfo, mine, { endOnHostExit: meeting.endOnHostExit })
-        : null;
+      const mine = added.get(meeting.id);
+      return mine ? foldNewFacts(src(meeting.id), toLegInfo, mine, { endOnHostExit: meeting.endOnHostExit }) : null;
     }),
   );
   const changes = folds.map((f) => (f && f.scope !== "none" ? legChanges(f.legs, f.state.legs) : []));
   await updateLegs(tx, changes.flat());
   const out: RecordOutcome[] = [];
   for (const [i, { meeting }] of batch.entries()) {
-    const count = added.filter((a) => a.meetingId === meeting.id).length;
+    const count = added.get(meeting.id)?.length ?? 0;
     const fold = folds[i];
     if (!fold || fold.scope === "none") {
       out.push({ added: count, changedLegIds: [], roomChanged: false });
@@ -138,9 +141,8 @@ const INSERT_FACTS_SQL = `
   ON CONFLICT ("meetingId", key) DO NOTHING
   RETURNING "meetingId", kind, "legId"`;
 
-async function insertFacts(tx: Tx, rows: FactRow[]) {
-  return tx.$queryRawUnsafe<{ meetingId: string; kind: string; legId: string | null }[]>(
-    INSERT_FACTS_SQL,
+async function insertFacts(tx: AnyTx, rows: FactRow[]) {
+  return txRows<{ meetingId: string; kind: string; legId: string | null }>(tx, INSERT_FACTS_SQL, [
     rows.map(() => randomUUID()),
     rows.map((r) => r.workspaceId),
     rows.map((r) => r.meetingId),
@@ -151,7 +153,7 @@ async function insertFacts(tx: Tx, rows: FactRow[]) {
     rows.map((r) => utcTimestampText(r.at)),
     rows.map((r) => JSON.stringify(r.data)),
     utcTimestampText(new Date()),
-  );
+  ]);
 }
 
 /** Rebuilds every leg's state and the meeting's status from the whole stored set of facts. */
@@ -173,9 +175,11 @@ const factSelect = {
   data: true,
 } satisfies Prisma.RosterEventSelect;
 
-const allLegs = (tx: Tx, meetingId: string) => tx.leg.findMany({ where: { meetingId }, select: legRowSelect });
-const allFacts = async (tx: Tx, meetingId: string) =>
-  (await tx.rosterEvent.findMany({ where: { meetingId }, select: factSelect })).map(fromRow);
+// A fold over a whole meeting is rare (a room-level fact): it stays Prisma's (prismaTx).
+const allLegs = (tx: AnyTx, meetingId: string) =>
+  prismaTx(tx).leg.findMany({ where: { meetingId }, select: legRowSelect });
+const allFacts = async (tx: AnyTx, meetingId: string) =>
+  (await prismaTx(tx).rosterEvent.findMany({ where: { meetingId }, select: factSelect })).map(fromRow);
 
 const LEG_COLUMNS = Object.keys(legRowSelect)
   .filter((k) => k !== "participant")
@@ -218,29 +222,29 @@ type RawFact = Parameters<typeof fromRow>[0] & { forMeeting: string };
  * of one turn are answered by one statement (legs) or one (facts) for all meetings together.
  * A fold over a whole meeting (rare) reads that meeting alone.
  */
-function gatheredFactSource(tx: Tx): (meetingId: string) => FoldSource<LegRow> {
+function gatheredFactSource(tx: AnyTx): (meetingId: string) => FoldSource<LegRow> {
   const legs = gathered<LegAsk, LegRow[]>(async (asks) => {
-    const rows = await tx.$queryRawUnsafe<RawLeg[]>(
-      LEGS_SQL,
+    const rows = await txRows<RawLeg>(tx, LEGS_SQL, [
       ...pairColumns(asks),
       asks.filter((a) => a.withHosts).map((a) => a.meetingId),
-    );
+    ]);
+    const byMeeting = groupBy(rows, (r) => r.forMeeting);
     return asks.map((a) => {
       const byId = new Map<string, LegRow>();
-      for (const { forMeeting, asHost, role, ...leg } of rows)
-        if (forMeeting === a.meetingId && (!asHost || a.withHosts) && !byId.has(leg.id))
+      for (const { forMeeting: _, asHost, role, ...leg } of byMeeting.get(a.meetingId) ?? [])
+        if ((!asHost || a.withHosts) && !byId.has(leg.id))
           byId.set(leg.id, { ...leg, participant: role === null ? null : { role } });
       return [...byId.values()];
     });
   });
   const facts = gathered<FactAsk, RosterEvent[]>(async (asks) => {
-    const rows = await tx.$queryRawUnsafe<RawFact[]>(
-      FACTS_SQL,
+    const rows = await txRows<RawFact>(tx, FACTS_SQL, [
       ...pairColumns(asks),
       [...ROOM_LEVEL_KINDS],
       asks.map((a) => a.meetingId),
-    );
-    return asks.map((a) => rows.filter((r) => r.forMeeting === a.meetingId).map(fromRow));
+    ]);
+    const byMeeting = groupBy(rows, (r) => r.forMeeting);
+    return asks.map((a) => (byMeeting.get(a.meetingId) ?? []).map(fromRow));
   });
   return (meetingId) => ({
     legs: (ids, withHosts) => legs({ meetingId, ids, withHosts }),
@@ -276,7 +280,13 @@ function gathered<A, R>(run: (asks: A[]) => Promise<R[]>): (ask: A) => Promise<R
 }
 
 /** After the legs are written: the meeting row, and the empty-room guard when someone moved. */
-async function afterLegs(tx: Tx, meeting: LockedMeeting, legs: LegRow[], state: RosterState, changedLegIds: string[]) {
+async function afterLegs(
+  tx: AnyTx,
+  meeting: LockedMeeting,
+  legs: LegRow[],
+  state: RosterState,
+  changedLegIds: string[],
+) {
   const roomChanged = await writeRoomView(tx, meeting, state.room);
   // Someone entered or left the room (or when they did moved): perhaps one caller now has it to
   // themselves (ADR 0021). A change that moves nobody — a mute, a raised hand — cannot, and skips
@@ -292,7 +302,11 @@ async function afterLegs(tx: Tx, meeting: LockedMeeting, legs: LegRow[], state: 
     );
   };
   const changed = new Set(changedLegIds);
-  if (state.legs.some((l) => changed.has(l.id) && (l.state === "in_call" || l.state === "left") && moved(l)))
-    await armEmptyRoomGuard(tx, meeting.workspaceId, meeting.id);
+  // In a plain SQL transaction a cheap read first: only a lone caller needs Prisma's guard.
+  if (
+    state.legs.some((l) => changed.has(l.id) && (l.state === "in_call" || l.state === "left") && moved(l)) &&
+    (!isSqlTx(tx) || (await mayBeAlone(tx, meeting.workspaceId, meeting.id)))
+  )
+    await armEmptyRoomGuard(prismaTx(tx), meeting.workspaceId, meeting.id);
   return { changedLegIds, roomChanged };
 }

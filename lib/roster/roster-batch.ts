@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, NeedsPrismaError, prismaTx, sqlRows, sqlTransaction, type AnyTx } from "@/lib/db";
 import { parseDatabaseUrl } from "@/lib/db/runtime";
 import { env } from "@/lib/env";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { legLookup, matchLeg } from "@/lib/roster/find-leg";
+import { matchLeg } from "@/lib/roster/find-leg";
+import { groupBy } from "@/lib/shared/group-by";
 import { lockAndReadMeetings, recordLockedFacts, type MeetingFacts } from "@/lib/roster/recompute-roster";
 import { notifyRosterChanged } from "@/lib/roster/roster-bus";
 import type { RosterEvent } from "@/lib/roster/roster-event";
@@ -15,6 +15,10 @@ import { groupCommit, oneByOne, type Settled } from "@/lib/db/group-commit";
 // statement, one insert, one read of legs and one of facts for the folds, one leg update; ADR 0024)
 // instead of one transaction per event. If that transaction fails, the meetings are applied one by
 // one, and a failing meeting's events one by one, so one bad event fails alone and the others apply.
+// Each transaction is plain SQL on one connection of the adapter's pool (sqlTransaction: Prisma's
+// client runtime was the largest share of ingest's CPU); one that needs a step only Prisma runs (a
+// new leg, a meeting starting or ending, the empty-room guard for a caller who may be alone) is
+// rolled back and run again in a Prisma transaction.
 
 /** One event's contribution to a roster, before its meeting and leg are known. */
 export type RosterWork = {
@@ -55,7 +59,7 @@ export function applyRosterWork(work: RosterWork): Promise<RosterWorkResult> {
 type Located = { work: RosterWork; index: number; meetingId: string };
 
 async function applyBatch(works: RosterWork[]): Promise<Settled<RosterWorkResult>[]> {
-  let known: LegRef[];
+  let known: KnownLegs;
   const results: Settled<RosterWorkResult>[] = new Array(works.length);
   let located: Located[];
   try {
@@ -65,9 +69,7 @@ async function applyBatch(works: RosterWork[]): Promise<Settled<RosterWorkResult
     return works.map(() => ({ ok: false as const, error }));
   }
 
-  const byMeeting = new Map<string, Located[]>();
-  for (const l of located) byMeeting.set(l.meetingId, [...(byMeeting.get(l.meetingId) ?? []), l]);
-  await applyGroups([...byMeeting], results, known);
+  await applyGroups([...groupBy(located, (l) => l.meetingId)], results, known);
   return results;
 }
 
@@ -76,15 +78,25 @@ type Group = [meetingId: string, located: Located[]];
 /** A batch transaction may hold many meetings; give it longer than Prisma's 5 s default before falling back. */
 const BATCH_TX = { maxWait: 10_000, timeout: 20_000 };
 
+/** Meetings' events in one transaction: plain SQL first; Prisma's when a rare step needs it. */
+async function inTransaction(groups: Group[], known: KnownLegs): Promise<RosterWorkResult[][]> {
+  try {
+    return await sqlTransaction((tx) => inMeetings(tx, groups, known));
+  } catch (error) {
+    if (!(error instanceof NeedsPrismaError)) throw error;
+    return db.$transaction((tx) => inMeetings(tx, groups, known), BATCH_TX);
+  }
+}
+
 /**
  * All of a batch's meetings in ONE transaction, whose statements do not grow with the number of
  * meetings (recordLockedFacts); if it fails, meeting by meeting; then event by event.
  */
-async function applyGroups(groups: Group[], results: Settled<RosterWorkResult>[], known: LegRef[]): Promise<void> {
+async function applyGroups(groups: Group[], results: Settled<RosterWorkResult>[], known: KnownLegs): Promise<void> {
   let outs: Array<Settled<RosterWorkResult>[]> | null = null;
   if (groups.length > 0 && groups.every(([, g]) => oneWorkspace(g))) {
     try {
-      outs = (await db.$transaction((tx) => inMeetings(tx, groups, known), BATCH_TX)).map(ok);
+      outs = (await inTransaction(groups, known)).map(ok);
     } catch {
       outs = null;
     }
@@ -100,10 +112,10 @@ async function applyGroups(groups: Group[], results: Settled<RosterWorkResult>[]
   });
 }
 
-async function applyMeeting(meetingId: string, g: Located[], known: LegRef[]): Promise<Settled<RosterWorkResult>[]> {
+async function applyMeeting(meetingId: string, g: Located[], known: KnownLegs): Promise<Settled<RosterWorkResult>[]> {
   if (g.length > 1 && oneWorkspace(g)) {
     try {
-      return ok((await db.$transaction((tx) => inMeetings(tx, [[meetingId, g]], known), BATCH_TX))[0]!);
+      return ok((await inTransaction([[meetingId, g]], known))[0]!);
     } catch {
       // Fall through: find the event that fails.
     }
@@ -111,14 +123,17 @@ async function applyMeeting(meetingId: string, g: Located[], known: LegRef[]): P
   return eventByEvent(meetingId, g, known);
 }
 
-function eventByEvent(meetingId: string, g: Located[], known: LegRef[]): Promise<Settled<RosterWorkResult>[]> {
-  return oneByOne(g, async (l) => (await db.$transaction((tx) => inMeetings(tx, [[meetingId, [l]]], known)))[0]![0]!);
+function eventByEvent(meetingId: string, g: Located[], known: KnownLegs): Promise<Settled<RosterWorkResult>[]> {
+  return oneByOne(g, async (l) => (await inTransaction([[meetingId, [l]]], known))[0]![0]!);
 }
 
 /** Meetings belong to one workspace: a group naming two is forged or broken, so its events go one by one. */
 const oneWorkspace = (g: Located[]) => g.every((l) => l.work.workspaceId === g[0]!.work.workspaceId);
 
 const ok = <T>(values: T[]): Settled<T>[] => values.map((value) => ({ ok: true as const, value }));
+
+/** The legs the batch's events name, by meeting (one read for the whole batch: locate). */
+type KnownLegs = Map<string, LegRef[]>;
 
 type LegRef = {
   id: string;
@@ -128,62 +143,84 @@ type LegRef = {
   idempotencyKey: string | null;
 };
 
+// The batch's locating reads in one statement on the adapter's pool: meetings by (workspace, room)
+// and legs by (workspace, call id) and (workspace, idempotency key), each branch a unique-index
+// lookup, never crossing workspaces.
+const LOCATE_SQL = `
+  SELECT 'meeting' AS what, m.id, m."workspaceId", m."roomName", NULL::text AS "meetingId", NULL::text AS "callId",
+      NULL::text AS "idempotencyKey"
+    FROM unnest($1::text[], $2::text[]) AS r(w, room) JOIN "Meeting" m ON m."roomName" = r.room AND m."workspaceId" = r.w
+  UNION ALL
+  SELECT 'leg', l.id, l."workspaceId", NULL, l."meetingId", l."callId", l."idempotencyKey"
+    FROM unnest($3::text[], $4::text[]) AS c(w, call) JOIN "Leg" l ON l."callId" = c.call AND l."workspaceId" = c.w
+  UNION ALL
+  SELECT 'leg', l.id, l."workspaceId", NULL, l."meetingId", l."callId", l."idempotencyKey"
+    FROM unnest($5::text[], $6::text[]) AS k(w, key) JOIN "Leg" l ON l."idempotencyKey" = k.key AND l."workspaceId" = k.w`;
+type LocateRow = LegRef & { what: "meeting" | "leg"; roomName: string | null };
+
+/** Distinct (workspace, value) pairs as two columns, for unnest. */
+function pairs(entries: Iterable<[workspaceId: string, value: string | undefined]>): [string[], string[]] {
+  const seen = new Set<string>();
+  const out: [string[], string[]] = [[], []];
+  for (const [w, v] of entries) {
+    if (!v || seen.has(`${w} ${v}`)) continue;
+    seen.add(`${w} ${v}`);
+    out[0].push(w);
+    out[1].push(v);
+  }
+  return out;
+}
+
 /**
  * Finds each event's meeting (by room name for conference events, through the leg for call events)
- * and reads every leg the batch names, with two queries for the whole batch.
+ * and reads every leg the batch names, with one statement for the whole batch.
  */
 async function locate(
   works: RosterWork[],
   results: Settled<RosterWorkResult>[],
-): Promise<{ located: Located[]; legs: LegRef[] }> {
-  const byWorkspace = new Map<string, { rooms: Set<string>; named: RosterWork[] }>();
-  for (const w of works) {
-    const entry = byWorkspace.get(w.workspaceId) ?? { rooms: new Set<string>(), named: [] };
-    if (w.roomName !== undefined) entry.rooms.add(w.roomName);
-    if (w.leg) entry.named.push(w);
-    byWorkspace.set(w.workspaceId, entry);
+): Promise<{ located: Located[]; legs: KnownLegs }> {
+  const named = works.filter((w) => w.leg);
+  const rows =
+    works.length === 0
+      ? []
+      : await sqlRows<LocateRow>(LOCATE_SQL, [
+          ...pairs(works.map((w) => [w.workspaceId, w.roomName])),
+          ...pairs(named.map((w) => [w.workspaceId, w.leg!.callId])),
+          ...pairs(named.map((w) => [w.workspaceId, w.leg!.clientRequestId])),
+        ]);
+  const meetings = new Map<string, string>();
+  const legs = new Map<string, LegRef>();
+  const byCall = new Map<string, LegRef>();
+  const byKey = new Map<string, LegRef>();
+  for (const { what, roomName, ...ref } of rows) {
+    if (what === "meeting") {
+      meetings.set(`${ref.workspaceId} ${roomName}`, ref.id);
+      continue;
+    }
+    if (legs.has(ref.id)) continue;
+    legs.set(ref.id, ref);
+    if (ref.callId) byCall.set(`${ref.workspaceId} ${ref.callId}`, ref);
+    if (ref.idempotencyKey) byKey.set(`${ref.workspaceId} ${ref.idempotencyKey}`, ref);
   }
-  const roomOr: Prisma.MeetingWhereInput[] = [];
-  const legOr: Prisma.LegWhereInput[] = [];
-  for (const [workspaceId, e] of byWorkspace) {
-    if (e.rooms.size) roomOr.push({ workspaceId, roomName: { in: [...e.rooms] } });
-    if (e.named.length)
-      legOr.push(
-        legLookup(
-          workspaceId,
-          e.named.map((c) => c.leg?.callId),
-          e.named.map((c) => c.leg?.clientRequestId),
-        ),
-      );
-  }
-  const [meetings, legs] = await Promise.all([
-    roomOr.length
-      ? db.meeting.findMany({ where: { OR: roomOr }, select: { id: true, workspaceId: true, roomName: true } })
-      : [],
-    legOr.length
-      ? db.leg.findMany({
-          where: { OR: legOr },
-          select: { id: true, workspaceId: true, meetingId: true, callId: true, idempotencyKey: true },
-        })
-      : [],
-  ]);
   const located: Located[] = [];
   works.forEach((work, index) => {
     if (work.roomName !== undefined) {
-      const meeting = meetings.find((m) => m.workspaceId === work.workspaceId && m.roomName === work.roomName);
-      if (meeting) located.push({ work, index, meetingId: meeting.id });
+      const meetingId = meetings.get(`${work.workspaceId} ${work.roomName}`);
+      if (meetingId) located.push({ work, index, meetingId });
       else results[index] = { ok: true, value: { applied: false, reason: "unknown room" } };
       return;
     }
-    const leg = matchLeg(
-      legs.filter((l) => l.workspaceId === work.workspaceId),
-      work.leg?.callId,
-      work.leg?.clientRequestId,
-    );
+    const { callId, clientRequestId } = work.leg ?? {};
+    // The (at most two) legs these ids name in this workspace; matchLeg applies the rule between them.
+    const candidates = [
+      callId ? byCall.get(`${work.workspaceId} ${callId}`) : undefined,
+      clientRequestId ? byKey.get(`${work.workspaceId} ${clientRequestId}`) : undefined,
+    ].filter((l): l is LegRef => l !== undefined);
+    const leg = matchLeg(candidates, callId, clientRequestId);
     if (leg) located.push({ work, index, meetingId: leg.meetingId });
     else results[index] = { ok: true, value: { applied: false, reason: "unknown call" } };
   });
-  return { located, legs };
+  return { located, legs: groupBy(legs.values(), (l) => l.meetingId) };
 }
 
 /**
@@ -193,11 +230,7 @@ async function locate(
  * `known` is the batch's leg read; copied here, since a rolled-back attempt must not leave its
  * created legs or call ids behind for the retry.
  */
-async function inMeetings(
-  tx: Prisma.TransactionClient,
-  groups: Group[],
-  known: LegRef[],
-): Promise<RosterWorkResult[][]> {
+async function inMeetings(tx: AnyTx, groups: Group[], known: KnownLegs): Promise<RosterWorkResult[][]> {
   // Every roster writer takes the meeting lock before writing a leg (a leg first, then the
   // meeting, deadlocks against a writer that does it the other way round).
   const meetings = await lockAndReadMeetings(
@@ -229,13 +262,13 @@ async function inMeetings(
 
 /** One meeting's events as facts, each naming its leg (created for an unknown caller); `matched` per event. */
 async function factsOf(
-  tx: Prisma.TransactionClient,
+  tx: AnyTx,
   workspaceId: string,
   meetingId: string,
   works: RosterWork[],
-  known: LegRef[],
+  known: KnownLegs,
 ): Promise<{ facts: RosterEvent[]; matched: boolean[] }> {
-  const legs = known.filter((l) => l.meetingId === meetingId && l.workspaceId === workspaceId).map((l) => ({ ...l }));
+  const legs = (known.get(meetingId) ?? []).filter((l) => l.workspaceId === workspaceId).map((l) => ({ ...l }));
   const facts: RosterEvent[] = [];
   const matched: boolean[] = [];
   for (const w of works) {
@@ -248,10 +281,12 @@ async function factsOf(
     let leg = matchLeg(legs, callId, clientRequestId);
     if (!leg && callId && createForCaller) {
       const caller = createForCaller.caller;
+      // Rare (a caller the app did not dial or answer): Prisma's transaction (prismaTx).
+      const ptx = prismaTx(tx);
       const participant = caller
-        ? await tx.participant.findFirst({ where: { meetingId, phoneE164: caller }, select: { id: true } })
+        ? await ptx.participant.findFirst({ where: { meetingId, phoneE164: caller }, select: { id: true } })
         : null;
-      leg = await tx.leg.create({
+      leg = await ptx.leg.create({
         data: {
           workspaceId,
           meetingId,
@@ -270,7 +305,7 @@ async function factsOf(
       continue;
     }
     if (!leg.callId && callId) {
-      await tx.leg.update({ where: { id: leg.id }, data: { callId } });
+      await prismaTx(tx).leg.update({ where: { id: leg.id }, data: { callId } });
       leg.callId = callId;
     }
     facts.push(w.fact(leg.id));

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { utcTimestampText } from "@/lib/db";
+import { prismaTx, txRows, utcTimestampText, type AnyTx } from "@/lib/db";
 import type { RoomView } from "@/lib/roster/reduce-roster";
 import type { LegInfo } from "@/lib/roster/roster-event";
 import type { ParticipantRole } from "@/lib/shared/meeting-schemas";
@@ -188,18 +188,17 @@ function asText(value: LegColumns[keyof LegColumns]): string | null {
 }
 
 /** Writes the changed legs (of any meetings already locked by this transaction) in one statement. */
-export async function updateLegs(tx: Tx, legs: LegChange[]): Promise<void> {
+export async function updateLegs(tx: AnyTx, legs: LegChange[]): Promise<void> {
   if (legs.length === 0) return;
-  await tx.$executeRawUnsafe(
-    UPDATE_LEGS_SQL,
+  await txRows(tx, UPDATE_LEGS_SQL, [
     legs.map((l) => l.id),
     ...LEG_COLUMNS.map(([c]) => legs.map((l) => asText(l[c]))),
     asText(new Date()),
-  );
+  ]);
 }
 
 /** Writes the meeting's status and start/end times derived from the room facts; true when it changed. */
-export async function writeRoomView(tx: Tx, meeting: MeetingRoomRow, room: RoomView): Promise<boolean> {
+export async function writeRoomView(anyTx: AnyTx, meeting: MeetingRoomRow, room: RoomView): Promise<boolean> {
   if (meeting.status === "cancelled") return false;
   const status = room.ended ? "ended" : room.started ? "live" : meeting.status;
   const startedAt = date(room.startedAt) ?? meeting.startedAt;
@@ -209,6 +208,8 @@ export async function writeRoomView(tx: Tx, meeting: MeetingRoomRow, room: RoomV
     startedAt?.getTime() === meeting.startedAt?.getTime() &&
     endedAt?.getTime() === meeting.endedAt?.getTime();
   if (same) return false;
+  // Rare (a room starting or ending): a plain SQL transaction hands this to Prisma's (prismaTx).
+  const tx = prismaTx(anyTx);
   await tx.meeting.update({ where: { id: meeting.id }, data: { status, startedAt, endedAt } });
   if (status === "ended" && meeting.status !== "ended") await scheduleNextOccurrence(tx, meeting.id);
   // The room is on (or its start moved): the hard stop counts from here (ADR 0021).

@@ -105,25 +105,27 @@ const INSERT_EVENTS_SQL = `
   RETURNING id, "workspaceId", "eventId"`;
 
 function insertEvents(items: StoreItem[]) {
-  const rows = items.map((i) => ({ ...rowData(i.input, i.eventKey, i.now), id: randomUUID() }));
-  const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
+  // Straight from the inputs (the same values as rowData): the payload is serialised once here, not
+  // copied through JSON first as Prisma's input needs.
+  const bodies = items.map((i) => storableRawBody(i.input.rawBody));
+  const col = <T>(f: (input: StoredEventInput) => T) => items.map((i) => f(i.input));
   const time = (d: Date | undefined) => (d ? utcTimestampText(d) : null);
   return sqlRows<{ id: string; workspaceId: string; eventId: string }>(INSERT_EVENTS_SQL, [
-    col((r) => r.id),
-    col((r) => r.workspaceId),
-    col((r) => r.eventId),
-    col((r) => r.kind),
-    col((r) => r.route ?? ""),
-    col((r) => r.callId ?? null),
-    col((r) => r.roomName ?? null),
-    col((r) => (r.sequence === undefined || r.sequence === null ? null : String(r.sequence))),
-    col((r) => JSON.stringify(r.payload)),
-    col((r) => r.rawBody ?? ""),
-    col((r) => (r.rawBytes ? `\\x${Buffer.from(r.rawBytes as Uint8Array).toString("hex")}` : null)),
-    col((r) => r.contentType ?? null),
-    col((r) => time(r.occurredAt as Date | undefined)),
-    col((r) => time(r.signedAt as Date | undefined)),
-    col((r) => time(r.claimedAt as Date | undefined)),
+    items.map(() => randomUUID()),
+    col((i) => i.workspaceId),
+    items.map((i) => i.eventKey),
+    col((i) => i.kind),
+    col((i) => i.route ?? ""),
+    col((i) => i.callId ?? null),
+    col((i) => i.roomName ?? null),
+    col((i) => (i.sequence === undefined ? null : String(BigInt(i.sequence)))),
+    col((i) => JSON.stringify(storableJson(i.payload ?? {}))),
+    bodies.map((b) => b.rawBody),
+    bodies.map((b) => (b.rawBytes ? `\\x${Buffer.from(b.rawBytes).toString("hex")}` : null)),
+    col((i) => i.contentType ?? null),
+    col((i) => time(i.occurredAt)),
+    col((i) => time(i.signedAt)),
+    items.map((i) => utcTimestampText(i.now)),
     utcTimestampText(new Date()),
   ]);
 }

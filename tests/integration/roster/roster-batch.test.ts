@@ -1,9 +1,12 @@
 // The roster batch across many meetings (ADR 0024): one transaction whose statements do not grow
 // with the number of meetings. What must still hold: one bad event among many meetings fails alone
 // and every other event is applied; writers locking overlapping sets of meetings in different
-// orders queue instead of deadlocking; nothing is lost and nothing applied twice.
+// orders queue instead of deadlocking; nothing is lost and nothing applied twice. The batch runs as
+// plain SQL on one pooled connection (sqlTransaction); a batch that needs a step only Prisma runs
+// is rolled back and run again in a Prisma transaction, and a failing statement rolls it all back.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { AnyTx } from "@/lib/db";
 import type { RosterEvent } from "@/lib/roster/roster-event";
 import { appFixture } from "../support/app-fixture";
 import { createWorkspace, meetingInput } from "../meetings/support";
@@ -13,6 +16,7 @@ const app = appFixture({
     import("@/lib/roster/roster-batch"),
     import("@/lib/roster/recompute-roster"),
     import("@/lib/db/group-commit"),
+    import("@/lib/db"),
   ],
 });
 const m = app.lib;
@@ -118,21 +122,23 @@ describe("roster batch over many meetings", { timeout: 120_000 }, () => {
         })),
       }));
     });
+    const write = async (tx: AnyTx, batch: (typeof writers)[number]) => {
+      const locked = await m.lockAndReadMeetings(
+        tx,
+        batch.map((b) => b.meeting.id),
+      );
+      return m.recordLockedFacts(
+        tx,
+        batch.map((b) => ({ workspaceId: ws.workspaceId, meeting: locked.get(b.meeting.id)!, events: b.events })),
+      );
+    };
+    // Writers on both kinds of transaction at once (the roster batch's plain SQL one, Prisma's for
+    // every other roster writer) take the same locks in the same order.
     const results = await Promise.allSettled(
-      writers.map((batch) =>
-        m.db.$transaction(
-          async (tx) => {
-            const locked = await m.lockAndReadMeetings(
-              tx,
-              batch.map((b) => b.meeting.id),
-            );
-            return m.recordLockedFacts(
-              tx,
-              batch.map((b) => ({ workspaceId: ws.workspaceId, meeting: locked.get(b.meeting.id)!, events: b.events })),
-            );
-          },
-          { maxWait: 60_000, timeout: 60_000 },
-        ),
+      writers.map((batch, w) =>
+        w % 3 === 0
+          ? m.db.$transaction((tx) => write(tx, batch), { maxWait: 60_000, timeout: 60_000 })
+          : m.sqlTransaction((tx) => write(tx, batch)),
       ),
     );
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
@@ -145,5 +151,62 @@ describe("roster batch over many meetings", { timeout: 120_000 }, () => {
     const last = meetings.slice((rounds - 1) % 3, ((rounds - 1) % 3) + 6);
     const legs = await m.db.leg.findMany({ where: { meetingId: { in: last.map((x) => x.id) } } });
     expect(legs.every((l) => !l.muted && Number(l.muteSeq) >= 1_000 + (rounds - 1) * 10)).toBe(true);
+  });
+  it("a batch needing a new leg runs again in a Prisma transaction: the plain SQL attempt leaves nothing", async () => {
+    const meetings = await liveMeetings(3, 3);
+    const before = await factCount(meetings.map((x) => x.id));
+    const mutes = meetings.flatMap((meeting, mi) =>
+      meeting.legs.map((leg, li) => muteWork(meeting, leg, `needs-${leg.id}`, 200 + mi * 10 + li)),
+    );
+    // A caller the app never dialled joins meetings[1]: creating their leg is Prisma's step.
+    const callId = `walk-in-${randomUUID()}`;
+    const walkIn = {
+      workspaceId: ws.workspaceId,
+      roomName: meetings[1]!.room,
+      leg: { callId, createForCaller: { caller: "+254799000003" } },
+      fact: (legId: string | null): RosterEvent => ({
+        key: `join-${callId}`,
+        kind: "room.join",
+        legId,
+        at: Date.now(),
+      }),
+    };
+    const works = [...mutes.slice(0, 4), walkIn, ...mutes.slice(4)];
+    const settled = await Promise.all(works.map((w) => m.applyRosterWork(w)));
+    expect(settled.map((r) => r.applied)).toEqual(works.map(() => true));
+    expect(await factCount(meetings.map((x) => x.id))).toBe(before + works.length);
+    const created = await m.db.leg.findMany({ where: { callId } });
+    expect(created).toHaveLength(1);
+    expect(created[0]!.meetingId).toBe(meetings[1]!.id);
+    const legs = await m.db.leg.findMany({ where: { id: { in: meetings.flatMap((x) => x.legs.map((l) => l.id)) } } });
+    expect(legs.every((l) => l.muted)).toBe(true);
+  });
+
+  it("a statement failing mid-batch rolls the whole batch back; the fallback applies each good event once", async () => {
+    const meetings = await liveMeetings(4, 3);
+    const before = await factCount(meetings.map((x) => x.id));
+    const good = meetings.flatMap((meeting, mi) =>
+      meeting.legs.map((leg, li) => muteWork(meeting, leg, `mid-${leg.id}`, 300 + mi * 10 + li)),
+    );
+    // Valid until the database stores it: jsonb refuses \u0000, so the batch's INSERT of facts (after
+    // its lock statement) fails and takes every other meeting's facts with it.
+    const target = meetings[2]!;
+    const bad = {
+      ...muteWork(target, target.legs[0]!, "unstorable", 399),
+      fact: (legId: string | null) =>
+        ({ key: "unstorable", kind: "room.mute", legId, at: Date.now(), seq: 399, note: "\u0000" }) as RosterEvent,
+    };
+    const works = [...good.slice(0, 7), bad, ...good.slice(7)];
+    const settled = await Promise.allSettled(works.map((w) => m.applyRosterWork(w)));
+    expect(settled[7]!.status).toBe("rejected");
+    const others = settled.filter((_, i) => i !== 7);
+    expect(others.map((s) => (s.status === "fulfilled" ? s.value.applied : s.reason))).toEqual(others.map(() => true));
+    expect(await factCount(meetings.map((x) => x.id))).toBe(before + good.length);
+    const legs = await m.db.leg.findMany({ where: { meetingId: { in: meetings.map((x) => x.id) } } });
+    expect(legs.every((l) => l.muted)).toBe(true);
+    // Redelivered, the good events change nothing: each was applied exactly once.
+    const again = await Promise.all(good.map((w) => m.applyRosterWork(w)));
+    expect(again.map((r) => r.applied)).toEqual(good.map(() => false));
+    expect(await factCount(meetings.map((x) => x.id))).toBe(before + good.length);
   });
 });
