@@ -34,5 +34,8 @@ declare module "autocannon" {
     "5xx": number;
     duration: number;
   };
+  /** With a callback, the run's event emitter: "response" fires as each answer arrives. */
+  export type Tracker = { on(event: "response", listener: () => void): Tracker };
   export default function autocannon(opts: Options): Promise<Result>;
+  export default function autocannon(opts: Options, done: (err: Error | null, result: Result) => void): Tracker;
 }
