@@ -24,7 +24,12 @@ export async function runEmptyRoomJob(payload: unknown, now: number): Promise<vo
   if (!alone || alone.legId !== legId || !alone.callId) return;
   if (now < alone.since + ALONE_LIMIT_MS)
     throw new RetryLater("not alone long enough yet", alone.since + ALONE_LIMIT_MS - now);
-  const meeting = await db.meeting.findFirst({ where: { id: meetingId, workspaceId }, select: { id: true } });
+  // A meeting that has ended (its hard stop, the organiser) is hanging everyone up already: the
+  // last caller "alone" in it is leaving because the meeting ended, not because they were alone.
+  const meeting = await db.meeting.findFirst({
+    where: { id: meetingId, workspaceId, status: { notIn: ["ended", "cancelled"] } },
+    select: { id: true },
+  });
   if (!meeting) return;
   // The marker first, so however the call ends, the roster says why. Stored once: a second job for
   // the same stretch (or a retry) only repeats the hangup, which Sautikit takes as a no-op.
