@@ -247,4 +247,24 @@ describe("empty-room guard", { timeout: 180_000 }, () => {
       await m.db.auditLog.count({ where: { workspaceId: a.ws.workspaceId, action: "participant.hung_up_alone" } }),
     ).toBe(1);
   });
+  it("does not hang up a caller as alone in a meeting that has already ended", async () => {
+    const a = await liveMeeting();
+    const phone = freshPhone();
+    await m.addParticipant(a.ws.actor, a.meeting.id, { name: "Last", phone });
+    await dialInAll(a.ws.dialIn, a.meeting.id, [phone]);
+    const guard = await until("the guard armed for the lone caller", () =>
+      m.db.job.findFirst({
+        where: { kind: "call-control.empty-room", payload: { path: ["meetingId"], equals: a.meeting.id } },
+      }),
+    );
+    // The moment between an end (the hard stop, the organiser) writing the meeting's status and the
+    // hang-ups it sent landing: the caller is still in the room, but not "alone" there.
+    await m.db.meeting.update({ where: { id: a.meeting.id }, data: { status: "ended" } });
+    expect(await runJobsAt(guard.runAt.getTime() + 1_000)).toBeGreaterThan(0);
+    expect(await m.db.rosterEvent.count({ where: { meetingId: a.meeting.id, kind: "control.alone" } })).toBe(0);
+    expect(
+      await m.db.auditLog.count({ where: { workspaceId: a.ws.workspaceId, action: "participant.hung_up_alone" } }),
+    ).toBe(0);
+    expect((await em.phone(phone))?.state).toBe("in_call");
+  });
 });
