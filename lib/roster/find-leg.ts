@@ -40,7 +40,7 @@ export function matchLeg<L extends LegKeys>(
 }
 
 /** A where-clause for every leg one of these ids could name, within one workspace. */
-export function legLookup(
+function legLookup(
   workspaceId: string,
   callIds: Iterable<string | undefined>,
   keys: Iterable<string | undefined>,
